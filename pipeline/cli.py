@@ -1,0 +1,200 @@
+"""The thin Typer app: parse options, call the library, write outputs, map errors to exit codes.
+
+Exit codes: 0 the gate passed, 1 the gate failed, 2 usage, input, config or model error.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+
+from .errors import DriftcheckError, UsageError
+
+EXIT_HELP = "Exit codes: 0 gate passed, 1 gate failed (a verdict at or above --fail-on), 2 usage/input/config/model error."
+
+
+class DriftcheckApp(typer.Typer):
+    """A Typer app whose every DriftcheckError becomes one line on stderr and exit code 2."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        _lazy_subapps()
+        try:
+            return super().__call__(*args, **{**kwargs, "standalone_mode": False})
+        except DriftcheckError as exc:
+            typer.echo(f"driftcheck: error: {exc.message}", err=True)
+            sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            typer.echo("driftcheck: interrupted", err=True)
+            sys.exit(130)
+        except typer.Exit as exc:
+            sys.exit(exc.exit_code)
+        except Exception as exc:  # click's own usage errors, and real bugs
+            import click
+
+            if isinstance(exc, click.exceptions.ClickException):
+                exc.show()
+                sys.exit(exc.exit_code)
+            if isinstance(exc, click.exceptions.Abort):
+                sys.exit(130)
+            if os.environ.get("DRIFTCHECK_DEBUG"):
+                raise
+            typer.echo(
+                f"driftcheck: internal error: {type(exc).__name__}: {exc} (set DRIFTCHECK_DEBUG=1 for details)",
+                err=True,
+            )
+            sys.exit(2)
+
+
+app = DriftcheckApp(
+    name="driftcheck",
+    help="Did the meaning survive? Sentence-level checks of machine-translated copy.\n\n" + EXIT_HELP,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+baseline_app = typer.Typer(help="Record today's flags so that only new problems fail the gate.", no_args_is_help=True)
+app.add_typer(baseline_app, name="baseline")
+
+
+def _lazy_subapps() -> None:
+    """Register `models` and `cache` (their modules import nothing heavy at module level)."""
+    if any(g.name == "models" for g in app.registered_groups):
+        return
+    from .cli_cache import cache_app
+    from .cli_models import models_app
+
+    app.add_typer(models_app, name="models", help="List, download, convert and locate MarianMT models.")
+    app.add_typer(cache_app, name="cache", help="Inspect or clear the translation cache.")
+
+
+main = app
+
+
+# Options shared by `check` and `eval` -------------------------------------------------------
+Lang = Annotated[str | None, typer.Option("--lang", "-l", help="Language of the published copy (ISO 639-1). Default: en.")]
+SourceLang = Annotated[str | None, typer.Option("--source-lang", "-s", help="Language of the original (source-aware mode).")]
+Engine = Annotated[str | None, typer.Option("--engine", "-e", help="auto (ct2 if converted, else marian), marian, ct2 or apertium.")]
+Pivot = Annotated[list[str] | None, typer.Option("--pivot", "-p", help="Round-trip pivot language; repeat for several. Default per language (en->es).")]
+Via = Annotated[str | None, typer.Option("--via", help="Force a pivot language when an engine has no direct direction.")]
+Beam = Annotated[int | None, typer.Option("--beam", min=1, help="Beam size for Marian/CTranslate2 (default 1: greedy).")]
+ModelsDir = Annotated[str | None, typer.Option("--models-dir", help="Local model store (default: $DRIFTCHECK_MODELS or ./models).")]
+Device = Annotated[str | None, typer.Option("--device", help="auto, cpu or cuda (ct2 and marian engines).")]
+Threads = Annotated[int | None, typer.Option("--threads", min=0, help="CPU threads for the engine (0: engine default).")]
+CachePath = Annotated[str | None, typer.Option("--cache", help="Translation cache file (default: the user cache folder).")]
+NoCache = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the translation cache.")]
+ConfigOpt = Annotated[str | None, typer.Option("--config", help="A driftcheck.toml (default: ./driftcheck.toml, then [tool.driftcheck] in pyproject.toml).")]
+
+
+def _settings(config: str | None, **cli: Any) -> Any:
+    from .config import load_settings
+
+    if cli.get("models_dir") is None and os.environ.get("DRIFTCHECK_MODELS"):
+        pass  # resolved by the engines (flag > config > env > ./models)
+    return load_settings(cli, config)
+
+
+@app.command()
+def check(
+    files: Annotated[list[str], typer.Argument(help="Text/Markdown files, bilingual .jsonl/.tsv files, directories, or - for stdin.")],
+    lang: Lang = None,
+    source: Annotated[str | None, typer.Option("--source", help="The original document: check FILE as its translation.")] = None,
+    source_lang: SourceLang = None,
+    pivot: Pivot = None,
+    via: Via = None,
+    engine: Engine = None,
+    beam: Beam = None,
+    models_dir: ModelsDir = None,
+    device: Device = None,
+    threads: Threads = None,
+    cache: CachePath = None,
+    no_cache: NoCache = False,
+    fmt: Annotated[list[str] | None, typer.Option("--format", "-f", help="text, json, html, markdown, junit, sarif, github; repeat for several.")] = None,
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Output file (one format; format inferred from the suffix) or directory (several).")] = None,
+    fail_on: Annotated[str | None, typer.Option("--fail-on", help="Fail the gate at this verdict: review, fail (default) or never.")] = None,
+    max_flagged: Annotated[int | None, typer.Option("--max-flagged", min=0, help="Fail when more sentences than this are flagged.")] = None,
+    min_chrf: Annotated[float | None, typer.Option("--min-chrf", min=0, max=100, help="Fail when a document's corpus chrF is below this.")] = None,
+    baseline: Annotated[str | None, typer.Option("--baseline", help="Baseline file: only flags not in it count for the gate.")] = None,
+    include: Annotated[list[str] | None, typer.Option("--include", help="Glob for files inside directories (repeat).")] = None,
+    exclude: Annotated[list[str] | None, typer.Option("--exclude", help="Glob of files to skip inside directories (repeat).")] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Check translated copy: round trip (copy only) or source-aware (--source, or bilingual JSONL/TSV).
+
+    Exit codes: 0 gate passed, 1 gate failed, 2 usage/input/config/model error.
+    """
+    from .run import run_check
+
+    settings = _settings(
+        config, lang=lang, source_lang=source_lang, pivots=pivot, via=via, engine=engine, beam=beam,
+        models_dir=models_dir, device=device, threads=threads, cache_path=cache, fail_on=fail_on,
+        max_flagged=max_flagged, min_chrf=min_chrf, formats=fmt, output=output, baseline=baseline,
+        include=include, exclude=exclude,
+    )
+    if no_cache:
+        settings.cache = False
+    raise typer.Exit(run_check(files, settings, source, formats_given=bool(fmt)))
+
+
+@app.command()
+def report(
+    report_json: Annotated[str, typer.Argument(help="A JSON report written by `driftcheck check`.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="html, markdown, text, junit, sarif or github.")] = "html",
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Output file (default: stdout).")] = None,
+) -> None:
+    """Re-render a saved JSON report in another format (JSON stays the one source of truth)."""
+    from .run import load_report, write_or_print
+    from .report import RENDERERS, render
+
+    if fmt not in RENDERERS:
+        raise UsageError(f"unknown format '{fmt}': choose one of {', '.join(RENDERERS)}")
+    data = load_report(report_json)
+    write_or_print(render(fmt, data), output)
+
+
+@app.command("eval")
+def eval_cmd(
+    labelled: Annotated[str, typer.Argument(help="Labelled JSONL: source, translation, label (ok|shifted), category, severity.")],
+    mode: Annotated[str, typer.Option("--mode", help="source (compare with the source) or roundtrip (copy only).")] = "source",
+    lang: Lang = None,
+    source_lang: SourceLang = None,
+    engine: Engine = None,
+    pivot: Pivot = None,
+    models_dir: ModelsDir = None,
+    cache: CachePath = None,
+    no_cache: NoCache = False,
+    output: Annotated[str, typer.Option("--output", "-o", help="Folder for eval.json and eval.md.")] = "reports/eval",
+    config: ConfigOpt = None,
+) -> None:
+    """Measure flag rates per category, false flags and ROC AUC of drift on labelled pairs."""
+    from .evaluate import run_eval
+
+    if mode not in ("source", "roundtrip"):
+        raise UsageError(f"--mode must be source or roundtrip, not '{mode}'")
+    settings = _settings(config, lang=lang, source_lang=source_lang, engine=engine, pivots=pivot,
+                         models_dir=models_dir, cache_path=cache)
+    if no_cache:
+        settings.cache = False
+    run_eval(labelled, settings, mode, output)
+
+
+@baseline_app.command("create")
+def baseline_create(
+    report_json: Annotated[str, typer.Argument(help="A JSON report written by `driftcheck check --format json`.")],
+    output: Annotated[str, typer.Option("--output", "-o", help="Baseline file to write.")] = "driftcheck-baseline.json",
+) -> None:
+    """Record the flags of a report as accepted: later runs with --baseline fail only on new ones."""
+    from .baseline import create_baseline, save_baseline
+    from .run import load_report
+
+    data = create_baseline(load_report(report_json))
+    save_baseline(output, data)
+    typer.echo(f"baseline: {len(data['entries'])} flag(s) recorded in {output}")
+
+
+if __name__ == "__main__":
+    main()

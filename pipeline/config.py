@@ -1,0 +1,201 @@
+"""Settings and their precedence: defaults < [tool.driftcheck] in pyproject.toml < config file < CLI flags.
+
+The config file is `--config PATH`, else `driftcheck.toml` in the working directory.
+pyproject.toml is looked for in the working directory and its parents. A bad key or
+value fails with one line naming it, e.g. `thresholds.forward_chrf: must be between 0 and 100`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+from .records import SEVERITIES
+
+ENV_MODELS = "DRIFTCHECK_MODELS"
+ENV_CACHE = "DRIFTCHECK_CACHE"
+
+FORMATS = ("text", "json", "html", "markdown", "junit", "sarif", "github")
+ENGINES = ("auto", "marian", "ct2", "apertium")
+FAIL_ON = ("review", "fail", "never")
+
+
+@dataclass
+class Settings:
+    lang: str = "en"  # language of the published copy
+    source_lang: str | None = None  # language of the original (source-aware mode)
+    pivots: list[str] = field(default_factory=list)  # round-trip pivots; [] = default per language
+    via: str | None = None  # force a pivot when chaining an engine
+    engine: str = "auto"
+    models_dir: str | None = None
+    beam: int = 1
+    device: str = "auto"
+    threads: int = 0
+    cache: bool = True
+    cache_path: str | None = None
+    thresholds: dict[str, float] = field(default_factory=dict)
+    checks: dict[str, dict[str, Any]] = field(default_factory=dict)  # name -> {enabled, severity}
+    fail_on: str = "fail"
+    max_flagged: int | None = None
+    min_chrf: float | None = None
+    formats: list[str] = field(default_factory=lambda: ["text"])
+    output: str | None = None
+    include: list[str] = field(default_factory=lambda: ["*.txt", "*.md", "*.markdown", "*.jsonl", "*.tsv"])
+    exclude: list[str] = field(default_factory=list)
+    baseline: str | None = None
+
+
+_TYPES: dict[str, tuple[type, ...]] = {
+    "lang": (str,),
+    "source_lang": (str,),
+    "pivots": (list,),
+    "via": (str,),
+    "engine": (str,),
+    "models_dir": (str,),
+    "beam": (int,),
+    "device": (str,),
+    "threads": (int,),
+    "cache": (bool,),
+    "cache_path": (str,),
+    "thresholds": (dict,),
+    "checks": (dict,),
+    "fail_on": (str,),
+    "max_flagged": (int,),
+    "min_chrf": (int, float),
+    "formats": (list,),
+    "output": (str,),
+    "include": (list,),
+    "exclude": (list,),
+    "baseline": (str,),
+}
+_ALIASES = {"pivot": "pivots", "format": "formats", "source-lang": "source_lang", "fail-on": "fail_on"}
+
+
+def _validate(key: str, value: Any, origin: str) -> Any:
+    where = f"{origin}: {key}"
+    if key not in _TYPES:
+        known = ", ".join(sorted(_TYPES))
+        raise ConfigError(f"{where}: unknown setting (known: {known})")
+    types = _TYPES[key]
+    if isinstance(value, bool) and bool not in types:
+        raise ConfigError(f"{where}: must be {types[0].__name__}, not a boolean")
+    if not isinstance(value, types):
+        raise ConfigError(f"{where}: must be {types[0].__name__}, got {type(value).__name__}")
+    if key == "engine" and value not in ENGINES:
+        raise ConfigError(f"{where}: must be one of {', '.join(ENGINES)}")
+    if key == "fail_on" and value not in FAIL_ON:
+        raise ConfigError(f"{where}: must be one of {', '.join(FAIL_ON)}")
+    if key == "formats":
+        bad = [f for f in value if f not in FORMATS]
+        if bad:
+            raise ConfigError(f"{where}: unknown format '{bad[0]}' (known: {', '.join(FORMATS)})")
+    if key in ("beam",) and value < 1:
+        raise ConfigError(f"{where}: must be at least 1")
+    if key in ("threads", "max_flagged") and value < 0:
+        raise ConfigError(f"{where}: must not be negative")
+    if key == "min_chrf" and not 0 <= value <= 100:
+        raise ConfigError(f"{where}: must be between 0 and 100")
+    if key == "thresholds":
+        return {k: _threshold(k, v, origin) for k, v in value.items()}
+    if key == "checks":
+        return {k: _check(k, v, origin) for k, v in value.items()}
+    return value
+
+
+def _threshold(name: str, value: Any, origin: str) -> float:
+    from .verdict import THRESHOLDS
+
+    where = f"{origin}: thresholds.{name}"
+    if name not in THRESHOLDS:
+        raise ConfigError(f"{where}: unknown threshold (known: {', '.join(sorted(THRESHOLDS))})")
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ConfigError(f"{where}: must be a number")
+    lo, hi = (0.0, 100.0) if "chrf" in name else (0.0, max(100.0, float(THRESHOLDS[name]) * 10))
+    if not lo <= value <= hi:
+        raise ConfigError(f"{where}: must be between {lo:g} and {hi:g}")
+    return float(value)
+
+
+def _check(name: str, value: Any, origin: str) -> dict[str, Any]:
+    from .checks import load_all
+
+    where = f"{origin}: checks.{name}"
+    if name not in load_all() and name not in ("omission", "addition"):
+        raise ConfigError(f"{where}: unknown check (known: {', '.join(sorted(load_all()))})")
+    if isinstance(value, bool):
+        return {"enabled": value}
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: must be true/false or a table with enabled and severity")
+    out: dict[str, Any] = {}
+    for k, v in value.items():
+        if k == "enabled" and isinstance(v, bool):
+            out[k] = v
+        elif k == "severity" and v in SEVERITIES:
+            out[k] = v
+        elif k == "severity":
+            raise ConfigError(f"{where}.severity: must be one of {', '.join(SEVERITIES)}")
+        else:
+            raise ConfigError(f"{where}.{k}: unknown or invalid (use enabled = true/false, severity = ...)")
+    return out
+
+
+def _apply(settings: Settings, table: dict[str, Any], origin: str) -> None:
+    for raw_key, value in table.items():
+        key = _ALIASES.get(raw_key, raw_key.replace("-", "_"))
+        value = _validate(key, value, origin)
+        if key in ("thresholds", "checks"):
+            merged = dict(getattr(settings, key))
+            merged.update(value)
+            value = merged
+        setattr(settings, key, value)
+
+
+def _load_toml(path: Path) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+
+
+def find_pyproject(start: Path) -> Path | None:
+    for folder in [start, *start.parents]:
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_settings(
+    cli: dict[str, Any] | None = None, config_path: str | None = None, cwd: Path | None = None
+) -> Settings:
+    """Merge the layers. `cli` holds only the flags the user actually gave (None = not given)."""
+    cwd = cwd or Path.cwd()
+    settings = Settings()
+    pyproject = find_pyproject(cwd)
+    if pyproject is not None:
+        table = _load_toml(pyproject).get("tool", {}).get("driftcheck")
+        if isinstance(table, dict):
+            _apply(settings, table, f"{pyproject} [tool.driftcheck]")
+    path = Path(config_path) if config_path else cwd / "driftcheck.toml"
+    if config_path and not path.is_file():
+        raise ConfigError(f"{config_path}: config file not found")
+    if path.is_file():
+        data = _load_toml(path)
+        table = data.get("tool", {}).get("driftcheck", data) if "tool" in data else data
+        _apply(settings, table, str(path))
+    for key, value in (cli or {}).items():
+        if value is None or value == [] or value == ():
+            continue
+        setattr(settings, key, _validate(key, value, "command line") if key in _TYPES else value)
+    return settings
+
+
+def as_dict(settings: Settings) -> dict[str, Any]:
+    return dataclasses.asdict(settings)

@@ -1,0 +1,105 @@
+"""Translation engines behind one protocol, registered by name and imported lazily.
+
+An engine translates a batch of texts in one direction. Heavy imports (torch,
+transformers, ctranslate2) live inside the engine modules, which are imported only
+when `create()` is called, so `driftcheck --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+from ..errors import UnsupportedPairError, UsageError
+
+# name -> "module:Class"; the module is imported only when the engine is created.
+REGISTRY: dict[str, str] = {
+    "marian": "pipeline.engines.marian:MarianEngine",
+    "ct2": "pipeline.engines.ct2:CT2Engine",
+    "apertium": "pipeline.engines.apertium:ApertiumEngine",
+}
+
+
+@dataclass(frozen=True)
+class EngineOptions:
+    """Options every engine accepts (an engine ignores those that do not apply)."""
+
+    models_dir: str | None = None
+    beam: int = 1
+    device: str = "auto"  # auto | cpu | cuda
+    threads: int = 0  # 0 = engine default
+    max_batch_tokens: int = 4096
+
+
+@runtime_checkable
+class Engine(Protocol):
+    name: str
+
+    def directions(self) -> set[tuple[str, str]] | None:
+        """Directly supported (src, tgt) pairs, or None when unknown until tried (hub models)."""
+
+    def supports(self, src: str, tgt: str) -> bool:
+        """Whether a direct src->tgt model is available (locally or, for hub ids, possibly remotely)."""
+
+    def translate(self, texts: list[str], src: str, tgt: str) -> list[str]:
+        """Translate a batch; returns one output per input, in input order."""
+
+    def signature(self) -> dict[str, object]:
+        """Engine name, version, options and the models used so far (ids, revisions, paths)."""
+
+
+def create(name: str, options: EngineOptions | None = None) -> Engine:
+    """Instantiate a registered engine by name (imports its module now)."""
+    if name not in REGISTRY:
+        known = ", ".join(sorted(REGISTRY))
+        raise UsageError(f"unknown engine '{name}': choose one of {known}")
+    module_name, _, cls_name = REGISTRY[name].partition(":")
+    module = importlib.import_module(module_name)
+    engine: Engine = getattr(module, cls_name)(options or EngineOptions())
+    return engine
+
+
+def plan_route(engine: Engine, src: str, tgt: str, via: str | None = None) -> list[str]:
+    """Languages to pass through from src to tgt: [src, tgt] or [src, pivot, tgt].
+
+    A direct model is preferred; otherwise one pivot is searched (English and Spanish
+    first, the usual hubs of Marian and Apertium). `via` forces a pivot.
+    """
+    if src == tgt:
+        raise UsageError(f"source and target language are both '{src}': nothing to translate")
+    if via:
+        if engine.supports(src, via) and engine.supports(via, tgt):
+            return [src, via, tgt]
+        raise UnsupportedPairError(
+            f"engine '{engine.name}' cannot translate {src}->{via}->{tgt}: "
+            f"{_missing_hint(engine, src, via, tgt)}"
+        )
+    if engine.supports(src, tgt):
+        return [src, tgt]
+    known = engine.directions() or set()
+    hubs = ["en", "es"] + sorted({b for _, b in known} - {"en", "es"})
+    for pivot in hubs:
+        if pivot in (src, tgt):
+            continue
+        if engine.supports(src, pivot) and engine.supports(pivot, tgt):
+            return [src, pivot, tgt]
+    raise UnsupportedPairError(
+        f"engine '{engine.name}' cannot translate {src}->{tgt}, directly or through a pivot: "
+        f"{_missing_hint(engine, src, None, tgt)}"
+    )
+
+
+def _missing_hint(engine: Engine, src: str, via: str | None, tgt: str) -> str:
+    hint = getattr(engine, "install_hint", None)
+    if callable(hint):
+        return str(hint(src, tgt))
+    return "install a model for that direction"
+
+
+def translate_route(engine: Engine, texts: list[str], route: list[str]) -> list[str]:
+    """Translate along a route (one engine call per hop, batched)."""
+    out = texts
+    for a, b in zip(route, route[1:]):
+        out = engine.translate(out, a, b)
+    return out

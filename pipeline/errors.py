@@ -1,0 +1,44 @@
+"""One error base. The library raises these; only cli.py prints them and picks exit codes.
+
+Every message is one line written for the person at the terminal: what went wrong and
+what to do about it.
+"""
+
+from __future__ import annotations
+
+
+class DriftcheckError(Exception):
+    """Base of every error driftcheck reports to a user (exit code 2)."""
+
+    exit_code = 2
+
+    def __init__(self, message: str) -> None:
+        super().__init__(" ".join(message.split()))  # always one line
+
+    @property
+    def message(self) -> str:
+        return str(self)
+
+
+class InputError(DriftcheckError):
+    """A file that cannot be read: missing, empty, binary, not UTF-8, too large, malformed."""
+
+
+class UsageError(DriftcheckError):
+    """Options that do not make sense together, an unknown language or engine."""
+
+
+class ConfigError(DriftcheckError):
+    """A bad key or value in pyproject.toml [tool.driftcheck] or a driftcheck.toml."""
+
+
+class EngineError(DriftcheckError):
+    """A translation engine failed while running."""
+
+
+class ModelNotFoundError(EngineError):
+    """A model or language pair is not installed and cannot be fetched."""
+
+
+class UnsupportedPairError(EngineError):
+    """No engine direction (direct or chained) exists for a language pair."""

@@ -1,0 +1,151 @@
+"""Typed records that flow between the stages. Read this file first.
+
+read      -> Document (paragraphs with line numbers)
+segment   -> Segment (one sentence, or one aligned source/translation pair)
+translate -> RoundTrip / Translations (text the engines produced)
+score     -> Scores (sacreBLEU chrF, BLEU, TER)
+checks    -> Flag (check name, severity, message, spans)
+verdict   -> SegmentResult, DocumentResult, Report
+
+Every record is a frozen dataclass; `Report.to_dict()` (in report/to_json.py) is
+the canonical JSON that every other output format renders from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["info", "minor", "major", "critical"]
+Verdict = Literal["ok", "review", "fail"]
+Mode = Literal["roundtrip", "source"]
+
+SEVERITIES: tuple[Severity, ...] = ("info", "minor", "major", "critical")
+VERDICTS: tuple[Verdict, ...] = ("ok", "review", "fail")
+
+
+def severity_rank(severity: str) -> int:
+    return SEVERITIES.index(severity)  # type: ignore[arg-type]
+
+
+def verdict_rank(verdict: str) -> int:
+    return VERDICTS.index(verdict)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A block of text: its index in the document and the line it starts on (1-based)."""
+
+    index: int
+    text: str
+    line: int
+    kind: str = "text"  # text | heading | list-item
+    line_offsets: tuple[int, ...] = ()  # offset in `text` where each following input line starts
+    waived: tuple[str, ...] = ()  # check names waived by an inline `driftcheck: ignore` comment
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str  # as given on the command line; "-" for stdin
+    lang: str
+    paragraphs: tuple[Paragraph, ...]
+    fmt: str = "text"  # text | markdown | jsonl | tsv
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One unit that gets a verdict.
+
+    Round-trip mode: `text` is a sentence of the published copy, `source` is None.
+    Source-aware mode: `text` is the translation (the copy) and `source` the aligned
+    original; either may be "" when the aligner found no partner (omission/addition).
+    """
+
+    id: str  # "p3.s2" (1-based) or the id given in a bilingual file
+    document: int
+    paragraph: int  # 1-based
+    sentence: int  # 1-based within the paragraph
+    line: int  # 1-based line of `text` in its input file
+    text: str
+    source: str | None = None
+    source_line: int | None = None
+    meta: tuple[tuple[str, str], ...] = ()
+    waived: tuple[str, ...] = ()
+    split: bool = False  # True when the text was split to fit the model's length limit
+
+
+@dataclass(frozen=True)
+class Scores:
+    chrf: float  # 0..100, higher = closer
+    bleu: float  # 0..100
+    ter: float  # 0..100 (clamped), lower = closer
+
+
+@dataclass(frozen=True)
+class RoundTrip:
+    """Text taken through a pivot language and back, scored against the original."""
+
+    pivot: str
+    forward: str
+    back: str
+    scores: Scores
+
+
+@dataclass(frozen=True)
+class Span:
+    """Characters [start, end) of one field of the segment ("text" or "source")."""
+
+    field: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Flag:
+    check: str
+    severity: Severity
+    message: str
+    spans: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class SourceComparison:
+    """Source-aware mode: the copy compared with its original through the engine."""
+
+    back: str  # the copy translated into the source language
+    back_scores: Scores  # back vs source
+    forward: str  # the source translated into the copy's language
+    forward_scores: Scores  # forward vs copy
+    source_round_trip: str  # the engine's own round trip of the source (noise reference; never gated)
+    source_round_trip_scores: Scores
+
+
+@dataclass(frozen=True)
+class SegmentResult:
+    segment: Segment
+    round_trips: tuple[RoundTrip, ...]
+    comparison: SourceComparison | None
+    drift: float  # 0..1, higher = more likely shifted
+    flags: tuple[Flag, ...]
+    verdict: Verdict
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    index: int
+    path: str
+    lang: str
+    source_path: str | None
+    source_lang: str | None
+    scores: dict[str, Scores]  # corpus scores: per pivot in round-trip mode; "back"/"forward" in source mode
+    counts: dict[str, int]  # verdict -> number of segments
+
+
+@dataclass(frozen=True)
+class Report:
+    schema_version: int
+    mode: Mode
+    signature: dict[str, object]
+    documents: tuple[DocumentResult, ...]
+    segments: tuple[SegmentResult, ...]
+    timings: dict[str, float] = field(default_factory=dict)  # not serialised: keeps JSON deterministic

@@ -1,0 +1,71 @@
+"""Terminal summary: one line of counts and a table of the sentences that need a look.
+
+rich drops colour when stdout is not a TTY or NO_COLOR is set.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+ICONS = {"ok": "✓ ok", "review": "! review", "fail": "✗ fail"}
+STYLES = {"ok": "green", "review": "yellow", "fail": "bold red"}
+
+
+def summary_line(data: dict[str, Any]) -> str:
+    s = data["summary"]
+    v = s["verdicts"]
+    docs = len(data["documents"])
+    return (
+        f"driftcheck ({data['mode']}): {s['segments']} sentences in {docs} document(s): "
+        f"{v['ok']} ok, {v['review']} review, {v['fail']} fail"
+    )
+
+
+def render_text(data: dict[str, Any], width: int | None = None, limit: int = 200) -> str:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(record=True, width=width or 120, force_terminal=False, no_color=True)
+    _print(console, data, limit, Table)
+    return console.export_text()
+
+
+def print_text(data: dict[str, Any], stderr: bool = False, limit: int = 200) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    _print(Console(stderr=stderr, highlight=False), data, limit, Table)
+
+
+def _print(console: Any, data: dict[str, Any], limit: int, table_cls: Any) -> None:
+    console.print(summary_line(data), markup=False)
+    for doc in data["documents"]:
+        scores = ", ".join(f"{k}: chrF {v['chrf']:.1f}, BLEU {v['bleu']:.1f}, TER {v['ter']:.1f}"
+                           for k, v in doc["scores"].items())
+        console.print(f"  {doc['path']}: {scores}", markup=False, highlight=False)
+    flagged = [s for s in data["segments"] if s["verdict"] != "ok"]
+    if not flagged:
+        return
+    flagged.sort(key=lambda s: (-["ok", "review", "fail"].index(s["verdict"]), -s["drift"]))
+    docs = {d["index"]: d["path"] for d in data["documents"]}
+    table = table_cls(title="Sentences to review", show_lines=False, expand=True)
+    table.add_column("where", no_wrap=True)
+    table.add_column("verdict", no_wrap=True)
+    table.add_column("drift", justify="right", no_wrap=True)
+    table.add_column("sentence and reasons", ratio=1)
+    from rich.text import Text
+
+    for s in flagged[:limit]:
+        reasons = "\n".join(f"[{f['severity']}] {f['check']}: {f['message']}" for f in s["flags"])
+        cell = Text(s["text"] or s.get("source") or "")
+        if reasons:
+            cell.append("\n" + reasons, style="dim")
+        table.add_row(
+            f"{docs.get(s['document'], '?')}:{s['line']} {s['id']}",
+            Text(ICONS[s["verdict"]], style=STYLES[s["verdict"]]),
+            f"{s['drift']:.2f}",
+            cell,
+        )
+    console.print(table)
+    if len(flagged) > limit:
+        console.print(f"… and {len(flagged) - limit} more (see the JSON or HTML report)", markup=False)

@@ -1,0 +1,130 @@
+"""The canonical JSON form of a Report. Every other output renders from this dict.
+
+Same input and signature give byte-identical JSON: keys are written in a fixed order,
+floats are rounded to 4 decimals, and nothing time-dependent is included.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..records import (
+    DocumentResult,
+    Flag,
+    Report,
+    RoundTrip,
+    Scores,
+    SegmentResult,
+    SourceComparison,
+    VERDICTS,
+)
+
+SCHEMA_VERSION = 1
+
+
+def _r(x: float) -> float:
+    return round(float(x), 4)
+
+
+def scores_dict(s: Scores) -> dict[str, float]:
+    return {"chrf": _r(s.chrf), "bleu": _r(s.bleu), "ter": _r(s.ter)}
+
+
+def flag_dict(f: Flag) -> dict[str, Any]:
+    return {
+        "check": f.check,
+        "severity": f.severity,
+        "message": f.message,
+        "spans": [{"field": s.field, "start": s.start, "end": s.end} for s in f.spans],
+    }
+
+
+def round_trip_dict(rt: RoundTrip) -> dict[str, Any]:
+    return {"pivot": rt.pivot, "forward": rt.forward, "back": rt.back, "scores": scores_dict(rt.scores)}
+
+
+def comparison_dict(c: SourceComparison) -> dict[str, Any]:
+    return {
+        "back": c.back,
+        "back_scores": scores_dict(c.back_scores),
+        "forward": c.forward,
+        "forward_scores": scores_dict(c.forward_scores),
+        "source_round_trip": c.source_round_trip,
+        "source_round_trip_scores": scores_dict(c.source_round_trip_scores),
+    }
+
+
+def segment_dict(r: SegmentResult) -> dict[str, Any]:
+    s = r.segment
+    d: dict[str, Any] = {
+        "document": s.document,
+        "id": s.id,
+        "paragraph": s.paragraph,
+        "sentence": s.sentence,
+        "line": s.line,
+        "text": s.text,
+    }
+    if s.source is not None:
+        d["source"] = s.source
+        d["source_line"] = s.source_line
+    if s.meta:
+        d["meta"] = dict(s.meta)
+    if s.split:
+        d["split"] = True
+    d["round_trips"] = [round_trip_dict(rt) for rt in r.round_trips]
+    if r.comparison is not None:
+        d["comparison"] = comparison_dict(r.comparison)
+    d["drift"] = _r(r.drift)
+    d["flags"] = [flag_dict(f) for f in r.flags]
+    d["verdict"] = r.verdict
+    return d
+
+
+def document_dict(d: DocumentResult) -> dict[str, Any]:
+    out: dict[str, Any] = {"index": d.index, "path": d.path, "lang": d.lang}
+    if d.source_path is not None or d.source_lang is not None:
+        out["source_path"] = d.source_path
+        out["source_lang"] = d.source_lang
+    out["scores"] = {k: scores_dict(v) for k, v in sorted(d.scores.items())}
+    out["counts"] = {v: d.counts.get(v, 0) for v in VERDICTS}
+    return out
+
+
+def summary_dict(report: Report) -> dict[str, Any]:
+    counts = {v: 0 for v in VERDICTS}
+    checks: dict[str, int] = {}
+    for r in report.segments:
+        counts[r.verdict] += 1
+        for f in r.flags:
+            checks[f.check] = checks.get(f.check, 0) + 1
+    worst = "ok"
+    for v in VERDICTS:
+        if counts[v]:
+            worst = v
+    return {
+        "segments": len(report.segments),
+        "verdicts": counts,
+        "flagged": counts["review"] + counts["fail"],
+        "checks": dict(sorted(checks.items())),
+        "worst": worst,
+    }
+
+
+def to_dict(report: Report) -> dict[str, Any]:
+    return {
+        "schema_version": report.schema_version,
+        "mode": report.mode,
+        "signature": report.signature,
+        "documents": [document_dict(d) for d in report.documents],
+        "segments": [segment_dict(r) for r in report.segments],
+        "summary": summary_dict(report),
+    }
+
+
+def dumps(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_json(data: dict[str, Any]) -> str:
+    return dumps(data)

@@ -1,0 +1,155 @@
+"""What `driftcheck check` does between parsing options and exiting: expand inputs, verify,
+apply the baseline, write every requested output atomically, and gate.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from .config import Settings
+from .errors import DriftcheckError, InputError, UsageError
+from .gate import ERROR, gate
+from .read import atomic_write, decode_text, read_bytes
+from .report import SUFFIX_FORMATS, extension, render
+from .report.to_json import to_dict
+
+
+def expand_inputs(paths: list[str], include: list[str], exclude: list[str]) -> list[str]:
+    """Files as given; directories scanned recursively for files matching include and not exclude."""
+    out: list[str] = []
+    for p in paths:
+        if p != "-" and Path(p).is_dir():
+            found = sorted(
+                str(f)
+                for f in Path(p).rglob("*")
+                if f.is_file()
+                and any(fnmatch.fnmatch(f.name, g) for g in include)
+                and not any(fnmatch.fnmatch(str(f), g) or fnmatch.fnmatch(f.name, g) for g in exclude)
+            )
+            if not found:
+                raise InputError(f"{p}: no files matching {', '.join(include)}")
+            out.extend(found)
+        else:
+            out.append(p)
+    return out
+
+
+def _stdin_to_file(paths: list[str]) -> tuple[list[str], str | None]:
+    """stdin can be read once: keep it in a temp file so every stage can read it."""
+    if "-" not in paths:
+        return paths, None
+    if paths.count("-") > 1:
+        raise UsageError("stdin (-) can be given only once")
+    import tempfile
+
+    data = read_bytes("-")
+    fd, tmp = tempfile.mkstemp(prefix="driftcheck-stdin-", suffix=".txt")
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+    return [tmp if p == "-" else p for p in paths], tmp
+
+
+def _validate(paths: list[str]) -> tuple[list[str], list[str]]:
+    good, errors = [], []
+    for p in paths:
+        try:
+            decode_text(read_bytes(p), p)
+            good.append(p)
+        except InputError as exc:
+            errors.append(exc.message)
+    return good, errors
+
+
+def plan_outputs(settings: Settings, formats_given: bool) -> list[tuple[str, str | None]]:
+    """(format, destination or None for stdout) for every requested format."""
+    formats = list(dict.fromkeys(settings.formats))
+    out = settings.output
+    if out and not formats_given and Path(out).suffix.lower() in SUFFIX_FORMATS and not Path(out).is_dir():
+        formats = [SUFFIX_FORMATS[Path(out).suffix.lower()]]
+    if os.environ.get("GITHUB_ACTIONS") == "true" and "github" not in formats:
+        formats.append("github")
+    files = [f for f in formats if f not in ("text", "github")]
+    plan: list[tuple[str, str | None]] = []
+    if out and (len(files) > 1 or Path(out).is_dir() or out.endswith(os.sep)):
+        for f in files:
+            plan.append((f, str(Path(out) / f"driftcheck{extension(f)}")))
+    elif out and files:
+        plan.append((files[0], out))
+    elif len(files) > 1:
+        raise UsageError(f"{len(files)} formats need --output DIR (one file per format)")
+    elif files:
+        plan.append((files[0], None))
+    stdout_taken = any(dest is None for _, dest in plan)
+    if "text" in formats and not stdout_taken:
+        plan.insert(0, ("text", None))
+    if "github" in formats:
+        plan.append(("github", None))
+    return plan
+
+
+def write_or_print(text: str, dest: str | None) -> None:
+    if dest is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        sys.stdout.flush()
+    else:
+        atomic_write(dest, text)
+
+
+def load_report(path: str) -> dict[str, Any]:
+    text = decode_text(read_bytes(path), path)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}: not a JSON report ({exc.msg} at line {exc.lineno})") from exc
+    if not isinstance(data, dict) or "segments" not in data or data.get("schema_version") != 1:
+        raise InputError(f"{path}: not a driftcheck JSON report (schema_version 1)")
+    return data
+
+
+def run_check(paths: list[str], settings: Settings, source: str | None, formats_given: bool) -> int:
+    from .verify import verify
+
+    plan = plan_outputs(settings, formats_given)  # fail on bad output options before any work
+    paths, tmp = _stdin_to_file(expand_inputs(paths, settings.include, settings.exclude))
+    try:
+        good, errors = _validate(paths)
+        if source is not None:
+            decode_text(read_bytes(source), source)
+        for e in errors:
+            print(f"driftcheck: error: {e}", file=sys.stderr)
+        if not good:
+            return ERROR
+        report = verify(good, settings, source)
+        data = to_dict(report)
+        for doc in data["documents"]:
+            if tmp and doc["path"] == tmp:
+                doc["path"] = "-"
+        if settings.baseline:
+            from .baseline import apply_baseline, load_baseline
+
+            data, stale = apply_baseline(data, load_baseline(settings.baseline))
+            for entry in stale:
+                print(f"driftcheck: stale baseline entry: {entry.get('check')} in {entry.get('path')}: "
+                      f"{entry.get('text_preview', '')}", file=sys.stderr)
+        rendered = [(fmt, dest, render(fmt, data)) for fmt, dest in plan if not (fmt == "text" and dest is None)]
+        for fmt, dest in plan:
+            if fmt == "text" and dest is None:
+                from .report.text import print_text
+
+                print_text(data)
+        for fmt, dest, text in rendered:
+            write_or_print(text, dest)
+        result = gate(data, settings.fail_on, settings.max_flagged, settings.min_chrf)
+        for reason in result.reasons:
+            print(f"driftcheck: gate failed: {reason}", file=sys.stderr)
+        return ERROR if errors else result.exit_code
+    except DriftcheckError:
+        raise
+    finally:
+        if tmp:
+            os.unlink(tmp)

@@ -23,7 +23,7 @@ class DriftcheckApp(typer.Typer):
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         _lazy_subapps()
         try:
-            return super().__call__(*args, **{**kwargs, "standalone_mode": False})
+            rv = super().__call__(*args, **{**kwargs, "standalone_mode": False})
         except DriftcheckError as exc:
             typer.echo(f"driftcheck: error: {exc.message}", err=True)
             sys.exit(exc.exit_code)
@@ -32,13 +32,11 @@ class DriftcheckApp(typer.Typer):
             sys.exit(130)
         except typer.Exit as exc:
             sys.exit(exc.exit_code)
-        except Exception as exc:  # click's own usage errors, and real bugs
-            import click
-
-            if isinstance(exc, click.exceptions.ClickException):
-                exc.show()
-                sys.exit(exc.exit_code)
-            if isinstance(exc, click.exceptions.Abort):
+        except Exception as exc:  # click's own usage errors (typer vendors click), and real bugs
+            if callable(getattr(exc, "show", None)) and isinstance(getattr(exc, "exit_code", None), int):
+                exc.show()  # type: ignore[attr-defined]
+                sys.exit(exc.exit_code)  # type: ignore[attr-defined]
+            if type(exc).__name__ == "Abort":
                 sys.exit(130)
             if os.environ.get("DRIFTCHECK_DEBUG"):
                 raise
@@ -47,6 +45,8 @@ class DriftcheckApp(typer.Typer):
                 err=True,
             )
             sys.exit(2)
+        # standalone_mode=False makes click return the exit code instead of exiting
+        sys.exit(rv if isinstance(rv, int) else 0)
 
 
 app = DriftcheckApp(
@@ -198,3 +198,6 @@ def baseline_create(
 
 if __name__ == "__main__":
     main()
+
+
+_lazy_subapps()

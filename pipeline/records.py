@@ -93,11 +93,17 @@ class RoundTrip:
 
 @dataclass(frozen=True)
 class Span:
-    """Characters [start, end) of one field of the segment ("text" or "source")."""
+    """Characters [start, end) of one field of the segment.
+
+    field "text": the segment's text (the published copy, in both modes); "source": the
+    aligned original (source-aware mode); "back": the round trip through `pivot`
+    (round-trip mode).
+    """
 
     field: str
     start: int
     end: int
+    pivot: str | None = None
 
 
 @dataclass(frozen=True)

@@ -70,7 +70,7 @@ def plan_outputs(settings: Settings, formats_given: bool) -> list[tuple[str, str
     formats = list(dict.fromkeys(settings.formats))
     out = settings.output
     if out and not formats_given and Path(out).suffix.lower() in SUFFIX_FORMATS and not Path(out).is_dir():
-        formats = [SUFFIX_FORMATS[Path(out).suffix.lower()]]
+        formats = ["text", SUFFIX_FORMATS[Path(out).suffix.lower()]]
     if os.environ.get("GITHUB_ACTIONS") == "true" and "github" not in formats:
         formats.append("github")
     files = [f for f in formats if f not in ("text", "github")]

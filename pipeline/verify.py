@@ -29,6 +29,7 @@ from .records import (
     Segment,
     SegmentResult,
     SourceComparison,
+    Span,
     VERDICTS,
 )
 from .report.to_json import SCHEMA_VERSION
@@ -107,14 +108,14 @@ def build_engine(settings: Settings, langs: list[str]) -> Engine:
     )
     name = settings.engine
     if name == "auto":
-        from .models import pick_engine
+        from .models import models_dir, pick_engine
 
-        name = pick_engine(settings.models_dir, langs[0], langs[1])
+        name = pick_engine(models_dir(settings.models_dir), langs[0], langs[1])
     engine = create(name, options)
     if settings.cache:
-        from .cache import CachedEngine, TranslationCache, default_cache_path
+        from .cache import CachedEngine, TranslationCache, resolve_cache_path
 
-        engine = CachedEngine(engine, TranslationCache(settings.cache_path or default_cache_path()))
+        engine = CachedEngine(engine, TranslationCache(resolve_cache_path(settings.cache_path)))
     return engine
 
 
@@ -161,11 +162,30 @@ def run_roundtrip(
                 rts.append(RoundTrip(pivot, fwd[i], back[i], sentence_scores(back[i], seg.text)))
             with timer.stage("check"):
                 inp = CheckInput(seg.text, lang, back[i], lang, mode="roundtrip", options=settings.thresholds)
-                flags = run_checks(inp, enabled, severities)  # type: ignore[arg-type]
+                flags = [_roundtrip_spans(f, pivot) for f in run_checks(inp, enabled, severities)]  # type: ignore[arg-type]
                 flag_sets.append(flags)
                 drifts.append(drift(inp, flags))
         results.append(_finish(seg, _majority(flag_sets), statistics.median(drifts), tuple(rts), None))
     return results, routes
+
+
+def _roundtrip_spans(flag: Flag, pivot: str) -> Flag:
+    """Checks see (original, round trip) as (source, target): name the fields as the report does."""
+    spans = tuple(
+        Span("text", s.start, s.end) if s.field == "source" else Span("back", s.start, s.end, pivot)
+        for s in flag.spans
+    )
+    return replace(flag, spans=spans)
+
+
+def engine_signature(engine: Engine, routes: dict[str, list[str]]) -> dict[str, object]:
+    """What decides the translations, per direction used: the same whether or not the cache answered."""
+    inner: Engine = getattr(engine, "engine", engine)
+    per_direction = getattr(inner, "direction_signature", None)
+    if not callable(per_direction):
+        return inner.signature()
+    hops = sorted({(a, b) for route in routes.values() for a, b in zip(route, route[1:])})
+    return {"name": inner.name, "directions": {f"{a}-{b}": per_direction(a, b) for a, b in hops}}
 
 
 def _majority(flag_sets: list[list[Flag]]) -> list[Flag]:
@@ -276,7 +296,7 @@ def verify(
         "mode": inputs.mode,
         "lang": lang,
         "source_lang": settings.source_lang if inputs.mode == "source" else None,
-        "engine": engine.signature(),
+        "engine": engine_signature(engine, routes),
         "routes": {k: "->".join(v) for k, v in routes.items()},
         "decoding": {"beam": settings.beam},
         "metrics": metric_signatures(),

@@ -21,7 +21,21 @@ from dataclasses import dataclass, field
 
 from ..records import Flag, Severity
 
-CHECK_MODULES: tuple[str, ...] = ()  # filled in as check modules are written, e.g. "pipeline.checks.numbers"
+CHECK_MODULES: tuple[str, ...] = (
+    "pipeline.checks.surface",
+    "pipeline.checks.health",
+    "pipeline.checks.numbers",
+    "pipeline.checks.dates",
+    "pipeline.checks.names",
+    "pipeline.checks.negation",
+    "pipeline.checks.mood",
+    "pipeline.checks.untranslated",
+    "pipeline.checks.order",
+    "pipeline.checks.fluency",
+    "pipeline.checks.tense",
+    "pipeline.checks.antonyms",
+    "pipeline.checks.drift",
+)
 
 
 @dataclass(frozen=True)

@@ -105,6 +105,10 @@ class ApertiumEngine:
             out[i] = " ".join(part.split())
         return out
 
+    def direction_signature(self, src: str, tgt: str) -> dict[str, object]:
+        """What decides this direction's output (the translation cache keys on it)."""
+        return {"engine": "apertium", "version": apertium_version(), "mode": installed_modes().get((src, tgt))}
+
     def signature(self) -> dict[str, object]:
         return {
             "engine": "apertium",

@@ -17,6 +17,7 @@ from ..records import (
     Scores,
     SegmentResult,
     SourceComparison,
+    Span,
     VERDICTS,
 )
 
@@ -31,12 +32,19 @@ def scores_dict(s: Scores) -> dict[str, float]:
     return {"chrf": _r(s.chrf), "bleu": _r(s.bleu), "ter": _r(s.ter)}
 
 
+def span_dict(s: Span) -> dict[str, Any]:
+    d: dict[str, Any] = {"field": s.field, "start": s.start, "end": s.end}
+    if s.pivot is not None:
+        d["pivot"] = s.pivot
+    return d
+
+
 def flag_dict(f: Flag) -> dict[str, Any]:
     return {
         "check": f.check,
         "severity": f.severity,
         "message": f.message,
-        "spans": [{"field": s.field, "start": s.start, "end": s.end} for s in f.spans],
+        "spans": [span_dict(s) for s in f.spans],
     }
 
 

@@ -1,0 +1,185 @@
+"""Calibrate the checks and the verdict on a labelled dev set, with Apertium as the engine.
+
+    .venv/bin/python benchmarks/calibrate_checks.py [--data PATH] [--mode source|roundtrip] [--dump OUT.jsonl]
+
+Source-aware mode (default): source = Spanish original, target = English translation,
+forward = Apertium es->en of the source, back = Apertium en->es of the translation.
+Round-trip mode: source = the English translation, target = its Apertium round trip
+(en->es->en); the original is never seen, so this measures what a round trip alone can see.
+
+Apertium runs ONE process per direction for the whole batch (texts joined with blank
+lines, output split on blank lines, counts checked); outputs are cached under
+benchmarks/.cache/. Prints per-category flag rates (flag = verdict review or fail), the
+false-flag rates on correct translations (mt, reference) and on harmless edits (minor),
+recall on shifted pairs and the ROC AUC of `drift`, with the time the checks took.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import subprocess
+import sys
+import time
+from collections import Counter, defaultdict
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pipeline.checks import CheckInput, run_checks  # noqa: E402
+from pipeline.checks.drift import similarities  # noqa: E402
+from pipeline.verdict import drift, verdict  # noqa: E402
+
+DATA = Path("/work/shared/data/demetr-es-dev.jsonl")
+CACHE = ROOT / "benchmarks" / ".cache"
+_BLANK = re.compile(r"\n[ \t]*\n")
+MODES = {("es", "en"): "spa-eng", ("en", "es"): "eng-spa"}
+
+
+def apertium_batch(texts: list[str], src: str, tgt: str) -> list[str]:
+    """Translate unique texts in one apertium process, cached on disk by content hash."""
+    uniq = sorted({" ".join(t.split()) or "." for t in texts})
+    key = hashlib.sha256(("\x00".join(uniq) + src + tgt).encode()).hexdigest()[:16]
+    path = CACHE / f"apertium-{src}-{tgt}-{key}.json"
+    if path.exists():
+        table: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
+    else:
+        proc = subprocess.run(
+            ["apertium", "-u", MODES[(src, tgt)]],
+            input="\n\n".join(uniq) + "\n",
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        outs = [" ".join(o.split()) for o in _BLANK.split(proc.stdout.strip("\n"))]
+        if len(outs) != len(uniq):
+            raise SystemExit(f"apertium {src}->{tgt}: {len(uniq)} texts in, {len(outs)} out")
+        table = dict(zip(uniq, outs))
+        CACHE.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
+    return [table[" ".join(t.split()) or "."] for t in texts]
+
+
+def roc_auc(pos: list[float], neg: list[float]) -> float:
+    """Probability that a random positive scores above a random negative (ties count half)."""
+    if not pos or not neg:
+        return float("nan")
+    allv = sorted([(v, 1) for v in pos] + [(v, 0) for v in neg])
+    ranks: list[float] = [0.0] * len(allv)
+    i = 0
+    while i < len(allv):
+        j = i
+        while j + 1 < len(allv) and allv[j + 1][0] == allv[i][0]:
+            j += 1
+        for k in range(i, j + 1):
+            ranks[k] = (i + j) / 2 + 1
+        i = j + 1
+    rsum = sum(r for r, (_, lab) in zip(ranks, allv) if lab)
+    return (rsum - len(pos) * (len(pos) + 1) / 2) / (len(pos) * len(neg))
+
+
+def group(row: dict[str, object]) -> str:
+    if row["label"] == "shifted":
+        return "shifted"
+    return "mt+reference" if row["severity"] is None else "minor"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--mode", choices=["source", "roundtrip"], default="source")
+    ap.add_argument("--dump", type=Path, help="write one JSON line per pair (flags, drift, verdict)")
+    args = ap.parse_args()
+
+    rows = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
+    src_lang, tgt_lang = rows[0]["src_lang"], rows[0]["tgt_lang"]
+    t0 = time.perf_counter()
+    sources = [r["source"] for r in rows]
+    copies = [r["translation"] for r in rows]
+    back = apertium_batch(copies, tgt_lang, src_lang)
+    if args.mode == "source":
+        forward = apertium_batch(sources, src_lang, tgt_lang)
+        inputs = [
+            CheckInput(s, src_lang, c, tgt_lang, back=b, forward=f, mode="source")
+            for s, c, b, f in zip(sources, copies, back, forward)
+        ]
+    else:
+        round_trip = apertium_batch(back, src_lang, tgt_lang)
+        inputs = [CheckInput(c, tgt_lang, rt, tgt_lang, mode="roundtrip") for c, rt in zip(copies, round_trip)]
+    t_engine = time.perf_counter() - t0
+
+    # The score stage: sentence chrF per view, handed to the checks as the pipeline does.
+    t1 = time.perf_counter()
+    inputs = [replace(inp, options={f"chrf_{k}": v for k, v in similarities(inp).items()}) for inp in inputs]
+    t_scores = time.perf_counter() - t1
+
+    t2 = time.perf_counter()
+    results = []
+    for inp in inputs:
+        flags = run_checks(inp)
+        results.append((flags, verdict(flags), drift(inp, flags)))
+    t_checks = time.perf_counter() - t2
+
+    by_cat: dict[str, list[bool]] = defaultdict(list)
+    by_group: dict[str, list[bool]] = defaultdict(list)
+    check_hits: dict[str, Counter[str]] = defaultdict(Counter)
+    pos, neg = [], []
+    for row, (flags, v, d) in zip(rows, results):
+        flagged = v != "ok"
+        by_cat[str(row["category"])].append(flagged)
+        by_group[group(row)].append(flagged)
+        for name in {f.check for f in flags if f.severity in ("major", "critical")}:
+            check_hits[group(row)][name] += 1
+        (pos if row["label"] == "shifted" else neg).append(d)
+
+    print(f"calibrate_checks: {args.data.name}, mode={args.mode}, {len(rows)} pairs")
+    print(f"{'category':<20}{'label':<9}{'n':>5}{'flagged':>9}{'rate':>8}")
+    order = sorted(by_cat, key=lambda c: (rows_label(rows, c), c))
+    for cat in order:
+        hits = by_cat[cat]
+        print(f"{cat:<20}{rows_label(rows, cat):<9}{len(hits):>5}{sum(hits):>9}{sum(hits) / len(hits):>8.1%}")
+    print()
+    for g in ("mt+reference", "minor", "shifted"):
+        hits = by_group[g]
+        what = "recall" if g == "shifted" else "false flags"
+        print(f"{g:<14}{what:<12}{sum(hits):>5}/{len(hits):<5}{sum(hits) / max(1, len(hits)):>8.1%}")
+    print(f"ROC AUC of drift (shifted vs ok): {roc_auc(pos, neg):.3f}")
+    for g in ("mt+reference", "minor", "shifted"):
+        top = ", ".join(f"{k} {n}" for k, n in check_hits[g].most_common())
+        print(f"checks firing (major/critical) on {g}: {top}")
+    print(
+        f"time: engine {t_engine:.2f}s (cached after the first run), chrF scores {t_scores:.2f}s, "
+        f"checks+verdict {t_checks:.2f}s ({1000 * t_checks / len(rows):.2f} ms/pair)"
+    )
+
+    if args.dump:
+        with args.dump.open("w", encoding="utf-8") as fh:
+            for row, inp, (flags, v, d) in zip(rows, inputs, results):
+                rec = {
+                    "id": row["id"],
+                    "category": row["category"],
+                    "label": row["label"],
+                    "verdict": v,
+                    "drift": round(d, 4),
+                    "source": inp.source,
+                    "target": inp.target,
+                    "forward": inp.forward,
+                    "back": inp.back,
+                    "flags": [[f.check, f.severity, f.message] for f in flags],
+                }
+                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+
+def rows_label(rows: list[dict[str, object]], cat: str) -> str:
+    for r in rows:
+        if r["category"] == cat:
+            return str(r["label"])
+    return ""
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,273 @@
+"""Antonyms: a word swapped for its opposite ("more" -> "less", "opened" -> "closed").
+
+A table of common opposite pairs (the same concepts in en, es, fr, de, it, pt, from general
+dictionaries; "word*" matches a prefix, so one entry covers a verb's forms). Source-aware mode
+asks both engine views to see the same swap: the translation has more of one side and less of
+the other than the forward translation, and the back-translation against the source likewise.
+Round-trip mode compares the original and its round trip directly (same language).
+"""
+
+from __future__ import annotations
+
+import functools
+
+from ..records import Flag, Span
+from . import CheckInput, register
+from .text import fold, tokens
+
+# concept pair -> language -> (words of side A, words of side B)
+PAIRS: dict[str, dict[str, tuple[str, str]]] = {
+    "more/less": {
+        "en": ("more most", "less least fewer fewest"),
+        "es": ("mas", "menos"),
+        "fr": ("davantage", "moins"),
+        "de": ("mehr meisten", "weniger wenigsten"),
+        "it": ("piu", "meno"),
+        "pt": ("mais", "menos"),
+    },
+    "before/after": {
+        "en": ("before", "after"),
+        "es": ("antes", "despues"),
+        "fr": ("avant", "apres"),
+        "de": ("bevor vorher", "nachdem danach"),
+        "it": ("prima", "dopo"),
+        "pt": ("antes", "depois"),
+    },
+    "increase/decrease": {
+        "en": ("increas* rise rises rose risen rising grow grew grown growing", "decreas* fall falls fell fallen falling declin* drop dropped dropping"),
+        "es": ("aument* crec* subio subieron sube suben", "disminu* descen* cayo cayeron cae caen bajaron redu*"),
+        "fr": ("augment* hausse* croissan*", "diminu* baisse* chute*"),
+        "de": ("steig* stieg* gestiegen anstieg* erhoh*", "sink* sank* gesunken ruckgang* verringer*"),
+        "it": ("aument* cresc*", "diminu* calo cala calat*"),
+        "pt": ("aument* cresc* subiu subiram", "diminu* caiu cair queda*"),
+    },
+    "big/small": {
+        "en": ("big bigger biggest large larger largest huge", "small smaller smallest tiny"),
+        "es": ("grande grandes enorme enormes", "pequeno pequena pequenos pequenas diminuto diminuta"),
+        "fr": ("grand grande grands grandes enorme enormes", "petit petite petits petites minuscule"),
+        "de": ("gross grosse grossen grosser riesig*", "klein kleine kleinen kleiner winzig*"),
+        "it": ("grande grandi enorme enormi", "piccolo piccola piccoli piccole"),
+        "pt": ("grande grandes enorme enormes", "pequeno pequena pequenos pequenas"),
+    },
+    "best/worst": {
+        "en": ("best better", "worst worse"),
+        "es": ("mejor mejores", "peor peores"),
+        "fr": ("meilleur meilleure meilleurs meilleures mieux", "pire pires"),
+        "de": ("besser bessere besten beste", "schlechter schlechteste schlechtesten"),
+        "it": ("migliore migliori meglio", "peggiore peggiori peggio"),
+        "pt": ("melhor melhores", "pior piores"),
+    },
+    "first/last": {
+        "en": ("first", "last"),
+        "es": ("primero primera primer primeros primeras", "ultimo ultima ultimos ultimas"),
+        "fr": ("premier premiere premiers premieres", "dernier derniere derniers dernieres"),
+        "de": ("erste ersten erster erstes", "letzte letzten letzter letztes"),
+        "it": ("primo primi", "ultimo ultima ultimi ultime"),
+        "pt": ("primeiro primeira primeiros primeiras", "ultimo ultima ultimos ultimas"),
+    },
+    "win/lose": {
+        "en": ("win wins won winning victory victories", "lose loses lost losing defeat defeats"),
+        "es": ("gan* victoria*", "perd* pierd* derrota*"),
+        "fr": ("gagn* victoire*", "perd* defaite*"),
+        "de": ("gewinn* gewann* sieg*", "verlier* verlor* niederlage*"),
+        "it": ("vinc* vinto vinse vittori*", "perd* perso perse sconfitt*"),
+        "pt": ("ganh* vitoria*", "perd* derrota*"),
+    },
+    "open/closed": {
+        "en": ("open opens opened opening", "close closes closed closing shut"),
+        "es": ("abrir abrio abrieron abre abren abierto abierta", "cerr* cierra cierran"),
+        "fr": ("ouvr* ouvert*", "ferm*"),
+        "de": ("offnet* geoffnet offen", "schliess* geschlossen schloss"),
+        "it": ("apr* apert*", "chiud* chius*"),
+        "pt": ("abrir abriu abriram abre abrem aberto aberta", "fech*"),
+    },
+    "start/end": {
+        "en": ("start starts started starting begin begins began begun beginning", "end ends ended ending finish* stop stops stopped"),
+        "es": ("empez* empiez* comenz* comienz*", "termin* acab*"),
+        "fr": ("commenc* debut*", "termin* fini finit finir achev*"),
+        "de": ("beginn* begann* anfang*", "endet* beend* ende"),
+        "it": ("inizi* cominci*", "termin* fini* conclu*"),
+        "pt": ("comec* inici*", "termin* acab*"),
+    },
+    "buy/sell": {
+        "en": ("buy buys bought buying", "sell sells sold selling"),
+        "es": ("compr*", "vend*"),
+        "fr": ("achet* achat*", "vend*"),
+        "de": ("kauf* gekauft", "verkauf*"),
+        "it": ("compr*", "vend*"),
+        "pt": ("compr*", "vend*"),
+    },
+    "accept/reject": {
+        "en": ("accept*", "reject* refus*"),
+        "es": ("acept*", "rechaz*"),
+        "fr": ("accept*", "rejet* refus*"),
+        "de": ("akzeptier* angenommen", "abgelehnt ablehn*"),
+        "it": ("accett*", "rifiut* respin*"),
+        "pt": ("aceit*", "rejeit* recus*"),
+    },
+    "allow/forbid": {
+        "en": ("allow* permit*", "forbid* forbade prohibit* ban banned bans"),
+        "es": ("permit*", "prohib*"),
+        "fr": ("autoris* permet* permis", "interdi*"),
+        "de": ("erlaub*", "verbot* verbiet*"),
+        "it": ("permett* permess* consent*", "vieta* vietat* proib*"),
+        "pt": ("permit*", "proib*"),
+    },
+    "rich/poor": {
+        "en": ("rich richer richest wealthy", "poor poorer poorest"),
+        "es": ("rico rica ricos ricas", "pobre pobres"),
+        "fr": ("riche riches", "pauvre pauvres"),
+        "de": ("reich reiche reichen", "arm arme armen"),
+        "it": ("ricco ricca ricchi ricche", "povero povera poveri povere"),
+        "pt": ("rico rica ricos ricas", "pobre pobres"),
+    },
+    "strong/weak": {
+        "en": ("strong stronger strongest", "weak weaker weakest"),
+        "es": ("fuerte fuertes", "debil debiles"),
+        "fr": ("fort forte forts fortes", "faible faibles"),
+        "de": ("stark starke starken", "schwach schwache schwachen"),
+        "it": ("forte forti", "debole deboli"),
+        "pt": ("forte fortes", "fraco fraca fracos fracas"),
+    },
+    "easy/hard": {
+        "en": ("easy easier easiest", "difficult hard harder hardest"),
+        "es": ("facil faciles", "dificil dificiles"),
+        "fr": ("facile faciles", "difficile difficiles"),
+        "de": ("leicht einfach", "schwer schwierig*"),
+        "it": ("facile facili", "difficile difficili"),
+        "pt": ("facil faceis", "dificil dificeis"),
+    },
+    "early/late": {
+        "en": ("early earlier", "late later"),
+        "es": ("temprano", "tarde"),
+        "fr": ("tot", "tard"),
+        "de": ("fruh fruher", "spat spater"),
+        "it": ("presto", "tardi"),
+        "pt": ("cedo", "tarde"),
+    },
+    "north/south": {
+        "en": ("north northern", "south southern"),
+        "es": ("norte", "sur"),
+        "fr": ("nord", "sud"),
+        "de": ("norden nord", "suden sud"),
+        "it": ("nord", "sud"),
+        "pt": ("norte", "sul"),
+    },
+    "east/west": {
+        "en": ("east eastern", "west western"),
+        "es": ("oriental orientales", "occidental occidentales"),
+        "fr": ("oriental orientale orientaux", "occidental occidentale occidentaux"),
+        "de": ("osten ost", "westen west"),
+        "it": ("est orientale", "ovest occidentale"),
+        "pt": ("leste oriental", "oeste ocidental"),
+    },
+    "maximum/minimum": {
+        lang: ("maximum maximo maxima maximal* massimo massima", "minimum minimo minima minimal*")
+        for lang in ("en", "es", "fr", "de", "it", "pt")
+    },
+    "positive/negative": {
+        lang: ("positiv* positif* positiva positivo", "negativ* negatif*") for lang in ("en", "es", "fr", "de", "it", "pt")
+    },
+    "possible/impossible": {
+        "en": ("possible", "impossible"),
+        "es": ("posible posibles", "imposible imposibles"),
+        "fr": ("possible possibles", "impossible impossibles"),
+        "de": ("moglich*", "unmoglich*"),
+        "it": ("possibile possibili", "impossibile impossibili"),
+        "pt": ("possivel possiveis", "impossivel impossiveis"),
+    },
+    "legal/illegal": {
+        "en": ("legal lawful", "illegal unlawful"),
+        "es": ("legal legales", "ilegal ilegales"),
+        "fr": ("legal legale legaux", "illegal illegale illegaux"),
+        "de": ("legal legale legalen", "illegal illegale illegalen"),
+        "it": ("legale legali", "illegale illegali"),
+        "pt": ("legal legais", "ilegal ilegais"),
+    },
+    "normal/abnormal": {
+        "en": ("normal ordinary common usual", "abnormal unusual extraordinary rare"),
+        "es": ("normal normales comun comunes habitual habituales", "anormal anormales inusual inusuales extraordinari* raro rara"),
+        "fr": ("normal normale normaux ordinaire commun commune habituel*", "anormal anormale inhabituel* extraordinaire rare"),
+        "de": ("normal normale normalen gewohnlich*", "abnormal* ungewohnlich* selten"),
+        "it": ("normale normali comune comuni ordinari*", "anormale anormali insolit* straordinari* raro rara"),
+        "pt": ("normal normais comum comuns habitual", "anormal anormais incomum incomuns extraordinari* raro rara"),
+    },
+}
+
+
+@functools.cache
+def _matchers(lang: str) -> list[tuple[str, tuple[frozenset[str], tuple[str, ...]], tuple[frozenset[str], tuple[str, ...]]]]:
+    out = []
+    for concept, langs in PAIRS.items():
+        if lang not in langs:
+            continue
+        sides = []
+        for words in langs[lang]:
+            exact = frozenset(w for w in words.split() if not w.endswith("*"))
+            prefixes = tuple(w[:-1] for w in words.split() if w.endswith("*"))
+            sides.append((exact, prefixes))
+        out.append((concept, sides[0], sides[1]))
+    return out
+
+
+@functools.lru_cache(maxsize=65536)
+def _classify(word: str, lang: str) -> tuple[tuple[str, int], ...]:
+    """(concept, side) pairs a folded word belongs to (side 0 = A, 1 = B)."""
+    out = []
+    for concept, a, b in _matchers(lang):
+        for side, (exact, prefixes) in enumerate((a, b)):
+            if word in exact or word.startswith(prefixes):
+                out.append((concept, side))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=8192)
+def profile(text: str, lang: str) -> dict[str, tuple[int, int]]:
+    """concept -> (count of side A words, count of side B words) in `text`."""
+    counts: dict[str, list[int]] = {}
+    for t in tokens(text):
+        for concept, side in _classify(fold(t.text), lang):
+            counts.setdefault(concept, [0, 0])[side] += 1
+    return {c: (n[0], n[1]) for c, n in counts.items()}
+
+
+def _swap(new: dict[str, tuple[int, int]], old: dict[str, tuple[int, int]], concept: str) -> int:
+    """+1 when `new` has more A and fewer B than `old`, -1 for the reverse, else 0."""
+    a1, b1 = new.get(concept, (0, 0))
+    a0, b0 = old.get(concept, (0, 0))
+    if a1 > a0 and b1 < b0:
+        return 1
+    if a1 < a0 and b1 > b0:
+        return -1
+    return 0
+
+
+@register("antonyms", "critical", "A word became its opposite")
+def check_antonyms(inp: CheckInput) -> list[Flag]:
+    """No word of the source is turned into its opposite ("more" into "less")."""
+    if not _matchers(inp.target_lang) or not _matchers(inp.source_lang):
+        return []
+    tgt = profile(inp.target, inp.target_lang)
+    if inp.mode == "roundtrip":
+        src = profile(inp.source, inp.source_lang)
+        swaps = {c: _swap(tgt, src, c) for c in set(tgt) | set(src)}
+    else:
+        if inp.forward is None or inp.back is None:
+            return []
+        fwd = profile(inp.forward, inp.target_lang)
+        back, src = profile(inp.back, inp.source_lang), profile(inp.source, inp.source_lang)
+        swaps = {}
+        for c in set(tgt) | set(fwd):
+            s1, s2 = _swap(tgt, fwd, c), _swap(back, src, c)
+            swaps[c] = s1 if s1 and s1 == s2 else 0
+    found = [c for c, s in swaps.items() if s]
+    if not found:
+        return []
+    return [
+        Flag(
+            "antonyms",
+            "critical",
+            f"a word became its opposite ({', '.join(sorted(found))})",
+            (Span("text", 0, len(inp.target)),),
+        )
+    ]

@@ -1,0 +1,183 @@
+"""Dates and times: month and weekday names (CLDR via babel), numeric dates, clock times.
+
+"June 20" equals "20 de junio" (same month; the day is compared by the numbers check),
+"9:48 PM" equals "21:48", "20/06/2018" equals "June 20, 2018". Each mention becomes a set
+of readings (a time without am/pm may be either half of the day; 03/04 may be March or
+April) and two mentions match when their readings overlap.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ..records import Flag, Span
+from . import CheckInput, register
+from .lexicon import day_names, month_abbreviations, month_names
+from .text import fold, quote
+
+_TIME = re.compile(
+    r"(?<![\d.,:])([01]?\d|2[0-3])\s?(?::|h|H)\s?([0-5]\d)(?![\d])"
+    r"(?:\s*([aApP])\.?\s?[mM]\b\.?)?"
+)
+_TIME_AMPM = re.compile(r"(?<![\d.,:])(1[0-2]|0?[1-9])\s*([aApP])\.?\s?[mM]\b\.?")
+_NUMERIC_DATE = re.compile(r"(?<![\d.,/-])(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})(?![\d/-]|[.,]\d)")
+
+
+@dataclass(frozen=True)
+class Mention:
+    kind: str  # time | month | day | date
+    readings: frozenset[object]
+    start: int
+    end: int
+    text: str
+
+
+def _time_readings(hour: int, minute: int, ampm: str | None) -> frozenset[object]:
+    if ampm:
+        h = hour % 12 + (12 if ampm.lower() == "p" else 0)
+        return frozenset({h * 60 + minute})
+    if hour < 12:
+        return frozenset({hour * 60 + minute, (hour + 12) * 60 + minute})
+    return frozenset({hour * 60 + minute})
+
+
+def _date_readings(a: int, b: int, c: int) -> frozenset[object]:
+    """(month, day) readings of a numeric date: d/m/y, m/d/y or y/m/d."""
+    out: set[object] = set()
+    if a > 31:  # 2018-06-20
+        if 1 <= b <= 12 and 1 <= c <= 31:
+            out.add((b, c))
+        return frozenset(out)
+    if 1 <= b <= 12 and 1 <= a <= 31:
+        out.add((b, a))
+    if 1 <= a <= 12 and 1 <= b <= 31:
+        out.add((a, b))
+    return frozenset(out)
+
+
+@functools.cache
+def _name_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, tuple[str, int]]]:
+    table: dict[str, tuple[str, int]] = {}
+    for name, n in month_names(lang).items():
+        table[name] = ("month", n)
+    for name, n in day_names(lang).items():
+        table[name] = ("day", n)
+    alts = sorted(table, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(a) for a in alts) + r")(?!\w)") if alts else re.compile(r"$^")
+    return pattern, table
+
+
+@functools.cache
+def _abbr_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, int]]:
+    table = {a: n for a, n in month_abbreviations(lang).items() if len(a) >= 3 and a not in month_names(lang)}
+    alts = sorted(table, key=len, reverse=True)
+    if not alts:
+        return re.compile(r"$^"), table
+    # Abbreviations count only next to a day number: "Jun 20", "20 ene."
+    pat = re.compile(
+        r"(?:(?<=\d\s)|(?<=\d\s[a-z]{2}\s))(" + "|".join(re.escape(a) for a in alts) + r")\.?(?!\w)"
+        r"|(?<!\w)(" + "|".join(re.escape(a) for a in alts) + r")\.?(?=\s\d)"
+    )
+    return pat, table
+
+
+def mentions(text: str, lang: str) -> list[Mention]:
+    """Every date or time mention in `text`, with its readings and character span."""
+    out: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for m in _NUMERIC_DATE.finditer(text):
+        a, b, c = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        readings = _date_readings(a, b, c)
+        if readings and (m.group(2) != "." or c > 31):  # 20.06.2018 yes, 3.5.1 no
+            out.append(Mention("date", readings, m.start(), m.end(), m.group()))
+            taken.append((m.start(), m.end()))
+    for pat in (_TIME, _TIME_AMPM):
+        for m in pat.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            hour = int(m.group(1))
+            if pat is _TIME:
+                minute, ampm = int(m.group(2)), m.group(3)
+            else:
+                minute, ampm = 0, m.group(2)
+            out.append(Mention("time", _time_readings(hour, minute, ampm), m.start(), m.end(), m.group()))
+            taken.append((m.start(), m.end()))
+    folded = fold(text)
+    pattern, table = _name_pattern(lang)
+    for m in pattern.finditer(folded):
+        kind, n = table[m.group(1)]
+        original = text[m.start() : m.end()]
+        if lang == "en" and m.group(1) == "may" and not original[:1].isupper():
+            continue  # the modal verb
+        out.append(Mention(kind, frozenset({n}), m.start(), m.end(), original))
+    apat, atable = _abbr_pattern(lang)
+    for m in apat.finditer(folded):
+        key = m.group(1) or m.group(2)
+        out.append(Mention("month", frozenset({atable[key]}), m.start(), m.end(), text[m.start() : m.end()]))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def numeric_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of clock times and numeric dates: the numbers check leaves their digits alone."""
+    spans = [(m.start(), m.end()) for m in _NUMERIC_DATE.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _TIME.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _TIME_AMPM.finditer(text)]
+    return spans
+
+
+def _months(ms: list[Mention]) -> list[Mention]:
+    """Month mentions, with numeric dates contributing the months they may name."""
+    out = []
+    for m in ms:
+        if m.kind == "month":
+            out.append(m)
+        elif m.kind == "date":
+            out.append(Mention("month", frozenset(r[0] for r in m.readings if isinstance(r, tuple)), m.start, m.end, m.text))
+    return out
+
+
+def unmatched(a: list[Mention], b: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """Greedy one-to-one matching on overlapping readings; returns what is left on each side."""
+    left_b = list(b)
+    left_a: list[Mention] = []
+    for m in a:
+        hit = next((x for x in left_b if x.readings & m.readings), None)
+        if hit is None:
+            left_a.append(m)
+        else:
+            left_b.remove(hit)
+    return left_a, left_b
+
+
+@register("dates", "critical", "Dates and times differ")
+def check_dates(inp: CheckInput) -> list[Flag]:
+    """Months, weekdays, numeric dates and clock times of the source must reappear in the translation."""
+    src = mentions(inp.source, inp.source_lang)
+    tgt = mentions(inp.target, inp.target_lang)
+    if not src and not tgt:
+        return []
+    flags: list[Flag] = []
+    for kind, label in (("time", "time"), ("month", "month"), ("day", "weekday")):
+        if kind == "month":
+            a, b = _months(src), _months(tgt)
+        else:
+            a = [m for m in src if m.kind == kind]
+            b = [m for m in tgt if m.kind == kind]
+        if not a and not b:
+            continue
+        miss, extra = unmatched(a, b)
+        if not miss and not extra:
+            continue
+        parts = []
+        if miss:
+            parts.append(f"source {label} {', '.join(quote(m.text) for m in miss)} not in the translation")
+        if extra:
+            parts.append(f"translation has {label} {', '.join(quote(m.text) for m in extra)} not in the source")
+        spans = tuple(Span("source", m.start, m.end) for m in miss) + tuple(
+            Span("text", m.start, m.end) for m in extra
+        )
+        flags.append(Flag("dates", "critical", "; ".join(parts), spans))
+    return flags

@@ -1,0 +1,131 @@
+"""Fluency: the marks a deleted word leaves behind ("the that is", "in Gaziantep,,", "Is considered").
+
+When a word or phrase is dropped from a sentence, what remains is often ungrammatical in a
+way a few closed-class rules can see without a language model:
+- doubled punctuation (",," or ", ." or ";,");
+- an article or a preposition right before a punctuation mark ("the shoulders of, each");
+- in English and German, a determiner followed by another article, a preposition, a clause
+  word or a finite auxiliary ("the that", "a from", "The was founded"; Romance articles double
+  as pronouns: "los que");
+- in English, French and German (not pro-drop languages), a statement that opens with an
+  auxiliary verb followed by a participle or adjective: the subject went missing ("Is
+  considered something important.").
+Only marks the source does not show itself count (same rules on the source). Round-trip mode
+checks the copy (the original) itself, which is all a round trip can say about it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..records import Flag, Span
+from . import CheckInput, register
+from .lexicon import (
+    ARTICLES,
+    CLAUSE_WORDS,
+    DANGLING,
+    FINITE_AUXILIARIES,
+    NOUN_DETERMINERS,
+    PREPOSITIONS,
+    SUBJECT_AUXILIARIES,
+    SUBJECT_STARTERS,
+)
+from .text import Token, fold, is_sentence_initial, tokens
+
+_DOUBLE_PUNCT = re.compile(r"(?<![.,;:])[,;:]\s*[,;:.](?![.,])")
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?…]\s+)[\"'“‘«]?\s*$")  # a full stop, not a comma or bracket
+_OPENER_THEN_AUX = re.compile(r"^\W*(?:[^\W\d_]+\s+){0,1}[^\W\d_]+,\s+([^\W\d_]+)\s+([^\W\d_']+)")
+_QUESTION_END = re.compile(r"\?[\"'”’»)\]]*\s*$")
+_WORD_THEN_PUNCT = re.compile(r"\b([^\W\d_]+)\s*[,;:.!?)]")
+
+
+Mark = tuple[int, int, str, str]  # start, end, kind, description
+
+
+def _pair_marks(text: str, lang: str) -> list[Mark]:
+    """A determiner directly followed by a word that cannot follow it ("the that", "a from")."""
+    dets = NOUN_DETERMINERS.get(lang)
+    if not dets:
+        return []
+    bad_next = (
+        PREPOSITIONS.get(lang, frozenset())
+        | CLAUSE_WORDS.get(lang, frozenset())
+        | ARTICLES.get(lang, frozenset())
+        | FINITE_AUXILIARIES.get(lang, frozenset())
+    )
+    toks = tokens(text)
+    out: list[Mark] = []
+    for tok, nxt in zip(toks, toks[1:]):
+        f, nf = fold(tok.text), fold(nxt.text)
+        if f not in dets or nf not in bad_next or f == nf or text[tok.end : nxt.start].strip():
+            continue
+        if tok.text[:1].isupper() and not is_sentence_initial(text, tok.start):
+            continue  # "A to Z", "The Hague": capitals are names
+        out.append((tok.start, nxt.end, "determiner", f"'{tok.text} {nxt.text}'"))
+    return out
+
+
+def _dangling_marks(text: str, lang: str) -> list[Mark]:
+    """An article or preposition right before a punctuation mark ("of, each visit")."""
+    words = DANGLING.get(lang)
+    if not words:
+        return []
+    out: list[Mark] = []
+    for m in _WORD_THEN_PUNCT.finditer(text):
+        w = m.group(1)
+        if fold(w) in words and not (w[:1].isupper() and not is_sentence_initial(text, m.start(1))):
+            if m.start(1) > 0 and text[m.start(1) - 1] in "-'’":
+                continue  # clitics and hyphenated forms
+            out.append((m.start(1), m.end(), "dangling", f"'{m.group().strip()}'"))
+    return out
+
+
+def _subjectless(text: str, lang: str) -> list[Mark]:
+    aux = SUBJECT_AUXILIARIES.get(lang)
+    if not aux or _QUESTION_END.search(text) or "?" in text:
+        return []
+    starters = SUBJECT_STARTERS.get(lang, frozenset())
+    toks = tokens(text)
+    out = []
+    for i, tok in enumerate(toks[:-1]):
+        if fold(tok.text) not in aux or not _SENTENCE_OPENING.search(text[: tok.start]):
+            continue
+        nxt: Token = toks[i + 1]
+        nf = fold(nxt.text)
+        if nf in starters or nxt.text[:1].isupper() or nf.endswith("n't") or any(c.isdigit() for c in nf):
+            continue  # "Had I known", "Will Smith", "Do not"
+        out.append((tok.start, nxt.end, "subject", f"'{tok.text} {nxt.text}' has no subject"))
+    # the same after a short opening phrase: "However, is undeniable", "At Temple, is teaching"
+    m = _OPENER_THEN_AUX.match(text)
+    if m and fold(m.group(1)) in aux:
+        nf = fold(m.group(2))
+        if nf not in starters and not m.group(2)[:1].isupper() and not nf.endswith("n't"):
+            out.append((m.start(1), m.end(2), "subject", f"'{m.group(1)} {m.group(2)}' has no subject"))
+    return out
+
+
+def marks(text: str, lang: str) -> list[Mark]:
+    """Every mark of a dropped word in `text`."""
+    out: list[Mark] = [(m.start(), m.end(), "punctuation", f"'{m.group().strip()}'") for m in _DOUBLE_PUNCT.finditer(text)]
+    out += _pair_marks(text, lang)
+    out += _dangling_marks(text, lang)
+    out += _subjectless(text, lang)
+    return sorted(out)
+
+
+@register("fluency", "major", "Words seem to be missing (broken grammar)")
+def check_fluency(inp: CheckInput) -> list[Flag]:
+    """The copy shows no marks of a dropped word that its source does not show too."""
+    if inp.mode == "roundtrip":
+        found = marks(inp.source, inp.source_lang)
+        field = "source"
+    else:
+        found = marks(inp.target, inp.target_lang)
+        field = "text"
+        if found and _DOUBLE_PUNCT.search(inp.source):
+            found = [m for m in found if m[2] != "punctuation"]  # the source has it too
+    if not found:
+        return []
+    what = "; ".join(m[3] for m in found[:3])
+    spans = tuple(Span(field, m[0], m[1]) for m in found)
+    return [Flag("fluency", "major", f"broken grammar, a word may be missing: {what}", spans)]

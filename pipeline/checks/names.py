@@ -1,0 +1,267 @@
+"""Names: proper names and acronyms of the source must reach the translation unchanged.
+
+A name is a capitalised word that does not start a sentence, an acronym (HIV, NSA), or a
+sentence-initial capitalised word that is rare in its language (so "Pfannenstiel" counts
+and "However" does not). Comparison ignores case and accents ("Pena Nieto" = "Peña Nieto",
+"ricardo salazar" = "Ricardo Salazar"): casing edits are harmless.
+
+Source-aware mode uses the engine: a source name may also reappear in the back-translation
+(the translation's "Estados Unidos" -> "United States" -> "Estados Unidos"), and a name the
+translation adds is accepted when the forward translation of the source has it too.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from ..records import Flag, Span
+from . import CheckInput, register
+from .lexicon import day_names, month_names
+from .text import Token, fold, has_letters, is_acronym, is_capitalised, is_sentence_initial, tokens, zipf
+
+RARE_INITIAL_ZIPF = 3.0  # a sentence-initial capitalised word rarer than this is taken as a name
+TITLE_CASE_SHARE = 0.6  # above this share of capitalised words the text is in title case
+FUZZY_RATIO = 0.8  # names this similar are the same name spelt differently
+COMMON_WORD_ZIPF = 4.0  # capitalised words this common are often translated or generic
+UNKNOWN_WORD_ZIPF = 1.0  # a forward word this rare in the target language was left untranslated
+PAIR_WINDOW = 0.35  # how far apart a lost name and an unknown added name may be to pair up
+RENDERING_WINDOW = 0.15  # how far (share of the text) the engine's rendering of a name may move
+
+
+@dataclass(frozen=True)
+class Name:
+    text: str
+    start: int
+    end: int
+    keys: tuple[str, ...]  # folded tokens of the name, each must be found
+    words: tuple[str, ...] = ()  # the tokens in lower case, accents kept (for word frequencies)
+
+
+@functools.lru_cache(maxsize=65536)
+def _variants(t: str) -> frozenset[str]:
+    """Folded forms of a token and its apostrophe pieces ("Mexico's" -> mexico's, mexico)."""
+    f = fold(t).replace("’", "'")
+    out = {f}
+    for piece in f.split("'"):
+        if len(piece) > 1:
+            out.add(piece)
+    return frozenset(out)
+
+
+def vocabulary(*texts: str | None) -> set[str]:
+    """Folded words (and apostrophe pieces) of the texts."""
+    out: set[str] = set()
+    for text in texts:
+        if text:
+            out |= _vocabulary(text)
+    return out
+
+
+@functools.lru_cache(maxsize=8192)
+def _vocabulary(text: str) -> frozenset[str]:
+    out: set[str] = set()
+    for tok in tokens(text):
+        out |= _variants(tok.text)
+    return frozenset(out)
+
+
+def _is_name(text: str, tok: Token, lang: str, title_case: bool) -> bool:
+    w = tok.text
+    if not has_letters(w) or w.isdigit():
+        return False
+    if is_acronym(w):
+        return w.upper() != "I" and len(w) >= 2
+    if title_case or not is_capitalised(w):
+        return False
+    f = fold(w)
+    if f in month_names(lang) or f in day_names(lang) or (lang == "en" and f == "i"):
+        return False  # dates are the dates check's business
+    if is_sentence_initial(text, tok.start):
+        base = f.split("'")[0]
+        return zipf(base, lang) < RARE_INITIAL_ZIPF and zipf(w.lower(), lang) < RARE_INITIAL_ZIPF
+    return True
+
+
+def names(text: str, lang: str) -> list[Name]:
+    """Names in `text`, consecutive name words grouped ("Ricardo Salazar")."""
+    return list(_names(text, lang))
+
+
+@functools.lru_cache(maxsize=8192)
+def _names(text: str, lang: str) -> tuple[Name, ...]:
+    toks = tokens(text)
+    caps = sum(1 for t in toks if is_capitalised(t.text) and has_letters(t.text))
+    title_case = len(toks) >= 4 and caps / len(toks) > TITLE_CASE_SHARE
+    out: list[Name] = []
+    group: list[Token] = []
+
+    def flush() -> None:
+        if group:
+            s, e = group[0].start, group[-1].end
+            keys = tuple(sorted({min(_variants(t.text), key=len) for t in group}))
+            out.append(Name(text[s:e], s, e, keys, tuple(t.text.lower() for t in group)))
+            group.clear()
+
+    for tok in toks:
+        if _is_name(text, tok, lang, title_case):
+            if group and text[group[-1].end : tok.start].strip(" -") != "":
+                flush()
+            group.append(tok)
+        else:
+            flush()
+    flush()
+    return tuple(out)
+
+
+def matches(key: str, vocab: set[str]) -> bool:
+    """A name key is found in a vocabulary: exactly, as a prefix ("russia" in "russian"), or
+    nearly (one or two letters apart: "Wikinwes" ~ "Wikinews", "Dmitri" ~ "Dmitry")."""
+    if key in vocab:
+        return True
+    if len(key) >= 4 and any(w.startswith(key) for w in vocab):
+        return True
+    if len(key) >= 5:
+        for w in vocab:
+            if abs(len(w) - len(key)) <= 1 and w[:1] == key[:1] and _similar(key, w):
+                return True
+    return False
+
+
+@functools.lru_cache(maxsize=65536)
+def _similar(a: str, b: str) -> bool:
+    """Spelling variants: same length ("Dmitri"/"Dmitry", "Wikinwes"/"Wikinews"), or one letter
+    more with the same ending ("Pena"/"Peña" folded alike already). Derivations such as
+    "Mexico"/"Mexican" are different words."""
+    if len(a) != len(b) and a[-1] != b[-1]:
+        return False
+    return SequenceMatcher(None, a, b).ratio() >= FUZZY_RATIO
+
+
+def missing(found: Iterable[Name], vocab: set[str]) -> list[tuple[Name, list[str]]]:
+    out = []
+    for n in found:
+        lost = [k for k in n.keys if not matches(k, vocab)]
+        if lost:
+            out.append((n, lost))
+    return out
+
+
+def _translated_by_engine(name: Name, inp: CheckInput, fwd_vocab: set[str]) -> bool:
+    """The engine renders this name in other words (México stays, Países Bajos does not).
+
+    A capitalised common word the engine kept only because it did not know it
+    ("Cúpula" of "Cúpula de Hierro") counts as translated too."""
+    for word in name.words:
+        if not matches(min(_variants(word), key=len), fwd_vocab):
+            return True
+        if zipf(word, inp.source_lang) >= COMMON_WORD_ZIPF - 1 and zipf(word, inp.target_lang) < COMMON_WORD_ZIPF - 2:
+            return True
+    return False
+
+
+def _renderings(name: Name, inp: CheckInput) -> set[str]:
+    """Capitalised words of the forward translation near the name's position that render it
+    rather than another word of the source ("Países Bajos" -> "Low Countries")."""
+    assert inp.forward is not None
+    others = vocabulary(inp.source) - set(name.keys)
+    where = name.start / max(1, len(inp.source))
+    out: set[str] = set()
+    for n in names(inp.forward, inp.target_lang):
+        if abs(n.start / max(1, len(inp.forward)) - where) > RENDERING_WINDOW:
+            continue
+        out |= {k for k in n.keys if len(k) > 2 and (k in name.keys or not matches(k, others))}
+    return out
+
+
+def lost_names(inp: CheckInput) -> list[tuple[Name, bool]]:
+    """Source names found neither in the translation nor in its back-translation, each with
+    whether the engine translates it (rather than keeping it as it is)."""
+    target_vocab = vocabulary(inp.target, inp.back)
+    fwd_vocab = vocabulary(inp.forward) if inp.forward is not None else set()
+    lost = []
+    for n, _ in missing(names(inp.source, inp.source_lang), target_vocab):
+        translated = inp.forward is not None and _translated_by_engine(n, inp, fwd_vocab)
+        if translated:
+            rendered = _renderings(n, inp)
+            if any(matches(r, vocabulary(inp.target)) for r in rendered):
+                continue  # the translation names it the way the engine does
+        lost.append((n, translated))
+    return lost
+
+
+def added_names(inp: CheckInput) -> list[Name]:
+    """Names of the translation that come from neither the source nor the engine's forward translation."""
+    known = vocabulary(inp.source, inp.forward)
+    back_vocab = vocabulary(inp.back) if inp.back is not None else None
+    out = []
+    for n in names(inp.target, inp.target_lang):
+        if len(n.keys) > 1 and any(matches(k, known) for k in n.keys):
+            continue  # partly known: a rendering of a source name ("Aeronautics Institute")
+        new = [k for k in n.keys if not matches(k, known) and not _common(k, inp.target_lang)]
+        if back_vocab is not None:
+            # A name the engine keeps in the back-translation is a real name; a capitalised
+            # phrase it translates ("Iron Dome" -> "domo de Hierro") renders the source.
+            new = [k for k in new if k in back_vocab]
+        if new and not _renders_unknown_word(n, inp):
+            out.append(n)
+    return out
+
+
+def _renders_unknown_word(name: Name, inp: CheckInput) -> bool:
+    """The forward translation left a source word untranslated near this name's position, so
+    the name may be its rendering ("periodista tapatío" -> "a journalist from Guadalajara")."""
+    if inp.forward is None:
+        return False
+    src_vocab = {fold(t.text) for t in tokens(inp.source)}
+    where = name.start / max(1, len(inp.target))
+    for tok in tokens(inp.forward):
+        w = tok.text
+        if len(w) < 4 or is_capitalised(w) or fold(w) not in src_vocab:
+            continue
+        if abs(tok.start / max(1, len(inp.forward)) - where) > RENDERING_WINDOW:
+            continue
+        if zipf(w.lower(), inp.target_lang) < UNKNOWN_WORD_ZIPF and zipf(w.lower(), inp.source_lang) > 0:
+            return True
+    return False
+
+
+def _common(key: str, lang: str) -> bool:
+    """Titles and everyday abbreviations ("Dr", "ID", "CEO") are not names of their own."""
+    z = zipf(key, lang)
+    return z >= COMMON_WORD_ZIPF + 1 or (len(key) <= 3 and z >= COMMON_WORD_ZIPF)
+
+
+@register("names", "critical", "Names or acronyms differ")
+def check_names(inp: CheckInput) -> list[Flag]:
+    """Source names reappear in the translation; the translation adds no names of its own."""
+    flags: list[Flag] = []
+    lost = lost_names(inp)
+    added = added_names(inp)
+    # A name the engine translates, lost where the translation has a well-known name the engine
+    # does not know ("Países Bajos" / "Netherlands"): the engine cannot tell if they are the same.
+    for n, translated in list(lost):
+        near = [
+            a
+            for a in added
+            if translated
+            and min(zipf(w, inp.target_lang) for w in a.words) >= COMMON_WORD_ZIPF
+            and abs(a.start / max(1, len(inp.target)) - n.start / max(1, len(inp.source))) <= PAIR_WINDOW
+        ]
+        if near:
+            lost.remove((n, translated))
+            added.remove(near[0])
+            spans = (Span("source", n.start, n.end), Span("text", near[0].start, near[0].end))
+            msg = f"unverifiable: source name '{n.text}' may be rendered as '{near[0].text}', which the engine does not know"
+            flags.append(Flag("names", "info", msg, spans))
+    if lost:
+        what = ", ".join(f"'{n.text}'" for n, _ in lost)
+        spans = tuple(Span("source", n.start, n.end) for n, _ in lost)
+        flags.append(Flag("names", "critical", f"source name {what} not found in the translation", spans))
+    if added:
+        what = ", ".join(f"'{n.text}'" for n in added)
+        spans = tuple(Span("text", n.start, n.end) for n in added)
+        flags.append(Flag("names", "major", f"translation has name {what} that is not in the source", spans))
+    return flags

@@ -1,0 +1,161 @@
+"""Negation: the number of negated clauses must match ("no", "nunca" <-> "not", "never").
+
+Cues come per language from `lexicon` (primary negators and negative-concord words: in
+"no dio nada" the "nada" only reinforces the "no", so it counts once; French counts "ne").
+Not fooled by "No. 5" / "No 5" (number sign) or idioms such as "no obstante", "not only".
+Source-aware mode counts the source against the translation and confirms with the engine:
+a mismatch is reported only when the back-translation (source language) and the forward
+translation (target language) disagree as well, so an engine's idiom does not raise a flag.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ..records import Flag, Span
+from . import CheckInput, register
+from .lexicon import CLAUSE_BREAK, NEG_CONCORD, NEG_IDIOMS, NEG_PRIMARY, NEG_STANDALONE
+from .text import fold, tokens, zipf
+
+CONCORD_WINDOW = 6  # a concord word further than this many words from its negator negates anew
+FUNCTION_WORD_ZIPF = 5.5  # words at least this frequent (the, is, have) are skipped to find the negated word
+STEM = 4
+NEGATED_AFTER = 3  # content words after a negator that may be what it negates
+NEGATED_BEFORE = 2  # ... and before it ("caused the corporation no loss")
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_NUMBER_SIGN = re.compile(r"\s*(?:\.|º|°)?\s*\d")
+_EN_FAIL = frozenset({"fail", "fails", "failed", "failing"})  # "failed to qualify" = "did not qualify"
+
+
+def _next_is_to(folded: str, end: int) -> bool:
+    return folded[end : end + 4] == " to "
+
+
+@functools.cache
+def _idiom_pattern(lang: str) -> re.Pattern[str] | None:
+    idioms = [i for i in NEG_IDIOMS.get(lang, ()) if "..." not in i]
+    if not idioms:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(i) for i in idioms) + r")(?!\w)")
+
+
+def _idiom_spans(folded: str, lang: str) -> list[tuple[int, int]]:
+    pat = _idiom_pattern(lang)
+    return [] if pat is None else [(m.start(), m.end()) for m in pat.finditer(folded)]
+
+
+@functools.lru_cache(maxsize=8192)
+def cues(text: str, lang: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the negators that each negate one clause."""
+    primary = NEG_PRIMARY.get(lang)
+    if primary is None:
+        return ()
+    folded = fold(text).replace("’", "'")
+    words = set(_LETTERS.findall(folded))
+    if not (words & (primary | NEG_STANDALONE.get(lang, frozenset()))) and not (
+        (lang == "en" and ("n't" in folded or "cannot" in folded or "fail" in folded))
+        or (lang == "fr" and ("n'" in folded or " ne " in f" {folded}"))
+    ):
+        return ()  # no cue at all: the common case, answered without tokenising
+    concord = NEG_CONCORD.get(lang, frozenset())
+    standalone = NEG_STANDALONE.get(lang, frozenset())
+    idioms = _idiom_spans(folded, lang)
+    out: list[tuple[int, int]] = []
+    clause_has_negator = False
+    last_end = 0
+    since_negator = 0
+    for tok in tokens(folded):
+        since_negator += 1
+        if CLAUSE_BREAK.search(folded, last_end, tok.start) or since_negator > CONCORD_WINDOW:
+            clause_has_negator = False
+        last_end = tok.end
+        if any(s <= tok.start < e for s, e in idioms):
+            continue
+        w = tok.text
+        if lang == "en" and (w.endswith("n't") or w == "cannot" or (w in _EN_FAIL and _next_is_to(folded, tok.end))):
+            out.append((tok.start, tok.end))
+            clause_has_negator, since_negator = True, 0
+            continue
+        if lang == "fr" and (w.startswith("n'") or w == "ne"):
+            out.append((tok.start, tok.start + 2))
+            clause_has_negator, since_negator = True, 0
+            continue
+        if w in ("no", "nº") and _NUMBER_SIGN.match(text, tok.end):
+            continue  # "No. 5", "No 5": the number sign
+        if w in concord and clause_has_negator:
+            continue
+        if w in primary or (w in standalone and not clause_has_negator):
+            out.append((tok.start, tok.end))
+            clause_has_negator, since_negator = True, 0
+    return tuple(out)
+
+
+def negated_words(text: str, lang: str) -> frozenset[str]:
+    """Stems of the content words around each negator: what is negated ("no dio detalles")."""
+    folded = fold(text)
+    toks = [t for t in tokens(folded) if len(t.text) > 2 and zipf(t.text, lang) < FUNCTION_WORD_ZIPF]
+    out = set()
+    for s, _ in cues(text, lang):
+        after = [t for t in toks if t.start > s][:NEGATED_AFTER]
+        before = [t for t in toks if t.start < s][-NEGATED_BEFORE:] if NEGATED_BEFORE else []
+        out |= {t.text[:STEM] for t in after + before}
+    return frozenset(out)
+
+
+def count(text: str | None, lang: str) -> int | None:
+    if text is None or lang not in NEG_PRIMARY:
+        return None
+    return len(cues(text, lang))
+
+
+@register("negation", "critical", "Negation differs")
+def check_negation(inp: CheckInput) -> list[Flag]:
+    """As many negated clauses in the translation as in the source."""
+    n_src = count(inp.source, inp.source_lang)
+    n_tgt = count(inp.target, inp.target_lang)
+    if n_src is None or n_tgt is None:
+        return []
+    if n_src == n_tgt:
+        return _moved(inp) if n_src else []
+    n_back = count(inp.back, inp.source_lang)
+    n_fwd = count(inp.forward, inp.target_lang)
+    # The engine's own view: the back-translation against the source, the translation against
+    # the forward translation. Either one agreeing means the cue lists, not the meaning, differ.
+    if n_back is not None and n_back == n_src:
+        return []
+    if n_fwd is not None and n_fwd == n_tgt:
+        return []
+    spans = tuple(Span("source", s, e) for s, e in cues(inp.source, inp.source_lang)) + tuple(
+        Span("text", s, e) for s, e in cues(inp.target, inp.target_lang)
+    )
+    more = "more" if n_tgt > n_src else "fewer"
+    return [
+        Flag(
+            "negation",
+            "critical",
+            f"translation has {more} negations than the source ({n_tgt} vs {n_src})",
+            spans,
+        )
+    ]
+
+
+def _moved(inp: CheckInput) -> list[Flag]:
+    """Same number of negations, but a different word negated on both engine views
+    ("no dio detalles" vs "didn't promise": back "no prometió", forward "did not give")."""
+    if inp.back is None or inp.forward is None:
+        return []
+    src, back = negated_words(inp.source, inp.source_lang), negated_words(inp.back, inp.source_lang)
+    tgt, fwd = negated_words(inp.target, inp.target_lang), negated_words(inp.forward, inp.target_lang)
+    if not src or not back or not tgt or not fwd or src & back or tgt & fwd:
+        return []
+    # ... and the newly negated words are words of the other side, left un-negated there
+    if not back & _stems(inp.source) or not tgt & _stems(inp.forward):
+        return []
+    spans = tuple(Span("text", s, e) for s, e in cues(inp.target, inp.target_lang))
+    return [Flag("negation", "critical", "the translation negates a different word than the source", spans)]
+
+
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(fold(t.text)[:STEM] for t in tokens(text) if len(t.text) > 2)

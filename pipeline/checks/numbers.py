@@ -1,0 +1,216 @@
+"""Numbers: digits in any locale form and spelled-out numbers must survive translation.
+
+Each number becomes a set of readings, so locale forms compare across languages:
+"1.000" (es) and "1,000" (en) both read 1000; "3,5" and "3.5" read 3.5; "1 000" reads 1000;
+"35 millones" reads 35 000 000 (and 35, so "35 million" matches either way). Spelled-out
+numbers come from text2num ("veinte" = 20). The words for one ("un", "one", "a") and
+spelled ordinals are *soft*: they may match a number on the other side but are never
+required, because they are usually articles or pronouns. Clock times and numeric dates
+are left to the dates check.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ..records import Flag, Span
+from . import CheckInput, register
+from .dates import numeric_spans
+from .lexicon import SCALES
+from .text import fold
+
+_DIGITS = re.compile(
+    r"(?<![\d.,])(?:\d{1,3}(?:(?:[.,]|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))\d{3})+(?![\d])(?:[.,]\d+(?![.,]?\d))?"
+    r"|\d+(?:[.,]\d+)?)(?![\d])"
+)
+_SUPPORTED = frozenset({"en", "es", "fr", "de", "it", "pt", "nl", "ca"})
+_SCALE_WORD = re.compile(r"\s*([^\W\d_]+)")
+
+
+@dataclass(frozen=True)
+class Number:
+    readings: frozenset[float]
+    start: int
+    end: int
+    text: str
+    hard: bool = True  # soft numbers may match but are never required
+
+
+def _r(x: float) -> float:
+    return float(f"{x:.6g}")
+
+
+def digit_readings(s: str) -> set[float]:
+    """Every value a digit string can mean in some locale ("1.000" -> {1000, 1.0})."""
+    s = re.sub(r"[ \u00a0\u202f\u2009]", "", s)
+    out: set[float] = set()
+    seps = [c for c in s if c in ".,"]
+    if not seps:
+        return {_r(float(s))}
+    last = max(s.rfind("."), s.rfind(","))
+    head, tail = s[:last], s[last + 1 :]
+    grouping = re.fullmatch(r"\d{1,3}(?:[.,]\d{3})*", head) is not None
+    if len(set(seps)) == 1:
+        sep = seps[0]
+        if len(seps) > 1:  # 1.000.000 or 1,000,000
+            if re.fullmatch(r"\d{1,3}(?:" + re.escape(sep) + r"\d{3})+", s):
+                out.add(_r(float(s.replace(sep, ""))))
+            return out
+        if len(tail) == 3 and grouping:  # 1.000 or 1,000: a thousand in one locale, one in another
+            out.add(_r(float(head + tail)))
+        out.add(_r(float(head + "." + tail)))
+        return out
+    # both separators: the last one is the decimal mark (1,000.5 / 1.000,5)
+    out.add(_r(float(re.sub(r"[.,]", "", head) + "." + tail)))
+    return out
+
+
+class _Tok:
+    """A token as text2num's find_numbers expects it."""
+
+    __slots__ = ("t",)
+
+    def __init__(self, t: str) -> None:
+        self.t = t
+
+    def text(self) -> str:
+        return self.t
+
+    def nt_separated(self, previous: object) -> bool:
+        return False
+
+    def not_a_number_part(self) -> bool:
+        return False
+
+
+_SPLIT = re.compile(r"[^\W\d_]+|\d+|[^\w\s-]")  # hyphens dropped: "vingt-deux", "hundred-run"
+
+
+def _plural_noun(toks: list[_Tok], lang: str, value: float) -> bool:
+    """A number word used as a plural noun ("seises", "sixes", "cuatros"): never required."""
+    from text_to_num import find_numbers
+
+    if len(toks) != 1:
+        return False
+    w = toks[0].t
+    for cut in (1, 2):
+        if len(w) > cut + 2 and w[-cut:] in ("s", "es"):
+            occ = find_numbers([_Tok(w[:-cut])], lang, 0)
+            if occ and float(occ[0].value) == value:
+                return True
+    return False
+
+
+def _word_numbers(text: str, lang: str) -> list[Number]:
+    if lang not in _SUPPORTED:
+        return []
+    from text_to_num import find_numbers  # compiled extension; cheap but keep it local
+
+    matches = list(_SPLIT.finditer(text))
+    if not any(m.group()[0].isalpha() for m in matches):
+        return []
+    toks = [_Tok(m.group()) for m in matches]
+    out: list[Number] = []
+    try:
+        occurrences = find_numbers(toks, lang, 0)
+    except (ValueError, RuntimeError):
+        return []
+    for occ in occurrences:
+        first, last = matches[occ.start], matches[occ.end - 1]
+        if any(c.isdigit() for m in matches[occ.start : occ.end] for c in m.group()):
+            continue  # digits are read by digit_readings
+        value = float(occ.value)
+        if value < 1 or value != int(value):
+            continue  # "centavos" read as 0.01: a unit, not a number
+        words = [fold(m.group()) for m in matches[occ.start : occ.end]]
+        scale_only = len(words) == 1 and words[0] in SCALES  # "million" alone, "millions of"
+        soft = bool(occ.is_ordinal) or value == 1.0 or scale_only or _plural_noun(toks[occ.start : occ.end], lang, value)
+        readings = {_r(value)}
+        if len(words) > 1 and words[-1] in SCALES:  # "cinco millones" also matches "five" + "million"
+            readings.add(_r(value / SCALES[words[-1]]))
+        out.append(Number(frozenset(readings), first.start(), last.end(), text[first.start() : last.end()], not soft))
+    return out
+
+
+@functools.lru_cache(maxsize=8192)
+def extract(text: str, lang: str) -> tuple[Number, ...]:
+    """Numbers in `text` (digits and spelled out), outside clock times and numeric dates."""
+    skip = numeric_spans(text)
+    nums: list[Number] = []
+    scale_ends: list[tuple[int, int]] = []
+    for m in _DIGITS.finditer(text):
+        if any(s <= m.start() < e for s, e in skip):
+            continue
+        readings = digit_readings(m.group())
+        end = m.end()
+        # "35 millones", "2 mil millones": a scale word multiplies (the bare mantissa also matches)
+        pos, factor = m.end(), 1.0
+        while True:
+            sw = _SCALE_WORD.match(text, pos)
+            if not sw or fold(sw.group(1)) not in SCALES:
+                break
+            if fold(sw.group(1)) in ("k", "mm", "bn") and sw.start(1) != pos:
+                break
+            factor *= SCALES[fold(sw.group(1))]
+            scale_ends.append((sw.start(1), sw.end(1)))
+            pos = end = sw.end(1)
+        if factor != 1.0:
+            readings |= {_r(v * factor) for v in readings}
+        nums.append(Number(frozenset(readings), m.start(), end, text[m.start() : end]))
+    for n in _word_numbers(text, lang):
+        if any(s <= n.start < e for s, e in skip + scale_ends):
+            continue
+        nums.append(n)
+    nums.sort(key=lambda n: n.start)
+    # a number said twice in a row ("in 2012 2012") is a stutter, not a second number
+    out: list[Number] = []
+    last_end = -1
+    for n in nums:
+        if out and out[-1].readings == n.readings and text[last_end : n.start].strip() == "":
+            last_end = n.end
+            continue
+        out.append(n)
+        last_end = n.end
+    return tuple(out)
+
+
+def unmatched(a: tuple[Number, ...], b: tuple[Number, ...]) -> tuple[list[Number], list[Number]]:
+    """One-to-one matching on overlapping readings; returns the hard numbers left on each side."""
+    left_b = list(b)
+    left_a: list[Number] = []
+    # hard numbers first, so a soft "one" cannot steal the partner of a real 1
+    for n in sorted(a, key=lambda x: not x.hard):
+        hit = next((x for x in left_b if x.readings & n.readings and x.hard == n.hard), None)
+        hit = hit or next((x for x in left_b if x.readings & n.readings), None)
+        if hit is None:
+            left_a.append(n)
+        else:
+            left_b.remove(hit)
+    return [n for n in left_a if n.hard], [n for n in left_b if n.hard]
+
+
+def _fmt(n: Number) -> str:
+    return f"'{n.text}'"
+
+
+@register("numbers", "critical", "Numbers differ")
+def check_numbers(inp: CheckInput) -> list[Flag]:
+    """Every number of the source is in the translation and the translation adds none."""
+    src = extract(inp.source, inp.source_lang)
+    tgt = extract(inp.target, inp.target_lang)
+    if not src and not tgt:
+        return []
+    miss, extra = unmatched(src, tgt)
+    if not miss and not extra:
+        return []
+    parts = []
+    if miss:
+        parts.append(f"source number {', '.join(_fmt(n) for n in miss)} not found in the translation")
+    if extra:
+        parts.append(f"translation has {', '.join(_fmt(n) for n in extra)} with no match in the source")
+    spans = tuple(Span("source", n.start, n.end) for n in miss) + tuple(Span("text", n.start, n.end) for n in extra)
+    # A changed or dropped number is critical. A number only the translation has is often an
+    # explicitation ("octavos de final" -> "the last 16"): reported, but minor on its own.
+    return [Flag("numbers", "critical" if miss else "minor", "; ".join(parts), spans)]

@@ -1,0 +1,100 @@
+"""Tense and aspect: a future or a progressive that appears or disappears in translation.
+
+Each language marks these with a few closed forms: English "will"/"shall", the synthetic
+futures of Spanish, Portuguese, Italian and French ("será", "farà", "seront"), and
+progressives ("is being", "está haciendo", "sta facendo", "en train de"). Comparing the source
+with the translation across languages is unreliable (Spanish uses a present subjunctive where
+English says "will"), so source-aware mode asks both engine views to agree: the translation
+differs from the forward translation *and* the back-translation differs from the source, the
+same way. Round-trip mode compares the original and its round trip directly.
+German future and progressive are not marked reliably by form and are not checked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..records import Flag, Span
+from . import CheckInput, register
+
+_ING_NOUNS = (
+    r"(?!(?:some|no|any|every)?thing\b|morning\b|evening\b|king\b|ring\b|spring\b|wing\b|during\b"
+    r"|sibling\b|going\s+to\b)"  # nouns in -ing, and "going to" (a future)
+)
+
+FUTURE: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\b(?:will|shall|won't|wo n't)\b|\w'll\b", re.I),
+    "es": re.compile(r"\b\w{2,}(?:ré|rás|rá|remos|réis|rán)\b", re.I),
+    "pt": re.compile(r"\b\w{2,}(?:rei|rás|rá|remos|reis|rão)\b", re.I),
+    "it": re.compile(r"\b\w{2,}(?:rò|rà|ranno)\b", re.I),
+    "fr": re.compile(
+        r"\b\w{2,}(?:rai|ront|rons)\b|\b(?:sera|aura|fera|ira|pourra|devra|faudra|viendra|saura|verra|voudra|tiendra)\b",
+        re.I,
+    ),
+}
+PROGRESSIVE: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\b(?:am|is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?" + _ING_NOUNS + r"\w{2,}ing\b|\w'(?:s|re|m)\s+" + _ING_NOUNS + r"\w{2,}ing\b", re.I),
+    "es": re.compile(
+        r"\b(?:estar|estoy|estás|está|estamos|están|estaba|estaban|estuvo|estuvieron|estará|estarán|estaría|estado)"
+        r"\s+\w+(?:ando|iendo|yendo)\b",
+        re.I,
+    ),
+    "pt": re.compile(
+        r"\b(?:estar|estou|estás|está|estamos|estão|estava|estavam|esteve|estará)\s+(?:a\s+\w+r\b|\w+(?:ando|endo|indo)\b)",
+        re.I,
+    ),
+    "it": re.compile(r"\b(?:sto|stai|sta|stiamo|state|stanno|stavo|stava|stavano|stare)\s+\w+(?:ando|endo)\b", re.I),
+    "fr": re.compile(r"\ben train d(?:e\b|')", re.I),
+}
+FEATURES = {"future": FUTURE, "progressive": PROGRESSIVE}
+# The gerund of "to be": a progressive that adds one the forward translation lacks ("There are
+# being great gaps", "was being founded") is marked by the translation itself.
+BEING: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\bbeing\b", re.I),
+    "es": re.compile(r"\bsiendo\b", re.I),
+    "pt": re.compile(r"\bsendo\b", re.I),
+    "it": re.compile(r"\bessendo\b", re.I),
+    "fr": re.compile(r"\bétant\b", re.I),
+}
+
+
+def _adds_being(inp: CheckInput) -> bool:
+    pat = BEING.get(inp.target_lang)
+    if pat is None or inp.forward is None:
+        return False
+    return len(pat.findall(inp.target)) > len(pat.findall(inp.forward))
+
+
+def _has(text: str, lang: str, table: dict[str, re.Pattern[str]]) -> bool | None:
+    pat = table.get(lang)
+    return None if pat is None else pat.search(text) is not None
+
+
+def _spans(text: str, lang: str, table: dict[str, re.Pattern[str]], field: str) -> tuple[Span, ...]:
+    pat = table.get(lang)
+    return () if pat is None else tuple(Span(field, m.start(), m.end()) for m in pat.finditer(text))
+
+
+@register("tense", "major", "Tense or aspect differs")
+def check_tense(inp: CheckInput) -> list[Flag]:
+    """A future or progressive form is in the translation exactly when it is in the source."""
+    flags: list[Flag] = []
+    for name, table in FEATURES.items():
+        tgt = _has(inp.target, inp.target_lang, table)
+        src = _has(inp.source, inp.source_lang, table)
+        if tgt is None or src is None or tgt == src:
+            continue
+        if inp.mode == "source":
+            if inp.forward is None or inp.back is None:
+                continue
+            fwd = _has(inp.forward, inp.target_lang, table)
+            back = _has(inp.back, inp.source_lang, table)
+            if fwd == tgt:
+                continue  # the forward translation agrees: a difference of idiom, not of tense
+            if back == src and not (name == "progressive" and tgt and _adds_being(inp)):
+                continue  # the back-translation agrees
+        added = tgt and not src
+        where = _spans(inp.target, inp.target_lang, table, "text") if added else _spans(inp.source, inp.source_lang, table, "source")
+        msg = f"the translation {'adds' if added else 'drops'} a {name} form the source {'does not have' if added else 'has'}"
+        flags.append(Flag("tense", "major", msg, where))
+    return flags

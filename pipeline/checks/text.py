@@ -1,0 +1,88 @@
+"""Text helpers shared by the checks: tokens with offsets, accent folding, word frequencies.
+
+Everything here keeps character offsets of the original string, so a check can point a
+`Span` at what it found. Heavy data (wordfreq tables) loads lazily on first use.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from typing import NamedTuple
+
+from ..records import Span
+
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # letters/digits, keeping inner apostrophes (don't, l'eau)
+LETTERS = re.compile(r"[^\W\d_]")
+SENTENCE_START = re.compile(r"(?:^|[.!?¿¡:;…»«\"“”()\[\]\n—–-])\W*$")
+
+
+class Token(NamedTuple):
+    text: str
+    start: int
+    end: int
+
+
+@functools.lru_cache(maxsize=65536)
+def fold(s: str) -> str:
+    """Lowercase without accents ("México" -> "mexico"); one output char per input char."""
+    return "".join(_fold_char(c) for c in s)
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(c: str) -> str:
+    base = unicodedata.normalize("NFD", c)[0].lower()
+    return base[0] if base else c
+
+
+@functools.lru_cache(maxsize=16384)
+def tokens(text: str | None) -> tuple[Token, ...]:
+    """Words (letters or digits) with their character offsets."""
+    if not text:
+        return ()
+    return tuple(Token(m.group(), m.start(), m.end()) for m in WORD.finditer(text))
+
+
+def has_letters(text: str) -> bool:
+    return LETTERS.search(text) is not None
+
+
+def is_sentence_initial(text: str, start: int) -> bool:
+    """True when nothing but punctuation/space separates `start` from a sentence boundary."""
+    return SENTENCE_START.search(text[:start]) is not None
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+@functools.lru_cache(maxsize=200_000)
+def zipf(word: str, lang: str) -> float:
+    """Zipf frequency (0..8) of a lowercase word in a language; 0 for unknown words or languages."""
+    from wordfreq import zipf_frequency  # heavy: loads a frequency table per language
+
+    try:
+        return float(zipf_frequency(word, lang))
+    except (LookupError, ValueError):
+        return 0.0
+
+
+def span(field: str, start: int, end: int) -> Span:
+    return Span(field, start, end)
+
+
+def quote(text: str, limit: int = 40) -> str:
+    """A short quotation of a fragment for a message."""
+    t = " ".join(text.split())
+    return f"'{t}'" if len(t) <= limit else f"'{t[: limit - 1]}…'"
+
+
+def stem(word: str, n: int = 5) -> str:
+    """A crude language-neutral stem: the first n folded characters (prometió ~ prometido)."""
+    return fold(word)[:n]

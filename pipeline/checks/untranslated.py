@@ -1,0 +1,96 @@
+"""Untranslated text: a translation identical to its source, or source-language words left in it.
+
+A word counts as left untranslated (code-mixing) when it is common in the source language
+and far rarer in the target language (wordfreq, offline: "también" is 6.2 on the Zipf scale
+in Spanish and 2.0 in English), so loanwords both languages use ("tapas", "plaza", "hospital")
+pass. Capitalised words need a wider gap and must come from the source, so the
+translation's own names pass. Source-aware mode only: in round-trip mode both sides share
+one language.
+"""
+
+from __future__ import annotations
+
+from ..records import Flag, Span
+from . import CheckInput, register
+from .names import names
+from .text import Token, fold, has_letters, is_acronym, is_capitalised, quote, tokens, zipf
+
+MIN_SOURCE_ZIPF = 2.0  # the word is at least this common in the source language ...
+MIN_ZIPF_GAP = 1.7  # ... and this much more common there than in the target language (log10 scale)
+MIN_ZIPF_GAP_CAPITALISED = 2.5  # capitalised words are often names: ask for a wider gap
+MIN_ZIPF_SHORT = 5.0  # one- and two-letter words ("y", "un") only when this common in the source language
+
+
+def foreign_words(inp: CheckInput) -> list[tuple[int, int, str]]:
+    """Words of the target that belong to the source language rather than the target language."""
+    src_vocab = {fold(t.text) for t in tokens(inp.source)}
+    src_capitalised = {fold(t.text) for t in tokens(inp.source) if is_capitalised(t.text)} - {
+        fold(t.text) for t in tokens(inp.source) if not is_capitalised(t.text)
+    }
+    toks = tokens(inp.target)
+    out = []
+    for i, tok in enumerate(toks):
+        w = tok.text
+        if not has_letters(w) or any(c.isdigit() for c in w) or is_acronym(w):
+            continue
+        f = fold(w)
+        in_source = f in src_vocab
+        capitalised = is_capitalised(w)
+        if capitalised and not in_source:
+            continue  # a name of the translation's own
+        if capitalised and _inside_name(toks, i) and not _mixed_name(toks, i, src_vocab, inp.target_lang):
+            continue
+        if not capitalised and f in src_capitalised:
+            continue  # a source name written in lower case ("comercial mexicana")
+        low = w.lower()
+        z_src = zipf(low, inp.source_lang)
+        if z_src < MIN_SOURCE_ZIPF or (len(w) < 3 and (z_src < MIN_ZIPF_SHORT or not in_source)):
+            continue
+        gap = z_src - zipf(low, inp.target_lang)
+        if gap >= (MIN_ZIPF_GAP_CAPITALISED if capitalised else MIN_ZIPF_GAP):
+            out.append((tok.start, tok.end, w))
+    return out
+
+
+def _mixed_name(toks: tuple[Token, ...], i: int, src_vocab: set[str], tgt: str) -> bool:
+    """A name half in the target language: a capitalised neighbour is a common target-language
+    word the source does not have ("the United Estados", "Mercantile Concursos")."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(toks):
+            n = toks[j].text
+            if is_capitalised(n) and fold(n) not in src_vocab and zipf(n.lower(), tgt) >= MIN_SOURCE_ZIPF + 2:
+                return True
+    return False
+
+
+def _inside_name(toks: tuple[Token, ...], i: int) -> bool:
+    """A capitalised word next to another capitalised word that is not from the source ("Rio Grande")."""
+    neighbours = [toks[j].text for j in (i - 1, i + 1) if 0 <= j < len(toks)]
+    return any(is_capitalised(n) and not n.isupper() for n in neighbours)
+
+
+@register("untranslated", "critical", "Text left untranslated", modes=("source",))
+def check_untranslated(inp: CheckInput) -> list[Flag]:
+    """The translation is in the target language: not a copy of the source, no source words left in it."""
+    if inp.source_lang == inp.target_lang or not inp.target.strip():
+        return []
+    src_words = [t for t in tokens(inp.source) if has_letters(t.text)]
+    if (
+        len(src_words) >= 2
+        and " ".join(fold(t.text) for t in src_words)
+        == " ".join(fold(t.text) for t in tokens(inp.target) if has_letters(t.text))
+        and len(names(inp.source, inp.source_lang)) < len(src_words)
+    ):
+        return [Flag("untranslated", "critical", "the translation is identical to the source", (Span("text", 0, len(inp.target)),))]
+    found = foreign_words(inp)
+    if not found:
+        return []
+    words = ", ".join(quote(w, 24) for _, _, w in found[:6])
+    return [
+        Flag(
+            "untranslated",
+            "critical",
+            f"{len(found)} word(s) of the source language left in the translation: {words}",
+            tuple(Span("text", s, e) for s, e, _ in found),
+        )
+    ]

@@ -1,0 +1,236 @@
+"""MarianMT through transformers (AutoTokenizer + AutoModelForSeq2SeqLM).
+
+For src->tgt the engine loads `<models dir>/opus-mt-<src>-<tgt>` when present, offline;
+otherwise the hub id from pipeline/data/models.json (default `Helsinki-NLP/opus-mt-<src>-<tgt>`)
+at its pinned commit: from the local Hugging Face cache first, and only after a quick
+reachability check from the hub, so a missing model fails in seconds, not after
+transformers' 23-46 s of retries. torch and transformers are imported on first use.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pipeline import models
+from pipeline.engines import EngineOptions
+from pipeline.engines.spm_split import assemble, plan, run_batched
+from pipeline.errors import EngineError, ModelNotFoundError
+
+MAX_BATCH_SIZE = {"cpu": 64, "cuda": 256}
+
+
+@dataclass
+class _Loaded:
+    tokenizer: Any
+    model: Any
+    split_limit: int  # inputs with more tokens than this are split
+    record: dict[str, object]  # what signature() reports for this direction
+
+
+@contextmanager
+def _quiet() -> Iterator[None]:
+    """Keep transformers' warnings and progress bars off the user's terminal."""
+    from transformers.utils import logging
+
+    hf_logging: Any = logging  # untyped module
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        yield
+
+
+class MarianEngine:
+    name = "marian"
+
+    def __init__(self, options: EngineOptions | None = None) -> None:
+        self.options = options or EngineOptions()
+        self.root = models.models_dir(self.options.models_dir)
+        self._loaded: dict[tuple[str, str], _Loaded] = {}
+        self._device: str | None = None
+        self.last_split: set[int] = set()  # indices of the last translate() inputs that were split
+
+    # -- what is available ---------------------------------------------------------------
+
+    def directions(self) -> set[tuple[str, str]]:
+        local = [m.direction for m in models.local_models(self.root) if m.kind == "marian"]
+        return {models.parse_direction(d) for d in [*local, *models.registry()]}
+
+    def supports(self, src: str, tgt: str) -> bool:
+        if (src, tgt) in self._loaded or models.is_marian_folder(models.marian_dir(self.root, src, tgt)):
+            return True
+        return f"{src}-{tgt}" in models.registry() or _in_hf_cache(models.known_model(src, tgt)) is not None
+
+    def install_hint(self, src: str, tgt: str) -> str:
+        return models.how_to_provide(self.root, src, tgt)
+
+    # -- translation ---------------------------------------------------------------------
+
+    def translate(self, texts: list[str], src: str, tgt: str) -> list[str]:
+        loaded = self._load(src, tgt)
+        tokenizer = loaded.tokenizer
+
+        def count(text: str) -> int:
+            return len(tokenizer(text)["input_ids"])
+
+        p = plan(texts, count, loaded.split_limit)
+        self.last_split = p.split
+        if not p.parts:
+            return [""] * len(texts)
+        lengths = [count(part) for part in p.parts]
+        device = self._device or "cpu"
+
+        def run(batch: list[int]) -> list[str]:
+            return self._generate(loaded, [p.parts[i] for i in batch])
+
+        out = run_batched(p.parts, lengths, run, self.options.max_batch_tokens, MAX_BATCH_SIZE[device])
+        return assemble(p, out)
+
+    def _generate(self, loaded: _Loaded, batch: list[str]) -> list[str]:
+        import torch
+
+        kwargs: dict[str, Any] = {"num_beams": max(1, self.options.beam), "do_sample": False}
+        fixed = models.bench_fixed_len()
+        if fixed:
+            kwargs.update(min_new_tokens=fixed, max_new_tokens=fixed)
+        with _quiet(), torch.inference_mode():
+            inputs = loaded.tokenizer(batch, return_tensors="pt", padding=True).to(loaded.model.device)
+            try:
+                output = loaded.model.generate(**inputs, **kwargs)
+            except RuntimeError as exc:
+                raise EngineError(f"marian engine failed: {str(exc).splitlines()[0]}") from None
+            decoded: list[str] = loaded.tokenizer.batch_decode(output, skip_special_tokens=True)
+        return decoded
+
+    # -- loading -------------------------------------------------------------------------
+
+    def _load(self, src: str, tgt: str) -> _Loaded:
+        if (src, tgt) in self._loaded:
+            return self._loaded[(src, tgt)]
+        try:
+            import torch
+            from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+        except ImportError as exc:
+            raise EngineError(
+                f"the marian engine needs torch and transformers ({exc.name} is missing): "
+                "pip install torch==2.13.0 'driftcheck[marian]', or use --engine ct2 or apertium"
+            ) from None
+        folder = models.marian_dir(self.root, src, tgt)
+        known = models.known_model(src, tgt)
+        with _quiet():
+            if models.is_marian_folder(folder):
+                origin = models.read_provenance(folder)
+                source, revision = str(folder), origin.get("revision")
+                kwargs: dict[str, Any] = {"local_files_only": True}
+                record: dict[str, object] = {"id": origin.get("hub_id") or folder.name, "revision": revision,
+                                             "path": str(folder.resolve()), "source": "local"}
+            else:
+                cached = _in_hf_cache(known)
+                if cached:
+                    revision = cached
+                    kwargs = {"local_files_only": True}
+                else:
+                    revision, _ = models.resolve_hub_revision(
+                        known.hub_id, known.revision,
+                        f"MarianMT model {known.hub_id} for {src}-{tgt} is neither in {folder} "
+                        "nor downloadable",
+                        models.how_to_provide(self.root, src, tgt),
+                    )
+                    kwargs = {}
+                source = known.hub_id
+                record = {"id": known.hub_id, "revision": revision, "path": None,
+                          "source": "hub-cache" if cached else "hub"}
+                kwargs["revision"] = revision
+            try:
+                tokenizer = AutoTokenizer.from_pretrained(source, **kwargs)
+                model = AutoModelForSeq2SeqLM.from_pretrained(source, **kwargs)
+            except (OSError, ValueError) as exc:
+                raise ModelNotFoundError(
+                    f"cannot load MarianMT model {source}: {str(exc).splitlines()[0][:160]}"
+                ) from None
+        model.eval()
+        device = self._pick_device(torch)
+        if self.options.threads > 0:
+            torch.set_num_threads(self.options.threads)
+        if device == "cuda":
+            model = model.half().to("cuda")
+        limit = min(int(getattr(model.config, "max_position_embeddings", 512)),
+                    int(getattr(tokenizer, "model_max_length", 512) or 512))
+        loaded = _Loaded(tokenizer, model, split_limit=max(8, limit // 2), record=record)
+        self._loaded[(src, tgt)] = loaded
+        return loaded
+
+    def _pick_device(self, torch: Any) -> str:
+        if self._device is None:
+            wanted = self.options.device
+            has_cuda = bool(torch.cuda.is_available())
+            if wanted == "cuda" and not has_cuda:
+                raise EngineError(
+                    f"--device cuda: torch {torch.__version__} sees no usable CUDA device; "
+                    "install a CUDA build of torch or use --device cpu"
+                )
+            self._device = "cuda" if wanted in ("cuda", "auto") and has_cuda else "cpu"
+        return self._device
+
+    def direction_signature(self, src: str, tgt: str) -> dict[str, object]:
+        """What decides this direction's output, found without loading the model (cache key)."""
+        import importlib.metadata as md
+
+        folder = models.marian_dir(self.root, src, tgt)
+        sig: dict[str, object] = {"engine": self.name, "transformers": _version(md, "transformers"),
+                                  "beam": max(1, self.options.beam), "device": self.options.device}
+        if (src, tgt) in self._loaded:
+            record = self._loaded[(src, tgt)].record
+            sig.update(model=record["id"], revision=record["revision"])
+        elif models.is_marian_folder(folder):
+            origin = models.read_provenance(folder)
+            sig.update(model=origin.get("hub_id") or folder.name, revision=origin.get("revision"))
+        else:
+            known = models.known_model(src, tgt)
+            sig.update(model=known.hub_id, revision=_in_hf_cache(known) or known.revision)
+        if models.is_marian_folder(folder):
+            sig["fingerprint"] = models.fingerprint(folder)
+        if models.bench_fixed_len():
+            sig["bench_fixed_len"] = models.bench_fixed_len()
+        return sig
+
+    def signature(self) -> dict[str, object]:
+        import importlib.metadata as md
+
+        sig: dict[str, object] = {
+            "name": self.name,
+            "transformers": _version(md, "transformers"),
+            "torch": _version(md, "torch"),
+            "beam": max(1, self.options.beam),
+            "device": self._device or self.options.device,
+            "dtype": "float16" if self._device == "cuda" else "float32",
+            "models": {f"{s}-{t}": dict(m.record) for (s, t), m in sorted(self._loaded.items())},
+            "split_over_tokens": {f"{s}-{t}": m.split_limit for (s, t), m in sorted(self._loaded.items())},
+        }
+        if models.bench_fixed_len():
+            sig["bench_fixed_len"] = models.bench_fixed_len()
+        return sig
+
+
+def _version(md: Any, package: str) -> str | None:
+    try:
+        return str(md.version(package))
+    except md.PackageNotFoundError:
+        return None
+
+
+def _in_hf_cache(known: models.KnownModel) -> str | None:
+    """The commit hash of `known` in the local Hugging Face cache, if its config is there."""
+    try:
+        from huggingface_hub import try_to_load_from_cache
+    except ImportError:
+        return None
+    found = try_to_load_from_cache(known.hub_id, "config.json", revision=known.revision)
+    if isinstance(found, str):
+        return Path(found).parent.name  # .../snapshots/<commit>/config.json
+    return None

@@ -1,0 +1,112 @@
+"""JUnit XML: a <testsuite> per document, a <testcase> per segment.
+
+classname = the document's path, name = "<segment id> (line N)"; `file` and `line` attributes
+are set too (GitLab, Jenkins and most viewers link them).
+
+A testcase is a <failure> when its verdict reaches the gate's `--fail-on` level (read from the
+report signature; "fail" when absent, none at all for "never"), so the test view agrees with the
+exit code. The failure's `type` is the verdict ("fail" or "review"), its `message` the reasons
+(`check: message; ...`) and its text the reasons with severities, the sentence, its source and
+the round trips. A "review" below the gate stays a passing testcase and its reasons go to
+<system-out>, where a reader still sees them. Flags accepted by a baseline are listed as
+"(baselined)" and never make a testcase fail on their own.
+
+Characters that XML 1.0 cannot carry (control characters other than tab/newline/CR, lone
+surrogates, U+FFFE/U+FFFF) are dropped; ElementTree escapes the rest.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from typing import Any
+
+from pipeline.baseline import document_paths
+from pipeline.records import VERDICTS, verdict_rank
+
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: object) -> str:
+    return _INVALID_XML.sub("", str(text))
+
+
+def _el(parent: ET.Element, tag: str, text: str | None = None, **attrs: object) -> ET.Element:
+    el = ET.SubElement(parent, tag, {k: xml_safe(v) for k, v in attrs.items()})
+    if text is not None:
+        el.text = xml_safe(text)
+    return el
+
+
+def _fails(verdict: str, fail_on: str) -> bool:
+    """Same rule as gate.py: the verdict reaches --fail-on ("never" fails nothing)."""
+    if fail_on == "never":
+        return False
+    threshold = fail_on if fail_on in VERDICTS else "fail"
+    return verdict_rank(verdict) >= verdict_rank(threshold)
+
+
+def _reason(flag: dict[str, Any]) -> str:
+    tag = " (baselined)" if flag.get("baselined") else ""
+    return f"[{flag['severity']}] {flag['check']}: {flag['message']}{tag}"
+
+
+def _details(seg: dict[str, Any]) -> str:
+    lines = [_reason(f) for f in seg.get("flags", [])] or [f"verdict {seg['verdict']}"]
+    lines.append(f"text: {seg.get('text', '')}")
+    if seg.get("source") is not None:
+        lines.append(f"source: {seg['source']}")
+    for rt in seg.get("round_trips", []):
+        lines.append(f"round trip via {rt['pivot']}: {rt['back']}")
+    comp = seg.get("comparison")
+    if comp:
+        lines.append(f"back-translation: {comp['back']}")
+    lines.append(f"drift: {seg.get('drift', 0)}")
+    return "\n".join(lines)
+
+
+def _testcase(suite: ET.Element, seg: dict[str, Any], path: str, fail_on: str) -> bool:
+    case = _el(suite, "testcase", classname=path, name=f"{seg['id']} (line {seg['line']})",
+               file=path, line=seg["line"])
+    active = [f for f in seg.get("flags", []) if not f.get("baselined")]
+    if _fails(seg["verdict"], fail_on):
+        message = "; ".join(f"{f['check']}: {f['message']}" for f in active) or f"verdict {seg['verdict']}"
+        _el(case, "failure", _details(seg), type=seg["verdict"], message=message)
+        return True
+    if seg.get("flags") or seg["verdict"] != "ok":
+        _el(case, "system-out", f"verdict {seg['verdict']} (gate: --fail-on {fail_on})\n{_details(seg)}")
+    return False
+
+
+def to_junit(data: dict[str, Any]) -> ET.Element:
+    fail_on = str(data.get("signature", {}).get("fail_on") or "fail")
+    paths = document_paths(data)
+    root = ET.Element("testsuites", {"name": "driftcheck"})
+    total = failures = 0
+    docs = list(data.get("documents", []))
+    known = set(paths)
+    orphans = sorted({int(s["document"]) for s in data.get("segments", [])} - known)
+    docs += [{"index": i, "path": f"document-{i}", "lang": ""} for i in orphans]
+    for doc in docs:
+        path = str(doc["path"])
+        mine = [s for s in data.get("segments", []) if int(s["document"]) == int(doc["index"])]
+        suite = _el(root, "testsuite", name=path, tests=len(mine), failures=0, errors=0, skipped=0)
+        props = _el(suite, "properties")
+        _el(props, "property", name="lang", value=doc.get("lang", ""))
+        _el(props, "property", name="mode", value=data.get("mode", ""))
+        _el(props, "property", name="fail_on", value=fail_on)
+        for name, sc in sorted(doc.get("scores", {}).items()):
+            _el(props, "property", name=f"chrf.{name}", value=sc.get("chrf", ""))
+        failed = sum(_testcase(suite, seg, path, fail_on) for seg in mine)
+        suite.set("failures", str(failed))
+        total += len(mine)
+        failures += failed
+    for k, v in (("tests", total), ("failures", failures), ("errors", 0), ("skipped", 0)):
+        root.set(k, str(v))
+    return root
+
+
+def render_junit(data: dict[str, Any]) -> str:
+    root = to_junit(data)
+    ET.indent(root, space="  ")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

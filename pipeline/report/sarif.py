@@ -1,0 +1,219 @@
+"""SARIF 2.1.0 (the format GitHub code scanning and most CI dashboards read).
+
+One run; `tool.driver.rules` holds one rule per check (every registered check plus any check
+that flagged something), each result is one flag: ruleId = check name, level from the
+severity (critical -> error, major -> warning, minor/info -> note), the file as a relative
+URI with forward slashes and the segment's line as `region.startLine`.
+
+Columns are approximate. The canonical report keeps a sentence's start line but not its
+column, and readers reduce Markdown markup and join wrapped lines. A sentence is placed at
+column 1 when it starts its paragraph, or right after the previous sentence (plus one space)
+when both start on the same line; otherwise no column is given. A span that points into the
+copy's sentence (field "text", in both modes) then adds its offset; spans into round trips
+or the original get no column.
+Markup before the sentence (`# `, `- `, `> `, links) and wrapping inside the sentence are not
+accounted for, so the column may be off by a few characters; the line is exact.
+`region.snippet` carries the flagged words themselves.
+
+`partialFingerprints` carries the baseline key (pipeline/baseline.py), so code scanning tracks
+an alert across edits that move the sentence. Flags accepted by a baseline are kept, with an
+external suppression and `baselineState: "unchanged"`; other flags get `"new"` when a baseline
+was applied.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from pipeline.baseline import flag_key, iter_flags, normalise_path
+
+SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+FINGERPRINT = "driftcheckFlag/v1"
+BASELINE_JUSTIFICATION = "accepted in the driftcheck baseline"
+LEVELS = {"critical": "error", "major": "warning", "minor": "note", "info": "note"}
+# Flags raised by the aligner rather than a registered check.
+BUILTIN_TITLES = {
+    "omission": "A source sentence has no counterpart in the translation",
+    "addition": "A translation sentence has no counterpart in the source",
+}
+
+
+def level(severity: str) -> str:
+    return LEVELS.get(severity, "warning")
+
+
+def artifact_uri(path: str) -> str:
+    """A relative URI with forward slashes for paths under the working directory; file:// otherwise."""
+    p = normalise_path(path)
+    if Path(path).is_absolute():
+        try:
+            p = Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
+        except ValueError:
+            return Path(path).resolve().as_uri()
+    return quote(p, safe="/")
+
+
+def sentence_columns(data: dict[str, Any]) -> dict[tuple[int, str], int]:
+    """Approximate 1-based column where each segment's text starts on its line (see module doc)."""
+    cols: dict[tuple[int, str], int] = {}
+    prev: dict[tuple[int, int], tuple[dict[str, Any], int | None]] = {}
+    for seg in data.get("segments", []):
+        if not seg.get("text"):
+            continue
+        para = (int(seg["document"]), int(seg["paragraph"]))
+        before = prev.get(para)
+        col: int | None = None
+        if int(seg["sentence"]) == 1:
+            col = 1
+        elif before is not None and before[1] is not None and before[0]["line"] == seg["line"]:
+            col = before[1] + len(before[0]["text"]) + 1
+        prev[para] = (seg, col)
+        if col is not None:
+            cols[(int(seg["document"]), str(seg["id"]))] = col
+    return cols
+
+
+def copy_field(mode: str) -> str:
+    """The span field that points into the published copy, i.e. into the checked file.
+
+    In both modes "text" is the segment's text (the copy); "source" is the original and
+    "back" a round trip, neither of which has a place in the checked file.
+    """
+    return "text"
+
+
+def flag_region(
+    seg: dict[str, Any], flag: dict[str, Any], cols: dict[tuple[int, str], int], mode: str
+) -> dict[str, Any]:
+    """startLine (exact) and, for a span in the copy's sentence, approximate columns and a snippet."""
+    region: dict[str, Any] = {"startLine": max(1, int(seg["line"]))}
+    text = seg.get("text") or ""
+    field = copy_field(mode)
+    spans = [
+        s for s in flag.get("spans", [])
+        if s.get("field") == field and 0 <= int(s["start"]) <= int(s["end"]) <= len(text)
+    ]
+    start_col = cols.get((int(seg["document"]), str(seg["id"])))
+    if spans and start_col is not None:
+        s = spans[0]
+        region["startColumn"] = start_col + int(s["start"])
+        if int(s["end"]) > int(s["start"]):
+            region["endColumn"] = start_col + int(s["end"])
+            region["snippet"] = {"text": text[int(s["start"]) : int(s["end"])]}
+    return region
+
+
+def rule_catalogue() -> dict[str, tuple[str, str]]:
+    """check name -> (title, default severity) from the check registry."""
+    from pipeline import checks
+
+    try:
+        registry = checks.load_all()
+    except ImportError:  # a check module that cannot load must not stop a report from rendering
+        registry = checks.REGISTRY
+    return {name: (spec.title, spec.severity) for name, spec in registry.items()}
+
+
+def _rules(data: dict[str, Any]) -> list[dict[str, Any]]:
+    catalogue = rule_catalogue()
+    seen: dict[str, str] = {}
+    for _, flag, _ in iter_flags(data):
+        seen.setdefault(flag["check"], flag["severity"])
+    configured = data.get("signature", {}).get("checks", {})
+    names = sorted(set(catalogue) | set(seen) | (set(configured) if isinstance(configured, dict) else set()))
+    rules = []
+    for name in names:
+        title, severity = catalogue.get(name, (BUILTIN_TITLES.get(name, f"driftcheck check '{name}'"), ""))
+        severity = severity or seen.get(name, "major")
+        rules.append(
+            {
+                "id": name,
+                "name": name,
+                "shortDescription": {"text": title},
+                "defaultConfiguration": {"level": level(severity)},
+                "properties": {"severity": severity, "tags": ["translation", "driftcheck"]},
+            }
+        )
+    return rules
+
+
+def _result(
+    seg: dict[str, Any], flag: dict[str, Any], path: str, rule_index: dict[str, int],
+    cols: dict[tuple[int, str], int], doc: dict[str, Any] | None, baseline_applied: bool, mode: str,
+) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "ruleId": flag["check"],
+        "ruleIndex": rule_index[flag["check"]],
+        "level": level(flag["severity"]),
+        "message": {"text": flag.get("message") or flag["check"]},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": artifact_uri(path)},
+                    "region": flag_region(seg, flag, cols, mode),
+                }
+            }
+        ],
+        "partialFingerprints": {FINGERPRINT: flag_key(seg, flag, path)},
+        "properties": {
+            "segment": seg["id"],
+            "severity": flag["severity"],
+            "verdict": seg["verdict"],
+            "drift": seg.get("drift", 0.0),
+        },
+    }
+    source_path = (doc or {}).get("source_path")
+    if source_path and seg.get("source_line"):
+        result["relatedLocations"] = [
+            {
+                "id": 1,
+                "physicalLocation": {
+                    "artifactLocation": {"uri": artifact_uri(source_path)},
+                    "region": {"startLine": max(1, int(seg["source_line"]))},
+                },
+                "message": {"text": "the source sentence"},
+            }
+        ]
+    if flag.get("baselined"):
+        result["baselineState"] = "unchanged"
+        result["suppressions"] = [{"kind": "external", "justification": BASELINE_JUSTIFICATION}]
+    elif baseline_applied:
+        result["baselineState"] = "new"
+    return result
+
+
+def to_sarif(data: dict[str, Any]) -> dict[str, Any]:
+    rules = _rules(data)
+    rule_index = {r["id"]: i for i, r in enumerate(rules)}
+    cols = sentence_columns(data)
+    docs = {int(d["index"]): d for d in data.get("documents", [])}
+    baseline_applied = "baselined" in data.get("summary", {})
+    mode = str(data.get("mode", "roundtrip"))
+    results = [
+        _result(seg, flag, path, rule_index, cols, docs.get(int(seg["document"])), baseline_applied, mode)
+        for seg, flag, path in iter_flags(data)
+    ]
+    driver: dict[str, Any] = {"name": "driftcheck", "rules": rules}
+    version = data.get("signature", {}).get("version")
+    if isinstance(version, str) and version:
+        driver["version"] = version
+    return {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {"driver": driver},
+                "invocations": [{"executionSuccessful": True}],
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+                "properties": {"mode": data.get("mode"), "summary": data.get("summary", {})},
+            }
+        ],
+    }
+
+
+def render_sarif(data: dict[str, Any]) -> str:
+    return json.dumps(to_sarif(data), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,152 @@
+"""The `driftcheck` command end to end, with the real Apertium engine."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SEED, run_cli
+
+APERTIUM = ["--engine", "apertium", "--no-cache"]
+
+
+@pytest.mark.requires_apertium
+def test_sample_article_json_report_has_every_field(tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    r = run_cli("check", str(SEED), *APERTIUM, "--output", str(out))
+    assert r.code in (0, 1), r.stderr
+    assert "sentences in 1 document" in r.stdout  # the text summary still prints
+    data = json.loads(out.read_text())
+    assert data["schema_version"] == 1 and data["mode"] == "roundtrip"
+    sig = data["signature"]
+    assert sig["engine"]["name"] == "apertium" and sig["engine"]["directions"]["en-es"]["mode"] == "eng-spa" and sig["routes"] == {"es": "en->es->en"}
+    assert set(sig["metrics"]) >= {"chrf", "bleu", "ter", "sacrebleu"} and "thresholds" in sig
+    assert data["documents"][0]["path"] == str(SEED)
+    assert set(data["documents"][0]["scores"]["es"]) == {"chrf", "bleu", "ter"}
+    segs = data["segments"]
+    assert len(segs) > 20
+    for s in segs:
+        assert isinstance(s["id"], str) and s["id"].startswith("p")
+        assert isinstance(s["line"], int) and s["line"] >= 1
+        rt = s["round_trips"][0]
+        assert rt["pivot"] == "es" and rt["forward"] and rt["back"]
+        assert all(0 <= rt["scores"][k] <= 100 for k in ("chrf", "bleu", "ter"))
+        assert 0 <= s["drift"] <= 1
+        assert s["verdict"] in ("ok", "review", "fail")
+        for f in s["flags"]:
+            assert f["severity"] in ("info", "minor", "major", "critical") and f["check"] and f["message"]
+    lines = SEED.read_text().splitlines()
+    for s in segs:  # every segment starts on the line it claims
+        assert s["text"].split()[0] in lines[s["line"] - 1]
+
+
+@pytest.mark.requires_apertium
+def test_same_input_gives_byte_identical_json(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.json", tmp_path / "b.json"
+    for out in (a, b):
+        assert run_cli("check", str(SEED), *APERTIUM, "-f", "json", "-o", str(out)).code in (0, 1)
+    assert a.read_bytes() == b.read_bytes()
+
+
+@pytest.mark.requires_apertium
+def test_stdin_and_exit_codes_follow_the_gate() -> None:
+    text = "The bridge reopened on Monday after 14 months of repairs.\n"
+    ok = run_cli("check", "-", *APERTIUM, "--fail-on", "never", "-f", "json", stdin=text)
+    assert ok.code == 0, ok.stderr
+    data = json.loads(ok.stdout)
+    assert data["documents"][0]["path"] == "-" and data["segments"][0]["text"] == text.strip()
+    strict = run_cli("check", "-", *APERTIUM, "--min-chrf", "100", stdin=text)
+    assert strict.code == 1 and "gate failed" in strict.stderr
+
+
+@pytest.mark.requires_apertium
+def test_markdown_code_blocks_are_not_checked() -> None:
+    r = run_cli("check", str(ROOT / "seeds" / "press-release.en.md"), *APERTIUM, "-f", "json", "--fail-on", "never")
+    assert r.code == 0, r.stderr
+    texts = [s["text"] for s in json.loads(r.stdout)["segments"]]
+    assert "Harbour bridge reopens after repairs" in texts
+    assert not any("echo" in t or "code blocks" in t or "title:" in t for t in texts)
+
+
+def _latin1(p: Path) -> Path:
+    p.write_bytes("Caf\u00e9 cr\u00e8me.".encode("latin-1"))
+    return p
+
+
+BAD_INPUTS = [
+    ("missing file", lambda d: ["check", str(d / "nope.txt")], "no such file"),
+    ("empty file", lambda d: ["check", str(_w(d / "e.txt", b""))], "empty"),
+    ("binary file", lambda d: ["check", str(_w(d / "b.txt", b"\x00\x01\x02PNG"))], "binary"),
+    ("latin-1 file", lambda d: ["check", str(_latin1(d / "l.txt"))], "not valid UTF-8"),
+    ("unknown engine", lambda d: ["check", str(SEED), "--engine", "babelfish"], "engine"),
+    ("unknown language", lambda d: ["check", str(SEED), "--lang", "xx", "--engine", "apertium"], "unknown language code 'xx'"),
+    ("missing apertium pair", lambda d: ["check", str(SEED), "--engine", "apertium", "--pivot", "ja"], "cannot translate en->ja"),
+    ("bad config", lambda d: ["check", str(SEED), "--config", str(_w(d / "c.toml", b"beam = 0"))], "beam: must be at least 1"),
+]
+
+
+def _w(p: Path, data: bytes) -> Path:
+    p.write_bytes(data)
+    return p
+
+
+@pytest.mark.requires_apertium
+@pytest.mark.parametrize("case", BAD_INPUTS, ids=[c[0] for c in BAD_INPUTS])
+def test_bad_input_is_one_line_exit_2_and_nothing_written(case, tmp_path: Path) -> None:
+    name, make_args, message = case
+    out = tmp_path / "out" / "report.json"
+    r = run_cli(*make_args(tmp_path), "--no-cache", "--output", str(out))
+    assert r.code == 2, (name, r.stdout, r.stderr)
+    err = r.stderr.strip().splitlines()
+    assert len(err) == 1 and message in err[0], err
+    assert "Traceback" not in r.stderr
+    assert not out.exists() and not out.parent.exists()
+
+
+def test_marian_model_missing_with_hub_unreachable_is_one_line(tmp_path: Path) -> None:
+    r = run_cli("check", str(SEED), "--engine", "marian", "--models-dir", str(tmp_path), "--no-cache",
+                env={"HF_HUB_OFFLINE": "1", "HF_HOME": str(tmp_path / "hf")}, timeout=120)
+    assert r.code == 2, r.stderr
+    err = r.stderr.strip().splitlines()
+    assert len(err) == 1 and "opus-mt-en-es" in err[0] and str(tmp_path) in err[0], err
+
+
+def test_help_imports_neither_torch_nor_transformers() -> None:
+    code = (
+        "import sys; from typer.testing import CliRunner; from pipeline.cli import app;"
+        "r = CliRunner().invoke(app, ['--help']); assert r.exit_code == 0, r.output;"
+        "assert 'Exit codes' in r.output;"
+        "bad = [m for m in ('torch', 'transformers', 'ctranslate2') if m in sys.modules]; print(bad)"
+    )
+    import subprocess
+
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
+
+
+def test_every_command_has_help_text() -> None:
+    import typer.main
+
+    from pipeline.cli import app
+
+    root = typer.main.get_command(app)
+    seen: list[str] = []
+
+    def walk(cmd, path: str) -> None:  # type: ignore[no-untyped-def]
+        assert (cmd.help or "").strip(), f"{path} has no help text"
+        seen.append(path)
+        for name, sub in getattr(cmd, "commands", {}).items():
+            walk(sub, f"{path} {name}")
+
+    walk(root, "driftcheck")
+    assert {"driftcheck check", "driftcheck eval", "driftcheck report", "driftcheck baseline create",
+            "driftcheck models list", "driftcheck cache stats"} <= set(seen)
+
+
+def test_unknown_option_is_a_usage_error_not_a_crash() -> None:
+    r = run_cli("check", "--bogus")
+    assert r.code == 2 and "No such option" in r.stderr and "internal error" not in r.stderr

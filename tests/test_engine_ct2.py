@@ -1,0 +1,153 @@
+"""The ct2 engine on the tiny Marian models converted to CTranslate2 by a fixture.
+
+With float32 weights and compute, greedy CTranslate2 must give exactly what the marian
+engine (transformers) gives: same tokenizer handling, same length cap, same splitting.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import conftest_marian
+import pytest
+from tiny_marian import ENGLISH, GERMAN
+
+from pipeline.engines import EngineOptions, create
+from pipeline.engines.ct2 import CT2Engine
+from pipeline.errors import EngineError, ModelNotFoundError
+
+pytestmark = pytest.mark.requires_marian  # the fixture builds and converts with transformers
+tiny_models_dir = conftest_marian.tiny_models_dir
+tiny_ct2_models_dir = conftest_marian.tiny_ct2_models_dir
+
+ROOT = Path(__file__).resolve().parent.parent
+EN = [line for line in ENGLISH.splitlines() if line][:12]
+DE = [line for line in GERMAN.splitlines() if line][:12]
+LONG_EN = " ".join(EN) * 4
+LONG_DE = " ".join(DE) * 4
+
+
+def ct2(models_dir: Path, compute_type: str | None = None, **options: Any) -> CT2Engine:
+    return CT2Engine(EngineOptions(models_dir=str(models_dir), **options), compute_type=compute_type)
+
+
+@pytest.mark.parametrize(
+    ("src", "tgt", "texts"), [("en", "de", [*EN, LONG_EN, ""]), ("de", "en", [LONG_DE, *DE])]
+)
+def test_float32_ct2_equals_marian_under_greedy(
+    tiny_ct2_models_dir: Path, src: str, tgt: str, texts: list[str]
+) -> None:
+    marian = create("marian", EngineOptions(models_dir=str(tiny_ct2_models_dir)))
+    fast = ct2(tiny_ct2_models_dir, "float32")
+    expected = marian.translate(texts, src, tgt)
+    assert fast.translate(texts, src, tgt) == expected
+    long_index = texts.index(LONG_EN if src == "en" else LONG_DE)
+    assert fast.last_split == marian.last_split == {long_index}  # type: ignore[attr-defined]
+    assert len(set(expected)) > len(texts) // 2  # outputs really differ per input
+
+
+def test_default_is_int8_on_cpu_and_the_signature_says_so(tiny_ct2_models_dir: Path) -> None:
+    eng = create("ct2", EngineOptions(models_dir=str(tiny_ct2_models_dir), device="cpu"))
+    out = eng.translate(EN[:3], "en", "de")
+    assert len(out) == 3 and all(o.strip() for o in out)
+    sig = eng.signature()
+    assert (sig["name"], sig["device"], sig["compute_type"]) == ("ct2", "cpu", "int8")
+    model = sig["models"]["en-de"]  # type: ignore[index]
+    assert model["path"] == str((tiny_ct2_models_dir / "opus-mt-en-de-ct2").resolve())
+    assert model["quantization"] == "float32"  # as converted; int8 is applied at load time
+    assert eng.supports("en", "de") and not eng.supports("en", "fr")
+    assert eng.directions() == {("en", "de"), ("de", "en")}
+
+
+def test_token_budget_batches_longest_first_and_keeps_order(tiny_ct2_models_dir: Path) -> None:
+    eng = ct2(tiny_ct2_models_dir, "float32", max_batch_tokens=60)
+    loaded = eng._load("en", "de")
+    calls: list[list[int]] = []
+    real = loaded.translator
+
+    class Spy:
+        def translate_batch(self, batch: list[list[str]], **kwargs: Any) -> Any:
+            calls.append([len(tokens) for tokens in batch])
+            return real.translate_batch(batch, **kwargs)
+
+    loaded.translator = Spy()
+    out = eng.translate(EN, "en", "de")
+    assert len(calls) > 1
+    assert all(max(c) * len(c) <= 60 or len(c) == 1 for c in calls)
+    firsts = [c[0] for c in calls]
+    assert firsts == sorted(firsts, reverse=True)
+    assert out == ct2(tiny_ct2_models_dir, "float32").translate(EN, "en", "de")
+
+
+def test_missing_converted_model_names_the_folder_and_the_fix(tmp_path: Path) -> None:
+    with pytest.raises(ModelNotFoundError) as info:
+        ct2(tmp_path).translate(["Hello"], "en", "de")
+    message = str(info.value)
+    assert "opus-mt-en-de-ct2" in message and "driftcheck models convert en-de" in message
+    assert "\n" not in message
+
+
+def test_device_cuda_without_a_usable_gpu_fails_with_one_line(tiny_ct2_models_dir: Path) -> None:
+    import ctranslate2
+
+    if ctranslate2.get_cuda_device_count() > 0:
+        pytest.skip("a CUDA device is present here")
+    with pytest.raises(EngineError, match=r"^--device cuda: CTranslate2 .* sees no CUDA device"):
+        ct2(tiny_ct2_models_dir, device="cuda").translate(["Hello"], "en", "de")
+    auto = ct2(tiny_ct2_models_dir, device="auto")
+    auto.translate(["Hello"], "en", "de")
+    assert auto.signature()["device"] == "cpu"
+
+
+def test_bench_fixed_length_forces_the_same_work_in_both_engines(
+    tiny_ct2_models_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DRIFTCHECK_BENCH_FIXED_LEN", "7")
+    fast = ct2(tiny_ct2_models_dir, "float32")
+    loaded = fast._load("en", "de")
+    results = loaded.translator.translate_batch(
+        [["▁Police", "</s>"]], min_decoding_length=7, max_decoding_length=7
+    )
+    assert len(results[0].hypotheses[0]) == 7
+    marian = create("marian", EngineOptions(models_dir=str(tiny_ct2_models_dir)))
+    model = marian._load("en", "de").model  # type: ignore[attr-defined]
+    shapes: list[int] = []
+    real = model.generate
+
+    def generate(**kwargs: Any) -> Any:
+        output = real(**kwargs)
+        shapes.append(output.shape[1])
+        return output
+
+    model.generate = generate
+    marian.translate(EN[:2], "en", "de")
+    assert shapes == [1 + 7]  # decoder start + exactly 7 tokens
+    assert fast.signature()["bench_fixed_len"] == 7
+    assert fast.direction_signature("en", "de")["bench_fixed_len"] == 7
+
+
+def test_ct2_path_imports_neither_torch_nor_transformers(tiny_ct2_models_dir: Path) -> None:
+    code = textwrap.dedent(
+        f"""
+        import json, sys
+        from pipeline import models
+        from pipeline.engines import EngineOptions, create
+        root = models.models_dir({str(tiny_ct2_models_dir)!r})
+        assert models.pick_engine(root, "en", "de") == "ct2"
+        engine = create("ct2", EngineOptions(models_dir=str(root)))
+        out = engine.translate(["Police raided a camp.", "Hello"], "en", "de")
+        engine.signature(); engine.direction_signature("en", "de"); models.local_models(root)
+        heavy = sorted(m for m in ("torch", "transformers") if m in sys.modules)
+        print(json.dumps({{"out": out, "heavy": heavy}}))
+        """
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout)
+    assert result["heavy"] == []
+    assert len(result["out"]) == 2

@@ -1,0 +1,153 @@
+"""The marian engine on a tiny real MarianMT model: real sentencepiece files, real
+`from_pretrained`, real `generate`. The weights are random, so outputs are gibberish, but
+they are deterministic and depend on the input, which is all these tests need.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import conftest_marian
+import pytest
+from tiny_marian import ENGLISH
+
+from pipeline.engines import EngineOptions, create
+from pipeline.engines.marian import MarianEngine
+from pipeline.errors import ModelNotFoundError
+
+pytestmark = pytest.mark.requires_marian
+tiny_models_dir = conftest_marian.tiny_models_dir
+
+SENTENCES = [
+    "Police raided a camp.",
+    "The weather was cold and rainy, and the roads were closed for hours.",
+    "Hello",
+    "Prices rose by three percent last year.",
+    "Police raided a camp.",
+    "Children played in the park while their parents talked about the news.",
+]
+LONG = " ".join(ENGLISH.split("\n")) * 3  # several hundred tokens, over the 512-position model's safe length
+
+
+def engine(models_dir: Path, **options: Any) -> MarianEngine:
+    made = create("marian", EngineOptions(models_dir=str(models_dir), **options))
+    assert isinstance(made, MarianEngine)
+    return made
+
+
+def spy_generate(eng: MarianEngine, src: str, tgt: str) -> list[tuple[int, int]]:
+    """Record (batch size, input length) of every generate() call on the loaded model."""
+    loaded = eng._load(src, tgt)
+    calls: list[tuple[int, int]] = []
+    real = loaded.model.generate
+
+    def generate(**kwargs: Any) -> Any:
+        calls.append(tuple(kwargs["input_ids"].shape))
+        return real(**kwargs)
+
+    loaded.model.generate = generate
+    return calls
+
+
+def test_loads_the_local_folder_and_records_it_in_the_signature(tiny_models_dir: Path) -> None:
+    eng = engine(tiny_models_dir)
+    out = eng.translate(["Police raided a camp."], "en", "de")
+    assert len(out) == 1 and out[0].strip()
+    model = eng.signature()["models"]["en-de"]  # type: ignore[index]
+    assert model["path"] == str((tiny_models_dir / "opus-mt-en-de").resolve())
+    assert model["source"] == "local"
+    assert eng.signature()["beam"] == 1
+    assert eng.supports("en", "de") and eng.supports("de", "en")
+    assert ("en", "de") in eng.directions()
+
+
+def test_batched_output_equals_one_by_one_in_input_order(tiny_models_dir: Path) -> None:
+    eng = engine(tiny_models_dir)
+    calls = spy_generate(eng, "en", "de")
+    batch = eng.translate([*SENTENCES, ""], "en", "de")
+    assert calls == [(5, max(c[1] for c in calls))]  # one generate call for 5 distinct texts
+    alone = [eng.translate([s], "en", "de")[0] for s in SENTENCES]
+    assert batch[:-1] == alone
+    assert batch[-1] == ""  # empty input: empty output, no model call
+    assert batch[0] == batch[4]  # duplicates translated once, answered twice
+    assert len(set(batch[:-1])) >= 4  # outputs depend on the input, so order is really checked
+
+
+def test_token_budget_splits_batches_longest_first(tiny_models_dir: Path) -> None:
+    eng = engine(tiny_models_dir, max_batch_tokens=40)
+    calls = spy_generate(eng, "en", "de")
+    small_batches = eng.translate(SENTENCES, "en", "de")
+    assert len(calls) > 1
+    assert all(size * length <= 40 or size == 1 for size, length in calls)
+    lengths = [length for _, length in calls]
+    assert lengths == sorted(lengths, reverse=True)
+    assert small_batches == engine(tiny_models_dir).translate(SENTENCES, "en", "de")
+
+
+def test_beam_option_is_used_and_recorded(tiny_models_dir: Path) -> None:
+    eng = engine(tiny_models_dir, beam=3)
+    out = eng.translate(SENTENCES[:3], "en", "de")
+    assert len(out) == 3 and all(isinstance(o, str) for o in out)
+    assert eng.signature()["beam"] == 3
+    assert eng.direction_signature("en", "de")["beam"] == 3
+
+
+def test_long_input_is_split_not_crashed_or_truncated(tiny_models_dir: Path) -> None:
+    eng = engine(tiny_models_dir)
+    tokenizer = eng._load("en", "de").tokenizer
+    assert len(tokenizer(LONG)["input_ids"]) > 512  # would crash the model unsplit
+    calls = spy_generate(eng, "en", "de")
+    out = eng.translate(["Hello", LONG, "Police raided a camp."], "en", "de")
+    assert len(out) == 3 and out[1].strip()
+    assert eng.last_split == {1}
+    assert max(length for _, length in calls) <= 256
+    assert out[0] == eng.translate(["Hello"], "en", "de")[0]
+    assert eng.last_split == set()
+
+
+def test_keeps_transformers_noise_off_the_terminal(
+    tiny_models_dir: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    eng = engine(tiny_models_dir)
+    eng.translate(["Police raided a camp.", LONG], "de", "en")
+    captured = capfd.readouterr()
+    assert captured.err == "" and captured.out == ""
+
+
+def test_direction_signature_changes_with_the_model_without_loading_it(
+    tmp_path: Path, tiny_models_dir: Path
+) -> None:
+    shutil.copytree(tiny_models_dir / "opus-mt-en-de", tmp_path / "opus-mt-en-de")
+    eng = engine(tmp_path)
+    before = eng.direction_signature("en", "de")
+    assert eng._loaded == {}  # the cache key never loads a model
+    assert before["model"] == "opus-mt-en-de" and before["engine"] == "marian"
+    shutil.rmtree(tmp_path / "opus-mt-en-de")
+    # other weights in the same place
+    shutil.copytree(tiny_models_dir / "opus-mt-de-en", tmp_path / "opus-mt-en-de")
+    assert eng.direction_signature("en", "de")["fingerprint"] != before["fingerprint"]
+    assert engine(tmp_path, beam=2).direction_signature("en", "de") != eng.direction_signature("en", "de")
+
+
+@pytest.mark.parametrize(
+    "env",
+    [{"HF_HUB_OFFLINE": "1"}, {"HF_HUB_OFFLINE": "", "HF_ENDPOINT": "http://127.0.0.1:9"}],
+    ids=["offline", "hub-unreachable"],
+)
+def test_missing_model_is_one_clear_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, env: dict[str, str]
+) -> None:
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.delenv("TRANSFORMERS_OFFLINE", raising=False)
+    eng = engine(tmp_path)
+    with pytest.raises(ModelNotFoundError) as info:
+        eng.translate(["Hello"], "xx", "yy")  # a direction no HF cache anywhere holds
+    message = str(info.value)
+    assert "\n" not in message
+    assert "Helsinki-NLP/opus-mt-xx-yy" in message
+    assert str(tmp_path / "opus-mt-xx-yy") in message
+    assert "driftcheck models pull xx-yy" in message
+    assert ("offline mode" if env["HF_HUB_OFFLINE"] else "is unreachable") in message

@@ -108,12 +108,13 @@ def load_sentences(n: int) -> list[str]:
 # -- stages, each run in a child process ----------------------------------------------------
 
 
-def stage_hf(sentences: list[str], fixed: int, device: str, batch: int = 16) -> dict[str, Any]:
+def stage_hf(sentences: list[str], fixed: int, device: str, threads: int, batch: int = 16) -> dict[str, Any]:
     import torch
     from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
 
     from pipeline.engines.marian import _quiet
 
+    torch.set_num_threads(threads)
     t_load = time.perf_counter()
     loaded = {}
     with _quiet():
@@ -151,7 +152,7 @@ def _ct2_device(device: str) -> tuple[str, str]:
     return (device, "int8_float16") if device == "cuda" else ("cpu", "int8")
 
 
-def stage_ct2(sentences: list[str], fixed: int, device: str) -> dict[str, Any]:
+def stage_ct2(sentences: list[str], fixed: int, device: str, threads: int) -> dict[str, Any]:
     import ctranslate2
     import sentencepiece
 
@@ -161,7 +162,7 @@ def stage_ct2(sentences: list[str], fixed: int, device: str) -> dict[str, Any]:
     for src, tgt in DIRECTIONS:
         folder = MODELS / f"opus-mt-{src}-{tgt}-ct2"
         loaded[(src, tgt)] = (
-            ctranslate2.Translator(str(folder), device=dev, compute_type=compute),
+            ctranslate2.Translator(str(folder), device=dev, compute_type=compute, intra_threads=threads),
             sentencepiece.SentencePieceProcessor(model_file=str(folder / "source.spm")),
             sentencepiece.SentencePieceProcessor(model_file=str(folder / "target.spm")),
         )
@@ -183,11 +184,11 @@ def stage_ct2(sentences: list[str], fixed: int, device: str) -> dict[str, Any]:
     return {"load_s": load_s, "translate_s": seconds, "sentences": len(sentences), "distinct": distinct}
 
 
-def stage_first(sentences: list[str], fixed: int, device: str) -> dict[str, Any]:
+def stage_first(sentences: list[str], fixed: int, device: str, threads: int) -> dict[str, Any]:
     """Start to first translation on the ct2 engine path (imports + model load + one sentence)."""
     from pipeline.engines import EngineOptions, create
 
-    engine = create("ct2", EngineOptions(models_dir=str(MODELS), device=device))
+    engine = create("ct2", EngineOptions(models_dir=str(MODELS), device=device, threads=threads))
     engine.translate(sentences[:1], "en", "de")
     return {"first_s": time.perf_counter() - T_START}
 
@@ -214,9 +215,9 @@ def measure(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, Any]
         }
 
 
-def run_stage(name: str, input_file: Path, fixed: int, device: str) -> dict[str, Any]:
+def run_stage(name: str, input_file: Path, fixed: int, device: str, threads: int) -> dict[str, Any]:
     cmd = [sys.executable, str(Path(__file__).resolve()), "--stage", name, "--input", str(input_file),
-           "--fixed-len", str(fixed), "--device", device]
+           "--fixed-len", str(fixed), "--device", device, "--threads", str(threads)]
     result = measure(cmd, {"DRIFTCHECK_BENCH_FIXED_LEN": str(fixed)})
     if result["rc"] != 0:
         raise SystemExit(f"stage {name} failed:\n{result['stderr'][-2000:]}")
@@ -238,16 +239,17 @@ def cli_ready() -> str | None:
     return None
 
 
-def check_args(path: Path, out: Path, device: str) -> list[str]:
+def check_args(path: Path, out: Path, device: str, threads: int) -> list[str]:
     return [
         "check", str(path), "--lang", "en", "--engine", "ct2", "--models-dir", str(MODELS), "--pivot", "de",
-        "--device", device, "--format", "json", "--output", str(out), "--fail-on", "never",
+        "--device", device, "--threads", str(threads), "--format", "json", "--output", str(out),
+        "--fail-on", "never",
     ]
 
 
-def end_to_end(path: Path, n: int, fixed: int, device: str, tmp: Path) -> dict[str, Any]:
+def end_to_end(path: Path, n: int, fixed: int, device: str, threads: int, tmp: Path) -> dict[str, Any]:
     out = tmp / f"{path.stem}.json"
-    result = driftcheck(*check_args(path, out, device), "--no-cache",
+    result = driftcheck(*check_args(path, out, device, threads), "--no-cache",
                         env={"DRIFTCHECK_BENCH_FIXED_LEN": str(fixed)})
     if result["rc"] not in (0, 1):
         raise SystemExit(f"driftcheck check failed: {result['stderr'].strip()[-500:]}")
@@ -268,6 +270,8 @@ def main() -> None:
     parser.add_argument("--sentences", type=int, default=300)
     parser.add_argument("--fixed-len", type=int, default=32, help="output tokens per translation")
     parser.add_argument("--device", choices=("cpu", "cuda"), default="cpu")
+    parser.add_argument("--threads", type=int, default=os.cpu_count() or 1,
+                        help="CPU threads for every engine (default: all cores; use fewer on a busy machine)")
     parser.add_argument("--rebuild", action="store_true", help="rebuild the random-weight models")
     parser.add_argument("--skip-hf", action="store_true", help="skip (a), the slowest measurement")
     parser.add_argument("--stage", choices=[*sorted(STAGES), "build"], help=argparse.SUPPRESS)
@@ -280,7 +284,7 @@ def main() -> None:
         return
     if args.stage:  # child process: one measurement, one JSON line
         sentences = json.loads(args.input.read_text(encoding="utf-8"))
-        print(json.dumps(STAGES[args.stage](sentences, args.fixed_len, args.device)))
+        print(json.dumps(STAGES[args.stage](sentences, args.fixed_len, args.device, args.threads)))
         return
 
     # Built in a child: a forked child's peak RSS starts from its parent's, so the parent stays small.
@@ -292,7 +296,7 @@ def main() -> None:
     pool = load_sentences(2 * n)
     rows: list[tuple[str, str, str, str]] = []
     report: dict[str, Any] = {"sentences": n, "fixed_len": args.fixed_len, "device": args.device,
-                              "cpus": os.cpu_count()}
+                              "cpus": os.cpu_count(), "threads": args.threads}
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
         base = tmp / "sentences.json"
@@ -302,15 +306,15 @@ def main() -> None:
             return float(r["sentences"]) / float(r[key])
 
         if not args.skip_hf:
-            a = run_stage("hf", base, args.fixed_len, args.device)
+            a = run_stage("hf", base, args.fixed_len, args.device, args.threads)
             report["a_transformers"] = a
             rows.append(("(a) transformers loop, fp32 greedy, batch 16", f"{rate(a):.1f}",
                          f"{a['translate_s']:.2f}", f"{a['rss_mb']:.0f}"))
-        b = run_stage("ct2", base, args.fixed_len, args.device)
+        b = run_stage("ct2", base, args.fixed_len, args.device, args.threads)
         report["b_ct2_raw"] = b
         rows.append(("(b) raw CTranslate2 int8 translate_batch", f"{rate(b):.1f}", f"{b['translate_s']:.2f}",
                      f"{b['rss_mb']:.0f}"))
-        first = run_stage("first", base, args.fixed_len, args.device)
+        first = run_stage("first", base, args.fixed_len, args.device, args.threads)
         report["ct2_first_translation"] = first
         rows.append(("    ct2 engine: start to first translation", "", f"{first['wall_s']:.2f}",
                      f"{first['rss_mb']:.0f}"))
@@ -319,15 +323,17 @@ def main() -> None:
         if why_not:
             print(f"skipping (c), (d), --help: the CLI is not ready ({why_not})", file=sys.stderr)
         else:
-            c = end_to_end(write_paragraphs(tmp / "n.txt", pool[:n]), n, args.fixed_len, args.device, tmp)
-            c2 = end_to_end(write_paragraphs(tmp / "2n.txt", pool), 2 * n, args.fixed_len, args.device, tmp)
+            opts = (args.fixed_len, args.device, args.threads, tmp)
+            c = end_to_end(write_paragraphs(tmp / "n.txt", pool[:n]), n, *opts)
+            c2 = end_to_end(write_paragraphs(tmp / "2n.txt", pool), 2 * n, *opts)
             report["c_check"], report["c_check_2x"] = c, c2
             rows.append(("(c) driftcheck check --engine ct2 --no-cache", f"{rate(c, 'wall_s'):.1f}",
                          f"{c['wall_s']:.2f}", f"{c['rss_mb']:.0f}"))
             rows.append((f"    same, {2 * n} distinct sentences", f"{rate(c2, 'wall_s'):.1f}",
                          f"{c2['wall_s']:.2f}", f"{c2['rss_mb']:.0f}"))
             cache = tmp / "cache.sqlite3"
-            cached_args = [*check_args(SEED, tmp / "seed.json", args.device), "--cache", str(cache)]
+            cached_args = [*check_args(SEED, tmp / "seed.json", args.device, args.threads),
+                           "--cache", str(cache)]
             env = {"DRIFTCHECK_BENCH_FIXED_LEN": str(args.fixed_len)}
             driftcheck(*cached_args, env=env)  # fills the cache
             d = driftcheck(*cached_args, env=env)
@@ -342,8 +348,8 @@ def main() -> None:
                          f"{h['rss_mb']:.0f}"))
 
     print(f"\n{n} sentences, round trip en->de->en, {args.fixed_len} output tokens each, "
-          f"device {args.device}, {os.cpu_count()} CPUs; distinct texts per direction: "
-          f"{report['b_ct2_raw']['distinct']}")
+          f"device {args.device}, {args.threads} thread(s) on {os.cpu_count()} CPUs; "
+          f"distinct texts per direction: {report['b_ct2_raw']['distinct']}")
     width = max(len(r[0]) for r in rows)
     print(f"{'':{width}}  {'sent/s':>8}  {'seconds':>8}  {'peak MB':>8}")
     for label, speed, seconds, rss in rows:

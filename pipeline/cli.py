@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
 
@@ -57,7 +56,9 @@ app = DriftcheckApp(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-baseline_app = typer.Typer(help="Record today's flags so that only new problems fail the gate.", no_args_is_help=True)
+baseline_app = typer.Typer(
+    help="Record today's flags so that only new problems fail the gate.", no_args_is_help=True
+)
 app.add_typer(baseline_app, name="baseline")
 
 
@@ -76,18 +77,47 @@ main = app
 
 
 # Options shared by `check` and `eval` -------------------------------------------------------
-Lang = Annotated[str | None, typer.Option("--lang", "-l", help="Language of the published copy (ISO 639-1). Default: en.")]
-SourceLang = Annotated[str | None, typer.Option("--source-lang", "-s", help="Language of the original (source-aware mode).")]
-Engine = Annotated[str | None, typer.Option("--engine", "-e", help="auto (ct2 if converted, else marian), marian, ct2 or apertium.")]
-Pivot = Annotated[list[str] | None, typer.Option("--pivot", "-p", help="Round-trip pivot language; repeat for several. Default per language (en->es).")]
-Via = Annotated[str | None, typer.Option("--via", help="Force a pivot language when an engine has no direct direction.")]
-Beam = Annotated[int | None, typer.Option("--beam", min=1, help="Beam size for Marian/CTranslate2 (default 1: greedy).")]
-ModelsDir = Annotated[str | None, typer.Option("--models-dir", help="Local model store (default: $DRIFTCHECK_MODELS or ./models).")]
+Lang = Annotated[
+    str | None, typer.Option("--lang", "-l", help="Language of the published copy (ISO 639-1). Default: en.")
+]
+SourceLang = Annotated[
+    str | None, typer.Option("--source-lang", "-s", help="Language of the original (source-aware mode).")
+]
+Engine = Annotated[
+    str | None,
+    typer.Option("--engine", "-e", help="auto (ct2 if converted, else marian), marian, ct2 or apertium."),
+]
+Pivot = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--pivot", "-p", help="Round-trip pivot language; repeat for several. Default per language (en->es)."
+    ),
+]
+Via = Annotated[
+    str | None, typer.Option("--via", help="Force a pivot language when an engine has no direct direction.")
+]
+Beam = Annotated[
+    int | None, typer.Option("--beam", min=1, help="Beam size for Marian/CTranslate2 (default 1: greedy).")
+]
+ModelsDir = Annotated[
+    str | None,
+    typer.Option("--models-dir", help="Local model store (default: $DRIFTCHECK_MODELS or ./models)."),
+]
 Device = Annotated[str | None, typer.Option("--device", help="auto, cpu or cuda (ct2 and marian engines).")]
-Threads = Annotated[int | None, typer.Option("--threads", min=0, help="CPU threads for the engine (0: engine default).")]
-CachePath = Annotated[str | None, typer.Option("--cache", help="Translation cache file (default: the user cache folder).")]
+Threads = Annotated[
+    int | None, typer.Option("--threads", min=0, help="CPU threads for the engine (0: engine default).")
+]
+CachePath = Annotated[
+    str | None, typer.Option("--cache", help="Translation cache file (default: the user cache folder).")
+]
 NoCache = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the translation cache.")]
-ConfigOpt = Annotated[str | None, typer.Option("--config", help="A driftcheck.toml (default: ./driftcheck.toml, then [tool.driftcheck] in pyproject.toml).")]
+ConfigOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--config",
+        help="A driftcheck.toml (default: ./driftcheck.toml, then [tool.driftcheck] in pyproject.toml).",
+    ),
+]
 
 
 def _settings(config: str | None, **cli: Any) -> Any:
@@ -100,9 +130,14 @@ def _settings(config: str | None, **cli: Any) -> Any:
 
 @app.command()
 def check(
-    files: Annotated[list[str], typer.Argument(help="Text/Markdown files, bilingual .jsonl/.tsv files, directories, or - for stdin.")],
+    files: Annotated[
+        list[str],
+        typer.Argument(help="Text/Markdown files, bilingual .jsonl/.tsv files, directories, or - for stdin."),
+    ],
     lang: Lang = None,
-    source: Annotated[str | None, typer.Option("--source", help="The original document: check FILE as its translation.")] = None,
+    source: Annotated[
+        str | None, typer.Option("--source", help="The original document: check FILE as its translation.")
+    ] = None,
     source_lang: SourceLang = None,
     pivot: Pivot = None,
     via: Via = None,
@@ -113,14 +148,41 @@ def check(
     threads: Threads = None,
     cache: CachePath = None,
     no_cache: NoCache = False,
-    fmt: Annotated[list[str] | None, typer.Option("--format", "-f", help="text, json, html, markdown, junit, sarif, github; repeat for several.")] = None,
-    output: Annotated[str | None, typer.Option("--output", "-o", help="Output file (one format; format inferred from the suffix) or directory (several).")] = None,
-    fail_on: Annotated[str | None, typer.Option("--fail-on", help="Fail the gate at this verdict: review, fail (default) or never.")] = None,
-    max_flagged: Annotated[int | None, typer.Option("--max-flagged", min=0, help="Fail when more sentences than this are flagged.")] = None,
-    min_chrf: Annotated[float | None, typer.Option("--min-chrf", min=0, max=100, help="Fail when a document's corpus chrF is below this.")] = None,
-    baseline: Annotated[str | None, typer.Option("--baseline", help="Baseline file: only flags not in it count for the gate.")] = None,
-    include: Annotated[list[str] | None, typer.Option("--include", help="Glob for files inside directories (repeat).")] = None,
-    exclude: Annotated[list[str] | None, typer.Option("--exclude", help="Glob of files to skip inside directories (repeat).")] = None,
+    fmt: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--format", "-f", help="text, json, html, markdown, junit, sarif, github; repeat for several."
+        ),
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Output file (one format; format inferred from the suffix) or directory (several).",
+        ),
+    ] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option("--fail-on", help="Fail the gate at this verdict: review, fail (default) or never."),
+    ] = None,
+    max_flagged: Annotated[
+        int | None,
+        typer.Option("--max-flagged", min=0, help="Fail when more sentences than this are flagged."),
+    ] = None,
+    min_chrf: Annotated[
+        float | None,
+        typer.Option("--min-chrf", min=0, max=100, help="Fail when a document's corpus chrF is below this."),
+    ] = None,
+    baseline: Annotated[
+        str | None, typer.Option("--baseline", help="Baseline file: only flags not in it count for the gate.")
+    ] = None,
+    include: Annotated[
+        list[str] | None, typer.Option("--include", help="Glob for files inside directories (repeat).")
+    ] = None,
+    exclude: Annotated[
+        list[str] | None, typer.Option("--exclude", help="Glob of files to skip inside directories (repeat).")
+    ] = None,
     config: ConfigOpt = None,
 ) -> None:
     """Check translated copy: round trip (copy only) or source-aware (--source, or bilingual JSONL/TSV).
@@ -130,10 +192,25 @@ def check(
     from .run import run_check
 
     settings = _settings(
-        config, lang=lang, source_lang=source_lang, pivots=pivot, via=via, engine=engine, beam=beam,
-        models_dir=models_dir, device=device, threads=threads, cache_path=cache, fail_on=fail_on,
-        max_flagged=max_flagged, min_chrf=min_chrf, formats=fmt, output=output, baseline=baseline,
-        include=include, exclude=exclude,
+        config,
+        lang=lang,
+        source_lang=source_lang,
+        pivots=pivot,
+        via=via,
+        engine=engine,
+        beam=beam,
+        models_dir=models_dir,
+        device=device,
+        threads=threads,
+        cache_path=cache,
+        fail_on=fail_on,
+        max_flagged=max_flagged,
+        min_chrf=min_chrf,
+        formats=fmt,
+        output=output,
+        baseline=baseline,
+        include=include,
+        exclude=exclude,
     )
     if no_cache:
         settings.cache = False
@@ -143,12 +220,16 @@ def check(
 @app.command()
 def report(
     report_json: Annotated[str, typer.Argument(help="A JSON report written by `driftcheck check`.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="html, markdown, text, junit, sarif or github.")] = "html",
-    output: Annotated[str | None, typer.Option("--output", "-o", help="Output file (default: stdout).")] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="html, markdown, text, junit, sarif or github.")
+    ] = "html",
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Output file (default: stdout).")
+    ] = None,
 ) -> None:
     """Re-render a saved JSON report in another format (JSON stays the one source of truth)."""
-    from .run import load_report, write_or_print
     from .report import RENDERERS, render
+    from .run import load_report, write_or_print
 
     if fmt not in RENDERERS:
         raise UsageError(f"unknown format '{fmt}': choose one of {', '.join(RENDERERS)}")
@@ -158,8 +239,13 @@ def report(
 
 @app.command("eval")
 def eval_cmd(
-    labelled: Annotated[str, typer.Argument(help="Labelled JSONL: source, translation, label (ok|shifted), category, severity.")],
-    mode: Annotated[str, typer.Option("--mode", help="source (compare with the source) or roundtrip (copy only).")] = "source",
+    labelled: Annotated[
+        str,
+        typer.Argument(help="Labelled JSONL: source, translation, label (ok|shifted), category, severity."),
+    ],
+    mode: Annotated[
+        str, typer.Option("--mode", help="source (compare with the source) or roundtrip (copy only).")
+    ] = "source",
     lang: Lang = None,
     source_lang: SourceLang = None,
     engine: Engine = None,
@@ -167,7 +253,9 @@ def eval_cmd(
     models_dir: ModelsDir = None,
     cache: CachePath = None,
     no_cache: NoCache = False,
-    output: Annotated[str, typer.Option("--output", "-o", help="Folder for eval.json and eval.md.")] = "reports/eval",
+    output: Annotated[
+        str, typer.Option("--output", "-o", help="Folder for eval.json and eval.md.")
+    ] = "reports/eval",
     config: ConfigOpt = None,
 ) -> None:
     """Measure flag rates per category, false flags and ROC AUC of drift on labelled pairs."""
@@ -175,8 +263,15 @@ def eval_cmd(
 
     if mode not in ("source", "roundtrip"):
         raise UsageError(f"--mode must be source or roundtrip, not '{mode}'")
-    settings = _settings(config, lang=lang, source_lang=source_lang, engine=engine, pivots=pivot,
-                         models_dir=models_dir, cache_path=cache)
+    settings = _settings(
+        config,
+        lang=lang,
+        source_lang=source_lang,
+        engine=engine,
+        pivots=pivot,
+        models_dir=models_dir,
+        cache_path=cache,
+    )
     if no_cache:
         settings.cache = False
     run_eval(labelled, settings, mode, output)
@@ -184,8 +279,12 @@ def eval_cmd(
 
 @baseline_app.command("create")
 def baseline_create(
-    report_json: Annotated[str, typer.Argument(help="A JSON report written by `driftcheck check --format json`.")],
-    output: Annotated[str, typer.Option("--output", "-o", help="Baseline file to write.")] = "driftcheck-baseline.json",
+    report_json: Annotated[
+        str, typer.Argument(help="A JSON report written by `driftcheck check --format json`.")
+    ],
+    output: Annotated[
+        str, typer.Option("--output", "-o", help="Baseline file to write.")
+    ] = "driftcheck-baseline.json",
 ) -> None:
     """Record the flags of a report as accepted: later runs with --baseline fail only on new ones."""
     from .baseline import create_baseline, save_baseline

@@ -97,7 +97,10 @@ def to_markdown(m: dict[str, Any], title: str) -> str:
     for cat, c in cats:
         lines.append(f"| {cat} | {c['label']} | {c['n']} | {c['flag_rate']:.1%} |")
     if m["checks_flagging_ok"]:
-        lines += ["", "Checks behind false flags: " + ", ".join(f"{k} {v}" for k, v in m["checks_flagging_ok"].items())]
+        lines += [
+            "",
+            "Checks behind false flags: " + ", ".join(f"{k} {v}" for k, v in m["checks_flagging_ok"].items()),
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -111,8 +114,10 @@ def load_labelled(path: str) -> list[Segment]:
 
 def run_eval(path: str, settings: Settings, mode: str, output: str) -> dict[str, Any]:
     from .engines import Engine
-    from .source_mode import job_from_segments
-    from .verify import Timer, build_engine, run_roundtrip, run_source
+    from .roundtrip import run_roundtrip
+    from .source_mode import job_from_segments, run_source
+    from .timing import Timer
+    from .verify import build_engine
 
     segments = load_labelled(path)
     meta = dict(segments[0].meta)
@@ -123,14 +128,19 @@ def run_eval(path: str, settings: Settings, mode: str, output: str) -> dict[str,
     engine: Engine
     if mode == "source":
         engine = build_engine(settings, [settings.lang, settings.source_lang])
-        results, _ = run_source([job_from_segments(0, segments)], engine, settings, timer)
+        results, _, _ = run_source([job_from_segments(0, segments)], engine, settings, timer)
     else:
         copies = [Segment(s.id, 0, s.paragraph, 1, s.line, s.text, meta=s.meta) for s in segments]
         engine = build_engine(settings, [settings.lang, settings.pivots[0] if settings.pivots else "es"])
-        results, _ = run_roundtrip(copies, engine, settings, timer)
+        results, _, _ = run_roundtrip(copies, engine, settings, timer)
     m = measure(results)
-    m.update(mode=mode, engine=engine.signature(), seconds=round(time.perf_counter() - t0, 2),
-             stages={k: round(v, 2) for k, v in timer.stages.items()}, input=path)
+    m.update(
+        mode=mode,
+        engine=engine.signature(),
+        seconds=round(time.perf_counter() - t0, 2),
+        stages={k: round(v, 2) for k, v in timer.stages.items()},
+        input=path,
+    )
     md = to_markdown(m, f"driftcheck eval: {Path(path).name}, mode {mode}, engine {engine.name}")
     out = Path(output)
     atomic_write(out / "eval.json", json.dumps(m, indent=2, ensure_ascii=False) + "\n")

@@ -40,5 +40,7 @@ def gate(
         for doc in data["documents"]:
             for name, sc in doc["scores"].items():
                 if sc["chrf"] < min_chrf:
-                    reasons.append(f"{doc['path']}: corpus chrF ({name}) {sc['chrf']:.1f} < --min-chrf {min_chrf:g}")
+                    reasons.append(
+                        f"{doc['path']}: corpus chrF ({name}) {sc['chrf']:.1f} < --min-chrf {min_chrf:g}"
+                    )
     return GateResult(not reasons, tuple(reasons))

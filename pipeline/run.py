@@ -134,15 +134,20 @@ def run_check(paths: list[str], settings: Settings, source: str | None, formats_
 
             data, stale = apply_baseline(data, load_baseline(settings.baseline))
             for entry in stale:
-                print(f"driftcheck: stale baseline entry: {entry.get('check')} in {entry.get('path')}: "
-                      f"{entry.get('text_preview', '')}", file=sys.stderr)
-        rendered = [(fmt, dest, render(fmt, data)) for fmt, dest in plan if not (fmt == "text" and dest is None)]
+                print(
+                    f"driftcheck: stale baseline entry: {entry.get('check')} in {entry.get('path')}: "
+                    f"{entry.get('text_preview', '')}",
+                    file=sys.stderr,
+                )
+        rendered = [
+            (fmt, dest, render(fmt, data)) for fmt, dest in plan if not (fmt == "text" and dest is None)
+        ]
         for fmt, dest in plan:
             if fmt == "text" and dest is None:
                 from .report.text import print_text
 
                 print_text(data)
-        for fmt, dest, text in rendered:
+        for _fmt, dest, text in rendered:
             write_or_print(text, dest)
         result = gate(data, settings.fail_on, settings.max_flagged, settings.min_chrf)
         for reason in result.reasons:

@@ -1,40 +1,103 @@
 """sacreBLEU wrappers: chrF (primary), BLEU with effective order, TER; clamped to their ranges.
 
 The reference is the original text, the hypothesis the text that came back (round trip,
-back-translation or forward translation). Metric signatures go into the report signature.
+back-translation or forward translation). Each pair's sufficient statistics are computed
+once: sentence scores and corpus scores both derive from them (sacreBLEU's own
+aggregation), and large batches are spread over the CPU cores. Metric signatures go into
+the report signature.
 """
 
 from __future__ import annotations
 
 import functools
+import os
+from dataclasses import dataclass
 from typing import Any
 
 from .records import Scores
 
+PARALLEL_MIN_PAIRS = 400  # below this a process pool costs more than it saves
+
 
 @functools.cache
-def _metrics() -> tuple[Any, Any, Any]:
+def _metrics() -> tuple[Any, Any, Any, Any]:
     from sacrebleu.metrics import BLEU, CHRF, TER
 
-    return CHRF(), BLEU(effective_order=True), TER()
+    # sentence BLEU needs effective order (else short sentences score 0); corpus BLEU does not
+    return CHRF(), BLEU(effective_order=True), TER(), BLEU()
+
+
+@dataclass(frozen=True)
+class PairStats:
+    """sacreBLEU sufficient statistics of one (hypothesis, reference) pair; None when a side is empty."""
+
+    chrf: Any
+    bleu: Any
+    ter: Any
+    empty: Scores | None = None
 
 
 def _clamp(x: float, lo: float = 0.0, hi: float = 100.0) -> float:
     return min(hi, max(lo, float(x)))
 
 
-def sentence_scores(hypothesis: str, reference: str) -> Scores:
+def pair_stats(hypothesis: str, reference: str) -> PairStats:
     hyp, ref = hypothesis.strip(), reference.strip()
-    if not ref:
-        return Scores(100.0, 100.0, 0.0) if not hyp else Scores(0.0, 0.0, 100.0)
-    if not hyp:
-        return Scores(0.0, 0.0, 100.0)
-    chrf, bleu, ter = _metrics()
+    if not ref or not hyp:
+        same = not ref and not hyp
+        return PairStats(None, None, None, Scores(100.0, 100.0, 0.0) if same else Scores(0.0, 0.0, 100.0))
+    chrf, bleu, ter, _ = _metrics()
+    return PairStats(*(m._extract_corpus_statistics([hyp], [[ref]])[0] for m in (chrf, bleu, ter)))
+
+
+def _stats_chunk(pairs: list[tuple[str, str]]) -> list[PairStats]:
+    return [pair_stats(h, r) for h, r in pairs]
+
+
+def many_stats(pairs: list[tuple[str, str]]) -> list[PairStats]:
+    """Statistics for many pairs, in order; spread over the CPU cores when there are many (TER is slow)."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(pairs) < PARALLEL_MIN_PAIRS or workers < 2:
+        return _stats_chunk(pairs)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = -(-len(pairs) // (workers * 4))
+    chunks = [pairs[i : i + size] for i in range(0, len(pairs), size)]
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return [s for part in pool.map(_stats_chunk, chunks) for s in part]
+
+
+def scores_from(st: PairStats) -> Scores:
+    if st.empty is not None:
+        return st.empty
+    chrf, bleu, ter, _ = _metrics()
     return Scores(
-        chrf=_clamp(chrf.sentence_score(hyp, [ref]).score),
-        bleu=_clamp(bleu.sentence_score(hyp, [ref]).score),
-        ter=_clamp(ter.sentence_score(hyp, [ref]).score),
+        chrf=_clamp(chrf._aggregate_and_compute([st.chrf]).score),
+        bleu=_clamp(bleu._aggregate_and_compute([st.bleu]).score),
+        ter=_clamp(ter._aggregate_and_compute([st.ter]).score),
     )
+
+
+def corpus_from(stats: list[PairStats]) -> Scores:
+    """Corpus scores over pairs with text on both sides (sacreBLEU's aggregation of the statistics)."""
+    kept = [s for s in stats if s.empty is None]
+    if not kept:
+        return Scores(0.0, 0.0, 100.0)
+    chrf, _, ter, corpus_bleu = _metrics()
+    return Scores(
+        chrf=_clamp(chrf._aggregate_and_compute([s.chrf for s in kept]).score),
+        bleu=_clamp(corpus_bleu._aggregate_and_compute([s.bleu for s in kept]).score),
+        ter=_clamp(ter._aggregate_and_compute([s.ter for s in kept]).score),
+    )
+
+
+def sentence_scores(hypothesis: str, reference: str) -> Scores:
+    return scores_from(pair_stats(hypothesis, reference))
+
+
+def corpus_scores(hypotheses: list[str], references: list[str]) -> Scores:
+    return corpus_from([pair_stats(h, r) for h, r in zip(hypotheses, references)])
 
 
 def chrf(hypothesis: str, reference: str) -> float:
@@ -43,26 +106,12 @@ def chrf(hypothesis: str, reference: str) -> float:
     return _clamp(_metrics()[0].sentence_score(hypothesis, [reference]).score)
 
 
-def corpus_scores(hypotheses: list[str], references: list[str]) -> Scores:
-    pairs = [(h, r) for h, r in zip(hypotheses, references) if r.strip()]
-    if not pairs:
-        return Scores(0.0, 0.0, 100.0)
-    hyps = [h for h, _ in pairs]
-    refs = [[r for _, r in pairs]]
-    chrf_m, _, ter_m = _metrics()
-    from sacrebleu.metrics import BLEU
-
-    return Scores(
-        chrf=_clamp(chrf_m.corpus_score(hyps, refs).score),
-        bleu=_clamp(BLEU().corpus_score(hyps, refs).score),
-        ter=_clamp(ter_m.corpus_score(hyps, refs).score),
-    )
-
-
 def metric_signatures() -> dict[str, str]:
-    chrf_m, bleu_m, ter_m = _metrics()
+    chrf_m, bleu_m, ter_m, _ = _metrics()
     import sacrebleu
 
+    for m in (chrf_m, bleu_m, ter_m):  # a signature needs the number of references: score once
+        m.sentence_score("a", ["a"])
     return {
         "sacrebleu": sacrebleu.__version__,
         "chrf": str(chrf_m.get_signature()),

@@ -11,8 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .align import align_paragraphs, align_sentences
-from .records import Document, Flag, Segment, Span
+from .checks import CheckInput, run_checks
+from .config import Settings
+from .engines import Engine, plan_route, translate_route
+from .engines.langs import check_lang
+from .judge import check_config, finish, regrade
+from .records import Document, Flag, Scores, Segment, SegmentResult, SourceComparison, Span
+from .score import corpus_from, many_stats, scores_from
 from .segment import Sentence, paragraph_sentences
+from .timing import Timer
+from .verdict import drift
 
 
 @dataclass(frozen=True)
@@ -105,7 +113,12 @@ def _pair(job: SourceJob, s: tuple[int, ...], c: tuple[int, ...], before: list[P
     flags: tuple[Flag, ...] = ()
     if c:
         first = job.copy_units[c[0]]
-        seg_id, para, sent, line = f"p{first.paragraph}.s{first.sentence}", first.paragraph, first.sentence, first.line
+        seg_id, para, sent, line = (
+            f"p{first.paragraph}.s{first.sentence}",
+            first.paragraph,
+            first.sentence,
+            first.line,
+        )
     else:
         u = job.source_units[s[0]]
         prev = before[-1].segment if before else None
@@ -137,3 +150,68 @@ def _pair(job: SourceJob, s: tuple[int, ...], c: tuple[int, ...], before: list[P
 
 def _short(text: str, n: int = 60) -> str:
     return text if len(text) <= n else text[: n - 1] + "\u2026"
+
+
+def run_source(
+    jobs: list[SourceJob], engine: Engine, settings: Settings, timer: Timer
+) -> tuple[list[SegmentResult], dict[str, list[str]], dict[int, dict[str, Scores]]]:
+    """Forward-translate the source, back-translate the copy and the forward output, align, score, check.
+
+    Returns the results, the routes ("back", "forward") and corpus scores per document.
+    """
+    lang = check_lang(settings.lang)
+    src_lang = check_lang(settings.source_lang or "", "source language")
+    to_src = plan_route(engine, lang, src_lang, settings.via)
+    to_tgt = plan_route(engine, src_lang, lang, settings.via)
+    source_units = [u.text for j in jobs for u in j.source_units]
+    copy_units = [u.text for j in jobs for u in j.copy_units]
+    with timer.stage("translate"):
+        forward_all = translate_route(engine, source_units, to_tgt)
+        # the copy and the forward output go the same direction: one batch, one engine call
+        backs = translate_route(engine, copy_units + forward_all, to_src)
+    back_all, srt_all = backs[: len(copy_units)], backs[len(copy_units) :]
+    rows: list[tuple[Pair, str, str, str]] = []  # pair, back, forward, source round trip
+    s_off = c_off = 0
+    with timer.stage("align"):
+        for job in jobs:
+            ns, nc = len(job.source_units), len(job.copy_units)
+            back_j, fwd_j = back_all[c_off : c_off + nc], forward_all[s_off : s_off + ns]
+            srt_j = srt_all[s_off : s_off + ns]
+            s_off, c_off = s_off + ns, c_off + nc
+            for pair in build_pairs(job, back_j):
+                rows.append(
+                    (
+                        pair,
+                        " ".join(back_j[i] for i in pair.copy_idx),
+                        " ".join(fwd_j[i] for i in pair.src_idx),
+                        " ".join(srt_j[i] for i in pair.src_idx),
+                    )
+                )
+    with timer.stage("score"):
+        work: list[tuple[str, str]] = []
+        for pair, back, fwd, srt in rows:
+            src = pair.segment.source or ""
+            work += [(back, src), (pair.segment.text, fwd), (srt, src)]
+        stats = many_stats(work)
+    enabled, severities = check_config(settings)
+    results: list[SegmentResult] = []
+    with timer.stage("check"):
+        for k, (pair, back, fwd, srt) in enumerate(rows):
+            seg = pair.segment
+            b, f, r = (scores_from(s) for s in stats[3 * k : 3 * k + 3])
+            comp = SourceComparison(back, b, fwd, f, srt, r)
+            inp = CheckInput(
+                seg.source or "", src_lang, seg.text, lang, back, fwd, "source", settings.thresholds
+            )
+            flags = regrade([f for f in pair.flags if f.check in enabled], severities)
+            if pair.src_idx and pair.copy_idx:
+                flags += run_checks(inp, enabled, severities)
+            results.append(finish(seg, flags, 1.0 if pair.flags else drift(inp, flags), (), comp))
+    corpus: dict[int, dict[str, Scores]] = {}
+    for doc in sorted({p.segment.document for p, *_ in rows}):
+        idx = [k for k, (p, *_) in enumerate(rows) if p.segment.document == doc]
+        corpus[doc] = {
+            "back": corpus_from([stats[3 * k] for k in idx]),
+            "forward": corpus_from([stats[3 * k + 1] for k in idx]),
+        }
+    return results, {"back": to_src, "forward": to_tgt}, corpus

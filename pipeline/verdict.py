@@ -38,7 +38,11 @@ THRESHOLDS: dict[str, float] = {
 
 # drift() bands: segments with a critical flag rank above those with a major one, which rank
 # above the rest; inside a band, chrF distance and a length shortfall order them.
-DRIFT_BANDS: dict[str, tuple[float, float]] = {"critical": (0.85, 1.0), "major": (0.6, 0.85), "none": (0.0, 0.6)}
+DRIFT_BANDS: dict[str, tuple[float, float]] = {
+    "critical": (0.85, 1.0),
+    "major": (0.6, 0.85),
+    "none": (0.0, 0.6),
+}
 DRIFT_CHRF_MID = 45.0  # chrF at which the within-band similarity term is 0.5
 DRIFT_CHRF_SCALE = 10.0
 

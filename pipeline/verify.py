@@ -6,38 +6,23 @@ per run) -> scores -> checks -> verdicts -> Report.
 
 from __future__ import annotations
 
-import statistics
-import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from . import __version__
 from .bilingual import bilingual_format, read_pairs
-from .checks import CheckInput, load_all, run_checks
 from .config import Settings
-from .engines import Engine, EngineOptions, create, plan_route, translate_route
-from .engines.langs import check_lang, default_pivot
+from .engines import Engine, EngineOptions, create
+from .engines.langs import check_lang
 from .errors import UsageError
+from .judge import check_config
 from .read import decode_text, read_bytes, read_document
-from .records import (
-    Document,
-    DocumentResult,
-    Flag,
-    Report,
-    RoundTrip,
-    Segment,
-    SegmentResult,
-    SourceComparison,
-    Span,
-    VERDICTS,
-)
+from .records import VERDICTS, Document, DocumentResult, Report, Scores, Segment, SegmentResult
 from .report.to_json import SCHEMA_VERSION
-from .score import corpus_scores, metric_signatures, sentence_scores
-from .source_mode import SourceJob, build_pairs, job_from_documents, job_from_segments
-from .verdict import THRESHOLDS, drift, verdict
-
-Progress = Callable[[str], None]
+from .roundtrip import pivots_for, run_roundtrip
+from .score import metric_signatures
+from .source_mode import SourceJob, job_from_documents, job_from_segments, run_source
+from .timing import Timer
+from .verdict import THRESHOLDS
 
 
 @dataclass
@@ -48,19 +33,6 @@ class Inputs:
     documents: list[tuple[str, str, str | None, str | None]] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)  # round-trip mode
     jobs: list[SourceJob] = field(default_factory=list)  # source mode
-
-
-@dataclass
-class Timer:
-    stages: dict[str, float] = field(default_factory=dict)
-
-    @contextmanager
-    def stage(self, name: str) -> Iterator[None]:
-        t0 = time.perf_counter()
-        try:
-            yield
-        finally:
-            self.stages[name] = self.stages.get(name, 0.0) + time.perf_counter() - t0
 
 
 def load_inputs(paths: list[str], settings: Settings, source: str | None = None) -> Inputs:
@@ -119,65 +91,6 @@ def build_engine(settings: Settings, langs: list[str]) -> Engine:
     return engine
 
 
-def _check_config(settings: Settings) -> tuple[set[str], dict[str, str]]:
-    names = set(load_all()) | {"omission", "addition"}
-    enabled = {n for n in names if settings.checks.get(n, {}).get("enabled", True)}
-    severities = {n: c["severity"] for n, c in settings.checks.items() if "severity" in c}
-    return enabled, severities
-
-
-def _finish(
-    seg: Segment, flags: list[Flag], d: float, rts: tuple[RoundTrip, ...], comp: SourceComparison | None
-) -> SegmentResult:
-    if seg.waived:
-        flags = [f for f in flags if "*" not in seg.waived and f.check not in seg.waived]
-    return SegmentResult(seg, rts, comp, d, tuple(flags), verdict(flags))
-
-
-def run_roundtrip(
-    segments: list[Segment], engine: Engine, settings: Settings, timer: Timer
-) -> tuple[list[SegmentResult], dict[str, list[str]]]:
-    lang = check_lang(settings.lang)
-    pivots = [check_lang(p, "pivot language") for p in settings.pivots] or [default_pivot(lang)]
-    if lang in pivots:
-        raise UsageError(f"pivot '{lang}' is the language of the copy; choose another pivot")
-    texts = [s.text for s in segments]
-    routes: dict[str, list[str]] = {}
-    per_pivot: list[tuple[str, list[str], list[str]]] = []
-    with timer.stage("translate"):
-        for pivot in pivots:
-            there = plan_route(engine, lang, pivot, settings.via)
-            back = plan_route(engine, pivot, lang, settings.via)
-            routes[pivot] = there + back[1:]
-            forward = translate_route(engine, texts, there)
-            per_pivot.append((pivot, forward, translate_route(engine, forward, back)))
-    enabled, severities = _check_config(settings)
-    results: list[SegmentResult] = []
-    for i, seg in enumerate(segments):
-        rts: list[RoundTrip] = []
-        flag_sets: list[list[Flag]] = []
-        drifts: list[float] = []
-        for pivot, fwd, back in per_pivot:
-            with timer.stage("score"):
-                rts.append(RoundTrip(pivot, fwd[i], back[i], sentence_scores(back[i], seg.text)))
-            with timer.stage("check"):
-                inp = CheckInput(seg.text, lang, back[i], lang, mode="roundtrip", options=settings.thresholds)
-                flags = [_roundtrip_spans(f, pivot) for f in run_checks(inp, enabled, severities)]  # type: ignore[arg-type]
-                flag_sets.append(flags)
-                drifts.append(drift(inp, flags))
-        results.append(_finish(seg, _majority(flag_sets), statistics.median(drifts), tuple(rts), None))
-    return results, routes
-
-
-def _roundtrip_spans(flag: Flag, pivot: str) -> Flag:
-    """Checks see (original, round trip) as (source, target): name the fields as the report does."""
-    spans = tuple(
-        Span("text", s.start, s.end) if s.field == "source" else Span("back", s.start, s.end, pivot)
-        for s in flag.spans
-    )
-    return replace(flag, spans=spans)
-
-
 def engine_signature(engine: Engine, routes: dict[str, list[str]]) -> dict[str, object]:
     """What decides the translations, per direction used: the same whether or not the cache answered."""
     inner: Engine = getattr(engine, "engine", engine)
@@ -188,85 +101,13 @@ def engine_signature(engine: Engine, routes: dict[str, list[str]]) -> dict[str, 
     return {"name": inner.name, "directions": {f"{a}-{b}": per_direction(a, b) for a, b in hops}}
 
 
-def _majority(flag_sets: list[list[Flag]]) -> list[Flag]:
-    """With several pivots a check flags a sentence only when most pivots agree."""
-    if len(flag_sets) == 1:
-        return flag_sets[0]
-    need = len(flag_sets) // 2 + 1
-    counts: dict[str, int] = {}
-    for flags in flag_sets:
-        for name in {f.check for f in flags}:
-            counts[name] = counts.get(name, 0) + 1
-    seen: set[tuple[str, str]] = set()
-    out: list[Flag] = []
-    for flags in flag_sets:
-        for f in flags:
-            if counts[f.check] >= need and (f.check, f.message) not in seen:
-                seen.add((f.check, f.message))
-                out.append(f)
-    return out
-
-
-def run_source(
-    jobs: list[SourceJob], engine: Engine, settings: Settings, timer: Timer
-) -> tuple[list[SegmentResult], dict[str, list[str]]]:
-    """Forward-translate the source, back-translate the copy and the forward output, align, check."""
-    lang = check_lang(settings.lang)
-    src_lang = check_lang(settings.source_lang or "", "source language")
-    to_src = plan_route(engine, lang, src_lang, settings.via)
-    to_tgt = plan_route(engine, src_lang, lang, settings.via)
-    source_units = [u.text for j in jobs for u in j.source_units]
-    copy_units = [u.text for j in jobs for u in j.copy_units]
-    with timer.stage("translate"):
-        forward_all = translate_route(engine, source_units, to_tgt)
-        # the copy and the forward output go the same direction: one batch, one engine call
-        backs = translate_route(engine, copy_units + forward_all, to_src)
-    back_all, srt_all = backs[: len(copy_units)], backs[len(copy_units) :]
-    enabled, severities = _check_config(settings)
-    results: list[SegmentResult] = []
-    s_off = c_off = 0
-    for job in jobs:
-        ns, nc = len(job.source_units), len(job.copy_units)
-        back_j, fwd_j, srt_j = back_all[c_off : c_off + nc], forward_all[s_off : s_off + ns], srt_all[s_off : s_off + ns]
-        s_off, c_off = s_off + ns, c_off + nc
-        with timer.stage("align"):
-            pairs = build_pairs(job, back_j)
-        for pair in pairs:
-            seg = pair.segment
-            src = seg.source or ""
-            back = " ".join(back_j[i] for i in pair.copy_idx)
-            fwd = " ".join(fwd_j[i] for i in pair.src_idx)
-            srt = " ".join(srt_j[i] for i in pair.src_idx)
-            with timer.stage("score"):
-                comp = SourceComparison(
-                    back, sentence_scores(back, src), fwd, sentence_scores(seg.text, fwd),
-                    srt, sentence_scores(srt, src),
-                )
-            with timer.stage("check"):
-                inp = CheckInput(src, src_lang, seg.text, lang, back, fwd, "source", settings.thresholds)
-                flags = [f for f in pair.flags if f.check in enabled]
-                if pair.src_idx and pair.copy_idx:
-                    flags += run_checks(inp, enabled, severities)  # type: ignore[arg-type]
-                flags = [replace(f, severity=severities[f.check]) if f.check in severities else f for f in flags]  # type: ignore[arg-type]
-                results.append(_finish(seg, flags, 1.0 if pair.flags else drift(inp, flags), (), comp))
-    return results, {"back": to_src, "forward": to_tgt}
-
-
-def _document_results(inputs: Inputs, results: list[SegmentResult]) -> list[DocumentResult]:
+def _document_results(
+    inputs: Inputs, results: list[SegmentResult], corpus: dict[int, dict[str, Scores]]
+) -> list[DocumentResult]:
     docs: list[DocumentResult] = []
     for i, (path, lang, src_path, src_lang) in enumerate(inputs.documents):
-        mine = [r for r in results if r.segment.document == i]
-        counts = {v: sum(r.verdict == v for r in mine) for v in VERDICTS}
-        scores = {}
-        if inputs.mode == "source":
-            comps = [(r.segment, r.comparison) for r in mine if r.comparison is not None]
-            scores["back"] = corpus_scores([c.back for _, c in comps], [s.source or "" for s, _ in comps])
-            scores["forward"] = corpus_scores([s.text for s, _ in comps], [c.forward for _, c in comps])
-        else:
-            pivots = [rt.pivot for rt in mine[0].round_trips] if mine else []
-            for k, pivot in enumerate(pivots):
-                scores[pivot] = corpus_scores([r.round_trips[k].back for r in mine], [r.segment.text for r in mine])
-        docs.append(DocumentResult(i, path, lang, src_path, src_lang, scores, counts))
+        counts = {v: sum(r.verdict == v for r in results if r.segment.document == i) for v in VERDICTS}
+        docs.append(DocumentResult(i, path, lang, src_path, src_lang, corpus.get(i, {}), counts))
     return docs
 
 
@@ -280,16 +121,14 @@ def verify(
     if inputs.mode == "source":
         first = (lang, check_lang(settings.source_lang or "", "source language"))
     else:
-        pivots = settings.pivots or [default_pivot(lang)]
-        first = (lang, check_lang(pivots[0], "pivot language"))
+        first = (lang, pivots_for(settings)[0])
     engine = engine or build_engine(settings, list(first))
     if inputs.mode == "source":
-        results, routes = run_source(inputs.jobs, engine, settings, timer)
+        results, routes, corpus = run_source(inputs.jobs, engine, settings, timer)
     else:
-        results, routes = run_roundtrip(inputs.segments, engine, settings, timer)
-    with timer.stage("score"):
-        documents = _document_results(inputs, results)
-    enabled, severities = _check_config(settings)
+        results, routes, corpus = run_roundtrip(inputs.segments, engine, settings, timer)
+    documents = _document_results(inputs, results, corpus)
+    enabled, severities = check_config(settings)
     signature: dict[str, object] = {
         "tool": "driftcheck",
         "version": __version__,

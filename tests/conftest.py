@@ -37,9 +37,15 @@ def _has_marian() -> bool:
 
 
 CAPABILITIES = {
-    "requires_apertium": (_has_apertium, "apertium with the eng-spa pair (apt-get install apertium apertium-eng-spa)"),
+    "requires_apertium": (
+        _has_apertium,
+        "apertium with the eng-spa pair (apt-get install apertium apertium-eng-spa)",
+    ),
     "requires_marian": (_has_marian, "torch and transformers (pip install torch==2.13.0 -e .[marian])"),
-    "requires_chromium": (lambda: Path("/usr/bin/chromium").exists(), "Debian chromium (apt-get install chromium)"),
+    "requires_chromium": (
+        lambda: Path("/usr/bin/chromium").exists(),
+        "Debian chromium (apt-get install chromium)",
+    ),
 }
 
 
@@ -71,8 +77,13 @@ class Result:
     stderr: str
 
 
-def run_cli(*args: str, stdin: bytes | str | None = None, cwd: Path | None = None,
-            env: dict[str, str] | None = None, timeout: float = 300) -> Result:
+def run_cli(
+    *args: str,
+    stdin: bytes | str | None = None,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 300,
+) -> Result:
     """Run the real `driftcheck` entry point in a subprocess."""
     full_env = {**os.environ, "HF_HUB_OFFLINE": "1", "NO_COLOR": "1", "COLUMNS": "200", **(env or {})}
     full_env.pop("GITHUB_ACTIONS", None)
@@ -85,7 +96,9 @@ def run_cli(*args: str, stdin: bytes | str | None = None, cwd: Path | None = Non
         env=full_env,
         timeout=timeout,
     )
-    return Result(proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace"))
+    return Result(
+        proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace")
+    )
 
 
 @pytest.fixture

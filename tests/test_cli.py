@@ -22,7 +22,11 @@ def test_sample_article_json_report_has_every_field(tmp_path: Path) -> None:
     data = json.loads(out.read_text())
     assert data["schema_version"] == 1 and data["mode"] == "roundtrip"
     sig = data["signature"]
-    assert sig["engine"]["name"] == "apertium" and sig["engine"]["directions"]["en-es"]["mode"] == "eng-spa" and sig["routes"] == {"es": "en->es->en"}
+    assert (
+        sig["engine"]["name"] == "apertium"
+        and sig["engine"]["directions"]["en-es"]["mode"] == "eng-spa"
+        and sig["routes"] == {"es": "en->es->en"}
+    )
     assert set(sig["metrics"]) >= {"chrf", "bleu", "ter", "sacrebleu"} and "thresholds" in sig
     assert data["documents"][0]["path"] == str(SEED)
     assert set(data["documents"][0]["scores"]["es"]) == {"chrf", "bleu", "ter"}
@@ -64,7 +68,9 @@ def test_stdin_and_exit_codes_follow_the_gate() -> None:
 
 @pytest.mark.requires_apertium
 def test_markdown_code_blocks_are_not_checked() -> None:
-    r = run_cli("check", str(ROOT / "seeds" / "press-release.en.md"), *APERTIUM, "-f", "json", "--fail-on", "never")
+    r = run_cli(
+        "check", str(ROOT / "seeds" / "press-release.en.md"), *APERTIUM, "-f", "json", "--fail-on", "never"
+    )
     assert r.code == 0, r.stderr
     texts = [s["text"] for s in json.loads(r.stdout)["segments"]]
     assert "Harbour bridge reopens after repairs" in texts
@@ -82,9 +88,21 @@ BAD_INPUTS = [
     ("binary file", lambda d: ["check", str(_w(d / "b.txt", b"\x00\x01\x02PNG"))], "binary"),
     ("latin-1 file", lambda d: ["check", str(_latin1(d / "l.txt"))], "not valid UTF-8"),
     ("unknown engine", lambda d: ["check", str(SEED), "--engine", "babelfish"], "engine"),
-    ("unknown language", lambda d: ["check", str(SEED), "--lang", "xx", "--engine", "apertium"], "unknown language code 'xx'"),
-    ("missing apertium pair", lambda d: ["check", str(SEED), "--engine", "apertium", "--pivot", "ja"], "cannot translate en->ja"),
-    ("bad config", lambda d: ["check", str(SEED), "--config", str(_w(d / "c.toml", b"beam = 0"))], "beam: must be at least 1"),
+    (
+        "unknown language",
+        lambda d: ["check", str(SEED), "--lang", "xx", "--engine", "apertium"],
+        "unknown language code 'xx'",
+    ),
+    (
+        "missing apertium pair",
+        lambda d: ["check", str(SEED), "--engine", "apertium", "--pivot", "ja"],
+        "cannot translate en->ja",
+    ),
+    (
+        "bad config",
+        lambda d: ["check", str(SEED), "--config", str(_w(d / "c.toml", b"beam = 0"))],
+        "beam: must be at least 1",
+    ),
 ]
 
 
@@ -107,8 +125,17 @@ def test_bad_input_is_one_line_exit_2_and_nothing_written(case, tmp_path: Path) 
 
 
 def test_marian_model_missing_with_hub_unreachable_is_one_line(tmp_path: Path) -> None:
-    r = run_cli("check", str(SEED), "--engine", "marian", "--models-dir", str(tmp_path), "--no-cache",
-                env={"HF_HUB_OFFLINE": "1", "HF_HOME": str(tmp_path / "hf")}, timeout=120)
+    r = run_cli(
+        "check",
+        str(SEED),
+        "--engine",
+        "marian",
+        "--models-dir",
+        str(tmp_path),
+        "--no-cache",
+        env={"HF_HUB_OFFLINE": "1", "HF_HOME": str(tmp_path / "hf")},
+        timeout=120,
+    )
     assert r.code == 2, r.stderr
     err = r.stderr.strip().splitlines()
     assert len(err) == 1 and "opus-mt-en-es" in err[0] and str(tmp_path) in err[0], err
@@ -143,8 +170,14 @@ def test_every_command_has_help_text() -> None:
             walk(sub, f"{path} {name}")
 
     walk(root, "driftcheck")
-    assert {"driftcheck check", "driftcheck eval", "driftcheck report", "driftcheck baseline create",
-            "driftcheck models list", "driftcheck cache stats"} <= set(seen)
+    assert {
+        "driftcheck check",
+        "driftcheck eval",
+        "driftcheck report",
+        "driftcheck baseline create",
+        "driftcheck models list",
+        "driftcheck cache stats",
+    } <= set(seen)
 
 
 def test_unknown_option_is_a_usage_error_not_a_crash() -> None:

@@ -11,7 +11,7 @@ from pipeline.errors import ConfigError
 from pipeline.gate import gate
 
 PYPROJECT = '[project]\nname = "x"\n[tool.driftcheck]\nbeam = 2\nfail_on = "review"\npivots = ["de"]\n'
-CONFIG = 'beam = 3\n[thresholds]\ndrift_forward_chrf = 20\n'
+CONFIG = "beam = 3\n[thresholds]\ndrift_forward_chrf = 20\n"
 
 # (layers present, CLI flags, expected beam, expected fail_on, expected pivots)
 PRECEDENCE = [

@@ -5,7 +5,10 @@ they are deterministic and depend on the input, which is all these tests need.
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -151,3 +154,20 @@ def test_missing_model_is_one_clear_line(
     assert str(tmp_path / "opus-mt-xx-yy") in message
     assert "driftcheck models pull xx-yy" in message
     assert ("offline mode" if env["HF_HUB_OFFLINE"] else "is unreachable") in message
+
+
+def test_missing_model_fails_before_importing_torch(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from pipeline.engines import EngineOptions, create\n"
+        "from pipeline.errors import ModelNotFoundError\n"
+        f"engine = create('marian', EngineOptions(models_dir={str(tmp_path)!r}))\n"
+        "try:\n"
+        "    engine.translate(['Hello'], 'xx', 'yy')\n"
+        "except ModelNotFoundError:\n"
+        "    print(sorted(m for m in ('torch', 'transformers') if m in sys.modules))\n"
+    )
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[]"

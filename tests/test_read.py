@@ -60,7 +60,10 @@ def test_sentence_ids_and_line_numbers_follow_the_input(tmp_path: Path) -> None:
 
 def test_plain_text_paragraphs_are_blank_line_blocks() -> None:
     paras = parse_text("\n\nOne line.\nTwo line.\n\n\nThird block.\n")
-    assert [(p.index, p.line, p.text) for p in paras] == [(1, 3, "One line. Two line."), (2, 7, "Third block.")]
+    assert [(p.index, p.line, p.text) for p in paras] == [
+        (1, 3, "One line. Two line."),
+        (2, 7, "Third block."),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -22,8 +22,21 @@ def _check(tmp_path: Path, source: str, copy: str) -> dict:
     (tmp_path / "src.es.txt").write_text(source)
     (tmp_path / "copy.en.txt").write_text(copy)
     out = tmp_path / "r.json"
-    r = run_cli("check", str(tmp_path / "copy.en.txt"), "--source", str(tmp_path / "src.es.txt"),
-                "--source-lang", "es", "--lang", "en", "--engine", "apertium", "--no-cache", "-o", str(out))
+    r = run_cli(
+        "check",
+        str(tmp_path / "copy.en.txt"),
+        "--source",
+        str(tmp_path / "src.es.txt"),
+        "--source-lang",
+        "es",
+        "--lang",
+        "en",
+        "--engine",
+        "apertium",
+        "--no-cache",
+        "-o",
+        str(out),
+    )
     assert r.code in (0, 1), r.stderr
     return json.loads(out.read_text())
 
@@ -64,7 +77,9 @@ def test_deleted_sentence_is_an_omission(tmp_path: Path) -> None:
 
 
 def test_added_sentence_is_an_addition_at_its_line(tmp_path: Path) -> None:
-    data = _check(tmp_path, ES, EN.replace("steel cables.", "steel cables. Nobody was hurt during the works."))
+    data = _check(
+        tmp_path, ES, EN.replace("steel cables.", "steel cables. Nobody was hurt during the works.")
+    )
     add = _flags(data, "addition")
     assert len(add) == 1 and add[0]["text"].startswith("Nobody was hurt") and add[0]["line"] == 3
     assert add[0]["source"] == ""
@@ -84,10 +99,21 @@ def test_thousand_jsonl_pairs_keep_order_and_ids_in_one_process_per_direction(tm
     f = tmp_path / "pairs.jsonl"
     with f.open("w") as fh:
         for i in range(1000):
-            fh.write(json.dumps({"id": f"row-{i}", "source": f"Hay {i} perros en la casa.",
-                                 "translation": f"There are {i} dogs in the house.", "batch": i % 3}) + "\n")
+            fh.write(
+                json.dumps(
+                    {
+                        "id": f"row-{i}",
+                        "source": f"Hay {i} perros en la casa.",
+                        "translation": f"There are {i} dogs in the house.",
+                        "batch": i % 3,
+                    }
+                )
+                + "\n"
+            )
     eng = ApertiumEngine()
-    report = verify([str(f)], Settings(lang="en", source_lang="es", engine="apertium", cache=False), engine=eng)
+    report = verify(
+        [str(f)], Settings(lang="en", source_lang="es", engine="apertium", cache=False), engine=eng
+    )
     assert eng.calls == 2  # es->en for the sources; en->es for the copies and the forward output together
     assert [r.segment.id for r in report.segments] == [f"row-{i}" for i in range(1000)]
     assert all(str(i) in r.comparison.back for i, r in enumerate(report.segments))  # type: ignore[union-attr]
@@ -109,8 +135,30 @@ def test_french_chains_through_spanish(tmp_path: Path) -> None:
     if not ApertiumEngine().supports("fr", "es"):
         pytest.skip("apertium-fra-spa is not installed")
     f = tmp_path / "pairs.jsonl"
-    f.write_text(json.dumps({"source": "Le chat noir dort dans la maison.", "translation": "The black cat sleeps in the house."}) + "\n")
-    r = run_cli("check", str(f), "-s", "fr", "-l", "en", "--engine", "apertium", "--no-cache", "-f", "json", "--fail-on", "never")
+    f.write_text(
+        json.dumps(
+            {
+                "source": "Le chat noir dort dans la maison.",
+                "translation": "The black cat sleeps in the house.",
+            }
+        )
+        + "\n"
+    )
+    r = run_cli(
+        "check",
+        str(f),
+        "-s",
+        "fr",
+        "-l",
+        "en",
+        "--engine",
+        "apertium",
+        "--no-cache",
+        "-f",
+        "json",
+        "--fail-on",
+        "never",
+    )
     assert r.code == 0, r.stderr
     data = json.loads(r.stdout)
     assert data["signature"]["routes"] == {"back": "en->es->fr", "forward": "fr->es->en"}
@@ -118,8 +166,20 @@ def test_french_chains_through_spanish(tmp_path: Path) -> None:
 
 
 BAD = [
-    ("broken jsonl line", "p.jsonl", '{"source": "a", "translation": "b"}\n{"source": \n', ["-s", "es"], "p.jsonl:2: not valid JSON"),
-    ("tsv with one column", "p.tsv", "solo una columna\n", ["-s", "es"], "p.tsv:1: expected 2 tab-separated columns"),
+    (
+        "broken jsonl line",
+        "p.jsonl",
+        '{"source": "a", "translation": "b"}\n{"source": \n',
+        ["-s", "es"],
+        "p.jsonl:2: not valid JSON",
+    ),
+    (
+        "tsv with one column",
+        "p.tsv",
+        "solo una columna\n",
+        ["-s", "es"],
+        "p.tsv:1: expected 2 tab-separated columns",
+    ),
     ("same language", "p.tsv", "a\tb\n", ["-s", "en"], "both 'en'"),
     ("untranslatable pair", "p.tsv", "a\tb\n", ["-s", "ja"], "cannot translate"),
     ("no source language", "p.tsv", "a\tb\n", [], "needs --source-lang"),

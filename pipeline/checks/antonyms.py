@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import functools
 
-from ..records import Flag, Span
+from pipeline.records import Flag, Span
+
 from . import CheckInput, register
 from .text import fold, tokens
 
@@ -34,8 +35,14 @@ PAIRS: dict[str, dict[str, tuple[str, str]]] = {
         "pt": ("antes", "depois"),
     },
     "increase/decrease": {
-        "en": ("increas* rise rises rose risen rising grow grew grown growing", "decreas* fall falls fell fallen falling declin* drop dropped dropping"),
-        "es": ("aument* crec* subio subieron sube suben", "disminu* descen* cayo cayeron cae caen bajaron redu*"),
+        "en": (
+            "increas* rise rises rose risen rising grow grew grown growing",
+            "decreas* fall falls fell fallen falling declin* drop dropped dropping",
+        ),
+        "es": (
+            "aument* crec* subio subieron sube suben",
+            "disminu* descen* cayo cayeron cae caen bajaron redu*",
+        ),
         "fr": ("augment* hausse* croissan*", "diminu* baisse* chute*"),
         "de": ("steig* stieg* gestiegen anstieg* erhoh*", "sink* sank* gesunken ruckgang* verringer*"),
         "it": ("aument* cresc*", "diminu* calo cala calat*"),
@@ -82,7 +89,10 @@ PAIRS: dict[str, dict[str, tuple[str, str]]] = {
         "pt": ("abrir abriu abriram abre abrem aberto aberta", "fech*"),
     },
     "start/end": {
-        "en": ("start starts started starting begin begins began begun beginning", "end ends ended ending finish* stop stops stopped"),
+        "en": (
+            "start starts started starting begin begins began begun beginning",
+            "end ends ended ending finish* stop stops stopped",
+        ),
         "es": ("empez* empiez* comenz* comienz*", "termin* acab*"),
         "fr": ("commenc* debut*", "termin* fini finit finir achev*"),
         "de": ("beginn* begann* anfang*", "endet* beend* ende"),
@@ -166,7 +176,8 @@ PAIRS: dict[str, dict[str, tuple[str, str]]] = {
         for lang in ("en", "es", "fr", "de", "it", "pt")
     },
     "positive/negative": {
-        lang: ("positiv* positif* positiva positivo", "negativ* negatif*") for lang in ("en", "es", "fr", "de", "it", "pt")
+        lang: ("positiv* positif* positiva positivo", "negativ* negatif*")
+        for lang in ("en", "es", "fr", "de", "it", "pt")
     },
     "possible/impossible": {
         "en": ("possible", "impossible"),
@@ -186,17 +197,31 @@ PAIRS: dict[str, dict[str, tuple[str, str]]] = {
     },
     "normal/abnormal": {
         "en": ("normal ordinary common usual", "abnormal unusual extraordinary rare"),
-        "es": ("normal normales comun comunes habitual habituales", "anormal anormales inusual inusuales extraordinari* raro rara"),
-        "fr": ("normal normale normaux ordinaire commun commune habituel*", "anormal anormale inhabituel* extraordinaire rare"),
+        "es": (
+            "normal normales comun comunes habitual habituales",
+            "anormal anormales inusual inusuales extraordinari* raro rara",
+        ),
+        "fr": (
+            "normal normale normaux ordinaire commun commune habituel*",
+            "anormal anormale inhabituel* extraordinaire rare",
+        ),
         "de": ("normal normale normalen gewohnlich*", "abnormal* ungewohnlich* selten"),
-        "it": ("normale normali comune comuni ordinari*", "anormale anormali insolit* straordinari* raro rara"),
-        "pt": ("normal normais comum comuns habitual", "anormal anormais incomum incomuns extraordinari* raro rara"),
+        "it": (
+            "normale normali comune comuni ordinari*",
+            "anormale anormali insolit* straordinari* raro rara",
+        ),
+        "pt": (
+            "normal normais comum comuns habitual",
+            "anormal anormais incomum incomuns extraordinari* raro rara",
+        ),
     },
 }
 
 
 @functools.cache
-def _matchers(lang: str) -> list[tuple[str, tuple[frozenset[str], tuple[str, ...]], tuple[frozenset[str], tuple[str, ...]]]]:
+def _matchers(
+    lang: str,
+) -> list[tuple[str, tuple[frozenset[str], tuple[str, ...]], tuple[frozenset[str], tuple[str, ...]]]]:
     out = []
     for concept, langs in PAIRS.items():
         if lang not in langs:

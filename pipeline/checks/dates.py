@@ -12,7 +12,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..records import Flag, Span
+from pipeline.records import Flag, Span
+
 from . import CheckInput, register
 from .lexicon import day_names, month_abbreviations, month_names
 from .text import fold, quote
@@ -22,6 +23,9 @@ _TIME = re.compile(
     r"(?:\s*([aApP])\.?\s?[mM]\b\.?)?"
 )
 _TIME_AMPM = re.compile(r"(?<![\d.,:])(1[0-2]|0?[1-9])\s*([aApP])\.?\s?[mM]\b\.?")
+_TIME_DOT = re.compile(
+    r"(?<![\d.,:])([01]?\d|2[0-3])\.([0-5]\d)\s?(?:h\b|hrs?\b|horas\b|Uhr\b)"
+)  # 21.48 h, 21.48 Uhr
 _NUMERIC_DATE = re.compile(r"(?<![\d.,/-])(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})(?![\d/-]|[.,]\d)")
 
 
@@ -65,7 +69,11 @@ def _name_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, tuple[str, int]
     for name, n in day_names(lang).items():
         table[name] = ("day", n)
     alts = sorted(table, key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(a) for a in alts) + r")(?!\w)") if alts else re.compile(r"$^")
+    pattern = (
+        re.compile(r"(?<!\w)(" + "|".join(re.escape(a) for a in alts) + r")(?!\w)")
+        if alts
+        else re.compile(r"$^")
+    )
     return pattern, table
 
 
@@ -93,13 +101,15 @@ def mentions(text: str, lang: str) -> list[Mention]:
         if readings and (m.group(2) != "." or c > 31):  # 20.06.2018 yes, 3.5.1 no
             out.append(Mention("date", readings, m.start(), m.end(), m.group()))
             taken.append((m.start(), m.end()))
-    for pat in (_TIME, _TIME_AMPM):
+    for pat in (_TIME, _TIME_DOT, _TIME_AMPM):
         for m in pat.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             hour = int(m.group(1))
             if pat is _TIME:
                 minute, ampm = int(m.group(2)), m.group(3)
+            elif pat is _TIME_DOT:
+                minute, ampm = int(m.group(2)), None
             else:
                 minute, ampm = 0, m.group(2)
             out.append(Mention("time", _time_readings(hour, minute, ampm), m.start(), m.end(), m.group()))
@@ -124,6 +134,7 @@ def numeric_spans(text: str) -> list[tuple[int, int]]:
     """Spans of clock times and numeric dates: the numbers check leaves their digits alone."""
     spans = [(m.start(), m.end()) for m in _NUMERIC_DATE.finditer(text)]
     spans += [(m.start(), m.end()) for m in _TIME.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _TIME_DOT.finditer(text)]
     spans += [(m.start(), m.end()) for m in _TIME_AMPM.finditer(text)]
     return spans
 
@@ -135,7 +146,15 @@ def _months(ms: list[Mention]) -> list[Mention]:
         if m.kind == "month":
             out.append(m)
         elif m.kind == "date":
-            out.append(Mention("month", frozenset(r[0] for r in m.readings if isinstance(r, tuple)), m.start, m.end, m.text))
+            out.append(
+                Mention(
+                    "month",
+                    frozenset(r[0] for r in m.readings if isinstance(r, tuple)),
+                    m.start,
+                    m.end,
+                    m.text,
+                )
+            )
     return out
 
 
@@ -175,7 +194,9 @@ def check_dates(inp: CheckInput) -> list[Flag]:
         if miss:
             parts.append(f"source {label} {', '.join(quote(m.text) for m in miss)} not in the translation")
         if extra:
-            parts.append(f"translation has {label} {', '.join(quote(m.text) for m in extra)} not in the source")
+            parts.append(
+                f"translation has {label} {', '.join(quote(m.text) for m in extra)} not in the source"
+            )
         spans = tuple(Span("source", m.start, m.end) for m in miss) + tuple(
             Span("text", m.start, m.end) for m in extra
         )

@@ -13,15 +13,16 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from ..records import Flag, Span
-from ..verdict import threshold
+from pipeline.records import Flag, Span
+from pipeline.verdict import threshold
+
 from . import CheckInput, register
 from .health import problem
 
 
 @functools.cache
 def _chrf_metric() -> Any:
-    from sacrebleu.metrics import CHRF
+    from sacrebleu.metrics.chrf import CHRF
 
     return CHRF()
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 
-from ..records import Flag, Span
+from pipeline.records import Flag, Span
+
 from . import CheckInput, register
 from .lexicon import (
     ARTICLES,
@@ -55,7 +56,7 @@ def _pair_marks(text: str, lang: str) -> list[Mark]:
     )
     toks = tokens(text)
     out: list[Mark] = []
-    for tok, nxt in zip(toks, toks[1:]):
+    for tok, nxt in zip(toks, toks[1:], strict=False):
         f, nf = fold(tok.text), fold(nxt.text)
         if f not in dets or nf not in bad_next or f == nf or text[tok.end : nxt.start].strip():
             continue
@@ -106,7 +107,9 @@ def _subjectless(text: str, lang: str) -> list[Mark]:
 
 def marks(text: str, lang: str) -> list[Mark]:
     """Every mark of a dropped word in `text`."""
-    out: list[Mark] = [(m.start(), m.end(), "punctuation", f"'{m.group().strip()}'") for m in _DOUBLE_PUNCT.finditer(text)]
+    out: list[Mark] = [
+        (m.start(), m.end(), "punctuation", f"'{m.group().strip()}'") for m in _DOUBLE_PUNCT.finditer(text)
+    ]
     out += _pair_marks(text, lang)
     out += _dangling_marks(text, lang)
     out += _subjectless(text, lang)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import functools
 
-from ..records import Flag, Span
+from pipeline.records import Flag, Span
+
 from . import CheckInput, register
 from .text import fold, has_letters, tokens
 
@@ -67,7 +68,9 @@ def _problem(given: str, given_lang: str, out: str, out_lang: str) -> str | None
         return f"the engine output repeats itself {rep_out} times (a decoding loop)"
     if given_lang != out_lang and len(w_out) >= COPY_MIN_WORDS:
         letters_in = [w for w in w_in if not w.isdigit()]
-        same = sum(1 for a, b in zip(letters_in, [w for w in w_out if not w.isdigit()]) if a == b)
+        same = sum(
+            1 for a, b in zip(letters_in, [w for w in w_out if not w.isdigit()], strict=False) if a == b
+        )
         if letters_in and same / len(letters_in) >= COPY_SHARE:
             return "the engine passed the text through untranslated"
     if len(w_out) > 3 * max(4, len(w_in)):

@@ -19,7 +19,9 @@ NEG_PRIMARY: dict[str, frozenset[str]] = {
     "en": frozenset("not never no nobody nothing none neither nor nowhere cannot".split()),
     "es": frozenset("no nunca jamas nadie nada ningun ninguno ninguna ningunos ningunas ni tampoco".split()),
     "fr": frozenset("ne non".split()),
-    "de": frozenset("nicht nie niemals kein keine keinen keinem keiner keines nichts niemand nirgends weder".split()),
+    "de": frozenset(
+        "nicht nie niemals kein keine keinen keinem keiner keines nichts niemand nirgends weder".split()
+    ),
     "it": frozenset("non mai nessuno nessuna nessun niente nulla neanche nemmeno neppure".split()),
     "pt": frozenset("nao nunca jamais ninguem nada nenhum nenhuma nem tampouco".split()),
 }
@@ -52,30 +54,49 @@ CLAUSE_BREAK = re.compile(r"[,;:.!?()\"“”«»—–]")
 # or a final punctuation mark is a sign of a word that went missing ("the that is").
 DETERMINERS: dict[str, frozenset[str]] = {
     "en": frozenset("the a an this these those my your his its our their every each".split()),
-    "es": frozenset("el la los las un una unos unas este esta estos estas ese esa esos esas "
-                    "aquel aquella su sus mi mis tu tus nuestro nuestra cada".split()),
-    "fr": frozenset("le la les un une des ce cet cette ces mon ma mes ton ta tes son sa ses "
-                    "notre nos votre vos leur leurs chaque du au aux".split()),
-    "de": frozenset("der die das den dem des ein eine einen einem einer eines dieser diese dieses "
-                    "diesen diesem jeder jede jedes mein meine sein seine ihr ihre unser unsere".split()),
-    "it": frozenset("il lo la i gli le un uno una questo questa questi queste quel quella quei "
-                    "quelle suo sua suoi sue mio mia ogni".split()),
-    "pt": frozenset("o a os as um uma uns umas este esta estes estas esse essa esses essas "
-                    "aquele aquela seu sua seus suas meu minha cada".split()),
+    "es": frozenset(
+        "el la los las un una unos unas este esta estos estas ese esa esos esas "
+        "aquel aquella su sus mi mis tu tus nuestro nuestra cada".split()
+    ),
+    "fr": frozenset(
+        "le la les un une des ce cet cette ces mon ma mes ton ta tes son sa ses "
+        "notre nos votre vos leur leurs chaque du au aux".split()
+    ),
+    "de": frozenset(
+        "der die das den dem des ein eine einen einem einer eines dieser diese dieses "
+        "diesen diesem jeder jede jedes mein meine sein seine ihr ihre unser unsere".split()
+    ),
+    "it": frozenset(
+        "il lo la i gli le un uno una questo questa questi queste quel quella quei "
+        "quelle suo sua suoi sue mio mia ogni".split()
+    ),
+    "pt": frozenset(
+        "o a os as um uma uns umas este esta estes estas esse essa esses essas "
+        "aquele aquela seu sua seus suas meu minha cada".split()
+    ),
 }
 PREPOSITIONS: dict[str, frozenset[str]] = {
-    "en": frozenset("of in on at to from with by for about into onto over under between among "
-                    "through during after before since until against without within".split()),
-    "es": frozenset("de en a con por para sin sobre entre desde hasta hacia contra durante "
-                    "tras ante bajo segun".split()),
-    "fr": frozenset("de en a avec par pour sans sur sous entre depuis jusqu vers contre pendant "
-                    "chez dans apres avant selon".split()),
-    "de": frozenset("von in an auf mit bei nach zu aus fur uber unter zwischen durch gegen ohne "
-                    "seit wahrend vor hinter".split()),
-    "it": frozenset("di a da in con su per tra fra senza sopra sotto verso durante contro "
-                    "presso dopo prima".split()),
-    "pt": frozenset("de em a com por para sem sobre entre desde ate contra durante apos ante "
-                    "perante sob segundo".split()),
+    "en": frozenset(
+        "of in on at to from with by for about into onto over under between among "
+        "through during after before since until against without within".split()
+    ),
+    "es": frozenset(
+        "de en a con por para sin sobre entre desde hasta hacia contra durante tras ante bajo segun".split()
+    ),
+    "fr": frozenset(
+        "de en a avec par pour sans sur sous entre depuis jusqu vers contre pendant "
+        "chez dans apres avant selon".split()
+    ),
+    "de": frozenset(
+        "von in an auf mit bei nach zu aus fur uber unter zwischen durch gegen ohne "
+        "seit wahrend vor hinter".split()
+    ),
+    "it": frozenset(
+        "di a da in con su per tra fra senza sopra sotto verso durante contro presso dopo prima".split()
+    ),
+    "pt": frozenset(
+        "de em a com por para sem sobre entre desde ate contra durante apos ante perante sob segundo".split()
+    ),
 }
 CONJUNCTIONS: dict[str, frozenset[str]] = {
     "en": frozenset("and or but that which who whom whose because although while if".split()),
@@ -97,17 +118,23 @@ ARTICLES: dict[str, frozenset[str]] = {
 # Languages that need an explicit subject: a statement opening with one of these finite
 # auxiliaries followed by a participle or adjective has lost its subject ("Is considered").
 SUBJECT_AUXILIARIES: dict[str, frozenset[str]] = {
-    "en": frozenset("is are was were has have had will would can could should shall may might must does did do".split()),
+    "en": frozenset(
+        "is are was were has have had will would can could should shall may might must does did do".split()
+    ),
     "fr": frozenset("est sont etait etaient sera seront ont avait avaient".split()),
     "de": frozenset("ist sind war waren hat haben hatte hatten wird werden wurde wurden".split()),
 }
 # Words that may follow such an auxiliary at the start of a well-formed sentence
 # (inversion, imperatives, existentials: "Had I known", "Do not", "Is there").
 SUBJECT_STARTERS: dict[str, frozenset[str]] = {
-    "en": frozenset("i you he she it we they there this that these those the a an not no all any some "
-                    "each every one many much more most such what".split()),
+    "en": frozenset(
+        "i you he she it we they there this that these those the a an not no all any some "
+        "each every one many much more most such what".split()
+    ),
     "fr": frozenset("il elle ils elles on ce cela ceci le la les un une des ne pas".split()),
-    "de": frozenset("ich du er sie es wir ihr der die das den dem ein eine einen nicht kein keine man".split()),
+    "de": frozenset(
+        "ich du er sie es wir ihr der die das den dem ein eine einen nicht kein keine man".split()
+    ),
 }
 # Words that open a clause or join two: never right after an article.
 CLAUSE_WORDS: dict[str, frozenset[str]] = {
@@ -130,20 +157,57 @@ FINITE_AUXILIARIES: dict[str, frozenset[str]] = {
 # ("catch on,", "kommt an.") and articles that double as pronouns ("no la.") are left out.
 DANGLING: dict[str, frozenset[str]] = {
     "en": frozenset("the a an of from with at into onto between among during without within".split()),
-    "es": frozenset("el un una unos unas de en con por para sin sobre entre desde hasta hacia contra durante tras".split()),
+    "es": frozenset(
+        "el un una unos unas de en con por para sin sobre entre desde hasta hacia contra durante tras".split()
+    ),
     "fr": frozenset("un une des du au aux de avec pour sans sur sous entre depuis vers chez dans".split()),
     "de": frozenset("ein eine einen einem einer von fur zwischen wahrend wegen ohne gegen".split()),
     "it": frozenset("il un uno una di da in con per tra fra senza".split()),
     "pt": frozenset("um uma uns umas de em com por para sem sobre entre desde".split()),
 }
+# Coordinating conjunctions: a text that stops on one was cut off.
+COORDINATORS: dict[str, frozenset[str]] = {
+    "en": frozenset("and or but".split()),
+    "es": frozenset("y e o u pero".split()),
+    "fr": frozenset("et ou mais".split()),
+    "de": frozenset("und oder aber".split()),
+    "it": frozenset("e ed o ma".split()),
+    "pt": frozenset("e ou mas".split()),
+}
 # Scale words that multiply a preceding digit ("35 millones" = 35 000 000).
 SCALES: dict[str, float] = {
-    "thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9,
-    "trillion": 1e12, "mil": 1e3, "millon": 1e6, "millones": 1e6, "billon": 1e12, "billones": 1e12,
-    "millier": 1e3, "milliers": 1e3, "milliard": 1e9, "milliards": 1e9,
-    "tausend": 1e3, "millionen": 1e6, "milliarde": 1e9, "milliarden": 1e9,
-    "mille": 1e3, "mila": 1e3, "milione": 1e6, "milioni": 1e6, "miliardo": 1e9, "miliardi": 1e9,
-    "milhao": 1e6, "milhoes": 1e6, "bilhao": 1e9, "bilhoes": 1e9, "mm": 1e6, "bn": 1e9, "k": 1e3,
+    "thousand": 1e3,
+    "million": 1e6,
+    "millions": 1e6,
+    "billion": 1e9,
+    "billions": 1e9,
+    "trillion": 1e12,
+    "mil": 1e3,
+    "millon": 1e6,
+    "millones": 1e6,
+    "billon": 1e12,
+    "billones": 1e12,
+    "millier": 1e3,
+    "milliers": 1e3,
+    "milliard": 1e9,
+    "milliards": 1e9,
+    "tausend": 1e3,
+    "millionen": 1e6,
+    "milliarde": 1e9,
+    "milliarden": 1e9,
+    "mille": 1e3,
+    "mila": 1e3,
+    "milione": 1e6,
+    "milioni": 1e6,
+    "miliardo": 1e9,
+    "miliardi": 1e9,
+    "milhao": 1e6,
+    "milhoes": 1e6,
+    "bilhao": 1e9,
+    "bilhoes": 1e9,
+    "mm": 1e6,
+    "bn": 1e9,
+    "k": 1e3,
 }
 # Words that turn a number into a percentage; a percentage matches a plain number on the other side.
 PERCENT_WORDS = frozenset("percent per cent por ciento pour cent prozent per cento por cento".split())

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from ..records import Flag, Severity, Span
+from pipeline.records import Flag, Severity, Span
+
 from . import CheckInput, register
 
 _QUESTION = re.compile(r"[?？]|¿")
@@ -48,7 +49,9 @@ def _marks(text: str, pattern: re.Pattern[str], opener: str) -> list[tuple[int, 
     return merged
 
 
-def _compare(inp: CheckInput, pattern: re.Pattern[str], opener: str, what: str, severity: Severity) -> list[Flag]:
+def _compare(
+    inp: CheckInput, pattern: re.Pattern[str], opener: str, what: str, severity: Severity
+) -> list[Flag]:
     a = _marks(inp.source, pattern, opener)
     b = _marks(inp.target, pattern, opener)
     if len(a) == len(b):
@@ -68,4 +71,6 @@ def _compare(inp: CheckInput, pattern: re.Pattern[str], opener: str, what: str, 
 @register("mood", "major", "Question or exclamation differs")
 def check_mood(inp: CheckInput) -> list[Flag]:
     """Questions stay questions; exclamations stay exclamations."""
-    return _compare(inp, _QUESTION, "¿", "question", "major") + _compare(inp, _EXCLAIM, "¡", "exclamation", "minor")
+    return _compare(inp, _QUESTION, "¿", "question", "major") + _compare(
+        inp, _EXCLAIM, "¡", "exclamation", "minor"
+    )

@@ -2,7 +2,8 @@
 
 A name is a capitalised word that does not start a sentence, an acronym (HIV, NSA), or a
 sentence-initial capitalised word that is rare in its language (so "Pfannenstiel" counts
-and "However" does not). Comparison ignores case and accents ("Pena Nieto" = "Peña Nieto",
+and "However" does not). German capitalises every noun, so there only rare capitalised words
+and acronyms count (a frequent name such as "Berlin" is then not checked). Comparison ignores case and accents ("Pena Nieto" = "Peña Nieto",
 "ricardo salazar" = "Ricardo Salazar"): casing edits are harmless.
 
 Source-aware mode uses the engine: a source name may also reappear in the back-translation
@@ -17,13 +18,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from ..records import Flag, Span
+from pipeline.records import Flag, Span
+
 from . import CheckInput, register
 from .lexicon import day_names, month_names
 from .text import Token, fold, has_letters, is_acronym, is_capitalised, is_sentence_initial, tokens, zipf
 
 RARE_INITIAL_ZIPF = 3.0  # a sentence-initial capitalised word rarer than this is taken as a name
-TITLE_CASE_SHARE = 0.6  # above this share of capitalised words the text is in title case
+NOUNS_CAPITALISED = frozenset({"de"})  # languages that capitalise common nouns
+TITLE_CASE_MIN_WORDS = (
+    3  # a text whose inner words of 3+ letters are all capitalised (at least this many) is a title
+)
 FUZZY_RATIO = 0.8  # names this similar are the same name spelt differently
 COMMON_WORD_ZIPF = 4.0  # capitalised words this common are often translated or generic
 UNKNOWN_WORD_ZIPF = 1.0  # a forward word this rare in the target language was left untranslated
@@ -79,7 +84,8 @@ def _is_name(text: str, tok: Token, lang: str, title_case: bool) -> bool:
     f = fold(w)
     if f in month_names(lang) or f in day_names(lang) or (lang == "en" and f == "i"):
         return False  # dates are the dates check's business
-    if is_sentence_initial(text, tok.start):
+    if is_sentence_initial(text, tok.start) or lang in NOUNS_CAPITALISED:
+        # German capitalises every noun: there, as at a sentence start, only rare words are names
         base = f.split("'")[0]
         return zipf(base, lang) < RARE_INITIAL_ZIPF and zipf(w.lower(), lang) < RARE_INITIAL_ZIPF
     return True
@@ -93,8 +99,12 @@ def names(text: str, lang: str) -> list[Name]:
 @functools.lru_cache(maxsize=8192)
 def _names(text: str, lang: str) -> tuple[Name, ...]:
     toks = tokens(text)
-    caps = sum(1 for t in toks if is_capitalised(t.text) and has_letters(t.text))
-    title_case = len(toks) >= 4 and caps / len(toks) > TITLE_CASE_SHARE
+    long_words = [
+        t.text
+        for t in toks
+        if len(t.text) >= 3 and t.text.isalpha() and not is_sentence_initial(text, t.start)
+    ]
+    title_case = len(long_words) >= TITLE_CASE_MIN_WORDS and all(is_capitalised(w) for w in long_words)
     out: list[Name] = []
     group: list[Token] = []
 
@@ -157,7 +167,10 @@ def _translated_by_engine(name: Name, inp: CheckInput, fwd_vocab: set[str]) -> b
     for word in name.words:
         if not matches(min(_variants(word), key=len), fwd_vocab):
             return True
-        if zipf(word, inp.source_lang) >= COMMON_WORD_ZIPF - 1 and zipf(word, inp.target_lang) < COMMON_WORD_ZIPF - 2:
+        if (
+            zipf(word, inp.source_lang) >= COMMON_WORD_ZIPF - 1
+            and zipf(word, inp.target_lang) < COMMON_WORD_ZIPF - 2
+        ):
             return True
     return False
 
@@ -253,8 +266,12 @@ def check_names(inp: CheckInput) -> list[Flag]:
         if near:
             lost.remove((n, translated))
             added.remove(near[0])
-            spans = (Span("source", n.start, n.end), Span("text", near[0].start, near[0].end))
-            msg = f"unverifiable: source name '{n.text}' may be rendered as '{near[0].text}', which the engine does not know"
+            pair = near[0]
+            spans: tuple[Span, ...] = (Span("source", n.start, n.end), Span("text", pair.start, pair.end))
+            msg = (
+                f"unverifiable: source name '{n.text}' may be rendered as '{near[0].text}', "
+                "which the engine does not know"
+            )
             flags.append(Flag("names", "info", msg, spans))
     if lost:
         what = ", ".join(f"'{n.text}'" for n, _ in lost)

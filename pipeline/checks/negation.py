@@ -13,7 +13,8 @@ from __future__ import annotations
 import functools
 import re
 
-from ..records import Flag, Span
+from pipeline.records import Flag, Span
+
 from . import CheckInput, register
 from .lexicon import CLAUSE_BREAK, NEG_CONCORD, NEG_IDIOMS, NEG_PRIMARY, NEG_STANDALONE
 from .text import fold, tokens, zipf
@@ -74,7 +75,9 @@ def cues(text: str, lang: str) -> tuple[tuple[int, int], ...]:
         if any(s <= tok.start < e for s, e in idioms):
             continue
         w = tok.text
-        if lang == "en" and (w.endswith("n't") or w == "cannot" or (w in _EN_FAIL and _next_is_to(folded, tok.end))):
+        if lang == "en" and (
+            w.endswith("n't") or w == "cannot" or (w in _EN_FAIL and _next_is_to(folded, tok.end))
+        ):
             out.append((tok.start, tok.end))
             clause_has_negator, since_negator = True, 0
             continue
@@ -96,10 +99,13 @@ def negated_words(text: str, lang: str) -> frozenset[str]:
     """Stems of the content words around each negator: what is negated ("no dio detalles")."""
     folded = fold(text)
     toks = [t for t in tokens(folded) if len(t.text) > 2 and zipf(t.text, lang) < FUNCTION_WORD_ZIPF]
+    breaks = [m.start() for m in CLAUSE_BREAK.finditer(folded)]
     out = set()
     for s, _ in cues(text, lang):
-        after = [t for t in toks if t.start > s][:NEGATED_AFTER]
-        before = [t for t in toks if t.start < s][-NEGATED_BEFORE:] if NEGATED_BEFORE else []
+        lo = max((b for b in breaks if b < s), default=-1)
+        hi = min((b for b in breaks if b > s), default=len(folded))
+        after = [t for t in toks if s < t.start < hi][:NEGATED_AFTER]
+        before = [t for t in toks if lo < t.start < s][-NEGATED_BEFORE:]
         out |= {t.text[:STEM] for t in after + before}
     return frozenset(out)
 

@@ -15,14 +15,16 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..records import Flag, Span
+from pipeline.records import Flag, Span
+
 from . import CheckInput, register
 from .dates import numeric_spans
 from .lexicon import SCALES
 from .text import fold
 
 _DIGITS = re.compile(
-    r"(?<![\d.,])(?:\d{1,3}(?:(?:[.,]|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))\d{3})+(?![\d])(?:[.,]\d+(?![.,]?\d))?"
+    r"(?<![\d.,])(?:\d{1,3}(?:(?:[.,]|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))\d{3})+(?![\d])"
+    r"(?:[.,]\d+(?![.,]?\d))?"
     r"|\d+(?:[.,]\d+)?)(?![\d])"
 )
 _SUPPORTED = frozenset({"en", "es", "fr", "de", "it", "pt", "nl", "ca"})
@@ -126,11 +128,18 @@ def _word_numbers(text: str, lang: str) -> list[Number]:
             continue  # "centavos" read as 0.01: a unit, not a number
         words = [fold(m.group()) for m in matches[occ.start : occ.end]]
         scale_only = len(words) == 1 and words[0] in SCALES  # "million" alone, "millions of"
-        soft = bool(occ.is_ordinal) or value == 1.0 or scale_only or _plural_noun(toks[occ.start : occ.end], lang, value)
+        soft = (
+            bool(occ.is_ordinal)
+            or value == 1.0
+            or scale_only
+            or _plural_noun(toks[occ.start : occ.end], lang, value)
+        )
         readings = {_r(value)}
         if len(words) > 1 and words[-1] in SCALES:  # "cinco millones" also matches "five" + "million"
             readings.add(_r(value / SCALES[words[-1]]))
-        out.append(Number(frozenset(readings), first.start(), last.end(), text[first.start() : last.end()], not soft))
+        out.append(
+            Number(frozenset(readings), first.start(), last.end(), text[first.start() : last.end()], not soft)
+        )
     return out
 
 
@@ -210,7 +219,9 @@ def check_numbers(inp: CheckInput) -> list[Flag]:
         parts.append(f"source number {', '.join(_fmt(n) for n in miss)} not found in the translation")
     if extra:
         parts.append(f"translation has {', '.join(_fmt(n) for n in extra)} with no match in the source")
-    spans = tuple(Span("source", n.start, n.end) for n in miss) + tuple(Span("text", n.start, n.end) for n in extra)
+    spans = tuple(Span("source", n.start, n.end) for n in miss) + tuple(
+        Span("text", n.start, n.end) for n in extra
+    )
     # A changed or dropped number is critical. A number only the translation has is often an
     # explicitation ("octavos de final" -> "the last 16"): reported, but minor on its own.
     return [Flag("numbers", "critical" if miss else "minor", "; ".join(parts), spans)]

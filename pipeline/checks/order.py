@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..records import Flag, Span
-from ..verdict import threshold
+from pipeline.records import Flag, Span
+from pipeline.verdict import threshold
+
 from . import CheckInput, register
 from .text import fold, tokens
 
@@ -45,8 +46,8 @@ def bigram_keep(hyp: list[str], ref: list[str]) -> float | None:
     uni = sum(1 for w in hyp if w in ref_set) / len(hyp)
     if uni == 0:
         return None
-    ref_bi = set(zip(ref, ref[1:]))
-    hyp_bi = list(zip(hyp, hyp[1:]))
+    ref_bi = set(zip(ref, ref[1:], strict=False))
+    hyp_bi = list(zip(hyp, hyp[1:], strict=False))
     bi = sum(1 for b in hyp_bi if b in ref_bi) / len(hyp_bi)
     return bi / uni
 

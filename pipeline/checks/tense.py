@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-from ..records import Flag, Span
+from pipeline.records import Flag, Span
+
 from . import CheckInput, register
 
 _ING_NOUNS = (
@@ -33,7 +34,14 @@ FUTURE: dict[str, re.Pattern[str]] = {
     ),
 }
 PROGRESSIVE: dict[str, re.Pattern[str]] = {
-    "en": re.compile(r"\b(?:am|is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?" + _ING_NOUNS + r"\w{2,}ing\b|\w'(?:s|re|m)\s+" + _ING_NOUNS + r"\w{2,}ing\b", re.I),
+    "en": re.compile(
+        r"\b(?:am|is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?"
+        + _ING_NOUNS
+        + r"\w{2,}ing\b|\w'(?:s|re|m)\s+"
+        + _ING_NOUNS
+        + r"\w{2,}ing\b",
+        re.I,
+    ),
     "es": re.compile(
         r"\b(?:estar|estoy|estás|está|estamos|están|estaba|estaban|estuvo|estuvieron|estará|estarán|estaría|estado)"
         r"\s+\w+(?:ando|iendo|yendo)\b",
@@ -43,7 +51,9 @@ PROGRESSIVE: dict[str, re.Pattern[str]] = {
         r"\b(?:estar|estou|estás|está|estamos|estão|estava|estavam|esteve|estará)\s+(?:a\s+\w+r\b|\w+(?:ando|endo|indo)\b)",
         re.I,
     ),
-    "it": re.compile(r"\b(?:sto|stai|sta|stiamo|state|stanno|stavo|stava|stavano|stare)\s+\w+(?:ando|endo)\b", re.I),
+    "it": re.compile(
+        r"\b(?:sto|stai|sta|stiamo|state|stanno|stavo|stava|stavano|stare)\s+\w+(?:ando|endo)\b", re.I
+    ),
     "fr": re.compile(r"\ben train d(?:e\b|')", re.I),
 }
 FEATURES = {"future": FUTURE, "progressive": PROGRESSIVE}
@@ -94,7 +104,14 @@ def check_tense(inp: CheckInput) -> list[Flag]:
             if back == src and not (name == "progressive" and tgt and _adds_being(inp)):
                 continue  # the back-translation agrees
         added = tgt and not src
-        where = _spans(inp.target, inp.target_lang, table, "text") if added else _spans(inp.source, inp.source_lang, table, "source")
-        msg = f"the translation {'adds' if added else 'drops'} a {name} form the source {'does not have' if added else 'has'}"
+        where = (
+            _spans(inp.target, inp.target_lang, table, "text")
+            if added
+            else _spans(inp.source, inp.source_lang, table, "source")
+        )
+        if added:
+            msg = f"the translation adds a {name} form the source does not have"
+        else:
+            msg = f"the translation drops a {name} form the source has"
         flags.append(Flag("tense", "major", msg, where))
     return flags

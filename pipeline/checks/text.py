@@ -11,7 +11,7 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-from ..records import Span
+from pipeline.records import Span
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # letters/digits, keeping inner apostrophes (don't, l'eau)
 LETTERS = re.compile(r"[^\W\d_]")
@@ -27,6 +27,8 @@ class Token(NamedTuple):
 @functools.lru_cache(maxsize=65536)
 def fold(s: str) -> str:
     """Lowercase without accents ("México" -> "mexico"); one output char per input char."""
+    if s.isascii():
+        return s.lower()
     return "".join(_fold_char(c) for c in s)
 
 
@@ -58,8 +60,8 @@ def is_capitalised(word: str) -> bool:
 
 
 def is_acronym(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    """All capitals, at least two letters (HIV, U.S.); "I" and "A4" are not acronyms."""
+    return word.isupper() and sum(1 for c in word if c.isalpha()) >= 2
 
 
 @functools.lru_cache(maxsize=200_000)

@@ -10,7 +10,8 @@ one language.
 
 from __future__ import annotations
 
-from ..records import Flag, Span
+from pipeline.records import Flag, Span
+
 from . import CheckInput, register
 from .names import names
 from .text import Token, fold, has_letters, is_acronym, is_capitalised, quote, tokens, zipf
@@ -24,9 +25,7 @@ MIN_ZIPF_SHORT = 5.0  # one- and two-letter words ("y", "un") only when this com
 def foreign_words(inp: CheckInput) -> list[tuple[int, int, str]]:
     """Words of the target that belong to the source language rather than the target language."""
     src_vocab = {fold(t.text) for t in tokens(inp.source)}
-    src_capitalised = {fold(t.text) for t in tokens(inp.source) if is_capitalised(t.text)} - {
-        fold(t.text) for t in tokens(inp.source) if not is_capitalised(t.text)
-    }
+    src_names = {k for n in names(inp.source, inp.source_lang) for k in n.keys}
     toks = tokens(inp.target)
     out = []
     for i, tok in enumerate(toks):
@@ -40,7 +39,7 @@ def foreign_words(inp: CheckInput) -> list[tuple[int, int, str]]:
             continue  # a name of the translation's own
         if capitalised and _inside_name(toks, i) and not _mixed_name(toks, i, src_vocab, inp.target_lang):
             continue
-        if not capitalised and f in src_capitalised:
+        if not capitalised and f in src_names:
             continue  # a source name written in lower case ("comercial mexicana")
         low = w.lower()
         z_src = zipf(low, inp.source_lang)
@@ -81,7 +80,14 @@ def check_untranslated(inp: CheckInput) -> list[Flag]:
         == " ".join(fold(t.text) for t in tokens(inp.target) if has_letters(t.text))
         and len(names(inp.source, inp.source_lang)) < len(src_words)
     ):
-        return [Flag("untranslated", "critical", "the translation is identical to the source", (Span("text", 0, len(inp.target)),))]
+        return [
+            Flag(
+                "untranslated",
+                "critical",
+                "the translation is identical to the source",
+                (Span("text", 0, len(inp.target)),),
+            )
+        ]
     found = foreign_words(inp)
     if not found:
         return []

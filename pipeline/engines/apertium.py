@@ -107,7 +107,11 @@ class ApertiumEngine:
 
     def direction_signature(self, src: str, tgt: str) -> dict[str, object]:
         """What decides this direction's output (the translation cache keys on it)."""
-        return {"engine": "apertium", "version": apertium_version(), "mode": installed_modes().get((src, tgt))}
+        return {
+            "engine": "apertium",
+            "version": apertium_version(),
+            "mode": installed_modes().get((src, tgt)),
+        }
 
     def signature(self) -> dict[str, object]:
         return {

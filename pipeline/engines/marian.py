@@ -109,9 +109,37 @@ class MarianEngine:
 
     # -- loading -------------------------------------------------------------------------
 
+    def _locate(self, src: str, tgt: str) -> tuple[str, dict[str, Any], dict[str, object]]:
+        """Where src->tgt loads from: (folder or hub id, from_pretrained kwargs, signature record).
+
+        Needs neither torch nor transformers, so a missing model fails in about a second.
+        """
+        folder = models.marian_dir(self.root, src, tgt)
+        if models.is_marian_folder(folder):
+            origin = models.read_provenance(folder)
+            record: dict[str, object] = {"id": origin.get("hub_id") or folder.name,
+                                         "revision": origin.get("revision"),
+                                         "path": str(folder.resolve()), "source": "local"}
+            return str(folder), {"local_files_only": True}, record
+        known = models.known_model(src, tgt)
+        cached = _in_hf_cache(known)
+        if cached:
+            revision, kwargs = cached, {"local_files_only": True}
+        else:
+            revision, _ = models.resolve_hub_revision(
+                known.hub_id, known.revision,
+                f"MarianMT model {known.hub_id} for {src}-{tgt} is neither in {folder} nor downloadable",
+                models.how_to_provide(self.root, src, tgt),
+            )
+            kwargs = {}
+        record = {"id": known.hub_id, "revision": revision, "path": None,
+                  "source": "hub-cache" if cached else "hub"}
+        return known.hub_id, {**kwargs, "revision": revision}, record
+
     def _load(self, src: str, tgt: str) -> _Loaded:
         if (src, tgt) in self._loaded:
             return self._loaded[(src, tgt)]
+        source, kwargs, record = self._locate(src, tgt)
         try:
             import torch
             from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
@@ -120,32 +148,7 @@ class MarianEngine:
                 f"the marian engine needs torch and transformers ({exc.name} is missing): "
                 "pip install torch==2.13.0 'driftcheck[marian]', or use --engine ct2 or apertium"
             ) from None
-        folder = models.marian_dir(self.root, src, tgt)
-        known = models.known_model(src, tgt)
         with _quiet():
-            if models.is_marian_folder(folder):
-                origin = models.read_provenance(folder)
-                source, revision = str(folder), origin.get("revision")
-                kwargs: dict[str, Any] = {"local_files_only": True}
-                record: dict[str, object] = {"id": origin.get("hub_id") or folder.name, "revision": revision,
-                                             "path": str(folder.resolve()), "source": "local"}
-            else:
-                cached = _in_hf_cache(known)
-                if cached:
-                    revision = cached
-                    kwargs = {"local_files_only": True}
-                else:
-                    revision, _ = models.resolve_hub_revision(
-                        known.hub_id, known.revision,
-                        f"MarianMT model {known.hub_id} for {src}-{tgt} is neither in {folder} "
-                        "nor downloadable",
-                        models.how_to_provide(self.root, src, tgt),
-                    )
-                    kwargs = {}
-                source = known.hub_id
-                record = {"id": known.hub_id, "revision": revision, "path": None,
-                          "source": "hub-cache" if cached else "hub"}
-                kwargs["revision"] = revision
             try:
                 tokenizer = AutoTokenizer.from_pretrained(source, **kwargs)
                 model = AutoModelForSeq2SeqLM.from_pretrained(source, **kwargs)

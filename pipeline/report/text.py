@@ -40,8 +40,10 @@ def print_text(data: dict[str, Any], stderr: bool = False, limit: int = 200) -> 
 def _print(console: Any, data: dict[str, Any], limit: int, table_cls: Any) -> None:
     console.print(summary_line(data), markup=False)
     for doc in data["documents"]:
-        scores = ", ".join(f"{k}: chrF {v['chrf']:.1f}, BLEU {v['bleu']:.1f}, TER {v['ter']:.1f}"
-                           for k, v in doc["scores"].items())
+        scores = ", ".join(
+            f"{k}: chrF {v['chrf']:.1f}, BLEU {v['bleu']:.1f}, TER {v['ter']:.1f}"
+            for k, v in doc["scores"].items()
+        )
         console.print(f"  {doc['path']}: {scores}", markup=False, highlight=False)
     flagged = [s for s in data["segments"] if s["verdict"] != "ok"]
     if not flagged:

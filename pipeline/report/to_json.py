@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from ..records import (
+    VERDICTS,
     DocumentResult,
     Flag,
     Report,
@@ -18,7 +19,6 @@ from ..records import (
     SegmentResult,
     SourceComparison,
     Span,
-    VERDICTS,
 )
 
 SCHEMA_VERSION = 1

@@ -1,0 +1,71 @@
+"""Source-aware mode on the 1,987 labelled es->en pairs with Apertium: wall time split by stage.
+
+Baseline in the same run: Apertium called once per sentence (what a naive loop does),
+measured on a sample and scaled, against driftcheck's one process per direction per batch.
+
+    .venv/bin/python benchmarks/bench_source_pairs.py [PAIRS.jsonl]
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT = ROOT.parent / "shared" / "data" / "demetr-es-dev.jsonl"
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> None:
+    path = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
+    from pipeline.config import Settings
+    from pipeline.read import atomic_write
+    from pipeline.report.to_json import dumps, to_dict
+    from pipeline.verify import verify
+
+    settings = Settings(lang="en", source_lang="es", engine="apertium", cache=False)
+    t0 = time.perf_counter()
+    report = verify([str(path)], settings)
+    t_write = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        atomic_write(Path(tmp) / "out.json", dumps(to_dict(report)))
+    total = time.perf_counter() - t0
+    stages = dict(report.timings, write=time.perf_counter() - t_write)
+    n = len(report.segments)
+
+    # baseline: one apertium process per sentence, both directions, on a sample
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    sample = rows[:20]
+    t1 = time.perf_counter()
+    for r in sample:
+        subprocess.run(
+            ["apertium", "-u", "spa-eng"], input=r["source"].encode(), capture_output=True, check=True
+        )
+        subprocess.run(
+            ["apertium", "-u", "eng-spa"], input=r["translation"].encode(), capture_output=True, check=True
+        )
+        subprocess.run(
+            ["apertium", "-u", "spa-eng"], input=r["source"].encode(), capture_output=True, check=True
+        )
+    per_sentence = (time.perf_counter() - t1) / len(sample)
+
+    print(f"pairs: {n}  ({path.name})")
+    print(f"driftcheck end to end: {total:.2f} s  ({n / total:.0f} pairs/s)")
+    for name in ("read", "translate", "align", "score", "check", "write"):
+        if name in stages:
+            print(f"  {name:<10} {stages[name]:7.2f} s")
+    naive = per_sentence * n
+    print(
+        f"baseline, one apertium process per sentence per direction: {per_sentence * 1000:.0f} ms/pair "
+        f"-> {naive:.0f} s for {n} pairs (estimated from {len(sample)})"
+    )
+    print(f"ratio: driftcheck is {naive / total:.1f}x faster than the per-sentence loop")
+    print(f"floor (issue 3): < 30 s -> {'PASS' if total < 30 else 'FAIL'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,96 @@
+"""Round-trip mode: each sentence of the copy goes to every pivot and back, and is checked
+against its own round trip. With several pivots drift is the median and a check flags a
+sentence only when most pivots agree.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import replace
+
+from .checks import CheckInput, run_checks
+from .config import Settings
+from .engines import Engine, plan_route, translate_route
+from .engines.langs import check_lang, default_pivot
+from .errors import UsageError
+from .judge import check_config, finish
+from .records import Flag, RoundTrip, Scores, Segment, SegmentResult, Span
+from .score import corpus_from, many_stats, scores_from
+from .timing import Timer
+from .verdict import drift
+
+
+def pivots_for(settings: Settings) -> list[str]:
+    lang = check_lang(settings.lang)
+    pivots = [check_lang(p, "pivot language") for p in settings.pivots] or [default_pivot(lang)]
+    if lang in pivots:
+        raise UsageError(f"pivot '{lang}' is the language of the copy; choose another pivot")
+    return list(dict.fromkeys(pivots))
+
+
+def run_roundtrip(
+    segments: list[Segment], engine: Engine, settings: Settings, timer: Timer
+) -> tuple[list[SegmentResult], dict[str, list[str]], dict[int, dict[str, Scores]]]:
+    """Results, the route per pivot, and corpus scores per document and pivot."""
+    lang = check_lang(settings.lang)
+    texts = [s.text for s in segments]
+    routes: dict[str, list[str]] = {}
+    per_pivot: list[tuple[str, list[str], list[str]]] = []
+    with timer.stage("translate"):
+        for pivot in pivots_for(settings):
+            there = plan_route(engine, lang, pivot, settings.via)
+            back = plan_route(engine, pivot, lang, settings.via)
+            routes[pivot] = there + back[1:]
+            forward = translate_route(engine, texts, there)  # one engine call per hop, whole batch
+            per_pivot.append((pivot, forward, translate_route(engine, forward, back)))
+    with timer.stage("score"):
+        stats = [many_stats(list(zip(back, texts))) for _, _, back in per_pivot]
+    enabled, severities = check_config(settings)
+    results: list[SegmentResult] = []
+    with timer.stage("check"):
+        for i, seg in enumerate(segments):
+            rts: list[RoundTrip] = []
+            flag_sets: list[list[Flag]] = []
+            drifts: list[float] = []
+            for k, (pivot, fwd, back) in enumerate(per_pivot):
+                rts.append(RoundTrip(pivot, fwd[i], back[i], scores_from(stats[k][i])))
+                inp = CheckInput(seg.text, lang, back[i], lang, mode="roundtrip", options=settings.thresholds)
+                flags = [_report_spans(f, pivot) for f in run_checks(inp, enabled, severities)]
+                flag_sets.append(flags)
+                drifts.append(drift(inp, flags))
+            results.append(finish(seg, majority(flag_sets), statistics.median(drifts), tuple(rts), None))
+    corpus: dict[int, dict[str, Scores]] = {}
+    for doc in sorted({s.document for s in segments}):
+        idx = [i for i, s in enumerate(segments) if s.document == doc]
+        corpus[doc] = {
+            pivot: corpus_from([stats[k][i] for i in idx]) for k, (pivot, _, _) in enumerate(per_pivot)
+        }
+    return results, routes, corpus
+
+
+def _report_spans(flag: Flag, pivot: str) -> Flag:
+    """Checks see (original, round trip) as (source, target); the report calls them text and back."""
+    spans = tuple(
+        Span("text", s.start, s.end) if s.field == "source" else Span("back", s.start, s.end, pivot)
+        for s in flag.spans
+    )
+    return replace(flag, spans=spans)
+
+
+def majority(flag_sets: list[list[Flag]]) -> list[Flag]:
+    """With several pivots a check flags a sentence only when most pivots agree."""
+    if len(flag_sets) == 1:
+        return flag_sets[0]
+    need = len(flag_sets) // 2 + 1
+    counts: dict[str, int] = {}
+    for flags in flag_sets:
+        for name in {f.check for f in flags}:
+            counts[name] = counts.get(name, 0) + 1
+    seen: set[tuple[str, str]] = set()
+    out: list[Flag] = []
+    for flags in flag_sets:
+        for f in flags:
+            if counts[f.check] >= need and (f.check, f.message) not in seen:
+                seen.add((f.check, f.message))
+                out.append(f)
+    return out

@@ -1,0 +1,53 @@
+"""Pass/fail helpers for the check case tables.
+
+A case is written as (source, translation) with optional engine views: `forward` (the source
+translated into the translation's language) and `back` (the translation translated back).
+Hand-written engine views stand in for an engine in these unit tests of pure logic; the
+Apertium cases in test_apertium_cases.py use the real engine.
+"""
+
+from __future__ import annotations
+
+from pipeline.checks import CheckInput, load_all
+from pipeline.records import Flag
+
+
+def make(
+    source: str,
+    target: str,
+    src: str = "es",
+    tgt: str = "en",
+    *,
+    forward: str | None = None,
+    back: str | None = None,
+    mode: str = "source",
+    options: dict[str, object] | None = None,
+) -> CheckInput:
+    return CheckInput(source, src, target, tgt, back=back, forward=forward, mode=mode, options=options or {})
+
+
+def run(check: str, inp: CheckInput) -> list[Flag]:
+    """The flags of one registered check for an input."""
+    spec = load_all()[check]
+    return spec.fn(inp)
+
+
+def gating(check: str, inp: CheckInput) -> list[Flag]:
+    """Flags of a check that change the verdict (major or critical)."""
+    return [f for f in run(check, inp) if f.severity in ("major", "critical")]
+
+
+def assert_flags(check: str, inp: CheckInput, *, severity: str | None = None) -> Flag:
+    flags = gating(check, inp) if severity is None else [f for f in run(check, inp) if f.severity == severity]
+    assert flags, f"{check}: expected a flag for {inp.source!r} -> {inp.target!r}, got {run(check, inp)}"
+    flag = flags[0]
+    assert flag.check == check and flag.message, flag
+    for span in flag.spans:
+        text = inp.source if span.field == "source" else inp.target
+        assert 0 <= span.start < span.end <= len(text), (span, text)
+    return flag
+
+
+def assert_passes(check: str, inp: CheckInput) -> None:
+    flags = gating(check, inp)
+    assert not flags, f"{check}: expected no flag for {inp.source!r} -> {inp.target!r}, got {flags}"

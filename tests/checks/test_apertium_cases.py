@@ -1,0 +1,106 @@
+"""The checks end to end with a real engine: Apertium translates, the checks and verdict judge.
+
+Hand-written Spanish sources with a correct English translation and edited ones; one apertium
+process per direction for the whole table, as the pipeline batches.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+
+from pipeline.checks import CheckInput, run_checks
+from pipeline.verdict import drift, verdict
+
+pytestmark = pytest.mark.requires_apertium
+
+MUSEUM = "El museo abrió sus puertas en 1998 y recibe a 20.000 visitantes cada año."
+MAYOR = "La alcaldesa Ana García visitó Valencia el martes por la mañana."
+RIVER = "¿Por qué el río no se desbordó durante la tormenta?"
+
+CASES = [
+    # (source, translation, expected verdict, check that must fire or None)
+    (MUSEUM, "The museum opened its doors in 1998 and receives 20,000 visitors every year.", "ok", None),
+    (
+        MUSEUM,
+        "The museum opened its doors in 1999 and receives 20,000 visitors every year.",
+        "fail",
+        "numbers",
+    ),
+    (
+        MUSEUM,
+        "The museum did not open its doors in 1998 and receives 20,000 visitors every year.",
+        "fail",
+        "negation",
+    ),
+    (
+        MUSEUM,
+        "The museum opened its puertas in 1998 and receives 20,000 visitors every year.",
+        "fail",
+        "untranslated",
+    ),
+    (MUSEUM, ".", "fail", "empty"),
+    (MAYOR, "Mayor Ana García visited Valencia on Tuesday morning.", "ok", None),
+    (MAYOR, "Mayor Laura Pérez visited Valencia on Tuesday morning.", "fail", "names"),
+    (MAYOR, "Mayor Ana García visited Valencia on Friday morning.", "fail", "dates"),
+    (MAYOR, "Mayor Ana García visited Valencia on Tuesday morning?", "review", "mood"),
+    (MAYOR, "The weather in the mountains stayed cold and windy for the whole week.", "fail", None),
+    (RIVER, "Why did the river not overflow during the storm?", "ok", None),
+    (RIVER, "The river did not overflow during the storm.", "review", "mood"),
+]
+
+_BLANK = re.compile(r"\n[ \t]*\n")
+
+
+def _apertium(texts: list[str], mode: str) -> list[str]:
+    out = subprocess.run(
+        ["apertium", "-u", mode],
+        input="\n\n".join(texts) + "\n",
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout
+    parts = [" ".join(p.split()) for p in _BLANK.split(out.strip("\n"))]
+    assert len(parts) == len(texts)
+    return parts
+
+
+@pytest.fixture(scope="module")
+def judged() -> list[tuple[str, str, list[str], float]]:
+    sources = [c[0] for c in CASES]
+    copies = [c[1] for c in CASES]
+    forward = _apertium(sources, "spa-eng")
+    back = _apertium(copies, "eng-spa")
+    out = []
+    for (src, copy, _, _), fwd, bck in zip(CASES, forward, back, strict=True):
+        inp = CheckInput(src, "es", copy, "en", back=bck, forward=fwd)
+        flags = run_checks(inp)
+        out.append(
+            (
+                verdict(flags),
+                copy,
+                [f.check for f in flags if f.severity in ("major", "critical")],
+                drift(inp, flags),
+            )
+        )
+    return out
+
+
+@pytest.mark.parametrize(
+    "i", range(len(CASES)), ids=[f"{c[2]}-{c[3] or 'any'}-{i}" for i, c in enumerate(CASES)]
+)
+def test_verdicts_with_apertium(judged: list[tuple[str, str, list[str], float]], i: int) -> None:
+    _, _, expected, check = CASES[i]
+    got, copy, checks, _ = judged[i]
+    assert got == expected, f"{copy!r}: {got} ({checks})"
+    if check:
+        assert check in checks, f"{copy!r}: {checks}"
+
+
+def test_drift_ranks_shifted_above_correct(judged: list[tuple[str, str, list[str], float]]) -> None:
+    ok = [d for (v, _, _, d), c in zip(judged, CASES, strict=True) if c[2] == "ok"]
+    bad = [d for (v, _, _, d), c in zip(judged, CASES, strict=True) if c[2] != "ok"]
+    assert max(ok) < min(bad)

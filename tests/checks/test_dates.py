@@ -1,0 +1,47 @@
+"""dates: months, weekdays, numeric dates and clock times survive translation."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.checks.dates import mentions
+
+from .helpers import assert_flags, assert_passes, make
+
+SAME = [
+    pytest.param("Llegó el 20 de junio.", "He arrived on June 20.", "es", "en", id="20 de junio=June 20"),
+    pytest.param("Salió a las 21:48.", "He left at 9:48 PM.", "es", "en", id="21:48=9:48 PM"),
+    pytest.param("He left at 9:48 p.m.", "Salió a las 21.48 h.", "en", "es", id="p.m.-and-h"),
+    pytest.param("Llegó el lunes.", "He arrived on Monday.", "es", "en", id="weekday"),
+    pytest.param("Le 3 mars 2020.", "On 3 March 2020.", "fr", "en", id="fr-mars"),
+    pytest.param("Am 3. März 2020.", "On March 3, 2020.", "de", "en", id="de-März"),
+    pytest.param("Il 3 marzo.", "A 3 de março.", "it", "pt", id="it-pt"),
+    pytest.param("El 20/06/2018.", "On June 20, 2018.", "es", "en", id="numeric date"),
+    pytest.param("Puedes ir.", "You may go.", "es", "en", id="may is a verb"),
+    pytest.param("Llegó a las 9:00.", "He arrived at 9 a.m.", "es", "en", id="9:00=9 a.m."),
+]
+
+DIFFERENT = [
+    pytest.param("Llegó el 20 de junio.", "He arrived on July 20.", "es", "en", id="junio->July"),
+    pytest.param("Salió a las 21:48.", "He left at 9:48 AM.", "es", "en", id="21:48->9:48 AM"),
+    pytest.param("Llegó el lunes.", "He arrived on Tuesday.", "es", "en", id="lunes->Tuesday"),
+    pytest.param("El 20/06/2018.", "On August 20, 2018.", "es", "en", id="numeric date->August"),
+    pytest.param("Llegó en mayo.", "He arrived.", "es", "en", id="month dropped"),
+]
+
+
+@pytest.mark.parametrize(("source", "target", "src", "tgt"), SAME)
+def test_same_dates_pass(source: str, target: str, src: str, tgt: str) -> None:
+    assert_passes("dates", make(source, target, src, tgt))
+
+
+@pytest.mark.parametrize(("source", "target", "src", "tgt"), DIFFERENT)
+def test_changed_dates_flag(source: str, target: str, src: str, tgt: str) -> None:
+    assert assert_flags("dates", make(source, target, src, tgt)).severity == "critical"
+
+
+def test_time_readings() -> None:
+    (m,) = mentions("at 9:48 PM", "en")
+    assert m.kind == "time" and m.readings == frozenset({21 * 60 + 48})
+    (m,) = mentions("a las 9:48", "es")
+    assert m.readings == frozenset({9 * 60 + 48, 21 * 60 + 48})  # no am/pm: either half of the day

@@ -1,0 +1,78 @@
+"""negation: as many negated clauses in the translation as in the source."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.checks.negation import count
+
+from .helpers import assert_flags, assert_passes, make
+
+SAME = [
+    pytest.param("No vive en México.", "He doesn't live in Mexico.", "es", "en", id="no=n't"),
+    pytest.param("No dijo nada.", "He said nothing.", "es", "en", id="negative concord"),
+    pytest.param("Nunca viene.", "He never comes.", "es", "en", id="nunca=never"),
+    pytest.param(
+        "Es el No. 5 de la lista.", "It is number 5 on the list.", "es", "en", id="No. 5 is a number sign"
+    ),
+    pytest.param("It ranks No 5.", "Ocupa el puesto 5.", "en", "es", id="No 5"),
+    pytest.param("No obstante, ganó.", "Nevertheless, he won.", "es", "en", id="no obstante"),
+    pytest.param("Il ne mange pas.", "He does not eat.", "fr", "en", id="fr ne...pas"),
+    pytest.param("Er kommt nicht.", "No viene.", "de", "es", id="de nicht"),
+    pytest.param("Non è vero.", "Não é verdade.", "it", "pt", id="it-pt"),
+    pytest.param("No ha logrado clasificarse.", "It has failed to qualify.", "es", "en", id="failed to"),
+]
+
+DIFFERENT = [
+    pytest.param("Vive en México.", "He does not live in Mexico.", "es", "en", id="added not"),
+    pytest.param("No vive en México.", "He lives in Mexico.", "es", "en", id="dropped no"),
+    pytest.param("Il mange.", "He doesn't eat.", "fr", "en", id="fr added"),
+    pytest.param("Nadie vino.", "Everybody came.", "es", "en", id="nadie dropped"),
+]
+
+
+@pytest.mark.parametrize(("source", "target", "src", "tgt"), SAME)
+def test_same_polarity_passes(source: str, target: str, src: str, tgt: str) -> None:
+    assert_passes("negation", make(source, target, src, tgt))
+
+
+@pytest.mark.parametrize(("source", "target", "src", "tgt"), DIFFERENT)
+def test_changed_polarity_flags(source: str, target: str, src: str, tgt: str) -> None:
+    assert assert_flags("negation", make(source, target, src, tgt)).severity == "critical"
+
+
+def test_engine_views_veto_an_idiom() -> None:
+    # The back-translation keeps the source's polarity: a cue-list difference, not a meaning change.
+    inp = make(
+        "Sin duda vendrá.",
+        "He will certainly come, no doubt about it.",
+        forward="Without doubt it will come.",
+        back="Sin duda vendrá, sin duda.",
+    )
+    assert_passes("negation", inp)
+
+
+def test_moved_negation_flags() -> None:
+    inp = make(
+        "Prometió seguir, aunque no dio detalles.",
+        "He didn't promise to continue, and he gave details.",
+        forward="He promised to continue, although he did not give details.",
+        back="No prometió continuar, y dio detalles.",
+    )
+    assert "different word" in assert_flags("negation", inp).message
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "n"),
+    [
+        ("No, no lo sé.", "es", 2),
+        ("No. 5 ganó.", "es", 0),
+        ("Je n'ai rien vu.", "fr", 1),
+        ("Weder A noch B.", "de", 1),
+        ("He can't and won't.", "en", 2),
+        ("Não fez nada.", "pt", 1),
+        ("Non ho visto nessuno.", "it", 1),
+    ],
+)
+def test_counts(text: str, lang: str, n: int) -> None:
+    assert count(text, lang) == n

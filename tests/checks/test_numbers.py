@@ -1,0 +1,96 @@
+"""numbers: digits in any locale form and spelled-out numbers survive translation."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.checks.numbers import digit_readings, extract
+
+from .helpers import assert_flags, assert_passes, make, run
+
+SAME = [
+    pytest.param(
+        "La empresa tiene 1.000 empleados.",
+        "The company has 1,000 employees.",
+        "es",
+        "en",
+        id="es-1.000=en-1,000",
+    ),
+    pytest.param("Veinte personas llegaron.", "20 people arrived.", "es", "en", id="veinte=20"),
+    pytest.param("Twenty people came.", "Vinieron 20 personas.", "en", "es", id="twenty=20"),
+    pytest.param("La inflación fue del 3,5 %.", "Inflation was 3.5%.", "es", "en", id="3,5%=3.5%"),
+    pytest.param(
+        "La ville compte 1 000 habitants.", "The town has 1,000 inhabitants.", "fr", "en", id="fr-1 000"
+    ),
+    pytest.param(
+        "Viven 35 millones de personas.", "35 million people live there.", "es", "en", id="35 millones"
+    ),
+    pytest.param(
+        "Costó 2 mil millones de euros.", "It cost 2 billion euros.", "es", "en", id="mil millones=billion"
+    ),
+    pytest.param(
+        "Cinco millones de habitantes.", "Five million inhabitants.", "es", "en", id="spelled scale"
+    ),
+    pytest.param("El comité se fundó en 1937.", "The committee was founded in 1937.", "es", "en", id="year"),
+    pytest.param("Es el No. 5 de la lista.", "It is number 5 on the list.", "es", "en", id="No. 5"),
+    pytest.param("Quedó en el puesto 21.º", "It came 21st.", "es", "en", id="ordinal digits"),
+    pytest.param("Zwanzig Leute kamen.", "Twenty people came.", "de", "en", id="de-zwanzig"),
+    pytest.param("Ventidue persone.", "Twenty-two people.", "it", "en", id="it-ventidue"),
+    pytest.param("Vinte e dois anos.", "22 years.", "pt", "en", id="pt-vinte e dois"),
+    pytest.param("Un perro y dos gatos.", "A dog and two cats.", "es", "en", id="un is an article"),
+    pytest.param("Marcó 2 seises.", "He hit 2 sixes.", "es", "en", id="plural number nouns"),
+    pytest.param("Llegó en 2012.", "He arrived in 2012 2012.", "es", "en", id="stutter"),
+]
+
+DIFFERENT = [
+    pytest.param("Viven 35 millones de personas.", "38 million people live there.", "es", "en", id="35->38"),
+    pytest.param("Después de dos años.", "After three years.", "es", "en", id="dos->three"),
+    pytest.param("Fue fundado en 1937.", "It was founded in 1938.", "es", "en", id="year changed"),
+    pytest.param("Tiene 1.000 empleados.", "It has 100 employees.", "es", "en", id="1.000->100"),
+    pytest.param("Il a 20 ans.", "He is 30.", "fr", "en", id="fr 20->30"),
+    pytest.param("Costó 46 centavos.", "It cost cents.", "es", "en", id="number dropped"),
+]
+
+
+@pytest.mark.parametrize(("source", "target", "src", "tgt"), SAME)
+def test_same_numbers_pass(source: str, target: str, src: str, tgt: str) -> None:
+    assert_passes("numbers", make(source, target, src, tgt))
+
+
+@pytest.mark.parametrize(("source", "target", "src", "tgt"), DIFFERENT)
+def test_changed_numbers_flag(source: str, target: str, src: str, tgt: str) -> None:
+    flag = assert_flags("numbers", make(source, target, src, tgt))
+    assert flag.severity == "critical"
+    assert any(s.field == "source" for s in flag.spans)
+
+
+def test_number_only_in_translation_is_minor() -> None:
+    flags = run("numbers", make("No pasó a octavos de final.", "It did not reach the last 16.", "es", "en"))
+    assert [f.severity for f in flags] == ["minor"]
+    assert "16" in flags[0].message
+
+
+def test_message_names_the_numbers() -> None:
+    flag = assert_flags("numbers", make("Tiene 35 años.", "He is 38.", "es", "en"))
+    assert "'35'" in flag.message and "'38'" in flag.message
+
+
+@pytest.mark.parametrize(
+    ("text", "readings"),
+    [
+        ("1.000", {1000.0, 1.0}),
+        ("1,000", {1000.0, 1.0}),
+        ("3,5", {3.5}),
+        ("1.000.000", {1e6}),
+        ("1,000.5", {1000.5}),
+        ("1.000,5", {1000.5}),
+        ("1 000", {1000.0}),
+        ("46", {46.0}),
+    ],
+)
+def test_digit_readings(text: str, readings: set[float]) -> None:
+    assert digit_readings(text) == readings
+
+
+def test_clock_times_are_left_to_dates() -> None:
+    assert extract("A las 21:48 del 20/06/2018.", "es") == ()

@@ -1,0 +1,70 @@
+"""tense: a future or a progressive that appears or disappears, seen from both engine views."""
+
+from __future__ import annotations
+
+from .helpers import assert_flags, assert_passes, make
+
+
+def test_future_added_flags() -> None:
+    inp = make(
+        "La relación es difícil.",
+        "The relationship will be difficult.",
+        forward="The relation is difficult.",
+        back="La relación será difícil.",
+    )
+    flag = assert_flags("tense", inp)
+    assert "future" in flag.message and flag.spans[0].field == "text"
+
+
+def test_future_kept_passes() -> None:
+    assert_passes(
+        "tense",
+        make(
+            "La relación será difícil.",
+            "The relationship will be difficult.",
+            forward="The relation will be difficult.",
+            back="La relación será difícil.",
+        ),
+    )
+
+
+def test_one_engine_view_agreeing_is_an_idiom() -> None:
+    # "es posible que tenga" is a subjunctive where English says "will"; the forward view agrees
+    inp = make(
+        "Es posible que tenga una reunión.",
+        "It is possible that I will have a meeting.",
+        forward="It is possible that I will have a meeting.",
+        back="Es posible que tendré una reunión.",
+    )
+    assert_passes("tense", inp)
+
+
+def test_progressive_added_flags() -> None:
+    inp = make(
+        "El comité fue fundado en 1937.",
+        "The committee was being founded in 1937.",
+        forward="The committee was founded in 1937.",
+        back="El comité era fundado en 1937.",
+    )
+    assert "progressive" in assert_flags("tense", inp).message
+
+
+def test_progressive_dropped_flags() -> None:
+    inp = make(
+        "Está trabajando en casa.",
+        "He works at home.",
+        forward="He is working at home.",
+        back="Trabaja en casa.",
+    )
+    assert "drops" in assert_flags("tense", inp).message
+
+
+def test_going_to_is_not_a_progressive() -> None:
+    inp = make("Iba a llover.", "It was going to rain.", forward="It went to rain.", back="Iba a llover.")
+    assert_passes("tense", inp)
+
+
+def test_other_languages() -> None:
+    assert_flags("tense", make("Il mange.", "Mangerà.", "fr", "it", mode="roundtrip"))
+    assert_passes("tense", make("Ele comerá.", "Ele comerá.", "pt", "pt", mode="roundtrip"))
+    assert_flags("tense", make("Il mange.", "Il est en train de manger.", "fr", "fr", mode="roundtrip"))

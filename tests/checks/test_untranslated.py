@@ -1,0 +1,57 @@
+"""untranslated: no copy of the source, no source-language words left in the translation."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.checks import load_all
+
+from .helpers import assert_flags, assert_passes, make
+
+SAME = [
+    pytest.param("Comimos tapas en la plaza.", "We ate tapas in the plaza.", "es", "en", id="loanwords"),
+    pytest.param(
+        "Trabaja en Comercial Mexicana.", "He works at Comercial Mexicana.", "es", "en", id="company name"
+    ),
+    pytest.param(
+        "Trabaja en Comercial Mexicana.", "he works at comercial mexicana.", "es", "en", id="lower-cased name"
+    ),
+    pytest.param("Es un hospital general.", "It is a general hospital.", "es", "en", id="shared words"),
+    pytest.param("Il a mangé.", "He has eaten.", "fr", "en", id="fr"),
+    pytest.param(
+        "Ha sido un año relatiopnship.",
+        "It has been a relatiopnship year.",
+        "es",
+        "en",
+        id="typo is no language",
+    ),
+]
+
+DIFFERENT = [
+    pytest.param("El gato duerme en la casa.", "El gato duerme en la casa.", "es", "en", id="identical"),
+    pytest.param(
+        "Sostuvo que no era cierto.", "He sostuvo that it was not true.", "es", "en", id="verb left"
+    ),
+    pytest.param("Habló de la guerra.", "He spoke about the guerra.", "es", "en", id="noun left"),
+    pytest.param(
+        "Viven en los Estados Unidos.", "They live in the United Estados.", "es", "en", id="half a name"
+    ),
+    pytest.param("Il parle de la guerre.", "He speaks about the guerre.", "fr", "en", id="fr word left"),
+    pytest.param(
+        "Er spricht über den Krieg.", "He speaks about the Krieg.", "de", "en", id="de capitalised noun"
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "target", "src", "tgt"), SAME)
+def test_translated_passes(source: str, target: str, src: str, tgt: str) -> None:
+    assert_passes("untranslated", make(source, target, src, tgt))
+
+
+@pytest.mark.parametrize(("source", "target", "src", "tgt"), DIFFERENT)
+def test_untranslated_flags(source: str, target: str, src: str, tgt: str) -> None:
+    assert assert_flags("untranslated", make(source, target, src, tgt)).severity == "critical"
+
+
+def test_not_run_in_round_trip_mode() -> None:
+    assert load_all()["untranslated"].modes == ("source",)

@@ -22,6 +22,7 @@ from typing import Any
 
 from .errors import ConfigError
 from .records import VERDICTS, Flag
+from .report.to_json import summarize
 from .verdict import verdict
 
 BASELINE_VERSION = 1
@@ -138,30 +139,9 @@ def _recount(data: dict[str, Any]) -> None:
     for doc in data.get("documents", []):
         mine = [s for s in data.get("segments", []) if s["document"] == doc["index"]]
         doc["counts"] = {v: sum(s["verdict"] == v for s in mine) for v in verdicts}
-    counts = {v: sum(s["verdict"] == v for s in data.get("segments", [])) for v in verdicts}
-    checks: dict[str, int] = {}
-    baselined = 0
-    for seg in data.get("segments", []):
-        for f in seg.get("flags", []):
-            if f.get("baselined"):
-                baselined += 1
-            else:
-                checks[f["check"]] = checks.get(f["check"], 0) + 1
-    worst = "ok"
-    for v in verdicts:
-        if counts[v]:
-            worst = v
-    summary = data.setdefault("summary", {})
-    summary.update(
-        {
-            "segments": len(data.get("segments", [])),
-            "verdicts": counts,
-            "flagged": counts["review"] + counts["fail"],
-            "checks": dict(sorted(checks.items())),
-            "worst": worst,
-            "baselined": baselined,
-        }
-    )
+    summary = summarize(data.get("segments", []))
+    summary["baselined"] = sum(bool(f.get("baselined")) for s in data.get("segments", []) for f in s.get("flags", []))
+    data["summary"] = summary
 
 
 def load_baseline(path: str | Path) -> dict[str, Any]:

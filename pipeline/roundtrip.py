@@ -53,12 +53,15 @@ def run_roundtrip(
             flag_sets: list[list[Flag]] = []
             drifts: list[float] = []
             for k, (pivot, fwd, back) in enumerate(per_pivot):
-                rts.append(RoundTrip(pivot, fwd[i], back[i], scores_from(stats[k][i])))
-                inp = CheckInput(seg.text, lang, back[i], lang, mode="roundtrip", options=settings.thresholds)
+                scores = scores_from(stats[k][i])
+                rts.append(RoundTrip(pivot, fwd[i], back[i], scores))
+                opts = {**settings.thresholds, "chrf_roundtrip": scores.chrf}
+                inp = CheckInput(seg.text, lang, back[i], lang, mode="roundtrip", options=opts)
                 flags = [_report_spans(f, pivot) for f in run_checks(inp, enabled, severities)]
                 flag_sets.append(flags)
                 drifts.append(drift(inp, flags))
-            results.append(finish(seg, majority(flag_sets), statistics.median(drifts), tuple(rts), None))
+            flags = [cap_roundtrip(f) for f in majority(flag_sets)]
+            results.append(finish(seg, flags, statistics.median(drifts), tuple(rts), None))
     corpus: dict[int, dict[str, Scores]] = {}
     for doc in sorted({s.document for s in segments}):
         idx = [i for i, s in enumerate(segments) if s.document == doc]
@@ -66,6 +69,20 @@ def run_roundtrip(
             pivot: corpus_from([stats[k][i] for i in idx]) for k, (pivot, _, _) in enumerate(per_pivot)
         }
     return results, routes, corpus
+
+
+# Measured on the labelled dev set (driftcheck eval --mode roundtrip, Apertium): these checks fire
+# on 25 % of correct translations in round-trip mode, almost always because the engine, not the
+# copy, lost a name, a negation or a tense. In this mode they inform (minor) and never gate.
+ENGINE_NOISE_CHECKS = frozenset({"names", "negation", "tense", "mood", "dates", "numbers"})
+
+
+def cap_roundtrip(flag: Flag) -> Flag:
+    """Round trip alone cannot tell the copy's error from the engine's (measured: AUC ~0.5): a
+    round-trip finding asks for review at most, and engine-noise checks only inform."""
+    if flag.check in ENGINE_NOISE_CHECKS and flag.severity in ("major", "critical"):
+        return replace(flag, severity="minor")
+    return replace(flag, severity="major") if flag.severity == "critical" else flag
 
 
 def _report_spans(flag: Flag, pivot: str) -> Flag:

@@ -92,6 +92,43 @@ def plan_outputs(settings: Settings, formats_given: bool) -> list[tuple[str, str
     return plan
 
 
+PER_DOCUMENT_FORMATS = ("json", "html", "markdown")
+
+
+def per_document_outputs(
+    data: dict[str, Any], plan: list[tuple[str, str | None]]
+) -> list[tuple[str, str, dict[str, Any]]]:
+    """With an output folder and several documents: one report per document beside the combined one.
+
+    The combined `driftcheck.<ext>` is the index (HTML: a table with one row per document).
+    CI formats (JUnit, SARIF, GitHub) stay one file for the whole run.
+    """
+    from .report.to_json import document_subset
+
+    docs = data["documents"]
+    out: list[tuple[str, str, dict[str, Any]]] = []
+    if len(docs) < 2:
+        return out
+    for fmt, dest in plan:
+        if (
+            fmt not in PER_DOCUMENT_FORMATS
+            or dest is None
+            or Path(dest).name != f"driftcheck{extension(fmt)}"
+        ):
+            continue
+        used: set[str] = set()
+        for doc in docs:
+            stem = "stdin" if doc["path"] == "-" else Path(doc["path"]).name
+            name = stem
+            while name in used or name == "driftcheck":
+                name = f"{stem}-{doc['index']}"
+            used.add(name)
+            out.append(
+                (fmt, str(Path(dest).parent / f"{name}{extension(fmt)}"), document_subset(data, doc["index"]))
+            )
+    return out
+
+
 def write_or_print(text: str, dest: str | None) -> None:
     if dest is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
@@ -139,15 +176,15 @@ def run_check(paths: list[str], settings: Settings, source: str | None, formats_
                     f"{entry.get('text_preview', '')}",
                     file=sys.stderr,
                 )
-        rendered = [
-            (fmt, dest, render(fmt, data)) for fmt, dest in plan if not (fmt == "text" and dest is None)
-        ]
+        # render everything before writing anything: a renderer error leaves no partial output set
+        rendered = [(dest, render(fmt, data)) for fmt, dest in plan if not (fmt == "text" and dest is None)]
+        rendered += [(dest, render(fmt, sub)) for fmt, dest, sub in per_document_outputs(data, plan)]
         for fmt, dest in plan:
             if fmt == "text" and dest is None:
                 from .report.text import print_text
 
                 print_text(data)
-        for _fmt, dest, text in rendered:
+        for dest, text in rendered:
             write_or_print(text, dest)
         result = gate(data, settings.fail_on, settings.max_flagged, settings.min_chrf)
         for reason in result.reasons:

@@ -29,6 +29,7 @@ class Unit:
     paragraph: int
     sentence: int
     line: int
+    waived: tuple[str, ...] = ()
 
 
 @dataclass
@@ -59,7 +60,7 @@ def _units(doc: Document) -> list[Unit]:
     out: list[Unit] = []
     for para in doc.paragraphs:
         sents: list[Sentence] = paragraph_sentences(para, doc.lang)
-        out.extend(Unit(s.text, para.index, n, s.line) for n, s in enumerate(sents, start=1))
+        out.extend(Unit(s.text, para.index, n, s.line, para.waived) for n, s in enumerate(sents, start=1))
     return out
 
 
@@ -144,7 +145,8 @@ def _pair(job: SourceJob, s: tuple[int, ...], c: tuple[int, ...], before: list[P
                 (Span("text", 0, len(copy_text)),),
             ),
         )
-    seg = Segment(seg_id, job.doc_index, para, sent, line, copy_text, src_text, src_line)
+    waived = tuple(dict.fromkeys(w for i in c for w in job.copy_units[i].waived))
+    seg = Segment(seg_id, job.doc_index, para, sent, line, copy_text, src_text, src_line, waived=waived)
     return Pair(seg, s, c, flags)
 
 
@@ -198,12 +200,12 @@ def run_source(
     with timer.stage("check"):
         for k, (pair, back, fwd, srt) in enumerate(rows):
             seg = pair.segment
-            b, f, r = (scores_from(s) for s in stats[3 * k : 3 * k + 3])
-            comp = SourceComparison(back, b, fwd, f, srt, r)
-            inp = CheckInput(
-                seg.source or "", src_lang, seg.text, lang, back, fwd, "source", settings.thresholds
-            )
-            flags = regrade([f for f in pair.flags if f.check in enabled], severities)
+            back_s, fwd_s, srt_s = (scores_from(s) for s in stats[3 * k : 3 * k + 3])
+            comp = SourceComparison(back, back_s, fwd, fwd_s, srt, srt_s)
+            # the drift check reads the chrF already computed instead of scoring again
+            opts = {**settings.thresholds, "chrf_back": back_s.chrf, "chrf_forward": fwd_s.chrf}
+            inp = CheckInput(seg.source or "", src_lang, seg.text, lang, back, fwd, "source", opts)
+            flags = regrade([fl for fl in pair.flags if fl.check in enabled], severities)
             if pair.src_idx and pair.copy_idx:
                 flags += run_checks(inp, enabled, severities)
             results.append(finish(seg, flags, 1.0 if pair.flags else drift(inp, flags), (), comp))

@@ -183,3 +183,43 @@ def test_every_command_has_help_text() -> None:
 def test_unknown_option_is_a_usage_error_not_a_crash() -> None:
     r = run_cli("check", "--bogus")
     assert r.code == 2 and "No such option" in r.stderr and "internal error" not in r.stderr
+
+
+@pytest.mark.requires_apertium
+def test_directory_with_one_unreadable_file_reports_the_rest_and_exits_2(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    (docs / "sub").mkdir(parents=True)
+    (docs / "a.md").write_text("# Title\n\nThe bridge reopened on Monday.\n")
+    (docs / "sub" / "b.txt").write_text("Engineers replaced 320 cables.\n")
+    (docs / "sub" / "bad.txt").write_bytes("Caf\u00e9".encode("latin-1"))
+    (docs / "skip.txt").write_text("Excluded by the glob.\n")
+    (docs / "image.png").write_bytes(b"\x89PNG\x00")  # not matched by the include globs
+    out = tmp_path / "out"
+    r = run_cli("check", str(docs), *APERTIUM, "--exclude", "skip.txt", "-f", "json", "-f", "html", "-o", str(out) + "/")
+    assert r.code == 2, r.stderr
+    assert r.stderr.count("driftcheck: error:") == 1 and "bad.txt" in r.stderr and "UTF-8" in r.stderr
+    index = json.loads((out / "driftcheck.json").read_text())
+    assert sorted(Path(d["path"]).name for d in index["documents"]) == ["a.md", "b.txt"]
+    for name in ("a.md.json", "b.txt.json", "a.md.html", "b.txt.html", "driftcheck.html"):
+        assert (out / name).is_file(), name
+    one = json.loads((out / "b.txt.json").read_text())
+    assert len(one["documents"]) == 1 and one["summary"]["segments"] == len(one["segments"]) == 1
+    assert "320" in one["segments"][0]["text"]
+
+
+@pytest.mark.requires_apertium
+def test_inline_waiver_drops_the_named_check_for_the_next_paragraph(tmp_path: Path) -> None:
+    src, copy = tmp_path / "src.es.md", tmp_path / "copy.en.md"
+    src.write_text("Los ingenieros sustituyeron 320 cables.\n\nLos ingenieros sustituyeron 320 cables.\n")
+    wrong = "The engineers replaced 230 cables.\n"
+    copy.write_text("<!-- driftcheck: ignore numbers -->\n" + wrong + "\n" + wrong)
+    r = run_cli("check", str(copy), "--source", str(src), "-s", "es", *APERTIUM, "-f", "json", "--fail-on", "never")
+    segs = json.loads(r.stdout)["segments"]
+    assert [s["line"] for s in segs] == [2, 4]
+    checks = [{fl["check"] for fl in s["flags"]} for s in segs]
+    assert "numbers" not in checks[0] and "numbers" in checks[1]
+
+
+def test_several_formats_to_stdout_is_a_usage_error(tmp_path: Path) -> None:
+    r = run_cli("check", str(SEED), "-f", "json", "-f", "sarif", "--engine", "apertium")
+    assert r.code == 2 and "--output DIR" in r.stderr

@@ -99,19 +99,17 @@ def document_dict(d: DocumentResult) -> dict[str, Any]:
     return out
 
 
-def summary_dict(report: Report) -> dict[str, Any]:
-    counts = {v: 0 for v in VERDICTS}
+def summarize(segments: list[dict[str, Any]]) -> dict[str, Any]:
+    """Verdict counts, flags per check (baselined flags not counted) and the worst verdict."""
+    counts = {v: sum(s["verdict"] == v for s in segments) for v in VERDICTS}
     checks: dict[str, int] = {}
-    for r in report.segments:
-        counts[r.verdict] += 1
-        for f in r.flags:
-            checks[f.check] = checks.get(f.check, 0) + 1
-    worst = "ok"
-    for v in VERDICTS:
-        if counts[v]:
-            worst = v
+    for s in segments:
+        for f in s["flags"]:
+            if not f.get("baselined"):
+                checks[f["check"]] = checks.get(f["check"], 0) + 1
+    worst = next((v for v in reversed(VERDICTS) if counts[v]), "ok")
     return {
-        "segments": len(report.segments),
+        "segments": len(segments),
         "verdicts": counts,
         "flagged": counts["review"] + counts["fail"],
         "checks": dict(sorted(checks.items())),
@@ -119,14 +117,25 @@ def summary_dict(report: Report) -> dict[str, Any]:
     }
 
 
+def document_subset(data: dict[str, Any], index: int) -> dict[str, Any]:
+    """The report of one document of a multi-document run (same signature, own summary)."""
+    segments = [s for s in data["segments"] if s["document"] == index]
+    docs = [d for d in data["documents"] if d["index"] == index]
+    out = {**data, "documents": docs, "segments": segments, "summary": summarize(segments)}
+    if "baselined" in data.get("summary", {}):
+        out["summary"]["baselined"] = sum(f.get("baselined", False) for s in segments for f in s["flags"])
+    return out
+
+
 def to_dict(report: Report) -> dict[str, Any]:
+    segments = [segment_dict(r) for r in report.segments]
     return {
         "schema_version": report.schema_version,
         "mode": report.mode,
         "signature": report.signature,
         "documents": [document_dict(d) for d in report.documents],
-        "segments": [segment_dict(r) for r in report.segments],
-        "summary": summary_dict(report),
+        "segments": segments,
+        "summary": summarize(segments),
     }
 
 

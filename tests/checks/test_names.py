@@ -118,7 +118,7 @@ def test_round_trip_compares_same_language() -> None:
         ("Sin embargo, el VIH avanza.", "es", ["VIH"]),
         ("Pfannenstiel held a similar position.", "en", ["Pfannenstiel"]),  # rare word at the start: a name
         ("The Dream Team won in June.", "en", ["Dream Team"]),  # months belong to the dates check
-        ("Der Krieg begann, sagte Pfannenstiel der NATO.", "de", ["Pfannenstiel", "NATO"]),  # nouns are capitalised
+        ("Der Krieg begann, sagte Pfannenstiel der NATO.", "de", ["Pfannenstiel", "NATO"]),  # German nouns
     ],
 )
 def test_name_detection(text: str, lang: str, expected: list[str]) -> None:

@@ -247,17 +247,22 @@ def test_real_runs_baseline_survives_moving_sentences(
     from pipeline.verify import verify
 
     monkeypatch.chdir(tmp_path)
-    doc = Path("news.md")
-    flagged = "The camp is 20 kilometres from Tirana."
-    doc.write_text(f"Police in Albania have raided a camp. {flagged}\n", encoding="utf-8")
-    settings = Settings(lang="en", engine="apertium")
-    first = to_dict(verify([str(doc)], settings))
-    assert first["summary"]["flagged"] >= 1, "Apertium turns 'Tirana' into another word"
+    doc, src = Path("news.md"), Path("news.es.md")
+    flagged = "The engineers replaced 230 cables."  # the source says 320
+    src.write_text("La policía entró en el campamento. Los ingenieros sustituyeron 320 cables.\n", encoding="utf-8")
+    doc.write_text(f"Police entered the camp. {flagged}\n", encoding="utf-8")
+    settings = Settings(lang="en", source_lang="es", engine="apertium")
+    first = to_dict(verify([str(doc)], settings, source=str(src)))
+    assert first["summary"]["flagged"] >= 1, "the changed number is flagged"
     baseline = create_baseline(first)
 
-    doc.write_text(f"# Update\n\nDozens were injured.\n\nPolice in Albania have raided a camp.\n{flagged}\n",
-                   encoding="utf-8")
-    second = to_dict(verify([str(doc)], settings))
+    src.write_text(
+        "# Actualización\n\nDecenas de heridos.\n\nLa policía entró en el campamento.\n"
+        "Los ingenieros sustituyeron 320 cables.\n",
+        encoding="utf-8",
+    )
+    doc.write_text(f"# Update\n\nDozens were injured.\n\nPolice entered the camp.\n{flagged}\n", encoding="utf-8")
+    second = to_dict(verify([str(doc)], settings, source=str(src)))
     moved = next(s for s in second["segments"] if s["text"] == flagged)
     assert moved["line"] == 6 and moved["verdict"] != "ok"
     out, stale = apply_baseline(second, baseline)

@@ -8,6 +8,8 @@ import fnmatch
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,7 @@ from .gate import ERROR, gate
 from .read import atomic_write, decode_text, read_bytes
 from .report import SUFFIX_FORMATS, extension, render
 from .report.to_json import to_dict
+from .timing import Timer
 
 
 def expand_inputs(paths: list[str], include: list[str], exclude: list[str]) -> list[str]:
@@ -148,6 +151,27 @@ def load_report(path: str) -> dict[str, Any]:
     return data
 
 
+STAGE_LABELS = {
+    "read": "reading",
+    "translate": "translating",
+    "align": "aligning",
+    "score": "scoring",
+    "check": "checking",
+}
+
+
+@contextmanager
+def progress() -> Iterator[Timer]:
+    """A spinner on stderr naming the running stage; silent when stderr is not a terminal."""
+    if not sys.stderr.isatty():
+        yield Timer()
+        return
+    from rich.console import Console
+
+    with Console(stderr=True).status("driftcheck: starting") as status:
+        yield Timer(on_stage=lambda name: status.update(f"driftcheck: {STAGE_LABELS.get(name, name)} …"))
+
+
 def run_check(paths: list[str], settings: Settings, source: str | None, formats_given: bool) -> int:
     from .verify import verify
 
@@ -161,7 +185,8 @@ def run_check(paths: list[str], settings: Settings, source: str | None, formats_
             print(f"driftcheck: error: {e}", file=sys.stderr)
         if not good:
             return ERROR
-        report = verify(good, settings, source)
+        with progress() as timer:
+            report = verify(good, settings, source, timer=timer)
         data = to_dict(report)
         for doc in data["documents"]:
             if tmp and doc["path"] == tmp:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -11,9 +11,12 @@ from dataclasses import dataclass, field
 @dataclass
 class Timer:
     stages: dict[str, float] = field(default_factory=dict)
+    on_stage: Callable[[str], None] | None = None  # progress display (the CLI's spinner on stderr)
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
+        if self.on_stage is not None:
+            self.on_stage(name)
         t0 = time.perf_counter()
         try:
             yield

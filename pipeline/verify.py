@@ -112,9 +112,13 @@ def _document_results(
 
 
 def verify(
-    paths: list[str], settings: Settings, source: str | None = None, engine: Engine | None = None
+    paths: list[str],
+    settings: Settings,
+    source: str | None = None,
+    engine: Engine | None = None,
+    timer: Timer | None = None,
 ) -> Report:
-    timer = Timer()
+    timer = timer or Timer()
     with timer.stage("read"):
         inputs = load_inputs(paths, settings, source)
     lang = check_lang(settings.lang)

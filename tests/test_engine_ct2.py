@@ -13,7 +13,6 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-import conftest_marian
 import pytest
 from tiny_marian import ENGLISH, GERMAN
 
@@ -21,9 +20,8 @@ from pipeline.engines import EngineOptions, create
 from pipeline.engines.ct2 import CT2Engine
 from pipeline.errors import EngineError, ModelNotFoundError
 
+pytest_plugins = ["conftest_marian"]  # tiny model fixtures, built once per session
 pytestmark = pytest.mark.requires_marian  # the fixture builds and converts with transformers
-tiny_models_dir = conftest_marian.tiny_models_dir
-tiny_ct2_models_dir = conftest_marian.tiny_ct2_models_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 EN = [line for line in ENGLISH.splitlines() if line][:12]

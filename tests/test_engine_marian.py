@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import conftest_marian
 import pytest
 from tiny_marian import ENGLISH
 
@@ -20,8 +19,8 @@ from pipeline.engines import EngineOptions, create
 from pipeline.engines.marian import MarianEngine
 from pipeline.errors import ModelNotFoundError
 
+pytest_plugins = ["conftest_marian"]  # tiny model fixtures, built once per session
 pytestmark = pytest.mark.requires_marian
-tiny_models_dir = conftest_marian.tiny_models_dir
 
 SENTENCES = [
     "Police raided a camp.",

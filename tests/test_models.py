@@ -11,7 +11,6 @@ import re
 import shutil
 from pathlib import Path
 
-import conftest_marian
 import pytest
 from typer.testing import CliRunner
 
@@ -20,9 +19,8 @@ from pipeline.cli_models import models_app
 from pipeline.engines import EngineOptions, create
 from pipeline.errors import ModelNotFoundError, UsageError
 
+pytest_plugins = ["conftest_marian"]  # tiny model fixtures, built once per session
 ROOT = Path(__file__).resolve().parent.parent
-tiny_models_dir = conftest_marian.tiny_models_dir
-tiny_ct2_models_dir = conftest_marian.tiny_ct2_models_dir
 runner = CliRunner()
 
 

@@ -15,9 +15,11 @@ def summary_line(data: dict[str, Any]) -> str:
     s = data["summary"]
     v = s["verdicts"]
     docs = len(data["documents"])
+    notes = sum(len(seg["flags"]) for seg in data["segments"] if seg["verdict"] == "ok")
     return (
         f"driftcheck ({data['mode']}): {s['segments']} sentences in {docs} document(s): "
         f"{v['ok']} ok, {v['review']} review, {v['fail']} fail"
+        + (f"; {notes} minor note(s) on ok sentences (see the JSON or HTML report)" if notes else "")
     )
 
 

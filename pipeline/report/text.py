@@ -40,13 +40,13 @@ def print_text(data: dict[str, Any], stderr: bool = False, limit: int = 200) -> 
 
 
 def _print(console: Any, data: dict[str, Any], limit: int, table_cls: Any) -> None:
-    console.print(summary_line(data), markup=False)
+    console.print(summary_line(data), markup=False, soft_wrap=True)
     for doc in data["documents"]:
         scores = ", ".join(
             f"{k}: chrF {v['chrf']:.1f}, BLEU {v['bleu']:.1f}, TER {v['ter']:.1f}"
             for k, v in doc["scores"].items()
         )
-        console.print(f"  {doc['path']}: {scores}", markup=False, highlight=False)
+        console.print(f"  {doc['path']}: {scores}", markup=False, highlight=False, soft_wrap=True)
     flagged = [s for s in data["segments"] if s["verdict"] != "ok"]
     if not flagged:
         return

@@ -57,11 +57,10 @@ def run_roundtrip(
                 rts.append(RoundTrip(pivot, fwd[i], back[i], scores))
                 opts = {**settings.thresholds, "chrf_roundtrip": scores.chrf}
                 inp = CheckInput(seg.text, lang, back[i], lang, mode="roundtrip", options=opts)
-                flags = [_report_spans(f, pivot) for f in run_checks(inp, enabled, severities)]
+                flags = [cap_roundtrip(_report_spans(f, pivot)) for f in run_checks(inp, enabled, severities)]
                 flag_sets.append(flags)
                 drifts.append(drift(inp, flags))
-            flags = [cap_roundtrip(f) for f in majority(flag_sets)]
-            results.append(finish(seg, flags, statistics.median(drifts), tuple(rts), None))
+            results.append(finish(seg, majority(flag_sets), statistics.median(drifts), tuple(rts), None))
     corpus: dict[int, dict[str, Scores]] = {}
     for doc in sorted({s.document for s in segments}):
         idx = [i for i, s in enumerate(segments) if s.document == doc]

@@ -264,9 +264,20 @@ def test_without_javascript_every_sentence_is_open_and_controls_are_gone(
         context.close()
 
 
+@pytest.mark.requires_apertium
 def test_screenshot_of_the_sample_article(open_report: Any, tmp_path: Path) -> None:
-    r = open_report(load("roundtrip"), width=1280, height=1500)
-    r.page.click("#d0-p5\\.s1 .seg-toggle")
+    """The README's picture: today's report on the sample article, made by the real pipeline."""
+    from pipeline.config import Settings
+    from pipeline.report.to_json import to_dict
+    from pipeline.verify import verify
+
+    seed = ROOT / "seeds" / "albania-camp-raid.en.txt"
+    data = to_dict(verify([str(seed)], Settings(lang="en", engine="apertium", cache=False)))
+    data["documents"][0]["path"] = "seeds/albania-camp-raid.en.txt"
+    r = open_report(data, width=1280, height=1500)
+    assert r.console == [] and r.errors == []
+    noted = next(s for s in data["segments"] if s["flags"])  # open the first sentence with a note
+    r.page.click(f'[id="{anchor_for(0, noted["id"])}"] .seg-toggle')
     r.page.evaluate(
         "() => { document.activeElement.blur(); window.scrollTo(0, 0);"
         " document.querySelectorAll('.current').forEach(e => e.classList.remove('current')); }"

@@ -101,6 +101,14 @@ def engine_signature(engine: Engine, routes: dict[str, list[str]]) -> dict[str, 
     return {"name": inner.name, "directions": {f"{a}-{b}": per_direction(a, b) for a, b in hops}}
 
 
+def _models_dir_entry(engine: Engine, settings: Settings) -> dict[str, object]:
+    if engine.name not in ("marian", "ct2"):
+        return {}
+    from .models import models_dir
+
+    return {"models_dir": str(models_dir(settings.models_dir))}
+
+
 def _document_results(
     inputs: Inputs, results: list[SegmentResult], corpus: dict[int, dict[str, Scores]]
 ) -> list[DocumentResult]:
@@ -142,6 +150,7 @@ def verify(
         "engine": engine_signature(engine, routes),
         "routes": {k: "->".join(v) for k, v in routes.items()},
         "decoding": {"beam": settings.beam},
+        **_models_dir_entry(engine, settings),
         "metrics": metric_signatures(),
         "thresholds": {**THRESHOLDS, **settings.thresholds},
         "checks": {n: severities.get(n, "default") for n in sorted(enabled)},

@@ -171,7 +171,12 @@ class CT2Engine:
 
         folder = models.ct2_dir(self.root, src, tgt)
         origin = models.read_provenance(folder)
-        device = self._device or self.options.device
+        # the resolved device (auto -> cpu or cuda), so a cached run keys like a fresh one;
+        # without an NVIDIA device node there is no CUDA, and ctranslate2 need not be imported
+        if self._device is None and (self.options.device == "cpu" or not _cuda_possible()):
+            device = "cpu" if self.options.device != "cuda" else self._pick_device(_import_ct2())
+        else:
+            device = self._pick_device(_import_ct2())
         sig: dict[str, object] = {
             "engine": self.name,
             "ctranslate2": md.version("ctranslate2"),
@@ -239,3 +244,14 @@ def _preload_cublas12() -> None:
                     ctypes.CDLL(str(lib / name), mode=ctypes.RTLD_GLOBAL)
                 except OSError:
                     return
+
+
+def _cuda_possible() -> bool:
+    """Cheap test: an NVIDIA driver exposes /dev/nvidiactl (or /dev/nvidia0)."""
+    return Path("/dev/nvidiactl").exists() or Path("/dev/nvidia0").exists()
+
+
+def _import_ct2() -> Any:
+    import ctranslate2
+
+    return ctranslate2

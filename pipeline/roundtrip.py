@@ -36,13 +36,14 @@ def run_roundtrip(
     texts = [s.text for s in segments]
     routes: dict[str, list[str]] = {}
     per_pivot: list[tuple[str, list[str], list[str]]] = []
+    split: set[int] = set()  # segments an engine split to fit its length limit
     with timer.stage("translate"):
         for pivot in pivots_for(settings):
             there = plan_route(engine, lang, pivot, settings.via)
             back = plan_route(engine, pivot, lang, settings.via)
             routes[pivot] = there + back[1:]
-            forward = translate_route(engine, texts, there)  # one engine call per hop, whole batch
-            per_pivot.append((pivot, forward, translate_route(engine, forward, back)))
+            forward = translate_route(engine, texts, there, split)  # one engine call per hop, whole batch
+            per_pivot.append((pivot, forward, translate_route(engine, forward, back, split)))
     with timer.stage("score"):
         stats = [many_stats(list(zip(back, texts))) for _, _, back in per_pivot]
     enabled, severities = check_config(settings)
@@ -60,6 +61,7 @@ def run_roundtrip(
                 flags = [cap_roundtrip(_report_spans(f, pivot)) for f in run_checks(inp, enabled, severities)]
                 flag_sets.append(flags)
                 drifts.append(drift(inp, flags))
+            seg = replace(seg, split=True) if i in split else seg
             results.append(finish(seg, majority(flag_sets), statistics.median(drifts), tuple(rts), None))
     corpus: dict[int, dict[str, Scores]] = {}
     for doc in sorted({s.document for s in segments}):

@@ -8,6 +8,7 @@ without a partner is an `omission`, a copy sentence without one an `addition`.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from .align import align_paragraphs, align_sentences
@@ -168,9 +169,11 @@ def run_source(
     source_units = [u.text for j in jobs for u in j.source_units]
     copy_units = [u.text for j in jobs for u in j.copy_units]
     with timer.stage("translate"):
-        forward_all = translate_route(engine, source_units, to_tgt)
+        split_src: set[int] = set()
+        split_back: set[int] = set()
+        forward_all = translate_route(engine, source_units, to_tgt, split_src)
         # the copy and the forward output go the same direction: one batch, one engine call
-        backs = translate_route(engine, copy_units + forward_all, to_src)
+        backs = translate_route(engine, copy_units + forward_all, to_src, split_back)
     back_all, srt_all = backs[: len(copy_units)], backs[len(copy_units) :]
     rows: list[tuple[Pair, str, str, str]] = []  # pair, back, forward, source round trip
     s_off = c_off = 0
@@ -179,8 +182,11 @@ def run_source(
             ns, nc = len(job.source_units), len(job.copy_units)
             back_j, fwd_j = back_all[c_off : c_off + nc], forward_all[s_off : s_off + ns]
             srt_j = srt_all[s_off : s_off + ns]
-            s_off, c_off = s_off + ns, c_off + nc
             for pair in build_pairs(job, back_j):
+                if any(c_off + i in split_back for i in pair.copy_idx) or any(
+                    s_off + i in split_src for i in pair.src_idx
+                ):
+                    pair = dataclasses.replace(pair, segment=dataclasses.replace(pair.segment, split=True))
                 rows.append(
                     (
                         pair,
@@ -189,6 +195,7 @@ def run_source(
                         " ".join(srt_j[i] for i in pair.src_idx),
                     )
                 )
+            s_off, c_off = s_off + ns, c_off + nc
     with timer.stage("score"):
         work: list[tuple[str, str]] = []
         for pair, back, fwd, srt in rows:

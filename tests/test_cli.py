@@ -223,3 +223,25 @@ def test_inline_waiver_drops_the_named_check_for_the_next_paragraph(tmp_path: Pa
 def test_several_formats_to_stdout_is_a_usage_error(tmp_path: Path) -> None:
     r = run_cli("check", str(SEED), "-f", "json", "-f", "sarif", "--engine", "apertium")
     assert r.code == 2 and "--output DIR" in r.stderr
+
+
+@pytest.mark.requires_apertium
+def test_report_rerenders_saved_json_and_baseline_gates_only_new_flags(tmp_path: Path) -> None:
+    src, copy = tmp_path / "a.es.txt", tmp_path / "a.en.txt"
+    src.write_text("Los ingenieros sustituyeron 320 cables.\n")
+    copy.write_text("The engineers replaced 230 cables.\n")
+    common = ("--source", str(src), "-s", "es", *APERTIUM)
+    first = tmp_path / "first.json"
+    assert run_cli("check", str(copy), *common, "-o", str(first)).code == 1
+    for fmt, marker in (("html", "<!doctype html>"), ("markdown", "230"), ("text", "1 fail"), ("sarif", '"2.1.0"')):
+        r = run_cli("report", str(first), "--format", fmt)
+        assert r.code == 0 and marker in r.stdout, (fmt, r.stderr)
+    base = tmp_path / "baseline.json"
+    r = run_cli("baseline", "create", str(first), "-o", str(base))
+    assert r.code == 0 and "1 flag(s) recorded" in r.stdout
+    assert run_cli("check", str(copy), *common, "--baseline", str(base), "-f", "json").code == 0  # known flag
+    copy.write_text("The engineers replaced 230 cables.\n\nThey finished in 2019.\n")
+    src.write_text("Los ingenieros sustituyeron 320 cables.\n\nTerminaron en 2018.\n")
+    assert run_cli("check", str(copy), *common, "--baseline", str(base), "-f", "json").code == 1  # a new flag
+    bad = run_cli("report", str(tmp_path / "nope.json"))
+    assert bad.code == 2 and "no such file" in bad.stderr

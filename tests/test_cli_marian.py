@@ -59,3 +59,28 @@ def test_auto_picks_ct2_when_converted_and_cached_rerun_is_identical(
     assert stats.code == 0, stats.stderr
     info = json.loads(stats.stdout)
     assert info["entries"] == 6 and len(info["namespaces"]) == 2  # en-de and de-en, 3 sentences each
+
+
+def test_a_sentence_over_the_model_limit_is_split_and_marked(tmp_path: Path, tiny_models_dir: Path) -> None:
+    long = "The dog runs in the garden and the cat sleeps on the table " * 40  # ~500 tokens, no full stop
+    doc = tmp_path / "long.en.txt"
+    doc.write_text("The house is small.\n\n" + long.strip() + ".\n")
+    r = run_cli(
+        "check",
+        str(doc),
+        "--pivot",
+        "de",
+        "--models-dir",
+        str(tiny_models_dir),
+        "--engine",
+        "marian",
+        "--no-cache",
+        "-f",
+        "json",
+        "--fail-on",
+        "never",
+    )
+    assert r.code == 0, r.stderr
+    segs = json.loads(r.stdout)["segments"]
+    assert [s.get("split", False) for s in segs] == [False, True]
+    assert segs[1]["round_trips"][0]["back"]

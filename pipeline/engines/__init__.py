@@ -97,9 +97,15 @@ def _missing_hint(engine: Engine, src: str, via: str | None, tgt: str) -> str:
     return "install a model for that direction"
 
 
-def translate_route(engine: Engine, texts: list[str], route: list[str]) -> list[str]:
-    """Translate along a route (one engine call per hop, batched)."""
+def translate_route(engine: Engine, texts: list[str], route: list[str], split: set[int] | None = None) -> list[str]:
+    """Translate along a route (one engine call per hop, batched).
+
+    Engines that had to split an over-long input report its index in `last_split`; those
+    indices are added to `split` (outputs stay aligned with inputs across hops).
+    """
     out = texts
     for a, b in zip(route, route[1:]):
         out = engine.translate(out, a, b)
+        if split is not None:
+            split.update(getattr(engine, "last_split", None) or ())
     return out

@@ -55,7 +55,12 @@ def _stats_chunk(pairs: list[tuple[str, str]]) -> list[PairStats]:
 
 
 def many_stats(pairs: list[tuple[str, str]]) -> list[PairStats]:
-    """Statistics for many pairs, in order; spread over the CPU cores when there are many (TER is slow)."""
+    """Statistics for many pairs, in order. Identical pairs are scored once (a source's own round
+    trip repeats for every variant of it), and many pairs are spread over the CPU cores (TER is slow)."""
+    unique = list(dict.fromkeys(pairs))
+    if len(unique) < len(pairs):
+        found = dict(zip(unique, many_stats(unique)))
+        return [found[p] for p in pairs]
     workers = min(os.cpu_count() or 1, 8)
     if len(pairs) < PARALLEL_MIN_PAIRS or workers < 2:
         return _stats_chunk(pairs)
@@ -64,7 +69,11 @@ def many_stats(pairs: list[tuple[str, str]]) -> list[PairStats]:
 
     size = -(-len(pairs) // (workers * 4))
     chunks = [pairs[i : i + size] for i in range(0, len(pairs), size)]
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+    # forkserver: safe with threads (the caller may be a background thread, torch may be loaded);
+    # the server imports sacreBLEU once and every worker forks from it ready to score
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["pipeline.score", "sacrebleu.metrics"])
+    with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
         return [s for part in pool.map(_stats_chunk, chunks) for s in part]
 
 

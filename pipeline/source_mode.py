@@ -9,6 +9,7 @@ without a partner is an `omission`, a copy sentence without one an `addition`.
 from __future__ import annotations
 
 import dataclasses
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from .align import align_paragraphs, align_sentences
@@ -172,8 +173,14 @@ def run_source(
         split_src: set[int] = set()
         split_back: set[int] = set()
         forward_all = translate_route(engine, source_units, to_tgt, split_src)
-        # the copy and the forward output go the same direction: one batch, one engine call
-        backs = translate_route(engine, copy_units + forward_all, to_src, split_back)
+        # Bilingual files are aligned already: score copy vs forward translation in the
+        # background while the engine back-translates (scoring is CPU work, TER above all).
+        prealigned = all(j.aligned is not None for j in jobs)
+        with ThreadPoolExecutor(1) as background:
+            early = background.submit(many_stats, list(zip(copy_units, forward_all))) if prealigned else None
+            # the copy and the forward output go the same direction: one batch, one engine call
+            backs = translate_route(engine, copy_units + forward_all, to_src, split_back)
+            forward_stats = early.result() if early is not None else None
     back_all, srt_all = backs[: len(copy_units)], backs[len(copy_units) :]
     rows: list[tuple[Pair, str, str, str]] = []  # pair, back, forward, source round trip
     s_off = c_off = 0
@@ -200,8 +207,15 @@ def run_source(
         work: list[tuple[str, str]] = []
         for pair, back, fwd, srt in rows:
             src = pair.segment.source or ""
-            work += [(back, src), (pair.segment.text, fwd), (srt, src)]
-        stats = many_stats(work)
+            work += (
+                [(back, src), (srt, src)]
+                if forward_stats
+                else [(back, src), (pair.segment.text, fwd), (srt, src)]
+            )
+        done = many_stats(work)
+        if forward_stats:  # interleave: back, forward, source round trip per row
+            done = [x for k in range(len(rows)) for x in (done[2 * k], forward_stats[k], done[2 * k + 1])]
+        stats = done
     enabled, severities = check_config(settings)
     results: list[SegmentResult] = []
     with timer.stage("check"):

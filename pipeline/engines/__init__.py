@@ -98,14 +98,21 @@ def _missing_hint(engine: Engine, src: str, via: str | None, tgt: str) -> str:
 
 
 def translate_route(engine: Engine, texts: list[str], route: list[str], split: set[int] | None = None) -> list[str]:
-    """Translate along a route (one engine call per hop, batched).
+    """Translate along a route: one engine call per hop for the whole batch, each distinct text once.
 
     Engines that had to split an over-long input report its index in `last_split`; those
-    indices are added to `split` (outputs stay aligned with inputs across hops).
+    inputs are added to `split` (as indices into `texts`).
     """
-    out = texts
+    unique = list(dict.fromkeys(texts))
+    out = unique
+    split_unique: set[int] = set()
     for a, b in zip(route, route[1:]):
         out = engine.translate(out, a, b)
-        if split is not None:
-            split.update(getattr(engine, "last_split", None) or ())
-    return out
+        split_unique.update(getattr(engine, "last_split", None) or ())
+    if split is not None and split_unique:
+        long_texts = {unique[i] for i in split_unique if 0 <= i < len(unique)}
+        split.update(i for i, t in enumerate(texts) if t in long_texts)
+    if len(unique) == len(texts):
+        return out
+    found = dict(zip(unique, out))
+    return [found[t] for t in texts]

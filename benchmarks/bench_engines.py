@@ -85,9 +85,19 @@ def ensure_models(rebuild: bool) -> None:
             shutil.rmtree(folder, ignore_errors=True)
             print(f"building random-weight opus-mt-{src}-{tgt} shape model in {folder} ...", file=sys.stderr)
             with _quiet():
-                build_marian(folder, src, tgt, text_src=text[src], text_tgt=text[tgt], sizes=OPUS_MT_SIZES,
-                             spm_vocab_size=8000, vocab_pad_to=OPUS_MT_VOCAB, max_length=512,
-                             init_std=INIT_STD, seed=seed)
+                build_marian(
+                    folder,
+                    src,
+                    tgt,
+                    text_src=text[src],
+                    text_tgt=text[tgt],
+                    sizes=OPUS_MT_SIZES,
+                    spm_vocab_size=8000,
+                    vocab_pad_to=OPUS_MT_VOCAB,
+                    max_length=512,
+                    init_std=INIT_STD,
+                    seed=seed,
+                )
         if rebuild or not models.is_ct2_folder(models.ct2_dir(MODELS, src, tgt)):
             print(f"converting {folder.name} to CTranslate2 int8 ...", file=sys.stderr)
             models.convert(f"{src}-{tgt}", MODELS, quantization="int8", force=True)
@@ -136,8 +146,9 @@ def stage_hf(sentences: list[str], fixed: int, device: str, threads: int, batch:
             out: list[str] = []
             for i in range(0, len(unique), batch):
                 inputs = tokenizer(unique[i : i + batch], return_tensors="pt", padding=True).to(model.device)
-                ids = model.generate(**inputs, num_beams=1, do_sample=False,
-                                     min_new_tokens=fixed, max_new_tokens=fixed)
+                ids = model.generate(
+                    **inputs, num_beams=1, do_sample=False, min_new_tokens=fixed, max_new_tokens=fixed
+                )
                 out += tokenizer.batch_decode(ids, skip_special_tokens=True)
             if device == "cuda":
                 torch.cuda.synchronize()
@@ -175,8 +186,9 @@ def stage_ct2(sentences: list[str], fixed: int, device: str, threads: int) -> di
         t0 = time.perf_counter()
         unique = list(dict.fromkeys(texts))
         tokens = [[*source.encode(t, out_type=str), "</s>"] for t in unique]
-        results = translator.translate_batch(tokens, max_batch_size=64, beam_size=1,
-                                             min_decoding_length=fixed, max_decoding_length=fixed)
+        results = translator.translate_batch(
+            tokens, max_batch_size=64, beam_size=1, min_decoding_length=fixed, max_decoding_length=fixed
+        )
         translated = {t: target.decode_pieces(r.hypotheses[0]) for t, r in zip(unique, results, strict=True)}
         texts = [translated[t] for t in texts]
         seconds += time.perf_counter() - t0
@@ -210,19 +222,37 @@ def measure(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, Any]
         out.seek(0)
         err.seek(0)
         return {
-            "wall_s": wall, "rss_mb": usage.ru_maxrss / 1024, "rc": proc.returncode,
-            "stdout": out.read().decode("utf-8", "replace"), "stderr": err.read().decode("utf-8", "replace"),
+            "wall_s": wall,
+            "rss_mb": usage.ru_maxrss / 1024,
+            "rc": proc.returncode,
+            "stdout": out.read().decode("utf-8", "replace"),
+            "stderr": err.read().decode("utf-8", "replace"),
         }
 
 
 def run_stage(name: str, input_file: Path, fixed: int, device: str, threads: int) -> dict[str, Any]:
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--stage", name, "--input", str(input_file),
-           "--fixed-len", str(fixed), "--device", device, "--threads", str(threads)]
+    cmd = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--stage",
+        name,
+        "--input",
+        str(input_file),
+        "--fixed-len",
+        str(fixed),
+        "--device",
+        device,
+        "--threads",
+        str(threads),
+    ]
     result = measure(cmd, {"DRIFTCHECK_BENCH_FIXED_LEN": str(fixed)})
     if result["rc"] != 0:
         raise SystemExit(f"stage {name} failed:\n{result['stderr'][-2000:]}")
-    return {**json.loads(result["stdout"].strip().splitlines()[-1]), "rss_mb": result["rss_mb"],
-            "wall_s": result["wall_s"]}
+    return {
+        **json.loads(result["stdout"].strip().splitlines()[-1]),
+        "rss_mb": result["rss_mb"],
+        "wall_s": result["wall_s"],
+    }
 
 
 def driftcheck(*args: str, env: dict[str, str] | None = None) -> dict[str, Any]:
@@ -241,16 +271,34 @@ def cli_ready() -> str | None:
 
 def check_args(path: Path, out: Path, device: str, threads: int) -> list[str]:
     return [
-        "check", str(path), "--lang", "en", "--engine", "ct2", "--models-dir", str(MODELS), "--pivot", "de",
-        "--device", device, "--threads", str(threads), "--format", "json", "--output", str(out),
-        "--fail-on", "never",
+        "check",
+        str(path),
+        "--lang",
+        "en",
+        "--engine",
+        "ct2",
+        "--models-dir",
+        str(MODELS),
+        "--pivot",
+        "de",
+        "--device",
+        device,
+        "--threads",
+        str(threads),
+        "--format",
+        "json",
+        "--output",
+        str(out),
+        "--fail-on",
+        "never",
     ]
 
 
 def end_to_end(path: Path, n: int, fixed: int, device: str, threads: int, tmp: Path) -> dict[str, Any]:
     out = tmp / f"{path.stem}.json"
-    result = driftcheck(*check_args(path, out, device, threads), "--no-cache",
-                        env={"DRIFTCHECK_BENCH_FIXED_LEN": str(fixed)})
+    result = driftcheck(
+        *check_args(path, out, device, threads), "--no-cache", env={"DRIFTCHECK_BENCH_FIXED_LEN": str(fixed)}
+    )
     if result["rc"] not in (0, 1):
         raise SystemExit(f"driftcheck check failed: {result['stderr'].strip()[-500:]}")
     segments = len(json.loads(out.read_text(encoding="utf-8"))["segments"])
@@ -270,8 +318,12 @@ def main() -> None:
     parser.add_argument("--sentences", type=int, default=300)
     parser.add_argument("--fixed-len", type=int, default=32, help="output tokens per translation")
     parser.add_argument("--device", choices=("cpu", "cuda"), default="cpu")
-    parser.add_argument("--threads", type=int, default=os.cpu_count() or 1,
-                        help="CPU threads for every engine (default: all cores; use fewer on a busy machine)")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="CPU threads for every engine (default: all cores; use fewer on a busy machine)",
+    )
     parser.add_argument("--rebuild", action="store_true", help="rebuild the random-weight models")
     parser.add_argument("--skip-hf", action="store_true", help="skip (a), the slowest measurement")
     parser.add_argument("--stage", choices=[*sorted(STAGES), "build"], help=argparse.SUPPRESS)
@@ -295,8 +347,13 @@ def main() -> None:
     n = args.sentences
     pool = load_sentences(2 * n)
     rows: list[tuple[str, str, str, str]] = []
-    report: dict[str, Any] = {"sentences": n, "fixed_len": args.fixed_len, "device": args.device,
-                              "cpus": os.cpu_count(), "threads": args.threads}
+    report: dict[str, Any] = {
+        "sentences": n,
+        "fixed_len": args.fixed_len,
+        "device": args.device,
+        "cpus": os.cpu_count(),
+        "threads": args.threads,
+    }
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
         base = tmp / "sentences.json"
@@ -308,16 +365,34 @@ def main() -> None:
         if not args.skip_hf:
             a = run_stage("hf", base, args.fixed_len, args.device, args.threads)
             report["a_transformers"] = a
-            rows.append(("(a) transformers loop, fp32 greedy, batch 16", f"{rate(a):.1f}",
-                         f"{a['translate_s']:.2f}", f"{a['rss_mb']:.0f}"))
+            rows.append(
+                (
+                    "(a) transformers loop, fp32 greedy, batch 16",
+                    f"{rate(a):.1f}",
+                    f"{a['translate_s']:.2f}",
+                    f"{a['rss_mb']:.0f}",
+                )
+            )
         b = run_stage("ct2", base, args.fixed_len, args.device, args.threads)
         report["b_ct2_raw"] = b
-        rows.append(("(b) raw CTranslate2 int8 translate_batch", f"{rate(b):.1f}", f"{b['translate_s']:.2f}",
-                     f"{b['rss_mb']:.0f}"))
+        rows.append(
+            (
+                "(b) raw CTranslate2 int8 translate_batch",
+                f"{rate(b):.1f}",
+                f"{b['translate_s']:.2f}",
+                f"{b['rss_mb']:.0f}",
+            )
+        )
         first = run_stage("first", base, args.fixed_len, args.device, args.threads)
         report["ct2_first_translation"] = first
-        rows.append(("    ct2 engine: start to first translation", "", f"{first['wall_s']:.2f}",
-                     f"{first['rss_mb']:.0f}"))
+        rows.append(
+            (
+                "    ct2 engine: start to first translation",
+                "",
+                f"{first['wall_s']:.2f}",
+                f"{first['rss_mb']:.0f}",
+            )
+        )
 
         why_not = cli_ready()
         if why_not:
@@ -327,29 +402,50 @@ def main() -> None:
             c = end_to_end(write_paragraphs(tmp / "n.txt", pool[:n]), n, *opts)
             c2 = end_to_end(write_paragraphs(tmp / "2n.txt", pool), 2 * n, *opts)
             report["c_check"], report["c_check_2x"] = c, c2
-            rows.append(("(c) driftcheck check --engine ct2 --no-cache", f"{rate(c, 'wall_s'):.1f}",
-                         f"{c['wall_s']:.2f}", f"{c['rss_mb']:.0f}"))
-            rows.append((f"    same, {2 * n} distinct sentences", f"{rate(c2, 'wall_s'):.1f}",
-                         f"{c2['wall_s']:.2f}", f"{c2['rss_mb']:.0f}"))
+            rows.append(
+                (
+                    "(c) driftcheck check --engine ct2 --no-cache",
+                    f"{rate(c, 'wall_s'):.1f}",
+                    f"{c['wall_s']:.2f}",
+                    f"{c['rss_mb']:.0f}",
+                )
+            )
+            rows.append(
+                (
+                    f"    same, {2 * n} distinct sentences",
+                    f"{rate(c2, 'wall_s'):.1f}",
+                    f"{c2['wall_s']:.2f}",
+                    f"{c2['rss_mb']:.0f}",
+                )
+            )
             cache = tmp / "cache.sqlite3"
-            cached_args = [*check_args(SEED, tmp / "seed.json", args.device, args.threads),
-                           "--cache", str(cache)]
+            cached_args = [
+                *check_args(SEED, tmp / "seed.json", args.device, args.threads),
+                "--cache",
+                str(cache),
+            ]
             env = {"DRIFTCHECK_BENCH_FIXED_LEN": str(args.fixed_len)}
             driftcheck(*cached_args, env=env)  # fills the cache
             d = driftcheck(*cached_args, env=env)
             report["d_cached_rerun"] = {"wall_s": d["wall_s"], "rss_mb": d["rss_mb"]}
-            rows.append(("(d) cached rerun of the sample article", "", f"{d['wall_s']:.2f}",
-                         f"{d['rss_mb']:.0f}"))
+            rows.append(
+                ("(d) cached rerun of the sample article", "", f"{d['wall_s']:.2f}", f"{d['rss_mb']:.0f}")
+            )
             helps = [driftcheck("--help") for _ in range(5)]
-            h = {"wall_s": statistics.median(x["wall_s"] for x in helps),
-                 "rss_mb": max(x["rss_mb"] for x in helps)}
+            h = {
+                "wall_s": statistics.median(x["wall_s"] for x in helps),
+                "rss_mb": max(x["rss_mb"] for x in helps),
+            }
             report["e_help"] = h
-            rows.append(("(e) driftcheck --help (median of 5)", "", f"{h['wall_s']:.2f}",
-                         f"{h['rss_mb']:.0f}"))
+            rows.append(
+                ("(e) driftcheck --help (median of 5)", "", f"{h['wall_s']:.2f}", f"{h['rss_mb']:.0f}")
+            )
 
-    print(f"\n{n} sentences, round trip en->de->en, {args.fixed_len} output tokens each, "
-          f"device {args.device}, {args.threads} thread(s) on {os.cpu_count()} CPUs; "
-          f"distinct texts per direction: {report['b_ct2_raw']['distinct']}")
+    print(
+        f"\n{n} sentences, round trip en->de->en, {args.fixed_len} output tokens each, "
+        f"device {args.device}, {args.threads} thread(s) on {os.cpu_count()} CPUs; "
+        f"distinct texts per direction: {report['b_ct2_raw']['distinct']}"
+    )
     width = max(len(r[0]) for r in rows)
     print(f"{'':{width}}  {'sent/s':>8}  {'seconds':>8}  {'peak MB':>8}")
     for label, speed, seconds, rss in rows:

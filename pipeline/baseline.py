@@ -85,8 +85,12 @@ def create_baseline(data: dict[str, Any]) -> dict[str, Any]:
         key = flag_key(seg, flag, path)
         entries.setdefault(
             key,
-            {"key": key, "check": str(flag["check"]), "path": normalise_path(path),
-             "text_preview": _preview(seg)},
+            {
+                "key": key,
+                "check": str(flag["check"]),
+                "path": normalise_path(path),
+                "text_preview": _preview(seg),
+            },
         )
     ordered = sorted(entries.values(), key=lambda e: (e["path"], e["check"], e["text_preview"], e["key"]))
     return {"version": BASELINE_VERSION, "tool": "driftcheck", "entries": ordered}
@@ -128,7 +132,8 @@ def apply_baseline(
     _recount(out)
     checked = {normalise_path(p) for p in paths.values()}
     stale = [
-        e for e in entries
+        e
+        for e in entries
         if str(e["key"]) not in matched and normalise_path(str(e.get("path", ""))) in checked
     ]
     return out, stale
@@ -140,7 +145,9 @@ def _recount(data: dict[str, Any]) -> None:
         mine = [s for s in data.get("segments", []) if s["document"] == doc["index"]]
         doc["counts"] = {v: sum(s["verdict"] == v for s in mine) for v in verdicts}
     summary = summarize(data.get("segments", []))
-    summary["baselined"] = sum(bool(f.get("baselined")) for s in data.get("segments", []) for f in s.get("flags", []))
+    summary["baselined"] = sum(
+        bool(f.get("baselined")) for s in data.get("segments", []) for f in s.get("flags", [])
+    )
     data["summary"] = summary
 
 
@@ -160,15 +167,15 @@ def load_baseline(path: str | Path) -> dict[str, Any]:
     except json.JSONDecodeError as exc:
         raise ConfigError(f"{p}: baseline is not valid JSON ({exc.msg} at line {exc.lineno})") from None
     if not isinstance(data, dict) or data.get("tool") != "driftcheck":
-        raise ConfigError(f"{p}: not a driftcheck baseline (expected \"tool\": \"driftcheck\")")
+        raise ConfigError(f'{p}: not a driftcheck baseline (expected "tool": "driftcheck")')
     if data.get("version") != BASELINE_VERSION:
         raise ConfigError(f"{p}: baseline version {data.get('version')!r} is not supported (expected 1)")
     entries = data.get("entries")
     if not isinstance(entries, list):
-        raise ConfigError(f"{p}: baseline \"entries\" must be a list")
+        raise ConfigError(f'{p}: baseline "entries" must be a list')
     for n, e in enumerate(entries, start=1):
         if not (isinstance(e, dict) and isinstance(e.get("key"), str) and isinstance(e.get("check"), str)):
-            raise ConfigError(f"{p}: baseline entry {n} needs string \"key\" and \"check\" fields")
+            raise ConfigError(f'{p}: baseline entry {n} needs string "key" and "check" fields')
     return data
 
 

@@ -53,9 +53,15 @@ def list_models(
         row: dict[str, object] = {"direction": direction, "hub_id": entry.hub_id, "revision": entry.revision}
         for kind in ("marian", "ct2"):
             found = local.get((direction, kind))
-            row[kind] = None if found is None else {
-                "path": str(found.path), "size": found.size, "revision": found.revision,
-            }
+            row[kind] = (
+                None
+                if found is None
+                else {
+                    "path": str(found.path),
+                    "size": found.size,
+                    "revision": found.revision,
+                }
+            )
         rows.append(row)
     if as_json:
         typer.echo(json.dumps({"models_dir": str(root), "models": rows}, indent=2))

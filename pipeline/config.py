@@ -11,7 +11,7 @@ import dataclasses
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from .errors import ConfigError
 from .records import SEVERITIES
@@ -85,6 +85,7 @@ def _validate(key: str, value: Any, origin: str) -> Any:
         raise ConfigError(f"{where}: must be {types[0].__name__}, not a boolean")
     if not isinstance(value, types):
         raise ConfigError(f"{where}: must be {types[0].__name__}, got {type(value).__name__}")
+    value = cast(Any, value)  # isinstance against a runtime tuple narrows to object
     if key == "engine" and value not in ENGINES:
         raise ConfigError(f"{where}: must be one of {', '.join(ENGINES)}")
     if key == "fail_on" and value not in FAIL_ON:

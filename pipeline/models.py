@@ -36,7 +36,11 @@ PROVENANCE = "driftcheck-model.json"
 HUB_TIMEOUT_S = 5.0
 CT2_SUFFIX = "-ct2"
 _TOKENIZER_FILES = (
-    "source.spm", "target.spm", "vocab.json", "tokenizer_config.json", "generation_config.json",
+    "source.spm",
+    "target.spm",
+    "vocab.json",
+    "tokenizer_config.json",
+    "generation_config.json",
 )
 
 EngineName = Literal["ct2", "marian"]
@@ -200,8 +204,10 @@ def bench_fixed_len() -> int | None:
 
 
 def hub_offline() -> bool:
-    return any(os.environ.get(v, "").strip().lower() in ("1", "true", "yes", "on") for v in (
-        "HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"))
+    return any(
+        os.environ.get(v, "").strip().lower() in ("1", "true", "yes", "on")
+        for v in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE")
+    )
 
 
 def _endpoint() -> str:
@@ -253,7 +259,9 @@ def pull(direction: str, root: Path, *, force: bool = False, progress: bool = Tr
     if is_marian_folder(dest) and not force:
         return dest
     sha, files = resolve_hub_revision(
-        known.hub_id, known.revision, f"cannot download {known.hub_id} into {dest}",
+        known.hub_id,
+        known.revision,
+        f"cannot download {known.hub_id} into {dest}",
         "pull on a connected machine and copy the folder here, or set HF_ENDPOINT to a reachable mirror",
     )
     import huggingface_hub
@@ -286,8 +294,9 @@ def pull(direction: str, root: Path, *, force: bool = False, progress: bool = Tr
     return dest
 
 
-def convert(target: str, root: Path, *, output: Path | None = None, quantization: str = "int8",
-            force: bool = False) -> Path:
+def convert(
+    target: str, root: Path, *, output: Path | None = None, quantization: str = "int8", force: bool = False
+) -> Path:
     """Convert a MarianMT folder (a direction in `root`, or a path) to a CTranslate2 folder.
 
     Needs torch and transformers (only here). The tokenizer files are copied in, so the
@@ -338,14 +347,17 @@ def convert(target: str, root: Path, *, output: Path | None = None, quantization
         reason = str(exc).splitlines()[0] if str(exc) else repr(exc)
         raise EngineError(f"converting {source} failed: {reason}") from None
     origin = read_provenance(source)
-    _write_provenance(partial, {
-        "direction": origin.get("direction"),
-        "hub_id": origin.get("hub_id"),
-        "revision": origin.get("revision"),
-        "converted_from": str(source.resolve()),
-        "quantization": quantization,
-        "ctranslate2": ctranslate2.__version__,
-    })
+    _write_provenance(
+        partial,
+        {
+            "direction": origin.get("direction"),
+            "hub_id": origin.get("hub_id"),
+            "revision": origin.get("revision"),
+            "converted_from": str(source.resolve()),
+            "quantization": quantization,
+            "ctranslate2": ctranslate2.__version__,
+        },
+    )
     if out.exists():
         shutil.rmtree(out)
     partial.rename(out)

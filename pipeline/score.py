@@ -21,7 +21,9 @@ PARALLEL_MIN_PAIRS = 400  # below this a process pool costs more than it saves
 
 @functools.cache
 def _metrics() -> tuple[Any, Any, Any, Any]:
-    from sacrebleu.metrics import BLEU, CHRF, TER
+    from sacrebleu.metrics.bleu import BLEU
+    from sacrebleu.metrics.chrf import CHRF
+    from sacrebleu.metrics.ter import TER
 
     # sentence BLEU needs effective order (else short sentences score 0); corpus BLEU does not
     return CHRF(), BLEU(effective_order=True), TER(), BLEU()

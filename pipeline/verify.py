@@ -114,7 +114,9 @@ def _document_results(
 ) -> list[DocumentResult]:
     docs: list[DocumentResult] = []
     for i, (path, lang, src_path, src_lang) in enumerate(inputs.documents):
-        counts = {v: sum(r.verdict == v for r in results if r.segment.document == i) for v in VERDICTS}
+        counts: dict[str, int] = {
+            v: sum(r.verdict == v for r in results if r.segment.document == i) for v in VERDICTS
+        }
         docs.append(DocumentResult(i, path, lang, src_path, src_lang, corpus.get(i, {}), counts))
     return docs
 

@@ -249,7 +249,9 @@ def test_real_runs_baseline_survives_moving_sentences(
     monkeypatch.chdir(tmp_path)
     doc, src = Path("news.md"), Path("news.es.md")
     flagged = "The engineers replaced 230 cables."  # the source says 320
-    src.write_text("La policía entró en el campamento. Los ingenieros sustituyeron 320 cables.\n", encoding="utf-8")
+    src.write_text(
+        "La policía entró en el campamento. Los ingenieros sustituyeron 320 cables.\n", encoding="utf-8"
+    )
     doc.write_text(f"Police entered the camp. {flagged}\n", encoding="utf-8")
     settings = Settings(lang="en", source_lang="es", engine="apertium")
     first = to_dict(verify([str(doc)], settings, source=str(src)))
@@ -261,7 +263,9 @@ def test_real_runs_baseline_survives_moving_sentences(
         "Los ingenieros sustituyeron 320 cables.\n",
         encoding="utf-8",
     )
-    doc.write_text(f"# Update\n\nDozens were injured.\n\nPolice entered the camp.\n{flagged}\n", encoding="utf-8")
+    doc.write_text(
+        f"# Update\n\nDozens were injured.\n\nPolice entered the camp.\n{flagged}\n", encoding="utf-8"
+    )
     second = to_dict(verify([str(doc)], settings, source=str(src)))
     moved = next(s for s in second["segments"] if s["text"] == flagged)
     assert moved["line"] == 6 and moved["verdict"] != "ok"

@@ -195,7 +195,19 @@ def test_directory_with_one_unreadable_file_reports_the_rest_and_exits_2(tmp_pat
     (docs / "skip.txt").write_text("Excluded by the glob.\n")
     (docs / "image.png").write_bytes(b"\x89PNG\x00")  # not matched by the include globs
     out = tmp_path / "out"
-    r = run_cli("check", str(docs), *APERTIUM, "--exclude", "skip.txt", "-f", "json", "-f", "html", "-o", str(out) + "/")
+    r = run_cli(
+        "check",
+        str(docs),
+        *APERTIUM,
+        "--exclude",
+        "skip.txt",
+        "-f",
+        "json",
+        "-f",
+        "html",
+        "-o",
+        str(out) + "/",
+    )
     assert r.code == 2, r.stderr
     assert r.stderr.count("driftcheck: error:") == 1 and "bad.txt" in r.stderr and "UTF-8" in r.stderr
     index = json.loads((out / "driftcheck.json").read_text())
@@ -213,7 +225,9 @@ def test_inline_waiver_drops_the_named_check_for_the_next_paragraph(tmp_path: Pa
     src.write_text("Los ingenieros sustituyeron 320 cables.\n\nLos ingenieros sustituyeron 320 cables.\n")
     wrong = "The engineers replaced 230 cables.\n"
     copy.write_text("<!-- driftcheck: ignore numbers -->\n" + wrong + "\n" + wrong)
-    r = run_cli("check", str(copy), "--source", str(src), "-s", "es", *APERTIUM, "-f", "json", "--fail-on", "never")
+    r = run_cli(
+        "check", str(copy), "--source", str(src), "-s", "es", *APERTIUM, "-f", "json", "--fail-on", "never"
+    )
     segs = json.loads(r.stdout)["segments"]
     assert [s["line"] for s in segs] == [2, 4]
     checks = [{fl["check"] for fl in s["flags"]} for s in segs]
@@ -233,7 +247,12 @@ def test_report_rerenders_saved_json_and_baseline_gates_only_new_flags(tmp_path:
     common = ("--source", str(src), "-s", "es", *APERTIUM)
     first = tmp_path / "first.json"
     assert run_cli("check", str(copy), *common, "-o", str(first)).code == 1
-    for fmt, marker in (("html", "<!doctype html>"), ("markdown", "230"), ("text", "1 fail"), ("sarif", '"2.1.0"')):
+    for fmt, marker in (
+        ("html", "<!doctype html>"),
+        ("markdown", "230"),
+        ("text", "1 fail"),
+        ("sarif", '"2.1.0"'),
+    ):
         r = run_cli("report", str(first), "--format", fmt)
         assert r.code == 0 and marker in r.stdout, (fmt, r.stderr)
     base = tmp_path / "baseline.json"

@@ -12,11 +12,29 @@ from tests.conftest import run_cli
 
 ROWS = [
     ("El puente reabrió el lunes.", "The bridge reopened on Monday.", "ok", "mt", None),
-    ("Los ingenieros sustituyeron 320 cables.", "The engineers replaced 320 cables.", "ok", "reference", None),
+    (
+        "Los ingenieros sustituyeron 320 cables.",
+        "The engineers replaced 320 cables.",
+        "ok",
+        "reference",
+        None,
+    ),
     ("La obra costó 12 millones de euros.", "The work cost 12 million euros.", "ok", "mt", None),
     ("La obra costó 12 millones de euros.", "the work cost 12 million euros", "ok", "full_lower", "minor"),
-    ("Los ingenieros sustituyeron 320 cables.", "The engineers replaced 230 cables.", "shifted", "numbers_replaced", "critical"),
-    ("El tráfico no estará permitido hasta junio.", "Traffic will be allowed until June.", "shifted", "negation", "critical"),
+    (
+        "Los ingenieros sustituyeron 320 cables.",
+        "The engineers replaced 230 cables.",
+        "shifted",
+        "numbers_replaced",
+        "critical",
+    ),
+    (
+        "El tráfico no estará permitido hasta junio.",
+        "Traffic will be allowed until June.",
+        "shifted",
+        "negation",
+        "critical",
+    ),
     ("El puente reabrió el lunes.", "Did the bridge reopen on Monday?", "shifted", "question", "major"),
     ("El puente reabrió el lunes.", ".", "shifted", "empty", "critical"),
 ]
@@ -34,8 +52,21 @@ def test_eval_reports_known_rates(tmp_path: Path) -> None:
     f = tmp_path / "labelled.jsonl"
     with f.open("w") as fh:
         for i, (src, tgt, label, cat, sev) in enumerate(ROWS):
-            fh.write(json.dumps({"id": f"r{i}", "src_lang": "es", "tgt_lang": "en", "source": src,
-                                 "translation": tgt, "label": label, "category": cat, "severity": sev}) + "\n")
+            fh.write(
+                json.dumps(
+                    {
+                        "id": f"r{i}",
+                        "src_lang": "es",
+                        "tgt_lang": "en",
+                        "source": src,
+                        "translation": tgt,
+                        "label": label,
+                        "category": cat,
+                        "severity": sev,
+                    }
+                )
+                + "\n"
+            )
     out = tmp_path / "eval"
     r = run_cli("eval", str(f), "--engine", "apertium", "--no-cache", "-o", str(out))
     assert r.code == 0, r.stderr

@@ -235,8 +235,11 @@ def test_junit_review_follows_the_gate(report: dict[str, Any]) -> None:
     case_name = "p1.s2 (line 3)"
 
     def case(data: dict[str, Any]) -> ET.Element:
-        return next(c for c in junit(data).iter("testcase") if c.get("name") == case_name
-                    and c.get("classname") == "docs/news/raid, part:2.md")
+        return next(
+            c
+            for c in junit(data).iter("testcase")
+            if c.get("name") == case_name and c.get("classname") == "docs/news/raid, part:2.md"
+        )
 
     # --fail-on fail: a review passes, its reasons go to system-out
     assert case(report).find("failure") is None
@@ -361,5 +364,9 @@ def test_pre_commit_hook_declares_driftcheck() -> None:
     assert (hook["id"], hook["language"], hook["entry"]) == ("driftcheck", "python", "driftcheck check")
     files = re.compile(hook["files"])
     assert [bool(files.search(p)) for p in ("docs/a.md", "b.txt", "c.markdown", "d.py", "e.md.bak")] == [
-        True, True, True, False, False,
+        True,
+        True,
+        True,
+        False,
+        False,
     ]

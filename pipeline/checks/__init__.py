@@ -16,7 +16,7 @@ Check modules register themselves on import; `run_checks` imports them all.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from ..records import Flag, Severity
@@ -47,7 +47,7 @@ class CheckInput:
     back: str | None = None
     forward: str | None = None
     mode: str = "source"  # "source" | "roundtrip"
-    options: dict[str, object] = field(default_factory=dict)  # thresholds from config
+    options: Mapping[str, object] = field(default_factory=dict)  # thresholds from config, known scores
 
 
 CheckFn = Callable[[CheckInput], list[Flag]]

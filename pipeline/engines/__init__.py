@@ -97,7 +97,9 @@ def _missing_hint(engine: Engine, src: str, via: str | None, tgt: str) -> str:
     return "install a model for that direction"
 
 
-def translate_route(engine: Engine, texts: list[str], route: list[str], split: set[int] | None = None) -> list[str]:
+def translate_route(
+    engine: Engine, texts: list[str], route: list[str], split: set[int] | None = None
+) -> list[str]:
     """Translate along a route: one engine call per hop for the whole batch, each distinct text once.
 
     Engines that had to split an over-long input report its index in `last_split`; those

@@ -78,14 +78,22 @@ class CT2Engine:
         def run(batch: list[int]) -> list[str]:
             return self._run(loaded, [tokens[i] for i in batch])
 
-        out = run_batched(p.parts, [len(t) for t in tokens], run, self.options.max_batch_tokens,
-                          MAX_BATCH_SIZE[self._device or "cpu"])
+        out = run_batched(
+            p.parts,
+            [len(t) for t in tokens],
+            run,
+            self.options.max_batch_tokens,
+            MAX_BATCH_SIZE[self._device or "cpu"],
+        )
         return assemble(p, out)
 
     def _run(self, loaded: _Loaded, batch: list[list[str]]) -> list[str]:
         fixed = models.bench_fixed_len()
-        lengths = {"min_decoding_length": fixed, "max_decoding_length": fixed} if fixed else {
-            "max_decoding_length": loaded.max_decoding_length}
+        lengths = (
+            {"min_decoding_length": fixed, "max_decoding_length": fixed}
+            if fixed
+            else {"max_decoding_length": loaded.max_decoding_length}
+        )
         try:
             results = loaded.translator.translate_batch(
                 batch, beam_size=max(1, self.options.beam), max_input_length=0, **lengths
@@ -120,8 +128,12 @@ class CT2Engine:
             # transformers' max_length counts the decoder start token and a forced </s>.
             max_decoding_length=max(1, max_length - 2),
             split_limit=max(8, min(limit, 512) // 2),
-            record={"id": origin.get("hub_id") or folder.name, "revision": origin.get("revision"),
-                    "path": str(folder.resolve()), "quantization": origin.get("quantization")},
+            record={
+                "id": origin.get("hub_id") or folder.name,
+                "revision": origin.get("revision"),
+                "path": str(folder.resolve()),
+                "quantization": origin.get("quantization"),
+            },
         )
         self._loaded[(src, tgt)] = loaded
         return loaded
@@ -145,8 +157,13 @@ class CT2Engine:
 
     def _translator(self, ct2: Any, folder: Path, device: str, compute: str) -> Any:
         def make(dev: str, ctype: str) -> Any:
-            translator = ct2.Translator(str(folder), device=dev, compute_type=ctype,
-                                        intra_threads=max(0, self.options.threads), inter_threads=1)
+            translator = ct2.Translator(
+                str(folder),
+                device=dev,
+                compute_type=ctype,
+                intra_threads=max(0, self.options.threads),
+                inter_threads=1,
+            )
             # cuBLAS is loaded lazily: one tiny translation proves the device really works.
             translator.translate_batch([["</s>"]], max_decoding_length=1)
             return translator

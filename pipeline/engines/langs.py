@@ -7,7 +7,15 @@ import functools
 from ..errors import UsageError
 
 # Default pivot for round-trip mode: a language with good engines in both directions.
-DEFAULT_PIVOTS: dict[str, str] = {"en": "es", "es": "en", "fr": "es", "pt": "es", "it": "es", "ca": "es", "gl": "es"}
+DEFAULT_PIVOTS: dict[str, str] = {
+    "en": "es",
+    "es": "en",
+    "fr": "es",
+    "pt": "es",
+    "it": "es",
+    "ca": "es",
+    "gl": "es",
+}
 
 
 @functools.cache

@@ -117,9 +117,12 @@ class MarianEngine:
         folder = models.marian_dir(self.root, src, tgt)
         if models.is_marian_folder(folder):
             origin = models.read_provenance(folder)
-            record: dict[str, object] = {"id": origin.get("hub_id") or folder.name,
-                                         "revision": origin.get("revision"),
-                                         "path": str(folder.resolve()), "source": "local"}
+            record: dict[str, object] = {
+                "id": origin.get("hub_id") or folder.name,
+                "revision": origin.get("revision"),
+                "path": str(folder.resolve()),
+                "source": "local",
+            }
             return str(folder), {"local_files_only": True}, record
         known = models.known_model(src, tgt)
         cached = _in_hf_cache(known)
@@ -127,13 +130,18 @@ class MarianEngine:
             revision, kwargs = cached, {"local_files_only": True}
         else:
             revision, _ = models.resolve_hub_revision(
-                known.hub_id, known.revision,
+                known.hub_id,
+                known.revision,
                 f"MarianMT model {known.hub_id} for {src}-{tgt} is neither in {folder} nor downloadable",
                 models.how_to_provide(self.root, src, tgt),
             )
             kwargs = {}
-        record = {"id": known.hub_id, "revision": revision, "path": None,
-                  "source": "hub-cache" if cached else "hub"}
+        record = {
+            "id": known.hub_id,
+            "revision": revision,
+            "path": None,
+            "source": "hub-cache" if cached else "hub",
+        }
         return known.hub_id, {**kwargs, "revision": revision}, record
 
     def _load(self, src: str, tgt: str) -> _Loaded:
@@ -162,8 +170,10 @@ class MarianEngine:
             torch.set_num_threads(self.options.threads)
         if device == "cuda":
             model = model.half().to("cuda")
-        limit = min(int(getattr(model.config, "max_position_embeddings", 512)),
-                    int(getattr(tokenizer, "model_max_length", 512) or 512))
+        limit = min(
+            int(getattr(model.config, "max_position_embeddings", 512)),
+            int(getattr(tokenizer, "model_max_length", 512) or 512),
+        )
         loaded = _Loaded(tokenizer, model, split_limit=max(8, limit // 2), record=record)
         self._loaded[(src, tgt)] = loaded
         return loaded
@@ -185,8 +195,12 @@ class MarianEngine:
         import importlib.metadata as md
 
         folder = models.marian_dir(self.root, src, tgt)
-        sig: dict[str, object] = {"engine": self.name, "transformers": _version(md, "transformers"),
-                                  "beam": max(1, self.options.beam), "device": self.options.device}
+        sig: dict[str, object] = {
+            "engine": self.name,
+            "transformers": _version(md, "transformers"),
+            "beam": max(1, self.options.beam),
+            "device": self.options.device,
+        }
         if (src, tgt) in self._loaded:
             record = self._loaded[(src, tgt)].record
             sig.update(model=record["id"], revision=record["revision"])

@@ -66,8 +66,14 @@ def _details(seg: dict[str, Any]) -> str:
 
 
 def _testcase(suite: ET.Element, seg: dict[str, Any], path: str, fail_on: str) -> bool:
-    case = _el(suite, "testcase", classname=path, name=f"{seg['id']} (line {seg['line']})",
-               file=path, line=seg["line"])
+    case = _el(
+        suite,
+        "testcase",
+        classname=path,
+        name=f"{seg['id']} (line {seg['line']})",
+        file=path,
+        line=seg["line"],
+    )
     active = [f for f in seg.get("flags", []) if not f.get("baselined")]
     if _fails(seg["verdict"], fail_on):
         message = "; ".join(f"{f['check']}: {f['message']}" for f in active) or f"verdict {seg['verdict']}"

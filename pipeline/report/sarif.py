@@ -93,7 +93,8 @@ def flag_region(
     text = seg.get("text") or ""
     field = copy_field(mode)
     spans = [
-        s for s in flag.get("spans", [])
+        s
+        for s in flag.get("spans", [])
         if s.get("field") == field and 0 <= int(s["start"]) <= int(s["end"]) <= len(text)
     ]
     start_col = cols.get((int(seg["document"]), str(seg["id"])))
@@ -141,8 +142,14 @@ def _rules(data: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _result(
-    seg: dict[str, Any], flag: dict[str, Any], path: str, rule_index: dict[str, int],
-    cols: dict[tuple[int, str], int], doc: dict[str, Any] | None, baseline_applied: bool, mode: str,
+    seg: dict[str, Any],
+    flag: dict[str, Any],
+    path: str,
+    rule_index: dict[str, int],
+    cols: dict[tuple[int, str], int],
+    doc: dict[str, Any] | None,
+    baseline_applied: bool,
+    mode: str,
 ) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": flag["check"],

@@ -69,6 +69,9 @@ def test_token_budget_batches_longest_first_and_keeps_order(tiny_ct2_models_dir:
     real = loaded.translator
 
     class Spy:
+        def __getattr__(self, name: str) -> Any:  # model_is_loaded, load_model, ...
+            return getattr(real, name)
+
         def translate_batch(self, batch: list[list[str]], **kwargs: Any) -> Any:
             calls.append([len(tokens) for tokens in batch])
             return real.translate_batch(batch, **kwargs)
@@ -80,6 +83,16 @@ def test_token_budget_batches_longest_first_and_keeps_order(tiny_ct2_models_dir:
     firsts = [c[0] for c in calls]
     assert firsts == sorted(firsts, reverse=True)
     assert out == ct2(tiny_ct2_models_dir, "float32").translate(EN, "en", "de")
+
+
+def test_on_cpu_one_model_stays_resident_and_reloads_when_needed(tiny_ct2_models_dir: Path) -> None:
+    eng = ct2(tiny_ct2_models_dir, "float32")
+    first = eng.translate(EN, "en", "de")
+    back = eng.translate(first, "de", "en")
+    there, home = eng._loaded[("en", "de")].translator, eng._loaded[("de", "en")].translator
+    assert not there.model_is_loaded and home.model_is_loaded  # the peak holds one model's weights
+    assert eng.translate(EN, "en", "de") == first and there.model_is_loaded and not home.model_is_loaded
+    assert back == ct2(tiny_ct2_models_dir, "float32").translate(first, "de", "en")
 
 
 def test_missing_converted_model_names_the_folder_and_the_fix(tmp_path: Path) -> None:

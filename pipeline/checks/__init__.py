@@ -34,6 +34,7 @@ CHECK_MODULES: tuple[str, ...] = (
     "pipeline.checks.fluency",
     "pipeline.checks.tense",
     "pipeline.checks.antonyms",
+    "pipeline.checks.coverage",
     "pipeline.checks.drift",
 )
 

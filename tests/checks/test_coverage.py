@@ -1,0 +1,106 @@
+"""coverage: a content word of the source must not vanish, by both engine views (gap + deficit)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.checks.coverage import deficit, gaps
+
+from .helpers import assert_flags, assert_passes, make
+
+# (source, translation, src, tgt, forward, back)
+MISSING = [
+    pytest.param(
+        "El comité trabajó dos décadas de actividad intensa.",
+        "The committee worked two of intense activity.",
+        "es",
+        "en",
+        "The committee worked two decades of intense activity.",
+        "El comité trabajó dos de actividad intensa.",
+        id="es-en noun dropped",
+    ),
+    pytest.param(
+        "Si Walmart coloca el incremento en los hombros de los consumidores.",
+        "If Walmart the increase on the shoulders of consumers.",
+        "es",
+        "en",
+        "If Walmart places the increase in the shoulders of the consumers.",
+        "Si Walmart el incremento en los hombros de consumidores.",
+        id="es-en verb dropped",
+    ),
+    pytest.param(
+        "The farmers harvested wheat near the river.",
+        "Los agricultores cerca del río.",
+        "en",
+        "es",
+        "Los agricultores cosecharon trigo cerca del río.",
+        "The farmers near the river.",
+        id="en-es verb and object dropped",
+    ),
+]
+
+KEPT = [
+    pytest.param(
+        "El comité trabajó dos décadas de actividad intensa.",
+        "The committee worked two decades of intense activity.",
+        "es",
+        "en",
+        "The committee worked two decades of intense activity.",
+        "El comité trabajó dos décadas de actividad intensa.",
+        id="faithful",
+    ),
+    pytest.param(
+        "La asociación ha encontrado en Alemania padrinos para los huérfanos.",
+        "The association has found sponsors in Germany for the orphans.",
+        "es",
+        "en",
+        "The association has found in Germany godfathers for the orphans.",
+        "La asociación ha encontrado patrocinadores en Alemania para los huérfanos.",
+        id="synonym moved is not an omission",
+    ),
+    pytest.param(
+        "El comité trabajó dos décadas de actividad intensa.",
+        "The committee worked twenty years of intense activity.",
+        "es",
+        "en",
+        "The committee worked two decades of intense activity.",
+        "El comité trabajó veinte años de actividad intensa.",
+        id="paraphrase replaces the word",
+    ),
+    pytest.param(
+        "El comité trabajó dos décadas de actividad intensa.",
+        "The committee worked two of intense activity.",
+        "es",
+        "en",
+        "The committee worked two decades of intense activity.",
+        "El comité trabajó dos años de actividad intensa.",
+        id="one view only",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "target", "src", "tgt", "forward", "back"), MISSING)
+def test_dropped_content_flags(source: str, target: str, src: str, tgt: str, forward: str, back: str) -> None:
+    flag = assert_flags("coverage", make(source, target, src, tgt, forward=forward, back=back))
+    assert flag.severity == "major"
+
+
+@pytest.mark.parametrize(("source", "target", "src", "tgt", "forward", "back"), KEPT)
+def test_covered_content_passes(
+    source: str, target: str, src: str, tgt: str, forward: str, back: str
+) -> None:
+    assert_passes("coverage", make(source, target, src, tgt, forward=forward, back=back))
+
+
+def test_needs_both_engine_views() -> None:
+    assert_passes(
+        "coverage", make("Trabajó dos décadas.", "He worked two.", forward="He worked two decades.")
+    )
+    assert_passes("coverage", make("Trabajó dos décadas.", "He worked two.", mode="roundtrip"))
+
+
+def test_gap_and_deficit_helpers() -> None:
+    assert gaps("two decades of activity", "two of activity", "en") == ["decades"]
+    assert gaps("two decades of activity", "of two activity", "en") == []  # neighbours not side by side
+    assert deficit("found godfathers in Germany", "found sponsors in Germany", "en") == 0
+    assert deficit("two decades of activity", "two of activity", "en") == 1

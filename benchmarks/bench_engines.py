@@ -215,7 +215,9 @@ def measure(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, Any]
     """Run `cmd`; wall seconds, peak RSS (MB) of the process tree, exit code, stdout."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=ROOT, env={**os.environ, **(env or {})})
+        # as installed for a user: Python may keep compiled bytecode (CI sets PYTHONDONTWRITEBYTECODE)
+        full_env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=ROOT, env={**full_env, **(env or {})})
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - t0
         proc.returncode = os.waitstatus_to_exitcode(status)

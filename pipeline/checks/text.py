@@ -67,12 +67,19 @@ def is_acronym(word: str) -> bool:
 @functools.lru_cache(maxsize=200_000)
 def zipf(word: str, lang: str) -> float:
     """Zipf frequency (0..8) of a lowercase word in a language; 0 for unknown words or languages."""
+    from .zipf_memo import memo
+
+    known = memo().get(word, lang)
+    if known is not None:
+        return known
     from wordfreq import zipf_frequency  # heavy: loads a frequency table per language
 
     try:
-        return float(zipf_frequency(word, lang))
+        value = float(zipf_frequency(word, lang))
     except (LookupError, ValueError):
-        return 0.0
+        value = 0.0
+    memo().put(word, lang, value)
+    return value
 
 
 def span(field: str, start: int, end: int) -> Span:

@@ -19,8 +19,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import re
-import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
@@ -32,54 +30,31 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.checks import CheckInput, run_checks  # noqa: E402
 from pipeline.checks.drift import similarities  # noqa: E402
+from pipeline.engines.apertium import ApertiumEngine  # noqa: E402
+from pipeline.evaluate import roc_auc as shared_roc_auc  # noqa: E402
 from pipeline.verdict import drift, verdict  # noqa: E402
 
 DATA = Path("/work/shared/data/demetr-es-dev.jsonl")
 CACHE = ROOT / "benchmarks" / ".cache"
-_BLANK = re.compile(r"\n[ \t]*\n")
-MODES = {("es", "en"): "spa-eng", ("en", "es"): "eng-spa"}
 
 
 def apertium_batch(texts: list[str], src: str, tgt: str) -> list[str]:
-    """Translate unique texts in one apertium process, cached on disk by content hash."""
+    """Translate with the package's Apertium engine (one process for the batch), cached on disk by content hash."""
     uniq = sorted({" ".join(t.split()) or "." for t in texts})
     key = hashlib.sha256(("\x00".join(uniq) + src + tgt).encode()).hexdigest()[:16]
     path = CACHE / f"apertium-{src}-{tgt}-{key}.json"
     if path.exists():
         table: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
     else:
-        proc = subprocess.run(
-            ["apertium", "-u", MODES[(src, tgt)]],
-            input="\n\n".join(uniq) + "\n",
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        outs = [" ".join(o.split()) for o in _BLANK.split(proc.stdout.strip("\n"))]
-        if len(outs) != len(uniq):
-            raise SystemExit(f"apertium {src}->{tgt}: {len(uniq)} texts in, {len(outs)} out")
-        table = dict(zip(uniq, outs, strict=True))
+        table = dict(zip(uniq, ApertiumEngine().translate(uniq, src, tgt), strict=True))
         CACHE.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
     return [table[" ".join(t.split()) or "."] for t in texts]
 
 
 def roc_auc(pos: list[float], neg: list[float]) -> float:
-    """Probability that a random positive scores above a random negative (ties count half)."""
-    if not pos or not neg:
-        return float("nan")
-    allv = sorted([(v, 1) for v in pos] + [(v, 0) for v in neg])
-    ranks: list[float] = [0.0] * len(allv)
-    i = 0
-    while i < len(allv):
-        j = i
-        while j + 1 < len(allv) and allv[j + 1][0] == allv[i][0]:
-            j += 1
-        for k in range(i, j + 1):
-            ranks[k] = (i + j) / 2 + 1
-        i = j + 1
-    rsum = sum(r for r, (_, lab) in zip(ranks, allv, strict=True) if lab)
-    return (rsum - len(pos) * (len(pos) + 1) / 2) / (len(pos) * len(neg))
+    auc = shared_roc_auc(pos, neg)
+    return float("nan") if auc is None else auc
 
 
 def group(row: dict[str, object]) -> str:

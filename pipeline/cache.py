@@ -32,7 +32,7 @@ import time
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import DriftcheckError, EngineError
 
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 ENV_CACHE = "DRIFTCHECK_CACHE"  # a cache file, or a folder to put translations.sqlite3 in
 FILENAME = "translations.sqlite3"
 APPLICATION_ID = 0x64726674  # "drft": marks the file as ours, so we never write into someone else's db
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: reports table (whole-run results, see pipeline/result_memo.py)
 BUSY_TIMEOUT_MS = 30_000
 _CHUNK = 500  # bound parameters per SELECT ... IN (...)
 
@@ -61,6 +61,11 @@ CREATE TABLE namespaces (
     src TEXT NOT NULL,
     tgt TEXT NOT NULL,
     signature TEXT NOT NULL       -- JSON of what the namespace was hashed from
+) WITHOUT ROWID;
+CREATE TABLE reports (
+    key TEXT PRIMARY KEY,         -- sha256 of everything that decides a run's JSON report
+    data BLOB NOT NULL,           -- that report, zlib-compressed JSON
+    created REAL NOT NULL
 ) WITHOUT ROWID;
 """
 
@@ -257,10 +262,37 @@ class TranslationCache:
                     (namespace, src, tgt, json.dumps(signature, sort_keys=True, default=str)),
                 )
 
+    def get_report(self, key: str) -> dict[str, Any] | None:
+        """A stored run report, or None (also when the stored blob does not decode)."""
+        import zlib
+
+        try:
+            row = self._db.execute("SELECT data FROM reports WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error as exc:
+            raise self._error(exc) from exc
+        if row is None:
+            return None
+        try:
+            data = json.loads(zlib.decompress(row[0]).decode("utf-8"))
+        except (zlib.error, ValueError):
+            return None
+        return data if isinstance(data, dict) else None
+
+    def put_report(self, key: str, data: dict[str, Any]) -> None:
+        import zlib
+
+        blob = zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8", "surrogatepass"), 6)
+        with self._write() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO reports (key, data, created) VALUES (?, ?, ?)",
+                (key, blob, time.time()),
+            )
+
     def stats(self) -> dict[str, object]:
         """path, entries, size_bytes (database + WAL files) and one row per namespace."""
         try:
             total = int(self._db.execute("SELECT count(*) FROM translations").fetchone()[0])
+            reports = int(self._db.execute("SELECT count(*) FROM reports").fetchone()[0])
             rows = self._db.execute(
                 "SELECT t.namespace, t.src, t.tgt, count(*), n.signature FROM translations t "
                 "LEFT JOIN namespaces n ON n.namespace = t.namespace "
@@ -281,6 +313,7 @@ class TranslationCache:
         return {
             "path": str(self.path),
             "entries": total,
+            "reports": reports,
             "size_bytes": self.size_bytes(),
             "namespaces": namespaces,
         }
@@ -299,6 +332,7 @@ class TranslationCache:
         with self._write() as db:
             removed = int(db.execute("DELETE FROM translations").rowcount)
             db.execute("DELETE FROM namespaces")
+            db.execute("DELETE FROM reports")
         try:
             self._db.execute("VACUUM")
             self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

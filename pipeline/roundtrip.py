@@ -28,6 +28,15 @@ def pivots_for(settings: Settings) -> list[str]:
     return list(dict.fromkeys(pivots))
 
 
+def roundtrip_routes(engine: Engine, settings: Settings) -> dict[str, tuple[list[str], list[str]]]:
+    """Per pivot: the route there and the route back (direct, or chained through another pivot)."""
+    lang = check_lang(settings.lang)
+    return {
+        pivot: (plan_route(engine, lang, pivot, settings.via), plan_route(engine, pivot, lang, settings.via))
+        for pivot in pivots_for(settings)
+    }
+
+
 def run_roundtrip(
     segments: list[Segment], engine: Engine, settings: Settings, timer: Timer
 ) -> tuple[list[SegmentResult], dict[str, list[str]], dict[int, dict[str, Scores]]]:
@@ -38,9 +47,7 @@ def run_roundtrip(
     per_pivot: list[tuple[str, list[str], list[str]]] = []
     split: set[int] = set()  # segments an engine split to fit its length limit
     with timer.stage("translate"):
-        for pivot in pivots_for(settings):
-            there = plan_route(engine, lang, pivot, settings.via)
-            back = plan_route(engine, pivot, lang, settings.via)
+        for pivot, (there, back) in roundtrip_routes(engine, settings).items():
             routes[pivot] = there + back[1:]
             forward = translate_route(engine, texts, there, split)  # one engine call per hop, whole batch
             per_pivot.append((pivot, forward, translate_route(engine, forward, back, split)))

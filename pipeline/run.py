@@ -18,7 +18,6 @@ from .errors import DriftcheckError, InputError, UsageError
 from .gate import ERROR, gate
 from .read import atomic_write, decode_text, read_bytes
 from .report import SUFFIX_FORMATS, extension, render
-from .report.to_json import to_dict
 from .timing import Timer
 
 
@@ -173,7 +172,7 @@ def progress() -> Iterator[Timer]:
 
 
 def run_check(paths: list[str], settings: Settings, source: str | None, formats_given: bool) -> int:
-    from .verify import verify
+    from .verify import check_data
 
     plan = plan_outputs(settings, formats_given)  # fail on bad output options before any work
     paths, tmp = _stdin_to_file(expand_inputs(paths, settings.include, settings.exclude))
@@ -186,8 +185,7 @@ def run_check(paths: list[str], settings: Settings, source: str | None, formats_
         if not good:
             return ERROR
         with progress() as timer:
-            report = verify(good, settings, source, timer=timer)
-        data = to_dict(report)
+            data = check_data(good, settings, source, timer=timer)
         for doc in data["documents"]:
             if tmp and doc["path"] == tmp:
                 doc["path"] = "-"

@@ -156,6 +156,16 @@ def _short(text: str, n: int = 60) -> str:
     return text if len(text) <= n else text[: n - 1] + "\u2026"
 
 
+def source_routes(engine: Engine, settings: Settings) -> dict[str, list[str]]:
+    """ "back": the copy's language to the source's; "forward": the other way."""
+    lang = check_lang(settings.lang)
+    src_lang = check_lang(settings.source_lang or "", "source language")
+    return {
+        "back": plan_route(engine, lang, src_lang, settings.via),
+        "forward": plan_route(engine, src_lang, lang, settings.via),
+    }
+
+
 def run_source(
     jobs: list[SourceJob], engine: Engine, settings: Settings, timer: Timer
 ) -> tuple[list[SegmentResult], dict[str, list[str]], dict[int, dict[str, Scores]]]:
@@ -165,8 +175,8 @@ def run_source(
     """
     lang = check_lang(settings.lang)
     src_lang = check_lang(settings.source_lang or "", "source language")
-    to_src = plan_route(engine, lang, src_lang, settings.via)
-    to_tgt = plan_route(engine, src_lang, lang, settings.via)
+    planned = source_routes(engine, settings)
+    to_src, to_tgt = planned["back"], planned["forward"]
     source_units = [u.text for j in jobs for u in j.source_units]
     copy_units = [u.text for j in jobs for u in j.copy_units]
     with timer.stage("translate"):
@@ -237,4 +247,4 @@ def run_source(
             "back": corpus_from([stats[3 * k] for k in idx]),
             "forward": corpus_from([stats[3 * k + 1] for k in idx]),
         }
-    return results, {"back": to_src, "forward": to_tgt}, corpus
+    return results, planned, corpus

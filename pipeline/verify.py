@@ -7,6 +7,7 @@ per run) -> scores -> checks -> verdicts -> Report.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import __version__
 from .bilingual import bilingual_format, read_pairs
@@ -17,10 +18,10 @@ from .errors import UsageError
 from .judge import check_config
 from .read import decode_text, read_bytes, read_document
 from .records import VERDICTS, Document, DocumentResult, Report, Scores, Segment, SegmentResult
-from .report.to_json import SCHEMA_VERSION
-from .roundtrip import pivots_for, run_roundtrip
+from .report.to_json import SCHEMA_VERSION, to_dict
+from .roundtrip import pivots_for, roundtrip_routes, run_roundtrip
 from .score import metric_signatures
-from .source_mode import SourceJob, job_from_documents, job_from_segments, run_source
+from .source_mode import SourceJob, job_from_documents, job_from_segments, run_source, source_routes
 from .timing import Timer
 from .verdict import THRESHOLDS
 
@@ -121,22 +122,59 @@ def _document_results(
     return docs
 
 
+def first_direction(inputs: Inputs, settings: Settings) -> list[str]:
+    """The direction that picks the engine when it is `auto`."""
+    lang = check_lang(settings.lang)
+    if inputs.mode == "source":
+        return [lang, check_lang(settings.source_lang or "", "source language")]
+    return [lang, pivots_for(settings)[0]]
+
+
+def planned_routes(engine: Engine, inputs: Inputs, settings: Settings) -> dict[str, list[str]]:
+    """The routes the run will take, as the report's signature names them."""
+    if inputs.mode == "source":
+        return source_routes(engine, settings)
+    return {pivot: there + back[1:] for pivot, (there, back) in roundtrip_routes(engine, settings).items()}
+
+
+def check_data(
+    paths: list[str], settings: Settings, source: str | None = None, timer: Timer | None = None
+) -> dict[str, Any]:
+    """The canonical JSON report of a run; an unchanged rerun reuses the stored one (pipeline.result_memo)."""
+    timer = timer or Timer()
+    with timer.stage("read"):
+        inputs = load_inputs(paths, settings, source)
+    engine = build_engine(settings, first_direction(inputs, settings))
+    memo = getattr(engine, "cache", None)
+    key = None
+    if memo is not None:
+        from .result_memo import run_key
+
+        routes = planned_routes(engine, inputs, settings)
+        key = run_key(inputs.mode, paths, source, settings, engine_signature(engine, routes), routes)
+        stored: dict[str, Any] | None = memo.get_report(key)
+        if stored is not None:
+            return stored
+    data = to_dict(verify(paths, settings, source, engine=engine, timer=timer, inputs=inputs))
+    if memo is not None and key is not None:
+        memo.put_report(key, data)
+    return data
+
+
 def verify(
     paths: list[str],
     settings: Settings,
     source: str | None = None,
     engine: Engine | None = None,
     timer: Timer | None = None,
+    inputs: Inputs | None = None,
 ) -> Report:
     timer = timer or Timer()
-    with timer.stage("read"):
-        inputs = load_inputs(paths, settings, source)
+    if inputs is None:
+        with timer.stage("read"):
+            inputs = load_inputs(paths, settings, source)
     lang = check_lang(settings.lang)
-    if inputs.mode == "source":
-        first = (lang, check_lang(settings.source_lang or "", "source language"))
-    else:
-        first = (lang, pivots_for(settings)[0])
-    engine = engine or build_engine(settings, list(first))
+    engine = engine or build_engine(settings, first_direction(inputs, settings))
     if inputs.mode == "source":
         results, routes, corpus = run_source(inputs.jobs, engine, settings, timer)
     else:

@@ -85,6 +85,31 @@ def test_token_budget_batches_longest_first_and_keeps_order(tiny_ct2_models_dir:
     assert out == ct2(tiny_ct2_models_dir, "float32").translate(EN, "en", "de")
 
 
+def test_on_cpu_two_workers_share_the_batches_and_keep_order(tiny_ct2_models_dir: Path) -> None:
+    two = ct2(tiny_ct2_models_dir, "float32", threads=2)
+    loaded = two._load("en", "de")
+    assert loaded.translator.num_translators == 2  # two batches in flight, one thread each
+    sizes: list[int] = []
+    real = loaded.translator
+
+    class Spy:
+        def __getattr__(self, name: str) -> Any:
+            return getattr(real, name)
+
+        def translate_batch(self, batch: list[list[str]], **kwargs: Any) -> Any:
+            sizes.append(len(batch))
+            assert kwargs["asynchronous"] is True  # queued, so the second worker can start
+            return real.translate_batch(batch, **kwargs)
+
+    loaded.translator = Spy()
+    texts = EN[:5]
+    out = two.translate(texts, "en", "de")
+    assert sorted(sizes) == [2, 3]  # a short input still gives each worker a batch
+    one = ct2(tiny_ct2_models_dir, "float32", threads=1)
+    assert one._load("en", "de").translator.num_translators == 1
+    assert out == one.translate(texts, "en", "de") == [one.translate([t], "en", "de")[0] for t in texts]
+
+
 def test_on_cpu_one_model_stays_resident_and_reloads_when_needed(tiny_ct2_models_dir: Path) -> None:
     eng = ct2(tiny_ct2_models_dir, "float32")
     first = eng.translate(EN, "en", "de")

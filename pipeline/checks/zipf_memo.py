@@ -23,7 +23,11 @@ class ZipfMemo:
         self.added = 0
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            if isinstance(data, dict) and data.get("wordfreq") == version and isinstance(data.get("entries"), dict):
+            if (
+                isinstance(data, dict)
+                and data.get("wordfreq") == version
+                and isinstance(data.get("entries"), dict)
+            ):
                 self.entries = {str(k): float(v) for k, v in data["entries"].items()}
         except (OSError, ValueError, TypeError):
             pass

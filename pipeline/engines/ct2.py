@@ -13,16 +13,23 @@ from __future__ import annotations
 import ctypes
 import importlib.util
 import json
+import math
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pipeline import models
 from pipeline.engines import EngineOptions
-from pipeline.engines.spm_split import assemble, plan, run_batched
+from pipeline.engines.spm_split import assemble, plan, plan_batches
 from pipeline.errors import EngineError, ModelNotFoundError
 
-MAX_BATCH_SIZE = {"cpu": 32, "cuda": 512}
+# On CPU two batches run at once, each on half the threads (CTranslate2's inter_threads):
+# small int8 GEMMs scale poorly across threads, so two single-thread batches of 16 translate
+# ~15 % faster than one two-thread batch of 32 on 2 cores, in the same scratch memory
+# (benchmarks/bench_engines.py). On CUDA one large batch at a time.
+MAX_BATCH_SIZE = {"cpu": 16, "cuda": 512}
+CPU_WORKERS = 2
 DEFAULT_COMPUTE = {"cpu": "int8", "cuda": "int8_float16"}
 _SPECIAL = {"</s>", "<unk>", "<pad>", "<s>"}
 
@@ -75,17 +82,15 @@ class CT2Engine:
         if not p.parts:
             return [""] * len(texts)
         tokens = [[*encode(part, out_type=str), "</s>"] for part in p.parts]
-
-        def run(batch: list[int]) -> list[str]:
-            return self._run(loaded, [tokens[i] for i in batch])
-
-        out = run_batched(
-            p.parts,
-            [len(t) for t in tokens],
-            run,
-            self.options.max_batch_tokens,
-            MAX_BATCH_SIZE[self._device or "cpu"],
-        )
+        device = self._device or "cpu"
+        workers = self._workers(device)
+        # enough batches to keep every worker busy, even for a short article
+        size = max(1, min(MAX_BATCH_SIZE[device], math.ceil(len(tokens) / workers)))
+        batches = plan_batches([len(t) for t in tokens], self.options.max_batch_tokens, size)
+        out = [""] * len(p.parts)
+        for batch, texts in zip(batches, self._run(loaded, [[tokens[i] for i in b] for b in batches])):
+            for i, text in zip(batch, texts, strict=True):
+                out[i] = text
         return assemble(p, out)
 
     def _make_resident(self, loaded: _Loaded) -> None:
@@ -99,7 +104,8 @@ class CT2Engine:
         if not loaded.translator.model_is_loaded:
             loaded.translator.load_model()
 
-    def _run(self, loaded: _Loaded, batch: list[list[str]]) -> list[str]:
+    def _run(self, loaded: _Loaded, batches: list[list[list[str]]]) -> list[list[str]]:
+        """Queue every batch at once (the workers take them in turn); results in batch order."""
         fixed = models.bench_fixed_len()
         lengths = (
             {"min_decoding_length": fixed, "max_decoding_length": fixed}
@@ -107,12 +113,32 @@ class CT2Engine:
             else {"max_decoding_length": loaded.max_decoding_length}
         )
         try:
-            results = loaded.translator.translate_batch(
-                batch, beam_size=max(1, self.options.beam), max_input_length=0, **lengths
-            )
+            pending = [
+                loaded.translator.translate_batch(
+                    batch,
+                    beam_size=max(1, self.options.beam),
+                    max_input_length=0,
+                    asynchronous=True,
+                    **lengths,
+                )
+                for batch in batches
+            ]
+            return [
+                [_decode(loaded.target, r.result().hypotheses[0]) for r in results] for results in pending
+            ]
         except RuntimeError as exc:
             raise EngineError(f"ct2 engine failed: {_first_line(exc)}") from None
-        return [_decode(loaded.target, r.hypotheses[0]) for r in results]
+
+    def _workers(self, device: str) -> int:
+        return CPU_WORKERS if device == "cpu" and self._threads() >= CPU_WORKERS else 1
+
+    def _threads(self) -> int:
+        """CPU threads in all: --threads, else the cores this process may use (at most 8)."""
+        if self.options.threads > 0:
+            return self.options.threads
+        return min(
+            8, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        )
 
     def _load(self, src: str, tgt: str) -> _Loaded:
         if (src, tgt) in self._loaded:
@@ -169,12 +195,13 @@ class CT2Engine:
 
     def _translator(self, ct2: Any, folder: Path, device: str, compute: str) -> Any:
         def make(dev: str, ctype: str) -> Any:
+            workers = self._workers(dev)
             translator = ct2.Translator(
                 str(folder),
                 device=dev,
                 compute_type=ctype,
-                intra_threads=max(0, self.options.threads),
-                inter_threads=1,
+                intra_threads=max(1, self._threads() // workers) if dev == "cpu" else 0,
+                inter_threads=workers,
             )
             # cuBLAS is loaded lazily: one tiny translation proves the device really works.
             translator.translate_batch([["</s>"]], max_decoding_length=1)

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import DriftcheckError, EngineError
 
 if TYPE_CHECKING:
-    from .engines import Engine
+    from .engines import Engine, ProgressFn
 
 ENV_CACHE = "DRIFTCHECK_CACHE"  # a cache file, or a folder to put translations.sqlite3 in
 FILENAME = "translations.sqlite3"
@@ -376,6 +376,7 @@ class CachedEngine:
         self.last_split: set[int] = set()
         self.used: dict[str, dict[str, object]] = {}
         self._namespaces: dict[tuple[str, str], tuple[str, dict[str, object]]] = {}
+        self.progress: ProgressFn | None = None  # handed to the inner engine: misses are what it translates
 
     def directions(self) -> set[tuple[str, str]] | None:
         return self.engine.directions()
@@ -391,6 +392,8 @@ class CachedEngine:
         return {**self.engine.signature(), "cache": True}
 
     def _inner(self, texts: list[str], src: str, tgt: str) -> tuple[list[str], set[int]]:
+        if self.progress is not None:
+            setattr(self.engine, "progress", self.progress)  # noqa: B010 - not part of the Engine protocol
         outputs = self.engine.translate(texts, src, tgt)
         if len(outputs) != len(texts):
             raise EngineError(

@@ -17,7 +17,8 @@ The key is a sha256 over everything that decides the canonical JSON report:
   cache location, threads or gate limits, which act on the report afterwards);
 - the engine signature of every direction the run would take (engine version, model id,
   revision and fingerprint, decoding options: what the translation cache keys on), with
-  the routes planned now, so a newly installed direct model is a miss.
+  the routes planned now, so a newly installed direct model is a miss; and the resolved
+  models folder, which the report names.
 
 What is stored is the report before baseline and gating; every output is rendered from it
 exactly as on a fresh run, so a reused report gives byte-identical files and exit codes.
@@ -90,7 +91,9 @@ def run_key(
     settings: Settings,
     engine_signature: dict[str, object],
     routes: dict[str, list[str]],
+    context: dict[str, object] | None = None,
 ) -> str:
+    """`context`: anything else the report's signature records (the resolved models folder)."""
     material = {
         "key_version": KEY_VERSION,
         "code": code_fingerprint(),
@@ -101,6 +104,7 @@ def run_key(
         "settings": {k: v for k, v in asdict(settings).items() if k not in NOT_IN_REPORT},
         "engine": engine_signature,
         "routes": routes,
+        "context": context or {},
     }
     blob = json.dumps(material, sort_keys=True, default=str, ensure_ascii=False)
     return hashlib.sha256(blob.encode("utf-8", "surrogatepass")).hexdigest()

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 class Timer:
     stages: dict[str, float] = field(default_factory=dict)
     on_stage: Callable[[str], None] | None = None  # progress display (the CLI's spinner on stderr)
+    # translation progress (direction, done, total), handed to the engine as its `progress`
+    on_progress: Callable[[str, int, int], None] | None = None
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:

@@ -151,7 +151,10 @@ def check_data(
         from .result_memo import run_key
 
         routes = planned_routes(engine, inputs, settings)
-        key = run_key(inputs.mode, paths, source, settings, engine_signature(engine, routes), routes)
+        signature = engine_signature(engine, routes)
+        key = run_key(
+            inputs.mode, paths, source, settings, signature, routes, _models_dir_entry(engine, settings)
+        )
         stored: dict[str, Any] | None = memo.get_report(key)
         if stored is not None:
             return stored
@@ -175,6 +178,8 @@ def verify(
             inputs = load_inputs(paths, settings, source)
     lang = check_lang(settings.lang)
     engine = engine or build_engine(settings, first_direction(inputs, settings))
+    if timer.on_progress is not None:
+        setattr(engine, "progress", timer.on_progress)  # noqa: B010 - not part of the Engine protocol
     if inputs.mode == "source":
         results, routes, corpus = run_source(inputs.jobs, engine, settings, timer)
     else:

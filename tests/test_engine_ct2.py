@@ -187,3 +187,48 @@ def test_ct2_path_imports_neither_torch_nor_transformers(tiny_ct2_models_dir: Pa
     result = json.loads(proc.stdout)
     assert result["heavy"] == []
     assert len(result["out"]) == 2
+
+
+def test_a_reused_report_never_names_another_models_folder(
+    tiny_ct2_models_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from pipeline.config import Settings
+    from pipeline.verify import check_data
+
+    doc = tmp_path / "doc.en.txt"
+    doc.write_text(EN[0] + "\n", encoding="utf-8")
+    other = tmp_path / "other-models"
+    shutil.copytree(tiny_ct2_models_dir, other)  # the same models, elsewhere
+    settings = Settings(lang="en", pivots=["de"], engine="ct2", cache_path=str(tmp_path / "c.sqlite3"))
+    reports = []
+    for folder in (tiny_ct2_models_dir, other):  # chosen by the environment, not by a setting
+        monkeypatch.setenv("DRIFTCHECK_MODELS", str(folder))
+        reports.append(check_data([str(doc)], settings))
+    assert [r["signature"]["models_dir"] for r in reports] == [str(tiny_ct2_models_dir), str(other)]
+    assert reports[1]["segments"] == reports[0]["segments"]  # same models, same translations
+
+
+@pytest.mark.parametrize("engine", ["ct2", "marian"])
+def test_progress_climbs_batch_by_batch_to_the_total(tiny_ct2_models_dir: Path, engine: str) -> None:
+    eng = create(engine, EngineOptions(models_dir=str(tiny_ct2_models_dir), threads=2, max_batch_tokens=60))
+    seen: list[tuple[str, int, int]] = []
+    eng.progress = lambda d, done, total: seen.append((d, done, total))  # type: ignore[attr-defined]
+    eng.translate(EN, "en", "de")
+    assert {d for d, _, _ in seen} == {"en\u2192de"} and {t for _, _, t in seen} == {len(EN)}
+    done = [n for _, n, _ in seen]
+    assert done[0] == 0 and done[-1] == len(EN) and done == sorted(done) and len(done) > 2
+
+
+def test_the_cache_hands_progress_to_the_engine_for_the_misses(
+    tiny_ct2_models_dir: Path, tmp_path: Path
+) -> None:
+    from pipeline.cache import CachedEngine, TranslationCache
+
+    cached = CachedEngine(ct2(tiny_ct2_models_dir), TranslationCache(tmp_path / "c.sqlite3"))
+    cached.translate(EN[:4], "en", "de")
+    seen: list[tuple[str, int, int]] = []
+    cached.progress = lambda d, done, total: seen.append((d, done, total))
+    cached.translate(EN[:6], "en", "de")  # four hits, two misses
+    assert seen[-1] == ("en\u2192de", 2, 2)

@@ -8,6 +8,7 @@ when `create()` is called, so `driftcheck --help` stays fast.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
@@ -47,6 +48,17 @@ class Engine(Protocol):
 
     def signature(self) -> dict[str, object]:
         """Engine name, version, options and the models used so far (ids, revisions, paths)."""
+
+
+# Progress of one translate() call: (direction label "en→de", inputs done, inputs in all).
+# An engine reports through tell_progress() to whoever set its `progress` attribute (the CLI's bar).
+ProgressFn = Callable[[str, int, int], None]
+
+
+def tell_progress(engine: object, src: str, tgt: str, done: int, total: int) -> None:
+    report: ProgressFn | None = getattr(engine, "progress", None)
+    if report is not None:
+        report(f"{src}\u2192{tgt}", done, total)
 
 
 def create(name: str, options: EngineOptions | None = None) -> Engine:

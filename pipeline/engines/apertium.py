@@ -13,7 +13,7 @@ import shutil
 import subprocess
 
 from ..errors import EngineError, ModelNotFoundError
-from . import EngineOptions
+from . import EngineOptions, tell_progress
 from .langs import to_iso1, to_iso3
 
 _MODE = re.compile(r"^([a-z]{2,3})-([a-z]{2,3})$")
@@ -83,6 +83,7 @@ class ApertiumEngine:
             return out
         payload = "\n\n".join(clean[i] for i in todo) + "\n"
         self.calls += 1
+        tell_progress(self, src, tgt, 0, len(texts))  # one process for the batch: start and end only
         try:
             proc = subprocess.run(
                 ["apertium", "-u", mode],
@@ -103,6 +104,7 @@ class ApertiumEngine:
             )
         for i, part in zip(todo, parts):
             out[i] = " ".join(part.split())
+        tell_progress(self, src, tgt, len(texts), len(texts))
         return out
 
     def direction_signature(self, src: str, tgt: str) -> dict[str, object]:

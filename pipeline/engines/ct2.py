@@ -15,12 +15,13 @@ import importlib.util
 import json
 import math
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pipeline import models
-from pipeline.engines import EngineOptions
+from pipeline.engines import EngineOptions, tell_progress
 from pipeline.engines.spm_split import assemble, plan, plan_batches
 from pipeline.errors import EngineError, ModelNotFoundError
 
@@ -88,9 +89,13 @@ class CT2Engine:
         size = max(1, min(MAX_BATCH_SIZE[device], math.ceil(len(tokens) / workers)))
         batches = plan_batches([len(t) for t in tokens], self.options.max_batch_tokens, size)
         out = [""] * len(p.parts)
+        done = 0
+        tell_progress(self, src, tgt, done, len(out))
         for batch, texts in zip(batches, self._run(loaded, [[tokens[i] for i in b] for b in batches])):
             for i, text in zip(batch, texts, strict=True):
                 out[i] = text
+            done += len(batch)
+            tell_progress(self, src, tgt, done, len(out))
         return assemble(p, out)
 
     def _make_resident(self, loaded: _Loaded) -> None:
@@ -104,8 +109,8 @@ class CT2Engine:
         if not loaded.translator.model_is_loaded:
             loaded.translator.load_model()
 
-    def _run(self, loaded: _Loaded, batches: list[list[list[str]]]) -> list[list[str]]:
-        """Queue every batch at once (the workers take them in turn); results in batch order."""
+    def _run(self, loaded: _Loaded, batches: list[list[list[str]]]) -> Iterator[list[str]]:
+        """Queue every batch at once (the workers take them in turn); yield results in batch order."""
         fixed = models.bench_fixed_len()
         lengths = (
             {"min_decoding_length": fixed, "max_decoding_length": fixed}
@@ -123,9 +128,8 @@ class CT2Engine:
                 )
                 for batch in batches
             ]
-            return [
-                [_decode(loaded.target, r.result().hypotheses[0]) for r in results] for results in pending
-            ]
+            for results in pending:
+                yield [_decode(loaded.target, r.result().hypotheses[0]) for r in results]
         except RuntimeError as exc:
             raise EngineError(f"ct2 engine failed: {_first_line(exc)}") from None
 

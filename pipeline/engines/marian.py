@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import models
-from pipeline.engines import EngineOptions
+from pipeline.engines import EngineOptions, tell_progress
 from pipeline.engines.spm_split import assemble, plan, run_batched
 from pipeline.errors import EngineError, ModelNotFoundError
 
@@ -88,7 +88,16 @@ class MarianEngine:
         def run(batch: list[int]) -> list[str]:
             return self._generate(loaded, [p.parts[i] for i in batch])
 
-        out = run_batched(p.parts, lengths, run, self.options.max_batch_tokens, MAX_BATCH_SIZE[device])
+        total = len(p.parts)
+        tell_progress(self, src, tgt, 0, total)
+        out = run_batched(
+            p.parts,
+            lengths,
+            run,
+            self.options.max_batch_tokens,
+            MAX_BATCH_SIZE[device],
+            on_batch=lambda done: tell_progress(self, src, tgt, done, total),
+        )
         return assemble(p, out)
 
     def _generate(self, loaded: _Loaded, batch: list[str]) -> list[str]:

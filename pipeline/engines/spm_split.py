@@ -122,10 +122,17 @@ def run_batched(
     translate: Callable[[list[int]], list[str]],
     max_tokens: int,
     max_size: int,
+    on_batch: Callable[[int], None] | None = None,
 ) -> list[str]:
-    """Call `translate(batch of part indices)` per length-sorted batch; results in part order."""
+    """Call `translate(batch of part indices)` per length-sorted batch; results in part order.
+
+    `on_batch(parts done so far)` is called after each batch (progress display)."""
     out = [""] * len(parts)
+    done = 0
     for batch in plan_batches(lengths, max_tokens, max_size):
         for i, text in zip(batch, translate(batch), strict=True):
             out[i] = text
+        done += len(batch)
+        if on_batch is not None:
+            on_batch(done)
     return out

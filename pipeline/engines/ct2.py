@@ -15,6 +15,7 @@ import importlib.util
 import json
 import math
 import os
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,7 +107,7 @@ class CT2Engine:
             return
         for other in self._loaded.values():
             if other is not loaded and other.translator.model_is_loaded:
-                other.translator.unload_model()
+                _unload(other.translator)
         if not loaded.translator.model_is_loaded:
             loaded.translator.load_model()
 
@@ -268,6 +269,21 @@ class CT2Engine:
         if models.bench_fixed_len():
             sig["bench_fixed_len"] = models.bench_fixed_len()
         return sig
+
+
+def _unload(translator: Any, wait_s: float = 2.0) -> None:
+    """Drop a translator's weights. CTranslate2 skips the unload while a worker is still busy, and
+    a worker can still be finishing its bookkeeping just after handing over the last result, so
+    wait for the workers to go idle. Failing to unload costs memory, never correctness."""
+    deadline = time.monotonic() + wait_s
+    while translator.model_is_loaded:
+        if translator.num_active_batches == 0 and translator.num_queued_batches == 0:
+            translator.unload_model()
+            if not translator.model_is_loaded:
+                return
+        if time.monotonic() > deadline:
+            return
+        time.sleep(0.001)
 
 
 def _decode(target: Any, pieces: list[str]) -> str:

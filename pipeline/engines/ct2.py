@@ -93,8 +93,8 @@ class CT2Engine:
         out = [""] * len(p.parts)
         done = 0
         tell_progress(self, src, tgt, done, len(out))
-        for batch, texts in zip(batches, self._run(loaded, [[tokens[i] for i in b] for b in batches])):
-            for i, text in zip(batch, texts, strict=True):
+        for batch, outputs in zip(batches, self._run(loaded, [[tokens[i] for i in b] for b in batches])):
+            for i, text in zip(batch, outputs, strict=True):
                 out[i] = text
             done += len(batch)
             tell_progress(self, src, tgt, done, len(out))

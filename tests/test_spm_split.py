@@ -85,5 +85,6 @@ def test_run_batched_restores_input_order() -> None:
         seen.append(batch)
         return [parts[i].upper() for i in batch]
 
-    assert run_batched(parts, [len(p) for p in parts], translate, 8, 64) == ["BB", "A", "DDDD", "CCC"]
+    out = run_batched(parts, [len(p) for p in parts], lambda batches: map(translate, batches), 8, 64)
+    assert out == ["BB", "A", "DDDD", "CCC"]
     assert seen == [[2, 3], [0, 1]]

@@ -23,7 +23,7 @@ from typing import Any
 
 from pipeline import models
 from pipeline.engines import EngineOptions, tell_progress
-from pipeline.engines.spm_split import assemble, plan, plan_batches
+from pipeline.engines.spm_split import assemble, plan, run_batched
 from pipeline.errors import EngineError, ModelNotFoundError
 
 # On CPU two batches run at once, each on half the threads (CTranslate2's inter_threads):
@@ -89,15 +89,14 @@ class CT2Engine:
         workers = self._workers(device)
         # enough batches to keep every worker busy, even for a short article
         size = max(1, min(MAX_BATCH_SIZE[device], math.ceil(len(tokens) / workers)))
-        batches = plan_batches([len(t) for t in tokens], self.options.max_batch_tokens, size)
-        out = [""] * len(p.parts)
-        done = 0
-        tell_progress(self, src, tgt, done, len(out))
-        for batch, outputs in zip(batches, self._run(loaded, [[tokens[i] for i in b] for b in batches])):
-            for i, text in zip(batch, outputs, strict=True):
-                out[i] = text
-            done += len(batch)
-            tell_progress(self, src, tgt, done, len(out))
+        out = run_batched(
+            p.parts,
+            [len(t) for t in tokens],
+            lambda batches: self._run(loaded, [[tokens[i] for i in b] for b in batches]),
+            self.options.max_batch_tokens,
+            size,
+            on_batch=lambda done, total: tell_progress(self, src, tgt, done, total),
+        )
         return assemble(p, out)
 
     def _make_resident(self, loaded: _Loaded) -> None:

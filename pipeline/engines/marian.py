@@ -88,15 +88,13 @@ class MarianEngine:
         def run(batch: list[int]) -> list[str]:
             return self._generate(loaded, [p.parts[i] for i in batch])
 
-        total = len(p.parts)
-        tell_progress(self, src, tgt, 0, total)
         out = run_batched(
             p.parts,
             lengths,
-            run,
+            lambda batches: map(run, batches),
             self.options.max_batch_tokens,
             MAX_BATCH_SIZE[device],
-            on_batch=lambda done: tell_progress(self, src, tgt, done, total),
+            on_batch=lambda done, total: tell_progress(self, src, tgt, done, total),
         )
         return assemble(p, out)
 

@@ -12,7 +12,7 @@ records which inputs were split so the report can say so.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 # Cut points, best first: each match is the whitespace (or, after CJK punctuation, the empty
@@ -119,20 +119,26 @@ def plan_batches(lengths: list[int], max_tokens: int, max_size: int) -> list[lis
 def run_batched(
     parts: list[str],
     lengths: list[int],
-    translate: Callable[[list[int]], list[str]],
+    translate_batches: Callable[[list[list[int]]], Iterable[list[str]]],
     max_tokens: int,
     max_size: int,
-    on_batch: Callable[[int], None] | None = None,
+    on_batch: Callable[[int, int], None] | None = None,
 ) -> list[str]:
-    """Call `translate(batch of part indices)` per length-sorted batch; results in part order.
+    """Translate `parts` in length-sorted batches; results in part order.
 
-    `on_batch(parts done so far)` is called after each batch (progress display)."""
+    `translate_batches(batches of part indices)` yields each batch's outputs in batch order
+    (it may queue every batch before the first result, as the ct2 engine does).
+    `on_batch(parts done, parts in all)` is called before the first batch and after each one
+    (the progress display)."""
     out = [""] * len(parts)
     done = 0
-    for batch in plan_batches(lengths, max_tokens, max_size):
-        for i, text in zip(batch, translate(batch), strict=True):
+    if on_batch is not None:
+        on_batch(done, len(parts))
+    batches = plan_batches(lengths, max_tokens, max_size)
+    for batch, outputs in zip(batches, translate_batches(batches), strict=True):
+        for i, text in zip(batch, outputs, strict=True):
             out[i] = text
         done += len(batch)
         if on_batch is not None:
-            on_batch(done)
+            on_batch(done, len(parts))
     return out

@@ -54,16 +54,23 @@ def run_roundtrip(
     with timer.stage("score"):
         stats = [many_stats(list(zip(back, texts))) for _, _, back in per_pivot]
     enabled, severities = check_config(settings)
+    articles = _articles(segments)
     results: list[SegmentResult] = []
     with timer.stage("check"):
         for i, seg in enumerate(segments):
+            article, index = articles[i]
             rts: list[RoundTrip] = []
             flag_sets: list[list[Flag]] = []
             drifts: list[float] = []
             for k, (pivot, fwd, back) in enumerate(per_pivot):
                 scores = scores_from(stats[k][i])
                 rts.append(RoundTrip(pivot, fwd[i], back[i], scores))
-                opts = {**settings.thresholds, "chrf_roundtrip": scores.chrf}
+                opts = {
+                    **settings.thresholds,
+                    "chrf_roundtrip": scores.chrf,
+                    "article": article,  # the document's sentences, for the consistency check
+                    "article_index": index,
+                }
                 inp = CheckInput(seg.text, lang, back[i], lang, mode="roundtrip", options=opts)
                 flags = [cap_roundtrip(_report_spans(f, pivot)) for f in run_checks(inp, enabled, severities)]
                 flag_sets.append(flags)
@@ -79,17 +86,38 @@ def run_roundtrip(
     return results, routes, corpus
 
 
+def _articles(segments: list[Segment]) -> list[tuple[tuple[str, ...], int]]:
+    """Per segment: the texts of its document, in order, and its index among them."""
+    by_doc: dict[int, list[int]] = {}
+    for i, s in enumerate(segments):
+        by_doc.setdefault(s.document, []).append(i)
+    out: list[tuple[tuple[str, ...], int]] = [((), 0)] * len(segments)
+    for idx in by_doc.values():
+        texts = tuple(segments[i].text for i in idx)
+        for k, i in enumerate(idx):
+            out[i] = (texts, k)
+    return out
+
+
 # Measured on the labelled dev set (driftcheck eval --mode roundtrip, Apertium): these checks fire
 # on 25 % of correct translations in round-trip mode, almost always because the engine, not the
 # copy, lost a name, a negation or a tense. In this mode they inform (minor) and never gate.
 ENGINE_NOISE_CHECKS = frozenset({"names", "negation", "tense", "mood", "dates", "numbers"})
 
 
+# Copy-only findings that are certain without a source: a sentence with no words, a sentence
+# in another language. They keep their severity (critical: fail).
+CERTAIN_CHECKS = frozenset({"empty", "wrong_language"})
+
+
 def cap_roundtrip(flag: Flag) -> Flag:
     """Round trip alone cannot tell the copy's error from the engine's (measured: AUC ~0.5): a
-    round-trip finding asks for review at most, and engine-noise checks only inform."""
+    round-trip finding asks for review at most, and engine-noise checks only inform. Only the
+    certain copy-only findings (CERTAIN_CHECKS) may fail a sentence."""
     if flag.check in ENGINE_NOISE_CHECKS and flag.severity in ("major", "critical"):
         return replace(flag, severity="minor")
+    if flag.check in CERTAIN_CHECKS:
+        return flag
     return replace(flag, severity="major") if flag.severity == "critical" else flag
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import __version__
-from .bilingual import bilingual_format, read_pairs
+from .bilingual import bilingual_format, is_copy_only, read_pairs
 from .config import Settings
 from .engines import Engine, EngineOptions, create
 from .engines.langs import check_lang
@@ -37,7 +37,8 @@ class Inputs:
 
 
 def load_inputs(paths: list[str], settings: Settings, source: str | None = None) -> Inputs:
-    """Read every input. Bilingual files and --source select source-aware mode."""
+    """Read every input. Segment files with a source, and --source, select source-aware mode;
+    documents and segment files of copy alone (no source) are checked by round trip."""
     lang = check_lang(settings.lang)
     fmts = [bilingual_format(p) for p in paths]
     if source is not None:
@@ -45,9 +46,17 @@ def load_inputs(paths: list[str], settings: Settings, source: str | None = None)
             raise UsageError("--source compares one translation with one original; give exactly one FILE")
         if fmts[0]:
             raise UsageError("--source is for documents; a bilingual JSONL/TSV file already holds the source")
-    source_mode = source is not None or any(fmts)
-    if source_mode and not all(fmts) and source is None:
-        raise UsageError("cannot mix bilingual files (JSONL/TSV) with plain documents in one run")
+    files: dict[int, list[Segment]] = {
+        i: read_pairs(decode_text(read_bytes(p), p), p, fmt, i)
+        for i, (p, fmt) in enumerate(zip(paths, fmts))
+        if fmt
+    }
+    pairs = [i for i, segs in files.items() if not is_copy_only(segs)]
+    source_mode = source is not None or bool(pairs)
+    if source_mode and source is None and len(pairs) < len(paths):
+        raise UsageError(
+            "cannot mix bilingual files (JSONL/TSV with a source) with plain documents or copy-only files in one run"
+        )
     if source_mode:
         if not settings.source_lang:
             raise UsageError("source-aware mode needs --source-lang (the language of the original)")
@@ -55,13 +64,12 @@ def load_inputs(paths: list[str], settings: Settings, source: str | None = None)
         if src_lang == lang:
             raise UsageError(f"--source-lang and --lang are both '{lang}': a translation needs two languages")
         inputs = Inputs("source")
-        for i, (path, fmt) in enumerate(zip(paths, fmts)):
-            text = decode_text(read_bytes(path), path)
-            if fmt:
-                inputs.jobs.append(job_from_segments(i, read_pairs(text, path, fmt, i)))
+        for i, path in enumerate(paths):
+            if i in files:
+                inputs.jobs.append(job_from_segments(i, files[i]))
             else:
                 assert source is not None
-                copy = read_document(path, lang, text=text)
+                copy = read_document(path, lang, text=decode_text(read_bytes(path), path))
                 inputs.jobs.append(job_from_documents(i, read_document(source, src_lang), copy))
             inputs.documents.append((path, lang, source, src_lang))
         return inputs
@@ -69,8 +77,11 @@ def load_inputs(paths: list[str], settings: Settings, source: str | None = None)
     from .segment import segment_document
 
     for i, path in enumerate(paths):
-        doc: Document = read_document(path, lang)
-        inputs.segments.extend(segment_document(doc, i))
+        if i in files:
+            inputs.segments.extend(files[i])  # copy alone: one segment a line, ids and metadata kept
+        else:
+            doc: Document = read_document(path, lang)
+            inputs.segments.extend(segment_document(doc, i))
         inputs.documents.append((path, lang, None, None))
     return inputs
 

@@ -151,6 +151,7 @@ def build_view(data: dict[str, Any]) -> dict[str, Any]:
         "total": int(summary.get("segments", len(segments))),
         "flagged": int(summary.get("flagged", 0)),
         "worst": str(summary.get("worst", "ok")),
+        "note": str(summary.get("note") or ""),
         "checks": sorted((summary.get("checks") or {}).items()),
         "facts": engine_facts(signature),
         "signature_json": json.dumps(signature, indent=2, ensure_ascii=False),

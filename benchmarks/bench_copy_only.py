@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import sys
 import time
 from collections import Counter, defaultdict
@@ -27,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.config import Settings  # noqa: E402
-from pipeline.evaluate import group_of, load_labelled  # noqa: E402
+from pipeline.evaluate import group_of, load_labelled, roc_auc  # noqa: E402
 from pipeline.records import Segment, SegmentResult  # noqa: E402
 from pipeline.roundtrip import run_roundtrip  # noqa: E402
 from pipeline.timing import Timer  # noqa: E402
@@ -72,6 +73,7 @@ def table(results: list[SegmentResult]) -> dict[str, Any]:
         "shifted": rate(by_group["shifted"]),
         "categories": cats,
         "checks": dict(checks.most_common()),
+        "roundtrip": roundtrip_signal(results),
     }
 
 
@@ -84,6 +86,31 @@ def recall_at(results: list[SegmentResult], false_rate: float) -> float:
     k = int(round(false_rate * len(ok)))
     cut = ok[k - 1] if k > 0 else float("inf")
     return sum(d > cut or (k > 0 and d >= cut) for d in shifted) / len(shifted)
+
+
+def roundtrip_signal(results: list[SegmentResult]) -> tuple[float, float]:
+    """What the pivots alone see: ROC AUC of 100 - median round-trip chrF (shifted vs ok), and
+    recall on shifted copy at a 5 % false-flag rate on ok copy by that score."""
+    ok, shifted = [], []
+    for r in results:
+        score = 100.0 - statistics.median(rt.scores.chrf for rt in r.round_trips)
+        (shifted if group_of(dict(r.segment.meta)) == "shifted" else ok).append(score)
+    auc = roc_auc(shifted, ok) or 0.0
+    cut = sorted(ok, reverse=True)[max(0, int(0.05 * len(ok)) - 1)] if ok else 0.0
+    return auc, sum(x > cut for x in shifted) / len(shifted) if shifted else 0.0
+
+
+def sources_as_copy(path: str, pivots: list[str], engine_name: str) -> str:
+    """The dev file's originals (another language) checked as English copy: a sentence left untranslated."""
+    originals = sorted({s.source or "" for s in load_labelled(path)} - {""})
+    segs = [Segment(str(i), i, 1, 1, 1, t) for i, t in enumerate(originals)]
+    results = run(segs, pivots, engine_name)
+    wrong = sum(any(f.check == "wrong_language" for f in r.flags) for r in results)
+    fail = sum(r.verdict == "fail" for r in results)
+    return (
+        f"originals checked as English copy: {len(results)}; wrong_language {wrong / len(results):.1%}, "
+        f"verdict fail {fail / len(results):.1%}"
+    )
 
 
 def print_tables(name: str, tables: dict[str, dict[str, Any]]) -> None:
@@ -102,6 +129,10 @@ def print_tables(name: str, tables: dict[str, dict[str, Any]]) -> None:
         label, n, _ = cats[c]
         cells = " | ".join(f"{tables[s]['categories'].get(c, (label, n, 0.0))[2]:.1%}" for s in sets)
         print(f"| {c} | {label} | {n} | {cells} |")
+    print("\nround-trip signal alone (100 - median chrF over the pivots):")
+    for s in sets:
+        auc, rec = tables[s]["roundtrip"]
+        print(f"- {s}: ROC AUC {auc:.3f}, recall on shifted at 5 % false flags {rec:.1%}")
     for s in sets:
         print(
             f"\nchecks behind the flags ({s}): "
@@ -111,14 +142,15 @@ def print_tables(name: str, tables: dict[str, dict[str, Any]]) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--dev", default=str(DEV))
+    ap.add_argument("--dev", default=str(DEV), help="the dev file ('' to measure only --test files)")
     ap.add_argument("--test", nargs="*", default=[], help="labelled files never used for tuning")
     ap.add_argument("--pivots", nargs="+", default=["es", "es,ca", "es,ca,gl"])
     ap.add_argument("--engine", default="apertium")
     ap.add_argument("--dump", help="write every segment's verdict and flags here (one JSONL per set)")
     args = ap.parse_args()
-
-    files = {"dev": args.dev, **{Path(t).name: t for t in args.test}}
+    if args.dev:
+        print(sources_as_copy(args.dev, args.pivots[0].split(","), args.engine))
+    files = {**({"dev": args.dev} if args.dev else {}), **{Path(t).name: t for t in args.test}}
     base_false: dict[str, float] = {}
     for fname, path in files.items():
         segs = copies(path)

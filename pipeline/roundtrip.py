@@ -78,21 +78,25 @@ def run_roundtrip(
             seg = replace(seg, split=True) if i in split else seg
             results.append(finish(seg, majority(flag_sets), statistics.median(drifts), tuple(rts), None))
     corpus: dict[int, dict[str, Scores]] = {}
-    for doc in sorted({s.document for s in segments}):
-        idx = [i for i, s in enumerate(segments) if s.document == doc]
+    for doc, idx in sorted(_by_document(segments).items()):
         corpus[doc] = {
             pivot: corpus_from([stats[k][i] for i in idx]) for k, (pivot, _, _) in enumerate(per_pivot)
         }
     return results, routes, corpus
 
 
-def _articles(segments: list[Segment]) -> list[tuple[tuple[str, ...], int]]:
-    """Per segment: the texts of its document, in order, and its index among them."""
+def _by_document(segments: list[Segment]) -> dict[int, list[int]]:
+    """Segment positions per document, in order."""
     by_doc: dict[int, list[int]] = {}
     for i, s in enumerate(segments):
         by_doc.setdefault(s.document, []).append(i)
+    return by_doc
+
+
+def _articles(segments: list[Segment]) -> list[tuple[tuple[str, ...], int]]:
+    """Per segment: the texts of its document, in order, and its index among them."""
     out: list[tuple[tuple[str, ...], int]] = [((), 0)] * len(segments)
-    for idx in by_doc.values():
+    for idx in _by_document(segments).values():
         texts = tuple(segments[i].text for i in idx)
         for k, i in enumerate(idx):
             out[i] = (texts, k)

@@ -280,7 +280,7 @@ def check_foreign(inp: CheckInput) -> list[Flag]:
         Flag(
             "foreign",
             "major",
-            f"{len(found)} word(s) that read as another language: {words}",
+            f"{len(found)} word(s) of another language (where each is most common): {words}",
             tuple(Span(field, s, e) for s, e, _, _ in found),
         )
     ]

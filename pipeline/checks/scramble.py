@@ -15,6 +15,7 @@ Rules exist for English only; other copy languages are skipped.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from pipeline.records import Flag, Span
@@ -64,6 +65,7 @@ PLURAL_SUBJECTS = _set("we they you")
 SINGULAR_VERBS = _set("is was has does")
 THIRD_SINGULAR = _set("he she")
 PLURAL_VERBS = _set("are were have do")
+QUANTITIES = _set("a an one two three four five six seven eight nine ten few several many some these those")
 # "an" before a consonant sound, "a" before a vowel sound: words whose spelling misleads
 VOWEL_SOUND_H = ("hour", "honest", "honour", "honor", "heir")
 CONSONANT_SOUND_VOWEL = (
@@ -143,6 +145,57 @@ def _slot_mark(a: str, b: str, a_raw: str, b_raw: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=65536)
+def word_classes(word: str) -> frozenset[str]:
+    """The parts of speech an English word can have (lemminflect's lexicon: NOUN, VERB, ADJ, ...)."""
+    from lemminflect import getAllLemmas
+
+    return frozenset(getAllLemmas(word))
+
+
+@functools.lru_cache(maxsize=65536)
+def finite_only(word: str) -> bool:
+    """A verb form that can only be finite: "predicts", "gave" (not "believed", which is also a
+    participle, nor "cost", also a noun)."""
+    if word_classes(word) != {"VERB"}:
+        return False
+    from lemminflect import getAllLemmas, getInflection
+
+    for lemma in getAllLemmas(word)["VERB"]:
+        if word in getInflection(lemma, tag="VBZ"):
+            return True
+        if word in getInflection(lemma, tag="VBD") and word not in getInflection(lemma, tag="VBN"):
+            return True
+    return False
+
+
+def _plural_noun(word: str) -> bool:
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word)
+    return set(lemmas) == {"NOUN"} and word not in lemmas["NOUN"] and word.endswith("s")
+
+
+def _class_mark(a: str, b: str, prev: str, b_raw: str) -> str | None:
+    """Slots of open-class words (lemminflect's parts of speech); `b` starts lower case."""
+    if not b.isalpha() or not b_raw[:1].islower():
+        return None
+    if (a in DETERMINERS or a in MODALS or a == "to") and finite_only(b):
+        return "a finite verb where a noun or a plain verb belongs"
+    if (
+        a != b
+        and a.isalpha()
+        and b.endswith("s")
+        and finite_only(b)
+        and word_classes(a) == {"VERB"}
+        and not a.endswith("ing")
+    ):
+        return "two finite verbs in a row"
+    if b in SINGULAR_VERBS and _plural_noun(a) and not (prev.isdigit() or prev in QUANTITIES):
+        return "the verb does not agree with its subject"
+    return None
+
+
 def _norm(raw: str) -> str:
     low = raw.lower().replace("’", "'")
     return NEGATED.get(low, low)
@@ -159,11 +212,11 @@ def slot_marks(text: str) -> list[tuple[int, int, str]]:
         nxt_raw, _, nxt_end = toks[k + 1] if k + 1 < len(toks) else (_END, len(text), len(text))
         if raw in ",.;:!?)":
             continue
-        why = _slot_mark(_norm(raw), _norm(nxt_raw) if nxt_raw != _END else _END, raw, nxt_raw)
+        a, b = _norm(raw), _norm(nxt_raw) if nxt_raw != _END else _END
+        why = _slot_mark(a, b, raw, nxt_raw) or _class_mark(a, b, _norm(toks[k - 1][0]) if k else "", nxt_raw)
         if why:
             marks.append((start, nxt_end, why))
     return marks
-
 
 
 @register("scrambled", "major", "Word order scrambled (no source needed)", modes=("roundtrip",))

@@ -126,6 +126,16 @@ def test_fluent_english_keeps_its_slots(text: str) -> None:
     assert_passes("scrambled", copy(text))
 
 
+def test_open_class_slots_use_the_parts_of_speech_of_english_words() -> None:
+    from pipeline.checks.scramble import finite_only
+
+    assert finite_only("predicts") and finite_only("gave")
+    assert not finite_only("believed") and not finite_only("cost") and not finite_only("give")
+    whys = [why for _, _, why in slot_marks("Experts will predicts growth, and analysts is wrong.")]
+    assert whys == ["a finite verb where a noun or a plain verb belongs", "the verb does not agree with its subject"]
+    assert slot_marks("Two years is a long time, and the news was good.") == []
+
+
 def test_one_a_an_slip_alone_is_a_typo_not_scrambling() -> None:
     assert [why for _, _, why in slot_marks("She ate an pear.")] == [
         "the article does not fit the next sound"

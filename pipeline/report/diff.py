@@ -158,9 +158,7 @@ def grouped_diff(old: str, new: str, articles: frozenset[str] = frozenset()) -> 
     """
     a = [(m.start(), m.end(), m.group()) for m in _TOKEN_SPAN.finditer(old)]
     b = [(m.start(), m.end(), m.group()) for m in _TOKEN_SPAN.finditer(new)]
-    matcher = difflib.SequenceMatcher(
-        None, [_key(t[2]) for t in a], [_key(t[2]) for t in b], autojunk=False
-    )
+    matcher = difflib.SequenceMatcher(None, [_key(t[2]) for t in a], [_key(t[2]) for t in b], autojunk=False)
     changes: list[list[int]] = []  # [i1, i2, j1, j2] token ranges of changed runs
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":

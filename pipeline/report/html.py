@@ -128,7 +128,10 @@ def flat(value: Any) -> str:
 def report_key(data: dict[str, Any]) -> str:
     """What the browser keys review decisions by: the run's signature and its documents' paths."""
     basis = json.dumps(
-        {"signature": data.get("signature") or {}, "paths": [d.get("path") for d in data.get("documents", [])]},
+        {
+            "signature": data.get("signature") or {},
+            "paths": [d.get("path") for d in data.get("documents", [])],
+        },
         sort_keys=True,
         ensure_ascii=False,
     )
@@ -169,7 +172,10 @@ def build_view(data: dict[str, Any]) -> dict[str, Any]:
         "notes": notes,
         "baselined": int(summary.get("baselined", 0) or 0),
         "worst": str(summary.get("worst", "ok")),
-        "checks": [(name, int(n), sentences_per_check.get(name, 0)) for name, n in sorted((summary.get("checks") or {}).items())],
+        "checks": [
+            (name, int(n), sentences_per_check.get(name, 0))
+            for name, n in sorted((summary.get("checks") or {}).items())
+        ],
         "facts": engine_facts(signature),
         "signature_json": json.dumps(signature, indent=2, ensure_ascii=False),
         "docs": [docs[k] for k in sorted(docs)],
@@ -234,19 +240,21 @@ def _strip(rows: list[dict[str, Any]]) -> dict[str, Any]:
     """Drift along the input in at most STRIP_BINS regions: the worst drift and verdict of each."""
     n = len(rows)
     count = min(n, STRIP_BINS)
-    bins = []
-    for b in range(count):
-        lo, hi = b * n // count, (b + 1) * n // count
+    bins: list[dict[str, Any]] = []
+    for k in range(count):
+        lo, hi = k * n // count, (k + 1) * n // count
         part = rows[lo:hi]
         worst = max(part, key=lambda r: (VERDICT_ORDER[::-1].index(r["verdict"]), r["drift"]))
         drift = max(r["drift"] for r in part)
         flagged = sum(1 for r in part if r["verdict"] != "ok")
-        bins.append({"lo": lo, "hi": hi, "drift": round(drift, 3), "verdict": worst["verdict"], "flagged": flagged})
+        bins.append(
+            {"lo": lo, "hi": hi, "drift": round(drift, 3), "verdict": worst["verdict"], "flagged": flagged}
+        )
     width = max(count, 1) * 10
     height = 60
-    for i, b in enumerate(bins):
-        h = round(max(b["drift"], 0.03) * height, 2)
-        b.update({"x": i * 10 + 1, "y": round(height - h, 2), "height": h})
+    for i, bar in enumerate(bins):
+        h = round(max(bar["drift"], 0.03) * height, 2)
+        bar.update({"x": i * 10 + 1, "y": round(height - h, 2), "height": h})
     return {"bins": bins, "width": width, "height": height, "per_bin": 1 if n <= STRIP_BINS else None}
 
 

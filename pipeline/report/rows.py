@@ -41,7 +41,9 @@ def fold_flags(flags: list[dict[str, Any]]) -> tuple[list[int], list[int]]:
     primary: list[int] = []
     implied: list[int] = []
     specific = [
-        i for i in order if flags[i].get("check") not in SUMMARY_CHECKS and sev_rank(flags[i].get("severity")) >= 2
+        i
+        for i in order
+        if flags[i].get("check") not in SUMMARY_CHECKS and sev_rank(flags[i].get("severity")) >= 2
     ]
     for i in order:
         check, rank = str(flags[i].get("check")), sev_rank(flags[i].get("severity"))
@@ -96,7 +98,11 @@ def reason(seg: dict[str, Any], flag: dict[str, Any]) -> str:
     before = span_texts(seg, flag, ("source",)) or (
         span_texts(seg, flag, ("text",)) if seg.get("source") is None else []
     )
-    after = span_texts(seg, flag, ("text",)) if seg.get("source") is not None else span_texts(seg, flag, ("back",))
+    after = (
+        span_texts(seg, flag, ("text",))
+        if seg.get("source") is not None
+        else span_texts(seg, flag, ("back",))
+    )
     if before and after and all(len(x) <= SPAN_CHARS for x in before + after):
         return _short(f"{check}: {', '.join(before)} → {', '.join(after)}", REASON_CHARS)
     if check == "negation" and before and not after:
@@ -124,7 +130,9 @@ def marks(seg: dict[str, Any]) -> dict[str, list[list[int]]]:
     return out
 
 
-def diffs(seg: dict[str, Any], articles: dict[str, frozenset[str]], lang: str, source_lang: str) -> dict[str, Any]:
+def diffs(
+    seg: dict[str, Any], articles: dict[str, frozenset[str]], lang: str, source_lang: str
+) -> dict[str, Any]:
     """Grouped diff runs for the detail panel (see diff.grouped_diff)."""
     text, src = str(seg.get("text") or ""), str(seg.get("source") or "")
     own, other = articles.get(lang, frozenset()), articles.get(source_lang, frozenset())
@@ -135,7 +143,11 @@ def diffs(seg: dict[str, Any], articles: dict[str, frozenset[str]], lang: str, s
             "forward": grouped_diff(text, str(comparison.get("forward", "")), own),
             "source_round_trip": grouped_diff(src, str(comparison.get("source_round_trip", "")), other),
         }
-    return {"round_trips": [grouped_diff(text, str(rt.get("back", "")), own) for rt in seg.get("round_trips") or []]}
+    return {
+        "round_trips": [
+            grouped_diff(text, str(rt.get("back", "")), own) for rt in seg.get("round_trips") or []
+        ]
+    }
 
 
 def summarise_flags(seg: dict[str, Any], verdict: str) -> dict[str, Any]:

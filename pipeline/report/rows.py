@@ -87,9 +87,15 @@ def _short(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def reason(seg: dict[str, Any], flag: dict[str, Any]) -> str:
-    """The top reason of a row: the check and what it found, in a few words."""
+def reason(seg: dict[str, Any], flag: dict[str, Any], same: list[dict[str, Any]] | None = None) -> str:
+    """The top reason of a row: the check and what it found, in a few words.
+
+    `same`: other primary flags of the same check, whose spans complete the picture (round
+    trip: "source name 'Tirana' not found" and "translation has 'Tyrant'" read "Tirana → Tyrant").
+    """
     check = str(flag.get("check", ""))
+    spans = [sp for f in [flag, *(same or [])] for sp in f.get("spans", [])]
+    flag = {**flag, "spans": spans}
     has_text, has_source = _has_words(str(seg.get("text") or "")), _has_words(str(seg.get("source") or ""))
     if check == "omission" or (check == "empty" and not has_text and seg.get("source") is not None):
         return "source sentence missing" if check == "omission" else "empty translation"
@@ -157,7 +163,11 @@ def summarise_flags(seg: dict[str, Any], verdict: str) -> dict[str, Any]:
     top = flags[primary[0]] if primary else None
     is_note = verdict == "ok" and top is not None and top.get("severity") in NOTE_SEVERITIES
     return {
-        "reason": reason(seg, top) if top is not None else "",
+        "reason": reason(
+            seg, top, [flags[i] for i in primary[1:] if flags[i].get("check") == top.get("check")]
+        )
+        if top is not None
+        else "",
         "tone": str(top.get("severity", "")) if top is not None else "",
         "kind": ("note" if is_note else "flag") if top is not None else "",
         "primary": primary,

@@ -2,7 +2,9 @@
   "use strict";
   // Data reaches this script only through the JSON blob. Text is only ever set with
   // textContent / createTextNode, never parsed as HTML.
-  var blob = JSON.parse(document.getElementById("driftcheck-data").textContent);
+  var dataEl = document.getElementById("driftcheck-data");
+  var blob = JSON.parse(dataEl.textContent);
+  dataEl.textContent = "";  // parsed once; the page file keeps it, the page's memory need not
   var report = blob.report;
   var segs = report.segments;
   var rows = blob.rows;
@@ -18,7 +20,7 @@
   var KNOWN_SEG_KEYS = ["document", "id", "paragraph", "sentence", "line", "text", "source", "source_line",
     "meta", "split", "round_trips", "comparison", "drift", "flags", "verdict", "semantic"];
   var KNOWN_FLAG_KEYS = ["check", "severity", "message", "spans", "baselined"];
-  var BATCH = 120;
+  var BATCH = 40;  // rows rendered per batch: a screenful and some; more follow as the reader scrolls
   var ISSUE_BATCH = 500;
   var byAnchor = {};
   rows.forEach(function (r, i) { r.i = i; byAnchor[r.anchor] = r; });
@@ -262,16 +264,17 @@
   var list = $("list"), more = $("more"), empty = $("empty"), shown = $("shown");
   var view = [], rendered = 0, pinned = null, expandAll = false, current = null;
   var lastDoc = null, lastPara = null, lastParaKey = null;
+  var orders = { order: rows };
+  function ordered() {  // each order is sorted once, then filtered on every change
+    if (!orders[state.sort]) orders[state.sort] = rows.slice().sort(SORTS[state.sort]);
+    return orders[state.sort];
+  }
   function apply(keepScroll) {
-    var matched = rows.filter(matches);
-    pinned = null;
-    if (state.row && byAnchor[state.row] && !matches(byAnchor[state.row])) {
-      pinned = byAnchor[state.row];  // a linked sentence stays visible without undoing the filters
-      matched.push(pinned);
-      if (state.sort === "order") matched.sort(function (a, b) { return a.order - b.order; });
-    }
-    if (SORTS[state.sort]) matched.sort(SORTS[state.sort]);
+    pinned = state.row && byAnchor[state.row] && !matches(byAnchor[state.row]) ? byAnchor[state.row] : null;
+    // a linked sentence stays visible without undoing the filters
+    var matched = ordered().filter(function (r) { return r === pinned || matches(r); });
     view = matched;
+    var above = !keepScroll && window.scrollY > list.offsetTop;  // read layout before changing it
     shown.textContent = (matched.length - (pinned ? 1 : 0)) + " of " + rows.length + " sentences" + (pinned ? " (+1 linked)" : "");
     empty.hidden = matched.length !== 0;
     list.textContent = "";
@@ -281,7 +284,7 @@
     syncControls();
     writeHash();
     if (!issuesSection.classList.contains("off")) buildIssues(false);
-    if (!keepScroll && window.scrollY > list.offsetTop) window.scrollTo(0, Math.max(0, list.offsetTop - 140));
+    if (above) window.scrollTo(0, Math.max(0, list.offsetTop - 140));
   }
   function containerFor(r, frag) {
     if (state.sort !== "order") return frag;

@@ -200,12 +200,17 @@ def main() -> None:
     if not big.exists():
         from pipeline.report.to_json import dumps
 
-        big.write_text(dumps(replicate(json.loads(demetr.read_text(encoding="utf-8")), args.segments)), encoding="utf-8")
+        big.write_text(
+            dumps(replicate(json.loads(demetr.read_text(encoding="utf-8")), args.segments)), encoding="utf-8"
+        )
     results: dict[str, Any] = {"label": args.label, "segments": args.segments}
     for name, src in (("sample article", article), (f"{args.segments} segments", big)):
         html = CACHE / f"{src.stem}.{'other' if args.renderer else 'this'}.html"
         render(src, html, args.renderer)
-        row = {"json_mb": round(src.stat().st_size / 2**20, 2), "html_mb": round(html.stat().st_size / 2**20, 2)}
+        row = {
+            "json_mb": round(src.stat().st_size / 2**20, 2),
+            "html_mb": round(html.stat().st_size / 2**20, 2),
+        }
         row["html_over_json"] = round(html.stat().st_size / src.stat().st_size, 2)
         row.update(measure(html, args.runs))
         results[name] = row

@@ -295,6 +295,44 @@ def baseline_create(
     typer.echo(f"baseline: {len(data['entries'])} flag(s) recorded in {output}")
 
 
+@baseline_app.command("import")
+def baseline_import(
+    decisions_json: Annotated[
+        str, typer.Argument(help="A decisions file exported from the HTML report (Export decisions).")
+    ],
+    output: Annotated[
+        str, typer.Option("--output", "-o", help="Baseline file to write; an existing one is extended.")
+    ] = "driftcheck-baseline.json",
+    labels: Annotated[
+        str | None,
+        typer.Option(
+            "--labels",
+            help="Also write the decisions as labelled JSONL (confirmed/fixed: shifted, false alarm: ok).",
+        ),
+    ] = None,
+) -> None:
+    """Turn the false alarms of an editor's review into baseline entries (and, optionally, labelled data)."""
+    from pathlib import Path
+
+    from .baseline import load_baseline, save_baseline
+    from .decisions import baseline_from_decisions, labelled_rows, load_decisions, save_labels
+
+    decisions = load_decisions(decisions_json)
+    existing = load_baseline(output) if Path(output).exists() else None
+    baseline, added = baseline_from_decisions(decisions, existing)
+    rows = labelled_rows(decisions) if labels else []
+    if labels:
+        save_labels(labels, rows)
+    save_baseline(output, baseline)
+    alarms = sum(1 for d in decisions["decisions"] if d["decision"] == "false_alarm")
+    typer.echo(
+        f"baseline: {alarms} false alarm(s) -> {added} new entr{'y' if added == 1 else 'ies'} "
+        f"({len(baseline['entries'])} in {output})"
+    )
+    if labels:
+        typer.echo(f"labels: {len(rows)} labelled pair(s) written to {labels}")
+
+
 if __name__ == "__main__":
     main()
 

@@ -6,7 +6,7 @@ there, or has "June 20" and "20 June" for the same day. No source is needed to s
 article contradicts itself. The check needs the other sentences of the article, which the
 round-trip stage passes as `options["article"]` (a tuple of texts); without them it is silent.
 
-- names: two capitalised words inside sentences, one edit apart (two for long names), same
+- names: two capitalised words inside sentences, one edit apart (a swap counts one), same
   first letter, neither a prefix of the other ("Albania"/"Albanian" is a derived form) and not
   both common words of the copy's language;
 - numbers: thousands grouped with commas in one place and with dots in another;
@@ -67,21 +67,33 @@ def _names(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _pair(a: str, b: str, counts: Counter[str], pairs: dict[str, str], lang: str) -> None:
+    """Record the rarer of two spellings of one name (a -> b), if they are that."""
+    if a.startswith(b) or b.startswith(a):
+        return  # "Albania" / "Albanian": a derived form
+    if edit_distance(a.lower(), b.lower(), 1) > 1:
+        return
+    if zipf(a.lower(), lang) >= COMMON_WORD_ZIPF and zipf(b.lower(), lang) >= COMMON_WORD_ZIPF:
+        return
+    rare, common = (a, b) if (counts[a], a) < (counts[b], b) else (b, a)
+    pairs[rare] = common
+
+
 def _name_variants(article: tuple[str, ...], lang: str) -> dict[int, list[Variant]]:
     counts: Counter[str] = Counter(n for text in article for _, _, n in _names(text))
     pairs: dict[str, str] = {}  # rarer spelling -> the more common one
-    names = sorted(counts)
-    for i, a in enumerate(names):
-        for b in names[i + 1 :]:
-            if a[0] != b[0] or a.startswith(b) or b.startswith(a):
-                continue
-            limit = 2 if min(len(a), len(b)) >= 8 else 1
-            if edit_distance(a.lower(), b.lower(), limit) > limit:
-                continue
-            if zipf(a.lower(), lang) >= COMMON_WORD_ZIPF and zipf(b.lower(), lang) >= COMMON_WORD_ZIPF:
-                continue
-            rare, common = (a, b) if (counts[a], a) < (counts[b], b) else (b, a)
-            pairs[rare] = common
+    by_key: dict[str, list[str]] = {}  # a name and its one-letter deletions: one edit apart share a key
+    for name in sorted(counts):
+        low = name.lower()
+        for key in {low} | {low[:i] + low[i + 1 :] for i in range(len(low))}:
+            by_key.setdefault(key, []).append(name)
+    seen: set[tuple[str, str]] = set()
+    for group in by_key.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                if a[0] == b[0] and (a, b) not in seen:  # variants keep their first letter
+                    seen.add((a, b))
+                    _pair(a, b, counts, pairs, lang)
     out: dict[int, list[Variant]] = {}
     for k, text in enumerate(article):
         for s, e, n in _names(text):

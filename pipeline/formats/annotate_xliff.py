@@ -170,7 +170,7 @@ def annotate_xliff(data: bytes, path: str, reasons: dict[str, list[str]]) -> byt
     ed = Editor(data.decode(codec), root)
     for group in flagged.values():
         lines = [f"{u.id}: {r}" if len(group) > 1 else r for u in group for r in reasons[u.id]]
-        note = "driftcheck: " + " | ".join(" ".join(line.split()) for line in lines)
+        note = " | ".join(" ".join(line.split()) for line in lines)
         if kind == "1.2":
             _mark_12(ed, group[0].unit, group[0].element, note)
         else:

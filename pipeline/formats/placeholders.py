@@ -5,7 +5,7 @@ comma-separated): `c` (printf: %s, %1$d), `python` (%s, %(name)s), `python-brace
 {name}, {}), `qt` (%1), `sh` ($VAR), `auto` (what an unflagged gettext entry most likely
 means: %s, %(name)s, %1$s, {0}, {name}), `html` (tags of known HTML elements) and `xml`
 (XLIFF/TMX inline codes, which the readers write in one canonical form: <g id="1">, </g>,
-<x id="2"/>, <ph id="3"/>, <bpt id="4"/> ...).
+<x id="2"/>, <ph id="3"/>, <bpt id="4"/> ...) and `omegat` (OmegaT's <b0>, </b0>, <x1/>).
 
 They are compared as facts (a missing, extra or altered placeholder is `critical`; unnamed
 printf arguments must also keep their order) and masked out of what the engine and the other
@@ -41,6 +41,7 @@ GRAMMARS: dict[str, str] = {
     "sh": r"\$(?:\{[A-Za-z_]\w*\}|[A-Za-z_]\w*)",
     "auto": r"%%|" + _AUTO_NAMED + r"|%" + _AUTO_BODY + r"|\{(?:\d+|[A-Za-z_]\w*)\}",
     "html": r"</?[A-Za-z][A-Za-z0-9]*(?:\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?/?>",
+    "omegat": r"</?[a-z]\d{1,3}/?>",  # OmegaT's short tags in plain-text memories: <b0>, </b0>, <x1/>
     "xml": rf"<(?P<xclose>/)?(?P<xname>{XML_CODES})(?: (?:id|i|x|startRef)=\"(?P<xid>[^\"]*)\")?(?P<xempty>/)?>",
 }
 COMPILED = {name: re.compile(rx) for name, rx in GRAMMARS.items()}
@@ -89,6 +90,8 @@ def _code(grammar: str, m: re.Match[str]) -> Code | None:
     if grammar == "html":
         key = _html_key(token)
         return Code(key, m.start(), m.end()) if key else None
+    if grammar == "omegat":
+        return Code(token, m.start(), m.end(), keep=MASK_TOKEN if token.endswith("/>") else "")
     named = grammar in ("qt", "sh") or "(" in token or "$" in token or (token.startswith("{") and token != "{}")
     numeric = token[-1] in "diuxXn" or token[1:-1].isdigit()
     return Code(token, m.start(), m.end(), ordered=not named, keep=MASK_TOKEN, numeric=numeric)
@@ -100,7 +103,7 @@ _PATTERNS: dict[str, tuple[list[str], re.Pattern[str]] | None] = {}
 def _pattern(markup: str) -> tuple[list[str], re.Pattern[str]] | None:
     if markup not in _PATTERNS:
         names = [g for g in dict.fromkeys(markup.split(",")) if g in GRAMMARS]
-        names.sort(key=lambda g: ("xml", "html").index(g) if g in ("xml", "html") else 2)  # tags first
+        names.sort(key=lambda g: ("xml", "html", "omegat").index(g) if g in ("xml", "html", "omegat") else 3)
         alternatives = "|".join(f"(?:{GRAMMARS[g]})" for g in names)
         _PATTERNS[markup] = (names, re.compile(alternatives)) if names else None
     return _PATTERNS[markup]
@@ -263,6 +266,7 @@ class UnitView:
         return [
             f if f.check == "placeholders" else replace(f, spans=tuple(self._span(s) for s in f.spans))
             for f in flags
+            if f.check == "placeholders" or MASK_TOKEN not in f.message  # the placeholder check speaks for those
         ]
 
     def _span(self, span: Span) -> Span:

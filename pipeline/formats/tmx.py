@@ -17,7 +17,7 @@ from . import ReadOptions, UnitFile, unit_segment
 from .xmlsafe import inline_text, local, parse_xml
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-MARKUP = "xml,html,auto"
+MARKUP = "xml,html,omegat,auto"
 
 
 def _primary(code: str | None) -> str | None:

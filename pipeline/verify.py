@@ -87,6 +87,20 @@ def _declared(paths: list[str], loaded: list[Document | UnitFile], original: Doc
     return decl
 
 
+def _details(
+    paths: list[str], loaded: list[Document | UnitFile], warnings: dict[str, list[str]], original: Document | None
+) -> list[dict[str, Any]]:
+    """Per document, for the report: its format, what a unit file held, and what to warn about."""
+    details: list[dict[str, Any]] = []
+    for path, item in zip(paths, loaded):
+        notes = warnings.get(path, []) + (item.warnings if isinstance(item, UnitFile) else [])
+        if original is not None:
+            notes += [f"{original.path}: {w}" for w in warnings.get(original.path, [])]
+        units = item.counts if isinstance(item, UnitFile) and item.fmt in UNIT_FORMATS else {}
+        details.append({"format": item.fmt, "units": units, "warnings": notes})
+    return details
+
+
 def load_inputs(paths: list[str], settings: Settings, source: str | None = None) -> Inputs:
     """Read every input. Bilingual files (JSONL, TSV, PO, XLIFF, TMX) and --source select source-aware mode."""
     fmts = [input_format(p) for p in paths]
@@ -106,13 +120,7 @@ def load_inputs(paths: list[str], settings: Settings, source: str | None = None)
     )
     lang = check_lang(lang)
     settings = dataclasses.replace(settings, lang=lang, source_lang=src_lang)
-    details: list[dict[str, Any]] = []
-    for path, item in zip(paths, loaded):
-        notes = warnings.get(path, []) + (item.warnings if isinstance(item, UnitFile) else [])
-        if original is not None:
-            notes += [f"{original.path}: {w}" for w in warnings.get(original.path, [])]
-        units = item.counts if isinstance(item, UnitFile) and item.fmt in UNIT_FORMATS else {}
-        details.append({"format": item.fmt, "units": units, "warnings": notes})
+    details = _details(paths, loaded, warnings, original)
     if source_mode:
         if not src_lang:
             raise UsageError("source-aware mode needs --source-lang (the language of the original)")

@@ -171,3 +171,27 @@ def test_bad_files_are_one_line_input_errors(name: str, data: bytes, message: st
         read(DATA / name, data=data)
     assert message in err.value.message and "\n" not in err.value.message
     assert isinstance(err.value, (InputError, UsageError))
+
+
+def test_baselines_key_translation_units_on_their_ids() -> None:
+    from pipeline.baseline import apply_baseline, create_baseline
+
+    def seg(doc: int, sid: str) -> dict[str, object]:
+        flag = {"check": "drift", "severity": "major", "message": "m", "spans": []}
+        return {"document": doc, "id": sid, "text": "Abrir", "source": "Open", "flags": [flag], "verdict": "review"}
+
+    data = {
+        "documents": [
+            {"index": 0, "path": "menu.xlf", "format": "xliff", "counts": {}},
+            {"index": 1, "path": "notes.md", "format": "markdown", "counts": {}},
+        ],
+        "segments": [seg(0, "menu.open"), seg(0, "button.open"), seg(1, "p1.s1"), seg(1, "p7.s1")],
+    }
+    entries = create_baseline(data)["entries"]
+    assert sorted(e["path"] for e in entries) == ["menu.xlf", "menu.xlf", "notes.md"]  # one string, two units
+    moved = {**data, "segments": [seg(0, "button.open"), seg(0, "menu.open"), seg(1, "p9.s2")]}
+    out, stale = apply_baseline(moved, {"entries": entries})
+    assert all(f.get("baselined") for s in out["segments"] for f in s["flags"]) and stale == []
+    renamed = {**data, "segments": [seg(0, "menu.open.v2")]}
+    out, _ = apply_baseline(renamed, {"entries": entries})
+    assert not out["segments"][0]["flags"][0].get("baselined")

@@ -29,7 +29,6 @@ _TOKEN = re.compile(
     re.S,
 )
 _ENCODING = re.compile(rb"""^(?:\xef\xbb\xbf)?<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
-_INDENT = re.compile(r"[ \t]*\r?\n?[ \t]*$")
 
 
 @dataclass
@@ -77,8 +76,17 @@ def set_attr(tag: str, name: str, value: str) -> str:
 
 def _indent(text: str, pos: int) -> str:
     """The line break and indentation right before `pos` ('' when a tag precedes it on its line)."""
-    m = _INDENT.search(text, 0, pos)
-    return m.group(0) if m and "\n" in m.group(0) else ""
+    i = pos
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    if i > 0 and text[i - 1] == "\n":
+        i -= 1
+        if i > 0 and text[i - 1] == "\r":
+            i -= 1
+        while i > 0 and text[i - 1] in " \t":
+            i -= 1
+        return text[i:pos]
+    return ""
 
 
 class Editor:
@@ -107,10 +115,13 @@ class Editor:
         self.edits.append((pos, pos, what))
 
     def result(self) -> str:
-        out = self.text
+        pieces: list[str] = []
+        pos = len(self.text)
         for start, end, new in sorted(self.edits, key=lambda e: (e[0], e[1]), reverse=True):
-            out = out[:start] + new + out[end:]
-        return out
+            pieces += [self.text[end:pos], new]
+            pos = start
+        pieces.append(self.text[:pos])
+        return "".join(reversed(pieces))
 
 
 def _children(el: Any, name: str) -> list[Any]:

@@ -164,6 +164,11 @@ XXE = b"""<?xml version="1.0"?><!DOCTYPE tmx [<!ENTITY xxe SYSTEM "file:///etc/p
         ),
         ("x.po", b'msgid ""\nmsgstr "Language: es\\n"\n\nmsgid "a"\nmsgstr ""\n', "no translated entries to check (1 untranslated"),
         ("x.po", b"\x00\x01\x02binary", "looks like a binary file"),
+        (
+            "x.po",
+            'msgid ""\nmsgstr "Content-Type: text/plain; charset=ISO-8859-1\\n"\n\nmsgid "Cafe"\nmsgstr "Café"\n'.encode(),
+            "declares charset 'ISO-8859-1' but its bytes are UTF-8",
+        ),
     ],
 )
 def test_bad_files_are_one_line_input_errors(name: str, data: bytes, message: str) -> None:
@@ -195,3 +200,9 @@ def test_baselines_key_translation_units_on_their_ids() -> None:
     renamed = {**data, "segments": [seg(0, "menu.open.v2")]}
     out, _ = apply_baseline(renamed, {"entries": entries})
     assert not out["segments"][0]["flags"][0].get("baselined")
+
+
+def test_po_in_its_declared_latin1() -> None:
+    data = 'msgid ""\nmsgstr "Language: fr\\nContent-Type: text/plain; charset=ISO-8859-1\\n"\n\nmsgid "Coffee"\nmsgstr "Café"\n'
+    f = read(DATA / "x.po", data=data.encode("latin-1"))
+    assert [(s.source, s.text) for s in f.segments] == [("Coffee", "Café")] and f.target_lang == "fr"

@@ -29,7 +29,6 @@ HTML_ELEMENTS = frozenset(
     "strike strong sub sup table tbody td th thead time tr tt u ul var wbr".split()
 )
 XML_CODES = "g|x|bx|ex|ph|bpt|ept|it|ut|pc|sc|ec|hi|sub|mrk|sm|em"
-_PAIRED_XML = {"g", "pc", "hi", "sub", "mrk"}  # content inside is text; the tags alone are codes
 _ANNOTATION_XML = {"mrk", "sm", "em"}  # annotations, not codes: masked, never required
 
 _AUTO_NAMED = r"%\([A-Za-z_]\w*\)[-+#0]*\d*(?:\.\d+)?[sdiufxXeEgGcr]"

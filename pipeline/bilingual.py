@@ -10,9 +10,11 @@ flagged), never dropped. Copy without a source is checked in round-trip mode.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from .errors import InputError
+from .formats import unit_segment
 from .records import Segment
 
 BILINGUAL_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".tsv": "tsv"}
@@ -79,17 +81,8 @@ def parse_tsv(text: str, path: str, doc_index: int) -> list[Segment]:
 def _segment(
     seg_id: str, doc: int, n: int, line: int, src: str | None, tgt: str, meta: tuple[tuple[str, str], ...]
 ) -> Segment:
-    return Segment(
-        id=seg_id,
-        document=doc,
-        paragraph=n,
-        sentence=1,
-        line=line,
-        text=" ".join(tgt.split()),
-        source=None if src is None else " ".join(src.split()),
-        source_line=None if src is None else line,
-        meta=meta,
-    )
+    seg = unit_segment(seg_id, doc, n, line, src or "", tgt, line, list(meta), markup="")
+    return seg if src is not None else replace(seg, source=None, source_line=None)  # copy alone
 
 
 def read_pairs(text: str, path: str, fmt: str, doc_index: int) -> list[Segment]:

@@ -132,7 +132,9 @@ def _settings(config: str | None, **cli: Any) -> Any:
 def check(
     files: Annotated[
         list[str],
-        typer.Argument(help="Text/Markdown files, bilingual .jsonl/.tsv files, directories, or - for stdin."),
+        typer.Argument(
+            help="Files (text, Markdown, HTML; bilingual JSONL, TSV, PO, XLIFF, TMX), directories, or - for stdin."
+        ),
     ],
     lang: Lang = None,
     source: Annotated[
@@ -183,9 +185,34 @@ def check(
     exclude: Annotated[
         list[str] | None, typer.Option("--exclude", help="Glob of files to skip inside directories (repeat).")
     ] = None,
+    annotate: Annotated[
+        str | None,
+        typer.Option(
+            "--annotate",
+            help="Write a copy of each PO/XLIFF input with flagged units marked for review "
+            "(PO: fuzzy + comment; XLIFF: state + note): a file, or a folder for several.",
+        ),
+    ] = None,
+    unapproved_only: Annotated[
+        bool,
+        typer.Option(
+            "--unapproved-only", help="PO/XLIFF: check only units not yet approved (PO: fuzzy; XLIFF: not final)."
+        ),
+    ] = False,
     config: ConfigOpt = None,
 ) -> None:
-    """Check translated copy: round trip (copy only) or source-aware (--source, or bilingual JSONL/TSV).
+    """Check translated copy: round trip (copy only) or source-aware (--source, or a bilingual file).
+
+    Formats, by suffix (bilingual ones select source-aware mode):
+
+    \b
+      text, Markdown   driftcheck check article.md --pivot es
+      HTML article     driftcheck check page.html   (the article only; <html lang> sets --lang)
+      HTML pair        driftcheck check page.en.html --source page.es.html
+      JSONL, TSV       driftcheck check pairs.jsonl --source-lang es --lang en
+      PO, POT          driftcheck check locale/es.po --annotate review/es.po
+      XLIFF 1.2, 2.x   driftcheck check job.xlf --unapproved-only --annotate review/
+      TMX 1.4          driftcheck check memory.tmx --lang es
 
     Exit codes: 0 gate passed, 1 gate failed, 2 usage/input/config/model error.
     """
@@ -211,6 +238,8 @@ def check(
         baseline=baseline,
         include=include,
         exclude=exclude,
+        annotate=annotate,
+        unapproved_only=unapproved_only or None,
     )
     if no_cache:
         settings.cache = False

@@ -40,6 +40,7 @@ CHECK_MODULES: tuple[str, ...] = (
     "pipeline.checks.scramble",
     "pipeline.checks.copy",
     "pipeline.checks.consistency",
+    "pipeline.checks.placeholders",
 )
 
 

@@ -157,7 +157,7 @@ def _recount(data: dict[str, Any]) -> None:
     for doc in data.get("documents", []):
         mine = [s for s in data.get("segments", []) if s["document"] == doc["index"]]
         doc["counts"] = {v: sum(s["verdict"] == v for s in mine) for v in verdicts}
-    summary = summarize(data.get("segments", []))
+    summary = summarize(data.get("segments", []), data.get("mode"))
     summary["baselined"] = sum(
         bool(f.get("baselined")) for s in data.get("segments", []) for f in s.get("flags", [])
     )

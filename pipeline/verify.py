@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import __version__
-from .bilingual import bilingual_format, read_pairs
+from .bilingual import bilingual_format, is_copy_only, read_pairs
 from .config import Settings
 from .engines import Engine, EngineOptions, create
 from .engines.langs import check_lang
@@ -102,18 +102,22 @@ def _details(
 
 
 def load_inputs(paths: list[str], settings: Settings, source: str | None = None) -> Inputs:
-    """Read every input. Bilingual files (JSONL, TSV, PO, XLIFF, TMX) and --source select source-aware mode."""
+    """Read every input. Bilingual files (JSONL, TSV, PO, XLIFF, TMX) holding sources, and --source,
+    select source-aware mode; documents and JSONL/TSV files of copy alone are checked by round trip."""
     fmts = [input_format(p) for p in paths]
-    pairs = [f in PAIR_FORMATS for f in fmts]
     if source is not None:
         if len(paths) != 1:
             raise UsageError("--source compares one translation with one original; give exactly one FILE")
-        if pairs[0]:
+        if fmts[0] in PAIR_FORMATS:
             raise UsageError(f"--source is for documents; a {fmts[0].upper()} file already holds the source")
+    loaded = [_read(p, f, i, settings) for i, (p, f) in enumerate(zip(paths, fmts))]
+    pairs = [isinstance(item, UnitFile) and not is_copy_only(item.segments) for item in loaded]
     source_mode = source is not None or any(pairs)
     if source_mode and not all(pairs) and source is None:
-        raise UsageError("cannot mix bilingual files (JSONL/TSV/PO/XLIFF/TMX) with plain documents in one run")
-    loaded = [_read(p, f, i, settings) for i, (p, f) in enumerate(zip(paths, fmts))]
+        raise UsageError(
+            "cannot mix bilingual files (JSONL/TSV/PO/XLIFF/TMX with a source) with plain documents "
+            "or copy-only files in one run"
+        )
     original = read_document(source, settings.source_lang or settings.lang) if source is not None else None
     lang, src_lang, warnings = resolve(
         settings.lang, settings.source_lang, settings.explicit, _declared(paths, loaded, original)
@@ -141,8 +145,10 @@ def load_inputs(paths: list[str], settings: Settings, source: str | None = None)
     from .segment import segment_document
 
     for i, (path, item) in enumerate(zip(paths, loaded)):
-        assert isinstance(item, Document)
-        inputs.segments.extend(segment_document(dataclasses.replace(item, lang=lang), i))
+        if isinstance(item, UnitFile):
+            inputs.segments.extend(item.segments)  # copy alone: one segment a line, ids and metadata kept
+        else:
+            inputs.segments.extend(segment_document(dataclasses.replace(item, lang=lang), i))
         inputs.documents.append((path, lang, None, None))
     return inputs
 

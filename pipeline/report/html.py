@@ -172,6 +172,7 @@ def build_view(data: dict[str, Any]) -> dict[str, Any]:
         "notes": notes,
         "baselined": int(summary.get("baselined", 0) or 0),
         "worst": str(summary.get("worst", "ok")),
+        "note": str(summary.get("note") or ""),  # round-trip mode: what it cannot see
         "checks": [
             (name, int(n), sentences_per_check.get(name, 0))
             for name, n in sorted((summary.get("checks") or {}).items())

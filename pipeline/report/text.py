@@ -41,6 +41,8 @@ def print_text(data: dict[str, Any], stderr: bool = False, limit: int = 200) -> 
 
 def _print(console: Any, data: dict[str, Any], limit: int, table_cls: Any) -> None:
     console.print(summary_line(data), markup=False, soft_wrap=True)
+    if data["summary"].get("note"):
+        console.print(f"  note: {data['summary']['note']}", markup=False, highlight=False, soft_wrap=True)
     for doc in data["documents"]:
         scores = ", ".join(
             f"{k}: chrF {v['chrf']:.1f}, BLEU {v['bleu']:.1f}, TER {v['ter']:.1f}"

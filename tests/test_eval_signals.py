@@ -62,3 +62,14 @@ def test_eval_prints_and_writes_the_signal_table(tmp_path: Path) -> None:
     )
     assert all(0 <= cell["all"] <= 1 for cell in table.values())
     assert "| cos(source, copy) |" in r.stdout and "| signal (alone) | ROC AUC, all pairs |" in r.stdout
+
+
+def test_the_table_says_when_the_cosines_are_missing() -> None:
+    from pipeline.evaluate import signal_table
+
+    with_cos = signal_table(
+        {"drift": {"all": 0.8, "held_out": 0.7}, "cos(source, copy)": {"all": 0.7, "held_out": 0.6}}
+    )
+    without = signal_table({"drift": {"all": 0.8, "held_out": 0.7}})
+    assert "| drift | 0.8 | 0.7 |" in without and "pip install -e '.[neural]'" in without
+    assert "pip install" not in with_cos

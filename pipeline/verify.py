@@ -107,6 +107,16 @@ def _models_dir_entry(engine: Engine, settings: Settings) -> dict[str, object]:
     return {"models_dir": str(models_dir(settings.models_dir))}
 
 
+def _memo_context(engine: Engine, settings: Settings) -> dict[str, object]:
+    """What else a reused report depends on: the models folder, and the encoder's weights when on."""
+    from . import semantic
+
+    context = _models_dir_entry(engine, settings)
+    if semantic.enabled(settings):
+        context["semantic"] = semantic.encoder_signature()
+    return context
+
+
 def _semantic_entry(results: list[SegmentResult]) -> dict[str, object]:
     """The encoder behind the semantic scores, when the run computed them."""
     if not any(r.semantic is not None for r in results):
@@ -159,7 +169,7 @@ def check_data(
         routes = planned_routes(engine, inputs, settings)
         signature = engine_signature(engine, routes)
         key = run_key(
-            inputs.mode, paths, source, settings, signature, routes, _models_dir_entry(engine, settings)
+            inputs.mode, paths, source, settings, signature, routes, _memo_context(engine, settings)
         )
         stored: dict[str, Any] | None = memo.get_report(key)
         if stored is not None:

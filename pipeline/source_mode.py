@@ -221,6 +221,8 @@ def _run(
         split_src: set[int] = set()
         split_back: set[int] = set()
         forward_all = translate_route(engine, source_units, to_tgt, split_src)
+        if embeddings is not None:
+            embeddings.prefetch(forward_all)  # encoded while the engine back-translates
         # Bilingual files are aligned already: score copy vs forward translation in the
         # background while the engine back-translates (scoring is CPU work, TER above all).
         prealigned = all(j.aligned is not None for j in jobs)
@@ -231,7 +233,7 @@ def _run(
             forward_stats = early.result() if early is not None else None
     back_all, srt_all = backs[: len(copy_units)], backs[len(copy_units) :]
     if embeddings is not None:
-        embeddings.prefetch(forward_all + back_all)  # encoded while aligning, scoring and checking
+        embeddings.prefetch(back_all)  # encoded while aligning, scoring and checking
     rows: list[tuple[Pair, str, str, str]] = []  # pair, back, forward, source round trip
     s_off = c_off = 0
     with timer.stage("align"):

@@ -2,13 +2,17 @@
 
 Baseline in the same run: Apertium called once per sentence (what a naive loop does),
 measured on a sample and scaled, against driftcheck's one process per direction per batch.
+Semantic scores are on when the sentence encoder is installed (the default); `--no-semantic`
+measures without them. The "semantic" stage is the time spent waiting for the encoder after
+the checks (it encodes in the background from the start).
 
-    .venv/bin/python benchmarks/bench_source_pairs.py [PAIRS.jsonl]
+    .venv/bin/python benchmarks/bench_source_pairs.py [PAIRS.jsonl] [--no-semantic]
 """
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -21,13 +25,15 @@ sys.path.insert(0, str(ROOT))
 
 
 def main() -> None:
-    path = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    path = Path(args[0]) if args else DEFAULT
     from pipeline.config import Settings
     from pipeline.read import atomic_write
     from pipeline.report.to_json import dumps, to_dict
     from pipeline.verify import verify
 
-    settings = Settings(lang="en", source_lang="es", engine="apertium", cache=False)
+    semantic = False if "--no-semantic" in sys.argv else None
+    settings = Settings(lang="en", source_lang="es", engine="apertium", cache=False, semantic=semantic)
     t0 = time.perf_counter()
     report = verify([str(path)], settings)
     t_write = time.perf_counter()
@@ -53,9 +59,12 @@ def main() -> None:
         )
     per_sentence = (time.perf_counter() - t1) / len(sample)
 
-    print(f"pairs: {n}  ({path.name})")
+    with_semantic = any(r.semantic is not None for r in report.segments)
+    print(f"pairs: {n}  ({path.name}), semantic scores {'on' if with_semantic else 'off'}")
     print(f"driftcheck end to end: {total:.2f} s  ({n / total:.0f} pairs/s)")
-    for name in ("read", "translate", "align", "score", "check", "write"):
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"  load average {load}")
+    for name in ("read", "translate", "align", "score", "check", "semantic", "write"):
         if name in stages:
             print(f"  {name:<10} {stages[name]:7.2f} s")
     naive = per_sentence * n

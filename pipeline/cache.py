@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 ENV_CACHE = "DRIFTCHECK_CACHE"  # a cache file, or a folder to put translations.sqlite3 in
 FILENAME = "translations.sqlite3"
 APPLICATION_ID = 0x64726674  # "drft": marks the file as ours, so we never write into someone else's db
-SCHEMA_VERSION = 2  # 2: reports table (whole-run results, see pipeline/result_memo.py)
+SCHEMA_VERSION = 3  # 2: reports table (whole-run results, see pipeline/result_memo.py); 3: embeddings
 BUSY_TIMEOUT_MS = 30_000
 _CHUNK = 500  # bound parameters per SELECT ... IN (...)
 
@@ -61,6 +61,12 @@ CREATE TABLE namespaces (
     src TEXT NOT NULL,
     tgt TEXT NOT NULL,
     signature TEXT NOT NULL       -- JSON of what the namespace was hashed from
+) WITHOUT ROWID;
+CREATE TABLE embeddings (
+    model TEXT NOT NULL,          -- the sentence encoder's fingerprint (pipeline/semantic.py)
+    key BLOB NOT NULL,            -- sha256 of the text (UTF-8)
+    vector BLOB NOT NULL,         -- float32 embedding, little-endian
+    PRIMARY KEY (model, key)
 ) WITHOUT ROWID;
 CREATE TABLE reports (
     key TEXT PRIMARY KEY,         -- sha256 of everything that decides a run's JSON report
@@ -262,6 +268,38 @@ class TranslationCache:
                     (namespace, src, tgt, json.dumps(signature, sort_keys=True, default=str)),
                 )
 
+    def get_vectors(self, model: str, texts: Sequence[str]) -> dict[int, bytes]:
+        """index -> stored embedding bytes, for the texts that have one under `model`."""
+        by_key: dict[bytes, list[int]] = {}
+        for i, t in enumerate(texts):
+            by_key.setdefault(text_key(t), []).append(i)
+        unique = list(by_key)
+        found: dict[int, bytes] = {}
+        try:
+            for start in range(0, len(unique), _CHUNK):
+                chunk = unique[start : start + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                rows = self._db.execute(
+                    f"SELECT key, vector FROM embeddings WHERE model = ? AND key IN ({marks})",
+                    (model, *chunk),
+                )
+                for key, vector in rows:
+                    for i in by_key[key]:
+                        found[i] = bytes(vector)
+        except sqlite3.Error as exc:
+            raise self._error(exc) from exc
+        return found
+
+    def put_vectors(self, model: str, pairs: Sequence[tuple[str, bytes]]) -> None:
+        """Store (text, embedding bytes) pairs in one transaction."""
+        if not pairs:
+            return
+        with self._write() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO embeddings (model, key, vector) VALUES (?, ?, ?)",
+                [(model, text_key(t), v) for t, v in pairs],
+            )
+
     def get_report(self, key: str) -> dict[str, Any] | None:
         """A stored run report, or None (also when the stored blob does not decode)."""
         import zlib
@@ -293,6 +331,7 @@ class TranslationCache:
         try:
             total = int(self._db.execute("SELECT count(*) FROM translations").fetchone()[0])
             reports = int(self._db.execute("SELECT count(*) FROM reports").fetchone()[0])
+            embeddings = int(self._db.execute("SELECT count(*) FROM embeddings").fetchone()[0])
             rows = self._db.execute(
                 "SELECT t.namespace, t.src, t.tgt, count(*), n.signature FROM translations t "
                 "LEFT JOIN namespaces n ON n.namespace = t.namespace "
@@ -314,6 +353,7 @@ class TranslationCache:
             "path": str(self.path),
             "entries": total,
             "reports": reports,
+            "embeddings": embeddings,
             "size_bytes": self.size_bytes(),
             "namespaces": namespaces,
         }
@@ -333,6 +373,7 @@ class TranslationCache:
             removed = int(db.execute("DELETE FROM translations").rowcount)
             db.execute("DELETE FROM namespaces")
             db.execute("DELETE FROM reports")
+            db.execute("DELETE FROM embeddings")
         try:
             self._db.execute("VACUUM")
             self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

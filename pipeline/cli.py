@@ -85,7 +85,12 @@ SourceLang = Annotated[
 ]
 Engine = Annotated[
     str | None,
-    typer.Option("--engine", "-e", help="auto (ct2 if converted, else marian), marian, ct2 or apertium."),
+    typer.Option(
+        "--engine",
+        "-e",
+        help="auto (per hop: bergamot, a local ct2/marian model, apertium, else marian from the hub), "
+        "bergamot, marian, ct2 or apertium.",
+    ),
 ]
 Pivot = Annotated[
     list[str] | None,
@@ -111,6 +116,14 @@ CachePath = Annotated[
     str | None, typer.Option("--cache", help="Translation cache file (default: the user cache folder).")
 ]
 NoCache = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the translation cache.")]
+SemanticOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--semantic/--no-semantic",
+        help="Sentence-embedding cosines per segment (evidence, gates nothing). Default: on when installed.",
+        show_default=False,
+    ),
+]
 ConfigOpt = Annotated[
     str | None,
     typer.Option(
@@ -150,6 +163,7 @@ def check(
     threads: Threads = None,
     cache: CachePath = None,
     no_cache: NoCache = False,
+    semantic: SemanticOpt = None,
     fmt: Annotated[
         list[str] | None,
         typer.Option(
@@ -230,6 +244,7 @@ def check(
         device=device,
         threads=threads,
         cache_path=cache,
+        semantic=semantic,
         fail_on=fail_on,
         max_flagged=max_flagged,
         min_chrf=min_chrf,
@@ -282,6 +297,7 @@ def eval_cmd(
     models_dir: ModelsDir = None,
     cache: CachePath = None,
     no_cache: NoCache = False,
+    semantic: SemanticOpt = None,
     output: Annotated[
         str, typer.Option("--output", "-o", help="Folder for eval.json and eval.md.")
     ] = "reports/eval",
@@ -300,6 +316,7 @@ def eval_cmd(
         pivots=pivot,
         models_dir=models_dir,
         cache_path=cache,
+        semantic=semantic,
     )
     if no_cache:
         settings.cache = False

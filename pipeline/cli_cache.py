@@ -38,7 +38,7 @@ def _fail(exc: DriftcheckError) -> typer.Exit:
 
 
 def _empty_stats(path: Path) -> dict[str, object]:
-    return {"path": str(path), "entries": 0, "reports": 0, "size_bytes": 0, "namespaces": []}
+    return {"path": str(path), "entries": 0, "reports": 0, "embeddings": 0, "size_bytes": 0, "namespaces": []}
 
 
 def _label(row: dict[str, object]) -> str:
@@ -60,6 +60,7 @@ def _print_stats(stats: dict[str, object]) -> None:
     typer.echo(f"cache:   {stats['path']}")
     typer.echo(f"entries: {stats['entries']}")
     typer.echo(f"reports: {stats.get('reports', 0)}  (whole-run results reused by unchanged reruns)")
+    typer.echo(f"embeddings: {stats.get('embeddings', 0)}  (sentence vectors behind the semantic scores)")
     typer.echo(f"size:    {decimal(size) if isinstance(size, int) else size}")
     rows = stats["namespaces"]
     if not isinstance(rows, list) or not rows:

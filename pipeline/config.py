@@ -21,7 +21,7 @@ ENV_MODELS = "DRIFTCHECK_MODELS"
 ENV_CACHE = "DRIFTCHECK_CACHE"
 
 FORMATS = ("text", "json", "html", "markdown", "junit", "sarif", "github")
-ENGINES = ("auto", "marian", "ct2", "apertium")
+ENGINES = ("auto", "marian", "ct2", "apertium", "bergamot")
 FAIL_ON = ("review", "fail", "never")
 TEXT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.jsonl", "*.tsv")
 
@@ -39,6 +39,7 @@ class Settings:
     threads: int = 0
     cache: bool = True
     cache_path: str | None = None
+    semantic: bool | None = None  # sentence-embedding cosines; None = on when the encoder is installed
     thresholds: dict[str, float] = field(default_factory=dict)
     checks: dict[str, dict[str, Any]] = field(default_factory=dict)  # name -> {enabled, severity}
     fail_on: str = "fail"
@@ -66,6 +67,7 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "threads": (int,),
     "cache": (bool,),
     "cache_path": (str,),
+    "semantic": (bool,),
     "thresholds": (dict,),
     "checks": (dict,),
     "fail_on": (str,),

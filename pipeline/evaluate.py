@@ -41,6 +41,57 @@ def roc_auc(positives: list[float], negatives: list[float]) -> float | None:
     return (rank_sum - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg)
 
 
+def _signals(r: SegmentResult) -> dict[str, float]:
+    """Each signal of a result, oriented so that higher = more likely shifted (similarities negated)."""
+    out = {"drift": r.drift}
+    if r.comparison is not None:
+        out["chrF(back-translation, source)"] = -r.comparison.back_scores.chrf
+        out["chrF(forward translation, copy)"] = -r.comparison.forward_scores.chrf
+    for rt in r.round_trips:
+        out[f"chrF(round trip via {rt.pivot}, original)"] = -rt.scores.chrf
+    names = {"source_copy": "cos(source, copy)", "forward_copy": "cos(forward translation, copy)"}
+    names["back_source"] = "cos(back-translation, source)"
+    for key, value in (r.semantic.signals() if r.semantic is not None else {}).items():
+        label = names.get(key) or f"cos(round trip via {key.removeprefix('round_trip.')}, original)"
+        out[label] = -value
+    return out
+
+
+def held_out(meta: dict[str, str]) -> bool:
+    """The held-out fifth of a dev file: `pair_id % 5 == 0`."""
+    pair_id = str(meta.get("pair_id", ""))
+    return pair_id.isdigit() and int(pair_id) % 5 == 0
+
+
+def signal_aucs(results: list[SegmentResult]) -> dict[str, dict[str, float | None]]:
+    """ROC AUC (shifted vs ok) of every signal on its own: all pairs, and the held-out fifth.
+    No signal is tuned here, so both columns measure the same untuned score."""
+    rows = [(_signals(r), dict(r.segment.meta)) for r in results]
+    parts = {"all": rows, "held_out": [(sig, m) for sig, m in rows if held_out(m)]}
+    table: dict[str, dict[str, float | None]] = {}
+    for name in dict.fromkeys(k for sig, _ in rows for k in sig):
+        cell: dict[str, float | None] = {}
+        for part, subset in parts.items():
+            pos = [sig[name] for sig, m in subset if name in sig and m.get("label") == "shifted"]
+            neg = [sig[name] for sig, m in subset if name in sig and m.get("label") == "ok"]
+            auc = roc_auc(pos, neg)
+            cell[part] = None if auc is None else round(auc, 4)
+        table[name] = cell
+    return table
+
+
+def signal_table(aucs: dict[str, dict[str, float | None]]) -> str:
+    lines = ["", "| signal (alone) | ROC AUC, all pairs | ROC AUC, held-out fifth |", "|---|---:|---:|"]
+    for name, cell in aucs.items():
+        lines.append(f"| {name} | {cell['all']} | {cell['held_out']} |")
+    if not any(name.startswith("cos(") for name in aucs):
+        lines += [
+            "",
+            "Semantic scores were off: `pip install -e '.[neural]'` adds the sentence-encoder cosines.",
+        ]
+    return "\n".join(lines) + "\n"
+
+
 def group_of(meta: dict[str, str]) -> str:
     if meta.get("label") == "shifted":
         return "shifted"
@@ -135,6 +186,7 @@ def run_eval(path: str, settings: Settings, mode: str, output: str) -> dict[str,
         engine = build_engine(settings, [settings.lang, settings.pivots[0] if settings.pivots else "es"])
         results, _, _ = run_roundtrip(copies, engine, settings, timer)
     m = measure(results)
+    m["signal_auc"] = signal_aucs(results)
     m.update(
         mode=mode,
         engine=engine.signature(),
@@ -143,6 +195,7 @@ def run_eval(path: str, settings: Settings, mode: str, output: str) -> dict[str,
         input=path,
     )
     md = to_markdown(m, f"driftcheck eval: {Path(path).name}, mode {mode}, engine {engine.name}")
+    md += signal_table(m["signal_auc"])
     out = Path(output)
     atomic_write(out / "eval.json", json.dumps(m, indent=2, ensure_ascii=False) + "\n")
     atomic_write(out / "eval.md", md)

@@ -154,6 +154,23 @@ def fingerprint(folder: Path) -> str:
     return digest.hexdigest()[:16]
 
 
+@functools.cache
+def _sha256(path: Path, size: int, mtime_ns: int) -> bytes:
+    import hashlib
+
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.digest()
+
+
+def file_sha256(path: Path) -> bytes:
+    """sha256 of a file, memoised per process on its size and mtime (~1 ms per MB). OSError if unreadable."""
+    st = path.stat()
+    return _sha256(path, st.st_size, st.st_mtime_ns)
+
+
 def folder_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 

@@ -3,7 +3,7 @@
 read      -> Document (paragraphs with line numbers)
 segment   -> Segment (one sentence, or one aligned source/translation pair)
 translate -> RoundTrip / Translations (text the engines produced)
-score     -> Scores (sacreBLEU chrF, BLEU, TER)
+score     -> Scores (sacreBLEU chrF, BLEU, TER), Semantic (sentence-embedding cosines)
 checks    -> Flag (check name, severity, message, spans)
 verdict   -> SegmentResult, DocumentResult, Report
 
@@ -129,6 +129,29 @@ class SourceComparison:
 
 
 @dataclass(frozen=True)
+class Semantic:
+    """Cosine similarity (-1..1, higher = closer in meaning) of multilingual sentence embeddings.
+
+    Evidence only: no check or verdict reads it. None where a side is empty (omission, addition).
+    """
+
+    source_copy: float | None = None  # source-aware: the source vs the copy (across languages)
+    forward_copy: float | None = None  # source-aware: forward translation of the source vs the copy
+    back_source: float | None = None  # source-aware: back-translation of the copy vs the source
+    round_trips: tuple[tuple[str, float | None], ...] = ()  # round-trip mode: (pivot, original vs round trip)
+
+    def signals(self) -> dict[str, float]:
+        """The values present, by name: source_copy, forward_copy, back_source, round_trip.<pivot>."""
+        named = {
+            "source_copy": self.source_copy,
+            "forward_copy": self.forward_copy,
+            "back_source": self.back_source,
+        }
+        named.update({f"round_trip.{pivot}": value for pivot, value in self.round_trips})
+        return {k: v for k, v in named.items() if v is not None}
+
+
+@dataclass(frozen=True)
 class SegmentResult:
     segment: Segment
     round_trips: tuple[RoundTrip, ...]
@@ -136,6 +159,7 @@ class SegmentResult:
     drift: float  # 0..1, higher = more likely shifted
     flags: tuple[Flag, ...]
     verdict: Verdict
+    semantic: Semantic | None = None  # None when semantic scores are off (--no-semantic, encoder missing)
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,9 @@ The key is a sha256 over everything that decides the canonical JSON report:
   cache location, threads or gate limits, which act on the report afterwards);
 - the engine signature of every direction the run would take (engine version, model id,
   revision and fingerprint, decoding options: what the translation cache keys on), with
-  the routes planned now, so a newly installed direct model is a miss; and the resolved
-  models folder, which the report names.
+  the routes planned now, so a newly installed direct model is a miss; the resolved
+  models folder, which the report names; and, with semantic scores on, the sentence
+  encoder's fingerprint.
 
 What is stored is the report before baseline and gating; every output is rendered from it
 exactly as on a fresh run, so a reused report gives byte-identical files and exit codes.

@@ -8,13 +8,14 @@ from __future__ import annotations
 import statistics
 from dataclasses import replace
 
+from . import semantic
 from .checks import CheckInput, run_checks
 from .config import Settings
 from .engines import Engine, plan_route, translate_route
 from .engines.langs import check_lang, default_pivot
 from .errors import UsageError
 from .judge import check_config, finish
-from .records import Flag, RoundTrip, Scores, Segment, SegmentResult, Span
+from .records import Flag, RoundTrip, Scores, Segment, SegmentResult, Semantic, Span
 from .score import corpus_from, many_stats, scores_from
 from .timing import Timer
 from .verdict import drift
@@ -41,16 +42,51 @@ def run_roundtrip(
     segments: list[Segment], engine: Engine, settings: Settings, timer: Timer
 ) -> tuple[list[SegmentResult], dict[str, list[str]], dict[int, dict[str, Scores]]]:
     """Results, the route per pivot, and corpus scores per document and pivot."""
+    planned = roundtrip_routes(engine, settings)
+    embeddings = semantic.for_run(settings, engine)
+    try:
+        if embeddings is not None:
+            embeddings.prefetch([s.text for s in segments])  # encoded while the engine translates
+        results, routes, corpus = _run(segments, engine, settings, timer, planned, embeddings)
+        if embeddings is not None:
+            with timer.stage("semantic"):
+                results = _with_semantic(results, embeddings)
+    finally:
+        if embeddings is not None:
+            embeddings.close()
+    return results, routes, corpus
+
+
+def _with_semantic(results: list[SegmentResult], embeddings: semantic.Embeddings) -> list[SegmentResult]:
+    """cosine(original, round trip) per pivot on every result."""
+    pairs = [(r.segment.text, rt.back) for r in results for rt in r.round_trips]
+    cos = iter(embeddings.cosines(pairs))
+    return [
+        replace(r, semantic=Semantic(round_trips=tuple((rt.pivot, next(cos)) for rt in r.round_trips)))
+        for r in results
+    ]
+
+
+def _run(
+    segments: list[Segment],
+    engine: Engine,
+    settings: Settings,
+    timer: Timer,
+    planned: dict[str, tuple[list[str], list[str]]],
+    embeddings: semantic.Embeddings | None,
+) -> tuple[list[SegmentResult], dict[str, list[str]], dict[int, dict[str, Scores]]]:
     lang = check_lang(settings.lang)
     texts = [s.text for s in segments]
     routes: dict[str, list[str]] = {}
     per_pivot: list[tuple[str, list[str], list[str]]] = []
     split: set[int] = set()  # segments an engine split to fit its length limit
     with timer.stage("translate"):
-        for pivot, (there, back) in roundtrip_routes(engine, settings).items():
+        for pivot, (there, back) in planned.items():
             routes[pivot] = there + back[1:]
             forward = translate_route(engine, texts, there, split)  # one engine call per hop, whole batch
             per_pivot.append((pivot, forward, translate_route(engine, forward, back, split)))
+            if embeddings is not None:
+                embeddings.prefetch(per_pivot[-1][2])  # encoded while the next stages run
     with timer.stage("score"):
         stats = [many_stats(list(zip(back, texts))) for _, _, back in per_pivot]
     enabled, severities = check_config(settings)

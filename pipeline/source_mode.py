@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from . import semantic
 from .align import align_paragraphs, align_sentences
 from .checks import CheckInput, run_checks
 from .config import Settings
@@ -19,7 +20,7 @@ from .engines import Engine, plan_route, translate_route
 from .engines.langs import check_lang
 from .formats.placeholders import unit_view
 from .judge import check_config, finish, regrade
-from .records import Document, Flag, Scores, Segment, SegmentResult, SourceComparison, Span
+from .records import Document, Flag, Scores, Segment, SegmentResult, Semantic, SourceComparison, Span
 from .score import corpus_from, many_stats, scores_from
 from .segment import Sentence, paragraph_sentences
 from .timing import Timer
@@ -175,17 +176,56 @@ def run_source(
     """Forward-translate the source, back-translate the copy and the forward output, align, score, check.
 
     Returns the results, the routes ("back", "forward") and corpus scores per document.
+    With semantic scores on, every result also carries its sentence-embedding cosines.
     """
+    planned = source_routes(engine, settings)
+    embeddings = semantic.for_run(settings, engine)
+    try:
+        results, corpus = _run(jobs, engine, settings, timer, planned, embeddings)
+        if embeddings is not None:
+            with timer.stage("semantic"):
+                results = _with_semantic(results, embeddings)
+    finally:
+        if embeddings is not None:
+            embeddings.close()
+    return results, planned, corpus
+
+
+def _with_semantic(results: list[SegmentResult], embeddings: semantic.Embeddings) -> list[SegmentResult]:
+    """cosine(source, copy), cosine(forward translation, copy), cosine(back-translation, source)."""
+    pairs: list[tuple[str, str]] = []
+    for r in results:
+        src, copy, comp = r.segment.source or "", r.segment.text, r.comparison
+        fwd, back = (comp.forward, comp.back) if comp is not None else ("", "")
+        pairs += [(src, copy), (fwd, copy), (back, src)]
+    cos = embeddings.cosines(pairs)
+    return [
+        replace(r, semantic=Semantic(cos[3 * k], cos[3 * k + 1], cos[3 * k + 2]))
+        for k, r in enumerate(results)
+    ]
+
+
+def _run(
+    jobs: list[SourceJob],
+    engine: Engine,
+    settings: Settings,
+    timer: Timer,
+    planned: dict[str, list[str]],
+    embeddings: semantic.Embeddings | None,
+) -> tuple[list[SegmentResult], dict[int, dict[str, Scores]]]:
     lang = check_lang(settings.lang)
     src_lang = check_lang(settings.source_lang or "", "source language")
-    planned = source_routes(engine, settings)
     to_src, to_tgt = planned["back"], planned["forward"]
     source_units = [u.text for j in jobs for u in j.source_units]
     copy_units = [u.text for j in jobs for u in j.copy_units]
+    if embeddings is not None:
+        embeddings.prefetch(source_units + copy_units)  # encoded while the engine translates
     with timer.stage("translate"):
         split_src: set[int] = set()
         split_back: set[int] = set()
         forward_all = translate_route(engine, source_units, to_tgt, split_src)
+        if embeddings is not None:
+            embeddings.prefetch(forward_all)  # encoded while the engine back-translates
         # Bilingual files are aligned already: score copy vs forward translation in the
         # background while the engine back-translates (scoring is CPU work, TER above all).
         prealigned = all(j.aligned is not None for j in jobs)
@@ -195,6 +235,8 @@ def run_source(
             backs = translate_route(engine, copy_units + forward_all, to_src, split_back)
             forward_stats = early.result() if early is not None else None
     back_all, srt_all = backs[: len(copy_units)], backs[len(copy_units) :]
+    if embeddings is not None:
+        embeddings.prefetch(back_all)  # encoded while aligning, scoring and checking
     rows: list[tuple[Pair, str, str, str]] = []  # pair, back, forward, source round trip
     s_off = c_off = 0
     with timer.stage("align"):
@@ -249,4 +291,4 @@ def run_source(
             "back": corpus_from([stats[3 * k] for k in idx]),
             "forward": corpus_from([stats[3 * k + 1] for k in idx]),
         }
-    return results, planned, corpus
+    return results, corpus

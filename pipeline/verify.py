@@ -153,16 +153,13 @@ def load_inputs(paths: list[str], settings: Settings, source: str | None = None)
     return inputs
 
 
-def build_engine(settings: Settings, langs: list[str]) -> Engine:
+def build_engine(settings: Settings, langs: list[str] | None = None) -> Engine:
+    """The configured engine, cached unless --no-cache. `langs` (the first direction) is no longer
+    needed: `auto` chooses per hop."""
     options = EngineOptions(
         models_dir=settings.models_dir, beam=settings.beam, device=settings.device, threads=settings.threads
     )
-    name = settings.engine
-    if name == "auto":
-        from .models import models_dir, pick_engine
-
-        name = pick_engine(models_dir(settings.models_dir), langs[0], langs[1])
-    engine = create(name, options)
+    engine = create(settings.engine, options)  # auto: the best engine per hop (engines/auto.py)
     if settings.cache:
         from .cache import CachedEngine, TranslationCache, resolve_cache_path
 
@@ -181,11 +178,30 @@ def engine_signature(engine: Engine, routes: dict[str, list[str]]) -> dict[str, 
 
 
 def _models_dir_entry(engine: Engine, settings: Settings) -> dict[str, object]:
-    if engine.name not in ("marian", "ct2"):
+    if engine.name not in ("marian", "ct2", "auto"):
         return {}
     from .models import models_dir
 
     return {"models_dir": str(models_dir(settings.models_dir))}
+
+
+def _memo_context(engine: Engine, settings: Settings) -> dict[str, object]:
+    """What else a reused report depends on: the models folder, and the encoder's weights when on."""
+    from . import semantic
+
+    context = _models_dir_entry(engine, settings)
+    if semantic.enabled(settings):
+        context["semantic"] = semantic.encoder_signature()
+    return context
+
+
+def _semantic_entry(results: list[SegmentResult]) -> dict[str, object]:
+    """The encoder behind the semantic scores, when the run computed them."""
+    if not any(r.semantic is not None for r in results):
+        return {}
+    from .semantic import encoder_signature
+
+    return {"semantic": encoder_signature()}
 
 
 def _document_results(
@@ -238,7 +254,7 @@ def check_data(
         routes = planned_routes(engine, inputs, settings)
         signature = engine_signature(engine, routes)
         key = run_key(
-            inputs.mode, paths, source, settings, signature, routes, _models_dir_entry(engine, settings)
+            inputs.mode, paths, source, settings, signature, routes, _memo_context(engine, settings)
         )
         stored: dict[str, Any] | None = memo.get_report(key)
         if stored is not None:
@@ -283,6 +299,7 @@ def verify(
         "decoding": {"beam": settings.beam},
         **_models_dir_entry(engine, settings),
         "metrics": metric_signatures(),
+        **_semantic_entry(results),
         "thresholds": {**THRESHOLDS, **settings.thresholds},
         "checks": {n: severities.get(n, "default") for n in sorted(enabled)},
         "fail_on": settings.fail_on,

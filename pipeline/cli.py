@@ -214,27 +214,42 @@ def check(
     )
     if no_cache:
         settings.cache = False
-    raise typer.Exit(run_check(files, settings, source, formats_given=bool(fmt)))
+    raise typer.Exit(run_check(files, settings, source, formats_given=bool(fmt), config=config))
 
 
 @app.command()
 def report(
-    report_json: Annotated[str, typer.Argument(help="A JSON report written by `driftcheck check`.")],
+    report_json: Annotated[
+        str, typer.Argument(metavar="REPORT.json", help="A JSON report written by `driftcheck check`.")
+    ],
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="html, markdown, text, junit, sarif or github.")
-    ] = "html",
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="html, markdown, text, junit, sarif, github or json (default: from the --output "
+            "suffix, else html).",
+        ),
+    ] = None,
     output: Annotated[
-        str | None, typer.Option("--output", "-o", help="Output file (default: stdout).")
+        str | None, typer.Option("--output", "-o", metavar="FILE", help="Output file (default: stdout).")
     ] = None,
 ) -> None:
     """Re-render a saved JSON report in another format (JSON stays the one source of truth)."""
+    from .output_plan import check_suffix, infer_format
     from .report import RENDERERS, render
-    from .run import load_report, write_or_print
+    from .run import load_report, preflight_outputs, write_or_print
 
-    if fmt not in RENDERERS:
+    if fmt is not None and fmt not in RENDERERS:
         raise UsageError(f"unknown format '{fmt}': choose one of {', '.join(RENDERERS)}")
+    dest = None if output in (None, "-", "/dev/stdout") else output
+    if dest is not None:
+        fmt = fmt or infer_format(dest)
+        check_suffix(fmt, dest)
+        preflight_outputs([dest], [("input", report_json)])
     data = load_report(report_json)
-    write_or_print(render(fmt, data), output)
+    write_or_print(render(fmt or "html", data), dest)
 
 
 @app.command("eval")
@@ -274,6 +289,15 @@ def eval_cmd(
     )
     if no_cache:
         settings.cache = False
+    from pathlib import Path
+
+    from .run import preflight_outputs
+
+    folder = Path(output)
+    preflight_outputs(
+        [str(folder / "eval.json"), str(folder / "eval.md")],
+        [("input", labelled)] + ([("config file", config)] if config else []),
+    )
     run_eval(labelled, settings, mode, output)
 
 
@@ -288,8 +312,9 @@ def baseline_create(
 ) -> None:
     """Record the flags of a report as accepted: later runs with --baseline fail only on new ones."""
     from .baseline import create_baseline, save_baseline
-    from .run import load_report
+    from .run import load_report, preflight_outputs
 
+    preflight_outputs([output], [("input", report_json)])
     data = create_baseline(load_report(report_json))
     save_baseline(output, data)
     typer.echo(f"baseline: {len(data['entries'])} flag(s) recorded in {output}")

@@ -28,6 +28,10 @@ class UsageError(DriftcheckError):
     """Options that do not make sense together, an unknown language or engine."""
 
 
+class OutputError(DriftcheckError):
+    """An output that cannot be written, or that would overwrite one of the run's inputs."""
+
+
 class ConfigError(DriftcheckError):
     """A bad key or value in pyproject.toml [tool.driftcheck] or a driftcheck.toml."""
 

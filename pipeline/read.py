@@ -9,12 +9,12 @@ Input must be UTF-8 text; anything else is an InputError.
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from pathlib import Path
 
 from .errors import InputError
+from .outputs import atomic_write as atomic_write  # re-exported: writers import it from here
 from .records import Document, Paragraph
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -201,19 +201,3 @@ def _keep_waiver(comment: str) -> str:
     w = _WAIVER.search(comment)
     keep = w.group(0) if w else ""
     return keep + "\n" * comment.count("\n")
-
-
-def atomic_write(path: str | Path, data: str) -> None:
-    """Write text through a temp file in the same folder + rename: never a half-written output."""
-    p = Path(path)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    tmp = p.with_name(f".{p.name}.tmp{os.getpid()}")
-    try:
-        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, p)
-    finally:
-        if tmp.exists():
-            tmp.unlink()

@@ -24,10 +24,15 @@ def summary_line(data: dict[str, Any]) -> str:
 
 
 def render_text(data: dict[str, Any], width: int | None = None, limit: int = 200) -> str:
+    import io
+
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(record=True, width=width or 120, force_terminal=False, no_color=True)
+    # record into memory only: a Console prints to stdout as it records unless given a file
+    console = Console(
+        file=io.StringIO(), record=True, width=width or 120, force_terminal=False, no_color=True
+    )
     _print(console, data, limit, Table)
     return console.export_text()
 

@@ -362,7 +362,8 @@ class CachedEngine:
     `stats` counts, over this object's life: `lookups` (texts asked for), `hits` (answered
     from the cache), `misses` (distinct texts the engine translated) and `duplicates`
     (repeats of a missed text within one batch, translated once).
-    `last_split` holds the input indices of the last batch whose text the engine split.
+    `last_split` holds the input indices of the last batch whose text the engine split, and
+    `last_failed` those the engine failed on, with the reason (a failed output is never stored).
     `used` maps "src-tgt" to the signature that keyed each direction translated so far: the
     models and revisions behind the outputs, known even when every one came from the cache
     (the inner engine's own signature() may only list models it actually loaded).
@@ -374,6 +375,8 @@ class CachedEngine:
         self.name = engine.name
         self.stats: dict[str, int] = {"lookups": 0, "hits": 0, "misses": 0, "duplicates": 0}
         self.last_split: set[int] = set()
+        self.last_failed: dict[int, str] = {}
+        self._failed: dict[str, str] = {}  # text -> reason, for the batch in hand
         self.used: dict[str, dict[str, object]] = {}
         self._namespaces: dict[tuple[str, str], tuple[str, dict[str, object]]] = {}
         self.progress: ProgressFn | None = None  # handed to the inner engine: misses are what it translates
@@ -391,7 +394,7 @@ class CachedEngine:
     def signature(self) -> dict[str, object]:
         return {**self.engine.signature(), "cache": True}
 
-    def _inner(self, texts: list[str], src: str, tgt: str) -> tuple[list[str], set[int]]:
+    def _inner(self, texts: list[str], src: str, tgt: str) -> tuple[list[str], set[int], dict[int, str]]:
         if self.progress is not None:
             setattr(self.engine, "progress", self.progress)  # noqa: B010 - not part of the Engine protocol
         outputs = self.engine.translate(texts, src, tgt)
@@ -401,7 +404,12 @@ class CachedEngine:
                 f"for {len(texts)} texts ({src}->{tgt})"
             )
         split = getattr(self.engine, "last_split", None)
-        return list(outputs), {i for i in (split or ()) if 0 <= i < len(texts)}
+        failed = getattr(self.engine, "last_failed", None) or {}
+        return (
+            list(outputs),
+            {i for i in (split or ()) if 0 <= i < len(texts)},
+            {i: str(why) for i, why in failed.items() if 0 <= i < len(texts)},
+        )
 
     def _namespace(
         self, texts: list[str], src: str, tgt: str
@@ -415,16 +423,21 @@ class CachedEngine:
             ns, sig = self._namespaces[(src, tgt)]
             return ns, sig, {}
         probe = min(texts, key=len)
-        outputs, split = self._inner([probe], src, tgt)
+        outputs, split, failed = self._inner([probe], src, tgt)
         sig = dict(self.engine.signature())
         ns = namespace_for(sig, src, tgt)
         self._namespaces[(src, tgt)] = (ns, sig)
-        self.cache.put_many(ns, src, tgt, [(probe, outputs[0])], split=split, signature=sig)
+        if failed:
+            self._failed[probe] = failed[0]
+        else:
+            self.cache.put_many(ns, src, tgt, [(probe, outputs[0])], split=split, signature=sig)
         return ns, sig, {probe: (outputs[0], 0 in split)}
 
     def translate(self, texts: list[str], src: str, tgt: str) -> list[str]:
         """Cached outputs where present; the misses go to the engine in one call, de-duplicated."""
         self.last_split = set()
+        self.last_failed = {}
+        self._failed = {}
         if not texts:
             return []
         ns, sig, known = self._namespace(texts, src, tgt)
@@ -437,9 +450,12 @@ class CachedEngine:
         results: dict[str, tuple[str, bool]] = {unique[i]: entry for i, entry in found.items()}
         todo = [t for t in unique if t not in results]
         if todo:
-            outputs, split = self._inner(todo, src, tgt)
+            outputs, split, failed = self._inner(todo, src, tgt)
             pairs = list(zip(todo, outputs, strict=True))
-            self.cache.put_many(ns, src, tgt, pairs, split=split, signature=sig)
+            self._failed.update({todo[i]: why for i, why in failed.items()})
+            kept = [(k, p) for k, p in enumerate(pairs) if k not in failed]
+            kept_split = {n for n, (k, _) in enumerate(kept) if k in split}
+            self.cache.put_many(ns, src, tgt, [p for _, p in kept], split=kept_split, signature=sig)
             results.update({t: (out, i in split) for i, (t, out) in enumerate(pairs)})
             self.stats["misses"] += len(todo)
         results.update(known)
@@ -451,6 +467,8 @@ class CachedEngine:
             out.append(output)
             if was_split:
                 self.last_split.add(i)
+            if text in self._failed:
+                self.last_failed[i] = self._failed[text]
             if text in fresh:
                 if text in seen:
                     self.stats["duplicates"] += 1

@@ -9,11 +9,12 @@ import statistics
 from dataclasses import replace
 
 from .checks import CheckInput, run_checks
+from .checks.health import unverifiable
 from .config import Settings
 from .engines import Engine, plan_route, translate_route
 from .engines.langs import check_lang, default_pivot
 from .errors import UsageError
-from .judge import check_config, finish
+from .judge import check_config, finish, regrade
 from .records import Flag, RoundTrip, Scores, Segment, SegmentResult, Span
 from .score import corpus_from, many_stats, scores_from
 from .timing import Timer
@@ -46,11 +47,17 @@ def run_roundtrip(
     routes: dict[str, list[str]] = {}
     per_pivot: list[tuple[str, list[str], list[str]]] = []
     split: set[int] = set()  # segments an engine split to fit its length limit
+    failed: list[dict[int, str]] = []  # per pivot: segments the engine could not translate, and why
     with timer.stage("translate"):
         for pivot, (there, back) in roundtrip_routes(engine, settings).items():
             routes[pivot] = there + back[1:]
-            forward = translate_route(engine, texts, there, split)  # one engine call per hop, whole batch
-            per_pivot.append((pivot, forward, translate_route(engine, forward, back, split)))
+            why: dict[int, str] = {}
+            forward = translate_route(
+                engine, texts, there, split, why
+            )  # one engine call per hop, whole batch
+            back_texts = translate_route(engine, forward, back, split, why)
+            per_pivot.append((pivot, forward, back_texts))
+            failed.append(why)
     with timer.stage("score"):
         stats = [many_stats(list(zip(back, texts))) for _, _, back in per_pivot]
     enabled, severities = check_config(settings)
@@ -65,10 +72,17 @@ def run_roundtrip(
                 rts.append(RoundTrip(pivot, fwd[i], back[i], scores))
                 opts = {**settings.thresholds, "chrf_roundtrip": scores.chrf}
                 inp = CheckInput(seg.text, lang, back[i], lang, mode="roundtrip", options=opts)
-                flags = [cap_roundtrip(_report_spans(f, pivot)) for f in run_checks(inp, enabled, severities)]
+                if i in failed[k]:
+                    flags = regrade([unverifiable(failed[k][i], "text", len(seg.text))], severities)
+                    flags = [f for f in flags if f.check in enabled]
+                else:
+                    flags = [
+                        cap_roundtrip(_report_spans(f, pivot)) for f in run_checks(inp, enabled, severities)
+                    ]
                 flag_sets.append(flags)
                 drifts.append(drift(inp, flags))
-            seg = replace(seg, split=True) if i in split else seg
+            pieced = any(stats[k][i].pieces > 1 for k in range(len(per_pivot)))
+            seg = replace(seg, split=True) if i in split or pieced else seg
             results.append(finish(seg, majority(flag_sets), statistics.median(drifts), tuple(rts), None))
     corpus: dict[int, dict[str, Scores]] = {}
     for doc in sorted({s.document for s in segments}):

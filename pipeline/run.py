@@ -244,6 +244,8 @@ def run_check(
         for doc in data["documents"]:
             if tmp and doc["path"] == tmp:
                 doc["path"] = "-"
+        for warning in untranslated_warnings(data):
+            print(f"driftcheck: warning: {warning}", file=sys.stderr)
         if settings.baseline:
             from .baseline import apply_baseline, load_baseline
 
@@ -262,6 +264,19 @@ def run_check(
     finally:
         if tmp:
             os.unlink(tmp)
+
+
+def untranslated_warnings(data: dict[str, Any]) -> list[str]:
+    """`path:line: why` for every segment the engine could not translate (it is unverifiable)."""
+    from .checks.health import not_translated
+
+    paths = {d["index"]: d["path"] for d in data["documents"]}
+    return [
+        f"{paths.get(seg['document'], '?')}:{seg['line']}: {flag['message']}"
+        for seg in data["segments"]
+        for flag in seg["flags"]
+        if flag["check"] == "engine_health" and not_translated(flag["message"])
+    ]
 
 
 def write_outputs(data: dict[str, Any], plan: Plan) -> None:

@@ -14,6 +14,7 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
+from .pieces import aligned_cuts
 from .records import Scores
 
 PARALLEL_MIN_PAIRS = 400  # below this a process pool costs more than it saves
@@ -44,12 +45,11 @@ class PairStats:
 
 # TER's shift search grows much faster than the text (measured with sacreBLEU 2.6 on repetitive
 # text: 25 words 5 ms, 50 words 0.18 s, 100 words 1.8 s, 200 words 9 s). A pair longer than
-# TER_MAX_WORDS on either side is scored in pieces of about PIECE_WORDS reference words, each
-# hypothesis piece cut where its words line up with the reference cut; the pieces' statistics
-# add up like a corpus. Every sentence of the labelled dev sets is shorter (at most 36 words).
+# TER_MAX_WORDS on either side is scored in aligned pieces of about PIECE_WORDS words (the
+# hypothesis cut where its words line up with the reference cut); the pieces' statistics add
+# up like a corpus. Every sentence of the labelled dev sets is shorter (at most 36 words).
 TER_MAX_WORDS = 64
-PIECE_WORDS = 32
-ANCHOR_WINDOW = 8  # words searched on either side of the proportional cut in the hypothesis
+PIECE_WORDS = 32  # aligned_cuts makes one piece up to 2 * PIECE_WORDS = TER_MAX_WORDS
 
 
 def _clamp(x: float, lo: float = 0.0, hi: float = 100.0) -> float:
@@ -76,33 +76,11 @@ def pair_stats(hypothesis: str, reference: str) -> PairStats:
 
 
 def ter_pieces(hyp: list[str], ref: list[str]) -> list[tuple[str, str]]:
-    """(hypothesis, reference) pieces: the whole pair when it is short, else aligned pieces.
-
-    The reference is cut every ~PIECE_WORDS words; each hypothesis cut is the proportional
-    position, moved to the nearest place within ANCHOR_WINDOW words where the next two words
-    (else the next word) are the ones after the reference cut. Linear in the length."""
+    """(hypothesis, reference) pieces: the whole pair when it is short, else aligned pieces of
+    about PIECE_WORDS words (pipeline/pieces.py), so the cost is linear in the length."""
     if max(len(hyp), len(ref)) <= TER_MAX_WORDS:
         return [(" ".join(hyp), " ".join(ref))]
-    n = -(-max(len(hyp), len(ref)) // PIECE_WORDS)
-    r_cuts = [round(k * len(ref) / n) for k in range(n + 1)]
-    h_cuts = [0]
-    for k in range(1, n):
-        guess = max(h_cuts[-1], min(len(hyp), round(k * len(hyp) / n)))
-        h_cuts.append(_anchor(hyp, ref, r_cuts[k], guess, h_cuts[-1]))
-    h_cuts.append(len(hyp))
-    return [
-        (" ".join(hyp[h_cuts[k] : h_cuts[k + 1]]), " ".join(ref[r_cuts[k] : r_cuts[k + 1]])) for k in range(n)
-    ]
-
-
-def _anchor(hyp: list[str], ref: list[str], r_cut: int, guess: int, floor: int) -> int:
-    lo, hi = max(floor, guess - ANCHOR_WINDOW), min(len(hyp), guess + ANCHOR_WINDOW)
-    for width in (2, 1):
-        want = ref[r_cut : r_cut + width]
-        spots = [j for j in range(lo, hi + 1) if want and hyp[j : j + width] == want]
-        if spots:
-            return min(spots, key=lambda j: abs(j - guess))
-    return guess
+    return [(" ".join(hyp[a:b]), " ".join(ref[c:d])) for a, b, c, d in aligned_cuts(hyp, ref, PIECE_WORDS)]
 
 
 def _stats_chunk(pairs: list[tuple[str, str]]) -> list[PairStats]:

@@ -11,10 +11,15 @@ import re
 from collections.abc import Iterable
 from typing import Literal
 
+from ..pieces import aligned_cuts
+
 Op = Literal["equal", "delete", "insert"]
 
 # Words (letters, digits, joined by apostrophes or hyphens), single punctuation marks, runs of spaces.
 _TOKEN = re.compile(r"\s+|\w+(?:['’\-]\w+)*|[^\w\s]", re.UNICODE)
+
+
+DIFF_PIECE_TOKENS = 200  # tokens (words, spaces, marks) per piece; texts up to twice this are one piece
 
 
 def tokenize(text: str) -> list[str]:
@@ -36,8 +41,16 @@ def word_diff(old: str, new: str) -> list[tuple[Op, str]]:
     words is left out, the page spaces <del> with CSS.
     """
     a, b = tokenize(old), tokenize(new)
-    matcher = difflib.SequenceMatcher(None, [_key(t) for t in a], [_key(t) for t in b], autojunk=False)
+    ka, kb = [_key(t) for t in a], [_key(t) for t in b]
     pieces: list[tuple[Op, str]] = []
+    # difflib is quadratic: long texts are diffed in aligned pieces (linear; see pipeline/pieces.py)
+    for a0, a1, b0, b1 in aligned_cuts(ka, kb, DIFF_PIECE_TOKENS):
+        _diff(a[a0:a1], b[b0:b1], ka[a0:a1], kb[b0:b1], pieces)
+    return pieces
+
+
+def _diff(a: list[str], b: list[str], ka: list[str], kb: list[str], pieces: list[tuple[Op, str]]) -> None:
+    matcher = difflib.SequenceMatcher(None, ka, kb, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             _push(pieces, "equal", "".join(b[j1:j2]))
@@ -51,7 +64,6 @@ def word_diff(old: str, new: str) -> list[tuple[Op, str]]:
             _push(pieces, "equal", text[:start])  # outer whitespace of an addition is not news
             _push(pieces, "insert", core)
             _push(pieces, "equal", text[start + len(core) :])
-    return pieces
 
 
 def _push(pieces: list[tuple[Op, str]], op: Op, text: str) -> None:

@@ -36,10 +36,10 @@ _CODE = re.compile(r"`([^`]+)`")
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")
 
 
-def read_bytes(path: str) -> bytes:
+def read_bytes(path: str, limit: int = MAX_BYTES) -> bytes:
     """The raw bytes of a file or of stdin ("-"), with size and existence checks."""
     if path == "-":
-        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        data = sys.stdin.buffer.read(limit + 1)
     else:
         p = Path(path)
         if not p.exists():
@@ -47,13 +47,13 @@ def read_bytes(path: str) -> bytes:
         if p.is_dir():
             raise InputError(f"{path}: is a directory (give files, or a directory to `check` to scan it)")
         try:
-            if p.stat().st_size > MAX_BYTES:
-                raise InputError(f"{path}: file is larger than {MAX_BYTES // (1024 * 1024)} MiB; split it")
+            if p.stat().st_size > limit:
+                raise InputError(f"{path}: file is larger than {limit // (1024 * 1024)} MiB; split it")
             data = p.read_bytes()
         except OSError as exc:
             raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
-    if len(data) > MAX_BYTES:
-        raise InputError(f"{path}: input is larger than {MAX_BYTES // (1024 * 1024)} MiB; split it")
+    if len(data) > limit:
+        raise InputError(f"{path}: input is larger than {limit // (1024 * 1024)} MiB; split it")
     return data
 
 

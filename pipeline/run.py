@@ -124,14 +124,31 @@ def write_or_print(text: str, dest: str | None) -> None:
         write_output(dest, text)
 
 
+MAX_REPORT_BYTES = 512 * 1024 * 1024  # a report is held in memory at about 4.5x its size (measured)
+
+
 def load_report(path: str) -> dict[str, Any]:
-    text = decode_text(read_bytes(path), path)
+    """A JSON report driftcheck wrote, checked for the structure the renderers need; any problem
+    (not JSON, not a report, a broken structure) is one InputError line naming the file."""
+    from .report.validate import problem
+
+    raw = read_bytes(path, MAX_REPORT_BYTES)
+    if b"\x00" in raw[:4096]:
+        raise InputError(f"{path}: looks like a binary file, not a JSON report")
     try:
-        data = json.loads(text)
+        data = json.loads(raw)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not valid UTF-8 (byte offset {exc.start})") from None
     except json.JSONDecodeError as exc:
-        raise InputError(f"{path}: not a JSON report ({exc.msg} at line {exc.lineno})") from exc
+        raise InputError(f"{path}: not a JSON report ({exc.msg} at line {exc.lineno})") from None
+    except RecursionError:
+        raise InputError(f"{path}: not a driftcheck report (nested too deeply)") from None
+    del raw
     if not isinstance(data, dict) or "segments" not in data or data.get("schema_version") != 1:
         raise InputError(f"{path}: not a driftcheck JSON report (schema_version 1)")
+    why = problem(data)
+    if why is not None:
+        raise InputError(f"{path}: not a valid driftcheck report: {why}")
     return data
 
 

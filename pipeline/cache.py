@@ -114,6 +114,10 @@ def namespace_for(engine_signature: dict[str, object], src: str, tgt: str) -> st
     return f"{name}/{src}-{tgt}/{digest}"
 
 
+def _tables(db: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+
+
 class TranslationCache:
     """One SQLite file; safe to share between concurrent processes."""
 
@@ -130,12 +134,35 @@ class TranslationCache:
             raise self._error(exc) from exc
         try:
             self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self._refuse_foreign()  # before anything writes: another program's database stays byte-identical
             self._enable_wal()
             self._db.execute("PRAGMA synchronous = NORMAL")  # WAL: survives a killed process, fast commits
             self._init_schema()
         except sqlite3.Error as exc:
             self._db.close()
             raise self._error(exc) from exc
+        except CacheError:
+            self._db.close()
+            raise
+
+    def _refuse_foreign(self) -> None:
+        """Read-only look at the file: an SQLite database of another program is refused untouched."""
+        db = self._db
+        db.execute("BEGIN")  # one snapshot for both reads: another process may be creating the cache
+        try:
+            app_id = db.execute("PRAGMA application_id").fetchone()[0]
+            tables = _tables(db)
+        finally:
+            db.execute("COMMIT")
+        if app_id == APPLICATION_ID or (app_id == 0 and not tables):
+            return
+        raise self._foreign()
+
+    def _foreign(self) -> CacheError:
+        return CacheError(
+            f"{self.path} is an SQLite database but not a driftcheck translation cache: "
+            "pass another --cache PATH or run with --no-cache"
+        )
 
     def _enable_wal(self) -> None:
         """Switch to WAL, retrying: SQLite answers "locked" at once, without the busy handler,
@@ -182,17 +209,14 @@ class TranslationCache:
         with self._write():
             app_id = db.execute("PRAGMA application_id").fetchone()[0]  # again, under the lock
             version = db.execute("PRAGMA user_version").fetchone()[0]
-            tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+            tables = _tables(db)
             if app_id == APPLICATION_ID and version == SCHEMA_VERSION:
                 return  # another process initialised it meanwhile
             if app_id == APPLICATION_ID:  # an older layout: it is only a cache, start over
                 for table in tables:
                     db.execute(f'DROP TABLE IF EXISTS "{table}"')
             elif app_id != 0 or tables:
-                raise CacheError(
-                    f"{self.path} is an SQLite database but not a driftcheck translation cache: "
-                    "pass another --cache PATH or run with --no-cache"
-                )
+                raise self._foreign()
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
                     db.execute(statement)

@@ -31,6 +31,10 @@ class DriftcheckApp(typer.Typer):
             sys.exit(130)
         except typer.Exit as exc:
             sys.exit(exc.exit_code)
+        except OSError as exc:  # the file system said no somewhere a library did not name it
+            where = f"{exc.filename}: " if exc.filename else ""
+            typer.echo(f"driftcheck: error: {where}{exc.strerror or exc}", err=True)
+            sys.exit(2)
         except Exception as exc:  # click's own usage errors (typer vendors click), and real bugs
             if callable(getattr(exc, "show", None)) and isinstance(getattr(exc, "exit_code", None), int):
                 exc.show()  # type: ignore[attr-defined]

@@ -82,43 +82,68 @@ main = app
 
 # Options shared by `check` and `eval` -------------------------------------------------------
 Lang = Annotated[
-    str | None, typer.Option("--lang", "-l", help="Language of the published copy (ISO 639-1). Default: en.")
+    str | None,
+    typer.Option(
+        "--lang", "-l", metavar="LANG", help="Language of the published copy (ISO 639-1). Default: en."
+    ),
 ]
 SourceLang = Annotated[
-    str | None, typer.Option("--source-lang", "-s", help="Language of the original (source-aware mode).")
+    str | None,
+    typer.Option("--source-lang", "-s", metavar="LANG", help="Language of the original (source-aware mode)."),
 ]
 Engine = Annotated[
     str | None,
-    typer.Option("--engine", "-e", help="auto (ct2 if converted, else marian), marian, ct2 or apertium."),
+    typer.Option(
+        "--engine",
+        "-e",
+        metavar="ENGINE",
+        help="auto (ct2 if converted, else marian), marian, ct2 or apertium.",
+    ),
 ]
 Pivot = Annotated[
     list[str] | None,
     typer.Option(
-        "--pivot", "-p", help="Round-trip pivot language; repeat for several. Default per language (en->es)."
+        "--pivot",
+        "-p",
+        metavar="LANG",
+        help="Round-trip pivot language; repeat for several. Default per language (en->es).",
     ),
 ]
 Via = Annotated[
-    str | None, typer.Option("--via", help="Force a pivot language when an engine has no direct direction.")
+    str | None,
+    typer.Option(
+        "--via", metavar="LANG", help="Force a pivot language when an engine has no direct direction."
+    ),
 ]
 Beam = Annotated[
-    int | None, typer.Option("--beam", min=1, help="Beam size for Marian/CTranslate2 (default 1: greedy).")
+    int | None,
+    typer.Option("--beam", metavar="N", min=1, help="Beam size for Marian/CTranslate2 (default 1: greedy)."),
 ]
 ModelsDir = Annotated[
     str | None,
-    typer.Option("--models-dir", help="Local model store (default: $DRIFTCHECK_MODELS or ./models)."),
+    typer.Option(
+        "--models-dir",
+        metavar="DIR",
+        help="Local model store (default: $DRIFTCHECK_MODELS, else models/ in the driftcheck checkout).",
+    ),
 ]
-Device = Annotated[str | None, typer.Option("--device", help="auto, cpu or cuda (ct2 and marian engines).")]
+Device = Annotated[
+    str | None, typer.Option("--device", metavar="DEVICE", help="auto, cpu or cuda (ct2 and marian engines).")
+]
 Threads = Annotated[
-    int | None, typer.Option("--threads", min=0, help="CPU threads for the engine (0: engine default).")
+    int | None,
+    typer.Option("--threads", metavar="N", min=0, help="CPU threads for the engine (0: engine default)."),
 ]
 CachePath = Annotated[
-    str | None, typer.Option("--cache", help="Translation cache file (default: the user cache folder).")
+    str | None,
+    typer.Option("--cache", metavar="PATH", help="Translation cache file (default: the user cache folder)."),
 ]
 NoCache = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the translation cache.")]
 ConfigOpt = Annotated[
     str | None,
     typer.Option(
         "--config",
+        metavar="FILE",
         help="A driftcheck.toml (default: ./driftcheck.toml, then [tool.driftcheck] in pyproject.toml).",
     ),
 ]
@@ -136,11 +161,17 @@ def _settings(config: str | None, **cli: Any) -> Any:
 def check(
     files: Annotated[
         list[str],
-        typer.Argument(help="Text/Markdown files, bilingual .jsonl/.tsv files, directories, or - for stdin."),
+        typer.Argument(
+            metavar="FILE...",
+            help="Text/Markdown files, bilingual .jsonl/.tsv files, directories, or - for stdin.",
+        ),
     ],
     lang: Lang = None,
     source: Annotated[
-        str | None, typer.Option("--source", help="The original document: check FILE as its translation.")
+        str | None,
+        typer.Option(
+            "--source", metavar="FILE", help="The original document: check FILE as its translation."
+        ),
     ] = None,
     source_lang: SourceLang = None,
     pivot: Pivot = None,
@@ -155,7 +186,10 @@ def check(
     fmt: Annotated[
         list[str] | None,
         typer.Option(
-            "--format", "-f", help="text, json, html, markdown, junit, sarif, github; repeat for several."
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="text, json, html, markdown, junit, sarif, github; repeat for several.",
         ),
     ] = None,
     output: Annotated[
@@ -168,24 +202,41 @@ def check(
     ] = None,
     fail_on: Annotated[
         str | None,
-        typer.Option("--fail-on", help="Fail the gate at this verdict: review, fail (default) or never."),
+        typer.Option(
+            "--fail-on",
+            metavar="VERDICT",
+            help="Fail the gate at this verdict: review, fail (default) or never.",
+        ),
     ] = None,
     max_flagged: Annotated[
         int | None,
-        typer.Option("--max-flagged", min=0, help="Fail when more sentences than this are flagged."),
+        typer.Option(
+            "--max-flagged", metavar="N", min=0, help="Fail when more sentences than this are flagged."
+        ),
     ] = None,
     min_chrf: Annotated[
         float | None,
-        typer.Option("--min-chrf", min=0, max=100, help="Fail when a document's corpus chrF is below this."),
+        typer.Option(
+            "--min-chrf",
+            metavar="X",
+            min=0,
+            max=100,
+            help="Fail when a document's corpus chrF is below this.",
+        ),
     ] = None,
     baseline: Annotated[
-        str | None, typer.Option("--baseline", help="Baseline file: only flags not in it count for the gate.")
+        str | None,
+        typer.Option(
+            "--baseline", metavar="FILE", help="Baseline file: only flags not in it count for the gate."
+        ),
     ] = None,
     include: Annotated[
-        list[str] | None, typer.Option("--include", help="Glob for files inside directories (repeat).")
+        list[str] | None,
+        typer.Option("--include", metavar="GLOB", help="Glob for files inside directories (repeat)."),
     ] = None,
     exclude: Annotated[
-        list[str] | None, typer.Option("--exclude", help="Glob of files to skip inside directories (repeat).")
+        list[str] | None,
+        typer.Option("--exclude", metavar="GLOB", help="Glob of files to skip inside directories (repeat)."),
     ] = None,
     config: ConfigOpt = None,
 ) -> None:
@@ -237,7 +288,8 @@ def report(
         ),
     ] = None,
     output: Annotated[
-        str | None, typer.Option("--output", "-o", metavar="FILE", help="Output file (default: stdout).")
+        str | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Output file (default: stdout)."),
     ] = None,
 ) -> None:
     """Re-render a saved JSON report in another format (JSON stays the one source of truth)."""
@@ -260,10 +312,16 @@ def report(
 def eval_cmd(
     labelled: Annotated[
         str,
-        typer.Argument(help="Labelled JSONL: source, translation, label (ok|shifted), category, severity."),
+        typer.Argument(
+            metavar="LABELLED.jsonl",
+            help="Labelled JSONL: source, translation, label (ok|shifted), category, severity.",
+        ),
     ],
     mode: Annotated[
-        str, typer.Option("--mode", help="source (compare with the source) or roundtrip (copy only).")
+        str,
+        typer.Option(
+            "--mode", metavar="MODE", help="source (compare with the source) or roundtrip (copy only)."
+        ),
     ] = "source",
     lang: Lang = None,
     source_lang: SourceLang = None,
@@ -273,7 +331,7 @@ def eval_cmd(
     cache: CachePath = None,
     no_cache: NoCache = False,
     output: Annotated[
-        str, typer.Option("--output", "-o", help="Folder for eval.json and eval.md.")
+        str, typer.Option("--output", "-o", metavar="PATH", help="Folder for eval.json and eval.md.")
     ] = "reports/eval",
     config: ConfigOpt = None,
 ) -> None:
@@ -308,10 +366,13 @@ def eval_cmd(
 @baseline_app.command("create")
 def baseline_create(
     report_json: Annotated[
-        str, typer.Argument(help="A JSON report written by `driftcheck check --format json`.")
+        str,
+        typer.Argument(
+            metavar="REPORT.json", help="A JSON report written by `driftcheck check --format json`."
+        ),
     ],
     output: Annotated[
-        str, typer.Option("--output", "-o", help="Baseline file to write.")
+        str, typer.Option("--output", "-o", metavar="PATH", help="Baseline file to write.")
     ] = "driftcheck-baseline.json",
 ) -> None:
     """Record the flags of a report as accepted: later runs with --baseline fail only on new ones."""

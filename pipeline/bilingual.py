@@ -8,12 +8,18 @@ empty translation of a non-empty source is a segment (it will be flagged), never
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from .errors import InputError
 from .records import Segment
 
 BILINGUAL_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".tsv": "tsv"}
+_SURROGATE = re.compile("[\ud800-\udfff]")  # JSON can escape half a character ("\ud800"): not text
+
+
+def _text(value: str) -> str:
+    return _SURROGATE.sub("\ufffd", value)
 
 
 def bilingual_format(path: str) -> str | None:
@@ -23,7 +29,7 @@ def bilingual_format(path: str) -> str | None:
 def _meta(obj: dict[str, object]) -> tuple[tuple[str, str], ...]:
     skip = {"source", "translation", "id"}
     return tuple(
-        (k, v if isinstance(v, str) else json.dumps(v, ensure_ascii=False))
+        (_text(k), _text(v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)))
         for k, v in sorted(obj.items())
         if k not in skip
     )
@@ -39,17 +45,21 @@ def parse_jsonl(text: str, path: str, doc_index: int) -> list[Segment]:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InputError(f"{path}:{lineno}: not valid JSON ({exc.msg} at column {exc.colno})") from exc
+        except RecursionError:
+            raise InputError(f"{path}:{lineno}: not valid JSON (nested too deeply)") from None
         if not isinstance(obj, dict):
             raise InputError(f"{path}:{lineno}: expected a JSON object with 'source' and 'translation'")
         src, tgt = obj.get("source"), obj.get("translation")
         if not isinstance(src, str) or not isinstance(tgt, str):
             missing = "source" if not isinstance(src, str) else "translation"
             raise InputError(f"{path}:{lineno}: '{missing}' must be a string")
-        seg_id = str(obj["id"]) if obj.get("id") is not None else str(lineno)
+        seg_id = _text(str(obj["id"])) if obj.get("id") is not None else str(lineno)
         if seg_id in seen:
             raise InputError(f"{path}:{lineno}: duplicate id '{seg_id}'")
         seen.add(seg_id)
-        segments.append(_segment(seg_id, doc_index, len(segments) + 1, lineno, src, tgt, _meta(obj)))
+        segments.append(
+            _segment(seg_id, doc_index, len(segments) + 1, lineno, _text(src), _text(tgt), _meta(obj))
+        )
     return segments
 
 

@@ -173,7 +173,9 @@ def _load_toml(path: Path) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path}: not valid UTF-8 (byte offset {exc.start}); TOML files are UTF-8") from None
+        raise ConfigError(
+            f"{path}: not valid UTF-8 (byte offset {exc.start}); TOML files are UTF-8"
+        ) from None
 
 
 def find_pyproject(start: Path) -> Path | None:

@@ -13,7 +13,9 @@ class DriftcheckError(Exception):
     exit_code = 2
 
     def __init__(self, message: str) -> None:
-        super().__init__(" ".join(message.split()))  # always one line
+        from .terminal import inert
+
+        super().__init__(inert(" ".join(message.split())))  # always one line, no terminal control
 
     @property
     def message(self) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import fnmatch
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,6 +22,7 @@ from .output_plan import Plan, per_document_dests
 from .outputs import file_identity, write_output
 from .read import decode_text, read_bytes
 from .report import render
+from .terminal import inert
 from .timing import Timer
 
 OWN_REPORT_NAMES = {
@@ -127,6 +129,20 @@ def write_or_print(text: str, dest: str | None) -> None:
 MAX_REPORT_BYTES = 512 * 1024 * 1024  # a report is held in memory at about 4.5x its size (measured)
 
 
+_ESCAPED_SURROGATE = re.compile(rb"\\[uU][dD][89abcdefABCDEF]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _whole_characters(obj: Any) -> Any:
+    if isinstance(obj, str):
+        return _SURROGATE.sub("\ufffd", obj)
+    if isinstance(obj, list):
+        return [_whole_characters(x) for x in obj]
+    if isinstance(obj, dict):
+        return {_whole_characters(k): _whole_characters(v) for k, v in obj.items()}
+    return obj
+
+
 def load_report(path: str) -> dict[str, Any]:
     """A JSON report driftcheck wrote, checked for the structure the renderers need; any problem
     (not JSON, not a report, a broken structure) is one InputError line naming the file."""
@@ -143,6 +159,8 @@ def load_report(path: str) -> dict[str, Any]:
         raise InputError(f"{path}: not a JSON report ({exc.msg} at line {exc.lineno})") from None
     except RecursionError:
         raise InputError(f"{path}: not a driftcheck report (nested too deeply)") from None
+    if _ESCAPED_SURROGATE.search(raw):
+        data = _whole_characters(data)  # half a surrogate pair is not text: U+FFFD, as the readers do
     del raw
     if not isinstance(data, dict) or "segments" not in data or data.get("schema_version") != 1:
         raise InputError(f"{path}: not a driftcheck JSON report (schema_version 1)")
@@ -262,15 +280,17 @@ def run_check(
             if tmp and doc["path"] == tmp:
                 doc["path"] = "-"
         for warning in untranslated_warnings(data):
-            print(f"driftcheck: warning: {warning}", file=sys.stderr)
+            print(f"driftcheck: warning: {inert(warning)}", file=sys.stderr)
         if settings.baseline:
             from .baseline import apply_baseline, load_baseline
 
             data, stale = apply_baseline(data, load_baseline(settings.baseline))
             for entry in stale:
                 print(
-                    f"driftcheck: stale baseline entry: {entry.get('check')} in {entry.get('path')}: "
-                    f"{entry.get('text_preview', '')}",
+                    inert(
+                        f"driftcheck: stale baseline entry: {entry.get('check')} in {entry.get('path')}: "
+                        f"{entry.get('text_preview', '')}"
+                    ),
                     file=sys.stderr,
                 )
         write_outputs(data, plan)
@@ -311,4 +331,4 @@ def write_outputs(data: dict[str, Any], plan: Plan) -> None:
     files = [dest for dest, _ in rendered if dest is not None]
     if summary and files:
         shown = files if len(files) <= 4 else [*files[:3], f"and {len(files) - 3} more"]
-        print(f"written: {', '.join(shown)}")
+        print(inert(f"written: {', '.join(shown)}"))

@@ -56,3 +56,10 @@ def test_a_foreign_sqlite_file_is_refused_untouched(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["app.db"]  # no -wal or -shm either
     with sqlite3.connect(foreign) as db:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+
+
+def test_terminal_control_in_names_and_texts_is_shown_not_obeyed(tmp_path: Path) -> None:
+    evil = tmp_path / "a\x1b]0;pwned\x07\x1b[2J.txt"
+    r = run_cli("check", str(evil), "--engine", "apertium", "--no-cache")
+    assert r.code == 2 and "\x1b" not in r.stderr and "\x07" not in r.stderr
+    assert "a\u241b]0;pwned\u2407\u241b[2J.txt: no such file" in r.stderr

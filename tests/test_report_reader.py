@@ -82,3 +82,13 @@ def test_a_broken_report_is_one_named_line(tmp_path: Path, breakage: Any, messag
 def test_every_report_in_the_test_data_is_valid() -> None:
     for path in (ROOT / "tests" / "data").glob("report_*.json"):
         assert problem(json.loads(path.read_text(encoding="utf-8"))) is None, path
+
+
+def test_half_a_surrogate_pair_in_a_report_becomes_a_replacement_character(tmp_path: Path) -> None:
+    raw = SAMPLE.read_text(encoding="utf-8").replace('"text": "', '"text": "\\ud800', 1)
+    bad = tmp_path / "half.json"
+    bad.write_text(raw, encoding="utf-8")
+    for fmt in ("html", "sarif", "text", "markdown"):
+        r = run_cli("report", str(bad), "-f", fmt)
+        assert r.code == 0 and "internal error" not in r.stderr, (fmt, r.stderr)
+    assert "\ufffd" in run_cli("report", str(bad), "-f", "json").stdout

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
+from . import formats
 from .errors import ConfigError
 from .records import SEVERITIES
 
@@ -24,6 +25,7 @@ ENGINES = ("auto", "marian", "ct2", "apertium")
 FAIL_ON = ("review", "fail", "never")
 DEVICES = ("auto", "cpu", "cuda")
 LIST_KEYS = ("pivots", "formats", "include", "exclude")
+TEXT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.jsonl", "*.tsv")
 
 
 @dataclass
@@ -46,9 +48,12 @@ class Settings:
     min_chrf: float | None = None
     formats: list[str] = field(default_factory=lambda: ["text"])
     output: str | None = None
-    include: list[str] = field(default_factory=lambda: ["*.txt", "*.md", "*.markdown", "*.jsonl", "*.tsv"])
+    include: list[str] = field(default_factory=lambda: [*TEXT_INCLUDE, *formats.DEFAULT_INCLUDE])
     exclude: list[str] = field(default_factory=list)
     baseline: str | None = None
+    annotate: str | None = None  # write a copy of each PO/XLIFF input with flagged units marked
+    unapproved_only: bool = False  # PO/XLIFF: check only units not yet approved (fuzzy, not final)
+    explicit: list[str] = field(default_factory=list)  # keys set by a config file or a flag, not defaulted
 
 
 _TYPES: dict[str, tuple[type, ...]] = {
@@ -73,6 +78,8 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "include": (list,),
     "exclude": (list,),
     "baseline": (str,),
+    "annotate": (str,),
+    "unapproved_only": (bool,),
 }
 _ALIASES = {"pivot": "pivots", "format": "formats", "source-lang": "source_lang", "fail-on": "fail_on"}
 
@@ -162,6 +169,7 @@ def _apply(settings: Settings, table: dict[str, Any], origin: str) -> None:
             merged.update(value)
             value = merged
         setattr(settings, key, value)
+        settings.explicit.append(key)
 
 
 def _load_toml(path: Path) -> dict[str, Any]:
@@ -208,6 +216,7 @@ def load_settings(
         if value is None or value == [] or value == ():
             continue
         setattr(settings, key, _validate(key, value, "command line") if key in _TYPES else value)
+        settings.explicit.append(key)
     return settings
 
 

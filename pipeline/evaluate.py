@@ -130,7 +130,8 @@ def run_eval(path: str, settings: Settings, mode: str, output: str) -> dict[str,
         engine = build_engine(settings, [settings.lang, settings.source_lang])
         results, _, _ = run_source([job_from_segments(0, segments)], engine, settings, timer)
     else:
-        copies = [Segment(s.id, 0, s.paragraph, 1, s.line, s.text, meta=s.meta) for s in segments]
+        # each translation is its own one-sentence article (document), as a reader would meet it
+        copies = [Segment(s.id, i, s.paragraph, 1, s.line, s.text, meta=s.meta) for i, s in enumerate(segments)]
         engine = build_engine(settings, [settings.lang, settings.pivots[0] if settings.pivots else "es"])
         results, _, _ = run_roundtrip(copies, engine, settings, timer)
     m = measure(results)

@@ -51,9 +51,9 @@ def is_special(path: str | Path) -> bool:
         return False  # does not exist (yet): a new regular file
 
 
-def atomic_write(path: str | Path, data: str) -> None:
-    """Write text to `path` by the rules above. Raises OSError."""
-    raw = data.encode("utf-8")
+def atomic_write(path: str | Path, data: str | bytes) -> None:
+    """Write text (UTF-8) or bytes to `path` by the rules above. Raises OSError."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
     fd = stream_fd(path)
     if fd is not None:
         for stream in (sys.stdout, sys.stderr):
@@ -147,7 +147,7 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def write_output(path: str | Path, data: str) -> None:
+def write_output(path: str | Path, data: str | bytes) -> None:
     """atomic_write with any OS failure as one named OutputError."""
     try:
         atomic_write(path, data)

@@ -61,16 +61,23 @@ def run_roundtrip(
     with timer.stage("score"):
         stats = [many_stats(list(zip(back, texts))) for _, _, back in per_pivot]
     enabled, severities = check_config(settings)
+    articles = _articles(segments)
     results: list[SegmentResult] = []
     with timer.stage("check"):
         for i, seg in enumerate(segments):
+            article, index = articles[i]
             rts: list[RoundTrip] = []
             flag_sets: list[list[Flag]] = []
             drifts: list[float] = []
             for k, (pivot, fwd, back) in enumerate(per_pivot):
                 scores = scores_from(stats[k][i])
                 rts.append(RoundTrip(pivot, fwd[i], back[i], scores))
-                opts = {**settings.thresholds, "chrf_roundtrip": scores.chrf}
+                opts = {
+                    **settings.thresholds,
+                    "chrf_roundtrip": scores.chrf,
+                    "article": article,  # the document's sentences, for the consistency check
+                    "article_index": index,
+                }
                 inp = CheckInput(seg.text, lang, back[i], lang, mode="roundtrip", options=opts)
                 if i in failed[k]:
                     flags = regrade([unverifiable(failed[k][i], "text", len(seg.text))], severities)
@@ -85,12 +92,29 @@ def run_roundtrip(
             seg = replace(seg, split=True) if i in split or pieced else seg
             results.append(finish(seg, majority(flag_sets), statistics.median(drifts), tuple(rts), None))
     corpus: dict[int, dict[str, Scores]] = {}
-    for doc in sorted({s.document for s in segments}):
-        idx = [i for i, s in enumerate(segments) if s.document == doc]
+    for doc, idx in sorted(_by_document(segments).items()):
         corpus[doc] = {
             pivot: corpus_from([stats[k][i] for i in idx]) for k, (pivot, _, _) in enumerate(per_pivot)
         }
     return results, routes, corpus
+
+
+def _by_document(segments: list[Segment]) -> dict[int, list[int]]:
+    """Segment positions per document, in order."""
+    by_doc: dict[int, list[int]] = {}
+    for i, s in enumerate(segments):
+        by_doc.setdefault(s.document, []).append(i)
+    return by_doc
+
+
+def _articles(segments: list[Segment]) -> list[tuple[tuple[str, ...], int]]:
+    """Per segment: the texts of its document, in order, and its index among them."""
+    out: list[tuple[tuple[str, ...], int]] = [((), 0)] * len(segments)
+    for idx in _by_document(segments).values():
+        texts = tuple(segments[i].text for i in idx)
+        for k, i in enumerate(idx):
+            out[i] = (texts, k)
+    return out
 
 
 # Measured on the labelled dev set (driftcheck eval --mode roundtrip, Apertium): these checks fire
@@ -99,11 +123,19 @@ def run_roundtrip(
 ENGINE_NOISE_CHECKS = frozenset({"names", "negation", "tense", "mood", "dates", "numbers"})
 
 
+# Copy-only findings that are certain without a source: a sentence with no words, a sentence
+# in another language. They keep their severity (critical: fail).
+CERTAIN_CHECKS = frozenset({"empty", "wrong_language"})
+
+
 def cap_roundtrip(flag: Flag) -> Flag:
     """Round trip alone cannot tell the copy's error from the engine's (measured: AUC ~0.5): a
-    round-trip finding asks for review at most, and engine-noise checks only inform."""
+    round-trip finding asks for review at most, and engine-noise checks only inform. Only the
+    certain copy-only findings (CERTAIN_CHECKS) may fail a sentence."""
     if flag.check in ENGINE_NOISE_CHECKS and flag.severity in ("major", "critical"):
         return replace(flag, severity="minor")
+    if flag.check in CERTAIN_CHECKS:
+        return flag
     return replace(flag, severity="major") if flag.severity == "critical" else flag
 
 

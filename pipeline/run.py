@@ -20,7 +20,7 @@ from .errors import InputError, UsageError
 from .gate import ERROR, gate
 from .output_plan import Plan, per_document_dests
 from .outputs import file_identity, write_output
-from .read import decode_text, read_bytes
+from .read import read_bytes
 from .report import render
 from .terminal import inert
 from .timing import Timer
@@ -93,11 +93,13 @@ def _stdin_to_file(paths: list[str]) -> tuple[list[str], str | None]:
     return [tmp if p == "-" else p for p in paths], tmp
 
 
-def _validate(paths: list[str]) -> tuple[list[str], list[str]]:
+def _validate(paths: list[str], settings: Settings) -> tuple[list[str], list[str]]:
+    from .verify import validate_input
+
     good, errors = [], []
     for p in paths:
         try:
-            decode_text(read_bytes(p), p)
+            validate_input(p, settings)
             good.append(p)
         except InputError as exc:
             errors.append(exc.message)
@@ -118,9 +120,10 @@ def per_document_outputs(data: dict[str, Any], plan: Plan) -> list[tuple[str, st
     return [(fmt, dest, document_subset(data, i)) for fmt, dest, i in per_document_dests(paths, plan)]
 
 
-def write_or_print(text: str, dest: str | None) -> None:
+def write_or_print(text: str | bytes, dest: str | None) -> None:
     if dest is None:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        body = text if isinstance(text, str) else text.decode("utf-8", "replace")
+        sys.stdout.write(body if body.endswith("\n") else body + "\n")
         sys.stdout.flush()
     else:
         write_output(dest, text)
@@ -250,6 +253,18 @@ def preflight_outputs(dests: list[str], protected: list[tuple[str, str]]) -> Non
         writable_or_error(dest)
 
 
+def _plan_annotations(settings: Settings, paths: list[str], source: str | None) -> dict[str, str]:
+    """Where `--annotate` puts the marked copy of each PO/XLIFF input (checked before any work)."""
+    if not settings.annotate:
+        return {}
+    from .formats.annotate import plan_annotations
+
+    plan, not_annotated = plan_annotations(settings.annotate, paths, source)
+    for p in not_annotated:
+        print(f"driftcheck: warning: {p}: not a PO or XLIFF file; --annotate makes no copy of it", file=sys.stderr)
+    return plan
+
+
 def run_check(
     paths: list[str], settings: Settings, source: str | None, formats_given: bool, config: str | None = None
 ) -> int:
@@ -265,9 +280,13 @@ def run_check(
     preflight_outputs(dests, protected)
     paths, tmp = _stdin_to_file(paths)
     try:
-        good, errors = _validate(paths)
+        annotate_plan = _plan_annotations(settings, paths, source)
+        preflight_outputs(list(annotate_plan.values()), protected)
+        good, errors = _validate(paths, settings)
         if source is not None:
-            decode_text(read_bytes(source), source)
+            from .verify import validate_input
+
+            validate_input(source, settings)
         for e in errors:
             print(f"driftcheck: error: {e}", file=sys.stderr)
         if not good:
@@ -279,6 +298,8 @@ def run_check(
         for doc in data["documents"]:
             if tmp and doc["path"] == tmp:
                 doc["path"] = "-"
+            for warning in doc.get("warnings", []):
+                print(inert(f"driftcheck: warning: {doc['path']}: {warning}"), file=sys.stderr)
         for warning in untranslated_warnings(data):
             print(f"driftcheck: warning: {inert(warning)}", file=sys.stderr)
         if settings.baseline:
@@ -293,7 +314,12 @@ def run_check(
                     ),
                     file=sys.stderr,
                 )
-        write_outputs(data, plan)
+        annotated: list[tuple[str, bytes]] = []
+        if annotate_plan:
+            from .formats.annotate import render_annotations
+
+            annotated = render_annotations(data, annotate_plan)
+        write_outputs(data, plan, annotated)
         result = gate(data, settings.fail_on, settings.max_flagged, settings.min_chrf)
         for reason in result.reasons:
             print(f"driftcheck: gate failed: {reason}", file=sys.stderr)
@@ -316,11 +342,15 @@ def untranslated_warnings(data: dict[str, Any]) -> list[str]:
     ]
 
 
-def write_outputs(data: dict[str, Any], plan: Plan) -> None:
+def write_outputs(data: dict[str, Any], plan: Plan, annotated: list[tuple[str, bytes]] | None = None) -> None:
     """Render everything before writing anything (a renderer error leaves no partial output set),
-    then the terminal summary, then the files; the summary ends with where the files went."""
-    rendered = [(dest, render(fmt, data)) for fmt, dest in plan if not (fmt == "text" and dest is None)]
+    then the terminal summary, then the files (and --annotate copies, rendered already); the
+    summary ends with where the files went."""
+    rendered: list[tuple[str | None, str | bytes]] = [
+        (dest, render(fmt, data)) for fmt, dest in plan if not (fmt == "text" and dest is None)
+    ]
     rendered += [(dest, render(fmt, sub)) for fmt, dest, sub in per_document_outputs(data, plan)]
+    rendered += list(annotated or [])
     summary = any(fmt == "text" and dest is None for fmt, dest in plan)
     if summary:
         from .report.text import print_text

@@ -168,12 +168,12 @@ BAD = [
         ["-s", "es"],
         "p.jsonl:2: not valid JSON",
     ),
-    (
-        "tsv with one column",
+    (  # one column is copy alone (round-trip mode, tests/test_copy_files.py); three are an error
+        "tsv with three columns",
         "p.tsv",
-        "solo una columna\n",
+        "uno\tdos\ttres\n",
         ["-s", "es"],
-        "p.tsv:1: expected 2 tab-separated columns",
+        "p.tsv:1: expected 2 tab-separated column(s)",
     ),
     ("same language", "p.tsv", "a\tb\n", ["-s", "en"], "both 'en'"),
     ("untranslatable pair", "p.tsv", "a\tb\n", ["-s", "ja"], "cannot translate"),

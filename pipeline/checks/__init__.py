@@ -36,6 +36,11 @@ CHECK_MODULES: tuple[str, ...] = (
     "pipeline.checks.antonyms",
     "pipeline.checks.coverage",
     "pipeline.checks.drift",
+    "pipeline.checks.foreign",
+    "pipeline.checks.scramble",
+    "pipeline.checks.copy",
+    "pipeline.checks.consistency",
+    "pipeline.checks.placeholders",
 )
 
 
@@ -49,6 +54,13 @@ class CheckInput:
     forward: str | None = None
     mode: str = "source"  # "source" | "roundtrip"
     options: Mapping[str, object] = field(default_factory=dict)  # thresholds from config, known scores
+
+    def copy(self) -> tuple[str, str, str]:
+        """The published copy, its language and the span field pointing into it: the original
+        sentence in round-trip mode ("source"), the translation in source-aware mode ("text")."""
+        if self.mode == "roundtrip":
+            return self.source, self.source_lang, "source"
+        return self.target, self.target_lang, "text"
 
 
 CheckFn = Callable[[CheckInput], list[Flag]]

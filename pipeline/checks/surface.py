@@ -24,9 +24,24 @@ def _letters(text: str) -> int:
     return sum(map(str.isalnum, text))
 
 
+# A line of these characters alone separates sections ("* * *", "---"): not an empty sentence.
+_SEPARATOR = re.compile(r"^[\s\-–—_*=~#·•/\\|+]+$")
+
+
+def empty_copy(text: str) -> bool:
+    """The copy says nothing: no letter and no digit, and not a section separator."""
+    return not any(c.isalnum() for c in text) and not _SEPARATOR.match(text)
+
+
 @register("empty", "critical", "Empty translation")
 def check_empty(inp: CheckInput) -> list[Flag]:
-    """The translation has words when the source has."""
+    """The translation has words when the source has (round trip: the copy has words at all)."""
+    if inp.mode == "roundtrip":
+        if not empty_copy(inp.source):
+            return []
+        return [
+            Flag("empty", "critical", "the copy is empty: no words", (Span("source", 0, len(inp.source)),))
+        ]
     src, tgt = has_letters(inp.source), has_letters(inp.target)
     if src and not tgt:
         return [
@@ -49,10 +64,29 @@ def check_empty(inp: CheckInput) -> list[Flag]:
     return []
 
 
+def _cut_off(text: str, lang: str) -> tuple[int, int, str] | None:
+    """Round trip: the copy itself stops mid-clause, on a comma or a dangling word with no full stop."""
+    end = text.rstrip()
+    if _END_DANGLING.search(end):
+        return len(end) - 1, len(end), f"the copy ends on '{end[-1]}': it looks cut off"
+    if end[-1:] in ".!?…\"'»”’)]":
+        return None  # a full stop after a dangling word is a scrambled sentence, not a cut
+    toks = tokens(end)
+    if len(toks) < 2:
+        return None
+    last = toks[-1]
+    if fold(last.text) in DANGLING.get(lang, frozenset()) | COORDINATORS.get(lang, frozenset()):
+        return last.start, last.end, f"the copy ends on '{last.text}': it looks cut off"
+    return None
+
+
 @register("truncated", "major", "Translation cut off")
 def check_truncated(inp: CheckInput) -> list[Flag]:
     """The translation does not stop on a dangling comma, article, preposition or "and"
     (prepositions that English strands, "what are you talking about?", are not counted)."""
+    if inp.mode == "roundtrip":
+        cut = _cut_off(inp.source, inp.source_lang) if has_letters(inp.source) else None
+        return [Flag("truncated", "major", cut[2], (Span("source", cut[0], cut[1]),))] if cut else []
     if not has_letters(inp.target) or not has_letters(inp.source):
         return []
     body = _FINAL.sub("", inp.target)

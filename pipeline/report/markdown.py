@@ -51,6 +51,8 @@ def _header(data: dict[str, Any]) -> list[str]:
     if facts.get("Engine"):
         about.append(md_escape(facts["Engine"], 120))
     lines = [title, "", _counts_line(summary.get("verdicts") or {}) + " — " + " · ".join(about), ""]
+    if summary.get("note"):
+        lines += ["> " + md_escape(summary["note"]), ""]
     lines += ["| Document | Fail | Review | OK | Corpus chrF / BLEU / TER |", "|---|--:|--:|--:|---|"]
     for doc in documents:
         path = md_escape(doc.get("path", ""), 120)

@@ -48,6 +48,8 @@ def _print(console: Any, data: dict[str, Any], limit: int, table_cls: Any) -> No
     from ..terminal import inert  # paths, sentences and messages are untrusted: no terminal control
 
     console.print(summary_line(data), markup=False, soft_wrap=True)
+    if data["summary"].get("note"):
+        console.print(f"  note: {data['summary']['note']}", markup=False, highlight=False, soft_wrap=True)
     for doc in data["documents"]:
         scores = ", ".join(
             f"{inert(k)}: chrF {v['chrf']:.1f}, BLEU {v['bleu']:.1f}, TER {v['ter']:.1f}"

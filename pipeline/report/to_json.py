@@ -94,13 +94,26 @@ def document_dict(d: DocumentResult) -> dict[str, Any]:
     if d.source_path is not None or d.source_lang is not None:
         out["source_path"] = d.source_path
         out["source_lang"] = d.source_lang
+    out["format"] = d.fmt
     out["scores"] = {k: scores_dict(v) for k, v in sorted(d.scores.items())}
     out["counts"] = {v: d.counts.get(v, 0) for v in VERDICTS}
+    if d.units:
+        out["units"] = dict(d.units)
+    if d.warnings:
+        out["warnings"] = list(d.warnings)
     return out
 
 
-def summarize(segments: list[dict[str, Any]]) -> dict[str, Any]:
-    """Verdict counts, flags per check (baselined flags not counted) and the worst verdict."""
+# What a round trip cannot see, said once in every report of that mode (terminal, HTML, Markdown).
+ROUNDTRIP_NOTE = (
+    "Round-trip mode cannot detect a wrong-but-fluent sentence (a fluent mistranslation comes back "
+    "unchanged); --source ORIGINAL gives the real check."
+)
+
+
+def summarize(segments: list[dict[str, Any]], mode: str | None = None) -> dict[str, Any]:
+    """Verdict counts, flags per check (baselined flags not counted), the worst verdict, and in
+    round-trip mode the note on what that mode cannot see."""
     counts = {v: sum(s["verdict"] == v for s in segments) for v in VERDICTS}
     checks: dict[str, int] = {}
     for s in segments:
@@ -108,20 +121,23 @@ def summarize(segments: list[dict[str, Any]]) -> dict[str, Any]:
             if not f.get("baselined"):
                 checks[f["check"]] = checks.get(f["check"], 0) + 1
     worst = next((v for v in reversed(VERDICTS) if counts[v]), "ok")
-    return {
+    out: dict[str, Any] = {
         "segments": len(segments),
         "verdicts": counts,
         "flagged": counts["review"] + counts["fail"],
         "checks": dict(sorted(checks.items())),
         "worst": worst,
     }
+    if mode == "roundtrip":
+        out["note"] = ROUNDTRIP_NOTE
+    return out
 
 
 def document_subset(data: dict[str, Any], index: int) -> dict[str, Any]:
     """The report of one document of a multi-document run (same signature, own summary)."""
     segments = [s for s in data["segments"] if s["document"] == index]
     docs = [d for d in data["documents"] if d["index"] == index]
-    out = {**data, "documents": docs, "segments": segments, "summary": summarize(segments)}
+    out = {**data, "documents": docs, "segments": segments, "summary": summarize(segments, data.get("mode"))}
     if "baselined" in data.get("summary", {}):
         out["summary"]["baselined"] = sum(f.get("baselined", False) for s in segments for f in s["flags"])
     return out
@@ -135,7 +151,7 @@ def to_dict(report: Report) -> dict[str, Any]:
         "signature": report.signature,
         "documents": [document_dict(d) for d in report.documents],
         "segments": segments,
-        "summary": summarize(segments),
+        "summary": summarize(segments, report.mode),
     }
 
 

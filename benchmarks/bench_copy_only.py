@@ -1,0 +1,198 @@
+"""Copy-only (round-trip) accuracy with one, two and three pivots, per category.
+
+    .venv/bin/python benchmarks/bench_copy_only.py [--pivots es es,ca es,ca,gl] [--engine apertium]
+        [--dev ../shared/data/demetr-es-dev.jsonl] [--test OTHER.jsonl ...] [--dump DIR]
+
+Each labelled translation (the English side of DEMETR: real copy) is checked as its own
+article with no source, through `run_roundtrip` with the pivots given: exactly what
+`driftcheck check copy.txt --pivot es --pivot ca` does to one paragraph. The dev file is
+split into its in-sample part and its held-out fifth (`pair_id % 5 == 0`, never tuned on);
+every `--test` file is reported whole (files never used for tuning). Printed per pivot set:
+false flags on correct translations and on harmless edits, recall on shifted copy, a
+per-category table, the checks behind the flags, and recall on shifted copy at the same
+false-flag rate as the one-pivot baseline of the same run (ranked by `drift`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pipeline.config import Settings  # noqa: E402
+from pipeline.evaluate import group_of, load_labelled, roc_auc  # noqa: E402
+from pipeline.records import Segment, SegmentResult  # noqa: E402
+from pipeline.roundtrip import run_roundtrip  # noqa: E402
+from pipeline.timing import Timer  # noqa: E402
+from pipeline.verify import build_engine  # noqa: E402
+
+DEV = ROOT.parent / "shared" / "data" / "demetr-es-dev.jsonl"
+# Categories the copy-only floors are about, shown first.
+FOCUS = ("codemix", "shuffled", "empty")
+
+
+def copies(path: str) -> list[Segment]:
+    """Every translation as its own one-sentence article (document = its line), no source."""
+    return [Segment(s.id, i, 1, 1, s.line, s.text, meta=s.meta) for i, s in enumerate(load_labelled(path))]
+
+
+def run(segments: list[Segment], pivots: list[str], engine_name: str) -> list[SegmentResult]:
+    settings = Settings(lang="en", pivots=pivots, engine=engine_name)
+    engine = build_engine(settings, ["en", pivots[0]])
+    results, _, _ = run_roundtrip(segments, engine, settings, Timer())
+    return results
+
+
+def rate(rs: list[SegmentResult]) -> float:
+    return sum(r.verdict != "ok" for r in rs) / len(rs) if rs else 0.0
+
+
+def table(results: list[SegmentResult]) -> dict[str, Any]:
+    by_cat: dict[str, list[SegmentResult]] = defaultdict(list)
+    by_group: dict[str, list[SegmentResult]] = defaultdict(list)
+    checks: Counter[str] = Counter()
+    for r in results:
+        meta = dict(r.segment.meta)
+        by_cat[meta.get("category", "?")].append(r)
+        by_group[group_of(meta)].append(r)
+        if r.verdict != "ok":
+            checks.update({f.check for f in r.flags if f.severity in ("major", "critical")})
+    cats = {c: (dict(rs[0].segment.meta).get("label", "?"), len(rs), rate(rs)) for c, rs in by_cat.items()}
+    return {
+        "n": len(results),
+        "correct": rate(by_group["correct"]),
+        "minor": rate(by_group["minor"]),
+        "shifted": rate(by_group["shifted"]),
+        "categories": cats,
+        "checks": dict(checks.most_common()),
+        "roundtrip": roundtrip_signal(results),
+    }
+
+
+def recall_at(results: list[SegmentResult], false_rate: float) -> float:
+    """Recall on shifted copy when the `false_rate` highest-drift ok sentences are flagged."""
+    ok = sorted((r.drift for r in results if group_of(dict(r.segment.meta)) != "shifted"), reverse=True)
+    shifted = [r.drift for r in results if group_of(dict(r.segment.meta)) == "shifted"]
+    if not ok or not shifted:
+        return 0.0
+    k = int(round(false_rate * len(ok)))
+    cut = ok[k - 1] if k > 0 else float("inf")
+    return sum(d > cut or (k > 0 and d >= cut) for d in shifted) / len(shifted)
+
+
+def roundtrip_signal(results: list[SegmentResult]) -> tuple[float, float]:
+    """What the pivots alone see: ROC AUC of 100 - median round-trip chrF (shifted vs ok), and
+    recall on shifted copy at a 5 % false-flag rate on ok copy by that score."""
+    ok, shifted = [], []
+    for r in results:
+        score = 100.0 - statistics.median(rt.scores.chrf for rt in r.round_trips)
+        (shifted if group_of(dict(r.segment.meta)) == "shifted" else ok).append(score)
+    auc = roc_auc(shifted, ok) or 0.0
+    cut = sorted(ok, reverse=True)[max(0, int(0.05 * len(ok)) - 1)] if ok else 0.0
+    return auc, sum(x > cut for x in shifted) / len(shifted) if shifted else 0.0
+
+
+def sources_as_copy(path: str, pivots: list[str], engine_name: str) -> str:
+    """The dev file's originals (another language) checked as English copy: a sentence left untranslated."""
+    originals = sorted({s.source or "" for s in load_labelled(path)} - {""})
+    segs = [Segment(str(i), i, 1, 1, 1, t) for i, t in enumerate(originals)]
+    results = run(segs, pivots, engine_name)
+    wrong = sum(any(f.check == "wrong_language" for f in r.flags) for r in results)
+    fail = sum(r.verdict == "fail" for r in results)
+    return (
+        f"originals checked as English copy: {len(results)}; wrong_language {wrong / len(results):.1%}, "
+        f"verdict fail {fail / len(results):.1%}"
+    )
+
+
+def print_tables(name: str, tables: dict[str, dict[str, Any]]) -> None:
+    sets = list(tables)
+    print(f"\n## {name}\n")
+    print("| pivots | n | false flags, correct | false flags, minor edits | recall, shifted |")
+    print("|---|---:|---:|---:|---:|")
+    for s in sets:
+        t = tables[s]
+        print(f"| {s} | {t['n']} | {t['correct']:.1%} | {t['minor']:.1%} | {t['shifted']:.1%} |")
+    cats = tables[sets[0]]["categories"]
+    order = sorted(cats, key=lambda c: (c not in FOCUS, cats[c][0] != "shifted", c))
+    print("\n| category | label | n | " + " | ".join(f"flagged, {s}" for s in sets) + " |")
+    print("|---|---|---:|" + "---:|" * len(sets))
+    for c in order:
+        label, n, _ = cats[c]
+        cells = " | ".join(f"{tables[s]['categories'].get(c, (label, n, 0.0))[2]:.1%}" for s in sets)
+        print(f"| {c} | {label} | {n} | {cells} |")
+    print("\nround-trip signal alone (100 - median chrF over the pivots):")
+    for s in sets:
+        auc, rec = tables[s]["roundtrip"]
+        print(f"- {s}: ROC AUC {auc:.3f}, recall on shifted at 5 % false flags {rec:.1%}")
+    for s in sets:
+        print(
+            f"\nchecks behind the flags ({s}): "
+            + ", ".join(f"{k} {v}" for k, v in tables[s]["checks"].items())
+        )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--dev", default=str(DEV), help="the dev file ('' to measure only --test files)")
+    ap.add_argument("--test", nargs="*", default=[], help="labelled files never used for tuning")
+    ap.add_argument("--pivots", nargs="+", default=["es", "es,ca", "es,ca,gl"])
+    ap.add_argument("--engine", default="apertium")
+    ap.add_argument("--dump", help="write every segment's verdict and flags here (one JSONL per set)")
+    args = ap.parse_args()
+    if args.dev:
+        print(sources_as_copy(args.dev, args.pivots[0].split(","), args.engine))
+    files = {**({"dev": args.dev} if args.dev else {}), **{Path(t).name: t for t in args.test}}
+    base_false: dict[str, float] = {}
+    for fname, path in files.items():
+        segs = copies(path)
+        splits: dict[str, list[int]] = (
+            {
+                "in-sample": [i for i, s in enumerate(segs) if int(dict(s.meta)["pair_id"]) % 5 != 0],
+                "held-out": [i for i, s in enumerate(segs) if int(dict(s.meta)["pair_id"]) % 5 == 0],
+            }
+            if fname == "dev"
+            else {fname: list(range(len(segs)))}
+        )
+        per_split: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+        recall_rows: list[str] = []
+        for pset in args.pivots:
+            t0 = time.perf_counter()
+            results = run(segs, pset.split(","), args.engine)
+            secs = time.perf_counter() - t0
+            print(f"{fname}: pivots {pset}: {len(segs)} copies in {secs:.1f} s", file=sys.stderr)
+            if args.dump:
+                out = Path(args.dump) / f"{fname}-{pset.replace(',', '+')}.jsonl"
+                out.parent.mkdir(parents=True, exist_ok=True)
+                with out.open("w", encoding="utf-8") as fh:
+                    for r in results:
+                        row = {"id": r.segment.id, "verdict": r.verdict, "drift": r.drift}
+                        row["flags"] = [[f.check, f.severity, f.message] for f in r.flags]
+                        fh.write(json.dumps({**dict(r.segment.meta), **row}, ensure_ascii=False) + "\n")
+            for split, idx in splits.items():
+                part = [results[i] for i in idx]
+                per_split[split][pset] = table(part)
+                ok_part = [r for r in part if group_of(dict(r.segment.meta)) != "shifted"]
+                key = f"{fname}/{split}"
+                if pset == args.pivots[0]:
+                    base_false[key] = rate(ok_part)
+                recall_rows.append(
+                    f"| {split} | {pset} | {base_false[key]:.1%} | {recall_at(part, base_false[key]):.1%} |"
+                )
+        for split, tables in per_split.items():
+            print_tables(f"{fname}: {split}", tables)
+        print(f"\n{fname}: recall on shifted copy at the one-pivot false-flag rate (ranked by drift)\n")
+        print("| split | pivots | false-flag rate | recall |\n|---|---|---:|---:|")
+        print("\n".join(sorted(recall_rows)))
+
+
+if __name__ == "__main__":
+    main()

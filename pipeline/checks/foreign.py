@@ -1,0 +1,341 @@
+"""Foreign text in the copy: words of another language, or a whole sentence in one.
+
+Round-trip mode has no source, so the language the words came from is unknown: a word of
+the copy counts as foreign when the copy's language hardly knows it and another language
+uses it a lot (wordfreq Zipf frequencies, the same yardstick as the `untranslated` check:
+"coloca" is 0.0 in English and 4.7 in Portuguese), or when it is written in another script
+(Cyrillic in English copy). What keeps real copy clean:
+- names: capitalised words inside the sentence are names unless the copy's language does
+  not know them at all and another language uses them as a common word (German nouns);
+  lower-case particles between capitalised words ("Leonardo da Vinci") belong to the name;
+- misspellings: a word one edit away from a common word of the copy's language ("possibile",
+  "consideres") is read as a typo, and short words need a much wider gap;
+- loans: a word the copy's language uses too ("tapas", "via") has a small gap and passes.
+A sentence made mostly of such words is `wrong_language` (lingua names the language): the
+one round-trip finding that is certain enough to fail.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import string
+import unicodedata
+from typing import Any
+
+from pipeline.records import Flag, Span
+
+from . import CheckInput, register
+from .lexicon import COORDINATORS
+from .text import Token, is_acronym, quote, tokens, zipf
+
+# Languages wordfreq has a large word list for, written in Latin script: the candidates a
+# foreign Latin-script word is looked up in (the copy's own language is left out).
+LATIN_CANDIDATES = ("ca", "cs", "de", "en", "es", "fi", "fr", "it", "nb", "nl", "pl", "pt", "sv")
+# The script a language is written in (first word of the Unicode character names), where it is
+# not Latin; copy in a language missing here and from LATIN_CANDIDATES skips the script rule.
+SCRIPTS = {
+    "ru": "CYRILLIC", "uk": "CYRILLIC", "bg": "CYRILLIC", "mk": "CYRILLIC", "sr": "CYRILLIC",
+    "el": "GREEK", "ar": "ARABIC", "fa": "ARABIC", "ur": "ARABIC", "he": "HEBREW", "hi": "DEVANAGARI",
+}  # fmt: skip
+
+MAX_COPY_ZIPF = 3.3  # a longer word the copy's language uses at most this often ...
+MIN_OTHER_ZIPF = 3.0  # ... another language at least this often ...
+MIN_GAP = 1.5  # ... and that much more often (log10 scale)
+MIN_GAP_INITIAL = 2.5  # a capitalised first word may be a name: ask more
+SHORT_MAX_COPY_ZIPF = 5.0  # two- and three-letter words: function words of another language
+SHORT_MIN_OTHER_ZIPF = 6.5
+SHORT_MIN_GAP = 2.2
+NAME_MAX_COPY_ZIPF = 2.0  # a capitalised word inside the sentence: unknown to the copy's language ...
+NAME_MIN_OTHER_ZIPF = 4.5  # ... and a common word elsewhere (a German noun, not a name)
+NAME_MIN_GAP = 3.0
+LETTER_MAX_COPY_ZIPF = 5.5  # a one-letter word: not a word of the copy's language ...
+LETTER_MIN_OTHER_ZIPF = 7.0  # ... and one of the most common words of another
+COMMON_ZIPF = 4.5  # a common word of the copy's language ("United")
+LOWER_MIN_GAP = 3.0  # all-lower-case text: names look like any word, ask more
+TYPO_MIN_ZIPF = 4.0  # a neighbour one edit away at least this common in the copy's language ...
+TYPO_MARGIN = 0.5  # ... and no rarer than the foreign reading minus this: a misspelling
+WRONG_LANGUAGE_SHARE = 0.6  # share of the words that are foreign or unknown for a wrong-language sentence
+WRONG_LANGUAGE_MIN_WORDS = 4
+WRONG_LANGUAGE_CONFIDENCE = 0.8
+_SENTENCE_GAP = re.compile(r"[.!?:]|\s[\"“«(]\s*$")  # what separates a sentence's first word from the last
+# Phrases of other languages that English copy uses as its own ("et al.", "per se").
+LOAN_PHRASES: dict[str, frozenset[tuple[str, str]]] = {
+    "en": frozenset(
+        tuple(p.split())  # type: ignore[misc]  # every entry has two words
+        for p in ("et al", "per se", "ad hoc", "de facto", "de jure", "vice versa", "status quo", "in situ")
+    ),
+}
+
+
+def script_of(word: str) -> str:
+    """The script of a word's letters (first word of their Unicode names), "MIXED" if several."""
+    names = {unicodedata.name(c, "?").split(" ")[0] for c in word if c.isalpha()}
+    return names.pop() if len(names) == 1 else "MIXED"
+
+
+def expected_script(lang: str) -> str | None:
+    if lang in SCRIPTS:
+        return SCRIPTS[lang]
+    return "LATIN" if lang in LATIN_CANDIDATES else None
+
+
+@functools.cache
+def _known_language(lang: str) -> bool:
+    """wordfreq has a word list for the language."""
+    from wordfreq import available_languages
+
+    return lang in available_languages()
+
+
+@functools.lru_cache(maxsize=100_000)
+def small_zipf(word: str, lang: str) -> float:
+    """Zipf frequency from wordfreq's small list (words at Zipf 3 and above; 0 below): every
+    threshold here is at least 3, and the small lists of 13 languages take a few MB where the
+    large ones would take hundreds."""
+    from .zipf_memo import memo
+
+    key = f"{lang}/small"
+    known = memo().get(word, key)
+    if known is not None:
+        return known
+    from wordfreq import zipf_frequency
+
+    value = float(zipf_frequency(word, lang, wordlist="small"))
+    memo().put(word, key, value)
+    return value
+
+
+def best_other(word: str, lang: str) -> tuple[float, str]:
+    """The highest Zipf frequency of a lower-case word among the candidate languages but `lang`."""
+    return max((small_zipf(word, other), other) for other in LATIN_CANDIDATES if other != lang)
+
+
+def _freqs(lang: str) -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict(lang)  # cached by wordfreq: the same dict every call, not a copy
+
+
+@functools.cache
+def alphabet(lang: str) -> frozenset[str]:
+    """The letters of the language's 3,000 most common words: a letter outside it is no typo."""
+    from wordfreq import top_n_list
+
+    return frozenset(c for w in top_n_list(lang, 3000) for c in w if c.isalpha())
+
+
+def typo_of(word: str, lang: str, floor: float) -> str | None:
+    """A word of `lang` one edit (delete, swap, replace, insert) away from `word`, at least `floor` common."""
+    freqs = _freqs(lang)
+    letters = sorted(set(string.ascii_lowercase) | set(word))
+    best: tuple[float, str] | None = None
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    edits = {a + b[1:] for a, b in splits if b}
+    edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    edits |= {a + c + b[1:] for a, b in splits if b for c in letters}
+    edits |= {a + c + b for a, b in splits for c in letters}
+    edits.discard(word)
+    for e in edits:
+        f = freqs.get(e)
+        if f:
+            z = math.log10(f) + 9
+            if z >= floor and (best is None or z > best[0]):
+                best = (z, e)
+    return best[1] if best else None
+
+
+def _name_particle(toks: tuple[Token, ...], i: int, lang: str) -> bool:
+    """A short lower-case word in a run of them between capitalised words ("Leonardo da Vinci")."""
+    if len(toks[i].text) > 3:
+        return False
+    j, k = i, i
+    while j > 0 and toks[j - 1].text.islower() and len(toks[j - 1].text) <= 3:
+        j -= 1
+    while k + 1 < len(toks) and toks[k + 1].text.islower() and len(toks[k + 1].text) <= 3:
+        k += 1
+    if (
+        j == 0
+        or k + 1 >= len(toks)
+        or not (toks[j - 1].text[:1].isupper() and toks[k + 1].text[:1].isupper())
+    ):
+        return False
+    return j > 1 or zipf(toks[0].text.lower(), lang) < COMMON_ZIPF  # "The da …" is no name
+
+
+def _in_loan_phrase(toks: tuple[Token, ...], i: int, lang: str) -> bool:
+    phrases = LOAN_PHRASES.get(lang, frozenset())
+    w = toks[i].text.lower()
+    prev = toks[i - 1].text.lower() if i > 0 else ""
+    nxt = toks[i + 1].text.lower() if i + 1 < len(toks) else ""
+    return (prev, w) in phrases or (w, nxt) in phrases
+
+
+def _judge(word: str, kind: str, lang: str, all_lower: bool) -> tuple[str, float] | None:
+    """(language, gap) when a Latin-script word reads as foreign, else None."""
+    low = word.lower()
+    z_copy = zipf(low, lang)
+    z_other, other = best_other(low, lang)
+    gap = z_other - z_copy
+    if kind == "name" or all_lower:  # in lower-case text any word may be a name
+        ok = z_copy <= NAME_MAX_COPY_ZIPF and z_other >= NAME_MIN_OTHER_ZIPF and gap >= NAME_MIN_GAP
+    elif len(low) <= 3:
+        ok = z_copy < SHORT_MAX_COPY_ZIPF and z_other >= SHORT_MIN_OTHER_ZIPF and gap >= SHORT_MIN_GAP
+    else:
+        need = MIN_GAP_INITIAL if kind == "initial" else LOWER_MIN_GAP if all_lower else MIN_GAP
+        ok = z_copy <= MAX_COPY_ZIPF and z_other >= MIN_OTHER_ZIPF and gap >= need
+        if (
+            ok
+            and set(low) <= alphabet(lang)
+            and typo_of(low, lang, max(TYPO_MIN_ZIPF, z_other - TYPO_MARGIN))
+        ):
+            ok = False  # one edit from a common word of the copy's language: a misspelling
+    return (other, gap) if ok else None
+
+
+def foreign_spans(text: str, lang: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, word, language or script) for every foreign word of `text`, copy language `lang`."""
+    script = expected_script(lang)
+    if script is None:
+        return []
+    toks = tokens(text)
+    all_lower = not any(c.isupper() for c in text) and len(toks) >= 6
+    out: list[tuple[int, int, str, str]] = []
+    for i, tok in enumerate(toks):
+        w = tok.text
+        if any(c.isdigit() for c in w):
+            continue
+        if len(w) == 1:
+            if w.isalpha() and _foreign_letter_word(toks, i, lang):
+                out.append((tok.start, tok.end, w, best_other(w, lang)[1]))
+            continue
+        ws = script_of(w)
+        if ws != script:
+            if ws not in ("MIXED", "LATIN") and sum(c.isalpha() for c in w) >= 2:
+                out.append((tok.start, tok.end, w, ws.lower()))
+            continue
+        if script != "LATIN" or not _known_language(lang) or is_acronym(w) or _in_loan_phrase(toks, i, lang):
+            continue
+        initial = i == 0 or _SENTENCE_GAP.search(text[toks[i - 1].end : tok.start]) is not None
+        if w[:1].isupper():
+            if not initial and _capitalised_neighbour(toks, i):
+                if _mixed_name(toks, i, lang):
+                    out.append((tok.start, tok.end, w, best_other(w.lower(), lang)[1]))
+                continue  # part of a multi-word name
+            kind = "initial" if initial else "name"
+        else:
+            if _name_particle(toks, i, lang):
+                continue
+            kind = "word"
+        found = _judge(w, kind, lang, all_lower)
+        if found:
+            out.append((tok.start, tok.end, w, found[0]))
+    return out
+
+
+def _foreign_letter_word(toks: tuple[Token, ...], i: int, lang: str) -> bool:
+    """A one-letter word of another language between lower-case words (Spanish "y", Italian "e")."""
+    w = toks[i].text
+    if not w.islower() or not 0 < i < len(toks) - 1:
+        return False
+    if not (toks[i - 1].text.islower() and toks[i + 1].text.islower()):
+        return False
+    if toks[i].start - toks[i - 1].end != 1 or toks[i + 1].start - toks[i].end != 1:
+        return False  # "x, y, z": punctuation around a letter makes it a label
+    joins = COORDINATORS.get(lang, frozenset())
+    if any(len(toks[j].text) == 1 or toks[j].text.lower() in joins for j in (i - 1, i + 1)):
+        return False  # "x and y", "type a or b": a letter next to "and"/"or" or another letter is a label
+    z_other, _ = best_other(w, lang)
+    return zipf(w, lang) < LETTER_MAX_COPY_ZIPF and z_other >= LETTER_MIN_OTHER_ZIPF
+
+
+def _mixed_name(toks: tuple[Token, ...], i: int, lang: str) -> bool:
+    """A word of another language inside a name whose other words are the copy's own common words
+    ("the United Estados of America"): half-translated, not a foreign name."""
+    low = toks[i].text.lower()
+    z_other, _ = best_other(low, lang)
+    if zipf(low, lang) > NAME_MAX_COPY_ZIPF or z_other < NAME_MIN_OTHER_ZIPF:
+        return False
+    return any(
+        0 <= j < len(toks) and toks[j].text[:1].isupper() and zipf(toks[j].text.lower(), lang) >= COMMON_ZIPF
+        for j in (i - 1, i + 1)
+    )
+
+
+def _capitalised_neighbour(toks: tuple[Token, ...], i: int) -> bool:
+    return any(0 <= j < len(toks) and toks[j].text[:1].isupper() for j in (i - 1, i + 1))
+
+
+
+@register("foreign", "major", "Words of another language in the copy", modes=("roundtrip",))
+def check_foreign(inp: CheckInput) -> list[Flag]:
+    """The copy is written in its own language: no words of another language or script in it."""
+    text, lang, field = inp.copy()
+    found = foreign_spans(text, lang)
+    if not found or _wrong_language(text, lang, found) is not None:
+        return []  # a sentence in another language is reported once, by wrong_language
+    words = ", ".join(f"{quote(w, 24)} ({where})" for _, _, w, where in found[:6])
+    return [
+        Flag(
+            "foreign",
+            "major",
+            f"{len(found)} word(s) of another language (where each is most common): {words}",
+            tuple(Span(field, s, e) for s, e, _, _ in found),
+        )
+    ]
+
+
+@functools.cache
+def _detector(lang: str) -> Any:
+    from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
+    codes = {lang, *LATIN_CANDIDATES, "ru", "uk", "el", "ar", "he"}
+    langs = []
+    for code in sorted(codes):
+        try:
+            langs.append(Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())))
+        except (AttributeError, ValueError):
+            continue
+    return LanguageDetectorBuilder.from_languages(*langs).with_low_accuracy_mode().build()
+
+
+def detect_language(text: str, lang: str) -> tuple[str, float] | None:
+    """(ISO 639-1 code, confidence) of the most likely language of `text` (lingua)."""
+    values = _detector(lang).compute_language_confidence_values(text)
+    if not values:
+        return None
+    top = values[0]
+    return top.language.iso_code_639_1.name.lower(), float(top.value)
+
+
+def _wrong_language(text: str, lang: str, found: list[tuple[int, int, str, str]]) -> str | None:
+    words = [t for t in tokens(text) if sum(c.isalpha() for c in t.text) >= 2 and not t.text[:1].isupper()]
+    if len(words) < WRONG_LANGUAGE_MIN_WORDS:
+        return None
+    foreign = {s for s, _, _, _ in found}
+    unknown = sum(1 for t in words if t.start in foreign or zipf(t.text.lower(), lang) < 2.0)
+    if unknown / len(words) < WRONG_LANGUAGE_SHARE:
+        return None
+    detected = detect_language(text, lang)
+    if detected is None or detected[0] == lang or detected[1] < WRONG_LANGUAGE_CONFIDENCE:
+        return None
+    return detected[0]
+
+
+@register("wrong_language", "critical", "The sentence is in another language", modes=("roundtrip",))
+def check_wrong_language(inp: CheckInput) -> list[Flag]:
+    """Most of the copy's words belong to another language, and lingua agrees which."""
+    text, lang, field = inp.copy()
+    found = foreign_spans(text, lang)
+    other = _wrong_language(text, lang, found) if found else None
+    if other is None:
+        return []
+    return [
+        Flag(
+            "wrong_language",
+            "critical",
+            f"the sentence is in '{other}', not in '{lang}' (it was left untranslated)",
+            (Span(field, 0, len(text)),),
+        )
+    ]

@@ -145,17 +145,18 @@ class ApertiumEngine:
         cleaned = [clean(t) for t in texts]
         todo = [i for i, t in enumerate(cleaned) if t]
         out = [""] * len(texts)
-        done = 0
+        if not todo:
+            return out
         tell_progress(self, src, tgt, 0, len(texts))
-        for batch in _batches(todo, cleaned):
+        batches = _batches(todo, cleaned)
+        for n, batch in enumerate(batches):
             outputs, failed = self._bisect(mode, [cleaned[i] for i in batch])
             for k, i in enumerate(batch):
                 out[i] = outputs[k]
                 if k in failed:
                     self.last_failed[i] = failed[k]
-            done += len(batch)
-            tell_progress(self, src, tgt, done, len(texts))
-        tell_progress(self, src, tgt, len(texts), len(texts))
+            # inputs done so far, counted by position (empty ones were never sent)
+            tell_progress(self, src, tgt, batch[-1] + 1 if n + 1 < len(batches) else len(texts), len(texts))
         return out
 
     def _bisect(self, mode: str, texts: list[str]) -> tuple[list[str], dict[int, str]]:

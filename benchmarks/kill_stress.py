@@ -20,6 +20,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -107,22 +108,29 @@ def main() -> None:
         subprocess.run(command(make_input(tmp, args.pairs, -2), cache, tmp / "warm2"), env=env)
         length = time.perf_counter() - t0
         print(f"a run with a warm translation cache takes {length:.1f} s")
+        kills = {signal.SIGKILL: 0, signal.SIGTERM: 0}
         for trial in range(args.trials):
             sig = signal.SIGKILL if trial % 2 == 0 else signal.SIGTERM
             out = tmp / f"out-{trial}"
-            proc = subprocess.Popen(
-                command(make_input(tmp, args.pairs, trial), cache, out),
-                env=env,
-                start_new_session=True,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-            delay = rng.uniform(0.2, 0.9 * length)
-            time.sleep(delay)
-            finished = proc.poll() is not None
-            if not finished:
-                os.kill(proc.pid, sig)
-            proc.wait()
+            delay = rng.uniform(0.2, 0.8 * length)
+            while True:  # a run that finished before its kill is tried again, killed sooner
+                proc = subprocess.Popen(
+                    command(make_input(tmp, args.pairs, trial), cache, out),
+                    env=env,
+                    start_new_session=True,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                )
+                time.sleep(delay)
+                finished = proc.poll() is not None
+                if not finished:
+                    os.kill(proc.pid, sig)
+                    kills[sig] += 1
+                proc.wait()
+                if not finished:
+                    break
+                delay /= 2
+                shutil.rmtree(out, ignore_errors=True)
             deadline = time.monotonic() + GRACE_S
             while session_members(proc.pid) and time.monotonic() < deadline:
                 time.sleep(0.1)
@@ -132,16 +140,16 @@ def main() -> None:
             partial = leftovers(out)
             ok = not alive and integrity == "ok" and not partial
             failures += not ok
-            what = "finished first" if finished else f"{signal.Signals(sig).name} at {delay:.1f} s"
             print(
-                f"trial {trial + 1:2d}: {what:<22} survivors {len(alive)}  cache {integrity}  "
-                f"partial outputs {len(partial)}  {'ok' if ok else 'FAIL ' + '; '.join(alive + partial)}"
+                f"trial {trial + 1:2d}: {signal.Signals(sig).name} at {delay:5.1f} s  survivors {len(alive)}  "
+                f"cache {integrity}  partial outputs {len(partial)}  {'ok' if ok else 'FAIL ' + '; '.join(alive + partial)}"
             )
             for line in alive:  # never leave them running
                 try:
                     os.kill(int(line.split()[0]), signal.SIGKILL)
                 except OSError:
                     pass
+        print(f"kills: {kills[signal.SIGKILL]} SIGKILL, {kills[signal.SIGTERM]} SIGTERM")
     print(f"{args.trials - failures} of {args.trials} trials clean")
     sys.exit(1 if failures else 0)
 

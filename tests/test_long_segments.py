@@ -44,3 +44,16 @@ def test_sentence_start_looks_back_a_bounded_window_with_the_same_answers() -> N
         start = rng.randrange(0, len(text) + 1)
         assert is_sentence_initial(text, start) == (SENTENCE_START.search(text[:start]) is not None)
     assert is_sentence_initial("Hello. World", 7) and not is_sentence_initial("Hello World", 6)
+
+
+def test_grouped_diff_of_a_long_text_covers_the_new_text_in_order() -> None:
+    from pipeline.report.diff import OP_DELETE, grouped_diff
+
+    old = SENTENCE * 300
+    new = old.replace("Monday", "Tuesday")
+    flat = grouped_diff(old, new)
+    runs = [flat[i : i + 3] for i in range(0, len(flat), 3)]
+    covered = [(s, e) for op, s, e in runs if op != OP_DELETE]
+    assert covered[0][0] == 0 and covered[-1][1] == len(new)
+    assert all(e1 == s2 for (_, e1), (s2, _) in zip(covered, covered[1:]))
+    assert sum(old[s:e] == "Monday" for op, s, e in runs if op == OP_DELETE) == 300

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Literal
 
 from ..pieces import aligned_cuts
@@ -41,17 +41,8 @@ def word_diff(old: str, new: str) -> list[tuple[Op, str]]:
     words is left out, the page spaces <del> with CSS.
     """
     a, b = tokenize(old), tokenize(new)
-    ka, kb = [_key(t) for t in a], [_key(t) for t in b]
     pieces: list[tuple[Op, str]] = []
-    # difflib is quadratic: long texts are diffed in aligned pieces (linear; see pipeline/pieces.py)
-    for a0, a1, b0, b1 in aligned_cuts(ka, kb, DIFF_PIECE_TOKENS):
-        _diff(a[a0:a1], b[b0:b1], ka[a0:a1], kb[b0:b1], pieces)
-    return pieces
-
-
-def _diff(a: list[str], b: list[str], ka: list[str], kb: list[str], pieces: list[tuple[Op, str]]) -> None:
-    matcher = difflib.SequenceMatcher(None, ka, kb, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in opcodes([_key(t) for t in a], [_key(t) for t in b]):
         if tag == "equal":
             _push(pieces, "equal", "".join(b[j1:j2]))
             continue
@@ -64,6 +55,16 @@ def _diff(a: list[str], b: list[str], ka: list[str], kb: list[str], pieces: list
             _push(pieces, "equal", text[:start])  # outer whitespace of an addition is not news
             _push(pieces, "insert", core)
             _push(pieces, "equal", text[start + len(core) :])
+    return pieces
+
+
+def opcodes(a: list[str], b: list[str]) -> Iterator[tuple[str, int, int, int, int]]:
+    """difflib's opcodes for two token lists. difflib is quadratic, so long texts are diffed in
+    aligned pieces of DIFF_PIECE_TOKENS (pipeline/pieces.py): linear, with offsets into the whole."""
+    for a0, a1, b0, b1 in aligned_cuts(a, b, DIFF_PIECE_TOKENS):
+        matcher = difflib.SequenceMatcher(None, a[a0:a1], b[b0:b1], autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            yield tag, i1 + a0, i2 + a0, j1 + b0, j2 + b0
 
 
 def _push(pieces: list[tuple[Op, str]], op: Op, text: str) -> None:
@@ -170,9 +171,8 @@ def grouped_diff(old: str, new: str, articles: frozenset[str] = frozenset()) -> 
     """
     a = [(m.start(), m.end(), m.group()) for m in _TOKEN_SPAN.finditer(old)]
     b = [(m.start(), m.end(), m.group()) for m in _TOKEN_SPAN.finditer(new)]
-    matcher = difflib.SequenceMatcher(None, [_key(t[2]) for t in a], [_key(t[2]) for t in b], autojunk=False)
     changes: list[list[int]] = []  # [i1, i2, j1, j2] token ranges of changed runs
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in opcodes([_key(t[2]) for t in a], [_key(t[2]) for t in b]):
         if tag == "equal":
             continue
         toks = [t[2] for t in a[i1:i2]] + [t[2] for t in b[j1:j2]]

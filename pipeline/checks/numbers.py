@@ -19,7 +19,7 @@ from pipeline.records import Flag, Span
 
 from . import CheckInput, register
 from .dates import numeric_spans
-from .lexicon import SCALES
+from .lexicon import DUAL_WORDS, SCALE_ALTERNATIVES, SCALES
 from .text import fold
 
 _DIGITS = re.compile(
@@ -126,6 +126,8 @@ def _word_numbers(text: str, lang: str) -> list[Number]:
         value = float(occ.value)
         if value < 1 or value != int(value):
             continue  # "centavos" read as 0.01: a unit, not a number
+        if all(m.group().isupper() for m in matches[occ.start : occ.end]):
+            continue  # an acronym ("OIT"), not a number word
         words = [fold(m.group()) for m in matches[occ.start : occ.end]]
         scale_only = len(words) == 1 and words[0] in SCALES  # "million" alone, "millions of"
         soft = (
@@ -135,8 +137,11 @@ def _word_numbers(text: str, lang: str) -> list[Number]:
             or _plural_noun(toks[occ.start : occ.end], lang, value)
         )
         readings = {_r(value)}
-        if len(words) > 1 and words[-1] in SCALES:  # "cinco millones" also matches "five" + "million"
-            readings.add(_r(value / SCALES[words[-1]]))
+        if words[-1] in SCALES:
+            base = value / SCALES[words[-1]]
+            if len(words) > 1:  # "cinco millones" also matches "five" + "million"
+                readings.add(_r(base))
+            readings |= {_r(base * alt) for alt in SCALE_ALTERNATIVES.get(words[-1], ())}
         out.append(
             Number(frozenset(readings), first.start(), last.end(), text[first.start() : last.end()], not soft)
         )
@@ -155,18 +160,20 @@ def extract(text: str, lang: str) -> tuple[Number, ...]:
         readings = digit_readings(m.group())
         end = m.end()
         # "35 millones", "2 mil millones": a scale word multiplies (the bare mantissa also matches)
-        pos, factor = m.end(), 1.0
+        pos, factors = m.end(), [1.0]
         while True:
             sw = _SCALE_WORD.match(text, pos)
             if not sw or fold(sw.group(1)) not in SCALES:
                 break
-            if fold(sw.group(1)) in ("k", "mm", "bn") and sw.start(1) != pos:
+            word = fold(sw.group(1))
+            if word in ("k", "mm", "bn") and sw.start(1) != pos:
                 break
-            factor *= SCALES[fold(sw.group(1))]
+            scales = (SCALES[word], *SCALE_ALTERNATIVES.get(word, ()))
+            factors = [f * s for f in factors for s in scales]
             scale_ends.append((sw.start(1), sw.end(1)))
             pos = end = sw.end(1)
-        if factor != 1.0:
-            readings |= {_r(v * factor) for v in readings}
+        if factors != [1.0]:
+            readings |= {_r(v * f) for v in readings for f in factors}
         nums.append(Number(frozenset(readings), m.start(), end, text[m.start() : end]))
     for n in _word_numbers(text, lang):
         if any(s <= n.start < e for s, e in skip + scale_ends):
@@ -204,6 +211,12 @@ def _fmt(n: Number) -> str:
     return f"'{n.text}'"
 
 
+def _dual(n: Number, other: str, lang: str) -> bool:
+    """A two the other side says with a word for two ("os dois partidos" = "both parties")."""
+    words = DUAL_WORDS.get(lang, frozenset())
+    return n.readings == {2.0} and any(fold(w) in words for w in _SPLIT.findall(other))
+
+
 @register("numbers", "critical", "Numbers differ")
 def check_numbers(inp: CheckInput) -> list[Flag]:
     """Every number of the source is in the translation and the translation adds none."""
@@ -212,6 +225,8 @@ def check_numbers(inp: CheckInput) -> list[Flag]:
     if not src and not tgt:
         return []
     miss, extra = unmatched(src, tgt)
+    miss = [n for n in miss if not _dual(n, inp.target, inp.target_lang)]
+    extra = [n for n in extra if not _dual(n, inp.source, inp.source_lang)]
     if not miss and not extra:
         return []
     parts = []

@@ -40,6 +40,23 @@ SAME = [
     pytest.param("Un perro y dos gatos.", "A dog and two cats.", "es", "en", id="un is an article"),
     pytest.param("Marcó 2 seises.", "He hit 2 sixes.", "es", "en", id="plural number nouns"),
     pytest.param("Llegó en 2012.", "He arrived in 2012 2012.", "es", "en", id="stutter"),
+    pytest.param(
+        "A China detém 2,5 biliões de dólares.", "China holds $2.5 trillion.", "pt", "en", id="pt-PT bilião"
+    ),
+    pytest.param(
+        "Custou 13 mil milhões de dólares.", "It cost $13 billion.", "pt", "en", id="pt mil milhões"
+    ),
+    pytest.param("Recebeu 2 bilhões.", "It received 2 billion.", "pt", "en", id="pt-BR bilhão"),
+    pytest.param(
+        "Os dois partidos usam o poder.", "Both parties use their power.", "pt", "en", id="dois=both"
+    ),
+    pytest.param(
+        "Estimativas da Organização Internacional do Trabalho (OIT).",
+        "Estimates by the International Labor Organization (ILO).",
+        "pt",
+        "en",
+        id="acronym is not a number word",
+    ),
 ]
 
 DIFFERENT = [

@@ -68,3 +68,37 @@ def test_other_languages() -> None:
     assert_flags("tense", make("Il mange.", "Mangerà.", "fr", "it", mode="roundtrip"))
     assert_passes("tense", make("Ele comerá.", "Ele comerá.", "pt", "pt", mode="roundtrip"))
     assert_flags("tense", make("Il mange.", "Il est en train de manger.", "fr", "fr", mode="roundtrip"))
+
+
+def test_future_of_a_modal_said_with_a_modal_passes() -> None:
+    """ "Poderá" is the future of "poder"; English says "can"/"may" with no future."""
+    inp = make(
+        "Poderá Israel manter-se como um oásis de estabilidade?",
+        "Can Israel remain an oasis of stability?",
+        "pt",
+        forward="It will be able to Israel maintain like an oasis of stability?",
+        back="Pode Israel ficar um oásis de estabilidade?",
+    )
+    assert_passes("tense", inp)
+
+
+def test_present_progressive_for_a_simple_present_passes() -> None:
+    inp = make(
+        "Os mercados indicam que a crise acabou.",
+        "Markets are indicating that the crisis is over.",
+        "pt",
+        forward="The markets indicate that the crisis finished.",
+        back="Os mercados estão a indicar que a crise acabou.",
+    )
+    assert_passes("tense", inp)
+
+
+def test_periphrastic_future_is_a_future() -> None:
+    inp = make(
+        "Vamos continuar a trabalhar nesses esforços.",
+        "We will continue to build on these efforts.",
+        "pt",
+        forward="We go to continue to work on these endeavours.",
+        back="Continuaremos construir nestes esforços.",
+    )
+    assert_passes("tense", inp)

@@ -119,6 +119,14 @@ ConfigOpt = Annotated[
     ),
 ]
 
+CalibrationOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--calibration",
+        help="A calibration file from `driftcheck calibrate` (source-aware verdicts; default: the shipped one).",
+    ),
+]
+
 
 def _settings(config: str | None, **cli: Any) -> Any:
     from .config import load_settings
@@ -183,6 +191,7 @@ def check(
     exclude: Annotated[
         list[str] | None, typer.Option("--exclude", help="Glob of files to skip inside directories (repeat).")
     ] = None,
+    calibration: CalibrationOpt = None,
     config: ConfigOpt = None,
 ) -> None:
     """Check translated copy: round trip (copy only) or source-aware (--source, or bilingual JSONL/TSV).
@@ -211,6 +220,7 @@ def check(
         baseline=baseline,
         include=include,
         exclude=exclude,
+        calibration=calibration,
     )
     if no_cache:
         settings.cache = False
@@ -240,12 +250,28 @@ def report(
 @app.command("eval")
 def eval_cmd(
     labelled: Annotated[
-        str,
-        typer.Argument(help="Labelled JSONL: source, translation, label (ok|shifted), category, severity."),
+        list[str],
+        typer.Argument(
+            help="Labelled JSONL files: source, translation, label (ok|shifted), category, severity, pair_id."
+        ),
     ],
     mode: Annotated[
         str, typer.Option("--mode", help="source (compare with the source) or roundtrip (copy only).")
     ] = "source",
+    split: Annotated[
+        str,
+        typer.Option("--split", help="heldout (pair_id % 5 == 0), train, all, or both (heldout and train)."),
+    ] = "both",
+    cv: Annotated[
+        bool,
+        typer.Option(
+            "--cv", help="Also judge the training part cross-validated by sentence (needs scikit-learn)."
+        ),
+    ] = False,
+    uncalibrated: Annotated[
+        bool, typer.Option("--uncalibrated", help="Verdicts from the flag rules alone (no calibration).")
+    ] = False,
+    calibration: CalibrationOpt = None,
     lang: Lang = None,
     source_lang: SourceLang = None,
     engine: Engine = None,
@@ -258,11 +284,14 @@ def eval_cmd(
     ] = "reports/eval",
     config: ConfigOpt = None,
 ) -> None:
-    """Measure flag rates per category, false flags and ROC AUC of drift on labelled pairs."""
+    """Measure labelled files: false flags, recall, MCC, ROC AUC of drift, per check and category."""
     from .evaluate import run_eval
 
     if mode not in ("source", "roundtrip"):
         raise UsageError(f"--mode must be source or roundtrip, not '{mode}'")
+    splits = {"both": ("heldout", "train"), "heldout": ("heldout",), "train": ("train",), "all": ("all",)}
+    if split not in splits:
+        raise UsageError(f"--split must be heldout, train, all or both, not '{split}'")
     settings = _settings(
         config,
         lang=lang,
@@ -271,10 +300,59 @@ def eval_cmd(
         pivots=pivot,
         models_dir=models_dir,
         cache_path=cache,
+        calibration=calibration,
     )
     if no_cache:
         settings.cache = False
-    run_eval(labelled, settings, mode, output)
+    run_eval(labelled, settings, mode, output, splits[split], cv, not uncalibrated)
+
+
+@app.command()
+def calibrate(
+    labelled: Annotated[
+        list[str],
+        typer.Argument(help="Labelled JSONL files (as for eval): your editors' ok/shifted judgements."),
+    ],
+    output: Annotated[str, typer.Option("--output", "-o", help="The calibration file to write.")],
+    engine: Engine = None,
+    lang: Lang = None,
+    source_lang: SourceLang = None,
+    models_dir: ModelsDir = None,
+    cache: CachePath = None,
+    no_cache: NoCache = False,
+    review_rate: Annotated[
+        float, typer.Option("--review-rate", min=0.0, max=1.0, help="Share of correct translations flagged.")
+    ] = 0.05,
+    fail_rate: Annotated[
+        float, typer.Option("--fail-rate", min=0.0, max=1.0, help="Share of correct translations failed.")
+    ] = 0.01,
+    budget: Annotated[
+        float,
+        typer.Option(
+            "--budget", min=0.0, max=1.0, help="A check kind over this false-flag share raises minor only."
+        ),
+    ] = 0.01,
+    include_heldout: Annotated[
+        bool,
+        typer.Option("--include-heldout", help="Train on the held-out fifth too (nothing left to test on)."),
+    ] = False,
+    add_to: Annotated[
+        str | None,
+        typer.Option(
+            "--add-to", help="Put the new variant first in this existing calibration file's variants."
+        ),
+    ] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Train a calibration (source-aware verdicts) on labelled files; needs scikit-learn (the `train` extra)."""
+    from .calibrate import run_calibrate
+
+    settings = _settings(
+        config, lang=lang, source_lang=source_lang, engine=engine, models_dir=models_dir, cache_path=cache
+    )
+    if no_cache:
+        settings.cache = False
+    run_calibrate(labelled, settings, output, review_rate, fail_rate, budget, include_heldout, add_to)
 
 
 @baseline_app.command("create")

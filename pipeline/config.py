@@ -47,6 +47,7 @@ class Settings:
     include: list[str] = field(default_factory=lambda: ["*.txt", "*.md", "*.markdown", "*.jsonl", "*.tsv"])
     exclude: list[str] = field(default_factory=list)
     baseline: str | None = None
+    calibration: str | None = None  # a calibration file (driftcheck calibrate); None: the shipped one
 
 
 _TYPES: dict[str, tuple[type, ...]] = {
@@ -71,6 +72,7 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "include": (list,),
     "exclude": (list,),
     "baseline": (str,),
+    "calibration": (str,),
 }
 _ALIASES = {"pivot": "pivots", "format": "formats", "source-lang": "source_lang", "fail-on": "fail_on"}
 

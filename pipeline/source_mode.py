@@ -17,7 +17,8 @@ from .checks import CheckInput, run_checks
 from .config import Settings
 from .engines import Engine, plan_route, translate_route
 from .engines.langs import check_lang
-from .judge import check_config, finish, regrade
+from .features import source_features
+from .judge import Judge, Pending, regrade
 from .records import Document, Flag, Scores, Segment, SegmentResult, SourceComparison, Span
 from .score import corpus_from, many_stats, scores_from
 from .segment import Sentence, paragraph_sentences
@@ -167,11 +168,12 @@ def source_routes(engine: Engine, settings: Settings) -> dict[str, list[str]]:
 
 
 def run_source(
-    jobs: list[SourceJob], engine: Engine, settings: Settings, timer: Timer
+    jobs: list[SourceJob], engine: Engine, settings: Settings, timer: Timer, judge: Judge | None = None
 ) -> tuple[list[SegmentResult], dict[str, list[str]], dict[int, dict[str, Scores]]]:
     """Forward-translate the source, back-translate the copy and the forward output, align, score, check.
 
-    Returns the results, the routes ("back", "forward") and corpus scores per document.
+    Returns the results, the routes ("back", "forward") and corpus scores per document. `judge`
+    (default: one for `settings`) turns flags and evidence into verdicts and records the calibration used.
     """
     lang = check_lang(settings.lang)
     src_lang = check_lang(settings.source_lang or "", "source language")
@@ -226,8 +228,8 @@ def run_source(
         if forward_stats:  # interleave: back, forward, source round trip per row
             done = [x for k in range(len(rows)) for x in (done[2 * k], forward_stats[k], done[2 * k + 1])]
         stats = done
-    enabled, severities = check_config(settings)
-    results: list[SegmentResult] = []
+    judge = judge or Judge(settings, "source", getattr(engine, "name", None))
+    pending: list[Pending] = []
     with timer.stage("check"):
         for k, (pair, back, fwd, srt) in enumerate(rows):
             seg = pair.segment
@@ -236,10 +238,14 @@ def run_source(
             # the drift check reads the chrF already computed instead of scoring again
             opts = {**settings.thresholds, "chrf_back": back_s.chrf, "chrf_forward": fwd_s.chrf}
             inp = CheckInput(seg.source or "", src_lang, seg.text, lang, back, fwd, "source", opts)
-            flags = regrade([fl for fl in pair.flags if fl.check in enabled], severities)
+            flags = [fl for fl in pair.flags if fl.check in judge.enabled]
+            features: dict[str, float] = {}
             if pair.src_idx and pair.copy_idx:
-                flags += run_checks(inp, enabled, severities)
-            results.append(finish(seg, flags, 1.0 if pair.flags else drift(inp, flags), (), comp))
+                flags += run_checks(inp, judge.enabled)  # native severities: evidence for the judge
+                features = source_features(inp.source, src_lang, inp.target, lang, comp, flags)
+            legacy = 1.0 if pair.flags else drift(inp, regrade(flags, judge.severities))
+            pending.append(Pending(seg, flags, features, comp, legacy))
+        results = judge.judge_all(pending)
     corpus: dict[int, dict[str, Scores]] = {}
     for doc in sorted({p.segment.document for p, *_ in rows}):
         idx = [k for k, (p, *_) in enumerate(rows) if p.segment.document == doc]

@@ -15,7 +15,7 @@ from .config import Settings
 from .engines import Engine, EngineOptions, create
 from .engines.langs import check_lang
 from .errors import UsageError
-from .judge import check_config
+from .judge import Judge, check_config
 from .read import decode_text, read_bytes, read_document
 from .records import VERDICTS, Document, DocumentResult, Report, Scores, Segment, SegmentResult
 from .report.to_json import SCHEMA_VERSION, to_dict
@@ -152,9 +152,16 @@ def check_data(
 
         routes = planned_routes(engine, inputs, settings)
         signature = engine_signature(engine, routes)
-        key = run_key(
-            inputs.mode, paths, source, settings, signature, routes, _models_dir_entry(engine, settings)
-        )
+        context = _models_dir_entry(engine, settings)
+        if inputs.mode == "source":
+            from .calibration import resolve
+
+            resolve(inputs.mode, settings.calibration)  # a bad file fails here, before any work
+        if settings.calibration is not None:  # the file's bytes decide the verdicts, not its name
+            from .result_memo import file_digest
+
+            context["calibration"] = file_digest(settings.calibration)
+        key = run_key(inputs.mode, paths, source, settings, signature, routes, context)
         stored: dict[str, Any] | None = memo.get_report(key)
         if stored is not None:
             return stored
@@ -180,8 +187,10 @@ def verify(
     engine = engine or build_engine(settings, first_direction(inputs, settings))
     if timer.on_progress is not None:
         setattr(engine, "progress", timer.on_progress)  # noqa: B010 - not part of the Engine protocol
+    judge = None
     if inputs.mode == "source":
-        results, routes, corpus = run_source(inputs.jobs, engine, settings, timer)
+        judge = Judge(settings, "source", getattr(engine, "name", None))
+        results, routes, corpus = run_source(inputs.jobs, engine, settings, timer, judge)
     else:
         results, routes, corpus = run_roundtrip(inputs.segments, engine, settings, timer)
     documents = _document_results(inputs, results, corpus)
@@ -201,4 +210,7 @@ def verify(
         "checks": {n: severities.get(n, "default") for n in sorted(enabled)},
         "fail_on": settings.fail_on,
     }
+    calibrated = judge.signature() if judge is not None else None
+    if calibrated is not None:
+        signature["calibration"] = calibrated
     return Report(SCHEMA_VERSION, inputs.mode, signature, tuple(documents), tuple(results), timer.stages)  # type: ignore[arg-type]

@@ -42,6 +42,10 @@ CAPABILITIES = {
         "apertium with the eng-spa pair (apt-get install apertium apertium-eng-spa)",
     ),
     "requires_marian": (_has_marian, "torch and transformers (pip install torch==2.13.0 -e .[marian])"),
+    "requires_sklearn": (
+        lambda: __import__("importlib.util").util.find_spec("sklearn") is not None,
+        "scikit-learn for training (pip install -e '.[train]')",
+    ),
     "requires_chromium": (
         lambda: Path("/usr/bin/chromium").exists(),
         "Debian chromium (apt-get install chromium)",

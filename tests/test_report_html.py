@@ -306,6 +306,28 @@ def test_every_flag_is_listed_with_its_message_and_marked_span(source: dict[str,
     assert negation.html_of("mark") == ["not"]
 
 
+def test_detail_names_the_evidence_that_weighed_most(source: dict[str, Any]) -> None:
+    data = copy.deepcopy(source)
+    seg = data["segments"][0]
+    seg["verdict"] = "review"
+    seg["evidence"] = [
+        {"feature": "flag:names:critical", "value": 1.0, "weight": 1.2, "label": "names (critical)"},
+        {"feature": "x", "value": 0.4, "weight": 0.3, "label": "<script>alert(1)</script>"},
+    ]
+    dom = parse(render_html(data))
+    line = seg_node(dom, anchor_for(0, seg["id"])).find("p", "evidence")
+    assert [e.text() for e in line.find_all("span", "ev")] == [
+        "names (critical)",
+        "<script>alert(1)</script>",
+    ]
+    assert (
+        "<script>alert(1)</script>"
+        not in render_html(data).split("<body", 1)[1].split('type="application/json"')[0]
+    )
+    others = [s for s in data["segments"][1:] if not s.get("evidence")]
+    assert all(not seg_node(dom, anchor_for(0, s["id"])).find_all("p", "evidence") for s in others)
+
+
 def test_controls_filter_by_verdict_and_check_sort_and_flagged_only(source: dict[str, Any]) -> None:
     dom = parse(render_html(source))
     nav = dom.find("nav", "controls")

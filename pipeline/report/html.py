@@ -319,6 +319,7 @@ def _segment_view(seg: dict[str, Any], doc: dict[str, Any], order: int, seen: se
         "meta": sorted((seg.get("meta") or {}).items()),
         "checks": sorted({str(f.get("check", "")) for f in flags}),
         "flags": [_flag_view(f, seg, lang, source_lang) for f in flags],
+        "evidence": [{"label": str(e.get("label", e.get("feature", "")))} for e in seg.get("evidence", [])],
         "rows": rows,
     }
 

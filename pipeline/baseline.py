@@ -42,16 +42,20 @@ def normalise_text(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
-def flag_key(segment: dict[str, Any], flag: dict[str, Any], path: str) -> str:
+def flag_key(segment: dict[str, Any], flag: dict[str, Any], path: str, unit: bool = False) -> str:
     """Stable id of one flag: sha256 over path, sentence text, source text and check; 16 hex digits.
 
     `path` is the document's path (segments carry only the document index). Two flags of the
     same check on the same sentence share a key: the baseline accepts the check on that
-    sentence, not one particular message.
+    sentence, not one particular message. `unit`: the document is a PO/XLIFF/TMX file, whose
+    segments are translation units with ids; the unit id is part of the key, so two units with
+    the same text (one word in two contexts) are accepted one by one, and moving a unit in the
+    file keeps its key.
     """
     parts = (
         "driftcheck-baseline-v1",
         normalise_path(path),
+        *([f"unit:{segment.get('id')}"] if unit else []),
         normalise_text(segment.get("text") or ""),
         normalise_text(segment.get("source") or ""),
         str(flag["check"]),
@@ -68,6 +72,13 @@ def _preview(segment: dict[str, Any]) -> str:
     return text if len(text) <= PREVIEW_CHARS else text[: PREVIEW_CHARS - 1] + "\u2026"
 
 
+def unit_documents(data: dict[str, Any]) -> set[int]:
+    """Indices of the documents whose segments are translation units (PO, XLIFF, TMX)."""
+    from .formats import UNIT_FORMATS
+
+    return {int(d["index"]) for d in data.get("documents", []) if d.get("format") in UNIT_FORMATS}
+
+
 def iter_flags(data: dict[str, Any]) -> list[tuple[dict[str, Any], dict[str, Any], str]]:
     """(segment, flag, document path) for every flag in report order."""
     paths = document_paths(data)
@@ -81,8 +92,9 @@ def iter_flags(data: dict[str, Any]) -> list[tuple[dict[str, Any], dict[str, Any
 def create_baseline(data: dict[str, Any]) -> dict[str, Any]:
     """A baseline accepting every flag of a report (baselined or not), one entry per key, sorted."""
     entries: dict[str, dict[str, str]] = {}
+    units = unit_documents(data)
     for seg, flag, path in iter_flags(data):
-        key = flag_key(seg, flag, path)
+        key = flag_key(seg, flag, path, int(seg["document"]) in units)
         entries.setdefault(
             key,
             {
@@ -118,11 +130,12 @@ def apply_baseline(
     known = {str(e["key"]) for e in entries}
     matched: set[str] = set()
     paths = document_paths(out)
+    units = unit_documents(out)
     for seg in out.get("segments", []):
         path = paths.get(int(seg["document"]), f"document-{seg['document']}")
         hit = False
         for flag in seg.get("flags", []):
-            key = flag_key(seg, flag, path)
+            key = flag_key(seg, flag, path, int(seg["document"]) in units)
             if key in known:
                 flag["baselined"] = True
                 matched.add(key)

@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 from .errors import InputError
+from .formats import unit_segment
 from .records import Segment
 
 BILINGUAL_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".tsv": "tsv"}
@@ -70,17 +71,7 @@ def parse_tsv(text: str, path: str, doc_index: int) -> list[Segment]:
 def _segment(
     seg_id: str, doc: int, n: int, line: int, src: str, tgt: str, meta: tuple[tuple[str, str], ...]
 ) -> Segment:
-    return Segment(
-        id=seg_id,
-        document=doc,
-        paragraph=n,
-        sentence=1,
-        line=line,
-        text=" ".join(tgt.split()),
-        source=" ".join(src.split()),
-        source_line=line,
-        meta=meta,
-    )
+    return unit_segment(seg_id, doc, n, line, src, tgt, line, list(meta), markup="")
 
 
 def read_pairs(text: str, path: str, fmt: str, doc_index: int) -> list[Segment]:

@@ -140,7 +140,9 @@ def _settings(config: str | None, **cli: Any) -> Any:
 def check(
     files: Annotated[
         list[str],
-        typer.Argument(help="Text/Markdown files, bilingual .jsonl/.tsv files, directories, or - for stdin."),
+        typer.Argument(
+            help="Files (text, Markdown, HTML; bilingual JSONL, TSV, PO, XLIFF, TMX), directories, or - for stdin."
+        ),
     ],
     lang: Lang = None,
     source: Annotated[
@@ -192,9 +194,35 @@ def check(
         list[str] | None, typer.Option("--exclude", help="Glob of files to skip inside directories (repeat).")
     ] = None,
     calibration: CalibrationOpt = None,
+    annotate: Annotated[
+        str | None,
+        typer.Option(
+            "--annotate",
+            help="Write a copy of each PO/XLIFF input with flagged units marked for review "
+            "(PO: fuzzy + comment; XLIFF: state + note): a file, or a folder for several.",
+        ),
+    ] = None,
+    unapproved_only: Annotated[
+        bool,
+        typer.Option(
+            "--unapproved-only",
+            help="PO/XLIFF: check only units not yet approved (PO: fuzzy; XLIFF: not final).",
+        ),
+    ] = False,
     config: ConfigOpt = None,
 ) -> None:
-    """Check translated copy: round trip (copy only) or source-aware (--source, or bilingual JSONL/TSV).
+    """Check translated copy: round trip (copy only) or source-aware (--source, or a bilingual file).
+
+    Formats, by suffix (bilingual ones select source-aware mode):
+
+    \b
+      text, Markdown   driftcheck check article.md --pivot es
+      HTML article     driftcheck check page.html   (the article only; <html lang> sets --lang)
+      HTML pair        driftcheck check page.en.html --source page.es.html
+      JSONL, TSV       driftcheck check pairs.jsonl --source-lang es --lang en
+      PO, POT          driftcheck check locale/es.po --annotate review/es.po
+      XLIFF 1.2, 2.x   driftcheck check job.xlf --unapproved-only --annotate review/
+      TMX 1.4          driftcheck check memory.tmx --lang es
 
     Exit codes: 0 gate passed, 1 gate failed, 2 usage/input/config/model error.
     """
@@ -221,6 +249,8 @@ def check(
         include=include,
         exclude=exclude,
         calibration=calibration,
+        annotate=annotate,
+        unapproved_only=unapproved_only or None,
     )
     if no_cache:
         settings.cache = False
@@ -371,6 +401,44 @@ def baseline_create(
     data = create_baseline(load_report(report_json))
     save_baseline(output, data)
     typer.echo(f"baseline: {len(data['entries'])} flag(s) recorded in {output}")
+
+
+@baseline_app.command("import")
+def baseline_import(
+    decisions_json: Annotated[
+        str, typer.Argument(help="A decisions file exported from the HTML report (Export decisions).")
+    ],
+    output: Annotated[
+        str, typer.Option("--output", "-o", help="Baseline file to write; an existing one is extended.")
+    ] = "driftcheck-baseline.json",
+    labels: Annotated[
+        str | None,
+        typer.Option(
+            "--labels",
+            help="Also write the decisions as labelled JSONL (confirmed/fixed: shifted, false alarm: ok).",
+        ),
+    ] = None,
+) -> None:
+    """Turn the false alarms of an editor's review into baseline entries (and, optionally, labelled data)."""
+    from pathlib import Path
+
+    from .baseline import load_baseline, save_baseline
+    from .decisions import baseline_from_decisions, labelled_rows, load_decisions, save_labels
+
+    decisions = load_decisions(decisions_json)
+    existing = load_baseline(output) if Path(output).exists() else None
+    baseline, added = baseline_from_decisions(decisions, existing)
+    rows = labelled_rows(decisions) if labels else []
+    if labels:
+        save_labels(labels, rows)
+    save_baseline(output, baseline)
+    alarms = sum(1 for d in decisions["decisions"] if d["decision"] == "false_alarm")
+    typer.echo(
+        f"baseline: {alarms} false alarm(s) -> {added} new entr{'y' if added == 1 else 'ies'} "
+        f"({len(baseline['entries'])} in {output})"
+    )
+    if labels:
+        typer.echo(f"labels: {len(rows)} labelled pair(s) written to {labels}")
 
 
 if __name__ == "__main__":

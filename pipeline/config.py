@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
+from . import formats
 from .errors import ConfigError
 from .records import SEVERITIES
 
@@ -22,6 +23,7 @@ ENV_CACHE = "DRIFTCHECK_CACHE"
 FORMATS = ("text", "json", "html", "markdown", "junit", "sarif", "github")
 ENGINES = ("auto", "marian", "ct2", "apertium")
 FAIL_ON = ("review", "fail", "never")
+TEXT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.jsonl", "*.tsv")
 
 
 @dataclass
@@ -44,10 +46,13 @@ class Settings:
     min_chrf: float | None = None
     formats: list[str] = field(default_factory=lambda: ["text"])
     output: str | None = None
-    include: list[str] = field(default_factory=lambda: ["*.txt", "*.md", "*.markdown", "*.jsonl", "*.tsv"])
+    include: list[str] = field(default_factory=lambda: [*TEXT_INCLUDE, *formats.DEFAULT_INCLUDE])
     exclude: list[str] = field(default_factory=list)
     baseline: str | None = None
     calibration: str | None = None  # a calibration file (driftcheck calibrate); None: the shipped one
+    annotate: str | None = None  # write a copy of each PO/XLIFF input with flagged units marked
+    unapproved_only: bool = False  # PO/XLIFF: check only units not yet approved (fuzzy, not final)
+    explicit: list[str] = field(default_factory=list)  # keys set by a config file or a flag, not defaulted
 
 
 _TYPES: dict[str, tuple[type, ...]] = {
@@ -73,6 +78,8 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "exclude": (list,),
     "baseline": (str,),
     "calibration": (str,),
+    "annotate": (str,),
+    "unapproved_only": (bool,),
 }
 _ALIASES = {"pivot": "pivots", "format": "formats", "source-lang": "source_lang", "fail-on": "fail_on"}
 
@@ -155,6 +162,7 @@ def _apply(settings: Settings, table: dict[str, Any], origin: str) -> None:
             merged.update(value)
             value = merged
         setattr(settings, key, value)
+        settings.explicit.append(key)
 
 
 def _load_toml(path: Path) -> dict[str, Any]:
@@ -197,6 +205,7 @@ def load_settings(
         if value is None or value == [] or value == ():
             continue
         setattr(settings, key, _validate(key, value, "command line") if key in _TYPES else value)
+        settings.explicit.append(key)
     return settings
 
 

@@ -24,6 +24,9 @@ from collections.abc import Iterable, Mapping
 
 from .records import Flag, SourceComparison
 
+# Length ratios of short sentences swing with one word: a length feature counts in full from this
+# many letters of the source on (about 25 words), in proportion below (chosen by cross-validation).
+LENGTH_FULL_LETTERS = 150
 # The check evidence a source-aware calibration may weigh (check, native severity).
 FLAG_SEVERITIES = ("info", "minor", "major", "critical")
 
@@ -54,8 +57,9 @@ def score_features(source: str, target: str, comp: SourceComparison) -> dict[str
     # a back-translation further from the source than that is evidence on the copy.
     out["dist:back_vs_noise"] = (comp.source_round_trip_scores.chrf - comp.back_scores.chrf) / 100
     out["ctx:noise:chrf"] = comp.source_round_trip_scores.chrf / 100
-    fwd = _log_ratio(target, comp.forward)  # the copy against the engine's rendering of the source
-    back = _log_ratio(comp.back, source)  # the copy's back-translation against the source
+    sure = min(1.0, _letters(source) / LENGTH_FULL_LETTERS)
+    fwd = sure * _log_ratio(target, comp.forward)  # the copy against the engine's rendering of the source
+    back = sure * _log_ratio(comp.back, source)  # the copy's back-translation against the source
     out["len:fwd_short"], out["len:fwd_long"] = max(0.0, -fwd), max(0.0, fwd)
     out["len:back_short"], out["len:back_long"] = max(0.0, -back), max(0.0, back)
     return out

@@ -1,4 +1,4 @@
-"""Read input files into Documents: plain text and Markdown.
+"""Read input files into Documents: plain text and Markdown (HTML pages: formats/html.py).
 
 Paragraphs are blank-line-separated blocks. In Markdown, front matter, fenced and
 indented code blocks and HTML comments are skipped, headings and list items become
@@ -78,16 +78,23 @@ def read_text(path: str) -> str:
     return decode_text(read_bytes(path), path)
 
 
-def detect_format(path: str, text: str) -> str:
-    if Path(path).suffix.lower() in MARKDOWN_SUFFIXES:
+def detect_format(path: str, text: str | None = None) -> str:
+    suffix = Path(path).suffix.lower()
+    if suffix in MARKDOWN_SUFFIXES:
         return "markdown"
+    if suffix in (".html", ".htm", ".xhtml"):
+        return "html"
     return "text"
 
 
 def read_document(path: str, lang: str, fmt: str | None = None, text: str | None = None) -> Document:
+    fmt = fmt or detect_format(path)
+    if fmt == "html":  # an article page: its own decoding (declared charset) and extraction
+        from .formats.html import read_html_document
+
+        return read_html_document(path, lang)
     if text is None:
         text = read_text(path)
-    fmt = fmt or detect_format(path, text)
     paras = parse_markdown(text) if fmt == "markdown" else parse_text(text)
     if not paras:
         raise InputError(f"{path}: no text to check (only code, comments or markup)")
@@ -203,14 +210,14 @@ def _keep_waiver(comment: str) -> str:
     return keep + "\n" * comment.count("\n")
 
 
-def atomic_write(path: str | Path, data: str) -> None:
-    """Write text through a temp file in the same folder + rename: never a half-written output."""
+def atomic_write(path: str | Path, data: str | bytes) -> None:
+    """Write text (UTF-8) or bytes through a temp file in the same folder + rename: never a half-written output."""
     p = Path(path)
     p.parent.mkdir(parents=True, exist_ok=True)
     tmp = p.with_name(f".{p.name}.tmp{os.getpid()}")
     try:
-        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(data)
+        with open(tmp, "wb") as fh:
+            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, p)

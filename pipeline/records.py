@@ -50,7 +50,8 @@ class Document:
     path: str  # as given on the command line; "-" for stdin
     lang: str
     paragraphs: tuple[Paragraph, ...]
-    fmt: str = "text"  # text | markdown | jsonl | tsv
+    fmt: str = "text"  # text | markdown | html | jsonl | tsv | po | xliff | tmx
+    declared_lang: str | None = None  # what the file says its language is (HTML: <html lang>)
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ class Segment:
     meta: tuple[tuple[str, str], ...] = ()
     waived: tuple[str, ...] = ()
     split: bool = False  # True when the text was split to fit the model's length limit
+    markup: str = ""  # placeholder syntaxes of text/source, e.g. "python,html" (formats/placeholders.py)
 
 
 @dataclass(frozen=True)
@@ -158,6 +160,9 @@ class DocumentResult:
     source_lang: str | None
     scores: dict[str, Scores]  # corpus scores: per pivot in round-trip mode; "back"/"forward" in source mode
     counts: dict[str, int]  # verdict -> number of segments
+    fmt: str = "text"
+    units: dict[str, int] = field(default_factory=dict)  # PO/XLIFF/TMX: units read, checked, skipped
+    warnings: tuple[str, ...] = ()  # e.g. the page declares another language than --lang
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,8 @@ NOT_IN_REPORT = frozenset(
         "threads",
         "max_flagged",
         "min_chrf",
+        "annotate",
+        "explicit",
     }
 )
 KEY_VERSION = 1

@@ -56,11 +56,13 @@ def _stdin_to_file(paths: list[str]) -> tuple[list[str], str | None]:
     return [tmp if p == "-" else p for p in paths], tmp
 
 
-def _validate(paths: list[str]) -> tuple[list[str], list[str]]:
+def _validate(paths: list[str], settings: Settings) -> tuple[list[str], list[str]]:
+    from .verify import validate_input
+
     good, errors = [], []
     for p in paths:
         try:
-            decode_text(read_bytes(p), p)
+            validate_input(p, settings)
             good.append(p)
         except InputError as exc:
             errors.append(exc.message)
@@ -198,15 +200,33 @@ def progress() -> Iterator[Timer]:
         yield Timer(on_stage=on_stage, on_progress=on_progress)
 
 
+def _plan_annotations(settings: Settings, paths: list[str], source: str | None) -> dict[str, str]:
+    """Where `--annotate` puts the marked copy of each PO/XLIFF input (checked before any work)."""
+    if not settings.annotate:
+        return {}
+    from .formats.annotate import plan_annotations
+
+    plan, not_annotated = plan_annotations(settings.annotate, paths, source)
+    for p in not_annotated:
+        print(
+            f"driftcheck: warning: {p}: not a PO or XLIFF file; --annotate makes no copy of it",
+            file=sys.stderr,
+        )
+    return plan
+
+
 def run_check(paths: list[str], settings: Settings, source: str | None, formats_given: bool) -> int:
     from .verify import check_data
 
     plan = plan_outputs(settings, formats_given)  # fail on bad output options before any work
     paths, tmp = _stdin_to_file(expand_inputs(paths, settings.include, settings.exclude))
     try:
-        good, errors = _validate(paths)
+        annotate_plan = _plan_annotations(settings, paths, source)
+        good, errors = _validate(paths, settings)
         if source is not None:
-            decode_text(read_bytes(source), source)
+            from .verify import validate_input
+
+            validate_input(source, settings)
         for e in errors:
             print(f"driftcheck: error: {e}", file=sys.stderr)
         if not good:
@@ -216,6 +236,8 @@ def run_check(paths: list[str], settings: Settings, source: str | None, formats_
         for doc in data["documents"]:
             if tmp and doc["path"] == tmp:
                 doc["path"] = "-"
+            for warning in doc.get("warnings", []):
+                print(f"driftcheck: warning: {doc['path']}: {warning}", file=sys.stderr)
         if settings.baseline:
             from .baseline import apply_baseline, load_baseline
 
@@ -229,6 +251,11 @@ def run_check(paths: list[str], settings: Settings, source: str | None, formats_
         # render everything before writing anything: a renderer error leaves no partial output set
         rendered = [(dest, render(fmt, data)) for fmt, dest in plan if not (fmt == "text" and dest is None)]
         rendered += [(dest, render(fmt, sub)) for fmt, dest, sub in per_document_outputs(data, plan)]
+        annotated: list[tuple[str, bytes]] = []
+        if annotate_plan:
+            from .formats.annotate import render_annotations
+
+            annotated = render_annotations(data, annotate_plan)
         for fmt, dest in plan:
             if fmt == "text" and dest is None:
                 from .report.text import print_text
@@ -236,6 +263,11 @@ def run_check(paths: list[str], settings: Settings, source: str | None, formats_
                 print_text(data)
         for dest, text in rendered:
             write_or_print(text, dest)
+        for dest, blob in annotated:
+            try:
+                atomic_write(dest, blob)
+            except OSError as exc:
+                raise UsageError(f"--annotate: cannot write {dest}: {exc.strerror or exc}") from None
         result = gate(data, settings.fail_on, settings.max_flagged, settings.min_chrf)
         for reason in result.reasons:
             print(f"driftcheck: gate failed: {reason}", file=sys.stderr)

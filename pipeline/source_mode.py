@@ -18,6 +18,7 @@ from .config import Settings
 from .engines import Engine, plan_route, translate_route
 from .engines.langs import check_lang
 from .features import source_features
+from .formats.placeholders import unit_view
 from .judge import Judge, Pending, regrade
 from .records import Document, Flag, Scores, Segment, SegmentResult, SourceComparison, Span
 from .score import corpus_from, many_stats, scores_from
@@ -54,8 +55,10 @@ class Pair:
 
 
 def job_from_segments(doc_index: int, segments: list[Segment]) -> SourceJob:
-    src = [Unit(s.source or "", s.paragraph, 1, s.source_line or s.line) for s in segments]
-    cpy = [Unit(s.text, s.paragraph, 1, s.line) for s in segments]
+    """Units as the engine sees them: placeholders of PO/XLIFF/TMX units masked out."""
+    views = [unit_view(s) for s in segments]
+    src = [Unit(v.source, s.paragraph, 1, s.source_line or s.line) for s, v in zip(segments, views)]
+    cpy = [Unit(v.text, s.paragraph, 1, s.line) for s, v in zip(segments, views)]
     return SourceJob(doc_index, src, cpy, segments)
 
 
@@ -215,14 +218,13 @@ def run_source(
                     )
                 )
             s_off, c_off = s_off + ns, c_off + nc
+    views = [unit_view(pair.segment) for pair, *_ in rows]
     with timer.stage("score"):
         work: list[tuple[str, str]] = []
-        for pair, back, fwd, srt in rows:
-            src = pair.segment.source or ""
+        for (_, back, fwd, srt), view in zip(rows, views):
+            src = view.source
             work += (
-                [(back, src), (srt, src)]
-                if forward_stats
-                else [(back, src), (pair.segment.text, fwd), (srt, src)]
+                [(back, src), (srt, src)] if forward_stats else [(back, src), (view.text, fwd), (srt, src)]
             )
         done = many_stats(work)
         if forward_stats:  # interleave: back, forward, source round trip per row
@@ -237,11 +239,17 @@ def run_source(
             comp = SourceComparison(back, back_s, fwd, fwd_s, srt, srt_s)
             # the drift check reads the chrF already computed instead of scoring again
             opts = {**settings.thresholds, "chrf_back": back_s.chrf, "chrf_forward": fwd_s.chrf}
-            inp = CheckInput(seg.source or "", src_lang, seg.text, lang, back, fwd, "source", opts)
+            view = views[
+                k
+            ]  # PO/XLIFF/TMX units: checked without their placeholders, which are compared apart
+            inp = CheckInput(
+                view.source, src_lang, view.text, lang, back, fwd, "source", {**opts, **view.options}
+            )
             flags = [fl for fl in pair.flags if fl.check in judge.enabled]
             features: dict[str, float] = {}
             if pair.src_idx and pair.copy_idx:
-                flags += run_checks(inp, judge.enabled)  # native severities: evidence for the judge
+                which = judge.enabled if view.checkable else judge.enabled & {"placeholders"}
+                flags += view.remap(run_checks(inp, which))  # native severities: evidence for the judge
                 features = source_features(inp.source, src_lang, inp.target, lang, comp, flags)
             legacy = 1.0 if pair.flags else drift(inp, regrade(flags, judge.severities))
             pending.append(Pending(seg, flags, features, comp, legacy))

@@ -6,6 +6,7 @@ per run) -> scores -> checks -> verdicts -> Report.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,8 +16,10 @@ from .config import Settings
 from .engines import Engine, EngineOptions, create
 from .engines.langs import check_lang
 from .errors import UsageError
+from .formats import UNIT_FORMATS, ReadOptions, UnitFile, format_of, read_units
+from .formats.languages import Declared, resolve
 from .judge import Judge, check_config
-from .read import decode_text, read_bytes, read_document
+from .read import decode_text, detect_format, read_bytes, read_document
 from .records import VERDICTS, Document, DocumentResult, Report, Scores, Segment, SegmentResult
 from .report.to_json import SCHEMA_VERSION, to_dict
 from .roundtrip import pivots_for, roundtrip_routes, run_roundtrip
@@ -34,43 +37,119 @@ class Inputs:
     documents: list[tuple[str, str, str | None, str | None]] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)  # round-trip mode
     jobs: list[SourceJob] = field(default_factory=list)  # source mode
+    details: list[dict[str, Any]] = field(default_factory=list)  # per document: format, units, warnings
+    settings: Settings | None = None  # the run's settings with languages resolved from the inputs
+
+
+PAIR_FORMATS = ("jsonl", "tsv", *UNIT_FORMATS)
+
+
+def input_format(path: str) -> str:
+    """text, markdown, html, jsonl, tsv, po, xliff or tmx, by suffix."""
+    return bilingual_format(path) or format_of(path) or detect_format(path)
+
+
+def _read(path: str, fmt: str, i: int, settings: Settings) -> Document | UnitFile:
+    if fmt in ("jsonl", "tsv"):
+        return UnitFile(fmt, read_pairs(decode_text(read_bytes(path), path), path, fmt, i))
+    if fmt in UNIT_FORMATS:
+        given = settings.explicit
+        options = ReadOptions(
+            settings.lang if "lang" in given else None,
+            settings.source_lang if "source_lang" in given else None,
+            settings.unapproved_only,
+        )
+        return read_units(read_bytes(path), path, fmt, i, options)
+    return read_document(path, settings.lang, fmt)
+
+
+def validate_input(path: str, settings: Settings) -> None:
+    """Raise the InputError a file would raise when read (PO/XLIFF/TMX/HTML: parsed fully)."""
+    fmt = input_format(path)
+    if fmt in UNIT_FORMATS or fmt == "html":
+        _read(path, fmt, 0, settings)
+    else:
+        decode_text(read_bytes(path), path)
+
+
+def _declared(paths: list[str], loaded: list[Document | UnitFile], original: Document | None) -> Declared:
+    decl = Declared()
+    for path, item in zip(paths, loaded):
+        target = item.declared_lang if isinstance(item, Document) else item.target_lang
+        if target:
+            decl.targets.append((path, target))
+        if isinstance(item, UnitFile) and item.source_lang:
+            decl.sources.append((path, item.source_lang))
+        if isinstance(item, UnitFile) and item.fmt == "po" and not item.source_lang:
+            decl.conventional_source = "en"
+    if original is not None and original.declared_lang:
+        decl.sources.append((original.path, original.declared_lang))
+    return decl
+
+
+def _details(
+    paths: list[str],
+    loaded: list[Document | UnitFile],
+    warnings: dict[str, list[str]],
+    original: Document | None,
+) -> list[dict[str, Any]]:
+    """Per document, for the report: its format, what a unit file held, and what to warn about."""
+    details: list[dict[str, Any]] = []
+    for path, item in zip(paths, loaded):
+        notes = warnings.get(path, []) + (item.warnings if isinstance(item, UnitFile) else [])
+        if original is not None:
+            notes += [f"{original.path}: {w}" for w in warnings.get(original.path, [])]
+        units = item.counts if isinstance(item, UnitFile) and item.fmt in UNIT_FORMATS else {}
+        details.append({"format": item.fmt, "units": units, "warnings": notes})
+    return details
 
 
 def load_inputs(paths: list[str], settings: Settings, source: str | None = None) -> Inputs:
-    """Read every input. Bilingual files and --source select source-aware mode."""
-    lang = check_lang(settings.lang)
-    fmts = [bilingual_format(p) for p in paths]
+    """Read every input. Bilingual files (JSONL, TSV, PO, XLIFF, TMX) and --source select source-aware mode."""
+    fmts = [input_format(p) for p in paths]
+    pairs = [f in PAIR_FORMATS for f in fmts]
     if source is not None:
         if len(paths) != 1:
             raise UsageError("--source compares one translation with one original; give exactly one FILE")
-        if fmts[0]:
-            raise UsageError("--source is for documents; a bilingual JSONL/TSV file already holds the source")
-    source_mode = source is not None or any(fmts)
-    if source_mode and not all(fmts) and source is None:
-        raise UsageError("cannot mix bilingual files (JSONL/TSV) with plain documents in one run")
+        if pairs[0]:
+            raise UsageError(f"--source is for documents; a {fmts[0].upper()} file already holds the source")
+    source_mode = source is not None or any(pairs)
+    if source_mode and not all(pairs) and source is None:
+        raise UsageError(
+            "cannot mix bilingual files (JSONL/TSV/PO/XLIFF/TMX) with plain documents in one run"
+        )
+    loaded = [_read(p, f, i, settings) for i, (p, f) in enumerate(zip(paths, fmts))]
+    original = read_document(source, settings.source_lang or settings.lang) if source is not None else None
+    lang, src_lang, warnings = resolve(
+        settings.lang, settings.source_lang, settings.explicit, _declared(paths, loaded, original)
+    )
+    lang = check_lang(lang)
+    settings = dataclasses.replace(settings, lang=lang, source_lang=src_lang)
+    details = _details(paths, loaded, warnings, original)
     if source_mode:
-        if not settings.source_lang:
+        if not src_lang:
             raise UsageError("source-aware mode needs --source-lang (the language of the original)")
-        src_lang = check_lang(settings.source_lang, "source language")
+        src_lang = check_lang(src_lang, "source language")
         if src_lang == lang:
             raise UsageError(f"--source-lang and --lang are both '{lang}': a translation needs two languages")
-        inputs = Inputs("source")
-        for i, (path, fmt) in enumerate(zip(paths, fmts)):
-            text = decode_text(read_bytes(path), path)
-            if fmt:
-                inputs.jobs.append(job_from_segments(i, read_pairs(text, path, fmt, i)))
+        inputs = Inputs(
+            "source", details=details, settings=dataclasses.replace(settings, source_lang=src_lang)
+        )
+        for i, (path, item) in enumerate(zip(paths, loaded)):
+            if isinstance(item, UnitFile):
+                inputs.jobs.append(job_from_segments(i, item.segments))
             else:
-                assert source is not None
-                copy = read_document(path, lang, text=text)
-                inputs.jobs.append(job_from_documents(i, read_document(source, src_lang), copy))
+                assert original is not None and source is not None
+                copy = dataclasses.replace(item, lang=lang)
+                inputs.jobs.append(job_from_documents(i, dataclasses.replace(original, lang=src_lang), copy))
             inputs.documents.append((path, lang, source, src_lang))
         return inputs
-    inputs = Inputs("roundtrip")
+    inputs = Inputs("roundtrip", details=details, settings=settings)
     from .segment import segment_document
 
-    for i, path in enumerate(paths):
-        doc: Document = read_document(path, lang)
-        inputs.segments.extend(segment_document(doc, i))
+    for i, (path, item) in enumerate(zip(paths, loaded)):
+        assert isinstance(item, Document)
+        inputs.segments.extend(segment_document(dataclasses.replace(item, lang=lang), i))
         inputs.documents.append((path, lang, None, None))
     return inputs
 
@@ -118,7 +197,21 @@ def _document_results(
         counts: dict[str, int] = {
             v: sum(r.verdict == v for r in results if r.segment.document == i) for v in VERDICTS
         }
-        docs.append(DocumentResult(i, path, lang, src_path, src_lang, corpus.get(i, {}), counts))
+        info = inputs.details[i] if i < len(inputs.details) else {}
+        docs.append(
+            DocumentResult(
+                i,
+                path,
+                lang,
+                src_path,
+                src_lang,
+                corpus.get(i, {}),
+                counts,
+                fmt=info.get("format", "text"),
+                units=info.get("units", {}),
+                warnings=tuple(info.get("warnings", [])),
+            )  # fmt: skip
+        )
     return docs
 
 
@@ -137,6 +230,21 @@ def planned_routes(engine: Engine, inputs: Inputs, settings: Settings) -> dict[s
     return {pivot: there + back[1:] for pivot, (there, back) in roundtrip_routes(engine, settings).items()}
 
 
+def check_calibration(mode: str, settings: Settings) -> None:
+    """The calibration given (--calibration, config) loads and fits the mode; round-trip mode has
+    no calibrated verdicts yet, so a calibration given for it is an error, not silently unused."""
+    if settings.calibration is None:
+        return
+    from .calibration import resolve as resolve_calibration
+
+    resolve_calibration(mode, settings.calibration)
+    if mode == "roundtrip":
+        raise UsageError(
+            f"{settings.calibration}: calibrated verdicts are for source-aware mode; round-trip verdicts "
+            "come from the flags (give --source or a bilingual file, or drop --calibration)"
+        )
+
+
 def check_data(
     paths: list[str], settings: Settings, source: str | None = None, timer: Timer | None = None
 ) -> dict[str, Any]:
@@ -144,6 +252,8 @@ def check_data(
     timer = timer or Timer()
     with timer.stage("read"):
         inputs = load_inputs(paths, settings, source)
+    settings = inputs.settings or settings  # languages declared by the files, when not given
+    check_calibration(inputs.mode, settings)  # a bad calibration fails here, before any work
     engine = build_engine(settings, first_direction(inputs, settings))
     memo = getattr(engine, "cache", None)
     key = None
@@ -153,10 +263,6 @@ def check_data(
         routes = planned_routes(engine, inputs, settings)
         signature = engine_signature(engine, routes)
         context = _models_dir_entry(engine, settings)
-        if inputs.mode == "source":
-            from .calibration import resolve
-
-            resolve(inputs.mode, settings.calibration)  # a bad file fails here, before any work
         if settings.calibration is not None:  # the file's bytes decide the verdicts, not its name
             from .result_memo import file_digest
 
@@ -183,10 +289,12 @@ def verify(
     if inputs is None:
         with timer.stage("read"):
             inputs = load_inputs(paths, settings, source)
+    settings = inputs.settings or settings
     lang = check_lang(settings.lang)
     engine = engine or build_engine(settings, first_direction(inputs, settings))
     if timer.on_progress is not None:
         setattr(engine, "progress", timer.on_progress)  # noqa: B010 - not part of the Engine protocol
+    check_calibration(inputs.mode, settings)
     judge = None
     if inputs.mode == "source":
         judge = Judge(settings, "source", getattr(engine, "name", None))

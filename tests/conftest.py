@@ -50,6 +50,7 @@ CAPABILITIES = {
         lambda: Path("/usr/bin/chromium").exists(),
         "Debian chromium (apt-get install chromium)",
     ),
+    "requires_msgfmt": (lambda: shutil.which("msgfmt") is not None, "GNU msgfmt (apt-get install gettext)"),
 }
 
 

@@ -22,8 +22,8 @@ from typing import Any
 
 import pytest
 
-from pipeline.report.diff import highlight, overlay, spaced, tokenize, word_diff
-from pipeline.report.html import anchor_for, render_html, segment_chrf
+from pipeline.report.diff import grouped_diff, highlight, overlay, spaced, tokenize, word_diff
+from pipeline.report.html import anchor_for, build_view, render_html, segment_chrf
 
 DATA = Path(__file__).parent / "data"
 
@@ -149,6 +149,7 @@ ALLOWED_TAGS = {
     "figcaption", "svg", "line", "rect", "text", "circle", "path", "table", "caption", "thead",
     "tbody", "tr", "th", "td", "nav", "fieldset", "legend", "label", "input", "select", "option",
     "button", "output", "kbd", "main", "article", "code", "abbr", "mark", "del", "ins", "footer", "script",
+    "template",
 }  # fmt: skip
 
 
@@ -165,7 +166,7 @@ def test_page_is_one_self_contained_file(name: str) -> None:
     style = dom.find("style").text()
     script = [s for s in dom.find_all("script") if "type" not in s.attrs][0].text()
     for code in (style, script):
-        assert not re.search(r"https?:|//[a-z]|@import|url\(|@font-face", code, re.I)
+        assert not re.search(r"https?:|//[a-z]|@import|(?<![A-Za-z.])url\(|@font-face", code, re.I)
     csp = dom.find("meta", http_equiv="Content-Security-Policy").attrs["content"] or ""
     assert "default-src 'none'" in csp and "unsafe-inline" not in csp
 
@@ -193,6 +194,7 @@ def test_embedded_json_is_the_report_itself(roundtrip: dict[str, Any]) -> None:
         anchor_for(s["document"], s["id"]) for s in roundtrip["segments"]
     ]
     assert [r["verdict"] for r in blob["rows"]] == [s["verdict"] for s in roundtrip["segments"]]
+    assert re.fullmatch(r"[0-9a-f]{16}", blob["key"])  # review decisions are stored under this key
 
 
 # ---- header -------------------------------------------------------------------------------
@@ -233,130 +235,64 @@ def test_source_mode_header(source: dict[str, Any]) -> None:
 # ---- body ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["roundtrip", "source", "multi"])
-def test_every_sentence_in_its_paragraph_with_verdict_icon_label_and_anchor(name: str) -> None:
-    data = load(name)
-    dom = parse(render_html(data))
-    articles = dom.find("main").find_all("article", "seg")
-    assert [a.attrs["id"] for a in articles] == [anchor_for(s["document"], s["id"]) for s in data["segments"]]
-    assert len({a.attrs["id"] for a in articles}) == len(articles)
-    labels = {"ok": "OK", "review": "Review", "fail": "Fail"}
-    for a, seg in zip(articles, data["segments"], strict=True):
-        assert a.attrs["data-verdict"] == seg["verdict"] and f"v-{seg['verdict']}" in a.classes
-        toggle = a.find("button", "seg-toggle")
-        assert toggle.find("svg", "icon") and toggle.text().strip() == labels[seg["verdict"]]
-        assert toggle.attrs["aria-controls"] == a.attrs["id"] + "-panel"
-        assert a.parent is not None and a.parent.attrs["data-paragraph"] == str(seg["paragraph"])
-        assert a.find("p", "seg-text").text() == seg["text"]
-        assert a.find("a", "permalink").attrs["href"] == "#" + a.attrs["id"]
-        assert a.find("p", "seg-text").attrs["dir"] == "auto"
-
-
-def test_roundtrip_detail_shows_original_pivot_and_diffed_round_trip(roundtrip: dict[str, Any]) -> None:
-    dom = parse(render_html(roundtrip))
-    seg = next(s for s in roundtrip["segments"] if s["id"] == "p5.s1")
-    article = seg_node(dom, "d0-p5.s1")
-    assert cell(article, "Original (en)").find("p", "cell-text").text() == seg["text"]
-    assert cell(article, "Pivot text (es)").find("p", "cell-text").text() == seg["round_trips"][0]["forward"]
-    back = cell(article, "Round trip (en)")
-    dropped, added = back.html_of("del"), back.html_of("ins")
-    assert "Tirana" in dropped and "Tyrant" in added  # the capital came back as a "Tyrant"
-    assert "about" in dropped and "roughly" in added
-    # Without the dropped words, the cell reads as the engine's round trip (up to display spaces).
-    kept = "".join(
-        c if isinstance(c, str) else c.text() for c in back.find("p", "cell-text").children
-        if isinstance(c, str) or c.tag != "del"
-    )  # fmt: skip
-    assert re.sub(r"\s+", "", kept) == re.sub(r"\s+", "", seg["round_trips"][0]["back"])
-    # The checks' spans: "text" points into the original, "back" into the round trip.
-    assert article.find("p", "seg-text").html_of("mark") == ["Tirana"]
-    assert back.html_of("mark") == ["Tyrant"]
-    assert "chrF 65.8" in " ".join(back.find("p", "scores").text().split())
-
-
-def test_source_detail_shows_source_translation_back_and_forward(source: dict[str, Any]) -> None:
-    dom = parse(render_html(source))
-    article = seg_node(dom, "d0-p2.s1")
-    labels = [p.text().split("  ")[0] for p in article.find_all("p", "cell-label")]
-    assert [label.split(" compared")[0] for label in labels] == [
-        "Source (en)", "Translation (es)", "Back-translation (es→en)", "Forward translation (en→es)",
-        "Source round trip (en)",
-    ]  # fmt: skip
-    assert cell(article, "Source (en)").html_of("mark") == ["320"]
-    assert cell(article, "Translation (es)").html_of("mark") == ["230"]
-    back = cell(article, "Back-translation")
-    assert "320" in words(back, "del") and "230" in words(back, "ins")
-    forward = cell(article, "Forward translation")  # the engine's own translation of the source
-    assert "230" in words(forward, "del") and "320" in words(forward, "ins")
-
-
-def test_every_flag_is_listed_with_its_message_and_marked_span(source: dict[str, Any]) -> None:
-    dom = parse(render_html(source))
-    for seg in source["segments"]:
-        items = seg_node(dom, anchor_for(0, seg["id"])).find_all("li", "flag")
-        assert len(items) == len(seg["flags"])
-        for li, flag in zip(items, seg["flags"], strict=True):
-            assert li.find("code", "check").text() == flag["check"]
-            assert li.find("span", "message").text() == flag["message"]
-            assert f"sev-{flag['severity']}" in li.classes
-            fields = {"source": seg["source"], "text": seg["text"]}
-            expected = [fields[sp["field"]][sp["start"] : sp["end"]] for sp in flag["spans"]]
-            assert sorted(li.html_of("mark")) == sorted(expected)
-    negation = seg_node(dom, "d0-p4.s1").find("li", "flag")
-    assert negation.html_of("mark") == ["not"]
-
-
-def test_detail_names_the_evidence_that_weighed_most(source: dict[str, Any]) -> None:
-    data = copy.deepcopy(source)
-    seg = data["segments"][0]
-    seg["verdict"] = "review"
-    seg["evidence"] = [
-        {"feature": "flag:names:critical", "value": 1.0, "weight": 1.2, "label": "names (critical)"},
-        {"feature": "x", "value": 0.4, "weight": 0.3, "label": "<script>alert(1)</script>"},
-    ]
-    dom = parse(render_html(data))
-    line = seg_node(dom, anchor_for(0, seg["id"])).find("p", "evidence")
-    assert [e.text() for e in line.find_all("span", "ev")] == [
-        "names (critical)",
-        "<script>alert(1)</script>",
-    ]
-    assert (
-        "<script>alert(1)</script>"
-        not in render_html(data).split("<body", 1)[1].split('type="application/json"')[0]
-    )
-    others = [s for s in data["segments"][1:] if not s.get("evidence")]
-    assert all(not seg_node(dom, anchor_for(0, s["id"])).find_all("p", "evidence") for s in others)
-
-
-def test_controls_filter_by_verdict_and_check_sort_and_flagged_only(source: dict[str, Any]) -> None:
+def test_controls_filter_by_verdict_check_review_search_and_sort(source: dict[str, Any]) -> None:
     dom = parse(render_html(source))
     nav = dom.find("nav", "controls")
     boxes = [i.attrs.get("data-filter-verdict") for i in nav.find_all("input", type="checkbox")]
     assert sorted(b for b in boxes if b) == ["fail", "ok", "review"]
     assert nav.find("input", id="flagged-only").attrs["type"] == "checkbox"
-    options = [o.attrs["value"] for o in nav.find("select", id="check-filter").find_all("option")]
-    assert options == ["", *source["summary"]["checks"]]
-    assert [o.attrs["value"] for o in nav.find("select", id="sort").find_all("option")] == ["order", "drift"]
+    options = nav.find("select", id="check-filter").find_all("option")
+    assert [o.attrs["value"] for o in options] == ["", *source["summary"]["checks"]]
+    assert options[1].text() == "negation (1 sentence)"  # the menu counts what the filter shows: sentences
+    assert [o.attrs["value"] for o in nav.find("select", id="sort").find_all("option")] == [
+        "order",
+        "drift",
+        "chrf",
+    ]
+    assert [o.attrs["value"] for o in nav.find("select", id="review-filter").find_all("option")] == [
+        "", "none", "confirmed", "false_alarm", "fixed"
+    ]  # fmt: skip
+    assert nav.find("input", id="search").attrs["type"] == "search"
     assert "j" in nav.html_of("kbd") and "Enter" in nav.html_of("kbd")
+    chips = dom.find("div", "chips").find_all("button", "chip")
+    assert [c.attrs["data-check"] for c in chips] == list(source["summary"]["checks"])
+    assert [c.attrs["tabindex"] for c in chips] == ["0"] + ["-1"] * (len(chips) - 1)  # one tab stop
 
 
-def test_charts_drift_strip_and_chrf_histogram(roundtrip: dict[str, Any]) -> None:
+def test_charts_binned_strip_and_chrf_histogram(roundtrip: dict[str, Any]) -> None:
     dom = parse(render_html(roundtrip))
-    strip = dom.find("svg", "strip")
-    links = strip.find_all("a")
-    assert [a.attrs["href"] for a in links] == ["#" + anchor_for(0, s["id"]) for s in roundtrip["segments"]]
-    heights = [float(a.find("rect").attrs["height"] or 0) for a in links]
+    strip = dom.find("div", id="strip")
+    assert strip.attrs["role"] == "slider" and strip.attrs["tabindex"] == "0"  # one tab stop
+    assert not strip.find_all("a")  # no link per bar (nested interactive content)
+    bars = strip.find_all("rect", "bar")
+    assert len(bars) == len(roundtrip["segments"])  # short input: one bar per sentence
+    heights = [float(b.attrs["height"] or 0) for b in bars]
     drifts = [s["drift"] for s in roundtrip["segments"]]
     assert heights.index(max(heights)) == drifts.index(max(drifts))
-    for a, s in zip(links, roundtrip["segments"], strict=True):
-        assert f"v-{s['verdict']}" in a.find("rect").classes
-    bars = dom.find("svg", "hist").find_all("rect", "hbar")
-    assert len(bars) == 10
-    counts = [int(re.search(r": (\d+) sentence", b.find("title").text()).group(1)) for b in bars]  # type: ignore[union-attr]
+    for b, s in zip(bars, roundtrip["segments"], strict=True):
+        assert f"v-{s['verdict']}" in b.classes
+    bins = dom.find("div", "hist").find_all("button", "hbin")
+    assert len(bins) == 10
+    counts = [int(b.find("span", "hcount").text()) for b in bins]
     expected = [0] * 10
     for s in roundtrip["segments"]:
         expected[min(int(segment_chrf(s) // 10), 9)] += 1  # type: ignore[operator]
     assert counts == expected and sum(counts) == len(roundtrip["segments"])
+
+
+def test_a_long_input_gets_120_strip_regions_with_their_worst_sentence(source: dict[str, Any]) -> None:
+    data = copy.deepcopy(source)
+    data["segments"] = [
+        dict(copy.deepcopy(s), id=f"{s['id']}-{k}") for k in range(100) for s in source["segments"]
+    ]
+    view = build_view(data)
+    bins = view["strip"]["bins"]
+    assert len(bins) == 120 and bins[0]["lo"] == 0 and bins[-1]["hi"] == 700
+    assert all(a["hi"] == b["lo"] for a, b in zip(bins, bins[1:]))
+    for b in bins:
+        part = data["segments"][b["lo"] : b["hi"]]
+        assert b["drift"] == round(max(s["drift"] for s in part), 3)
+        assert (b["verdict"] == "fail") == any(s["verdict"] == "fail" for s in part)
 
 
 def test_several_documents_get_an_index_row_each(multi: dict[str, Any]) -> None:
@@ -367,17 +303,15 @@ def test_several_documents_get_an_index_row_each(multi: dict[str, Any]) -> None:
     for row, doc in zip(rows, multi["documents"], strict=True):
         minis = {v: row.find("span", f"v-{v}").text().split()[0] for v in ("ok", "review", "fail")}
         assert minis == {v: str(n) for v, n in doc["counts"].items()}
-    sections = dom.find("main").find_all("section", "doc")
-    assert [s.attrs["id"] for s in sections] == ["d0", "d1"]
-    second = sum(1 for s in multi["segments"] if s["document"] == 1)
-    assert len(sections[1].find_all("article", "seg")) == second
 
 
 def test_print_and_narrow_screen_rules_exist(roundtrip: dict[str, Any]) -> None:
     style = parse(render_html(roundtrip)).find("style").text()
     print_css = style[style.index("@media print") :]
     assert re.search(r"\.controls[^{]*\{\s*display:\s*none", print_css)
-    assert re.search(r"\.panel\s*\{\s*display:\s*block !important", print_css)
+    assert re.search(
+        r"\.issues, \.issues\.off \{\s*display:\s*block !important", print_css
+    )  # the issue table
     assert "@media (max-width: 760px)" in style
     assert re.search(r"\.seg-text\s*\{[^}]*overflow-wrap:\s*anywhere", style)
     assert re.search(r"\.cell-text\s*\{[^}]*overflow-wrap:\s*anywhere", style)
@@ -392,6 +326,7 @@ def test_empty_report_renders() -> None:
     }  # fmt: skip
     dom = parse(render_html(data))
     assert not dom.find_all("article", "seg") and not dom.find_all("svg", "strip")
+    assert json.loads(dom.find("script", id="driftcheck-data").text())["rows"] == []
     assert "Every sentence came through" in dom.find("header").text()
 
 
@@ -440,17 +375,13 @@ def test_hostile_text_comes_out_as_text_and_cannot_add_elements() -> None:
     assert "</textarea" not in page.lower() and "<img" not in page.lower()
     for n in dom.iter():
         assert not any(k.startswith("on") for k in n.attrs), (n.tag, n.attrs)
-    first = seg_node(dom, anchor_for(0, 'p1.s1"><b>'))
-    assert first.attrs["id"] == "d0-p1.s1_b_"
-    assert first.find("p", "seg-text").text() == data["segments"][0]["text"]  # literally, {{ 7*7 }} too
-    assert JINJA in first.find("p", "seg-text").text() and "49" not in first.text()
-    assert first.find("p", "seg-text").html_of("mark") == [SCRIPT]
-    assert first.find("p", "seg-text").attrs["lang"] == 'es" onmouseover="window.pwned=1'
-    assert first.find("span", "message").text() == f"{PWN} {JINJA}"
-    assert cell(first, "Source").find("p", "cell-text").text() == CLOSE_SCRIPT
-    assert seg_node(dom, anchor_for(0, "p2.s1")).find("p", "seg-text").text() == PWN
     assert dom.find("header").find("h1").text() == IMG + ".txt"
     assert json.loads(dom.find("pre").text())["engine"]["engine"] == SCRIPT
+    chip = dom.find("button", "chip")
+    assert chip.attrs["data-check"] == SCRIPT and SCRIPT in chip.text()
+    blob = json.loads(dom.find("script", id="driftcheck-data").text())
+    assert blob["rows"][0]["anchor"] == "d0-p1.s1_b_"
+    assert blob["rows"][0]["reason"].startswith('x"><script>alert(1)</script>: ')  # data, rendered as text
 
 
 def test_hostile_text_in_the_json_blob_cannot_close_the_script() -> None:
@@ -462,15 +393,6 @@ def test_hostile_text_in_the_json_blob_cannot_close_the_script() -> None:
     assert "\\u003c/script\\u003e" in blob
     dom = parse(page)
     assert json.loads(dom.find("script", id="driftcheck-data").text())["report"] == data
-
-
-def test_long_words_and_right_to_left_text() -> None:
-    dom = parse(render_html(hostile_report()))
-    long_p = seg_node(dom, "d0-p2.s2").find("p", "seg-text")
-    assert long_p.text() == LONG and long_p.attrs["dir"] == "auto"
-    rtl = seg_node(dom, "d0-p3.s1")
-    assert rtl.find("p", "seg-text").text() == RTL and rtl.find("p", "seg-text").attrs["dir"] == "auto"
-    assert all(p.attrs.get("dir") == "auto" for p in rtl.find_all("p", "cell-text"))
 
 
 # ---- helpers: anchors, word diff, highlights ----------------------------------------------
@@ -488,7 +410,7 @@ def test_colliding_anchors_stay_unique(roundtrip: dict[str, Any]) -> None:
     data = copy.deepcopy(roundtrip)
     data["segments"][0]["id"] = "p 1"
     data["segments"][1]["id"] = "p?1"
-    ids = [a.attrs["id"] for a in parse(render_html(data)).find_all("article", "seg")]
+    ids = [r["anchor"] for r in build_view(data)["blob"]["rows"]]
     assert ids[:2] == ["d0-p_1", "d0-p_1_"] and len(set(ids)) == len(ids)
 
 
@@ -547,3 +469,143 @@ def test_spaced_keeps_dropped_words_apart_from_their_neighbours(old: str, new: s
     pieces = spaced(overlay(word_diff(old, new), highlight(new, [])))
     marks = {"delete": "[{}]", "insert": "{{{}}}", "equal": "{}"}
     assert "".join(marks[op].format(t) for op, _, t in pieces) == shown
+
+
+# ---- grouped diffs, folded flags, reasons ---------------------------------------------------
+
+ARTICLES_EN = frozenset({"the", "a", "an"})
+
+
+def shown_diff(old: str, new: str) -> str:
+    ops = grouped_diff(old, new, ARTICLES_EN)
+    out = ""
+    for k in range(0, len(ops), 3):
+        op, s, e = ops[k : k + 3]
+        out += f"[{old[s:e]}]" if op == 2 else (f"{{{new[s:e]}}}" if op == 1 else new[s:e])
+    assert "".join(new[ops[k + 1] : ops[k + 2]] for k in range(0, len(ops), 3) if ops[k] != 2) == new
+    return out
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "shown"),
+    [
+        ("The big red dog ran home.", "the small blue dog ran to the house.",
+         "the [big red]{small blue} dog ran [home]{to the house}."),  # grouped runs, case ignored
+        ("the dog barks", "a dog barks", "a dog barks"),  # an article-only change is not news
+        ("He did not go to the market today", "He went to the market yesterday",
+         "He [did not go]{went} to the market [today]{yesterday}"),
+        ("a dog", "a big dog", "a {big} dog"),
+        ("", "new words", "{new words}"),
+        ("old words", "", "[old words]"),
+        ("same", "same", "same"),
+    ],
+)  # fmt: skip
+def test_grouped_diff(old: str, new: str, shown: str) -> None:
+    assert shown_diff(old, new) == shown
+
+
+def test_an_empty_translation_explains_every_other_flag(source: dict[str, Any]) -> None:
+    from pipeline.report.rows import fold_flags, summarise_flags
+
+    seg = {"text": ".", "source": "La obra costó 12 millones.", "flags": [
+        {"check": "numbers", "severity": "critical", "message": "m", "spans": [{"field": "source", "start": 14, "end": 16}]},
+        {"check": "drift", "severity": "major", "message": "m", "spans": []},
+        {"check": "empty", "severity": "critical", "message": "m", "spans": [{"field": "source", "start": 0, "end": 26}]},
+    ]}  # fmt: skip
+    assert fold_flags(seg["flags"]) == ([2], [0, 1])
+    summary = summarise_flags(seg, "fail")
+    assert summary["reason"] == "empty translation" and summary["kind"] == "flag"
+
+
+def test_summary_checks_fold_under_a_specific_finding_and_reasons_are_short() -> None:
+    from pipeline.report.rows import fold_flags, summarise_flags
+
+    flags = [
+        {"check": "drift", "severity": "major", "message": "chrF low", "spans": []},
+        {"check": "numbers", "severity": "critical", "message": "long message",
+         "spans": [{"field": "source", "start": 0, "end": 3}, {"field": "text", "start": 0, "end": 3}]},
+    ]  # fmt: skip
+    assert fold_flags(flags) == ([1], [0])
+    seg = {"text": "230 cables", "source": "320 cables", "flags": flags}
+    assert summarise_flags(seg, "fail")["reason"] == "numbers: 320 → 230"
+    note = {"text": "US left", "flags": [{"check": "names", "severity": "minor", "message": "source name 'US' not found", "spans": [{"field": "text", "start": 0, "end": 2}]}]}  # fmt: skip
+    s = summarise_flags(note, "ok")
+    assert s["kind"] == "note" and s["tone"] == "minor" and s["primary"] == [0]
+    alone = {"check": "drift", "severity": "major", "message": "chrF low", "spans": []}
+    assert fold_flags([alone]) == ([0], [])  # with nothing more specific, drift is the reason
+
+
+def test_rows_carry_marks_by_severity_and_diffs_as_offsets(source: dict[str, Any]) -> None:
+    rows = {r["anchor"]: r for r in build_view(source)["blob"]["rows"]}
+    r = rows["d0-p2.s1"]
+    seg = next(s for s in source["segments"] if s["id"] == "p2.s1")
+    assert [seg["source"][a:b] for a, b, _ in r["marks"]["source"]] == ["320"]
+    assert [seg["text"][a:b] for a, b, _ in r["marks"]["text"]] == ["230"]
+    assert r["marks"]["text"][0][2] == 3  # critical
+    assert set(r["diffs"]) == {"back", "forward", "source_round_trip"}
+    assert "text" not in r and "source" not in r  # texts are read from the embedded report, never copied
+
+
+# ---- review decisions -> baseline entries and labelled pairs ---------------------------------
+
+
+def decisions_file(tmp_path: Path, items: list[dict[str, Any]]) -> Path:
+    path = tmp_path / "decisions.json"
+    path.write_text(json.dumps({"tool": "driftcheck", "kind": "decisions", "version": 1,
+                                "report": {"key": "k", "mode": "source", "signature": {}},
+                                "decisions": items}), encoding="utf-8")  # fmt: skip
+    return path
+
+
+DECIDED = [
+    {"document": "docs/a.jsonl", "id": "1", "source": "Bajará un 15 por ciento.", "translation": "It will fall by 15 per cent.",
+     "source_lang": "es", "lang": "en", "decision": "false_alarm", "label": "ok", "checks": ["numbers"], "verdict": "fail"},
+    {"document": "docs/a.jsonl", "id": "2", "source": "Sustituyeron 320 cables.", "translation": "They replaced 230 cables.",
+     "source_lang": "es", "lang": "en", "decision": "confirmed", "label": "shifted", "checks": ["numbers"], "verdict": "fail"},
+    {"document": "docs/a.jsonl", "id": "3", "source": None, "translation": "A round-trip sentence.",
+     "source_lang": None, "lang": "en", "decision": "fixed", "label": "shifted", "checks": ["names"], "verdict": "fail"},
+]  # fmt: skip
+
+
+def test_baseline_import_turns_false_alarms_into_entries_and_writes_labels(tmp_path: Path, cli: Any) -> None:
+    from pipeline.baseline import flag_key
+
+    path = decisions_file(tmp_path, DECIDED)
+    out, labels = tmp_path / "baseline.json", tmp_path / "labels.jsonl"
+    res = cli("baseline", "import", str(path), "-o", str(out), "--labels", str(labels))
+    assert res.code == 0, res.stderr
+    baseline = json.loads(out.read_text(encoding="utf-8"))
+    seg = {"text": DECIDED[0]["translation"], "source": DECIDED[0]["source"]}
+    assert [e["key"] for e in baseline["entries"]] == [flag_key(seg, {"check": "numbers"}, "docs/a.jsonl")]
+    rows = [json.loads(line) for line in labels.read_text(encoding="utf-8").splitlines()]
+    assert [(r["translation"], r["label"], r["category"]) for r in rows] == [
+        (DECIDED[0]["translation"], "ok", "review:false_alarm"),
+        (DECIDED[1]["translation"], "shifted", "review:confirmed"),
+    ]  # the round-trip decision has no source: not a labelled pair
+    assert all(isinstance(r["pair_id"], int) and r["src_lang"] == "es" for r in rows)
+    # importing again extends the baseline without duplicates
+    res = cli("baseline", "import", str(path), "-o", str(out))
+    assert res.code == 0 and "0 new entries (1 in" in res.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{", "decisions file is not valid JSON"),
+        ('{"tool": "driftcheck", "kind": "baseline", "version": 1}', "not a driftcheck decisions file"),
+        ('{"tool": "driftcheck", "kind": "decisions", "version": 9, "decisions": []}', "version 9 is not supported"),
+        ('{"tool": "driftcheck", "kind": "decisions", "version": 1, "decisions": [{"document": "a"}]}',
+         "decision 1 needs"),
+    ],
+)  # fmt: skip
+def test_baseline_import_rejects_a_bad_file_with_one_line(
+    tmp_path: Path, cli: Any, content: str, message: str
+) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(content, encoding="utf-8")
+    out = tmp_path / "baseline.json"
+    res = cli("baseline", "import", str(path), "-o", str(out))
+    assert res.code == 2 and message in res.stderr and len(res.stderr.strip().splitlines()) == 1
+    assert not out.exists()
+    missing = cli("baseline", "import", str(tmp_path / "nope.json"), "-o", str(out))
+    assert missing.code == 2 and "decisions file not found" in missing.stderr

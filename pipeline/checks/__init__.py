@@ -36,6 +36,7 @@ CHECK_MODULES: tuple[str, ...] = (
     "pipeline.checks.antonyms",
     "pipeline.checks.coverage",
     "pipeline.checks.drift",
+    "pipeline.checks.placeholders",
 )
 
 

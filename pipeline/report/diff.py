@@ -133,3 +133,71 @@ def highlight(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[bool, s
     if pos < len(text) or not pieces:
         pieces.append((False, text[pos:]))
     return pieces
+
+
+# ---- grouped runs with offsets, for the HTML report's on-demand panels --------------------
+
+_TOKEN_SPAN = re.compile(r"\s+|\w+(?:['’\-]\w+)*|[^\w\s]", re.UNICODE)
+OP_EQUAL, OP_INSERT, OP_DELETE = 0, 1, 2
+
+
+def _filler(token: str, articles: frozenset[str]) -> bool:
+    """Whitespace, punctuation or an article: what may sit between two changes of one run."""
+    return token.isspace() or not any(ch.isalnum() for ch in token) or token.casefold() in articles
+
+
+def grouped_diff(old: str, new: str, articles: frozenset[str] = frozenset()) -> list[int]:
+    """`new` diffed against `old` as grouped runs, flattened to [op, start, end, op, start, end, ...].
+
+    op 0 (equal) and 1 (insert) are offsets into `new`; op 2 (delete) offsets into `old`.
+    Case-only changes match (words are compared case-folded) and a change made only of
+    articles (the/a, el/la, ...) is shown as kept, so what remains marked is what changed
+    the meaning. Changes separated only by spaces, punctuation or articles join into one
+    run: one struck run of old words then one run of new words, instead of word-by-word
+    alternation. Equal and insert ranges cover `new` exactly, in order.
+    """
+    a = [(m.start(), m.end(), m.group()) for m in _TOKEN_SPAN.finditer(old)]
+    b = [(m.start(), m.end(), m.group()) for m in _TOKEN_SPAN.finditer(new)]
+    matcher = difflib.SequenceMatcher(None, [_key(t[2]) for t in a], [_key(t[2]) for t in b], autojunk=False)
+    changes: list[list[int]] = []  # [i1, i2, j1, j2] token ranges of changed runs
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        toks = [t[2] for t in a[i1:i2]] + [t[2] for t in b[j1:j2]]
+        if all(_filler(t, articles) for t in toks):
+            continue  # only spaces, punctuation-free article swaps: not news
+        if changes:
+            prev = changes[-1]
+            between = [t[2] for t in a[prev[1] : i1]] + [t[2] for t in b[prev[3] : j1]]
+            if all(_filler(t, articles) for t in between):
+                prev[1], prev[3] = i2, j2
+                continue
+        changes.append([i1, i2, j1, j2])
+    out: list[int] = []
+    pos = 0
+    for i1, i2, j1, j2 in changes:
+        j1, j2 = _trim(b, j1, j2)
+        i1, i2 = _trim(a, i1, i2)
+        if j1 < j2:
+            start, end = b[j1][0], b[j2 - 1][1]
+        else:
+            start = end = b[j1][0] if j1 < len(b) else len(new)
+        if start > pos:
+            out += [OP_EQUAL, pos, start]
+        if i1 < i2:
+            out += [OP_DELETE, a[i1][0], a[i2 - 1][1]]
+        if start < end:
+            out += [OP_INSERT, start, end]
+        pos = max(pos, end)
+    if pos < len(new):
+        out += [OP_EQUAL, pos, len(new)]
+    return out
+
+
+def _trim(toks: list[tuple[int, int, str]], i: int, j: int) -> tuple[int, int]:
+    """Drop whitespace tokens at both ends of a token range."""
+    while i < j and toks[i][2].isspace():
+        i += 1
+    while j > i and toks[j - 1][2].isspace():
+        j -= 1
+    return i, j

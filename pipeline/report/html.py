@@ -4,6 +4,11 @@ Everything the page needs is inline (CSS, JS, SVG); a Content-Security-Policy wi
 of the page's own style and script blocks every request and every script that is not ours.
 Text from the report only ever reaches the page through autoescaped Jinja2 expressions,
 and reaches the script only through a JSON blob (`|tojson`), never through string building.
+
+The sentence rows and their detail panels are built by the page's script from that blob
+(on demand, in batches), so a 20,000-sentence report stays small and fast: the page is the
+report's JSON plus a compact per-row record (rows.py: reason, folded flags, marks as
+offsets, diffs as offset runs) and the summary around it.
 """
 
 from __future__ import annotations
@@ -18,12 +23,14 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .diff import highlight, overlay, spaced, word_diff
+from .rows import diffs, marks, span_texts, summarise_flags
 
 VERDICT_LABELS = {"ok": "OK", "review": "Review", "fail": "Fail"}
 VERDICT_ORDER = ("fail", "review", "ok")
 MODE_LABELS = {"roundtrip": "Round trip", "source": "Source-aware"}
 HISTOGRAM_BINS = 10
+STRIP_BINS = 120  # at most this many regions in the drift strip, however long the input
+NOSCRIPT_ISSUES = 2000  # rows of the issue table written into the page for readers without script
 _ANCHOR_BAD = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -118,8 +125,21 @@ def flat(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+def report_key(data: dict[str, Any]) -> str:
+    """What the browser keys review decisions by: the run's signature and its documents' paths."""
+    basis = json.dumps(
+        {
+            "signature": data.get("signature") or {},
+            "paths": [d.get("path") for d in data.get("documents", [])],
+        },
+        sort_keys=True,
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
+
+
 def build_view(data: dict[str, Any]) -> dict[str, Any]:
-    """Everything the template shows, as plain dicts and lists (no markup)."""
+    """Everything the template shows, as plain dicts and lists (no markup), and the script's blob."""
     mode = str(data.get("mode", "roundtrip"))
     documents = list(data.get("documents", []))
     segments = list(data.get("segments", []))
@@ -127,20 +147,19 @@ def build_view(data: dict[str, Any]) -> dict[str, Any]:
     verdicts = summary.get("verdicts") or {}
     signature = data.get("signature") or {}
     docs = {int(d["index"]): _doc_view(d, mode) for d in documents}
-    views: list[dict[str, Any]] = []
+    from ..checks.lexicon import ARTICLES
+
+    rows: list[dict[str, Any]] = []
     seen: set[str] = set()
     for order, seg in enumerate(segments):
         doc_index = int(seg.get("document", 0))
         doc = docs.get(doc_index) or docs.setdefault(doc_index, _doc_view({"index": doc_index}, mode))
-        views.append(_segment_view(seg, doc, order, seen))
-    for doc in docs.values():
-        paragraphs: dict[int, list[dict[str, Any]]] = {}
-        for v in views:
-            if v["document"] == doc["index"]:
-                paragraphs.setdefault(int(v["paragraph"] or 0), []).append(v)
-        doc["paragraphs"] = [{"number": n, "segments": segs} for n, segs in sorted(paragraphs.items())]
-    # What the script needs to filter and sort; text never goes to the script except inside "report".
-    rows = [{k: v[k] for k in ("anchor", "verdict", "checks", "drift", "order")} for v in views]
+        rows.append(_row_data(seg, doc, order, seen, ARTICLES))
+    sentences_per_check: dict[str, int] = {}
+    for row in rows:
+        for check in row["checks"]:
+            sentences_per_check[check] = sentences_per_check.get(check, 0) + 1
+    notes = sum(1 for r in rows if r["kind"] == "note")
     paths = [str(d.get("path", "")) for d in documents]
     return {
         "version": str(signature.get("version") or ""),
@@ -150,14 +169,20 @@ def build_view(data: dict[str, Any]) -> dict[str, Any]:
         "counts": [(v, VERDICT_LABELS[v], int(verdicts.get(v, 0))) for v in VERDICT_ORDER],
         "total": int(summary.get("segments", len(segments))),
         "flagged": int(summary.get("flagged", 0)),
+        "notes": notes,
+        "baselined": int(summary.get("baselined", 0) or 0),
         "worst": str(summary.get("worst", "ok")),
-        "checks": sorted((summary.get("checks") or {}).items()),
+        "checks": [
+            (name, int(n), sentences_per_check.get(name, 0))
+            for name, n in sorted((summary.get("checks") or {}).items())
+        ],
         "facts": engine_facts(signature),
         "signature_json": json.dumps(signature, indent=2, ensure_ascii=False),
         "docs": [docs[k] for k in sorted(docs)],
-        "strip": _strip(views),
-        "histogram": _histogram(views),
-        "blob": {"rows": rows, "report": data},
+        "strip": _strip(rows),
+        "histogram": _histogram(rows),
+        "issues": _noscript_issues(segments, rows),
+        "blob": {"key": report_key(data), "rows": rows, "report": data},
     }
 
 
@@ -183,209 +208,97 @@ def _doc_view(d: dict[str, Any], mode: str) -> dict[str, Any]:
         "source_lang": d.get("source_lang"),
         "counts": [(v, VERDICT_LABELS[v], int(counts.get(v, 0))) for v in VERDICT_ORDER],
         "scores": _scores_rows(d.get("scores") or {}, mode),
-        "paragraphs": [],
     }
 
 
-Piece = tuple[str, bool, str]  # ("" | "del" | "ins", marked by a check, text)
-
-
-def _spans(flags: list[dict[str, Any]], field: str, pivot: str | None = None) -> list[tuple[Any, Any]]:
-    """Spans of one field; "back" spans also match on their pivot when one is given."""
-    return [
-        (sp.get("start"), sp.get("end"))
-        for f in flags
-        for sp in f.get("spans", [])
-        if sp.get("field") == field and (pivot is None or sp.get("pivot") in (None, pivot))
-    ]
-
-
-def _marked(text: str, spans: list[tuple[Any, Any]]) -> list[Piece]:
-    return [("", marked, piece) for marked, piece in highlight(text, spans)]
-
-
-def _diffed(old: str, new: str, spans: list[tuple[Any, Any]] | None = None) -> list[Piece]:
-    """`new` diffed word by word against `old`, with the checks' spans (offsets into `new`) marked."""
-    kinds = {"equal": "", "delete": "del", "insert": "ins"}
-    pieces = spaced(overlay(word_diff(old, new), highlight(new, spans or [])))
-    return [(kinds[op], marked, text) for op, marked, text in pieces]
-
-
-def _cell(label: str, lang: str, pieces: list[Piece], scores: Any = None, note: str = "") -> dict[str, Any]:
-    return {"label": label, "lang": lang, "pieces": pieces, "scores": scores, "note": note}
-
-
-def _row(title: str, cells: list[dict[str, Any]], quiet: bool = False) -> dict[str, Any]:
-    return {"title": title, "cells": cells, "quiet": quiet}
-
-
-def _single_back(seg: dict[str, Any]) -> str | None:
-    """Round-trip mode: the round trip that "text" spans point into (unknowable with several pivots)."""
-    trips = seg.get("round_trips") or []
-    return str(trips[0].get("back", "")) if len(trips) == 1 else None
-
-
-def _roundtrip_rows(seg: dict[str, Any], lang: str) -> list[dict[str, Any]]:
-    """Original | pivot text | round trip (diffed against the original), one row per pivot.
-
-    In round-trip mode the checks compare the original ("text" spans) with each round
-    trip ("back" spans carrying their pivot).
-    """
-    text, flags = str(seg.get("text", "")), list(seg.get("flags", []))
-    rows = []
-    for rt in seg.get("round_trips", []):
-        pivot = str(rt.get("pivot", ""))
-        back_spans = _spans(flags, "back", pivot)
-        cells = [
-            _cell(f"Original ({lang})", lang, _marked(text, _spans(flags, "text"))),
-            _cell(f"Pivot text ({pivot})", pivot, [("", False, str(rt.get("forward", "")))]),
-            _cell(
-                f"Round trip ({lang})",
-                lang,
-                _diffed(text, str(rt.get("back", "")), back_spans),
-                rt.get("scores"),
-                "compared with the original",
-            ),
-        ]
-        rows.append(_row(f"Round trip via {pivot}", cells))
-    return rows
-
-
-def _source_rows(seg: dict[str, Any], lang: str, source_lang: str) -> list[dict[str, Any]]:
-    """Source | translation | back-translation | forward translation, and the engine's own noise."""
-    comparison = seg.get("comparison")
-    if not comparison:
-        return []
-    text, src, flags = str(seg.get("text", "")), str(seg.get("source") or ""), list(seg.get("flags", []))
-    cells = [
-        _cell(f"Source ({source_lang})", source_lang, _marked(src, _spans(flags, "source"))),
-        _cell(f"Translation ({lang})", lang, _marked(text, _spans(flags, "text"))),
-        _cell(
-            f"Back-translation ({lang}→{source_lang})",
-            source_lang,
-            _diffed(src, str(comparison.get("back", ""))),
-            comparison.get("back_scores"),
-            "compared with the source",
-        ),
-        _cell(
-            f"Forward translation ({source_lang}→{lang})",
-            lang,
-            _diffed(text, str(comparison.get("forward", ""))),
-            comparison.get("forward_scores"),
-            "compared with the translation",
-        ),
-    ]
-    noise = _cell(
-        f"Source round trip ({source_lang})",
-        source_lang,
-        _diffed(src, str(comparison.get("source_round_trip", ""))),
-        comparison.get("source_round_trip_scores"),
-    )
-    return [
-        _row("Source and translation", cells),
-        _row("Engine noise: the source taken through the engine and back (never gated)", [noise], quiet=True),
-    ]
-
-
-def _segment_view(seg: dict[str, Any], doc: dict[str, Any], order: int, seen: set[str]) -> dict[str, Any]:
+def _row_data(
+    seg: dict[str, Any], doc: dict[str, Any], order: int, seen: set[str], articles: dict[str, frozenset[str]]
+) -> dict[str, Any]:
+    """The compact record the script renders one row (and, on demand, its panel) from."""
     anchor = anchor_for(doc["index"], str(seg.get("id", order)))
     while anchor in seen:
         anchor += "_"
     seen.add(anchor)
-    text = str(seg.get("text", ""))
-    flags = list(seg.get("flags", []))
-    lang, source_lang = doc["lang"], str(doc.get("source_lang") or "")
-    # The headline shows the published copy with what the checks found in it.
-    text_pieces = _marked(text, _spans(flags, "text"))
-    rows = _roundtrip_rows(seg, lang) + _source_rows(seg, lang, source_lang)
     verdict = str(seg.get("verdict", "ok"))
     verdict = verdict if verdict in VERDICT_LABELS else "review"
+    flags = list(seg.get("flags", []))
+    chrf = segment_chrf(seg)
     return {
         "anchor": anchor,
-        "id": str(seg.get("id", "")),
-        "order": order,
-        "document": doc["index"],
-        "path": doc["path"],
-        "line": seg.get("line"),
-        "source_line": seg.get("source_line"),
-        "paragraph": seg.get("paragraph"),
         "verdict": verdict,
-        "label": VERDICT_LABELS[verdict],
+        "checks": sorted({str(f.get("check", "")) for f in flags if not f.get("baselined")}),
         "drift": float(seg.get("drift", 0.0)),
-        "chrf": segment_chrf(seg),
-        "lang": lang,
-        "text_pieces": text_pieces,
-        "split": bool(seg.get("split")),
-        "meta": sorted((seg.get("meta") or {}).items()),
-        "checks": sorted({str(f.get("check", "")) for f in flags}),
-        "flags": [_flag_view(f, seg, lang, source_lang) for f in flags],
-        "evidence": [{"label": str(e.get("label", e.get("feature", "")))} for e in seg.get("evidence", [])],
-        "rows": rows,
+        "chrf": None if chrf is None else round(chrf, 1),
+        "order": order,
+        **summarise_flags(seg, verdict),
+        "marks": marks(seg),
+        "diffs": diffs(seg, articles, doc["lang"], str(doc.get("source_lang") or "")),
     }
 
 
-def _flag_view(flag: dict[str, Any], seg: dict[str, Any], lang: str, source_lang: str) -> dict[str, Any]:
-    """A flag with its message and the text its spans point into, the spans marked."""
-    text = str(seg.get("text", ""))
-    fields: list[tuple[str, str, str | None, str]]
-    if seg.get("source") is not None:
-        fields = [
-            ("source", "in the source", str(seg["source"]), source_lang),
-            ("text", "in the translation", text, lang),
-        ]
-    else:
-        fields = [
-            ("text", "in the original", text, lang),
-            ("back", "in the round trip", _single_back(seg), lang),
-        ]
-    excerpts = []
-    for field, where, body, field_lang in fields:
-        spans = _spans([flag], field)
-        if spans and body is not None:
-            excerpts.append({"where": where, "lang": field_lang, "pieces": _marked(body, spans)})
-    return {
-        "check": str(flag.get("check", "")),
-        "severity": str(flag.get("severity", "minor")),
-        "message": str(flag.get("message", "")),
-        "excerpts": excerpts,
-    }
+def _strip(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Drift along the input in at most STRIP_BINS regions: the worst drift and verdict of each."""
+    n = len(rows)
+    count = min(n, STRIP_BINS)
+    bins: list[dict[str, Any]] = []
+    for k in range(count):
+        lo, hi = k * n // count, (k + 1) * n // count
+        part = rows[lo:hi]
+        worst = max(part, key=lambda r: (VERDICT_ORDER[::-1].index(r["verdict"]), r["drift"]))
+        drift = max(r["drift"] for r in part)
+        flagged = sum(1 for r in part if r["verdict"] != "ok")
+        bins.append(
+            {"lo": lo, "hi": hi, "drift": round(drift, 3), "verdict": worst["verdict"], "flagged": flagged}
+        )
+    width = max(count, 1) * 10
+    height = 60
+    for i, bar in enumerate(bins):
+        h = round(max(bar["drift"], 0.03) * height, 2)
+        bar.update({"x": i * 10 + 1, "y": round(height - h, 2), "height": h})
+    return {"bins": bins, "width": width, "height": height, "per_bin": 1 if n <= STRIP_BINS else None}
 
 
-def _strip(views: list[dict[str, Any]]) -> dict[str, Any]:
-    """Drift along the article: one bar per sentence, in reading order."""
-    width, height = max(len(views), 1) * 10, 60
-    bars = [
-        {
-            "x": i * 10 + 1,
-            "height": round(max(v["drift"], 0.02) * height, 2),
-            "y": round(height - max(v["drift"], 0.02) * height, 2),
-            "verdict": v["verdict"],
-            "anchor": v["anchor"],
-            "title": f"{v['id']} · {v['label']} · drift {v['drift']:.2f}",
-        }
-        for i, v in enumerate(views)
-    ]
-    return {"width": width, "height": height, "bars": bars}
-
-
-def _histogram(views: list[dict[str, Any]]) -> dict[str, Any]:
+def _histogram(rows: list[dict[str, Any]]) -> dict[str, Any]:
     """How many sentences fall in each chrF band of 10 points."""
     counts = [0] * HISTOGRAM_BINS
-    for v in views:
-        if v["chrf"] is not None:
-            counts[min(int(v["chrf"] // 10), HISTOGRAM_BINS - 1)] += 1
+    for r in rows:
+        if r["chrf"] is not None:
+            counts[min(int(r["chrf"] // 10), HISTOGRAM_BINS - 1)] += 1
     top = max(counts) or 1
-    bar_w, height = 30, 80
     bins = [
         {
-            "x": i * bar_w + 2,
-            "width": bar_w - 4,
-            "height": round(c / top * height, 2),
-            "y": round(height - c / top * height, 2),
+            "lo": i * 10,
+            "hi": (i + 1) * 10,
             "count": c,
-            "range": f"{i * 10}–{(i + 1) * 10}",
+            "pct": round(c / top * 100, 1),
             "band": "low" if i < 5 else ("mid" if i < 7 else "high"),
         }
         for i, c in enumerate(counts)
     ]
-    return {"bins": bins, "width": bar_w * HISTOGRAM_BINS, "height": height, "any": any(counts)}
+    return {"bins": bins, "any": any(counts)}
+
+
+def _noscript_issues(segments: list[dict[str, Any]], rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The issue table for readers without script: one row per flag, grouped by check (capped)."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    total = 0
+    for seg, row in zip(segments, rows, strict=True):
+        for flag in seg.get("flags", []):
+            total += 1
+            if total > NOSCRIPT_ISSUES:
+                continue
+            source_side = ("source",) if seg.get("source") is not None else ()
+            text_side = ("text",) if seg.get("source") is not None else ("text", "back")
+            groups.setdefault(str(flag.get("check", "")), []).append(
+                {
+                    "anchor": row["anchor"],
+                    "id": str(seg.get("id", "")),
+                    "verdict": row["verdict"],
+                    "label": VERDICT_LABELS[row["verdict"]],
+                    "severity": str(flag.get("severity", "")),
+                    "message": str(flag.get("message", "")),
+                    "source": " · ".join(span_texts(seg, flag, source_side)) if source_side else "",
+                    "text": " · ".join(span_texts(seg, flag, text_side)),
+                }
+            )
+    return {"groups": sorted(groups.items()), "total": total, "shown": min(total, NOSCRIPT_ISSUES)}

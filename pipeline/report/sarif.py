@@ -29,6 +29,7 @@ from typing import Any
 from urllib.parse import quote
 
 from pipeline.baseline import flag_key, iter_flags, normalise_path
+from pipeline.formats import UNIT_FORMATS
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 FINGERPRINT = "driftcheckFlag/v1"
@@ -164,7 +165,9 @@ def _result(
                 }
             }
         ],
-        "partialFingerprints": {FINGERPRINT: flag_key(seg, flag, path)},
+        "partialFingerprints": {
+            FINGERPRINT: flag_key(seg, flag, path, (doc or {}).get("format") in UNIT_FORMATS)
+        },
         "properties": {
             "segment": seg["id"],
             "severity": flag["severity"],

@@ -103,8 +103,13 @@ def document_dict(d: DocumentResult) -> dict[str, Any]:
     if d.source_path is not None or d.source_lang is not None:
         out["source_path"] = d.source_path
         out["source_lang"] = d.source_lang
+    out["format"] = d.fmt
     out["scores"] = {k: scores_dict(v) for k, v in sorted(d.scores.items())}
     out["counts"] = {v: d.counts.get(v, 0) for v in VERDICTS}
+    if d.units:
+        out["units"] = dict(d.units)
+    if d.warnings:
+        out["warnings"] = list(d.warnings)
     return out
 
 

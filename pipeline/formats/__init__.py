@@ -1,0 +1,100 @@
+"""Input formats beyond text and Markdown: HTML articles, gettext PO, XLIFF 1.2/2.x and TMX 1.4.
+
+- html.py: an article page becomes a Document (paragraphs, headings, line numbers, waivers);
+- po.py, xliff.py, tmx.py: translation units become source-aware Segments with their ids,
+  metadata and placeholder syntax (`Segment.markup`);
+- placeholders.py: placeholders and inline codes, compared as facts and masked from the engine;
+- annotate.py: a copy of each PO/XLIFF with every flagged unit marked for review.
+
+Formats are picked by file suffix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..records import Segment
+
+SUFFIXES: dict[str, str] = {
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".po": "po",
+    ".pot": "po",
+    ".xlf": "xliff",
+    ".xliff": "xliff",
+    ".sdlxliff": "xliff",  # Trados Studio (XLIFF 1.2)
+    ".mqxliff": "xliff",  # memoQ (XLIFF 1.2)
+    ".tmx": "tmx",
+}
+UNIT_FORMATS = ("po", "xliff", "tmx")  # translation units: source-aware segments
+ANNOTATABLE = ("po", "xliff")  # `--annotate` writes a marked copy of these
+# picked up inside directories by default (templates, .pot, hold no translations)
+DEFAULT_INCLUDE = ["*.html", "*.htm", "*.po", "*.xlf", "*.xliff", "*.sdlxliff", "*.mqxliff", "*.tmx"]
+
+
+def format_of(path: str) -> str | None:
+    """ "html", "po", "xliff" or "tmx" by suffix; None for the other formats."""
+    return SUFFIXES.get(Path(path).suffix.lower())
+
+
+@dataclass
+class UnitFile:
+    """What a PO, XLIFF or TMX file holds: segments to check, its languages, and what was left out."""
+
+    fmt: str
+    segments: list[Segment]
+    source_lang: str | None = None  # as declared by the file (normalised later)
+    target_lang: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)  # units, checked, fuzzy, untranslated, ...
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """What a unit reader needs from the run: languages the user chose, and which units to take."""
+
+    lang: str | None = None  # --lang, when given (TMX: which language is the translation)
+    source_lang: str | None = None  # --source-lang, when given
+    unapproved_only: bool = False
+
+
+def unit_segment(
+    seg_id: str,
+    doc: int,
+    n: int,
+    line: int,
+    source: str,
+    target: str,
+    source_line: int,
+    meta: list[tuple[str, str]],
+    markup: str,
+) -> Segment:
+    return Segment(
+        id=seg_id,
+        document=doc,
+        paragraph=n,
+        sentence=1,
+        line=line,
+        text=" ".join(target.split()),
+        source=" ".join(source.split()),
+        source_line=source_line,
+        meta=tuple(meta),
+        markup=markup,
+    )
+
+
+def read_units(data: bytes, path: str, fmt: str, doc_index: int, options: ReadOptions) -> UnitFile:
+    """Read a PO, XLIFF or TMX file (raises InputError with one line on anything malformed)."""
+    if fmt == "po":
+        from .po import read_po
+
+        return read_po(data, path, doc_index, options)
+    if fmt == "xliff":
+        from .xliff import read_xliff
+
+        return read_xliff(data, path, doc_index, options)
+    from .tmx import read_tmx
+
+    return read_tmx(data, path, doc_index, options)

@@ -1,0 +1,84 @@
+"""`--annotate OUT`: a copy of each PO/XLIFF input with every flagged unit marked for review.
+
+OUT is a file for one such input, or a folder (an existing one, one ending in '/', or
+whenever there are several) where each copy keeps its path relative to the inputs' common
+folder. The inputs are never written: OUT may not be, or contain as a copy's path, an input.
+The marks come from the JSON report (units whose verdict is review or fail after the
+baseline, with the checks that gave it), so a reused report annotates like a fresh one.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from ..errors import UsageError
+from . import ANNOTATABLE, format_of
+
+GATING = ("major", "critical")
+
+
+def _same(a: str, b: str) -> bool:
+    pa, pb = Path(a), Path(b)
+    if pa.resolve() == pb.resolve():
+        return True
+    try:
+        return pa.exists() and pb.exists() and pa.samefile(pb)
+    except OSError:
+        return False
+
+
+def plan_annotations(dest: str, inputs: list[str], source: str | None) -> tuple[dict[str, str], list[str]]:
+    """({input: copy path} for every PO/XLIFF input, the inputs that cannot be annotated)."""
+    todo = list(dict.fromkeys(p for p in inputs if format_of(p) in ANNOTATABLE))
+    skipped = [p for p in inputs if p not in todo]
+    if not todo:
+        raise UsageError("--annotate writes marked copies of PO and XLIFF files; none of the inputs is one")
+    folder = len(todo) > 1 or Path(dest).is_dir() or dest.endswith(("/", os.sep))
+    if folder:
+        parents = [str(Path(p).resolve().parent) for p in todo]
+        common = Path(os.path.commonpath(parents))
+        plan = {p: str(Path(dest) / Path(p).resolve().relative_to(common)) for p in todo}
+    else:
+        plan = {todo[0]: dest}
+    for out in plan.values():
+        for given in [*inputs, *([source] if source else [])]:
+            if _same(out, given):
+                raise UsageError(
+                    f"--annotate {dest}: would overwrite the input {given}; write the copies elsewhere"
+                )
+    return plan, skipped
+
+
+def unit_reasons(data: dict[str, Any], index: int) -> dict[str, list[str]]:
+    """Segment id -> one line per flag that made the segment review/fail (baselined flags left out)."""
+    out: dict[str, list[str]] = {}
+    for seg in data["segments"]:
+        if seg["document"] != index or seg["verdict"] == "ok":
+            continue
+        flags = [f for f in seg["flags"] if not f.get("baselined")]
+        lines = [f"{f['check']} ({f['severity']}): {f['message']}" for f in flags if f["severity"] in GATING]
+        out[str(seg["id"])] = [f"{seg['verdict']}: " + line for line in lines] or [f"{seg['verdict']}"]
+    return out
+
+
+def render_annotations(data: dict[str, Any], plan: dict[str, str]) -> list[tuple[str, bytes]]:
+    """(copy path, bytes) for every planned input that was checked; nothing is written here."""
+    from ..read import read_bytes
+    from .annotate_po import annotate_po
+    from .annotate_xliff import annotate_xliff
+
+    out: list[tuple[str, bytes]] = []
+    for doc in data["documents"]:
+        dest = plan.get(doc["path"])
+        if dest is None:
+            continue
+        path = str(doc["path"])
+        reasons = unit_reasons(data, int(doc["index"]))
+        raw = read_bytes(path)
+        annotated = (
+            annotate_po(raw, path, reasons) if format_of(path) == "po" else annotate_xliff(raw, path, reasons)
+        )
+        out.append((dest, annotated))
+    return out

@@ -1,0 +1,75 @@
+"""Mark flagged PO entries for review, changing nothing else in the file.
+
+Each flagged entry gets the `fuzzy` flag (msgfmt leaves fuzzy entries out of the compiled
+catalogue until a translator clears it, and every PO editor lists them for review) and one
+translator comment line per reason: `# driftcheck: numbers (critical): …`. The file is edited
+line by line around those entries, in its own encoding and line endings, so every other byte
+stays as it was; driftcheck comments from an earlier run are replaced, not repeated.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from .po import entry_id, parse_po
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+_CHARSET = re.compile(rb"charset=([A-Za-z0-9._:-]+)")
+MARK = "# driftcheck: "
+
+
+def _codec(data: bytes) -> str:
+    m = _CHARSET.search(data[:4096])
+    name = m.group(1).decode("ascii") if m and m.group(1).upper() != b"CHARSET" else "utf-8"
+    return codecs.lookup(name).name
+
+
+def _newline(line: str) -> str:
+    return line[len(line.rstrip("\r\n")) :] or "\n"
+
+
+def _mark_entry(lines: list[str], start: int, reasons: list[str]) -> None:
+    """Edit lines[start:] (the entry's first line onwards) in place."""
+    nl = _newline(lines[start])
+    end = start
+    while end < len(lines) and lines[end].startswith("#") and not lines[end].startswith("#~"):
+        end += 1  # the entry's comment block
+    block = [ln for ln in lines[start:end] if not ln.startswith(MARK.rstrip())]
+    lead = 0
+    while lead < len(block) and re.match(r"#(?:\s|$)", block[lead]):
+        lead += 1  # translator comments come first
+    flags_at = next((i for i, ln in enumerate(block) if ln.startswith("#,")), None)
+    if flags_at is None:
+        before = next((i for i, ln in enumerate(block) if ln.startswith("#|")), len(block))
+        block.insert(before, "#, fuzzy" + nl)
+    else:
+        names = [f.strip() for f in block[flags_at][2:].strip().split(",") if f.strip()]
+        if "fuzzy" not in names:
+            block[flags_at] = "#, " + ", ".join(["fuzzy", *names]) + _newline(block[flags_at])
+    comments = [MARK + " ".join(r.split()) + nl for r in reasons]
+    lines[start:end] = block[:lead] + comments + block[lead:]
+
+
+def annotate_po(data: bytes, path: str, reasons: dict[str, list[str]]) -> bytes:
+    """`data` with every entry named in `reasons` (by segment id) marked; the bytes as-is if none is."""
+    if not reasons:
+        return data
+    po, _ = parse_po(data, path)
+    codec = _codec(data)
+    text = data.decode("utf-8" if codec == "utf-8" else codec)  # a BOM stays in the text, and goes back
+    lines = _LINE.findall(text)
+    starts: list[tuple[int, list[str]]] = []
+    for e in po:
+        forms = (
+            [(entry_id(e, i), f"plural form {i}: ") for i in sorted(e.msgstr_plural)]
+            if e.msgid_plural
+            else []
+        )
+        why = [prefix + r for key, prefix in [(entry_id(e), ""), *forms] for r in reasons.get(key, [])]
+        if why and not e.obsolete:
+            starts.append((e.linenum - 1, why))
+    starts.sort(reverse=True)  # bottom-up: inserted lines never shift an entry still to edit
+    for start, why in starts:
+        _mark_entry(lines, start, why)
+    return "".join(lines).encode(codec, errors="replace")

@@ -1,0 +1,57 @@
+"""Declared encodings: decode as the file says, and catch the common lie (UTF-8 bytes labelled Latin-1)."""
+
+from __future__ import annotations
+
+import codecs
+
+from ..errors import InputError
+
+
+def utf8_mislabelled(data: bytes, declared: str) -> bool:
+    """True when a file declares a single-byte encoding but its non-ASCII bytes are valid UTF-8.
+
+    Text in Latin-1 or Windows-1252 practically never forms valid multi-byte UTF-8 sequences,
+    so such a file was written as UTF-8 and labelled wrongly: decoding it as declared would
+    turn every accented letter into two wrong ones.
+    """
+    try:
+        name = codecs.lookup(declared).name
+    except LookupError:
+        return False
+    if name.startswith("utf") or data.isascii():
+        return False
+    single_byte = name.startswith(("iso8859", "cp125", "latin", "mac-", "windows-125")) or name in (
+        "cp437",
+        "cp850",
+    )
+    if not single_byte:
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def decode_declared(data: bytes, declared: str | None, path: str, what: str) -> str:
+    """`data` decoded as declared (UTF-8 when nothing is declared), or a one-line InputError."""
+    name = declared or "utf-8"
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        raise InputError(f"{path}: declares charset '{name}', which is not a known encoding") from None
+    if declared and utf8_mislabelled(data, declared):
+        raise InputError(
+            f"{path}: declares charset '{declared}' but its bytes are UTF-8; fix the declaration"
+        )
+    if b"\x00" in data and not codec.startswith("utf-16") and not codec.startswith("utf-32"):
+        raise InputError(f"{path}: looks like a binary file, not {what}")
+    try:
+        text = data.decode("utf-8-sig" if codec == "utf-8" else codec)
+    except UnicodeDecodeError as exc:
+        said = f"declares charset '{declared}'" if declared else "declares no charset (UTF-8 assumed)"
+        raise InputError(
+            f"{path}: {said} but byte 0x{data[exc.start]:02x} at offset {exc.start} is not valid {codec}; "
+            "fix the declaration or convert the file"
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -1,0 +1,137 @@
+"""HTML articles: the article's paragraphs and headings, with line numbers into the HTML file.
+
+Which text is the article is trafilatura's call (measured against readability-lxml and
+jusText on saved news pages: benchmarks/bench_html_extract.py). trafilatura returns text,
+not positions, so its output is matched back, in order, onto the page's own text blocks
+(html_blocks.py), which know their lines, kinds and waivers. trafilatura treats the
+headline, the standfirst and image captions as metadata rather than text; they are copy
+too, so the page's <h1> that matches its title, a standfirst equal to its description and
+the <figcaption>s inside the article are kept as well.
+"""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+import re
+import unicodedata
+
+from ..errors import InputError
+from ..records import Document, Paragraph
+from .encoding import decode_declared
+from .html_blocks import Block, PageInfo, walk
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
+_LIST_MARK = re.compile(r"^(?:[-*•]|\d{1,3}[.)])\s+")
+
+
+def _norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The encoding a page declares: a byte-order mark, else <meta charset> in its first 1024 bytes."""
+    for bom, name in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return name
+    m = _META_CHARSET.search(data[:1024])
+    return m.group(1).decode("ascii").lower() if m else None
+
+
+def decode_html(data: bytes, path: str) -> str:
+    """The page as text in the encoding it declares (UTF-8 when it declares none), or an InputError."""
+    text = decode_declared(data, declared_charset(data), path, "an HTML page")
+    if "<" not in text:
+        raise InputError(f"{path}: not an HTML page (no markup)")
+    return text
+
+
+def _extracted_lines(html: str) -> list[str]:
+    import trafilatura
+
+    lines: list[str] = []
+    for fast in (True, False):  # without fallbacks first: measured to keep less chrome
+        doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=True, fast=fast)
+        text = getattr(doc, "text", None) or ""
+        lines = [n for n in (_norm(_LIST_MARK.sub("", raw.strip())) for raw in text.split("\n")) if n]
+        if lines:
+            break
+    return lines
+
+
+def _matched_pieces(pieces: list[str], lines: list[str]) -> set[int]:
+    """Indices of pieces that trafilatura's lines contain: equal lines anchor, gaps match by containment."""
+    sm = difflib.SequenceMatcher(None, pieces, lines, autojunk=False)
+    hit: set[int] = set()
+    a0 = b0 = 0
+    for a, b, size in sm.get_matching_blocks():
+        gap_lines = lines[b0:b]
+        for i in range(a0, a):
+            if any(pieces[i] in line or (len(line) > 20 and line in pieces[i]) for line in gap_lines):
+                hit.add(i)
+        hit.update(range(a, a + size))
+        a0, b0 = a + size, b + size
+    return hit
+
+
+def article_blocks(html: str, blocks: list[Block], info: PageInfo) -> list[Block]:
+    owner: list[int] = []
+    pieces: list[str] = []
+    for k, block in enumerate(blocks):
+        for piece in block.pieces:
+            owner.append(k)
+            pieces.append(_norm(piece))
+    hit = _matched_pieces(pieces, _extracted_lines(html))
+    kept = sorted({owner[i] for i in hit})
+    if not kept:
+        return []
+    first, last = kept[0], kept[-1]
+    title = _norm(info.title or "")
+    head = next(
+        (
+            k
+            for k in range(first, -1, -1)
+            if blocks[k].tag == "h1" and title and _norm(blocks[k].text) in title
+        ),
+        None,
+    )
+    extra: set[int] = set()
+    if head is not None and head < first:
+        extra.add(head)
+        description = _norm(info.description or "")
+        extra.update(
+            k for k in range(head + 1, first) if description and _norm(blocks[k].text) == description
+        )
+    start = head if head is not None else first
+    extra.update(k for k in range(start, last) if blocks[k].tag == "figcaption")
+    return [blocks[k] for k in sorted(set(kept) | extra)]
+
+
+def to_paragraph(index: int, block: Block) -> Paragraph:
+    text = "".join(block.chars)
+    offsets: list[int] = []
+    for i in range(1, len(block.lines)):
+        offsets.extend([i] * max(0, block.lines[i] - block.lines[i - 1]))
+    return Paragraph(index, text, block.lines[0], block.kind, tuple(offsets), block.waived)
+
+
+def parse_html(html: str, path: str) -> tuple[list[Paragraph], PageInfo]:
+    """The article's paragraphs (headings and list items as their own) and what the page declares."""
+    blocks, info = walk(html)
+    kept = article_blocks(html, blocks, info) if blocks else []
+    if not kept:
+        raise InputError(f"{path}: no article text found in the HTML page")
+    return [to_paragraph(i, b) for i, b in enumerate(kept, start=1)], info
+
+
+def read_html_document(path: str, lang: str) -> Document:
+    """An HTML page as a Document; `declared_lang` is its <html lang> (or Content-Language)."""
+    from ..read import read_bytes
+
+    paragraphs, info = parse_html(decode_html(read_bytes(path), path), path)
+    return Document(path, lang, tuple(paragraphs), fmt="html", declared_lang=info.lang)

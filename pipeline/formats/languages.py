@@ -1,0 +1,71 @@
+"""The run's languages when files declare their own (<html lang>, PO `Language`, XLIFF
+srcLang/trgLang, TMX srclang).
+
+A language the user set (flag or config file) wins, and every file that declares another is
+reported; otherwise the files' declarations decide, and files that disagree are an error
+(one run checks one language pair). gettext msgids are English by convention, so a PO file
+without `X-Source-Language` counts as English when nothing else says otherwise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..engines.langs import to_iso1
+from ..errors import UsageError
+
+
+def normalise(code: str | None) -> str | None:
+    """ISO 639-1 for a declared language tag ("es-ES", "pt_BR", "en-GB"); None when unusable."""
+    if not code or not code.strip() or code.strip() == "*all*":
+        return None
+    primary = code.strip().replace("_", "-").split("-")[0].lower()
+    return to_iso1(primary) if primary.isalpha() else None
+
+
+@dataclass
+class Declared:
+    """What each input says about its languages: (path, declared tag) pairs."""
+
+    targets: list[tuple[str, str]] = field(default_factory=list)
+    sources: list[tuple[str, str]] = field(default_factory=list)
+    conventional_source: str | None = None  # "en" for PO files without X-Source-Language
+
+
+def _pick(what: str, flag: str, value: str | None, explicit: bool, declared: list[tuple[str, str]],
+          warnings: dict[str, list[str]]) -> str | None:  # fmt: skip
+    known: list[tuple[str, str, str]] = []
+    for path, tag in declared:
+        code = normalise(tag)
+        if code is None:
+            warnings.setdefault(path, []).append(
+                f"declares {what} '{tag}', which is not a language code; ignored"
+            )
+        else:
+            known.append((path, tag, code))
+    if explicit and value:
+        for path, tag, code in known:
+            if code != value:
+                warnings.setdefault(path, []).append(
+                    f"declares {what} '{tag}' but {flag} is '{value}'; checked as '{value}'"
+                )
+        return value
+    codes = sorted({code for _, _, code in known})
+    if len(codes) > 1:
+        listing = ", ".join(f"{p}: {t}" for p, t, _ in known[:4])
+        raise UsageError(
+            f"the inputs declare different {what}s ({listing}); give {flag} or check them separately"
+        )
+    return codes[0] if codes else value
+
+
+def resolve(
+    lang: str, source_lang: str | None, explicit: list[str], declared: Declared
+) -> tuple[str, str | None, dict[str, list[str]]]:
+    """(language of the copy, language of the original, warnings per input path)."""
+    warnings: dict[str, list[str]] = {}
+    copy_lang = _pick("language", "--lang", lang, "lang" in explicit, declared.targets, warnings) or lang
+    src = _pick(
+        "source language", "--source-lang", source_lang, "source_lang" in explicit, declared.sources, warnings
+    )
+    return copy_lang, src or declared.conventional_source, warnings

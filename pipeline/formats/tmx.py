@@ -1,0 +1,99 @@
+"""TMX 1.4 translation memories: each <tu> with a source and a translation variant is a segment.
+
+The source language is the header's `srclang` (or --source-lang; TMX allows `*all*`), the
+translation the one other language of the memory (or --lang when it holds several). The id
+is the <tu>'s `tuid`, else its position (`tu12`); <prop> and <note> become metadata. Inline
+codes (<bpt>, <ept>, <ph>, <it>, <hi>, <ut>) are compared as placeholders.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..engines.langs import to_iso1
+from ..errors import InputError, UsageError
+from ..records import Segment
+from . import ReadOptions, UnitFile, unit_segment
+from .xmlsafe import inline_text, local, parse_xml
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+MARKUP = "xml,html,omegat,auto"
+
+
+def _primary(code: str | None) -> str | None:
+    if not code or code == "*all*":
+        return None
+    return to_iso1(code.replace("_", "-").split("-")[0].lower()) or code.lower()
+
+
+def _variants(tu: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for tuv in (c for c in tu if local(c.tag) == "tuv"):
+        lang = _primary(tuv.get(XML_LANG) or tuv.get("lang"))
+        seg = next((c for c in tuv if local(c.tag) == "seg"), None)
+        if lang and seg is not None:
+            out.setdefault(lang, seg)
+    return out
+
+
+def _meta(tu: Any) -> list[tuple[str, str]]:
+    meta = [
+        (f"prop:{p.get('type', '')}", " ".join((p.text or "").split())) for p in tu if local(p.tag) == "prop"
+    ]
+    notes = [" ".join((n.text or "").split()) for n in tu if local(n.tag) == "note"]
+    if notes:
+        meta.append(("note", " | ".join(notes)))
+    return meta
+
+
+def _pick_target(langs: set[str], src: str, options: ReadOptions, path: str) -> str:
+    if options.lang:
+        return _primary(options.lang) or options.lang
+    others = sorted(langs - {src})
+    if len(others) != 1:
+        found = ", ".join(others) or "none"
+        raise UsageError(f"{path}: the memory holds translations into {found}; choose one with --lang")
+    return others[0]
+
+
+def read_tmx(data: bytes, path: str, doc_index: int, options: ReadOptions) -> UnitFile:
+    root = parse_xml(data, path)
+    if local(root.tag) != "tmx":
+        raise InputError(f"{path}: not a TMX file (the root element is <{local(root.tag)}>, not <tmx>)")
+    header = next((c for c in root if local(c.tag) == "header"), None)
+    body = next((c for c in root if local(c.tag) == "body"), None)
+    if body is None:
+        raise InputError(f"{path}: not a TMX file (no <body>)")
+    tus = [c for c in body if local(c.tag) == "tu"]
+    variants = [_variants(tu) for tu in tus]
+    src = _primary(options.source_lang) or _primary(header.get("srclang") if header is not None else None)
+    if src is None:
+        raise UsageError(f"{path}: the memory's srclang is '*all*' or missing; give --source-lang")
+    langs = {lang for v in variants for lang in v}
+    tgt = _pick_target(langs, src, options, path)
+    counts = {"units": len(tus), "checked": 0, "untranslated": 0}
+    segments: list[Segment] = []
+    for n, (tu, var) in enumerate(zip(tus, variants), start=1):
+        source, target = var.get(src), var.get(tgt)
+        if source is None or target is None or not "".join(target.itertext()).strip():
+            counts["untranslated"] += 1
+            continue
+        counts["checked"] += 1
+        segments.append(
+            unit_segment(
+                tu.get("tuid") or f"tu{n}",
+                doc_index,
+                len(segments) + 1,
+                target.sourceline,
+                inline_text(source),
+                inline_text(target),
+                source.sourceline,
+                _meta(tu),
+                MARKUP,
+            )  # fmt: skip
+        )
+    if not segments:
+        raise InputError(f"{path}: no translation units with both {src} and {tgt} text")
+    if len({s.id for s in segments}) < len(segments):
+        raise InputError(f"{path}: duplicate tuid in the memory")
+    return UnitFile("tmx", segments, source_lang=src, target_lang=tgt, counts=counts)

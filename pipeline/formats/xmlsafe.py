@@ -1,0 +1,89 @@
+"""Safe XML for XLIFF and TMX: lxml with entity expansion, DTD loading and network access off.
+
+A file whose DOCTYPE declares entities (a billion-laughs bomb, an external-entity attempt)
+is refused outright: nothing is expanded or fetched. Inline markup is written out in one
+canonical form that formats/placeholders.py reads back as codes (`<g id="1">`, `</g>`,
+`<x id="2"/>`); the native code inside <ph>, <bpt>, <ept> and <it> is never shown to the
+engine.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..errors import InputError
+from .encoding import utf8_mislabelled
+
+_XML_ENCODING = re.compile(rb"""^(?:\xef\xbb\xbf)?<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
+NATIVE_CODES = {"ph", "bpt", "ept", "it", "ut", "x", "bx", "ex", "sc", "ec", "sm", "em"}
+PAIRED_CODES = {"g", "pc", "hi", "mrk", "sub"}
+
+
+def local(tag: object) -> str:
+    """An element's name without its namespace ('' for comments and processing instructions)."""
+    return tag.split("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def parse_xml(data: bytes, path: str) -> Any:
+    """The root element of a well-formed XML file, parsed with a hardened lxml parser."""
+    from lxml import etree
+
+    declared = _XML_ENCODING.match(data[:200])
+    if declared and utf8_mislabelled(data, declared.group(1).decode("ascii")):
+        raise InputError(
+            f"{path}: declares encoding '{declared.group(1).decode('ascii')}' but its bytes are UTF-8; "
+            "fix the XML declaration"
+        )
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False
+    )
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        msg = str(exc.msg if getattr(exc, "msg", None) else exc).split("\n")[0]
+        raise InputError(f"{path}: not well-formed XML: {msg}") from None
+    except ValueError as exc:  # e.g. an unknown encoding name
+        raise InputError(f"{path}: cannot parse as XML: {exc}") from None
+    dtd = root.getroottree().docinfo.internalDTD
+    entities = [e.name for e in dtd.iterentities()] if dtd is not None else []
+    if entities:
+        raise InputError(
+            f"{path}: declares XML entities in its DOCTYPE ({', '.join(entities[:3])}): refused, "
+            "entity expansion and external entities are not allowed"
+        )
+    return root
+
+
+def _attr(elem: Any, *names: str) -> str:
+    for name in names:
+        value = elem.get(name)
+        if value is not None:
+            return str(value).replace('"', "'")
+    return ""
+
+
+def _code_tag(name: str, ref: str, empty: bool) -> str:
+    ident = f' id="{ref}"' if ref else ""
+    return f"<{name}{ident}{'/' if empty else ''}>"
+
+
+def inline_text(elem: Any) -> str:
+    """The text of a <source>, <target> or <seg> with its inline codes in canonical form."""
+    parts: list[str] = [elem.text or ""]
+    for child in elem:
+        name = local(child.tag)
+        ref = _attr(child, "id", "startRef", "rid", "i", "x")
+        if name == "cp":  # XLIFF 2 code point: the character itself
+            try:
+                parts.append(chr(int(child.get("hex", "0"), 16)))
+            except ValueError:
+                pass
+        elif name in PAIRED_CODES:
+            parts.append(_code_tag(name, ref, False) + inline_text(child) + f"</{name}>")
+        elif name in NATIVE_CODES:
+            parts.append(_code_tag(name, ref, True))
+        elif name:
+            parts.append(inline_text(child))  # an unknown element: keep its text
+        parts.append(child.tail or "")
+    return "".join(parts)

@@ -1,0 +1,86 @@
+"""Placeholders: found per syntax, compared as facts, masked from the engine with spans mapped back."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.formats.placeholders import MASK_TOKEN, compare, find_codes, mask, unit_view
+from pipeline.records import Flag, Segment, Span
+
+
+@pytest.mark.parametrize(
+    "text, markup, keys",
+    [
+        ("Saved %s files to %d folders", "c", ["%s", "%d"]),
+        ("%1$s of %2$d", "c", ["%1$s", "%2$d"]),
+        ("100%% done, %(count)d left", "python", [None, "%(count)d"]),
+        ("{0} of {total} items, {{literal}}", "python-brace", ["{0}", "{total}", None, None]),
+        ("Welcome %1 to %2", "qt", ["%1", "%2"]),
+        ("Copy $SRC to ${DEST}", "sh", ["$SRC", "${DEST}"]),
+        # unflagged gettext entries: the common syntaxes, but "50% off" is text
+        ("50% off for {name}, %s left", "auto", ["{name}", "%s"]),
+        ("<b>Bold</b> and <a href='%s'>link</a><br/>", "auto,html", ["<b>", "</b>", "<a>", "</a>", "<br>"]),
+        ("Usage: prog <file> [options]", "auto,html", []),  # <file> is not an HTML element
+        ('Click <g id="1">here</g> <x id="2"/>', "xml,html,auto", ["<g 1>", "</g>", "<x 2/>"]),
+        ("Lea el <b0>informe</b0> y <x1/>", "omegat", ["<b0>", "</b0>", "<x1/>"]),
+        ("%s", "", []),
+    ],
+)
+def test_find_codes_per_syntax(text: str, markup: str, keys: list[str | None]) -> None:
+    assert [c.key for c in find_codes(text, markup)] == keys
+
+
+def test_mask_keeps_a_whole_sentence_and_maps_back() -> None:
+    raw = "El campo debe coincidir con %(other_name)s."
+    m = mask(raw, "python,html")
+    assert m.text == f"El campo debe coincidir con {MASK_TOKEN}."
+    assert "%(" not in m.text
+    # every masked character knows where it came from
+    assert all(raw[m.origin[i]] == ch for i, ch in enumerate(m.text) if ch not in MASK_TOKEN)
+    tags = mask("Open the <b>Settings</b> menu<br/> now.", "auto,html")
+    assert tags.text == "Open the Settings menu now."
+
+
+def test_compare_missing_extra_altered_and_order() -> None:
+    def flags(src: str, tgt: str, markup: str = "python,html", plural: bool = False) -> list[tuple[str, str]]:
+        return [(f.severity, f.message) for f in compare(src, tgt, markup, plural)]
+
+    assert flags("Equal to %(other_name)s.", "Igual a %(other_name)s.") == []
+    assert flags("Equal to %(other_name)s.", "Igual a %(otro)s.") == [
+        (
+            "critical",
+            "placeholder \u201c%(other_name)s\u201d of the source became \u201c%(otro)s\u201d in the translation",
+        )
+    ]
+    assert flags("Saved %s.", "Guardado.") == [
+        ("critical", "placeholder \u201c%s\u201d of the source is missing from the translation")
+    ]
+    assert flags("Saved.", "Guardado %s.") == [
+        ("critical", "placeholder \u201c%s\u201d in the translation is not in the source")
+    ]
+    # unnamed printf arguments are filled in order: swapping them is a bug, positional ones may move
+    assert flags("%s of %d", "%d de %s", "c")[0][1].startswith("unnamed placeholders changed order")
+    assert flags("%1$s of %2$d", "%2$d de %1$s", "c") == []
+    # a plural form for a single number may leave the number out
+    assert flags("%(n)d file", "Un archivo", plural=True)[0][0] == "minor"
+    assert flags("<b>Warning</b>", "Aviso") == [
+        ("critical", "placeholder \u201c<b>\u201d of the source is missing from the translation"),
+        ("critical", "placeholder \u201c</b>\u201d of the source is missing from the translation"),
+    ]
+
+
+def test_unit_view_masks_and_remaps_spans_of_other_checks() -> None:
+    seg = Segment("x", 0, 1, 1, 1, "Tiene %d mensajes de Ana.", "You have %d messages from Ana.", markup="c")
+    view = unit_view(seg)
+    assert view.source == f"You have {MASK_TOKEN} messages from Ana."
+    assert view.text == f"Tiene {MASK_TOKEN} mensajes de Ana."
+    at = view.text.index("Ana")
+    moved = view.remap([Flag("names", "critical", "x", (Span("text", at, at + 3),))])
+    span = moved[0].spans[0]
+    assert seg.text[span.start : span.end] == "Ana"
+    # a finding about the mask token itself is the placeholder check's business
+    assert view.remap([Flag("names", "critical", f"source name '{MASK_TOKEN}' not found")]) == []
+    only_codes = unit_view(Segment("y", 0, 1, 1, 1, "%s: %s", "%s: %s", markup="c"))
+    assert not only_codes.checkable
+    plain = unit_view(Segment("z", 0, 1, 1, 1, "Hola %s", "Hello %s"))
+    assert (plain.source, plain.text, plain.options) == ("Hello %s", "Hola %s", {})

@@ -88,10 +88,13 @@ def run_calibrate(
 def _summary(variant: dict[str, Any], files: list[dict[str, Any]], output: str) -> None:
     th = variant["thresholds"]
     capped = sorted(k for k, v in variant["precision"]["checks"].items() if v["severity"] == "minor")
+    lowered = sorted(k for k, v in variant["precision"]["checks"].items() if v["severity"] == "major")
     out = [
         f"calibration: {output} (variant '{variant['name']}', {len(variant['model']['terms'])} features)",
         f"thresholds: review at drift >= {th['review']}, fail at drift >= {th['fail']}",
         "over the precision budget (minor evidence now): " + (", ".join(capped) or "none"),
+        "critical kinds lowered to major (their fails added up over the fail target): "
+        + (", ".join(lowered) or "none"),
         "cross-validated on the training part (by source sentence):",
     ]
     for f in files:

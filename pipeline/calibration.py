@@ -12,8 +12,10 @@ and evaluated here in pure Python: running never imports scikit-learn. One file 
   `scale`, `weight`); a feature absent from a segment counts as 0 (a flag that was not raised);
 - `thresholds` (`review`, `fail`) and the `targets` they were chosen for (share of correct
   translations flagged on the training files, cross-validated);
-- `precision`: the precision budget per check: a check whose measured false-flag rate on correct
-  translations exceeds the budget raises `minor` evidence instead of `major`/`critical`.
+- `precision`: the precision budget per kind of flag (check and severity): a kind whose measured
+  false-flag rate on correct translations exceeds the budget raises `minor` evidence instead of
+  `major`/`critical`; a critical kind within it may be lowered to `major` when the critical kinds
+  together would fail more correct translations than the fail target.
 
 Which variant runs: the first one trained on the run's engine whose required features the run has,
 else the first whose required features it has. The shipped calibration
@@ -37,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
-from .records import Evidence, Flag, Severity, Span, Verdict, verdict_rank
+from .records import Evidence, Flag, Severity, Span, Verdict, severity_rank, verdict_rank
 from .verdict import verdict as rule_verdict  # the flag rule: critical fails, major asks for review
 
 FORMAT = "driftcheck-calibration"
@@ -65,7 +67,7 @@ class Variant:
     terms: tuple[Term, ...]
     review: float  # drift at or above this asks for review
     fail: float  # ... and at or above this fails
-    capped: frozenset[str]  # "check:severity" kinds over the precision budget: minor evidence now
+    capped: Mapping[str, Severity]  # "check:severity" (or "check") -> the severity it may raise at most
     raw: Mapping[str, Any]  # the variant as stored (recorded in the report signature, abridged)
 
     def logit(self, features: Mapping[str, float]) -> tuple[float, list[Evidence]]:
@@ -151,7 +153,13 @@ def _variant(d: Any, where: str) -> Variant:
     checks = precision.get("checks", {}) if isinstance(precision, dict) else {}
     if not isinstance(checks, dict):
         raise ConfigError(f"{where}.precision.checks: must be an object")
-    capped = frozenset(n for n, c in checks.items() if isinstance(c, dict) and c.get("severity") == "minor")
+    capped: dict[str, Severity] = {}
+    for n, c in checks.items():
+        sev = c.get("severity") if isinstance(c, dict) else None
+        if sev in ("minor", "major"):
+            capped[n] = sev
+        elif sev not in (None, "kept"):
+            raise ConfigError(f"{where}.precision.checks.{n}: severity must be kept, major or minor")
     return Variant(
         str(d.get("name", "default")),
         engine,
@@ -218,18 +226,20 @@ def resolve(mode: str, path: str | None) -> Calibration | None:
 # --- judging one segment ---------------------------------------------------------------------
 
 
-def over_budget(flag: Flag, variant: Variant) -> bool:
-    return flag.severity in ("major", "critical") and (
-        f"{flag.check}:{flag.severity}" in variant.capped or flag.check in variant.capped
-    )
+def allowed(flag: Flag, variant: Variant) -> Severity:
+    """The severity a flag may keep under the precision budget."""
+    cap = variant.capped.get(f"{flag.check}:{flag.severity}") or variant.capped.get(flag.check)
+    if cap is None or severity_rank(flag.severity) <= severity_rank(cap):
+        return flag.severity
+    return cap
 
 
 def apply_budget(flags: Sequence[Flag], variant: Variant, overridden: Iterable[str]) -> list[Flag]:
-    """Flags of a kind over the precision budget become minor evidence (a config severity wins)."""
+    """Flags of a kind over the precision budget are lowered to what it allows: `minor` evidence,
+    or `major` for a critical kind whose fails, added up, exceed the fail target (a config
+    severity wins)."""
     keep = set(overridden)
-    return [
-        replace(f, severity="minor") if f.check not in keep and over_budget(f, variant) else f for f in flags
-    ]
+    return [f if f.check in keep else replace(f, severity=allowed(f, variant)) for f in flags]
 
 
 def score_verdict(drift: float, variant: Variant) -> Verdict:
@@ -320,5 +330,5 @@ def signature(cal: Calibration, variant: Variant) -> dict[str, Any]:
         "requires": sorted(variant.requires),
         "thresholds": {"review": variant.review, "fail": variant.fail},
         "targets": raw.get("targets"),
-        "capped_checks": sorted(variant.capped),
+        "capped": dict(sorted(variant.capped.items())),
     }

@@ -34,7 +34,9 @@ FUTURE: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "pt": re.compile(
-        r"\b\w{2,}(?:rei|rás|rá|remos|reis|rão)\b|\b(?:vou|vais|vai|vamos|ides|vão)\s+\w+(?:ar|er|ir)\b", re.I
+        r"\b\w{2,}(?:rei|rás|rá|remos|reis|rão)\b|\b(?:vou|vais|vai|vamos|ides|vão)\s+\w+(?:ar|er|ir)\b"
+        r"|\b\w+[aei]r-(?:se|me|te|nos|vos|lhe|lhes|o|a|os|as)-(?:ei|ás|á|emos|eis|ão)\b",  # desmoronar-se-á
+        re.I,
     ),
     "it": re.compile(r"\b\w{2,}(?:rò|rà|ranno)\b", re.I),
     "fr": re.compile(
@@ -47,7 +49,18 @@ FUTURE: dict[str, re.Pattern[str]] = {
 # modal and no future in English ("can", "should"), so a dropped future next to one is no shift.
 MODAL: dict[str, re.Pattern[str]] = {
     "en": re.compile(
-        r"\b(?:can|could|may|might|must|should|would|ought|cannot|can't|couldn't|shouldn't)\b", re.I
+        r"\b(?:can|could|may|might|must|should|would|ought|cannot|can't|couldn't|shouldn't"
+        r"|needs?\s+to|(?:has|have)\s+to|(?:is|are)\s+to|(?:is|are)\s+likely\s+to)\b",
+        re.I,
+    ),
+}
+# Subordinators after which English says "will" for a Romance present subjunctive ("instituições
+# que ajudem" = "institutions that will help", "espero que prevaleça" = "I hope it will prevail").
+SUBORDINATE_FUTURE: dict[str, re.Pattern[str]] = {
+    "en": re.compile(
+        r"\b(?:that|when|whether|if|though|although|until|unless|once)\b(?:\W+\w+){0,4}?\W+"
+        r"(?:will|shall|won't|\w+'ll)\b",
+        re.I,
     ),
 }
 # Present progressives: English says "are indicating" where Romance languages use a simple
@@ -108,11 +121,19 @@ def _spans(text: str, lang: str, table: dict[str, re.Pattern[str]], field: str) 
 
 
 def _idiomatic(name: str, added: bool, inp: CheckInput) -> bool:
-    """Differences a faithful translation makes: a modal instead of a modal's future, a present
-    progressive for a simple present (never a passive "is being done")."""
+    """Differences a faithful translation makes: a modal (or "need to", "is to") instead of a
+    modal's future, no future in a question that wonders ("Será que...?"), "will" in a subordinate
+    clause for a present subjunctive, a present progressive for a simple present (never a passive
+    "is being done")."""
     if name == "future" and not added:
+        if inp.source.rstrip().endswith("?"):
+            return True  # a future in a question wonders ("Será que...?" = "Is it...?"), it does not date
         pat = MODAL.get(inp.target_lang)
         return pat is not None and pat.search(inp.target) is not None
+    if name == "future" and added:
+        sub = SUBORDINATE_FUTURE.get(inp.target_lang)
+        every = FUTURE[inp.target_lang]
+        return sub is not None and len(sub.findall(inp.target)) >= len(every.findall(inp.target))
     if name == "progressive" and added and not _adds_being(inp):
         present = PRESENT_PROGRESSIVE.get(inp.target_lang)
         every = PROGRESSIVE[inp.target_lang]

@@ -102,3 +102,47 @@ def test_periphrastic_future_is_a_future() -> None:
         back="Continuaremos construir nestes esforços.",
     )
     assert_passes("tense", inp)
+
+
+def test_will_for_a_present_subjunctive_in_a_that_clause_passes() -> None:
+    inp = make(
+        "O Fundo estima que o crescimento atinja os 3,7% este ano.",
+        "The Fund estimates that growth will reach 3.7% this year.",
+        "pt",
+        forward="The Fund estimates that the growth reach the 3,7% this year.",
+        back="O Fundo estima que o crescimento alcançará 3.7% este ano.",
+    )
+    assert_passes("tense", inp)
+
+
+def test_will_added_to_a_main_clause_still_flags() -> None:
+    inp = make(
+        "O comité é apoiado pela sua equipa.",
+        "The committee will be supported by its team.",
+        "pt",
+        forward="The committee is supported by his team.",
+        back="O comité será apoiado pela sua equipa.",
+    )
+    assert "adds a future" in assert_flags("tense", inp).message
+
+
+def test_a_future_in_a_question_that_wonders_may_go() -> None:
+    inp = make(
+        "Será semelhante a outros desafios globais?",
+        "Is it similar to other global challenges?",
+        "pt",
+        forward="It will be similar to other global challenges?",
+        back="É semelhante a outros desafios globais?",
+    )
+    assert_passes("tense", inp)
+
+
+def test_mesoclitic_future_is_a_future() -> None:
+    inp = make(
+        "Caso contrário, desmoronar-se-á mais rapidamente.",
+        "Otherwise, it falls apart faster.",
+        "pt",
+        forward="Otherwise, it will fall apart more quickly.",
+        back="Caso contrário, cai aparte mais rápido.",
+    )
+    assert "drops a future" in assert_flags("tense", inp).message

@@ -19,6 +19,7 @@ features it needs (pipeline/calibration.py decides what happens when one is miss
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable, Mapping
 
@@ -36,8 +37,9 @@ def flag_features(flags: Iterable[Flag]) -> dict[str, float]:
     return {f"flag:{f.check}:{f.severity}": 1.0 for f in flags if f.severity in FLAG_SEVERITIES}
 
 
+@functools.lru_cache(maxsize=16384)
 def _letters(text: str) -> int:
-    return sum(1 for c in text if c.isalnum())
+    return sum(map(str.isalnum, text))
 
 
 def _log_ratio(a: str, b: str) -> float:

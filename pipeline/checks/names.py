@@ -198,7 +198,10 @@ def same_name(a: str, b: str) -> bool:
     stem = len(os.path.commonprefix([ka, kb]))  # one stem, another suffix (Finlandização/Finlandization)
     if stem >= STEM_MIN and stem >= STEM_SHARE * len(short):
         return True
-    return SequenceMatcher(None, ka, kb).ratio() >= SPELLING_RATIO
+    if 2 * len(short) < SPELLING_RATIO * (len(short) + len(long_)):
+        return False  # lengths alone rule the ratio out
+    matcher = SequenceMatcher(None, ka, kb)
+    return matcher.quick_ratio() >= SPELLING_RATIO and matcher.ratio() >= SPELLING_RATIO
 
 
 def missing(found: Iterable[Name], vocab: set[str], across: bool = True) -> list[tuple[Name, list[str]]]:

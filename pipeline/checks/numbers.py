@@ -27,6 +27,11 @@ _DIGITS = re.compile(
     r"(?:[.,]\d+(?![.,]?\d))?"
     r"|\d+(?:[.,]\d+)?)(?![\d])"
 )
+# Roman numerals of centuries, regnal and ordinal numbers ("XIXe siècle", "Juan Carlos I", "Basel III"):
+# two letters or more, or one with an ordinal ending, with an I, V or X among them (DC and CD are
+# acronyms); read as the number they write.
+_ROMAN = re.compile(r"(?<![\w-])([IVXLCDM]{2,}|[IVXLCDM](?=(?:e|er|ème|º|°)\b))(?:e|er|ème|º|°)?(?![\w-])")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 _SUPPORTED = frozenset({"en", "es", "fr", "de", "it", "pt", "nl", "ca"})
 _SCALE_WORD = re.compile(r"\s*([^\W\d_]+)")
 
@@ -148,6 +153,38 @@ def _word_numbers(text: str, lang: str) -> list[Number]:
     return out
 
 
+def roman_value(numeral: str) -> int | None:
+    """The value of a well-formed roman numeral (XIX -> 19), else None ("MIX" is a word too, but
+    well formed: callers take only upper-case tokens)."""
+    total, prev = 0, 0
+    for c in reversed(numeral):
+        v = _ROMAN_VALUES[c]
+        total += -v if v < prev else v
+        prev = max(prev, v)
+    return total if 0 < total < 4000 and _to_roman(total) == numeral else None
+
+
+def _to_roman(n: int) -> str:
+    out = []
+    for v, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+                   (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):  # fmt: skip
+        while n >= v:
+            out.append(sym)
+            n -= v
+    return "".join(out)
+
+
+def _roman_numbers(text: str) -> list[Number]:
+    out = []
+    for m in _ROMAN.finditer(text):
+        if not set(m.group(1)) & {"I", "V", "X"}:
+            continue  # DC, CD, CC, MD: acronyms far more often than numbers
+        value = roman_value(m.group(1))
+        if value is not None:
+            out.append(Number(frozenset({float(value)}), m.start(), m.end(), m.group()))
+    return out
+
+
 @functools.lru_cache(maxsize=8192)
 def extract(text: str, lang: str) -> tuple[Number, ...]:
     """Numbers in `text` (digits and spelled out), outside clock times and numeric dates."""
@@ -175,7 +212,7 @@ def extract(text: str, lang: str) -> tuple[Number, ...]:
         if factors != [1.0]:
             readings |= {_r(v * f) for v in readings for f in factors}
         nums.append(Number(frozenset(readings), m.start(), end, text[m.start() : end]))
-    for n in _word_numbers(text, lang):
+    for n in _word_numbers(text, lang) + _roman_numbers(text):
         if any(s <= n.start < e for s, e in skip + scale_ends):
             continue
         nums.append(n)

@@ -51,6 +51,16 @@ SAME = [
         "Os dois partidos usam o poder.", "Both parties use their power.", "pt", "en", id="dois=both"
     ),
     pytest.param(
+        "Au XIXe siècle, il régnait.", "In the 19th century, he reigned.", "fr", "en", id="roman century"
+    ),
+    pytest.param(
+        "Luis XIV vivió en Washington, DC.",
+        "Louis XIV lived in Washington, DC.",
+        "es",
+        "en",
+        id="roman regnal",
+    ),
+    pytest.param(
         "Estimativas da Organização Internacional do Trabalho (OIT).",
         "Estimates by the International Labor Organization (ILO).",
         "pt",
@@ -66,6 +76,7 @@ DIFFERENT = [
     pytest.param("Tiene 1.000 empleados.", "It has 100 employees.", "es", "en", id="1.000->100"),
     pytest.param("Il a 20 ans.", "He is 30.", "fr", "en", id="fr 20->30"),
     pytest.param("Costó 46 centavos.", "It cost cents.", "es", "en", id="number dropped"),
+    pytest.param("Au XIXe siècle.", "In the 18th century.", "fr", "en", id="roman century changed"),
 ]
 
 

@@ -299,3 +299,26 @@ def test_running_never_imports_scikit_learn(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.requires_apertium
+def test_calibration_from_the_config_file(tmp_path: Path) -> None:
+    from pipeline import calibration as cal
+
+    shipped = cal.shipped("source")
+    assert shipped is not None
+    raw = {**dict(shipped.variants[-1].raw), "name": "team", "thresholds": {"review": 0.0, "fail": 1.0}}
+    team = tmp_path / "team.json"
+    team.write_text(json.dumps({"format": cal.FORMAT, "version": 1, "mode": "source", "variants": [raw]}))
+    config = tmp_path / "driftcheck.toml"
+    config.write_text(f'calibration = "{team}"\n', encoding="utf-8")
+    pairs = write_jsonl(
+        tmp_path / "p.jsonl", [{"source": "El puente reabrió.", "translation": "The bridge reopened."}]
+    )
+    report = check_json(tmp_path / "r.json", str(pairs), "--no-cache", "--config", str(config))
+    assert report["signature"]["calibration"]["variant"] == "team"
+    seg = report["segments"][0]  # review at drift >= 0: every segment asks for review, with a reason
+    assert seg["verdict"] == "review" and [f["check"] for f in seg["flags"]][-1] == "combined"
+    config.write_text('calibration = "nope.json"\n', encoding="utf-8")
+    r = run_cli("check", str(pairs), "--source-lang", "es", "--config", str(config), "--engine", "apertium")
+    assert r.code == 2 and "nope.json: cannot read calibration" in r.stderr

@@ -32,6 +32,8 @@ _DIGITS = re.compile(
 # acronyms); read as the number they write.
 _ROMAN = re.compile(r"(?<![\w-])([IVXLCDM]{2,}|[IVXLCDM](?=(?:e|er|ème|º|°)\b))(?:e|er|ème|º|°)?(?![\w-])")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+# "années 80", "los años 90", "anos 70", "anni '60": a decade of the 1900s (or 2000s), "the 1980s".
+_DECADE_BEFORE = re.compile(r"(?:annees|anos|anni|jahre|decada de|decennio)\s*['’]?$")
 _SUPPORTED = frozenset({"en", "es", "fr", "de", "it", "pt", "nl", "ca"})
 _SCALE_WORD = re.compile(r"\s*([^\W\d_]+)")
 
@@ -211,6 +213,12 @@ def extract(text: str, lang: str) -> tuple[Number, ...]:
             pos = end = sw.end(1)
         if factors != [1.0]:
             readings |= {_r(v * f) for v in readings for f in factors}
+        if (
+            len(m.group()) == 2
+            and m.group().endswith("0")
+            and _DECADE_BEFORE.search(fold(text[max(0, m.start() - 14) : m.start()]))
+        ):
+            readings |= {1900.0 + int(m.group()), 2000.0 + int(m.group())}
         nums.append(Number(frozenset(readings), m.start(), end, text[m.start() : end]))
     for n in _word_numbers(text, lang) + _roman_numbers(text):
         if any(s <= n.start < e for s, e in skip + scale_ends):

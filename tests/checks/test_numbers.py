@@ -77,6 +77,7 @@ DIFFERENT = [
     pytest.param("Il a 20 ans.", "He is 30.", "fr", "en", id="fr 20->30"),
     pytest.param("Costó 46 centavos.", "It cost cents.", "es", "en", id="number dropped"),
     pytest.param("Au XIXe siècle.", "In the 18th century.", "fr", "en", id="roman century changed"),
+    pytest.param("Durante los años 90.", "During the 1970s.", "es", "en", id="decade changed"),
 ]
 
 

@@ -38,14 +38,33 @@ NEG_STANDALONE: dict[str, frozenset[str]] = {
     "fr": frozenset("jamais rien aucun aucune ni".split()),
 }
 # Fixed expressions that contain a negator but do not negate ("sin embargo" has none; listed
-# for the negators themselves): the phrase is removed before counting.
+# for the negators themselves): the phrase is removed before counting. "a não ser" = "unless",
+# "para não dizer" = "to say the least", "no matter" = "independentemente".
 NEG_IDIOMS: dict[str, tuple[str, ...]] = {
-    "en": ("no doubt", "not only", "no longer", "none the less", "nonetheless", "never the less"),
-    "es": ("no obstante", "no solo", "no solamente", "nada mas", "ni siquiera"),
-    "fr": ("non seulement", "ne ... que", "n'importe", "non plus"),
+    "en": (
+        "no doubt",
+        "not only",
+        "no longer",
+        "none the less",
+        "nonetheless",
+        "never the less",
+        "no matter",
+        "never mind",
+    ),
+    "es": (
+        "no obstante",
+        "no solo",
+        "no solamente",
+        "nada mas",
+        "ni siquiera",
+        "a no ser",
+        "por no decir",
+        "no cabe duda",
+    ),
+    "fr": ("non seulement", "ne ... que", "n'importe", "non plus", "a moins que", "pour ne pas dire"),
     "de": ("nicht nur", "nichtsdestotrotz"),
-    "it": ("non solo", "nonostante", "non appena"),
-    "pt": ("nao so", "nao apenas", "nada mais"),
+    "it": ("non solo", "nonostante", "non appena", "per non dire"),
+    "pt": ("nao so", "nao apenas", "nada mais", "a nao ser", "para nao dizer", "nao ha duvida"),
 }
 # Words that negate without a negator ("without", "lack", "hardly", "few"): a translation may
 # turn "não tem" into "lacks" or "not enough" into "insuficiente". They never raise a flag on

@@ -101,6 +101,8 @@ def cues(text: str, lang: str) -> tuple[tuple[int, int], ...]:
             continue
         if w in ("no", "nº") and _NUMBER_SIGN.match(text, tok.end):
             continue  # "No. 5", "No 5": the number sign
+        if folded[tok.end : tok.end + 1] == "-" and folded[tok.end + 1 : tok.end + 2].isalpha():
+            continue  # a prefix ("não-linear", "no-violento" = "non-linear"): see implicit()
         if w in concord and clause_has_negator:
             continue
         if w in primary or (w in standalone and not clause_has_negator):
@@ -127,9 +129,11 @@ def implicit(text: str, lang: str) -> tuple[str, ...]:
     words = NEG_IMPLICIT.get(lang, frozenset())
     strong, weak, suffixes = NEG_AFFIXES.get(lang, ((), (), ()))
     out = []
-    for tok in tokens(fold(text)):
+    folded = fold(text)
+    for tok in tokens(folded):
         w = tok.text.replace("-", "")
-        if w in words or _affixed(w, lang, strong, weak, suffixes):
+        hyphened = folded[tok.end : tok.end + 1] == "-" and tok.text in strong
+        if w in words or hyphened or _affixed(w, lang, strong, weak, suffixes):
             out.append(tok.text)
     return tuple(out)
 

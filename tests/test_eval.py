@@ -322,3 +322,24 @@ def test_calibration_from_the_config_file(tmp_path: Path) -> None:
     config.write_text('calibration = "nope.json"\n', encoding="utf-8")
     r = run_cli("check", str(pairs), "--source-lang", "es", "--config", str(config), "--engine", "apertium")
     assert r.code == 2 and "nope.json: cannot read calibration" in r.stderr
+
+
+@pytest.mark.parametrize(
+    ("rows", "options", "message"),
+    [
+        ([{"source": "Hola.", "translation": "Hello.", "src_lang": "es"}], [], "'label' must be ok or shifted"),
+        (
+            [{"source": "Hola.", "translation": "Hello.", "src_lang": "es", "label": "ok"}],
+            ["--fail-rate", "0.2"],
+            "--fail-rate must not exceed --review-rate",
+        ),
+    ],
+)
+def test_calibrate_rejects_bad_input_and_writes_nothing(
+    tmp_path: Path, rows: list[dict[str, Any]], options: list[str], message: str
+) -> None:
+    f = write_jsonl(tmp_path / "x.jsonl", rows)
+    out = tmp_path / "cal.json"
+    r = run_cli("calibrate", str(f), "--engine", "apertium", "--no-cache", "-o", str(out), *options)
+    assert r.code == 2 and message in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    assert not out.exists()

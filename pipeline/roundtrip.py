@@ -15,6 +15,7 @@ from .engines import Engine, plan_route, translate_route
 from .engines.langs import check_lang, default_pivot
 from .errors import UsageError
 from .judge import check_config, finish
+from .pivot_words import doubtful_words, pivot_readings
 from .records import Flag, RoundTrip, Scores, Segment, SegmentResult, Semantic, Span
 from .score import corpus_from, many_stats, scores_from
 from .timing import Timer
@@ -87,6 +88,7 @@ def _run(
             per_pivot.append((pivot, forward, translate_route(engine, forward, back, split)))
             if embeddings is not None:
                 embeddings.prefetch(per_pivot[-1][2])  # encoded while the next stages run
+        readings = pivot_readings(engine, doubtful_words(texts, lang), {p: back for p, (_, back) in planned.items()})
     with timer.stage("score"):
         stats = [many_stats(list(zip(back, texts))) for _, _, back in per_pivot]
     enabled, severities = check_config(settings)
@@ -106,6 +108,7 @@ def _run(
                     "chrf_roundtrip": scores.chrf,
                     "article": article,  # the document's sentences, for the consistency check
                     "article_index": index,
+                    "pivot_readings": readings,  # every pivot's, for the copy-only detectors
                 }
                 inp = CheckInput(seg.text, lang, back[i], lang, mode="roundtrip", options=opts)
                 flags = [cap_roundtrip(_report_spans(f, pivot)) for f in run_checks(inp, enabled, severities)]

@@ -10,6 +10,7 @@ flagged), never dropped. Copy without a source is checked in round-trip mode.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,6 +19,11 @@ from .formats import unit_segment
 from .records import Segment
 
 BILINGUAL_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".tsv": "tsv"}
+_SURROGATE = re.compile("[\ud800-\udfff]")  # JSON can escape half a character ("\ud800"): not text
+
+
+def _text(value: str) -> str:
+    return _SURROGATE.sub("\ufffd", value)
 
 
 def bilingual_format(path: str) -> str | None:
@@ -27,7 +33,7 @@ def bilingual_format(path: str) -> str | None:
 def _meta(obj: dict[str, object]) -> tuple[tuple[str, str], ...]:
     skip = {"source", "translation", "text", "id"}
     return tuple(
-        (k, v if isinstance(v, str) else json.dumps(v, ensure_ascii=False))
+        (_text(k), _text(v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)))
         for k, v in sorted(obj.items())
         if k not in skip
     )
@@ -43,6 +49,8 @@ def parse_jsonl(text: str, path: str, doc_index: int) -> list[Segment]:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InputError(f"{path}:{lineno}: not valid JSON ({exc.msg} at column {exc.colno})") from exc
+        except RecursionError:
+            raise InputError(f"{path}:{lineno}: not valid JSON (nested too deeply)") from None
         if not isinstance(obj, dict):
             raise InputError(f"{path}:{lineno}: expected a JSON object with 'translation' (and 'source')")
         key = "translation" if "translation" in obj or "text" not in obj else "text"
@@ -51,11 +59,12 @@ def parse_jsonl(text: str, path: str, doc_index: int) -> list[Segment]:
             raise InputError(f"{path}:{lineno}: '{key}' must be a string")
         if "source" in obj and not isinstance(src, str):
             raise InputError(f"{path}:{lineno}: 'source' must be a string")
-        seg_id = str(obj["id"]) if obj.get("id") is not None else str(lineno)
+        seg_id = _text(str(obj["id"])) if obj.get("id") is not None else str(lineno)
         if seg_id in seen:
             raise InputError(f"{path}:{lineno}: duplicate id '{seg_id}'")
         seen.add(seg_id)
-        segments.append(_segment(seg_id, doc_index, len(segments) + 1, lineno, src, tgt, _meta(obj)))
+        src = _text(src) if isinstance(src, str) else src
+        segments.append(_segment(seg_id, doc_index, len(segments) + 1, lineno, src, _text(tgt), _meta(obj)))
     return segments
 
 

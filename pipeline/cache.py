@@ -120,6 +120,10 @@ def namespace_for(engine_signature: dict[str, object], src: str, tgt: str) -> st
     return f"{name}/{src}-{tgt}/{digest}"
 
 
+def _tables(db: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+
+
 class TranslationCache:
     """One SQLite file; safe to share between concurrent processes."""
 
@@ -136,12 +140,35 @@ class TranslationCache:
             raise self._error(exc) from exc
         try:
             self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self._refuse_foreign()  # before anything writes: another program's database stays byte-identical
             self._enable_wal()
             self._db.execute("PRAGMA synchronous = NORMAL")  # WAL: survives a killed process, fast commits
             self._init_schema()
         except sqlite3.Error as exc:
             self._db.close()
             raise self._error(exc) from exc
+        except CacheError:
+            self._db.close()
+            raise
+
+    def _refuse_foreign(self) -> None:
+        """Read-only look at the file: an SQLite database of another program is refused untouched."""
+        db = self._db
+        db.execute("BEGIN")  # one snapshot for both reads: another process may be creating the cache
+        try:
+            app_id = db.execute("PRAGMA application_id").fetchone()[0]
+            tables = _tables(db)
+        finally:
+            db.execute("COMMIT")
+        if app_id == APPLICATION_ID or (app_id == 0 and not tables):
+            return
+        raise self._foreign()
+
+    def _foreign(self) -> CacheError:
+        return CacheError(
+            f"{self.path} is an SQLite database but not a driftcheck translation cache: "
+            "pass another --cache PATH or run with --no-cache"
+        )
 
     def _enable_wal(self) -> None:
         """Switch to WAL, retrying: SQLite answers "locked" at once, without the busy handler,
@@ -188,17 +215,14 @@ class TranslationCache:
         with self._write():
             app_id = db.execute("PRAGMA application_id").fetchone()[0]  # again, under the lock
             version = db.execute("PRAGMA user_version").fetchone()[0]
-            tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+            tables = _tables(db)
             if app_id == APPLICATION_ID and version == SCHEMA_VERSION:
                 return  # another process initialised it meanwhile
             if app_id == APPLICATION_ID:  # an older layout: it is only a cache, start over
                 for table in tables:
                     db.execute(f'DROP TABLE IF EXISTS "{table}"')
             elif app_id != 0 or tables:
-                raise CacheError(
-                    f"{self.path} is an SQLite database but not a driftcheck translation cache: "
-                    "pass another --cache PATH or run with --no-cache"
-                )
+                raise self._foreign()
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
                     db.execute(statement)
@@ -403,7 +427,8 @@ class CachedEngine:
     `stats` counts, over this object's life: `lookups` (texts asked for), `hits` (answered
     from the cache), `misses` (distinct texts the engine translated) and `duplicates`
     (repeats of a missed text within one batch, translated once).
-    `last_split` holds the input indices of the last batch whose text the engine split.
+    `last_split` holds the input indices of the last batch whose text the engine split, and
+    `last_failed` those the engine failed on, with the reason (a failed output is never stored).
     `used` maps "src-tgt" to the signature that keyed each direction translated so far: the
     models and revisions behind the outputs, known even when every one came from the cache
     (the inner engine's own signature() may only list models it actually loaded).
@@ -415,6 +440,8 @@ class CachedEngine:
         self.name = engine.name
         self.stats: dict[str, int] = {"lookups": 0, "hits": 0, "misses": 0, "duplicates": 0}
         self.last_split: set[int] = set()
+        self.last_failed: dict[int, str] = {}
+        self._failed: dict[str, str] = {}  # text -> reason, for the batch in hand
         self.used: dict[str, dict[str, object]] = {}
         self._namespaces: dict[tuple[str, str], tuple[str, dict[str, object]]] = {}
         self.progress: ProgressFn | None = None  # handed to the inner engine: misses are what it translates
@@ -432,7 +459,7 @@ class CachedEngine:
     def signature(self) -> dict[str, object]:
         return {**self.engine.signature(), "cache": True}
 
-    def _inner(self, texts: list[str], src: str, tgt: str) -> tuple[list[str], set[int]]:
+    def _inner(self, texts: list[str], src: str, tgt: str) -> tuple[list[str], set[int], dict[int, str]]:
         if self.progress is not None:
             setattr(self.engine, "progress", self.progress)  # noqa: B010 - not part of the Engine protocol
         outputs = self.engine.translate(texts, src, tgt)
@@ -442,7 +469,12 @@ class CachedEngine:
                 f"for {len(texts)} texts ({src}->{tgt})"
             )
         split = getattr(self.engine, "last_split", None)
-        return list(outputs), {i for i in (split or ()) if 0 <= i < len(texts)}
+        failed = getattr(self.engine, "last_failed", None) or {}
+        return (
+            list(outputs),
+            {i for i in (split or ()) if 0 <= i < len(texts)},
+            {i: str(why) for i, why in failed.items() if 0 <= i < len(texts)},
+        )
 
     def _namespace(
         self, texts: list[str], src: str, tgt: str
@@ -456,16 +488,21 @@ class CachedEngine:
             ns, sig = self._namespaces[(src, tgt)]
             return ns, sig, {}
         probe = min(texts, key=len)
-        outputs, split = self._inner([probe], src, tgt)
+        outputs, split, failed = self._inner([probe], src, tgt)
         sig = dict(self.engine.signature())
         ns = namespace_for(sig, src, tgt)
         self._namespaces[(src, tgt)] = (ns, sig)
-        self.cache.put_many(ns, src, tgt, [(probe, outputs[0])], split=split, signature=sig)
+        if failed:
+            self._failed[probe] = failed[0]
+        else:
+            self.cache.put_many(ns, src, tgt, [(probe, outputs[0])], split=split, signature=sig)
         return ns, sig, {probe: (outputs[0], 0 in split)}
 
     def translate(self, texts: list[str], src: str, tgt: str) -> list[str]:
         """Cached outputs where present; the misses go to the engine in one call, de-duplicated."""
         self.last_split = set()
+        self.last_failed = {}
+        self._failed = {}
         if not texts:
             return []
         ns, sig, known = self._namespace(texts, src, tgt)
@@ -478,9 +515,12 @@ class CachedEngine:
         results: dict[str, tuple[str, bool]] = {unique[i]: entry for i, entry in found.items()}
         todo = [t for t in unique if t not in results]
         if todo:
-            outputs, split = self._inner(todo, src, tgt)
+            outputs, split, failed = self._inner(todo, src, tgt)
             pairs = list(zip(todo, outputs, strict=True))
-            self.cache.put_many(ns, src, tgt, pairs, split=split, signature=sig)
+            self._failed.update({todo[i]: why for i, why in failed.items()})
+            kept = [(k, p) for k, p in enumerate(pairs) if k not in failed]
+            kept_split = {n for n, (k, _) in enumerate(kept) if k in split}
+            self.cache.put_many(ns, src, tgt, [p for _, p in kept], split=kept_split, signature=sig)
             results.update({t: (out, i in split) for i, (t, out) in enumerate(pairs)})
             self.stats["misses"] += len(todo)
         results.update(known)
@@ -492,6 +532,8 @@ class CachedEngine:
             out.append(output)
             if was_split:
                 self.last_split.add(i)
+            if text in self._failed:
+                self.last_failed[i] = self._failed[text]
             if text in fresh:
                 if text in seen:
                     self.stats["duplicates"] += 1

@@ -31,6 +31,10 @@ class DriftcheckApp(typer.Typer):
             sys.exit(130)
         except typer.Exit as exc:
             sys.exit(exc.exit_code)
+        except OSError as exc:  # the file system said no somewhere a library did not name it
+            where = f"{exc.filename}: " if exc.filename else ""
+            typer.echo(f"driftcheck: error: {where}{exc.strerror or exc}", err=True)
+            sys.exit(2)
         except Exception as exc:  # click's own usage errors (typer vendors click), and real bugs
             if callable(getattr(exc, "show", None)) and isinstance(getattr(exc, "exit_code", None), int):
                 exc.show()  # type: ignore[attr-defined]
@@ -78,16 +82,21 @@ main = app
 
 # Options shared by `check` and `eval` -------------------------------------------------------
 Lang = Annotated[
-    str | None, typer.Option("--lang", "-l", help="Language of the published copy (ISO 639-1). Default: en.")
+    str | None,
+    typer.Option(
+        "--lang", "-l", metavar="LANG", help="Language of the published copy (ISO 639-1). Default: en."
+    ),
 ]
 SourceLang = Annotated[
-    str | None, typer.Option("--source-lang", "-s", help="Language of the original (source-aware mode).")
+    str | None,
+    typer.Option("--source-lang", "-s", metavar="LANG", help="Language of the original (source-aware mode)."),
 ]
 Engine = Annotated[
     str | None,
     typer.Option(
         "--engine",
         "-e",
+        metavar="ENGINE",
         help="auto (per hop: bergamot, a local ct2/marian model, apertium, else marian from the hub), "
         "bergamot, marian, ct2 or apertium.",
     ),
@@ -95,25 +104,40 @@ Engine = Annotated[
 Pivot = Annotated[
     list[str] | None,
     typer.Option(
-        "--pivot", "-p", help="Round-trip pivot language; repeat for several. Default per language (en->es)."
+        "--pivot",
+        "-p",
+        metavar="LANG",
+        help="Round-trip pivot language; repeat for several. Default per language (en->es).",
     ),
 ]
 Via = Annotated[
-    str | None, typer.Option("--via", help="Force a pivot language when an engine has no direct direction.")
+    str | None,
+    typer.Option(
+        "--via", metavar="LANG", help="Force a pivot language when an engine has no direct direction."
+    ),
 ]
 Beam = Annotated[
-    int | None, typer.Option("--beam", min=1, help="Beam size for Marian/CTranslate2 (default 1: greedy).")
+    int | None,
+    typer.Option("--beam", metavar="N", min=1, help="Beam size for Marian/CTranslate2 (default 1: greedy)."),
 ]
 ModelsDir = Annotated[
     str | None,
-    typer.Option("--models-dir", help="Local model store (default: $DRIFTCHECK_MODELS or ./models)."),
+    typer.Option(
+        "--models-dir",
+        metavar="DIR",
+        help="Local model store (default: $DRIFTCHECK_MODELS, else models/ in the driftcheck checkout).",
+    ),
 ]
-Device = Annotated[str | None, typer.Option("--device", help="auto, cpu or cuda (ct2 and marian engines).")]
+Device = Annotated[
+    str | None, typer.Option("--device", metavar="DEVICE", help="auto, cpu or cuda (ct2 and marian engines).")
+]
 Threads = Annotated[
-    int | None, typer.Option("--threads", min=0, help="CPU threads for the engine (0: engine default).")
+    int | None,
+    typer.Option("--threads", metavar="N", min=0, help="CPU threads for the engine (0: engine default)."),
 ]
 CachePath = Annotated[
-    str | None, typer.Option("--cache", help="Translation cache file (default: the user cache folder).")
+    str | None,
+    typer.Option("--cache", metavar="PATH", help="Translation cache file (default: the user cache folder)."),
 ]
 NoCache = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the translation cache.")]
 SemanticOpt = Annotated[
@@ -128,6 +152,7 @@ ConfigOpt = Annotated[
     str | None,
     typer.Option(
         "--config",
+        metavar="FILE",
         help="A driftcheck.toml (default: ./driftcheck.toml, then [tool.driftcheck] in pyproject.toml).",
     ),
 ]
@@ -146,12 +171,16 @@ def check(
     files: Annotated[
         list[str],
         typer.Argument(
-            help="Files (text, Markdown, HTML; bilingual JSONL, TSV, PO, XLIFF, TMX), directories, or - for stdin."
+            metavar="FILE...",
+            help="Files (text, Markdown, HTML; bilingual JSONL, TSV, PO, XLIFF, TMX), directories, or - for stdin.",
         ),
     ],
     lang: Lang = None,
     source: Annotated[
-        str | None, typer.Option("--source", help="The original document: check FILE as its translation.")
+        str | None,
+        typer.Option(
+            "--source", metavar="FILE", help="The original document: check FILE as its translation."
+        ),
     ] = None,
     source_lang: SourceLang = None,
     pivot: Pivot = None,
@@ -167,7 +196,10 @@ def check(
     fmt: Annotated[
         list[str] | None,
         typer.Option(
-            "--format", "-f", help="text, json, html, markdown, junit, sarif, github; repeat for several."
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="text, json, html, markdown, junit, sarif, github; repeat for several.",
         ),
     ] = None,
     output: Annotated[
@@ -180,29 +212,47 @@ def check(
     ] = None,
     fail_on: Annotated[
         str | None,
-        typer.Option("--fail-on", help="Fail the gate at this verdict: review, fail (default) or never."),
+        typer.Option(
+            "--fail-on",
+            metavar="VERDICT",
+            help="Fail the gate at this verdict: review, fail (default) or never.",
+        ),
     ] = None,
     max_flagged: Annotated[
         int | None,
-        typer.Option("--max-flagged", min=0, help="Fail when more sentences than this are flagged."),
+        typer.Option(
+            "--max-flagged", metavar="N", min=0, help="Fail when more sentences than this are flagged."
+        ),
     ] = None,
     min_chrf: Annotated[
         float | None,
-        typer.Option("--min-chrf", min=0, max=100, help="Fail when a document's corpus chrF is below this."),
+        typer.Option(
+            "--min-chrf",
+            metavar="X",
+            min=0,
+            max=100,
+            help="Fail when a document's corpus chrF is below this.",
+        ),
     ] = None,
     baseline: Annotated[
-        str | None, typer.Option("--baseline", help="Baseline file: only flags not in it count for the gate.")
+        str | None,
+        typer.Option(
+            "--baseline", metavar="FILE", help="Baseline file: only flags not in it count for the gate."
+        ),
     ] = None,
     include: Annotated[
-        list[str] | None, typer.Option("--include", help="Glob for files inside directories (repeat).")
+        list[str] | None,
+        typer.Option("--include", metavar="GLOB", help="Glob for files inside directories (repeat)."),
     ] = None,
     exclude: Annotated[
-        list[str] | None, typer.Option("--exclude", help="Glob of files to skip inside directories (repeat).")
+        list[str] | None,
+        typer.Option("--exclude", metavar="GLOB", help="Glob of files to skip inside directories (repeat)."),
     ] = None,
     annotate: Annotated[
         str | None,
         typer.Option(
             "--annotate",
+            metavar="PATH",
             help="Write a copy of each PO/XLIFF input with flagged units marked for review "
             "(PO: fuzzy + comment; XLIFF: state + note): a file, or a folder for several.",
         ),
@@ -258,37 +308,59 @@ def check(
     )
     if no_cache:
         settings.cache = False
-    raise typer.Exit(run_check(files, settings, source, formats_given=bool(fmt)))
+    raise typer.Exit(run_check(files, settings, source, formats_given=bool(fmt), config=config))
 
 
 @app.command()
 def report(
-    report_json: Annotated[str, typer.Argument(help="A JSON report written by `driftcheck check`.")],
+    report_json: Annotated[
+        str, typer.Argument(metavar="REPORT.json", help="A JSON report written by `driftcheck check`.")
+    ],
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="html, markdown, text, junit, sarif or github.")
-    ] = "html",
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="html, markdown, text, junit, sarif, github or json (default: from the --output "
+            "suffix, else html).",
+        ),
+    ] = None,
     output: Annotated[
-        str | None, typer.Option("--output", "-o", help="Output file (default: stdout).")
+        str | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Output file (default: stdout)."),
     ] = None,
 ) -> None:
     """Re-render a saved JSON report in another format (JSON stays the one source of truth)."""
+    from .output_plan import check_suffix, infer_format
     from .report import RENDERERS, render
-    from .run import load_report, write_or_print
+    from .run import load_report, preflight_outputs, write_or_print
 
-    if fmt not in RENDERERS:
+    if fmt is not None and fmt not in RENDERERS:
         raise UsageError(f"unknown format '{fmt}': choose one of {', '.join(RENDERERS)}")
+    dest = None if output in (None, "-", "/dev/stdout") else output
+    if dest is not None:
+        fmt = fmt or infer_format(dest)
+        check_suffix(fmt, dest)
+        preflight_outputs([dest], [("input", report_json)])
     data = load_report(report_json)
-    write_or_print(render(fmt, data), output)
+    write_or_print(render(fmt or "html", data), dest)
 
 
 @app.command("eval")
 def eval_cmd(
     labelled: Annotated[
         str,
-        typer.Argument(help="Labelled JSONL: source, translation, label (ok|shifted), category, severity."),
+        typer.Argument(
+            metavar="LABELLED.jsonl",
+            help="Labelled JSONL: source, translation, label (ok|shifted), category, severity.",
+        ),
     ],
     mode: Annotated[
-        str, typer.Option("--mode", help="source (compare with the source) or roundtrip (copy only).")
+        str,
+        typer.Option(
+            "--mode", metavar="MODE", help="source (compare with the source) or roundtrip (copy only)."
+        ),
     ] = "source",
     lang: Lang = None,
     source_lang: SourceLang = None,
@@ -299,7 +371,7 @@ def eval_cmd(
     no_cache: NoCache = False,
     semantic: SemanticOpt = None,
     output: Annotated[
-        str, typer.Option("--output", "-o", help="Folder for eval.json and eval.md.")
+        str, typer.Option("--output", "-o", metavar="PATH", help="Folder for eval.json and eval.md.")
     ] = "reports/eval",
     config: ConfigOpt = None,
 ) -> None:
@@ -320,22 +392,35 @@ def eval_cmd(
     )
     if no_cache:
         settings.cache = False
+    from pathlib import Path
+
+    from .run import preflight_outputs
+
+    folder = Path(output)
+    preflight_outputs(
+        [str(folder / "eval.json"), str(folder / "eval.md")],
+        [("input", labelled)] + ([("config file", config)] if config else []),
+    )
     run_eval(labelled, settings, mode, output)
 
 
 @baseline_app.command("create")
 def baseline_create(
     report_json: Annotated[
-        str, typer.Argument(help="A JSON report written by `driftcheck check --format json`.")
+        str,
+        typer.Argument(
+            metavar="REPORT.json", help="A JSON report written by `driftcheck check --format json`."
+        ),
     ],
     output: Annotated[
-        str, typer.Option("--output", "-o", help="Baseline file to write.")
+        str, typer.Option("--output", "-o", metavar="FILE", help="Baseline file to write.")
     ] = "driftcheck-baseline.json",
 ) -> None:
     """Record the flags of a report as accepted: later runs with --baseline fail only on new ones."""
     from .baseline import create_baseline, save_baseline
-    from .run import load_report
+    from .run import load_report, preflight_outputs
 
+    preflight_outputs([output], [("input", report_json)])
     data = create_baseline(load_report(report_json))
     save_baseline(output, data)
     typer.echo(f"baseline: {len(data['entries'])} flag(s) recorded in {output}")
@@ -344,15 +429,22 @@ def baseline_create(
 @baseline_app.command("import")
 def baseline_import(
     decisions_json: Annotated[
-        str, typer.Argument(help="A decisions file exported from the HTML report (Export decisions).")
+        str,
+        typer.Argument(
+            metavar="DECISIONS.json", help="A decisions file exported from the HTML report (Export decisions)."
+        ),
     ],
     output: Annotated[
-        str, typer.Option("--output", "-o", help="Baseline file to write; an existing one is extended.")
+        str,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Baseline file to write; an existing one is extended."
+        ),
     ] = "driftcheck-baseline.json",
     labels: Annotated[
         str | None,
         typer.Option(
             "--labels",
+            metavar="FILE",
             help="Also write the decisions as labelled JSONL (confirmed/fixed: shifted, false alarm: ok).",
         ),
     ] = None,
@@ -362,7 +454,12 @@ def baseline_import(
 
     from .baseline import load_baseline, save_baseline
     from .decisions import baseline_from_decisions, labelled_rows, load_decisions, save_labels
+    from .outputs import same_file_guard
+    from .run import preflight_outputs
 
+    preflight_outputs([output, *([labels] if labels else [])], [("input", decisions_json)])
+    if labels:
+        same_file_guard([labels], [("baseline", output)])
     decisions = load_decisions(decisions_json)
     existing = load_baseline(output) if Path(output).exists() else None
     baseline, added = baseline_from_decisions(decisions, existing)

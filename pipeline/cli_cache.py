@@ -25,6 +25,7 @@ CacheOption = Annotated[
     Path | None,
     typer.Option(
         "--cache",
+        metavar="PATH",
         envvar=ENV_CACHE,
         help="Cache file (or folder) to use; default: translations.sqlite3 in the user cache folder.",
         show_default=False,

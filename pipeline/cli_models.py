@@ -22,12 +22,25 @@ models_app = typer.Typer(
     add_completion=False,
 )
 
-Target = Annotated[str, typer.Argument(help="A direction (en-de) in the models folder, or a MarianMT folder")]
-Output = Annotated[Path | None, typer.Option("--output", "-o", help="Where to write the ct2 model.")]
-Kind = Annotated[str, typer.Option("--kind", help="auto (ct2 if converted, else marian), marian or ct2.")]
+Target = Annotated[
+    str,
+    typer.Argument(
+        metavar="DIRECTION|DIR", help="A direction (en-de) in the models folder, or a MarianMT folder"
+    ),
+]
+Output = Annotated[
+    Path | None, typer.Option("--output", "-o", metavar="DIR", help="Where to write the ct2 model.")
+]
+Kind = Annotated[
+    str, typer.Option("--kind", metavar="ENGINE", help="auto (ct2 if converted, else marian), marian or ct2.")
+]
 ModelsDir = Annotated[
     Path | None,
-    typer.Option("--models-dir", help="Model folder (default: $DRIFTCHECK_MODELS, else ./models)."),
+    typer.Option(
+        "--models-dir",
+        metavar="DIR",
+        help="Model folder (default: $DRIFTCHECK_MODELS, else models/ in the checkout).",
+    ),
 ]
 
 
@@ -127,11 +140,14 @@ def _neural_status() -> dict[str, dict[str, Any]]:
 
 @models_app.command("pull")
 def pull(
-    directions: Annotated[list[str], typer.Argument(help="Directions such as en-de de-en.")],
+    directions: Annotated[
+        list[str], typer.Argument(metavar="DIRECTION...", help="Directions such as en-de de-en.")
+    ],
     models_dir: ModelsDir = None,
     force: Annotated[bool, typer.Option("--force", help="Download again even when present.")] = False,
 ) -> None:
-    """Download opus-mt models into the models folder at their pinned commits."""
+    """Download opus-mt models into the models folder: at the commit pinned in the registry, else at
+    the hub's current commit, recorded in the folder's driftcheck-model.json."""
     root = models.models_dir(models_dir)
     for direction in directions:
         models.parse_direction(direction)  # fail on a typo before downloading anything
@@ -147,7 +163,10 @@ def convert(
     models_dir: ModelsDir = None,
     output: Output = None,
     quantization: Annotated[
-        str, typer.Option("--quantization", help="int8 (default), int8_float16, float16 or float32.")
+        str,
+        typer.Option(
+            "--quantization", metavar="TYPE", help="int8 (default), int8_float16, float16 or float32."
+        ),
     ] = "int8",
     force: Annotated[bool, typer.Option("--force", help="Replace an existing conversion.")] = False,
 ) -> None:
@@ -159,7 +178,7 @@ def convert(
 
 @models_app.command("path")
 def path(
-    direction: Annotated[str, typer.Argument(help="A direction such as en-de.")],
+    direction: Annotated[str, typer.Argument(metavar="DIRECTION", help="A direction such as en-de.")],
     models_dir: ModelsDir = None,
     kind: Kind = "auto",
 ) -> None:

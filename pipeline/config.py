@@ -23,6 +23,8 @@ ENV_CACHE = "DRIFTCHECK_CACHE"
 FORMATS = ("text", "json", "html", "markdown", "junit", "sarif", "github")
 ENGINES = ("auto", "marian", "ct2", "apertium", "bergamot")
 FAIL_ON = ("review", "fail", "never")
+DEVICES = ("auto", "cpu", "cuda")
+LIST_KEYS = ("pivots", "formats", "include", "exclude")
 TEXT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.jsonl", "*.tsv")
 
 
@@ -95,6 +97,13 @@ def _validate(key: str, value: Any, origin: str) -> Any:
     if not isinstance(value, types):
         raise ConfigError(f"{where}: must be {types[0].__name__}, got {type(value).__name__}")
     value = cast(Any, value)  # isinstance against a runtime tuple narrows to object
+    if key in LIST_KEYS:
+        for n, item in enumerate(value, start=1):
+            if not isinstance(item, str) or not item.strip():
+                got = f"'{item}'" if isinstance(item, str) else f"{item!r} ({type(item).__name__})"
+                raise ConfigError(f"{where}: item {n} must be a non-empty string, got {got}")
+    if key == "device" and value not in DEVICES:
+        raise ConfigError(f"{where}: must be one of {', '.join(DEVICES)}, not '{value}'")
     if key == "engine" and value not in ENGINES:
         raise ConfigError(f"{where}: must be one of {', '.join(ENGINES)}")
     if key == "fail_on" and value not in FAIL_ON:
@@ -173,6 +182,10 @@ def _load_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"{path}: not valid UTF-8 (byte offset {exc.start}); TOML files are UTF-8"
+        ) from None
 
 
 def find_pyproject(start: Path) -> Path | None:

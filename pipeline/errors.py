@@ -13,7 +13,9 @@ class DriftcheckError(Exception):
     exit_code = 2
 
     def __init__(self, message: str) -> None:
-        super().__init__(" ".join(message.split()))  # always one line
+        from .terminal import inert
+
+        super().__init__(inert(" ".join(message.split())))  # always one line, no terminal control
 
     @property
     def message(self) -> str:
@@ -26,6 +28,10 @@ class InputError(DriftcheckError):
 
 class UsageError(DriftcheckError):
     """Options that do not make sense together, an unknown language or engine."""
+
+
+class OutputError(DriftcheckError):
+    """An output that cannot be written, or that would overwrite one of the run's inputs."""
 
 
 class ConfigError(DriftcheckError):

@@ -9,12 +9,12 @@ Input must be UTF-8 text; anything else is an InputError.
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from pathlib import Path
 
 from .errors import InputError
+from .outputs import atomic_write as atomic_write  # re-exported: writers import it from here
 from .records import Document, Paragraph
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -36,10 +36,10 @@ _CODE = re.compile(r"`([^`]+)`")
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")
 
 
-def read_bytes(path: str) -> bytes:
+def read_bytes(path: str, limit: int = MAX_BYTES) -> bytes:
     """The raw bytes of a file or of stdin ("-"), with size and existence checks."""
     if path == "-":
-        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        data = sys.stdin.buffer.read(limit + 1)
     else:
         p = Path(path)
         if not p.exists():
@@ -47,13 +47,13 @@ def read_bytes(path: str) -> bytes:
         if p.is_dir():
             raise InputError(f"{path}: is a directory (give files, or a directory to `check` to scan it)")
         try:
-            if p.stat().st_size > MAX_BYTES:
-                raise InputError(f"{path}: file is larger than {MAX_BYTES // (1024 * 1024)} MiB; split it")
+            if p.stat().st_size > limit:
+                raise InputError(f"{path}: file is larger than {limit // (1024 * 1024)} MiB; split it")
             data = p.read_bytes()
         except OSError as exc:
             raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
-    if len(data) > MAX_BYTES:
-        raise InputError(f"{path}: input is larger than {MAX_BYTES // (1024 * 1024)} MiB; split it")
+    if len(data) > limit:
+        raise InputError(f"{path}: input is larger than {limit // (1024 * 1024)} MiB; split it")
     return data
 
 
@@ -208,19 +208,3 @@ def _keep_waiver(comment: str) -> str:
     w = _WAIVER.search(comment)
     keep = w.group(0) if w else ""
     return keep + "\n" * comment.count("\n")
-
-
-def atomic_write(path: str | Path, data: str | bytes) -> None:
-    """Write text (UTF-8) or bytes through a temp file in the same folder + rename: never a half-written output."""
-    p = Path(path)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    tmp = p.with_name(f".{p.name}.tmp{os.getpid()}")
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, p)
-    finally:
-        if tmp.exists():
-            tmp.unlink()

@@ -10,11 +10,12 @@ from dataclasses import replace
 
 from . import semantic
 from .checks import CheckInput, run_checks
+from .checks.health import unverifiable
 from .config import Settings
 from .engines import Engine, plan_route, translate_route
 from .engines.langs import check_lang, default_pivot
 from .errors import UsageError
-from .judge import check_config, finish
+from .judge import check_config, finish, regrade
 from .pivot_words import doubtful_words, pivot_readings
 from .records import Flag, RoundTrip, Scores, Segment, SegmentResult, Semantic, Span
 from .score import corpus_from, many_stats, scores_from
@@ -81,13 +82,17 @@ def _run(
     routes: dict[str, list[str]] = {}
     per_pivot: list[tuple[str, list[str], list[str]]] = []
     split: set[int] = set()  # segments an engine split to fit its length limit
+    failed: list[dict[int, str]] = []  # per pivot: segments the engine could not translate, and why
     with timer.stage("translate"):
         for pivot, (there, back) in planned.items():
             routes[pivot] = there + back[1:]
-            forward = translate_route(engine, texts, there, split)  # one engine call per hop, whole batch
-            per_pivot.append((pivot, forward, translate_route(engine, forward, back, split)))
+            why: dict[int, str] = {}
+            forward = translate_route(engine, texts, there, split, why)  # one engine call per hop, whole batch
+            back_texts = translate_route(engine, forward, back, split, why)
+            per_pivot.append((pivot, forward, back_texts))
+            failed.append(why)
             if embeddings is not None:
-                embeddings.prefetch(per_pivot[-1][2])  # encoded while the next stages run
+                embeddings.prefetch(back_texts)  # encoded while the next stages run
         readings = pivot_readings(engine, doubtful_words(texts, lang), {p: back for p, (_, back) in planned.items()})
     with timer.stage("score"):
         stats = [many_stats(list(zip(back, texts))) for _, _, back in per_pivot]
@@ -111,10 +116,17 @@ def _run(
                     "pivot_readings": readings,  # every pivot's, for the copy-only detectors
                 }
                 inp = CheckInput(seg.text, lang, back[i], lang, mode="roundtrip", options=opts)
-                flags = [cap_roundtrip(_report_spans(f, pivot)) for f in run_checks(inp, enabled, severities)]
+                if i in failed[k]:
+                    flags = regrade([unverifiable(failed[k][i], "text", len(seg.text))], severities)
+                    flags = [f for f in flags if f.check in enabled]
+                else:
+                    flags = [
+                        cap_roundtrip(_report_spans(f, pivot)) for f in run_checks(inp, enabled, severities)
+                    ]
                 flag_sets.append(flags)
                 drifts.append(drift(inp, flags))
-            seg = replace(seg, split=True) if i in split else seg
+            pieced = any(stats[k][i].pieces > 1 for k in range(len(per_pivot)))
+            seg = replace(seg, split=True) if i in split or pieced else seg
             results.append(finish(seg, majority(flag_sets), statistics.median(drifts), tuple(rts), None))
     corpus: dict[int, dict[str, Scores]] = {}
     for doc, idx in sorted(_by_document(segments).items()):

@@ -7,35 +7,72 @@ from __future__ import annotations
 import fnmatch
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from . import output_plan
 from .config import Settings
-from .errors import DriftcheckError, InputError, UsageError
+from .errors import InputError, UsageError
 from .gate import ERROR, gate
-from .read import atomic_write, decode_text, read_bytes
-from .report import SUFFIX_FORMATS, extension, render
+from .output_plan import Plan, per_document_dests
+from .outputs import file_identity, write_output
+from .read import read_bytes
+from .report import render
+from .terminal import inert
 from .timing import Timer
 
+OWN_REPORT_NAMES = {
+    f"driftcheck{ext}" for ext in (".json", ".html", ".md", ".txt", ".junit.xml", ".sarif")
+} | {
+    "driftcheck.github.txt",
+    "driftcheck-baseline.json",
+}
+OWN_REPORT_HEADS = (b"### driftcheck: ", b"driftcheck (roundtrip): ", b"driftcheck (source): ")
 
-def expand_inputs(paths: list[str], include: list[str], exclude: list[str]) -> list[str]:
-    """Files as given; directories scanned recursively for files matching include and not exclude."""
+
+def own_report(path: Path) -> bool:
+    """A report driftcheck wrote (by its name, or the first line of a Markdown or text report)."""
+    if path.name in OWN_REPORT_NAMES:
+        return True
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(32)
+    except OSError:
+        return False
+    return head.startswith(OWN_REPORT_HEADS)
+
+
+def expand_inputs(
+    paths: list[str], include: list[str], exclude: list[str], skip: list[str] | None = None
+) -> list[str]:
+    """Files as given; directories scanned recursively for files matching include and not exclude.
+
+    Inside a scanned directory the run's own outputs (`skip`: output files and the output folder)
+    and reports driftcheck wrote earlier are never taken as inputs."""
+    skipped = {i for i in (file_identity(p) for p in skip or []) if i is not None}
     out: list[str] = []
     for p in paths:
         if p != "-" and Path(p).is_dir():
-            found = sorted(
-                str(f)
-                for f in Path(p).rglob("*")
-                if f.is_file()
-                and any(fnmatch.fnmatch(f.name, g) for g in include)
-                and not any(fnmatch.fnmatch(str(f), g) or fnmatch.fnmatch(f.name, g) for g in exclude)
-            )
+            found = []
+            for folder, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if file_identity(os.path.join(folder, d)) not in skipped)
+                for name in files:
+                    f = Path(folder) / name
+                    if (
+                        any(fnmatch.fnmatch(name, g) for g in include)
+                        and not any(fnmatch.fnmatch(str(f), g) or fnmatch.fnmatch(name, g) for g in exclude)
+                        and f.is_file()
+                        and file_identity(f) not in skipped
+                        and not own_report(f)
+                    ):
+                        found.append(str(f))
             if not found:
                 raise InputError(f"{p}: no files matching {', '.join(include)}")
-            out.extend(found)
+            out.extend(sorted(found))
         else:
             out.append(p)
     return out
@@ -69,86 +106,70 @@ def _validate(paths: list[str], settings: Settings) -> tuple[list[str], list[str
     return good, errors
 
 
-def plan_outputs(settings: Settings, formats_given: bool) -> list[tuple[str, str | None]]:
-    """(format, destination or None for stdout) for every requested format."""
-    formats = list(dict.fromkeys(settings.formats))
-    out = settings.output
-    if out and not formats_given and Path(out).suffix.lower() in SUFFIX_FORMATS and not Path(out).is_dir():
-        formats = ["text", SUFFIX_FORMATS[Path(out).suffix.lower()]]
-    if os.environ.get("GITHUB_ACTIONS") == "true" and "github" not in formats:
-        formats.append("github")
-    files = [f for f in formats if f not in ("text", "github")]
-    plan: list[tuple[str, str | None]] = []
-    if out and (len(files) > 1 or Path(out).is_dir() or out.endswith(os.sep)):
-        for f in files:
-            plan.append((f, str(Path(out) / f"driftcheck{extension(f)}")))
-    elif out and files:
-        plan.append((files[0], out))
-    elif len(files) > 1:
-        raise UsageError(f"{len(files)} formats need --output DIR (one file per format)")
-    elif files:
-        plan.append((files[0], None))
-    stdout_taken = any(dest is None for _, dest in plan)
-    if "text" in formats and not stdout_taken:
-        plan.insert(0, ("text", None))
-    if "github" in formats:
-        plan.append(("github", None))
-    return plan
+def plan_outputs(settings: Settings, formats_given: bool) -> Plan:
+    """(format, destination or None for stdout) for every requested format (rules: output_plan.py)."""
+    github = os.environ.get("GITHUB_ACTIONS") == "true"
+    return output_plan.plan_outputs(settings.formats, settings.output, formats_given, github)
 
 
-PER_DOCUMENT_FORMATS = ("json", "html", "markdown")
-
-
-def per_document_outputs(
-    data: dict[str, Any], plan: list[tuple[str, str | None]]
-) -> list[tuple[str, str, dict[str, Any]]]:
-    """With an output folder and several documents: one report per document beside the combined one.
-
-    The combined `driftcheck.<ext>` is the index (HTML: a table with one row per document).
-    CI formats (JUnit, SARIF, GitHub) stay one file for the whole run.
-    """
+def per_document_outputs(data: dict[str, Any], plan: Plan) -> list[tuple[str, str, dict[str, Any]]]:
+    """(format, destination, the document's own report) for per-document outputs (output_plan.py)."""
     from .report.to_json import document_subset
 
-    docs = data["documents"]
-    out: list[tuple[str, str, dict[str, Any]]] = []
-    if len(docs) < 2:
-        return out
-    for fmt, dest in plan:
-        if (
-            fmt not in PER_DOCUMENT_FORMATS
-            or dest is None
-            or Path(dest).name != f"driftcheck{extension(fmt)}"
-        ):
-            continue
-        used: set[str] = set()
-        for doc in docs:
-            stem = "stdin" if doc["path"] == "-" else Path(doc["path"]).name
-            name = stem
-            while name in used or name == "driftcheck":
-                name = f"{stem}-{doc['index']}"
-            used.add(name)
-            out.append(
-                (fmt, str(Path(dest).parent / f"{name}{extension(fmt)}"), document_subset(data, doc["index"]))
-            )
-    return out
+    paths = [d["path"] for d in data["documents"]]
+    return [(fmt, dest, document_subset(data, i)) for fmt, dest, i in per_document_dests(paths, plan)]
 
 
-def write_or_print(text: str, dest: str | None) -> None:
+def write_or_print(text: str | bytes, dest: str | None) -> None:
     if dest is None:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        body = text if isinstance(text, str) else text.decode("utf-8", "replace")
+        sys.stdout.write(body if body.endswith("\n") else body + "\n")
         sys.stdout.flush()
     else:
-        atomic_write(dest, text)
+        write_output(dest, text)
+
+
+MAX_REPORT_BYTES = 512 * 1024 * 1024  # a report is held in memory at about 4.5x its size (measured)
+
+
+_ESCAPED_SURROGATE = re.compile(rb"\\[uU][dD][89abcdefABCDEF]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _whole_characters(obj: Any) -> Any:
+    if isinstance(obj, str):
+        return _SURROGATE.sub("\ufffd", obj)
+    if isinstance(obj, list):
+        return [_whole_characters(x) for x in obj]
+    if isinstance(obj, dict):
+        return {_whole_characters(k): _whole_characters(v) for k, v in obj.items()}
+    return obj
 
 
 def load_report(path: str) -> dict[str, Any]:
-    text = decode_text(read_bytes(path), path)
+    """A JSON report driftcheck wrote, checked for the structure the renderers need; any problem
+    (not JSON, not a report, a broken structure) is one InputError line naming the file."""
+    from .report.validate import problem
+
+    raw = read_bytes(path, MAX_REPORT_BYTES)
+    if b"\x00" in raw[:4096]:
+        raise InputError(f"{path}: looks like a binary file, not a JSON report")
     try:
-        data = json.loads(text)
+        data = json.loads(raw)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not valid UTF-8 (byte offset {exc.start})") from None
     except json.JSONDecodeError as exc:
-        raise InputError(f"{path}: not a JSON report ({exc.msg} at line {exc.lineno})") from exc
+        raise InputError(f"{path}: not a JSON report ({exc.msg} at line {exc.lineno})") from None
+    except RecursionError:
+        raise InputError(f"{path}: not a driftcheck report (nested too deeply)") from None
+    if _ESCAPED_SURROGATE.search(raw):
+        data = _whole_characters(data)  # half a surrogate pair is not text: U+FFFD, as the readers do
+    del raw
     if not isinstance(data, dict) or "segments" not in data or data.get("schema_version") != 1:
         raise InputError(f"{path}: not a driftcheck JSON report (schema_version 1)")
+    why = problem(data)
+    if why is not None:
+        raise InputError(f"{path}: not a valid driftcheck report: {why}")
     return data
 
 
@@ -200,6 +221,38 @@ def progress() -> Iterator[Timer]:
         yield Timer(on_stage=on_stage, on_progress=on_progress)
 
 
+def protected_files(
+    paths: list[str], settings: Settings, source: str | None, config: str | None = None
+) -> list[tuple[str, str]]:
+    """What no output may overwrite: every input, the source, the baseline, the config, the cache."""
+    from .config import find_pyproject
+
+    files = [("input", p) for p in paths if p != "-"]
+    if source is not None:
+        files.append(("source document", source))
+    if settings.baseline:
+        files.append(("baseline", settings.baseline))
+    pyproject = find_pyproject(Path.cwd())
+    for c in (config, "driftcheck.toml", str(pyproject) if pyproject else None):
+        if c:
+            files.append(("config file", c))
+    if settings.cache:
+        from .cache import resolve_cache_path
+
+        cache = str(resolve_cache_path(settings.cache_path))
+        files += [("translation cache", cache + suffix) for suffix in ("", "-wal", "-shm")]
+    return files
+
+
+def preflight_outputs(dests: list[str], protected: list[tuple[str, str]]) -> None:
+    """Before any work: no output overwrites an input, and every output can be written."""
+    from .outputs import same_file_guard, writable_or_error
+
+    same_file_guard(dests, protected)
+    for dest in dests:
+        writable_or_error(dest)
+
+
 def _plan_annotations(settings: Settings, paths: list[str], source: str | None) -> dict[str, str]:
     """Where `--annotate` puts the marked copy of each PO/XLIFF input (checked before any work)."""
     if not settings.annotate:
@@ -212,13 +265,23 @@ def _plan_annotations(settings: Settings, paths: list[str], source: str | None) 
     return plan
 
 
-def run_check(paths: list[str], settings: Settings, source: str | None, formats_given: bool) -> int:
+def run_check(
+    paths: list[str], settings: Settings, source: str | None, formats_given: bool, config: str | None = None
+) -> int:
     from .verify import check_data
 
     plan = plan_outputs(settings, formats_given)  # fail on bad output options before any work
-    paths, tmp = _stdin_to_file(expand_inputs(paths, settings.include, settings.exclude))
+    folder = output_plan.output_folder(plan)
+    dests = [d for _, d in plan if d is not None]
+    paths = expand_inputs(
+        paths, settings.include, settings.exclude, skip=dests + ([folder] if folder else [])
+    )
+    protected = protected_files(paths, settings, source, config)
+    preflight_outputs(dests, protected)
+    paths, tmp = _stdin_to_file(paths)
     try:
         annotate_plan = _plan_annotations(settings, paths, source)
+        preflight_outputs(list(annotate_plan.values()), protected)
         good, errors = _validate(paths, settings)
         if source is not None:
             from .verify import validate_input
@@ -228,49 +291,74 @@ def run_check(paths: list[str], settings: Settings, source: str | None, formats_
             print(f"driftcheck: error: {e}", file=sys.stderr)
         if not good:
             return ERROR
+        shown = ["-" if p == tmp else p for p in good]
+        preflight_outputs([d for _, d, _ in per_document_dests(shown, plan)], protected)
         with progress() as timer:
             data = check_data(good, settings, source, timer=timer)
         for doc in data["documents"]:
             if tmp and doc["path"] == tmp:
                 doc["path"] = "-"
             for warning in doc.get("warnings", []):
-                print(f"driftcheck: warning: {doc['path']}: {warning}", file=sys.stderr)
+                print(inert(f"driftcheck: warning: {doc['path']}: {warning}"), file=sys.stderr)
+        for warning in untranslated_warnings(data):
+            print(f"driftcheck: warning: {inert(warning)}", file=sys.stderr)
         if settings.baseline:
             from .baseline import apply_baseline, load_baseline
 
             data, stale = apply_baseline(data, load_baseline(settings.baseline))
             for entry in stale:
                 print(
-                    f"driftcheck: stale baseline entry: {entry.get('check')} in {entry.get('path')}: "
-                    f"{entry.get('text_preview', '')}",
+                    inert(
+                        f"driftcheck: stale baseline entry: {entry.get('check')} in {entry.get('path')}: "
+                        f"{entry.get('text_preview', '')}"
+                    ),
                     file=sys.stderr,
                 )
-        # render everything before writing anything: a renderer error leaves no partial output set
-        rendered = [(dest, render(fmt, data)) for fmt, dest in plan if not (fmt == "text" and dest is None)]
-        rendered += [(dest, render(fmt, sub)) for fmt, dest, sub in per_document_outputs(data, plan)]
         annotated: list[tuple[str, bytes]] = []
         if annotate_plan:
             from .formats.annotate import render_annotations
 
             annotated = render_annotations(data, annotate_plan)
-        for fmt, dest in plan:
-            if fmt == "text" and dest is None:
-                from .report.text import print_text
-
-                print_text(data)
-        for dest, text in rendered:
-            write_or_print(text, dest)
-        for dest, blob in annotated:
-            try:
-                atomic_write(dest, blob)
-            except OSError as exc:
-                raise UsageError(f"--annotate: cannot write {dest}: {exc.strerror or exc}") from None
+        write_outputs(data, plan, annotated)
         result = gate(data, settings.fail_on, settings.max_flagged, settings.min_chrf)
         for reason in result.reasons:
             print(f"driftcheck: gate failed: {reason}", file=sys.stderr)
         return ERROR if errors else result.exit_code
-    except DriftcheckError:
-        raise
     finally:
         if tmp:
             os.unlink(tmp)
+
+
+def untranslated_warnings(data: dict[str, Any]) -> list[str]:
+    """`path:line: why` for every segment the engine could not translate (it is unverifiable)."""
+    from .checks.health import not_translated
+
+    paths = {d["index"]: d["path"] for d in data["documents"]}
+    return [
+        f"{paths.get(seg['document'], '?')}:{seg['line']}: {flag['message']}"
+        for seg in data["segments"]
+        for flag in seg["flags"]
+        if flag["check"] == "engine_health" and not_translated(flag["message"])
+    ]
+
+
+def write_outputs(data: dict[str, Any], plan: Plan, annotated: list[tuple[str, bytes]] | None = None) -> None:
+    """Render everything before writing anything (a renderer error leaves no partial output set),
+    then the terminal summary, then the files (and --annotate copies, rendered already); the
+    summary ends with where the files went."""
+    rendered: list[tuple[str | None, str | bytes]] = [
+        (dest, render(fmt, data)) for fmt, dest in plan if not (fmt == "text" and dest is None)
+    ]
+    rendered += [(dest, render(fmt, sub)) for fmt, dest, sub in per_document_outputs(data, plan)]
+    rendered += list(annotated or [])
+    summary = any(fmt == "text" and dest is None for fmt, dest in plan)
+    if summary:
+        from .report.text import print_text
+
+        print_text(data)
+    for dest, text in rendered:
+        write_or_print(text, dest)
+    files = [dest for dest, _ in rendered if dest is not None]
+    if summary and files:
+        shown = files if len(files) <= 4 else [*files[:3], f"and {len(files) - 3} more"]
+        print(inert(f"written: {', '.join(shown)}"))

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from . import semantic
 from .align import align_paragraphs, align_sentences
 from .checks import CheckInput, run_checks
+from .checks.health import unverifiable
 from .config import Settings
 from .engines import Engine, plan_route, translate_route
 from .engines.langs import check_lang
@@ -223,7 +224,9 @@ def _run(
     with timer.stage("translate"):
         split_src: set[int] = set()
         split_back: set[int] = set()
-        forward_all = translate_route(engine, source_units, to_tgt, split_src)
+        failed_src: dict[int, str] = {}  # source units (forward, and the source round trip)
+        failed_back: dict[int, str] = {}  # copy units, then forward outputs (offset by len(copy_units))
+        forward_all = translate_route(engine, source_units, to_tgt, split_src, failed_src)
         if embeddings is not None:
             embeddings.prefetch(forward_all)  # encoded while the engine back-translates
         # Bilingual files are aligned already: score copy vs forward translation in the
@@ -232,11 +235,15 @@ def _run(
         with ThreadPoolExecutor(1) as background:
             early = background.submit(many_stats, list(zip(copy_units, forward_all))) if prealigned else None
             # the copy and the forward output go the same direction: one batch, one engine call
-            backs = translate_route(engine, copy_units + forward_all, to_src, split_back)
+            backs = translate_route(engine, copy_units + forward_all, to_src, split_back, failed_back)
             forward_stats = early.result() if early is not None else None
     back_all, srt_all = backs[: len(copy_units)], backs[len(copy_units) :]
     if embeddings is not None:
         embeddings.prefetch(back_all)  # encoded while aligning, scoring and checking
+    n_copy = len(copy_units)
+    failed_copy = {i: why for i, why in failed_back.items() if i < n_copy}  # a failed source round
+    # trip (i >= n_copy) only costs the noise reference: it comes back empty
+    unusable: dict[int, str] = {}  # row -> why the engine could not translate it
     rows: list[tuple[Pair, str, str, str]] = []  # pair, back, forward, source round trip
     s_off = c_off = 0
     with timer.stage("align"):
@@ -249,6 +256,10 @@ def _run(
                     s_off + i in split_src for i in pair.src_idx
                 ):
                     pair = dataclasses.replace(pair, segment=dataclasses.replace(pair.segment, split=True))
+                reasons = [failed_copy[c_off + i] for i in pair.copy_idx if c_off + i in failed_copy]
+                reasons += [failed_src[s_off + i] for i in pair.src_idx if s_off + i in failed_src]
+                if reasons:
+                    unusable[len(rows)] = reasons[0]
                 rows.append(
                     (
                         pair,
@@ -274,13 +285,18 @@ def _run(
         for k, (pair, back, fwd, srt) in enumerate(rows):
             seg = pair.segment
             back_s, fwd_s, srt_s = (scores_from(s) for s in stats[3 * k : 3 * k + 3])
+            if any(s.pieces > 1 for s in stats[3 * k : 3 * k + 3]):
+                seg = dataclasses.replace(seg, split=True)
             comp = SourceComparison(back, back_s, fwd, fwd_s, srt, srt_s)
             # the drift check reads the chrF already computed instead of scoring again
             opts = {**settings.thresholds, "chrf_back": back_s.chrf, "chrf_forward": fwd_s.chrf}
             view = views[k]  # PO/XLIFF/TMX units: checked without their placeholders, which are compared apart
             inp = CheckInput(view.source, src_lang, view.text, lang, back, fwd, "source", {**opts, **view.options})
             flags = regrade([fl for fl in pair.flags if fl.check in enabled], severities)
-            if pair.src_idx and pair.copy_idx:
+            if k in unusable:
+                failure = unverifiable(unusable[k], "text", len(seg.text))
+                flags += [f for f in regrade([failure], severities) if f.check in enabled]
+            elif pair.src_idx and pair.copy_idx:
                 which = enabled if view.checkable else enabled & {"placeholders"}
                 flags += view.remap(run_checks(inp, which, severities))
             results.append(finish(seg, flags, 1.0 if pair.flags else drift(inp, flags), (), comp))

@@ -260,9 +260,19 @@ def check_data(
         if stored is not None:
             return stored
     data = to_dict(verify(paths, settings, source, engine=engine, timer=timer, inputs=inputs))
-    if memo is not None and key is not None:
-        memo.put_report(key, data)
+    if memo is not None and key is not None and not engine_failures(data):
+        memo.put_report(key, data)  # not reused when the engine failed: that may pass
     return data
+
+
+def engine_failures(data: dict[str, Any]) -> bool:
+    from .checks.health import not_translated
+
+    return any(
+        f["check"] == "engine_health" and not_translated(f["message"])
+        for s in data["segments"]
+        for f in s["flags"]
+    )
 
 
 def verify(

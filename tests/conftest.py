@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,6 +102,7 @@ def run_cli(
     cwd: Path | None = None,
     env: dict[str, str] | None = None,
     timeout: float = 300,
+    preexec_fn: Callable[[], None] | None = None,
 ) -> Result:
     """Run the real `driftcheck` entry point in a subprocess."""
     full_env = {**os.environ, "HF_HUB_OFFLINE": "1", "NO_COLOR": "1", "COLUMNS": "200", **(env or {})}
@@ -113,6 +115,7 @@ def run_cli(
         cwd=cwd or ROOT,
         env=full_env,
         timeout=timeout,
+        preexec_fn=preexec_fn,
     )
     return Result(
         proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace")
@@ -146,3 +149,14 @@ def isolated_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "cache.sqlite"
     monkeypatch.setenv("DRIFTCHECK_CACHE", str(path))
     return path
+
+
+def drop_file_permission_override() -> None:
+    """preexec_fn: a root child loses CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH (from the bounding
+    set, so exec keeps them off), so file permissions apply to it as to any user."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    for cap in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
+        if libc.prctl(24, cap, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP) failed")

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
+from pathlib import Path
+
 import pytest
 
 from pipeline.engines import EngineOptions, create, plan_route, translate_route
-from pipeline.engines.apertium import ApertiumEngine, debian_package
-from pipeline.errors import ModelNotFoundError, UnsupportedPairError, UsageError
+from pipeline.engines.apertium import ApertiumEngine, clean, debian_package, unframe
+from pipeline.errors import EngineError, ModelNotFoundError, UnsupportedPairError, UsageError
+from tests.conftest import run_cli
 
 pytestmark = pytest.mark.requires_apertium
 
@@ -78,3 +84,121 @@ def test_routes_chain_through_a_pivot_when_no_direct_pair() -> None:
         plan_route(eng, "en", "ja")
     with pytest.raises(UsageError, match="both 'en'"):
         plan_route(eng, "en", "en")
+
+
+# --- framing: a batch always splits back, whatever a text translates to ---------------------------
+
+
+def test_texts_that_translate_to_nothing_keep_their_place_at_both_ends() -> None:
+    eng = ApertiumEngine()
+    texts = ["would", "The dog barks.", "shall", "¿", "The cat sleeps.", "¡", "would"]
+    out = eng.translate(texts, "en", "es")
+    assert out[0] == "" and out[2] == "" and out[-1] == ""
+    assert "perro" in out[1] and "gato" in out[4] and out[3] == "¿" and out[5] == "¡"
+    assert eng.calls == 1 and eng.last_failed == {}
+    back = eng.translate(["¿", "¿Dónde está el perro?", "¡"], "es", "en")
+    assert back[0] == "" and "dog" in back[1] and back[2] == "" and eng.calls == 2
+
+
+def test_characters_apertium_cannot_take_are_cleaned_not_fatal() -> None:
+    eng = ApertiumEngine()
+    texts = [
+        "The dog\uffffbarks.",  # the pipeline silently stops at U+FFFF
+        "A lone \ud800 surrogate and \U0010ffff here.",
+        "Control \x00\x01\x1b[31m characters \x7f\x85 too.",
+        "Emoji 😀 and RTL \u202eמילים\u202c stay.",
+        "The cat sleeps.",
+    ]
+    out = eng.translate(texts, "en", "es")
+    assert eng.calls == 1 and eng.last_failed == {}
+    assert "perro" in out[0] and "gato" in out[4] and "😀" in out[3]
+    assert not any(c in "".join(out) for c in "\uffff\ud800\x00\x01\x7f")
+    assert clean("a\uffffb\ufdd0c\U0001fffed\x00e") == "a b c d e"
+
+
+def test_unframe_refuses_markers_out_of_order() -> None:
+    assert unframe("Hola..[][<dc 0>]Adiós..[][<dc 1>]\n", 2) == ["Hola.", "Adiós."]
+    assert unframe("\\[x\\] \\\\ y.[][<dc 0>]", 1) == ["[x] \\ y"]
+    assert unframe("Adiós..[][<dc 1>]Hola..[][<dc 0>]", 2) is None
+    assert unframe("Hola..[][<dc 0>]", 2) is None
+    assert unframe("Hola..[][<dc 0>]trailing text", 1) is None
+
+
+FAULTY = """#!/bin/bash
+# the real apertium, except for input containing POISON (or every input, with ALWAYS=1)
+for a in "$@"; do [ "$a" = "-l" ] && exec {real} "$@"; done
+input=$(cat)
+if [ -n "$ALWAYS" ]; then exit 141; fi
+if [[ "$input" == *POISON* ]]; then echo "poisoned input" >&2; exit 3; fi
+if [[ "$input" == *SCRAMBLE* ]]; then printf '%s' "$input" | {real} "$@" | sed 's/<dc 0>/<dc 9>/'; exit 0; fi
+printf '%s' "$input" | exec {real} "$@"
+"""
+
+
+@pytest.fixture
+def faulty_apertium(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fault-injecting `apertium` first on PATH that runs the real one for everything else."""
+    real = shutil.which("apertium")
+    assert real is not None
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    script = folder / "apertium"
+    script.write_text(FAULTY.replace("{real}", real))
+    script.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{folder}:{os.environ['PATH']}")
+    return folder
+
+
+def test_a_failing_text_is_isolated_and_the_rest_translated(faulty_apertium: Path) -> None:
+    eng = ApertiumEngine()
+    texts = [f"The dog number {i} barks." for i in range(9)]
+    texts[6] = "POISON is here."
+    texts[2] = "SCRAMBLE me."  # a batch with it loses its first marker
+    out = eng.translate(texts, "en", "es")
+    assert out[6] == "" and out[2] == "" and set(eng.last_failed) == {2, 6}
+    assert eng.last_failed[6] == "apertium eng-spa exited with 3: poisoned input"
+    assert eng.last_failed[2] == (
+        "apertium eng-spa lost the text boundaries; its output could not be split back"
+    )
+    assert all(str(i) in out[i] and "perro" in out[i] for i in range(9) if i not in (2, 6))
+
+
+def test_a_broken_apertium_is_one_line_with_a_reason(
+    faulty_apertium: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ALWAYS", "1")
+    with pytest.raises(EngineError) as err:
+        ApertiumEngine().translate(["The dog barks.", "The cat sleeps."], "en", "es")
+    assert err.value.message == (
+        "apertium eng-spa does not work: apertium eng-spa was stopped by SIGPIPE (exit status 141): "
+        "it printed no message"
+    )
+
+
+@pytest.mark.parametrize("engine", ["apertium", "auto"])  # auto: the per-hop router passes the failure on
+def test_the_cli_names_file_and_line_and_checks_the_rest(
+    faulty_apertium: Path, tmp_path: Path, engine: str
+) -> None:
+    doc = tmp_path / "doc.txt"
+    doc.write_text("The bridge reopened on Monday.\n\nPOISON pills were found.\n\nThe cat sleeps.\n")
+    env = {"PATH": os.environ["PATH"]}
+    r = run_cli("check", str(doc), "--engine", engine, "--no-cache", "-f", "json", env=env)
+    assert r.code == 0, r.stderr
+    assert r.stderr == (
+        f"driftcheck: warning: {doc}:3: unverifiable: the engine failed on this text: "
+        "apertium eng-spa exited with 3: poisoned input\n"
+    )
+    segs = json.loads(r.stdout)["segments"]
+    assert [s["verdict"] for s in segs] == ["ok", "ok", "ok"]
+    assert [f["check"] for f in segs[1]["flags"]] == ["engine_health"]
+    assert segs[0]["round_trips"][0]["back"] and segs[2]["round_trips"][0]["back"]
+
+
+def test_a_segment_over_the_limit_is_unverifiable_and_the_rest_checked(tmp_path: Path) -> None:
+    doc = tmp_path / "doc.txt"
+    doc.write_text("The bridge reopened on Monday.\n\n" + "word " * 5000 + "\n\nThe cat sleeps.\n")
+    r = run_cli("check", str(doc), "--engine", "apertium", "--no-cache", "-f", "json")
+    assert r.code == 0, r.stderr
+    assert f"{doc}:3: unverifiable: the text has 24,999 characters, over the 20,000" in r.stderr
+    segs = json.loads(r.stdout)["segments"]
+    assert segs[1]["round_trips"][0]["back"] == "" and segs[2]["round_trips"][0]["back"]

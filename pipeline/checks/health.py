@@ -87,3 +87,17 @@ def check_engine_health(inp: CheckInput) -> list[Flag]:
     field = "source" if inp.mode == "roundtrip" else "text"  # the engine's input
     length = len(inp.source if field == "source" else inp.target)
     return [Flag("engine_health", "info", f"unverifiable: {why}", (Span(field, 0, length),))]
+
+
+ENGINE_FAILED = "the engine failed on this text"  # reasons given by engines.translate_route
+TOO_LONG = "the text has"
+
+
+def not_translated(message: str) -> bool:
+    """Whether an engine_health message says the engine could not translate the text at all."""
+    return message.startswith((f"unverifiable: {ENGINE_FAILED}", f"unverifiable: {TOO_LONG}"))
+
+
+def unverifiable(reason: str, field: str, length: int) -> Flag:
+    """The flag of a segment the engine could not translate at all (it failed, or the text is too long)."""
+    return Flag("engine_health", "info", f"unverifiable: {reason}", (Span(field, 0, length),))

@@ -16,6 +16,8 @@ from pipeline.records import Span
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # letters/digits, keeping inner apostrophes (don't, l'eau)
 LETTERS = re.compile(r"[^\W\d_]")
 SENTENCE_START = re.compile(r"(?:^|[.!?¿¡:;…»«\"“”()\[\]\n—–-])\W*$")
+SENTENCE_LOOKBACK = 64
+WORD_CHAR = re.compile(r"\w")
 
 
 class Token(NamedTuple):
@@ -51,8 +53,14 @@ def has_letters(text: str) -> bool:
 
 
 def is_sentence_initial(text: str, start: int) -> bool:
-    """True when nothing but punctuation/space separates `start` from a sentence boundary."""
-    return SENTENCE_START.search(text[:start]) is not None
+    """True when nothing but punctuation/space separates `start` from a sentence boundary.
+
+    Only the last SENTENCE_LOOKBACK characters are searched (the answer depends on the run of
+    punctuation and space before `start`), so the cost does not grow with the text."""
+    lo = max(0, start - SENTENCE_LOOKBACK)
+    if lo and WORD_CHAR.search(text, lo, start) is None:  # a longer run: look at all of it
+        return SENTENCE_START.search(text[:start]) is not None
+    return SENTENCE_START.search(text, lo, start) is not None
 
 
 def is_capitalised(word: str) -> bool:

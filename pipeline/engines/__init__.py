@@ -111,20 +111,56 @@ def _missing_hint(engine: Engine, src: str, via: str | None, tgt: str) -> str:
     return "install a model for that direction"
 
 
+MAX_SEGMENT_CHARS = 20_000  # a longer "sentence" is not sent to an engine: it is reported unverifiable
+
+
+def too_long(text: str) -> str | None:
+    """Why a text is not translated at all, or None."""
+    if len(text) <= MAX_SEGMENT_CHARS:
+        return None
+    return (  # starts like checks.health.TOO_LONG
+        f"the text has {len(text):,} characters, over the {MAX_SEGMENT_CHARS:,} one segment may have "
+        "(a missing sentence or paragraph break?); it was not translated"
+    )
+
+
 def translate_route(
-    engine: Engine, texts: list[str], route: list[str], split: set[int] | None = None
+    engine: Engine,
+    texts: list[str],
+    route: list[str],
+    split: set[int] | None = None,
+    failed: dict[int, str] | None = None,
 ) -> list[str]:
     """Translate along a route: one engine call per hop for the whole batch, each distinct text once.
 
     Engines that had to split an over-long input report its index in `last_split`; those
-    inputs are added to `split` (as indices into `texts`).
+    inputs are added to `split` (as indices into `texts`). Texts the engine failed on
+    (`last_failed`) and texts over MAX_SEGMENT_CHARS come back empty and are added to `failed`
+    with the reason.
     """
     unique = list(dict.fromkeys(texts))
-    out = unique
+    reasons: dict[int, str] = {}
+    for i, t in enumerate(unique):
+        why = too_long(t)
+        if why is not None:
+            reasons[i] = why
+    out = list(unique)
     split_unique: set[int] = set()
     for a, b in zip(route, route[1:]):
-        out = engine.translate(out, a, b)
-        split_unique.update(getattr(engine, "last_split", None) or ())
+        live = [i for i in range(len(unique)) if i not in reasons]  # failed texts go no further
+        done = engine.translate([out[i] for i in live], a, b)
+        out = [""] * len(unique)
+        for k, i in enumerate(live):
+            out[i] = done[k]
+        split_unique.update(live[k] for k in getattr(engine, "last_split", None) or () if 0 <= k < len(live))
+        for k, why in (getattr(engine, "last_failed", None) or {}).items():
+            hop = "" if len(route) == 2 else f" ({a}->{b})"
+            reasons.setdefault(
+                live[k], f"the engine failed on this text{hop}: {why}"
+            )  # checks.health.ENGINE_FAILED
+    by_text = {unique[i]: why for i, why in reasons.items() if 0 <= i < len(unique)}
+    if failed is not None:
+        failed.update((i, by_text[t]) for i, t in enumerate(texts) if t in by_text)
     if split is not None and split_unique:
         long_texts = {unique[i] for i in split_unique if 0 <= i < len(unique)}
         split.update(i for i, t in enumerate(texts) if t in long_texts)

@@ -1,8 +1,22 @@
 """Apertium: rule-based translation through the `apertium` binary, batched.
 
-One process per direction per batch: texts are joined with blank lines, the output is
-split on blank lines and the counts are checked. `-u` drops the unknown-word marks.
-Spawning one process per sentence would cost 0.1-0.3 s each.
+One process per direction per batch (spawning one per sentence would cost 0.1-0.3 s each).
+The batch is framed so that it can always be split back, whatever a text translates to:
+driftcheck does Apertium's own text deformatting itself and runs the pipeline on the stream
+format (`apertium -f none`). Each text is escaped (`[ ] \\ ^ $ / @ < > { }`), closed with the
+sentence end that Apertium's txt deformatter adds (`.[]`, removed again on the way out) and
+followed by a superblank marker `[<dc N>]`, which every stage passes through untouched. The
+output is read token by token; the markers must come back in order, so a text that
+translates to nothing ("would", "¿") keeps its place, and a lost or reordered marker is
+detected instead of shifting every later sentence.
+
+Characters Apertium cannot take are replaced by a space first: control characters, Unicode
+non-characters (the pipeline silently stops at U+FFFF) and lone surrogates.
+
+When a batch fails (an exit status, a timeout, markers that do not come back), it is cut in
+halves until the failing texts are alone: those come back empty and are listed in
+`last_failed` with the reason, and every other text is translated. If a one-word probe fails
+too, Apertium itself is broken and the run stops with one EngineError line.
 """
 
 from __future__ import annotations
@@ -10,6 +24,7 @@ from __future__ import annotations
 import functools
 import re
 import shutil
+import signal
 import subprocess
 
 from ..errors import EngineError, ModelNotFoundError
@@ -17,7 +32,17 @@ from . import EngineOptions, tell_progress
 from .langs import to_iso1, to_iso3
 
 _MODE = re.compile(r"^([a-z]{2,3})-([a-z]{2,3})$")
-_BLANK = re.compile(r"\n[ \t]*\n")
+_ESCAPE = re.compile(r"([\[\]\\^$/@<>{}])")
+_PLANE_NONCHARS = "".join(f"\\U{p:04x}fffe\\U{p:04x}ffff" for p in range(1, 17))
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff" + _PLANE_NONCHARS + "]"
+)
+# the output in stream format: an escaped character, a superblank, or a run of plain text
+_TOKEN = re.compile(r"\\(.)|\[((?:\\.|[^\]\\])*)\]|([^\\\[]+|\[)", re.S)
+_MARKER = re.compile(r"<dc (\d+)>")
+MAX_BATCH_CHARS = 250_000  # per process: bounded memory and timeouts, progress per batch
+MIN_CHARS_PER_SECOND = 2_000  # timeout = 30 s + the batch at this speed (measured: ~16,000/s)
+PROBE = "Hello."
 
 
 @functools.cache
@@ -48,6 +73,45 @@ def debian_package(src: str, tgt: str) -> str:
     return f"apertium-{first}-{second}"
 
 
+def clean(text: str) -> str:
+    """One line of text Apertium can take: unsafe characters become spaces, whitespace runs one space."""
+    return " ".join(_UNSAFE.sub(" ", text).split())
+
+
+def frame(texts: list[str]) -> str:
+    """The batch in Apertium's stream format, each text closed by a sentence end and its marker."""
+    return "".join(_ESCAPE.sub(r"\\\1", t) + f".[][<dc {i}>]" for i, t in enumerate(texts)) + "\n"
+
+
+def unframe(output: str, n: int) -> list[str] | None:
+    """The n translations between the markers, or None when the markers did not come back in order."""
+    pieces: list[str] = []
+    buf: list[str] = []
+    for m in _TOKEN.finditer(output):
+        escaped, blank, plain = m.groups()
+        if escaped is not None:
+            buf.append(escaped)
+        elif blank is None:
+            buf.append(plain)
+        elif (marker := _MARKER.fullmatch(blank)) is not None:
+            if int(marker.group(1)) != len(pieces):
+                return None
+            pieces.append(" ".join("".join(buf).split()))
+            buf = []
+        elif blank == "":  # `[]` removes the sentence end the framing added before it
+            if buf and buf[-1].endswith("."):
+                buf[-1] = buf[-1][:-1]
+        else:
+            buf.append(re.sub(r"\\(.)", r"\1", blank))  # any other superblank: its text
+    if len(pieces) != n or "".join(buf).strip():
+        return None
+    return pieces
+
+
+class BatchFailed(Exception):
+    """One apertium process did not give one output per input; the reason is the message."""
+
+
 class ApertiumEngine:
     name = "apertium"
 
@@ -55,6 +119,8 @@ class ApertiumEngine:
         self.options = options or EngineOptions()
         self._used: dict[str, str] = {}
         self.calls = 0  # processes spawned, for tests and benchmarks
+        self.last_failed: dict[int, str] = {}  # input index -> why the engine failed on it
+        self._probed: set[str] = set()
 
     def directions(self) -> set[tuple[str, str]]:
         return set(installed_modes())
@@ -75,37 +141,68 @@ class ApertiumEngine:
         if mode is None:
             raise ModelNotFoundError(f"apertium cannot translate {src}->{tgt}: {self.install_hint(src, tgt)}")
         self._used[f"{src}-{tgt}"] = mode
-        # Blank lines separate texts, so each text must be one line of valid, non-empty text.
-        clean = [" ".join(t.split()) for t in texts]
-        todo = [i for i, t in enumerate(clean) if t]
+        self.last_failed = {}
+        cleaned = [clean(t) for t in texts]
+        todo = [i for i, t in enumerate(cleaned) if t]
         out = [""] * len(texts)
         if not todo:
             return out
-        payload = "\n\n".join(clean[i] for i in todo) + "\n"
+        tell_progress(self, src, tgt, 0, len(texts))
+        batches = _batches(todo, cleaned)
+        for n, batch in enumerate(batches):
+            outputs, failed = self._bisect(mode, [cleaned[i] for i in batch])
+            for k, i in enumerate(batch):
+                out[i] = outputs[k]
+                if k in failed:
+                    self.last_failed[i] = failed[k]
+            # inputs done so far, counted by position (empty ones were never sent)
+            tell_progress(self, src, tgt, batch[-1] + 1 if n + 1 < len(batches) else len(texts), len(texts))
+        return out
+
+    def _bisect(self, mode: str, texts: list[str]) -> tuple[list[str], dict[int, str]]:
+        """Outputs, and the failing texts (index -> reason) isolated by halving the batch."""
+        try:
+            return self._run(mode, texts), {}
+        except BatchFailed as exc:
+            if len(texts) == 1:
+                self._probe(mode)
+                return [""], {0: str(exc)}
+            mid = len(texts) // 2
+            left, lf = self._bisect(mode, texts[:mid])
+            right, rf = self._bisect(mode, texts[mid:])
+            return left + right, {**lf, **{k + mid: why for k, why in rf.items()}}
+
+    def _probe(self, mode: str) -> None:
+        """A text failed alone: make sure Apertium itself works, else stop with its reason."""
+        if mode in self._probed:
+            return
+        try:
+            self._run(mode, [PROBE])
+        except BatchFailed as exc:
+            raise EngineError(f"apertium {mode} does not work: {exc}") from None
+        self._probed.add(mode)
+
+    def _run(self, mode: str, texts: list[str]) -> list[str]:
+        payload = frame(texts)
         self.calls += 1
-        tell_progress(self, src, tgt, 0, len(texts))  # one process for the batch: start and end only
+        timeout = 30 + len(payload) / MIN_CHARS_PER_SECOND
         try:
             proc = subprocess.run(
-                ["apertium", "-u", mode],
-                input=payload.encode("utf-8", errors="replace"),
+                ["apertium", "-f", "none", "-u", mode],
+                input=payload.encode("utf-8"),
                 capture_output=True,
-                timeout=600,
+                timeout=timeout,
             )
-        except (OSError, subprocess.SubprocessError) as exc:
-            raise EngineError(f"apertium {mode} failed to run: {exc}") from exc
+        except subprocess.TimeoutExpired:
+            raise BatchFailed(f"apertium {mode} took longer than {timeout:.0f} s") from None
+        except OSError as exc:
+            raise EngineError(f"apertium {mode} failed to run: {exc.strerror or exc}") from None
         if proc.returncode != 0:
-            err = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-            raise EngineError(f"apertium {mode} exited with {proc.returncode}: {err[-1] if err else ''}")
-        parts = _BLANK.split(proc.stdout.decode("utf-8", "replace").strip("\n"))
-        if len(parts) != len(todo):
-            raise EngineError(
-                f"apertium {mode} returned {len(parts)} segments for {len(todo)} inputs; "
-                "the batch could not be split back into sentences"
-            )
-        for i, part in zip(todo, parts):
-            out[i] = " ".join(part.split())
-        tell_progress(self, src, tgt, len(texts), len(texts))
-        return out
+            raise BatchFailed(f"apertium {mode} {_status(proc.returncode)}: {_last_line(proc.stderr)}")
+        pieces = unframe(proc.stdout.decode("utf-8", "replace"), len(texts))
+        if pieces is None:
+            raise BatchFailed(f"apertium {mode} lost the text boundaries; its output could not be split back")
+        return pieces
 
     def direction_signature(self, src: str, tgt: str) -> dict[str, object]:
         """What decides this direction's output (the translation cache keys on it)."""
@@ -113,6 +210,7 @@ class ApertiumEngine:
             "engine": "apertium",
             "version": apertium_version(),
             "mode": installed_modes().get((src, tgt)),
+            "framing": "stream-v2",  # changed how texts are cleaned and framed: a fresh cache namespace
         }
 
     def signature(self) -> dict[str, object]:
@@ -121,6 +219,35 @@ class ApertiumEngine:
             "version": apertium_version(),
             "modes": dict(sorted(self._used.items())),
         }
+
+
+def _batches(todo: list[int], texts: list[str]) -> list[list[int]]:
+    """Indices in batches of at most MAX_BATCH_CHARS characters (a longer text goes alone)."""
+    batches: list[list[int]] = []
+    size = MAX_BATCH_CHARS
+    for i in todo:
+        if size + len(texts[i]) > MAX_BATCH_CHARS:
+            batches.append([])
+            size = 0
+        batches[-1].append(i)
+        size += len(texts[i]) + 12
+    return batches
+
+
+def _status(code: int) -> str:
+    """'exited with 3', or 'was killed by SIGPIPE' (a shell pipeline reports 128 + the signal)."""
+    number = -code if code < 0 else code - 128 if code > 128 else 0
+    if number:
+        try:
+            return f"was stopped by {signal.Signals(number).name} (exit status {code})"
+        except ValueError:
+            pass
+    return f"exited with {code}"
+
+
+def _last_line(stderr: bytes) -> str:
+    lines = [ln.strip() for ln in stderr.decode("utf-8", "replace").splitlines() if ln.strip()]
+    return lines[-1] if lines else "it printed no message"
 
 
 @functools.cache

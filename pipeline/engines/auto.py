@@ -34,6 +34,7 @@ class AutoEngine:
         self._members: dict[str, Engine] = {}
         self._choice: dict[tuple[str, str], str | None] = {}
         self.last_split: set[int] = set()
+        self.last_failed: dict[int, str] = {}  # input index -> why the hop's engine failed on it
         self.used: dict[str, str] = {}  # "src-tgt" -> engine that translated it
 
     def member(self, name: str) -> Engine:
@@ -100,6 +101,7 @@ class AutoEngine:
         setattr(engine, "progress", getattr(self, "progress", None))  # noqa: B010 - not in the Engine protocol
         out = engine.translate(texts, src, tgt)
         self.last_split = set(getattr(engine, "last_split", None) or ())
+        self.last_failed = dict(getattr(engine, "last_failed", None) or {})
         self.used[f"{src}-{tgt}"] = engine.name
         return out
 

@@ -15,15 +15,6 @@ RENDERERS: dict[str, tuple[str, str]] = {
     "sarif": ("pipeline.report.sarif:render_sarif", ".sarif"),
     "github": ("pipeline.report.github:render_github", ".github.txt"),
 }
-SUFFIX_FORMATS = {
-    ".json": "json",
-    ".html": "html",
-    ".htm": "html",
-    ".md": "markdown",
-    ".xml": "junit",
-    ".sarif": "sarif",
-    ".txt": "text",
-}
 
 
 def render(fmt: str, data: dict[str, Any]) -> str:

@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Literal
+
+from ..pieces import aligned_cuts
 
 Op = Literal["equal", "delete", "insert"]
 
 # Words (letters, digits, joined by apostrophes or hyphens), single punctuation marks, runs of spaces.
 _TOKEN = re.compile(r"\s+|\w+(?:['’\-]\w+)*|[^\w\s]", re.UNICODE)
+
+
+DIFF_PIECE_TOKENS = 200  # tokens (words, spaces, marks) per piece; texts up to twice this are one piece
 
 
 def tokenize(text: str) -> list[str]:
@@ -36,9 +41,8 @@ def word_diff(old: str, new: str) -> list[tuple[Op, str]]:
     words is left out, the page spaces <del> with CSS.
     """
     a, b = tokenize(old), tokenize(new)
-    matcher = difflib.SequenceMatcher(None, [_key(t) for t in a], [_key(t) for t in b], autojunk=False)
     pieces: list[tuple[Op, str]] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in opcodes([_key(t) for t in a], [_key(t) for t in b]):
         if tag == "equal":
             _push(pieces, "equal", "".join(b[j1:j2]))
             continue
@@ -52,6 +56,15 @@ def word_diff(old: str, new: str) -> list[tuple[Op, str]]:
             _push(pieces, "insert", core)
             _push(pieces, "equal", text[start + len(core) :])
     return pieces
+
+
+def opcodes(a: list[str], b: list[str]) -> Iterator[tuple[str, int, int, int, int]]:
+    """difflib's opcodes for two token lists. difflib is quadratic, so long texts are diffed in
+    aligned pieces of DIFF_PIECE_TOKENS (pipeline/pieces.py): linear, with offsets into the whole."""
+    for a0, a1, b0, b1 in aligned_cuts(a, b, DIFF_PIECE_TOKENS):
+        matcher = difflib.SequenceMatcher(None, a[a0:a1], b[b0:b1], autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            yield tag, i1 + a0, i2 + a0, j1 + b0, j2 + b0
 
 
 def _push(pieces: list[tuple[Op, str]], op: Op, text: str) -> None:
@@ -158,9 +171,8 @@ def grouped_diff(old: str, new: str, articles: frozenset[str] = frozenset()) -> 
     """
     a = [(m.start(), m.end(), m.group()) for m in _TOKEN_SPAN.finditer(old)]
     b = [(m.start(), m.end(), m.group()) for m in _TOKEN_SPAN.finditer(new)]
-    matcher = difflib.SequenceMatcher(None, [_key(t[2]) for t in a], [_key(t[2]) for t in b], autojunk=False)
     changes: list[list[int]] = []  # [i1, i2, j1, j2] token ranges of changed runs
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in opcodes([_key(t[2]) for t in a], [_key(t[2]) for t in b]):
         if tag == "equal":
             continue
         toks = [t[2] for t in a[i1:i2]] + [t[2] for t in b[j1:j2]]

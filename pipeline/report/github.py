@@ -18,7 +18,7 @@ from pipeline.baseline import iter_flags, normalise_path
 from pipeline.report.sarif import flag_region, sentence_columns
 
 COMMANDS = {"critical": "error", "major": "warning", "minor": "notice", "info": "notice"}
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # C1 too: some terminals obey CSI (0x9b)
 
 
 def escape_data(text: str) -> str:

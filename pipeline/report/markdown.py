@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..terminal import inert
 from .html import MODE_LABELS, engine_facts, segment_chrf
 
 ICONS = {"fail": "❌ fail", "review": "⚠️ review", "ok": "✅ ok"}
@@ -21,7 +22,7 @@ _SPACE = re.compile(r"\s+")
 
 def md_escape(text: str, max_chars: int | None = None) -> str:
     """One table cell: whitespace (newlines too) collapsed, Markdown and HTML characters escaped."""
-    plain = _SPACE.sub(" ", str(text)).strip()
+    plain = inert(_SPACE.sub(" ", str(text)).strip())
     if max_chars is not None and len(plain) > max_chars:
         plain = plain[: max_chars - 1].rstrip() + "…"
     escaped = _MD_SPECIAL.sub(r"\\\1", plain)

@@ -24,10 +24,15 @@ def summary_line(data: dict[str, Any]) -> str:
 
 
 def render_text(data: dict[str, Any], width: int | None = None, limit: int = 200) -> str:
+    import io
+
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(record=True, width=width or 120, force_terminal=False, no_color=True)
+    # record into memory only: a Console prints to stdout as it records unless given a file
+    console = Console(
+        file=io.StringIO(), record=True, width=width or 120, force_terminal=False, no_color=True
+    )
     _print(console, data, limit, Table)
     return console.export_text()
 
@@ -40,15 +45,17 @@ def print_text(data: dict[str, Any], stderr: bool = False, limit: int = 200) -> 
 
 
 def _print(console: Any, data: dict[str, Any], limit: int, table_cls: Any) -> None:
+    from ..terminal import inert  # paths, sentences and messages are untrusted: no terminal control
+
     console.print(summary_line(data), markup=False, soft_wrap=True)
     if data["summary"].get("note"):
         console.print(f"  note: {data['summary']['note']}", markup=False, highlight=False, soft_wrap=True)
     for doc in data["documents"]:
         scores = ", ".join(
-            f"{k}: chrF {v['chrf']:.1f}, BLEU {v['bleu']:.1f}, TER {v['ter']:.1f}"
+            f"{inert(k)}: chrF {v['chrf']:.1f}, BLEU {v['bleu']:.1f}, TER {v['ter']:.1f}"
             for k, v in doc["scores"].items()
         )
-        console.print(f"  {doc['path']}: {scores}", markup=False, highlight=False, soft_wrap=True)
+        console.print(f"  {inert(doc['path'])}: {scores}", markup=False, highlight=False, soft_wrap=True)
     flagged = [s for s in data["segments"] if s["verdict"] != "ok"]
     if not flagged:
         return
@@ -62,12 +69,12 @@ def _print(console: Any, data: dict[str, Any], limit: int, table_cls: Any) -> No
     from rich.text import Text
 
     for s in flagged[:limit]:
-        reasons = "\n".join(f"[{f['severity']}] {f['check']}: {f['message']}" for f in s["flags"])
-        cell = Text(s["text"] or s.get("source") or "")
+        reasons = inert("\n".join(f"[{f['severity']}] {f['check']}: {f['message']}" for f in s["flags"]))
+        cell = Text(inert(s["text"] or s.get("source") or ""))
         if reasons:
             cell.append("\n" + reasons, style="dim")
         table.add_row(
-            f"{docs.get(s['document'], '?')}:{s['line']} {s['id']}",
+            inert(f"{docs.get(s['document'], '?')}:{s['line']} {s['id']}"),
             Text(ICONS[s["verdict"]], style=STYLES[s["verdict"]]),
             f"{s['drift']:.2f}",
             cell,

@@ -1,0 +1,225 @@
+"""Writing outputs like a careful Unix tool.
+
+- A regular file, or a path that does not exist yet, is replaced atomically: the text goes to an
+  anonymous temp file in the same folder (O_TMPFILE where the kernel has it, so a killed run leaves
+  nothing behind), is flushed to disk, and is renamed over the path: a reader sees the old file or
+  the new one, never half of one. An existing file keeps its permission bits.
+- A symlink is followed: its target is replaced atomically and the link itself stays a link
+  (a dangling link's target is created).
+- Anything that is not a regular file (a device such as /dev/null, a FIFO, a socket, a terminal),
+  and /dev/stdout, /dev/stderr and /dev/fd/N, is opened and written, never replaced.
+- An output that is, or would replace, one of the run's inputs is refused before any work
+  (`same_file_guard`), and `writable_or_error` names an output that cannot be written (a read-only
+  folder, a parent that is a file) before any work, too.
+
+`atomic_write` raises OSError; `write_output` turns it into an OutputError with one line.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import secrets
+import stat
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from .errors import OutputError
+
+_FD_PATH = re.compile(r"^/(?:dev/fd|proc/self/fd)/(\d+)$")
+_STD_PATHS = {"/dev/stdout": 1, "/dev/stderr": 2}
+
+
+def stream_fd(path: str | Path) -> int | None:
+    """The file descriptor a path names (/dev/stdout: 1, /dev/stderr: 2, /dev/fd/N: N), else None."""
+    p = os.path.normpath(os.path.abspath(str(path)))
+    if p in _STD_PATHS:
+        return _STD_PATHS[p]
+    m = _FD_PATH.match(p)
+    return int(m.group(1)) if m else None
+
+
+def is_special(path: str | Path) -> bool:
+    """True when the path is written in place: a descriptor path, or an existing non-regular file."""
+    if stream_fd(path) is not None:
+        return True
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)  # follows symlinks
+    except OSError:
+        return False  # does not exist (yet): a new regular file
+
+
+def atomic_write(path: str | Path, data: str | bytes) -> None:
+    """Write text (UTF-8) or bytes to `path` by the rules above. Raises OSError."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    fd = stream_fd(path)
+    if fd is not None:
+        for stream in (sys.stdout, sys.stderr):
+            stream.flush()
+        _write_all(fd, raw)
+        return
+    if is_special(path):
+        if os.path.isdir(path):
+            raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+        fd = os.open(path, os.O_WRONLY | os.O_NOCTTY)
+        try:
+            _write_all(fd, raw)
+        finally:
+            os.close(fd)
+        return
+    target = Path(os.path.realpath(path))  # a symlink is followed: its target is replaced
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _replace(target, raw)
+
+
+def _write_all(fd: int, raw: bytes) -> None:
+    view = memoryview(raw)
+    while view:
+        n = os.write(fd, view)
+        view = view[n:]
+
+
+def _replace(target: Path, raw: bytes) -> None:
+    try:
+        mode: int | None = stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        mode = None
+    tmp = target.with_name(f".{target.name}.driftcheck-{os.getpid()}-{secrets.token_hex(4)}")
+    try:
+        if not _write_anonymous(target.parent, tmp.name, raw, mode):
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            try:
+                _fill(fd, raw, mode)
+            finally:
+                os.close(fd)
+        os.replace(tmp, target)
+    finally:
+        if os.path.lexists(tmp):
+            os.unlink(tmp)
+    _fsync_folder(target.parent)
+
+
+def _fill(fd: int, raw: bytes, mode: int | None) -> None:
+    if mode is not None:
+        os.fchmod(fd, mode)  # an existing file keeps its permission bits
+    _write_all(fd, raw)
+    os.fsync(fd)
+
+
+def _write_anonymous(folder: Path, name: str, raw: bytes, mode: int | None) -> bool:
+    """Write an unnamed file in `folder` (Linux O_TMPFILE) and only then give it `name`: a run
+    killed while writing leaves nothing. False where the system cannot (then a named temp file)."""
+    flag = getattr(os, "O_TMPFILE", None)
+    if flag is None or not os.path.isdir("/proc/self/fd"):
+        return False
+    try:
+        fd = os.open(folder, flag | os.O_WRONLY, 0o666)
+    except OSError as exc:
+        if exc.errno in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL, errno.ENOENT):
+            return False
+        raise
+    try:
+        _fill(fd, raw, mode)
+        dir_fd = os.open(folder, os.O_RDONLY)
+        try:  # linkat(AT_SYMLINK_FOLLOW) through /proc: Python uses linkat only with a dir fd
+            os.link(f"/proc/self/fd/{fd}", name, dst_dir_fd=dir_fd, follow_symlinks=True)
+        except OSError:
+            return False
+        finally:
+            os.close(dir_fd)
+    finally:
+        os.close(fd)
+    return True
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems refuse fsync on a folder; the rename is done either way
+    finally:
+        os.close(fd)
+
+
+def write_output(path: str | Path, data: str | bytes) -> None:
+    """atomic_write with any OS failure as one named OutputError."""
+    try:
+        atomic_write(path, data)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write the output: {_reason(exc)}") from None
+
+
+def _reason(exc: OSError) -> str:
+    where = f" ({exc.filename})" if exc.filename and str(exc.filename) else ""
+    return f"{exc.strerror or type(exc).__name__}{where}"
+
+
+# ---- checks made before any work -------------------------------------------------------------
+
+
+def file_identity(path: str | Path) -> tuple[int, int] | None:
+    """(device, inode) of what a path names after symlinks, or None when nothing is there."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return st.st_dev, st.st_ino
+
+
+def same_file_guard(outputs: Iterable[str], protected: Iterable[tuple[str, str]]) -> None:
+    """Refuse an output that is one of the protected files (inputs, the source, the baseline, the
+    config, the cache), after symlinks, relative paths and hard links. `protected` holds
+    (what, path) pairs such as ("input", "a.md"). Devices and descriptor paths are never refused."""
+    known: dict[tuple[int, int], tuple[str, str]] = {}
+    for what, path in protected:
+        ident = file_identity(path)
+        if ident is not None:
+            known.setdefault(ident, (what, path))
+    for out in outputs:
+        if stream_fd(out) is not None or is_special(out):
+            continue
+        ident = file_identity(out)
+        if ident is not None and ident in known:
+            what, path = known[ident]
+            same = "" if os.path.abspath(out) == os.path.abspath(path) else f" (the same file as {path})"
+            raise OutputError(
+                f"{out}: the output would overwrite the {what} {path}{same}; choose another path"
+            )
+
+
+def writable_or_error(path: str | Path) -> None:
+    """Fail now, with one line, for an output that cannot be written: a folder where a file is
+    wanted, a parent that is a file, a folder without write permission."""
+    if stream_fd(path) is not None:
+        return
+    if os.path.isdir(path):
+        raise OutputError(f"{path}: is a folder; give a file name, or a folder for several formats")
+    if is_special(path):
+        if not os.access(path, os.W_OK):
+            raise OutputError(f"{path}: cannot write the output: permission denied")
+        return
+    target = Path(os.path.realpath(path))
+    folder = target.parent
+    while not folder.exists():
+        if folder.is_symlink():
+            break  # a dangling link in the middle: mkdir will report it
+        folder = folder.parent
+    if not folder.is_dir():
+        raise OutputError(f"{path}: cannot write the output: {folder} is not a folder")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise OutputError(f"{path}: cannot write the output: the folder {folder} is not writable")
+
+
+def folder_writable_or_error(folder: str | Path) -> None:
+    """The same for an output folder (several formats, eval): it or its nearest parent must be a
+    writable folder."""
+    p = Path(folder)
+    if p.exists() and not p.is_dir():
+        raise OutputError(f"{folder}: is not a folder (several outputs need a folder)")
+    writable_or_error(p / ".driftcheck-probe")

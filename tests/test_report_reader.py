@@ -1,0 +1,94 @@
+"""`report` and `baseline create` read any report driftcheck writes (also one of 20,000 sentences,
+far over the 5 MiB input limit), and a structurally broken report is one named line, exit 2."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pipeline.report.to_json import dumps, summarize
+from pipeline.report.validate import problem
+from tests.conftest import ROOT, run_cli
+
+SAMPLE = ROOT / "tests" / "data" / "report_source.json"
+
+
+def sample() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    return data
+
+
+def test_a_20000_sentence_report_is_read_by_report_and_baseline_create(tmp_path: Path) -> None:
+    data = sample()
+    segs = data["segments"]
+    data["segments"] = [dict(segs[k % len(segs)], id=f"s{k}") for k in range(20_000)]
+    data["summary"] = summarize(data["segments"])
+    big = tmp_path / "big.json"
+    big.write_text(dumps(data), encoding="utf-8")
+    assert big.stat().st_size > 5 * 1024 * 1024
+    r = run_cli("report", str(big), "-f", "markdown", "-o", str(tmp_path / "big.md"))
+    assert r.code == 0, r.stderr
+    assert "20000" in (tmp_path / "big.md").read_text(encoding="utf-8").replace(",", "")
+    r = run_cli("baseline", "create", str(big), "-o", str(tmp_path / "base.json"))
+    assert r.code == 0 and "flag(s) recorded" in r.stdout, r.stderr
+
+
+BROKEN = [
+    (lambda d: d.update(segments={}), "segments: must be a list, not an object"),
+    (lambda d: d["segments"].append(1), "segments[7]: must be an object, not an integer"),
+    (lambda d: d["segments"][0].pop("verdict"), 'segments[0]: missing "verdict"'),
+    (
+        lambda d: d["segments"][0].update(verdict="bad"),
+        "segments[0].verdict: must be one of ok, review, fail",
+    ),
+    (
+        lambda d: d["segments"][1]["flags"][0].update(severity=3),
+        "segments[1].flags[0].severity: must be a string",
+    ),
+    (lambda d: d["segments"][0].update(document=9), "segments[0].document: 9 is not the index of a document"),
+    (lambda d: d["segments"][0].update(drift="high"), "segments[0].drift: must be a number, not a string"),
+    (
+        lambda d: d["segments"][0]["comparison"]["back_scores"].pop("chrf"),
+        'comparison.back_scores: missing "chrf"',
+    ),
+    (lambda d: d["documents"][0].update(scores={"back": []}), "documents[0].scores.back: must be an object"),
+    (lambda d: d.pop("summary"), 'the report: missing "summary"'),
+    (lambda d: d.update(mode="both"), "mode: must be one of roundtrip, source"),
+    (lambda d: d["segments"][0].update(line=True), "segments[0].line: must be an integer, not a boolean"),
+]
+
+
+@pytest.mark.parametrize(("breakage", "message"), BROKEN)
+def test_a_broken_report_is_one_named_line(tmp_path: Path, breakage: Any, message: str) -> None:
+    data = copy.deepcopy(sample())
+    breakage(data)
+    assert message in (problem(data) or "")
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    for args in (
+        ("report", str(bad), "-f", "html"),
+        ("baseline", "create", str(bad), "-o", str(tmp_path / "b.json")),
+    ):
+        r = run_cli(*args)
+        assert r.code == 2 and r.stdout == "", (args, r.stdout)
+        assert r.stderr == f"driftcheck: error: {bad}: not a valid driftcheck report: {problem(data)}\n"
+    assert not (tmp_path / "b.json").exists()
+
+
+def test_every_report_in_the_test_data_is_valid() -> None:
+    for path in (ROOT / "tests" / "data").glob("report_*.json"):
+        assert problem(json.loads(path.read_text(encoding="utf-8"))) is None, path
+
+
+def test_half_a_surrogate_pair_in_a_report_becomes_a_replacement_character(tmp_path: Path) -> None:
+    raw = SAMPLE.read_text(encoding="utf-8").replace('"text": "', '"text": "\\ud800', 1)
+    bad = tmp_path / "half.json"
+    bad.write_text(raw, encoding="utf-8")
+    for fmt in ("html", "sarif", "text", "markdown"):
+        r = run_cli("report", str(bad), "-f", fmt)
+        assert r.code == 0 and "internal error" not in r.stderr, (fmt, r.stderr)
+    assert "\ufffd" in run_cli("report", str(bad), "-f", "json").stdout

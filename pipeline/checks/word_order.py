@@ -133,6 +133,7 @@ def pmi_matrix(ws: list[str]) -> Any:
     return out
 
 
+@functools.lru_cache(maxsize=4096)  # every pivot's round trip checks the same copy
 def order_p_value(text: str) -> float | None:
     """The share of random orders of the text's words that score at least as well as its own
     order (see the module docstring); None for texts shorter than MIN_WORDS words."""

@@ -10,8 +10,8 @@ import pytest
 
 from pipeline.config import Settings
 from pipeline.engines.apertium import installed_modes
-from pipeline.records import Flag, Segment, Span
 from pipeline.pivot_words import pivot_readings
+from pipeline.records import Flag, Segment, Span
 from pipeline.roundtrip import majority, run_roundtrip
 from pipeline.timing import Timer
 from pipeline.verify import build_engine

@@ -157,6 +157,14 @@ ConfigOpt = Annotated[
     ),
 ]
 
+CalibrationOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--calibration",
+        help="A calibration file from `driftcheck calibrate` (source-aware verdicts; default: the shipped one).",
+    ),
+]
+
 
 def _settings(config: str | None, **cli: Any) -> Any:
     from .config import load_settings
@@ -248,6 +256,7 @@ def check(
         list[str] | None,
         typer.Option("--exclude", metavar="GLOB", help="Glob of files to skip inside directories (repeat)."),
     ] = None,
+    calibration: CalibrationOpt = None,
     annotate: Annotated[
         str | None,
         typer.Option(
@@ -260,7 +269,8 @@ def check(
     unapproved_only: Annotated[
         bool,
         typer.Option(
-            "--unapproved-only", help="PO/XLIFF: check only units not yet approved (PO: fuzzy; XLIFF: not final)."
+            "--unapproved-only",
+            help="PO/XLIFF: check only units not yet approved (PO: fuzzy; XLIFF: not final).",
         ),
     ] = False,
     config: ConfigOpt = None,
@@ -303,6 +313,7 @@ def check(
         baseline=baseline,
         include=include,
         exclude=exclude,
+        calibration=calibration,
         annotate=annotate,
         unapproved_only=unapproved_only or None,
     )
@@ -350,10 +361,10 @@ def report(
 @app.command("eval")
 def eval_cmd(
     labelled: Annotated[
-        str,
+        list[str],
         typer.Argument(
-            metavar="LABELLED.jsonl",
-            help="Labelled JSONL: source, translation, label (ok|shifted), category, severity.",
+            metavar="LABELLED.jsonl...",
+            help="Labelled JSONL files: source, translation, label (ok|shifted), category, severity, pair_id.",
         ),
     ],
     mode: Annotated[
@@ -362,6 +373,20 @@ def eval_cmd(
             "--mode", metavar="MODE", help="source (compare with the source) or roundtrip (copy only)."
         ),
     ] = "source",
+    split: Annotated[
+        str,
+        typer.Option("--split", help="heldout (pair_id % 5 == 0), train, all, or both (heldout and train)."),
+    ] = "both",
+    cv: Annotated[
+        bool,
+        typer.Option(
+            "--cv", help="Also judge the training part cross-validated by sentence (needs scikit-learn)."
+        ),
+    ] = False,
+    uncalibrated: Annotated[
+        bool, typer.Option("--uncalibrated", help="Verdicts from the flag rules alone (no calibration).")
+    ] = False,
+    calibration: CalibrationOpt = None,
     lang: Lang = None,
     source_lang: SourceLang = None,
     engine: Engine = None,
@@ -375,11 +400,14 @@ def eval_cmd(
     ] = "reports/eval",
     config: ConfigOpt = None,
 ) -> None:
-    """Measure flag rates per category, false flags and ROC AUC of drift on labelled pairs."""
+    """Measure labelled files: false flags, recall, MCC, ROC AUC of drift, per check and category."""
     from .evaluate import run_eval
 
     if mode not in ("source", "roundtrip"):
         raise UsageError(f"--mode must be source or roundtrip, not '{mode}'")
+    splits = {"both": ("heldout", "train"), "heldout": ("heldout",), "train": ("train",), "all": ("all",)}
+    if split not in splits:
+        raise UsageError(f"--split must be heldout, train, all or both, not '{split}'")
     settings = _settings(
         config,
         lang=lang,
@@ -389,6 +417,7 @@ def eval_cmd(
         models_dir=models_dir,
         cache_path=cache,
         semantic=semantic,
+        calibration=calibration,
     )
     if no_cache:
         settings.cache = False
@@ -399,9 +428,88 @@ def eval_cmd(
     folder = Path(output)
     preflight_outputs(
         [str(folder / "eval.json"), str(folder / "eval.md")],
-        [("input", labelled)] + ([("config file", config)] if config else []),
+        [("input", path) for path in labelled] + ([("config file", config)] if config else []),
     )
-    run_eval(labelled, settings, mode, output)
+    run_eval(labelled, settings, mode, output, splits[split], cv, not uncalibrated)
+
+
+@app.command()
+def calibrate(
+    labelled: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="LABELLED.jsonl...",
+            help="Labelled JSONL files (as for eval): your editors' ok/shifted judgements.",
+        ),
+    ],
+    output: Annotated[
+        str, typer.Option("--output", "-o", metavar="FILE", help="The calibration file to write.")
+    ],
+    engine: Engine = None,
+    lang: Lang = None,
+    source_lang: SourceLang = None,
+    models_dir: ModelsDir = None,
+    cache: CachePath = None,
+    no_cache: NoCache = False,
+    semantic: SemanticOpt = None,
+    review_rate: Annotated[
+        float,
+        typer.Option(
+            "--review-rate", metavar="RATE", min=0.0, max=1.0, help="Share of correct translations flagged."
+        ),
+    ] = 0.05,
+    fail_rate: Annotated[
+        float,
+        typer.Option(
+            "--fail-rate", metavar="RATE", min=0.0, max=1.0, help="Share of correct translations failed."
+        ),
+    ] = 0.01,
+    budget: Annotated[
+        float,
+        typer.Option(
+            "--budget",
+            metavar="RATE",
+            min=0.0,
+            max=1.0,
+            help="A check kind over this false-flag share raises minor only.",
+        ),
+    ] = 0.01,
+    include_heldout: Annotated[
+        bool,
+        typer.Option("--include-heldout", help="Train on the held-out fifth too (nothing left to test on)."),
+    ] = False,
+    add_to: Annotated[
+        str | None,
+        typer.Option(
+            "--add-to",
+            metavar="FILE",
+            help="Put the new variant first in this existing calibration file's variants.",
+        ),
+    ] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Train a calibration (source-aware verdicts) on labelled files; needs scikit-learn (the `train` extra)."""
+    from pathlib import Path
+
+    from .calibrate import run_calibrate
+    from .run import preflight_outputs
+
+    settings = _settings(
+        config,
+        lang=lang,
+        source_lang=source_lang,
+        engine=engine,
+        models_dir=models_dir,
+        cache_path=cache,
+        semantic=semantic,
+    )
+    if no_cache:
+        settings.cache = False
+    inputs = [("input", path) for path in labelled] + ([("config file", config)] if config else [])
+    if add_to is not None and Path(add_to).resolve() != Path(output).resolve():
+        inputs.append(("calibration file", add_to))
+    preflight_outputs([output], inputs)
+    run_calibrate(labelled, settings, output, review_rate, fail_rate, budget, include_heldout, add_to)
 
 
 @baseline_app.command("create")
@@ -431,7 +539,8 @@ def baseline_import(
     decisions_json: Annotated[
         str,
         typer.Argument(
-            metavar="DECISIONS.json", help="A decisions file exported from the HTML report (Export decisions)."
+            metavar="DECISIONS.json",
+            help="A decisions file exported from the HTML report (Export decisions).",
         ),
     ],
     output: Annotated[

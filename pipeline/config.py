@@ -52,6 +52,7 @@ class Settings:
     include: list[str] = field(default_factory=lambda: [*TEXT_INCLUDE, *formats.DEFAULT_INCLUDE])
     exclude: list[str] = field(default_factory=list)
     baseline: str | None = None
+    calibration: str | None = None  # a calibration file (driftcheck calibrate); None: the shipped one
     annotate: str | None = None  # write a copy of each PO/XLIFF input with flagged units marked
     unapproved_only: bool = False  # PO/XLIFF: check only units not yet approved (fuzzy, not final)
     explicit: list[str] = field(default_factory=list)  # keys set by a config file or a flag, not defaulted
@@ -80,6 +81,7 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "include": (list,),
     "exclude": (list,),
     "baseline": (str,),
+    "calibration": (str,),
     "annotate": (str,),
     "unapproved_only": (bool,),
 }

@@ -1,27 +1,32 @@
-"""`driftcheck eval`: run the pipeline on labelled pairs and measure it.
+"""`driftcheck eval`: run the pipeline on labelled files and measure it, per file and per split.
 
-Input: JSONL with `source`, `translation`, `label` (ok|shifted), `category`, `severity`
-(the format of DEMETR-derived dev sets). A segment counts as flagged when its verdict
-is review or fail. Reported: flag rate per category, false flags on correct translations
-(label ok, no severity: MT and human reference) and on harmless edits (label ok, minor),
-recall on shifted pairs, and the ROC AUC of `drift` (shifted vs ok).
+Input: JSONL with `source`, `translation`, `label` (ok|shifted), `category`, `severity`, and
+`pair_id` grouping the variants of one source sentence (pipeline/labelled.py). A pair counts as
+flagged when its verdict is review or fail. Per file and per split (`heldout`: pair_id % 5 == 0,
+never used for training; `train`: the rest; `all`) it reports: false flags on correct
+translations (label ok, no severity) and on harmless edits (label ok with a severity), recall on
+shifted pairs, the share of correct translations failed, MCC of flagged vs shifted, the ROC AUC of
+`drift`, flag rates per category and per check (fires on correct / on shifted, as raised, and how
+often it still gates a correct translation after the precision budget). With `--cv` the training
+part is also judged cross-validated: each source sentence by a calibration trained without it.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .bilingual import read_pairs
 from .config import Settings
-from .engines.langs import check_lang
-from .errors import InputError
-from .read import atomic_write, decode_text, read_bytes
-from .records import Segment, SegmentResult
+from .labelled import Row, collect, judge_rows, rows_from
+from .read import atomic_write
+
+SPLITS = ("heldout", "train", "all")
 
 
 def roc_auc(positives: list[float], negatives: list[float]) -> float | None:
@@ -41,164 +46,255 @@ def roc_auc(positives: list[float], negatives: list[float]) -> float | None:
     return (rank_sum - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg)
 
 
-def _signals(r: SegmentResult) -> dict[str, float]:
-    """Each signal of a result, oriented so that higher = more likely shifted (similarities negated)."""
-    out = {"drift": r.drift}
-    if r.comparison is not None:
-        out["chrF(back-translation, source)"] = -r.comparison.back_scores.chrf
-        out["chrF(forward translation, copy)"] = -r.comparison.forward_scores.chrf
-    for rt in r.round_trips:
-        out[f"chrF(round trip via {rt.pivot}, original)"] = -rt.scores.chrf
-    names = {"source_copy": "cos(source, copy)", "forward_copy": "cos(forward translation, copy)"}
-    names["back_source"] = "cos(back-translation, source)"
-    for key, value in (r.semantic.signals() if r.semantic is not None else {}).items():
-        label = names.get(key) or f"cos(round trip via {key.removeprefix('round_trip.')}, original)"
-        out[label] = -value
+def mcc(tp: int, fp: int, fn: int, tn: int) -> float | None:
+    """Matthews correlation coefficient of a binary decision; None when a margin is empty."""
+    den = (tp + fp) * (tp + fn) * (tn + fp) * (tn + fn)
+    return None if den == 0 else (tp * tn - fp * fn) / math.sqrt(den)
+
+
+def _rate(rows: Sequence[Row], pred: Any = None) -> float | None:
+    if not rows:
+        return None
+    pred = pred or (lambda r: r.verdict != "ok")
+    return round(sum(1 for r in rows if pred(r)) / len(rows), 4)
+
+
+def _checks(rows: Sequence[Row]) -> dict[str, dict[str, float | None]]:
+    """Per check: share of each group it fires on (as raised, minor and up) and of correct
+    translations it still gates (major/critical after the budget)."""
+    names = sorted({f.check for r in rows for f in r.flags if f.severity != "info"})
+    groups = {g: [r for r in rows if r.group == g] for g in ("correct", "minor", "shifted")}
+    out: dict[str, dict[str, float | None]] = {}
+    for name in names:
+
+        def fires(r: Row, name: str = name) -> bool:
+            return any(f.check == name and f.severity != "info" for f in r.flags)
+
+        def gates(r: Row, name: str = name) -> bool:
+            return any(f.check == name and f.severity in ("major", "critical") for f in r.final_flags)
+
+        out[name] = {
+            "correct": _rate(groups["correct"], fires),
+            "minor": _rate(groups["minor"], fires),
+            "shifted": _rate(groups["shifted"], fires),
+            "gates_correct": _rate(groups["correct"], gates),
+        }
     return out
 
 
-def held_out(meta: dict[str, str]) -> bool:
-    """The held-out fifth of a dev file: `pair_id % 5 == 0`."""
-    pair_id = str(meta.get("pair_id", ""))
-    return pair_id.isdigit() and int(pair_id) % 5 == 0
-
-
-def signal_aucs(results: list[SegmentResult]) -> dict[str, dict[str, float | None]]:
-    """ROC AUC (shifted vs ok) of every signal on its own: all pairs, and the held-out fifth.
-    No signal is tuned here, so both columns measure the same untuned score."""
-    rows = [(_signals(r), dict(r.segment.meta)) for r in results]
-    parts = {"all": rows, "held_out": [(sig, m) for sig, m in rows if held_out(m)]}
-    table: dict[str, dict[str, float | None]] = {}
-    for name in dict.fromkeys(k for sig, _ in rows for k in sig):
-        cell: dict[str, float | None] = {}
-        for part, subset in parts.items():
-            pos = [sig[name] for sig, m in subset if name in sig and m.get("label") == "shifted"]
-            neg = [sig[name] for sig, m in subset if name in sig and m.get("label") == "ok"]
-            auc = roc_auc(pos, neg)
-            cell[part] = None if auc is None else round(auc, 4)
-        table[name] = cell
+def signal_aucs(rows: Sequence[Row]) -> dict[str, float | None]:
+    """ROC AUC (shifted vs ok) of every signal on its own, untuned (chrF both ways, each cosine)."""
+    table: dict[str, float | None] = {}
+    for name in dict.fromkeys(k for r in rows for k in r.signals):
+        pos = [r.signals[name] for r in rows if name in r.signals and r.shifted]
+        neg = [r.signals[name] for r in rows if name in r.signals and not r.shifted]
+        auc = roc_auc(pos, neg)
+        table[name] = None if auc is None else round(auc, 4)
     return table
 
 
-def signal_table(aucs: dict[str, dict[str, float | None]]) -> str:
-    lines = ["", "| signal (alone) | ROC AUC, all pairs | ROC AUC, held-out fifth |", "|---|---:|---:|"]
-    for name, cell in aucs.items():
-        lines.append(f"| {name} | {cell['all']} | {cell['held_out']} |")
-    if not any(name.startswith("cos(") for name in aucs):
+def measure(rows: Sequence[Row]) -> dict[str, Any]:
+    groups: dict[str, list[Row]] = defaultdict(list)
+    by_cat: dict[str, list[Row]] = defaultdict(list)
+    for r in rows:
+        groups[r.group].append(r)
+        by_cat[r.category].append(r)
+    flagged = [r.verdict != "ok" for r in rows]
+    tp = sum(1 for r, f in zip(rows, flagged) if f and r.shifted)
+    fp = sum(1 for r, f in zip(rows, flagged) if f and not r.shifted)
+    fn = sum(1 for r, f in zip(rows, flagged) if not f and r.shifted)
+    tn = len(rows) - tp - fp - fn
+    auc = roc_auc(
+        [r.drift for r in groups["shifted"]], [r.drift for r in groups["correct"] + groups["minor"]]
+    )
+    m = mcc(tp, fp, fn, tn)
+    return {
+        "n": len(rows),
+        "n_correct": len(groups["correct"]),
+        "n_minor": len(groups["minor"]),
+        "n_shifted": len(groups["shifted"]),
+        "false_flags_correct": _rate(groups["correct"]),
+        "false_flags_minor": _rate(groups["minor"]),
+        "recall_shifted": _rate(groups["shifted"]),
+        "fail_correct": _rate(groups["correct"], lambda r: r.verdict == "fail"),
+        "mcc": None if m is None else round(m, 4),
+        "drift_auc": None if auc is None else round(auc, 4),
+        "categories": {
+            cat: {"group": rs[0].group, "n": len(rs), "flag_rate": _rate(rs)}
+            for cat, rs in sorted(by_cat.items())
+        },
+        "checks": _checks(rows),
+        "signal_auc": signal_aucs(rows),
+    }
+
+
+def split_rows(rows: Sequence[Row], split: str) -> list[Row]:
+    if split == "heldout":
+        return [r for r in rows if r.heldout]
+    if split == "train":
+        return [r for r in rows if not r.heldout]
+    return list(rows)
+
+
+def _pct(x: float | None) -> str:
+    return "–" if x is None else f"{x:.1%}"
+
+
+def _num(x: float | None) -> str:
+    return "–" if x is None else f"{x:.3f}"
+
+
+SUMMARY = (
+    ("pairs", "n", str),
+    ("false flags, correct translations", "false_flags_correct", _pct),
+    ("false flags, harmless edits", "false_flags_minor", _pct),
+    ("recall, shifted", "recall_shifted", _pct),
+    ("failed, correct translations", "fail_correct", _pct),
+    ("MCC", "mcc", _num),
+    ("ROC AUC of drift", "drift_auc", _num),
+)
+
+
+def file_markdown(name: str, splits: dict[str, dict[str, Any]]) -> list[str]:
+    cols = list(splits)
+    lines = [f"### {name}", "", "| | " + " | ".join(cols) + " |", "|---|" + "---:|" * len(cols)]
+    for label, key, fmt in SUMMARY:
+        lines.append(f"| {label} | " + " | ".join(fmt(splits[c][key]) for c in cols) + " |")
+    main = splits.get("heldout") or splits[cols[0]]
+    which = "heldout" if "heldout" in splits else cols[0]
+    lines += [
+        "",
+        f"Per check ({which}; fires: as raised, minor and up; gates: still major/critical after the budget):",
+        "",
+        "| check | fires on correct | fires on harmless edits | fires on shifted | gates correct |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for check, c in main["checks"].items():
+        lines.append(
+            f"| {check} | {_pct(c['correct'])} | {_pct(c['minor'])} | {_pct(c['shifted'])} | {_pct(c['gates_correct'])} |"
+        )
+    aucs = {s: splits[s]["signal_auc"] for s in cols}
+    names = list(dict.fromkeys(n for s in cols for n in aucs[s]))
+    lines += ["", "ROC AUC of each signal alone (untuned), and of the calibrated drift:", ""]
+    lines += ["| signal | " + " | ".join(cols) + " |", "|---|" + "---:|" * len(cols)]
+    for n in names:
+        lines.append(f"| {n} | " + " | ".join(_num(aucs[s].get(n)) for s in cols) + " |")
+    lines.append("| drift | " + " | ".join(_num(splits[s]["drift_auc"]) for s in cols) + " |")
+    if not any(n.startswith("cos(") for n in names):
         lines += [
             "",
             "Semantic scores were off: `pip install -e '.[neural]'` adds the sentence-encoder cosines.",
         ]
-    return "\n".join(lines) + "\n"
+    lines += ["", f"Per category ({which}):", "", "| category | group | n | flagged |", "|---|---|---:|---:|"]
+    cats = sorted(main["categories"].items(), key=lambda kv: (kv[1]["group"] != "shifted", kv[0]))
+    lines += [f"| {cat} | {c['group']} | {c['n']} | {_pct(c['flag_rate'])} |" for cat, c in cats]
+    return lines + [""]
 
 
-def group_of(meta: dict[str, str]) -> str:
-    if meta.get("label") == "shifted":
-        return "shifted"
-    return "minor" if meta.get("severity") not in (None, "", "null") else "correct"
+def _roundtrip_rows(paths: list[str], settings: Settings) -> tuple[list[Row], dict[str, Any]]:
+    import dataclasses
 
-
-def measure(results: list[SegmentResult]) -> dict[str, Any]:
-    by_cat: dict[str, list[SegmentResult]] = defaultdict(list)
-    by_group: dict[str, list[SegmentResult]] = defaultdict(list)
-    checks_on_ok: dict[str, int] = defaultdict(int)
-    for r in results:
-        meta = dict(r.segment.meta)
-        by_cat[meta.get("category", "?")].append(r)
-        grp = group_of(meta)
-        by_group[grp].append(r)
-        if grp != "shifted" and r.verdict != "ok":
-            for f in {f.check for f in r.flags if f.severity in ("major", "critical")}:
-                checks_on_ok[f] += 1
-
-    def rate(rs: list[SegmentResult]) -> float:
-        return sum(r.verdict != "ok" for r in rs) / len(rs) if rs else 0.0
-
-    categories = {
-        cat: {"label": dict(rs[0].segment.meta).get("label"), "n": len(rs), "flag_rate": round(rate(rs), 4)}
-        for cat, rs in sorted(by_cat.items())
-    }
-    ok = by_group["correct"] + by_group["minor"]
-    auc = roc_auc([r.drift for r in by_group["shifted"]], [r.drift for r in ok])
-    return {
-        "n": len(results),
-        "false_flags_correct": round(rate(by_group["correct"]), 4),
-        "false_flags_minor": round(rate(by_group["minor"]), 4),
-        "recall_shifted": round(rate(by_group["shifted"]), 4),
-        "drift_auc": None if auc is None else round(auc, 4),
-        "categories": categories,
-        "checks_flagging_ok": dict(sorted(checks_on_ok.items(), key=lambda kv: -kv[1])),
-    }
-
-
-def to_markdown(m: dict[str, Any], title: str) -> str:
-    lines = [
-        f"### {title}",
-        "",
-        f"- pairs: {m['n']}",
-        f"- false flags on correct translations (MT + reference): **{m['false_flags_correct']:.1%}**",
-        f"- false flags on harmless edits: **{m['false_flags_minor']:.1%}**",
-        f"- recall on shifted pairs: **{m['recall_shifted']:.1%}**",
-        f"- ROC AUC of drift (shifted vs ok): **{m['drift_auc']}**",
-        "",
-        "| category | label | n | flagged |",
-        "|---|---|---:|---:|",
-    ]
-    cats = sorted(m["categories"].items(), key=lambda kv: (kv[1]["label"] != "shifted", kv[0]))
-    for cat, c in cats:
-        lines.append(f"| {cat} | {c['label']} | {c['n']} | {c['flag_rate']:.1%} |")
-    if m["checks_flagging_ok"]:
-        lines += [
-            "",
-            "Checks behind false flags: " + ", ".join(f"{k} {v}" for k, v in m["checks_flagging_ok"].items()),
-        ]
-    return "\n".join(lines) + "\n"
-
-
-def load_labelled(path: str) -> list[Segment]:
-    segments = read_pairs(decode_text(read_bytes(path), path), path, "jsonl", 0)
-    for s in segments:
-        if dict(s.meta).get("label") not in ("ok", "shifted"):
-            raise InputError(f"{path}:{s.line}: 'label' must be ok or shifted")
-    return segments
-
-
-def run_eval(path: str, settings: Settings, mode: str, output: str) -> dict[str, Any]:
-    from .engines import Engine
+    from .labelled import languages, load_labelled
+    from .records import Segment
     from .roundtrip import run_roundtrip
-    from .source_mode import job_from_segments, run_source
     from .timing import Timer
     from .verify import build_engine
 
-    segments = load_labelled(path)
-    meta = dict(segments[0].meta)
-    settings.source_lang = check_lang(settings.source_lang or meta.get("src_lang", ""), "source language")
-    settings.lang = check_lang(settings.lang if settings.lang != "en" else meta.get("tgt_lang", "en"))
-    timer = Timer()
-    t0 = time.perf_counter()
-    engine: Engine
-    if mode == "source":
-        engine = build_engine(settings, [settings.lang, settings.source_lang])
-        results, _, _ = run_source([job_from_segments(0, segments)], engine, settings, timer)
-    else:
+    rows: list[Row] = []
+    info: dict[str, Any] = {}
+    for index, path in enumerate(paths):
+        segments = load_labelled(path)
+        _, tgt = languages(segments, settings, path)
+        local = dataclasses.replace(settings, lang=tgt)
         # each translation is its own one-sentence article (document), as a reader would meet it
-        copies = [Segment(s.id, i, s.paragraph, 1, s.line, s.text, meta=s.meta) for i, s in enumerate(segments)]
-        engine = build_engine(settings, [settings.lang, settings.pivots[0] if settings.pivots else "es"])
-        results, _, _ = run_roundtrip(copies, engine, settings, timer)
-    m = measure(results)
-    m["signal_auc"] = signal_aucs(results)
-    m.update(
-        mode=mode,
-        engine=engine.signature(),
-        seconds=round(time.perf_counter() - t0, 2),
-        stages={k: round(v, 2) for k, v in timer.stages.items()},
-        input=path,
-    )
-    md = to_markdown(m, f"driftcheck eval: {Path(path).name}, mode {mode}, engine {engine.name}")
-    md += signal_table(m["signal_auc"])
+        copies = [
+            Segment(s.id, i, s.paragraph, 1, s.line, s.text, source=s.source, meta=s.meta)
+            for i, s in enumerate(segments)
+        ]
+        engine = build_engine(local, [tgt, settings.pivots[0] if settings.pivots else "es"])
+        t0 = time.perf_counter()
+        results, routes, _ = run_roundtrip(copies, engine, local, Timer())
+        rows += rows_from(index, results)
+        info[path] = {
+            "name": Path(path).name,
+            "lang": tgt,
+            "routes": {k: "->".join(v) for k, v in routes.items()},
+            "engine": engine.name,
+            "seconds": round(time.perf_counter() - t0, 2),
+        }
+    return rows, info
+
+
+def evaluate(
+    paths: list[str], settings: Settings, mode: str, splits: Sequence[str], cv: bool, calibrated: bool = True
+) -> dict[str, Any]:
+    """Measure every file; returns the eval JSON (no output written)."""
+    t0 = time.perf_counter()
+    calibration_sig: dict[str, Any] | None = None
+    if mode == "source":
+        rows, info = collect(paths, settings)
+        engine = next(iter(info.values()))["engine"]
+        if calibrated:
+            from . import calibration as cal
+
+            found = cal.resolve("source", settings.calibration)
+            if found is not None:
+                groups = set().union(*(cal.groups_of(r.features) for r in rows))
+                variant = found.pick(groups, engine)
+                judge_rows(
+                    rows, variant, {n: c["severity"] for n, c in settings.checks.items() if "severity" in c}
+                )
+                calibration_sig = cal.signature(found, variant)
+    else:
+        rows, info = _roundtrip_rows(paths, settings)
+        engine = next(iter(info.values()))["engine"]
+    cv_rows: list[Row] = []
+    if cv and mode == "source":
+        from .train import cross_validated
+
+        cv_rows = cross_validated(rows, engine)
+    files: dict[str, Any] = {}
+    for index, path in enumerate(paths):
+        mine = [r for r in rows if r.file == index]
+        out = {s: measure(split_rows(mine, s)) for s in splits}
+        if cv_rows:
+            out["train_cv"] = measure([r for r in cv_rows if r.file == index])
+        files[info[path]["name"]] = {"input": path, **info[path], "splits": out}
+    return {
+        "mode": mode,
+        "engine": engine,
+        "calibration": calibration_sig if calibrated else "none (flag rules)",
+        "seconds": round(time.perf_counter() - t0, 2),
+        "files": files,
+    }
+
+
+def to_markdown(result: dict[str, Any]) -> str:
+    cal = result["calibration"]
+    cal_text = cal if isinstance(cal, str) else f"{cal['source']} ({cal['variant']})" if cal else "none"
+    lines = [
+        f"## driftcheck eval: mode {result['mode']}, engine {result['engine']}, calibration {cal_text}",
+        "",
+    ]
+    for name, f in result["files"].items():
+        lines += file_markdown(name, f["splits"])
+    return "\n".join(lines)
+
+
+def run_eval(
+    paths: list[str],
+    settings: Settings,
+    mode: str,
+    output: str,
+    splits: Sequence[str],
+    cv: bool,
+    calibrated: bool,
+) -> dict[str, Any]:
+    result = evaluate(paths, settings, mode, splits, cv, calibrated)
+    md = to_markdown(result)
     out = Path(output)
-    atomic_write(out / "eval.json", json.dumps(m, indent=2, ensure_ascii=False) + "\n")
+    atomic_write(out / "eval.json", json.dumps(result, indent=2, ensure_ascii=False) + "\n")
     atomic_write(out / "eval.md", md)
     sys.stdout.write(md)
     sys.stdout.write(f"\nwritten: {out / 'eval.json'}, {out / 'eval.md'}\n")
-    return m
+    return result

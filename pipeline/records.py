@@ -13,6 +13,7 @@ the canonical JSON that every other output format renders from.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -152,14 +153,26 @@ class Semantic:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """One feature's share in a calibrated `drift`: its value and what it added to the log-odds."""
+
+    feature: str  # e.g. "flag:names:critical", "dist:back:chrf" (pipeline/features.py)
+    value: float
+    weight: float  # contribution to the log-odds of "meaning shifted" (positive = towards shifted)
+
+
+@dataclass(frozen=True)
 class SegmentResult:
     segment: Segment
     round_trips: tuple[RoundTrip, ...]
     comparison: SourceComparison | None
-    drift: float  # 0..1, higher = more likely shifted
+    drift: float  # 0..1, higher = more likely shifted (calibrated: estimated probability)
     flags: tuple[Flag, ...]
     verdict: Verdict
     semantic: Semantic | None = None  # None when semantic scores are off (--no-semantic, encoder missing)
+    evidence: tuple[Evidence, ...] = ()  # what weighed most (calibrated verdicts of flagged segments)
+    # every feature the judge saw (pipeline/features.py); used by eval and calibrate, not serialised
+    features: Mapping[str, float] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)

@@ -261,7 +261,10 @@ def _plan_annotations(settings: Settings, paths: list[str], source: str | None) 
 
     plan, not_annotated = plan_annotations(settings.annotate, paths, source)
     for p in not_annotated:
-        print(f"driftcheck: warning: {p}: not a PO or XLIFF file; --annotate makes no copy of it", file=sys.stderr)
+        print(
+            f"driftcheck: warning: {p}: not a PO or XLIFF file; --annotate makes no copy of it",
+            file=sys.stderr,
+        )
     return plan
 
 

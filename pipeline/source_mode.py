@@ -19,8 +19,9 @@ from .checks.health import unverifiable
 from .config import Settings
 from .engines import Engine, plan_route, translate_route
 from .engines.langs import check_lang
+from .features import semantic_features, source_features
 from .formats.placeholders import unit_view
-from .judge import check_config, finish, regrade
+from .judge import Judge, Pending, regrade
 from .records import Document, Flag, Scores, Segment, SegmentResult, Semantic, SourceComparison, Span
 from .score import corpus_from, many_stats, scores_from
 from .segment import Sentence, paragraph_sentences
@@ -172,38 +173,44 @@ def source_routes(engine: Engine, settings: Settings) -> dict[str, list[str]]:
 
 
 def run_source(
-    jobs: list[SourceJob], engine: Engine, settings: Settings, timer: Timer
+    jobs: list[SourceJob], engine: Engine, settings: Settings, timer: Timer, judge: Judge | None = None
 ) -> tuple[list[SegmentResult], dict[str, list[str]], dict[int, dict[str, Scores]]]:
     """Forward-translate the source, back-translate the copy and the forward output, align, score, check.
 
-    Returns the results, the routes ("back", "forward") and corpus scores per document.
-    With semantic scores on, every result also carries its sentence-embedding cosines.
+    Returns the results, the routes ("back", "forward") and corpus scores per document. `judge`
+    (default: one for `settings`) turns flags and evidence into verdicts and records the calibration
+    used. With semantic scores on, every result carries its sentence-embedding cosines, and the
+    judge weighs them as evidence (`semantic:*` features) when its calibration has them.
     """
     planned = source_routes(engine, settings)
+    judge = judge or Judge(settings, "source", getattr(engine, "name", None))
     embeddings = semantic.for_run(settings, engine)
     try:
-        results, corpus = _run(jobs, engine, settings, timer, planned, embeddings)
+        pending, corpus = _run(jobs, engine, settings, timer, planned, embeddings, judge)
+        cosines: list[Semantic | None] = [None] * len(pending)
         if embeddings is not None:
             with timer.stage("semantic"):
-                results = _with_semantic(results, embeddings)
+                cosines = _cosines(pending, embeddings)
     finally:
         if embeddings is not None:
             embeddings.close()
+    for p, cos in zip(pending, cosines):
+        if cos is not None and p.features:  # omissions and additions have nothing to weigh
+            p.features = {**p.features, **semantic_features(cos)}
+    results = judge.judge_all(pending)
+    results = [r if cos is None else replace(r, semantic=cos) for r, cos in zip(results, cosines)]
     return results, planned, corpus
 
 
-def _with_semantic(results: list[SegmentResult], embeddings: semantic.Embeddings) -> list[SegmentResult]:
+def _cosines(pending: list[Pending], embeddings: semantic.Embeddings) -> list[Semantic | None]:
     """cosine(source, copy), cosine(forward translation, copy), cosine(back-translation, source)."""
     pairs: list[tuple[str, str]] = []
-    for r in results:
-        src, copy, comp = r.segment.source or "", r.segment.text, r.comparison
+    for p in pending:
+        src, copy, comp = p.segment.source or "", p.segment.text, p.comparison
         fwd, back = (comp.forward, comp.back) if comp is not None else ("", "")
         pairs += [(src, copy), (fwd, copy), (back, src)]
     cos = embeddings.cosines(pairs)
-    return [
-        replace(r, semantic=Semantic(cos[3 * k], cos[3 * k + 1], cos[3 * k + 2]))
-        for k, r in enumerate(results)
-    ]
+    return [Semantic(cos[3 * k], cos[3 * k + 1], cos[3 * k + 2]) for k in range(len(pending))]
 
 
 def _run(
@@ -213,7 +220,8 @@ def _run(
     timer: Timer,
     planned: dict[str, list[str]],
     embeddings: semantic.Embeddings | None,
-) -> tuple[list[SegmentResult], dict[int, dict[str, Scores]]]:
+    judge: Judge,
+) -> tuple[list[Pending], dict[int, dict[str, Scores]]]:
     lang = check_lang(settings.lang)
     src_lang = check_lang(settings.source_lang or "", "source language")
     to_src, to_tgt = planned["back"], planned["forward"]
@@ -274,13 +282,15 @@ def _run(
         work: list[tuple[str, str]] = []
         for (_, back, fwd, srt), view in zip(rows, views):
             src = view.source
-            work += [(back, src), (srt, src)] if forward_stats else [(back, src), (view.text, fwd), (srt, src)]
+            work += (
+                [(back, src), (srt, src)] if forward_stats else [(back, src), (view.text, fwd), (srt, src)]
+            )
         done = many_stats(work)
         if forward_stats:  # interleave: back, forward, source round trip per row
             done = [x for k in range(len(rows)) for x in (done[2 * k], forward_stats[k], done[2 * k + 1])]
         stats = done
-    enabled, severities = check_config(settings)
-    results: list[SegmentResult] = []
+    judge_enabled, judge_severities = judge.enabled, judge.severities
+    pending: list[Pending] = []
     with timer.stage("check"):
         for k, (pair, back, fwd, srt) in enumerate(rows):
             seg = pair.segment
@@ -290,16 +300,24 @@ def _run(
             comp = SourceComparison(back, back_s, fwd, fwd_s, srt, srt_s)
             # the drift check reads the chrF already computed instead of scoring again
             opts = {**settings.thresholds, "chrf_back": back_s.chrf, "chrf_forward": fwd_s.chrf}
-            view = views[k]  # PO/XLIFF/TMX units: checked without their placeholders, which are compared apart
-            inp = CheckInput(view.source, src_lang, view.text, lang, back, fwd, "source", {**opts, **view.options})
-            flags = regrade([fl for fl in pair.flags if fl.check in enabled], severities)
+            view = views[
+                k
+            ]  # PO/XLIFF/TMX units: checked without their placeholders, which are compared apart
+            inp = CheckInput(
+                view.source, src_lang, view.text, lang, back, fwd, "source", {**opts, **view.options}
+            )
+            flags = [fl for fl in pair.flags if fl.check in judge_enabled]
+            features: dict[str, float] = {}
             if k in unusable:
-                failure = unverifiable(unusable[k], "text", len(seg.text))
-                flags += [f for f in regrade([failure], severities) if f.check in enabled]
+                flags += [
+                    f for f in [unverifiable(unusable[k], "text", len(seg.text))] if f.check in judge_enabled
+                ]
             elif pair.src_idx and pair.copy_idx:
-                which = enabled if view.checkable else enabled & {"placeholders"}
-                flags += view.remap(run_checks(inp, which, severities))
-            results.append(finish(seg, flags, 1.0 if pair.flags else drift(inp, flags), (), comp))
+                which = judge_enabled if view.checkable else judge_enabled & {"placeholders"}
+                flags += view.remap(run_checks(inp, which))  # native severities: evidence for the judge
+                features = source_features(inp.source, src_lang, inp.target, lang, comp, flags)
+            legacy = 1.0 if pair.flags else drift(inp, regrade(flags, judge_severities))
+            pending.append(Pending(seg, flags, features, comp, legacy))
     corpus: dict[int, dict[str, Scores]] = {}
     for doc in sorted({p.segment.document for p, *_ in rows}):
         idx = [k for k, (p, *_) in enumerate(rows) if p.segment.document == doc]
@@ -307,4 +325,4 @@ def _run(
             "back": corpus_from([stats[3 * k] for k in idx]),
             "forward": corpus_from([stats[3 * k + 1] for k in idx]),
         }
-    return results, corpus
+    return pending, corpus

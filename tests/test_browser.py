@@ -199,11 +199,15 @@ def test_rows_show_reason_source_beside_translation_and_severity_marks(
     assert r.page.eval_on_selector_all(
         f"{row} .seg-text mark.sev-critical", "e => e.map(x => x.textContent)"
     ) == ["230"]
-    # a dropped negation: marked in the source, said on the translation side
+    # a dropped negation: marked in the source, said on the translation side. The negation check
+    # fires on more than 1 % of correct natural copy, so its flag is minor evidence (a note) and
+    # the calibrated judge decides; its marks keep their place, in the note's colour
     neg = by_id("d0-bridge-3")
-    assert r.page.inner_text(f"{neg} .reason").startswith("negation dropped: no")
-    assert r.page.inner_text(f"{neg} .seg-src mark.sev-critical") == "no"
-    assert r.page.inner_text(f"{neg} .seg-text .absent.sev-critical") == "no “no”"
+    seg3 = next(s for s in data["segments"] if s["id"] == "bridge-3")
+    assert [(f["check"], f["severity"]) for f in seg3["flags"]] == [("negation", "minor")]
+    assert "negation dropped: no" in r.page.inner_text(f"{neg} .reason")
+    assert r.page.inner_text(f"{neg} .seg-src mark.sev-minor") == "no"
+    assert r.page.inner_text(f"{neg} .seg-text .absent.sev-minor") == "no “no”"
     # an empty translation says so, with its consequences folded
     empty = by_id("d0-bridge-4")
     assert r.page.inner_text(f"{empty} .reason-text") == "empty translation"
@@ -214,10 +218,12 @@ def test_rows_show_reason_source_beside_translation_and_severity_marks(
     assert r.page.inner_text(f"{empty} .implied-list summary") == "1 more implied by empty"
     # a major flag is styled apart from a critical one
     colours = r.page.evaluate(
-        '() => [...document.querySelectorAll(\'[id="d0-bridge-10"] .seg-text mark, [id="d0-bridge-10"] .seg-src mark\')]'
+        '() => [...document.querySelectorAll(\'[id="d0-bridge-10"] .seg-text mark, [id="d0-bridge-2"] .seg-text mark\')]'
         ".map(m => [m.className, getComputedStyle(m).backgroundColor])"
     )
-    assert dict(colours)["sev-critical"] != dict(colours)["sev-major"]
+    assert (
+        dict(colours)["sev-critical"] != dict(colours)["sev-major"]
+    )  # bridge-2's numbers, bridge-10's review
 
 
 def test_notes_on_ok_sentences_are_notes(open_report: Any, reports: dict[str, Any]) -> None:
@@ -285,9 +291,10 @@ def test_the_panel_shows_the_semantic_cosines(open_report: Any, reports: dict[st
 def test_filters_sort_and_search_live_in_the_url(open_report: Any, reports: dict[str, Any]) -> None:
     data = reports["pairs"]
     r = open_report(data)
-    fails = anchors(data, lambda s: s["verdict"] == "fail")
+    flagged = anchors(data, lambda s: s["verdict"] != "ok")
+    assert len(flagged) > len(anchors(data, lambda s: s["verdict"] == "fail"))  # review rows among them
     r.page.check("#flagged-only")
-    assert r.visible_ids() == fails
+    assert r.visible_ids() == flagged
     r.page.select_option("#check-filter", "numbers")
     numbers = anchors(data, lambda s: any(f["check"] == "numbers" for f in s["flags"]))
     assert r.visible_ids() == numbers

@@ -31,7 +31,9 @@ def test_po_in_latin1_with_crlf_keeps_both_and_marks_plural_entries_once() -> No
     out = annotate_po(data, "es.po", {"%d file[1]": ["fail: numbers (critical): “2” ≠ “3”"]})
     text = out.decode("latin-1")
     assert "\r\n" in text and "\n" not in text.replace("\r\n", "")
-    assert "# Revisado por Ana.\r\n# driftcheck: plural form 1: fail: numbers (critical): ?2? ? ?3?\r\n" in text
+    assert (
+        "# Revisado por Ana.\r\n# driftcheck: plural form 1: fail: numbers (critical): ?2? ? ?3?\r\n" in text
+    )
     assert "#, fuzzy, c-format\r\n" in text
     # every original line survives; only the comment was added and the flags line changed
     old, new = data.decode("latin-1").split("\r\n"), text.split("\r\n")
@@ -46,21 +48,30 @@ def test_po_in_latin1_with_crlf_keeps_both_and_marks_plural_entries_once() -> No
 def test_po_entry_without_flags_gets_a_fuzzy_line_before_previous_msgid() -> None:
     data = b'msgid ""\nmsgstr "Language: es\\n"\n\n#: a.py:1\n#| msgid "Old"\nmsgid "New"\nmsgstr "Nuevo"\n'
     out = annotate_po(data, "x.po", {"New": ["review: drift (major): low chrF"]}).decode()
-    assert out.endswith('# driftcheck: review: drift (major): low chrF\n#: a.py:1\n#, fuzzy\n#| msgid "Old"\nmsgid "New"\nmsgstr "Nuevo"\n')
+    assert out.endswith(
+        '# driftcheck: review: drift (major): low chrF\n#: a.py:1\n#, fuzzy\n#| msgid "Old"\nmsgid "New"\nmsgstr "Nuevo"\n'
+    )
     assert annotate_po(data, "x.po", {}) == data
 
 
 def test_xliff_in_utf16_stays_utf16_and_only_the_unit_changes() -> None:
-    src = (DATA / "xliff" / "okapi-rainbow.en-es.xlf").read_text(encoding="utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    src = (
+        (DATA / "xliff" / "okapi-rainbow.en-es.xlf")
+        .read_text(encoding="utf-8")
+        .replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    )
     data = codecs.BOM_UTF16_LE + src.encode("utf-16-le")
     out = annotate_xliff(data, "x.xlf", {"NONE_5": ["fail: numbers (critical): 20 <> 30 & more"]})
     assert out.startswith(codecs.BOM_UTF16_LE)
     text = out[2:].decode("utf-16-le")
     assert '<target xml:lang="es" state="needs-review-translation">La copia' in text
     assert '<note from="driftcheck">fail: numbers (critical): 20 &lt;&gt; 30 &amp; more</note>' in text
-    assert text.replace('<note from="driftcheck">fail: numbers (critical): 20 &lt;&gt; 30 &amp; more</note>\n', "").replace(
-        ' state="needs-review-translation"', "", 1
-    ) == src
+    assert (
+        text.replace(
+            '<note from="driftcheck">fail: numbers (critical): 20 &lt;&gt; 30 &amp; more</note>\n', ""
+        ).replace(' state="needs-review-translation"', "", 1)
+        == src
+    )
     etree.fromstring(out)  # still well-formed
 
 
@@ -71,9 +82,14 @@ def test_xliff_2_note_joins_existing_notes_and_a_rerun_replaces_it() -> None:
     for blob, text in ((once, "x"), (twice, "y")):
         unit = next(u for u in etree.fromstring(blob).iter(f"{XLF2}unit") if u.get("id") == "u2")
         notes = [(n.get("category"), n.text) for n in unit.find(f"{XLF2}notes")]
-        assert notes == [("context", "First paragraph of the privacy page."), ("driftcheck", f"review: drift (major): {text}")]
+        assert notes == [
+            ("context", "First paragraph of the privacy page."),
+            ("driftcheck", f"review: drift (major): {text}"),
+        ]
         assert [s.get("state") for s in unit.iter(f"{XLF2}segment")] == ["reviewed", "translated"]
-    assert once.decode().count("\n") == data.decode().count("\n") + 1  # one note line, indented like its sibling
+    assert (
+        once.decode().count("\n") == data.decode().count("\n") + 1
+    )  # one note line, indented like its sibling
 
 
 def test_annotate_paths(tmp_path: Path) -> None:
@@ -86,7 +102,9 @@ def test_annotate_paths(tmp_path: Path) -> None:
     plan, skipped = plan_annotations(str(out), [str(po), str(xlf), "m.tmx"], None)
     assert plan == {str(po): str(out / "a" / "es" / "x.po"), str(xlf): str(out / "b" / "x.xlf")}
     assert skipped == ["m.tmx"]
-    assert plan_annotations(str(tmp_path / "one.po"), [str(po)], None)[0] == {str(po): str(tmp_path / "one.po")}
+    assert plan_annotations(str(tmp_path / "one.po"), [str(po)], None)[0] == {
+        str(po): str(tmp_path / "one.po")
+    }
     link = tmp_path / "link.po"
     link.symlink_to(po)
     with pytest.raises(UsageError, match="would overwrite the input"):

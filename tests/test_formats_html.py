@@ -39,7 +39,8 @@ def article(page: Path) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    "name", ["guardian-harbour-bridge.en.html", "diario-harbour-bridge.es.html", "wordpress-library-vote.en.html"]
+    "name",
+    ["guardian-harbour-bridge.en.html", "diario-harbour-bridge.es.html", "wordpress-library-vote.en.html"],
 )
 def test_article_text_without_chrome(name: str) -> None:
     assert article(PAGES / name) == gold(PAGES / name)
@@ -113,16 +114,28 @@ def test_news_site_page_of_the_sample_article_drops_only_its_chrome() -> None:
 @pytest.mark.parametrize(
     "data, message",
     [
-        (b'<html><head><meta charset="utf-8"></head><body><p>caf\xe9</p></body></html>', "declares charset 'utf-8' but byte 0xe9"),
-        (b"<html><body><p>caf\xe9 cr\xe8me</p></body></html>", "declares no charset (UTF-8 assumed) but byte 0xe9"),
+        (
+            b'<html><head><meta charset="utf-8"></head><body><p>caf\xe9</p></body></html>',
+            "declares charset 'utf-8' but byte 0xe9",
+        ),
+        (
+            b"<html><body><p>caf\xe9 cr\xe8me</p></body></html>",
+            "declares no charset (UTF-8 assumed) but byte 0xe9",
+        ),
         (
             '<html><head><meta charset="iso-8859-1"></head><body><p>café</p></body></html>'.encode(),
             "declares charset 'iso-8859-1' but its bytes are UTF-8",
         ),
-        (b'<html><head><meta charset="klingon"></head></html>', "declares charset 'klingon', which is not a known encoding"),
+        (
+            b'<html><head><meta charset="klingon"></head></html>',
+            "declares charset 'klingon', which is not a known encoding",
+        ),
         (b"\x89PNG\r\n\x1a\n\x00\x00", "looks like a binary file"),
         (b"just some words", "not an HTML page (no markup)"),
-        (b"<html><head><title>T</title></head><body><script>x()</script><img src=a.png></body></html>", "no article text found"),
+        (
+            b"<html><head><title>T</title></head><body><script>x()</script><img src=a.png></body></html>",
+            "no article text found",
+        ),
     ],
 )
 def test_bad_pages_are_one_line_input_errors(data: bytes, message: str) -> None:

@@ -47,7 +47,10 @@ def test_compare_missing_extra_altered_and_order() -> None:
 
     assert flags("Equal to %(other_name)s.", "Igual a %(other_name)s.") == []
     assert flags("Equal to %(other_name)s.", "Igual a %(otro)s.") == [
-        ("critical", "placeholder \u201c%(other_name)s\u201d of the source became \u201c%(otro)s\u201d in the translation")
+        (
+            "critical",
+            "placeholder \u201c%(other_name)s\u201d of the source became \u201c%(otro)s\u201d in the translation",
+        )
     ]
     assert flags("Saved %s.", "Guardado.") == [
         ("critical", "placeholder \u201c%s\u201d of the source is missing from the translation")

@@ -27,7 +27,14 @@ def read(path: Path, options: ReadOptions | None = None, data: bytes | None = No
 def test_po_entries_plurals_metadata_and_lines() -> None:
     f = read(PO_ES)
     assert (f.fmt, f.target_lang, f.source_lang) == ("po", "es", None)
-    assert f.counts == {"units": 36, "checked": 36, "fuzzy": 0, "untranslated": 0, "obsolete": 0, "approved": 0}
+    assert f.counts == {
+        "units": 36,
+        "checked": 36,
+        "fuzzy": 0,
+        "untranslated": 0,
+        "obsolete": 0,
+        "approved": 0,
+    }
     by_id = {s.id: s for s in f.segments}
     plural0 = by_id["Field must be at least %(min)d character long.[0]"]
     plural1 = by_id["Field must be at least %(min)d character long.[1]"]
@@ -38,7 +45,9 @@ def test_po_entries_plurals_metadata_and_lines() -> None:
     assert meta == {"references": "src/wtforms/validators.py:145", "flags": "python-format", "plural": "1"}
     assert plural1.markup == "python,html"
     lines = PO_ES.read_text(encoding="utf-8").split("\n")
-    assert lines[plural1.line - 1].startswith("msgstr[1] ") and lines[plural1.source_line - 1].startswith("msgid_plural")
+    assert lines[plural1.line - 1].startswith("msgstr[1] ") and lines[plural1.source_line - 1].startswith(
+        "msgid_plural"
+    )
     wrapped = by_id["Invalid choice(s): one or more data inputs could not be coerced."]
     assert wrapped.text == "Opción(es) inválida(s): una o más entradas de datos no pueden ser coaccionadas."
     assert by_id["This field is required."].markup == "auto,html"  # no format flag: the common syntaxes
@@ -47,7 +56,14 @@ def test_po_entries_plurals_metadata_and_lines() -> None:
 def test_po_fuzzy_checked_and_marked_untranslated_and_obsolete_skipped() -> None:
     extra = b'\n#~ msgid "Gone"\n#~ msgstr "Ido"\n'
     f = read(PO_IT, data=PO_IT.read_bytes() + extra)
-    assert f.counts == {"units": 36, "checked": 32, "fuzzy": 3, "untranslated": 4, "obsolete": 1, "approved": 0}
+    assert f.counts == {
+        "units": 36,
+        "checked": 32,
+        "fuzzy": 3,
+        "untranslated": 4,
+        "obsolete": 1,
+        "approved": 0,
+    }
     fuzzy = {s.id for s in f.segments if ("fuzzy", "yes") in s.meta}
     assert fuzzy == {
         "This field cannot be edited.",
@@ -77,8 +93,11 @@ def test_engine_input_has_no_placeholders() -> None:
         ("memoq.en-es.mqxliff", ["1", "2", "3", "4"], {"units": 5, "checked": 4, "untranslated": 1}),
         (
             "trados.en-es.sdlxliff",
-            ["0f4c9a11-1c3b-4b5e-9f8e-2a1b3c4d5e6f/1", "0f4c9a11-1c3b-4b5e-9f8e-2a1b3c4d5e6f/2",
-             "7a2b3c4d-5e6f-4a1b-8c9d-0e1f2a3b4c5d"],  # fmt: skip
+            [
+                "0f4c9a11-1c3b-4b5e-9f8e-2a1b3c4d5e6f/1",
+                "0f4c9a11-1c3b-4b5e-9f8e-2a1b3c4d5e6f/2",
+                "7a2b3c4d-5e6f-4a1b-8c9d-0e1f2a3b4c5d",
+            ],  # fmt: skip
             {"units": 3, "checked": 3},
         ),
         (
@@ -110,7 +129,9 @@ def test_xliff_inline_codes_in_canonical_form() -> None:
 
 
 def test_tmx_memories_from_omegat_and_trados() -> None:
-    omegat = read(DATA / "tmx" / "omegat-project_save.en-es.tmx")  # TMX 1.1, `lang`, an external DTD reference
+    omegat = read(
+        DATA / "tmx" / "omegat-project_save.en-es.tmx"
+    )  # TMX 1.1, `lang`, an external DTD reference
     assert [s.id for s in omegat.segments] == ["tu1", "tu2", "tu3", "tu4"]
     assert omegat.segments[3].text == "Lea el <b0>informe completo</b0> en la web del ayuntamiento."
     trados = read(DATA / "tmx" / "trados-export.en-es.tmx")
@@ -121,7 +142,9 @@ def test_tmx_memories_from_omegat_and_trados() -> None:
 
 def test_tmx_with_several_translations_needs_lang() -> None:
     raw = (DATA / "tmx" / "trados-export.en-es.tmx").read_bytes()
-    more = raw.replace(b"</tuv>\n    </tu>", b'</tuv>\n      <tuv xml:lang="fr-FR"><seg>Bonjour</seg></tuv>\n    </tu>', 1)
+    more = raw.replace(
+        b"</tuv>\n    </tu>", b'</tuv>\n      <tuv xml:lang="fr-FR"><seg>Bonjour</seg></tuv>\n    </tu>', 1
+    )
     with pytest.raises(UsageError, match="translations into es, fr; choose one with --lang"):
         read(DATA / "tmx" / "x.tmx", data=more)
     assert read(DATA / "tmx" / "x.tmx", ReadOptions(lang="fr"), data=more).counts["checked"] == 1
@@ -162,7 +185,11 @@ XXE = b"""<?xml version="1.0"?><!DOCTYPE tmx [<!ENTITY xxe SYSTEM "file:///etc/p
             b'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Caf"\nmsgstr "Caf\xe9"\n',
             "declares charset 'UTF-8' but byte 0xe9",
         ),
-        ("x.po", b'msgid ""\nmsgstr "Language: es\\n"\n\nmsgid "a"\nmsgstr ""\n', "no translated entries to check (1 untranslated"),
+        (
+            "x.po",
+            b'msgid ""\nmsgstr "Language: es\\n"\n\nmsgid "a"\nmsgstr ""\n',
+            "no translated entries to check (1 untranslated",
+        ),
         ("x.po", b"\x00\x01\x02binary", "looks like a binary file"),
         (
             "x.po",
@@ -183,7 +210,14 @@ def test_baselines_key_translation_units_on_their_ids() -> None:
 
     def seg(doc: int, sid: str) -> dict[str, object]:
         flag = {"check": "drift", "severity": "major", "message": "m", "spans": []}
-        return {"document": doc, "id": sid, "text": "Abrir", "source": "Open", "flags": [flag], "verdict": "review"}
+        return {
+            "document": doc,
+            "id": sid,
+            "text": "Abrir",
+            "source": "Open",
+            "flags": [flag],
+            "verdict": "review",
+        }
 
     data = {
         "documents": [

@@ -50,12 +50,20 @@ def is_content(word: str, lang: str) -> bool:
     return len(word) >= CONTENT_MIN_LEN and not word.isdigit() and zipf(word, lang) < FUNCTION_WORD_ZIPF
 
 
-def deficit(ref: str, hyp: str, lang: str) -> int:
-    """Content words of `ref` without counterpart in `hyp`, minus those of `hyp` without one in `ref`."""
+@functools.lru_cache(maxsize=16384)
+def balance(ref: str, hyp: str, lang: str) -> tuple[int, int, int, int]:
+    """(content words of `ref` without counterpart in `hyp`, content words of `hyp` without one
+    in `ref`, content words of `ref`, content words of `hyp`)."""
     r, h = _words(ref), _words(hyp)
     rk, hk = {_key(w) for w in r}, {_key(w) for w in h}
-    lost = sum(1 for w in r if is_content(w, lang) and _key(w) not in hk)
-    new = sum(1 for w in h if is_content(w, lang) and _key(w) not in rk)
+    rc = [w for w in r if is_content(w, lang)]
+    hc = [w for w in h if is_content(w, lang)]
+    return sum(_key(w) not in hk for w in rc), sum(_key(w) not in rk for w in hc), len(rc), len(hc)
+
+
+def deficit(ref: str, hyp: str, lang: str) -> int:
+    """Content words of `ref` without counterpart in `hyp`, minus those of `hyp` without one in `ref`."""
+    lost, new, _, _ = balance(ref, hyp, lang)
     return lost - new
 
 

@@ -26,6 +26,13 @@ _TIME_AMPM = re.compile(r"(?<![\d.,:])(1[0-2]|0?[1-9])\s*([aApP])\.?\s?[mM]\b\.?
 _TIME_DOT = re.compile(
     r"(?<![\d.,:])([01]?\d|2[0-3])\.([0-5]\d)\s?(?:h\b|hrs?\b|horas\b|Uhr\b)"
 )  # 21.48 h, 21.48 Uhr
+# A whole hour: "à 14 heures", "às 14 horas", "a las 14 horas", "um 14 Uhr", "14h" (a duration such
+# as "20 horas de trabajo" has no clock preposition in front).
+_TIME_HOUR = re.compile(
+    r"(?:(?<=\b[àa] )|(?<=\bàs )|(?<=\bas )|(?<=\blas )|(?<=\balle )|(?<=\bum ))([01]?\d|2[0-3])\s?"
+    r"(?:heures?|horas?|ore|Uhr|h)\b|(?<![\d.,:])([01]?\d|2[0-3])h\b",
+    re.I,
+)
 _NUMERIC_DATE = re.compile(r"(?<![\d.,/-])(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})(?![\d/-]|[.,]\d)")
 
 
@@ -101,12 +108,14 @@ def mentions(text: str, lang: str) -> list[Mention]:
         if readings and (m.group(2) != "." or c > 31):  # 20.06.2018 yes, 3.5.1 no
             out.append(Mention("date", readings, m.start(), m.end(), m.group()))
             taken.append((m.start(), m.end()))
-    for pat in (_TIME, _TIME_DOT, _TIME_AMPM):
+    for pat in (_TIME, _TIME_DOT, _TIME_AMPM, _TIME_HOUR):
         for m in pat.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            hour = int(m.group(1))
-            if pat is _TIME:
+            hour = int(m.group(1) or m.group(2))
+            if pat is _TIME_HOUR:
+                minute, ampm = 0, None
+            elif pat is _TIME:
                 minute, ampm = int(m.group(2)), m.group(3)
             elif pat is _TIME_DOT:
                 minute, ampm = int(m.group(2)), None
@@ -136,6 +145,7 @@ def numeric_spans(text: str) -> list[tuple[int, int]]:
     spans += [(m.start(), m.end()) for m in _TIME.finditer(text)]
     spans += [(m.start(), m.end()) for m in _TIME_DOT.finditer(text)]
     spans += [(m.start(), m.end()) for m in _TIME_AMPM.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _TIME_HOUR.finditer(text)]
     return spans
 
 

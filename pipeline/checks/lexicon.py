@@ -38,14 +38,80 @@ NEG_STANDALONE: dict[str, frozenset[str]] = {
     "fr": frozenset("jamais rien aucun aucune ni".split()),
 }
 # Fixed expressions that contain a negator but do not negate ("sin embargo" has none; listed
-# for the negators themselves): the phrase is removed before counting.
+# for the negators themselves): the phrase is removed before counting. "a não ser" = "unless",
+# "para não dizer" = "to say the least", "no matter" = "independentemente".
 NEG_IDIOMS: dict[str, tuple[str, ...]] = {
-    "en": ("no doubt", "not only", "no longer", "none the less", "nonetheless", "never the less"),
-    "es": ("no obstante", "no solo", "no solamente", "nada mas", "ni siquiera"),
-    "fr": ("non seulement", "ne ... que", "n'importe", "non plus"),
+    "en": (
+        "no doubt",
+        "not only",
+        "no longer",
+        "none the less",
+        "nonetheless",
+        "never the less",
+        "no matter",
+        "never mind",
+    ),
+    "es": (
+        "no obstante",
+        "no solo",
+        "no solamente",
+        "nada mas",
+        "ni siquiera",
+        "a no ser",
+        "por no decir",
+        "no cabe duda",
+    ),
+    "fr": ("non seulement", "ne ... que", "n'importe", "non plus", "a moins que", "pour ne pas dire"),
     "de": ("nicht nur", "nichtsdestotrotz"),
-    "it": ("non solo", "nonostante", "non appena"),
-    "pt": ("nao so", "nao apenas", "nada mais"),
+    "it": ("non solo", "nonostante", "non appena", "per non dire"),
+    "pt": ("nao so", "nao apenas", "nada mais", "a nao ser", "para nao dizer", "nao ha duvida"),
+}
+# Words that negate without a negator ("without", "lack", "hardly", "few"): a translation may
+# turn "não tem" into "lacks" or "not enough" into "insuficiente". They never raise a flag on
+# their own; they explain a difference in negator counts (checks/negation.py).
+NEG_IMPLICIT: dict[str, frozenset[str]] = {
+    # with the conjunctions and adverbs that carry a negation of the other language's clause:
+    # "unless" = "se ... não", "rather than" = "e não", "yet to" =
+    # "ainda não", "otherwise" = "caso contrário"
+    "en": frozenset(
+        "without lack lacks lacked lacking unless hardly barely scarcely seldom rarely few little "
+        "fail fails failed failing absent absence neither rather lest yet otherwise instead "
+        "except".split()
+    ),
+    "es": frozenset(
+        "sin falta faltan carece carecen apenas pocos pocas escasos escasas ausencia contrario sino "
+        "salvo excepto".split()
+    ),
+    "pt": frozenset(
+        "sem falta faltam carece carecem poucos poucas escassos escassas ausencia contrario senao "
+        "salvo exceto excepto".split()
+    ),
+    "fr": frozenset("sans manque manquent peu guere absence contraire sinon sauf excepte".split()),
+    "it": frozenset(
+        "senza manca mancano pochi poche scarsi assenza contrario altrimenti salvo tranne".split()
+    ),
+    "de": frozenset("ohne mangel fehlt fehlen kaum wenig wenige sonst ausser".split()),
+}
+# Negative prefixes and suffixes (un-able, in-suficiente, des-conhecido, use-less): a word made of
+# one and a word of the language negates it. "strong" ones always negate; the others only in
+# front of a longer, common word (in-form and dis-cover do not negate).
+NEG_AFFIXES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
+    # (strong prefixes, weak prefixes, suffixes)
+    "en": (("un", "non"), ("in", "im", "ir", "il", "dis"), ("less",)),
+    "es": (("no",), ("in", "im", "ir", "des"), ()),
+    "pt": (("nao", "não"), ("in", "im", "ir", "des"), ()),
+    "fr": (("non",), ("in", "im", "ir", "il", "dés", "des"), ()),
+    "it": (("non",), ("in", "im", "ir", "il", "dis"), ()),
+    "de": (("un", "nicht"), ("miss",), ("los", "frei")),
+}
+# Words that, after a negator, make "not only" rather than a negation ("não cria apenas").
+ONLY_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset("only just merely simply".split()),
+    "es": frozenset("solo solamente unicamente".split()),
+    "pt": frozenset("apenas so somente unicamente".split()),
+    "fr": frozenset("seulement uniquement".split()),
+    "it": frozenset("solo soltanto solamente unicamente".split()),
+    "de": frozenset("nur bloss lediglich".split()),
 }
 # Clause boundaries for negative concord.
 CLAUSE_BREAK = re.compile(r"[,;:.!?()\"“”«»—–]")
@@ -205,9 +271,38 @@ SCALES: dict[str, float] = {
     "milhoes": 1e6,
     "bilhao": 1e9,
     "bilhoes": 1e9,
+    "biliao": 1e12,  # European Portuguese: bilião = 10^12 (mil milhões = 10^9)
+    "bilioes": 1e12,
+    "trilhao": 1e12,
+    "trilhoes": 1e12,
+    "triliao": 1e18,
+    "trilioes": 1e18,
     "mm": 1e6,
     "bn": 1e9,
     "k": 1e3,
+}
+# Scale words whose value differs between varieties of a language (long and short scales):
+# Brazilian bilhão = 10^9, European bilião = 10^12; either reading matches.
+SCALE_ALTERNATIVES: dict[str, tuple[float, ...]] = {
+    "bilhao": (1e12,),
+    "bilhoes": (1e12,),
+    "biliao": (1e9,),
+    "bilioes": (1e9,),
+    "trilhao": (1e18,),
+    "trilhoes": (1e18,),
+    "triliao": (1e12,),
+    "trilioes": (1e12,),
+    "billon": (1e9,),
+    "billones": (1e9,),
+}
+# Quantifiers that say "two" without the number ("os dois partidos" = "both parties").
+DUAL_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset("both couple pair double twice twin twins dual".split()),
+    "es": frozenset("ambos ambas par pareja doble dos".split()),
+    "pt": frozenset("ambos ambas par dupla duplo dois duas".split()),
+    "fr": frozenset("deux couple paire double".split()),
+    "it": frozenset("entrambi entrambe ambedue coppia doppio paio".split()),
+    "de": frozenset("beide beiden paar doppelt doppelte zweifach".split()),
 }
 # Words that turn a number into a percentage; a percentage matches a plain number on the other side.
 PERCENT_WORDS = frozenset("percent per cent por ciento pour cent prozent per cento por cento".split())

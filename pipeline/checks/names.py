@@ -14,13 +14,15 @@ translation adds is accepted when the forward translation of the source has it t
 from __future__ import annotations
 
 import functools
+import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from pipeline.records import Flag, Span
 
-from . import CheckInput, register
+from . import CheckInput, acronyms, register
 from .lexicon import day_names, month_names
 from .text import Token, fold, has_letters, is_acronym, is_capitalised, is_sentence_initial, tokens, zipf
 
@@ -34,6 +36,13 @@ COMMON_WORD_ZIPF = 4.0  # capitalised words this common are often translated or 
 UNKNOWN_WORD_ZIPF = 1.0  # a forward word this rare in the target language was left untranslated
 PAIR_WINDOW = 0.35  # how far apart a lost name and an unknown added name may be to pair up
 RENDERING_WINDOW = 0.15  # how far (share of the text) the engine's rendering of a name may move
+SPELLING_RATIO = 0.8  # spelling keys this similar are one name written in two languages
+SPELLING_MIN = 4  # shorter keys must be equal
+STEM_MIN, STEM_SHARE = 6, 0.6  # a shared start this long (and this share of the shorter) is one stem
+# Cross-language spelling conventions folded away before names are compared (a transliteration
+# key, not a list of names): ph/f, th/t, qu/k, ck/k, y/i, w/v, silent h, doubled letters.
+_SPELLING = (("ph", "f"), ("th", "t"), ("qu", "k"), ("ck", "k"), ("y", "i"), ("w", "v"), ("h", ""))
+_DOUBLED = re.compile(r"(.)\1+")
 
 
 @dataclass(frozen=True)
@@ -68,8 +77,12 @@ def vocabulary(*texts: str | None) -> set[str]:
 @functools.lru_cache(maxsize=8192)
 def _vocabulary(text: str) -> frozenset[str]:
     out: set[str] = set()
-    for tok in tokens(text):
+    toks = tokens(text)
+    for tok in toks:
         out |= _variants(tok.text)
+    for a, b in zip(toks, toks[1:]):  # "Tel Aviv" also as "telaviv" (Telavive), "New Delhi" ...
+        if is_capitalised(a.text) and is_capitalised(b.text) and text[a.end : b.start].strip(" -") == "":
+            out.add(fold(a.text + b.text))
     return frozenset(out)
 
 
@@ -126,9 +139,11 @@ def _names(text: str, lang: str) -> tuple[Name, ...]:
     return tuple(out)
 
 
-def matches(key: str, vocab: set[str]) -> bool:
-    """A name key is found in a vocabulary: exactly, as a prefix ("russia" in "russian"), or
-    nearly (one or two letters apart: "Wikinwes" ~ "Wikinews", "Dmitri" ~ "Dmitry")."""
+def matches(key: str, vocab: set[str], across: bool = True) -> bool:
+    """A name key is found in a vocabulary: exactly, as a prefix ("russia" in "russian"),
+    nearly (one or two letters apart: "Wikinwes" ~ "Wikinews", "Dmitri" ~ "Dmitry"), or as the
+    same name spelt the way another language spells it (`same_name`; `across=False` leaves that
+    out, to tell a name the engine keeps from a word it translates into a cognate)."""
     if key in vocab:
         return True
     if len(key) >= 4 and any(w.startswith(key) for w in vocab):
@@ -137,6 +152,8 @@ def matches(key: str, vocab: set[str]) -> bool:
         for w in vocab:
             if abs(len(w) - len(key)) <= 1 and w[:1] == key[:1] and _similar(key, w):
                 return True
+    if across and len(key) >= SPELLING_MIN:
+        return any(len(w) >= SPELLING_MIN and same_name(key, w) for w in vocab)
     return False
 
 
@@ -150,10 +167,47 @@ def _similar(a: str, b: str) -> bool:
     return SequenceMatcher(None, a, b).ratio() >= FUZZY_RATIO
 
 
-def missing(found: Iterable[Name], vocab: set[str]) -> list[tuple[Name, list[str]]]:
+@functools.lru_cache(maxsize=65536)
+def spelling_key(word: str) -> str:
+    """A name's spelling with language conventions folded away, so that exonyms, transliterations
+    and adjective forms meet: Joanesburgo/Johannesburg -> "joanesburg", Quénia/Kenya -> "keni",
+    Europa/Europe/European -> "europ..."; a plural -s and one final vowel are dropped."""
+    k = "".join(c for c in fold(word) if c.isalpha())
+    for a, b in _SPELLING:
+        k = k.replace(a, b)
+    k = _DOUBLED.sub(r"\1", k)
+    if len(k) > SPELLING_MIN and k.endswith("s"):
+        k = k[:-1]
+    if len(k) >= SPELLING_MIN and k[-1] in "aeiou":
+        k = k[:-1]
+    return k
+
+
+@functools.lru_cache(maxsize=65536)
+def same_name(a: str, b: str) -> bool:
+    """Two spellings of one name across languages: equal spelling keys, one key the start of the
+    other (Francisco/Francis, Mexico/Mexican) or keys at least SPELLING_RATIO alike."""
+    ka, kb = spelling_key(a), spelling_key(b)
+    if ka == kb:
+        return bool(ka)
+    if min(len(ka), len(kb)) < SPELLING_MIN:
+        return False
+    short, long_ = sorted((ka, kb), key=len)
+    if long_.startswith(short) and len(short) >= SPELLING_MIN + 1:
+        return True
+    stem = len(os.path.commonprefix([ka, kb]))  # one stem, another suffix (Finlandização/Finlandization)
+    if stem >= STEM_MIN and stem >= STEM_SHARE * len(short):
+        return True
+    if 2 * len(short) < SPELLING_RATIO * (len(short) + len(long_)):
+        return False  # lengths alone rule the ratio out
+    matcher = SequenceMatcher(None, ka, kb)
+    return matcher.quick_ratio() >= SPELLING_RATIO and matcher.ratio() >= SPELLING_RATIO
+
+
+def missing(found: Iterable[Name], vocab: set[str], across: bool = True) -> list[tuple[Name, list[str]]]:
     out = []
     for n in found:
-        lost = [k for k in n.keys if not matches(k, vocab)]
+        lost = [k for k in n.keys if not matches(k, vocab, across)]
         if lost:
             out.append((n, lost))
     return out
@@ -165,7 +219,7 @@ def _translated_by_engine(name: Name, inp: CheckInput, fwd_vocab: set[str]) -> b
     A capitalised common word the engine kept only because it did not know it
     ("Cúpula" of "Cúpula de Hierro") counts as translated too."""
     for word in name.words:
-        if not matches(min(_variants(word), key=len), fwd_vocab):
+        if not matches(min(_variants(word), key=len), fwd_vocab, across=False):
             return True
         if (
             zipf(word, inp.source_lang) >= COMMON_WORD_ZIPF - 1
@@ -189,14 +243,88 @@ def _renderings(name: Name, inp: CheckInput) -> set[str]:
     return out
 
 
+def _key(word: str) -> str:
+    return min(_variants(word), key=len)
+
+
+def _acronym_given(word: str, *texts: str | None) -> bool:
+    """`word` is an acronym that the texts carry in their language's word order or spell out."""
+    caps = acronyms.letters(word)
+    return caps is not None and acronyms.spelt_out(caps, *texts)
+
+
+def _spelt_as_acronym(name: Name, inp: CheckInput) -> bool:
+    """The translation abbreviates this name: the initials of the source's run of capitalised
+    words around it ("Instituto de Tecnologia de Massachusetts" / MIT), or of the engine's
+    rendering near its position ("Estados Unidos" -> "United States" / US), are an acronym of
+    the translation."""
+    found = acronyms.in_text(inp.target)
+    if not found:
+        return False
+    own = acronyms.run_initials(inp.source, name.start, name.end)
+    if own and any(acronyms.alike(own, a) for a in found):
+        return True
+    if inp.forward is None:
+        return False
+    where = name.start / max(1, len(inp.source))
+    return any(
+        abs(s / max(1, len(inp.forward)) - where) <= PAIR_WINDOW
+        and any(acronyms.alike(ini, a) for a in found)
+        for s, _, ini in acronyms.capital_runs(inp.forward)
+    )
+
+
+def _unknown_word(name: Name, inp: CheckInput) -> bool:
+    """A sentence-initial capitalised word taken for a name because it is rare, which is a word of
+    the source language that the target language does not know: a word the engine could not
+    translate ("Confrontadas com ..."), not a name (names travel between languages)."""
+    if len(name.words) != 1 or not is_sentence_initial(inp.source, name.start):
+        return False
+    word = name.words[0]
+    return (
+        zipf(word, inp.source_lang) >= UNKNOWN_WORD_ZIPF and zipf(word, inp.target_lang) < UNKNOWN_WORD_ZIPF
+    )
+
+
+def _abbreviated(name: Name, inp: CheckInput) -> bool:
+    """The translation shortens a multi-word name to the start of one of its words, as written or
+    as the engine renders it ("Reserva Federal" -> "Federal Reserve" / "the Fed")."""
+    if len(name.words) < 2:
+        return False
+    words = {fold(w) for w in name.words}
+    if inp.forward is not None:
+        where = name.start / max(1, len(inp.source))
+        for n in names(inp.forward, inp.target_lang):
+            if abs(n.start / max(1, len(inp.forward)) - where) <= RENDERING_WINDOW:
+                words |= set(n.keys)
+    for t in tokens(inp.target):
+        short = fold(t.text)
+        if is_capitalised(t.text) and len(short) >= 3 and not is_sentence_initial(inp.target, t.start):
+            if any(w.startswith(short) and len(w) > len(short) for w in words):
+                return True
+    return False
+
+
 def lost_names(inp: CheckInput) -> list[tuple[Name, bool]]:
     """Source names found neither in the translation nor in its back-translation, each with
-    whether the engine translates it (rather than keeping it as it is)."""
+    whether the engine translates it (rather than keeping it as it is). An acronym counts as
+    found when the translation has one with the same letters reordered (FMI = IMF)."""
     target_vocab = vocabulary(inp.target, inp.back)
     fwd_vocab = vocabulary(inp.forward) if inp.forward is not None else set()
     lost = []
-    for n, _ in missing(names(inp.source, inp.source_lang), target_vocab):
-        translated = inp.forward is not None and _translated_by_engine(n, inp, fwd_vocab)
+    # Spelling conventions differ between languages, not within one: a round trip that turns
+    # "Tirana" into "Tyrant" has lost the name.
+    across = inp.source_lang != inp.target_lang
+    for n, keys in missing(names(inp.source, inp.source_lang), target_vocab, across):
+        written = {_key(t.text): t.text for t in tokens(n.text)}
+        keys = [k for k in keys if not _acronym_given(written.get(k, ""), inp.target, inp.back)]
+        if not keys or _spelt_as_acronym(n, inp) or _abbreviated(n, inp):
+            continue
+        words = tuple(w for w in n.words if _key(w) in keys) or n.words
+        part = Name(n.text, n.start, n.end, tuple(keys), words)
+        translated = (
+            inp.forward is not None and _translated_by_engine(part, inp, fwd_vocab)
+        ) or _unknown_word(n, inp)
         if translated:
             rendered = _renderings(n, inp)
             if any(matches(r, vocabulary(inp.target)) for r in rendered):
@@ -213,11 +341,15 @@ def added_names(inp: CheckInput) -> list[Name]:
     for n in names(inp.target, inp.target_lang):
         if len(n.keys) > 1 and any(matches(k, known) for k in n.keys):
             continue  # partly known: a rendering of a source name ("Aeronautics Institute")
-        new = [k for k in n.keys if not matches(k, known) and not _common(k, inp.target_lang)]
+        across = inp.source_lang != inp.target_lang
+        new = [k for k in n.keys if not matches(k, known, across) and not _common(k, inp.target_lang)]
         if back_vocab is not None:
             # A name the engine keeps in the back-translation is a real name; a capitalised
             # phrase it translates ("Iron Dome" -> "domo de Hierro") renders the source.
             new = [k for k in new if k in back_vocab]
+        if new and all(acronyms.letters(w) for w in n.text.split()):
+            # the source's acronym in this language's word order (CCP for PCC), or spelt out there
+            new = [k for k in new if not _acronym_given(k.upper(), inp.source, inp.forward)]
         if new and not _renders_unknown_word(n, inp):
             out.append(n)
     return out
@@ -247,36 +379,56 @@ def _common(key: str, lang: str) -> bool:
     return z >= COMMON_WORD_ZIPF + 1 or (len(key) <= 3 and z >= COMMON_WORD_ZIPF)
 
 
+def _paired(lost: Name, translated: bool, added: Name, inp: CheckInput) -> bool:
+    """A lost source name and an added name at about the same place that may be one name in two
+    languages the engine cannot confirm: a name the engine translates where the copy has a
+    well-known name ("Países Bajos" / "Netherlands"), or two acronyms (TCR / RER)."""
+    where = lost.start / max(1, len(inp.source))
+    if abs(added.start / max(1, len(inp.target)) - where) > PAIR_WINDOW:
+        return False
+    if translated and min(zipf(w, inp.target_lang) for w in added.words) >= COMMON_WORD_ZIPF:
+        return True
+    return all(acronyms.letters(w) for w in lost.text.split()) and all(
+        acronyms.letters(w) for w in added.text.split()
+    )
+
+
 @register("names", "critical", "Names or acronyms differ")
 def check_names(inp: CheckInput) -> list[Flag]:
-    """Source names reappear in the translation; the translation adds no names of its own."""
+    """Source names reappear in the translation; the translation adds no names of its own.
+
+    Severity says how sure the engine makes it: a name the engine keeps as it is (a real name)
+    missing from the copy is critical, a name the translation adds is major, a capitalised name the
+    engine translates whose rendering the copy lacks is minor (translators word these freely:
+    "Ocidente" / "the West"), and a pair the engine cannot compare is info."""
     flags: list[Flag] = []
     lost = lost_names(inp)
     added = added_names(inp)
-    # A name the engine translates, lost where the translation has a well-known name the engine
-    # does not know ("Países Bajos" / "Netherlands"): the engine cannot tell if they are the same.
     for n, translated in list(lost):
-        near = [
-            a
-            for a in added
-            if translated
-            and min(zipf(w, inp.target_lang) for w in a.words) >= COMMON_WORD_ZIPF
-            and abs(a.start / max(1, len(inp.target)) - n.start / max(1, len(inp.source))) <= PAIR_WINDOW
-        ]
+        near = [a for a in added if _paired(n, translated, a, inp)]
         if near:
             lost.remove((n, translated))
             added.remove(near[0])
-            pair = near[0]
-            spans: tuple[Span, ...] = (Span("source", n.start, n.end), Span("text", pair.start, pair.end))
+            spans: tuple[Span, ...] = (
+                Span("source", n.start, n.end),
+                Span("text", near[0].start, near[0].end),
+            )
             msg = (
                 f"unverifiable: source name '{n.text}' may be rendered as '{near[0].text}', "
-                "which the engine does not know"
+                "which the engine cannot confirm"
             )
             flags.append(Flag("names", "info", msg, spans))
-    if lost:
-        what = ", ".join(f"'{n.text}'" for n, _ in lost)
-        spans = tuple(Span("source", n.start, n.end) for n, _ in lost)
+    kept = [n for n, translated in lost if not translated]
+    rendered = [n for n, translated in lost if translated]
+    if kept:
+        what = ", ".join(f"'{n.text}'" for n in kept)
+        spans = tuple(Span("source", n.start, n.end) for n in kept)
         flags.append(Flag("names", "critical", f"source name {what} not found in the translation", spans))
+    if rendered:
+        what = ", ".join(f"'{n.text}'" for n in rendered)
+        spans = tuple(Span("source", n.start, n.end) for n in rendered)
+        msg = f"source name {what} not found in the translation, neither as the engine renders it"
+        flags.append(Flag("names", "minor", msg, spans))
     if added:
         what = ", ".join(f"'{n.text}'" for n in added)
         spans = tuple(Span("text", n.start, n.end) for n in added)

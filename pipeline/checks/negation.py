@@ -6,6 +6,8 @@ Not fooled by "No. 5" / "No 5" (number sign) or idioms such as "no obstante", "n
 Source-aware mode counts the source against the translation and confirms with the engine:
 a mismatch is reported only when the back-translation (source language) and the forward
 translation (target language) disagree as well, so an engine's idiom does not raise a flag.
+Minor (evidence, no verdict of its own) when the side with fewer negators negates with a word
+or an affix instead ("without", "unregulated", "rather than").
 """
 
 from __future__ import annotations
@@ -16,7 +18,16 @@ import re
 from pipeline.records import Flag, Span
 
 from . import CheckInput, register
-from .lexicon import CLAUSE_BREAK, NEG_CONCORD, NEG_IDIOMS, NEG_PRIMARY, NEG_STANDALONE
+from .lexicon import (
+    CLAUSE_BREAK,
+    NEG_AFFIXES,
+    NEG_CONCORD,
+    NEG_IDIOMS,
+    NEG_IMPLICIT,
+    NEG_PRIMARY,
+    NEG_STANDALONE,
+    ONLY_WORDS,
+)
 from .text import fold, tokens, zipf
 
 CONCORD_WINDOW = 6  # a concord word further than this many words from its negator negates anew
@@ -24,6 +35,9 @@ FUNCTION_WORD_ZIPF = 5.5  # words at least this frequent (the, is, have) are ski
 STEM = 4
 NEGATED_AFTER = 3  # content words after a negator that may be what it negates
 NEGATED_BEFORE = 2  # ... and before it ("caused the corporation no loss")
+ONLY_WINDOW = 3  # a negator with "only" this few words after it is "not only" ("não cria apenas")
+AFFIX_STEM_ZIPF = 3.0  # un-able: the rest must be a word at least this common
+WEAK_AFFIX_STEM_LEN = 6  # in-suficiente: after a weak prefix, the rest must be this long too
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _NUMBER_SIGN = re.compile(r"\s*(?:\.|º|°)?\s*\d")
@@ -87,12 +101,56 @@ def cues(text: str, lang: str) -> tuple[tuple[int, int], ...]:
             continue
         if w in ("no", "nº") and _NUMBER_SIGN.match(text, tok.end):
             continue  # "No. 5", "No 5": the number sign
+        if folded[tok.end : tok.end + 1] == "-" and folded[tok.end + 1 : tok.end + 2].isalpha():
+            continue  # a prefix ("não-linear", "no-violento" = "non-linear"): see implicit()
         if w in concord and clause_has_negator:
             continue
         if w in primary or (w in standalone and not clause_has_negator):
+            if _only_follows(folded, tok.end, lang):
+                continue  # "not only", said with words between ("não cria apenas")
             out.append((tok.start, tok.end))
             clause_has_negator, since_negator = True, 0
     return tuple(out)
+
+
+def _only_follows(folded: str, end: int, lang: str) -> bool:
+    only = ONLY_WORDS.get(lang)
+    if not only:
+        return False
+    stop = CLAUSE_BREAK.search(folded, end)
+    after = tokens(folded[end : stop.start() if stop else len(folded)])[:ONLY_WINDOW]
+    return any(t.text in only for t in after)
+
+
+@functools.lru_cache(maxsize=8192)
+def implicit(text: str, lang: str) -> tuple[str, ...]:
+    """Words that negate without a negator: "without", "lacks", "few", and words made negative by
+    an affix ("unable", "insuficiente", "useless"). They explain a difference in negator counts."""
+    words = NEG_IMPLICIT.get(lang, frozenset())
+    strong, weak, suffixes = NEG_AFFIXES.get(lang, ((), (), ()))
+    out = []
+    folded = fold(text)
+    for tok in tokens(folded):
+        w = tok.text.replace("-", "")
+        hyphened = folded[tok.end : tok.end + 1] == "-" and tok.text in strong
+        if w in words or hyphened or _affixed(w, lang, strong, weak, suffixes):
+            out.append(tok.text)
+    return tuple(out)
+
+
+def _affixed(
+    w: str, lang: str, strong: tuple[str, ...], weak: tuple[str, ...], suffixes: tuple[str, ...]
+) -> bool:
+    for p in strong + weak:
+        rest = w[len(p) :]
+        if w.startswith(p) and len(rest) >= 4 and zipf(rest, lang) >= AFFIX_STEM_ZIPF:
+            if p in strong or len(rest) >= WEAK_AFFIX_STEM_LEN:
+                return zipf(w, lang) > 0
+    for sfx in suffixes:
+        rest = w[: -len(sfx)]
+        if w.endswith(sfx) and len(rest) >= 3 and zipf(rest, lang) >= AFFIX_STEM_ZIPF:
+            return True
+    return False
 
 
 def negated_words(text: str, lang: str) -> frozenset[str]:
@@ -137,14 +195,15 @@ def check_negation(inp: CheckInput) -> list[Flag]:
         Span("text", s, e) for s, e in cues(inp.target, inp.target_lang)
     )
     more = "more" if n_tgt > n_src else "fewer"
-    return [
-        Flag(
-            "negation",
-            "critical",
-            f"translation has {more} negations than the source ({n_tgt} vs {n_src})",
-            spans,
-        )
-    ]
+    msg = f"translation has {more} negations than the source ({n_tgt} vs {n_src})"
+    # The side with fewer negators may negate with a word instead ("sem" / "without",
+    # "não regulamentada" / "unregulated"): then the difference is of wording, weak evidence.
+    fewer_text, fewer_lang = (inp.target, inp.target_lang) if n_tgt < n_src else (inp.source, inp.source_lang)
+    words = implicit(fewer_text, fewer_lang)
+    if min(n_src, n_tgt) + len(words) >= max(n_src, n_tgt):
+        said = ", ".join(f"'{w}'" for w in words[:3])
+        return [Flag("negation", "minor", f"{msg}; the other side may negate with {said}", spans)]
+    return [Flag("negation", "critical", msg, spans)]
 
 
 def _moved(inp: CheckInput) -> list[Flag]:

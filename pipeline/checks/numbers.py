@@ -19,7 +19,7 @@ from pipeline.records import Flag, Span
 
 from . import CheckInput, register
 from .dates import numeric_spans
-from .lexicon import SCALES
+from .lexicon import DUAL_WORDS, SCALE_ALTERNATIVES, SCALES
 from .text import fold
 
 _DIGITS = re.compile(
@@ -27,6 +27,13 @@ _DIGITS = re.compile(
     r"(?:[.,]\d+(?![.,]?\d))?"
     r"|\d+(?:[.,]\d+)?)(?![\d])"
 )
+# Roman numerals of centuries, regnal and ordinal numbers ("XIXe siècle", "Juan Carlos I", "Basel III"):
+# two letters or more, or one with an ordinal ending, with an I, V or X among them (DC and CD are
+# acronyms); read as the number they write.
+_ROMAN = re.compile(r"(?<![\w-])([IVXLCDM]{2,}|[IVXLCDM](?=(?:e|er|ème|º|°)\b))(?:e|er|ème|º|°)?(?![\w-])")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+# "années 80", "los años 90", "anos 70", "anni '60": a decade of the 1900s (or 2000s), "the 1980s".
+_DECADE_BEFORE = re.compile(r"(?:annees|anos|anni|jahre|decada de|decennio)\s*['’]?$")
 _SUPPORTED = frozenset({"en", "es", "fr", "de", "it", "pt", "nl", "ca"})
 _SCALE_WORD = re.compile(r"\s*([^\W\d_]+)")
 
@@ -126,6 +133,8 @@ def _word_numbers(text: str, lang: str) -> list[Number]:
         value = float(occ.value)
         if value < 1 or value != int(value):
             continue  # "centavos" read as 0.01: a unit, not a number
+        if all(m.group().isupper() for m in matches[occ.start : occ.end]):
+            continue  # an acronym ("OIT"), not a number word
         words = [fold(m.group()) for m in matches[occ.start : occ.end]]
         scale_only = len(words) == 1 and words[0] in SCALES  # "million" alone, "millions of"
         soft = (
@@ -135,11 +144,46 @@ def _word_numbers(text: str, lang: str) -> list[Number]:
             or _plural_noun(toks[occ.start : occ.end], lang, value)
         )
         readings = {_r(value)}
-        if len(words) > 1 and words[-1] in SCALES:  # "cinco millones" also matches "five" + "million"
-            readings.add(_r(value / SCALES[words[-1]]))
+        if words[-1] in SCALES:
+            base = value / SCALES[words[-1]]
+            if len(words) > 1:  # "cinco millones" also matches "five" + "million"
+                readings.add(_r(base))
+            readings |= {_r(base * alt) for alt in SCALE_ALTERNATIVES.get(words[-1], ())}
         out.append(
             Number(frozenset(readings), first.start(), last.end(), text[first.start() : last.end()], not soft)
         )
+    return out
+
+
+def roman_value(numeral: str) -> int | None:
+    """The value of a well-formed roman numeral (XIX -> 19), else None ("MIX" is a word too, but
+    well formed: callers take only upper-case tokens)."""
+    total, prev = 0, 0
+    for c in reversed(numeral):
+        v = _ROMAN_VALUES[c]
+        total += -v if v < prev else v
+        prev = max(prev, v)
+    return total if 0 < total < 4000 and _to_roman(total) == numeral else None
+
+
+def _to_roman(n: int) -> str:
+    out = []
+    for v, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+                   (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):  # fmt: skip
+        while n >= v:
+            out.append(sym)
+            n -= v
+    return "".join(out)
+
+
+def _roman_numbers(text: str) -> list[Number]:
+    out = []
+    for m in _ROMAN.finditer(text):
+        if not set(m.group(1)) & {"I", "V", "X"}:
+            continue  # DC, CD, CC, MD: acronyms far more often than numbers
+        value = roman_value(m.group(1))
+        if value is not None:
+            out.append(Number(frozenset({float(value)}), m.start(), m.end(), m.group()))
     return out
 
 
@@ -155,20 +199,28 @@ def extract(text: str, lang: str) -> tuple[Number, ...]:
         readings = digit_readings(m.group())
         end = m.end()
         # "35 millones", "2 mil millones": a scale word multiplies (the bare mantissa also matches)
-        pos, factor = m.end(), 1.0
+        pos, factors = m.end(), [1.0]
         while True:
             sw = _SCALE_WORD.match(text, pos)
             if not sw or fold(sw.group(1)) not in SCALES:
                 break
-            if fold(sw.group(1)) in ("k", "mm", "bn") and sw.start(1) != pos:
+            word = fold(sw.group(1))
+            if word in ("k", "mm", "bn") and sw.start(1) != pos:
                 break
-            factor *= SCALES[fold(sw.group(1))]
+            scales = (SCALES[word], *SCALE_ALTERNATIVES.get(word, ()))
+            factors = [f * s for f in factors for s in scales]
             scale_ends.append((sw.start(1), sw.end(1)))
             pos = end = sw.end(1)
-        if factor != 1.0:
-            readings |= {_r(v * factor) for v in readings}
+        if factors != [1.0]:
+            readings |= {_r(v * f) for v in readings for f in factors}
+        if (
+            len(m.group()) == 2
+            and m.group().endswith("0")
+            and _DECADE_BEFORE.search(fold(text[max(0, m.start() - 14) : m.start()]))
+        ):
+            readings |= {1900.0 + int(m.group()), 2000.0 + int(m.group())}
         nums.append(Number(frozenset(readings), m.start(), end, text[m.start() : end]))
-    for n in _word_numbers(text, lang):
+    for n in _word_numbers(text, lang) + _roman_numbers(text):
         if any(s <= n.start < e for s, e in skip + scale_ends):
             continue
         nums.append(n)
@@ -204,6 +256,12 @@ def _fmt(n: Number) -> str:
     return f"'{n.text}'"
 
 
+def _dual(n: Number, other: str, lang: str) -> bool:
+    """A two the other side says with a word for two ("os dois partidos" = "both parties")."""
+    words = DUAL_WORDS.get(lang, frozenset())
+    return n.readings == {2.0} and any(fold(w) in words for w in _SPLIT.findall(other))
+
+
 @register("numbers", "critical", "Numbers differ")
 def check_numbers(inp: CheckInput) -> list[Flag]:
     """Every number of the source is in the translation and the translation adds none."""
@@ -212,6 +270,8 @@ def check_numbers(inp: CheckInput) -> list[Flag]:
     if not src and not tgt:
         return []
     miss, extra = unmatched(src, tgt)
+    miss = [n for n in miss if not _dual(n, inp.target, inp.target_lang)]
+    extra = [n for n in extra if not _dual(n, inp.source, inp.source_lang)]
     if not miss and not extra:
         return []
     parts = []

@@ -23,15 +23,50 @@ _ING_NOUNS = (
     r"|sibling\b|going\s+to\b)"  # nouns in -ing, and "going to" (a future)
 )
 
+# Synthetic futures and the periphrastic ones ("going to", "vamos continuar", "va a llegar",
+# "va partir"): a language says the future either way, a translation may switch between them.
 FUTURE: dict[str, re.Pattern[str]] = {
-    "en": re.compile(r"\b(?:will|shall|won't|wo n't)\b|\w'll\b", re.I),
-    "es": re.compile(r"\b\w{2,}(?:ré|rás|rá|remos|réis|rán)\b", re.I),
-    "pt": re.compile(r"\b\w{2,}(?:rei|rás|rá|remos|reis|rão)\b", re.I),
-    "it": re.compile(r"\b\w{2,}(?:rò|rà|ranno)\b", re.I),
-    "fr": re.compile(
-        r"\b\w{2,}(?:rai|ront|rons)\b|\b(?:sera|aura|fera|ira|pourra|devra|faudra|viendra|saura|verra|voudra|tiendra)\b",
+    "en": re.compile(
+        r"\b(?:will|shall|won't|wo n't)\b|\w'll\b|\b(?:am|is|are|'s|'re)\s+going\s+to\s+\w", re.I
+    ),
+    "es": re.compile(
+        r"\b\w{2,}(?:ré|rás|rá|remos|réis|rán)\b|\b(?:voy|vas|va|vamos|vais|van)\s+a\s+\w+(?:ar|er|ir)\b",
         re.I,
     ),
+    "pt": re.compile(
+        r"\b\w{2,}(?:rei|rás|rá|remos|reis|rão)\b|\b(?:vou|vais|vai|vamos|ides|vão)\s+\w+(?:ar|er|ir)\b"
+        r"|\b\w+[aei]r-(?:se|me|te|nos|vos|lhe|lhes|o|a|os|as)-(?:ei|ás|á|emos|eis|ão)\b",  # desmoronar-se-á
+        re.I,
+    ),
+    "it": re.compile(r"\b\w{2,}(?:rò|rà|ranno)\b", re.I),
+    "fr": re.compile(
+        r"\b\w{2,}(?:rai|ront|rons)\b|\b(?:sera|aura|fera|ira|pourra|devra|faudra|viendra|saura|verra|voudra|tiendra)\b"
+        r"|\b(?:vais|vas|va|allons|allez|vont)\s+\w+(?:er|ir|re)\b",
+        re.I,
+    ),
+}
+# Modal auxiliaries (a closed class): a future of a modal verb ("poderá", "deverá") is said with a
+# modal and no future in English ("can", "should"), so a dropped future next to one is no shift.
+MODAL: dict[str, re.Pattern[str]] = {
+    "en": re.compile(
+        r"\b(?:can|could|may|might|must|should|would|ought|cannot|can't|couldn't|shouldn't"
+        r"|needs?\s+to|(?:has|have)\s+to|(?:is|are)\s+to|(?:is|are)\s+likely\s+to)\b",
+        re.I,
+    ),
+}
+# Subordinators after which English says "will" for a Romance present subjunctive ("instituições
+# que ajudem" = "institutions that will help", "espero que prevaleça" = "I hope it will prevail").
+SUBORDINATE_FUTURE: dict[str, re.Pattern[str]] = {
+    "en": re.compile(
+        r"\b(?:that|when|whether|if|though|although|until|unless|once)\b(?:\W+\w+){0,4}?\W+"
+        r"(?:will|shall|won't|\w+'ll)\b",
+        re.I,
+    ),
+}
+# Present progressives: English says "are indicating" where Romance languages use a simple
+# present ("indicam"), so an added present progressive of an active verb is idiom, not aspect.
+PRESENT_PROGRESSIVE: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\b(?:am|is|are)\s+(?:\w+ly\s+)?\w{2,}ing\b|\w'(?:s|re|m)\s+\w{2,}ing\b", re.I),
 }
 PROGRESSIVE: dict[str, re.Pattern[str]] = {
     "en": re.compile(
@@ -85,6 +120,27 @@ def _spans(text: str, lang: str, table: dict[str, re.Pattern[str]], field: str) 
     return () if pat is None else tuple(Span(field, m.start(), m.end()) for m in pat.finditer(text))
 
 
+def _idiomatic(name: str, added: bool, inp: CheckInput) -> bool:
+    """Differences a faithful translation makes: a modal (or "need to", "is to") instead of a
+    modal's future, no future in a question that wonders ("Será que...?"), "will" in a subordinate
+    clause for a present subjunctive, a present progressive for a simple present (never a passive
+    "is being done")."""
+    if name == "future" and not added:
+        if inp.source.rstrip().endswith("?"):
+            return True  # a future in a question wonders ("Será que...?" = "Is it...?"), it does not date
+        pat = MODAL.get(inp.target_lang)
+        return pat is not None and pat.search(inp.target) is not None
+    if name == "future" and added:
+        sub = SUBORDINATE_FUTURE.get(inp.target_lang)
+        every = FUTURE[inp.target_lang]
+        return sub is not None and len(sub.findall(inp.target)) >= len(every.findall(inp.target))
+    if name == "progressive" and added and not _adds_being(inp):
+        present = PRESENT_PROGRESSIVE.get(inp.target_lang)
+        every = PROGRESSIVE[inp.target_lang]
+        return present is not None and len(present.findall(inp.target)) >= len(every.findall(inp.target))
+    return False
+
+
 @register("tense", "major", "Tense or aspect differs")
 def check_tense(inp: CheckInput) -> list[Flag]:
     """A future or progressive form is in the translation exactly when it is in the source."""
@@ -103,7 +159,9 @@ def check_tense(inp: CheckInput) -> list[Flag]:
                 continue  # the forward translation agrees: a difference of idiom, not of tense
             if back == src and not (name == "progressive" and tgt and _adds_being(inp)):
                 continue  # the back-translation agrees
-        added = tgt and not src
+        added = bool(tgt and not src)
+        if inp.mode == "source" and _idiomatic(name, added, inp):
+            continue
         where = (
             _spans(inp.target, inp.target_lang, table, "text")
             if added

@@ -41,6 +41,8 @@ def foreign_words(inp: CheckInput) -> list[tuple[int, int, str]]:
             continue
         if not capitalised and f in src_names:
             continue  # a source name written in lower case ("comercial mexicana")
+        if _attached(inp.target, tok) or (len(w) <= 3 and _particle(toks, i)):
+            continue
         low = w.lower()
         z_src = zipf(low, inp.source_lang)
         if z_src < MIN_SOURCE_ZIPF or (len(w) < 3 and (z_src < MIN_ZIPF_SHORT or not in_source)):
@@ -49,6 +51,19 @@ def foreign_words(inp: CheckInput) -> list[tuple[int, int, str]]:
         if gap >= (MIN_ZIPF_GAP_CAPITALISED if capitalised else MIN_ZIPF_GAP):
             out.append((tok.start, tok.end, w))
     return out
+
+
+def _attached(text: str, tok: Token) -> bool:
+    """Part of a longer written form: "Souq.com", "e-mail", "user@host"."""
+    before = text[tok.start - 1 : tok.start]
+    after = text[tok.end : tok.end + 1]
+    return before in (".", "/", "@", "-") or after in ("-", "@")
+
+
+def _particle(toks: tuple[Token, ...], i: int) -> bool:
+    """A short lower-case word in front of a capitalised one: a particle of a name ("Rio de
+    Janeiro", "Aubrey de Grey", "de Gaulle"), kept in every language."""
+    return i + 1 < len(toks) and is_capitalised(toks[i + 1].text) and toks[i].text.islower()
 
 
 def _mixed_name(toks: tuple[Token, ...], i: int, src_vocab: set[str], tgt: str) -> bool:

@@ -35,7 +35,7 @@ DEFAULT_INCLUDE = ["*.html", "*.htm", "*.po", "*.xlf", "*.xliff", "*.sdlxliff", 
 
 
 def format_of(path: str) -> str | None:
-    """"html", "po", "xliff" or "tmx" by suffix; None for the other formats."""
+    """ "html", "po", "xliff" or "tmx" by suffix; None for the other formats."""
     return SUFFIXES.get(Path(path).suffix.lower())
 
 

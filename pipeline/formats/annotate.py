@@ -45,7 +45,9 @@ def plan_annotations(dest: str, inputs: list[str], source: str | None) -> tuple[
     for out in plan.values():
         for given in [*inputs, *([source] if source else [])]:
             if _same(out, given):
-                raise UsageError(f"--annotate {dest}: would overwrite the input {given}; write the copies elsewhere")
+                raise UsageError(
+                    f"--annotate {dest}: would overwrite the input {given}; write the copies elsewhere"
+                )
     return plan, skipped
 
 
@@ -75,6 +77,8 @@ def render_annotations(data: dict[str, Any], plan: dict[str, str]) -> list[tuple
         path = str(doc["path"])
         reasons = unit_reasons(data, int(doc["index"]))
         raw = read_bytes(path)
-        annotated = annotate_po(raw, path, reasons) if format_of(path) == "po" else annotate_xliff(raw, path, reasons)
+        annotated = (
+            annotate_po(raw, path, reasons) if format_of(path) == "po" else annotate_xliff(raw, path, reasons)
+        )
         out.append((dest, annotated))
     return out

@@ -61,7 +61,11 @@ def annotate_po(data: bytes, path: str, reasons: dict[str, list[str]]) -> bytes:
     lines = _LINE.findall(text)
     starts: list[tuple[int, list[str]]] = []
     for e in po:
-        forms = [(entry_id(e, i), f"plural form {i}: ") for i in sorted(e.msgstr_plural)] if e.msgid_plural else []
+        forms = (
+            [(entry_id(e, i), f"plural form {i}: ") for i in sorted(e.msgstr_plural)]
+            if e.msgid_plural
+            else []
+        )
         why = [prefix + r for key, prefix in [(entry_id(e), ""), *forms] for r in reasons.get(key, [])]
         if why and not e.obsolete:
             starts.append((e.linenum - 1, why))

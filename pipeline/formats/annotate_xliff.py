@@ -94,7 +94,9 @@ class Editor:
         self.text = text
         nodes = [el for el in root.iter() if isinstance(el.tag, str)]
         spans = element_spans(text)
-        if len(nodes) != len(spans) or any(local(n.tag) != s.name.split(":")[-1] for n, s in zip(nodes, spans)):
+        if len(nodes) != len(spans) or any(
+            local(n.tag) != s.name.split(":")[-1] for n, s in zip(nodes, spans)
+        ):
             raise InputError("cannot locate the XLIFF elements in the file's text to annotate it")
         self._nodes = nodes  # lxml keeps one proxy per element only while it is referenced: id() stays valid
         self.span = {id(n): s for n, s in zip(nodes, spans)}

@@ -20,7 +20,10 @@ def utf8_mislabelled(data: bytes, declared: str) -> bool:
         return False
     if name.startswith("utf") or data.isascii():
         return False
-    single_byte = name.startswith(("iso8859", "cp125", "latin", "mac-", "windows-125")) or name in ("cp437", "cp850")
+    single_byte = name.startswith(("iso8859", "cp125", "latin", "mac-", "windows-125")) or name in (
+        "cp437",
+        "cp850",
+    )
     if not single_byte:
         return False
     try:
@@ -38,7 +41,9 @@ def decode_declared(data: bytes, declared: str | None, path: str, what: str) -> 
     except LookupError:
         raise InputError(f"{path}: declares charset '{name}', which is not a known encoding") from None
     if declared and utf8_mislabelled(data, declared):
-        raise InputError(f"{path}: declares charset '{declared}' but its bytes are UTF-8; fix the declaration")
+        raise InputError(
+            f"{path}: declares charset '{declared}' but its bytes are UTF-8; fix the declaration"
+        )
     if b"\x00" in data and not codec.startswith("utf-16") and not codec.startswith("utf-32"):
         raise InputError(f"{path}: looks like a binary file, not {what}")
     try:

@@ -32,7 +32,11 @@ def _norm(text: str) -> str:
 
 def declared_charset(data: bytes) -> str | None:
     """The encoding a page declares: a byte-order mark, else <meta charset> in its first 1024 bytes."""
-    for bom, name in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, name in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             return name
     m = _META_CHARSET.search(data[:1024])
@@ -89,14 +93,20 @@ def article_blocks(html: str, blocks: list[Block], info: PageInfo) -> list[Block
     first, last = kept[0], kept[-1]
     title = _norm(info.title or "")
     head = next(
-        (k for k in range(first, -1, -1) if blocks[k].tag == "h1" and title and _norm(blocks[k].text) in title),
+        (
+            k
+            for k in range(first, -1, -1)
+            if blocks[k].tag == "h1" and title and _norm(blocks[k].text) in title
+        ),
         None,
     )
     extra: set[int] = set()
     if head is not None and head < first:
         extra.add(head)
         description = _norm(info.description or "")
-        extra.update(k for k in range(head + 1, first) if description and _norm(blocks[k].text) == description)
+        extra.update(
+            k for k in range(head + 1, first) if description and _norm(blocks[k].text) == description
+        )
     start = head if head is not None else first
     extra.update(k for k in range(start, last) if blocks[k].tag == "figcaption")
     return [blocks[k] for k in sorted(set(kept) | extra)]

@@ -38,7 +38,9 @@ def _pick(what: str, flag: str, value: str | None, explicit: bool, declared: lis
     for path, tag in declared:
         code = normalise(tag)
         if code is None:
-            warnings.setdefault(path, []).append(f"declares {what} '{tag}', which is not a language code; ignored")
+            warnings.setdefault(path, []).append(
+                f"declares {what} '{tag}', which is not a language code; ignored"
+            )
         else:
             known.append((path, tag, code))
     if explicit and value:
@@ -51,7 +53,9 @@ def _pick(what: str, flag: str, value: str | None, explicit: bool, declared: lis
     codes = sorted({code for _, _, code in known})
     if len(codes) > 1:
         listing = ", ".join(f"{p}: {t}" for p, t, _ in known[:4])
-        raise UsageError(f"the inputs declare different {what}s ({listing}); give {flag} or check them separately")
+        raise UsageError(
+            f"the inputs declare different {what}s ({listing}); give {flag} or check them separately"
+        )
     return codes[0] if codes else value
 
 
@@ -61,5 +65,7 @@ def resolve(
     """(language of the copy, language of the original, warnings per input path)."""
     warnings: dict[str, list[str]] = {}
     copy_lang = _pick("language", "--lang", lang, "lang" in explicit, declared.targets, warnings) or lang
-    src = _pick("source language", "--source-lang", source_lang, "source_lang" in explicit, declared.sources, warnings)
+    src = _pick(
+        "source language", "--source-lang", source_lang, "source_lang" in explicit, declared.sources, warnings
+    )
     return copy_lang, src or declared.conventional_source, warnings

@@ -91,7 +91,9 @@ def _code(grammar: str, m: re.Match[str]) -> Code | None:
         return Code(key, m.start(), m.end()) if key else None
     if grammar == "omegat":
         return Code(token, m.start(), m.end(), keep=MASK_TOKEN if token.endswith("/>") else "")
-    named = grammar in ("qt", "sh") or "(" in token or "$" in token or (token.startswith("{") and token != "{}")
+    named = (
+        grammar in ("qt", "sh") or "(" in token or "$" in token or (token.startswith("{") and token != "{}")
+    )
     numeric = token[-1] in "diuxXn" or token[1:-1].isdigit()
     return Code(token, m.start(), m.end(), ordered=not named, keep=MASK_TOKEN, numeric=numeric)
 
@@ -168,7 +170,7 @@ def mask(text: str, markup: str) -> Masked:
 
 
 def _quote(text: str, code: Code) -> str:
-    return f"\u201c{text[code.start:code.end]}\u201d"
+    return f"\u201c{text[code.start : code.end]}\u201d"
 
 
 def _unmatched(codes: list[Code], other: list[Code]) -> list[Code]:
@@ -265,11 +267,14 @@ class UnitView:
         return [
             f if f.check == "placeholders" else replace(f, spans=tuple(self._span(s) for s in f.spans))
             for f in flags
-            if f.check == "placeholders" or MASK_TOKEN not in f.message  # the placeholder check speaks for those
+            if f.check == "placeholders"
+            or MASK_TOKEN not in f.message  # the placeholder check speaks for those
         ]
 
     def _span(self, span: Span) -> Span:
-        origin = self.src_origin if span.field == "source" else self.text_origin if span.field == "text" else ()
+        origin = (
+            self.src_origin if span.field == "source" else self.text_origin if span.field == "text" else ()
+        )
         if not origin:
             return span
         start = origin[min(span.start, len(origin) - 1)]
@@ -284,7 +289,12 @@ def unit_view(seg: Segment) -> UnitView:
     src, txt = mask(seg.source or "", seg.markup), mask(seg.text, seg.markup)
     plural = any(k == "plural" for k, _ in seg.meta)
     options: dict[str, object] = {
-        "placeholders": {"source": seg.source or "", "target": seg.text, "markup": seg.markup, "plural": plural}
+        "placeholders": {
+            "source": seg.source or "",
+            "target": seg.text,
+            "markup": seg.markup,
+            "plural": plural,
+        }
     }
     words = src.text.replace(MASK_TOKEN, "")
     return UnitView(src.text, txt.text, options, any(ch.isalpha() for ch in words), src.origin, txt.origin)

@@ -88,7 +88,9 @@ def _keyword_lines(text: str) -> tuple[list[int], list[tuple[str, int | None]]]:
     return lines, kinds
 
 
-def _find(index: tuple[list[int], list[tuple[str, int | None]]], start: int, kind: str, form: int | None) -> int:
+def _find(
+    index: tuple[list[int], list[tuple[str, int | None]]], start: int, kind: str, form: int | None
+) -> int:
     lines, kinds = index
     for k in range(bisect.bisect_left(lines, start), len(lines)):
         if kinds[k] == (kind, form):
@@ -126,10 +128,15 @@ def read_po(data: bytes, path: str, doc_index: int, options: ReadOptions) -> Uni
             continue
         counts["units"] += 1
         if entry_id(entry) in seen:
-            raise InputError(f"{path}:{entry.linenum}: duplicate entry for msgid \u201c{entry.msgid[:60]}\u201d")
+            raise InputError(
+                f"{path}:{entry.linenum}: duplicate entry for msgid \u201c{entry.msgid[:60]}\u201d"
+            )
         seen.add(entry_id(entry))
         forms: list[tuple[int | None, str, str]] = (
-            [(i, entry.msgid if i == 0 else entry.msgid_plural, s) for i, s in sorted(entry.msgstr_plural.items())]
+            [
+                (i, entry.msgid if i == 0 else entry.msgid_plural, s)
+                for i, s in sorted(entry.msgstr_plural.items())
+            ]
             if entry.msgid_plural
             else [(None, entry.msgid, entry.msgstr)]
         )

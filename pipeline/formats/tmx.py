@@ -37,7 +37,9 @@ def _variants(tu: Any) -> dict[str, Any]:
 
 
 def _meta(tu: Any) -> list[tuple[str, str]]:
-    meta = [(f"prop:{p.get('type', '')}", " ".join((p.text or "").split())) for p in tu if local(p.tag) == "prop"]
+    meta = [
+        (f"prop:{p.get('type', '')}", " ".join((p.text or "").split())) for p in tu if local(p.tag) == "prop"
+    ]
     notes = [" ".join((n.text or "").split()) for n in tu if local(n.tag) == "note"]
     if notes:
         meta.append(("note", " | ".join(notes)))
@@ -79,8 +81,15 @@ def read_tmx(data: bytes, path: str, doc_index: int, options: ReadOptions) -> Un
         counts["checked"] += 1
         segments.append(
             unit_segment(
-                tu.get("tuid") or f"tu{n}", doc_index, len(segments) + 1, target.sourceline,
-                inline_text(source), inline_text(target), source.sourceline, _meta(tu), MARKUP,
+                tu.get("tuid") or f"tu{n}",
+                doc_index,
+                len(segments) + 1,
+                target.sourceline,
+                inline_text(source),
+                inline_text(target),
+                source.sourceline,
+                _meta(tu),
+                MARKUP,
             )  # fmt: skip
         )
     if not segments:

@@ -82,15 +82,29 @@ def _trans_unit(tu: Any, fkey: str) -> list[XUnit]:
     seg_source = _child(tu, "seg-source")
     pairs: list[tuple[str, Any, Any | None]] = [(uid, source, target)]
     if seg_source is not None and target is not None:
-        src_mrk = {m.get("mid"): m for m in seg_source.iter() if local(m.tag) == "mrk" and m.get("mtype") == "seg"}
-        tgt_mrk = {m.get("mid"): m for m in target.iter() if local(m.tag) == "mrk" and m.get("mtype") == "seg"}
+        src_mrk = {
+            m.get("mid"): m for m in seg_source.iter() if local(m.tag) == "mrk" and m.get("mtype") == "seg"
+        }
+        tgt_mrk = {
+            m.get("mid"): m for m in target.iter() if local(m.tag) == "mrk" and m.get("mtype") == "seg"
+        }
         if src_mrk:
             many = len(src_mrk) > 1
             pairs = [(f"{uid}/{mid}" if many else uid, m, tgt_mrk.get(mid)) for mid, m in src_mrk.items()]
     return [
         XUnit(
-            pid, tu, target, src, tgt, inline_text(src), inline_text(tgt) if tgt is not None else "",
-            fkey, state, approved, translatable, list(meta),
+            pid,
+            tu,
+            target,
+            src,
+            tgt,
+            inline_text(src),
+            inline_text(tgt) if tgt is not None else "",
+            fkey,
+            state,
+            approved,
+            translatable,
+            list(meta),
         )  # fmt: skip
         for pid, src, tgt in pairs
     ]
@@ -115,9 +129,18 @@ def _units_2(root: Any) -> list[XUnit]:
                     meta.append(("note", notes))
                 out.append(
                     XUnit(
-                        sid, unit, seg, source, target, inline_text(source),
-                        inline_text(target) if target is not None else "", fkey, state, state == "final",
-                        unit.get("translate") != "no", meta,
+                        sid,
+                        unit,
+                        seg,
+                        source,
+                        target,
+                        inline_text(source),
+                        inline_text(target) if target is not None else "",
+                        fkey,
+                        state,
+                        state == "final",
+                        unit.get("translate") != "no",
+                        meta,
                     )  # fmt: skip
                 )
     return out
@@ -171,8 +194,15 @@ def read_xliff(data: bytes, path: str, doc_index: int, options: ReadOptions) -> 
         counts["checked"] += 1
         segments.append(
             unit_segment(
-                u.id, doc_index, len(segments) + 1, u.target.sourceline, u.source_text, u.target_text,
-                u.source.sourceline, u.meta, MARKUP,
+                u.id,
+                doc_index,
+                len(segments) + 1,
+                u.target.sourceline,
+                u.source_text,
+                u.target_text,
+                u.source.sourceline,
+                u.meta,
+                MARKUP,
             )  # fmt: skip
         )
     if not units:

@@ -165,7 +165,9 @@ def _result(
                 }
             }
         ],
-        "partialFingerprints": {FINGERPRINT: flag_key(seg, flag, path, (doc or {}).get("format") in UNIT_FORMATS)},
+        "partialFingerprints": {
+            FINGERPRINT: flag_key(seg, flag, path, (doc or {}).get("format") in UNIT_FORMATS)
+        },
         "properties": {
             "segment": seg["id"],
             "severity": flag["severity"],

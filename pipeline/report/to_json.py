@@ -12,6 +12,7 @@ from typing import Any
 from ..records import (
     VERDICTS,
     DocumentResult,
+    Evidence,
     Flag,
     Report,
     RoundTrip,
@@ -47,6 +48,12 @@ def flag_dict(f: Flag) -> dict[str, Any]:
         "message": f.message,
         "spans": [span_dict(s) for s in f.spans],
     }
+
+
+def evidence_dict(e: Evidence) -> dict[str, Any]:
+    from ..calibration import describe
+
+    return {"feature": e.feature, "value": _r(e.value), "weight": _r(e.weight), "label": describe(e)}
 
 
 def round_trip_dict(rt: RoundTrip) -> dict[str, Any]:
@@ -103,6 +110,8 @@ def segment_dict(r: SegmentResult) -> dict[str, Any]:
         d["semantic"] = semantic_dict(r.semantic)
     d["drift"] = _r(r.drift)
     d["flags"] = [flag_dict(f) for f in r.flags]
+    if r.evidence:  # calibrated verdicts: what weighed most (contributions to the log-odds)
+        d["evidence"] = [evidence_dict(e) for e in r.evidence]
     d["verdict"] = r.verdict
     return d
 

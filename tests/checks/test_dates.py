@@ -19,6 +19,9 @@ SAME = [
     pytest.param("El 20/06/2018.", "On June 20, 2018.", "es", "en", id="numeric date"),
     pytest.param("Puedes ir.", "You may go.", "es", "en", id="may is a verb"),
     pytest.param("Llegó a las 9:00.", "He arrived at 9 a.m.", "es", "en", id="9:00=9 a.m."),
+    pytest.param("Il est arrivé à 14 heures.", "He arrived at 2 p.m.", "fr", "en", id="à 14 heures"),
+    pytest.param("A reunião é às 18h.", "The meeting is at 6 p.m.", "pt", "en", id="18h"),
+    pytest.param("Trabajó 20 horas.", "He worked 20 hours.", "es", "en", id="a duration is no time"),
 ]
 
 DIFFERENT = [
@@ -27,6 +30,7 @@ DIFFERENT = [
     pytest.param("Llegó el lunes.", "He arrived on Tuesday.", "es", "en", id="lunes->Tuesday"),
     pytest.param("El 20/06/2018.", "On August 20, 2018.", "es", "en", id="numeric date->August"),
     pytest.param("Llegó en mayo.", "He arrived.", "es", "en", id="month dropped"),
+    pytest.param("Il est arrivé à 14 heures.", "He arrived at 3 p.m.", "fr", "en", id="14 heures->3 p.m."),
 ]
 
 

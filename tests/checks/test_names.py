@@ -48,6 +48,63 @@ SAME = [
         id="translated name",
     ),
     pytest.param("Según Dmitri Kislov.", "According to Dmitry Kislov.", None, None, id="transliteration"),
+    # cross-language names, found through spelling conventions and the engine's views (pt -> en)
+    pytest.param(
+        "Quem viaja para Joanesburgo esta semana verá.",
+        "Anyone traveling to Johannesburg this week will see.",
+        "Who travels for Joanesburgo this week will see.",
+        "Quem viaja a Johannesburgo esta semana verá.",
+        id="exonym Joanesburgo~Johannesburg",
+    ),
+    pytest.param(
+        "O Quénia enviou tropas.",
+        "Kenya sent troops.",
+        "The Quénia sent troops.",
+        "Kenya enviou tropas.",
+        id="exonym Quénia~Kenya",
+    ),
+    pytest.param(
+        "O crescimento na Europa é lento.",
+        "European growth is slow.",
+        "The growth in Europe is slow.",
+        "O crescimento europeu é lento.",
+        id="adjective form of a place name",
+    ),
+    pytest.param(
+        "O FMI é uma instituição europeia.",
+        "The IMF is a European institution.",
+        "The FMI is a European institution.",
+        "O IMF é uma instituição europeia.",
+        id="acronym in another word order",
+    ),
+    pytest.param(
+        "Os ODS serão difíceis de cumprir.",
+        "The Sustainable Development Goals will be hard to meet.",
+        "The ODS will be difficult to fulfil.",
+        "Os Golos de Desenvolvimento Sustentável serão difíceis.",
+        id="acronym spelt out in the translation",
+    ),
+    pytest.param(
+        "Investigadores do Instituto de Tecnologia de Massachusetts publicaram o estudo.",
+        "MIT researchers published the study.",
+        "Researchers of the Institute of Technology of Massachusetts published the study.",
+        "MIT investigadores publicaram o estudo.",
+        id="name abbreviated in the translation",
+    ),
+    pytest.param(
+        "É mais fácil culpar a Reserva Federal.",
+        "It is easier to blame the Fed.",
+        "It is easier to blame the Federal Reservation.",
+        "É mais fácil culpar o Alimentado.",
+        id="short form of a name",
+    ),
+    pytest.param(
+        "O PCC identificou duas áreas.",
+        "The CCP identified two areas.",
+        "The PCC identified two areas.",
+        "O CCP identificou duas áreas.",
+        id="acronym letters reordered, added side",
+    ),
     pytest.param(
         "Ella vive en Rusia.", "She lives in Russia.", "She lives in Russia.", None, id="Rusia~Russia"
     ),
@@ -62,9 +119,9 @@ DIFFERENT = [
         id="name replaced",
     ),
     pytest.param(
-        "Viven en los Estados Unidos.",
+        "Viven en Tirana.",
         "They live in.",
-        "They live in the United States.",
+        "They live in Tirana.",
         "Viven en.",
         id="name removed",
     ),
@@ -87,6 +144,43 @@ def test_same_names_pass(source: str, target: str, forward: str | None, back: st
 def test_changed_names_flag(source: str, target: str, forward: str | None, back: str | None) -> None:
     flag = assert_flags("names", make(source, target, forward=forward, back=back))
     assert flag.severity == "critical"
+
+
+def test_translated_name_missing_is_minor_evidence() -> None:
+    """A name the engine renders in other words ("Estados Unidos" -> "United States") whose
+    rendering the copy lacks: translators word these freely ("America", "the US"), so it is
+    evidence for the calibrated judge, not a verdict of its own."""
+    inp = make(
+        "Viven en los Estados Unidos.",
+        "They live in.",
+        forward="They live in the United States.",
+        back="Viven en.",
+    )
+    assert_passes("names", inp)
+    assert "Estados Unidos" in assert_flags("names", inp, severity="minor").message
+
+
+def test_sentence_initial_word_the_engine_cannot_translate_is_not_a_name() -> None:
+    inp = make(
+        "Confrontadas com prémios elevados, as empresas esperam.",
+        "Faced with high premiums, businesses wait.",
+        "pt",
+        forward="Confrontadas With high prizes, the companies wait.",
+        back="Enfrentado com prémios altos, as empresas esperam.",
+    )
+    assert_passes("names", inp)
+
+
+def test_unrelated_acronyms_are_unverifiable_not_critical() -> None:
+    inp = make(
+        "O TCR mede o equilíbrio.",
+        "The RER measures the balance.",
+        "pt",
+        forward="The TCR measures the balance.",
+        back="O RER mede o equilíbrio.",
+    )
+    assert_passes("names", inp)
+    assert "TCR" in assert_flags("names", inp, severity="info").message
 
 
 def test_added_name_is_major() -> None:

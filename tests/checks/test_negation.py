@@ -41,6 +41,59 @@ def test_changed_polarity_flags(source: str, target: str, src: str, tgt: str) ->
     assert assert_flags("negation", make(source, target, src, tgt)).severity == "critical"
 
 
+IMPLICIT = [
+    pytest.param(
+        "A técnica permanece não regulamentada.",
+        "The technique remains unregulated.",
+        "The technique remains not regulated.",
+        "A técnica permanece desregulada.",
+        id="morphological negation",
+    ),
+    pytest.param(
+        "O progresso será incremental e não revolucionário.",
+        "Progress will be incremental rather than revolutionary.",
+        "The progress will be incremental and not revolutionary.",
+        "O progresso será incremental mais que revolucionário.",
+        id="rather than",
+    ),
+    pytest.param(
+        "Muitos acabam por não obter a formação.",
+        "Many end up without the training.",
+        "Many finish by not obtaining the formation.",
+        "Muitos acabam sem a formação.",
+        id="without",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "target", "forward", "back"), IMPLICIT)
+def test_negation_said_with_a_word_is_minor_evidence(
+    source: str, target: str, forward: str, back: str
+) -> None:
+    """Both engine views disagree on the count, but the side with fewer negators negates with a
+    word or an affix: a difference of wording, reported as minor evidence for the calibrated judge."""
+    inp = make(source, target, "pt", "en", forward=forward, back=back)
+    assert_passes("negation", inp)
+    assert "may negate with" in assert_flags("negation", inp, severity="minor").message
+
+
+def test_negation_dropped_without_a_trace_stays_critical() -> None:
+    inp = make(
+        "A técnica não é regulamentada.",
+        "The technique is regulated.",
+        "pt",
+        "en",
+        forward="The technique is not regulated.",
+        back="A técnica é regulada.",
+    )
+    assert assert_flags("negation", inp).severity == "critical"
+
+
+def test_not_only_with_words_between() -> None:
+    assert count("A hiperconectividade não cria apenas novas oportunidades.", "pt") == 0
+    assert count("Hyper-connectivity not only creates new opportunities.", "en") == 0
+
+
 def test_engine_views_veto_an_idiom() -> None:
     # The back-translation keeps the source's polarity: a cue-list difference, not a meaning change.
     inp = make(

@@ -40,6 +40,33 @@ SAME = [
     pytest.param("Un perro y dos gatos.", "A dog and two cats.", "es", "en", id="un is an article"),
     pytest.param("Marcó 2 seises.", "He hit 2 sixes.", "es", "en", id="plural number nouns"),
     pytest.param("Llegó en 2012.", "He arrived in 2012 2012.", "es", "en", id="stutter"),
+    pytest.param(
+        "A China detém 2,5 biliões de dólares.", "China holds $2.5 trillion.", "pt", "en", id="pt-PT bilião"
+    ),
+    pytest.param(
+        "Custou 13 mil milhões de dólares.", "It cost $13 billion.", "pt", "en", id="pt mil milhões"
+    ),
+    pytest.param("Recebeu 2 bilhões.", "It received 2 billion.", "pt", "en", id="pt-BR bilhão"),
+    pytest.param(
+        "Os dois partidos usam o poder.", "Both parties use their power.", "pt", "en", id="dois=both"
+    ),
+    pytest.param(
+        "Au XIXe siècle, il régnait.", "In the 19th century, he reigned.", "fr", "en", id="roman century"
+    ),
+    pytest.param(
+        "Luis XIV vivió en Washington, DC.",
+        "Louis XIV lived in Washington, DC.",
+        "es",
+        "en",
+        id="roman regnal",
+    ),
+    pytest.param(
+        "Estimativas da Organização Internacional do Trabalho (OIT).",
+        "Estimates by the International Labor Organization (ILO).",
+        "pt",
+        "en",
+        id="acronym is not a number word",
+    ),
 ]
 
 DIFFERENT = [
@@ -49,6 +76,8 @@ DIFFERENT = [
     pytest.param("Tiene 1.000 empleados.", "It has 100 employees.", "es", "en", id="1.000->100"),
     pytest.param("Il a 20 ans.", "He is 30.", "fr", "en", id="fr 20->30"),
     pytest.param("Costó 46 centavos.", "It cost cents.", "es", "en", id="number dropped"),
+    pytest.param("Au XIXe siècle.", "In the 18th century.", "fr", "en", id="roman century changed"),
+    pytest.param("Durante los años 90.", "During the 1970s.", "es", "en", id="decade changed"),
 ]
 
 

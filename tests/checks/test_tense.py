@@ -68,3 +68,81 @@ def test_other_languages() -> None:
     assert_flags("tense", make("Il mange.", "Mangerà.", "fr", "it", mode="roundtrip"))
     assert_passes("tense", make("Ele comerá.", "Ele comerá.", "pt", "pt", mode="roundtrip"))
     assert_flags("tense", make("Il mange.", "Il est en train de manger.", "fr", "fr", mode="roundtrip"))
+
+
+def test_future_of_a_modal_said_with_a_modal_passes() -> None:
+    """ "Poderá" is the future of "poder"; English says "can"/"may" with no future."""
+    inp = make(
+        "Poderá Israel manter-se como um oásis de estabilidade?",
+        "Can Israel remain an oasis of stability?",
+        "pt",
+        forward="It will be able to Israel maintain like an oasis of stability?",
+        back="Pode Israel ficar um oásis de estabilidade?",
+    )
+    assert_passes("tense", inp)
+
+
+def test_present_progressive_for_a_simple_present_passes() -> None:
+    inp = make(
+        "Os mercados indicam que a crise acabou.",
+        "Markets are indicating that the crisis is over.",
+        "pt",
+        forward="The markets indicate that the crisis finished.",
+        back="Os mercados estão a indicar que a crise acabou.",
+    )
+    assert_passes("tense", inp)
+
+
+def test_periphrastic_future_is_a_future() -> None:
+    inp = make(
+        "Vamos continuar a trabalhar nesses esforços.",
+        "We will continue to build on these efforts.",
+        "pt",
+        forward="We go to continue to work on these endeavours.",
+        back="Continuaremos construir nestes esforços.",
+    )
+    assert_passes("tense", inp)
+
+
+def test_will_for_a_present_subjunctive_in_a_that_clause_passes() -> None:
+    inp = make(
+        "O Fundo estima que o crescimento atinja os 3,7% este ano.",
+        "The Fund estimates that growth will reach 3.7% this year.",
+        "pt",
+        forward="The Fund estimates that the growth reach the 3,7% this year.",
+        back="O Fundo estima que o crescimento alcançará 3.7% este ano.",
+    )
+    assert_passes("tense", inp)
+
+
+def test_will_added_to_a_main_clause_still_flags() -> None:
+    inp = make(
+        "O comité é apoiado pela sua equipa.",
+        "The committee will be supported by its team.",
+        "pt",
+        forward="The committee is supported by his team.",
+        back="O comité será apoiado pela sua equipa.",
+    )
+    assert "adds a future" in assert_flags("tense", inp).message
+
+
+def test_a_future_in_a_question_that_wonders_may_go() -> None:
+    inp = make(
+        "Será semelhante a outros desafios globais?",
+        "Is it similar to other global challenges?",
+        "pt",
+        forward="It will be similar to other global challenges?",
+        back="É semelhante a outros desafios globais?",
+    )
+    assert_passes("tense", inp)
+
+
+def test_mesoclitic_future_is_a_future() -> None:
+    inp = make(
+        "Caso contrário, desmoronar-se-á mais rapidamente.",
+        "Otherwise, it falls apart faster.",
+        "pt",
+        forward="Otherwise, it will fall apart more quickly.",
+        back="Caso contrário, cai aparte mais rápido.",
+    )
+    assert "drops a future" in assert_flags("tense", inp).message

@@ -25,6 +25,20 @@ SAME = [
         "en",
         id="typo is no language",
     ),
+    pytest.param(
+        "Na Cimeira realizada no Rio de Janeiro, os líderes concordaram.",
+        "At the summit in Rio de Janeiro, leaders agreed.",
+        "pt",
+        "en",
+        id="particle of a name",
+    ),
+    pytest.param(
+        "Um exemplo é a Souq.com, um retalhista.",
+        "One example is Souq.com, a retailer.",
+        "pt",
+        "en",
+        id="domain",
+    ),
 ]
 
 DIFFERENT = [

@@ -20,7 +20,7 @@
     forward_copy: "cos(forward translation, translation)", back_source: "cos(back-translation, source)",
     round_trips: "cos(original, round trip) via" };
   var KNOWN_SEG_KEYS = ["document", "id", "paragraph", "sentence", "line", "text", "source", "source_line",
-    "meta", "split", "round_trips", "comparison", "drift", "flags", "verdict", "semantic"];
+    "meta", "split", "round_trips", "comparison", "drift", "flags", "verdict", "semantic", "evidence"];
   var KNOWN_FLAG_KEYS = ["check", "severity", "message", "spans", "baselined"];
   var BATCH = 40;  // rows rendered per batch: a screenful and some; more follow as the reader scrolls
   var ISSUE_BATCH = 500;
@@ -521,6 +521,12 @@
         rest.forEach(function (i) { ul3.appendChild(flagItem(seg, seg.flags[i])); });
         panel.appendChild(ul3);
       }
+    }
+    if ((seg.evidence || []).length) {  // calibrated verdicts: what weighed most
+      var evp = el("p", "evidence");
+      evp.appendChild(el("span", "muted", "Weighed most (estimated " + Math.round(seg.drift * 100) + "% likely shifted): "));
+      evp.appendChild(document.createTextNode(seg.evidence.map(function (e) { return e.label || e.feature; }).join(", ")));
+      panel.appendChild(evp);
     }
     panel.appendChild(legend());
     var m = r.marks;

@@ -1,0 +1,102 @@
+"""Acronyms across languages: the same organisation abbreviated in two word orders.
+
+An acronym is the initials of a name, and languages order the words of a name differently: the
+International Monetary Fund is the IMF in English and the FMI (Fundo Monetário Internacional) in
+Portuguese; the Sustainable Development Goals are the SDGs and the ODS. So two acronyms are taken
+for one name when they share most of their letters (`alike`), and an acronym is taken as given when
+the other text spells out a name whose initials are alike (`capital_runs`: "Massachusetts Institute
+of Technology" for MIT, the engine's "United States" for US). No list of acronyms is involved.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+
+from .text import is_sentence_initial, tokens
+
+OVERLAP = 2 / 3  # acronyms sharing this share of their letters abbreviate the same words, reordered
+CONNECTOR_MAX = 3  # lowercase words this short may sit inside a name ("Instituto de Tecnologia")
+_PLURAL = re.compile(r"(?:['’]s|s)$")
+
+
+def letters(word: str) -> str | None:
+    """The capitals of an acronym-like word ("IMF", "NRIs" -> "NRI", "AfDB" -> "AFDB"), else None.
+
+    Acronym-like: at least two capitals, and capitals make at least half of its letters."""
+    core = _PLURAL.sub("", word) if sum(c.isupper() for c in word) >= 2 else word
+    caps = sum(c.isupper() for c in core)
+    alpha = sum(c.isalpha() for c in core)
+    if caps < 2 or caps * 2 < alpha:
+        return None
+    return "".join(c.upper() for c in core if c.isalpha())
+
+
+def alike(a: str, b: str) -> bool:
+    """One acronym in two languages: lengths within one, at least two thirds of the letters shared."""
+    if not a or not b or abs(len(a) - len(b)) > 1:
+        return False
+    shared = sum((Counter(a) & Counter(b)).values())
+    return shared / max(len(a), len(b)) >= OVERLAP
+
+
+@functools.lru_cache(maxsize=8192)
+def in_text(text: str | None) -> tuple[str, ...]:
+    """The acronyms of a text, as their capitals."""
+    out = []
+    for t in tokens(text):
+        caps = letters(t.text)
+        if caps is not None:
+            out.append(caps)
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=8192)
+def capital_runs(text: str | None) -> tuple[tuple[int, int, str], ...]:
+    """Runs of capitalised words (short lowercase connectors allowed inside; acronyms and the
+    first word of a sentence left out) with their initials:
+    "Instituto de Tecnologia de Massachusetts" -> (start, end, "ITM")."""
+    out: list[tuple[int, int, str]] = []
+    run: list[tuple[int, int, str]] = []  # capitalised words of the current run
+    gap: list[str] = []
+
+    def flush() -> None:
+        if len(run) >= 2:
+            out.append((run[0][0], run[-1][1], "".join(w[0].upper() for _, _, w in run)))
+        run.clear()
+        gap.clear()
+
+    last = 0
+    for t in tokens(text):
+        w = t.text
+        if run and (text or "")[last : t.start].strip(" -"):
+            flush()  # punctuation ends a name
+        last = t.end
+        if w[:1].isupper() and not w.isupper() and not is_sentence_initial(text or "", t.start):
+            run.append((t.start, t.end, w))  # title-case words (not acronyms, not "The" at the start)
+            gap.clear()
+        elif run and w.islower() and len(w) <= CONNECTOR_MAX and not gap:
+            gap.append(w)
+        else:
+            flush()
+    flush()
+    return tuple(out)
+
+
+def spelt_out(acronym: str, *texts: str | None) -> bool:
+    """The texts name what the acronym abbreviates, or carry an acronym alike."""
+    for text in texts:
+        if any(alike(acronym, a) for a in in_text(text)):
+            return True
+        if any(alike(acronym, initials) for _, _, initials in capital_runs(text)):
+            return True
+    return False
+
+
+def run_initials(text: str | None, start: int, end: int) -> str | None:
+    """Initials of the run of capitalised words around [start, end) of `text`, if any."""
+    for s, e, initials in capital_runs(text):
+        if s <= start and end <= e:
+            return initials
+    return None

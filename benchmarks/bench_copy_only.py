@@ -1,6 +1,6 @@
 """Copy-only (round-trip) accuracy with one, two and three pivots, per category.
 
-    .venv/bin/python benchmarks/bench_copy_only.py [--pivots es es,ca es,ca,gl] [--engine apertium]
+    .venv/bin/python benchmarks/bench_copy_only.py [--pivots es es,ca es,ca,eo pt es,pt] [--engine auto]
         [--dev ../shared/data/demetr-es-dev.jsonl] [--test OTHER.jsonl ...] [--dump DIR]
 
 Each labelled translation (the English side of DEMETR: real copy) is checked as its own
@@ -49,6 +49,14 @@ def run(segments: list[Segment], pivots: list[str], engine_name: str) -> list[Se
     engine = build_engine(settings, ["en", pivots[0]])
     results, _, _ = run_roundtrip(segments, engine, settings, Timer())
     return results
+
+
+def engines_of(pivots: list[str], engine_name: str) -> str:
+    """Which engine makes each pivot's round trip ("es: apertium, pt: bergamot")."""
+    settings = Settings(lang="en", pivots=pivots, engine=engine_name)
+    inner = getattr(build_engine(settings), "engine", None)
+    choose = getattr(inner, "choose", None)
+    return ", ".join(f"{p}: {choose('en', p) if callable(choose) else engine_name}" for p in pivots)
 
 
 def rate(rs: list[SegmentResult]) -> float:
@@ -144,8 +152,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--dev", default=str(DEV), help="the dev file ('' to measure only --test files)")
     ap.add_argument("--test", nargs="*", default=[], help="labelled files never used for tuning")
-    ap.add_argument("--pivots", nargs="+", default=["es", "es,ca", "es,ca,gl"])
-    ap.add_argument("--engine", default="apertium")
+    ap.add_argument("--pivots", nargs="+", default=["es", "es,ca", "es,ca,eo", "pt", "es,pt"])
+    ap.add_argument("--engine", default="auto", help="auto: Apertium for es/ca/eo, Bergamot for pt")
     ap.add_argument("--dump", help="write every segment's verdict and flags here (one JSONL per set)")
     args = ap.parse_args()
     if args.dev:
@@ -168,7 +176,7 @@ def main() -> None:
             t0 = time.perf_counter()
             results = run(segs, pset.split(","), args.engine)
             secs = time.perf_counter() - t0
-            print(f"{fname}: pivots {pset}: {len(segs)} copies in {secs:.1f} s", file=sys.stderr)
+            print(f"{fname}: pivots {pset} ({engines_of(pset.split(','), args.engine)}): {len(segs)} copies in {secs:.1f} s")
             if args.dump:
                 out = Path(args.dump) / f"{fname}-{pset.replace(',', '+')}.jsonl"
                 out.parent.mkdir(parents=True, exist_ok=True)

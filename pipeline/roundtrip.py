@@ -16,6 +16,7 @@ from .engines import Engine, plan_route, translate_route
 from .engines.langs import check_lang, default_pivot
 from .errors import UsageError
 from .judge import check_config, finish, regrade
+from .pivot_words import doubtful_words, pivot_readings
 from .records import Flag, RoundTrip, Scores, Segment, SegmentResult, Semantic, Span
 from .score import corpus_from, many_stats, scores_from
 from .timing import Timer
@@ -92,6 +93,7 @@ def _run(
             failed.append(why)
             if embeddings is not None:
                 embeddings.prefetch(back_texts)  # encoded while the next stages run
+        readings = pivot_readings(engine, doubtful_words(texts, lang), {p: back for p, (_, back) in planned.items()})
     with timer.stage("score"):
         stats = [many_stats(list(zip(back, texts))) for _, _, back in per_pivot]
     enabled, severities = check_config(settings)
@@ -111,6 +113,7 @@ def _run(
                     "chrf_roundtrip": scores.chrf,
                     "article": article,  # the document's sentences, for the consistency check
                     "article_index": index,
+                    "pivot_readings": readings,  # every pivot's, for the copy-only detectors
                 }
                 inp = CheckInput(seg.text, lang, back[i], lang, mode="roundtrip", options=opts)
                 if i in failed[k]:

@@ -10,6 +10,7 @@ import pytest
 
 from pipeline.config import Settings
 from pipeline.engines.apertium import installed_modes
+from pipeline.pivot_words import pivot_readings
 from pipeline.records import Flag, Segment, Span
 from pipeline.roundtrip import majority, run_roundtrip
 from pipeline.timing import Timer
@@ -102,3 +103,36 @@ def test_cli_pivot_repeats_and_the_report_shows_each_round_trip(tmp_path: Path) 
     assert data["signature"]["routes"] == {"es": "en->es->en", "ca": "en->ca->en"}
     assert [rt["pivot"] for rt in data["segments"][0]["round_trips"]] == ["es", "ca"]
     assert "cannot detect a wrong-but-fluent sentence" in r.stdout
+
+
+CAMPOS = (
+    "The farmers sold their campos near the river last spring."  # Spanish "fields", one letter from "campus"
+)
+
+
+def _foreign(pivots: list[str], engine: str) -> list[Flag]:
+    settings = Settings(lang="en", pivots=pivots, engine=engine, cache=False, semantic=False)
+    segments = [Segment("s1", 0, 1, 1, 1, CAMPOS)]
+    results, _, _ = run_roundtrip(segments, build_engine(settings), settings, Timer())
+    return [f for f in results[0].flags if f.check == "foreign"]
+
+
+@pytest.mark.requires_apertium
+@pytest.mark.skipif(not _installed("es", "ca"), reason="apertium-eng-spa and -eng-cat (.ci/setup)")
+def test_a_pivot_that_reads_a_word_as_its_own_is_evidence_for_every_pivot() -> None:
+    settings = Settings(lang="en", engine="apertium", cache=False)
+    found = pivot_readings(
+        build_engine(settings), ["campos", "siminoff"], {"es": ["es", "en"], "ca": ["ca", "en"]}
+    )
+    assert found == {"campos": (("es", "fields"),)}  # Catalan does not know it; a name passes unchanged
+    assert _foreign(["ca"], "apertium") == []  # no pivot reads it: one letter from "campus", a typo
+    (flag,) = _foreign(["es"], "apertium")
+    assert "'campos' (pt; the es pivot reads it as 'fields')" in flag.message
+    (both,) = _foreign(["es", "ca"], "apertium")  # the Spanish reading counts for the Catalan round trip too
+    assert both.message == flag.message
+
+
+@pytest.mark.requires_bergamot
+def test_the_neural_portuguese_pivot_reads_words_of_its_language() -> None:
+    (flag,) = _foreign(["pt"], "bergamot")
+    assert "the pt pivot reads it as 'fields'" in flag.message

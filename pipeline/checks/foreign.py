@@ -22,13 +22,17 @@ import math
 import re
 import string
 import unicodedata
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from pipeline.records import Flag, Span
 
 from . import CheckInput, register
 from .lexicon import COORDINATORS
-from .text import Token, is_acronym, quote, tokens, zipf
+from .text import Token, is_acronym, quote, stem, tokens, zipf
+
+if TYPE_CHECKING:
+    from pipeline.pivot_words import Readings
 
 # Languages wordfreq has a large word list for, written in Latin script: the candidates a
 # foreign Latin-script word is looked up in (the copy's own language is left out).
@@ -56,6 +60,9 @@ COMMON_ZIPF = 4.5  # a common word of the copy's language ("United")
 LOWER_MIN_GAP = 3.0  # all-lower-case text: names look like any word, ask more
 TYPO_MIN_ZIPF = 4.0  # a neighbour one edit away at least this common in the copy's language ...
 TYPO_MARGIN = 0.5  # ... and no rarer than the foreign reading minus this: a misspelling
+READING_MIN_ZIPF = (
+    3.0  # a pivot's reading of a word counts when its words are this common in the copy's language
+)
 WRONG_LANGUAGE_SHARE = 0.6  # share of the words that are foreign or unknown for a wrong-language sentence
 WRONG_LANGUAGE_MIN_WORDS = 4
 WRONG_LANGUAGE_CONFIDENCE = 0.8
@@ -172,30 +179,79 @@ def _in_loan_phrase(toks: tuple[Token, ...], i: int, lang: str) -> bool:
     return (prev, w) in phrases or (w, nxt) in phrases
 
 
-def _judge(word: str, kind: str, lang: str, all_lower: bool) -> tuple[str, float] | None:
-    """(language, gap) when a Latin-script word reads as foreign, else None."""
+def _judge(word: str, kind: str, lang: str, all_lower: bool, readings: Readings) -> tuple[str, str] | None:
+    """(language, why) when a Latin-script word reads as foreign, else None."""
     low = word.lower()
     z_copy = zipf(low, lang)
     z_other, other = best_other(low, lang)
     gap = z_other - z_copy
     if kind == "name" or all_lower:  # in lower-case text any word may be a name
         ok = z_copy <= NAME_MAX_COPY_ZIPF and z_other >= NAME_MIN_OTHER_ZIPF and gap >= NAME_MIN_GAP
+        if not ok and kind == "name" and not all_lower and z_copy <= NAME_MAX_COPY_ZIPF:
+            # a capitalised word unknown to the copy's language that a pivot translates into a
+            # common word ("Olimpiadas" -> "olympics"): a common noun left untranslated, not a
+            # name (names pass through the engines unchanged); the plain-word frequencies apply
+            ok = (
+                z_other >= MIN_OTHER_ZIPF
+                and gap >= MIN_GAP_INITIAL
+                and own_reading(low, readings, lang) is not None
+            )
     elif len(low) <= 3:
         ok = z_copy < SHORT_MAX_COPY_ZIPF and z_other >= SHORT_MIN_OTHER_ZIPF and gap >= SHORT_MIN_GAP
     else:
         need = MIN_GAP_INITIAL if kind == "initial" else LOWER_MIN_GAP if all_lower else MIN_GAP
         ok = z_copy <= MAX_COPY_ZIPF and z_other >= MIN_OTHER_ZIPF and gap >= need
-        if (
-            ok
-            and set(low) <= alphabet(lang)
-            and typo_of(low, lang, max(TYPO_MIN_ZIPF, z_other - TYPO_MARGIN))
-        ):
-            ok = False  # one edit from a common word of the copy's language: a misspelling
-    return (other, gap) if ok else None
+        typo = (
+            typo_of(low, lang, max(TYPO_MIN_ZIPF, z_other - TYPO_MARGIN))
+            if ok and set(low) <= alphabet(lang)
+            else None
+        )
+        if typo and own_reading(low, readings, lang, typo) is None:
+            ok = False  # one edit from a common word of the copy's language, no pivot reads it otherwise: a misspelling
+    if not ok:
+        return None
+    reading = own_reading(low, readings, lang)
+    return other, (
+        f"{other}; the {reading[0]} pivot reads it as {quote(reading[1], 24)}" if reading else other
+    )
 
 
-def foreign_spans(text: str, lang: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, word, language or script) for every foreign word of `text`, copy language `lang`."""
+def one_edit(a: str, b: str) -> bool:
+    """`a` and `b` differ by at most one deleted, inserted, replaced or swapped letter."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :] or (a[i + 2 :] == b[i + 2 :] and a[i : i + 2] == b[i : i + 2][::-1])
+    return a[i:] == b[i + 1 :]
+
+
+def own_reading(word: str, readings: Readings, lang: str, typo: str | None = None) -> tuple[str, str] | None:
+    """(pivot, reading) when a pivot read `word` as a word of its own that means something else in
+    `lang`: the reading is words of `lang`, and neither the word with a typo fixed nor a form of
+    `typo` (the common word one edit away): a misspelling of a word of the copy's language comes
+    back unknown ("uit") or fixed ("ha" -> "has", "consideres" -> "you consider")."""
+    for pivot, reading in readings.get(word, ()):
+        parts = reading.split()
+        if not parts or any(zipf(p, lang) < READING_MIN_ZIPF for p in parts if p.isalpha()):
+            continue  # the pivot left it (or part of it) as a word `lang` does not know
+        if any(one_edit(word, p) or (typo is not None and stem(p) == stem(typo)) for p in parts):
+            continue  # the typo reading and the pivot's reading agree
+        return pivot, reading
+    return None
+
+
+def foreign_spans(text: str, lang: str, readings: Readings | None = None) -> list[tuple[int, int, str, str]]:
+    """(start, end, word, language or script and why) for every foreign word of `text`, copy
+    language `lang`; `readings` is what the pivots make of the copy's doubtful words
+    (pipeline/pivot_words.py), evidence that a would-be typo or name is a word of a pivot."""
+    readings = readings or {}
     script = expected_script(lang)
     if script is None:
         return []
@@ -228,9 +284,9 @@ def foreign_spans(text: str, lang: str) -> list[tuple[int, int, str, str]]:
             if _name_particle(toks, i, lang):
                 continue
             kind = "word"
-        found = _judge(w, kind, lang, all_lower)
+        found = _judge(w, kind, lang, all_lower, readings)
         if found:
-            out.append((tok.start, tok.end, w, found[0]))
+            out.append((tok.start, tok.end, w, found[1]))
     return out
 
 
@@ -267,12 +323,17 @@ def _capitalised_neighbour(toks: tuple[Token, ...], i: int) -> bool:
     return any(0 <= j < len(toks) and toks[j].text[:1].isupper() for j in (i - 1, i + 1))
 
 
+def _readings(inp: CheckInput) -> Readings:
+    """What the pivots make of the copy's doubtful words (round-trip mode; see pipeline/pivot_words.py)."""
+    value = inp.options.get("pivot_readings")
+    return value if isinstance(value, Mapping) else {}
+
 
 @register("foreign", "major", "Words of another language in the copy", modes=("roundtrip",))
 def check_foreign(inp: CheckInput) -> list[Flag]:
     """The copy is written in its own language: no words of another language or script in it."""
     text, lang, field = inp.copy()
-    found = foreign_spans(text, lang)
+    found = foreign_spans(text, lang, _readings(inp))
     if not found or _wrong_language(text, lang, found) is not None:
         return []  # a sentence in another language is reported once, by wrong_language
     words = ", ".join(f"{quote(w, 24)} ({where})" for _, _, w, where in found[:6])
@@ -327,7 +388,7 @@ def _wrong_language(text: str, lang: str, found: list[tuple[int, int, str, str]]
 def check_wrong_language(inp: CheckInput) -> list[Flag]:
     """Most of the copy's words belong to another language, and lingua agrees which."""
     text, lang, field = inp.copy()
-    found = foreign_spans(text, lang)
+    found = foreign_spans(text, lang, _readings(inp))
     other = _wrong_language(text, lang, found) if found else None
     if other is None:
         return []

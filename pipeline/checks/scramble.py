@@ -8,6 +8,10 @@ are grammar-book facts about closed word classes, not a list of sentences), whil
 whose words were shuffled breaks several: each function word lands before a random word.
 Each broken slot is a mark; a sentence with enough marks for its length is scrambled.
 
+A second, statistical view catches shuffles that leave every function word in a legal slot:
+the copy's order scored on English word-pair statistics against random orders of its own
+words (checks/word_order.py); a copy that many random orders beat is scrambled too.
+
 Round-trip mode looks at the copy itself (a round trip of scrambled words comes back just as
 scrambled). Source-aware mode has the stronger `order` check against the forward translation.
 Rules exist for English only; other copy languages are skipped.
@@ -22,6 +26,7 @@ from pipeline.records import Flag, Span
 
 from . import CheckInput, register
 from .lexicon import NOUN_DETERMINERS, PREPOSITIONS, SUBJECT_STARTERS
+from .word_order import MAX_P, SHUFFLES, order_p_value
 
 
 def _set(words: str) -> frozenset[str]:
@@ -226,14 +231,15 @@ def check_scrambled(inp: CheckInput) -> list[Flag]:
     if lang != "en" or not text.strip():
         return []
     marks = slot_marks(text)
-    if sum(0.5 if why == A_AN else 1.0 for _, _, why in marks) <= MIN_SCORE - 0.5:
+    if sum(0.5 if why == A_AN else 1.0 for _, _, why in marks) > MIN_SCORE - 0.5:
+        what = "; ".join(f"'{text[s:e]}': {why}" for s, e, why in marks[:3])
+        message = f"{len(marks)} word pairs English does not put in this order: {what}"
+        return [Flag("scrambled", "major", message, tuple(Span(field, s, e) for s, e, _ in marks))]
+    p = order_p_value(text)
+    if p is None or p <= MAX_P:
         return []
-    what = "; ".join(f"'{text[s:e]}': {why}" for s, e, why in marks[:3])
-    return [
-        Flag(
-            "scrambled",
-            "major",
-            f"{len(marks)} word pairs English does not put in this order: {what}",
-            tuple(Span(field, s, e) for s, e, _ in marks),
-        )
-    ]
+    message = (
+        f"the word order is no more English than a random order of its words: {p:.0%} of "
+        f"{SHUFFLES} random orders score higher on English word-pair statistics"
+    )
+    return [Flag("scrambled", "major", message, (Span(field, 0, len(text)),))]

@@ -12,6 +12,7 @@ from pipeline.checks.consistency import article_variants, edit_distance
 from pipeline.checks.copy import loops
 from pipeline.checks.foreign import foreign_spans, typo_of
 from pipeline.checks.scramble import slot_marks
+from pipeline.checks.word_order import MAX_P, class_pmi, order_p_value, word_class, words
 from pipeline.roundtrip import cap_roundtrip
 
 from .helpers import assert_flags, assert_passes, make, run
@@ -89,6 +90,29 @@ def test_english_with_a_foreign_word_is_not_wrong_language() -> None:
     assert run("wrong_language", copy("The minister said the nuevo plan would start next year.")) == []
 
 
+def test_a_pivot_that_reads_a_would_be_typo_as_its_own_word_makes_it_foreign() -> None:
+    text = "The farmers sold their campos near the river last spring."
+    assert foreign_spans(text, "en") == []  # one letter from "campus": read as a typo
+    inp = copy(text, pivot_readings={"campos": (("es", "fields"),)})  # the Spanish pivot reads it
+    flag = assert_flags("foreign", inp)
+    assert [inp.source[s.start : s.end] for s in flag.spans] == ["campos"]
+    assert "the es pivot reads it as 'fields'" in flag.message
+    # a pivot that only fixes the typo, or reads it as a form of the word one letter away, is no evidence
+    assert_passes("foreign", copy(text, pivot_readings={"campos": (("es", "campus"),)}))
+    assert_passes("foreign", copy(text, pivot_readings={"campos": (("es", "the campuses"),)}))
+    # nor is a reading that is not a word of the copy's language
+    assert_passes("foreign", copy(text, pivot_readings={"campos": (("es", "camposanto"),)}))
+
+
+def test_a_capitalised_word_a_pivot_translates_is_no_name() -> None:
+    text = "Thousands of workers joined the Huelga on Monday morning."
+    assert foreign_spans(text, "en") == []  # capitalised: could be a name
+    found = foreign_spans(text, "en", {"huelga": (("es", "strike"),)})
+    assert [w for _, _, w, _ in found] == ["Huelga"]
+    # a name passes through the pivot unchanged, so it has no reading and stays a name
+    assert foreign_spans("Reporters waited for Siminoff outside the court.", "en", {}) == []
+
+
 def test_foreign_words_in_spanish_copy() -> None:
     found = foreign_spans("El ministro dijo que el plan, however, empezaría el próximo año.", "es")
     assert [w for _, _, w, _ in found] == ["however"]
@@ -126,13 +150,56 @@ def test_fluent_english_keeps_its_slots(text: str) -> None:
     assert_passes("scrambled", copy(text))
 
 
+# Shuffles of sentences written for this test that break no English slot rule: only the
+# statistical view of word order sees them.
+SHUFFLED_WITHOUT_MARKS = [
+    "the next early the year, across will The new said mayor river bridge to traffic open.",
+    "end remain repairs summer of until the closed will for the museum The season.",
+]
+
+
+@pytest.mark.parametrize("text", SHUFFLED_WITHOUT_MARKS)
+def test_a_shuffle_that_keeps_every_slot_is_caught_by_word_pair_statistics(text: str) -> None:
+    assert slot_marks(text) == []
+    p = order_p_value(text)
+    assert p is not None and p > MAX_P
+    assert order_p_value(text) == p  # seeded by the text: the same answer every run
+    flag = assert_flags("scrambled", copy(text))
+    assert "random orders score higher" in flag.message and flag.spans[0].end == len(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new bridge across the river will open to traffic early next year, the mayor said.",
+        "The museum will remain closed for repairs until the end of the summer season.",
+        *FLUENT,
+    ],
+)
+def test_english_order_beats_random_orders_of_its_words(text: str) -> None:
+    p = order_p_value(text)
+    assert p is None or p <= MAX_P
+    if len(words(text)) >= 12:
+        assert p is not None and p < 0.01  # far above every shuffle
+
+
+def test_the_order_test_needs_enough_words_and_reads_word_classes() -> None:
+    assert order_p_value("Prices rose sharply last week.") is None  # too few orders to tell apart
+    assert word_class("the") == "the"  # the most common words are classes of their own
+    assert "NOUN" in word_class("bridge") and word_class("xqzv") == "OTHER"
+    assert class_pmi("delicious", "bread") > class_pmi("bread", "delicious")  # ADJ NOUN, not NOUN ADJ
+
+
 def test_open_class_slots_use_the_parts_of_speech_of_english_words() -> None:
     from pipeline.checks.scramble import finite_only
 
     assert finite_only("predicts") and finite_only("gave")
     assert not finite_only("believed") and not finite_only("cost") and not finite_only("give")
     whys = [why for _, _, why in slot_marks("Experts will predicts growth, and analysts is wrong.")]
-    assert whys == ["a finite verb where a noun or a plain verb belongs", "the verb does not agree with its subject"]
+    assert whys == [
+        "a finite verb where a noun or a plain verb belongs",
+        "the verb does not agree with its subject",
+    ]
     assert slot_marks("Two years is a long time, and the news was good.") == []
 
 

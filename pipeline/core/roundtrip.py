@@ -14,12 +14,12 @@ from ..config import Settings
 from ..engines import Engine, plan_route, translate_route
 from ..engines.langs import check_lang, default_pivot
 from ..errors import UsageError
-from ..records import Flag, RoundTrip, Scores, Segment, SegmentResult, Semantic, Span
+from ..records import Flag, RoundTrip, Segment, SegmentResult, Semantic, Span
 from ..timing import Timer
 from . import semantic
 from .judge import check_config, finish, regrade
 from .pivot_words import doubtful_words, pivot_readings
-from .score import corpus_from, many_stats, scores_from
+from .score import PairStats, many_stats, scores_from
 from .verdict import drift
 
 
@@ -42,8 +42,8 @@ def roundtrip_routes(engine: Engine, settings: Settings) -> dict[str, tuple[list
 
 def run_roundtrip(
     segments: list[Segment], engine: Engine, settings: Settings, timer: Timer
-) -> tuple[list[SegmentResult], dict[str, list[str]], dict[int, dict[str, Scores]]]:
-    """Results, the route per pivot, and corpus scores per document and pivot."""
+) -> tuple[list[SegmentResult], dict[str, list[str]], dict[int, dict[str, list[PairStats]]]]:
+    """Results, the route per pivot, and per document and pivot the statistics of the corpus scores."""
     planned = roundtrip_routes(engine, settings)
     embeddings = semantic.for_run(settings, engine)
     try:
@@ -76,7 +76,7 @@ def _run(
     timer: Timer,
     planned: dict[str, tuple[list[str], list[str]]],
     embeddings: semantic.Embeddings | None,
-) -> tuple[list[SegmentResult], dict[str, list[str]], dict[int, dict[str, Scores]]]:
+) -> tuple[list[SegmentResult], dict[str, list[str]], dict[int, dict[str, list[PairStats]]]]:
     lang = check_lang(settings.lang)
     texts = [s.text for s in segments]
     routes: dict[str, list[str]] = {}
@@ -128,11 +128,9 @@ def _run(
             pieced = any(stats[k][i].pieces > 1 for k in range(len(per_pivot)))
             seg = replace(seg, split=True) if i in split or pieced else seg
             results.append(finish(seg, majority(flag_sets), statistics.median(drifts), tuple(rts), None))
-    corpus: dict[int, dict[str, Scores]] = {}
+    corpus: dict[int, dict[str, list[PairStats]]] = {}
     for doc, idx in sorted(_by_document(segments).items()):
-        corpus[doc] = {
-            pivot: corpus_from([stats[k][i] for i in idx]) for k, (pivot, _, _) in enumerate(per_pivot)
-        }
+        corpus[doc] = {pivot: [stats[k][i] for i in idx] for k, (pivot, _, _) in enumerate(per_pivot)}
     return results, routes, corpus
 
 

@@ -19,13 +19,13 @@ from ..engines import Engine, plan_route, translate_route
 from ..engines.langs import check_lang
 from ..formats.placeholders import unit_view
 from ..inputs.segment import Sentence, paragraph_sentences
-from ..records import Document, Flag, Scores, Segment, SegmentResult, Semantic, SourceComparison, Span
+from ..records import Document, Flag, Segment, SegmentResult, Semantic, SourceComparison, Span
 from ..timing import Timer
 from . import semantic
 from .align import align_paragraphs, align_sentences
 from .features import semantic_features, source_features
 from .judge import Judge, Pending, regrade
-from .score import corpus_from, many_stats, scores_from
+from .score import PairStats, many_stats, scores_from
 from .verdict import drift
 
 
@@ -174,10 +174,11 @@ def source_routes(engine: Engine, settings: Settings) -> dict[str, list[str]]:
 
 def run_source(
     jobs: list[SourceJob], engine: Engine, settings: Settings, timer: Timer, judge: Judge | None = None
-) -> tuple[list[SegmentResult], dict[str, list[str]], dict[int, dict[str, Scores]]]:
+) -> tuple[list[SegmentResult], dict[str, list[str]], dict[int, dict[str, list[PairStats]]]]:
     """Forward-translate the source, back-translate the copy and the forward output, align, score, check.
 
-    Returns the results, the routes ("back", "forward") and corpus scores per document. `judge`
+    Returns the results, the routes ("back", "forward") and per document the statistics of the
+    corpus scores. `judge`
     (default: one for `settings`) turns flags and evidence into verdicts and records the calibration
     used. With semantic scores on, every result carries its sentence-embedding cosines, and the
     judge weighs them as evidence (`semantic:*` features) when its calibration has them.
@@ -221,7 +222,7 @@ def _run(
     planned: dict[str, list[str]],
     embeddings: semantic.Embeddings | None,
     judge: Judge,
-) -> tuple[list[Pending], dict[int, dict[str, Scores]]]:
+) -> tuple[list[Pending], dict[int, dict[str, list[PairStats]]]]:
     lang = check_lang(settings.lang)
     src_lang = check_lang(settings.source_lang or "", "source language")
     to_src, to_tgt = planned["back"], planned["forward"]
@@ -318,11 +319,8 @@ def _run(
                 features = source_features(inp.source, src_lang, inp.target, lang, comp, flags)
             legacy = 1.0 if pair.flags else drift(inp, regrade(flags, judge_severities))
             pending.append(Pending(seg, flags, features, comp, legacy))
-    corpus: dict[int, dict[str, Scores]] = {}
+    corpus: dict[int, dict[str, list[PairStats]]] = {}
     for doc in sorted({p.segment.document for p, *_ in rows}):
         idx = [k for k, (p, *_) in enumerate(rows) if p.segment.document == doc]
-        corpus[doc] = {
-            "back": corpus_from([stats[3 * k] for k in idx]),
-            "forward": corpus_from([stats[3 * k + 1] for k in idx]),
-        }
+        corpus[doc] = {"back": [stats[3 * k] for k in idx], "forward": [stats[3 * k + 1] for k in idx]}
     return pending, corpus

@@ -10,7 +10,6 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import __version__
 from ..config import Settings
 from ..engines import Engine, EngineOptions, create
 from ..engines.langs import check_lang
@@ -19,14 +18,12 @@ from ..formats import UNIT_FORMATS, ReadOptions, UnitFile, format_of, read_units
 from ..formats.languages import Declared, resolve
 from ..inputs.bilingual import bilingual_format, is_copy_only, read_pairs
 from ..inputs.read import decode_text, detect_format, read_bytes, read_document
-from ..records import VERDICTS, Document, DocumentResult, Report, Scores, Segment, SegmentResult
-from ..report.to_json import SCHEMA_VERSION, to_dict
+from ..records import Document, Report, Segment
+from ..report.to_json import to_dict
 from ..timing import Timer
-from .judge import Judge, check_config
-from .roundtrip import pivots_for, roundtrip_routes, run_roundtrip
-from .score import metric_signatures
-from .source_mode import SourceJob, job_from_documents, job_from_segments, run_source, source_routes
-from .verdict import THRESHOLDS
+from .batch import Batch, RunInfo, merge, verify_segments
+from .roundtrip import pivots_for, roundtrip_routes
+from .source_mode import SourceJob, job_from_documents, job_from_segments, source_routes
 
 
 @dataclass
@@ -205,39 +202,46 @@ def _memo_context(engine: Engine, settings: Settings) -> dict[str, object]:
     return context
 
 
-def _semantic_entry(results: list[SegmentResult]) -> dict[str, object]:
-    """The encoder behind the semantic scores, when the run computed them."""
-    if not any(r.semantic is not None for r in results):
-        return {}
-    from .semantic import encoder_signature
-
-    return {"semantic": encoder_signature()}
+def whole_batch(inputs: Inputs) -> Batch:
+    """The run as one batch (what a single process verifies)."""
+    return Batch(inputs.mode, tuple(inputs.segments), tuple(inputs.jobs))  # type: ignore[arg-type]
 
 
-def _document_results(
-    inputs: Inputs, results: list[SegmentResult], corpus: dict[int, dict[str, Scores]]
-) -> list[DocumentResult]:
-    docs: list[DocumentResult] = []
-    for i, (path, lang, src_path, src_lang) in enumerate(inputs.documents):
-        counts: dict[str, int] = {
-            v: sum(r.verdict == v for r in results if r.segment.document == i) for v in VERDICTS
-        }
-        info = inputs.details[i] if i < len(inputs.details) else {}
-        docs.append(
-            DocumentResult(
-                i,
-                path,
-                lang,
-                src_path,
-                src_lang,
-                corpus.get(i, {}),
-                counts,
-                fmt=info.get("format", "text"),
-                units=info.get("units", {}),
-                warnings=tuple(info.get("warnings", [])),
-            )  # fmt: skip
-        )
-    return docs
+def split_batches(inputs: Inputs, max_segments: int) -> list[Batch]:
+    """The run cut into batches of whole documents, about `max_segments` segments each, in input
+    order: a document (and a document pair) is never split, since alignment and the round-trip
+    consistency check read all of it. merge() of their results in this order gives the report of
+    whole_batch(inputs)."""
+    batches: list[Batch] = []
+    if inputs.mode == "source":
+        jobs: list[SourceJob] = []
+        for job in inputs.jobs:
+            if jobs and sum(len(j.copy_units) for j in jobs) + len(job.copy_units) > max_segments:
+                batches.append(Batch("source", jobs=tuple(jobs)))
+                jobs = []
+            jobs.append(job)
+        return batches + ([Batch("source", jobs=tuple(jobs))] if jobs else [])
+    segments: list[Segment] = []
+    for doc in dict.fromkeys(s.document for s in inputs.segments):
+        mine = [s for s in inputs.segments if s.document == doc]
+        if segments and len(segments) + len(mine) > max_segments:
+            batches.append(Batch("roundtrip", segments=tuple(segments)))
+            segments = []
+        segments.extend(mine)
+    return batches + ([Batch("roundtrip", segments=tuple(segments))] if segments else [])
+
+
+def run_info(inputs: Inputs, engine: Engine, settings: Settings, routes: dict[str, list[str]]) -> RunInfo:
+    """What the report says about the whole run; `settings` are the run's (languages resolved)."""
+    settings = dataclasses.replace(settings, lang=check_lang(settings.lang))
+    return RunInfo(
+        inputs.mode,  # type: ignore[arg-type]
+        tuple(inputs.documents),
+        tuple(inputs.details),
+        settings,
+        engine_signature(engine, routes),
+        _models_dir_entry(engine, settings),
+    )
 
 
 def first_direction(inputs: Inputs, settings: Settings) -> list[str]:
@@ -322,36 +326,10 @@ def verify(
         with timer.stage("read"):
             inputs = load_inputs(paths, settings, source)
     settings = inputs.settings or settings
-    lang = check_lang(settings.lang)
     engine = engine or build_engine(settings, first_direction(inputs, settings))
     if timer.on_progress is not None:
         setattr(engine, "progress", timer.on_progress)  # noqa: B010 - not part of the Engine protocol
     check_calibration(inputs.mode, settings)
-    judge = None
-    if inputs.mode == "source":
-        judge = Judge(settings, "source", getattr(engine, "name", None))
-        results, routes, corpus = run_source(inputs.jobs, engine, settings, timer, judge)
-    else:
-        results, routes, corpus = run_roundtrip(inputs.segments, engine, settings, timer)
-    documents = _document_results(inputs, results, corpus)
-    enabled, severities = check_config(settings)
-    signature: dict[str, object] = {
-        "tool": "driftcheck",
-        "version": __version__,
-        "mode": inputs.mode,
-        "lang": lang,
-        "source_lang": settings.source_lang if inputs.mode == "source" else None,
-        "engine": engine_signature(engine, routes),
-        "routes": {k: "->".join(v) for k, v in routes.items()},
-        "decoding": {"beam": settings.beam},
-        **_models_dir_entry(engine, settings),
-        "metrics": metric_signatures(),
-        **_semantic_entry(results),
-        "thresholds": {**THRESHOLDS, **settings.thresholds},
-        "checks": {n: severities.get(n, "default") for n in sorted(enabled)},
-        "fail_on": settings.fail_on,
-    }
-    calibrated = judge.signature() if judge is not None else None
-    if calibrated is not None:
-        signature["calibration"] = calibrated
-    return Report(SCHEMA_VERSION, inputs.mode, signature, tuple(documents), tuple(results), timer.stages)  # type: ignore[arg-type]
+    done = verify_segments(whole_batch(inputs), engine, settings, timer)
+    report = merge([done], run_info(inputs, engine, settings, done.routes))
+    return dataclasses.replace(report, timings=timer.stages)

@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.config import Settings  # noqa: E402
 from pipeline.core.roundtrip import run_roundtrip  # noqa: E402
+from pipeline.core.run_config import resolve_config  # noqa: E402
 from pipeline.core.verify import build_engine  # noqa: E402
 from pipeline.learn.evaluate import group_of, load_labelled, roc_auc  # noqa: E402
 from pipeline.records import Segment, SegmentResult  # noqa: E402
@@ -47,7 +48,7 @@ def copies(path: str) -> list[Segment]:
 def run(segments: list[Segment], pivots: list[str], engine_name: str) -> list[SegmentResult]:
     settings = Settings(lang="en", pivots=pivots, engine=engine_name)
     engine = build_engine(settings, ["en", pivots[0]])
-    results, _, _ = run_roundtrip(segments, engine, settings, Timer())
+    results, _, _ = run_roundtrip(segments, engine, resolve_config(settings, "roundtrip"), Timer())
     return results
 
 

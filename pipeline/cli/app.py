@@ -5,6 +5,7 @@ Exit codes: 0 the gate passed, 1 the gate failed, 2 usage, input, config or mode
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from typing import Annotated, Any
@@ -318,7 +319,7 @@ def check(
         unapproved_only=unapproved_only or None,
     )
     if no_cache:
-        settings.cache = False
+        settings = dataclasses.replace(settings, cache=False)
     raise typer.Exit(run_check(files, settings, source, formats_given=bool(fmt), config=config))
 
 
@@ -420,7 +421,7 @@ def eval_cmd(
         calibration=calibration,
     )
     if no_cache:
-        settings.cache = False
+        settings = dataclasses.replace(settings, cache=False)
     from pathlib import Path
 
     from .run import preflight_outputs
@@ -504,7 +505,7 @@ def calibrate(
         semantic=semantic,
     )
     if no_cache:
-        settings.cache = False
+        settings = dataclasses.replace(settings, cache=False)
     inputs = [("input", path) for path in labelled] + ([("config file", config)] if config else [])
     if add_to is not None and Path(add_to).resolve() != Path(output).resolve():
         inputs.append(("calibration file", add_to))

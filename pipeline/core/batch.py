@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .. import __version__
-from ..config import Settings
 from ..engines import Engine
 from ..records import VERDICTS, DocumentResult, Report, Scores, Segment, SegmentResult
 from ..report.to_json import SCHEMA_VERSION
 from ..timing import Timer
+from .run_config import RunConfig
 from .score import PairStats, corpus_from, metric_signatures
 from .source_mode import SourceJob
 
@@ -59,17 +59,17 @@ class RunInfo:
     mode: Mode
     documents: tuple[DocumentEntry, ...]  # per input file
     details: tuple[dict[str, Any], ...]  # per input file: format, units, warnings
-    settings: Settings
+    config: RunConfig
     engine: dict[str, object]  # engine_signature(): what decides the translations
     extra: dict[str, object] = field(default_factory=dict)  # models_dir of the model engines
 
 
 def verify_segments(
-    batch: Batch, engine: Engine, config: Settings, timer: Timer | None = None
+    batch: Batch, engine: Engine, config: RunConfig, timer: Timer | None = None
 ) -> BatchResult:
     """Translate, score, check and judge one batch (either mode) with a loaded engine.
 
-    `config` is the run's resolved configuration (languages already checked). `timer` collects the
+    `config` is the run's resolved configuration (`resolve_config`). `timer` collects the
     stage timings (and carries the progress callback); the BatchResult holds them too. The engine is
     only read: no attribute of it is set here beyond what the stages did before (progress).
     """
@@ -79,7 +79,7 @@ def verify_segments(
 
     timer = timer or Timer()
     if batch.mode == "source":
-        judge = Judge(config, "source", getattr(engine, "name", None))
+        judge = Judge(config, getattr(engine, "name", None))
         results, routes, stats = run_source(list(batch.jobs), engine, config, timer, judge)
         return BatchResult(tuple(results), routes, stats, judge.signature(), dict(timer.stages))
     results, routes, stats = run_roundtrip(list(batch.segments), engine, config, timer)
@@ -112,26 +112,24 @@ def _signature(
     results: tuple[SegmentResult, ...],
     calibration: dict[str, Any] | None,
 ) -> dict[str, object]:
-    from .judge import check_config
     from .verdict import THRESHOLDS
 
-    settings = run.settings
-    enabled, severities = check_config(settings)
+    config = run.config
     signature: dict[str, object] = {
         "tool": "driftcheck",
         "version": __version__,
         "mode": run.mode,
-        "lang": settings.lang,
-        "source_lang": settings.source_lang if run.mode == "source" else None,
+        "lang": config.lang,
+        "source_lang": config.source_lang if run.mode == "source" else None,
         "engine": run.engine,
         "routes": {k: "->".join(v) for k, v in routes.items()},
-        "decoding": {"beam": settings.beam},
+        "decoding": {"beam": config.beam},
         **run.extra,
         "metrics": metric_signatures(),
         **_semantic_entry(results),
-        "thresholds": {**THRESHOLDS, **settings.thresholds},
-        "checks": {n: severities.get(n, "default") for n in sorted(enabled)},
-        "fail_on": settings.fail_on,
+        "thresholds": {**THRESHOLDS, **config.thresholds},
+        "checks": {n: config.severities.get(n, "default") for n in sorted(config.enabled)},
+        "fail_on": config.fail_on,
     }
     if calibration is not None:
         signature["calibration"] = calibration

@@ -22,7 +22,8 @@ from ..records import Document, Report, Segment
 from ..report.to_json import to_dict
 from ..timing import Timer
 from .batch import Batch, RunInfo, merge, verify_segments
-from .roundtrip import pivots_for, roundtrip_routes
+from .roundtrip import roundtrip_routes
+from .run_config import RunConfig, resolve_config
 from .source_mode import SourceJob, job_from_documents, job_from_segments, source_routes
 
 
@@ -193,7 +194,7 @@ def _memo_context(engine: Engine, settings: Settings) -> dict[str, object]:
     from . import semantic
 
     context = _models_dir_entry(engine, settings)
-    if semantic.enabled(settings):
+    if semantic.enabled(settings.semantic):
         context["semantic"] = semantic.encoder_signature()
     if settings.calibration is not None:  # the file's bytes decide the verdicts, not its name
         from .result_memo import file_digest
@@ -231,32 +232,25 @@ def split_batches(inputs: Inputs, max_segments: int) -> list[Batch]:
     return batches + ([Batch("roundtrip", segments=tuple(segments))] if segments else [])
 
 
-def run_info(inputs: Inputs, engine: Engine, settings: Settings, routes: dict[str, list[str]]) -> RunInfo:
-    """What the report says about the whole run; `settings` are the run's (languages resolved)."""
-    settings = dataclasses.replace(settings, lang=check_lang(settings.lang))
+def run_info(
+    inputs: Inputs, engine: Engine, config: RunConfig, settings: Settings, routes: dict[str, list[str]]
+) -> RunInfo:
+    """What the report says about the whole run."""
     return RunInfo(
-        inputs.mode,  # type: ignore[arg-type]
+        config.mode,
         tuple(inputs.documents),
         tuple(inputs.details),
-        settings,
+        config,
         engine_signature(engine, routes),
         _models_dir_entry(engine, settings),
     )
 
 
-def first_direction(inputs: Inputs, settings: Settings) -> list[str]:
-    """The direction that picks the engine when it is `auto`."""
-    lang = check_lang(settings.lang)
-    if inputs.mode == "source":
-        return [lang, check_lang(settings.source_lang or "", "source language")]
-    return [lang, pivots_for(settings)[0]]
-
-
-def planned_routes(engine: Engine, inputs: Inputs, settings: Settings) -> dict[str, list[str]]:
+def planned_routes(engine: Engine, config: RunConfig) -> dict[str, list[str]]:
     """The routes the run will take, as the report's signature names them."""
-    if inputs.mode == "source":
-        return source_routes(engine, settings)
-    return {pivot: there + back[1:] for pivot, (there, back) in roundtrip_routes(engine, settings).items()}
+    if config.mode == "source":
+        return source_routes(engine, config)
+    return {pivot: there + back[1:] for pivot, (there, back) in roundtrip_routes(engine, config).items()}
 
 
 def check_calibration(mode: str, settings: Settings) -> None:
@@ -283,13 +277,14 @@ def check_data(
         inputs = load_inputs(paths, settings, source)
     settings = inputs.settings or settings  # languages declared by the files, when not given
     check_calibration(inputs.mode, settings)  # a bad calibration fails here, before any work
-    engine = build_engine(settings, first_direction(inputs, settings))
+    config = resolve_config(settings, inputs.mode)  # type: ignore[arg-type]
+    engine = build_engine(settings, config.first_direction)
     memo = getattr(engine, "cache", None)
     key = None
     if memo is not None:
         from .result_memo import run_key
 
-        routes = planned_routes(engine, inputs, settings)
+        routes = planned_routes(engine, config)
         signature = engine_signature(engine, routes)
         key = run_key(
             inputs.mode, paths, source, settings, signature, routes, _memo_context(engine, settings)
@@ -297,7 +292,7 @@ def check_data(
         stored: dict[str, Any] | None = memo.get_report(key)
         if stored is not None:
             return stored
-    data = to_dict(verify(paths, settings, source, engine=engine, timer=timer, inputs=inputs))
+    data = to_dict(verify(paths, settings, source, engine=engine, timer=timer, inputs=inputs, config=config))
     if memo is not None and key is not None and not engine_failures(data):
         memo.put_report(key, data)  # not reused when the engine failed: that may pass
     return data
@@ -320,16 +315,18 @@ def verify(
     engine: Engine | None = None,
     timer: Timer | None = None,
     inputs: Inputs | None = None,
+    config: RunConfig | None = None,
 ) -> Report:
     timer = timer or Timer()
     if inputs is None:
         with timer.stage("read"):
             inputs = load_inputs(paths, settings, source)
     settings = inputs.settings or settings
-    engine = engine or build_engine(settings, first_direction(inputs, settings))
+    config = config or resolve_config(settings, inputs.mode)  # type: ignore[arg-type]
+    engine = engine or build_engine(settings, config.first_direction)
     if timer.on_progress is not None:
         setattr(engine, "progress", timer.on_progress)  # noqa: B010 - not part of the Engine protocol
     check_calibration(inputs.mode, settings)
-    done = verify_segments(whole_batch(inputs), engine, settings, timer)
-    report = merge([done], run_info(inputs, engine, settings, done.routes))
+    done = verify_segments(whole_batch(inputs), engine, config, timer)
+    report = merge([done], run_info(inputs, engine, config, settings, done.routes))
     return dataclasses.replace(report, timings=timer.stages)

@@ -195,6 +195,7 @@ def _roundtrip_rows(paths: list[str], settings: Settings) -> tuple[list[Row], di
     import dataclasses
 
     from ..core.roundtrip import run_roundtrip
+    from ..core.run_config import resolve_config
     from ..core.verify import build_engine
     from ..records import Segment
     from ..timing import Timer
@@ -213,7 +214,7 @@ def _roundtrip_rows(paths: list[str], settings: Settings) -> tuple[list[Row], di
         ]
         engine = build_engine(local, [tgt, settings.pivots[0] if settings.pivots else "es"])
         t0 = time.perf_counter()
-        results, routes, _ = run_roundtrip(copies, engine, local, Timer())
+        results, routes, _ = run_roundtrip(copies, engine, resolve_config(local, "roundtrip"), Timer())
         rows += rows_from(index, results)
         info[path] = {
             "name": Path(path).name,

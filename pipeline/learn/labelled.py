@@ -137,6 +137,7 @@ def collect(
     import time
 
     from ..core.judge import Judge
+    from ..core.run_config import resolve_config
     from ..core.source_mode import job_from_segments, run_source
     from ..core.verify import build_engine
     from ..timing import Timer
@@ -150,8 +151,9 @@ def collect(
         engine = build_engine(local, [tgt, src])
         timer = Timer()
         t0 = time.perf_counter()
-        judge = Judge(local, "source", engine_name or engine.name, raw=True)
-        results, routes, _ = run_source([job_from_segments(0, segments)], engine, local, timer, judge)
+        config = resolve_config(local, "source")
+        judge = Judge(config, engine_name or engine.name, raw=True)
+        results, routes, _ = run_source([job_from_segments(0, segments)], engine, config, timer, judge)
         rows += rows_from(index, results)
         info[path] = {
             "name": Path(path).name,

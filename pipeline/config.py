@@ -7,7 +7,6 @@ value fails with one line naming it, e.g. `thresholds.forward_chrf: must be betw
 
 from __future__ import annotations
 
-import dataclasses
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,9 +15,6 @@ from typing import Any, cast
 from . import formats
 from .errors import ConfigError
 from .records import SEVERITIES
-
-ENV_MODELS = "DRIFTCHECK_MODELS"
-ENV_CACHE = "DRIFTCHECK_CACHE"
 
 FORMATS = ("text", "json", "html", "markdown", "junit", "sarif", "github")
 ENGINES = ("auto", "marian", "ct2", "apertium", "bergamot")
@@ -223,6 +219,3 @@ def load_settings(
         settings.explicit.append(key)
     return settings
 
-
-def as_dict(settings: Settings) -> dict[str, Any]:
-    return dataclasses.asdict(settings)

@@ -15,11 +15,13 @@ __all__ = [
     "VERDICTS",
     "Batch",
     "BatchResult",
+    "EngineSpec",
     "Report",
     "RunConfig",
     "RunInfo",
     "Settings",
     "__version__",
+    "load_engine",
     "load_report",
     "merge",
     "resolve_config",
@@ -40,6 +42,8 @@ _WHERE = {
     "merge": "pipeline.core.batch",
     "verify_segments": "pipeline.core.batch",
     "RunConfig": "pipeline.core.run_config",
+    "EngineSpec": "pipeline.engines",
+    "load_engine": "pipeline.engines",
     "resolve_config": "pipeline.core.run_config",
     "load_report": "pipeline.api",
     "to_json": "pipeline.api",
@@ -53,6 +57,7 @@ if TYPE_CHECKING:
     from .config import Settings
     from .core.batch import Batch, BatchResult, RunInfo, merge, verify_segments
     from .core.run_config import RunConfig, resolve_config
+    from .engines import EngineSpec, load_engine
     from .records import VERDICTS, Report
 
 

@@ -12,7 +12,7 @@ import pytest
 import pipeline
 from pipeline.config import Settings
 from pipeline.core.batch import merge, verify_segments
-from pipeline.core.run_config import resolve_config
+from pipeline.core.run_config import Mode, resolve_config
 from pipeline.core.verify import build_engine, load_inputs, run_info, split_batches, whole_batch
 from pipeline.report.to_json import to_dict
 from pipeline.timing import Timer
@@ -48,7 +48,7 @@ def test_public_names_are_declared_and_resolve() -> None:
 
 @pytest.mark.requires_apertium
 @pytest.mark.parametrize("mode", ["roundtrip", "source"])
-def test_batches_merge_into_the_whole_runs_report(tmp_path: Path, mode: str) -> None:
+def test_batches_merge_into_the_whole_runs_report(tmp_path: Path, mode: Mode) -> None:
     paths = []
     for n, (src, copy) in enumerate(
         [

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..config import Settings
-from ..engines import Engine, EngineOptions, create
+from ..engines import Engine, EngineOptions, EngineSpec, load_engine
 from ..engines.langs import check_lang
 from ..errors import UsageError
 from ..formats import UNIT_FORMATS, ReadOptions, UnitFile, format_of, read_units
@@ -159,15 +159,20 @@ def load_inputs(paths: list[str], settings: Settings, source: str | None = None)
 def build_engine(settings: Settings, langs: list[str] | None = None) -> Engine:
     """The configured engine, cached unless --no-cache. `langs` (the first direction) is no longer
     needed: `auto` chooses per hop."""
+    return load_engine(engine_spec(settings))
+
+
+def engine_spec(settings: Settings) -> EngineSpec:
+    """The engine the settings ask for, as a picklable spec (the cache file resolved here)."""
     options = EngineOptions(
         models_dir=settings.models_dir, beam=settings.beam, device=settings.device, threads=settings.threads
     )
-    engine = create(settings.engine, options)  # auto: the best engine per hop (engines/auto.py)
+    cache_path = None
     if settings.cache:
-        from ..engines.cache import CachedEngine, TranslationCache, resolve_cache_path
+        from ..engines.cache import resolve_cache_path
 
-        engine = CachedEngine(engine, TranslationCache(resolve_cache_path(settings.cache_path)))
-    return engine
+        cache_path = str(resolve_cache_path(settings.cache_path))
+    return EngineSpec(settings.engine, options, cache_path)
 
 
 def engine_signature(engine: Engine, routes: dict[str, list[str]]) -> dict[str, object]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..records import verdict_rank
+from ..records import VERDICTS, verdict_rank
 
 PASSED, FAILED, ERROR = 0, 1, 2
 
@@ -23,15 +23,23 @@ class GateResult:
         return PASSED if self.passed else FAILED
 
 
+def fails(verdict: str, fail_on: str = "fail") -> bool:
+    """The one pass/fail rule of a segment: its verdict reaches `fail_on` ("never" fails nothing;
+    an unknown level reads as "fail"). The gate and every CI format (JUnit, ...) call this."""
+    if fail_on == "never":
+        return False
+    threshold = fail_on if fail_on in VERDICTS else "fail"
+    return verdict_rank(verdict) >= verdict_rank(threshold)
+
+
 def gate(
     data: dict[str, Any], fail_on: str = "fail", max_flagged: int | None = None, min_chrf: float | None = None
 ) -> GateResult:
     reasons: list[str] = []
     segments = data["segments"]
-    if fail_on != "never":
-        bad = [s for s in segments if verdict_rank(s["verdict"]) >= verdict_rank(fail_on)]
-        if bad:
-            reasons.append(f"{len(bad)} sentence(s) with verdict '{fail_on}' or worse (--fail-on {fail_on})")
+    bad = [s for s in segments if fails(s["verdict"], fail_on)]
+    if bad:
+        reasons.append(f"{len(bad)} sentence(s) with verdict '{fail_on}' or worse (--fail-on {fail_on})")
     if max_flagged is not None:
         flagged = sum(s["verdict"] != "ok" for s in segments)
         if flagged > max_flagged:

@@ -3,9 +3,9 @@
 classname = the document's path, name = "<segment id> (line N)"; `file` and `line` attributes
 are set too (GitLab, Jenkins and most viewers link them).
 
-A testcase is a <failure> when its verdict reaches the gate's `--fail-on` level (read from the
-report signature; "fail" when absent, none at all for "never"), so the test view agrees with the
-exit code. The failure's `type` is the verdict ("fail" or "review"), its `message` the reasons
+A testcase is a <failure> when the gate's rule (`gate.fails`, the only pass/fail rule) fails its
+verdict at the report's `--fail-on` level (read from the report signature; "fail" when absent),
+so the test view agrees with the exit code. The failure's `type` is the verdict ("fail" or "review"), its `message` the reasons
 (`check: message; ...`) and its text the reasons with severities, the sentence, its source and
 the round trips. A "review" below the gate stays a passing testcase and its reasons go to
 <system-out>, where a reader still sees them. Flags accepted by a baseline are listed as
@@ -21,8 +21,8 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
-from pipeline.records import VERDICTS, verdict_rank
 from pipeline.report.baseline import document_paths
+from pipeline.report.gate import fails
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -36,14 +36,6 @@ def _el(parent: ET.Element, tag: str, text: str | None = None, **attrs: object) 
     if text is not None:
         el.text = xml_safe(text)
     return el
-
-
-def _fails(verdict: str, fail_on: str) -> bool:
-    """Same rule as gate.py: the verdict reaches --fail-on ("never" fails nothing)."""
-    if fail_on == "never":
-        return False
-    threshold = fail_on if fail_on in VERDICTS else "fail"
-    return verdict_rank(verdict) >= verdict_rank(threshold)
 
 
 def _reason(flag: dict[str, Any]) -> str:
@@ -75,7 +67,7 @@ def _testcase(suite: ET.Element, seg: dict[str, Any], path: str, fail_on: str) -
         line=seg["line"],
     )
     active = [f for f in seg.get("flags", []) if not f.get("baselined")]
-    if _fails(seg["verdict"], fail_on):
+    if fails(seg["verdict"], fail_on):
         message = "; ".join(f"{f['check']}: {f['message']}" for f in active) or f"verdict {seg['verdict']}"
         _el(case, "failure", _details(seg), type=seg["verdict"], message=message)
         return True

@@ -19,6 +19,7 @@ import jsonschema
 import pytest
 
 from pipeline.report.baseline import apply_baseline, create_baseline, flag_key
+from pipeline.report.gate import fails, gate
 from pipeline.report.github import annotation, escape_data, escape_property, render_github
 from pipeline.report.junit import render_junit
 from pipeline.report.sarif import FINGERPRINT, artifact_uri, render_sarif
@@ -370,3 +371,23 @@ def test_pre_commit_hook_declares_driftcheck() -> None:
         False,
         False,
     ]
+
+
+@pytest.mark.parametrize("fail_on", ["fail", "review", "never"])
+def test_junit_failures_are_the_gates_decision(report: dict[str, Any], fail_on: str) -> None:
+    """One rule: the testcases JUnit fails are exactly the segments the gate fails, at every level."""
+    report["signature"]["fail_on"] = fail_on
+    failed = {
+        (c.get("classname"), c.get("name"))
+        for c in junit(report).iter("testcase")
+        if c.find("failure") is not None
+    }
+    paths = {d["index"]: d["path"] for d in report["documents"]}
+    expected = {
+        (paths[s["document"]], f"{s['id']} (line {s['line']})")
+        for s in report["segments"]
+        if fails(s["verdict"], fail_on)
+    }
+    assert failed == expected
+    assert gate(report, fail_on=fail_on).passed == (not failed)
+    assert {"fail": 2, "review": 3, "never": 0}[fail_on] == len(failed)

@@ -2,8 +2,8 @@
 
 The reference is the original text, the hypothesis the text that came back (round trip,
 back-translation or forward translation). Each pair's sufficient statistics are computed
-once: sentence scores and corpus scores both derive from them (sacreBLEU's own
-aggregation), and large batches are spread over the CPU cores. Metric signatures go into
+once through sacreBLEU's public API (chrF's n-gram counts with its public extractor): sentence
+scores and corpus scores both derive from them, and large batches are spread over the CPU cores. Metric signatures go into
 the report signature.
 """
 
@@ -32,13 +32,16 @@ def _metrics() -> tuple[Any, Any, Any, Any]:
 
 @dataclass(frozen=True)
 class PairStats:
-    """sacreBLEU sufficient statistics of one (hypothesis, reference) pair; None when a side is empty.
+    """Sufficient statistics of one (hypothesis, reference) pair; None when a side is empty.
 
+    chrf: (hyp, ref, match) character n-gram counts per order; bleu: (hyp length, ref length,
+    matches per order, totals per order); ter: (edits, reference length). They add up over pairs
+    (a corpus, or the batches of a run) and the scores are computed from the sums.
     `pieces` > 1: TER was computed over aligned pieces of a long pair (see `ter_pieces`)."""
 
-    chrf: Any
-    bleu: Any
-    ter: Any
+    chrf: tuple[int, ...] | None
+    bleu: tuple[int, ...] | None
+    ter: tuple[float, float] | None
     empty: Scores | None = None
     pieces: int = 1
 
@@ -61,18 +64,91 @@ def pair_stats(hypothesis: str, reference: str) -> PairStats:
     if not ref or not hyp:
         same = not ref and not hyp
         return PairStats(None, None, None, Scores(100.0, 100.0, 0.0) if same else Scores(0.0, 0.0, 100.0))
-    chrf, bleu, ter, _ = _metrics()
+    _, bleu, ter, _ = _metrics()
+    b = bleu.sentence_score(hyp, [ref])
     pieces = ter_pieces(hyp.split(), ref.split())
-    if len(pieces) == 1:
-        return PairStats(*(m._extract_corpus_statistics([hyp], [[ref]])[0] for m in (chrf, bleu, ter)))
-    per_piece = ter._extract_corpus_statistics([h for h, _ in pieces], [[r for _, r in pieces]])
-    ter_stats = [sum(col) for col in zip(*per_piece)]
+    edits: float = 0
+    ref_length: float = 0
+    for h, r in pieces:  # the pieces' statistics add up like a corpus
+        t = ter.sentence_score(h, [r])
+        edits += t.num_edits
+        ref_length += t.ref_length
     return PairStats(
-        chrf._extract_corpus_statistics([hyp], [[ref]])[0],
-        bleu._extract_corpus_statistics([hyp], [[ref]])[0],
-        ter_stats,
+        _chrf_stats(hyp, ref),
+        (b.sys_len, b.ref_len, *b.counts, *b.totals),
+        (edits, ref_length),
         pieces=len(pieces),
     )
+
+
+def _chrf_stats(hyp: str, ref: str) -> tuple[int, ...]:
+    """(hyp, ref, match) counts per character n-gram order, as chrF counts them (one reference).
+
+    sacreBLEU's public API gives a chrF score but not its statistics, so they are counted here
+    with its public n-gram extractor; chrF++ word n-grams are not used (word_order 0)."""
+    from sacrebleu.metrics.helpers import extract_all_char_ngrams
+
+    chrf = _metrics()[0]
+    if chrf.lowercase:
+        hyp, ref = hyp.lower(), ref.lower()
+    out: list[int] = []
+    hyp_grams = extract_all_char_ngrams(hyp, chrf.char_order, chrf.whitespace)
+    ref_grams = extract_all_char_ngrams(ref, chrf.char_order, chrf.whitespace)
+    for h, r in zip(hyp_grams, ref_grams, strict=True):
+        match = sum(min(count, r[gram]) for gram, count in h.items() if gram in r)
+        out += [sum(h.values()) if r else 0, sum(r.values()), match]
+    return tuple(out)
+
+
+def _chrf_score(stats: list[int]) -> float:
+    """chrF from summed statistics: the average precision and recall over the orders that have
+    n-grams on both sides (sacreBLEU's default, effective-order smoothing), F-beta of the two."""
+    chrf = _metrics()[0]
+    factor: float = chrf.beta**2
+    avg_prec = avg_rec = 0.0
+    effective = 0
+    for i in range(chrf.char_order):
+        n_hyp, n_ref, n_match = stats[3 * i : 3 * i + 3]
+        if n_hyp > 0 and n_ref > 0:
+            avg_prec += n_match / n_hyp
+            avg_rec += n_match / n_ref
+            effective += 1
+    if effective:
+        avg_prec /= effective
+        avg_rec /= effective
+    if not avg_prec + avg_rec:
+        return 0.0
+    score = (1 + factor) * avg_prec * avg_rec
+    score /= (factor * avg_prec) + avg_rec
+    return 100 * score
+
+
+def _bleu_score(metric: Any, stats: list[int]) -> float:
+    from sacrebleu.metrics.bleu import BLEU
+
+    n = metric.max_ngram_order
+    return float(
+        BLEU.compute_bleu(
+            correct=stats[2 : 2 + n],
+            total=stats[2 + n :],
+            sys_len=int(stats[0]),
+            ref_len=int(stats[1]),
+            smooth_method=metric.smooth_method,
+            smooth_value=metric.smooth_value,
+            effective_order=metric.effective_order,
+            max_ngram_order=n,
+        ).score
+    )
+
+
+def _ter_score(edits: float, ref_length: float) -> float:
+    if ref_length > 0:
+        return 100 * (edits / ref_length)
+    return 100.0 if edits > 0 else 0.0
+
+
+def _sums(rows: list[tuple[Any, ...]]) -> list[Any]:
+    return [sum(col) for col in zip(*rows, strict=True)]
 
 
 def ter_pieces(hyp: list[str], ref: list[str]) -> list[tuple[str, str]]:
@@ -149,26 +225,22 @@ def die_with(pid: int) -> None:
 
 
 def scores_from(st: PairStats) -> Scores:
-    if st.empty is not None:
-        return st.empty
-    chrf, bleu, ter, _ = _metrics()
-    return Scores(
-        chrf=_clamp(chrf._aggregate_and_compute([st.chrf]).score),
-        bleu=_clamp(bleu._aggregate_and_compute([st.bleu]).score),
-        ter=_clamp(ter._aggregate_and_compute([st.ter]).score),
-    )
+    """One pair's scores (BLEU with effective order, as sentence BLEU should be)."""
+    return st.empty if st.empty is not None else _scores([st], _metrics()[1])
 
 
 def corpus_from(stats: list[PairStats]) -> Scores:
-    """Corpus scores over pairs with text on both sides (sacreBLEU's aggregation of the statistics)."""
+    """Corpus scores over pairs with text on both sides, from their summed statistics."""
     kept = [s for s in stats if s.empty is None]
-    if not kept:
-        return Scores(0.0, 0.0, 100.0)
-    chrf, _, ter, corpus_bleu = _metrics()
+    return _scores(kept, _metrics()[3]) if kept else Scores(0.0, 0.0, 100.0)
+
+
+def _scores(stats: list[PairStats], bleu: Any) -> Scores:
+    edits, ref_length = _sums([s.ter for s in stats if s.ter is not None])
     return Scores(
-        chrf=_clamp(chrf._aggregate_and_compute([s.chrf for s in kept]).score),
-        bleu=_clamp(corpus_bleu._aggregate_and_compute([s.bleu for s in kept]).score),
-        ter=_clamp(ter._aggregate_and_compute([s.ter for s in kept]).score),
+        chrf=_clamp(_chrf_score(_sums([s.chrf for s in stats if s.chrf is not None]))),
+        bleu=_clamp(_bleu_score(bleu, _sums([s.bleu for s in stats if s.bleu is not None]))),
+        ter=_clamp(_ter_score(edits, ref_length)),
     )
 
 

@@ -93,3 +93,40 @@ def test_a_long_pair_is_scored_in_aligned_pieces_with_linear_cost() -> None:
     )
     assert abs(scores_from(stats).ter - whole.ter) < 0.5
     assert ter_pieces("a b".split(), "a b c".split()) == [("a b", "a b c")]  # short: one piece
+
+
+def test_statistics_give_exactly_sacrebleus_sentence_and_corpus_scores() -> None:
+    """The statistics are counted through sacreBLEU's public API (chrF's with its public n-gram
+    extractor) and summed by us: every score must equal sacreBLEU's own, to the last bit."""
+    from sacrebleu.metrics.bleu import BLEU
+    from sacrebleu.metrics.chrf import CHRF
+    from sacrebleu.metrics.ter import TER
+
+    pairs = [
+        ("The cat sat on the mat.", "The cat is sitting on the mat."),
+        ("No, he never said that!", "He did not say that."),
+        ("Ünïcode — «quotes» and 3,5 %", "Unicode: quotes and 3.5%"),
+        ("a", "a b c d e f g"),
+        ("Completely different words here", "Nothing in common at all"),
+        ("x y", "x y"),
+    ]
+    hyps, refs = [h for h, _ in pairs], [r for _, r in pairs]
+
+    def clamp(
+        x: float,
+    ) -> float:  # driftcheck clamps every score to 0..100 (TER can pass 100, BLEU by a rounding)
+        return min(100.0, max(0.0, x))
+
+    for h, r in pairs:
+        got = sentence_scores(h, r)
+        assert got.chrf == clamp(CHRF().sentence_score(h, [r]).score)
+        assert got.bleu == clamp(BLEU(effective_order=True).sentence_score(h, [r]).score)
+        assert got.ter == clamp(TER().sentence_score(h, [r]).score)
+    corpus = corpus_scores(hyps, refs)
+    assert corpus.chrf == clamp(CHRF().corpus_score(hyps, [refs]).score)
+    assert corpus.bleu == clamp(BLEU().corpus_score(hyps, [refs]).score)
+    assert corpus.ter == clamp(TER().corpus_score(hyps, [refs]).score)
+    # batches merge by adding statistics: the halves' statistics give the whole corpus's scores
+    from pipeline.core.score import corpus_from
+
+    assert corpus_from(many_stats(pairs[:3]) + many_stats(pairs[3:])) == corpus

@@ -162,6 +162,7 @@ CalibrationOpt = Annotated[
     str | None,
     typer.Option(
         "--calibration",
+        metavar="FILE",
         help="A calibration file from `driftcheck calibrate` (source-aware verdicts; default: the shipped one).",
     ),
 ]
@@ -216,6 +217,7 @@ def check(
         typer.Option(
             "--output",
             "-o",
+            metavar="PATH",
             help="Output file (one format; format inferred from the suffix) or directory (several).",
         ),
     ] = None,
@@ -376,7 +378,7 @@ def eval_cmd(
     ] = "source",
     split: Annotated[
         str,
-        typer.Option("--split", help="heldout (pair_id % 5 == 0), train, all, or both (heldout and train)."),
+        typer.Option("--split", metavar="PART", help="heldout (pair_id % 5 == 0), train, all, or both (heldout and train)."),
     ] = "both",
     cv: Annotated[
         bool,

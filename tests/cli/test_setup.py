@@ -7,9 +7,9 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-import click
 import pytest
 import typer
+from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from tests.conftest import ROOT
 
@@ -53,17 +53,20 @@ def test_every_value_in_the_help_has_a_name() -> None:
     from pipeline.cli.app import app
 
     root = typer.main.get_command(app)
+    assert isinstance(root, TyperGroup)
 
-    def walk(cmd: click.Command, path: str) -> None:
-        if isinstance(cmd, click.Group):
+    # typer 0.28 builds on its own copy of click: its classes, not click's, are the ones to match
+    def walk(cmd: TyperCommand | TyperGroup, path: str) -> None:
+        if isinstance(cmd, TyperGroup):
             for name, sub in cmd.commands.items():
+                assert isinstance(sub, TyperCommand | TyperGroup)
                 walk(sub, f"{path} {name}")
             return
-        ctx = click.Context(cmd, info_name=path)
+        ctx = typer.Context(cmd, info_name=path)
         for param in cmd.params:
-            if isinstance(param, click.Option) and (param.is_flag or param.count):
+            if isinstance(param, TyperOption) and (param.is_flag or param.count):
                 continue
-            metavar = param.make_metavar(ctx) if isinstance(param, click.Option) else param.metavar
+            metavar = param.make_metavar(ctx) if isinstance(param, TyperOption) else param.metavar
             assert metavar and metavar == metavar.upper().replace(".JSONL", ".jsonl").replace(
                 ".JSON", ".json"
             ), (

@@ -144,7 +144,7 @@ def run_cli_hiding(modules: list[str], *args: str) -> Result:
 
 
 @pytest.fixture
-def cli():
+def cli() -> Callable[..., Result]:
     return run_cli
 
 

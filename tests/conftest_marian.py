@@ -21,7 +21,8 @@ def tiny_models_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from pipeline.engines.marian import _quiet
 
     with _quiet():
-        return build_tiny_models(tmp_path_factory.mktemp("tiny-models"))
+        models: Path = build_tiny_models(tmp_path_factory.mktemp("tiny-models"))
+    return models
 
 
 @pytest.fixture(scope="session")

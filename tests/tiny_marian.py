@@ -202,15 +202,15 @@ def build_marian(
         attention_dropout=0.0,
         activation_dropout=0.0,
         init_std=init_std,
-        **sizes,
+        **sizes,  # type: ignore[arg-type]  # each size is an int keyword of MarianConfig
     )
     # Extra opus-mt config keys (CTranslate2's converter reads them).
     config.normalize_before = False
     config.normalize_embedding = False
     config.static_position_embeddings = True
     torch.manual_seed(seed)
-    model = MarianMTModel(config).eval()
-    model.generation_config = GenerationConfig(
+    model = MarianMTModel(config).eval()  # type: ignore[no-untyped-call]
+    model.generation_config = GenerationConfig(  # type: ignore[no-untyped-call]
         max_length=max_length,
         num_beams=1,
         bad_words_ids=[[pad_id]],

@@ -74,7 +74,7 @@ def judged() -> list[tuple[str, str, list[str], float]]:
     copies = [c[1] for c in CASES]
     forward = _apertium(sources, "spa-eng")
     back = _apertium(copies, "eng-spa")
-    out = []
+    out: list[tuple[str, str, list[str], float]] = []
     for (src, copy, _, _), fwd, bck in zip(CASES, forward, back, strict=True):
         inp = CheckInput(src, "es", copy, "en", back=bck, forward=fwd)
         flags = run_checks(inp)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.checks import CheckInput
 from pipeline.checks.consistency import article_variants, edit_distance
 from pipeline.checks.copy import loops
 from pipeline.checks.foreign import foreign_spans, typo_of
@@ -18,7 +19,7 @@ from pipeline.core.roundtrip import cap_roundtrip
 from .helpers import assert_flags, assert_passes, make, run
 
 
-def copy(text: str, lang: str = "en", **options: object) -> object:
+def copy(text: str, lang: str = "en", **options: object) -> CheckInput:
     return make(text, text, lang, lang, mode="roundtrip", options=dict(options))
 
 

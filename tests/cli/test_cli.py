@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -113,7 +114,9 @@ def _w(p: Path, data: bytes) -> Path:
 
 @pytest.mark.requires_apertium
 @pytest.mark.parametrize("case", BAD_INPUTS, ids=[c[0] for c in BAD_INPUTS])
-def test_bad_input_is_one_line_exit_2_and_nothing_written(case, tmp_path: Path) -> None:
+def test_bad_input_is_one_line_exit_2_and_nothing_written(
+    case: tuple[str, Callable[[Path], list[str]], str], tmp_path: Path
+) -> None:
     name, make_args, message = case
     out = tmp_path / "out" / "report.json"
     r = run_cli(*make_args(tmp_path), "--no-cache", "--output", str(out))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.requires_marian
 TEXT = "The house is small.\n\nThe dog runs in the garden. The cat sleeps on the table.\n"
 
 
-def _check(tmp_path: Path, models: Path, *extra: str) -> tuple[int, dict, str]:
+def _check(tmp_path: Path, models: Path, *extra: str) -> tuple[int, dict[str, Any], str]:
     doc = tmp_path / "doc.en.txt"
     doc.write_text(TEXT)
     r = run_cli(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -25,7 +26,14 @@ PRECEDENCE = [
 
 
 @pytest.mark.parametrize("layers, cli, beam, fail_on, pivots", PRECEDENCE)
-def test_precedence(tmp_path: Path, layers, cli, beam, fail_on, pivots) -> None:
+def test_precedence(
+    tmp_path: Path,
+    layers: tuple[str, ...],
+    cli: dict[str, object],
+    beam: int,
+    fail_on: str,
+    pivots: list[str],
+) -> None:
     if "pyproject" in layers:
         (tmp_path / "pyproject.toml").write_text(PYPROJECT)
     else:
@@ -69,7 +77,7 @@ def test_bad_config_names_the_key(tmp_path: Path, text: str, message: str) -> No
         load_settings({}, None, tmp_path)
 
 
-def _data(verdicts: list[str], chrf: float = 80.0) -> dict:
+def _data(verdicts: list[str], chrf: float = 80.0) -> dict[str, Any]:
     return {
         "documents": [{"path": "a.md", "scores": {"es": {"chrf": chrf, "bleu": 1, "ter": 1}}}],
         "segments": [{"verdict": v} for v in verdicts],
@@ -88,7 +96,7 @@ GATES = [
 
 
 @pytest.mark.parametrize("verdicts, opts, code", GATES)
-def test_gate_exit_codes(verdicts, opts, code) -> None:
+def test_gate_exit_codes(verdicts: list[str], opts: dict[str, Any], code: int) -> None:
     assert gate(_data(verdicts), **opts).exit_code == code
 
 

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from pipeline.core import calibration as cal
+from pipeline.core.verdict import verdict as rule_verdict
 from pipeline.errors import ConfigError
 from pipeline.records import Flag
 
@@ -83,7 +84,7 @@ def test_combiner_alone_raises_a_verdict_with_a_flag_naming_the_evidence() -> No
     assert "names (critical)" in msg and "shorter than the engine's translation" in msg
     assert "noise" not in msg  # context is never shown as evidence
     assert [e.feature for e in out.evidence] == ["len:fwd_short", FLAG_N]
-    assert cal.rule_verdict(out.flags) == out.verdict  # the verdict is the one its flags give
+    assert rule_verdict(out.flags) == out.verdict  # the verdict is the one its flags give
 
 
 def test_review_band_and_disabled_combined_check() -> None:

@@ -41,7 +41,7 @@ from pipeline.report.validate import problem
 SCALE = float(os.environ.get("DRIFTCHECK_FUZZ_SCALE", "1"))
 
 
-def examples(n: int) -> Any:
+def examples(n: int) -> settings:
     """Settings for n examples in CI, n * DRIFTCHECK_FUZZ_SCALE under benchmarks/fuzz.py."""
     return settings(
         max_examples=max(1, int(n * SCALE)),

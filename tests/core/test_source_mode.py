@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,7 +19,7 @@ ES = (ROOT / "seeds" / "harbour-bridge.es.txt").read_text()
 EN = (ROOT / "seeds" / "harbour-bridge.en.txt").read_text()
 
 
-def _check(tmp_path: Path, source: str, copy: str) -> dict:
+def _check(tmp_path: Path, source: str, copy: str) -> dict[str, Any]:
     (tmp_path / "src.es.txt").write_text(source)
     (tmp_path / "copy.en.txt").write_text(copy)
     out = tmp_path / "r.json"
@@ -38,10 +39,11 @@ def _check(tmp_path: Path, source: str, copy: str) -> dict:
         str(out),
     )
     assert r.code in (0, 1), r.stderr
-    return json.loads(out.read_text())
+    data: dict[str, Any] = json.loads(out.read_text())
+    return data
 
 
-def _flags(data: dict, check: str) -> list[dict]:
+def _flags(data: dict[str, Any], check: str) -> list[dict[str, Any]]:
     return [s for s in data["segments"] if any(f["check"] == check for f in s["flags"])]
 
 
@@ -182,7 +184,9 @@ BAD = [
 
 
 @pytest.mark.parametrize("case", BAD, ids=[c[0] for c in BAD])
-def test_bad_bilingual_input_is_one_line_exit_2(case, tmp_path: Path) -> None:
+def test_bad_bilingual_input_is_one_line_exit_2(
+    case: tuple[str, str, str, list[str], str], tmp_path: Path
+) -> None:
     _, name, content, extra, message = case
     (tmp_path / name).write_text(content)
     r = run_cli("check", str(tmp_path / name), *extra, "-l", "en", "--engine", "apertium", "--no-cache")

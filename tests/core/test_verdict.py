@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pytest
 
 from pipeline.checks import CheckInput
@@ -33,16 +35,8 @@ SOURCE = "El comité fue fundado en 1937."
 GOOD = "The committee was founded in 1937."
 
 
-def inp(target: str = GOOD, **kw: object) -> CheckInput:
-    return CheckInput(
-        SOURCE,
-        "es",
-        target,
-        "en",
-        back=kw.get("back", SOURCE),
-        forward=GOOD,  # type: ignore[arg-type]
-        options=kw.get("options", {}),
-    )  # type: ignore[arg-type]
+def inp(target: str = GOOD, back: str = SOURCE, options: Mapping[str, object] | None = None) -> CheckInput:
+    return CheckInput(SOURCE, "es", target, "en", back=back, forward=GOOD, options=options or {})
 
 
 def test_drift_bands_follow_severity() -> None:

@@ -9,6 +9,7 @@ import random
 import pytest
 
 from pipeline.core import calibration as cal
+from pipeline.core.verdict import verdict as rule_verdict
 from pipeline.learn.labelled import Row, judge_rows
 from pipeline.records import Flag
 
@@ -105,7 +106,7 @@ def test_fit_variant_meets_its_targets_out_of_fold_and_is_monotone() -> None:
     ]
     assert parsed.capped == {"names:critical": "minor"}
     judge_rows(train, parsed)
-    assert all(r.verdict == cal.rule_verdict(r.final_flags) for r in train)  # every verdict explained
+    assert all(r.verdict == rule_verdict(r.final_flags) for r in train)  # every verdict explained
 
 
 def test_training_is_reproducible() -> None:

@@ -19,11 +19,14 @@ import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from pipeline.report.html import anchor_for, render_html
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Dialog
 
 sync_api = pytest.importorskip(
     "playwright.sync_api", reason="needs the playwright package (pip install playwright)"
@@ -130,7 +133,7 @@ def open_report(context: Any, tmp_path: Path) -> Iterator[Any]:
         page.on("console", lambda m: opened.console.append(f"{m.type}: {m.text}"))
         page.on("pageerror", lambda e: opened.errors.append(str(e)))
         page.on("request", lambda r: opened.requests.append(r.url))
-        page.on("dialog", lambda d: (opened.dialogs.append(d.message), d.dismiss()))
+        page.on("dialog", lambda d: _record_and_dismiss(opened.dialogs, d))
         page.goto(opened.url + fragment)
         page.wait_for_selector("html[data-ready]", state="attached")
         return opened
@@ -621,3 +624,8 @@ def test_screenshot_of_the_sample_article(open_report: Any, reports: dict[str, A
         SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(shot, SCREENSHOT)
     assert SCREENSHOT.exists(), "run DRIFTCHECK_SCREENSHOT=1 pytest tests/report/test_browser.py to create it"
+
+
+def _record_and_dismiss(dialogs: list[str], dialog: Dialog) -> None:
+    dialogs.append(dialog.message)
+    dialog.dismiss()

@@ -113,7 +113,7 @@ def test_two_formats_and_an_existing_file_is_an_error_not_a_folder(work: Path) -
 
 
 def test_per_document_names_never_collide() -> None:
-    plan = [("json", "out/driftcheck.json")]
+    plan: list[tuple[str, str | None]] = [("json", "out/driftcheck.json")]
     dests = per_document_dests(["a/x.txt", "b/x.txt", "x.txt-1", "driftcheck"], plan)
     names = [Path(d).name for _, d, _ in dests]
     assert len(set(names)) == 4 and "driftcheck.json" not in names

@@ -507,7 +507,7 @@ def test_grouped_diff(old: str, new: str, shown: str) -> None:
 def test_an_empty_translation_explains_every_other_flag(source: dict[str, Any]) -> None:
     from pipeline.report.rows import fold_flags, summarise_flags
 
-    seg = {"text": ".", "source": "La obra costó 12 millones.", "flags": [
+    seg: dict[str, Any] = {"text": ".", "source": "La obra costó 12 millones.", "flags": [
         {"check": "numbers", "severity": "critical", "message": "m", "spans": [{"field": "source", "start": 14, "end": 16}]},
         {"check": "drift", "severity": "major", "message": "m", "spans": []},
         {"check": "empty", "severity": "critical", "message": "m", "spans": [{"field": "source", "start": 0, "end": 26}]},
@@ -520,7 +520,7 @@ def test_an_empty_translation_explains_every_other_flag(source: dict[str, Any]) 
 def test_summary_checks_fold_under_a_specific_finding_and_reasons_are_short() -> None:
     from pipeline.report.rows import fold_flags, summarise_flags
 
-    flags = [
+    flags: list[dict[str, Any]] = [
         {"check": "drift", "severity": "major", "message": "chrF low", "spans": []},
         {"check": "numbers", "severity": "critical", "message": "long message",
          "spans": [{"field": "source", "start": 0, "end": 3}, {"field": "text", "start": 0, "end": 3}]},
@@ -557,7 +557,7 @@ def decisions_file(tmp_path: Path, items: list[dict[str, Any]]) -> Path:
     return path
 
 
-DECIDED = [
+DECIDED: list[dict[str, Any]] = [
     {"document": "docs/a.jsonl", "id": "1", "source": "Bajará un 15 por ciento.", "translation": "It will fall by 15 per cent.",
      "source_lang": "es", "lang": "en", "decision": "false_alarm", "label": "ok", "checks": ["numbers"], "verdict": "fail"},
     {"document": "docs/a.jsonl", "id": "2", "source": "Sustituyeron 320 cables.", "translation": "They replaced 230 cables.",

@@ -89,7 +89,8 @@ def load_engine(spec: EngineSpec) -> Engine:
     engine = create(spec.name, spec.options)  # auto: the best engine per hop (engines/auto.py)
     if spec.cache_path is None:
         return engine
-    from .cache import CachedEngine, TranslationCache
+    from .cache import TranslationCache
+    from .cached_engine import CachedEngine
 
     return CachedEngine(engine, TranslationCache(spec.cache_path))
 

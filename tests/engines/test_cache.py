@@ -26,12 +26,11 @@ from pipeline.cli.cache import cache_app
 from pipeline.engines.cache import (
     ENV_CACHE,
     FILENAME,
-    CachedEngine,
     CacheError,
     TranslationCache,
     default_cache_path,
-    namespace_for,
 )
+from pipeline.engines.cached_engine import CachedEngine, namespace_for
 from pipeline.errors import DriftcheckError, EngineError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -358,7 +357,8 @@ WRITER = textwrap.dedent(
     sys.path.insert(0, sys.argv[1])
     sys.path.insert(0, sys.argv[2])
     from test_cache import Reverser, expected
-    from pipeline.engines.cache import CachedEngine, TranslationCache
+    from pipeline.engines.cache import TranslationCache
+    from pipeline.engines.cached_engine import CachedEngine
     path, worker, start_at = sys.argv[3], int(sys.argv[4]), float(sys.argv[5])
     while time.time() < start_at:
         pass

@@ -224,7 +224,8 @@ def test_progress_climbs_batch_by_batch_to_the_total(tiny_ct2_models_dir: Path, 
 def test_the_cache_hands_progress_to_the_engine_for_the_misses(
     tiny_ct2_models_dir: Path, tmp_path: Path
 ) -> None:
-    from pipeline.engines.cache import CachedEngine, TranslationCache
+    from pipeline.engines.cache import TranslationCache
+    from pipeline.engines.cached_engine import CachedEngine
 
     cached = CachedEngine(ct2(tiny_ct2_models_dir), TranslationCache(tmp_path / "c.sqlite3"))
     cached.translate(EN[:4], "en", "de")

@@ -11,7 +11,7 @@ import pytest
 from pipeline.config import Settings
 from pipeline.core.verify import engine_spec
 from pipeline.engines import EngineOptions, EngineSpec, load_engine
-from pipeline.engines.cache import CachedEngine
+from pipeline.engines.cached_engine import CachedEngine
 
 
 def test_settings_give_a_spec_that_survives_pickling(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""The thin Typer app: parse options, call the library, write outputs, map errors to exit codes.
+"""The thin Typer app: parse options, call the library, write outputs (errors to exit codes: shell.py).
 
 Exit codes: 0 the gate passed, 1 the gate failed, 2 usage, input, config or model error.
 """
@@ -7,51 +7,29 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import sys
 from typing import Annotated, Any
 
 import typer
 
-from ..errors import DriftcheckError, UsageError
-
-EXIT_HELP = "Exit codes: 0 gate passed, 1 gate failed (a verdict at or above --fail-on), 2 usage/input/config/model error."
-
-
-class DriftcheckApp(typer.Typer):
-    """A Typer app whose every DriftcheckError becomes one line on stderr and exit code 2."""
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        _lazy_subapps()
-        try:
-            rv = super().__call__(*args, **{**kwargs, "standalone_mode": False})
-        except DriftcheckError as exc:
-            typer.echo(f"driftcheck: error: {exc.message}", err=True)
-            sys.exit(exc.exit_code)
-        except KeyboardInterrupt:
-            typer.echo("driftcheck: interrupted", err=True)
-            sys.exit(130)
-        except typer.Exit as exc:
-            sys.exit(exc.exit_code)
-        except OSError as exc:  # the file system said no somewhere a library did not name it
-            where = f"{exc.filename}: " if exc.filename else ""
-            typer.echo(f"driftcheck: error: {where}{exc.strerror or exc}", err=True)
-            sys.exit(2)
-        except Exception as exc:  # click's own usage errors (typer vendors click), and real bugs
-            if callable(getattr(exc, "show", None)) and isinstance(getattr(exc, "exit_code", None), int):
-                exc.show()  # type: ignore[attr-defined]
-                sys.exit(exc.exit_code)  # type: ignore[attr-defined]
-            if type(exc).__name__ == "Abort":
-                sys.exit(130)
-            if os.environ.get("DRIFTCHECK_DEBUG"):
-                raise
-            typer.echo(
-                f"driftcheck: internal error: {type(exc).__name__}: {exc} (set DRIFTCHECK_DEBUG=1 for details)",
-                err=True,
-            )
-            sys.exit(2)
-        # standalone_mode=False makes click return the exit code instead of exiting
-        sys.exit(rv if isinstance(rv, int) else 0)
-
+from ..errors import UsageError
+from .baseline import baseline_app
+from .options import (
+    Beam,
+    CachePath,
+    CalibrationOpt,
+    ConfigOpt,
+    Device,
+    Engine,
+    Lang,
+    ModelsDir,
+    NoCache,
+    Pivot,
+    SemanticOpt,
+    SourceLang,
+    Threads,
+    Via,
+)
+from .shell import EXIT_HELP, DriftcheckApp
 
 app = DriftcheckApp(
     name="driftcheck",
@@ -61,111 +39,9 @@ app = DriftcheckApp(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-baseline_app = typer.Typer(
-    help="Record today's flags so that only new problems fail the gate.", no_args_is_help=True
-)
 app.add_typer(baseline_app, name="baseline")
-
-
-def _lazy_subapps() -> None:
-    """Register `models` and `cache` (their modules import nothing heavy at module level)."""
-    if any(g.name == "models" for g in app.registered_groups):
-        return
-    from .cache import cache_app
-    from .models import models_app
-
-    app.add_typer(models_app, name="models", help="List, download, convert and locate MarianMT models.")
-    app.add_typer(cache_app, name="cache", help="Inspect or clear the translation cache.")
-
-
+app.add_lazy_subapps()  # models, cache
 main = app
-
-
-# Options shared by `check` and `eval` -------------------------------------------------------
-Lang = Annotated[
-    str | None,
-    typer.Option(
-        "--lang", "-l", metavar="LANG", help="Language of the published copy (ISO 639-1). Default: en."
-    ),
-]
-SourceLang = Annotated[
-    str | None,
-    typer.Option("--source-lang", "-s", metavar="LANG", help="Language of the original (source-aware mode)."),
-]
-Engine = Annotated[
-    str | None,
-    typer.Option(
-        "--engine",
-        "-e",
-        metavar="ENGINE",
-        help="auto (per hop: bergamot, a local ct2/marian model, apertium, else marian from the hub), "
-        "bergamot, marian, ct2 or apertium.",
-    ),
-]
-Pivot = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--pivot",
-        "-p",
-        metavar="LANG",
-        help="Round-trip pivot language; repeat for several. Default per language (en->es).",
-    ),
-]
-Via = Annotated[
-    str | None,
-    typer.Option(
-        "--via", metavar="LANG", help="Force a pivot language when an engine has no direct direction."
-    ),
-]
-Beam = Annotated[
-    int | None,
-    typer.Option("--beam", metavar="N", min=1, help="Beam size for Marian/CTranslate2 (default 1: greedy)."),
-]
-ModelsDir = Annotated[
-    str | None,
-    typer.Option(
-        "--models-dir",
-        metavar="DIR",
-        help="Local model store (default: $DRIFTCHECK_MODELS, else models/ in the driftcheck checkout).",
-    ),
-]
-Device = Annotated[
-    str | None, typer.Option("--device", metavar="DEVICE", help="auto, cpu or cuda (ct2 and marian engines).")
-]
-Threads = Annotated[
-    int | None,
-    typer.Option("--threads", metavar="N", min=0, help="CPU threads for the engine (0: engine default)."),
-]
-CachePath = Annotated[
-    str | None,
-    typer.Option("--cache", metavar="PATH", help="Translation cache file (default: the user cache folder)."),
-]
-NoCache = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the translation cache.")]
-SemanticOpt = Annotated[
-    bool | None,
-    typer.Option(
-        "--semantic/--no-semantic",
-        help="Sentence-embedding cosines per segment (evidence, gates nothing). Default: on when installed.",
-        show_default=False,
-    ),
-]
-ConfigOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--config",
-        metavar="FILE",
-        help="A driftcheck.toml (default: ./driftcheck.toml, then [tool.driftcheck] in pyproject.toml).",
-    ),
-]
-
-CalibrationOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--calibration",
-        metavar="FILE",
-        help="A calibration file from `driftcheck calibrate` (source-aware verdicts; default: the shipped one).",
-    ),
-]
 
 
 def _settings(config: str | None, **cli: Any) -> Any:
@@ -378,7 +254,11 @@ def eval_cmd(
     ] = "source",
     split: Annotated[
         str,
-        typer.Option("--split", metavar="PART", help="heldout (pair_id % 5 == 0), train, all, or both (heldout and train)."),
+        typer.Option(
+            "--split",
+            metavar="PART",
+            help="heldout (pair_id % 5 == 0), train, all, or both (heldout and train).",
+        ),
     ] = "both",
     cv: Annotated[
         bool,
@@ -515,81 +395,5 @@ def calibrate(
     run_calibrate(labelled, settings, output, review_rate, fail_rate, budget, include_heldout, add_to)
 
 
-@baseline_app.command("create")
-def baseline_create(
-    report_json: Annotated[
-        str,
-        typer.Argument(
-            metavar="REPORT.json", help="A JSON report written by `driftcheck check --format json`."
-        ),
-    ],
-    output: Annotated[
-        str, typer.Option("--output", "-o", metavar="FILE", help="Baseline file to write.")
-    ] = "driftcheck-baseline.json",
-) -> None:
-    """Record the flags of a report as accepted: later runs with --baseline fail only on new ones."""
-    from ..report.baseline import create_baseline, save_baseline
-    from .run import load_report, preflight_outputs
-
-    preflight_outputs([output], [("input", report_json)])
-    data = create_baseline(load_report(report_json))
-    save_baseline(output, data)
-    typer.echo(f"baseline: {len(data['entries'])} flag(s) recorded in {output}")
-
-
-@baseline_app.command("import")
-def baseline_import(
-    decisions_json: Annotated[
-        str,
-        typer.Argument(
-            metavar="DECISIONS.json",
-            help="A decisions file exported from the HTML report (Export decisions).",
-        ),
-    ],
-    output: Annotated[
-        str,
-        typer.Option(
-            "--output", "-o", metavar="FILE", help="Baseline file to write; an existing one is extended."
-        ),
-    ] = "driftcheck-baseline.json",
-    labels: Annotated[
-        str | None,
-        typer.Option(
-            "--labels",
-            metavar="FILE",
-            help="Also write the decisions as labelled JSONL (confirmed/fixed: shifted, false alarm: ok).",
-        ),
-    ] = None,
-) -> None:
-    """Turn the false alarms of an editor's review into baseline entries (and, optionally, labelled data)."""
-    from pathlib import Path
-
-    from ..outputs import same_file_guard
-    from ..report.baseline import load_baseline, save_baseline
-    from ..report.decisions import baseline_from_decisions, labelled_rows, load_decisions, save_labels
-    from .run import preflight_outputs
-
-    preflight_outputs([output, *([labels] if labels else [])], [("input", decisions_json)])
-    if labels:
-        same_file_guard([labels], [("baseline", output)])
-    decisions = load_decisions(decisions_json)
-    existing = load_baseline(output) if Path(output).exists() else None
-    baseline, added = baseline_from_decisions(decisions, existing)
-    rows = labelled_rows(decisions) if labels else []
-    if labels:
-        save_labels(labels, rows)
-    save_baseline(output, baseline)
-    alarms = sum(1 for d in decisions["decisions"] if d["decision"] == "false_alarm")
-    typer.echo(
-        f"baseline: {alarms} false alarm(s) -> {added} new entr{'y' if added == 1 else 'ies'} "
-        f"({len(baseline['entries'])} in {output})"
-    )
-    if labels:
-        typer.echo(f"labels: {len(rows)} labelled pair(s) written to {labels}")
-
-
 if __name__ == "__main__":
     main()
-
-
-_lazy_subapps()

@@ -1,0 +1,84 @@
+"""`driftcheck baseline create|import`: record accepted flags so that only new problems fail the gate."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+baseline_app = typer.Typer(
+    help="Record today's flags so that only new problems fail the gate.", no_args_is_help=True
+)
+
+
+@baseline_app.command("create")
+def baseline_create(
+    report_json: Annotated[
+        str,
+        typer.Argument(
+            metavar="REPORT.json", help="A JSON report written by `driftcheck check --format json`."
+        ),
+    ],
+    output: Annotated[
+        str, typer.Option("--output", "-o", metavar="FILE", help="Baseline file to write.")
+    ] = "driftcheck-baseline.json",
+) -> None:
+    """Record the flags of a report as accepted: later runs with --baseline fail only on new ones."""
+    from ..report.baseline import create_baseline, save_baseline
+    from .run import load_report, preflight_outputs
+
+    preflight_outputs([output], [("input", report_json)])
+    data = create_baseline(load_report(report_json))
+    save_baseline(output, data)
+    typer.echo(f"baseline: {len(data['entries'])} flag(s) recorded in {output}")
+
+
+@baseline_app.command("import")
+def baseline_import(
+    decisions_json: Annotated[
+        str,
+        typer.Argument(
+            metavar="DECISIONS.json",
+            help="A decisions file exported from the HTML report (Export decisions).",
+        ),
+    ],
+    output: Annotated[
+        str,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Baseline file to write; an existing one is extended."
+        ),
+    ] = "driftcheck-baseline.json",
+    labels: Annotated[
+        str | None,
+        typer.Option(
+            "--labels",
+            metavar="FILE",
+            help="Also write the decisions as labelled JSONL (confirmed/fixed: shifted, false alarm: ok).",
+        ),
+    ] = None,
+) -> None:
+    """Turn the false alarms of an editor's review into baseline entries (and, optionally, labelled data)."""
+    from pathlib import Path
+
+    from ..outputs import same_file_guard
+    from ..report.baseline import load_baseline, save_baseline
+    from ..report.decisions import baseline_from_decisions, labelled_rows, load_decisions, save_labels
+    from .run import preflight_outputs
+
+    preflight_outputs([output, *([labels] if labels else [])], [("input", decisions_json)])
+    if labels:
+        same_file_guard([labels], [("baseline", output)])
+    decisions = load_decisions(decisions_json)
+    existing = load_baseline(output) if Path(output).exists() else None
+    baseline, added = baseline_from_decisions(decisions, existing)
+    rows = labelled_rows(decisions) if labels else []
+    if labels:
+        save_labels(labels, rows)
+    save_baseline(output, baseline)
+    alarms = sum(1 for d in decisions["decisions"] if d["decision"] == "false_alarm")
+    typer.echo(
+        f"baseline: {alarms} false alarm(s) -> {added} new entr{'y' if added == 1 else 'ies'} "
+        f"({len(baseline['entries'])} in {output})"
+    )
+    if labels:
+        typer.echo(f"labels: {len(rows)} labelled pair(s) written to {labels}")

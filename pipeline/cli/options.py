@@ -1,0 +1,92 @@
+"""Options shared by `check` and `eval`: declared once, as Annotated types the commands use."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+Lang = Annotated[
+    str | None,
+    typer.Option(
+        "--lang", "-l", metavar="LANG", help="Language of the published copy (ISO 639-1). Default: en."
+    ),
+]
+SourceLang = Annotated[
+    str | None,
+    typer.Option("--source-lang", "-s", metavar="LANG", help="Language of the original (source-aware mode)."),
+]
+Engine = Annotated[
+    str | None,
+    typer.Option(
+        "--engine",
+        "-e",
+        metavar="ENGINE",
+        help="auto (per hop: bergamot, a local ct2/marian model, apertium, else marian from the hub), "
+        "bergamot, marian, ct2 or apertium.",
+    ),
+]
+Pivot = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--pivot",
+        "-p",
+        metavar="LANG",
+        help="Round-trip pivot language; repeat for several. Default per language (en->es).",
+    ),
+]
+Via = Annotated[
+    str | None,
+    typer.Option(
+        "--via", metavar="LANG", help="Force a pivot language when an engine has no direct direction."
+    ),
+]
+Beam = Annotated[
+    int | None,
+    typer.Option("--beam", metavar="N", min=1, help="Beam size for Marian/CTranslate2 (default 1: greedy)."),
+]
+ModelsDir = Annotated[
+    str | None,
+    typer.Option(
+        "--models-dir",
+        metavar="DIR",
+        help="Local model store (default: $DRIFTCHECK_MODELS, else models/ in the driftcheck checkout).",
+    ),
+]
+Device = Annotated[
+    str | None, typer.Option("--device", metavar="DEVICE", help="auto, cpu or cuda (ct2 and marian engines).")
+]
+Threads = Annotated[
+    int | None,
+    typer.Option("--threads", metavar="N", min=0, help="CPU threads for the engine (0: engine default)."),
+]
+CachePath = Annotated[
+    str | None,
+    typer.Option("--cache", metavar="PATH", help="Translation cache file (default: the user cache folder)."),
+]
+NoCache = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the translation cache.")]
+SemanticOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--semantic/--no-semantic",
+        help="Sentence-embedding cosines per segment (evidence, gates nothing). Default: on when installed.",
+        show_default=False,
+    ),
+]
+ConfigOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--config",
+        metavar="FILE",
+        help="A driftcheck.toml (default: ./driftcheck.toml, then [tool.driftcheck] in pyproject.toml).",
+    ),
+]
+
+CalibrationOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--calibration",
+        metavar="FILE",
+        help="A calibration file from `driftcheck calibrate` (source-aware verdicts; default: the shipped one).",
+    ),
+]

@@ -1,0 +1,62 @@
+"""The app shell: every DriftcheckError becomes one line on stderr and exit code 2.
+
+Exit codes: 0 the gate passed, 1 the gate failed, 2 usage, input, config or model error.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+import typer
+
+from ..errors import DriftcheckError
+
+EXIT_HELP = "Exit codes: 0 gate passed, 1 gate failed (a verdict at or above --fail-on), 2 usage/input/config/model error."
+
+
+class DriftcheckApp(typer.Typer):
+    """A Typer app whose every DriftcheckError becomes one line on stderr and exit code 2."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        self.add_lazy_subapps()
+        try:
+            rv = super().__call__(*args, **{**kwargs, "standalone_mode": False})
+        except DriftcheckError as exc:
+            typer.echo(f"driftcheck: error: {exc.message}", err=True)
+            sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            typer.echo("driftcheck: interrupted", err=True)
+            sys.exit(130)
+        except typer.Exit as exc:
+            sys.exit(exc.exit_code)
+        except OSError as exc:  # the file system said no somewhere a library did not name it
+            where = f"{exc.filename}: " if exc.filename else ""
+            typer.echo(f"driftcheck: error: {where}{exc.strerror or exc}", err=True)
+            sys.exit(2)
+        except Exception as exc:  # click's own usage errors (typer vendors click), and real bugs
+            if callable(getattr(exc, "show", None)) and isinstance(getattr(exc, "exit_code", None), int):
+                exc.show()  # type: ignore[attr-defined]
+                sys.exit(exc.exit_code)  # type: ignore[attr-defined]
+            if type(exc).__name__ == "Abort":
+                sys.exit(130)
+            if os.environ.get("DRIFTCHECK_DEBUG"):
+                raise
+            typer.echo(
+                f"driftcheck: internal error: {type(exc).__name__}: {exc} (set DRIFTCHECK_DEBUG=1 for details)",
+                err=True,
+            )
+            sys.exit(2)
+        # standalone_mode=False makes click return the exit code instead of exiting
+        sys.exit(rv if isinstance(rv, int) else 0)
+
+    def add_lazy_subapps(self) -> None:
+        """Register `models` and `cache` (their modules import nothing heavy at module level)."""
+        if any(g.name == "models" for g in self.registered_groups):
+            return
+        from .cache import cache_app
+        from .models import models_app
+
+        self.add_typer(models_app, name="models", help="List, download, convert and locate MarianMT models.")
+        self.add_typer(cache_app, name="cache", help="Inspect or clear the translation cache.")

@@ -268,6 +268,33 @@ def _plan_annotations(settings: Settings, paths: list[str], source: str | None) 
     return plan
 
 
+def _show_warnings(data: dict[str, Any], tmp: str | None) -> None:
+    """Name stdin "-" in the report, and print the documents' warnings (inert: they quote input)."""
+    for doc in data["documents"]:
+        if tmp and doc["path"] == tmp:
+            doc["path"] = "-"
+        for warning in doc.get("warnings", []):
+            print(inert(f"driftcheck: warning: {doc['path']}: {warning}"), file=sys.stderr)
+    for warning in untranslated_warnings(data):
+        print(f"driftcheck: warning: {inert(warning)}", file=sys.stderr)
+
+
+def _baselined(data: dict[str, Any], baseline: str) -> dict[str, Any]:
+    """The report with the baseline's accepted flags marked; stale entries are named on stderr."""
+    from ..report.baseline import apply_baseline, load_baseline
+
+    data, stale = apply_baseline(data, load_baseline(baseline))
+    for entry in stale:
+        print(
+            inert(
+                f"driftcheck: stale baseline entry: {entry.get('check')} in {entry.get('path')}: "
+                f"{entry.get('text_preview', '')}"
+            ),
+            file=sys.stderr,
+        )
+    return data
+
+
 def run_check(
     paths: list[str], settings: Settings, source: str | None, formats_given: bool, config: str | None = None
 ) -> int:
@@ -298,25 +325,9 @@ def run_check(
         preflight_outputs([d for _, d, _ in per_document_dests(shown, plan)], protected)
         with progress() as timer:
             data = check_data(good, settings, source, timer=timer)
-        for doc in data["documents"]:
-            if tmp and doc["path"] == tmp:
-                doc["path"] = "-"
-            for warning in doc.get("warnings", []):
-                print(inert(f"driftcheck: warning: {doc['path']}: {warning}"), file=sys.stderr)
-        for warning in untranslated_warnings(data):
-            print(f"driftcheck: warning: {inert(warning)}", file=sys.stderr)
+        _show_warnings(data, tmp)
         if settings.baseline:
-            from ..report.baseline import apply_baseline, load_baseline
-
-            data, stale = apply_baseline(data, load_baseline(settings.baseline))
-            for entry in stale:
-                print(
-                    inert(
-                        f"driftcheck: stale baseline entry: {entry.get('check')} in {entry.get('path')}: "
-                        f"{entry.get('text_preview', '')}"
-                    ),
-                    file=sys.stderr,
-                )
+            data = _baselined(data, settings.baseline)
         annotated: list[tuple[str, bytes]] = []
         if annotate_plan:
             from ..formats.annotate import render_annotations

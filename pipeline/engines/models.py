@@ -311,6 +311,24 @@ def pull(direction: str, root: Path, *, force: bool = False, progress: bool = Tr
     return dest
 
 
+def _conversion_paths(target: str, root: Path, output: Path | None) -> tuple[Path, Path]:
+    """The MarianMT folder to convert (a folder, or a direction in `root`) and where the result goes."""
+    given = Path(target).expanduser()
+    if given.is_dir():
+        if not is_marian_folder(given):
+            raise ModelNotFoundError(
+                f"{given} is not a MarianMT folder (needs config.json, source.spm and weights)"
+            )
+        return given, output or given.with_name(given.name + CT2_SUFFIX)
+    src, tgt = parse_direction(target)
+    source = marian_dir(root, src, tgt)
+    if not is_marian_folder(source):
+        raise ModelNotFoundError(
+            f"no MarianMT model for {src}-{tgt} at {source}: run `driftcheck models pull {src}-{tgt}` first"
+        )
+    return source, output or ct2_dir(root, src, tgt)
+
+
 def convert(
     target: str, root: Path, *, output: Path | None = None, quantization: str = "int8", force: bool = False
 ) -> Path:
@@ -320,23 +338,7 @@ def convert(
     ct2 engine runs on the result with sentencepiece alone. Written to a temporary folder
     and renamed into place, so an interrupted conversion leaves nothing half-made.
     """
-    given = Path(target).expanduser()
-    if given.is_dir():
-        source = given
-        if not is_marian_folder(source):
-            raise ModelNotFoundError(
-                f"{source} is not a MarianMT folder (needs config.json, source.spm and weights)"
-            )
-        out = output or source.with_name(source.name + CT2_SUFFIX)
-    else:
-        src, tgt = parse_direction(target)
-        source = marian_dir(root, src, tgt)
-        if not is_marian_folder(source):
-            raise ModelNotFoundError(
-                f"no MarianMT model for {src}-{tgt} at {source}: "
-                f"run `driftcheck models pull {src}-{tgt}` first"
-            )
-        out = output or ct2_dir(root, src, tgt)
+    source, out = _conversion_paths(target, root, output)
     if out.exists() and not force:
         raise UsageError(f"{out} already exists: pass --force to replace it")
     try:

@@ -116,6 +116,15 @@ def _meta(entry: Any, form: int | None) -> list[tuple[str, str]]:
     return meta
 
 
+def _forms(entry: Any) -> list[tuple[int | None, str, str]]:
+    """(plural index or None, source, translation) of each form of an entry."""
+    if not entry.msgid_plural:
+        return [(None, entry.msgid, entry.msgstr)]
+    return [
+        (i, entry.msgid if i == 0 else entry.msgid_plural, s) for i, s in sorted(entry.msgstr_plural.items())
+    ]
+
+
 def read_po(data: bytes, path: str, doc_index: int, options: ReadOptions) -> UnitFile:
     po, text = parse_po(data, path)
     index = _keyword_lines(text)
@@ -132,14 +141,7 @@ def read_po(data: bytes, path: str, doc_index: int, options: ReadOptions) -> Uni
                 f"{path}:{entry.linenum}: duplicate entry for msgid \u201c{entry.msgid[:60]}\u201d"
             )
         seen.add(entry_id(entry))
-        forms: list[tuple[int | None, str, str]] = (
-            [
-                (i, entry.msgid if i == 0 else entry.msgid_plural, s)
-                for i, s in sorted(entry.msgstr_plural.items())
-            ]
-            if entry.msgid_plural
-            else [(None, entry.msgid, entry.msgstr)]
-        )
+        forms = _forms(entry)
         if not any(s.strip() for _, _, s in forms):
             counts["untranslated"] += 1
             continue

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import __version__
-from .bilingual import bilingual_format, is_copy_only, read_pairs
+from .bilingual import bilingual_format, is_copy_only, pair_text, read_pairs
 from .config import Settings
 from .engines import Engine, EngineOptions, create
 from .engines.langs import check_lang
@@ -41,7 +41,7 @@ class Inputs:
     settings: Settings | None = None  # the run's settings with languages resolved from the inputs
 
 
-PAIR_FORMATS = ("jsonl", "tsv", *UNIT_FORMATS)
+PAIR_FORMATS = ("jsonl", "tsv", "parquet", *UNIT_FORMATS)
 
 
 def input_format(path: str) -> str:
@@ -50,8 +50,8 @@ def input_format(path: str) -> str:
 
 
 def _read(path: str, fmt: str, i: int, settings: Settings) -> Document | UnitFile:
-    if fmt in ("jsonl", "tsv"):
-        return UnitFile(fmt, read_pairs(decode_text(read_bytes(path), path), path, fmt, i))
+    if fmt in ("jsonl", "tsv", "parquet"):
+        return UnitFile(fmt, read_pairs(pair_text(path, fmt), path, fmt, i))
     if fmt in UNIT_FORMATS:
         given = settings.explicit
         options = ReadOptions(
@@ -66,7 +66,7 @@ def _read(path: str, fmt: str, i: int, settings: Settings) -> Document | UnitFil
 def validate_input(path: str, settings: Settings) -> None:
     """Raise the InputError a file would raise when read (PO/XLIFF/TMX/HTML: parsed fully)."""
     fmt = input_format(path)
-    if fmt in UNIT_FORMATS or fmt == "html":
+    if fmt in UNIT_FORMATS or fmt in ("html", "parquet"):
         _read(path, fmt, 0, settings)
     else:
         decode_text(read_bytes(path), path)

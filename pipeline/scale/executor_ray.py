@@ -199,8 +199,10 @@ def _native_logs_aside() -> Iterator[None]:
 def ray_check_data(
     paths: list[str], settings: Settings, source: str | None, options: RayOptions
 ) -> dict[str, Any]:
-    """The merged JSON report of a run over Ray: byte-identical to `verify.check_data` on the same
-    files (the translation cache's report memo aside: a Ray run always verifies)."""
+    """The merged JSON report of a run over Ray: byte-identical to single-process runs of each file
+    merged, and to one single-process run of all files wherever the engine translates a sentence
+    the same whatever came before it in its stream (Apertium does not always: see the README).
+    A Ray run always verifies (no stored report is reused)."""
     check_shards(paths, source)
     ray = import_ray()
     with _native_logs_aside():

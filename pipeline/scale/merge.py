@@ -1,4 +1,6 @@
-"""Shard reports -> one report, byte-identical to a single-process run over the same files.
+"""Shard reports -> one report: byte-identical to a single-process run over the same files, as
+long as the engine translates each sentence the same whatever preceded it in its stream (an
+Apertium pair can carry transfer state from one sentence to the next; see the README).
 
 A shard is one file, and a file is one document of the report, so every per-document figure
 (corpus chrF/BLEU/TER from sacreBLEU's statistics of that document's segments, verdict counts,

@@ -217,3 +217,26 @@ def test_documents_are_not_shards(tmp_path: Path) -> None:
     assert r.stderr == (
         f"driftcheck: error: {doc}: --executor ray reads segment files (.jsonl, .tsv, .parquet), one shard each\n"
     )
+
+
+def test_worker_cache_is_its_own_and_a_dead_workers_is_swept(tmp_path: Path) -> None:
+    import subprocess
+
+    from pipeline.scale.adapter import WORKER_PREFIX, sweep_stale, worker_settings
+
+    own = worker_settings(Settings(cache=True, cache_path="/shared/nfs/cache.sqlite"))
+    assert own.cache_path is not None and Path(own.cache_path).parent.name.startswith(
+        f"{WORKER_PREFIX}{os.getpid()}-"
+    )
+    assert worker_settings(Settings(cache=False)).cache_path is None  # --no-cache: none at all
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
+    (tmp_path / f"{WORKER_PREFIX}{dead.stdout.strip()}-x").mkdir()
+    (tmp_path / f"{WORKER_PREFIX}{os.getpid()}-y").mkdir()
+    (tmp_path / "other-folder").mkdir()
+    sweep_stale(str(tmp_path))
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "driftcheck-worker-" + f"{os.getpid()}-y",
+        "other-folder",
+    ]

@@ -58,9 +58,9 @@ def main() -> None:
     args = parser.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from pipeline.config import Settings
+    from pipeline.core.verify import verify
     from pipeline.report.to_json import dumps, to_dict
     from pipeline.scale.executor_ray import RayOptions, ray_check_data
-    from pipeline.verify import verify
 
     semantic = False if args.no_semantic else None
     settings = Settings(lang="en", source_lang="es", engine="apertium", cache=False, semantic=semantic)

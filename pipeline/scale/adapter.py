@@ -46,14 +46,14 @@ def sweep_stale(tmp: str) -> None:
 
 def load_engine(settings: Settings) -> Engine:
     """The engine a worker holds for all its shards (the picklable spec is the Settings)."""
-    from ..verify import build_engine
+    from ..core.verify import build_engine
 
     return build_engine(settings)
 
 
 def verify_shard(path: str, settings: Settings, engine: Engine) -> dict[str, Any]:
     """The JSON report of one shard, as a single-process run of that file alone would write it."""
+    from ..core.verify import verify
     from ..report.to_json import to_dict
-    from ..verify import verify
 
     return to_dict(verify([path], settings, engine=engine))

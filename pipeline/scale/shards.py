@@ -7,8 +7,8 @@ from __future__ import annotations
 import glob
 import os
 
-from ..bilingual import bilingual_format
 from ..errors import InputError, UsageError
+from ..inputs.bilingual import bilingual_format
 
 SHARD_FORMATS = ("jsonl", "tsv", "parquet")
 _GLOB_CHARS = frozenset("*?[")

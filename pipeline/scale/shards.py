@@ -7,7 +7,7 @@ from __future__ import annotations
 import glob
 import os
 
-from ..errors import InputError, UsageError
+from ..errors import UsageError
 from ..inputs.bilingual import bilingual_format
 
 SHARD_FORMATS = ("jsonl", "tsv", "parquet")
@@ -15,16 +15,16 @@ _GLOB_CHARS = frozenset("*?[")
 
 
 def expand_globs(paths: list[str]) -> list[str]:
-    """A path that does not exist and holds *, ? or [ is a glob (** recursive): its files, sorted."""
+    """A path that does not exist and holds *, ? or [ is a glob (** recursive): its files, sorted.
+    A pattern that matches nothing stays as given, so it fails as a missing file does (a file name
+    may hold those characters)."""
     out: list[str] = []
     for p in paths:
         if p == "-" or os.path.exists(p) or not _GLOB_CHARS & set(p):
             out.append(p)
             continue
         found = sorted(f for f in glob.glob(p, recursive=True) if os.path.isfile(f))
-        if not found:
-            raise InputError(f"{p}: no files match")
-        out.extend(found)
+        out.extend(found or [p])
     return out
 
 

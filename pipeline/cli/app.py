@@ -274,6 +274,29 @@ def check(
             help="PO/XLIFF: check only units not yet approved (PO: fuzzy; XLIFF: not final).",
         ),
     ] = False,
+    executor: Annotated[
+        str,
+        typer.Option(
+            "--executor",
+            metavar="EXECUTOR",
+            help="local (this process, default) or ray: segment files as shards over Ray workers.",
+        ),
+    ] = "local",
+    address: Annotated[
+        str | None,
+        typer.Option(
+            "--address", metavar="ADDR", help="Ray cluster to join (ray start --head); default: a local Ray."
+        ),
+    ] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", metavar="N", min=0, help="Ray workers (0: one per CPU).")
+    ] = 0,
+    shard_results: Annotated[
+        str | None,
+        typer.Option(
+            "--shard-results", metavar="DIR", help="Ray: also write every shard's JSON report into DIR."
+        ),
+    ] = None,
     config: ConfigOpt = None,
 ) -> None:
     """Check translated copy: round trip (copy only) or source-aware (--source, or a bilingual file).
@@ -320,7 +343,21 @@ def check(
     )
     if no_cache:
         settings = dataclasses.replace(settings, cache=False)
-    raise typer.Exit(run_check(files, settings, source, formats_given=bool(fmt), config=config))
+    ray = _ray_options(executor, address, workers, shard_results)
+    raise typer.Exit(run_check(files, settings, source, formats_given=bool(fmt), config=config, ray=ray))
+
+
+def _ray_options(executor: str, address: str | None, workers: int, shard_results: str | None) -> Any:
+    """None for a local run; the Ray executor's options (pipeline/scale/) otherwise."""
+    if executor not in ("local", "ray"):
+        raise UsageError(f"--executor must be local or ray, not '{executor}'")
+    if executor == "local":
+        if address is not None or workers or shard_results is not None:
+            raise UsageError("--address, --workers and --shard-results need --executor ray")
+        return None
+    from ..scale.executor_ray import RayOptions
+
+    return RayOptions(address, workers, shard_results)
 
 
 @app.command()

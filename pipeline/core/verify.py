@@ -16,7 +16,7 @@ from ..engines.langs import check_lang
 from ..errors import UsageError
 from ..formats import UNIT_FORMATS, ReadOptions, UnitFile, format_of, read_units
 from ..formats.languages import Declared, resolve
-from ..inputs.bilingual import bilingual_format, is_copy_only, read_pairs
+from ..inputs.bilingual import bilingual_format, is_copy_only, pair_text, read_pairs
 from ..inputs.read import decode_text, detect_format, read_bytes, read_document
 from ..records import Document, Report, Segment
 from ..report.to_json import to_dict
@@ -39,7 +39,7 @@ class Inputs:
     settings: Settings | None = None  # the run's settings with languages resolved from the inputs
 
 
-PAIR_FORMATS = ("jsonl", "tsv", *UNIT_FORMATS)
+PAIR_FORMATS = ("jsonl", "tsv", "parquet", *UNIT_FORMATS)
 
 
 def input_format(path: str) -> str:
@@ -48,8 +48,8 @@ def input_format(path: str) -> str:
 
 
 def _read(path: str, fmt: str, i: int, settings: Settings) -> Document | UnitFile:
-    if fmt in ("jsonl", "tsv"):
-        return UnitFile(fmt, read_pairs(decode_text(read_bytes(path), path), path, fmt, i))
+    if fmt in ("jsonl", "tsv", "parquet"):
+        return UnitFile(fmt, read_pairs(pair_text(path, fmt), path, fmt, i))
     if fmt in UNIT_FORMATS:
         given = settings.explicit
         options = ReadOptions(
@@ -64,7 +64,7 @@ def _read(path: str, fmt: str, i: int, settings: Settings) -> Document | UnitFil
 def validate_input(path: str, settings: Settings) -> None:
     """Raise the InputError a file would raise when read (PO/XLIFF/TMX/HTML: parsed fully)."""
     fmt = input_format(path)
-    if fmt in UNIT_FORMATS or fmt == "html":
+    if fmt in UNIT_FORMATS or fmt in ("html", "parquet"):
         _read(path, fmt, 0, settings)
     else:
         decode_text(read_bytes(path), path)

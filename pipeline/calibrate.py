@@ -52,8 +52,9 @@ def run_calibrate(
     budget: float,
     include_heldout: bool,
     add_to: str | None,
+    combiner: str = "logistic",
 ) -> dict[str, Any]:
-    from .train import fit_variant, training_file
+    from .train import fit_variant, recipe_for, training_file
 
     if fail_rate > review_rate:
         raise ConfigError("--fail-rate must not exceed --review-rate")
@@ -63,7 +64,12 @@ def run_calibrate(
     engine = next(iter(info.values()))["engine"]
     train = [r for r in rows if include_heldout or not r.heldout]
     variant = fit_variant(
-        train, rows, engine, targets={"review": review_rate, "fail": fail_rate}, budget=budget
+        train,
+        rows,
+        engine,
+        recipe=recipe_for(combiner),
+        targets={"review": review_rate, "fail": fail_rate},
+        budget=budget,
     )
     files = [
         _file_entry(

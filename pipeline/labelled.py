@@ -136,6 +136,7 @@ def collect(
     import dataclasses
     import time
 
+    from .calibration import route_engine
     from .judge import Judge
     from .source_mode import job_from_segments, run_source
     from .timing import Timer
@@ -158,7 +159,7 @@ def collect(
             "source_lang": src,
             "lang": tgt,
             "routes": {k: "->".join(v) for k, v in routes.items()},
-            "engine": engine.name,
+            "engine": route_engine(engine, routes) or engine.name,
             "seconds": round(time.perf_counter() - t0, 2),
         }
     return rows, info

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from . import semantic
 from .align import align_paragraphs, align_sentences
+from .calibration import route_engine
 from .checks import CheckInput, run_checks
 from .checks.health import unverifiable
 from .config import Settings
@@ -184,6 +185,7 @@ def run_source(
     """
     planned = source_routes(engine, settings)
     judge = judge or Judge(settings, "source", getattr(engine, "name", None))
+    judge.engine = route_engine(engine, planned)  # `auto` -> the engine its hops use (picks the variant)
     embeddings = semantic.for_run(settings, engine)
     try:
         pending, corpus = _run(jobs, engine, settings, timer, planned, embeddings, judge)

@@ -31,8 +31,20 @@ from .errors import UsageError
 from .labelled import Row, judge_rows
 from .verdict import verdict
 
-RECIPE: dict[str, Any] = {"kind": "logistic", "C": 1.0, "folds": 5, "seed": 13, "min_support": 5}
+COMMON: dict[str, Any] = {"folds": 5, "seed": 13, "min_support": 5}  # every combiner's
+RECIPE: dict[str, Any] = {"kind": "logistic", "C": 1.0, **COMMON}
 TARGETS = {"review": 0.05, "fail": 0.01}
+
+
+def recipe_for(combiner: str) -> dict[str, Any]:
+    """The training recipe of a combiner kind (`logistic` or `trees`)."""
+    if combiner == "trees":
+        from .train_trees import TREES_RECIPE
+
+        return {"kind": "trees", **TREES_RECIPE, **COMMON}
+    return dict(RECIPE)
+
+
 BUDGET = 0.01
 
 
@@ -98,6 +110,16 @@ def fit_model(rows: Sequence[Row], names: list[str], recipe: dict[str, Any]) -> 
         for n, m, s, w in zip(kept, scaler.mean_, scaler.scale_, model.coef_[0])
     ]
     return {"kind": "logistic", "intercept": round(float(model.intercept_[0]), 6), "terms": terms}
+
+
+def fit_combiner(rows: Sequence[Row], names: list[str], recipe: dict[str, Any]) -> dict[str, Any]:
+    """The combiner the recipe names: `logistic` (default) or monotone boosted `trees`."""
+    if recipe.get("kind") == "trees":
+        from .train_trees import fit_trees
+
+        _sklearn()
+        return fit_trees(rows, names, _weights(rows), recipe)
+    return fit_model(rows, names, recipe)
 
 
 def precision_table(rows: Sequence[Row], budget: float) -> dict[str, dict[str, Any]]:
@@ -214,7 +236,7 @@ def out_of_fold(rows: Sequence[Row], names: list[str], recipe: dict[str, Any]) -
     groups = [r.key for r in rows]
     for train_idx, test_idx in splitter.split(list(range(len(rows))), groups=groups):
         part = [rows[i] for i in train_idx]
-        variant = cal.parse(_file([_with_model(fit_model(part, names, recipe))]), "fold").variants[0]
+        variant = cal.parse(_file([_with_model(fit_combiner(part, names, recipe))]), "fold").variants[0]
         for i in test_idx:
             p[i] = cal.sigmoid(variant.logit(rows[i].features)[0])
     return p
@@ -243,7 +265,7 @@ def fit_variant(
     budget: float = BUDGET,
 ) -> dict[str, Any]:
     """A complete calibration variant trained on `rows` (the budget measured on `budget_rows`)."""
-    recipe = {**RECIPE, **(recipe or {})}
+    recipe = recipe or RECIPE
     targets = {**TARGETS, **(targets or {})}
     train = [r for r in rows if r.features]
     names = feature_names(train, int(recipe["min_support"]))
@@ -251,7 +273,7 @@ def fit_variant(
     checks = precision_table(budget_rows, budget)
     _limit_fails(train, checks, targets["fail"])
     precision = {"budget": budget, "checks": checks}
-    variant = _variant_shell(engine or "any", engine, requires, precision)
+    variant = _variant_shell(cal.variant_name(engine, requires), engine, requires, precision)
     variant["recipe"] = recipe
     variant["targets"] = targets
     p = out_of_fold(train, names, recipe)
@@ -262,7 +284,7 @@ def fit_variant(
     review = _threshold(train, p, forced_review, targets["review"])
     fail = max(review, _threshold(train, p, forced_fail, targets["fail"]))
     variant["thresholds"] = {"review": review, "fail": fail}
-    variant["model"] = fit_model(train, names, recipe)
+    variant["model"] = fit_combiner(train, names, recipe)
     variant["cv"] = _cv_summary(train, p, forced_review, review)
     return variant
 
@@ -299,7 +321,7 @@ def cross_validated(rows: list[Row], engine: str | None, recipe: dict[str, Any] 
     import copy
 
     _, model_selection, _ = _sklearn()
-    recipe = {**RECIPE, **(recipe or {})}
+    recipe = recipe or RECIPE
     train = [copy.copy(r) for r in rows if not r.heldout and r.features]
     splitter = model_selection.GroupKFold(
         n_splits=int(recipe["folds"]), shuffle=True, random_state=int(recipe["seed"])

@@ -491,9 +491,9 @@ def calibrate(
         typer.Option(
             "--combiner",
             metavar="KIND",
-            help="trees (monotone boosted trees: interactions) or logistic (one weight per evidence).",
+            help="logistic (one weight per evidence) or trees (monotone boosted trees: interactions).",
         ),
-    ] = "trees",
+    ] = "logistic",
     config: ConfigOpt = None,
 ) -> None:
     """Train a calibration (source-aware verdicts) on labelled files; needs scikit-learn (the `train` extra)."""

@@ -382,3 +382,35 @@ def test_calibrate_rejects_bad_input_and_writes_nothing(
     r = run_cli("calibrate", str(f), "--engine", "apertium", "--no-cache", "-o", str(out), *options)
     assert r.code == 2 and message in r.stderr and len(r.stderr.strip().splitlines()) == 1
     assert not out.exists()
+
+
+@pytest.mark.requires_apertium
+@pytest.mark.requires_bergamot
+@pytest.mark.requires_encoder
+@pytest.mark.parametrize(
+    ("source", "lang", "engine", "semantic", "variant"),
+    [
+        ("O contrato não foi assinado.", "pt", "auto", "--semantic", "bergamot+semantic"),
+        ("O contrato não foi assinado.", "pt", "bergamot", "--no-semantic", "bergamot"),
+        ("El contrato no fue firmado.", "es", "auto", "--semantic", "apertium+semantic"),
+        ("El contrato no fue firmado.", "es", "apertium", "--no-semantic", "apertium"),
+    ],
+)
+def test_the_shipped_variant_follows_the_engine_and_the_evidence(
+    tmp_path: Path, source: str, lang: str, engine: str, semantic: str, variant: str
+) -> None:
+    """`auto` is named by the engine of its hops (pt<->en: Bergamot, es<->en: Apertium); the
+    variant trained on that engine with the evidence the run has judges it, and the signature
+    says which. A clean dropped negation is flagged by default: its kind is within the precision
+    budget (critical, or major where the critical kinds together would fail too much copy)."""
+    pairs = write_jsonl(tmp_path / "p.jsonl", [{"source": source, "translation": "The contract was signed."}])
+    r = run_cli("check", str(pairs), "--source-lang", lang, "--engine", engine, semantic, "--no-cache",
+                "-f", "json", "--fail-on", "never")  # fmt: skip
+    assert r.code == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["signature"]["calibration"]["variant"] == variant
+    (seg,) = data["segments"]
+    negation = [f for f in seg["flags"] if f["check"] == "negation"]
+    assert negation and negation[0]["severity"] in ("major", "critical"), seg["flags"]
+    assert "the rest of the clause says the same" in negation[0]["message"]
+    assert seg["verdict"] != "ok"

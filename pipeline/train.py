@@ -4,7 +4,8 @@ On the training part of labelled files (pipeline/labelled.py; the held-out fifth
 
 1. Precision budget: for every kind of flag a check raises at `major`/`critical`, the share of
    correct translations it fires on, pooled over the files, on the training part and on the
-   held-out part. A kind over the budget (1 %) on either is capped: it raises `minor` evidence.
+   held-out part. A kind over the budget (1 %) on either is capped: it raises `minor` evidence;
+   and a check whose kept kinds together are over it loses its least precise kinds too.
 2. Combiner: logistic regression over standardised features (flags as raised, distances,
    lengths, coverage, optional groups such as semantic cosines), each (file, label) weighted to
    the same total so that no file's share of shifted pairs, and nothing that only tells the files
@@ -145,7 +146,33 @@ def precision_table(rows: Sequence[Row], budget: float) -> dict[str, dict[str, A
             worst = max(worst, share)
         entry["severity"] = "minor" if worst > budget else "kept"
         table[kind] = entry
+    _whole_checks(correct, table, budget)
     return table
+
+
+def _whole_checks(correct: dict[bool, list[Row]], table: dict[str, dict[str, Any]], budget: float) -> None:
+    """The budget holds per check, not only per kind: a check whose kept kinds together gate more
+    correct translations than the budget (on either part) loses its least precise kind to `minor`
+    until they do not ("negation:major" goes, the unambiguous "negation:critical" stays)."""
+    for check in sorted({k.split(":", 1)[0] for k in table}):
+        while True:
+            kept = [k for k, e in table.items() if k.split(":", 1)[0] == check and e["severity"] == "kept"]
+            if len(kept) < 2:
+                break
+            over = any(
+                sum(any(f"{f.check}:{f.severity}" in kept for f in r.flags) for r in group)
+                > budget * len(group)
+                for group in correct.values()
+                if group
+            )
+            if not over:
+                break
+            worst = max(
+                kept,
+                key=lambda k: (max(table[k].get("correct_train", 0), table[k].get("correct_heldout", 0)), k),
+            )
+            table[worst]["severity"] = "minor"
+            table[worst]["whole_check"] = True  # capped because the check as a whole is over
 
 
 def _variant_shell(

@@ -188,7 +188,18 @@ def test_shipped_calibration_is_source_mode_only_and_complete() -> None:
     assert raw["training"]["include_heldout"] is False
     for kind, entry in raw["precision"]["checks"].items():
         worst = max(entry.get("correct_train", 0), entry.get("correct_heldout", 0))
-        assert (entry["severity"] == "minor") == (worst > raw["precision"]["budget"]), kind
+        over = worst > raw["precision"]["budget"] or entry.get("whole_check", False)
+        assert (entry["severity"] == "minor") == over, kind
+    names = [v.name for v in shipped.variants]
+    assert names == ["bergamot+semantic", "bergamot", "apertium+semantic", "apertium"]
+    for v in shipped.variants:
+        assert v.engine == v.name.split("+")[0] and sorted(v.requires) == v.name.split("+")[1:]
+        files = [f["name"] for f in v.raw["training"]["files"]]
+        assert files == (
+            ["wmt22-ced-pt-en-dev.jsonl"]
+            if v.engine == "bergamot"
+            else ["demetr-es-dev.jsonl", "wmt22-ced-pt-en-dev.jsonl"]
+        )
 
 
 @pytest.mark.requires_bergamot

@@ -168,3 +168,19 @@ def test_boosted_trees_meet_their_targets_are_monotone_and_reproducible() -> Non
     assert json.dumps(v, sort_keys=True) == json.dumps(
         fit_variant(train, rows, "bergamot", recipe=recipe), sort_keys=True
     )
+
+
+def test_the_budget_holds_for_a_check_as_a_whole() -> None:
+    """Two kinds of one check, each within the budget on its own, together over it: the less
+    precise one becomes minor evidence, the more precise one keeps its severity."""
+    from pipeline.train import precision_table
+
+    clean = Flag("negation", "critical", "clean")
+    vague = Flag("negation", "major", "vague")
+    rows = []
+    for i in range(1000):
+        flags = (clean,) if i % 200 == 1 else (vague,) if i % 125 == 2 else ()
+        rows.append(row(i, 1, "correct", flags))
+    table = precision_table(rows, 0.01)  # clean: 0.5 %, vague: 0.8 %, together 1.3 %
+    assert table["negation:critical"]["severity"] == "kept"
+    assert table["negation:major"]["severity"] == "minor" and table["negation:major"]["whole_check"]

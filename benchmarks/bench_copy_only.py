@@ -28,11 +28,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.config import Settings  # noqa: E402
-from pipeline.evaluate import group_of, load_labelled, roc_auc  # noqa: E402
+from pipeline.core.roundtrip import run_roundtrip  # noqa: E402
+from pipeline.core.verify import build_engine  # noqa: E402
+from pipeline.learn.evaluate import group_of, load_labelled, roc_auc  # noqa: E402
 from pipeline.records import Segment, SegmentResult  # noqa: E402
-from pipeline.roundtrip import run_roundtrip  # noqa: E402
 from pipeline.timing import Timer  # noqa: E402
-from pipeline.verify import build_engine  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "data" / "demetr-es-dev.jsonl"
 # Categories the copy-only floors are about, shown first.

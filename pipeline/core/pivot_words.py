@@ -1,0 +1,58 @@
+"""What each pivot makes of the copy's doubtful words: the pivot engines' own evidence of a
+word of another language.
+
+A word of the copy that its own language hardly knows ("campos" in English copy) is either a
+name, a rare word, a typo or a word of another language. Each pivot's engine is asked what the
+word means when read as the pivot language (pivot -> copy language, the word alone): Apertium
+and the Bergamot models leave a word they do not know as it is ("Siminoff", "uit"), fix a typo
+that happens to be a word of theirs ("ha" -> "has"), and translate a word of their own language
+into another word ("campos" -> "fields", "montada" -> "mounted"). That last answer is the
+evidence the `foreign` check weighs against a typo or a name: the pivot read the word as its
+own. With several pivots every pivot's reading counts (a Spanish word is read by the Spanish
+pivot, a Portuguese one by the Portuguese), and the check sees them all whichever round trip it
+judges.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from ..checks.text import tokens, zipf
+from ..engines import Engine, translate_route
+
+# A word is doubtful when its own language uses it at most this often (Zipf; the `foreign`
+# check's own ceiling for a foreign word, checks/foreign.py MAX_COPY_ZIPF) ...
+DOUBTFUL_MAX_ZIPF = 3.3
+MIN_LETTERS = 4  # ... and it has this many letters (short words have their own rule there)
+
+Readings = Mapping[str, tuple[tuple[str, str], ...]]  # word (lower case) -> ((pivot, reading), ...)
+
+
+def doubtful_words(texts: Sequence[str], lang: str) -> list[str]:
+    """The lower-case words of `texts` that `lang` hardly knows, once each, in order of appearance."""
+    seen: dict[str, None] = {}
+    for text in texts:
+        for tok in tokens(text):
+            w = tok.text.lower()
+            if w in seen or len(w) < MIN_LETTERS or not w.isalpha():
+                continue
+            if zipf(w, lang) <= DOUBTFUL_MAX_ZIPF:
+                seen[w] = None
+    return list(seen)
+
+
+def pivot_readings(
+    engine: Engine, words: list[str], back_routes: Mapping[str, list[str]]
+) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Per word: (pivot, what the pivot's engine makes of it) for every pivot that reads it as a
+    word of its own (the reading differs from the word). One engine call per pivot, all words."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    if not words:
+        return {}
+    for pivot, route in back_routes.items():
+        out = translate_route(engine, words, route, set())
+        for word, reading in zip(words, out):
+            r = " ".join(reading.split()).strip(" .,;:!?\"'").lower()
+            if r and r != word:
+                found.setdefault(word, []).append((pivot, r))
+    return {w: tuple(rs) for w, rs in found.items()}

@@ -524,6 +524,14 @@ def calibrate(
             help="Put the new variant first in this existing calibration file's variants.",
         ),
     ] = None,
+    combiner: Annotated[
+        str,
+        typer.Option(
+            "--combiner",
+            metavar="KIND",
+            help="logistic (one weight per evidence) or trees (monotone boosted trees: interactions).",
+        ),
+    ] = "logistic",
     config: ConfigOpt = None,
 ) -> None:
     """Train a calibration (source-aware verdicts) on labelled files; needs scikit-learn (the `train` extra)."""
@@ -543,11 +551,15 @@ def calibrate(
     )
     if no_cache:
         settings = dataclasses.replace(settings, cache=False)
+    if combiner not in ("trees", "logistic"):
+        raise UsageError(f"--combiner must be trees or logistic, not '{combiner}'")
     inputs = [("input", path) for path in labelled] + ([("config file", config)] if config else [])
     if add_to is not None and Path(add_to).resolve() != Path(output).resolve():
         inputs.append(("calibration file", add_to))
     preflight_outputs([output], inputs)
-    run_calibrate(labelled, settings, output, review_rate, fail_rate, budget, include_heldout, add_to)
+    run_calibrate(
+        labelled, settings, output, review_rate, fail_rate, budget, include_heldout, add_to, combiner
+    )
 
 
 @baseline_app.command("create")

@@ -12,11 +12,12 @@ from . import semantic
 from .checks import CheckInput, run_checks
 from .checks.health import unverifiable
 from .config import Settings
+from .copy_judge import CopyJudge
 from .engines import Engine, plan_route, translate_route
 from .engines.langs import check_lang, default_pivot
 from .errors import UsageError
 from .judge import check_config, finish, regrade
-from .pivot_words import doubtful_words, pivot_readings
+from .pivot_words import doubtful_words, pivot_readings, reader_routes
 from .records import Flag, RoundTrip, Scores, Segment, SegmentResult, Semantic, Span
 from .score import corpus_from, many_stats, scores_from
 from .timing import Timer
@@ -41,9 +42,11 @@ def roundtrip_routes(engine: Engine, settings: Settings) -> dict[str, tuple[list
 
 
 def run_roundtrip(
-    segments: list[Segment], engine: Engine, settings: Settings, timer: Timer
+    segments: list[Segment], engine: Engine, settings: Settings, timer: Timer, judge: CopyJudge | None = None
 ) -> tuple[list[SegmentResult], dict[str, list[str]], dict[int, dict[str, Scores]]]:
-    """Results, the route per pivot, and corpus scores per document and pivot."""
+    """Results, the route per pivot, and corpus scores per document and pivot. `judge` (default:
+    one for `settings`) weighs each copy's evidence with the round-trip calibration."""
+    judge = judge or CopyJudge(settings, getattr(engine, "name", None))
     planned = roundtrip_routes(engine, settings)
     embeddings = semantic.for_run(settings, engine)
     try:
@@ -56,7 +59,7 @@ def run_roundtrip(
     finally:
         if embeddings is not None:
             embeddings.close()
-    return results, routes, corpus
+    return judge.judge_all(results), routes, corpus
 
 
 def _with_semantic(results: list[SegmentResult], embeddings: semantic.Embeddings) -> list[SegmentResult]:
@@ -93,7 +96,8 @@ def _run(
             failed.append(why)
             if embeddings is not None:
                 embeddings.prefetch(back_texts)  # encoded while the next stages run
-        readings = pivot_readings(engine, doubtful_words(texts, lang), {p: back for p, (_, back) in planned.items()})
+        readers = {p: back for p, (_, back) in planned.items()} | reader_routes(engine, lang, list(planned))
+        readings = pivot_readings(engine, doubtful_words(texts, lang), readers)
     with timer.stage("score"):
         stats = [many_stats(list(zip(back, texts))) for _, _, back in per_pivot]
     enabled, severities = check_config(settings)

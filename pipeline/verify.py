@@ -13,6 +13,7 @@ from typing import Any
 from . import __version__
 from .bilingual import bilingual_format, is_copy_only, read_pairs
 from .config import Settings
+from .copy_judge import CopyJudge
 from .engines import Engine, EngineOptions, create
 from .engines.langs import check_lang
 from .errors import UsageError
@@ -196,6 +197,7 @@ def _memo_context(engine: Engine, settings: Settings) -> dict[str, object]:
     from . import semantic
 
     context = _models_dir_entry(engine, settings)
+    context["word_readers"] = _readers_entry(engine, "roundtrip", settings.lang, list(settings.pivots))
     if semantic.enabled(settings):
         context["semantic"] = semantic.encoder_signature()
     if settings.calibration is not None:  # the file's bytes decide the verdicts, not its name
@@ -203,6 +205,15 @@ def _memo_context(engine: Engine, settings: Settings) -> dict[str, object]:
 
         context["calibration"] = file_digest(settings.calibration)
     return context
+
+
+def _readers_entry(engine: Engine, mode: str, lang: str, pivots: list[str]) -> dict[str, object]:
+    """Round-trip mode: the languages that read the copy's doubtful words besides the pivots."""
+    if mode != "roundtrip":
+        return {}
+    from .pivot_words import reader_routes
+
+    return {"word_readers": sorted(reader_routes(engine, lang, pivots))}
 
 
 def _semantic_entry(results: list[SegmentResult]) -> dict[str, object]:
@@ -256,18 +267,12 @@ def planned_routes(engine: Engine, inputs: Inputs, settings: Settings) -> dict[s
 
 
 def check_calibration(mode: str, settings: Settings) -> None:
-    """The calibration given (--calibration, config) loads and fits the mode; round-trip mode has
-    no calibrated verdicts yet, so a calibration given for it is an error, not silently unused."""
+    """The calibration given (--calibration, config) loads and is made for the run's mode."""
     if settings.calibration is None:
         return
     from .calibration import resolve as resolve_calibration
 
     resolve_calibration(mode, settings.calibration)
-    if mode == "roundtrip":
-        raise UsageError(
-            f"{settings.calibration}: calibrated verdicts are for source-aware mode; round-trip verdicts "
-            "come from the flags (give --source or a bilingual file, or drop --calibration)"
-        )
 
 
 def check_data(
@@ -327,12 +332,13 @@ def verify(
     if timer.on_progress is not None:
         setattr(engine, "progress", timer.on_progress)  # noqa: B010 - not part of the Engine protocol
     check_calibration(inputs.mode, settings)
-    judge = None
+    judge: Judge | CopyJudge
     if inputs.mode == "source":
         judge = Judge(settings, "source", getattr(engine, "name", None))
         results, routes, corpus = run_source(inputs.jobs, engine, settings, timer, judge)
     else:
-        results, routes, corpus = run_roundtrip(inputs.segments, engine, settings, timer)
+        judge = CopyJudge(settings, getattr(engine, "name", None))
+        results, routes, corpus = run_roundtrip(inputs.segments, engine, settings, timer, judge)
     documents = _document_results(inputs, results, corpus)
     enabled, severities = check_config(settings)
     signature: dict[str, object] = {
@@ -343,6 +349,7 @@ def verify(
         "source_lang": settings.source_lang if inputs.mode == "source" else None,
         "engine": engine_signature(engine, routes),
         "routes": {k: "->".join(v) for k, v in routes.items()},
+        **_readers_entry(engine, inputs.mode, lang, list(routes)),
         "decoding": {"beam": settings.beam},
         **_models_dir_entry(engine, settings),
         "metrics": metric_signatures(),
@@ -351,7 +358,7 @@ def verify(
         "checks": {n: severities.get(n, "default") for n in sorted(enabled)},
         "fail_on": settings.fail_on,
     }
-    calibrated = judge.signature() if judge is not None else None
+    calibrated = judge.signature()
     if calibrated is not None:
         signature["calibration"] = calibrated
     return Report(SCHEMA_VERSION, inputs.mode, signature, tuple(documents), tuple(results), timer.stages)  # type: ignore[arg-type]

@@ -466,15 +466,15 @@ def calibrate(
         ),
     ] = 0.01,
     budget: Annotated[
-        float,
+        float | None,
         typer.Option(
             "--budget",
             metavar="RATE",
             min=0.0,
             max=1.0,
-            help="A check kind over this false-flag share raises minor only.",
+            help="A check kind over this false-flag share raises minor only (default 0.01; round trip: the review rate).",
         ),
-    ] = 0.01,
+    ] = None,
     include_heldout: Annotated[
         bool,
         typer.Option("--include-heldout", help="Train on the held-out fifth too (nothing left to test on)."),
@@ -531,8 +531,10 @@ def calibrate(
     if mode == "roundtrip":
         from .calibrate import run_calibrate_copy
 
+        budget = review_rate if budget is None else budget
         run_calibrate_copy(labelled, natural or [], settings, output, review_rate, budget, add_to)
         return
+    budget = 0.01 if budget is None else budget
     run_calibrate(labelled, settings, output, review_rate, fail_rate, budget, include_heldout, add_to)
 
 

@@ -12,7 +12,9 @@ reuses), with two differences that come from having no source:
   more often than the target (with 90 % confidence), counting the flags that ask for review anyway.
   The combiner never fails a copy (pipeline/copy_judge.py): `fail` is stored as 1.0.
 - Precision budget: a kind of flag that by itself asks for review on more than the budget's share
-  of the natural copy's correct sides raises `minor` evidence instead.
+  of the natural copy's correct sides raises `minor` evidence instead. Every round-trip finding
+  asks for review at most, so the budget defaults to the review target (5 %), not the 1 % that a
+  source-aware kind needs to fail a translation alone.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from .labelled import Row, languages, load_labelled, rows_from
 from .verdict import verdict
 
 TARGETS = {"review": 0.05, "fail": 0.0}  # the combiner may only ask for review
-BUDGET = 0.02
+BUDGET = TARGETS["review"]
 
 
 def collect_copies(

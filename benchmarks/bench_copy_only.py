@@ -36,15 +36,15 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline import calibration as cal  # noqa: E402
 from pipeline.config import Settings  # noqa: E402
-from pipeline.copy_judge import CopyJudge, judge_flags  # noqa: E402
-from pipeline.evaluate import roc_auc  # noqa: E402
-from pipeline.labelled import Row, group_of, load_labelled, rows_from  # noqa: E402  # noqa: E402
+from pipeline.core import calibration as cal  # noqa: E402
+from pipeline.core.copy_judge import CopyJudge, judge_flags  # noqa: E402
+from pipeline.core.roundtrip import run_roundtrip  # noqa: E402
+from pipeline.core.verify import build_engine  # noqa: E402
+from pipeline.learn.evaluate import roc_auc  # noqa: E402
+from pipeline.learn.labelled import Row, group_of, load_labelled, rows_from  # noqa: E402
 from pipeline.records import Segment, SegmentResult  # noqa: E402
-from pipeline.roundtrip import run_roundtrip  # noqa: E402
 from pipeline.timing import Timer  # noqa: E402
-from pipeline.verify import build_engine  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "data" / "demetr-es-dev.jsonl"
 NATURAL = ROOT.parent / "shared" / "data" / "wmt22-ced-pt-en-dev.jsonl"
@@ -80,8 +80,8 @@ def cross_validated(
     """In-sample results judged by calibrations trained without their pair_id (held-out rows untouched)."""
     from sklearn.model_selection import GroupKFold
 
-    from pipeline.train import RECIPE, _file
-    from pipeline.train_copy import fit_copy_variant
+    from pipeline.learn.train import RECIPE, _file
+    from pipeline.learn.train_copy import fit_copy_variant
 
     rows = rows_from(0, results)
     idx = [i for i, r in enumerate(rows) if not r.heldout]

@@ -25,7 +25,7 @@ sys.path.insert(0, str(HERE.parent))
 
 import bench_engines as bench  # noqa: E402
 
-from pipeline import models  # noqa: E402
+from pipeline.engines import models  # noqa: E402
 from pipeline.engines.spm_split import plan_batches  # noqa: E402
 
 # (label, inter_threads, intra_threads, batch size, queue every batch at once)

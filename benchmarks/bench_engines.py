@@ -78,7 +78,7 @@ def ensure_models(rebuild: bool) -> None:
     sys.path.insert(0, str(ROOT))
     from tiny_marian import OPUS_MT_SIZES, build_marian
 
-    from pipeline import models
+    from pipeline.engines import models
     from pipeline.engines.marian import _quiet
 
     text = corpus_text()
@@ -265,7 +265,7 @@ def run_stage(name: str, input_file: Path, fixed: int, device: str, threads: int
 
 
 def driftcheck(*args: str, env: dict[str, str] | None = None) -> dict[str, Any]:
-    return measure([sys.executable, "-c", "from pipeline.cli import app; app()", *args], env)
+    return measure([sys.executable, "-c", "from pipeline.cli.app import app; app()", *args], env)
 
 
 def cli_ready() -> str | None:

@@ -57,7 +57,7 @@ def run_cli(args: list[str]) -> tuple[float, float, int]:
     env = {**os.environ, "HF_HUB_OFFLINE": "1"}
     t0 = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-c", "from pipeline.cli import app; app()", *args],
+        [sys.executable, "-c", "from pipeline.cli.app import app; app()", *args],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -99,7 +99,7 @@ SCALING_CHILD = r"""
 import json, sys, time
 from pipeline.config import Settings
 from pipeline.report import render
-from pipeline.verify import check_data
+from pipeline.core.verify import check_data
 settings = Settings(lang="en", source_lang="es", engine="apertium", cache=False)
 warm, *paths = sys.argv[1:]
 check_data([warm], settings)  # imports, word lists, metric objects: start-up is not what we measure

@@ -69,11 +69,11 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=0)
     args = parser.parse_args()
 
+    from pipeline.core.score import many_stats
+    from pipeline.core.semantic import Encoder
     from pipeline.engines import EngineOptions
     from pipeline.engines.apertium import ApertiumEngine
     from pipeline.engines.bergamot import BergamotEngine, bundled_models
-    from pipeline.score import many_stats
-    from pipeline.semantic import Encoder
 
     english, portuguese = sentences(args.sentences)
     n = len(english)

@@ -45,7 +45,7 @@ CHROMIUM = "/usr/bin/chromium"
 
 
 def driftcheck(*args: str) -> None:
-    cmd = [sys.executable, "-c", "from pipeline.cli import app; app()", *args]
+    cmd = [sys.executable, "-c", "from pipeline.cli.app import app; app()", *args]
     subprocess.run(cmd, cwd=ROOT, check=False, env={**os.environ, "HF_HUB_OFFLINE": "1"})
 
 

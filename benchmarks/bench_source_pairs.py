@@ -28,9 +28,9 @@ def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     path = Path(args[0]) if args else DEFAULT
     from pipeline.config import Settings
-    from pipeline.read import atomic_write
+    from pipeline.core.verify import verify
+    from pipeline.inputs.read import atomic_write
     from pipeline.report.to_json import dumps, to_dict
-    from pipeline.verify import verify
 
     semantic = False if "--no-semantic" in sys.argv else None
     settings = Settings(lang="en", source_lang="es", engine="apertium", cache=False, semantic=semantic)

@@ -80,7 +80,7 @@ def main() -> None:
             reads.append(time.perf_counter() - t)
         report = Path(tmp) / "r.json"
         t = time.perf_counter()
-        cmd = [sys.executable, "-m", "pipeline.cli", "check", str(path), "--engine", "apertium", "--no-cache"]
+        cmd = [sys.executable, "-m", "pipeline.cli.app", "check", str(path), "--engine", "apertium", "--no-cache"]
         proc = subprocess.run([*cmd, "-f", "json", "-o", str(report)], capture_output=True, text=True, cwd=ROOT)
         check = time.perf_counter() - t
         if proc.returncode not in (0, 1):

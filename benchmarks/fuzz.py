@@ -1,4 +1,4 @@
-"""Run the property-based fuzz suite (tests/test_fuzz.py) at scale and count the examples.
+"""Run the property-based fuzz suite (tests/core/test_fuzz.py) at scale and count the examples.
 
 CI runs the same properties with a few hundred fixed examples; this runs them with
 DRIFTCHECK_FUZZ_SCALE times as many, freshly generated (the default scale, 30, gives about
@@ -27,7 +27,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=None, help="hypothesis seed (default: random)")
     args = ap.parse_args()
     cmd = [
-        sys.executable, "-m", "pytest", "tests/test_fuzz.py", "-q", "-p", "no:cacheprovider",
+        sys.executable, "-m", "pytest", "tests/core/test_fuzz.py", "-q", "-p", "no:cacheprovider",
         "--hypothesis-show-statistics",
     ]  # fmt: skip
     if args.seed is not None:

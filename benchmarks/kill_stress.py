@@ -47,7 +47,7 @@ def make_input(folder: Path, pairs: int, trial: int) -> Path:
 
 def command(inp: Path, cache: Path, out: Path) -> list[str]:
     return [
-        sys.executable, "-c", "from pipeline.cli import app; app()", "check", str(inp), "-s", "es",
+        sys.executable, "-c", "from pipeline.cli.app import app; app()", "check", str(inp), "-s", "es",
         "--engine", "apertium", "--cache", str(cache), "-f", "json", "-f", "html", "-o", str(out) + "/",
     ]  # fmt: skip
 

@@ -128,7 +128,7 @@ def _validate(key: str, value: Any, origin: str) -> Any:
 
 
 def _threshold(name: str, value: Any, origin: str) -> float:
-    from .verdict import THRESHOLDS
+    from .core.verdict import THRESHOLDS
 
     where = f"{origin}: thresholds.{name}"
     if name not in THRESHOLDS:

@@ -156,7 +156,7 @@ class Semantic:
 class Evidence:
     """One feature's share in a calibrated `drift`: its value and what it added to the log-odds."""
 
-    feature: str  # e.g. "flag:names:critical", "dist:back:chrf" (pipeline/features.py)
+    feature: str  # e.g. "flag:names:critical", "dist:back:chrf" (pipeline/core/features.py)
     value: float
     weight: float  # contribution to the log-odds of "meaning shifted" (positive = towards shifted)
 
@@ -171,7 +171,7 @@ class SegmentResult:
     verdict: Verdict
     semantic: Semantic | None = None  # None when semantic scores are off (--no-semantic, encoder missing)
     evidence: tuple[Evidence, ...] = ()  # what weighed most (calibrated verdicts of flagged segments)
-    # every feature the judge saw (pipeline/features.py); used by eval and calibrate, not serialised
+    # every feature the judge saw (pipeline/core/features.py); used by eval and calibrate, not serialised
     features: Mapping[str, float] = field(default_factory=dict, compare=False, hash=False)
 
 

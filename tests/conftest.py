@@ -44,7 +44,7 @@ def _has_bergamot() -> bool:
 
 
 def _has_encoder() -> bool:
-    from pipeline.semantic import installed
+    from pipeline.core.semantic import installed
 
     return installed()
 
@@ -113,7 +113,7 @@ def run_cli(
     full_env.pop("GITHUB_ACTIONS", None)
     data = stdin.encode() if isinstance(stdin, str) else stdin
     proc = subprocess.run(
-        [sys.executable, "-c", "from pipeline.cli import app; app()", *args],
+        [sys.executable, "-c", "from pipeline.cli.app import app; app()", *args],
         input=data if data is not None else b"",
         capture_output=True,
         cwd=cwd or ROOT,
@@ -132,7 +132,7 @@ def run_cli_hiding(modules: list[str], *args: str) -> Result:
     full_env = {**os.environ, "HF_HUB_OFFLINE": "1", "NO_COLOR": "1", "COLUMNS": "200"}
     full_env.pop("GITHUB_ACTIONS", None)
     proc = subprocess.run(
-        [sys.executable, "-c", f"import sys; {hide} from pipeline.cli import app; app()", *args],
+        [sys.executable, "-c", f"import sys; {hide} from pipeline.cli.app import app; app()", *args],
         capture_output=True,
         cwd=ROOT,
         env=full_env,

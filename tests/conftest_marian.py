@@ -31,7 +31,7 @@ def tiny_ct2_models_dir(tiny_models_dir: Path, tmp_path_factory: pytest.TempPath
     float32 (not the default int8) so that the ct2 engine's outputs can be compared with
     the marian engine's token for token.
     """
-    from pipeline import models
+    from pipeline.engines import models
 
     root = tmp_path_factory.mktemp("tiny-ct2-models")
     for folder in tiny_models_dir.iterdir():

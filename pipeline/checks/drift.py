@@ -13,8 +13,8 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from pipeline.core.verdict import threshold
 from pipeline.records import Flag, Span
-from pipeline.verdict import threshold
 
 from . import CheckInput, register
 from .health import problem

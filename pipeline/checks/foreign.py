@@ -32,7 +32,7 @@ from .lexicon import COORDINATORS
 from .text import Token, is_acronym, quote, stem, tokens, zipf
 
 if TYPE_CHECKING:
-    from pipeline.pivot_words import Readings
+    from pipeline.core.pivot_words import Readings
 
 # Languages wordfreq has a large word list for, written in Latin script: the candidates a
 # foreign Latin-script word is looked up in (the copy's own language is left out).

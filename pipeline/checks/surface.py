@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.core.verdict import threshold
 from pipeline.records import Flag, Span
-from pipeline.verdict import threshold
 
 from . import CheckInput, register
 from .lexicon import COORDINATORS, DANGLING

@@ -43,7 +43,7 @@ class ZipfMemo:
     def save(self) -> None:
         if not self.added:
             return
-        from ..read import atomic_write
+        from ..inputs.read import atomic_write
 
         try:
             atomic_write(self.path, json.dumps({"wordfreq": self.version, "entries": self.entries}))
@@ -56,7 +56,7 @@ class ZipfMemo:
 def memo() -> ZipfMemo:
     from importlib.metadata import version
 
-    from ..cache import default_cache_path
+    from ..engines.cache import default_cache_path
 
     m = ZipfMemo(default_cache_path().parent / "wordfreq-memo.json", version("wordfreq"))
     atexit.register(m.save)

@@ -43,7 +43,7 @@ class AutoEngine:
         return self._members[name]
 
     def _can(self, kind: str, src: str, tgt: str) -> bool:
-        from .. import models
+        from . import models
 
         root = models.models_dir(self.options.models_dir)
         if kind == "bergamot":

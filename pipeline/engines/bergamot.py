@@ -6,7 +6,7 @@ Brazilian-Portuguese post-editing rules to every output, and those rules change 
 model's "No início deste mês" becomes "Não início deste mês"; "no jardim" becomes "não
 jardim"). driftcheck must score the model's own output, so it calls the native binding's
 `NativeDirection(model_dir).translate(text)`, the call the package's `Translator` makes
-before post-editing, and never the post-editing step (tests/test_engine_bergamot.py fails if
+before post-editing, and never the post-editing step (tests/engines/test_engine_bergamot.py fails if
 it comes back).
 
 Models are found in the installed package's data folder by their Bergamot file names
@@ -114,7 +114,7 @@ def bundled_models() -> dict[tuple[str, str], BergamotModel]:
 
 def file_sha256(path: Path) -> bytes:
     """sha256 of a file, memoised per process (~20 ms for the 17 MB model)."""
-    from ..models import file_sha256 as sha256
+    from .models import file_sha256 as sha256
 
     try:
         return sha256(path)

@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline import models
-from pipeline.engines import EngineOptions, tell_progress
+from pipeline.engines import EngineOptions, models, tell_progress
 from pipeline.engines.spm_split import assemble, plan, run_batched
 from pipeline.errors import EngineError, ModelNotFoundError
 

@@ -65,7 +65,7 @@ def unit_reasons(data: dict[str, Any], index: int) -> dict[str, list[str]]:
 
 def render_annotations(data: dict[str, Any], plan: dict[str, str]) -> list[tuple[str, bytes]]:
     """(copy path, bytes) for every planned input that was checked; nothing is written here."""
-    from ..read import read_bytes
+    from ..inputs.read import read_bytes
     from .annotate_po import annotate_po
     from .annotate_xliff import annotate_xliff
 

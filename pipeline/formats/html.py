@@ -131,7 +131,7 @@ def parse_html(html: str, path: str) -> tuple[list[Paragraph], PageInfo]:
 
 def read_html_document(path: str, lang: str) -> Document:
     """An HTML page as a Document; `declared_lang` is its <html lang> (or Content-Language)."""
-    from ..read import read_bytes
+    from ..inputs.read import read_bytes
 
     paragraphs, info = parse_html(decode_html(read_bytes(path), path), path)
     return Document(path, lang, tuple(paragraphs), fmt="html", declared_lang=info.lang)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pipeline.baseline import iter_flags, normalise_path
+from pipeline.report.baseline import iter_flags, normalise_path
 from pipeline.report.sarif import flag_region, sentence_columns
 
 COMMANDS = {"critical": "error", "major": "warning", "minor": "notice", "info": "notice"}

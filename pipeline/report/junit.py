@@ -21,8 +21,8 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
-from pipeline.baseline import document_paths
 from pipeline.records import VERDICTS, verdict_rank
+from pipeline.report.baseline import document_paths
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 

@@ -28,8 +28,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from pipeline.baseline import flag_key, iter_flags, normalise_path
 from pipeline.formats import UNIT_FORMATS
+from pipeline.report.baseline import flag_key, iter_flags, normalise_path
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 FINGERPRINT = "driftcheckFlag/v1"

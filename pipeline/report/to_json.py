@@ -51,7 +51,7 @@ def flag_dict(f: Flag) -> dict[str, Any]:
 
 
 def evidence_dict(e: Evidence) -> dict[str, Any]:
-    from ..calibration import describe
+    from ..core.calibration import describe
 
     return {"feature": e.feature, "value": _r(e.value), "weight": _r(e.weight), "label": describe(e)}
 

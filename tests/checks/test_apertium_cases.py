@@ -12,7 +12,7 @@ import subprocess
 import pytest
 
 from pipeline.checks import CheckInput, run_checks
-from pipeline.verdict import drift, verdict
+from pipeline.core.verdict import drift, verdict
 
 pytestmark = pytest.mark.requires_apertium
 

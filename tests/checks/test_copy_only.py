@@ -13,7 +13,7 @@ from pipeline.checks.copy import loops
 from pipeline.checks.foreign import foreign_spans, typo_of
 from pipeline.checks.scramble import slot_marks
 from pipeline.checks.word_order import MAX_P, class_pmi, order_p_value, word_class, words
-from pipeline.roundtrip import cap_roundtrip
+from pipeline.core.roundtrip import cap_roundtrip
 
 from .helpers import assert_flags, assert_passes, make, run
 

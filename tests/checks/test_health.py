@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.verdict import verdict
+from pipeline.core.verdict import verdict
 
 from .helpers import make, run
 

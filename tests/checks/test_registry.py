@@ -49,7 +49,7 @@ def test_importing_the_checks_stays_light() -> None:
     code = (
         "import sys, importlib\n"
         f"for m in {list(CHECK_MODULES)!r}: importlib.import_module(m)\n"
-        "import pipeline.verdict\n"
+        "import pipeline.core.verdict\n"
         "names = ('wordfreq', 'lingua', 'dateparser', 'torch', 'transformers', 'sacrebleu')\n"
         "heavy = [m for m in names if m in sys.modules]\n"
         "print(','.join(heavy))\n"

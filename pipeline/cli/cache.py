@@ -1,0 +1,108 @@
+"""`driftcheck cache stats|clear`: look into or empty the translation cache.
+
+A thin layer over pipeline.engines.cache: library errors become one `error: ...` line on stderr
+and exit code 2. Neither command creates a cache file that does not exist yet.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..engines.cache import ENV_CACHE, TranslationCache, resolve_cache_path
+from ..errors import DriftcheckError
+
+cache_app = typer.Typer(
+    help="Inspect or empty the persistent translation cache.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+CacheOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--cache",
+        metavar="PATH",
+        envvar=ENV_CACHE,
+        help="Cache file (or folder) to use; default: translations.sqlite3 in the user cache folder.",
+        show_default=False,
+    ),
+]
+
+
+def _fail(exc: DriftcheckError) -> typer.Exit:
+    typer.echo(f"error: {exc.message}", err=True)
+    return typer.Exit(exc.exit_code)
+
+
+def _empty_stats(path: Path) -> dict[str, object]:
+    return {"path": str(path), "entries": 0, "reports": 0, "embeddings": 0, "size_bytes": 0, "namespaces": []}
+
+
+def _label(row: dict[str, object]) -> str:
+    """What a namespace is, for people: model ids and revisions from its stored signature."""
+    sig = row.get("signature")
+    if not isinstance(sig, dict):
+        return ""
+    parts = []
+    for key in ("model", "model_id", "revision", "beam", "version", "mode", "compute_type"):
+        if key in sig and sig[key] not in (None, "", {}, []):
+            parts.append(f"{key}={sig[key]}")
+    return " ".join(parts)
+
+
+def _print_stats(stats: dict[str, object]) -> None:
+    from rich.filesize import decimal
+
+    size = stats["size_bytes"]
+    typer.echo(f"cache:   {stats['path']}")
+    typer.echo(f"entries: {stats['entries']}")
+    typer.echo(f"reports: {stats.get('reports', 0)}  (whole-run results reused by unchanged reruns)")
+    typer.echo(f"embeddings: {stats.get('embeddings', 0)}  (sentence vectors behind the semantic scores)")
+    typer.echo(f"size:    {decimal(size) if isinstance(size, int) else size}")
+    rows = stats["namespaces"]
+    if not isinstance(rows, list) or not rows:
+        return
+    typer.echo("namespaces:")
+    for row in rows:
+        label = _label(row)
+        line = f"  {row['entries']:>8}  {row['src']}->{row['tgt']}  {row['namespace']}"
+        typer.echo(f"{line}  {label}" if label else line)
+
+
+@cache_app.command("stats")
+def stats_command(
+    cache: CacheOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the statistics as JSON.")] = False,
+) -> None:
+    """Show the cache file, its number of entries, its size and the entries per engine namespace."""
+    try:
+        path = resolve_cache_path(cache)
+        if path.exists():
+            with TranslationCache(path) as tc:
+                stats = tc.stats()
+        else:
+            stats = _empty_stats(path)
+    except DriftcheckError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        typer.echo(json.dumps(stats, indent=2, sort_keys=True))
+    else:
+        _print_stats(stats)
+
+
+@cache_app.command("clear")
+def clear_command(cache: CacheOption = None) -> None:
+    """Remove every cached translation."""
+    try:
+        path = resolve_cache_path(cache)
+        removed = 0
+        if path.exists():
+            with TranslationCache(path) as tc:
+                removed = tc.clear()
+    except DriftcheckError as exc:
+        raise _fail(exc) from exc
+    typer.echo(f"removed {removed} cached translation{'s' if removed != 1 else ''} from {path}")

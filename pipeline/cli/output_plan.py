@@ -1,0 +1,168 @@
+"""Which format goes where, decided before any work.
+
+- `--output FILE`: one format, written to FILE. Without `--format` the format follows the suffix
+  (`.json`, `.html`, `.md`, `.xml`/`.junit.xml`, `.sarif`/`.sarif.json`, `.txt`); an unknown suffix
+  needs `--format`. With `--format` the suffix must agree (`-f sarif -o x.html` is an error); a path
+  without a known suffix (`/dev/null`, `out.data`) takes any format. The terminal summary (`text`)
+  still goes to stdout beside a file of another format; `-o x.txt` writes it to the file instead.
+- `--output DIR` (an existing folder, a path ending in `/`, or a path without a report suffix when
+  several formats are asked for): `driftcheck.<ext>` per format, plus one report per document when
+  there are several documents. Without `--format` a folder gets JSON and HTML.
+- Several file formats with a file name (`-f json -f html -o y.html`) is an error, never a folder
+  named y.html. `-o -` and `-o /dev/stdout` mean stdout.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..errors import UsageError
+from ..report import extension
+
+# suffix -> format when no --format is given (compound suffixes first)
+INFER: tuple[tuple[str, str], ...] = (
+    (".junit.xml", "junit"),
+    (".sarif.json", "sarif"),
+    (".github.txt", "github"),
+    (".json", "json"),
+    (".html", "html"),
+    (".htm", "html"),
+    (".md", "markdown"),
+    (".markdown", "markdown"),
+    (".xml", "junit"),
+    (".sarif", "sarif"),
+    (".txt", "text"),
+    (".text", "text"),
+    (".log", "text"),
+)
+# format -> the suffixes it may be written to
+ACCEPTS: dict[str, tuple[str, ...]] = {
+    "json": (".json",),
+    "html": (".html", ".htm"),
+    "markdown": (".md", ".markdown"),
+    "junit": (".xml",),
+    "sarif": (".sarif", ".json"),
+    "text": (".txt", ".text", ".log"),
+    "github": (".txt", ".log"),
+}
+FOLDER_DEFAULT = ("json", "html")
+STDOUT_ONLY = ("text", "github")  # formats that go to stdout beside a file of another format
+
+Plan = list[tuple[str, str | None]]  # (format, destination; None = stdout)
+
+
+def known_suffix(path: str) -> str | None:
+    """The report suffix of a path (`.json`, `.junit.xml`, ...), or None."""
+    name = Path(path).name.lower()
+    for suffix, _ in INFER:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return suffix
+    return None
+
+
+def infer_format(path: str) -> str:
+    suffix = known_suffix(path)
+    if suffix is None:
+        known = ", ".join(s for s, _ in INFER)
+        raise UsageError(
+            f"--output {path}: cannot tell the report format from the file name; "
+            f"give --format, or use one of {known}"
+        )
+    return dict(INFER)[suffix]
+
+
+def check_suffix(fmt: str, path: str) -> None:
+    """A format written to a path whose known suffix says another format is an error."""
+    suffix = known_suffix(path)
+    if suffix is None:
+        return
+    inferred = dict(INFER)[suffix]
+    compound = suffix.count(".") > 1  # .junit.xml, .sarif.json, .github.txt name their format
+    if inferred != fmt and (compound or suffix not in ACCEPTS[fmt]):
+        raise UsageError(
+            f"--format {fmt} does not match --output {path}: its suffix {suffix} is for "
+            f"{inferred}; use {' or '.join(ACCEPTS[fmt])}, or a folder"
+        )
+
+
+def is_folder(out: str, file_formats: list[str]) -> bool:
+    if out.endswith(os.sep) or out.endswith("/") or os.path.isdir(out):
+        return True
+    if len(file_formats) > 1:
+        if known_suffix(out) is not None or os.path.lexists(out):
+            raise UsageError(
+                f"{len(file_formats)} formats ({', '.join(file_formats)}) need --output DIR "
+                f"(one file per format); {out} names a file"
+            )
+        return True
+    return False
+
+
+def plan_outputs(formats: list[str], output: str | None, formats_given: bool, github: bool = False) -> Plan:
+    """(format, destination or None for stdout) for every requested format. Raises UsageError."""
+    formats = list(dict.fromkeys(formats))
+    out = None if output in ("-", "/dev/stdout") else output
+    plan: Plan = []
+    if out is None:
+        files = [f for f in formats if f not in STDOUT_ONLY]
+        if len(files) > 1:
+            raise UsageError(f"{len(files)} formats need --output DIR (one file per format)")
+        plan += [(f, None) for f in files]
+    elif is_folder(out, [f for f in formats if f not in STDOUT_ONLY]):
+        if not formats_given:
+            formats = ["text", *FOLDER_DEFAULT]
+        files = [f for f in formats if f not in STDOUT_ONLY] or [f for f in formats if f != "github"]
+        plan += [(f, str(Path(out) / f"driftcheck{extension(f)}")) for f in files]
+    else:
+        if not formats_given:
+            fmt = infer_format(out)
+            formats = [fmt] if fmt in STDOUT_ONLY else ["text", fmt]
+        files = [f for f in formats if f not in STDOUT_ONLY] or formats[:1]
+        check_suffix(files[0], out)
+        plan.append((files[0], out))
+    if github and "github" not in formats:
+        formats.append("github")
+    stdout_taken = any(dest is None for _, dest in plan)
+    taken = {f for f, _ in plan}
+    if "text" in formats and "text" not in taken and not stdout_taken:
+        plan.insert(0, ("text", None))
+    if "github" in formats and "github" not in taken:
+        plan.append(("github", None))
+    return plan
+
+
+def output_folder(plan: Plan) -> str | None:
+    """The folder of a folder plan (several files named driftcheck.<ext>), else None."""
+    for fmt, dest in plan:
+        if dest is not None and Path(dest).name == f"driftcheck{extension(fmt)}":
+            return str(Path(dest).parent)
+    return None
+
+
+PER_DOCUMENT_FORMATS = ("json", "html", "markdown")
+
+
+def per_document_dests(doc_paths: list[str], plan: Plan) -> list[tuple[str, str, int]]:
+    """With an output folder and several documents: (format, destination, document index) for one
+    report per document beside the combined `driftcheck.<ext>`, which is the index. CI formats
+    (JUnit, SARIF, GitHub) stay one file for the whole run."""
+    out: list[tuple[str, str, int]] = []
+    if len(doc_paths) < 2:
+        return out
+    for fmt, dest in plan:
+        if (
+            fmt not in PER_DOCUMENT_FORMATS
+            or dest is None
+            or Path(dest).name != f"driftcheck{extension(fmt)}"
+        ):
+            continue
+        used: set[str] = set()
+        for index, path in enumerate(doc_paths):
+            stem = "stdin" if path == "-" else Path(path).name
+            name, n = stem, index
+            while name in used or name == "driftcheck":
+                name, n = f"{stem}-{n}", n + 1
+            used.add(name)
+            out.append((fmt, str(Path(dest).parent / f"{name}{extension(fmt)}"), index))
+    return out

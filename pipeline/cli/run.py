@@ -1,0 +1,367 @@
+"""What `driftcheck check` does between parsing options and exiting: expand inputs, verify,
+apply the baseline, write every requested output atomically, and gate.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import os
+import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from ..config import Settings
+from ..errors import InputError, UsageError
+from ..inputs.read import read_bytes
+from ..outputs import file_identity, write_output
+from ..report import render
+from ..report.gate import ERROR, gate
+from ..terminal import inert
+from ..timing import Timer
+from . import output_plan
+from .output_plan import Plan, per_document_dests
+
+OWN_REPORT_NAMES = {
+    f"driftcheck{ext}" for ext in (".json", ".html", ".md", ".txt", ".junit.xml", ".sarif")
+} | {
+    "driftcheck.github.txt",
+    "driftcheck-baseline.json",
+}
+OWN_REPORT_HEADS = (b"### driftcheck: ", b"driftcheck (roundtrip): ", b"driftcheck (source): ")
+
+
+def own_report(path: Path) -> bool:
+    """A report driftcheck wrote (by its name, or the first line of a Markdown or text report)."""
+    if path.name in OWN_REPORT_NAMES:
+        return True
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(32)
+    except OSError:
+        return False
+    return head.startswith(OWN_REPORT_HEADS)
+
+
+def expand_inputs(
+    paths: list[str], include: list[str], exclude: list[str], skip: list[str] | None = None
+) -> list[str]:
+    """Files as given; directories scanned recursively for files matching include and not exclude.
+
+    Inside a scanned directory the run's own outputs (`skip`: output files and the output folder)
+    and reports driftcheck wrote earlier are never taken as inputs."""
+    skipped = {i for i in (file_identity(p) for p in skip or []) if i is not None}
+    out: list[str] = []
+    for p in paths:
+        if p != "-" and Path(p).is_dir():
+            found = []
+            for folder, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if file_identity(os.path.join(folder, d)) not in skipped)
+                for name in files:
+                    f = Path(folder) / name
+                    if (
+                        any(fnmatch.fnmatch(name, g) for g in include)
+                        and not any(fnmatch.fnmatch(str(f), g) or fnmatch.fnmatch(name, g) for g in exclude)
+                        and f.is_file()
+                        and file_identity(f) not in skipped
+                        and not own_report(f)
+                    ):
+                        found.append(str(f))
+            if not found:
+                raise InputError(f"{p}: no files matching {', '.join(include)}")
+            out.extend(sorted(found))
+        else:
+            out.append(p)
+    return out
+
+
+def _stdin_to_file(paths: list[str]) -> tuple[list[str], str | None]:
+    """stdin can be read once: keep it in a temp file so every stage can read it."""
+    if "-" not in paths:
+        return paths, None
+    if paths.count("-") > 1:
+        raise UsageError("stdin (-) can be given only once")
+    import tempfile
+
+    data = read_bytes("-")
+    fd, tmp = tempfile.mkstemp(prefix="driftcheck-stdin-", suffix=".txt")
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+    return [tmp if p == "-" else p for p in paths], tmp
+
+
+def _validate(paths: list[str], settings: Settings) -> tuple[list[str], list[str]]:
+    from ..core.verify import validate_input
+
+    good, errors = [], []
+    for p in paths:
+        try:
+            validate_input(p, settings)
+            good.append(p)
+        except InputError as exc:
+            errors.append(exc.message)
+    return good, errors
+
+
+def plan_outputs(settings: Settings, formats_given: bool) -> Plan:
+    """(format, destination or None for stdout) for every requested format (rules: output_plan.py)."""
+    github = os.environ.get("GITHUB_ACTIONS") == "true"
+    return output_plan.plan_outputs(settings.formats, settings.output, formats_given, github)
+
+
+def per_document_outputs(data: dict[str, Any], plan: Plan) -> list[tuple[str, str, dict[str, Any]]]:
+    """(format, destination, the document's own report) for per-document outputs (output_plan.py)."""
+    from ..report.to_json import document_subset
+
+    paths = [d["path"] for d in data["documents"]]
+    return [(fmt, dest, document_subset(data, i)) for fmt, dest, i in per_document_dests(paths, plan)]
+
+
+def write_or_print(text: str | bytes, dest: str | None) -> None:
+    if dest is None:
+        body = text if isinstance(text, str) else text.decode("utf-8", "replace")
+        sys.stdout.write(body if body.endswith("\n") else body + "\n")
+        sys.stdout.flush()
+    else:
+        write_output(dest, text)
+
+
+MAX_REPORT_BYTES = 512 * 1024 * 1024  # a report is held in memory at about 4.5x its size (measured)
+
+
+_ESCAPED_SURROGATE = re.compile(rb"\\[uU][dD][89abcdefABCDEF]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _whole_characters(obj: Any) -> Any:
+    if isinstance(obj, str):
+        return _SURROGATE.sub("\ufffd", obj)
+    if isinstance(obj, list):
+        return [_whole_characters(x) for x in obj]
+    if isinstance(obj, dict):
+        return {_whole_characters(k): _whole_characters(v) for k, v in obj.items()}
+    return obj
+
+
+def load_report(path: str) -> dict[str, Any]:
+    """A JSON report driftcheck wrote, checked for the structure the renderers need; any problem
+    (not JSON, not a report, a broken structure) is one InputError line naming the file."""
+    from ..report.validate import problem
+
+    raw = read_bytes(path, MAX_REPORT_BYTES)
+    if b"\x00" in raw[:4096]:
+        raise InputError(f"{path}: looks like a binary file, not a JSON report")
+    try:
+        data = json.loads(raw)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not valid UTF-8 (byte offset {exc.start})") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}: not a JSON report ({exc.msg} at line {exc.lineno})") from None
+    except RecursionError:
+        raise InputError(f"{path}: not a driftcheck report (nested too deeply)") from None
+    if _ESCAPED_SURROGATE.search(raw):
+        data = _whole_characters(data)  # half a surrogate pair is not text: U+FFFD, as the readers do
+    del raw
+    if not isinstance(data, dict) or "segments" not in data or data.get("schema_version") != 1:
+        raise InputError(f"{path}: not a driftcheck JSON report (schema_version 1)")
+    why = problem(data)
+    if why is not None:
+        raise InputError(f"{path}: not a valid driftcheck report: {why}")
+    return data
+
+
+STAGE_LABELS = {
+    "read": "reading",
+    "translate": "translating",
+    "align": "aligning",
+    "score": "scoring",
+    "check": "checking",
+}
+
+
+@contextmanager
+def progress() -> Iterator[Timer]:
+    """On stderr, when it is a terminal: the running stage, and a bar per translation direction
+    (sentences done, total, time left). Silent otherwise (CI logs, pipes)."""
+    if not sys.stderr.isatty():
+        yield Timer()
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    columns = (
+        SpinnerColumn(),
+        TextColumn("driftcheck: {task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+    )
+    with Progress(*columns, TimeRemainingColumn(), console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("starting", total=None)
+
+        def on_stage(name: str) -> None:
+            bar.update(
+                task, description=f"{STAGE_LABELS.get(name, name)} …", total=None, completed=0, refresh=True
+            )
+
+        def on_progress(direction: str, done: int, total: int) -> None:
+            bar.update(
+                task, description=f"translating {direction}", total=total, completed=done, refresh=True
+            )
+
+        yield Timer(on_stage=on_stage, on_progress=on_progress)
+
+
+def protected_files(
+    paths: list[str], settings: Settings, source: str | None, config: str | None = None
+) -> list[tuple[str, str]]:
+    """What no output may overwrite: every input, the source, the baseline, the config, the cache."""
+    from ..config import find_pyproject
+
+    files = [("input", p) for p in paths if p != "-"]
+    if source is not None:
+        files.append(("source document", source))
+    if settings.baseline:
+        files.append(("baseline", settings.baseline))
+    pyproject = find_pyproject(Path.cwd())
+    for c in (config, "driftcheck.toml", str(pyproject) if pyproject else None):
+        if c:
+            files.append(("config file", c))
+    if settings.cache:
+        from ..engines.cache import resolve_cache_path
+
+        cache = str(resolve_cache_path(settings.cache_path))
+        files += [("translation cache", cache + suffix) for suffix in ("", "-wal", "-shm")]
+    return files
+
+
+def preflight_outputs(dests: list[str], protected: list[tuple[str, str]]) -> None:
+    """Before any work: no output overwrites an input, and every output can be written."""
+    from ..outputs import same_file_guard, writable_or_error
+
+    same_file_guard(dests, protected)
+    for dest in dests:
+        writable_or_error(dest)
+
+
+def _plan_annotations(settings: Settings, paths: list[str], source: str | None) -> dict[str, str]:
+    """Where `--annotate` puts the marked copy of each PO/XLIFF input (checked before any work)."""
+    if not settings.annotate:
+        return {}
+    from ..formats.annotate import plan_annotations
+
+    plan, not_annotated = plan_annotations(settings.annotate, paths, source)
+    for p in not_annotated:
+        print(
+            f"driftcheck: warning: {p}: not a PO or XLIFF file; --annotate makes no copy of it",
+            file=sys.stderr,
+        )
+    return plan
+
+
+def run_check(
+    paths: list[str], settings: Settings, source: str | None, formats_given: bool, config: str | None = None
+) -> int:
+    from ..core.verify import check_data
+
+    plan = plan_outputs(settings, formats_given)  # fail on bad output options before any work
+    folder = output_plan.output_folder(plan)
+    dests = [d for _, d in plan if d is not None]
+    paths = expand_inputs(
+        paths, settings.include, settings.exclude, skip=dests + ([folder] if folder else [])
+    )
+    protected = protected_files(paths, settings, source, config)
+    preflight_outputs(dests, protected)
+    paths, tmp = _stdin_to_file(paths)
+    try:
+        annotate_plan = _plan_annotations(settings, paths, source)
+        preflight_outputs(list(annotate_plan.values()), protected)
+        good, errors = _validate(paths, settings)
+        if source is not None:
+            from ..core.verify import validate_input
+
+            validate_input(source, settings)
+        for e in errors:
+            print(f"driftcheck: error: {e}", file=sys.stderr)
+        if not good:
+            return ERROR
+        shown = ["-" if p == tmp else p for p in good]
+        preflight_outputs([d for _, d, _ in per_document_dests(shown, plan)], protected)
+        with progress() as timer:
+            data = check_data(good, settings, source, timer=timer)
+        for doc in data["documents"]:
+            if tmp and doc["path"] == tmp:
+                doc["path"] = "-"
+            for warning in doc.get("warnings", []):
+                print(inert(f"driftcheck: warning: {doc['path']}: {warning}"), file=sys.stderr)
+        for warning in untranslated_warnings(data):
+            print(f"driftcheck: warning: {inert(warning)}", file=sys.stderr)
+        if settings.baseline:
+            from ..report.baseline import apply_baseline, load_baseline
+
+            data, stale = apply_baseline(data, load_baseline(settings.baseline))
+            for entry in stale:
+                print(
+                    inert(
+                        f"driftcheck: stale baseline entry: {entry.get('check')} in {entry.get('path')}: "
+                        f"{entry.get('text_preview', '')}"
+                    ),
+                    file=sys.stderr,
+                )
+        annotated: list[tuple[str, bytes]] = []
+        if annotate_plan:
+            from ..formats.annotate import render_annotations
+
+            annotated = render_annotations(data, annotate_plan)
+        write_outputs(data, plan, annotated)
+        result = gate(data, settings.fail_on, settings.max_flagged, settings.min_chrf)
+        for reason in result.reasons:
+            print(f"driftcheck: gate failed: {reason}", file=sys.stderr)
+        return ERROR if errors else result.exit_code
+    finally:
+        if tmp:
+            os.unlink(tmp)
+
+
+def untranslated_warnings(data: dict[str, Any]) -> list[str]:
+    """`path:line: why` for every segment the engine could not translate (it is unverifiable)."""
+    from ..checks.health import not_translated
+
+    paths = {d["index"]: d["path"] for d in data["documents"]}
+    return [
+        f"{paths.get(seg['document'], '?')}:{seg['line']}: {flag['message']}"
+        for seg in data["segments"]
+        for flag in seg["flags"]
+        if flag["check"] == "engine_health" and not_translated(flag["message"])
+    ]
+
+
+def write_outputs(data: dict[str, Any], plan: Plan, annotated: list[tuple[str, bytes]] | None = None) -> None:
+    """Render everything before writing anything (a renderer error leaves no partial output set),
+    then the terminal summary, then the files (and --annotate copies, rendered already); the
+    summary ends with where the files went."""
+    rendered: list[tuple[str | None, str | bytes]] = [
+        (dest, render(fmt, data)) for fmt, dest in plan if not (fmt == "text" and dest is None)
+    ]
+    rendered += [(dest, render(fmt, sub)) for fmt, dest, sub in per_document_outputs(data, plan)]
+    rendered += list(annotated or [])
+    summary = any(fmt == "text" and dest is None for fmt, dest in plan)
+    if summary:
+        from ..report.text import print_text
+
+        print_text(data)
+    for dest, text in rendered:
+        write_or_print(text, dest)
+    files = [dest for dest, _ in rendered if dest is not None]
+    if summary and files:
+        shown = files if len(files) <= 4 else [*files[:3], f"and {len(files) - 3} more"]
+        print(inert(f"written: {', '.join(shown)}"))

@@ -1,0 +1,121 @@
+"""From flags to a SegmentResult: which checks run (config), waivers, the precision budget,
+the calibrated drift and the verdict.
+
+Source-aware mode with a calibration (pipeline/core/calibration.py, the shipped one by default):
+checks over their precision budget raise `minor` evidence, the combiner turns every segment's
+evidence into `drift` (estimated probability that the meaning shifted) and the verdict is the
+worse of the flag rule and the drift thresholds. Without one the verdict is the flag rule of
+pipeline/core/verdict.py and `drift` its ranking score. Round-trip mode: pipeline/core/copy_judge.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from ..checks import load_all
+from ..config import Settings
+from ..records import Flag, RoundTrip, Segment, SegmentResult, Severity, SourceComparison
+from . import calibration as cal
+from .verdict import verdict
+
+ALIGNMENT_CHECKS = ("omission", "addition")  # raised by the aligner, not by a check function
+JUDGE_CHECKS = (cal.COMBINED_CHECK,)  # raised by the calibrated judge
+
+
+def check_config(settings: Settings) -> tuple[set[str], dict[str, Severity]]:
+    """Enabled check names and severity overrides, from [checks] in the config."""
+    names = set(load_all()) | set(ALIGNMENT_CHECKS) | set(JUDGE_CHECKS)
+    enabled = {n for n in names if settings.checks.get(n, {}).get("enabled", True)}
+    severities = {n: c["severity"] for n, c in settings.checks.items() if "severity" in c}
+    return enabled, severities
+
+
+def regrade(flags: list[Flag], severities: dict[str, Severity]) -> list[Flag]:
+    return [replace(f, severity=severities[f.check]) if f.check in severities else f for f in flags]
+
+
+def _waive(seg: Segment, flags: list[Flag]) -> list[Flag]:
+    if seg.waived:
+        return [f for f in flags if "*" not in seg.waived and f.check not in seg.waived]
+    return flags
+
+
+def finish(
+    seg: Segment, flags: list[Flag], drift: float, rts: tuple[RoundTrip, ...], comp: SourceComparison | None
+) -> SegmentResult:
+    """Drop waived flags (inline `driftcheck: ignore` comments) and give the rule verdict."""
+    flags = _waive(seg, flags)
+    return SegmentResult(seg, rts, comp, drift, tuple(flags), verdict(flags))
+
+
+@dataclass
+class Pending:
+    """A source-aware segment before judging: its flags as the checks raised them and its evidence."""
+
+    segment: Segment
+    flags: list[Flag]  # native severities (config regrades are applied by the judge)
+    features: Mapping[str, float]  # empty for omissions and additions (nothing to compare)
+    comparison: SourceComparison | None
+    legacy_drift: float  # the flag-band ranking (used when no calibration applies)
+
+
+class Judge:
+    """Judges the segments of one source-aware run; remembers which calibration variant it used."""
+
+    def __init__(self, settings: Settings, mode: str, engine: str | None, raw: bool = False) -> None:
+        """`raw`: no calibration at all (flags as the checks raised them; for eval and calibrate)."""
+        self.calibration = None if raw else cal.resolve(mode, settings.calibration)
+        self.engine = engine
+        self.enabled, self.severities = check_config(settings)
+        self.variant: cal.Variant | None = None
+
+    def signature(self) -> dict[str, Any] | None:
+        if self.calibration is None or self.variant is None:
+            return None
+        return cal.signature(self.calibration, self.variant)
+
+    def judge_all(self, items: list[Pending]) -> list[SegmentResult]:
+        if self.calibration is None:
+            return [
+                replace(
+                    finish(p.segment, regrade(p.flags, self.severities), p.legacy_drift, (), p.comparison),
+                    features=p.features,
+                )
+                for p in items
+            ]
+        groups: set[str] = set()
+        for p in items:
+            groups |= cal.groups_of(p.features)
+        self.variant = self.calibration.pick(groups, self.engine)
+        return [self._one(p, self.variant) for p in items]
+
+    def _one(self, p: Pending, variant: cal.Variant) -> SegmentResult:
+        flags = regrade(p.flags, self.severities)
+        if not p.features:  # an omission or an addition: the aligner's flag decides
+            flags = _waive(p.segment, flags)
+            return SegmentResult(
+                p.segment, (), p.comparison, p.legacy_drift, tuple(flags), verdict(flags), features=p.features
+            )
+        out = cal.judge(
+            flags,
+            p.features,
+            variant,
+            overridden=self.severities,
+            combined_enabled=cal.COMBINED_CHECK in self.enabled,
+            text_length=len(p.segment.text),
+        )
+        # The verdict is always the one its flags give (the combined flag carries the combiner's):
+        # a waiver that removes the flags behind a verdict removes the verdict with them.
+        kept = _waive(p.segment, list(out.flags))
+        return SegmentResult(
+            p.segment,
+            (),
+            p.comparison,
+            out.drift,
+            tuple(kept),
+            verdict(kept),
+            evidence=out.evidence,
+            features=p.features,
+        )

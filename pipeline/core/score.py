@@ -1,0 +1,200 @@
+"""sacreBLEU wrappers: chrF (primary), BLEU with effective order, TER; clamped to their ranges.
+
+The reference is the original text, the hypothesis the text that came back (round trip,
+back-translation or forward translation). Each pair's sufficient statistics are computed
+once: sentence scores and corpus scores both derive from them (sacreBLEU's own
+aggregation), and large batches are spread over the CPU cores. Metric signatures go into
+the report signature.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from ..records import Scores
+from .pieces import aligned_cuts
+
+PARALLEL_MIN_PAIRS = 400  # below this a process pool costs more than it saves
+
+
+@functools.cache
+def _metrics() -> tuple[Any, Any, Any, Any]:
+    from sacrebleu.metrics.bleu import BLEU
+    from sacrebleu.metrics.chrf import CHRF
+    from sacrebleu.metrics.ter import TER
+
+    # sentence BLEU needs effective order (else short sentences score 0); corpus BLEU does not
+    return CHRF(), BLEU(effective_order=True), TER(), BLEU()
+
+
+@dataclass(frozen=True)
+class PairStats:
+    """sacreBLEU sufficient statistics of one (hypothesis, reference) pair; None when a side is empty.
+
+    `pieces` > 1: TER was computed over aligned pieces of a long pair (see `ter_pieces`)."""
+
+    chrf: Any
+    bleu: Any
+    ter: Any
+    empty: Scores | None = None
+    pieces: int = 1
+
+
+# TER's shift search grows much faster than the text (measured with sacreBLEU 2.6 on repetitive
+# text: 25 words 5 ms, 50 words 0.18 s, 100 words 1.8 s, 200 words 9 s). A pair longer than
+# TER_MAX_WORDS on either side is scored in aligned pieces of about PIECE_WORDS words (the
+# hypothesis cut where its words line up with the reference cut); the pieces' statistics add
+# up like a corpus. Every sentence of the labelled dev sets is shorter (at most 36 words).
+TER_MAX_WORDS = 64
+PIECE_WORDS = 32  # aligned_cuts makes one piece up to 2 * PIECE_WORDS = TER_MAX_WORDS
+
+
+def _clamp(x: float, lo: float = 0.0, hi: float = 100.0) -> float:
+    return min(hi, max(lo, float(x)))
+
+
+def pair_stats(hypothesis: str, reference: str) -> PairStats:
+    hyp, ref = hypothesis.strip(), reference.strip()
+    if not ref or not hyp:
+        same = not ref and not hyp
+        return PairStats(None, None, None, Scores(100.0, 100.0, 0.0) if same else Scores(0.0, 0.0, 100.0))
+    chrf, bleu, ter, _ = _metrics()
+    pieces = ter_pieces(hyp.split(), ref.split())
+    if len(pieces) == 1:
+        return PairStats(*(m._extract_corpus_statistics([hyp], [[ref]])[0] for m in (chrf, bleu, ter)))
+    per_piece = ter._extract_corpus_statistics([h for h, _ in pieces], [[r for _, r in pieces]])
+    ter_stats = [sum(col) for col in zip(*per_piece)]
+    return PairStats(
+        chrf._extract_corpus_statistics([hyp], [[ref]])[0],
+        bleu._extract_corpus_statistics([hyp], [[ref]])[0],
+        ter_stats,
+        pieces=len(pieces),
+    )
+
+
+def ter_pieces(hyp: list[str], ref: list[str]) -> list[tuple[str, str]]:
+    """(hypothesis, reference) pieces: the whole pair when it is short, else aligned pieces of
+    about PIECE_WORDS words (pipeline/core/pieces.py), so the cost is linear in the length."""
+    if max(len(hyp), len(ref)) <= TER_MAX_WORDS:
+        return [(" ".join(hyp), " ".join(ref))]
+    return [(" ".join(hyp[a:b]), " ".join(ref[c:d])) for a, b, c, d in aligned_cuts(hyp, ref, PIECE_WORDS)]
+
+
+def _stats_chunk(pairs: list[tuple[str, str]]) -> list[PairStats]:
+    return [pair_stats(h, r) for h, r in pairs]
+
+
+def many_stats(pairs: list[tuple[str, str]]) -> list[PairStats]:
+    """Statistics for many pairs, in order. Identical pairs are scored once (a source's own round
+    trip repeats for every variant of it), and many pairs are spread over the CPU cores (TER is slow)."""
+    unique = list(dict.fromkeys(pairs))
+    if len(unique) < len(pairs):
+        found = dict(zip(unique, many_stats(unique)))
+        return [found[p] for p in pairs]
+    workers = min(os.cpu_count() or 1, 8)
+    if len(pairs) < PARALLEL_MIN_PAIRS or workers < 2:
+        return _stats_chunk(pairs)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = -(-len(pairs) // (workers * 4))
+    chunks = [pairs[i : i + size] for i in range(0, len(pairs), size)]
+    # forkserver: safe with threads (the caller may be a background thread, torch may be loaded);
+    # the server imports sacreBLEU once and every worker forks from it ready to score
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["pipeline.core.score", "sacrebleu.metrics"])
+    pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=die_with, initargs=(os.getpid(),))
+    try:
+        return [s for part in pool.map(_stats_chunk, chunks) for s in part]
+    finally:  # on an error or an interrupt: drop the queued chunks, do not score them first
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def die_with(pid: int) -> None:
+    """Pool worker initializer: exit as soon as process `pid` (driftcheck) is gone, however it ended.
+
+    A killed driftcheck cannot stop its workers, and they would not stop by themselves: their
+    parent is the forkserver, which lives while its children hold its lifeline open. A daemon
+    thread waits on a pidfd of driftcheck (polling where the system has none) and ends the worker
+    when driftcheck ends; then the forkserver and the resource tracker see their pipes close and
+    exit too (measured: benchmarks/kill_stress.py)."""
+    import threading
+
+    def watch() -> None:
+        try:
+            fd: int | None = os.pidfd_open(pid)
+        except (AttributeError, OSError):
+            fd = None
+        if fd is not None:
+            import select
+
+            select.select([fd], [], [])  # readable once the process has exited
+        else:
+            import time
+
+            while True:
+                try:
+                    os.kill(pid, 0)
+                except ProcessLookupError:
+                    break
+                except PermissionError:
+                    pass
+                time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="die-with-driftcheck", daemon=True).start()
+
+
+def scores_from(st: PairStats) -> Scores:
+    if st.empty is not None:
+        return st.empty
+    chrf, bleu, ter, _ = _metrics()
+    return Scores(
+        chrf=_clamp(chrf._aggregate_and_compute([st.chrf]).score),
+        bleu=_clamp(bleu._aggregate_and_compute([st.bleu]).score),
+        ter=_clamp(ter._aggregate_and_compute([st.ter]).score),
+    )
+
+
+def corpus_from(stats: list[PairStats]) -> Scores:
+    """Corpus scores over pairs with text on both sides (sacreBLEU's aggregation of the statistics)."""
+    kept = [s for s in stats if s.empty is None]
+    if not kept:
+        return Scores(0.0, 0.0, 100.0)
+    chrf, _, ter, corpus_bleu = _metrics()
+    return Scores(
+        chrf=_clamp(chrf._aggregate_and_compute([s.chrf for s in kept]).score),
+        bleu=_clamp(corpus_bleu._aggregate_and_compute([s.bleu for s in kept]).score),
+        ter=_clamp(ter._aggregate_and_compute([s.ter for s in kept]).score),
+    )
+
+
+def sentence_scores(hypothesis: str, reference: str) -> Scores:
+    return scores_from(pair_stats(hypothesis, reference))
+
+
+def corpus_scores(hypotheses: list[str], references: list[str]) -> Scores:
+    return corpus_from([pair_stats(h, r) for h, r in zip(hypotheses, references)])
+
+
+def chrf(hypothesis: str, reference: str) -> float:
+    if not reference.strip() or not hypothesis.strip():
+        return 100.0 if hypothesis.strip() == reference.strip() else 0.0
+    return _clamp(_metrics()[0].sentence_score(hypothesis, [reference]).score)
+
+
+def metric_signatures() -> dict[str, str]:
+    chrf_m, bleu_m, ter_m, _ = _metrics()
+    import sacrebleu
+
+    for m in (chrf_m, bleu_m, ter_m):  # a signature needs the number of references: score once
+        m.sentence_score("a", ["a"])
+    return {
+        "sacrebleu": sacrebleu.__version__,
+        "chrf": str(chrf_m.get_signature()),
+        "bleu": str(bleu_m.get_signature()),
+        "ter": str(ter_m.get_signature()),
+    }

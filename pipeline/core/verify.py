@@ -1,0 +1,364 @@
+"""The composition root: runs the stages in order and nothing else.
+
+inputs -> documents/pairs -> segments -> translations (one engine call per direction
+per run) -> scores -> checks -> verdicts -> Report.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import __version__
+from ..config import Settings
+from ..engines import Engine, EngineOptions, create
+from ..engines.langs import check_lang
+from ..errors import UsageError
+from ..formats import UNIT_FORMATS, ReadOptions, UnitFile, format_of, read_units
+from ..formats.languages import Declared, resolve
+from ..inputs.bilingual import bilingual_format, is_copy_only, read_pairs
+from ..inputs.read import decode_text, detect_format, read_bytes, read_document
+from ..records import VERDICTS, Document, DocumentResult, Report, Scores, Segment, SegmentResult
+from ..report.to_json import SCHEMA_VERSION, to_dict
+from ..timing import Timer
+from .copy_judge import CopyJudge
+from .judge import Judge, check_config
+from .roundtrip import pivots_for, roundtrip_routes, run_roundtrip
+from .score import metric_signatures
+from .source_mode import SourceJob, job_from_documents, job_from_segments, run_source, source_routes
+from .verdict import THRESHOLDS
+
+
+@dataclass
+class Inputs:
+    """What was read: either copies to round-trip, or pairs to compare with their source."""
+
+    mode: str
+    documents: list[tuple[str, str, str | None, str | None]] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)  # round-trip mode
+    jobs: list[SourceJob] = field(default_factory=list)  # source mode
+    details: list[dict[str, Any]] = field(default_factory=list)  # per document: format, units, warnings
+    settings: Settings | None = None  # the run's settings with languages resolved from the inputs
+
+
+PAIR_FORMATS = ("jsonl", "tsv", *UNIT_FORMATS)
+
+
+def input_format(path: str) -> str:
+    """text, markdown, html, jsonl, tsv, po, xliff or tmx, by suffix."""
+    return bilingual_format(path) or format_of(path) or detect_format(path)
+
+
+def _read(path: str, fmt: str, i: int, settings: Settings) -> Document | UnitFile:
+    if fmt in ("jsonl", "tsv"):
+        return UnitFile(fmt, read_pairs(decode_text(read_bytes(path), path), path, fmt, i))
+    if fmt in UNIT_FORMATS:
+        given = settings.explicit
+        options = ReadOptions(
+            settings.lang if "lang" in given else None,
+            settings.source_lang if "source_lang" in given else None,
+            settings.unapproved_only,
+        )
+        return read_units(read_bytes(path), path, fmt, i, options)
+    return read_document(path, settings.lang, fmt)
+
+
+def validate_input(path: str, settings: Settings) -> None:
+    """Raise the InputError a file would raise when read (PO/XLIFF/TMX/HTML: parsed fully)."""
+    fmt = input_format(path)
+    if fmt in UNIT_FORMATS or fmt == "html":
+        _read(path, fmt, 0, settings)
+    else:
+        decode_text(read_bytes(path), path)
+
+
+def _declared(paths: list[str], loaded: list[Document | UnitFile], original: Document | None) -> Declared:
+    decl = Declared()
+    for path, item in zip(paths, loaded):
+        target = item.declared_lang if isinstance(item, Document) else item.target_lang
+        if target:
+            decl.targets.append((path, target))
+        if isinstance(item, UnitFile) and item.source_lang:
+            decl.sources.append((path, item.source_lang))
+        if isinstance(item, UnitFile) and item.fmt == "po" and not item.source_lang:
+            decl.conventional_source = "en"
+    if original is not None and original.declared_lang:
+        decl.sources.append((original.path, original.declared_lang))
+    return decl
+
+
+def _details(
+    paths: list[str],
+    loaded: list[Document | UnitFile],
+    warnings: dict[str, list[str]],
+    original: Document | None,
+) -> list[dict[str, Any]]:
+    """Per document, for the report: its format, what a unit file held, and what to warn about."""
+    details: list[dict[str, Any]] = []
+    for path, item in zip(paths, loaded):
+        notes = warnings.get(path, []) + (item.warnings if isinstance(item, UnitFile) else [])
+        if original is not None:
+            notes += [f"{original.path}: {w}" for w in warnings.get(original.path, [])]
+        units = item.counts if isinstance(item, UnitFile) and item.fmt in UNIT_FORMATS else {}
+        details.append({"format": item.fmt, "units": units, "warnings": notes})
+    return details
+
+
+def load_inputs(paths: list[str], settings: Settings, source: str | None = None) -> Inputs:
+    """Read every input. Bilingual files (JSONL, TSV, PO, XLIFF, TMX) holding sources, and --source,
+    select source-aware mode; documents and JSONL/TSV files of copy alone are checked by round trip."""
+    fmts = [input_format(p) for p in paths]
+    if source is not None:
+        if len(paths) != 1:
+            raise UsageError("--source compares one translation with one original; give exactly one FILE")
+        if fmts[0] in PAIR_FORMATS:
+            raise UsageError(f"--source is for documents; a {fmts[0].upper()} file already holds the source")
+    loaded = [_read(p, f, i, settings) for i, (p, f) in enumerate(zip(paths, fmts))]
+    pairs = [isinstance(item, UnitFile) and not is_copy_only(item.segments) for item in loaded]
+    source_mode = source is not None or any(pairs)
+    if source_mode and not all(pairs) and source is None:
+        raise UsageError(
+            "cannot mix bilingual files (JSONL/TSV/PO/XLIFF/TMX with a source) with plain documents "
+            "or copy-only files in one run"
+        )
+    original = read_document(source, settings.source_lang or settings.lang) if source is not None else None
+    lang, src_lang, warnings = resolve(
+        settings.lang, settings.source_lang, settings.explicit, _declared(paths, loaded, original)
+    )
+    lang = check_lang(lang)
+    settings = dataclasses.replace(settings, lang=lang, source_lang=src_lang)
+    details = _details(paths, loaded, warnings, original)
+    if source_mode:
+        if not src_lang:
+            raise UsageError("source-aware mode needs --source-lang (the language of the original)")
+        src_lang = check_lang(src_lang, "source language")
+        if src_lang == lang:
+            raise UsageError(f"--source-lang and --lang are both '{lang}': a translation needs two languages")
+        inputs = Inputs(
+            "source", details=details, settings=dataclasses.replace(settings, source_lang=src_lang)
+        )
+        for i, (path, item) in enumerate(zip(paths, loaded)):
+            if isinstance(item, UnitFile):
+                inputs.jobs.append(job_from_segments(i, item.segments))
+            else:
+                assert original is not None and source is not None
+                copy = dataclasses.replace(item, lang=lang)
+                inputs.jobs.append(job_from_documents(i, dataclasses.replace(original, lang=src_lang), copy))
+            inputs.documents.append((path, lang, source, src_lang))
+        return inputs
+    inputs = Inputs("roundtrip", details=details, settings=settings)
+    from ..inputs.segment import segment_document
+
+    for i, (path, item) in enumerate(zip(paths, loaded)):
+        if isinstance(item, UnitFile):
+            inputs.segments.extend(item.segments)  # copy alone: one segment a line, ids and metadata kept
+        else:
+            inputs.segments.extend(segment_document(dataclasses.replace(item, lang=lang), i))
+        inputs.documents.append((path, lang, None, None))
+    return inputs
+
+
+def build_engine(settings: Settings, langs: list[str] | None = None) -> Engine:
+    """The configured engine, cached unless --no-cache. `langs` (the first direction) is no longer
+    needed: `auto` chooses per hop."""
+    options = EngineOptions(
+        models_dir=settings.models_dir, beam=settings.beam, device=settings.device, threads=settings.threads
+    )
+    engine = create(settings.engine, options)  # auto: the best engine per hop (engines/auto.py)
+    if settings.cache:
+        from ..engines.cache import CachedEngine, TranslationCache, resolve_cache_path
+
+        engine = CachedEngine(engine, TranslationCache(resolve_cache_path(settings.cache_path)))
+    return engine
+
+
+def engine_signature(engine: Engine, routes: dict[str, list[str]]) -> dict[str, object]:
+    """What decides the translations, per direction used: the same whether or not the cache answered."""
+    inner: Engine = getattr(engine, "engine", engine)
+    per_direction = getattr(inner, "direction_signature", None)
+    if not callable(per_direction):
+        return inner.signature()
+    hops = sorted({(a, b) for route in routes.values() for a, b in zip(route, route[1:])})
+    return {"name": inner.name, "directions": {f"{a}-{b}": per_direction(a, b) for a, b in hops}}
+
+
+def _models_dir_entry(engine: Engine, settings: Settings) -> dict[str, object]:
+    if engine.name not in ("marian", "ct2", "auto"):
+        return {}
+    from ..engines.models import models_dir
+
+    return {"models_dir": str(models_dir(settings.models_dir))}
+
+
+def _memo_context(engine: Engine, settings: Settings) -> dict[str, object]:
+    """What else a reused report depends on: the models folder, the encoder's weights when on, and a
+    user-given calibration file's bytes."""
+    from . import semantic
+
+    context = _models_dir_entry(engine, settings)
+    context["word_readers"] = _readers_entry(engine, "roundtrip", settings.lang, list(settings.pivots))
+    if semantic.enabled(settings):
+        context["semantic"] = semantic.encoder_signature()
+    if settings.calibration is not None:  # the file's bytes decide the verdicts, not its name
+        from .result_memo import file_digest
+
+        context["calibration"] = file_digest(settings.calibration)
+    return context
+
+
+def _readers_entry(engine: Engine, mode: str, lang: str, pivots: list[str]) -> dict[str, object]:
+    """Round-trip mode: the languages that read the copy's doubtful words besides the pivots."""
+    if mode != "roundtrip":
+        return {}
+    from .pivot_words import reader_routes
+
+    return {"word_readers": sorted(reader_routes(engine, lang, pivots))}
+
+
+def _semantic_entry(results: list[SegmentResult]) -> dict[str, object]:
+    """The encoder behind the semantic scores, when the run computed them."""
+    if not any(r.semantic is not None for r in results):
+        return {}
+    from .semantic import encoder_signature
+
+    return {"semantic": encoder_signature()}
+
+
+def _document_results(
+    inputs: Inputs, results: list[SegmentResult], corpus: dict[int, dict[str, Scores]]
+) -> list[DocumentResult]:
+    docs: list[DocumentResult] = []
+    for i, (path, lang, src_path, src_lang) in enumerate(inputs.documents):
+        counts: dict[str, int] = {
+            v: sum(r.verdict == v for r in results if r.segment.document == i) for v in VERDICTS
+        }
+        info = inputs.details[i] if i < len(inputs.details) else {}
+        docs.append(
+            DocumentResult(
+                i,
+                path,
+                lang,
+                src_path,
+                src_lang,
+                corpus.get(i, {}),
+                counts,
+                fmt=info.get("format", "text"),
+                units=info.get("units", {}),
+                warnings=tuple(info.get("warnings", [])),
+            )  # fmt: skip
+        )
+    return docs
+
+
+def first_direction(inputs: Inputs, settings: Settings) -> list[str]:
+    """The direction that picks the engine when it is `auto`."""
+    lang = check_lang(settings.lang)
+    if inputs.mode == "source":
+        return [lang, check_lang(settings.source_lang or "", "source language")]
+    return [lang, pivots_for(settings)[0]]
+
+
+def planned_routes(engine: Engine, inputs: Inputs, settings: Settings) -> dict[str, list[str]]:
+    """The routes the run will take, as the report's signature names them."""
+    if inputs.mode == "source":
+        return source_routes(engine, settings)
+    return {pivot: there + back[1:] for pivot, (there, back) in roundtrip_routes(engine, settings).items()}
+
+
+def check_calibration(mode: str, settings: Settings) -> None:
+    """The calibration given (--calibration, config) loads and is made for the run's mode."""
+    if settings.calibration is None:
+        return
+    from .calibration import resolve as resolve_calibration
+
+    resolve_calibration(mode, settings.calibration)
+
+
+def check_data(
+    paths: list[str], settings: Settings, source: str | None = None, timer: Timer | None = None
+) -> dict[str, Any]:
+    """The canonical JSON report of a run; an unchanged rerun reuses the stored one (pipeline.core.result_memo)."""
+    timer = timer or Timer()
+    with timer.stage("read"):
+        inputs = load_inputs(paths, settings, source)
+    settings = inputs.settings or settings  # languages declared by the files, when not given
+    check_calibration(inputs.mode, settings)  # a bad calibration fails here, before any work
+    engine = build_engine(settings, first_direction(inputs, settings))
+    memo = getattr(engine, "cache", None)
+    key = None
+    if memo is not None:
+        from .result_memo import run_key
+
+        routes = planned_routes(engine, inputs, settings)
+        signature = engine_signature(engine, routes)
+        key = run_key(
+            inputs.mode, paths, source, settings, signature, routes, _memo_context(engine, settings)
+        )
+        stored: dict[str, Any] | None = memo.get_report(key)
+        if stored is not None:
+            return stored
+    data = to_dict(verify(paths, settings, source, engine=engine, timer=timer, inputs=inputs))
+    if memo is not None and key is not None and not engine_failures(data):
+        memo.put_report(key, data)  # not reused when the engine failed: that may pass
+    return data
+
+
+def engine_failures(data: dict[str, Any]) -> bool:
+    from ..checks.health import not_translated
+
+    return any(
+        f["check"] == "engine_health" and not_translated(f["message"])
+        for s in data["segments"]
+        for f in s["flags"]
+    )
+
+
+def verify(
+    paths: list[str],
+    settings: Settings,
+    source: str | None = None,
+    engine: Engine | None = None,
+    timer: Timer | None = None,
+    inputs: Inputs | None = None,
+) -> Report:
+    timer = timer or Timer()
+    if inputs is None:
+        with timer.stage("read"):
+            inputs = load_inputs(paths, settings, source)
+    settings = inputs.settings or settings
+    lang = check_lang(settings.lang)
+    engine = engine or build_engine(settings, first_direction(inputs, settings))
+    if timer.on_progress is not None:
+        setattr(engine, "progress", timer.on_progress)  # noqa: B010 - not part of the Engine protocol
+    check_calibration(inputs.mode, settings)
+    judge: Judge | CopyJudge
+    if inputs.mode == "source":
+        judge = Judge(settings, "source", getattr(engine, "name", None))
+        results, routes, corpus = run_source(inputs.jobs, engine, settings, timer, judge)
+    else:
+        judge = CopyJudge(settings, getattr(engine, "name", None))
+        results, routes, corpus = run_roundtrip(inputs.segments, engine, settings, timer, judge)
+    documents = _document_results(inputs, results, corpus)
+    enabled, severities = check_config(settings)
+    signature: dict[str, object] = {
+        "tool": "driftcheck",
+        "version": __version__,
+        "mode": inputs.mode,
+        "lang": lang,
+        "source_lang": settings.source_lang if inputs.mode == "source" else None,
+        "engine": engine_signature(engine, routes),
+        "routes": {k: "->".join(v) for k, v in routes.items()},
+        **_readers_entry(engine, inputs.mode, lang, list(routes)),
+        "decoding": {"beam": settings.beam},
+        **_models_dir_entry(engine, settings),
+        "metrics": metric_signatures(),
+        **_semantic_entry(results),
+        "thresholds": {**THRESHOLDS, **settings.thresholds},
+        "checks": {n: severities.get(n, "default") for n in sorted(enabled)},
+        "fail_on": settings.fail_on,
+    }
+    calibrated = judge.signature()
+    if calibrated is not None:
+        signature["calibration"] = calibrated
+    return Report(SCHEMA_VERSION, inputs.mode, signature, tuple(documents), tuple(results), timer.stages)  # type: ignore[arg-type]

@@ -1,0 +1,543 @@
+"""Persistent translation cache: SQLite in WAL mode, shared by every run on the machine.
+
+A cached output is found by (namespace, src, tgt, sha256(text)). The namespace is a hash
+of what the engine reports for that direction (engine, version, model id and revision,
+decoding options), so a new model revision or another beam size starts a fresh namespace
+instead of returning stale translations.
+
+Where the namespace comes from (`CachedEngine`): an engine that has
+`direction_signature(src, tgt)` is asked for it; that must name everything that changes
+the output for that direction *without loading the model*, so a fully cached run never
+loads one. An engine without it is probed: the shortest text of the first batch in that
+direction goes through the engine first (which loads the model), and only then is
+`signature()` read. That is correct for engines that record models lazily (an unloaded
+model is never missing from the key), at the price of one engine call per direction and
+run; the probe's output is kept like any other.
+
+Robustness: WAL + busy_timeout + one transaction per write, so concurrent runs never see
+a half-written batch and a killed run loses at most its last uncommitted batch. A file
+that is not a readable driftcheck cache raises one CacheError line naming the file and
+the two ways out (delete it, or --no-cache); it is never silently ignored, because a run
+that quietly stopped caching would just get slow with nobody told why.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import random
+import sqlite3
+import time
+from collections.abc import Collection, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import DriftcheckError, EngineError
+
+if TYPE_CHECKING:
+    from . import Engine, ProgressFn
+
+ENV_CACHE = "DRIFTCHECK_CACHE"  # a cache file, or a folder to put translations.sqlite3 in
+FILENAME = "translations.sqlite3"
+APPLICATION_ID = 0x64726674  # "drft": marks the file as ours, so we never write into someone else's db
+SCHEMA_VERSION = 3  # 2: reports table (whole-run results, see pipeline/core/result_memo.py); 3: embeddings
+BUSY_TIMEOUT_MS = 30_000
+_CHUNK = 500  # bound parameters per SELECT ... IN (...)
+
+_SCHEMA = """
+CREATE TABLE translations (
+    namespace TEXT NOT NULL,
+    src TEXT NOT NULL,
+    tgt TEXT NOT NULL,
+    key BLOB NOT NULL,            -- sha256 of the input text (UTF-8)
+    output TEXT NOT NULL,
+    split INTEGER NOT NULL DEFAULT 0,  -- the engine split the input to fit its length limit
+    PRIMARY KEY (namespace, src, tgt, key)
+) WITHOUT ROWID;
+CREATE TABLE namespaces (
+    namespace TEXT PRIMARY KEY,
+    src TEXT NOT NULL,
+    tgt TEXT NOT NULL,
+    signature TEXT NOT NULL       -- JSON of what the namespace was hashed from
+) WITHOUT ROWID;
+CREATE TABLE embeddings (
+    model TEXT NOT NULL,          -- the sentence encoder's fingerprint (pipeline/core/semantic.py)
+    key BLOB NOT NULL,            -- sha256 of the text (UTF-8)
+    vector BLOB NOT NULL,         -- float32 embedding, little-endian
+    PRIMARY KEY (model, key)
+) WITHOUT ROWID;
+CREATE TABLE reports (
+    key TEXT PRIMARY KEY,         -- sha256 of everything that decides a run's JSON report
+    data BLOB NOT NULL,           -- that report, zlib-compressed JSON
+    created REAL NOT NULL
+) WITHOUT ROWID;
+"""
+
+
+class CacheError(DriftcheckError):
+    """The translation cache file cannot be opened, read or written."""
+
+
+def default_cache_path() -> Path:
+    """$DRIFTCHECK_CACHE if set, else translations.sqlite3 in the platform's user cache folder."""
+    env = os.environ.get(ENV_CACHE, "").strip()
+    if env:
+        return resolve_cache_path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("driftcheck")) / FILENAME
+
+
+def resolve_cache_path(path: str | Path | None) -> Path:
+    """The cache file for a --cache value: None -> default; an existing folder -> FILENAME inside it."""
+    if path is None or str(path) == "":
+        return default_cache_path()
+    p = Path(path).expanduser()
+    return p / FILENAME if p.is_dir() else p
+
+
+def text_key(text: str) -> bytes:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+
+
+def namespace_for(engine_signature: dict[str, object], src: str, tgt: str) -> str:
+    """A stable name for one engine configuration in one direction: "<engine>/<src>-<tgt>/<hash>".
+
+    The hash covers the whole signature (json.dumps with sorted keys), so any change in
+    model id, revision or decoding options gives another namespace.
+    """
+    blob = json.dumps(
+        {"signature": engine_signature, "src": src, "tgt": tgt},
+        sort_keys=True,
+        default=str,
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    digest = hashlib.sha256(blob.encode("utf-8", "surrogatepass")).hexdigest()[:20]
+    name = str(engine_signature.get("engine") or engine_signature.get("name") or "engine")
+    return f"{name}/{src}-{tgt}/{digest}"
+
+
+def _tables(db: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+
+
+class TranslationCache:
+    """One SQLite file; safe to share between concurrent processes."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = resolve_cache_path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise CacheError(f"cannot create the cache folder {self.path.parent}: {exc.strerror}") from exc
+        try:
+            # isolation_level=None: no implicit transactions; every write is an explicit BEGIN IMMEDIATE.
+            self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise self._error(exc) from exc
+        try:
+            self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self._refuse_foreign()  # before anything writes: another program's database stays byte-identical
+            self._enable_wal()
+            self._db.execute("PRAGMA synchronous = NORMAL")  # WAL: survives a killed process, fast commits
+            self._init_schema()
+        except sqlite3.Error as exc:
+            self._db.close()
+            raise self._error(exc) from exc
+        except CacheError:
+            self._db.close()
+            raise
+
+    def _refuse_foreign(self) -> None:
+        """Read-only look at the file: an SQLite database of another program is refused untouched."""
+        db = self._db
+        db.execute("BEGIN")  # one snapshot for both reads: another process may be creating the cache
+        try:
+            app_id = db.execute("PRAGMA application_id").fetchone()[0]
+            tables = _tables(db)
+        finally:
+            db.execute("COMMIT")
+        if app_id == APPLICATION_ID or (app_id == 0 and not tables):
+            return
+        raise self._foreign()
+
+    def _foreign(self) -> CacheError:
+        return CacheError(
+            f"{self.path} is an SQLite database but not a driftcheck translation cache: "
+            "pass another --cache PATH or run with --no-cache"
+        )
+
+    def _enable_wal(self) -> None:
+        """Switch to WAL, retrying: SQLite answers "locked" at once, without the busy handler,
+        while another process is switching the same fresh file (seen with four runs starting together)."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                self._db.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.005 + random.random() * 0.02)
+
+    def _error(self, exc: sqlite3.Error) -> CacheError:
+        return CacheError(
+            f"the translation cache {self.path} is unusable ({exc}): "
+            "delete that file, pass another --cache PATH, or run with --no-cache"
+        )
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, taken up front so concurrent writers queue instead of deadlocking."""
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise self._error(exc) from exc
+        try:
+            yield self._db
+            self._db.execute("COMMIT")
+        except BaseException as exc:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise self._error(exc) from exc
+            raise
+
+    def _init_schema(self) -> None:
+        db = self._db
+        app_id = db.execute("PRAGMA application_id").fetchone()[0]
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if app_id == APPLICATION_ID and version == SCHEMA_VERSION:
+            return  # the usual case: no write lock needed
+        with self._write():
+            app_id = db.execute("PRAGMA application_id").fetchone()[0]  # again, under the lock
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            tables = _tables(db)
+            if app_id == APPLICATION_ID and version == SCHEMA_VERSION:
+                return  # another process initialised it meanwhile
+            if app_id == APPLICATION_ID:  # an older layout: it is only a cache, start over
+                for table in tables:
+                    db.execute(f'DROP TABLE IF EXISTS "{table}"')
+            elif app_id != 0 or tables:
+                raise self._foreign()
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    db.execute(statement)
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def get_entries(
+        self, namespace: str, src: str, tgt: str, texts: Sequence[str]
+    ) -> dict[int, tuple[str, bool]]:
+        """index -> (cached output, whether the engine split that input) for the texts found."""
+        keys = [text_key(t) for t in texts]
+        by_key: dict[bytes, list[int]] = {}
+        for i, k in enumerate(keys):
+            by_key.setdefault(k, []).append(i)
+        unique = list(by_key)
+        found: dict[int, tuple[str, bool]] = {}
+        try:
+            for start in range(0, len(unique), _CHUNK):
+                chunk = unique[start : start + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                rows = self._db.execute(
+                    "SELECT key, output, split FROM translations "
+                    f"WHERE namespace = ? AND src = ? AND tgt = ? AND key IN ({marks})",
+                    (namespace, src, tgt, *chunk),
+                )
+                for key, output, split in rows:
+                    for i in by_key[key]:
+                        found[i] = (output, bool(split))
+        except sqlite3.Error as exc:
+            raise self._error(exc) from exc
+        return found
+
+    def get_many(self, namespace: str, src: str, tgt: str, texts: list[str]) -> dict[int, str]:
+        """index -> cached output, for the texts that are in the cache."""
+        return {i: out for i, (out, _) in self.get_entries(namespace, src, tgt, texts).items()}
+
+    def put_many(
+        self,
+        namespace: str,
+        src: str,
+        tgt: str,
+        pairs: list[tuple[str, str]],
+        *,
+        split: Collection[int] = (),
+        signature: dict[str, object] | None = None,
+    ) -> None:
+        """Store (input, output) pairs in one transaction.
+
+        `split`: indices into `pairs` whose input the engine split to fit its length limit.
+        `signature`: what the namespace was hashed from, kept for `driftcheck cache stats`.
+        """
+        if not pairs:
+            return
+        rows = [
+            (namespace, src, tgt, text_key(text), output, int(i in split))
+            for i, (text, output) in enumerate(pairs)
+        ]
+        with self._write() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO translations (namespace, src, tgt, key, output, split) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+            if signature is not None:
+                db.execute(
+                    "INSERT OR IGNORE INTO namespaces (namespace, src, tgt, signature) VALUES (?, ?, ?, ?)",
+                    (namespace, src, tgt, json.dumps(signature, sort_keys=True, default=str)),
+                )
+
+    def get_vectors(self, model: str, texts: Sequence[str]) -> dict[int, bytes]:
+        """index -> stored embedding bytes, for the texts that have one under `model`."""
+        by_key: dict[bytes, list[int]] = {}
+        for i, t in enumerate(texts):
+            by_key.setdefault(text_key(t), []).append(i)
+        unique = list(by_key)
+        found: dict[int, bytes] = {}
+        try:
+            for start in range(0, len(unique), _CHUNK):
+                chunk = unique[start : start + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                rows = self._db.execute(
+                    f"SELECT key, vector FROM embeddings WHERE model = ? AND key IN ({marks})",
+                    (model, *chunk),
+                )
+                for key, vector in rows:
+                    for i in by_key[key]:
+                        found[i] = bytes(vector)
+        except sqlite3.Error as exc:
+            raise self._error(exc) from exc
+        return found
+
+    def put_vectors(self, model: str, pairs: Sequence[tuple[str, bytes]]) -> None:
+        """Store (text, embedding bytes) pairs in one transaction."""
+        if not pairs:
+            return
+        with self._write() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO embeddings (model, key, vector) VALUES (?, ?, ?)",
+                [(model, text_key(t), v) for t, v in pairs],
+            )
+
+    def get_report(self, key: str) -> dict[str, Any] | None:
+        """A stored run report, or None (also when the stored blob does not decode)."""
+        import zlib
+
+        try:
+            row = self._db.execute("SELECT data FROM reports WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error as exc:
+            raise self._error(exc) from exc
+        if row is None:
+            return None
+        try:
+            data = json.loads(zlib.decompress(row[0]).decode("utf-8"))
+        except (zlib.error, ValueError):
+            return None
+        return data if isinstance(data, dict) else None
+
+    def put_report(self, key: str, data: dict[str, Any]) -> None:
+        import zlib
+
+        blob = zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8", "surrogatepass"), 6)
+        with self._write() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO reports (key, data, created) VALUES (?, ?, ?)",
+                (key, blob, time.time()),
+            )
+
+    def stats(self) -> dict[str, object]:
+        """path, entries, size_bytes (database + WAL files) and one row per namespace."""
+        try:
+            total = int(self._db.execute("SELECT count(*) FROM translations").fetchone()[0])
+            reports = int(self._db.execute("SELECT count(*) FROM reports").fetchone()[0])
+            embeddings = int(self._db.execute("SELECT count(*) FROM embeddings").fetchone()[0])
+            rows = self._db.execute(
+                "SELECT t.namespace, t.src, t.tgt, count(*), n.signature FROM translations t "
+                "LEFT JOIN namespaces n ON n.namespace = t.namespace "
+                "GROUP BY t.namespace, t.src, t.tgt ORDER BY t.namespace, t.src, t.tgt"
+            ).fetchall()
+        except sqlite3.Error as exc:
+            raise self._error(exc) from exc
+        namespaces = [
+            {
+                "namespace": ns,
+                "src": src,
+                "tgt": tgt,
+                "entries": int(count),
+                "signature": json.loads(sig) if sig else None,
+            }
+            for ns, src, tgt, count, sig in rows
+        ]
+        return {
+            "path": str(self.path),
+            "entries": total,
+            "reports": reports,
+            "embeddings": embeddings,
+            "size_bytes": self.size_bytes(),
+            "namespaces": namespaces,
+        }
+
+    def size_bytes(self) -> int:
+        total = 0
+        for suffix in ("", "-wal", "-shm"):
+            try:
+                total += os.stat(f"{self.path}{suffix}").st_size
+            except OSError:
+                pass
+        return total
+
+    def clear(self) -> int:
+        """Remove every entry; returns how many there were. Shrinks the file when no one else has it open."""
+        with self._write() as db:
+            removed = int(db.execute("DELETE FROM translations").rowcount)
+            db.execute("DELETE FROM namespaces")
+            db.execute("DELETE FROM reports")
+            db.execute("DELETE FROM embeddings")
+        try:
+            self._db.execute("VACUUM")
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.OperationalError:
+            pass  # another process is reading: the space is reused later instead of returned now
+        return removed
+
+    def integrity_ok(self) -> bool:
+        try:
+            return bool(self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
+        except sqlite3.Error:
+            return False
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> TranslationCache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class CachedEngine:
+    """Any Engine, with outputs looked up in and stored to a TranslationCache.
+
+    `stats` counts, over this object's life: `lookups` (texts asked for), `hits` (answered
+    from the cache), `misses` (distinct texts the engine translated) and `duplicates`
+    (repeats of a missed text within one batch, translated once).
+    `last_split` holds the input indices of the last batch whose text the engine split, and
+    `last_failed` those the engine failed on, with the reason (a failed output is never stored).
+    `used` maps "src-tgt" to the signature that keyed each direction translated so far: the
+    models and revisions behind the outputs, known even when every one came from the cache
+    (the inner engine's own signature() may only list models it actually loaded).
+    """
+
+    def __init__(self, engine: Engine, cache: TranslationCache) -> None:
+        self.engine = engine
+        self.cache = cache
+        self.name = engine.name
+        self.stats: dict[str, int] = {"lookups": 0, "hits": 0, "misses": 0, "duplicates": 0}
+        self.last_split: set[int] = set()
+        self.last_failed: dict[int, str] = {}
+        self._failed: dict[str, str] = {}  # text -> reason, for the batch in hand
+        self.used: dict[str, dict[str, object]] = {}
+        self._namespaces: dict[tuple[str, str], tuple[str, dict[str, object]]] = {}
+        self.progress: ProgressFn | None = None  # handed to the inner engine: misses are what it translates
+
+    def directions(self) -> set[tuple[str, str]] | None:
+        return self.engine.directions()
+
+    def supports(self, src: str, tgt: str) -> bool:
+        return self.engine.supports(src, tgt)
+
+    def install_hint(self, src: str, tgt: str) -> str:
+        hint = getattr(self.engine, "install_hint", None)
+        return str(hint(src, tgt)) if callable(hint) else "install a model for that direction"
+
+    def signature(self) -> dict[str, object]:
+        return {**self.engine.signature(), "cache": True}
+
+    def _inner(self, texts: list[str], src: str, tgt: str) -> tuple[list[str], set[int], dict[int, str]]:
+        if self.progress is not None:
+            setattr(self.engine, "progress", self.progress)  # noqa: B010 - not part of the Engine protocol
+        outputs = self.engine.translate(texts, src, tgt)
+        if len(outputs) != len(texts):
+            raise EngineError(
+                f"engine '{self.name}' returned {len(outputs)} translations "
+                f"for {len(texts)} texts ({src}->{tgt})"
+            )
+        split = getattr(self.engine, "last_split", None)
+        failed = getattr(self.engine, "last_failed", None) or {}
+        return (
+            list(outputs),
+            {i for i in (split or ()) if 0 <= i < len(texts)},
+            {i: str(why) for i, why in failed.items() if 0 <= i < len(texts)},
+        )
+
+    def _namespace(
+        self, texts: list[str], src: str, tgt: str
+    ) -> tuple[str, dict[str, object], dict[str, tuple[str, bool]]]:
+        """The namespace for src->tgt, and any text translated to find it (the probe)."""
+        direction_signature = getattr(self.engine, "direction_signature", None)
+        if callable(direction_signature):
+            sig = dict(direction_signature(src, tgt))
+            return namespace_for(sig, src, tgt), sig, {}
+        if (src, tgt) in self._namespaces:
+            ns, sig = self._namespaces[(src, tgt)]
+            return ns, sig, {}
+        probe = min(texts, key=len)
+        outputs, split, failed = self._inner([probe], src, tgt)
+        sig = dict(self.engine.signature())
+        ns = namespace_for(sig, src, tgt)
+        self._namespaces[(src, tgt)] = (ns, sig)
+        if failed:
+            self._failed[probe] = failed[0]
+        else:
+            self.cache.put_many(ns, src, tgt, [(probe, outputs[0])], split=split, signature=sig)
+        return ns, sig, {probe: (outputs[0], 0 in split)}
+
+    def translate(self, texts: list[str], src: str, tgt: str) -> list[str]:
+        """Cached outputs where present; the misses go to the engine in one call, de-duplicated."""
+        self.last_split = set()
+        self.last_failed = {}
+        self._failed = {}
+        if not texts:
+            return []
+        ns, sig, known = self._namespace(texts, src, tgt)
+        self.used[f"{src}-{tgt}"] = sig
+        self.stats["lookups"] += len(texts)
+        if known:
+            self.stats["misses"] += len(known)
+        unique = [t for t in dict.fromkeys(texts) if t not in known]
+        found = self.cache.get_entries(ns, src, tgt, unique)
+        results: dict[str, tuple[str, bool]] = {unique[i]: entry for i, entry in found.items()}
+        todo = [t for t in unique if t not in results]
+        if todo:
+            outputs, split, failed = self._inner(todo, src, tgt)
+            pairs = list(zip(todo, outputs, strict=True))
+            self._failed.update({todo[i]: why for i, why in failed.items()})
+            kept = [(k, p) for k, p in enumerate(pairs) if k not in failed]
+            kept_split = {n for n, (k, _) in enumerate(kept) if k in split}
+            self.cache.put_many(ns, src, tgt, [p for _, p in kept], split=kept_split, signature=sig)
+            results.update({t: (out, i in split) for i, (t, out) in enumerate(pairs)})
+            self.stats["misses"] += len(todo)
+        results.update(known)
+        fresh = set(todo) | set(known)
+        seen: set[str] = set()
+        out: list[str] = []
+        for i, text in enumerate(texts):
+            output, was_split = results[text]
+            out.append(output)
+            if was_split:
+                self.last_split.add(i)
+            if text in self._failed:
+                self.last_failed[i] = self._failed[text]
+            if text in fresh:
+                if text in seen:
+                    self.stats["duplicates"] += 1
+                seen.add(text)
+            else:
+                self.stats["hits"] += 1
+        return out

@@ -1,0 +1,381 @@
+"""The local model store: where models live, which hub id and commit each direction uses,
+and the two ways in: `pull` (download an opus-mt model at a pinned commit) and `convert`
+(MarianMT folder -> CTranslate2 folder).
+
+Layout of a models folder (`--models-dir`, else $DRIFTCHECK_MODELS, else the project's
+`models/`, else the user data folder when driftcheck is installed outside a checkout):
+
+    opus-mt-en-de/       a Hugging Face MarianMT folder (what `models pull en-de` writes)
+    opus-mt-en-de-ct2/   its CTranslate2 conversion (what `models convert en-de` writes),
+                         with source.spm/target.spm copied in so it runs without transformers
+    */driftcheck-model.json   provenance: hub id, commit, what it was converted from
+
+Heavy libraries (huggingface_hub, ctranslate2, torch, transformers) are imported inside
+the functions that need them.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import shutil
+import warnings
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from pipeline.errors import EngineError, ModelNotFoundError, UsageError
+
+ENV_MODELS = "DRIFTCHECK_MODELS"
+# Benchmarks only: force every translation to exactly N output tokens in the marian and ct2
+# engines, so random-weight models do the same work in both (see benchmarks/bench_engines.py).
+ENV_BENCH_FIXED_LEN = "DRIFTCHECK_BENCH_FIXED_LEN"
+PROVENANCE = "driftcheck-model.json"
+HUB_TIMEOUT_S = 5.0
+CT2_SUFFIX = "-ct2"
+_TOKENIZER_FILES = (
+    "source.spm",
+    "target.spm",
+    "vocab.json",
+    "tokenizer_config.json",
+    "generation_config.json",
+)
+
+EngineName = Literal["ct2", "marian"]
+
+
+@dataclass(frozen=True)
+class KnownModel:
+    direction: str  # "en-de"
+    hub_id: str
+    revision: str | None  # commit hash; None = not pinned yet (pull resolves and records it)
+
+
+@dataclass(frozen=True)
+class LocalModel:
+    direction: str
+    kind: EngineName  # "marian" (HF folder) or "ct2" (converted)
+    path: Path
+    size: int  # bytes
+    revision: str | None
+
+
+def parse_direction(text: str) -> tuple[str, str]:
+    """'en-de' -> ('en', 'de'); anything else is a one-line UsageError."""
+    parts = text.strip().lower().split("-")
+    if len(parts) != 2 or not all(p.isalpha() and 2 <= len(p) <= 3 for p in parts) or parts[0] == parts[1]:
+        raise UsageError(f"bad direction '{text}': write it as SRC-TGT with language codes, e.g. en-de")
+    return parts[0], parts[1]
+
+
+def models_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The models folder: `explicit`, else $DRIFTCHECK_MODELS, else the project's models/."""
+    if explicit:
+        return Path(explicit).expanduser()
+    env = os.environ.get(ENV_MODELS)
+    if env:
+        return Path(env).expanduser()
+    checkout = Path(__file__).resolve().parents[2]
+    if (checkout / "pyproject.toml").is_file():
+        return checkout / "models"
+    import platformdirs
+
+    return platformdirs.user_data_path("driftcheck") / "models"
+
+
+@functools.cache
+def registry() -> dict[str, KnownModel]:
+    """Known directions -> hub id and pinned commit, from pipeline/data/models.json."""
+    text = resources.files("pipeline").joinpath("data/models.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    return {
+        direction: KnownModel(direction, entry["hub_id"], entry.get("revision"))
+        for direction, entry in data["models"].items()
+    }
+
+
+def known_model(src: str, tgt: str) -> KnownModel:
+    direction = f"{src}-{tgt}"
+    return registry().get(direction) or KnownModel(direction, f"Helsinki-NLP/opus-mt-{direction}", None)
+
+
+def marian_dir(root: Path, src: str, tgt: str) -> Path:
+    return root / f"opus-mt-{src}-{tgt}"
+
+
+def ct2_dir(root: Path, src: str, tgt: str) -> Path:
+    return root / f"opus-mt-{src}-{tgt}{CT2_SUFFIX}"
+
+
+def is_marian_folder(path: Path) -> bool:
+    has_weights = (path / "model.safetensors").is_file() or (path / "pytorch_model.bin").is_file()
+    return (path / "config.json").is_file() and (path / "source.spm").is_file() and has_weights
+
+
+def is_ct2_folder(path: Path) -> bool:
+    return all((path / name).is_file() for name in ("model.bin", "source.spm", "target.spm"))
+
+
+def pick_engine(root: Path, src: str, tgt: str) -> EngineName:
+    """Engine `auto`: ct2 when a converted model is present locally, else marian."""
+    return "ct2" if is_ct2_folder(ct2_dir(root, src, tgt)) else "marian"
+
+
+def read_provenance(folder: Path) -> dict[str, Any]:
+    try:
+        data = json.loads((folder / PROVENANCE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _write_provenance(folder: Path, data: dict[str, Any]) -> None:
+    text = json.dumps(data, indent=2, sort_keys=True) + "\n"
+    (folder / PROVENANCE).write_text(text, encoding="utf-8")
+
+
+def fingerprint(folder: Path) -> str:
+    """A cheap content hash of a model folder: configs, sizes and the first MiB of the weights.
+
+    Changes when a folder is replaced by another model, without reading hundreds of MB.
+    """
+    import hashlib
+
+    digest = hashlib.sha256()
+    names = ("config.json", "generation_config.json", "model.bin", "model.safetensors", "pytorch_model.bin")
+    for name in names:
+        path = folder / name
+        if path.is_file():
+            digest.update(f"{name}:{path.stat().st_size}:".encode())
+            with path.open("rb") as handle:
+                digest.update(handle.read(1 << 20))
+    return digest.hexdigest()[:16]
+
+
+@functools.cache
+def _sha256(path: Path, size: int, mtime_ns: int) -> bytes:
+    import hashlib
+
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.digest()
+
+
+def file_sha256(path: Path) -> bytes:
+    """sha256 of a file, memoised per process on its size and mtime (~1 ms per MB). OSError if unreadable."""
+    st = path.stat()
+    return _sha256(path, st.st_size, st.st_mtime_ns)
+
+
+def folder_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def local_models(root: Path) -> list[LocalModel]:
+    """Model folders present in `root` (opus-mt-SRC-TGT and opus-mt-SRC-TGT-ct2)."""
+    found: list[LocalModel] = []
+    if not root.is_dir():
+        return found
+    for path in sorted(root.glob("opus-mt-*")):
+        name = path.name.removeprefix("opus-mt-")
+        kind: EngineName = "ct2" if name.endswith(CT2_SUFFIX) else "marian"
+        direction = name.removesuffix(CT2_SUFFIX)
+        ok = is_ct2_folder(path) if kind == "ct2" else is_marian_folder(path)
+        if ok and direction.count("-") == 1:
+            rev = read_provenance(path).get("revision")
+            revision = rev if isinstance(rev, str) else None
+            found.append(LocalModel(direction, kind, path, folder_size(path), revision))
+    return found
+
+
+def model_path(root: Path, direction: str, kind: str = "auto") -> Path:
+    """The folder a direction would be loaded from; ModelNotFoundError when absent."""
+    src, tgt = parse_direction(direction)
+    if kind not in ("auto", "marian", "ct2"):
+        raise UsageError(f"unknown model kind '{kind}': choose auto, marian or ct2")
+    ct2, marian = ct2_dir(root, src, tgt), marian_dir(root, src, tgt)
+    if kind in ("auto", "ct2") and is_ct2_folder(ct2):
+        return ct2
+    if kind in ("auto", "marian") and is_marian_folder(marian):
+        return marian
+    wanted = ct2 if kind == "ct2" else marian
+    what = "" if kind == "auto" else f"{kind} "
+    raise ModelNotFoundError(f"no {what}model for {src}-{tgt} at {wanted}: {how_to_provide(root, src, tgt)}")
+
+
+def how_to_provide(root: Path, src: str, tgt: str) -> str:
+    return (
+        f"run `driftcheck models pull {src}-{tgt}` (add `driftcheck models convert {src}-{tgt}` for the "
+        f"ct2 engine), or put an opus-mt folder at {marian_dir(root, src, tgt)}"
+    )
+
+
+def bench_fixed_len() -> int | None:
+    """Output length forced by $DRIFTCHECK_BENCH_FIXED_LEN (benchmarks only), else None."""
+    value = os.environ.get(ENV_BENCH_FIXED_LEN, "").strip()
+    return int(value) if value.isdigit() and int(value) > 0 else None
+
+
+def hub_offline() -> bool:
+    return any(
+        os.environ.get(v, "").strip().lower() in ("1", "true", "yes", "on")
+        for v in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE")
+    )
+
+
+def _endpoint() -> str:
+    return os.environ.get("HF_ENDPOINT", "").strip() or "https://huggingface.co"
+
+
+def resolve_hub_revision(
+    hub_id: str, revision: str | None, unavailable: str, hint: str
+) -> tuple[str, list[str]]:
+    """Commit hash and file names of `hub_id` at `revision`, asked with a short timeout.
+
+    Fails within seconds with a ModelNotFoundError: `unavailable` (what could not be done),
+    why, and `hint` (how to provide the model instead), instead of the 23-46 s of retries that a
+    plain `from_pretrained` spends when the hub is unreachable.
+    """
+    if hub_offline():
+        raise ModelNotFoundError(f"{unavailable}: offline mode is on (HF_HUB_OFFLINE); {hint}")
+    import huggingface_hub
+    from huggingface_hub import errors as hf_errors
+
+    try:
+        info = huggingface_hub.HfApi(endpoint=_endpoint()).model_info(
+            hub_id, revision=revision, timeout=HUB_TIMEOUT_S
+        )
+    except (hf_errors.RepositoryNotFoundError, hf_errors.RevisionNotFoundError):
+        raise ModelNotFoundError(
+            f"{unavailable}: {hub_id} at revision {revision or 'main'} does not exist on the hub; {hint}"
+        ) from None
+    except Exception as exc:  # noqa: BLE001 - any network failure means the same thing to the user
+        reason = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+        raise ModelNotFoundError(
+            f"{unavailable}: the Hugging Face hub ({_endpoint()}) is unreachable ({reason}); {hint}"
+        ) from None
+    files = [s.rfilename for s in (info.siblings or [])]
+    return str(info.sha or revision), files
+
+
+def _weights_to_fetch(files: list[str]) -> list[str]:
+    wanted = [f for f in files if f in _TOKENIZER_FILES or f == "config.json"]
+    weights = "model.safetensors" if "model.safetensors" in files else "pytorch_model.bin"
+    return [*wanted, weights]
+
+
+def pull(direction: str, root: Path, *, force: bool = False, progress: bool = True) -> Path:
+    """Download the opus-mt model for `direction` into `root` at its pinned commit."""
+    src, tgt = parse_direction(direction)
+    known = known_model(src, tgt)
+    dest = marian_dir(root, src, tgt)
+    if is_marian_folder(dest) and not force:
+        return dest
+    sha, files = resolve_hub_revision(
+        known.hub_id,
+        known.revision,
+        f"cannot download {known.hub_id} into {dest}",
+        "pull on a connected machine and copy the folder here, or set HF_ENDPOINT to a reachable mirror",
+    )
+    import huggingface_hub
+    from huggingface_hub import utils as hf_utils
+
+    partial = dest.with_name(dest.name + ".partial")
+    root.mkdir(parents=True, exist_ok=True)
+    if not progress:
+        hf_utils.disable_progress_bars()  # type: ignore[attr-defined] # re-exported lazily
+    try:
+        huggingface_hub.snapshot_download(
+            known.hub_id,
+            revision=sha,
+            local_dir=partial,
+            allow_patterns=_weights_to_fetch(files),
+            endpoint=_endpoint(),
+        )
+    except Exception as exc:  # noqa: BLE001 - a failed download is one message, resumable
+        raise ModelNotFoundError(
+            f"downloading {known.hub_id} failed ({type(exc).__name__}): run the pull again to resume"
+        ) from None
+    finally:
+        if not progress:
+            hf_utils.enable_progress_bars()  # type: ignore[attr-defined] # re-exported lazily
+    shutil.rmtree(partial / ".cache", ignore_errors=True)
+    _write_provenance(partial, {"direction": f"{src}-{tgt}", "hub_id": known.hub_id, "revision": sha})
+    if dest.exists():
+        shutil.rmtree(dest)
+    partial.rename(dest)
+    return dest
+
+
+def convert(
+    target: str, root: Path, *, output: Path | None = None, quantization: str = "int8", force: bool = False
+) -> Path:
+    """Convert a MarianMT folder (a direction in `root`, or a path) to a CTranslate2 folder.
+
+    Needs torch and transformers (only here). The tokenizer files are copied in, so the
+    ct2 engine runs on the result with sentencepiece alone. Written to a temporary folder
+    and renamed into place, so an interrupted conversion leaves nothing half-made.
+    """
+    given = Path(target).expanduser()
+    if given.is_dir():
+        source = given
+        if not is_marian_folder(source):
+            raise ModelNotFoundError(
+                f"{source} is not a MarianMT folder (needs config.json, source.spm and weights)"
+            )
+        out = output or source.with_name(source.name + CT2_SUFFIX)
+    else:
+        src, tgt = parse_direction(target)
+        source = marian_dir(root, src, tgt)
+        if not is_marian_folder(source):
+            raise ModelNotFoundError(
+                f"no MarianMT model for {src}-{tgt} at {source}: "
+                f"run `driftcheck models pull {src}-{tgt}` first"
+            )
+        out = output or ct2_dir(root, src, tgt)
+    if out.exists() and not force:
+        raise UsageError(f"{out} already exists: pass --force to replace it")
+    try:
+        import ctranslate2
+        import torch  # noqa: F401 - the converter needs it; fail here with a clear line
+        import transformers
+    except ImportError as exc:
+        raise EngineError(
+            f"`models convert` needs torch and transformers ({exc.name} is missing): "
+            "pip install torch==2.13.0 'driftcheck[marian]'"
+        ) from None
+    hf_logging: Any = transformers.utils.logging  # untyped module
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+    partial = out.with_name(out.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    copy = [name for name in _TOKENIZER_FILES if (source / name).is_file()]
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # e.g. "Recommended: pip install sacremoses."
+            converter = ctranslate2.converters.TransformersConverter(str(source), copy_files=copy)
+            converter.convert(str(partial), quantization=quantization, force=True)
+    except Exception as exc:  # noqa: BLE001 - converter errors are many and untyped
+        shutil.rmtree(partial, ignore_errors=True)
+        reason = str(exc).splitlines()[0] if str(exc) else repr(exc)
+        raise EngineError(f"converting {source} failed: {reason}") from None
+    origin = read_provenance(source)
+    _write_provenance(
+        partial,
+        {
+            "direction": origin.get("direction"),
+            "hub_id": origin.get("hub_id"),
+            "revision": origin.get("revision"),
+            "converted_from": str(source.resolve()),
+            "quantization": quantization,
+            "ctranslate2": ctranslate2.__version__,
+        },
+    )
+    if out.exists():
+        shutil.rmtree(out)
+    partial.rename(out)
+    return out

@@ -1,0 +1,154 @@
+"""`driftcheck calibrate`: train a calibration file from labelled pairs (see pipeline/learn/train.py).
+
+The shipped calibration (pipeline/data/calibration-source.json) is made by `.ci/train-calibration`
+with this command on the two development files; a team runs it on its editors' labels and points
+`--calibration` (or `calibration = "..."` in the config) at the result.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..config import Settings
+from ..core import calibration as cal
+from ..errors import ConfigError
+from ..inputs.read import atomic_write
+from .labelled import collect
+
+
+def _file_entry(path: str, info: dict[str, Any], pairs: int, trained: int) -> dict[str, Any]:
+    return {
+        "name": info["name"],
+        "sha256": hashlib.sha256(Path(path).read_bytes()).hexdigest(),
+        "pairs": pairs,
+        "training_pairs": trained,
+        "source_lang": info.get("source_lang"),
+        "lang": info["lang"],
+        "routes": info["routes"],
+    }
+
+
+def _merge(new: dict[str, Any], add_to: str) -> dict[str, Any]:
+    """`new`'s variant first, then the variants of `add_to` not named like it."""
+    old = cal.load_file(add_to)  # validates
+    if old.mode != new["mode"]:
+        raise ConfigError(f"{add_to}: a {old.mode} calibration; cannot add a {new['mode']} variant")
+    name = new["variants"][0]["name"]
+    kept = [dict(v.raw) for v in old.variants if v.name != name]
+    return {**new, "variants": new["variants"] + kept}
+
+
+def run_calibrate(
+    paths: list[str],
+    settings: Settings,
+    output: str,
+    review_rate: float,
+    fail_rate: float,
+    budget: float,
+    include_heldout: bool,
+    add_to: str | None,
+) -> dict[str, Any]:
+    from .train import fit_variant, training_file
+
+    if fail_rate > review_rate:
+        raise ConfigError("--fail-rate must not exceed --review-rate")
+    if add_to is not None:
+        cal.load_file(add_to)  # a bad file fails before any work
+    rows, info = collect(paths, settings)
+    engine = next(iter(info.values()))["engine"]
+    train = [r for r in rows if include_heldout or not r.heldout]
+    variant = fit_variant(
+        train, rows, engine, targets={"review": review_rate, "fail": fail_rate}, budget=budget
+    )
+    files = [
+        _file_entry(
+            p,
+            info[p],
+            sum(r.file == i for r in rows),
+            sum(r.file == i for r in train),
+        )
+        for i, p in enumerate(paths)
+    ]
+    variant["cv"] = {files[int(k)]["name"]: v for k, v in variant["cv"].items()}
+    data = training_file(variant, files, f"driftcheck calibrate {__version__}")
+    data["variants"][0]["training"]["include_heldout"] = include_heldout
+    if add_to is not None:
+        data = _merge(data, add_to)
+    cal.parse(data, output)  # what is written must load
+    atomic_write(output, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+    _summary(data["variants"][0], files, output)
+    return data
+
+
+def run_calibrate_copy(
+    paths: list[str],
+    natural: list[str],
+    settings: Settings,
+    output: str,
+    review_rate: float,
+    budget: float,
+    add_to: str | None,
+) -> dict[str, Any]:
+    """`driftcheck calibrate --mode roundtrip`: the copy-only combiner (pipeline/learn/train_copy.py)."""
+    from ..core.roundtrip import pivots_for
+    from .train import _file
+    from .train_copy import collect_copies, fit_copy_variant
+
+    if add_to is not None:
+        cal.load_file(add_to)  # a bad file fails before any work
+    pivots = pivots_for(settings)
+    rows, info = collect_copies(paths, settings)
+    nat_rows, nat_info = collect_copies(natural, settings, first=len(paths))
+    engine = next(iter(info.values()))["engine"]
+    variant = fit_copy_variant(rows, nat_rows, engine, pivots, review_rate, budget)
+    everything, both = paths + natural, rows + nat_rows
+    entries = []
+    for i, path in enumerate(everything):
+        mine = [r for r in both if r.file == i]
+        entry = _file_entry(path, {**info, **nat_info}[path], len(mine), sum(not r.heldout for r in mine))
+        entries.append({**entry, "role": "labelled" if i < len(paths) else "natural"})
+    variant["training"] = {"files": entries, "include_heldout": False}
+    data = _file([variant], mode="roundtrip", created=f"driftcheck calibrate {__version__}")
+    if add_to is not None:
+        data = _merge(data, add_to)
+    cal.parse(data, output)  # what is written must load
+    atomic_write(output, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+    th, cv = variant["thresholds"], variant["cv"]
+    capped = sorted(k for k, v in variant["precision"]["checks"].items() if v["severity"] == "minor")
+    sys.stdout.write(
+        f"calibration: {output} (round-trip, variant '{variant['name']}', {len(variant['model']['terms'])} features)\n"
+        f"thresholds: review at drift >= {th['review']} (the combiner never fails a copy)\n"
+        f"over the precision budget on natural copy (minor evidence now): {', '.join(capped) or 'none'}\n"
+        f"cross-validated, labelled: ROC AUC {cv['labelled']['drift_auc']}, false flags on correct "
+        f"{cv['labelled']['false_flags_correct']}, minor edits {cv['labelled']['false_flags_minor']}, "
+        f"recall {cv['labelled']['recall_shifted']}\n"
+        f"natural copy: false flags on correct {cv['natural']['false_flags_correct']}\n"
+    )
+    return data
+
+
+def _summary(variant: dict[str, Any], files: list[dict[str, Any]], output: str) -> None:
+    th = variant["thresholds"]
+    capped = sorted(k for k, v in variant["precision"]["checks"].items() if v["severity"] == "minor")
+    lowered = sorted(k for k, v in variant["precision"]["checks"].items() if v["severity"] == "major")
+    out = [
+        f"calibration: {output} (variant '{variant['name']}', {len(variant['model']['terms'])} features)",
+        f"thresholds: review at drift >= {th['review']}, fail at drift >= {th['fail']}",
+        "over the precision budget (minor evidence now): " + (", ".join(capped) or "none"),
+        "critical kinds lowered to major (their fails added up over the fail target): "
+        + (", ".join(lowered) or "none"),
+        "cross-validated on the training part (by source sentence):",
+    ]
+    for f in files:
+        m = variant["cv"].get(f["name"])
+        if m:
+            out.append(
+                f"  {f['name']}: ROC AUC {m['drift_auc']}, false flags on correct {m['false_flags_correct']}, "
+                f"recall {m['recall_shifted']}"
+            )
+    sys.stdout.write("\n".join(out) + "\n")

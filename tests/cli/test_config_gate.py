@@ -1,0 +1,97 @@
+"""Config precedence (defaults < pyproject.toml < config file < CLI) and the gate's exit codes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.config import load_settings
+from pipeline.errors import ConfigError
+from pipeline.report.gate import gate
+
+PYPROJECT = '[project]\nname = "x"\n[tool.driftcheck]\nbeam = 2\nfail_on = "review"\npivots = ["de"]\n'
+CONFIG = "beam = 3\n[thresholds]\ndrift_forward_chrf = 20\n"
+
+# (layers present, CLI flags, expected beam, expected fail_on, expected pivots)
+PRECEDENCE = [
+    ((), {}, 1, "fail", []),
+    (("pyproject",), {}, 2, "review", ["de"]),
+    (("pyproject", "config"), {}, 3, "review", ["de"]),
+    (("pyproject", "config"), {"beam": 5}, 5, "review", ["de"]),
+    (("config",), {"fail_on": "never", "pivots": ["fr"]}, 3, "never", ["fr"]),
+    (("pyproject",), {"beam": None}, 2, "review", ["de"]),  # a flag not given does not override
+]
+
+
+@pytest.mark.parametrize("layers, cli, beam, fail_on, pivots", PRECEDENCE)
+def test_precedence(tmp_path: Path, layers, cli, beam, fail_on, pivots) -> None:
+    if "pyproject" in layers:
+        (tmp_path / "pyproject.toml").write_text(PYPROJECT)
+    else:
+        (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    if "config" in layers:
+        (tmp_path / "driftcheck.toml").write_text(CONFIG)
+    s = load_settings(cli, None, tmp_path)
+    assert (s.beam, s.fail_on, s.pivots) == (beam, fail_on, pivots)
+    if "config" in layers:
+        assert s.thresholds["drift_forward_chrf"] == 20.0
+
+
+def test_explicit_config_file_and_pyproject_in_a_parent(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(PYPROJECT)
+    sub = tmp_path / "docs"
+    sub.mkdir()
+    cfg = tmp_path / "ci.toml"
+    cfg.write_text("[tool.driftcheck]\nbeam = 4\n")
+    s = load_settings({}, str(cfg), sub)
+    assert s.beam == 4 and s.fail_on == "review"
+
+
+BAD = [
+    ("beam = 0", "beam: must be at least 1"),
+    ('engine = "babel"', "engine: must be one of"),
+    ("colour = true", "colour: unknown setting"),
+    ("[thresholds]\ndrift_forward_chrf = 140", "thresholds.drift_forward_chrf: must be between 0 and 100"),
+    ("[thresholds]\nbogus = 1", "thresholds.bogus: unknown threshold"),
+    ('[checks.numbers]\nseverity = "huge"', "checks.numbers.severity: must be one of"),
+    ("[checks]\nnot_a_check = false", "checks.not_a_check: unknown check"),
+    ("beam = ", "not valid TOML"),
+    ('formats = ["pdf"]', "unknown format 'pdf'"),
+]
+
+
+@pytest.mark.parametrize("text, message", BAD)
+def test_bad_config_names_the_key(tmp_path: Path, text: str, message: str) -> None:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    (tmp_path / "driftcheck.toml").write_text(text + "\n")
+    with pytest.raises(ConfigError, match=message.replace("(", r"\(").replace(".", r"\.")):
+        load_settings({}, None, tmp_path)
+
+
+def _data(verdicts: list[str], chrf: float = 80.0) -> dict:
+    return {
+        "documents": [{"path": "a.md", "scores": {"es": {"chrf": chrf, "bleu": 1, "ter": 1}}}],
+        "segments": [{"verdict": v} for v in verdicts],
+    }
+
+
+GATES = [
+    (["ok", "ok"], {}, 0),
+    (["ok", "review"], {}, 0),
+    (["ok", "review"], {"fail_on": "review"}, 1),
+    (["fail"], {}, 1),
+    (["fail"], {"fail_on": "never"}, 0),
+    (["review", "review"], {"fail_on": "never", "max_flagged": 1}, 1),
+    (["review"], {"fail_on": "never", "max_flagged": 1}, 0),
+]
+
+
+@pytest.mark.parametrize("verdicts, opts, code", GATES)
+def test_gate_exit_codes(verdicts, opts, code) -> None:
+    assert gate(_data(verdicts), **opts).exit_code == code
+
+
+def test_gate_min_chrf_names_the_document() -> None:
+    r = gate(_data(["ok"], chrf=40.0), min_chrf=50)
+    assert r.exit_code == 1 and "a.md" in r.reasons[0]

@@ -1,0 +1,65 @@
+"""Every bad setting or file is one named line and exit 2, never "internal error"."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from pipeline.config import load_settings
+from pipeline.engines.cache import CacheError, TranslationCache
+from pipeline.errors import ConfigError
+from tests.conftest import SEED, run_cli
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        (b"pivots = [1, 2]\n", "pivots: item 1 must be a non-empty string, got 1 (int)"),
+        (b'include = ["*.md", 1]\n', "include: item 2 must be a non-empty string, got 1 (int)"),
+        (b'exclude = [""]\n', "exclude: item 1 must be a non-empty string, got ''"),
+        (b"formats = [true]\n", "formats: item 1 must be a non-empty string, got True (bool)"),
+        (b'device = "tpu"\n', "device: must be one of auto, cpu, cuda, not 'tpu'"),
+        (b'lang = "caf\xe9"\n', "not valid UTF-8 (byte offset 11); TOML files are UTF-8"),
+    ],
+)
+def test_bad_config_values_are_named(tmp_path: Path, toml: bytes, message: str) -> None:
+    cfg = tmp_path / "driftcheck.toml"
+    cfg.write_bytes(toml)
+    with pytest.raises(ConfigError, match="^" + str(cfg).replace(".", r"\.")) as err:
+        load_settings({}, str(cfg), cwd=tmp_path)
+    assert message in err.value.message
+    r = run_cli("check", str(SEED), "--engine", "apertium", "--no-cache", "--config", str(cfg), cwd=tmp_path)
+    assert r.code == 2 and r.stderr == f"driftcheck: error: {err.value.message}\n" and r.stdout == ""
+
+
+def test_an_unknown_device_on_the_command_line_is_refused() -> None:
+    r = run_cli("check", str(SEED), "--engine", "apertium", "--no-cache", "--device", "tpu")
+    assert r.code == 2 and "device: must be one of auto, cpu, cuda, not 'tpu'" in r.stderr
+    assert "internal error" not in r.stderr
+
+
+def test_a_foreign_sqlite_file_is_refused_untouched(tmp_path: Path) -> None:
+    foreign = tmp_path / "app.db"
+    with sqlite3.connect(foreign) as db:
+        db.execute("CREATE TABLE notes (body TEXT)")
+        db.execute("INSERT INTO notes VALUES ('keep me')")
+    db.close()
+    before = hashlib.sha256(foreign.read_bytes()).hexdigest()
+    with pytest.raises(CacheError, match="not a driftcheck translation cache"):
+        TranslationCache(foreign)
+    r = run_cli("check", str(SEED), "--engine", "apertium", "--cache", str(foreign))
+    assert r.code == 2 and "not a driftcheck translation cache" in r.stderr
+    assert hashlib.sha256(foreign.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["app.db"]  # no -wal or -shm either
+    with sqlite3.connect(foreign) as db:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+
+
+def test_terminal_control_in_names_and_texts_is_shown_not_obeyed(tmp_path: Path) -> None:
+    evil = tmp_path / "a\x1b]0;pwned\x07\x1b[2J.txt"
+    r = run_cli("check", str(evil), "--engine", "apertium", "--no-cache")
+    assert r.code == 2 and "\x1b" not in r.stderr and "\x07" not in r.stderr
+    assert "a\u241b]0;pwned\u2407\u241b[2J.txt: no such file" in r.stderr

@@ -1,0 +1,171 @@
+"""Whole-run report reuse (pipeline.core.result_memo): an unchanged rerun skips the stages, and
+anything that could change the report (input bytes, settings that reach it, engine
+signature, driftcheck's code, installed packages) makes it run them again.
+
+Real Apertium round trips (en->es->en); the stages are observed by wrapping verify().
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import run_cli
+
+from pipeline.config import Settings
+from pipeline.core import result_memo, verify
+
+pytestmark = pytest.mark.requires_apertium
+
+TEXT = "The council approved 42 new houses on Monday.\n\nThe mayor did not attend the meeting.\n"
+
+
+@pytest.fixture
+def doc(tmp_path: Path) -> Path:
+    path = tmp_path / "article.en.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def runs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """verify() calls (a fresh run of the stages), by input path."""
+    calls: list[str] = []
+    real = verify.verify
+
+    def counting(paths: list[str], *args: Any, **kwargs: Any) -> Any:
+        calls.extend(paths)
+        return real(paths, *args, **kwargs)
+
+    monkeypatch.setattr(verify, "verify", counting)
+    return calls
+
+
+def settings(tmp_path: Path, **changes: Any) -> Settings:
+    base = Settings(lang="en", pivots=["es"], engine="apertium", cache_path=str(tmp_path / "cache.sqlite3"))
+    return replace(base, **changes)
+
+
+def stored_reports(tmp_path: Path) -> int:
+    with sqlite3.connect(tmp_path / "cache.sqlite3") as db:
+        return int(db.execute("SELECT count(*) FROM reports").fetchone()[0])
+
+
+def test_an_unchanged_rerun_reuses_the_report(tmp_path: Path, doc: Path, runs: list[str]) -> None:
+    first = verify.check_data([str(doc)], settings(tmp_path))
+    assert runs == [str(doc)] and stored_reports(tmp_path) == 1
+    again = verify.check_data([str(doc)], settings(tmp_path))
+    assert runs == [str(doc)]  # the stages did not run again
+    assert again == first
+    assert json.dumps(again, sort_keys=True) == json.dumps(first, sort_keys=True)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"thresholds": {"chrf_roundtrip": 99.0}},
+        {"checks": {"numbers": {"enabled": False}}},
+        {"pivots": ["ca"]},
+        {"fail_on": "review"},
+        {"beam": 2},
+    ],
+    ids=["threshold", "check-disabled", "pivot", "fail-on", "beam"],
+)
+def test_a_setting_that_reaches_the_report_runs_again(
+    tmp_path: Path, doc: Path, runs: list[str], change: dict[str, Any]
+) -> None:
+    first = verify.check_data([str(doc)], settings(tmp_path))
+    changed = verify.check_data([str(doc)], settings(tmp_path, **change))
+    assert len(runs) == 2 and changed["signature"] != first["signature"]
+    assert verify.check_data([str(doc)], settings(tmp_path)) == first
+    assert len(runs) == 2  # ...and the first report is still there
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"formats": ["html", "sarif"]},
+        {"output": "elsewhere.json"},
+        {"max_flagged": 0},
+        {"min_chrf": 99.0},
+        {"threads": 1},
+        {"baseline": "baseline.json"},
+    ],
+    ids=["formats", "output", "max-flagged", "min-chrf", "threads", "baseline"],
+)
+def test_output_and_gate_settings_reuse_the_report(
+    tmp_path: Path, doc: Path, runs: list[str], change: dict[str, Any]
+) -> None:
+    first = verify.check_data([str(doc)], settings(tmp_path))
+    assert verify.check_data([str(doc)], settings(tmp_path, **change)) == first
+    assert len(runs) == 1
+
+
+def test_changed_input_bytes_run_again(tmp_path: Path, doc: Path, runs: list[str]) -> None:
+    first = verify.check_data([str(doc)], settings(tmp_path))
+    doc.write_text(TEXT.replace("42", "43"), encoding="utf-8")
+    second = verify.check_data([str(doc)], settings(tmp_path))
+    assert len(runs) == 2
+    assert "43" in second["segments"][0]["text"] and "42" in first["segments"][0]["text"]
+
+
+def test_engine_code_or_package_changes_run_again(
+    tmp_path: Path, doc: Path, runs: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    verify.check_data([str(doc)], settings(tmp_path))
+    from pipeline.engines import apertium
+
+    # new Apertium language data: another engine signature
+    monkeypatch.setattr(apertium, "apertium_version", lambda: "apertium-eng-spa=9.9")
+    verify.check_data([str(doc)], settings(tmp_path))
+    assert len(runs) == 2
+    monkeypatch.setattr(result_memo, "code_fingerprint", lambda: "edited check")
+    verify.check_data([str(doc)], settings(tmp_path))
+    assert len(runs) == 3
+    monkeypatch.setattr(result_memo, "environment_fingerprint", lambda: "sacrebleu upgraded")
+    verify.check_data([str(doc)], settings(tmp_path))
+    assert len(runs) == 4
+    verify.check_data([str(doc)], settings(tmp_path))
+    assert len(runs) == 4  # and that new state is reused in turn
+
+
+def test_no_cache_always_runs_and_stores_nothing(tmp_path: Path, doc: Path, runs: list[str]) -> None:
+    verify.check_data([str(doc)], settings(tmp_path, cache=False))
+    verify.check_data([str(doc)], settings(tmp_path, cache=False))
+    assert len(runs) == 2
+    assert not (tmp_path / "cache.sqlite3").exists()
+
+
+def test_fingerprints_follow_the_package_and_installed_distributions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code = result_memo.code_fingerprint()
+    assert len(code) == 64 and code == result_memo.code_fingerprint.__wrapped__()
+    env = result_memo.environment_fingerprint.__wrapped__()
+    site = tmp_path / "site"
+    (site / "sacrebleu-9.0.0.dist-info").mkdir(parents=True)
+    monkeypatch.syspath_prepend(str(site))
+    assert result_memo.environment_fingerprint.__wrapped__() != env  # an upgraded package
+
+
+def test_every_output_of_a_reused_run_is_byte_identical(tmp_path: Path, doc: Path) -> None:
+    cache = tmp_path / "c.sqlite3"
+    outputs = []
+    for name in ("fresh", "reused"):
+        out = tmp_path / name
+        r = run_cli(
+            "check", str(doc), "--engine", "apertium", "--pivot", "es", "--cache", str(cache),
+            "-f", "json", "-f", "html", "-f", "sarif", "-f", "junit", "-f", "markdown", "-o", str(out),
+        )  # fmt: skip
+        assert r.code in (0, 1), r.stderr
+        outputs.append((r.code, {p.name: p.read_bytes() for p in sorted(out.iterdir())}))
+    assert outputs[0] == outputs[1] and len(outputs[0][1]) >= 5
+    stats = run_cli("cache", "stats", "--json", "--cache", str(cache))
+    assert json.loads(stats.stdout)["reports"] == 1
+    cleared = run_cli("cache", "clear", "--cache", str(cache))
+    assert cleared.code == 0, cleared.stderr
+    assert json.loads(run_cli("cache", "stats", "--json", "--cache", str(cache)).stdout)["reports"] == 0

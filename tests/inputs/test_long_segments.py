@@ -1,0 +1,59 @@
+"""Long segments cost linear time: diffs and TER in aligned pieces, no scan back to the start of
+the text per word. (Timings live in benchmarks/bench_long_segments.py; these pin behaviour.)"""
+
+from __future__ import annotations
+
+import random
+
+from pipeline.checks.text import SENTENCE_START, is_sentence_initial
+from pipeline.core.pieces import aligned_cuts
+from pipeline.report.diff import DIFF_PIECE_TOKENS, tokenize, word_diff
+
+SENTENCE = "The council said on Monday that the bridge would reopen to cars next week. "
+
+
+def test_a_long_diff_is_made_in_pieces_and_still_rebuilds_the_new_text() -> None:
+    old = SENTENCE * 300
+    new = old.replace("Monday", "Tuesday").replace("cars", "buses and cars")
+    pieces = word_diff(old, new)
+    assert "".join(t for op, t in pieces if op != "delete") == new
+    assert sum(t.count("Monday") for op, t in pieces if op == "delete") == 300
+    assert sum(t.count("Tuesday") for op, t in pieces if op == "insert") == 300
+    assert len(aligned_cuts(tokenize(old), tokenize(new), DIFF_PIECE_TOKENS)) > 10
+
+
+def test_aligned_cuts_cover_both_sequences_in_order() -> None:
+    rng = random.Random(5)
+    for _ in range(200):
+        a = [rng.choice("abcde") for _ in range(rng.randrange(0, 400))]
+        b = [rng.choice("abcde") for _ in range(rng.randrange(0, 400))]
+        cuts = aligned_cuts(a, b, 16)
+        assert cuts[0][0] == cuts[0][2] == 0 and cuts[-1][1] == len(a) and cuts[-1][3] == len(b)
+        for (_, a1, _, b1), (a0, _, b0, _) in zip(cuts, cuts[1:]):
+            assert a1 == a0 and b1 == b0
+        assert all(x0 <= x1 and y0 <= y1 for x0, x1, y0, y1 in cuts)
+
+
+def test_sentence_start_looks_back_a_bounded_window_with_the_same_answers() -> None:
+    rng = random.Random(3)
+    alphabet = "ab .!?¿¡:;…»«\"“”()[]\n—–-  x,'"
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 200)))
+        if rng.random() < 0.3:
+            text = " " * rng.randrange(60, 140) + text  # a punctuation run longer than the window
+        start = rng.randrange(0, len(text) + 1)
+        assert is_sentence_initial(text, start) == (SENTENCE_START.search(text[:start]) is not None)
+    assert is_sentence_initial("Hello. World", 7) and not is_sentence_initial("Hello World", 6)
+
+
+def test_grouped_diff_of_a_long_text_covers_the_new_text_in_order() -> None:
+    from pipeline.report.diff import OP_DELETE, grouped_diff
+
+    old = SENTENCE * 300
+    new = old.replace("Monday", "Tuesday")
+    flat = grouped_diff(old, new)
+    runs = [flat[i : i + 3] for i in range(0, len(flat), 3)]
+    covered = [(s, e) for op, s, e in runs if op != OP_DELETE]
+    assert covered[0][0] == 0 and covered[-1][1] == len(new)
+    assert all(e1 == s2 for (_, e1), (s2, _) in zip(covered, covered[1:]))
+    assert sum(old[s:e] == "Monday" for op, s, e in runs if op == OP_DELETE) == 300

@@ -1,0 +1,84 @@
+"""Readers: plain text and Markdown paragraphs with line numbers; strict UTF-8 input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import InputError
+from pipeline.inputs.read import decode_text, parse_markdown, parse_text, read_document
+from pipeline.inputs.segment import segment_document
+
+MARKDOWN = """---
+title: Front matter is skipped
+---
+# A heading
+
+First paragraph line one
+continues on line two. Second sentence here.
+
+```python
+print("code is skipped")
+```
+
+- list item one
+- list item two
+
+<!-- driftcheck: ignore numbers -->
+Waived paragraph with 12 apples.
+
+    indented code is skipped
+
+Last [linked](https://example.com) and **bold** text.
+"""
+
+
+def test_markdown_paragraphs_kinds_and_lines() -> None:
+    paras = parse_markdown(MARKDOWN)
+    got = [(p.kind, p.line, p.text) for p in paras]
+    assert got == [
+        ("heading", 4, "A heading"),
+        ("text", 6, "First paragraph line one continues on line two. Second sentence here."),
+        ("list-item", 13, "list item one"),
+        ("list-item", 14, "list item two"),
+        ("text", 17, "Waived paragraph with 12 apples."),
+        ("text", 21, "Last linked and bold text."),
+    ]
+    assert paras[4].waived == ("numbers",)
+    assert all("print" not in p.text and "indented" not in p.text for p in paras)
+
+
+def test_sentence_ids_and_line_numbers_follow_the_input(tmp_path: Path) -> None:
+    f = tmp_path / "a.md"
+    f.write_text(MARKDOWN, encoding="utf-8")
+    segs = segment_document(read_document(str(f), "en"), 0)
+    second = [s for s in segs if s.paragraph == 2]
+    assert [(s.id, s.line) for s in second] == [("p2.s1", 6), ("p2.s2", 7)]
+    assert second[1].text == "Second sentence here."
+
+
+def test_plain_text_paragraphs_are_blank_line_blocks() -> None:
+    paras = parse_text("\n\nOne line.\nTwo line.\n\n\nThird block.\n")
+    assert [(p.index, p.line, p.text) for p in paras] == [
+        (1, 3, "One line. Two line."),
+        (2, 7, "Third block."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"", "empty"),
+        (b"   \n\n", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
+        ("caf\u00e9 cr\u00e8me".encode("latin-1"), "not valid UTF-8"),
+    ],
+)
+def test_bad_bytes_are_input_errors(data: bytes, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        decode_text(data, "x.txt")
+
+
+def test_bom_and_crlf_are_normalised() -> None:
+    assert decode_text("\ufeffa\r\nb".encode(), "x") == "a\nb"

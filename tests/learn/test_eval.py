@@ -1,0 +1,384 @@
+"""`driftcheck eval` and `driftcheck calibrate` on small hand-made labelled files (real Apertium)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pipeline.learn.evaluate import mcc, roc_auc
+from tests.conftest import ROOT, run_cli
+
+ROWS = [
+    ("El puente reabrió el lunes.", "The bridge reopened on Monday.", "ok", "mt", None),
+    (
+        "Los ingenieros sustituyeron 320 cables.",
+        "The engineers replaced 320 cables.",
+        "ok",
+        "reference",
+        None,
+    ),
+    ("La obra costó 12 millones de euros.", "The work cost 12 million euros.", "ok", "mt", None),
+    ("La obra costó 12 millones de euros.", "the work cost 12 million euros", "ok", "full_lower", "minor"),
+    (
+        "Los ingenieros sustituyeron 320 cables.",
+        "The engineers replaced 230 cables.",
+        "shifted",
+        "numbers_replaced",
+        "critical",
+    ),
+    (
+        "El tráfico no estará permitido hasta junio.",
+        "Traffic will be allowed until June.",
+        "shifted",
+        "negation",
+        "critical",
+    ),
+    ("El puente reabrió el lunes.", "Did the bridge reopen on Monday?", "shifted", "question", "major"),
+    ("El puente reabrió el lunes.", ".", "shifted", "empty", "critical"),
+]
+
+# Twelve sentences written for these tests, each with a correct translation, a harmless typo and
+# three meaning shifts: enough sentences for a five-fold calibration.
+SENTENCES = [
+    ("La ciudad de Valencia contrató a 40 maestros.", "The city of Valencia hired 40 teachers."),
+    ("El museo abrirá sus puertas en mayo.", "The museum will open its doors in May."),
+    ("Marta Gómez ganó la carrera de 10 kilómetros.", "Marta Gómez won the 10-kilometre race."),
+    ("El tren llegó a Sevilla con 25 minutos de retraso.", "The train reached Seville 25 minutes late."),
+    ("La fábrica produce 300 coches al día.", "The factory produces 300 cars a day."),
+    ("El alcalde de Bilbao inauguró el nuevo parque.", "The mayor of Bilbao opened the new park."),
+    ("Los científicos estudiaron 15 especies de aves.", "The scientists studied 15 species of birds."),
+    ("El equipo de Madrid jugó contra Lisboa el sábado.", "The Madrid team played Lisbon on Saturday."),
+    ("La empresa vendió 8 aviones a Chile.", "The company sold 8 planes to Chile."),
+    ("El río Ebro creció durante la noche.", "The Ebro river rose during the night."),
+    ("Pedro Ruiz escribió 3 novelas sobre Granada.", "Pedro Ruiz wrote 3 novels about Granada."),
+    ("La biblioteca compró 500 libros nuevos.", "The library bought 500 new books."),
+]
+
+
+def _shifts(tgt: str) -> list[tuple[str, str]]:
+    words = tgt.split()
+    digits = [w for w in words if any(c.isdigit() for c in w)]
+    changed = (
+        tgt.replace(digits[0], digits[0].replace(digits[0][0], "9" if digits[0][0] != "9" else "7"), 1)
+        if digits
+        else tgt + " Twice."
+    )
+    caps = [w.strip(".,") for w in words[1:] if w[:1].isupper()]
+    renamed = tgt.replace(caps[0], "Oslo") if caps else "Nobody " + tgt[0].lower() + tgt[1:]
+    negated = (
+        tgt.replace(" ", " did not ", 1) if " will " not in tgt else tgt.replace(" will ", " will not ", 1)
+    )
+    return [(changed, "numbers_replaced"), (renamed, "ne_replaced"), (negated, "negation")]
+
+
+def write_jsonl(path: Path, rows: list[dict[str, Any]]) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def labelled_rows() -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for pid, (src, tgt) in enumerate(SENTENCES):
+        variants = [(tgt, "ok", "mt", None), (tgt.replace("The ", "Teh ", 1), "ok", "misspelled", "minor")]
+        variants += [(t, "shifted", cat, "critical") for t, cat in _shifts(tgt)]
+        for k, (t, label, cat, sev) in enumerate(variants):
+            out.append(
+                {
+                    "id": f"s{pid}-{k}",
+                    "pair_id": pid,
+                    "src_lang": "es",
+                    "tgt_lang": "en",
+                    "source": src,
+                    "translation": t,
+                    "label": label,
+                    "category": cat,
+                    "severity": sev,
+                }
+            )
+    return out
+
+
+def evaluate(out: Path, *args: str) -> tuple[Any, dict[str, Any]]:
+    """`driftcheck eval ... --engine apertium -o out`: the CLI result and eval.json."""
+    r = run_cli("eval", *args, "--engine", "apertium", "-o", str(out))
+    assert r.code == 0, r.stderr
+    return r, json.loads((out / "eval.json").read_text())
+
+
+def check_json(out: Path, *args: str) -> dict[str, Any]:
+    """`driftcheck check ... --source-lang es --engine apertium -f json -o out --fail-on never`."""
+    r = run_cli(
+        "check",
+        *args,
+        "--source-lang",
+        "es",
+        "--engine",
+        "apertium",
+        "-f",
+        "json",
+        "-o",
+        str(out),
+        "--fail-on",
+        "never",
+    )
+    assert r.code == 0, r.stderr
+    data: dict[str, Any] = json.loads(out.read_text())
+    return data
+
+
+def hand_made(tmp_path: Path) -> Path:
+    rows = [
+        {
+            "id": f"r{i}",
+            "src_lang": "es",
+            "tgt_lang": "en",
+            "source": s,
+            "translation": t,
+            "label": label,
+            "category": cat,
+            "severity": sev,
+        }
+        for i, (s, t, label, cat, sev) in enumerate(ROWS)
+    ]
+    return write_jsonl(tmp_path / "labelled.jsonl", rows)
+
+
+def test_roc_auc_counts_ties_as_half() -> None:
+    assert roc_auc([0.9, 0.8], [0.1, 0.2]) == 1.0
+    assert roc_auc([0.1], [0.9]) == 0.0
+    assert roc_auc([0.5, 0.5], [0.5, 0.5]) == 0.5
+    assert roc_auc([], [0.1]) is None
+
+
+def test_mcc() -> None:
+    assert mcc(5, 0, 0, 5) == 1.0 and mcc(0, 5, 5, 0) == -1.0
+    assert mcc(2, 1, 1, 2) == pytest.approx(1 / 3)
+    assert mcc(0, 0, 3, 3) is None  # nothing flagged: undefined
+
+
+@pytest.mark.requires_apertium
+def test_eval_flag_rules_give_known_rates(tmp_path: Path) -> None:
+    out = tmp_path / "eval"
+    r, data = evaluate(out, str(hand_made(tmp_path)), "--no-cache", "--split", "all", "--uncalibrated")
+    assert data["mode"] == "source" and data["calibration"] == "none (flag rules)"
+    m = data["files"]["labelled.jsonl"]["splits"]["all"]
+    assert m["n"] == len(ROWS) and (m["n_correct"], m["n_minor"], m["n_shifted"]) == (3, 1, 4)
+    assert m["false_flags_correct"] == 0.0 and m["false_flags_minor"] == 0.0
+    assert m["recall_shifted"] == 1.0 and m["mcc"] == 1.0 and m["drift_auc"] == 1.0
+    assert m["categories"]["numbers_replaced"] == {"group": "shifted", "n": 1, "flag_rate": 1.0}
+    assert m["checks"]["numbers"]["shifted"] == 0.25 and m["checks"]["numbers"]["correct"] == 0.0
+    md = (out / "eval.md").read_text()
+    assert "| numbers_replaced | shifted | 1 | 100.0% |" in md and "| recall, shifted | 100.0% |" in md
+    assert md in r.stdout
+
+
+@pytest.mark.requires_apertium
+def test_eval_measures_exactly_the_verdicts_check_gives(tmp_path: Path) -> None:
+    """eval applies the shipped calibration as `check` does: its rates are those of check's verdicts."""
+    f = hand_made(tmp_path)
+    report = check_json(tmp_path / "check.json", str(f), "--no-cache")
+    sig = report["signature"]["calibration"]
+    assert sig["source"] == "shipped" and sig["thresholds"]["review"] <= sig["thresholds"]["fail"]
+    _, data = evaluate(tmp_path / "eval", str(f), "--no-cache", "--split", "all")
+    m = data["files"]["labelled.jsonl"]["splits"]["all"]
+    segs = report["segments"]
+    shifted = [s["verdict"] != "ok" for s in segs if s["meta"]["label"] == "shifted"]
+    correct = [s["verdict"] != "ok" for s in segs if s["meta"]["category"] in ("mt", "reference")]
+    assert m["recall_shifted"] == round(sum(shifted) / len(shifted), 4)
+    assert m["false_flags_correct"] == round(sum(correct) / len(correct), 4)
+    auc = roc_auc(
+        [s["drift"] for s in segs if s["meta"]["label"] == "shifted"],
+        [s["drift"] for s in segs if s["meta"]["label"] == "ok"],
+    )
+    assert m["drift_auc"] == pytest.approx(auc, abs=2e-4)
+    order = ["info", "minor", "major", "critical"]
+    for s in segs:  # explainability: every verdict comes with a flag that gives it
+        worst = max((f["severity"] for f in s["flags"]), key=order.index, default="info")
+        assert s["verdict"] == {"critical": "fail", "major": "review"}.get(worst, "ok"), s
+        assert ("evidence" in s) == (s["verdict"] != "ok")
+
+
+@pytest.mark.requires_apertium
+def test_eval_reports_each_file_and_split(tmp_path: Path) -> None:
+    rows = labelled_rows()
+    a = write_jsonl(tmp_path / "a.jsonl", rows)
+    b = write_jsonl(tmp_path / "b.jsonl", [r for r in rows if r["pair_id"] < 6])
+    out = tmp_path / "eval"
+    _, data = evaluate(out, str(a), str(b))
+    files = data["files"]
+    assert set(files) == {"a.jsonl", "b.jsonl"}
+    held = [r for r in rows if r["pair_id"] % 5 == 0]
+    assert files["a.jsonl"]["splits"]["heldout"]["n"] == len(held)
+    assert files["a.jsonl"]["splits"]["train"]["n"] == len(rows) - len(held)
+    assert files["b.jsonl"]["splits"]["heldout"]["n"] == sum(1 for r in held if r["pair_id"] < 6)
+    assert set(files["a.jsonl"]["splits"]) == {"heldout", "train"}
+    md = (out / "eval.md").read_text()
+    assert "### a.jsonl" in md and "### b.jsonl" in md and "| | heldout | train |" in md
+
+
+def test_eval_rejects_a_file_without_labels(tmp_path: Path) -> None:
+    f = tmp_path / "x.jsonl"
+    f.write_text(json.dumps({"source": "Hola.", "translation": "Hello.", "src_lang": "es"}) + "\n")
+    r = run_cli("eval", str(f), "--engine", "apertium", "--no-cache", "-o", str(tmp_path / "o"))
+    assert r.code == 2 and "'label' must be ok or shifted" in r.stderr
+    assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.parametrize(
+    ("option", "message"), [(["--split", "some"], "--split must be"), (["--mode", "x"], "--mode must be")]
+)
+def test_eval_rejects_bad_options(tmp_path: Path, option: list[str], message: str) -> None:
+    r = run_cli("eval", str(tmp_path / "x.jsonl"), *option, "-o", str(tmp_path / "o"))
+    assert r.code == 2 and message in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.requires_apertium
+@pytest.mark.requires_sklearn
+def test_calibrate_trains_a_reproducible_file_that_check_and_eval_use(tmp_path: Path) -> None:
+    f = write_jsonl(tmp_path / "team.jsonl", labelled_rows())
+    first, second = tmp_path / "cal1.json", tmp_path / "cal2.json"
+    r = run_cli("calibrate", str(f), "--engine", "apertium", "-o", str(first))
+    assert r.code == 0, r.stderr
+    assert "thresholds: review at drift >=" in r.stdout and "cross-validated" in r.stdout
+    assert run_cli("calibrate", str(f), "--engine", "apertium", "-o", str(second)).code == 0
+    assert first.read_bytes() == second.read_bytes()  # fixed seed, deterministic solver
+    data = json.loads(first.read_text())
+    v = data["variants"][0]
+    assert (
+        data["mode"] == "source" and v["engine"] == "apertium" and v["training"]["include_heldout"] is False
+    )
+    assert v["training"]["files"][0]["training_pairs"] == sum(1 for r in labelled_rows() if r["pair_id"] % 5)
+    report = check_json(tmp_path / "report.json", str(f), "--calibration", str(first))
+    sig = report["signature"]["calibration"]
+    assert sig["source"] == str(first) and sig["thresholds"] == v["thresholds"]
+    _, result = evaluate(tmp_path / "eval", str(f), "--calibration", str(first), "--cv")
+    splits = result["files"]["team.jsonl"]["splits"]
+    assert set(splits) == {"heldout", "train", "train_cv"}
+    assert splits["train_cv"]["n"] == splits["train"]["n"]
+
+
+@pytest.mark.requires_apertium
+def test_a_calibration_that_needs_missing_evidence_fails_clearly(tmp_path: Path) -> None:
+    from pipeline.core import calibration as cal
+
+    shipped = cal.shipped("source")
+    assert shipped is not None
+    raw = {**dict(shipped.variants[-1].raw), "requires": ["semantic"], "name": "needs-encoder"}
+    needs = tmp_path / "needs.json"
+    needs.write_text(json.dumps({"format": cal.FORMAT, "version": 1, "mode": "source", "variants": [raw]}))
+    pairs = write_jsonl(tmp_path / "p.jsonl", [{"source": "Hola.", "translation": "Hello."}])
+    out = tmp_path / "out.json"
+    for calibration, message in (
+        (needs, "needs evidence this run does not have: semantic"),
+        (tmp_path / "nope.json", "cannot read calibration"),
+    ):
+        r = run_cli("check", str(pairs), "--source-lang", "es", "--engine", "apertium", "--no-cache",
+                    "--no-semantic", "--calibration", str(calibration), "-f", "json", "-o", str(out))  # fmt: skip
+        assert r.code == 2 and message in r.stderr, r.stderr
+        assert len(r.stderr.strip().splitlines()) == 1 and not out.exists()
+
+
+@pytest.mark.requires_apertium
+@pytest.mark.requires_encoder
+def test_semantic_evidence_reaches_a_calibration_that_weighs_it(tmp_path: Path) -> None:
+    from pipeline.core import calibration as cal
+
+    shipped = cal.shipped("source")
+    assert shipped is not None
+    raw = dict(shipped.variants[-1].raw)
+    model = dict(raw["model"])
+    # far apart (1 - cosine) counts towards "shifted"
+    model["terms"] = [
+        *model["terms"],
+        {"feature": "semantic:source_copy", "mean": 0.3, "scale": 0.1, "weight": 5.0},
+    ]
+    raw.update(model=model, requires=["semantic"], name="weighs-cosines")
+    weighs = tmp_path / "weighs.json"
+    weighs.write_text(json.dumps({"format": cal.FORMAT, "version": 1, "mode": "source", "variants": [raw]}))
+    pairs = write_jsonl(
+        tmp_path / "p.jsonl",
+        [
+            {"source": "El puente reabrió el lunes.", "translation": "The bridge reopened on Monday."},
+            {"source": "El puente reabrió el lunes.", "translation": "My cat likes warm milk."},
+        ],
+    )
+    r = run_cli("check", str(pairs), "--source-lang", "es", "--engine", "apertium", "--no-cache",
+                "--calibration", str(weighs), "-f", "json", "--fail-on", "never")  # fmt: skip
+    assert r.code == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["signature"]["calibration"]["variant"] == "weighs-cosines"
+    faithful, unrelated = data["segments"]
+    assert faithful["semantic"]["source_copy"] > unrelated["semantic"]["source_copy"]
+    assert unrelated["drift"] > faithful["drift"]
+    assert any(e["feature"] == "semantic:source_copy" for e in unrelated["evidence"])
+
+
+@pytest.mark.requires_apertium
+def test_running_never_imports_scikit_learn(tmp_path: Path) -> None:
+    pairs = write_jsonl(
+        tmp_path / "p.jsonl", [{"source": "El puente reabrió.", "translation": "The bridge reopened."}]
+    )
+    code = (
+        "import sys\n"
+        "from pipeline.config import Settings\n"
+        "from pipeline.core.verify import check_data\n"
+        f"data = check_data([{str(pairs)!r}], Settings(source_lang='es', engine='apertium', cache=False))\n"
+        "assert data['signature']['calibration']['source'] == 'shipped'\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sklearn', 'scipy')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.requires_apertium
+def test_calibration_from_the_config_file(tmp_path: Path) -> None:
+    from pipeline.core import calibration as cal
+
+    shipped = cal.shipped("source")
+    assert shipped is not None
+    raw = {**dict(shipped.variants[-1].raw), "name": "team", "thresholds": {"review": 0.0, "fail": 1.0}}
+    team = tmp_path / "team.json"
+    team.write_text(json.dumps({"format": cal.FORMAT, "version": 1, "mode": "source", "variants": [raw]}))
+    config = tmp_path / "driftcheck.toml"
+    config.write_text(f'calibration = "{team}"\n', encoding="utf-8")
+    pairs = write_jsonl(
+        tmp_path / "p.jsonl", [{"source": "El puente reabrió.", "translation": "The bridge reopened."}]
+    )
+    report = check_json(tmp_path / "r.json", str(pairs), "--no-cache", "--config", str(config))
+    assert report["signature"]["calibration"]["variant"] == "team"
+    seg = report["segments"][0]  # review at drift >= 0: every segment asks for review, with a reason
+    assert seg["verdict"] == "review" and [f["check"] for f in seg["flags"]][-1] == "combined"
+    config.write_text('calibration = "nope.json"\n', encoding="utf-8")
+    r = run_cli("check", str(pairs), "--source-lang", "es", "--config", str(config), "--engine", "apertium")
+    assert r.code == 2 and "nope.json: cannot read calibration" in r.stderr
+
+
+@pytest.mark.parametrize(
+    ("rows", "options", "message"),
+    [
+        (
+            [{"source": "Hola.", "translation": "Hello.", "src_lang": "es"}],
+            [],
+            "'label' must be ok or shifted",
+        ),
+        (
+            [{"source": "Hola.", "translation": "Hello.", "src_lang": "es", "label": "ok"}],
+            ["--fail-rate", "0.2"],
+            "--fail-rate must not exceed --review-rate",
+        ),
+    ],
+)
+def test_calibrate_rejects_bad_input_and_writes_nothing(
+    tmp_path: Path, rows: list[dict[str, Any]], options: list[str], message: str
+) -> None:
+    f = write_jsonl(tmp_path / "x.jsonl", rows)
+    out = tmp_path / "cal.json"
+    r = run_cli("calibrate", str(f), "--engine", "apertium", "--no-cache", "-o", str(out), *options)
+    assert r.code == 2 and message in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    assert not out.exists()

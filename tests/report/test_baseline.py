@@ -1,0 +1,275 @@
+"""Baselines: accepted flags stop failing the gate, new ones still fail, fixed ones are reported.
+
+Works on tests/data/ci_report.json (see test_report_ci.py); the last test runs the real
+pipeline with Apertium twice, moving sentences between the runs.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pipeline.errors import ConfigError
+from pipeline.report.baseline import (
+    apply_baseline,
+    create_baseline,
+    dumps_baseline,
+    flag_key,
+    load_baseline,
+    save_baseline,
+)
+from pipeline.report.gate import gate
+
+DATA = Path(__file__).parents[1] / "data" / "ci_report.json"
+
+
+@pytest.fixture
+def report() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(DATA.read_text(encoding="utf-8"))
+    return data
+
+
+def seg(data: dict[str, Any], doc: int, seg_id: str) -> dict[str, Any]:
+    return next(s for s in data["segments"] if s["document"] == doc and s["id"] == seg_id)
+
+
+def baselined(data: dict[str, Any]) -> list[tuple[str, str]]:
+    return [(s["id"], f["check"]) for s in data["segments"] for f in s["flags"] if f.get("baselined")]
+
+
+# --- keys ----------------------------------------------------------------------------------
+
+
+def test_key_ignores_position_message_and_whitespace(report: dict[str, Any]) -> None:
+    s = seg(report, 0, "p2.s1")
+    f = s["flags"][0]
+    key = flag_key(s, f, "docs/guide.md")
+    moved = {**s, "id": "p7.s3", "paragraph": 7, "sentence": 3, "line": 120}
+    assert flag_key(moved, f, "docs/guide.md") == key
+    reworded = {**f, "message": "other words", "severity": "minor", "spans": []}
+    assert flag_key(s, reworded, "docs/guide.md") == key
+    rewrapped = {**s, "text": "The camp lies 20\n   kilometres  from Tirana."}
+    assert flag_key(rewrapped, f, "./docs\\guide.md") == key
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda s, f, p: ({**s, "text": s["text"].replace("20", "25")}, f, p),  # the sentence was edited
+        lambda s, f, p: (s, {**f, "check": "names"}, p),  # another check
+        lambda s, f, p: (s, f, "docs/other.md"),  # another file
+        lambda s, f, p: ({**s, "source": "El campamento está a 20 km."}, f, p),  # another source sentence
+    ],
+)
+def test_key_changes_with_text_check_path_and_source(report: dict[str, Any], change: Any) -> None:
+    s = seg(report, 0, "p2.s1")
+    f = s["flags"][0]
+    assert flag_key(*change(s, f, "docs/guide.md")) != flag_key(s, f, "docs/guide.md")
+
+
+# --- create --------------------------------------------------------------------------------
+
+
+def test_create_is_sorted_deterministic_and_readable(report: dict[str, Any]) -> None:
+    b = create_baseline(report)
+    assert (b["version"], b["tool"]) == (1, "driftcheck")
+    assert len(b["entries"]) == 5
+    assert [set(e) for e in b["entries"]] == [{"key", "check", "path", "text_preview"}] * 5
+    order = [(e["path"], e["check"], e["text_preview"], e["key"]) for e in b["entries"]]
+    assert order == sorted(order)
+    shuffled = copy.deepcopy(report)
+    shuffled["segments"].reverse()
+    assert dumps_baseline(create_baseline(shuffled)) == dumps_baseline(b)
+    numbers = next(e for e in b["entries"] if e["check"] == "numbers")
+    assert numbers == {
+        "key": flag_key(seg(report, 0, "p2.s1"), seg(report, 0, "p2.s1")["flags"][0], "docs/guide.md"),
+        "check": "numbers",
+        "path": "docs/guide.md",
+        "text_preview": "The camp lies 20 kilometres from Tirana.",
+    }
+
+
+def test_create_dedupes_one_check_on_one_sentence(report: dict[str, Any]) -> None:
+    s = seg(report, 0, "p2.s1")
+    s["flags"].append({**s["flags"][0], "message": "a second number differs"})
+    assert len(create_baseline(report)["entries"]) == 5
+
+
+# --- apply ---------------------------------------------------------------------------------
+
+
+def test_old_flags_pass(report: dict[str, Any]) -> None:
+    assert not gate(report).passed
+    before = copy.deepcopy(report)
+    out, stale = apply_baseline(report, create_baseline(report))
+    assert report == before  # the input is not modified
+    assert stale == []
+    assert len(baselined(out)) == 5
+    assert {s["verdict"] for s in out["segments"]} == {"ok"}
+    assert out["summary"]["verdicts"] == {"ok": 6, "review": 0, "fail": 0}
+    assert (out["summary"]["flagged"], out["summary"]["checks"], out["summary"]["worst"]) == (0, {}, "ok")
+    assert out["summary"]["baselined"] == 5
+    assert [d["counts"] for d in out["documents"]] == [
+        {"ok": 4, "review": 0, "fail": 0},
+        {"ok": 2, "review": 0, "fail": 0},
+    ]
+    assert gate(out, fail_on="review").passed
+
+
+def test_a_new_flag_still_fails(report: dict[str, Any]) -> None:
+    baseline = create_baseline(report)
+    seg(report, 1, "p1.s1")["flags"].append(
+        {"check": "negation", "severity": "critical", "message": "a negation was added", "spans": []}
+    )
+    seg(report, 1, "p1.s1")["verdict"] = "fail"
+    out, _ = apply_baseline(report, baseline)
+    assert [(s["id"], s["verdict"]) for s in out["segments"] if s["verdict"] != "ok"] == [("p1.s1", "fail")]
+    assert out["summary"]["checks"] == {"negation": 1}
+    result = gate(out)
+    assert not result.passed
+    assert result.reasons == ("1 sentence(s) with verdict 'fail' or worse (--fail-on fail)",)
+
+
+def test_same_check_on_an_edited_sentence_is_new(report: dict[str, Any]) -> None:
+    baseline = create_baseline(report)
+    s = seg(report, 0, "p2.s1")
+    s["text"] = "The camp lies 25 kilometres from Tirana."
+    out, stale = apply_baseline(report, baseline)
+    assert seg(out, 0, "p2.s1")["verdict"] == "fail"
+    assert [e["check"] for e in stale] == ["numbers"]  # the old wording no longer exists
+
+
+def test_partially_baselined_sentence_keeps_the_worst_remaining_verdict(report: dict[str, Any]) -> None:
+    full = create_baseline(report)
+    only_drift = {**full, "entries": [e for e in full["entries"] if e["check"] == "drift"]}
+    out, _ = apply_baseline(report, only_drift)
+    assert seg(out, 0, "p2.s2")["verdict"] == "fail"  # the negation (critical) is still there
+    only_negation = {**full, "entries": [e for e in full["entries"] if e["check"] == "negation"]}
+    out, _ = apply_baseline(report, only_negation)
+    assert seg(out, 0, "p2.s2")["verdict"] == "review"  # the drift flag (major) remains
+    assert seg(out, 0, "p2.s1")["verdict"] == "fail"  # untouched segments keep their verdict
+
+
+def test_stale_entries_are_reported(report: dict[str, Any]) -> None:
+    baseline = create_baseline(report)
+    fixed = seg(report, 0, "p2.s1")
+    fixed["flags"], fixed["verdict"] = [], "ok"
+    out, stale = apply_baseline(report, baseline)
+    assert [(e["check"], e["path"], e["text_preview"]) for e in stale] == [
+        ("numbers", "docs/guide.md", "The camp lies 20 kilometres from Tirana.")
+    ]
+    assert len(baselined(out)) == 4
+
+
+def test_entries_of_files_not_checked_are_not_stale(report: dict[str, Any]) -> None:
+    baseline = create_baseline(report)
+    report["documents"] = report["documents"][1:]
+    report["segments"] = [s for s in report["segments"] if s["document"] == 1]
+    out, stale = apply_baseline(report, baseline)
+    assert stale == [] and baselined(out) == [("p1.s2", "drift")]
+
+
+def test_a_moved_sentence_still_matches(report: dict[str, Any]) -> None:
+    baseline = create_baseline(report)
+    for s in report["segments"]:  # a new paragraph of 5 lines was inserted at the top of each file
+        s["line"] += 5
+        s["paragraph"] += 1
+        s["id"] = f"p{s['paragraph']}.s{s['sentence']}"
+    out, stale = apply_baseline(report, baseline)
+    assert stale == [] and len(baselined(out)) == 5
+    assert {s["verdict"] for s in out["segments"]} == {"ok"}
+
+
+def test_apply_is_deterministic(report: dict[str, Any]) -> None:
+    baseline = create_baseline(report)
+    assert apply_baseline(report, baseline) == apply_baseline(copy.deepcopy(report), copy.deepcopy(baseline))
+
+
+# --- files ---------------------------------------------------------------------------------
+
+
+def test_save_and_load_round_trip_atomically(tmp_path: Path, report: dict[str, Any]) -> None:
+    path = tmp_path / "ci" / "driftcheck-baseline.json"
+    baseline = create_baseline(report)
+    save_baseline(path, baseline)
+    assert load_baseline(path) == baseline
+    assert path.read_text(encoding="utf-8") == dumps_baseline(baseline)
+    assert path.read_text(encoding="utf-8").endswith("}\n")
+    save_baseline(path, {**baseline, "entries": []})  # replacing an existing file
+    assert load_baseline(path)["entries"] == []
+    assert sorted(p.name for p in path.parent.iterdir()) == ["driftcheck-baseline.json"]  # no temp files left
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "baseline file not found"),
+        ("{not json", "baseline is not valid JSON"),
+        ('["a"]', "not a driftcheck baseline"),
+        ('{"tool": "other", "version": 1, "entries": []}', "not a driftcheck baseline"),
+        ('{"tool": "driftcheck", "version": 2, "entries": []}', "baseline version 2 is not supported"),
+        ('{"tool": "driftcheck", "version": 1, "entries": {}}', '"entries" must be a list'),
+        ('{"tool": "driftcheck", "version": 1, "entries": [{"check": "x"}]}', "baseline entry 1 needs"),
+    ],
+)
+def test_bad_baseline_files_are_one_line_config_errors(
+    tmp_path: Path, content: str | None, message: str
+) -> None:
+    path = tmp_path / "baseline.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_baseline(path)
+    assert message in err.value.message and str(path) in err.value.message
+    assert "\n" not in err.value.message and err.value.exit_code == 2
+
+
+def test_unwritable_baseline_is_a_config_error(tmp_path: Path, report: dict[str, Any]) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(ConfigError, match="cannot write baseline"):
+        save_baseline(blocker / "baseline.json", create_baseline(report))
+
+
+# --- the real pipeline (Apertium) ----------------------------------------------------------
+
+
+@pytest.mark.requires_apertium
+def test_real_runs_baseline_survives_moving_sentences(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, isolated_cache: Path
+) -> None:
+    from pipeline.config import Settings
+    from pipeline.core.verify import verify
+    from pipeline.report.to_json import to_dict
+
+    monkeypatch.chdir(tmp_path)
+    doc, src = Path("news.md"), Path("news.es.md")
+    flagged = "The engineers replaced 230 cables."  # the source says 320
+    src.write_text(
+        "La policía entró en el campamento. Los ingenieros sustituyeron 320 cables.\n", encoding="utf-8"
+    )
+    doc.write_text(f"Police entered the camp. {flagged}\n", encoding="utf-8")
+    settings = Settings(lang="en", source_lang="es", engine="apertium")
+    first = to_dict(verify([str(doc)], settings, source=str(src)))
+    assert first["summary"]["flagged"] >= 1, "the changed number is flagged"
+    baseline = create_baseline(first)
+
+    src.write_text(
+        "# Actualización\n\nDecenas de heridos.\n\nLa policía entró en el campamento.\n"
+        "Los ingenieros sustituyeron 320 cables.\n",
+        encoding="utf-8",
+    )
+    doc.write_text(
+        f"# Update\n\nDozens were injured.\n\nPolice entered the camp.\n{flagged}\n", encoding="utf-8"
+    )
+    second = to_dict(verify([str(doc)], settings, source=str(src)))
+    moved = next(s for s in second["segments"] if s["text"] == flagged)
+    assert moved["line"] == 6 and moved["verdict"] != "ok"
+    out, stale = apply_baseline(second, baseline)
+    assert stale == []
+    assert next(s for s in out["segments"] if s["text"] == flagged)["verdict"] == "ok"
+    assert gate(out, fail_on="review").passed == all(s["verdict"] == "ok" for s in out["segments"])

@@ -40,6 +40,7 @@ from pipeline.config import Settings  # noqa: E402
 from pipeline.core import calibration as cal  # noqa: E402
 from pipeline.core.copy_judge import CopyJudge, judge_flags  # noqa: E402
 from pipeline.core.roundtrip import run_roundtrip  # noqa: E402
+from pipeline.core.run_config import resolve_config  # noqa: E402
 from pipeline.core.verify import build_engine  # noqa: E402
 from pipeline.learn.evaluate import roc_auc  # noqa: E402
 from pipeline.learn.labelled import Row, group_of, load_labelled, rows_from  # noqa: E402
@@ -60,8 +61,9 @@ def copies(path: str) -> list[Segment]:
 def run(segments: list[Segment], pivots: list[str], engine_name: str) -> list[SegmentResult]:
     settings = Settings(lang="en", pivots=pivots, engine=engine_name)
     engine = build_engine(settings, ["en", pivots[0]])
-    judge = CopyJudge(settings, engine.name, raw=True)  # flags and features; verdicts applied below
-    results, _, _ = run_roundtrip(segments, engine, settings, Timer(), judge)
+    config = resolve_config(settings, "roundtrip")
+    judge = CopyJudge(config, engine.name, raw=True)  # flags and features; verdicts applied below
+    results, _, _ = run_roundtrip(segments, engine, config, Timer(), judge)
     return results
 
 

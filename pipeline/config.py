@@ -7,7 +7,6 @@ value fails with one line naming it, e.g. `thresholds.forward_chrf: must be betw
 
 from __future__ import annotations
 
-import dataclasses
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,15 +16,12 @@ from . import formats
 from .errors import ConfigError
 from .records import SEVERITIES
 
-ENV_MODELS = "DRIFTCHECK_MODELS"
-ENV_CACHE = "DRIFTCHECK_CACHE"
-
 FORMATS = ("text", "json", "html", "markdown", "junit", "sarif", "github")
 ENGINES = ("auto", "marian", "ct2", "apertium", "bergamot")
 FAIL_ON = ("review", "fail", "never")
 DEVICES = ("auto", "cpu", "cuda")
 LIST_KEYS = ("pivots", "formats", "include", "exclude")
-TEXT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.jsonl", "*.tsv")
+TEXT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.jsonl", "*.tsv", "*.parquet")
 
 
 @dataclass
@@ -223,6 +219,3 @@ def load_settings(
         settings.explicit.append(key)
     return settings
 
-
-def as_dict(settings: Settings) -> dict[str, Any]:
-    return dataclasses.asdict(settings)

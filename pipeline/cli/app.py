@@ -5,6 +5,7 @@ Exit codes: 0 the gate passed, 1 the gate failed, 2 usage, input, config or mode
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from typing import Annotated, Any
@@ -279,6 +280,29 @@ def check(
             help="PO/XLIFF: check only units not yet approved (PO: fuzzy; XLIFF: not final).",
         ),
     ] = False,
+    executor: Annotated[
+        str,
+        typer.Option(
+            "--executor",
+            metavar="EXECUTOR",
+            help="local (this process, default) or ray: segment files as shards over Ray workers.",
+        ),
+    ] = "local",
+    address: Annotated[
+        str | None,
+        typer.Option(
+            "--address", metavar="ADDR", help="Ray cluster to join (ray start --head); default: a local Ray."
+        ),
+    ] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", metavar="N", min=0, help="Ray workers (0: one per CPU).")
+    ] = 0,
+    shard_results: Annotated[
+        str | None,
+        typer.Option(
+            "--shard-results", metavar="DIR", help="Ray: also write every shard's JSON report into DIR."
+        ),
+    ] = None,
     config: ConfigOpt = None,
 ) -> None:
     """Check translated copy: round trip (copy only) or source-aware (--source, or a bilingual file).
@@ -324,8 +348,22 @@ def check(
         unapproved_only=unapproved_only or None,
     )
     if no_cache:
-        settings.cache = False
-    raise typer.Exit(run_check(files, settings, source, formats_given=bool(fmt), config=config))
+        settings = dataclasses.replace(settings, cache=False)
+    ray = _ray_options(executor, address, workers, shard_results)
+    raise typer.Exit(run_check(files, settings, source, formats_given=bool(fmt), config=config, ray=ray))
+
+
+def _ray_options(executor: str, address: str | None, workers: int, shard_results: str | None) -> Any:
+    """None for a local run; the Ray executor's options (pipeline/scale/) otherwise."""
+    if executor not in ("local", "ray"):
+        raise UsageError(f"--executor must be local or ray, not '{executor}'")
+    if executor == "local":
+        if address is not None or workers or shard_results is not None:
+            raise UsageError("--address, --workers and --shard-results need --executor ray")
+        return None
+    from ..scale.executor_ray import RayOptions
+
+    return RayOptions(address, workers, shard_results)
 
 
 @app.command()
@@ -421,7 +459,7 @@ def eval_cmd(
         calibration=calibration,
     )
     if no_cache:
-        settings.cache = False
+        settings = dataclasses.replace(settings, cache=False)
     from pathlib import Path
 
     from .run import preflight_outputs
@@ -497,6 +535,14 @@ def calibrate(
         ),
     ] = None,
     pivot: Pivot = None,
+    combiner: Annotated[
+        str,
+        typer.Option(
+            "--combiner",
+            metavar="KIND",
+            help="logistic (one weight per evidence) or trees (monotone boosted trees: interactions).",
+        ),
+    ] = "logistic",
     config: ConfigOpt = None,
 ) -> None:
     """Train a calibration (source-aware or round-trip verdicts) on labelled files; needs scikit-learn (the `train` extra)."""
@@ -522,7 +568,9 @@ def calibrate(
         semantic=semantic,
     )
     if no_cache:
-        settings.cache = False
+        settings = dataclasses.replace(settings, cache=False)
+    if combiner not in ("trees", "logistic"):
+        raise UsageError(f"--combiner must be trees or logistic, not '{combiner}'")
     inputs = [("input", path) for path in [*labelled, *(natural or [])]]
     inputs += [("config file", config)] if config else []
     if add_to is not None and Path(add_to).resolve() != Path(output).resolve():
@@ -535,7 +583,9 @@ def calibrate(
         run_calibrate_copy(labelled, natural or [], settings, output, review_rate, budget, add_to)
         return
     budget = 0.01 if budget is None else budget
-    run_calibrate(labelled, settings, output, review_rate, fail_rate, budget, include_heldout, add_to)
+    run_calibrate(
+        labelled, settings, output, review_rate, fail_rate, budget, include_heldout, add_to, combiner
+    )
 
 
 @baseline_app.command("create")

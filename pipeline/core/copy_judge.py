@@ -29,11 +29,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from ..config import Settings
 from ..records import Flag, RoundTrip, SegmentResult
 from . import calibration as cal
 from .features import flag_features
-from .judge import _waive, check_config
+from .judge import _waive
+from .run_config import RunConfig
 from .verdict import verdict
 
 MODE = "roundtrip"
@@ -110,12 +110,12 @@ def review_only(variant: cal.Variant) -> cal.Variant:
 class CopyJudge:
     """Judges the segments of one round-trip run; remembers which calibration variant it used."""
 
-    def __init__(self, settings: Settings, engine: str | None, raw: bool = False) -> None:
+    def __init__(self, config: RunConfig, engine: str | None, raw: bool = False) -> None:
         """`raw`: features only, verdicts from the flag rules (for eval and calibrate)."""
-        self.calibration = None if raw else cal.resolve(MODE, settings.calibration)
+        self.calibration = None if raw else cal.resolve(MODE, config.calibration)
         self.engine = engine
-        self.lang = settings.lang
-        self.enabled, self.severities = check_config(settings)
+        self.lang = config.lang
+        self.enabled, self.severities = set(config.enabled), dict(config.severities)
         self.variant: cal.Variant | None = None
 
     def signature(self) -> dict[str, Any] | None:

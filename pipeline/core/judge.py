@@ -12,13 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..checks import load_all
 from ..config import Settings
 from ..records import Flag, RoundTrip, Segment, SegmentResult, Severity, SourceComparison
 from . import calibration as cal
 from .verdict import verdict
+
+if TYPE_CHECKING:
+    from .run_config import RunConfig
 
 ALIGNMENT_CHECKS = ("omission", "addition")  # raised by the aligner, not by a check function
 JUDGE_CHECKS = (cal.COMBINED_CHECK,)  # raised by the calibrated judge
@@ -64,11 +67,11 @@ class Pending:
 class Judge:
     """Judges the segments of one source-aware run; remembers which calibration variant it used."""
 
-    def __init__(self, settings: Settings, mode: str, engine: str | None, raw: bool = False) -> None:
+    def __init__(self, config: RunConfig, engine: str | None, raw: bool = False) -> None:
         """`raw`: no calibration at all (flags as the checks raised them; for eval and calibrate)."""
-        self.calibration = None if raw else cal.resolve(mode, settings.calibration)
+        self.calibration = None if raw else cal.resolve(config.mode, config.calibration)
         self.engine = engine
-        self.enabled, self.severities = check_config(settings)
+        self.enabled, self.severities = set(config.enabled), dict(config.severities)
         self.variant: cal.Variant | None = None
 
     def signature(self) -> dict[str, Any] | None:

@@ -10,49 +10,39 @@ from dataclasses import replace
 
 from ..checks import CheckInput, run_checks
 from ..checks.health import unverifiable
-from ..config import Settings
 from ..engines import Engine, plan_route, translate_route
-from ..engines.langs import check_lang, default_pivot
-from ..errors import UsageError
-from ..records import Flag, RoundTrip, Scores, Segment, SegmentResult, Semantic, Span
+from ..records import Flag, RoundTrip, Segment, SegmentResult, Semantic, Span
 from ..timing import Timer
 from . import semantic
 from .copy_judge import CopyJudge
-from .judge import check_config, finish, regrade
+from .judge import finish, regrade
 from .pivot_words import doubtful_words, pivot_readings, reader_routes
-from .score import corpus_from, many_stats, scores_from
+from .run_config import RunConfig
+from .score import PairStats, many_stats, scores_from
 from .verdict import drift
 
 
-def pivots_for(settings: Settings) -> list[str]:
-    lang = check_lang(settings.lang)
-    pivots = [check_lang(p, "pivot language") for p in settings.pivots] or [default_pivot(lang)]
-    if lang in pivots:
-        raise UsageError(f"pivot '{lang}' is the language of the copy; choose another pivot")
-    return list(dict.fromkeys(pivots))
-
-
-def roundtrip_routes(engine: Engine, settings: Settings) -> dict[str, tuple[list[str], list[str]]]:
+def roundtrip_routes(engine: Engine, config: RunConfig) -> dict[str, tuple[list[str], list[str]]]:
     """Per pivot: the route there and the route back (direct, or chained through another pivot)."""
-    lang = check_lang(settings.lang)
+    lang, via = config.lang, config.via
     return {
-        pivot: (plan_route(engine, lang, pivot, settings.via), plan_route(engine, pivot, lang, settings.via))
-        for pivot in pivots_for(settings)
+        pivot: (plan_route(engine, lang, pivot, via), plan_route(engine, pivot, lang, via))
+        for pivot in config.pivots
     }
 
 
 def run_roundtrip(
-    segments: list[Segment], engine: Engine, settings: Settings, timer: Timer, judge: CopyJudge | None = None
-) -> tuple[list[SegmentResult], dict[str, list[str]], dict[int, dict[str, Scores]]]:
-    """Results, the route per pivot, and corpus scores per document and pivot. `judge` (default:
-    one for `settings`) weighs each copy's evidence with the round-trip calibration."""
-    judge = judge or CopyJudge(settings, getattr(engine, "name", None))
-    planned = roundtrip_routes(engine, settings)
-    embeddings = semantic.for_run(settings, engine)
+    segments: list[Segment], engine: Engine, config: RunConfig, timer: Timer, judge: CopyJudge | None = None
+) -> tuple[list[SegmentResult], dict[str, list[str]], dict[int, dict[str, list[PairStats]]]]:
+    """Results, the route per pivot, and per document and pivot the statistics of the corpus scores.
+    `judge` (default: one for `config`) weighs each copy's evidence with the round-trip calibration."""
+    judge = judge or CopyJudge(config, getattr(engine, "name", None))
+    planned = roundtrip_routes(engine, config)
+    embeddings = semantic.for_run(config.semantic, engine)
     try:
         if embeddings is not None:
             embeddings.prefetch([s.text for s in segments])  # encoded while the engine translates
-        results, routes, corpus = _run(segments, engine, settings, timer, planned, embeddings)
+        results, routes, corpus = _run(segments, engine, config, timer, planned, embeddings)
         if embeddings is not None:
             with timer.stage("semantic"):
                 results = _with_semantic(results, embeddings)
@@ -75,12 +65,12 @@ def _with_semantic(results: list[SegmentResult], embeddings: semantic.Embeddings
 def _run(
     segments: list[Segment],
     engine: Engine,
-    settings: Settings,
+    config: RunConfig,
     timer: Timer,
     planned: dict[str, tuple[list[str], list[str]]],
     embeddings: semantic.Embeddings | None,
-) -> tuple[list[SegmentResult], dict[str, list[str]], dict[int, dict[str, Scores]]]:
-    lang = check_lang(settings.lang)
+) -> tuple[list[SegmentResult], dict[str, list[str]], dict[int, dict[str, list[PairStats]]]]:
+    lang = config.lang
     texts = [s.text for s in segments]
     routes: dict[str, list[str]] = {}
     per_pivot: list[tuple[str, list[str], list[str]]] = []
@@ -90,7 +80,9 @@ def _run(
         for pivot, (there, back) in planned.items():
             routes[pivot] = there + back[1:]
             why: dict[int, str] = {}
-            forward = translate_route(engine, texts, there, split, why)  # one engine call per hop, whole batch
+            forward = translate_route(
+                engine, texts, there, split, why
+            )  # one engine call per hop, whole batch
             back_texts = translate_route(engine, forward, back, split, why)
             per_pivot.append((pivot, forward, back_texts))
             failed.append(why)
@@ -100,7 +92,7 @@ def _run(
         readings = pivot_readings(engine, doubtful_words(texts, lang), readers)
     with timer.stage("score"):
         stats = [many_stats(list(zip(back, texts))) for _, _, back in per_pivot]
-    enabled, severities = check_config(settings)
+    enabled, severities = set(config.enabled), dict(config.severities)
     articles = _articles(segments)
     results: list[SegmentResult] = []
     with timer.stage("check"):
@@ -113,7 +105,7 @@ def _run(
                 scores = scores_from(stats[k][i])
                 rts.append(RoundTrip(pivot, fwd[i], back[i], scores))
                 opts = {
-                    **settings.thresholds,
+                    **config.thresholds,
                     "chrf_roundtrip": scores.chrf,
                     "article": article,  # the document's sentences, for the consistency check
                     "article_index": index,
@@ -132,11 +124,9 @@ def _run(
             pieced = any(stats[k][i].pieces > 1 for k in range(len(per_pivot)))
             seg = replace(seg, split=True) if i in split or pieced else seg
             results.append(finish(seg, majority(flag_sets), statistics.median(drifts), tuple(rts), None))
-    corpus: dict[int, dict[str, Scores]] = {}
+    corpus: dict[int, dict[str, list[PairStats]]] = {}
     for doc, idx in sorted(_by_document(segments).items()):
-        corpus[doc] = {
-            pivot: corpus_from([stats[k][i] for i in idx]) for k, (pivot, _, _) in enumerate(per_pivot)
-        }
+        corpus[doc] = {pivot: [stats[k][i] for i in idx] for k, (pivot, _, _) in enumerate(per_pivot)}
     return results, routes, corpus
 
 

@@ -180,12 +180,6 @@ def corpus_scores(hypotheses: list[str], references: list[str]) -> Scores:
     return corpus_from([pair_stats(h, r) for h, r in zip(hypotheses, references)])
 
 
-def chrf(hypothesis: str, reference: str) -> float:
-    if not reference.strip() or not hypothesis.strip():
-        return 100.0 if hypothesis.strip() == reference.strip() else 0.0
-    return _clamp(_metrics()[0].sentence_score(hypothesis, [reference]).score)
-
-
 def metric_signatures() -> dict[str, str]:
     chrf_m, bleu_m, ter_m, _ = _metrics()
     import sacrebleu

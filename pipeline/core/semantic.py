@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING, Any
 from ..errors import EngineError, ModelNotFoundError
 
 if TYPE_CHECKING:
-    from ..config import Settings
     from ..engines import Engine
     from ..engines.cache import TranslationCache
 
@@ -88,13 +87,13 @@ def encoder_signature() -> dict[str, object]:
     }
 
 
-def enabled(settings: Settings) -> bool:
+def enabled(choice: bool | None) -> bool:
     """--semantic/--no-semantic; unset: on when the encoder is installed. Asked for but missing: an error."""
-    if settings.semantic is False:
+    if choice is False:
         return False
     if installed():
         return True
-    if settings.semantic:
+    if choice:
         raise ModelNotFoundError(f"--semantic needs {PACKAGE}, which is not installed: {INSTALL}")
     return False
 
@@ -212,9 +211,10 @@ class Embeddings:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 
-def for_run(settings: Settings, engine: Engine) -> Embeddings | None:
-    """The run's embeddings (sharing the engine's translation cache), or None when semantic is off."""
-    if not enabled(settings):
+def for_run(choice: bool | None, engine: Engine) -> Embeddings | None:
+    """The run's embeddings (sharing the engine's translation cache), or None when semantic is off
+    (`choice`: the run's --semantic/--no-semantic, None when not given)."""
+    if not enabled(choice):
         return None
     cache: TranslationCache | None = getattr(engine, "cache", None)
     return Embeddings(Encoder(), cache)

@@ -14,18 +14,18 @@ from dataclasses import dataclass, field, replace
 
 from ..checks import CheckInput, run_checks
 from ..checks.health import unverifiable
-from ..config import Settings
 from ..engines import Engine, plan_route, translate_route
-from ..engines.langs import check_lang
 from ..formats.placeholders import unit_view
 from ..inputs.segment import Sentence, paragraph_sentences
-from ..records import Document, Flag, Scores, Segment, SegmentResult, Semantic, SourceComparison, Span
+from ..records import Document, Flag, Segment, SegmentResult, Semantic, SourceComparison, Span
 from ..timing import Timer
 from . import semantic
 from .align import align_paragraphs, align_sentences
+from .calibration import route_engine
 from .features import semantic_features, source_features
 from .judge import Judge, Pending, regrade
-from .score import corpus_from, many_stats, scores_from
+from .run_config import RunConfig
+from .score import PairStats, many_stats, scores_from
 from .verdict import drift
 
 
@@ -162,31 +162,32 @@ def _short(text: str, n: int = 60) -> str:
     return text if len(text) <= n else text[: n - 1] + "\u2026"
 
 
-def source_routes(engine: Engine, settings: Settings) -> dict[str, list[str]]:
+def source_routes(engine: Engine, config: RunConfig) -> dict[str, list[str]]:
     """ "back": the copy's language to the source's; "forward": the other way."""
-    lang = check_lang(settings.lang)
-    src_lang = check_lang(settings.source_lang or "", "source language")
+    lang, src_lang = config.lang, config.source_lang or ""
     return {
-        "back": plan_route(engine, lang, src_lang, settings.via),
-        "forward": plan_route(engine, src_lang, lang, settings.via),
+        "back": plan_route(engine, lang, src_lang, config.via),
+        "forward": plan_route(engine, src_lang, lang, config.via),
     }
 
 
 def run_source(
-    jobs: list[SourceJob], engine: Engine, settings: Settings, timer: Timer, judge: Judge | None = None
-) -> tuple[list[SegmentResult], dict[str, list[str]], dict[int, dict[str, Scores]]]:
+    jobs: list[SourceJob], engine: Engine, config: RunConfig, timer: Timer, judge: Judge | None = None
+) -> tuple[list[SegmentResult], dict[str, list[str]], dict[int, dict[str, list[PairStats]]]]:
     """Forward-translate the source, back-translate the copy and the forward output, align, score, check.
 
-    Returns the results, the routes ("back", "forward") and corpus scores per document. `judge`
-    (default: one for `settings`) turns flags and evidence into verdicts and records the calibration
+    Returns the results, the routes ("back", "forward") and per document the statistics of the
+    corpus scores. `judge`
+    (default: one for `config`) turns flags and evidence into verdicts and records the calibration
     used. With semantic scores on, every result carries its sentence-embedding cosines, and the
     judge weighs them as evidence (`semantic:*` features) when its calibration has them.
     """
-    planned = source_routes(engine, settings)
-    judge = judge or Judge(settings, "source", getattr(engine, "name", None))
-    embeddings = semantic.for_run(settings, engine)
+    planned = source_routes(engine, config)
+    judge = judge or Judge(config, getattr(engine, "name", None))
+    judge.engine = route_engine(engine, planned)  # `auto` -> the engine its hops use (picks the variant)
+    embeddings = semantic.for_run(config.semantic, engine)
     try:
-        pending, corpus = _run(jobs, engine, settings, timer, planned, embeddings, judge)
+        pending, corpus = _run(jobs, engine, config, timer, planned, embeddings, judge)
         cosines: list[Semantic | None] = [None] * len(pending)
         if embeddings is not None:
             with timer.stage("semantic"):
@@ -216,14 +217,13 @@ def _cosines(pending: list[Pending], embeddings: semantic.Embeddings) -> list[Se
 def _run(
     jobs: list[SourceJob],
     engine: Engine,
-    settings: Settings,
+    config: RunConfig,
     timer: Timer,
     planned: dict[str, list[str]],
     embeddings: semantic.Embeddings | None,
     judge: Judge,
-) -> tuple[list[Pending], dict[int, dict[str, Scores]]]:
-    lang = check_lang(settings.lang)
-    src_lang = check_lang(settings.source_lang or "", "source language")
+) -> tuple[list[Pending], dict[int, dict[str, list[PairStats]]]]:
+    lang, src_lang = config.lang, config.source_lang or ""
     to_src, to_tgt = planned["back"], planned["forward"]
     source_units = [u.text for j in jobs for u in j.source_units]
     copy_units = [u.text for j in jobs for u in j.copy_units]
@@ -299,7 +299,7 @@ def _run(
                 seg = dataclasses.replace(seg, split=True)
             comp = SourceComparison(back, back_s, fwd, fwd_s, srt, srt_s)
             # the drift check reads the chrF already computed instead of scoring again
-            opts = {**settings.thresholds, "chrf_back": back_s.chrf, "chrf_forward": fwd_s.chrf}
+            opts = {**config.thresholds, "chrf_back": back_s.chrf, "chrf_forward": fwd_s.chrf}
             view = views[
                 k
             ]  # PO/XLIFF/TMX units: checked without their placeholders, which are compared apart
@@ -318,11 +318,8 @@ def _run(
                 features = source_features(inp.source, src_lang, inp.target, lang, comp, flags)
             legacy = 1.0 if pair.flags else drift(inp, regrade(flags, judge_severities))
             pending.append(Pending(seg, flags, features, comp, legacy))
-    corpus: dict[int, dict[str, Scores]] = {}
+    corpus: dict[int, dict[str, list[PairStats]]] = {}
     for doc in sorted({p.segment.document for p, *_ in rows}):
         idx = [k for k, (p, *_) in enumerate(rows) if p.segment.document == doc]
-        corpus[doc] = {
-            "back": corpus_from([stats[3 * k] for k in idx]),
-            "forward": corpus_from([stats[3 * k + 1] for k in idx]),
-        }
+        corpus[doc] = {"back": [stats[3 * k] for k in idx], "forward": [stats[3 * k + 1] for k in idx]}
     return pending, corpus

@@ -10,24 +10,21 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import __version__
 from ..config import Settings
-from ..engines import Engine, EngineOptions, create
+from ..engines import Engine, EngineOptions, EngineSpec, load_engine
 from ..engines.langs import check_lang
 from ..errors import UsageError
 from ..formats import UNIT_FORMATS, ReadOptions, UnitFile, format_of, read_units
 from ..formats.languages import Declared, resolve
-from ..inputs.bilingual import bilingual_format, is_copy_only, read_pairs
+from ..inputs.bilingual import bilingual_format, is_copy_only, pair_text, read_pairs
 from ..inputs.read import decode_text, detect_format, read_bytes, read_document
-from ..records import VERDICTS, Document, DocumentResult, Report, Scores, Segment, SegmentResult
-from ..report.to_json import SCHEMA_VERSION, to_dict
+from ..records import Document, Report, Segment
+from ..report.to_json import to_dict
 from ..timing import Timer
-from .copy_judge import CopyJudge
-from .judge import Judge, check_config
-from .roundtrip import pivots_for, roundtrip_routes, run_roundtrip
-from .score import metric_signatures
-from .source_mode import SourceJob, job_from_documents, job_from_segments, run_source, source_routes
-from .verdict import THRESHOLDS
+from .batch import Batch, RunInfo, merge, verify_segments
+from .roundtrip import roundtrip_routes
+from .run_config import RunConfig, resolve_config
+from .source_mode import SourceJob, job_from_documents, job_from_segments, source_routes
 
 
 @dataclass
@@ -42,7 +39,7 @@ class Inputs:
     settings: Settings | None = None  # the run's settings with languages resolved from the inputs
 
 
-PAIR_FORMATS = ("jsonl", "tsv", *UNIT_FORMATS)
+PAIR_FORMATS = ("jsonl", "tsv", "parquet", *UNIT_FORMATS)
 
 
 def input_format(path: str) -> str:
@@ -51,8 +48,8 @@ def input_format(path: str) -> str:
 
 
 def _read(path: str, fmt: str, i: int, settings: Settings) -> Document | UnitFile:
-    if fmt in ("jsonl", "tsv"):
-        return UnitFile(fmt, read_pairs(decode_text(read_bytes(path), path), path, fmt, i))
+    if fmt in ("jsonl", "tsv", "parquet"):
+        return UnitFile(fmt, read_pairs(pair_text(path, fmt), path, fmt, i))
     if fmt in UNIT_FORMATS:
         given = settings.explicit
         options = ReadOptions(
@@ -67,7 +64,7 @@ def _read(path: str, fmt: str, i: int, settings: Settings) -> Document | UnitFil
 def validate_input(path: str, settings: Settings) -> None:
     """Raise the InputError a file would raise when read (PO/XLIFF/TMX/HTML: parsed fully)."""
     fmt = input_format(path)
-    if fmt in UNIT_FORMATS or fmt == "html":
+    if fmt in UNIT_FORMATS or fmt in ("html", "parquet"):
         _read(path, fmt, 0, settings)
     else:
         decode_text(read_bytes(path), path)
@@ -162,15 +159,20 @@ def load_inputs(paths: list[str], settings: Settings, source: str | None = None)
 def build_engine(settings: Settings, langs: list[str] | None = None) -> Engine:
     """The configured engine, cached unless --no-cache. `langs` (the first direction) is no longer
     needed: `auto` chooses per hop."""
+    return load_engine(engine_spec(settings))
+
+
+def engine_spec(settings: Settings) -> EngineSpec:
+    """The engine the settings ask for, as a picklable spec (the cache file resolved here)."""
     options = EngineOptions(
         models_dir=settings.models_dir, beam=settings.beam, device=settings.device, threads=settings.threads
     )
-    engine = create(settings.engine, options)  # auto: the best engine per hop (engines/auto.py)
+    cache_path = None
     if settings.cache:
-        from ..engines.cache import CachedEngine, TranslationCache, resolve_cache_path
+        from ..engines.cache import resolve_cache_path
 
-        engine = CachedEngine(engine, TranslationCache(resolve_cache_path(settings.cache_path)))
-    return engine
+        cache_path = str(resolve_cache_path(settings.cache_path))
+    return EngineSpec(settings.engine, options, cache_path)
 
 
 def engine_signature(engine: Engine, routes: dict[str, list[str]]) -> dict[str, object]:
@@ -198,7 +200,7 @@ def _memo_context(engine: Engine, settings: Settings) -> dict[str, object]:
 
     context = _models_dir_entry(engine, settings)
     context["word_readers"] = _readers_entry(engine, "roundtrip", settings.lang, list(settings.pivots))
-    if semantic.enabled(settings):
+    if semantic.enabled(settings.semantic):
         context["semantic"] = semantic.encoder_signature()
     if settings.calibration is not None:  # the file's bytes decide the verdicts, not its name
         from .result_memo import file_digest
@@ -216,54 +218,54 @@ def _readers_entry(engine: Engine, mode: str, lang: str, pivots: list[str]) -> d
     return {"word_readers": sorted(reader_routes(engine, lang, pivots))}
 
 
-def _semantic_entry(results: list[SegmentResult]) -> dict[str, object]:
-    """The encoder behind the semantic scores, when the run computed them."""
-    if not any(r.semantic is not None for r in results):
-        return {}
-    from .semantic import encoder_signature
-
-    return {"semantic": encoder_signature()}
+def whole_batch(inputs: Inputs) -> Batch:
+    """The run as one batch (what a single process verifies)."""
+    return Batch(inputs.mode, tuple(inputs.segments), tuple(inputs.jobs))  # type: ignore[arg-type]
 
 
-def _document_results(
-    inputs: Inputs, results: list[SegmentResult], corpus: dict[int, dict[str, Scores]]
-) -> list[DocumentResult]:
-    docs: list[DocumentResult] = []
-    for i, (path, lang, src_path, src_lang) in enumerate(inputs.documents):
-        counts: dict[str, int] = {
-            v: sum(r.verdict == v for r in results if r.segment.document == i) for v in VERDICTS
-        }
-        info = inputs.details[i] if i < len(inputs.details) else {}
-        docs.append(
-            DocumentResult(
-                i,
-                path,
-                lang,
-                src_path,
-                src_lang,
-                corpus.get(i, {}),
-                counts,
-                fmt=info.get("format", "text"),
-                units=info.get("units", {}),
-                warnings=tuple(info.get("warnings", [])),
-            )  # fmt: skip
-        )
-    return docs
-
-
-def first_direction(inputs: Inputs, settings: Settings) -> list[str]:
-    """The direction that picks the engine when it is `auto`."""
-    lang = check_lang(settings.lang)
+def split_batches(inputs: Inputs, max_segments: int) -> list[Batch]:
+    """The run cut into batches of whole documents, about `max_segments` segments each, in input
+    order: a document (and a document pair) is never split, since alignment and the round-trip
+    consistency check read all of it. merge() of their results in this order gives the report of
+    whole_batch(inputs)."""
+    batches: list[Batch] = []
     if inputs.mode == "source":
-        return [lang, check_lang(settings.source_lang or "", "source language")]
-    return [lang, pivots_for(settings)[0]]
+        jobs: list[SourceJob] = []
+        for job in inputs.jobs:
+            if jobs and sum(len(j.copy_units) for j in jobs) + len(job.copy_units) > max_segments:
+                batches.append(Batch("source", jobs=tuple(jobs)))
+                jobs = []
+            jobs.append(job)
+        return batches + ([Batch("source", jobs=tuple(jobs))] if jobs else [])
+    segments: list[Segment] = []
+    for doc in dict.fromkeys(s.document for s in inputs.segments):
+        mine = [s for s in inputs.segments if s.document == doc]
+        if segments and len(segments) + len(mine) > max_segments:
+            batches.append(Batch("roundtrip", segments=tuple(segments)))
+            segments = []
+        segments.extend(mine)
+    return batches + ([Batch("roundtrip", segments=tuple(segments))] if segments else [])
 
 
-def planned_routes(engine: Engine, inputs: Inputs, settings: Settings) -> dict[str, list[str]]:
+def run_info(
+    inputs: Inputs, engine: Engine, config: RunConfig, settings: Settings, routes: dict[str, list[str]]
+) -> RunInfo:
+    """What the report says about the whole run."""
+    return RunInfo(
+        config.mode,
+        tuple(inputs.documents),
+        tuple(inputs.details),
+        config,
+        engine_signature(engine, routes),
+        {**_readers_entry(engine, config.mode, config.lang, list(config.pivots)), **_models_dir_entry(engine, settings)},
+    )
+
+
+def planned_routes(engine: Engine, config: RunConfig) -> dict[str, list[str]]:
     """The routes the run will take, as the report's signature names them."""
-    if inputs.mode == "source":
-        return source_routes(engine, settings)
-    return {pivot: there + back[1:] for pivot, (there, back) in roundtrip_routes(engine, settings).items()}
+    if config.mode == "source":
+        return source_routes(engine, config)
+    return {pivot: there + back[1:] for pivot, (there, back) in roundtrip_routes(engine, config).items()}
 
 
 def check_calibration(mode: str, settings: Settings) -> None:
@@ -284,13 +286,14 @@ def check_data(
         inputs = load_inputs(paths, settings, source)
     settings = inputs.settings or settings  # languages declared by the files, when not given
     check_calibration(inputs.mode, settings)  # a bad calibration fails here, before any work
-    engine = build_engine(settings, first_direction(inputs, settings))
+    config = resolve_config(settings, inputs.mode)  # type: ignore[arg-type]
+    engine = build_engine(settings, config.first_direction)
     memo = getattr(engine, "cache", None)
     key = None
     if memo is not None:
         from .result_memo import run_key
 
-        routes = planned_routes(engine, inputs, settings)
+        routes = planned_routes(engine, config)
         signature = engine_signature(engine, routes)
         key = run_key(
             inputs.mode, paths, source, settings, signature, routes, _memo_context(engine, settings)
@@ -298,7 +301,7 @@ def check_data(
         stored: dict[str, Any] | None = memo.get_report(key)
         if stored is not None:
             return stored
-    data = to_dict(verify(paths, settings, source, engine=engine, timer=timer, inputs=inputs))
+    data = to_dict(verify(paths, settings, source, engine=engine, timer=timer, inputs=inputs, config=config))
     if memo is not None and key is not None and not engine_failures(data):
         memo.put_report(key, data)  # not reused when the engine failed: that may pass
     return data
@@ -321,44 +324,18 @@ def verify(
     engine: Engine | None = None,
     timer: Timer | None = None,
     inputs: Inputs | None = None,
+    config: RunConfig | None = None,
 ) -> Report:
     timer = timer or Timer()
     if inputs is None:
         with timer.stage("read"):
             inputs = load_inputs(paths, settings, source)
     settings = inputs.settings or settings
-    lang = check_lang(settings.lang)
-    engine = engine or build_engine(settings, first_direction(inputs, settings))
+    config = config or resolve_config(settings, inputs.mode)  # type: ignore[arg-type]
+    engine = engine or build_engine(settings, config.first_direction)
     if timer.on_progress is not None:
         setattr(engine, "progress", timer.on_progress)  # noqa: B010 - not part of the Engine protocol
     check_calibration(inputs.mode, settings)
-    judge: Judge | CopyJudge
-    if inputs.mode == "source":
-        judge = Judge(settings, "source", getattr(engine, "name", None))
-        results, routes, corpus = run_source(inputs.jobs, engine, settings, timer, judge)
-    else:
-        judge = CopyJudge(settings, getattr(engine, "name", None))
-        results, routes, corpus = run_roundtrip(inputs.segments, engine, settings, timer, judge)
-    documents = _document_results(inputs, results, corpus)
-    enabled, severities = check_config(settings)
-    signature: dict[str, object] = {
-        "tool": "driftcheck",
-        "version": __version__,
-        "mode": inputs.mode,
-        "lang": lang,
-        "source_lang": settings.source_lang if inputs.mode == "source" else None,
-        "engine": engine_signature(engine, routes),
-        "routes": {k: "->".join(v) for k, v in routes.items()},
-        **_readers_entry(engine, inputs.mode, lang, list(routes)),
-        "decoding": {"beam": settings.beam},
-        **_models_dir_entry(engine, settings),
-        "metrics": metric_signatures(),
-        **_semantic_entry(results),
-        "thresholds": {**THRESHOLDS, **settings.thresholds},
-        "checks": {n: severities.get(n, "default") for n in sorted(enabled)},
-        "fail_on": settings.fail_on,
-    }
-    calibrated = judge.signature()
-    if calibrated is not None:
-        signature["calibration"] = calibrated
-    return Report(SCHEMA_VERSION, inputs.mode, signature, tuple(documents), tuple(results), timer.stages)  # type: ignore[arg-type]
+    done = verify_segments(whole_batch(inputs), engine, config, timer)
+    report = merge([done], run_info(inputs, engine, config, settings, done.routes))
+    return dataclasses.replace(report, timings=timer.stages)

@@ -74,6 +74,26 @@ def create(name: str, options: EngineOptions | None = None) -> Engine:
     return engine
 
 
+@dataclass(frozen=True)
+class EngineSpec:
+    """What to load, picklable: an engine by name with its options, and the translation cache file to
+    wrap it in (None: no cache). A worker process gets a spec and loads its own engine from it."""
+
+    name: str
+    options: EngineOptions = EngineOptions()
+    cache_path: str | None = None
+
+
+def load_engine(spec: EngineSpec) -> Engine:
+    """The engine a spec describes, wrapped in its translation cache when it names one."""
+    engine = create(spec.name, spec.options)  # auto: the best engine per hop (engines/auto.py)
+    if spec.cache_path is None:
+        return engine
+    from .cache import CachedEngine, TranslationCache
+
+    return CachedEngine(engine, TranslationCache(spec.cache_path))
+
+
 def plan_route(engine: Engine, src: str, tgt: str, via: str | None = None) -> list[str]:
     """Languages to pass through from src to tgt: [src, tgt] or [src, pivot, tgt].
 

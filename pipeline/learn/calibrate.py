@@ -52,8 +52,9 @@ def run_calibrate(
     budget: float,
     include_heldout: bool,
     add_to: str | None,
+    combiner: str = "logistic",
 ) -> dict[str, Any]:
-    from .train import fit_variant, training_file
+    from .train import fit_variant, recipe_for, training_file
 
     if fail_rate > review_rate:
         raise ConfigError("--fail-rate must not exceed --review-rate")
@@ -63,7 +64,12 @@ def run_calibrate(
     engine = next(iter(info.values()))["engine"]
     train = [r for r in rows if include_heldout or not r.heldout]
     variant = fit_variant(
-        train, rows, engine, targets={"review": review_rate, "fail": fail_rate}, budget=budget
+        train,
+        rows,
+        engine,
+        recipe=recipe_for(combiner),
+        targets={"review": review_rate, "fail": fail_rate},
+        budget=budget,
     )
     files = [
         _file_entry(
@@ -132,12 +138,18 @@ def run_calibrate_copy(
     return data
 
 
+def _size(model: dict[str, Any]) -> str:
+    if model["kind"] == "trees":
+        return f"{len(model['features'])} features, {len(model['trees'])} trees"
+    return f"{len(model['terms'])} features"
+
+
 def _summary(variant: dict[str, Any], files: list[dict[str, Any]], output: str) -> None:
     th = variant["thresholds"]
     capped = sorted(k for k, v in variant["precision"]["checks"].items() if v["severity"] == "minor")
     lowered = sorted(k for k, v in variant["precision"]["checks"].items() if v["severity"] == "major")
     out = [
-        f"calibration: {output} (variant '{variant['name']}', {len(variant['model']['terms'])} features)",
+        f"calibration: {output} (variant '{variant['name']}', {variant['model']['kind']} combiner, {_size(variant['model'])})",
         f"thresholds: review at drift >= {th['review']}, fail at drift >= {th['fail']}",
         "over the precision budget (minor evidence now): " + (", ".join(capped) or "none"),
         "critical kinds lowered to major (their fails added up over the fail target): "

@@ -204,13 +204,16 @@ def evaluate(
             from ..core import calibration as cal
 
             found = cal.resolve("source", settings.calibration)
-            if found is not None:
-                groups = set().union(*(cal.groups_of(r.features) for r in rows))
-                variant = found.pick(groups, engine)
-                judge_rows(
-                    rows, variant, {n: c["severity"] for n, c in settings.checks.items() if "severity" in c}
-                )
-                calibration_sig = cal.signature(found, variant)
+            severities = {n: c["severity"] for n, c in settings.checks.items() if "severity" in c}
+            for index, path in enumerate(paths):
+                if found is None:
+                    break
+                mine = [r for r in rows if r.file == index]  # each file by the variant of its engine
+                groups = set().union(*(cal.groups_of(r.features) for r in mine))
+                variant = found.pick(groups, info[path]["engine"])
+                judge_rows(mine, variant, severities)
+                info[path]["calibration"] = cal.signature(found, variant)
+                calibration_sig = calibration_sig or info[path]["calibration"]
     else:
         from .train_copy import collect_copies, judge_copy_rows
 
@@ -247,6 +250,8 @@ def to_markdown(result: dict[str, Any]) -> str:
         "",
     ]
     for name, f in result["files"].items():
+        variant = (f.get("calibration") or {}).get("variant")
+        lines += [f"engine {f['engine']}" + (f", calibration variant {variant}" if variant else ""), ""]
         lines += file_markdown(name, f["splits"])
     return "\n".join(lines)
 

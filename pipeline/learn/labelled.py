@@ -136,7 +136,9 @@ def collect(
     import dataclasses
     import time
 
+    from ..core.calibration import route_engine
     from ..core.judge import Judge
+    from ..core.run_config import resolve_config
     from ..core.source_mode import job_from_segments, run_source
     from ..core.verify import build_engine
     from ..timing import Timer
@@ -150,15 +152,16 @@ def collect(
         engine = build_engine(local, [tgt, src])
         timer = Timer()
         t0 = time.perf_counter()
-        judge = Judge(local, "source", engine_name or engine.name, raw=True)
-        results, routes, _ = run_source([job_from_segments(0, segments)], engine, local, timer, judge)
+        config = resolve_config(local, "source")
+        judge = Judge(config, engine_name or engine.name, raw=True)
+        results, routes, _ = run_source([job_from_segments(0, segments)], engine, config, timer, judge)
         rows += rows_from(index, results)
         info[path] = {
             "name": Path(path).name,
             "source_lang": src,
             "lang": tgt,
             "routes": {k: "->".join(v) for k, v in routes.items()},
-            "engine": engine.name,
+            "engine": route_engine(engine, routes) or engine.name,
             "seconds": round(time.perf_counter() - t0, 2),
         }
     return rows, info

@@ -42,6 +42,7 @@ def collect_copies(
     flags as raised, features for the combiner. Files are numbered from `first`."""
     from ..core.copy_judge import CopyJudge
     from ..core.roundtrip import run_roundtrip
+    from ..core.run_config import resolve_config
     from ..core.verify import build_engine
     from ..records import Segment
     from ..timing import Timer
@@ -56,8 +57,9 @@ def collect_copies(
         copies = [Segment(s.id, i, 1, 1, s.line, s.text, meta=s.meta) for i, s in enumerate(segments)]
         engine = build_engine(local, [tgt, settings.pivots[0] if settings.pivots else "es"])
         t0 = time.perf_counter()
-        judge = CopyJudge(local, engine.name, raw=True)
-        results, routes, _ = run_roundtrip(copies, engine, local, Timer(), judge)
+        config = resolve_config(local, "roundtrip")
+        judge = CopyJudge(config, engine.name, raw=True)
+        results, routes, _ = run_roundtrip(copies, engine, config, Timer(), judge)
         rows += rows_from(index, results)
         info[path] = {
             "name": Path(path).name,

@@ -12,6 +12,7 @@ from pipeline.config import Settings
 from pipeline.core import pivot_words
 from pipeline.core.pivot_words import pivot_readings
 from pipeline.core.roundtrip import majority, run_roundtrip
+from pipeline.core.run_config import resolve_config
 from pipeline.core.verify import build_engine
 from pipeline.engines.apertium import installed_modes
 from pipeline.records import Flag, Segment, Span
@@ -65,7 +66,7 @@ def test_three_real_pivots_each_round_trip_and_agree_on_what_the_copy_shows() ->
     ]
     segments = [Segment(f"s{i}", 0, i + 1, 1, i + 1, t) for i, t in enumerate(texts)]
     settings = Settings(lang="en", pivots=["es", "ca", "eo"], engine="apertium", cache=False)
-    results, routes, corpus = run_roundtrip(segments, build_engine(settings, ["en", "es"]), settings, Timer())
+    results, routes, corpus = run_roundtrip(segments, build_engine(settings, ["en", "es"]), resolve_config(settings, "roundtrip"), Timer())
     assert routes == {"es": ["en", "es", "en"], "ca": ["en", "ca", "en"], "eo": ["en", "eo", "en"]}
     assert set(corpus[0]) == {"es", "ca", "eo"}
     for r in results:
@@ -114,7 +115,7 @@ CAMPOS = (
 def _foreign(pivots: list[str], engine: str) -> list[Flag]:
     settings = Settings(lang="en", pivots=pivots, engine=engine, cache=False, semantic=False)
     segments = [Segment("s1", 0, 1, 1, 1, CAMPOS)]
-    results, _, _ = run_roundtrip(segments, build_engine(settings), settings, Timer())
+    results, _, _ = run_roundtrip(segments, build_engine(settings), resolve_config(settings, "roundtrip"), Timer())
     return [f for f in results[0].flags if f.check == "foreign"]
 
 

@@ -1,0 +1,173 @@
+"""One batch through the stages, and batches reduced into one report.
+
+`verify_segments(batch, engine, config)` runs translate -> score -> check -> judge on a Batch of
+either mode and returns a BatchResult; `merge(batches, run)` reduces BatchResults into the Report.
+A run in one process is one batch; an executor (Ray) may cut a run into several batches, each of
+whole documents, verify them anywhere and merge them in order: the per-document corpus scores come
+from the batches' sufficient statistics (sacreBLEU's per-pair statistics, summed in segment order),
+so the merged report is the report of one batch over the same input.
+
+Alignment of a document pair needs the whole pair, and round-trip checks read the other sentences
+of the segment's document (consistency): a batch therefore never splits a document (`split_inputs`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from .. import __version__
+from ..engines import Engine
+from ..records import VERDICTS, DocumentResult, Report, Scores, Segment, SegmentResult
+from ..report.to_json import SCHEMA_VERSION
+from ..timing import Timer
+from .run_config import RunConfig
+from .score import PairStats, corpus_from, metric_signatures
+from .source_mode import SourceJob
+
+Mode = Literal["roundtrip", "source"]
+DocumentEntry = tuple[str, str, "str | None", "str | None"]  # path, lang, source path, source lang
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Segments to verify: round-trip segments, or source-aware jobs (a document pair or a bilingual
+    file each). `Segment.document` (and `SourceJob.doc_index`) index the run's input files."""
+
+    mode: Mode
+    segments: tuple[Segment, ...] = ()  # round-trip mode
+    jobs: tuple[SourceJob, ...] = ()  # source-aware mode
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """What a batch yields: results in input order, the routes taken, the sufficient statistics of
+    the corpus scores per document and route, the calibration the judge used, and stage timings."""
+
+    results: tuple[SegmentResult, ...]
+    routes: dict[str, list[str]]
+    stats: dict[int, dict[str, list[PairStats]]]
+    calibration: dict[str, Any] | None = None
+    stages: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """What the report says about the run as a whole (known before any batch runs)."""
+
+    mode: Mode
+    documents: tuple[DocumentEntry, ...]  # per input file
+    details: tuple[dict[str, Any], ...]  # per input file: format, units, warnings
+    config: RunConfig
+    engine: dict[str, object]  # engine_signature(): what decides the translations
+    extra: dict[str, object] = field(default_factory=dict)  # models_dir of the model engines
+
+
+def verify_segments(
+    batch: Batch, engine: Engine, config: RunConfig, timer: Timer | None = None
+) -> BatchResult:
+    """Translate, score, check and judge one batch (either mode) with a loaded engine.
+
+    `config` is the run's resolved configuration (`resolve_config`). `timer` collects the
+    stage timings (and carries the progress callback); the BatchResult holds them too. The engine is
+    only read: no attribute of it is set here beyond what the stages did before (progress).
+    """
+    from .copy_judge import CopyJudge
+    from .judge import Judge
+    from .roundtrip import run_roundtrip
+    from .source_mode import run_source
+
+    timer = timer or Timer()
+    if batch.mode == "source":
+        judge = Judge(config, getattr(engine, "name", None))
+        results, routes, stats = run_source(list(batch.jobs), engine, config, timer, judge)
+        return BatchResult(tuple(results), routes, stats, judge.signature(), dict(timer.stages))
+    copy_judge = CopyJudge(config, getattr(engine, "name", None))
+    results, routes, stats = run_roundtrip(list(batch.segments), engine, config, timer, copy_judge)
+    return BatchResult(tuple(results), routes, stats, copy_judge.signature(), dict(timer.stages))
+
+
+def merge(batches: Sequence[BatchResult], run: RunInfo) -> Report:
+    """One Report from the batches of a run, given in input order."""
+    results = tuple(r for b in batches for r in b.results)
+    stats: dict[int, dict[str, list[PairStats]]] = {}
+    for b in batches:
+        for doc, per_route in b.stats.items():
+            for route, items in per_route.items():
+                stats.setdefault(doc, {}).setdefault(route, []).extend(items)
+    corpus = {doc: {route: corpus_from(items) for route, items in per.items()} for doc, per in stats.items()}
+    routes = next((b.routes for b in batches), {})
+    stages: dict[str, float] = {}
+    for b in batches:
+        for name, seconds in b.stages.items():
+            stages[name] = stages.get(name, 0.0) + seconds
+    calibration = next((b.calibration for b in batches if b.calibration is not None), None)
+    signature = _signature(run, routes, results, calibration)
+    documents = _documents(run, results, corpus)
+    return Report(SCHEMA_VERSION, run.mode, signature, documents, results, stages)
+
+
+def _signature(
+    run: RunInfo,
+    routes: dict[str, list[str]],
+    results: tuple[SegmentResult, ...],
+    calibration: dict[str, Any] | None,
+) -> dict[str, object]:
+    from .verdict import THRESHOLDS
+
+    config = run.config
+    signature: dict[str, object] = {
+        "tool": "driftcheck",
+        "version": __version__,
+        "mode": run.mode,
+        "lang": config.lang,
+        "source_lang": config.source_lang if run.mode == "source" else None,
+        "engine": run.engine,
+        "routes": {k: "->".join(v) for k, v in routes.items()},
+        "decoding": {"beam": config.beam},
+        **run.extra,
+        "metrics": metric_signatures(),
+        **_semantic_entry(results),
+        "thresholds": {**THRESHOLDS, **config.thresholds},
+        "checks": {n: config.severities.get(n, "default") for n in sorted(config.enabled)},
+        "fail_on": config.fail_on,
+    }
+    if calibration is not None:
+        signature["calibration"] = calibration
+    return signature
+
+
+def _semantic_entry(results: tuple[SegmentResult, ...]) -> dict[str, object]:
+    """The encoder behind the semantic scores, when the run computed them."""
+    if not any(r.semantic is not None for r in results):
+        return {}
+    from .semantic import encoder_signature
+
+    return {"semantic": encoder_signature()}
+
+
+def _documents(
+    run: RunInfo, results: tuple[SegmentResult, ...], corpus: dict[int, dict[str, Scores]]
+) -> tuple[DocumentResult, ...]:
+    docs: list[DocumentResult] = []
+    for i, (path, lang, src_path, src_lang) in enumerate(run.documents):
+        counts: dict[str, int] = {
+            v: sum(r.verdict == v for r in results if r.segment.document == i) for v in VERDICTS
+        }
+        info = run.details[i] if i < len(run.details) else {}
+        docs.append(
+            DocumentResult(
+                i,
+                path,
+                lang,
+                src_path,
+                src_lang,
+                corpus.get(i, {}),
+                counts,
+                fmt=info.get("format", "text"),
+                units=info.get("units", {}),
+                warnings=tuple(info.get("warnings", [])),
+            )  # fmt: skip
+        )
+    return tuple(docs)

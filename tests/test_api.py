@@ -1,0 +1,77 @@
+"""The library API (pipeline/__init__.py, pipeline/api.py): the README's examples run as doctests,
+and a run cut into batches merges into the report of the whole run."""
+
+from __future__ import annotations
+
+import doctest
+import json
+from pathlib import Path
+
+import pytest
+
+import pipeline
+from pipeline.config import Settings
+from pipeline.core.batch import merge, verify_segments
+from pipeline.core.run_config import Mode, resolve_config
+from pipeline.core.verify import build_engine, load_inputs, run_info, split_batches, whole_batch
+from pipeline.report.to_json import to_dict
+from pipeline.timing import Timer
+from tests.conftest import ROOT
+
+
+def _readme_api_examples() -> str:
+    """The ```python blocks of the README's "Python API" section, fences left out."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = text.index("## Python API")
+    section = text[start : text.index("\n## ", start + 1)]
+    blocks = [b.split("```", 1)[0] for b in section.split("```python\n")[1:]]
+    return "\n".join(blocks)
+
+
+@pytest.mark.requires_apertium
+def test_readme_examples_run_as_written() -> None:
+    parser, runner = doctest.DocTestParser(), doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    test = parser.get_doctest(_readme_api_examples(), {}, "README.md#python-api", "README.md", 0)
+    assert len(test.examples) >= 6
+    result = runner.run(test)
+    assert result.failed == 0
+
+
+def test_public_names_are_declared_and_resolve() -> None:
+    assert sorted(pipeline.__all__) == sorted(set(pipeline.__all__))
+    for name in pipeline.__all__:
+        assert getattr(pipeline, name) is not None
+    with pytest.raises(AttributeError):
+        pipeline.no_such_name  # noqa: B018
+    assert (ROOT / "pipeline" / "py.typed").is_file()
+
+
+@pytest.mark.requires_apertium
+@pytest.mark.parametrize("mode", ["roundtrip", "source"])
+def test_batches_merge_into_the_whole_runs_report(tmp_path: Path, mode: Mode) -> None:
+    paths = []
+    for n, (src, copy) in enumerate(
+        [
+            ("El puente reabrió el lunes. Costó tres millones.", "The bridge reopened on Monday. It cost three million."),
+            ("El alcalde no vino.", "The mayor came."),
+            ("La tienda abre a las nueve. Cierra tarde.", "The shop opens at nine. It closes late."),
+        ]
+    ):
+        path = tmp_path / f"d{n}.jsonl"
+        rows = [{"source": s, "translation": c} for s, c in zip(src.split(". "), copy.split(". "))]
+        if mode == "roundtrip":
+            rows = [{"text": r["translation"]} for r in rows]
+        path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        paths.append(str(path))
+    source_lang = "es" if mode == "source" else None
+    settings = Settings(lang="en", source_lang=source_lang, engine="apertium", cache=False, semantic=False)
+    inputs = load_inputs(paths, settings)
+    assert inputs.mode == mode and inputs.settings is not None
+    config = resolve_config(inputs.settings, mode)
+    engine = build_engine(inputs.settings)
+    whole = verify_segments(whole_batch(inputs), engine, config, Timer())
+    batches = split_batches(inputs, 3)
+    assert len(batches) == 2  # documents of 2 + 1 segments, then 2: never a document cut in two
+    parts = [verify_segments(b, engine, config, Timer()) for b in batches]
+    info = run_info(inputs, engine, config, inputs.settings, whole.routes)
+    assert to_dict(merge(parts, info)) == to_dict(merge([whole], info))

@@ -162,8 +162,14 @@ CalibrationOpt = Annotated[
     str | None,
     typer.Option(
         "--calibration",
-        help="A calibration file from `driftcheck calibrate` (source-aware verdicts; default: the shipped one).",
+        help="A calibration file from `driftcheck calibrate` for the run's mode (default: the shipped one).",
     ),
+]
+
+
+ModeOpt = Annotated[
+    str,
+    typer.Option("--mode", metavar="MODE", help="source (compare with the source) or roundtrip (copy only)."),
 ]
 
 
@@ -405,12 +411,7 @@ def eval_cmd(
             help="Labelled JSONL files: source, translation, label (ok|shifted), category, severity, pair_id.",
         ),
     ],
-    mode: Annotated[
-        str,
-        typer.Option(
-            "--mode", metavar="MODE", help="source (compare with the source) or roundtrip (copy only)."
-        ),
-    ] = "source",
+    mode: ModeOpt = "source",
     split: Annotated[
         str,
         typer.Option("--split", help="heldout (pair_id % 5 == 0), train, all, or both (heldout and train)."),
@@ -503,15 +504,15 @@ def calibrate(
         ),
     ] = 0.01,
     budget: Annotated[
-        float,
+        float | None,
         typer.Option(
             "--budget",
             metavar="RATE",
             min=0.0,
             max=1.0,
-            help="A check kind over this false-flag share raises minor only.",
+            help="A check kind over this false-flag share raises minor only (default 0.01; round trip: the review rate).",
         ),
-    ] = 0.01,
+    ] = None,
     include_heldout: Annotated[
         bool,
         typer.Option("--include-heldout", help="Train on the held-out fifth too (nothing left to test on)."),
@@ -524,6 +525,16 @@ def calibrate(
             help="Put the new variant first in this existing calibration file's variants.",
         ),
     ] = None,
+    mode: ModeOpt = "source",
+    natural: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--natural",
+            metavar="LABELLED.jsonl",
+            help="Round-trip mode: files of natural copy whose correct sides set the review threshold.",
+        ),
+    ] = None,
+    pivot: Pivot = None,
     combiner: Annotated[
         str,
         typer.Option(
@@ -534,17 +545,24 @@ def calibrate(
     ] = "logistic",
     config: ConfigOpt = None,
 ) -> None:
-    """Train a calibration (source-aware verdicts) on labelled files; needs scikit-learn (the `train` extra)."""
+    """Train a calibration (source-aware or round-trip verdicts) on labelled files; needs scikit-learn (the `train` extra)."""
     from pathlib import Path
 
     from ..learn.calibrate import run_calibrate
     from .run import preflight_outputs
 
+    if mode not in ("source", "roundtrip"):
+        raise UsageError(f"--mode must be source or roundtrip, not '{mode}'")
+    if mode == "source" and (natural or pivot):
+        raise UsageError("--natural and --pivot are for --mode roundtrip")
+    if mode == "roundtrip" and include_heldout:
+        raise UsageError("--include-heldout is for --mode source (round-trip training keeps the held-out fifth out)")
     settings = _settings(
         config,
         lang=lang,
         source_lang=source_lang,
         engine=engine,
+        pivots=pivot,
         models_dir=models_dir,
         cache_path=cache,
         semantic=semantic,
@@ -553,10 +571,18 @@ def calibrate(
         settings = dataclasses.replace(settings, cache=False)
     if combiner not in ("trees", "logistic"):
         raise UsageError(f"--combiner must be trees or logistic, not '{combiner}'")
-    inputs = [("input", path) for path in labelled] + ([("config file", config)] if config else [])
+    inputs = [("input", path) for path in [*labelled, *(natural or [])]]
+    inputs += [("config file", config)] if config else []
     if add_to is not None and Path(add_to).resolve() != Path(output).resolve():
         inputs.append(("calibration file", add_to))
     preflight_outputs([output], inputs)
+    if mode == "roundtrip":
+        from ..learn.calibrate import run_calibrate_copy
+
+        budget = review_rate if budget is None else budget
+        run_calibrate_copy(labelled, natural or [], settings, output, review_rate, budget, add_to)
+        return
+    budget = 0.01 if budget is None else budget
     run_calibrate(
         labelled, settings, output, review_rate, fail_rate, budget, include_heldout, add_to, combiner
     )

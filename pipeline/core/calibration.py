@@ -25,7 +25,8 @@ so a missing optional producer falls back to it (the signature names the variant
 given with `--calibration` / `calibration = ...` must fit: a run that lacks a feature group it
 requires fails with one line naming the group (no silent fallback to weights it was not made for).
 
-Round-trip mode ships no calibration yet: its verdicts stay the flag rules of pipeline/core/verdict.py.
+Round-trip mode has its own calibration (`calibration-roundtrip.json`, same format, `mode:
+roundtrip`; evidence and judge in pipeline/core/copy_judge.py): its drift may ask for review, never fail.
 """
 
 from __future__ import annotations
@@ -233,7 +234,7 @@ def load_file(path: str) -> Calibration:
 
 @functools.cache
 def shipped(mode: str) -> Calibration | None:
-    """The calibration in the package for this mode, or None (round-trip mode has none yet)."""
+    """The calibration in the package for this mode, or None when it ships none."""
     ref = resources.files("pipeline") / "data" / f"calibration-{mode}.json"
     if not ref.is_file():
         return None

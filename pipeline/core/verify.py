@@ -199,6 +199,7 @@ def _memo_context(engine: Engine, settings: Settings) -> dict[str, object]:
     from . import semantic
 
     context = _models_dir_entry(engine, settings)
+    context["word_readers"] = _readers_entry(engine, "roundtrip", settings.lang, list(settings.pivots))
     if semantic.enabled(settings.semantic):
         context["semantic"] = semantic.encoder_signature()
     if settings.calibration is not None:  # the file's bytes decide the verdicts, not its name
@@ -206,6 +207,15 @@ def _memo_context(engine: Engine, settings: Settings) -> dict[str, object]:
 
         context["calibration"] = file_digest(settings.calibration)
     return context
+
+
+def _readers_entry(engine: Engine, mode: str, lang: str, pivots: list[str]) -> dict[str, object]:
+    """Round-trip mode: the languages that read the copy's doubtful words besides the pivots."""
+    if mode != "roundtrip":
+        return {}
+    from .pivot_words import reader_routes
+
+    return {"word_readers": sorted(reader_routes(engine, lang, pivots))}
 
 
 def whole_batch(inputs: Inputs) -> Batch:
@@ -247,7 +257,7 @@ def run_info(
         tuple(inputs.details),
         config,
         engine_signature(engine, routes),
-        _models_dir_entry(engine, settings),
+        {**_readers_entry(engine, config.mode, config.lang, list(config.pivots)), **_models_dir_entry(engine, settings)},
     )
 
 
@@ -259,18 +269,12 @@ def planned_routes(engine: Engine, config: RunConfig) -> dict[str, list[str]]:
 
 
 def check_calibration(mode: str, settings: Settings) -> None:
-    """The calibration given (--calibration, config) loads and fits the mode; round-trip mode has
-    no calibrated verdicts yet, so a calibration given for it is an error, not silently unused."""
+    """The calibration given (--calibration, config) loads and is made for the run's mode."""
     if settings.calibration is None:
         return
     from .calibration import resolve as resolve_calibration
 
     resolve_calibration(mode, settings.calibration)
-    if mode == "roundtrip":
-        raise UsageError(
-            f"{settings.calibration}: calibrated verdicts are for source-aware mode; round-trip verdicts "
-            "come from the flags (give --source or a bilingual file, or drop --calibration)"
-        )
 
 
 def check_data(

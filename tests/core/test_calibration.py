@@ -173,8 +173,7 @@ def test_load_file_errors(tmp_path: Path) -> None:
         cal.resolve("source", str(rt))
 
 
-def test_shipped_calibration_is_source_mode_only_and_complete() -> None:
-    assert cal.shipped("roundtrip") is None  # round-trip verdicts stay the flag rules for now
+def test_shipped_source_calibration_is_complete() -> None:
     shipped = cal.shipped("source")
     assert shipped is not None and shipped.mode == "source"
     last = shipped.variants[-1]

@@ -101,13 +101,13 @@ def run_calibrate_copy(
     add_to: str | None,
 ) -> dict[str, Any]:
     """`driftcheck calibrate --mode roundtrip`: the copy-only combiner (pipeline/learn/train_copy.py)."""
-    from ..core.roundtrip import pivots_for
+    from ..core.run_config import resolve_config
     from .train import _file
     from .train_copy import collect_copies, fit_copy_variant
 
     if add_to is not None:
         cal.load_file(add_to)  # a bad file fails before any work
-    pivots = pivots_for(settings)
+    pivots = list(resolve_config(settings, "roundtrip").pivots)
     rows, info = collect_copies(paths, settings)
     nat_rows, nat_info = collect_copies(natural, settings, first=len(paths))
     engine = next(iter(info.values()))["engine"]

@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/bench_copy_only.py [--pivots es es,ca es,ca,eo pt es,pt] [--engine auto]
         [--dev ../shared/data/demetr-es-dev.jsonl] [--test OTHER.jsonl ...] [--dump DIR]
+        [--natural ../shared/data/wmt22-ced-pt-en-dev.jsonl] [--calibration FILE] [--cv]
 
 Each labelled translation (the English side of DEMETR: real copy) is checked as its own
 article with no source, through `run_roundtrip` with the pivots given: exactly what
@@ -11,11 +12,19 @@ every `--test` file is reported whole (files never used for tuning). Printed per
 false flags on correct translations and on harmless edits, recall on shifted copy, a
 per-category table, the checks behind the flags, and recall on shifted copy at the same
 false-flag rate as the one-pivot baseline of the same run (ranked by `drift`).
+
+Verdicts are shown three ways: `rules` (the flags alone, no calibration), `calibrated` (the
+round-trip calibration: the shipped one, or `--calibration FILE`) and, with `--cv`, the in-sample
+part `cross-validated` (each pair_id judged by a calibration trained without it, group 5-fold,
+fixed seed, its review threshold held to the natural copy's training part). `--natural` files
+(default: the WMT22 file, its correct English sides: natural published copy) give the false-flag
+rate on natural copy, whole file and held-out fifth, per pivot set and verdict kind.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import statistics
 import sys
@@ -28,14 +37,18 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.config import Settings  # noqa: E402
+from pipeline.core import calibration as cal  # noqa: E402
+from pipeline.core.copy_judge import CopyJudge, judge_flags  # noqa: E402
 from pipeline.core.roundtrip import run_roundtrip  # noqa: E402
 from pipeline.core.run_config import resolve_config  # noqa: E402
 from pipeline.core.verify import build_engine  # noqa: E402
-from pipeline.learn.evaluate import group_of, load_labelled, roc_auc  # noqa: E402
+from pipeline.learn.evaluate import roc_auc  # noqa: E402
+from pipeline.learn.labelled import Row, group_of, load_labelled, rows_from  # noqa: E402
 from pipeline.records import Segment, SegmentResult  # noqa: E402
 from pipeline.timing import Timer  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "data" / "demetr-es-dev.jsonl"
+NATURAL = ROOT.parent / "shared" / "data" / "wmt22-ced-pt-en-dev.jsonl"
 # Categories the copy-only floors are about, shown first.
 FOCUS = ("codemix", "shuffled", "empty")
 
@@ -48,8 +61,40 @@ def copies(path: str) -> list[Segment]:
 def run(segments: list[Segment], pivots: list[str], engine_name: str) -> list[SegmentResult]:
     settings = Settings(lang="en", pivots=pivots, engine=engine_name)
     engine = build_engine(settings, ["en", pivots[0]])
-    results, _, _ = run_roundtrip(segments, engine, resolve_config(settings, "roundtrip"), Timer())
+    config = resolve_config(settings, "roundtrip")
+    judge = CopyJudge(config, engine.name, raw=True)  # flags and features; verdicts applied below
+    results, _, _ = run_roundtrip(segments, engine, config, Timer(), judge)
     return results
+
+
+def calibrated(results: list[SegmentResult], variant: cal.Variant) -> list[SegmentResult]:
+    """The results as a round-trip run with this calibration variant judges them."""
+    out = []
+    for r in results:
+        j = judge_flags(r.flags, r.features, variant)
+        out.append(dataclasses.replace(r, drift=j.drift, verdict=j.verdict, flags=j.flags))
+    return out
+
+
+def cross_validated(
+    results: list[SegmentResult], natural: list[Row], engine: str, pivots: list[str]
+) -> list[SegmentResult]:
+    """In-sample results judged by calibrations trained without their pair_id (held-out rows untouched)."""
+    from sklearn.model_selection import GroupKFold
+
+    from pipeline.learn.train import RECIPE, _file
+    from pipeline.learn.train_copy import fit_copy_variant
+
+    rows = rows_from(0, results)
+    idx = [i for i, r in enumerate(rows) if not r.heldout]
+    out = list(results)
+    folds = GroupKFold(n_splits=int(RECIPE["folds"]), shuffle=True, random_state=int(RECIPE["seed"]))
+    for tr, te in folds.split(idx, groups=[rows[i].key for i in idx]):
+        d = fit_copy_variant([rows[idx[k]] for k in tr], natural, engine, pivots)
+        variant = cal.parse(_file([d], mode="roundtrip"), "fold").variants[0]
+        for k in te:
+            out[idx[k]] = calibrated([results[idx[k]]], variant)[0]
+    return out
 
 
 def engines_of(pivots: list[str], engine_name: str) -> str:
@@ -149,6 +194,14 @@ def print_tables(name: str, tables: dict[str, dict[str, Any]]) -> None:
         )
 
 
+def natural_rates(results: list[SegmentResult]) -> str:
+    """False flags on the natural copy's correct sides: whole file / held-out fifth."""
+    rows = rows_from(0, results)
+    correct = [(r, res) for r, res in zip(rows, results) if r.group == "correct"]
+    held = [res for r, res in correct if r.heldout]
+    return f"{rate([res for _, res in correct]):.1%} of {len(correct)} / held-out {rate(held):.1%} of {len(held)}"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--dev", default=str(DEV), help="the dev file ('' to measure only --test files)")
@@ -156,9 +209,23 @@ def main() -> None:
     ap.add_argument("--pivots", nargs="+", default=["es", "es,ca", "es,ca,eo", "pt", "es,pt"])
     ap.add_argument("--engine", default="auto", help="auto: Apertium for es/ca/eo, Bergamot for pt")
     ap.add_argument("--dump", help="write every segment's verdict and flags here (one JSONL per set)")
+    ap.add_argument("--natural", default=str(NATURAL), help="natural copy (its correct sides); '' for none")
+    ap.add_argument("--calibration", help="a round-trip calibration file (default: the shipped one)")
+    ap.add_argument("--cv", action="store_true", help="also judge the in-sample part cross-validated")
     args = ap.parse_args()
+    found = cal.resolve("roundtrip", args.calibration)
     if args.dev:
         print(sources_as_copy(args.dev, args.pivots[0].split(","), args.engine))
+    natural: dict[str, list[Row]] = {}
+    for pset in args.pivots if args.natural else []:
+        t0 = time.perf_counter()
+        res = run(copies(args.natural), pset.split(","), args.engine)
+        natural[pset] = rows_from(1, res)
+        line = f"natural copy ({Path(args.natural).name}), pivots {pset}: false flags, rules {natural_rates(res)}"
+        if found is not None:
+            variant = found.pick(set().union(*(cal.groups_of(r.features) for r in res)), "apertium")
+            line += f"; calibrated {natural_rates(calibrated(res, variant))}"
+        print(f"{line} ({time.perf_counter() - t0:.0f} s)")
     files = {**({"dev": args.dev} if args.dev else {}), **{Path(t).name: t for t in args.test}}
     base_false: dict[str, float] = {}
     for fname, path in files.items():
@@ -175,32 +242,44 @@ def main() -> None:
         recall_rows: list[str] = []
         for pset in args.pivots:
             t0 = time.perf_counter()
-            results = run(segs, pset.split(","), args.engine)
+            raw = run(segs, pset.split(","), args.engine)
             secs = time.perf_counter() - t0
             print(f"{fname}: pivots {pset} ({engines_of(pset.split(','), args.engine)}): {len(segs)} copies in {secs:.1f} s")
-            if args.dump:
-                out = Path(args.dump) / f"{fname}-{pset.replace(',', '+')}.jsonl"
-                out.parent.mkdir(parents=True, exist_ok=True)
-                with out.open("w", encoding="utf-8") as fh:
-                    for r in results:
-                        row = {"id": r.segment.id, "verdict": r.verdict, "drift": r.drift}
-                        row["flags"] = [[f.check, f.severity, f.message] for f in r.flags]
-                        fh.write(json.dumps({**dict(r.segment.meta), **row}, ensure_ascii=False) + "\n")
-            for split, idx in splits.items():
-                part = [results[i] for i in idx]
-                per_split[split][pset] = table(part)
-                ok_part = [r for r in part if group_of(dict(r.segment.meta)) != "shifted"]
-                key = f"{fname}/{split}"
-                if pset == args.pivots[0]:
-                    base_false[key] = rate(ok_part)
-                recall_rows.append(
-                    f"| {split} | {pset} | {base_false[key]:.1%} | {recall_at(part, base_false[key]):.1%} |"
-                )
+            kinds = {"rules": raw}
+            if found is not None:
+                variant = found.pick(set().union(*(cal.groups_of(r.features) for r in raw)), "apertium")
+                kinds["calibrated"] = calibrated(raw, variant)
+            if args.cv and fname == "dev":
+                kinds["cross-validated"] = cross_validated(raw, natural.get(pset, []), "apertium", pset.split(","))
+            for kind, results in kinds.items():
+                if args.dump:
+                    dump(Path(args.dump) / f"{fname}-{pset.replace(',', '+')}-{kind}.jsonl", results)
+                for split, idx in splits.items():
+                    if kind == "cross-validated" and split != "in-sample":
+                        continue
+                    part = [results[i] for i in idx]
+                    per_split[f"{split}, {kind}"][pset] = table(part)
+                    ok_part = [r for r in part if group_of(dict(r.segment.meta)) != "shifted"]
+                    key = f"{fname}/{split}/{kind}"
+                    if pset == args.pivots[0]:
+                        base_false[key] = rate(ok_part)
+                    recall_rows.append(
+                        f"| {split}, {kind} | {pset} | {base_false[key]:.1%} | {recall_at(part, base_false[key]):.1%} |"
+                    )
         for split, tables in per_split.items():
             print_tables(f"{fname}: {split}", tables)
         print(f"\n{fname}: recall on shifted copy at the one-pivot false-flag rate (ranked by drift)\n")
         print("| split | pivots | false-flag rate | recall |\n|---|---|---:|---:|")
         print("\n".join(sorted(recall_rows)))
+
+
+def dump(out: Path, results: list[SegmentResult]) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8") as fh:
+        for r in results:
+            row = {"id": r.segment.id, "verdict": r.verdict, "drift": r.drift, "features": dict(r.features)}
+            row["flags"] = [[f.check, f.severity, f.message] for f in r.flags]
+            fh.write(json.dumps({**dict(r.segment.meta), **row}, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":

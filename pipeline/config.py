@@ -21,7 +21,7 @@ ENGINES = ("auto", "marian", "ct2", "apertium", "bergamot")
 FAIL_ON = ("review", "fail", "never")
 DEVICES = ("auto", "cpu", "cuda")
 LIST_KEYS = ("pivots", "formats", "include", "exclude")
-TEXT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.jsonl", "*.tsv")
+TEXT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.jsonl", "*.tsv", "*.parquet")
 
 
 @dataclass

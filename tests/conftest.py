@@ -69,6 +69,10 @@ CAPABILITIES = {
         "Debian chromium (apt-get install chromium)",
     ),
     "requires_msgfmt": (lambda: shutil.which("msgfmt") is not None, "GNU msgfmt (apt-get install gettext)"),
+    "requires_ray": (
+        lambda: all(__import__("importlib.util").util.find_spec(m) is not None for m in ("ray", "pyarrow")),
+        "Ray with Ray Data and pyarrow (pip install -e '.[ray]')",
+    ),
 }
 
 

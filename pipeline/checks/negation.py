@@ -6,8 +6,10 @@ Not fooled by "No. 5" / "No 5" (number sign) or idioms such as "no obstante", "n
 Source-aware mode counts the source against the translation and confirms with the engine:
 a mismatch is reported only when the back-translation (source language) and the forward
 translation (target language) disagree as well, so an engine's idiom does not raise a flag.
-Minor (evidence, no verdict of its own) when the side with fewer negators negates with a word
-or an affix instead ("without", "unregulated", "rather than").
+Critical when the difference is unambiguous: the engine's forward translation negates as often
+as the source and the copy says the negated words un-negated (or negates words the engine's
+translation says plainly); major otherwise. Minor (evidence, no verdict of its own) when the
+side with fewer negators negates with a word or an affix instead ("without", "unregulated").
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ FUNCTION_WORD_ZIPF = 5.5  # words at least this frequent (the, is, have) are ski
 STEM = 4
 NEGATED_AFTER = 3  # content words after a negator that may be what it negates
 NEGATED_BEFORE = 2  # ... and before it ("caused the corporation no loss")
+CLEAN_SHARED = 2  # negated words said un-negated on the other side that make a difference unambiguous
 ONLY_WINDOW = 3  # a negator with "only" this few words after it is "not only" ("não cria apenas")
 AFFIX_STEM_ZIPF = 3.0  # un-able: the rest must be a word at least this common
 WEAK_AFFIX_STEM_LEN = 6  # in-suficiente: after a weak prefix, the rest must be this long too
@@ -203,7 +206,25 @@ def check_negation(inp: CheckInput) -> list[Flag]:
     if min(n_src, n_tgt) + len(words) >= max(n_src, n_tgt):
         said = ", ".join(f"'{w}'" for w in words[:3])
         return [Flag("negation", "minor", f"{msg}; the other side may negate with {said}", spans)]
-    return [Flag("negation", "critical", msg, spans)]
+    if _clean(inp, n_src, n_tgt, n_fwd):
+        return [
+            Flag(
+                "negation", "critical", f"{msg}: the rest of the clause says the same as the engine's", spans
+            )
+        ]
+    return [Flag("negation", "major", msg, spans)]
+
+
+def _clean(inp: CheckInput, n_src: int, n_tgt: int, n_fwd: int | None) -> bool:
+    """An unambiguous difference: the engine's translation negates as often as the source, and
+    the words negated on the side with the negation stand un-negated on the other ("is not
+    allowed" / "is allowed"). A reworded clause ("there is no doubt" / "undoubtedly") is not."""
+    if inp.forward is None or n_fwd != n_src:
+        return False
+    negated_side, plain_side = (inp.forward, inp.target) if n_tgt < n_src else (inp.target, inp.forward)
+    negated = negated_words(negated_side, inp.target_lang) - negated_words(plain_side, inp.target_lang)
+    said = negated & _stems(plain_side)
+    return bool(negated) and len(said) >= min(CLEAN_SHARED, len(negated))
 
 
 def _moved(inp: CheckInput) -> list[Flag]:
@@ -219,7 +240,7 @@ def _moved(inp: CheckInput) -> list[Flag]:
     if not back & _stems(inp.source) or not tgt & _stems(inp.forward):
         return []
     spans = tuple(Span("text", s, e) for s, e in cues(inp.target, inp.target_lang))
-    return [Flag("negation", "critical", "the translation negates a different word than the source", spans)]
+    return [Flag("negation", "major", "the translation negates a different word than the source", spans)]
 
 
 def _stems(text: str) -> frozenset[str]:

@@ -6,13 +6,13 @@ Exit codes: 0 the gate passed, 1 the gate failed, 2 usage, input, config or mode
 from __future__ import annotations
 
 import dataclasses
-import os
 from typing import Annotated, Any
 
 import typer
 
 from ..errors import UsageError
 from .baseline import baseline_app
+from .learn import calibrate, eval_cmd
 from .options import (
     Beam,
     CachePath,
@@ -28,6 +28,7 @@ from .options import (
     SourceLang,
     Threads,
     Via,
+    cli_settings,
 )
 from .shell import EXIT_HELP, DriftcheckApp
 
@@ -42,14 +43,6 @@ app = DriftcheckApp(
 app.add_typer(baseline_app, name="baseline")
 app.add_lazy_subapps()  # models, cache
 main = app
-
-
-def _settings(config: str | None, **cli: Any) -> Any:
-    from ..config import load_settings
-
-    if cli.get("models_dir") is None and os.environ.get("DRIFTCHECK_MODELS"):
-        pass  # resolved by the engines (flag > config > env > ./models)
-    return load_settings(cli, config)
 
 
 @app.command()
@@ -152,6 +145,29 @@ def check(
             help="PO/XLIFF: check only units not yet approved (PO: fuzzy; XLIFF: not final).",
         ),
     ] = False,
+    executor: Annotated[
+        str,
+        typer.Option(
+            "--executor",
+            metavar="EXECUTOR",
+            help="local (this process, default) or ray: segment files as shards over Ray workers.",
+        ),
+    ] = "local",
+    address: Annotated[
+        str | None,
+        typer.Option(
+            "--address", metavar="ADDR", help="Ray cluster to join (ray start --head); default: a local Ray."
+        ),
+    ] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", metavar="N", min=0, help="Ray workers (0: one per CPU).")
+    ] = 0,
+    shard_results: Annotated[
+        str | None,
+        typer.Option(
+            "--shard-results", metavar="DIR", help="Ray: also write every shard's JSON report into DIR."
+        ),
+    ] = None,
     config: ConfigOpt = None,
 ) -> None:
     """Check translated copy: round trip (copy only) or source-aware (--source, or a bilingual file).
@@ -171,7 +187,7 @@ def check(
     """
     from .run import run_check
 
-    settings = _settings(
+    settings = cli_settings(
         config,
         lang=lang,
         source_lang=source_lang,
@@ -198,7 +214,21 @@ def check(
     )
     if no_cache:
         settings = dataclasses.replace(settings, cache=False)
-    raise typer.Exit(run_check(files, settings, source, formats_given=bool(fmt), config=config))
+    ray = _ray_options(executor, address, workers, shard_results)
+    raise typer.Exit(run_check(files, settings, source, formats_given=bool(fmt), config=config, ray=ray))
+
+
+def _ray_options(executor: str, address: str | None, workers: int, shard_results: str | None) -> Any:
+    """None for a local run; the Ray executor's options (pipeline/scale/) otherwise."""
+    if executor not in ("local", "ray"):
+        raise UsageError(f"--executor must be local or ray, not '{executor}'")
+    if executor == "local":
+        if address is not None or workers or shard_results is not None:
+            raise UsageError("--address, --workers and --shard-results need --executor ray")
+        return None
+    from ..scale.executor_ray import RayOptions
+
+    return RayOptions(address, workers, shard_results)
 
 
 @app.command()
@@ -237,163 +267,10 @@ def report(
     write_or_print(render(fmt or "html", data), dest)
 
 
-@app.command("eval")
-def eval_cmd(
-    labelled: Annotated[
-        list[str],
-        typer.Argument(
-            metavar="LABELLED.jsonl...",
-            help="Labelled JSONL files: source, translation, label (ok|shifted), category, severity, pair_id.",
-        ),
-    ],
-    mode: Annotated[
-        str,
-        typer.Option(
-            "--mode", metavar="MODE", help="source (compare with the source) or roundtrip (copy only)."
-        ),
-    ] = "source",
-    split: Annotated[
-        str,
-        typer.Option(
-            "--split",
-            metavar="PART",
-            help="heldout (pair_id % 5 == 0), train, all, or both (heldout and train).",
-        ),
-    ] = "both",
-    cv: Annotated[
-        bool,
-        typer.Option(
-            "--cv", help="Also judge the training part cross-validated by sentence (needs scikit-learn)."
-        ),
-    ] = False,
-    uncalibrated: Annotated[
-        bool, typer.Option("--uncalibrated", help="Verdicts from the flag rules alone (no calibration).")
-    ] = False,
-    calibration: CalibrationOpt = None,
-    lang: Lang = None,
-    source_lang: SourceLang = None,
-    engine: Engine = None,
-    pivot: Pivot = None,
-    models_dir: ModelsDir = None,
-    cache: CachePath = None,
-    no_cache: NoCache = False,
-    semantic: SemanticOpt = None,
-    output: Annotated[
-        str, typer.Option("--output", "-o", metavar="PATH", help="Folder for eval.json and eval.md.")
-    ] = "reports/eval",
-    config: ConfigOpt = None,
-) -> None:
-    """Measure labelled files: false flags, recall, MCC, ROC AUC of drift, per check and category."""
-    from ..learn.evaluate import run_eval
-
-    if mode not in ("source", "roundtrip"):
-        raise UsageError(f"--mode must be source or roundtrip, not '{mode}'")
-    splits = {"both": ("heldout", "train"), "heldout": ("heldout",), "train": ("train",), "all": ("all",)}
-    if split not in splits:
-        raise UsageError(f"--split must be heldout, train, all or both, not '{split}'")
-    settings = _settings(
-        config,
-        lang=lang,
-        source_lang=source_lang,
-        engine=engine,
-        pivots=pivot,
-        models_dir=models_dir,
-        cache_path=cache,
-        semantic=semantic,
-        calibration=calibration,
-    )
-    if no_cache:
-        settings = dataclasses.replace(settings, cache=False)
-    from pathlib import Path
-
-    from .run import preflight_outputs
-
-    folder = Path(output)
-    preflight_outputs(
-        [str(folder / "eval.json"), str(folder / "eval.md")],
-        [("input", path) for path in labelled] + ([("config file", config)] if config else []),
-    )
-    run_eval(labelled, settings, mode, output, splits[split], cv, not uncalibrated)
-
-
-@app.command()
-def calibrate(
-    labelled: Annotated[
-        list[str],
-        typer.Argument(
-            metavar="LABELLED.jsonl...",
-            help="Labelled JSONL files (as for eval): your editors' ok/shifted judgements.",
-        ),
-    ],
-    output: Annotated[
-        str, typer.Option("--output", "-o", metavar="FILE", help="The calibration file to write.")
-    ],
-    engine: Engine = None,
-    lang: Lang = None,
-    source_lang: SourceLang = None,
-    models_dir: ModelsDir = None,
-    cache: CachePath = None,
-    no_cache: NoCache = False,
-    semantic: SemanticOpt = None,
-    review_rate: Annotated[
-        float,
-        typer.Option(
-            "--review-rate", metavar="RATE", min=0.0, max=1.0, help="Share of correct translations flagged."
-        ),
-    ] = 0.05,
-    fail_rate: Annotated[
-        float,
-        typer.Option(
-            "--fail-rate", metavar="RATE", min=0.0, max=1.0, help="Share of correct translations failed."
-        ),
-    ] = 0.01,
-    budget: Annotated[
-        float,
-        typer.Option(
-            "--budget",
-            metavar="RATE",
-            min=0.0,
-            max=1.0,
-            help="A check kind over this false-flag share raises minor only.",
-        ),
-    ] = 0.01,
-    include_heldout: Annotated[
-        bool,
-        typer.Option("--include-heldout", help="Train on the held-out fifth too (nothing left to test on)."),
-    ] = False,
-    add_to: Annotated[
-        str | None,
-        typer.Option(
-            "--add-to",
-            metavar="FILE",
-            help="Put the new variant first in this existing calibration file's variants.",
-        ),
-    ] = None,
-    config: ConfigOpt = None,
-) -> None:
-    """Train a calibration (source-aware verdicts) on labelled files; needs scikit-learn (the `train` extra)."""
-    from pathlib import Path
-
-    from ..learn.calibrate import run_calibrate
-    from .run import preflight_outputs
-
-    settings = _settings(
-        config,
-        lang=lang,
-        source_lang=source_lang,
-        engine=engine,
-        models_dir=models_dir,
-        cache_path=cache,
-        semantic=semantic,
-    )
-    if no_cache:
-        settings = dataclasses.replace(settings, cache=False)
-    inputs = [("input", path) for path in labelled] + ([("config file", config)] if config else [])
-    if add_to is not None and Path(add_to).resolve() != Path(output).resolve():
-        inputs.append(("calibration file", add_to))
-    preflight_outputs([output], inputs)
-    run_calibrate(labelled, settings, output, review_rate, fail_rate, budget, include_heldout, add_to)
-
+# The learning commands (eval, calibrate) live in cli/learn.py; registered here, after `report`,
+# so `driftcheck --help` lists the commands in the same order.
+app.command("eval")(eval_cmd)
+app.command()(calibrate)
 
 if __name__ == "__main__":
     main()

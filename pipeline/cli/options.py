@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import os
+from typing import Annotated, Any
 
 import typer
 
@@ -87,6 +88,19 @@ CalibrationOpt = Annotated[
     typer.Option(
         "--calibration",
         metavar="FILE",
-        help="A calibration file from `driftcheck calibrate` (source-aware verdicts; default: the shipped one).",
+        help="A calibration file from `driftcheck calibrate` for the run's mode (default: the shipped one).",
     ),
 ]
+ModeOpt = Annotated[
+    str,
+    typer.Option("--mode", metavar="MODE", help="source (compare with the source) or roundtrip (copy only)."),
+]
+
+
+def cli_settings(config: str | None, **cli: Any) -> Any:
+    """The run's settings from the command line's values and the config file (resolved once)."""
+    from ..config import load_settings
+
+    if cli.get("models_dir") is None and os.environ.get("DRIFTCHECK_MODELS"):
+        pass  # resolved by the engines (flag > config > env > ./models)
+    return load_settings(cli, config)

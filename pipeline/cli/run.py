@@ -12,7 +12,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..config import Settings
 from ..errors import InputError, UsageError
@@ -24,6 +24,9 @@ from ..terminal import inert
 from ..timing import Timer
 from . import output_plan
 from .output_plan import Plan, per_document_dests
+
+if TYPE_CHECKING:
+    from ..scale.executor_ray import RayOptions
 
 OWN_REPORT_NAMES = {
     f"driftcheck{ext}" for ext in (".json", ".html", ".md", ".txt", ".junit.xml", ".sarif")
@@ -296,15 +299,21 @@ def _baselined(data: dict[str, Any], baseline: str) -> dict[str, Any]:
 
 
 def run_check(
-    paths: list[str], settings: Settings, source: str | None, formats_given: bool, config: str | None = None
+    paths: list[str],
+    settings: Settings,
+    source: str | None,
+    formats_given: bool,
+    config: str | None = None,
+    ray: RayOptions | None = None,
 ) -> int:
     from ..core.verify import check_data
+    from ..scale.shards import expand_globs
 
     plan = plan_outputs(settings, formats_given)  # fail on bad output options before any work
     folder = output_plan.output_folder(plan)
     dests = [d for _, d in plan if d is not None]
     paths = expand_inputs(
-        paths, settings.include, settings.exclude, skip=dests + ([folder] if folder else [])
+        expand_globs(paths), settings.include, settings.exclude, skip=dests + ([folder] if folder else [])
     )
     protected = protected_files(paths, settings, source, config)
     preflight_outputs(dests, protected)
@@ -323,8 +332,13 @@ def run_check(
             return ERROR
         shown = ["-" if p == tmp else p for p in good]
         preflight_outputs([d for _, d, _ in per_document_dests(shown, plan)], protected)
-        with progress() as timer:
-            data = check_data(good, settings, source, timer=timer)
+        if ray is not None:  # scale-out: shards over Ray actors, merged (pipeline/scale/)
+            from ..scale.executor_ray import ray_check_data
+
+            data = ray_check_data(good, settings, source, ray)
+        else:
+            with progress() as timer:
+                data = check_data(good, settings, source, timer=timer)
         _show_warnings(data, tmp)
         if settings.baseline:
             data = _baselined(data, settings.baseline)

@@ -73,6 +73,7 @@ def verify_segments(
     stage timings (and carries the progress callback); the BatchResult holds them too. The engine is
     only read: no attribute of it is set here beyond what the stages did before (progress).
     """
+    from .copy_judge import CopyJudge
     from .judge import Judge
     from .roundtrip import run_roundtrip
     from .source_mode import run_source
@@ -82,8 +83,9 @@ def verify_segments(
         judge = Judge(config, getattr(engine, "name", None))
         results, routes, stats = run_source(list(batch.jobs), engine, config, timer, judge)
         return BatchResult(tuple(results), routes, stats, judge.signature(), dict(timer.stages))
-    results, routes, stats = run_roundtrip(list(batch.segments), engine, config, timer)
-    return BatchResult(tuple(results), routes, stats, None, dict(timer.stages))
+    copy_judge = CopyJudge(config, getattr(engine, "name", None))
+    results, routes, stats = run_roundtrip(list(batch.segments), engine, config, timer, copy_judge)
+    return BatchResult(tuple(results), routes, stats, copy_judge.signature(), dict(timer.stages))
 
 
 def merge(batches: Sequence[BatchResult], run: RunInfo) -> Report:

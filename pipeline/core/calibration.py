@@ -8,8 +8,9 @@ and evaluated here in pure Python: running never imports scikit-learn. One file 
 
 - `requires`: feature groups it needs beyond the ones every run has (e.g. "semantic"), and
   `engine`: the engine whose translations it was trained on (null: any);
-- `model`: logistic regression over standardised features (`intercept`, per feature `mean`,
-  `scale`, `weight`); a feature absent from a segment counts as 0 (a flag that was not raised);
+- `model`: logistic regression over standardised features (`kind: logistic`: `intercept`, per
+  feature `mean`, `scale`, `weight`), or monotone boosted trees (`kind: trees`, pipeline/core/trees.py);
+  a feature absent from a segment counts as 0 (a flag that was not raised);
 - `thresholds` (`review`, `fail`) and the `targets` they were chosen for (share of correct
   translations flagged on the training files, cross-validated);
 - `precision`: the precision budget per kind of flag (check and severity): a kind whose measured
@@ -24,7 +25,8 @@ so a missing optional producer falls back to it (the signature names the variant
 given with `--calibration` / `calibration = ...` must fit: a run that lacks a feature group it
 requires fails with one line naming the group (no silent fallback to weights it was not made for).
 
-Round-trip mode ships no calibration yet: its verdicts stay the flag rules of pipeline/core/verdict.py.
+Round-trip mode has its own calibration (`calibration-roundtrip.json`, same format, `mode:
+roundtrip`; evidence and judge in pipeline/core/copy_judge.py): its drift may ask for review, never fail.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..records import Evidence, Flag, Severity, Span, Verdict, severity_rank, verdict_rank
+from .trees import Forest, parse_forest
 from .verdict import verdict as rule_verdict  # the flag rule: critical fails, major asks for review
 
 FORMAT = "driftcheck-calibration"
@@ -69,8 +72,12 @@ class Variant:
     fail: float  # ... and at or above this fails
     capped: Mapping[str, Severity]  # "check:severity" (or "check") -> the severity it may raise at most
     raw: Mapping[str, Any]  # the variant as stored (recorded in the report signature, abridged)
+    forest: Forest | None = None  # model kind "trees" (pipeline/core/trees.py); else the logistic terms
 
     def logit(self, features: Mapping[str, float]) -> tuple[float, list[Evidence]]:
+        if self.forest is not None:
+            z, contrib = self.forest.logit(features)
+            return z, [Evidence(n, round(x, 4), round(c, 4)) for n, x, c in contrib]
         z = self.intercept
         parts: list[Evidence] = []
         for t in self.terms:
@@ -104,6 +111,25 @@ class Calibration:
         )
 
 
+def route_engine(engine: Any, routes: Mapping[str, Sequence[str]]) -> str | None:
+    """The engine that makes a run's translations, as a calibration names it: `auto` (and a
+    cache around it) resolved to the engine it chose for every hop of the routes, when one
+    engine makes them all (pt<->en by `bergamot`, es<->en by `apertium`); else its own name."""
+    inner = getattr(engine, "engine", engine)  # a CachedEngine wraps the real one
+    name = getattr(inner, "name", None)
+    choose = getattr(inner, "choose", None)
+    if not callable(choose):
+        return name if isinstance(name, str) else None
+    chosen = {choose(a, b) for route in routes.values() for a, b in zip(route, route[1:])}
+    one = next(iter(chosen)) if len(chosen) == 1 else None
+    return one if isinstance(one, str) else name if isinstance(name, str) else None
+
+
+def variant_name(engine: str | None, requires: Iterable[str]) -> str:
+    """`apertium`, `apertium+semantic`, `any`: the engine and the optional evidence it needs."""
+    return "+".join([engine or "any", *sorted(requires)])
+
+
 def sigmoid(z: float) -> float:
     if z >= 0:
         return 1.0 / (1.0 + math.exp(-z))
@@ -126,8 +152,9 @@ def _variant(d: Any, where: str) -> Variant:
     if not isinstance(d, dict):
         raise ConfigError(f"{where}: must be an object")
     model = d.get("model")
-    if not isinstance(model, dict) or model.get("kind") != "logistic":
-        raise ConfigError(f"{where}.model: must be an object with kind 'logistic'")
+    if not isinstance(model, dict) or model.get("kind") not in ("logistic", "trees"):
+        raise ConfigError(f"{where}.model: must be an object with kind 'logistic' or 'trees'")
+    forest = parse_forest(model, f"{where}.model") if model["kind"] == "trees" else None
     terms: list[Term] = []
     for i, t in enumerate(model.get("terms") or []):
         w = f"{where}.model.terms[{i}]"
@@ -164,12 +191,13 @@ def _variant(d: Any, where: str) -> Variant:
         str(d.get("name", "default")),
         engine,
         frozenset(requires),
-        _num(model, "intercept", f"{where}.model"),
+        0.0 if forest else _num(model, "intercept", f"{where}.model"),
         tuple(terms),
         review,
         fail,
         capped,
         d,
+        forest,
     )
 
 
@@ -206,7 +234,7 @@ def load_file(path: str) -> Calibration:
 
 @functools.cache
 def shipped(mode: str) -> Calibration | None:
-    """The calibration in the package for this mode, or None (round-trip mode has none yet)."""
+    """The calibration in the package for this mode, or None when it ships none."""
     ref = resources.files("pipeline") / "data" / f"calibration-{mode}.json"
     if not ref.is_file():
         return None

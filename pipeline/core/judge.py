@@ -4,8 +4,8 @@ the calibrated drift and the verdict.
 Source-aware mode with a calibration (pipeline/core/calibration.py, the shipped one by default):
 checks over their precision budget raise `minor` evidence, the combiner turns every segment's
 evidence into `drift` (estimated probability that the meaning shifted) and the verdict is the
-worse of the flag rule and the drift thresholds. Without one (round-trip mode for now) the
-verdict is the flag rule of pipeline/core/verdict.py and `drift` its ranking score.
+worse of the flag rule and the drift thresholds. Without one the verdict is the flag rule of
+pipeline/core/verdict.py and `drift` its ranking score. Round-trip mode: pipeline/core/copy_judge.py.
 """
 
 from __future__ import annotations

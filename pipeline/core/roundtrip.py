@@ -14,8 +14,9 @@ from ..engines import Engine, plan_route, translate_route
 from ..records import Flag, RoundTrip, Segment, SegmentResult, Semantic, Span
 from ..timing import Timer
 from . import semantic
+from .copy_judge import CopyJudge
 from .judge import finish, regrade
-from .pivot_words import doubtful_words, pivot_readings
+from .pivot_words import doubtful_words, pivot_readings, reader_routes
 from .run_config import RunConfig
 from .score import PairStats, many_stats, scores_from
 from .verdict import drift
@@ -31,9 +32,11 @@ def roundtrip_routes(engine: Engine, config: RunConfig) -> dict[str, tuple[list[
 
 
 def run_roundtrip(
-    segments: list[Segment], engine: Engine, config: RunConfig, timer: Timer
+    segments: list[Segment], engine: Engine, config: RunConfig, timer: Timer, judge: CopyJudge | None = None
 ) -> tuple[list[SegmentResult], dict[str, list[str]], dict[int, dict[str, list[PairStats]]]]:
-    """Results, the route per pivot, and per document and pivot the statistics of the corpus scores."""
+    """Results, the route per pivot, and per document and pivot the statistics of the corpus scores.
+    `judge` (default: one for `config`) weighs each copy's evidence with the round-trip calibration."""
+    judge = judge or CopyJudge(config, getattr(engine, "name", None))
     planned = roundtrip_routes(engine, config)
     embeddings = semantic.for_run(config.semantic, engine)
     try:
@@ -46,7 +49,7 @@ def run_roundtrip(
     finally:
         if embeddings is not None:
             embeddings.close()
-    return results, routes, corpus
+    return judge.judge_all(results), routes, corpus
 
 
 def _with_semantic(results: list[SegmentResult], embeddings: semantic.Embeddings) -> list[SegmentResult]:
@@ -85,9 +88,8 @@ def _run(
             failed.append(why)
             if embeddings is not None:
                 embeddings.prefetch(back_texts)  # encoded while the next stages run
-        readings = pivot_readings(
-            engine, doubtful_words(texts, lang), {p: back for p, (_, back) in planned.items()}
-        )
+        readers = {p: back for p, (_, back) in planned.items()} | reader_routes(engine, lang, list(planned))
+        readings = pivot_readings(engine, doubtful_words(texts, lang), readers)
     with timer.stage("score"):
         stats = [many_stats(list(zip(back, texts))) for _, _, back in per_pivot]
     enabled, severities = set(config.enabled), dict(config.severities)

@@ -21,6 +21,7 @@ from ..records import Document, Flag, Segment, SegmentResult, Semantic, SourceCo
 from ..timing import Timer
 from . import semantic
 from .align import align_paragraphs, align_sentences
+from .calibration import route_engine
 from .features import semantic_features, source_features
 from .judge import Judge, Pending, regrade
 from .run_config import RunConfig
@@ -183,6 +184,7 @@ def run_source(
     """
     planned = source_routes(engine, config)
     judge = judge or Judge(config, getattr(engine, "name", None))
+    judge.engine = route_engine(engine, planned)  # `auto` -> the engine its hops use (picks the variant)
     embeddings = semantic.for_run(config.semantic, engine)
     try:
         pending, corpus = _run(jobs, engine, config, timer, planned, embeddings, judge)

@@ -16,7 +16,7 @@ from ..engines.langs import check_lang
 from ..errors import UsageError
 from ..formats import UNIT_FORMATS, ReadOptions, UnitFile, format_of, read_units
 from ..formats.languages import Declared, resolve
-from ..inputs.bilingual import bilingual_format, is_copy_only, read_pairs
+from ..inputs.bilingual import bilingual_format, is_copy_only, pair_text, read_pairs
 from ..inputs.read import decode_text, detect_format, read_bytes, read_document
 from ..records import Document, Report, Segment
 from ..report.to_json import to_dict
@@ -39,7 +39,7 @@ class Inputs:
     settings: Settings | None = None  # the run's settings with languages resolved from the inputs
 
 
-PAIR_FORMATS = ("jsonl", "tsv", *UNIT_FORMATS)
+PAIR_FORMATS = ("jsonl", "tsv", "parquet", *UNIT_FORMATS)
 
 
 def input_format(path: str) -> str:
@@ -48,8 +48,8 @@ def input_format(path: str) -> str:
 
 
 def _read(path: str, fmt: str, i: int, settings: Settings) -> Document | UnitFile:
-    if fmt in ("jsonl", "tsv"):
-        return UnitFile(fmt, read_pairs(decode_text(read_bytes(path), path), path, fmt, i))
+    if fmt in ("jsonl", "tsv", "parquet"):
+        return UnitFile(fmt, read_pairs(pair_text(path, fmt), path, fmt, i))
     if fmt in UNIT_FORMATS:
         given = settings.explicit
         options = ReadOptions(
@@ -64,7 +64,7 @@ def _read(path: str, fmt: str, i: int, settings: Settings) -> Document | UnitFil
 def validate_input(path: str, settings: Settings) -> None:
     """Raise the InputError a file would raise when read (PO/XLIFF/TMX/HTML: parsed fully)."""
     fmt = input_format(path)
-    if fmt in UNIT_FORMATS or fmt == "html":
+    if fmt in UNIT_FORMATS or fmt in ("html", "parquet"):
         _read(path, fmt, 0, settings)
     else:
         decode_text(read_bytes(path), path)
@@ -199,6 +199,7 @@ def _memo_context(engine: Engine, settings: Settings) -> dict[str, object]:
     from . import semantic
 
     context = _models_dir_entry(engine, settings)
+    context["word_readers"] = _readers_entry(engine, "roundtrip", settings.lang, list(settings.pivots))
     if semantic.enabled(settings.semantic):
         context["semantic"] = semantic.encoder_signature()
     if settings.calibration is not None:  # the file's bytes decide the verdicts, not its name
@@ -206,6 +207,15 @@ def _memo_context(engine: Engine, settings: Settings) -> dict[str, object]:
 
         context["calibration"] = file_digest(settings.calibration)
     return context
+
+
+def _readers_entry(engine: Engine, mode: str, lang: str, pivots: list[str]) -> dict[str, object]:
+    """Round-trip mode: the languages that read the copy's doubtful words besides the pivots."""
+    if mode != "roundtrip":
+        return {}
+    from .pivot_words import reader_routes
+
+    return {"word_readers": sorted(reader_routes(engine, lang, pivots))}
 
 
 def whole_batch(inputs: Inputs) -> Batch:
@@ -247,7 +257,7 @@ def run_info(
         tuple(inputs.details),
         config,
         engine_signature(engine, routes),
-        _models_dir_entry(engine, settings),
+        {**_readers_entry(engine, config.mode, config.lang, list(config.pivots)), **_models_dir_entry(engine, settings)},
     )
 
 
@@ -259,18 +269,12 @@ def planned_routes(engine: Engine, config: RunConfig) -> dict[str, list[str]]:
 
 
 def check_calibration(mode: str, settings: Settings) -> None:
-    """The calibration given (--calibration, config) loads and fits the mode; round-trip mode has
-    no calibrated verdicts yet, so a calibration given for it is an error, not silently unused."""
+    """The calibration given (--calibration, config) loads and is made for the run's mode."""
     if settings.calibration is None:
         return
     from .calibration import resolve as resolve_calibration
 
     resolve_calibration(mode, settings.calibration)
-    if mode == "roundtrip":
-        raise UsageError(
-            f"{settings.calibration}: calibrated verdicts are for source-aware mode; round-trip verdicts "
-            "come from the flags (give --source or a bilingual file, or drop --calibration)"
-        )
 
 
 def check_data(

@@ -1,4 +1,5 @@
-"""Segment files: JSONL (`source`, `translation`, optional `id`) and TSV (source<TAB>translation),
+"""Segment files: JSONL (`source`, `translation`, optional `id`), Parquet (the same columns) and TSV
+(source<TAB>translation),
 or the copy alone: JSONL lines with `translation` (or `text`) and no `source`, a one-column TSV.
 
 Each line is one already-aligned pair (or one sentence of copy) and becomes one Segment. The
@@ -18,7 +19,7 @@ from ..errors import InputError
 from ..formats import unit_segment
 from ..records import Segment
 
-BILINGUAL_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".tsv": "tsv"}
+BILINGUAL_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".tsv": "tsv", ".parquet": "parquet"}
 _SURROGATE = re.compile("[\ud800-\udfff]")  # JSON can escape half a character ("\ud800"): not text
 
 
@@ -96,7 +97,7 @@ def _segment(
 
 def read_pairs(text: str, path: str, fmt: str, doc_index: int) -> list[Segment]:
     """The segments of a segment file: all pairs (each has a source) or all copy (none has one)."""
-    segments = parse_jsonl(text, path, doc_index) if fmt == "jsonl" else parse_tsv(text, path, doc_index)
+    segments = parse_tsv(text, path, doc_index) if fmt == "tsv" else parse_jsonl(text, path, doc_index)
     if not segments:
         raise InputError(f"{path}: no segments found")
     with_source = [s for s in segments if s.source is not None]
@@ -109,6 +110,17 @@ def read_pairs(text: str, path: str, fmt: str, doc_index: int) -> list[Segment]:
     if with_source and all(not s.source for s in segments):
         raise InputError(f"{path}: every source is empty")
     return segments
+
+
+def pair_text(path: str, fmt: str) -> str:
+    """The text of a segment file; a Parquet file's rows as JSONL (pipeline/scale/parquet.py)."""
+    from .read import decode_text, read_bytes
+
+    if fmt == "parquet":
+        from ..scale.parquet import parquet_text
+
+        return parquet_text(read_bytes(path), path)
+    return decode_text(read_bytes(path), path)
 
 
 def is_copy_only(segments: list[Segment]) -> bool:

@@ -27,7 +27,7 @@ def _file_entry(path: str, info: dict[str, Any], pairs: int, trained: int) -> di
         "sha256": hashlib.sha256(Path(path).read_bytes()).hexdigest(),
         "pairs": pairs,
         "training_pairs": trained,
-        "source_lang": info["source_lang"],
+        "source_lang": info.get("source_lang"),
         "lang": info["lang"],
         "routes": info["routes"],
     }
@@ -52,8 +52,9 @@ def run_calibrate(
     budget: float,
     include_heldout: bool,
     add_to: str | None,
+    combiner: str = "logistic",
 ) -> dict[str, Any]:
-    from .train import fit_variant, training_file
+    from .train import fit_variant, recipe_for, training_file
 
     if fail_rate > review_rate:
         raise ConfigError("--fail-rate must not exceed --review-rate")
@@ -63,7 +64,12 @@ def run_calibrate(
     engine = next(iter(info.values()))["engine"]
     train = [r for r in rows if include_heldout or not r.heldout]
     variant = fit_variant(
-        train, rows, engine, targets={"review": review_rate, "fail": fail_rate}, budget=budget
+        train,
+        rows,
+        engine,
+        recipe=recipe_for(combiner),
+        targets={"review": review_rate, "fail": fail_rate},
+        budget=budget,
     )
     files = [
         _file_entry(
@@ -85,12 +91,65 @@ def run_calibrate(
     return data
 
 
+def run_calibrate_copy(
+    paths: list[str],
+    natural: list[str],
+    settings: Settings,
+    output: str,
+    review_rate: float,
+    budget: float,
+    add_to: str | None,
+) -> dict[str, Any]:
+    """`driftcheck calibrate --mode roundtrip`: the copy-only combiner (pipeline/learn/train_copy.py)."""
+    from ..core.run_config import resolve_config
+    from .train import _file
+    from .train_copy import collect_copies, fit_copy_variant
+
+    if add_to is not None:
+        cal.load_file(add_to)  # a bad file fails before any work
+    pivots = list(resolve_config(settings, "roundtrip").pivots)
+    rows, info = collect_copies(paths, settings)
+    nat_rows, nat_info = collect_copies(natural, settings, first=len(paths))
+    engine = next(iter(info.values()))["engine"]
+    variant = fit_copy_variant(rows, nat_rows, engine, pivots, review_rate, budget)
+    everything, both = paths + natural, rows + nat_rows
+    entries = []
+    for i, path in enumerate(everything):
+        mine = [r for r in both if r.file == i]
+        entry = _file_entry(path, {**info, **nat_info}[path], len(mine), sum(not r.heldout for r in mine))
+        entries.append({**entry, "role": "labelled" if i < len(paths) else "natural"})
+    variant["training"] = {"files": entries, "include_heldout": False}
+    data = _file([variant], mode="roundtrip", created=f"driftcheck calibrate {__version__}")
+    if add_to is not None:
+        data = _merge(data, add_to)
+    cal.parse(data, output)  # what is written must load
+    atomic_write(output, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+    th, cv = variant["thresholds"], variant["cv"]
+    capped = sorted(k for k, v in variant["precision"]["checks"].items() if v["severity"] == "minor")
+    sys.stdout.write(
+        f"calibration: {output} (round-trip, variant '{variant['name']}', {len(variant['model']['terms'])} features)\n"
+        f"thresholds: review at drift >= {th['review']} (the combiner never fails a copy)\n"
+        f"over the precision budget on natural copy (minor evidence now): {', '.join(capped) or 'none'}\n"
+        f"cross-validated, labelled: ROC AUC {cv['labelled']['drift_auc']}, false flags on correct "
+        f"{cv['labelled']['false_flags_correct']}, minor edits {cv['labelled']['false_flags_minor']}, "
+        f"recall {cv['labelled']['recall_shifted']}\n"
+        f"natural copy: false flags on correct {cv['natural']['false_flags_correct']}\n"
+    )
+    return data
+
+
+def _size(model: dict[str, Any]) -> str:
+    if model["kind"] == "trees":
+        return f"{len(model['features'])} features, {len(model['trees'])} trees"
+    return f"{len(model['terms'])} features"
+
+
 def _summary(variant: dict[str, Any], files: list[dict[str, Any]], output: str) -> None:
     th = variant["thresholds"]
     capped = sorted(k for k, v in variant["precision"]["checks"].items() if v["severity"] == "minor")
     lowered = sorted(k for k, v in variant["precision"]["checks"].items() if v["severity"] == "major")
     out = [
-        f"calibration: {output} (variant '{variant['name']}', {len(variant['model']['terms'])} features)",
+        f"calibration: {output} (variant '{variant['name']}', {variant['model']['kind']} combiner, {_size(variant['model'])})",
         f"thresholds: review at drift >= {th['review']}, fail at drift >= {th['fail']}",
         "over the precision budget (minor evidence now): " + (", ".join(capped) or "none"),
         "critical kinds lowered to major (their fails added up over the fail target): "

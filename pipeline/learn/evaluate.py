@@ -24,7 +24,7 @@ from typing import Any
 
 from ..config import Settings
 from ..inputs.read import atomic_write
-from .labelled import Row, collect, judge_rows, rows_from
+from .labelled import Row, collect, judge_rows
 
 SPLITS = ("heldout", "train", "all")
 
@@ -191,41 +191,6 @@ def file_markdown(name: str, splits: dict[str, dict[str, Any]]) -> list[str]:
     return lines + [""]
 
 
-def _roundtrip_rows(paths: list[str], settings: Settings) -> tuple[list[Row], dict[str, Any]]:
-    import dataclasses
-
-    from ..core.roundtrip import run_roundtrip
-    from ..core.run_config import resolve_config
-    from ..core.verify import build_engine
-    from ..records import Segment
-    from ..timing import Timer
-    from .labelled import languages, load_labelled
-
-    rows: list[Row] = []
-    info: dict[str, Any] = {}
-    for index, path in enumerate(paths):
-        segments = load_labelled(path)
-        _, tgt = languages(segments, settings, path)
-        local = dataclasses.replace(settings, lang=tgt)
-        # each translation is its own one-sentence article (document), as a reader would meet it
-        copies = [
-            Segment(s.id, i, s.paragraph, 1, s.line, s.text, source=s.source, meta=s.meta)
-            for i, s in enumerate(segments)
-        ]
-        engine = build_engine(local, [tgt, settings.pivots[0] if settings.pivots else "es"])
-        t0 = time.perf_counter()
-        results, routes, _ = run_roundtrip(copies, engine, resolve_config(local, "roundtrip"), Timer())
-        rows += rows_from(index, results)
-        info[path] = {
-            "name": Path(path).name,
-            "lang": tgt,
-            "routes": {k: "->".join(v) for k, v in routes.items()},
-            "engine": engine.name,
-            "seconds": round(time.perf_counter() - t0, 2),
-        }
-    return rows, info
-
-
 def evaluate(
     paths: list[str], settings: Settings, mode: str, splits: Sequence[str], cv: bool, calibrated: bool = True
 ) -> dict[str, Any]:
@@ -239,16 +204,23 @@ def evaluate(
             from ..core import calibration as cal
 
             found = cal.resolve("source", settings.calibration)
-            if found is not None:
-                groups = set().union(*(cal.groups_of(r.features) for r in rows))
-                variant = found.pick(groups, engine)
-                judge_rows(
-                    rows, variant, {n: c["severity"] for n, c in settings.checks.items() if "severity" in c}
-                )
-                calibration_sig = cal.signature(found, variant)
+            severities = {n: c["severity"] for n, c in settings.checks.items() if "severity" in c}
+            for index, path in enumerate(paths):
+                if found is None:
+                    break
+                mine = [r for r in rows if r.file == index]  # each file by the variant of its engine
+                groups = set().union(*(cal.groups_of(r.features) for r in mine))
+                variant = found.pick(groups, info[path]["engine"])
+                judge_rows(mine, variant, severities)
+                info[path]["calibration"] = cal.signature(found, variant)
+                calibration_sig = calibration_sig or info[path]["calibration"]
     else:
-        rows, info = _roundtrip_rows(paths, settings)
+        from .train_copy import collect_copies, judge_copy_rows
+
+        rows, info = collect_copies(paths, settings)
         engine = next(iter(info.values()))["engine"]
+        if calibrated:
+            calibration_sig = judge_copy_rows(rows, settings, engine)
     cv_rows: list[Row] = []
     if cv and mode == "source":
         from .train import cross_validated
@@ -278,6 +250,8 @@ def to_markdown(result: dict[str, Any]) -> str:
         "",
     ]
     for name, f in result["files"].items():
+        variant = (f.get("calibration") or {}).get("variant")
+        lines += [f"engine {f['engine']}" + (f", calibration variant {variant}" if variant else ""), ""]
         lines += file_markdown(name, f["splits"])
     return "\n".join(lines)
 

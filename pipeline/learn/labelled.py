@@ -136,6 +136,7 @@ def collect(
     import dataclasses
     import time
 
+    from ..core.calibration import route_engine
     from ..core.judge import Judge
     from ..core.run_config import resolve_config
     from ..core.source_mode import job_from_segments, run_source
@@ -160,7 +161,7 @@ def collect(
             "source_lang": src,
             "lang": tgt,
             "routes": {k: "->".join(v) for k, v in routes.items()},
-            "engine": engine.name,
+            "engine": route_engine(engine, routes) or engine.name,
             "seconds": round(time.perf_counter() - t0, 2),
         }
     return rows, info

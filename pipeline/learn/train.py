@@ -4,7 +4,8 @@ On the training part of labelled files (pipeline/learn/labelled.py; the held-out
 
 1. Precision budget: for every kind of flag a check raises at `major`/`critical`, the share of
    correct translations it fires on, pooled over the files, on the training part and on the
-   held-out part. A kind over the budget (1 %) on either is capped: it raises `minor` evidence.
+   held-out part. A kind over the budget (1 %) on either is capped: it raises `minor` evidence;
+   and a check whose kept kinds together are over it loses its least precise kinds too.
 2. Combiner: logistic regression over standardised features (flags as raised, distances,
    lengths, coverage, optional groups such as semantic cosines), each (file, label) weighted to
    the same total so that no file's share of shifted pairs, and nothing that only tells the files
@@ -31,8 +32,20 @@ from ..core.verdict import verdict
 from ..errors import UsageError
 from .labelled import Row, judge_rows
 
-RECIPE: dict[str, Any] = {"kind": "logistic", "C": 1.0, "folds": 5, "seed": 13, "min_support": 5}
+COMMON: dict[str, Any] = {"folds": 5, "seed": 13, "min_support": 5}  # every combiner's
+RECIPE: dict[str, Any] = {"kind": "logistic", "C": 1.0, **COMMON}
 TARGETS = {"review": 0.05, "fail": 0.01}
+
+
+def recipe_for(combiner: str) -> dict[str, Any]:
+    """The training recipe of a combiner kind (`logistic` or `trees`)."""
+    if combiner == "trees":
+        from .train_trees import TREES_RECIPE
+
+        return {"kind": "trees", **TREES_RECIPE, **COMMON}
+    return dict(RECIPE)
+
+
 BUDGET = 0.01
 
 
@@ -100,6 +113,16 @@ def fit_model(rows: Sequence[Row], names: list[str], recipe: dict[str, Any]) -> 
     return {"kind": "logistic", "intercept": round(float(model.intercept_[0]), 6), "terms": terms}
 
 
+def fit_combiner(rows: Sequence[Row], names: list[str], recipe: dict[str, Any]) -> dict[str, Any]:
+    """The combiner the recipe names: `logistic` (default) or monotone boosted `trees`."""
+    if recipe.get("kind") == "trees":
+        from .train_trees import fit_trees
+
+        _sklearn()
+        return fit_trees(rows, names, _weights(rows), recipe)
+    return fit_model(rows, names, recipe)
+
+
 def precision_table(rows: Sequence[Row], budget: float) -> dict[str, dict[str, Any]]:
     """Per flag kind raised at major/critical: its false-flag share on correct translations."""
     correct = {
@@ -123,7 +146,33 @@ def precision_table(rows: Sequence[Row], budget: float) -> dict[str, dict[str, A
             worst = max(worst, share)
         entry["severity"] = "minor" if worst > budget else "kept"
         table[kind] = entry
+    _whole_checks(correct, table, budget)
     return table
+
+
+def _whole_checks(correct: dict[bool, list[Row]], table: dict[str, dict[str, Any]], budget: float) -> None:
+    """The budget holds per check, not only per kind: a check whose kept kinds together gate more
+    correct translations than the budget (on either part) loses its least precise kind to `minor`
+    until they do not ("negation:major" goes, the unambiguous "negation:critical" stays)."""
+    for check in sorted({k.split(":", 1)[0] for k in table}):
+        while True:
+            kept = [k for k, e in table.items() if k.split(":", 1)[0] == check and e["severity"] == "kept"]
+            if len(kept) < 2:
+                break
+            over = any(
+                sum(any(f"{f.check}:{f.severity}" in kept for f in r.flags) for r in group)
+                > budget * len(group)
+                for group in correct.values()
+                if group
+            )
+            if not over:
+                break
+            worst = max(
+                kept,
+                key=lambda k: (max(table[k].get("correct_train", 0), table[k].get("correct_heldout", 0)), k),
+            )
+            table[worst]["severity"] = "minor"
+            table[worst]["whole_check"] = True  # capped because the check as a whole is over
 
 
 def _variant_shell(
@@ -214,7 +263,7 @@ def out_of_fold(rows: Sequence[Row], names: list[str], recipe: dict[str, Any]) -
     groups = [r.key for r in rows]
     for train_idx, test_idx in splitter.split(list(range(len(rows))), groups=groups):
         part = [rows[i] for i in train_idx]
-        variant = cal.parse(_file([_with_model(fit_model(part, names, recipe))]), "fold").variants[0]
+        variant = cal.parse(_file([_with_model(fit_combiner(part, names, recipe))]), "fold").variants[0]
         for i in test_idx:
             p[i] = cal.sigmoid(variant.logit(rows[i].features)[0])
     return p
@@ -243,7 +292,7 @@ def fit_variant(
     budget: float = BUDGET,
 ) -> dict[str, Any]:
     """A complete calibration variant trained on `rows` (the budget measured on `budget_rows`)."""
-    recipe = {**RECIPE, **(recipe or {})}
+    recipe = recipe or RECIPE
     targets = {**TARGETS, **(targets or {})}
     train = [r for r in rows if r.features]
     names = feature_names(train, int(recipe["min_support"]))
@@ -251,7 +300,7 @@ def fit_variant(
     checks = precision_table(budget_rows, budget)
     _limit_fails(train, checks, targets["fail"])
     precision = {"budget": budget, "checks": checks}
-    variant = _variant_shell(engine or "any", engine, requires, precision)
+    variant = _variant_shell(cal.variant_name(engine, requires), engine, requires, precision)
     variant["recipe"] = recipe
     variant["targets"] = targets
     p = out_of_fold(train, names, recipe)
@@ -262,7 +311,7 @@ def fit_variant(
     review = _threshold(train, p, forced_review, targets["review"])
     fail = max(review, _threshold(train, p, forced_fail, targets["fail"]))
     variant["thresholds"] = {"review": review, "fail": fail}
-    variant["model"] = fit_model(train, names, recipe)
+    variant["model"] = fit_combiner(train, names, recipe)
     variant["cv"] = _cv_summary(train, p, forced_review, review)
     return variant
 
@@ -299,7 +348,7 @@ def cross_validated(rows: list[Row], engine: str | None, recipe: dict[str, Any] 
     import copy
 
     _, model_selection, _ = _sklearn()
-    recipe = {**RECIPE, **(recipe or {})}
+    recipe = recipe or RECIPE
     train = [copy.copy(r) for r in rows if not r.heldout and r.features]
     splitter = model_selection.GroupKFold(
         n_splits=int(recipe["folds"]), shuffle=True, random_state=int(recipe["seed"])

@@ -30,8 +30,16 @@ def _need(obj: Any, where: str, kind: type | tuple[type, ...], what: str) -> Any
 
 
 def _name(obj: Any) -> str:
-    names = {dict: "an object", list: "a list", str: "a string", int: "an integer", float: "a number"}
-    return {bool: "a boolean", type(None): "null", **names}.get(type(obj), type(obj).__name__)
+    names: dict[type, str] = {
+        bool: "a boolean",
+        type(None): "null",
+        dict: "an object",
+        list: "a list",
+        str: "a string",
+        int: "an integer",
+        float: "a number",
+    }
+    return names.get(type(obj), type(obj).__name__)
 
 
 def _field(obj: dict[str, Any], key: str, where: str, kind: type | tuple[type, ...], what: str) -> Any:

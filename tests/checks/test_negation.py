@@ -38,7 +38,8 @@ def test_same_polarity_passes(source: str, target: str, src: str, tgt: str) -> N
 
 @pytest.mark.parametrize(("source", "target", "src", "tgt"), DIFFERENT)
 def test_changed_polarity_flags(source: str, target: str, src: str, tgt: str) -> None:
-    assert assert_flags("negation", make(source, target, src, tgt)).severity == "critical"
+    # no engine view to say the rest of the clause is the same: major (evidence unless in budget)
+    assert assert_flags("negation", make(source, target, src, tgt)).severity == "major"
 
 
 IMPLICIT = [
@@ -87,6 +88,44 @@ def test_negation_dropped_without_a_trace_stays_critical() -> None:
         back="A técnica é regulada.",
     )
     assert assert_flags("negation", inp).severity == "critical"
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "forward", "back"),
+    [
+        pytest.param(
+            "El contrato no está firmado por el director.",
+            "The contract is signed by the director.",
+            "The contract is not signed by the director.",
+            "El contrato está firmado por el director.",
+            id="dropped: the negated words stand un-negated",
+        ),
+        pytest.param(
+            "El gobierno aprobó la nueva ley.",
+            "The government did not approve the new law.",
+            "The government approved the new law.",
+            "El gobierno no aprobó la ley nueva.",
+            id="added: the copy negates what the engine says plainly",
+        ),
+    ],
+)
+def test_an_unambiguous_polarity_change_is_critical(
+    source: str, target: str, forward: str, back: str
+) -> None:
+    inp = make(source, target, forward=forward, back=back)
+    flag = assert_flags("negation", inp)
+    assert flag.severity == "critical" and "the rest of the clause says the same" in flag.message
+
+
+def test_a_reworded_clause_is_not_unambiguous() -> None:
+    # the engine negates ("do not remember"), the copy rewords ("escapes me"): other words
+    inp = make(
+        "No recuerdo su nombre.",
+        "His name escapes me.",
+        forward="I do not remember his name.",
+        back="Su nombre me escapa.",
+    )
+    assert assert_flags("negation", inp).severity == "major"
 
 
 def test_not_only_with_words_between() -> None:

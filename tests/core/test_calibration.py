@@ -112,6 +112,28 @@ def test_pick_prefers_the_engine_then_falls_back_to_what_the_run_has() -> None:
         only.pick({"flag", "dist"}, "bergamot")
 
 
+def trees_model(**tree: Any) -> dict[str, Any]:
+    """Two trees: one splits on the names flag, one on the length shortfall (at 0.3)."""
+    one = {"feature": [0, -1, -1], "threshold": [0.5, 0.0, 0.0], "left": [1, -1, -1], "right": [2, -1, -1]}
+    one["value"] = [0.0, -1.0, 2.0]
+    two = {"feature": [1, -1, -1], "threshold": [0.3, 0.0, 0.0], "left": [1, -1, -1], "right": [2, -1, -1]}
+    two["value"] = [0.5, 0.0, 1.5]
+    one.update(tree)
+    return {"kind": "trees", "features": [FLAG_N, "len:fwd_short"], "base": -1.0, "trees": [one, two]}
+
+
+def test_boosted_trees_give_drift_and_name_what_weighed() -> None:
+    v = parsed(model=trees_model())
+    # names flag and a long shortfall: base -1, leaves +2 and +1.5 -> logit 2.5 (fail at 0.9)
+    out = cal.judge([NAMES], {FLAG_N: 1.0, "len:fwd_short": 0.6}, v, text_length=7)
+    assert out.drift == pytest.approx(cal.sigmoid(2.5), abs=1e-6) and out.verdict == "fail"
+    # contributions: names 2 - 0 = 2, shortfall 1.5 - 0.5 = 1
+    assert [(e.feature, e.weight) for e in out.evidence] == [(FLAG_N, 2.0), ("len:fwd_short", 1.0)]
+    assert "names (critical)" in next(f for f in out.flags if f.check == cal.COMBINED_CHECK).message
+    # nothing against the copy: -1 - 1 + 0 = -2
+    assert cal.judge([], {}, v).drift == pytest.approx(cal.sigmoid(-2.0), abs=1e-6)
+
+
 @pytest.mark.parametrize(
     ("mutate", "message"),
     [
@@ -119,7 +141,11 @@ def test_pick_prefers_the_engine_then_falls_back_to_what_the_run_has() -> None:
         (lambda d: d.update(version=2), "version 2 is not 1"),
         (lambda d: d.update(mode="other"), "'mode' must be source or roundtrip"),
         (lambda d: d.update(variants=[]), "'variants' must be a non-empty list"),
-        (lambda d: d["variants"][0]["model"].update(kind="trees"), "kind 'logistic'"),
+        (lambda d: d["variants"][0]["model"].update(kind="forest"), "kind 'logistic' or 'trees'"),
+        (lambda d: d["variants"][0].update(model=trees_model(left=[9, -1, -1])), "node 0 points outside"),
+        (lambda d: d["variants"][0].update(model=trees_model(feature=[5, -1, -1])), "node 0 points outside"),
+        (lambda d: d["variants"][0].update(model=trees_model(value=[0.0, "x", 1.0])), "'value' must be"),
+        (lambda d: d["variants"][0].update(model={**trees_model(), "features": "x"}), "'features' must be"),
         (lambda d: d["variants"][0]["model"]["terms"][0].update(scale=0), "'scale' must be positive"),
         (lambda d: d["variants"][0]["model"]["terms"][0].update(weight="x"), "'weight' must be a number"),
         (
@@ -148,8 +174,7 @@ def test_load_file_errors(tmp_path: Path) -> None:
         cal.resolve("source", str(rt))
 
 
-def test_shipped_calibration_is_source_mode_only_and_complete() -> None:
-    assert cal.shipped("roundtrip") is None  # round-trip verdicts stay the flag rules for now
+def test_shipped_source_calibration_is_complete() -> None:
     shipped = cal.shipped("source")
     assert shipped is not None and shipped.mode == "source"
     last = shipped.variants[-1]
@@ -163,4 +188,31 @@ def test_shipped_calibration_is_source_mode_only_and_complete() -> None:
     assert raw["training"]["include_heldout"] is False
     for kind, entry in raw["precision"]["checks"].items():
         worst = max(entry.get("correct_train", 0), entry.get("correct_heldout", 0))
-        assert (entry["severity"] == "minor") == (worst > raw["precision"]["budget"]), kind
+        over = worst > raw["precision"]["budget"] or entry.get("whole_check", False)
+        assert (entry["severity"] == "minor") == over, kind
+    names = [v.name for v in shipped.variants]
+    assert names == ["bergamot+semantic", "bergamot", "apertium+semantic", "apertium"]
+    for v in shipped.variants:
+        assert v.engine == v.name.split("+")[0] and sorted(v.requires) == v.name.split("+")[1:]
+        files = [f["name"] for f in v.raw["training"]["files"]]
+        assert files == (
+            ["wmt22-ced-pt-en-dev.jsonl"]
+            if v.engine == "bergamot"
+            else ["demetr-es-dev.jsonl", "wmt22-ced-pt-en-dev.jsonl"]
+        )
+
+
+@pytest.mark.requires_bergamot
+@pytest.mark.requires_apertium
+def test_auto_is_named_by_the_engine_its_hops_use() -> None:
+    from pipeline.engines import create
+    from pipeline.engines.cache import TranslationCache
+    from pipeline.engines.cached_engine import CachedEngine
+
+    auto = create("auto")
+    pt = {"back": ["en", "pt"], "forward": ["pt", "en"]}
+    assert cal.route_engine(auto, pt) == "bergamot"  # picks the bergamot variants
+    assert cal.route_engine(auto, {"back": ["en", "es"], "forward": ["es", "en"]}) == "apertium"
+    assert cal.route_engine(auto, {"back": ["en", "pt"], "forward": ["es", "en"]}) == "auto"  # mixed
+    assert cal.route_engine(CachedEngine(auto, TranslationCache(":memory:")), pt) == "bergamot"
+    assert cal.route_engine(create("apertium"), pt) == "apertium"

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.config import Settings
+from pipeline.core import pivot_words
 from pipeline.core.pivot_words import pivot_readings
 from pipeline.core.roundtrip import majority, run_roundtrip
 from pipeline.core.run_config import resolve_config
@@ -120,13 +121,19 @@ def _foreign(pivots: list[str], engine: str) -> list[Flag]:
 
 @pytest.mark.requires_apertium
 @pytest.mark.skipif(not _installed("es", "ca"), reason="apertium-eng-spa and -eng-cat (.ci/setup)")
-def test_a_pivot_that_reads_a_word_as_its_own_is_evidence_for_every_pivot() -> None:
+def test_a_pivot_that_reads_a_word_as_its_own_is_evidence_for_every_pivot(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     settings = Settings(lang="en", engine="apertium", cache=False)
     found = pivot_readings(
         build_engine(settings), ["campos", "siminoff"], {"es": ["es", "en"], "ca": ["ca", "en"]}
     )
     assert found == {"campos": (("es", "fields"),)}  # Catalan does not know it; a name passes unchanged
-    assert _foreign(["ca"], "apertium") == []  # no pivot reads it: one letter from "campus", a typo
+    (read,) = _foreign(["ca"], "apertium")  # Spanish reads the doubtful words without a round trip
+    assert "the es pivot reads it as 'fields'" in read.message
+    monkeypatch.setitem(pivot_words.READERS, "en", ())
+    assert _foreign(["ca"], "apertium") == []  # nobody reads it: one letter from "campus", a typo
+    monkeypatch.undo()
     (flag,) = _foreign(["es"], "apertium")
     assert "'campos' (pt; the es pivot reads it as 'fields')" in flag.message
     (both,) = _foreign(["es", "ca"], "apertium")  # the Spanish reading counts for the Catalan round trip too

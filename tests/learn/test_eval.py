@@ -263,6 +263,27 @@ def test_calibrate_trains_a_reproducible_file_that_check_and_eval_use(tmp_path: 
 
 
 @pytest.mark.requires_apertium
+@pytest.mark.requires_sklearn
+def test_calibrate_trains_boosted_trees_that_check_uses(tmp_path: Path) -> None:
+    f = write_jsonl(tmp_path / "team.jsonl", labelled_rows())
+    out = tmp_path / "trees.json"
+    r = run_cli(
+        "calibrate", str(f), "--engine", "apertium", "--no-semantic", "--combiner", "trees", "-o", str(out)
+    )
+    assert r.code == 0, r.stderr
+    assert "trees combiner" in r.stdout and "200 trees" in r.stdout
+    v = json.loads(out.read_text())["variants"][0]
+    assert v["model"]["kind"] == "trees" and v["recipe"]["kind"] == "trees"
+    report = check_json(tmp_path / "report.json", str(f), "--calibration", str(out))
+    assert report["signature"]["calibration"]["source"] == str(out)
+    flagged = [s for s in report["segments"] if s["verdict"] != "ok"]
+    assert flagged and all(s["flags"] for s in flagged)  # every verdict says why
+    bad = run_cli("calibrate", str(f), "--combiner", "forest", "-o", str(tmp_path / "x.json"))
+    assert bad.code == 2 and "--combiner must be trees or logistic" in bad.stderr
+    assert not (tmp_path / "x.json").exists()
+
+
+@pytest.mark.requires_apertium
 def test_a_calibration_that_needs_missing_evidence_fails_clearly(tmp_path: Path) -> None:
     from pipeline.core import calibration as cal
 
@@ -382,3 +403,37 @@ def test_calibrate_rejects_bad_input_and_writes_nothing(
     r = run_cli("calibrate", str(f), "--engine", "apertium", "--no-cache", "-o", str(out), *options)
     assert r.code == 2 and message in r.stderr and len(r.stderr.strip().splitlines()) == 1
     assert not out.exists()
+
+
+@pytest.mark.requires_apertium
+@pytest.mark.requires_bergamot
+@pytest.mark.requires_encoder
+@pytest.mark.parametrize(
+    ("source", "lang", "engine", "semantic", "variant"),
+    [
+        ("O diretor não assinou o novo contrato.", "pt", "auto", "--semantic", "bergamot+semantic"),
+        ("O diretor não assinou o novo contrato.", "pt", "bergamot", "--no-semantic", "bergamot"),
+        ("El director no firmó el nuevo contrato.", "es", "auto", "--semantic", "apertium+semantic"),
+        ("El director no firmó el nuevo contrato.", "es", "apertium", "--no-semantic", "apertium"),
+    ],
+)
+def test_the_shipped_variant_follows_the_engine_and_the_evidence(
+    tmp_path: Path, source: str, lang: str, engine: str, semantic: str, variant: str
+) -> None:
+    """`auto` is named by the engine of its hops (pt<->en: Bergamot, es<->en: Apertium); the
+    variant trained on that engine with the evidence the run has judges it, and the signature
+    says which. A clean dropped negation is flagged by default: its kind is within the precision
+    budget (critical, or major where the critical kinds together would fail too much copy)."""
+    pairs = write_jsonl(
+        tmp_path / "p.jsonl", [{"source": source, "translation": "The director signed the new contract."}]
+    )
+    r = run_cli("check", str(pairs), "--source-lang", lang, "--engine", engine, semantic, "--no-cache",
+                "-f", "json", "--fail-on", "never")  # fmt: skip
+    assert r.code == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["signature"]["calibration"]["variant"] == variant
+    (seg,) = data["segments"]
+    negation = [f for f in seg["flags"] if f["check"] == "negation"]
+    assert negation and negation[0]["severity"] in ("major", "critical"), seg["flags"]
+    assert "the rest of the clause says the same" in negation[0]["message"]
+    assert seg["verdict"] != "ok"

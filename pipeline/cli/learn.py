@@ -1,0 +1,213 @@
+"""The learning commands: `driftcheck eval` (measure on labelled files) and `driftcheck calibrate`
+(train a calibration); registered on the app in cli/app.py."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Annotated
+
+import typer
+
+from ..errors import UsageError
+from .options import (
+    CachePath,
+    CalibrationOpt,
+    ConfigOpt,
+    Engine,
+    Lang,
+    ModelsDir,
+    ModeOpt,
+    NoCache,
+    Pivot,
+    SemanticOpt,
+    SourceLang,
+    cli_settings,
+)
+
+
+def eval_cmd(
+    labelled: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="LABELLED.jsonl...",
+            help="Labelled JSONL files: source, translation, label (ok|shifted), category, severity, pair_id.",
+        ),
+    ],
+    mode: ModeOpt = "source",
+    split: Annotated[
+        str,
+        typer.Option(
+            "--split",
+            metavar="PART",
+            help="heldout (pair_id % 5 == 0), train, all, or both (heldout and train).",
+        ),
+    ] = "both",
+    cv: Annotated[
+        bool,
+        typer.Option(
+            "--cv", help="Also judge the training part cross-validated by sentence (needs scikit-learn)."
+        ),
+    ] = False,
+    uncalibrated: Annotated[
+        bool, typer.Option("--uncalibrated", help="Verdicts from the flag rules alone (no calibration).")
+    ] = False,
+    calibration: CalibrationOpt = None,
+    lang: Lang = None,
+    source_lang: SourceLang = None,
+    engine: Engine = None,
+    pivot: Pivot = None,
+    models_dir: ModelsDir = None,
+    cache: CachePath = None,
+    no_cache: NoCache = False,
+    semantic: SemanticOpt = None,
+    output: Annotated[
+        str, typer.Option("--output", "-o", metavar="PATH", help="Folder for eval.json and eval.md.")
+    ] = "reports/eval",
+    config: ConfigOpt = None,
+) -> None:
+    """Measure labelled files: false flags, recall, MCC, ROC AUC of drift, per check and category."""
+    from ..learn.evaluate import run_eval
+
+    if mode not in ("source", "roundtrip"):
+        raise UsageError(f"--mode must be source or roundtrip, not '{mode}'")
+    splits = {"both": ("heldout", "train"), "heldout": ("heldout",), "train": ("train",), "all": ("all",)}
+    if split not in splits:
+        raise UsageError(f"--split must be heldout, train, all or both, not '{split}'")
+    settings = cli_settings(
+        config,
+        lang=lang,
+        source_lang=source_lang,
+        engine=engine,
+        pivots=pivot,
+        models_dir=models_dir,
+        cache_path=cache,
+        semantic=semantic,
+        calibration=calibration,
+    )
+    if no_cache:
+        settings = dataclasses.replace(settings, cache=False)
+    from pathlib import Path
+
+    from .run import preflight_outputs
+
+    folder = Path(output)
+    preflight_outputs(
+        [str(folder / "eval.json"), str(folder / "eval.md")],
+        [("input", path) for path in labelled] + ([("config file", config)] if config else []),
+    )
+    run_eval(labelled, settings, mode, output, splits[split], cv, not uncalibrated)
+
+
+def calibrate(
+    labelled: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="LABELLED.jsonl...",
+            help="Labelled JSONL files (as for eval): your editors' ok/shifted judgements.",
+        ),
+    ],
+    output: Annotated[
+        str, typer.Option("--output", "-o", metavar="FILE", help="The calibration file to write.")
+    ],
+    engine: Engine = None,
+    lang: Lang = None,
+    source_lang: SourceLang = None,
+    models_dir: ModelsDir = None,
+    cache: CachePath = None,
+    no_cache: NoCache = False,
+    semantic: SemanticOpt = None,
+    review_rate: Annotated[
+        float,
+        typer.Option(
+            "--review-rate", metavar="RATE", min=0.0, max=1.0, help="Share of correct translations flagged."
+        ),
+    ] = 0.05,
+    fail_rate: Annotated[
+        float,
+        typer.Option(
+            "--fail-rate", metavar="RATE", min=0.0, max=1.0, help="Share of correct translations failed."
+        ),
+    ] = 0.01,
+    budget: Annotated[
+        float | None,
+        typer.Option(
+            "--budget",
+            metavar="RATE",
+            min=0.0,
+            max=1.0,
+            help="A check kind over this false-flag share raises minor only (default 0.01; round trip: the review rate).",
+        ),
+    ] = None,
+    include_heldout: Annotated[
+        bool,
+        typer.Option("--include-heldout", help="Train on the held-out fifth too (nothing left to test on)."),
+    ] = False,
+    add_to: Annotated[
+        str | None,
+        typer.Option(
+            "--add-to",
+            metavar="FILE",
+            help="Put the new variant first in this existing calibration file's variants.",
+        ),
+    ] = None,
+    mode: ModeOpt = "source",
+    natural: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--natural",
+            metavar="LABELLED.jsonl",
+            help="Round-trip mode: files of natural copy whose correct sides set the review threshold.",
+        ),
+    ] = None,
+    pivot: Pivot = None,
+    combiner: Annotated[
+        str,
+        typer.Option(
+            "--combiner",
+            metavar="KIND",
+            help="logistic (one weight per evidence) or trees (monotone boosted trees: interactions).",
+        ),
+    ] = "logistic",
+    config: ConfigOpt = None,
+) -> None:
+    """Train a calibration (source-aware or round-trip verdicts) on labelled files; needs scikit-learn (the `train` extra)."""
+    from pathlib import Path
+
+    from ..learn.calibrate import run_calibrate
+    from .run import preflight_outputs
+
+    if mode not in ("source", "roundtrip"):
+        raise UsageError(f"--mode must be source or roundtrip, not '{mode}'")
+    if mode == "source" and (natural or pivot):
+        raise UsageError("--natural and --pivot are for --mode roundtrip")
+    if mode == "roundtrip" and include_heldout:
+        raise UsageError("--include-heldout is for --mode source (round-trip training keeps the held-out fifth out)")
+    settings = cli_settings(
+        config,
+        lang=lang,
+        source_lang=source_lang,
+        engine=engine,
+        pivots=pivot,
+        models_dir=models_dir,
+        cache_path=cache,
+        semantic=semantic,
+    )
+    if no_cache:
+        settings = dataclasses.replace(settings, cache=False)
+    if combiner not in ("trees", "logistic"):
+        raise UsageError(f"--combiner must be trees or logistic, not '{combiner}'")
+    inputs = [("input", path) for path in [*labelled, *(natural or [])]]
+    inputs += [("config file", config)] if config else []
+    if add_to is not None and Path(add_to).resolve() != Path(output).resolve():
+        inputs.append(("calibration file", add_to))
+    preflight_outputs([output], inputs)
+    if mode == "roundtrip":
+        from ..learn.calibrate import run_calibrate_copy
+
+        budget = review_rate if budget is None else budget
+        run_calibrate_copy(labelled, natural or [], settings, output, review_rate, budget, add_to)
+        return
+    budget = 0.01 if budget is None else budget
+    run_calibrate(
+        labelled, settings, output, review_rate, fail_rate, budget, include_heldout, add_to, combiner
+    )

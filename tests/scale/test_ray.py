@@ -15,7 +15,9 @@ import pytest
 from pipeline.config import Settings
 from tests.conftest import ROOT, run_cli, run_cli_hiding
 
-DATA = ROOT.parent / "shared" / "data" / "demetr-es-dev.jsonl"
+# lines 0-21, 100-120 and 200-214 of ../shared/data/demetr-es-dev.jsonl (DEMETR, MIT; sentences from
+# FLORES-200, CC BY-SA 4.0): tests/data/demetr-es-sample.LICENSE.md
+DATA = ROOT / "tests" / "data" / "demetr-es-sample.jsonl"
 SOURCE = ("--source-lang", "es", "--lang", "en", "--engine", "apertium", "--no-cache")
 
 
@@ -85,7 +87,7 @@ def test_source_aware_shards_of_three_formats_merge_byte_identical(tmp_path: Pat
 def test_roundtrip_glob_of_copy_only_shards_merges_byte_identical(tmp_path: Path) -> None:
     folder = tmp_path / "copy"
     for k in range(3):
-        _jsonl(folder / f"part-{k}.jsonl", _rows(100 + 7 * k, 7), ("id", "translation"))
+        _jsonl(folder / f"part-{k}.jsonl", _rows(22 + 7 * k, 7), ("id", "translation"))
     (folder / "notes.txt").write_text("not a shard\n")  # the glob leaves it out
     glob = str(folder / "part-*.jsonl")  # quoted: driftcheck expands it, in input order
     args = ("--lang", "en", "--pivot", "es", "--engine", "apertium", "--no-cache")
@@ -135,7 +137,7 @@ def test_worker_killed_mid_shard_is_retried_nothing_lost_or_doubled(tmp_path: Pa
     from pipeline.scale.merge import merge_shards
 
     paths = [
-        str(_jsonl(tmp_path / f"s{k}.jsonl", _rows(200 + 5 * k, 5), ("id", "source", "translation")))
+        str(_jsonl(tmp_path / f"s{k}.jsonl", _rows(43 + 5 * k, 5), ("id", "source", "translation")))
         for k in range(3)
     ]
     settings = Settings(lang="en", source_lang="es", engine="apertium", cache=False, semantic=False)
@@ -154,7 +156,7 @@ def test_worker_killed_mid_shard_is_retried_nothing_lost_or_doubled(tmp_path: Pa
     assert (marks / "crashed").exists()
     assert attempts == ["attempt-s0", "attempt-s1", "attempt-s1", "attempt-s2"]  # s1 ran twice
     merged = merge_shards(shards)
-    assert [s["id"] for s in merged["segments"]] == [r["id"] for k in range(3) for r in _rows(200 + 5 * k, 5)]
+    assert [s["id"] for s in merged["segments"]] == [r["id"] for k in range(3) for r in _rows(43 + 5 * k, 5)]
     assert dumps(merged) == dumps(to_dict(verify(paths, settings)))
 
 

@@ -5,7 +5,6 @@ Exit codes: 0 the gate passed, 1 the gate failed, 2 usage, input, config or mode
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Annotated, Any
 
 import typer
@@ -189,6 +188,7 @@ def check(
 
     settings = cli_settings(
         config,
+        no_cache,
         lang=lang,
         source_lang=source_lang,
         pivots=pivot,
@@ -212,8 +212,6 @@ def check(
         annotate=annotate,
         unapproved_only=unapproved_only or None,
     )
-    if no_cache:
-        settings = dataclasses.replace(settings, cache=False)
     ray = _ray_options(executor, address, workers, shard_results)
     raise typer.Exit(run_check(files, settings, source, formats_given=bool(fmt), config=config, ray=ray))
 

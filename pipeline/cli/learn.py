@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Annotated
 
 import typer
@@ -21,6 +20,7 @@ from .options import (
     Pivot,
     SemanticOpt,
     SourceLang,
+    checked_mode,
     cli_settings,
 )
 
@@ -68,13 +68,13 @@ def eval_cmd(
     """Measure labelled files: false flags, recall, MCC, ROC AUC of drift, per check and category."""
     from ..learn.evaluate import run_eval
 
-    if mode not in ("source", "roundtrip"):
-        raise UsageError(f"--mode must be source or roundtrip, not '{mode}'")
+    checked_mode(mode)
     splits = {"both": ("heldout", "train"), "heldout": ("heldout",), "train": ("train",), "all": ("all",)}
     if split not in splits:
         raise UsageError(f"--split must be heldout, train, all or both, not '{split}'")
     settings = cli_settings(
         config,
+        no_cache,
         lang=lang,
         source_lang=source_lang,
         engine=engine,
@@ -84,8 +84,6 @@ def eval_cmd(
         semantic=semantic,
         calibration=calibration,
     )
-    if no_cache:
-        settings = dataclasses.replace(settings, cache=False)
     from pathlib import Path
 
     from .run import preflight_outputs
@@ -176,14 +174,14 @@ def calibrate(
     from ..learn.calibrate import run_calibrate
     from .run import preflight_outputs
 
-    if mode not in ("source", "roundtrip"):
-        raise UsageError(f"--mode must be source or roundtrip, not '{mode}'")
+    checked_mode(mode)
     if mode == "source" and (natural or pivot):
         raise UsageError("--natural and --pivot are for --mode roundtrip")
     if mode == "roundtrip" and include_heldout:
         raise UsageError("--include-heldout is for --mode source (round-trip training keeps the held-out fifth out)")
     settings = cli_settings(
         config,
+        no_cache,
         lang=lang,
         source_lang=source_lang,
         engine=engine,
@@ -192,8 +190,6 @@ def calibrate(
         cache_path=cache,
         semantic=semantic,
     )
-    if no_cache:
-        settings = dataclasses.replace(settings, cache=False)
     if combiner not in ("trees", "logistic"):
         raise UsageError(f"--combiner must be trees or logistic, not '{combiner}'")
     inputs = [("input", path) for path in [*labelled, *(natural or [])]]

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-import os
-from typing import Annotated, Any
+import dataclasses
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+
+from ..errors import UsageError
+
+if TYPE_CHECKING:
+    from ..config import Settings
 
 Lang = Annotated[
     str | None,
@@ -97,10 +102,18 @@ ModeOpt = Annotated[
 ]
 
 
-def cli_settings(config: str | None, **cli: Any) -> Any:
-    """The run's settings from the command line's values and the config file (resolved once)."""
+def cli_settings(config: str | None, no_cache: bool = False, **cli: Any) -> Settings:
+    """The run's settings from the command line's values and the config file (resolved once);
+    `--no-cache` wins over any cache the config names. $DRIFTCHECK_MODELS is resolved by the
+    engines (flag > config > env > ./models)."""
     from ..config import load_settings
 
-    if cli.get("models_dir") is None and os.environ.get("DRIFTCHECK_MODELS"):
-        pass  # resolved by the engines (flag > config > env > ./models)
-    return load_settings(cli, config)
+    settings = load_settings(cli, config)
+    return dataclasses.replace(settings, cache=False) if no_cache else settings
+
+
+def checked_mode(mode: str) -> str:
+    """`--mode` of eval and calibrate: source or roundtrip, else one line and exit 2."""
+    if mode not in ("source", "roundtrip"):
+        raise UsageError(f"--mode must be source or roundtrip, not '{mode}'")
+    return mode

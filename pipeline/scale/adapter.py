@@ -1,5 +1,6 @@
-"""The one place a shard meets the core. Today: `verify` on one file with an engine loaded once
-per worker; when the core offers `verify_segments(batch, engine, config)`, only this changes."""
+"""The one place a shard meets the core: `verify` (one batch through `verify_segments`, merged) on
+one file, with the engine a worker loaded once (`core.verify.build_engine`), and the worker's own
+translation cache."""
 
 from __future__ import annotations
 
@@ -42,13 +43,6 @@ def sweep_stale(tmp: str) -> None:
             shutil.rmtree(entry.path, ignore_errors=True)
         except PermissionError:
             pass  # another user's live process
-
-
-def load_engine(settings: Settings) -> Engine:
-    """The engine a worker holds for all its shards (the picklable spec is the Settings)."""
-    from ..core.verify import build_engine
-
-    return build_engine(settings)
 
 
 def verify_shard(path: str, settings: Settings, engine: Engine) -> dict[str, Any]:

@@ -64,7 +64,8 @@ class ShardWorker:
         return type(cls.__name__, (cls,), {"SETTINGS": settings, "CWD": cwd, "__module__": cls.__module__})
 
     def __init__(self) -> None:
-        from .adapter import load_engine, worker_settings
+        from ..core.verify import build_engine
+        from .adapter import worker_settings
 
         assert self.SETTINGS is not None, "use ShardWorker.bound(settings, cwd)"
         if os.path.isdir(self.CWD):
@@ -72,7 +73,7 @@ class ShardWorker:
         self.settings = worker_settings(self.SETTINGS)
         self.failure: DriftcheckError | None = None
         try:
-            self.engine: Any = load_engine(self.settings)
+            self.engine: Any = build_engine(self.settings)  # held for all the worker's shards
         except DriftcheckError as exc:  # reported with the first shard, as one line
             self.failure, self.engine = exc, None
 

@@ -36,6 +36,7 @@ class RunConfig:
     severities: Mapping[str, Severity] = field(default_factory=dict)  # severity overrides by check
     calibration: str | None = None  # a calibration file; None: the shipped one (source-aware mode)
     fail_on: str = "fail"  # named in the report's signature
+    morph: bool | None = None  # Apertium part-of-speech and tense evidence; None = on where analysers exist
 
     @property
     def first_direction(self) -> list[str]:
@@ -75,4 +76,5 @@ def resolve_config(settings: Settings, mode: Mode) -> RunConfig:
         severities,
         settings.calibration,
         settings.fail_on,
+        morph=settings.morph,
     )

@@ -198,9 +198,34 @@ def run_source(
     for p, cos in zip(pending, cosines):
         if cos is not None and p.features:  # omissions and additions have nothing to weigh
             p.features = {**p.features, **semantic_features(cos)}
+    if morph_on(config):
+        with timer.stage("analyse"):
+            _add_morph(pending, config)
     results = judge.judge_all(pending)
     results = [r if cos is None else replace(r, semantic=cos) for r, cos in zip(results, cosines)]
     return results, planned, corpus
+
+
+def morph_on(config: RunConfig) -> bool:
+    """Morphological evidence: on unless configured off, when both languages have an analyser."""
+    from ..engines.apertium_analysis import analysis_stages
+
+    langs = (config.lang, config.source_lang or "")
+    return config.morph is not False and all(analysis_stages(x) is not None for x in langs)
+
+
+def _add_morph(pending: list[Pending], config: RunConfig) -> None:
+    """`pv:*` features (core/morph.py) for every segment with something to weigh."""
+    from ..engines.apertium_analysis import analyse
+    from .morph import features, profile
+
+    todo = [p for p in pending if p.features and p.comparison is not None]
+    src_texts = [t for p in todo for t in (p.segment.source or "", p.comparison.back)]  # type: ignore[union-attr]
+    tgt_texts = [t for p in todo for t in (p.segment.text, p.comparison.forward)]  # type: ignore[union-attr]
+    src = [profile(r) for r in analyse(src_texts, config.source_lang or "")]
+    tgt = [profile(r) for r in analyse(tgt_texts, config.lang)]
+    for k, p in enumerate(todo):
+        p.features = {**p.features, **features(src[2 * k], tgt[2 * k], tgt[2 * k + 1], src[2 * k + 1])}
 
 
 def _cosines(pending: list[Pending], embeddings: semantic.Embeddings) -> list[Semantic | None]:

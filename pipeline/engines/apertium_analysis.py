@@ -28,8 +28,8 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 _WORD = re.compile(r"\^((?:\\.|[^$\\])*)\$")
 _TAG = re.compile(r"<([^>]+)>")
 _ANALYSIS_STAGES = ("lt-proc", "cg-proc", "apertium-tagger")
-MAX_BATCH_CHARS = 400_000  # per process chain
-SECONDS_PER_MB = 60.0  # timeout: 30 s + the batch at this pace (measured: ~1 MB in 2 s)
+MAX_BATCH_CHARS = 100_000  # per process chain
+SECONDS_PER_MB = 600.0  # timeout: 60 s + the batch at this pace (measured: ~1 MB in 2 s on a quiet machine)
 
 
 def modes_dir() -> Path:
@@ -93,7 +93,7 @@ def analyse(texts: list[str], lang: str) -> list[tuple[Reading, ...]]:
 
 def _run(stages: tuple[tuple[str, ...], ...], texts: list[str], lang: str) -> list[tuple[Reading, ...]]:
     data = "".join(_STREAM_CHARS.sub(r"\\\1", _CONTROL.sub(" ", t)) + "\0" for t in texts).encode("utf-8")
-    timeout = 30 + SECONDS_PER_MB * len(data) / 1e6
+    timeout = 60 + SECONDS_PER_MB * len(data) / 1e6
     procs: list[subprocess.Popen[bytes]] = []
     try:
         for argv in stages:

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from pipeline.records import Flag, Span
 
-from . import CheckInput, register
+from . import Check, CheckInput, register
 from .lexicon import COORDINATORS
 from .text import Token, is_acronym, quote, stem, tokens, zipf
 
@@ -329,7 +329,10 @@ def _readings(inp: CheckInput) -> Readings:
     return value if isinstance(value, Mapping) else {}
 
 
-@register("foreign", "major", "Words of another language in the copy", modes=("roundtrip",))
+FOREIGN = Check("foreign", "major", "Words of another language in the copy", modes=("roundtrip",))
+
+
+@register(FOREIGN)
 def check_foreign(inp: CheckInput) -> list[Flag]:
     """The copy is written in its own language: no words of another language or script in it."""
     text, lang, field = inp.copy()
@@ -338,9 +341,7 @@ def check_foreign(inp: CheckInput) -> list[Flag]:
         return []  # a sentence in another language is reported once, by wrong_language
     words = ", ".join(f"{quote(w, 24)} ({where})" for _, _, w, where in found[:6])
     return [
-        Flag(
-            "foreign",
-            "major",
+        FOREIGN.flag(
             f"{len(found)} word(s) of another language (where each is most common): {words}",
             tuple(Span(field, s, e) for s, e, _, _ in found),
         )
@@ -384,7 +385,12 @@ def _wrong_language(text: str, lang: str, found: list[tuple[int, int, str, str]]
     return detected[0]
 
 
-@register("wrong_language", "critical", "The sentence is in another language", modes=("roundtrip",))
+WRONG_LANGUAGE = Check(
+    "wrong_language", "critical", "The sentence is in another language", modes=("roundtrip",)
+)
+
+
+@register(WRONG_LANGUAGE)
 def check_wrong_language(inp: CheckInput) -> list[Flag]:
     """Most of the copy's words belong to another language, and lingua agrees which."""
     text, lang, field = inp.copy()
@@ -393,9 +399,7 @@ def check_wrong_language(inp: CheckInput) -> list[Flag]:
     if other is None:
         return []
     return [
-        Flag(
-            "wrong_language",
-            "critical",
+        WRONG_LANGUAGE.flag(
             f"the sentence is in '{other}', not in '{lang}' (it was left untranslated)",
             (Span(field, 0, len(text)),),
         )

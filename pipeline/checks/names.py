@@ -22,7 +22,7 @@ from difflib import SequenceMatcher
 
 from pipeline.records import Flag, Span
 
-from . import CheckInput, acronyms, register
+from . import Check, CheckInput, acronyms, register
 from .lexicon import day_names, month_names
 from .text import Token, fold, has_letters, is_acronym, is_capitalised, is_sentence_initial, tokens, zipf
 
@@ -393,7 +393,10 @@ def _paired(lost: Name, translated: bool, added: Name, inp: CheckInput) -> bool:
     )
 
 
-@register("names", "critical", "Names or acronyms differ")
+NAMES = Check("names", "critical", "Names or acronyms differ", also=("info", "minor", "major"))
+
+
+@register(NAMES)
 def check_names(inp: CheckInput) -> list[Flag]:
     """Source names reappear in the translation; the translation adds no names of its own.
 
@@ -417,20 +420,22 @@ def check_names(inp: CheckInput) -> list[Flag]:
                 f"unverifiable: source name '{n.text}' may be rendered as '{near[0].text}', "
                 "which the engine cannot confirm"
             )
-            flags.append(Flag("names", "info", msg, spans))
+            flags.append(NAMES.flag(msg, spans, severity="info"))
     kept = [n for n, translated in lost if not translated]
     rendered = [n for n, translated in lost if translated]
     if kept:
         what = ", ".join(f"'{n.text}'" for n in kept)
         spans = tuple(Span("source", n.start, n.end) for n in kept)
-        flags.append(Flag("names", "critical", f"source name {what} not found in the translation", spans))
+        flags.append(NAMES.flag(f"source name {what} not found in the translation", spans))
     if rendered:
         what = ", ".join(f"'{n.text}'" for n in rendered)
         spans = tuple(Span("source", n.start, n.end) for n in rendered)
         msg = f"source name {what} not found in the translation, neither as the engine renders it"
-        flags.append(Flag("names", "minor", msg, spans))
+        flags.append(NAMES.flag(msg, spans, severity="minor"))
     if added:
         what = ", ".join(f"'{n.text}'" for n in added)
         spans = tuple(Span("text", n.start, n.end) for n in added)
-        flags.append(Flag("names", "major", f"translation has name {what} that is not in the source", spans))
+        flags.append(
+            NAMES.flag(f"translation has name {what} that is not in the source", spans, severity="major")
+        )
     return flags

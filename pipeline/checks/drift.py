@@ -13,11 +13,11 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from pipeline.core.verdict import threshold
 from pipeline.records import Flag, Span
 
 from . import Check, CheckInput, register
 from .health import problem
+from .thresholds import threshold
 
 
 @functools.cache

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from pipeline.core.verdict import threshold
 from pipeline.records import Flag, Span
 
 from . import Check, CheckInput, register
 from .text import fold, tokens
+from .thresholds import threshold
 
 MIN_ANCHORS = 5  # words shared once on both sides needed to judge the order
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 
-from pipeline.core.verdict import threshold
 from pipeline.records import Flag, Span
 
 from . import Check, CheckInput, register
 from .lexicon import COORDINATORS, DANGLING
 from .text import fold, has_letters, tokens
+from .thresholds import threshold
 
 MIN_LENGTH_CHARS = 20  # shorter texts vary too much in length to judge a ratio
 _END_DANGLING = re.compile(r"[,;:\-–—(\[]\s*$")

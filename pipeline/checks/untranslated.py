@@ -13,7 +13,7 @@ from __future__ import annotations
 from pipeline.records import Flag, Span
 
 from . import Check, CheckInput, register
-from .names import names
+from .propernames import names
 from .text import Token, fold, has_letters, is_acronym, is_capitalised, quote, tokens, zipf
 
 MIN_SOURCE_ZIPF = 2.0  # the word is at least this common in the source language ...

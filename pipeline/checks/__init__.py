@@ -129,6 +129,7 @@ class CheckSpec:
 
 
 REGISTRY: dict[str, CheckSpec] = {}
+_in_order: dict[str, CheckSpec] = {}  # REGISTRY in the order of CHECK_MODULES (load_all)
 
 
 def _where(fn: CheckFn) -> str:
@@ -149,9 +150,16 @@ def register(check: Check) -> Callable[[CheckFn], CheckFn]:
 
 
 def load_all() -> dict[str, CheckSpec]:
-    for mod in CHECK_MODULES:
-        importlib.import_module(mod)
-    return REGISTRY
+    """Every registered check in the order of CHECK_MODULES (then of registration in a module),
+    whichever module was imported first: that is the order of a segment's flags."""
+    global _in_order
+    if not _in_order or len(_in_order) != len(REGISTRY):
+        for mod in CHECK_MODULES:
+            importlib.import_module(mod)
+        rank = {mod: i for i, mod in enumerate(CHECK_MODULES)}
+        specs = sorted(REGISTRY.values(), key=lambda spec: rank.get(spec.fn.__module__, len(rank)))
+        _in_order = {spec.name: spec for spec in specs}
+    return _in_order
 
 
 def run_checks(

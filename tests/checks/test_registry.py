@@ -65,6 +65,21 @@ def test_importing_the_checks_stays_light() -> None:
     assert out == ""
 
 
+def test_checks_run_in_the_order_of_their_modules() -> None:
+    """A segment's flags come in CHECK_MODULES order, even when another module (core/verdict.py
+    imports checks/drift.py) brought one check in first."""
+    code = (
+        "import pipeline.core.verdict\n"
+        "from pipeline.checks import load_all\n"
+        "print(' '.join(spec.fn.__module__ for spec in load_all().values()))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    seen = out.split()
+    assert "pipeline.checks.drift" in seen
+    assert seen == sorted(seen, key=CHECK_MODULES.index)
+    assert seen[0] == CHECK_MODULES[0]
+
+
 def test_a_check_fills_in_its_name_and_severity() -> None:
     check = Check("example", "major", "An example", also=("info",))
     span = (Span("text", 0, 3),)

@@ -24,11 +24,12 @@ from dataclasses import dataclass, field
 
 from ..records import SEVERITIES, Flag, Mode, Severity, Span
 
+# The order a segment's flags come in (the order the stages have always produced them in).
 CHECK_MODULES: tuple[str, ...] = (
-    "pipeline.checks.surface",
     "pipeline.checks.health",
-    "pipeline.checks.numbers",
+    "pipeline.checks.surface",
     "pipeline.checks.dates",
+    "pipeline.checks.numbers",
     "pipeline.checks.names",
     "pipeline.checks.negation",
     "pipeline.checks.mood",

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from pipeline.records import Flag, Span
 
-from . import CheckInput, register
+from . import Check, CheckInput, register
 from .lexicon import day_names, month_abbreviations, month_names
 from .text import fold, quote
 
@@ -181,7 +181,10 @@ def unmatched(a: list[Mention], b: list[Mention]) -> tuple[list[Mention], list[M
     return left_a, left_b
 
 
-@register("dates", "critical", "Dates and times differ")
+DATES = Check("dates", "critical", "Dates and times differ")
+
+
+@register(DATES)
 def check_dates(inp: CheckInput) -> list[Flag]:
     """Months, weekdays, numeric dates and clock times of the source must reappear in the translation."""
     src = mentions(inp.source, inp.source_lang)
@@ -210,5 +213,5 @@ def check_dates(inp: CheckInput) -> list[Flag]:
         spans = tuple(Span("source", m.start, m.end) for m in miss) + tuple(
             Span("text", m.start, m.end) for m in extra
         )
-        flags.append(Flag("dates", "critical", "; ".join(parts), spans))
+        flags.append(DATES.flag("; ".join(parts), spans))
     return flags

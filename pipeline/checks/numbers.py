@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from pipeline.records import Flag, Span
 
-from . import CheckInput, register
+from . import Check, CheckInput, register
 from .dates import numeric_spans
 from .lexicon import DUAL_WORDS, SCALE_ALTERNATIVES, SCALES
 from .text import fold
@@ -262,7 +262,10 @@ def _dual(n: Number, other: str, lang: str) -> bool:
     return n.readings == {2.0} and any(fold(w) in words for w in _SPLIT.findall(other))
 
 
-@register("numbers", "critical", "Numbers differ")
+NUMBERS = Check("numbers", "critical", "Numbers differ", also=("minor",))
+
+
+@register(NUMBERS)
 def check_numbers(inp: CheckInput) -> list[Flag]:
     """Every number of the source is in the translation and the translation adds none."""
     src = extract(inp.source, inp.source_lang)
@@ -284,4 +287,4 @@ def check_numbers(inp: CheckInput) -> list[Flag]:
     )
     # A changed or dropped number is critical. A number only the translation has is often an
     # explicitation ("octavos de final" -> "the last 16"): reported, but minor on its own.
-    return [Flag("numbers", "critical" if miss else "minor", "; ".join(parts), spans)]
+    return [NUMBERS.flag("; ".join(parts), spans, severity="critical" if miss else "minor")]

@@ -16,7 +16,7 @@ import re
 
 from pipeline.records import Flag, Span
 
-from . import CheckInput, register
+from . import Check, CheckInput, register
 
 _ING_NOUNS = (
     r"(?!(?:some|no|any|every)?thing\b|morning\b|evening\b|king\b|ring\b|spring\b|wing\b|during\b"
@@ -141,7 +141,10 @@ def _idiomatic(name: str, added: bool, inp: CheckInput) -> bool:
     return False
 
 
-@register("tense", "major", "Tense or aspect differs")
+TENSE = Check("tense", "major", "Tense or aspect differs")
+
+
+@register(TENSE)
 def check_tense(inp: CheckInput) -> list[Flag]:
     """A future or progressive form is in the translation exactly when it is in the source."""
     flags: list[Flag] = []
@@ -171,5 +174,5 @@ def check_tense(inp: CheckInput) -> list[Flag]:
             msg = f"the translation adds a {name} form the source does not have"
         else:
             msg = f"the translation drops a {name} form the source has"
-        flags.append(Flag("tense", "major", msg, where))
+        flags.append(TENSE.flag(msg, where))
     return flags

@@ -114,7 +114,7 @@ def _signature(
     results: tuple[SegmentResult, ...],
     calibration: dict[str, Any] | None,
 ) -> dict[str, object]:
-    from .verdict import THRESHOLDS
+    from ..checks.thresholds import THRESHOLDS
 
     config = run.config
     signature: dict[str, object] = {

@@ -31,7 +31,7 @@ class RunConfig:
     engine: str = "auto"
     beam: int = 1
     semantic: bool | None = None  # sentence-embedding cosines; None = on when the encoder is installed
-    thresholds: Mapping[str, float] = field(default_factory=dict)  # overrides of verdict.THRESHOLDS
+    thresholds: Mapping[str, float] = field(default_factory=dict)  # overrides of checks.thresholds.THRESHOLDS
     enabled: frozenset[str] = frozenset()  # checks that run (and alignment/judge flags that stay)
     severities: Mapping[str, Severity] = field(default_factory=dict)  # severity overrides by check
     calibration: str | None = None  # a calibration file; None: the shipped one (source-aware mode)

@@ -19,7 +19,7 @@ The key is a sha256 over everything that decides the canonical JSON report:
   revision and fingerprint, decoding options: what the translation cache keys on), with
   the routes planned now, so a newly installed direct model is a miss; the resolved
   models folder, which the report names; and, with semantic scores on, the sentence
-  encoder's fingerprint.
+  encoder's files (by size, inode and times: `files_identity`).
 
 What is stored is the report before baseline and gating; every output is rendered from it
 exactly as on a fresh run, so a reused report gives byte-identical files and exit codes.
@@ -85,6 +85,21 @@ def environment_fingerprint() -> str:
 
 def file_digest(path: str) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def files_identity(paths: list[Path]) -> list[list[object]]:
+    """Large files the report depends on (the sentence encoder's 32 MB of weights), known by path,
+    size, inode and modification and change times instead of their bytes: rewriting, replacing or
+    touching a file changes its ctime, and hashing them would cost more than the rest of a reuse."""
+    found: list[list[object]] = []
+    for path in paths:
+        try:
+            st = path.stat()
+        except OSError:
+            found.append([str(path), None])
+            continue
+        found.append([str(path), st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns])
+    return found
 
 
 def run_key(

@@ -17,7 +17,8 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
-from ..records import Flag, Verdict
+from ..records import Flag
+from ..records import verdict as verdict  # the flag rule lives with the records (report/ applies it too)
 
 if TYPE_CHECKING:
     from ..checks import CheckInput
@@ -59,17 +60,6 @@ def threshold(inp: CheckInput, name: str) -> float:
         if isinstance(value, int | float) and not isinstance(value, bool):
             return float(value)
     return THRESHOLDS[name]
-
-
-def verdict(flags: Iterable[Flag]) -> Verdict:
-    """fail if any critical flag, review if any major, else ok."""
-    worst: Verdict = "ok"
-    for f in flags:
-        if f.severity == "critical":
-            return "fail"
-        if f.severity == "major":
-            worst = "review"
-    return worst
 
 
 def _sigmoid(x: float) -> float:

@@ -21,6 +21,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..words import ARTICLES
 from .rows import diffs, marks, span_texts, summarise_flags
 from .templating import environment, static
 
@@ -131,8 +132,6 @@ def build_view(data: dict[str, Any]) -> dict[str, Any]:
     verdicts = summary.get("verdicts") or {}
     signature = data.get("signature") or {}
     docs = {int(d["index"]): _doc_view(d, mode) for d in documents}
-    from ..checks.lexicon import ARTICLES
-
     rows: list[dict[str, Any]] = []
     seen: set[str] = set()
     for order, seg in enumerate(segments):

@@ -27,24 +27,22 @@ def render_text(data: dict[str, Any], width: int | None = None, limit: int = 200
     import io
 
     from rich.console import Console
-    from rich.table import Table
 
     # record into memory only: a Console prints to stdout as it records unless given a file
     console = Console(
         file=io.StringIO(), record=True, width=width or 120, force_terminal=False, no_color=True
     )
-    _print(console, data, limit, Table)
+    _print(console, data, limit)
     return console.export_text()
 
 
 def print_text(data: dict[str, Any], stderr: bool = False, limit: int = 200) -> None:
     from rich.console import Console
-    from rich.table import Table
 
-    _print(Console(stderr=stderr, highlight=False), data, limit, Table)
+    _print(Console(stderr=stderr, highlight=False), data, limit)
 
 
-def _print(console: Any, data: dict[str, Any], limit: int, table_cls: Any) -> None:
+def _print(console: Any, data: dict[str, Any], limit: int) -> None:
     from ..terminal import inert  # paths, sentences and messages are untrusted: no terminal control
 
     console.print(summary_line(data), markup=False, soft_wrap=True)
@@ -61,7 +59,9 @@ def _print(console: Any, data: dict[str, Any], limit: int, table_cls: Any) -> No
         return
     flagged.sort(key=lambda s: (-["ok", "review", "fail"].index(s["verdict"]), -s["drift"]))
     docs = {d["index"]: d["path"] for d in data["documents"]}
-    table = table_cls(title="Sentences to review", show_lines=False, expand=True)
+    from rich.table import Table  # only when there is a table to print
+
+    table = Table(title="Sentences to review", show_lines=False, expand=True)
     table.add_column("where", no_wrap=True)
     table.add_column("verdict", no_wrap=True)
     table.add_column("drift", justify="right", no_wrap=True)

@@ -15,7 +15,8 @@ from collections.abc import Iterable
 
 from ..checks import CheckInput
 from ..checks.drift import similarities
-from ..records import Flag, Verdict
+from ..records import Flag
+from ..records import verdict as verdict  # the flag rule lives with the records (report/ applies it too)
 
 # drift() bands: segments with a critical flag rank above those with a major one, which rank
 # above the rest; inside a band, chrF distance and a length shortfall order them.
@@ -26,17 +27,6 @@ DRIFT_BANDS: dict[str, tuple[float, float]] = {
 }
 DRIFT_CHRF_MID = 45.0  # chrF at which the within-band similarity term is 0.5
 DRIFT_CHRF_SCALE = 10.0
-
-
-def verdict(flags: Iterable[Flag]) -> Verdict:
-    """fail if any critical flag, review if any major, else ok."""
-    worst: Verdict = "ok"
-    for f in flags:
-        if f.severity == "critical":
-            return "fail"
-        if f.severity == "major":
-            worst = "review"
-    return worst
 
 
 def _sigmoid(x: float) -> float:

@@ -83,7 +83,9 @@ def to_json(report: Report) -> dict[str, Any]:
 
 
 def load_report(path: str) -> dict[str, Any]:
-    """A JSON report driftcheck wrote, checked (InputError names the file and the problem)."""
-    from .cli.run import load_report as load
+    """A JSON report driftcheck wrote (`check -f json`), checked for the structure every renderer
+    reads; any problem is an InputError naming the file and what is wrong. "-" reads stdin.
+    (Example in the README's "Python API" section, run by tests/test_api.py.)"""
+    from .report.files import load_report as load
 
     return load(path)

@@ -126,7 +126,7 @@ def _validate(key: str, value: Any, origin: str) -> Any:
 
 
 def _threshold(name: str, value: Any, origin: str) -> float:
-    from .core.verdict import THRESHOLDS
+    from .checks.thresholds import THRESHOLDS
 
     where = f"{origin}: thresholds.{name}"
     if name not in THRESHOLDS:

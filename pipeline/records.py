@@ -13,7 +13,7 @@ the canonical JSON that every other output format renders from.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -23,6 +23,7 @@ Mode = Literal["roundtrip", "source"]
 
 SEVERITIES: tuple[Severity, ...] = ("info", "minor", "major", "critical")
 VERDICTS: tuple[Verdict, ...] = ("ok", "review", "fail")
+SCHEMA_VERSION = 1  # of the canonical JSON report (report/to_json.py); Report.schema_version
 
 
 def severity_rank(severity: str) -> int:
@@ -117,6 +118,18 @@ class Flag:
     spans: tuple[Span, ...] = ()
 
 
+def verdict(flags: Iterable[Flag]) -> Verdict:
+    """The flag rule: fail if any critical flag, review if any major, else ok (info and minor flags
+    never change a verdict). The judges start from it; a baseline applies it to the flags it keeps."""
+    worst: Verdict = "ok"
+    for f in flags:
+        if f.severity == "critical":
+            return "fail"
+        if f.severity == "major":
+            worst = "review"
+    return worst
+
+
 @dataclass(frozen=True)
 class SourceComparison:
     """Source-aware mode: the copy compared with its original through the engine."""
@@ -159,6 +172,35 @@ class Evidence:
     feature: str  # e.g. "flag:names:critical", "dist:back:chrf" (pipeline/core/features.py)
     value: float
     weight: float  # contribution to the log-odds of "meaning shifted" (positive = towards shifted)
+
+
+EVIDENCE_LABELS = {  # feature prefix -> what it means to a reader
+    "dist:back": "back-translation far from the source",
+    "dist:fwd": "far from the engine's translation",
+    "dist:back_vs_noise": "back-translation worse than the engine's own round trip",
+    "len:fwd_short": "shorter than the engine's translation",
+    "len:fwd_long": "longer than the engine's translation",
+    "len:back_short": "back-translation shorter than the source",
+    "len:back_long": "back-translation longer than the source",
+    "cov:fwd_lost": "words of the engine's translation missing",
+    "cov:fwd_new": "words the engine's translation does not have",
+    "cov:back_lost": "source words missing from the back-translation",
+    "cov:back_new": "back-translation words the source does not have",
+}
+
+
+def evidence_label(e: Evidence) -> str:
+    """A reader's name for one piece of evidence ("names (critical)", "shorter than the engine's
+    translation (0.41)")."""
+    kind, _, rest = e.feature.partition(":")
+    if kind == "flag":
+        check, _, sev = rest.partition(":")
+        return f"{check} ({sev})"
+    for prefix, text in EVIDENCE_LABELS.items():
+        if e.feature == prefix or e.feature.startswith(prefix + ":"):
+            metric = e.feature[len(prefix) + 1 :]
+            return f"{text} ({metric + ' ' if metric else ''}{e.value:.2f})"
+    return f"{e.feature} ({e.value:.2f})"
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,10 @@
 """Checks: small named units that compare a text with its counterpart and explain what differed.
 
-A check is a plain function `(CheckInput) -> list[Flag]`, registered with a name, a
-default severity and a title. It runs in both modes:
+A check is declared once, as a `Check` (name, default severity, title, the modes it runs in and
+any other severities it may raise), and a plain function `(CheckInput) -> list[Flag]`
+registered for it with `@register(CHECK)`. The function builds its flags with
+`CHECK.flag(message, spans)` (or `severity=` one of the declared others), so the name and the
+severities are written in one place. It runs in both modes:
 
 - source-aware: `source` is the original (language `source_lang`), `target` the published
   translation (language `target_lang`); `back` is `target` translated into `source_lang`
@@ -19,13 +22,14 @@ import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from ..records import Flag, Severity
+from ..records import SEVERITIES, Flag, Mode, Severity, Span
 
+# The order a segment's flags come in (the order the stages have always produced them in).
 CHECK_MODULES: tuple[str, ...] = (
-    "pipeline.checks.surface",
     "pipeline.checks.health",
-    "pipeline.checks.numbers",
+    "pipeline.checks.surface",
     "pipeline.checks.dates",
+    "pipeline.checks.numbers",
     "pipeline.checks.names",
     "pipeline.checks.negation",
     "pipeline.checks.mood",
@@ -42,6 +46,8 @@ CHECK_MODULES: tuple[str, ...] = (
     "pipeline.checks.consistency",
     "pipeline.checks.placeholders",
 )
+
+BOTH_MODES: tuple[Mode, ...] = ("source", "roundtrip")
 
 
 @dataclass(frozen=True)
@@ -63,35 +69,98 @@ class CheckInput:
         return self.target, self.target_lang, "text"
 
 
+@dataclass(frozen=True)
+class Check:
+    """What a check is, said once: its name, the severity of its flags (unless it says otherwise
+    for one flag, with one of `also`), a title for reports, and the modes it runs in.
+
+    Stages that raise flags of their own (the aligner, the judge) declare a `Check` the same way
+    and build their flags with `flag()`; only check functions are `register`ed."""
+
+    name: str
+    severity: Severity
+    title: str
+    modes: tuple[Mode, ...] = BOTH_MODES
+    also: tuple[Severity, ...] = ()  # other severities some of its flags carry
+
+    def __post_init__(self) -> None:
+        bad = [s for s in (self.severity, *self.also) if s not in SEVERITIES]
+        if bad or not self.name or not self.modes:
+            raise ValueError(f"check {self.name!r}: bad declaration (severities {bad}, modes {self.modes})")
+
+    @property
+    def severities(self) -> tuple[Severity, ...]:
+        """Every severity this check may raise, mildest first."""
+        return tuple(s for s in SEVERITIES if s == self.severity or s in self.also)
+
+    def flag(self, message: str, spans: tuple[Span, ...] = (), severity: Severity | None = None) -> Flag:
+        """A flag of this check: its declared severity unless `severity` names one of `also`."""
+        if severity is None:
+            severity = self.severity
+        elif severity != self.severity and severity not in self.also:
+            raise ValueError(f"check {self.name!r} did not declare severity {severity!r}")
+        return Flag(self.name, severity, message, spans)
+
+
 CheckFn = Callable[[CheckInput], list[Flag]]
 
 
 @dataclass(frozen=True)
 class CheckSpec:
-    name: str
-    severity: Severity
-    title: str
+    """A registered check: its declaration and the function that runs it."""
+
+    check: Check
     fn: CheckFn
-    modes: tuple[str, ...] = ("source", "roundtrip")
+
+    @property
+    def name(self) -> str:
+        return self.check.name
+
+    @property
+    def severity(self) -> Severity:
+        return self.check.severity
+
+    @property
+    def title(self) -> str:
+        return self.check.title
+
+    @property
+    def modes(self) -> tuple[Mode, ...]:
+        return self.check.modes
 
 
 REGISTRY: dict[str, CheckSpec] = {}
+_in_order: dict[str, CheckSpec] = {}  # REGISTRY in the order of CHECK_MODULES (load_all)
 
 
-def register(
-    name: str, severity: Severity, title: str, modes: tuple[str, ...] = ("source", "roundtrip")
-) -> Callable[[CheckFn], CheckFn]:
+def _where(fn: CheckFn) -> str:
+    return f"{fn.__module__}.{getattr(fn, '__qualname__', '?')}"
+
+
+def register(check: Check) -> Callable[[CheckFn], CheckFn]:
+    """Register the decorated function as the one that runs `check`."""
+
     def deco(fn: CheckFn) -> CheckFn:
-        REGISTRY[name] = CheckSpec(name, severity, title, fn, modes)
+        known = REGISTRY.get(check.name)
+        if known is not None and _where(known.fn) != _where(fn):
+            raise ValueError(f"check {check.name!r} is registered twice: {_where(known.fn)}, {_where(fn)}")
+        REGISTRY[check.name] = CheckSpec(check, fn)
         return fn
 
     return deco
 
 
 def load_all() -> dict[str, CheckSpec]:
-    for mod in CHECK_MODULES:
-        importlib.import_module(mod)
-    return REGISTRY
+    """Every registered check in the order of CHECK_MODULES (then of registration in a module),
+    whichever module was imported first: that is the order of a segment's flags."""
+    global _in_order
+    if not _in_order or len(_in_order) != len(REGISTRY):
+        for mod in CHECK_MODULES:
+            importlib.import_module(mod)
+        rank = {mod: i for i, mod in enumerate(CHECK_MODULES)}
+        specs = sorted(REGISTRY.values(), key=lambda spec: rank.get(spec.fn.__module__, len(rank)))
+        _in_order = {spec.name: spec for spec in specs}
+    return _in_order
 
 
 def run_checks(

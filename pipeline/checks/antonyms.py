@@ -13,7 +13,7 @@ import functools
 
 from pipeline.records import Flag, Span
 
-from . import CheckInput, register
+from . import Check, CheckInput, register
 from .text import fold, tokens
 
 # concept pair -> language -> (words of side A, words of side B)
@@ -267,7 +267,10 @@ def _swap(new: dict[str, tuple[int, int]], old: dict[str, tuple[int, int]], conc
     return 0
 
 
-@register("antonyms", "critical", "A word became its opposite")
+ANTONYMS = Check("antonyms", "critical", "A word became its opposite")
+
+
+@register(ANTONYMS)
 def check_antonyms(inp: CheckInput) -> list[Flag]:
     """No word of the source is turned into its opposite ("more" into "less")."""
     if not _matchers(inp.target_lang) or not _matchers(inp.source_lang):
@@ -289,9 +292,7 @@ def check_antonyms(inp: CheckInput) -> list[Flag]:
     if not found:
         return []
     return [
-        Flag(
-            "antonyms",
-            "critical",
+        ANTONYMS.flag(
             f"a word became its opposite ({', '.join(sorted(found))})",
             (Span("text", 0, len(inp.target)),),
         )

@@ -22,7 +22,7 @@ from collections import Counter
 
 from pipeline.records import Flag, Span
 
-from . import CheckInput, register
+from . import Check, CheckInput, register
 from .text import is_acronym, is_sentence_initial, tokens, zipf
 
 NAME_MIN_LETTERS = 5
@@ -169,7 +169,10 @@ def article_variants(article: tuple[str, ...], lang: str) -> dict[int, list[Vari
     return out
 
 
-@register("consistency", "major", "Written two ways in one article", modes=("roundtrip",))
+CONSISTENCY = Check("consistency", "major", "Written two ways in one article", modes=("roundtrip",))
+
+
+@register(CONSISTENCY)
 def check_consistency(inp: CheckInput) -> list[Flag]:
     """A name, number or date is written the same way throughout the article."""
     article = (inp.options or {}).get("article")
@@ -180,9 +183,7 @@ def check_consistency(inp: CheckInput) -> list[Flag]:
     if not found:
         return []
     return [
-        Flag(
-            "consistency",
-            "major",
+        CONSISTENCY.flag(
             "; ".join(msg for _, _, msg in found[:3]),
             tuple(Span("source", s, e) for s, e, _ in found),
         )

@@ -18,14 +18,14 @@ import re
 
 from pipeline.records import Flag, Span
 
-from . import CheckInput, register
+from . import Check, CheckInput, register
 from .text import fold, tokens
 
 LOOP_PHRASE_REPEATS = 3  # a phrase of 2+ words said this often in a row is a loop
 LOOP_WORD_REPEATS = 5  # a single word said this often in a row
 LOOP_MAX_N = 6
 
-BOILERPLATE = re.compile(
+BOILERPLATE_TEXT = re.compile(
     r"(?ix)"
     r"\b(?:machine[- ])?translated\ (?:by|with|using)\ (?:google|deepl|bing|microsoft|yandex|chatgpt|gpt|an?\ ai)\b"
     r"|\b(?:here\ is|here's|below\ is)\ (?:the|my|your|a)\ (?:english\ )?translation\b"
@@ -72,7 +72,10 @@ def _copy_and_source(inp: CheckInput) -> tuple[str, str | None, str]:
     return text, None if inp.mode == "roundtrip" else inp.source, field
 
 
-@register("repetition", "major", "The copy repeats itself (a translation loop)")
+REPETITION = Check("repetition", "major", "The copy repeats itself (a translation loop)")
+
+
+@register(REPETITION)
 def check_repetition(inp: CheckInput) -> list[Flag]:
     """The copy does not say the same phrase over and over (a machine-translation loop)."""
     text, other, field = _copy_and_source(inp)
@@ -83,27 +86,26 @@ def check_repetition(inp: CheckInput) -> list[Flag]:
         return []
     what = "; ".join(f"'{phrase}' {times} times" for _, _, phrase, times in found[:3])
     return [
-        Flag(
-            "repetition",
-            "major",
+        REPETITION.flag(
             f"the copy repeats itself like a translation loop: {what}",
             tuple(Span(field, s, e) for s, e, _, _ in found),
         )
     ]
 
 
-@register("boilerplate", "major", "Boilerplate of a translation service instead of copy")
+BOILERPLATE = Check("boilerplate", "major", "Boilerplate of a translation service instead of copy")
+
+
+@register(BOILERPLATE)
 def check_boilerplate(inp: CheckInput) -> list[Flag]:
     """The copy has no translator's boilerplate ("Translated by …", "Here is the translation")."""
     text, other, field = _copy_and_source(inp)
-    found = list(BOILERPLATE.finditer(text))
-    if not found or (other is not None and BOILERPLATE.search(other)):
+    found = list(BOILERPLATE_TEXT.finditer(text))
+    if not found or (other is not None and BOILERPLATE_TEXT.search(other)):
         return []
     what = ", ".join(f"'{m.group().strip()}'" for m in found[:3])
     return [
-        Flag(
-            "boilerplate",
-            "major",
+        BOILERPLATE.flag(
             f"the copy holds what a translation service writes, not copy: {what}",
             tuple(Span(field, m.start(), m.end()) for m in found),
         )

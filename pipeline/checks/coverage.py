@@ -23,7 +23,7 @@ import functools
 
 from pipeline.records import Flag, Span
 
-from . import CheckInput, register
+from . import Check, CheckInput, register
 from .health import problem
 from .text import fold, tokens, zipf
 
@@ -90,7 +90,10 @@ def gaps(ref: str, hyp: str, lang: str) -> list[str]:
     return out
 
 
-@register("coverage", "major", "Content may be missing", modes=("source",))
+COVERAGE = Check("coverage", "major", "Content may be missing", modes=("source",))
+
+
+@register(COVERAGE)
 def check_coverage(inp: CheckInput) -> list[Flag]:
     """No content word of the source left out, by both engine views (gap and deficit)."""
     if inp.back is None or inp.forward is None or not inp.target.strip() or problem(inp) is not None:
@@ -106,9 +109,7 @@ def check_coverage(inp: CheckInput) -> list[Flag]:
         return []
     lost = ", ".join(repr(g) for g in (g_back or g_fwd)[:3])
     return [
-        Flag(
-            "coverage",
-            "major",
+        COVERAGE.flag(
             f"words of the source seem to be missing from the translation: {lost}",
             (Span("text", 0, len(inp.target)),),
         )

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from pipeline.records import Flag, Span
 
-from . import CheckInput, register
+from . import Check, CheckInput, register
 from .lexicon import day_names, month_abbreviations, month_names
 from .text import fold, quote
 
@@ -193,7 +193,10 @@ def as_written_in(m: Mention, other: str, other_mentions: list[Mention]) -> bool
     return any(not any(o.start <= h < o.end for o in other_mentions) for h in hits)
 
 
-@register("dates", "critical", "Dates and times differ")
+DATES = Check("dates", "critical", "Dates and times differ")
+
+
+@register(DATES)
 def check_dates(inp: CheckInput) -> list[Flag]:
     """Months, weekdays, numeric dates and clock times of the source must reappear in the translation."""
     src_all = mentions(inp.source, inp.source_lang)
@@ -224,5 +227,5 @@ def check_dates(inp: CheckInput) -> list[Flag]:
         spans = tuple(Span("source", m.start, m.end) for m in miss) + tuple(
             Span("text", m.start, m.end) for m in extra
         )
-        flags.append(Flag("dates", "critical", "; ".join(parts), spans))
+        flags.append(DATES.flag("; ".join(parts), spans))
     return flags

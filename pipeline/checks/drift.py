@@ -13,11 +13,11 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from pipeline.core.verdict import threshold
 from pipeline.records import Flag, Span
 
-from . import CheckInput, register
+from . import Check, CheckInput, register
 from .health import problem
+from .thresholds import threshold
 
 
 @functools.cache
@@ -58,7 +58,10 @@ def _given(inp: CheckInput, name: str, hyp: str, ref: str) -> float:
     return chrf(hyp, ref)
 
 
-@register("drift", "major", "Meaning may have drifted (low chrF)")
+DRIFT = Check("drift", "major", "Meaning may have drifted (low chrF)")
+
+
+@register(DRIFT)
 def check_drift(inp: CheckInput) -> list[Flag]:
     """chrF against the engine's view of the source stays above the thresholds (all views low flags)."""
     if not inp.target.strip() or not inp.source.strip() or problem(inp) is not None:
@@ -72,9 +75,7 @@ def check_drift(inp: CheckInput) -> list[Flag]:
         return []
     low = ", ".join(f"chrF {name} {value:.1f} < {limits[name]:g}" for name, value in sims.items())
     return [
-        Flag(
-            "drift",
-            "major",
+        DRIFT.flag(
             f"the translation is far from the engine's rendering of the source: {low}",
             (Span("text", 0, len(inp.target)),),
         )

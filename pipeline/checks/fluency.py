@@ -20,7 +20,7 @@ import re
 
 from pipeline.records import Flag, Span
 
-from . import CheckInput, register
+from . import Check, CheckInput, register
 from .lexicon import (
     ARTICLES,
     CLAUSE_WORDS,
@@ -116,7 +116,10 @@ def marks(text: str, lang: str) -> list[Mark]:
     return sorted(out)
 
 
-@register("fluency", "major", "Words seem to be missing (broken grammar)")
+FLUENCY = Check("fluency", "major", "Words seem to be missing (broken grammar)")
+
+
+@register(FLUENCY)
 def check_fluency(inp: CheckInput) -> list[Flag]:
     """The copy shows no marks of a dropped word that its source does not show too."""
     if inp.mode == "roundtrip":
@@ -131,4 +134,4 @@ def check_fluency(inp: CheckInput) -> list[Flag]:
         return []
     what = "; ".join(m[3] for m in found[:3])
     spans = tuple(Span(field, m[0], m[1]) for m in found)
-    return [Flag("fluency", "major", f"broken grammar, a word may be missing: {what}", spans)]
+    return [FLUENCY.flag(f"broken grammar, a word may be missing: {what}", spans)]

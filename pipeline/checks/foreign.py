@@ -12,37 +12,35 @@ uses it a lot (wordfreq Zipf frequencies, the same yardstick as the `untranslate
   "consideres") is read as a typo, and short words need a much wider gap;
 - loans: a word the copy's language uses too ("tapas", "via") has a small gap and passes.
 A sentence made mostly of such words is `wrong_language` (lingua names the language): the
-one round-trip finding that is certain enough to fail.
+one round-trip finding that is certain enough to fail. The language evidence itself (scripts,
+frequencies in other languages, typo neighbours, lingua) is in language_id.py; this module
+decides which words of the copy are foreign.
 """
 
 from __future__ import annotations
 
-import functools
-import math
 import re
-import string
-import unicodedata
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
 
 from pipeline.records import Flag, Span
 
-from . import CheckInput, register
+from . import Check, CheckInput, register
+from .language_id import (
+    alphabet,
+    best_other,
+    detect_language,
+    expected_script,
+    known_language,
+    one_edit,
+    script_of,
+    typo_of,
+)
 from .lexicon import COORDINATORS
 from .text import Token, is_acronym, quote, stem, tokens, zipf
 
-if TYPE_CHECKING:
-    from pipeline.core.pivot_words import Readings
-
-# Languages wordfreq has a large word list for, written in Latin script: the candidates a
-# foreign Latin-script word is looked up in (the copy's own language is left out).
-LATIN_CANDIDATES = ("ca", "cs", "de", "en", "es", "fi", "fr", "it", "nb", "nl", "pl", "pt", "sv")
-# The script a language is written in (first word of the Unicode character names), where it is
-# not Latin; copy in a language missing here and from LATIN_CANDIDATES skips the script rule.
-SCRIPTS = {
-    "ru": "CYRILLIC", "uk": "CYRILLIC", "bg": "CYRILLIC", "mk": "CYRILLIC", "sr": "CYRILLIC",
-    "el": "GREEK", "ar": "ARABIC", "fa": "ARABIC", "ur": "ARABIC", "he": "HEBREW", "hi": "DEVANAGARI",
-}  # fmt: skip
+# What the pivots make of the copy's doubtful words (core/pivot_words.py fills it in; it reaches
+# the checks as options["pivot_readings"]): word (lower case) -> ((pivot, reading), ...)
+Readings = Mapping[str, tuple[tuple[str, str], ...]]
 
 MAX_COPY_ZIPF = 3.3  # a longer word the copy's language uses at most this often ...
 MIN_OTHER_ZIPF = 3.0  # ... another language at least this often ...
@@ -74,83 +72,6 @@ LOAN_PHRASES: dict[str, frozenset[tuple[str, str]]] = {
         for p in ("et al", "per se", "ad hoc", "de facto", "de jure", "vice versa", "status quo", "in situ")
     ),
 }
-
-
-def script_of(word: str) -> str:
-    """The script of a word's letters (first word of their Unicode names), "MIXED" if several."""
-    names = {unicodedata.name(c, "?").split(" ")[0] for c in word if c.isalpha()}
-    return names.pop() if len(names) == 1 else "MIXED"
-
-
-def expected_script(lang: str) -> str | None:
-    if lang in SCRIPTS:
-        return SCRIPTS[lang]
-    return "LATIN" if lang in LATIN_CANDIDATES else None
-
-
-@functools.cache
-def _known_language(lang: str) -> bool:
-    """wordfreq has a word list for the language."""
-    from wordfreq import available_languages
-
-    return lang in available_languages()
-
-
-@functools.lru_cache(maxsize=100_000)
-def small_zipf(word: str, lang: str) -> float:
-    """Zipf frequency from wordfreq's small list (words at Zipf 3 and above; 0 below): every
-    threshold here is at least 3, and the small lists of 13 languages take a few MB where the
-    large ones would take hundreds."""
-    from .zipf_memo import memo
-
-    key = f"{lang}/small"
-    known = memo().get(word, key)
-    if known is not None:
-        return known
-    from wordfreq import zipf_frequency
-
-    value = float(zipf_frequency(word, lang, wordlist="small"))
-    memo().put(word, key, value)
-    return value
-
-
-def best_other(word: str, lang: str) -> tuple[float, str]:
-    """The highest Zipf frequency of a lower-case word among the candidate languages but `lang`."""
-    return max((small_zipf(word, other), other) for other in LATIN_CANDIDATES if other != lang)
-
-
-def _freqs(lang: str) -> dict[str, float]:
-    from wordfreq import get_frequency_dict
-
-    return get_frequency_dict(lang)  # cached by wordfreq: the same dict every call, not a copy
-
-
-@functools.cache
-def alphabet(lang: str) -> frozenset[str]:
-    """The letters of the language's 3,000 most common words: a letter outside it is no typo."""
-    from wordfreq import top_n_list
-
-    return frozenset(c for w in top_n_list(lang, 3000) for c in w if c.isalpha())
-
-
-def typo_of(word: str, lang: str, floor: float) -> str | None:
-    """A word of `lang` one edit (delete, swap, replace, insert) away from `word`, at least `floor` common."""
-    freqs = _freqs(lang)
-    letters = sorted(set(string.ascii_lowercase) | set(word))
-    best: tuple[float, str] | None = None
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    edits = {a + b[1:] for a, b in splits if b}
-    edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    edits |= {a + c + b[1:] for a, b in splits if b for c in letters}
-    edits |= {a + c + b for a, b in splits for c in letters}
-    edits.discard(word)
-    for e in edits:
-        f = freqs.get(e)
-        if f:
-            z = math.log10(f) + 9
-            if z >= floor and (best is None or z > best[0]):
-                best = (z, e)
-    return best[1] if best else None
 
 
 def _name_particle(toks: tuple[Token, ...], i: int, lang: str) -> bool:
@@ -216,22 +137,6 @@ def _judge(word: str, kind: str, lang: str, all_lower: bool, readings: Readings)
     )
 
 
-def one_edit(a: str, b: str) -> bool:
-    """`a` and `b` differ by at most one deleted, inserted, replaced or swapped letter."""
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    i = 0
-    while i < len(a) and a[i] == b[i]:
-        i += 1
-    if len(a) == len(b):
-        return a[i + 1 :] == b[i + 1 :] or (a[i + 2 :] == b[i + 2 :] and a[i : i + 2] == b[i : i + 2][::-1])
-    return a[i:] == b[i + 1 :]
-
-
 def own_reading(word: str, readings: Readings, lang: str, typo: str | None = None) -> tuple[str, str] | None:
     """(pivot, reading) when a pivot read `word` as a word of its own that means something else in
     `lang`: the reading is words of `lang`, and neither the word with a typo fixed nor a form of
@@ -271,7 +176,7 @@ def foreign_spans(text: str, lang: str, readings: Readings | None = None) -> lis
             if ws not in ("MIXED", "LATIN") and sum(c.isalpha() for c in w) >= 2:
                 out.append((tok.start, tok.end, w, ws.lower()))
             continue
-        if script != "LATIN" or not _known_language(lang) or is_acronym(w) or _in_loan_phrase(toks, i, lang):
+        if script != "LATIN" or not known_language(lang) or is_acronym(w) or _in_loan_phrase(toks, i, lang):
             continue
         initial = i == 0 or _SENTENCE_GAP.search(text[toks[i - 1].end : tok.start]) is not None
         if w[:1].isupper():
@@ -329,7 +234,10 @@ def _readings(inp: CheckInput) -> Readings:
     return value if isinstance(value, Mapping) else {}
 
 
-@register("foreign", "major", "Words of another language in the copy", modes=("roundtrip",))
+FOREIGN = Check("foreign", "major", "Words of another language in the copy", modes=("roundtrip",))
+
+
+@register(FOREIGN)
 def check_foreign(inp: CheckInput) -> list[Flag]:
     """The copy is written in its own language: no words of another language or script in it."""
     text, lang, field = inp.copy()
@@ -338,36 +246,11 @@ def check_foreign(inp: CheckInput) -> list[Flag]:
         return []  # a sentence in another language is reported once, by wrong_language
     words = ", ".join(f"{quote(w, 24)} ({where})" for _, _, w, where in found[:6])
     return [
-        Flag(
-            "foreign",
-            "major",
+        FOREIGN.flag(
             f"{len(found)} word(s) of another language (where each is most common): {words}",
             tuple(Span(field, s, e) for s, e, _, _ in found),
         )
     ]
-
-
-@functools.cache
-def _detector(lang: str) -> Any:
-    from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
-
-    codes = {lang, *LATIN_CANDIDATES, "ru", "uk", "el", "ar", "he"}
-    langs = []
-    for code in sorted(codes):
-        try:
-            langs.append(Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())))
-        except (AttributeError, ValueError):
-            continue
-    return LanguageDetectorBuilder.from_languages(*langs).with_low_accuracy_mode().build()
-
-
-def detect_language(text: str, lang: str) -> tuple[str, float] | None:
-    """(ISO 639-1 code, confidence) of the most likely language of `text` (lingua)."""
-    values = _detector(lang).compute_language_confidence_values(text)
-    if not values:
-        return None
-    top = values[0]
-    return top.language.iso_code_639_1.name.lower(), float(top.value)
 
 
 def _wrong_language(text: str, lang: str, found: list[tuple[int, int, str, str]]) -> str | None:
@@ -384,7 +267,12 @@ def _wrong_language(text: str, lang: str, found: list[tuple[int, int, str, str]]
     return detected[0]
 
 
-@register("wrong_language", "critical", "The sentence is in another language", modes=("roundtrip",))
+WRONG_LANGUAGE = Check(
+    "wrong_language", "critical", "The sentence is in another language", modes=("roundtrip",)
+)
+
+
+@register(WRONG_LANGUAGE)
 def check_wrong_language(inp: CheckInput) -> list[Flag]:
     """Most of the copy's words belong to another language, and lingua agrees which."""
     text, lang, field = inp.copy()
@@ -393,9 +281,7 @@ def check_wrong_language(inp: CheckInput) -> list[Flag]:
     if other is None:
         return []
     return [
-        Flag(
-            "wrong_language",
-            "critical",
+        WRONG_LANGUAGE.flag(
             f"the sentence is in '{other}', not in '{lang}' (it was left untranslated)",
             (Span(field, 0, len(text)),),
         )

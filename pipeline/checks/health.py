@@ -12,7 +12,7 @@ import functools
 
 from pipeline.records import Flag, Span
 
-from . import CheckInput, register
+from . import Check, CheckInput, register
 from .text import fold, has_letters, tokens
 
 LOOP_MIN_REPEATS = 4  # an n-gram repeated back to back this often is a loop
@@ -78,7 +78,10 @@ def _problem(given: str, given_lang: str, out: str, out_lang: str) -> str | None
     return None
 
 
-@register("engine_health", "info", "Unverifiable: the engine output is unusable")
+ENGINE_HEALTH = Check("engine_health", "info", "Unverifiable: the engine output is unusable")
+
+
+@register(ENGINE_HEALTH)
 def check_engine_health(inp: CheckInput) -> list[Flag]:
     """The back-translation (or round trip) is usable: not empty, not a loop, not a copy."""
     why = problem(inp)
@@ -86,7 +89,7 @@ def check_engine_health(inp: CheckInput) -> list[Flag]:
         return []
     field = "source" if inp.mode == "roundtrip" else "text"  # the engine's input
     length = len(inp.source if field == "source" else inp.target)
-    return [Flag("engine_health", "info", f"unverifiable: {why}", (Span(field, 0, length),))]
+    return [ENGINE_HEALTH.flag(f"unverifiable: {why}", (Span(field, 0, length),))]
 
 
 ENGINE_FAILED = "the engine failed on this text"  # reasons given by engines.translate_route
@@ -100,4 +103,4 @@ def not_translated(message: str) -> bool:
 
 def unverifiable(reason: str, field: str, length: int) -> Flag:
     """The flag of a segment the engine could not translate at all (it failed, or the text is too long)."""
-    return Flag("engine_health", "info", f"unverifiable: {reason}", (Span(field, 0, length),))
+    return ENGINE_HEALTH.flag(f"unverifiable: {reason}", (Span(field, 0, length),))

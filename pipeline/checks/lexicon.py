@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 import re
 
+from ..words import ARTICLES as ARTICLES  # shared with the report's word diff
+
 LANGS = ("en", "es", "fr", "de", "it", "pt")
 
 # Negation. "primary" negators negate a clause; "concord" words are negative but, after a
@@ -171,15 +173,6 @@ CONJUNCTIONS: dict[str, frozenset[str]] = {
     "de": frozenset("und oder aber dass weil obwohl wenn".split()),
     "it": frozenset("e ed o ma che chi cui perche sebbene mentre se".split()),
     "pt": frozenset("e ou mas que quem cujo porque embora enquanto se".split()),
-}
-# Articles only (no demonstratives or possessives, which also stand alone as pronouns).
-ARTICLES: dict[str, frozenset[str]] = {
-    "en": frozenset("the a an".split()),
-    "es": frozenset("el la los las un una unos unas".split()),
-    "fr": frozenset("le la les un une des du au aux".split()),
-    "de": frozenset("der die das den dem des ein eine einen einem einer eines".split()),
-    "it": frozenset("il lo la i gli le un uno una".split()),
-    "pt": frozenset("o a os as um uma uns umas".split()),
 }
 # Languages that need an explicit subject: a statement opening with one of these finite
 # auxiliaries followed by a participle or adjective has lost its subject ("Is considered").

@@ -11,7 +11,7 @@ import re
 
 from pipeline.records import Flag, Severity, Span
 
-from . import CheckInput, register
+from . import Check, CheckInput, register
 
 _QUESTION = re.compile(r"[?？]|¿")
 _EXCLAIM = re.compile(r"[!！]|¡")
@@ -65,10 +65,13 @@ def _compare(
     else:
         msg = f"the source has {len(a)} {what}s, the translation {len(b)}"
     spans = tuple(Span("source", s, e) for s, e in a) + tuple(Span("text", s, e) for s, e in b)
-    return [Flag("mood", severity, msg, spans)]
+    return [MOOD.flag(msg, spans, severity=severity)]
 
 
-@register("mood", "major", "Question or exclamation differs")
+MOOD = Check("mood", "major", "Question or exclamation differs", also=("minor",))
+
+
+@register(MOOD)
 def check_mood(inp: CheckInput) -> list[Flag]:
     """Questions stay questions; exclamations stay exclamations."""
     return _compare(inp, _QUESTION, "¿", "question", "major") + _compare(

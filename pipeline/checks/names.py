@@ -1,216 +1,24 @@
 """Names: proper names and acronyms of the source must reach the translation unchanged.
 
-A name is a capitalised word that does not start a sentence, an acronym (HIV, NSA), or a
-sentence-initial capitalised word that is rare in its language (so "Pfannenstiel" counts
-and "However" does not). German capitalises every noun, so there only rare capitalised words
-and acronyms count (a frequent name such as "Berlin" is then not checked). Comparison ignores case and accents ("Pena Nieto" = "Peña Nieto",
-"ricardo salazar" = "Ricardo Salazar"): casing edits are harmless.
-
-Source-aware mode uses the engine: a source name may also reappear in the back-translation
-(the translation's "Estados Unidos" -> "United States" -> "Estados Unidos"), and a name the
+What counts as a name, and when two spellings are one name, is in propernames.py. This check
+weighs the engine's evidence: in source-aware mode a source name may also reappear in the
+back-translation (the translation's "Estados Unidos" -> "United States" -> "Estados Unidos"),
+a name the engine translates is looked for as the engine renders it, and a name the
 translation adds is accepted when the forward translation of the source has it too.
 """
 
 from __future__ import annotations
 
-import functools
-import os
-import re
-from collections.abc import Iterable
-from dataclasses import dataclass
-from difflib import SequenceMatcher
-
 from pipeline.records import Flag, Span
 
-from . import CheckInput, acronyms, register
-from .lexicon import day_names, month_names
-from .text import Token, fold, has_letters, is_acronym, is_capitalised, is_sentence_initial, tokens, zipf
+from . import Check, CheckInput, acronyms, register
+from .propernames import Name, matches, missing, name_key, names, vocabulary
+from .text import fold, is_capitalised, is_sentence_initial, tokens, zipf
 
-RARE_INITIAL_ZIPF = 3.0  # a sentence-initial capitalised word rarer than this is taken as a name
-NOUNS_CAPITALISED = frozenset({"de"})  # languages that capitalise common nouns
-TITLE_CASE_MIN_WORDS = (
-    3  # a text whose inner words of 3+ letters are all capitalised (at least this many) is a title
-)
-FUZZY_RATIO = 0.8  # names this similar are the same name spelt differently
 COMMON_WORD_ZIPF = 4.0  # capitalised words this common are often translated or generic
 UNKNOWN_WORD_ZIPF = 1.0  # a forward word this rare in the target language was left untranslated
 PAIR_WINDOW = 0.35  # how far apart a lost name and an unknown added name may be to pair up
 RENDERING_WINDOW = 0.15  # how far (share of the text) the engine's rendering of a name may move
-SPELLING_RATIO = 0.8  # spelling keys this similar are one name written in two languages
-SPELLING_MIN = 4  # shorter keys must be equal
-STEM_MIN, STEM_SHARE = 6, 0.6  # a shared start this long (and this share of the shorter) is one stem
-# Cross-language spelling conventions folded away before names are compared (a transliteration
-# key, not a list of names): ph/f, th/t, qu/k, ck/k, y/i, w/v, silent h, doubled letters.
-_SPELLING = (("ph", "f"), ("th", "t"), ("qu", "k"), ("ck", "k"), ("y", "i"), ("w", "v"), ("h", ""))
-_DOUBLED = re.compile(r"(.)\1+")
-
-
-@dataclass(frozen=True)
-class Name:
-    text: str
-    start: int
-    end: int
-    keys: tuple[str, ...]  # folded tokens of the name, each must be found
-    words: tuple[str, ...] = ()  # the tokens in lower case, accents kept (for word frequencies)
-
-
-@functools.lru_cache(maxsize=65536)
-def _variants(t: str) -> frozenset[str]:
-    """Folded forms of a token and its apostrophe pieces ("Mexico's" -> mexico's, mexico)."""
-    f = fold(t).replace("’", "'")
-    out = {f}
-    for piece in f.split("'"):
-        if len(piece) > 1:
-            out.add(piece)
-    return frozenset(out)
-
-
-def vocabulary(*texts: str | None) -> set[str]:
-    """Folded words (and apostrophe pieces) of the texts."""
-    out: set[str] = set()
-    for text in texts:
-        if text:
-            out |= _vocabulary(text)
-    return out
-
-
-@functools.lru_cache(maxsize=8192)
-def _vocabulary(text: str) -> frozenset[str]:
-    out: set[str] = set()
-    toks = tokens(text)
-    for tok in toks:
-        out |= _variants(tok.text)
-    for a, b in zip(toks, toks[1:]):  # "Tel Aviv" also as "telaviv" (Telavive), "New Delhi" ...
-        if is_capitalised(a.text) and is_capitalised(b.text) and text[a.end : b.start].strip(" -") == "":
-            out.add(fold(a.text + b.text))
-    return frozenset(out)
-
-
-def _is_name(text: str, tok: Token, lang: str, title_case: bool) -> bool:
-    w = tok.text
-    if not has_letters(w) or w.isdigit():
-        return False
-    if is_acronym(w):
-        return w.upper() != "I" and len(w) >= 2
-    if title_case or not is_capitalised(w):
-        return False
-    f = fold(w)
-    if f in month_names(lang) or f in day_names(lang) or (lang == "en" and f == "i"):
-        return False  # dates are the dates check's business
-    if is_sentence_initial(text, tok.start) or lang in NOUNS_CAPITALISED:
-        # German capitalises every noun: there, as at a sentence start, only rare words are names
-        base = f.split("'")[0]
-        return zipf(base, lang) < RARE_INITIAL_ZIPF and zipf(w.lower(), lang) < RARE_INITIAL_ZIPF
-    return True
-
-
-def names(text: str, lang: str) -> list[Name]:
-    """Names in `text`, consecutive name words grouped ("Ricardo Salazar")."""
-    return list(_names(text, lang))
-
-
-@functools.lru_cache(maxsize=8192)
-def _names(text: str, lang: str) -> tuple[Name, ...]:
-    toks = tokens(text)
-    long_words = [
-        t.text
-        for t in toks
-        if len(t.text) >= 3 and t.text.isalpha() and not is_sentence_initial(text, t.start)
-    ]
-    title_case = len(long_words) >= TITLE_CASE_MIN_WORDS and all(is_capitalised(w) for w in long_words)
-    out: list[Name] = []
-    group: list[Token] = []
-
-    def flush() -> None:
-        if group:
-            s, e = group[0].start, group[-1].end
-            keys = tuple(sorted({min(_variants(t.text), key=len) for t in group}))
-            out.append(Name(text[s:e], s, e, keys, tuple(t.text.lower() for t in group)))
-            group.clear()
-
-    for tok in toks:
-        if _is_name(text, tok, lang, title_case):
-            if group and text[group[-1].end : tok.start].strip(" -") != "":
-                flush()
-            group.append(tok)
-        else:
-            flush()
-    flush()
-    return tuple(out)
-
-
-def matches(key: str, vocab: set[str], across: bool = True) -> bool:
-    """A name key is found in a vocabulary: exactly, as a prefix ("russia" in "russian"),
-    nearly (one or two letters apart: "Wikinwes" ~ "Wikinews", "Dmitri" ~ "Dmitry"), or as the
-    same name spelt the way another language spells it (`same_name`; `across=False` leaves that
-    out, to tell a name the engine keeps from a word it translates into a cognate)."""
-    if key in vocab:
-        return True
-    if len(key) >= 4 and any(w.startswith(key) for w in vocab):
-        return True
-    if len(key) >= 5:
-        for w in vocab:
-            if abs(len(w) - len(key)) <= 1 and w[:1] == key[:1] and _similar(key, w):
-                return True
-    if across and len(key) >= SPELLING_MIN:
-        return any(len(w) >= SPELLING_MIN and same_name(key, w) for w in vocab)
-    return False
-
-
-@functools.lru_cache(maxsize=65536)
-def _similar(a: str, b: str) -> bool:
-    """Spelling variants: same length ("Dmitri"/"Dmitry", "Wikinwes"/"Wikinews"), or one letter
-    more with the same ending ("Pena"/"Peña" folded alike already). Derivations such as
-    "Mexico"/"Mexican" are different words."""
-    if len(a) != len(b) and a[-1] != b[-1]:
-        return False
-    return SequenceMatcher(None, a, b).ratio() >= FUZZY_RATIO
-
-
-@functools.lru_cache(maxsize=65536)
-def spelling_key(word: str) -> str:
-    """A name's spelling with language conventions folded away, so that exonyms, transliterations
-    and adjective forms meet: Joanesburgo/Johannesburg -> "joanesburg", Quénia/Kenya -> "keni",
-    Europa/Europe/European -> "europ..."; a plural -s and one final vowel are dropped."""
-    k = "".join(c for c in fold(word) if c.isalpha())
-    for a, b in _SPELLING:
-        k = k.replace(a, b)
-    k = _DOUBLED.sub(r"\1", k)
-    if len(k) > SPELLING_MIN and k.endswith("s"):
-        k = k[:-1]
-    if len(k) >= SPELLING_MIN and k[-1] in "aeiou":
-        k = k[:-1]
-    return k
-
-
-@functools.lru_cache(maxsize=65536)
-def same_name(a: str, b: str) -> bool:
-    """Two spellings of one name across languages: equal spelling keys, one key the start of the
-    other (Francisco/Francis, Mexico/Mexican) or keys at least SPELLING_RATIO alike."""
-    ka, kb = spelling_key(a), spelling_key(b)
-    if ka == kb:
-        return bool(ka)
-    if min(len(ka), len(kb)) < SPELLING_MIN:
-        return False
-    short, long_ = sorted((ka, kb), key=len)
-    if long_.startswith(short) and len(short) >= SPELLING_MIN + 1:
-        return True
-    stem = len(os.path.commonprefix([ka, kb]))  # one stem, another suffix (Finlandização/Finlandization)
-    if stem >= STEM_MIN and stem >= STEM_SHARE * len(short):
-        return True
-    if 2 * len(short) < SPELLING_RATIO * (len(short) + len(long_)):
-        return False  # lengths alone rule the ratio out
-    matcher = SequenceMatcher(None, ka, kb)
-    return matcher.quick_ratio() >= SPELLING_RATIO and matcher.ratio() >= SPELLING_RATIO
-
-
-def missing(found: Iterable[Name], vocab: set[str], across: bool = True) -> list[tuple[Name, list[str]]]:
-    out = []
-    for n in found:
-        lost = [k for k in n.keys if not matches(k, vocab, across)]
-        if lost:
-            out.append((n, lost))
-    return out
 
 
 def _translated_by_engine(name: Name, inp: CheckInput, fwd_vocab: set[str]) -> bool:
@@ -219,7 +27,7 @@ def _translated_by_engine(name: Name, inp: CheckInput, fwd_vocab: set[str]) -> b
     A capitalised common word the engine kept only because it did not know it
     ("Cúpula" of "Cúpula de Hierro") counts as translated too."""
     for word in name.words:
-        if not matches(min(_variants(word), key=len), fwd_vocab, across=False):
+        if not matches(name_key(word), fwd_vocab, across=False):
             return True
         if (
             zipf(word, inp.source_lang) >= COMMON_WORD_ZIPF - 1
@@ -241,10 +49,6 @@ def _renderings(name: Name, inp: CheckInput) -> set[str]:
             continue
         out |= {k for k in n.keys if len(k) > 2 and (k in name.keys or not matches(k, others))}
     return out
-
-
-def _key(word: str) -> str:
-    return min(_variants(word), key=len)
 
 
 def _acronym_given(word: str, *texts: str | None) -> bool:
@@ -316,11 +120,11 @@ def lost_names(inp: CheckInput) -> list[tuple[Name, bool]]:
     # "Tirana" into "Tyrant" has lost the name.
     across = inp.source_lang != inp.target_lang
     for n, keys in missing(names(inp.source, inp.source_lang), target_vocab, across):
-        written = {_key(t.text): t.text for t in tokens(n.text)}
+        written = {name_key(t.text): t.text for t in tokens(n.text)}
         keys = [k for k in keys if not _acronym_given(written.get(k, ""), inp.target, inp.back)]
         if not keys or _spelt_as_acronym(n, inp) or _abbreviated(n, inp):
             continue
-        words = tuple(w for w in n.words if _key(w) in keys) or n.words
+        words = tuple(w for w in n.words if name_key(w) in keys) or n.words
         part = Name(n.text, n.start, n.end, tuple(keys), words)
         translated = (
             inp.forward is not None and _translated_by_engine(part, inp, fwd_vocab)
@@ -393,7 +197,10 @@ def _paired(lost: Name, translated: bool, added: Name, inp: CheckInput) -> bool:
     )
 
 
-@register("names", "critical", "Names or acronyms differ")
+NAMES = Check("names", "critical", "Names or acronyms differ", also=("info", "minor", "major"))
+
+
+@register(NAMES)
 def check_names(inp: CheckInput) -> list[Flag]:
     """Source names reappear in the translation; the translation adds no names of its own.
 
@@ -417,20 +224,22 @@ def check_names(inp: CheckInput) -> list[Flag]:
                 f"unverifiable: source name '{n.text}' may be rendered as '{near[0].text}', "
                 "which the engine cannot confirm"
             )
-            flags.append(Flag("names", "info", msg, spans))
+            flags.append(NAMES.flag(msg, spans, severity="info"))
     kept = [n for n, translated in lost if not translated]
     rendered = [n for n, translated in lost if translated]
     if kept:
         what = ", ".join(f"'{n.text}'" for n in kept)
         spans = tuple(Span("source", n.start, n.end) for n in kept)
-        flags.append(Flag("names", "critical", f"source name {what} not found in the translation", spans))
+        flags.append(NAMES.flag(f"source name {what} not found in the translation", spans))
     if rendered:
         what = ", ".join(f"'{n.text}'" for n in rendered)
         spans = tuple(Span("source", n.start, n.end) for n in rendered)
         msg = f"source name {what} not found in the translation, neither as the engine renders it"
-        flags.append(Flag("names", "minor", msg, spans))
+        flags.append(NAMES.flag(msg, spans, severity="minor"))
     if added:
         what = ", ".join(f"'{n.text}'" for n in added)
         spans = tuple(Span("text", n.start, n.end) for n in added)
-        flags.append(Flag("names", "major", f"translation has name {what} that is not in the source", spans))
+        flags.append(
+            NAMES.flag(f"translation has name {what} that is not in the source", spans, severity="major")
+        )
     return flags

@@ -19,7 +19,7 @@ import re
 
 from pipeline.records import Flag, Span
 
-from . import CheckInput, register
+from . import Check, CheckInput, register
 from .lexicon import (
     CLAUSE_BREAK,
     NEG_AFFIXES,
@@ -207,7 +207,10 @@ def count(text: str | None, lang: str) -> int | None:
     return len(cues(text, lang))
 
 
-@register("negation", "critical", "Negation differs")
+NEGATION = Check("negation", "critical", "Negation differs", also=("minor", "major"))
+
+
+@register(NEGATION)
 def check_negation(inp: CheckInput) -> list[Flag]:
     """As many negated clauses in the translation as in the source."""
     n_src = count(inp.source, inp.source_lang)
@@ -235,20 +238,16 @@ def check_negation(inp: CheckInput) -> list[Flag]:
     words = implicit(fewer_text, fewer_lang)
     if min(n_src, n_tgt) + len(words) >= max(n_src, n_tgt):
         said = ", ".join(f"'{w}'" for w in words[:3])
-        return [Flag("negation", "minor", f"{msg}; the other side may negate with {said}", spans)]
+        return [NEGATION.flag(f"{msg}; the other side may negate with {said}", spans, severity="minor")]
     more_text, more_lang = (inp.source, inp.source_lang) if n_tgt < n_src else (inp.target, inp.target_lang)
     only = ONLY_WORDS.get(fewer_lang, frozenset())
     if only & {fold(t.text) for t in tokens(fewer_text)} and min(n_src, n_tgt) + _restricts(
         more_text, more_lang
     ) >= max(n_src, n_tgt):
-        return [Flag("negation", "minor", f"{msg}; a restriction ('only' / 'not ... until')", spans)]
+        return [NEGATION.flag(f"{msg}; a restriction ('only' / 'not ... until')", spans, severity="minor")]
     if _clean(inp, n_src, n_tgt, n_fwd):
-        return [
-            Flag(
-                "negation", "critical", f"{msg}: the rest of the clause says the same as the engine's", spans
-            )
-        ]
-    return [Flag("negation", "major", msg, spans)]
+        return [NEGATION.flag(f"{msg}: the rest of the clause says the same as the engine's", spans)]
+    return [NEGATION.flag(msg, spans, severity="major")]
 
 
 def _clean(inp: CheckInput, n_src: int, n_tgt: int, n_fwd: int | None) -> bool:
@@ -276,7 +275,9 @@ def _moved(inp: CheckInput) -> list[Flag]:
     if not back & _stems(inp.source) or not tgt & _stems(inp.forward):
         return []
     spans = tuple(Span("text", s, e) for s, e in cues(inp.target, inp.target_lang))
-    return [Flag("negation", "major", "the translation negates a different word than the source", spans)]
+    return [
+        NEGATION.flag("the translation negates a different word than the source", spans, severity="major")
+    ]
 
 
 def _stems(text: str) -> frozenset[str]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from pipeline.records import Flag, Severity, Span
 
-from . import CheckInput, register
+from . import Check, CheckInput, register
 from .dates import numeric_spans
 from .lexicon import DUAL_WORDS, SCALE_ALTERNATIVES, SCALES
 from .text import fold
@@ -275,7 +275,10 @@ def _dual(n: Number, other: str, lang: str) -> bool:
     return n.readings == {2.0} and any(fold(w) in words for w in _SPLIT.findall(other))
 
 
-@register("numbers", "critical", "Numbers differ")
+NUMBERS = Check("numbers", "critical", "Numbers differ", also=("minor", "major"))
+
+
+@register(NUMBERS)
 def check_numbers(inp: CheckInput) -> list[Flag]:
     """Every number of the source is in the translation and the translation adds none."""
     src = extract(inp.source, inp.source_lang)
@@ -306,7 +309,7 @@ def check_numbers(inp: CheckInput) -> list[Flag]:
     severity: Severity = "minor"
     if miss:
         severity = "major" if not extra and all(_spelled(n) for n in miss) else "critical"
-    return [Flag("numbers", severity, "; ".join(parts), spans)]
+    return [NUMBERS.flag("; ".join(parts), spans, severity=severity)]
 
 
 def _spelled(n: Number) -> bool:

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from pipeline.core.verdict import threshold
 from pipeline.records import Flag, Span
 
-from . import CheckInput, register
+from . import Check, CheckInput, register
 from .text import fold, tokens
+from .thresholds import threshold
 
 MIN_ANCHORS = 5  # words shared once on both sides needed to judge the order
 
@@ -66,7 +66,10 @@ def order_scores(inp: CheckInput) -> tuple[float, float] | None:
     return sum(taus) / len(taus), sum(bis) / len(bis)
 
 
-@register("order", "critical", "Word order scrambled", modes=("source",))
+ORDER = Check("order", "critical", "Word order scrambled", modes=("source",))
+
+
+@register(ORDER)
 def check_order(inp: CheckInput) -> list[Flag]:
     """The translation keeps the order of the engine's rendering of the source, word pairs included."""
     scores = order_scores(inp)
@@ -75,9 +78,7 @@ def check_order(inp: CheckInput) -> list[Flag]:
     tau, keep = scores
     if tau < threshold(inp, "order_tau") and keep < threshold(inp, "order_bigram_keep"):
         return [
-            Flag(
-                "order",
-                "critical",
+            ORDER.flag(
                 f"the words are out of order: order agreement {tau:.2f} (random is 0.5), "
                 f"word pairs kept {keep:.0%} of the words kept",
                 (Span("text", 0, len(inp.target)),),

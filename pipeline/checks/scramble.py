@@ -24,7 +24,7 @@ import re
 
 from pipeline.records import Flag, Span
 
-from . import CheckInput, register
+from . import Check, CheckInput, register
 from .lexicon import NOUN_DETERMINERS, PREPOSITIONS, SUBJECT_STARTERS
 from .word_order import MAX_P, SHUFFLES, order_p_value
 
@@ -224,7 +224,10 @@ def slot_marks(text: str) -> list[tuple[int, int, str]]:
     return marks
 
 
-@register("scrambled", "major", "Word order scrambled (no source needed)", modes=("roundtrip",))
+SCRAMBLED = Check("scrambled", "major", "Word order scrambled (no source needed)", modes=("roundtrip",))
+
+
+@register(SCRAMBLED)
 def check_scrambled(inp: CheckInput) -> list[Flag]:
     """The copy keeps English word-order slots: articles before nouns, prepositions before objects."""
     text, lang, field = inp.copy()
@@ -234,7 +237,7 @@ def check_scrambled(inp: CheckInput) -> list[Flag]:
     if sum(0.5 if why == A_AN else 1.0 for _, _, why in marks) > MIN_SCORE - 0.5:
         what = "; ".join(f"'{text[s:e]}': {why}" for s, e, why in marks[:3])
         message = f"{len(marks)} word pairs English does not put in this order: {what}"
-        return [Flag("scrambled", "major", message, tuple(Span(field, s, e) for s, e, _ in marks))]
+        return [SCRAMBLED.flag(message, tuple(Span(field, s, e) for s, e, _ in marks))]
     p = order_p_value(text)
     if p is None or p <= MAX_P:
         return []
@@ -242,4 +245,4 @@ def check_scrambled(inp: CheckInput) -> list[Flag]:
         f"the word order is no more English than a random order of its words: {p:.0%} of "
         f"{SHUFFLES} random orders score higher on English word-pair statistics"
     )
-    return [Flag("scrambled", "major", message, (Span(field, 0, len(text)),))]
+    return [SCRAMBLED.flag(message, (Span(field, 0, len(text)),))]

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 
-from pipeline.core.verdict import threshold
 from pipeline.records import Flag, Span
 
-from . import CheckInput, register
+from . import Check, CheckInput, register
 from .lexicon import COORDINATORS, DANGLING
 from .text import fold, has_letters, tokens
+from .thresholds import threshold
 
 MIN_LENGTH_CHARS = 20  # shorter texts vary too much in length to judge a ratio
 _END_DANGLING = re.compile(r"[,;:\-–—(\[]\s*$")
@@ -33,32 +33,30 @@ def empty_copy(text: str) -> bool:
     return not any(c.isalnum() for c in text) and not _SEPARATOR.match(text)
 
 
-@register("empty", "critical", "Empty translation")
+EMPTY = Check("empty", "critical", "Empty translation", also=("major",))
+
+
+@register(EMPTY)
 def check_empty(inp: CheckInput) -> list[Flag]:
     """The translation has words when the source has (round trip: the copy has words at all)."""
     if inp.mode == "roundtrip":
         if not empty_copy(inp.source):
             return []
-        return [
-            Flag("empty", "critical", "the copy is empty: no words", (Span("source", 0, len(inp.source)),))
-        ]
+        return [EMPTY.flag("the copy is empty: no words", (Span("source", 0, len(inp.source)),))]
     src, tgt = has_letters(inp.source), has_letters(inp.target)
     if src and not tgt:
         return [
-            Flag(
-                "empty",
-                "critical",
+            EMPTY.flag(
                 "the translation is empty but the source is not",
                 (Span("source", 0, len(inp.source)),),
             )
         ]
     if tgt and not src and inp.source.strip() == "":
         return [
-            Flag(
-                "empty",
-                "major",
+            EMPTY.flag(
                 "the translation has text where the source has none",
                 (Span("text", 0, len(inp.target)),),
+                severity="major",
             )
         ]
     return []
@@ -80,13 +78,16 @@ def _cut_off(text: str, lang: str) -> tuple[int, int, str] | None:
     return None
 
 
-@register("truncated", "major", "Translation cut off")
+TRUNCATED = Check("truncated", "major", "Translation cut off")
+
+
+@register(TRUNCATED)
 def check_truncated(inp: CheckInput) -> list[Flag]:
     """The translation does not stop on a dangling comma, article, preposition or "and"
     (prepositions that English strands, "what are you talking about?", are not counted)."""
     if inp.mode == "roundtrip":
         cut = _cut_off(inp.source, inp.source_lang) if has_letters(inp.source) else None
-        return [Flag("truncated", "major", cut[2], (Span("source", cut[0], cut[1]),))] if cut else []
+        return [TRUNCATED.flag(cut[2], (Span("source", cut[0], cut[1]),))] if cut else []
     if not has_letters(inp.target) or not has_letters(inp.source):
         return []
     body = _FINAL.sub("", inp.target)
@@ -99,11 +100,7 @@ def check_truncated(inp: CheckInput) -> list[Flag]:
     if _END_DANGLING.search(inp.target):
         what = f"ends on '{inp.target.rstrip()[-1]}'"
         at = len(inp.target.rstrip()) - 1
-        return [
-            Flag(
-                "truncated", "major", f"the translation {what}: it looks cut off", (Span("text", at, at + 1),)
-            )
-        ]
+        return [TRUNCATED.flag(f"the translation {what}: it looks cut off", (Span("text", at, at + 1),))]
     if dangling_word and len(toks) > 1:
         src_last = tokens(_FINAL.sub("", inp.source))
         src_dangling = DANGLING.get(inp.source_lang, frozenset()) | COORDINATORS.get(
@@ -114,9 +111,7 @@ def check_truncated(inp: CheckInput) -> list[Flag]:
         ):
             return []  # the source stops the same way (a fragment, not a cut)
         return [
-            Flag(
-                "truncated",
-                "major",
+            TRUNCATED.flag(
                 f"the translation ends on '{last.text}': it looks cut off",
                 (Span("text", last.start, last.end),),
             )
@@ -124,7 +119,10 @@ def check_truncated(inp: CheckInput) -> list[Flag]:
     return []
 
 
-@register("length", "major", "Length far from expected")
+LENGTH = Check("length", "major", "Length far from expected")
+
+
+@register(LENGTH)
 def check_length(inp: CheckInput) -> list[Flag]:
     """The translation's length is within the expected ratio of the forward translation (or source)."""
     ref = inp.forward if inp.forward else inp.source
@@ -136,18 +134,14 @@ def check_length(inp: CheckInput) -> list[Flag]:
     against = "the forward translation of the source" if inp.forward else "the source"
     if ratio < lo:
         return [
-            Flag(
-                "length",
-                "major",
+            LENGTH.flag(
                 f"the translation is {ratio:.0%} as long as {against} (shorter than {lo:.0%})",
                 (Span("text", 0, len(inp.target)),),
             )
         ]
     if ratio > hi:
         return [
-            Flag(
-                "length",
-                "major",
+            LENGTH.flag(
                 f"the translation is {ratio:.0%} as long as {against} (longer than {hi:.0%})",
                 (Span("text", 0, len(inp.target)),),
             )

@@ -16,7 +16,7 @@ import re
 
 from pipeline.records import Flag, Span
 
-from . import CheckInput, register
+from . import Check, CheckInput, register
 
 _ING_NOUNS = (
     r"(?!(?:some|no|any|every)?thing\b|morning\b|evening\b|king\b|ring\b|spring\b|wing\b|during\b"
@@ -141,7 +141,10 @@ def _idiomatic(name: str, added: bool, inp: CheckInput) -> bool:
     return False
 
 
-@register("tense", "major", "Tense or aspect differs")
+TENSE = Check("tense", "major", "Tense or aspect differs", also=("minor",))
+
+
+@register(TENSE)
 def check_tense(inp: CheckInput) -> list[Flag]:
     """A future or progressive form is in the translation exactly when it is in the source."""
     flags: list[Flag] = []
@@ -171,7 +174,7 @@ def check_tense(inp: CheckInput) -> list[Flag]:
             msg = f"the translation adds a {name} form the source does not have"
         else:
             msg = f"the translation drops a {name} form the source has"
-        flags.append(Flag("tense", "major", msg, where))
+        flags.append(TENSE.flag(msg, where))
     if not flags and inp.mode == "source":
         flags = _weak_evidence(inp)
     return flags
@@ -193,18 +196,17 @@ def _weak_evidence(inp: CheckInput) -> list[Flag]:
         more = "more" if tgt > fwd else "fewer"  # type: ignore[operator]
         where = _spans(inp.target, inp.target_lang, FUTURE, "text")
         out.append(
-            Flag("tense", "minor", f"the translation has {more} future forms than the engine's", where)
+            TENSE.flag(f"the translation has {more} future forms than the engine's", where, severity="minor")
         )
     if inp.target_lang == "en" and inp.forward is not None:
         from .verb_tense import switches
 
         for lemma, said, engine in switches(inp.target, inp.forward):
             out.append(
-                Flag(
-                    "tense",
-                    "minor",
+                TENSE.flag(
                     f"the translation says '{lemma}' in the {said} where the engine's translation says the {engine}",
                     (Span("text", 0, len(inp.target)),),
+                    severity="minor",
                 )
             )
     return out[:1] if out else out

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from pipeline.records import Flag, Span
 
-from . import CheckInput, register
-from .names import names
+from . import Check, CheckInput, register
+from .propernames import names
 from .text import Token, fold, has_letters, is_acronym, is_capitalised, quote, tokens, zipf
 
 MIN_SOURCE_ZIPF = 2.0  # the word is at least this common in the source language ...
@@ -86,7 +86,10 @@ def _inside_name(toks: tuple[Token, ...], i: int) -> bool:
     return any(is_capitalised(n) and not n.isupper() for n in neighbours)
 
 
-@register("untranslated", "critical", "Text left untranslated", modes=("source",))
+UNTRANSLATED = Check("untranslated", "critical", "Text left untranslated", modes=("source",))
+
+
+@register(UNTRANSLATED)
 def check_untranslated(inp: CheckInput) -> list[Flag]:
     """The translation is in the target language: not a copy of the source, no source words left in it."""
     if inp.source_lang == inp.target_lang or not inp.target.strip():
@@ -99,9 +102,7 @@ def check_untranslated(inp: CheckInput) -> list[Flag]:
         and len(names(inp.source, inp.source_lang)) < len(src_words)
     ):
         return [
-            Flag(
-                "untranslated",
-                "critical",
+            UNTRANSLATED.flag(
                 "the translation is identical to the source",
                 (Span("text", 0, len(inp.target)),),
             )
@@ -111,9 +112,7 @@ def check_untranslated(inp: CheckInput) -> list[Flag]:
         return []
     words = ", ".join(quote(w, 24) for _, _, w in found[:6])
     return [
-        Flag(
-            "untranslated",
-            "critical",
+        UNTRANSLATED.flag(
             f"{len(found)} word(s) of the source language left in the translation: {words}",
             tuple(Span("text", s, e) for s, e, _ in found),
         )

@@ -43,7 +43,7 @@ class ZipfMemo:
     def save(self) -> None:
         if not self.added:
             return
-        from ..inputs.read import atomic_write
+        from ..outputs import atomic_write
 
         try:
             atomic_write(self.path, json.dumps({"wordfreq": self.version, "entries": self.entries}))

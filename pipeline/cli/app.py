@@ -253,9 +253,10 @@ def report(
     ] = None,
 ) -> None:
     """Re-render a saved JSON report in another format (JSON stays the one source of truth)."""
+    from ..api import load_report
     from ..report import RENDERERS, render
     from .output_plan import check_suffix, infer_format
-    from .run import load_report, preflight_outputs, write_or_print
+    from .run import preflight_outputs, write_or_print
 
     if fmt is not None and fmt not in RENDERERS:
         raise UsageError(f"unknown format '{fmt}': choose one of {', '.join(RENDERERS)}")

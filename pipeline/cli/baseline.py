@@ -24,8 +24,9 @@ def baseline_create(
     ] = "driftcheck-baseline.json",
 ) -> None:
     """Record the flags of a report as accepted: later runs with --baseline fail only on new ones."""
+    from ..api import load_report
     from ..report.baseline import create_baseline, save_baseline
-    from .run import load_report, preflight_outputs
+    from .run import preflight_outputs
 
     preflight_outputs([output], [("input", report_json)])
     data = create_baseline(load_report(report_json))

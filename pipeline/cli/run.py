@@ -5,9 +5,7 @@ apply the baseline, write every requested output atomically, and gate.
 from __future__ import annotations
 
 import fnmatch
-import json
 import os
-import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -130,50 +128,6 @@ def write_or_print(text: str | bytes, dest: str | None) -> None:
         sys.stdout.flush()
     else:
         write_output(dest, text)
-
-
-MAX_REPORT_BYTES = 512 * 1024 * 1024  # a report is held in memory at about 4.5x its size (measured)
-
-
-_ESCAPED_SURROGATE = re.compile(rb"\\[uU][dD][89abcdefABCDEF]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _whole_characters(obj: Any) -> Any:
-    if isinstance(obj, str):
-        return _SURROGATE.sub("\ufffd", obj)
-    if isinstance(obj, list):
-        return [_whole_characters(x) for x in obj]
-    if isinstance(obj, dict):
-        return {_whole_characters(k): _whole_characters(v) for k, v in obj.items()}
-    return obj
-
-
-def load_report(path: str) -> dict[str, Any]:
-    """A JSON report driftcheck wrote, checked for the structure the renderers need; any problem
-    (not JSON, not a report, a broken structure) is one InputError line naming the file."""
-    from ..report.validate import problem
-
-    raw = read_bytes(path, MAX_REPORT_BYTES)
-    if b"\x00" in raw[:4096]:
-        raise InputError(f"{path}: looks like a binary file, not a JSON report")
-    try:
-        data = json.loads(raw)
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not valid UTF-8 (byte offset {exc.start})") from None
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{path}: not a JSON report ({exc.msg} at line {exc.lineno})") from None
-    except RecursionError:
-        raise InputError(f"{path}: not a driftcheck report (nested too deeply)") from None
-    if _ESCAPED_SURROGATE.search(raw):
-        data = _whole_characters(data)  # half a surrogate pair is not text: U+FFFD, as the readers do
-    del raw
-    if not isinstance(data, dict) or "segments" not in data or data.get("schema_version") != 1:
-        raise InputError(f"{path}: not a driftcheck JSON report (schema_version 1)")
-    why = problem(data)
-    if why is not None:
-        raise InputError(f"{path}: not a valid driftcheck report: {why}")
-    return data
 
 
 STAGE_LABELS = {

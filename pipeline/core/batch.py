@@ -19,8 +19,7 @@ from typing import Any, Literal
 
 from .. import __version__
 from ..engines import Engine
-from ..records import VERDICTS, DocumentResult, Report, Scores, Segment, SegmentResult
-from ..report.to_json import SCHEMA_VERSION
+from ..records import SCHEMA_VERSION, VERDICTS, DocumentResult, Report, Scores, Segment, SegmentResult
 from ..timing import Timer
 from .run_config import RunConfig
 from .score import PairStats, corpus_from, metric_signatures
@@ -114,7 +113,7 @@ def _signature(
     results: tuple[SegmentResult, ...],
     calibration: dict[str, Any] | None,
 ) -> dict[str, object]:
-    from .verdict import THRESHOLDS
+    from ..checks.thresholds import THRESHOLDS
 
     config = run.config
     signature: dict[str, object] = {

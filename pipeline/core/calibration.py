@@ -42,6 +42,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..records import Evidence, Flag, Severity, Span, Verdict, severity_rank, verdict_rank
+from ..records import evidence_label as describe
 from .trees import Forest, parse_forest
 from .verdict import verdict as rule_verdict  # the flag rule: critical fails, major asks for review
 
@@ -274,35 +275,6 @@ def score_verdict(drift: float, variant: Variant) -> Verdict:
     if drift >= variant.fail:
         return "fail"
     return "review" if drift >= variant.review else "ok"
-
-
-_PLAIN = {
-    "dist:back": "back-translation far from the source",
-    "dist:fwd": "far from the engine's translation",
-    "dist:back_vs_noise": "back-translation worse than the engine's own round trip",
-    "len:fwd_short": "shorter than the engine's translation",
-    "len:fwd_long": "longer than the engine's translation",
-    "len:back_short": "back-translation shorter than the source",
-    "len:back_long": "back-translation longer than the source",
-    "cov:fwd_lost": "words of the engine's translation missing",
-    "cov:fwd_new": "words the engine's translation does not have",
-    "cov:back_lost": "source words missing from the back-translation",
-    "cov:back_new": "back-translation words the source does not have",
-}
-
-
-def describe(e: Evidence) -> str:
-    """A reader's name for one piece of evidence ("names (critical)", "shorter than the engine's
-    translation (0.41)")."""
-    kind, _, rest = e.feature.partition(":")
-    if kind == "flag":
-        check, _, sev = rest.partition(":")
-        return f"{check} ({sev})"
-    for prefix, text in _PLAIN.items():
-        if e.feature == prefix or e.feature.startswith(prefix + ":"):
-            metric = e.feature[len(prefix) + 1 :]
-            return f"{text} ({metric + ' ' if metric else ''}{e.value:.2f})"
-    return f"{e.feature} ({e.value:.2f})"
 
 
 @dataclass(frozen=True)

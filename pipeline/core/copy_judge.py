@@ -68,7 +68,7 @@ def roundtrip_features(round_trips: Sequence[RoundTrip], text: str) -> dict[str,
 
 def word_features(text: str, lang: str) -> dict[str, float]:
     """`copy:unknown` and `copy:foreign_gap` of the copy (see the module docstring)."""
-    from ..checks.foreign import LATIN_CANDIDATES, best_other, typo_of
+    from ..checks.language_id import LATIN_CANDIDATES, best_other, typo_of
     from ..checks.text import tokens, zipf
 
     unknown, gap = 0, 0.0

@@ -31,7 +31,6 @@ from ..engines import Engine, translate_route
 DOUBTFUL_MAX_ZIPF = 3.3
 MIN_LETTERS = 4  # ... and it has this many letters (short words have their own rule there)
 
-Readings = Mapping[str, tuple[tuple[str, str], ...]]  # word (lower case) -> ((pivot, reading), ...)
 
 # Copy language -> languages that read its doubtful words besides the pivots (direct pairs only).
 # English: the Apertium pairs the three-pivot measurement used (Catalan, Esperanto) and Spanish.

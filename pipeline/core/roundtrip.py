@@ -10,25 +10,16 @@ from dataclasses import replace
 
 from ..checks import CheckInput, run_checks
 from ..checks.health import unverifiable
-from ..engines import Engine, plan_route, translate_route
+from ..engines import Engine, translate_route
 from ..records import Flag, RoundTrip, Segment, SegmentResult, Semantic, Span
 from ..timing import Timer
 from . import semantic
 from .copy_judge import CopyJudge
 from .judge import finish, regrade
 from .pivot_words import doubtful_words, pivot_readings, reader_routes
-from .run_config import RunConfig
+from .run_config import RunConfig, roundtrip_routes
 from .score import PairStats, many_stats, scores_from
 from .verdict import drift
-
-
-def roundtrip_routes(engine: Engine, config: RunConfig) -> dict[str, tuple[list[str], list[str]]]:
-    """Per pivot: the route there and the route back (direct, or chained through another pivot)."""
-    lang, via = config.lang, config.via
-    return {
-        pivot: (plan_route(engine, lang, pivot, via), plan_route(engine, pivot, lang, via))
-        for pivot in config.pivots
-    }
 
 
 def run_roundtrip(

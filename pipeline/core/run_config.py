@@ -5,18 +5,23 @@ a config file and flags; RunConfig is the part the stages read — languages, ro
 engine and decoding, enabled checks with their severities, thresholds, calibration — checked once
 (`resolve_config`), never mutated, and cheap to send to another process (Ray workers). Output and
 CLI options (formats, output path, gate limits, cache, baseline, annotate) stay in Settings.
+The routes each mode takes through an engine are planned here too (`planned_routes`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Literal
 
 from ..config import Settings
+from ..engines import plan_route
 from ..engines.langs import check_lang, default_pivot
 from ..errors import UsageError
 from ..records import Severity
+
+if TYPE_CHECKING:
+    from ..engines import Engine
 
 Mode = Literal["roundtrip", "source"]
 
@@ -31,7 +36,7 @@ class RunConfig:
     engine: str = "auto"
     beam: int = 1
     semantic: bool | None = None  # sentence-embedding cosines; None = on when the encoder is installed
-    thresholds: Mapping[str, float] = field(default_factory=dict)  # overrides of verdict.THRESHOLDS
+    thresholds: Mapping[str, float] = field(default_factory=dict)  # overrides of checks.thresholds.THRESHOLDS
     enabled: frozenset[str] = frozenset()  # checks that run (and alignment/judge flags that stay)
     severities: Mapping[str, Severity] = field(default_factory=dict)  # severity overrides by check
     calibration: str | None = None  # a calibration file; None: the shipped one (source-aware mode)
@@ -51,17 +56,16 @@ def _pivots(lang: str, given: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(pivots))
 
 
-def resolve_config(settings: Settings, mode: Mode) -> RunConfig:
-    """Check the languages and routes of `settings` for `mode` and freeze what the stages read."""
-    from .judge import check_config
-
+def resolve_languages(settings: Settings, mode: Mode) -> RunConfig:
+    """The languages and routes of `settings` for `mode`, checked; checks not resolved yet
+    (`enabled` empty). Enough to plan the routes, as the reused-report lookup does without
+    importing every check (pipeline/core/result_memo.py); the stages get `resolve_config`."""
     lang = check_lang(settings.lang)
     if mode == "source":
         source_lang: str | None = check_lang(settings.source_lang or "", "source language")
         pivots: tuple[str, ...] = ()
     else:
         source_lang, pivots = settings.source_lang, _pivots(lang, settings.pivots)
-    enabled, severities = check_config(settings)
     return RunConfig(
         mode,
         lang,
@@ -72,9 +76,45 @@ def resolve_config(settings: Settings, mode: Mode) -> RunConfig:
         settings.beam,
         settings.semantic,
         dict(settings.thresholds),
-        frozenset(enabled),
-        severities,
-        settings.calibration,
-        settings.fail_on,
+        calibration=settings.calibration,
+        fail_on=settings.fail_on,
         morph=settings.morph,
     )
+
+
+def resolve_config(settings: Settings, mode: Mode) -> RunConfig:
+    """Check the languages and routes of `settings` for `mode` and freeze what the stages read."""
+    return with_checks(resolve_languages(settings, mode), settings)
+
+
+def with_checks(config: RunConfig, settings: Settings) -> RunConfig:
+    """`config` with the enabled checks and their severities from `settings` (imports every check)."""
+    from .judge import check_config
+
+    enabled, severities = check_config(settings)
+    return replace(config, enabled=frozenset(enabled), severities=severities)
+
+
+def roundtrip_routes(engine: Engine, config: RunConfig) -> dict[str, tuple[list[str], list[str]]]:
+    """Per pivot: the route there and the route back (direct, or chained through another pivot)."""
+    lang, via = config.lang, config.via
+    return {
+        pivot: (plan_route(engine, lang, pivot, via), plan_route(engine, pivot, lang, via))
+        for pivot in config.pivots
+    }
+
+
+def source_routes(engine: Engine, config: RunConfig) -> dict[str, list[str]]:
+    """ "back": the copy's language to the source's; "forward": the other way."""
+    lang, src_lang = config.lang, config.source_lang or ""
+    return {
+        "back": plan_route(engine, lang, src_lang, config.via),
+        "forward": plan_route(engine, src_lang, lang, config.via),
+    }
+
+
+def planned_routes(engine: Engine, config: RunConfig) -> dict[str, list[str]]:
+    """The routes the run will take, as the report's signature names them."""
+    if config.mode == "source":
+        return source_routes(engine, config)
+    return {pivot: there + back[1:] for pivot, (there, back) in roundtrip_routes(engine, config).items()}

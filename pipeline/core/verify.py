@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..config import Settings
 from ..engines import Engine, EngineOptions, EngineSpec, load_engine
@@ -19,12 +19,12 @@ from ..formats.languages import Declared, resolve
 from ..inputs.bilingual import bilingual_format, is_copy_only, pair_text, read_pairs
 from ..inputs.read import decode_text, detect_format, read_bytes, read_document
 from ..records import Document, Report, Segment
-from ..report.to_json import to_dict
 from ..timing import Timer
-from .batch import Batch, RunInfo, merge, verify_segments
-from .roundtrip import roundtrip_routes
-from .run_config import RunConfig, resolve_config
-from .source_mode import SourceJob, job_from_documents, job_from_segments, source_routes
+from .run_config import RunConfig, planned_routes, resolve_config, resolve_languages, with_checks
+
+if TYPE_CHECKING:  # the stages are imported when they run: a reused report needs none of them
+    from .batch import Batch, RunInfo
+    from .source_mode import SourceJob
 
 
 @dataclass
@@ -132,6 +132,8 @@ def load_inputs(paths: list[str], settings: Settings, source: str | None = None)
         src_lang = check_lang(src_lang, "source language")
         if src_lang == lang:
             raise UsageError(f"--source-lang and --lang are both '{lang}': a translation needs two languages")
+        from .source_mode import job_from_documents, job_from_segments
+
         inputs = Inputs(
             "source", details=details, settings=dataclasses.replace(settings, source_lang=src_lang)
         )
@@ -201,7 +203,9 @@ def _memo_context(engine: Engine, settings: Settings) -> dict[str, object]:
     context = _models_dir_entry(engine, settings)
     context["word_readers"] = _readers_entry(engine, "roundtrip", settings.lang, list(settings.pivots))
     if semantic.enabled(settings.semantic):
-        context["semantic"] = semantic.encoder_signature()
+        from .result_memo import files_identity
+
+        context["semantic"] = files_identity(semantic.resource_files())
     if settings.calibration is not None:  # the file's bytes decide the verdicts, not its name
         from .result_memo import file_digest
 
@@ -220,6 +224,8 @@ def _readers_entry(engine: Engine, mode: str, lang: str, pivots: list[str]) -> d
 
 def whole_batch(inputs: Inputs) -> Batch:
     """The run as one batch (what a single process verifies)."""
+    from .batch import Batch
+
     return Batch(inputs.mode, tuple(inputs.segments), tuple(inputs.jobs))  # type: ignore[arg-type]
 
 
@@ -228,6 +234,8 @@ def split_batches(inputs: Inputs, max_segments: int) -> list[Batch]:
     order: a document (and a document pair) is never split, since alignment and the round-trip
     consistency check read all of it. merge() of their results in this order gives the report of
     whole_batch(inputs)."""
+    from .batch import Batch
+
     batches: list[Batch] = []
     if inputs.mode == "source":
         jobs: list[SourceJob] = []
@@ -251,6 +259,8 @@ def run_info(
     inputs: Inputs, engine: Engine, config: RunConfig, settings: Settings, routes: dict[str, list[str]]
 ) -> RunInfo:
     """What the report says about the whole run."""
+    from .batch import RunInfo
+
     return RunInfo(
         config.mode,
         tuple(inputs.documents),
@@ -259,13 +269,6 @@ def run_info(
         engine_signature(engine, routes),
         {**_readers_entry(engine, config.mode, config.lang, list(config.pivots)), **_models_dir_entry(engine, settings)},
     )
-
-
-def planned_routes(engine: Engine, config: RunConfig) -> dict[str, list[str]]:
-    """The routes the run will take, as the report's signature names them."""
-    if config.mode == "source":
-        return source_routes(engine, config)
-    return {pivot: there + back[1:] for pivot, (there, back) in roundtrip_routes(engine, config).items()}
 
 
 def check_calibration(mode: str, settings: Settings) -> None:
@@ -280,20 +283,23 @@ def check_calibration(mode: str, settings: Settings) -> None:
 def check_data(
     paths: list[str], settings: Settings, source: str | None = None, timer: Timer | None = None
 ) -> dict[str, Any]:
-    """The canonical JSON report of a run; an unchanged rerun reuses the stored one (pipeline.core.result_memo)."""
+    """The canonical JSON report of a run; an unchanged rerun reuses the stored one (pipeline.core.result_memo).
+
+    The stored report is looked up before the checks are resolved or the stages imported: a reused
+    report costs reading the inputs, the engine's routes and signature, and one database read."""
     timer = timer or Timer()
     with timer.stage("read"):
         inputs = load_inputs(paths, settings, source)
     settings = inputs.settings or settings  # languages declared by the files, when not given
     check_calibration(inputs.mode, settings)  # a bad calibration fails here, before any work
-    config = resolve_config(settings, inputs.mode)  # type: ignore[arg-type]
-    engine = build_engine(settings, config.first_direction)
+    languages = resolve_languages(settings, inputs.mode)  # type: ignore[arg-type]
+    engine = build_engine(settings, languages.first_direction)
     memo = getattr(engine, "cache", None)
     key = None
     if memo is not None:
         from .result_memo import run_key
 
-        routes = planned_routes(engine, config)
+        routes = planned_routes(engine, languages)
         signature = engine_signature(engine, routes)
         key = run_key(
             inputs.mode, paths, source, settings, signature, routes, _memo_context(engine, settings)
@@ -301,6 +307,9 @@ def check_data(
         stored: dict[str, Any] | None = memo.get_report(key)
         if stored is not None:
             return stored
+    from ..report.to_json import to_dict
+
+    config = with_checks(languages, settings)
     data = to_dict(verify(paths, settings, source, engine=engine, timer=timer, inputs=inputs, config=config))
     if memo is not None and key is not None and not engine_failures(data):
         memo.put_report(key, data)  # not reused when the engine failed: that may pass
@@ -336,6 +345,8 @@ def verify(
     if timer.on_progress is not None:
         setattr(engine, "progress", timer.on_progress)  # noqa: B010 - not part of the Engine protocol
     check_calibration(inputs.mode, settings)
+    from .batch import merge, verify_segments
+
     done = verify_segments(whole_batch(inputs), engine, config, timer)
     report = merge([done], run_info(inputs, engine, config, settings, done.routes))
     return dataclasses.replace(report, timings=timer.stages)

@@ -22,6 +22,7 @@ DEFAULT_PIVOTS: dict[str, str] = {
 COMMON: dict[str, str] = {
     "en": "eng", "es": "spa", "fr": "fra", "de": "deu", "it": "ita", "pt": "por", "ca": "cat",
     "gl": "glg", "nl": "nld", "ro": "ron", "eu": "eus", "oc": "oci", "ru": "rus", "uk": "ukr",
+    "eo": "epo",  # Apertium's en-eo/eo-en modes: reading `apertium -l` needs no langcodes
 }  # fmt: skip
 COMMON3 = {v: k for k, v in COMMON.items()}
 

@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from ..records import Flag, Segment, Span
+from ..records import Flag, Segment, Severity, Span
 
 _PRINTF_BODY = r"(?:\d+\$)?[-+ #0']*(?:\*|\d+)?(?:\.(?:\*|\d+))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcsSpn]"
 _AUTO_BODY = r"(?:\d+\$)?[-+#0]*\d*(?:\.\d+)?(?:l|ll|h|z)?[sdiufxXeEgGcr]"
@@ -188,23 +188,32 @@ def _family(code: Code) -> str:
     return (code.key or " ")[0]
 
 
-def compare(source: str, target: str, markup: str, plural: bool = False) -> list[Flag]:
-    """Flags for placeholders missing from, added to, altered in or reordered in the translation."""
+@dataclass(frozen=True)
+class Mismatch:
+    """A placeholder missing from, added to, altered in or reordered in the translation; the
+    placeholders check (checks/placeholders.py) turns each into a flag of its own name."""
+
+    severity: Severity
+    message: str
+    spans: tuple[Span, ...]
+
+
+def compare(source: str, target: str, markup: str, plural: bool = False) -> list[Mismatch]:
+    """Placeholders missing from, added to, altered in or reordered in the translation."""
     src = [c for c in find_codes(source, markup) if c.key is not None]
     tgt = [c for c in find_codes(target, markup) if c.key is not None]
     if not src and not tgt:
         return []
     missing, extra = _unmatched(src, tgt), _unmatched(tgt, src)
-    flags: list[Flag] = []
+    found: list[Mismatch] = []
     for a in list(missing):
         b = next((c for c in extra if _family(c) == _family(a)), None)
         if b is None:
             continue
         missing.remove(a)
         extra.remove(b)
-        flags.append(
-            Flag(
-                "placeholders",
+        found.append(
+            Mismatch(
                 "critical",
                 f"placeholder {_quote(source, a)} of the source became {_quote(target, b)} in the translation",
                 (Span("source", a.start, a.end), Span("text", b.start, b.end)),
@@ -213,34 +222,31 @@ def compare(source: str, target: str, markup: str, plural: bool = False) -> list
     for a in missing:
         minor = plural and a.numeric
         note = " (a plural form for a single number may leave it out)" if minor else ""
-        flags.append(
-            Flag(
-                "placeholders",
+        found.append(
+            Mismatch(
                 "minor" if minor else "critical",
                 f"placeholder {_quote(source, a)} of the source is missing from the translation{note}",
                 (Span("source", a.start, a.end),),
             )
         )
     for b in extra:
-        flags.append(
-            Flag(
-                "placeholders",
+        found.append(
+            Mismatch(
                 "critical",
                 f"placeholder {_quote(target, b)} in the translation is not in the source",
                 (Span("text", b.start, b.end),),
             )
         )
-    return flags or _order_flag(source, target, src, tgt)
+    return found or _order_mismatch(source, target, src, tgt)
 
 
-def _order_flag(source: str, target: str, src: list[Code], tgt: list[Code]) -> list[Flag]:
+def _order_mismatch(source: str, target: str, src: list[Code], tgt: list[Code]) -> list[Mismatch]:
     a = [c for c in src if c.ordered]
     b = [c for c in tgt if c.ordered]
     if [c.key for c in a] == [c.key for c in b] or len({c.key for c in a}) < 2:
         return []
     return [
-        Flag(
-            "placeholders",
+        Mismatch(
             "critical",
             f"unnamed placeholders changed order: {' '.join(_quote(source, c) for c in a)} in the source, "
             f"{' '.join(_quote(target, c) for c in b)} in the translation (positional ones such as %1$s may move)",

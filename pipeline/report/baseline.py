@@ -17,12 +17,13 @@ import hashlib
 import json
 import posixpath
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ..core.verdict import verdict
 from ..errors import ConfigError
-from ..records import VERDICTS, Flag
+from ..records import VERDICTS, Flag, verdict
+from .files import check_header, read_json, write_text
 from .to_json import summarize
 
 BASELINE_VERSION = 1
@@ -91,18 +92,22 @@ def iter_flags(data: dict[str, Any]) -> list[tuple[dict[str, Any], dict[str, Any
 
 def create_baseline(data: dict[str, Any]) -> dict[str, Any]:
     """A baseline accepting every flag of a report (baselined or not), one entry per key, sorted."""
-    entries: dict[str, dict[str, str]] = {}
     units = unit_documents(data)
-    for seg, flag, path in iter_flags(data):
-        key = flag_key(seg, flag, path, int(seg["document"]) in units)
+    return baseline_of(
+        (flag_key(seg, flag, path, int(seg["document"]) in units), str(flag["check"]), path, seg)
+        for seg, flag, path in iter_flags(data)
+    )
+
+
+def baseline_of(
+    accepted: Iterable[tuple[str, str, str, dict[str, Any]]], existing: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """A baseline of `existing`'s entries and one entry per new key of `accepted` (key, check,
+    document path, segment), sorted by path, check, preview and key."""
+    entries: dict[str, dict[str, str]] = {str(e["key"]): e for e in (existing or {}).get("entries", [])}
+    for key, check, path, seg in accepted:
         entries.setdefault(
-            key,
-            {
-                "key": key,
-                "check": str(flag["check"]),
-                "path": normalise_path(path),
-                "text_preview": _preview(seg),
-            },
+            key, {"key": key, "check": check, "path": normalise_path(path), "text_preview": _preview(seg)}
         )
     ordered = sorted(entries.values(), key=lambda e: (e["path"], e["check"], e["text_preview"], e["key"]))
     return {"version": BASELINE_VERSION, "tool": "driftcheck", "entries": ordered}
@@ -166,30 +171,13 @@ def _recount(data: dict[str, Any]) -> None:
 
 def load_baseline(path: str | Path) -> dict[str, Any]:
     """Read and validate a baseline file; any problem is a one-line ConfigError."""
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(
-            f"{p}: baseline file not found (create one with `driftcheck baseline create`)"
-        ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{p}: cannot read baseline file ({exc.__class__.__name__})") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ConfigError(f"{p}: baseline is not valid JSON ({exc.msg} at line {exc.lineno})") from None
-    if not isinstance(data, dict) or data.get("tool") != "driftcheck":
-        raise ConfigError(f'{p}: not a driftcheck baseline (expected "tool": "driftcheck")')
-    if data.get("version") != BASELINE_VERSION:
-        raise ConfigError(f"{p}: baseline version {data.get('version')!r} is not supported (expected 1)")
-    entries = data.get("entries")
-    if not isinstance(entries, list):
-        raise ConfigError(f'{p}: baseline "entries" must be a list')
-    for n, e in enumerate(entries, start=1):
+    missing = "baseline file not found (create one with `driftcheck baseline create`)"
+    data = read_json(path, ConfigError, "baseline file", missing)
+    name = "baseline"
+    for n, e in enumerate(check_header(data, path, ConfigError, name, BASELINE_VERSION, "entries"), start=1):
         if not (isinstance(e, dict) and isinstance(e.get("key"), str) and isinstance(e.get("check"), str)):
-            raise ConfigError(f'{p}: baseline entry {n} needs string "key" and "check" fields')
-    return data
+            raise ConfigError(f'{path}: baseline entry {n} needs string "key" and "check" fields')
+    return dict(data)
 
 
 def dumps_baseline(baseline: dict[str, Any]) -> str:
@@ -198,10 +186,4 @@ def dumps_baseline(baseline: dict[str, Any]) -> str:
 
 def save_baseline(path: str | Path, baseline: dict[str, Any]) -> None:
     """Write atomically (temp file in the same folder, then os.replace)."""
-    from ..inputs.read import atomic_write
-
-    try:
-        atomic_write(path, dumps_baseline(baseline))
-    except OSError as exc:
-        reason = exc.strerror or exc.__class__.__name__
-        raise ConfigError(f"{path}: cannot write baseline ({reason})") from None
+    write_text(path, dumps_baseline(baseline), ConfigError, "baseline")

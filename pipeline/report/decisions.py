@@ -30,7 +30,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from .baseline import BASELINE_VERSION, _preview, flag_key, normalise_path, normalise_text
+from .baseline import baseline_of, flag_key, normalise_text
+from .files import check_header, read_json, write_text
 
 DECISIONS_VERSION = 1
 LABELS = {"confirmed": "shifted", "false_alarm": "ok", "fixed": "shifted"}
@@ -38,24 +39,9 @@ LABELS = {"confirmed": "shifted", "false_alarm": "ok", "fixed": "shifted"}
 
 def load_decisions(path: str | Path) -> dict[str, Any]:
     """Read and check a decisions file; any problem is one InputError line."""
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{p}: decisions file not found (export it from the HTML report)") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{p}: cannot read decisions file ({exc.__class__.__name__})") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{p}: decisions file is not valid JSON ({exc.msg} at line {exc.lineno})") from None
-    if not isinstance(data, dict) or data.get("tool") != "driftcheck" or data.get("kind") != "decisions":
-        raise InputError(f'{p}: not a driftcheck decisions file (expected "kind": "decisions")')
-    if data.get("version") != DECISIONS_VERSION:
-        raise InputError(f"{p}: decisions version {data.get('version')!r} is not supported (expected 1)")
-    items = data.get("decisions")
-    if not isinstance(items, list):
-        raise InputError(f'{p}: "decisions" must be a list')
+    missing = "decisions file not found (export it from the HTML report)"
+    data = read_json(path, InputError, "decisions file", missing)
+    items = check_header(data, path, InputError, "decisions file", DECISIONS_VERSION, "decisions", "decisions")
     for n, d in enumerate(items, start=1):
         ok = (
             isinstance(d, dict)
@@ -68,37 +54,24 @@ def load_decisions(path: str | Path) -> dict[str, Any]:
         )
         if not ok:
             raise InputError(
-                f'{p}: decision {n} needs "document", "translation", "checks" and a "decision" of '
+                f'{path}: decision {n} needs "document", "translation", "checks" and a "decision" of '
                 "confirmed, false_alarm or fixed"
             )
-    return data
+    return dict(data)
 
 
 def baseline_from_decisions(
     decisions: dict[str, Any], existing: dict[str, Any] | None = None
 ) -> tuple[dict[str, Any], int]:
     """A baseline with every false alarm's checks added to `existing`; (baseline, entries added)."""
-    entries: dict[str, dict[str, str]] = {}
-    for e in (existing or {}).get("entries", []):
-        entries[str(e["key"])] = e
-    added = 0
+    accepted = []
     for d in decisions["decisions"]:
         if d["decision"] != "false_alarm":
             continue
         seg = {"text": d["translation"], "source": d.get("source")}
-        for check in d.get("checks", []):
-            key = flag_key(seg, {"check": check}, d["document"])
-            if key in entries:
-                continue
-            entries[key] = {
-                "key": key,
-                "check": check,
-                "path": normalise_path(d["document"]),
-                "text_preview": _preview(seg),
-            }
-            added += 1
-    ordered = sorted(entries.values(), key=lambda e: (e["path"], e["check"], e["text_preview"], e["key"]))
-    return {"version": BASELINE_VERSION, "tool": "driftcheck", "entries": ordered}, added
+        accepted += [(flag_key(seg, {"check": c}, d["document"]), c, d["document"], seg) for c in d.get("checks", [])]
+    baseline = baseline_of(accepted, existing)
+    return baseline, len(baseline["entries"]) - len({str(e["key"]) for e in (existing or {}).get("entries", [])})
 
 
 def labelled_rows(decisions: dict[str, Any]) -> list[dict[str, Any]]:
@@ -132,9 +105,4 @@ def dumps_jsonl(rows: list[dict[str, Any]]) -> str:
 
 def save_labels(path: str | Path, rows: list[dict[str, Any]]) -> None:
     """Write the labelled JSONL atomically; a folder that cannot be written is one InputError line."""
-    from ..inputs.read import atomic_write
-
-    try:
-        atomic_write(path, dumps_jsonl(rows))
-    except OSError as exc:
-        raise InputError(f"{path}: cannot write labels ({exc.strerror or exc.__class__.__name__})") from None
+    write_text(path, dumps_jsonl(rows), InputError, "labels")

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Literal
 
-from ..core.pieces import aligned_cuts
+from ..pieces import aligned_cuts
 
 Op = Literal["equal", "delete", "insert"]
 

@@ -14,16 +14,16 @@ offsets, diffs as offset runs) and the summary around it.
 from __future__ import annotations
 
 import base64
-import functools
 import hashlib
 import json
 import re
 from typing import Any
 
-import jinja2
 from markupsafe import Markup
 
+from ..words import ARTICLES
 from .rows import diffs, marks, span_texts, summarise_flags
+from .templating import environment, static
 
 VERDICT_LABELS = {"ok": "OK", "review": "Review", "fail": "Fail"}
 VERDICT_ORDER = ("fail", "review", "ok")
@@ -34,24 +34,9 @@ NOSCRIPT_ISSUES = 2000  # rows of the issue table written into the page for read
 _ANCHOR_BAD = re.compile(r"[^A-Za-z0-9._-]+")
 
 
-@functools.cache
-def _env() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.PackageLoader("pipeline.report", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-
-
 def _static(name: str) -> str:
     """A CSS or JS file from the templates folder, inlined verbatim (not rendered)."""
-    loader = _env().loader
-    assert loader is not None
-    source, _, _ = loader.get_source(_env(), name)
-    return source.strip("\n")
+    return static(name).strip("\n")
 
 
 def _csp_hash(text: str) -> str:
@@ -66,7 +51,7 @@ def render_html(data: dict[str, Any]) -> str:
         f"style-src {_csp_hash(css)} {_csp_hash(noscript_css)}; script-src {_csp_hash(js)}"
     )
     view = build_view(data)
-    template = _env().get_template("report.html.j2")
+    template = environment().get_template("report.html.j2")
     return template.render(
         view=view,
         css=Markup(css),
@@ -147,8 +132,6 @@ def build_view(data: dict[str, Any]) -> dict[str, Any]:
     verdicts = summary.get("verdicts") or {}
     signature = data.get("signature") or {}
     docs = {int(d["index"]): _doc_view(d, mode) for d in documents}
-    from ..checks.lexicon import ARTICLES
-
     rows: list[dict[str, Any]] = []
     seen: set[str] = set()
     for order, seg in enumerate(segments):

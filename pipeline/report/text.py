@@ -5,6 +5,8 @@ rich drops colour when stdout is not a TTY or NO_COLOR is set.
 
 from __future__ import annotations
 
+import re
+import sys
 from typing import Any
 
 ICONS = {"ok": "✓ ok", "review": "! review", "fail": "✗ fail"}
@@ -27,41 +29,69 @@ def render_text(data: dict[str, Any], width: int | None = None, limit: int = 200
     import io
 
     from rich.console import Console
-    from rich.table import Table
 
     # record into memory only: a Console prints to stdout as it records unless given a file
     console = Console(
         file=io.StringIO(), record=True, width=width or 120, force_terminal=False, no_color=True
     )
-    _print(console, data, limit, Table)
+    _print(console, data, limit)
     return console.export_text()
 
 
 def print_text(data: dict[str, Any], stderr: bool = False, limit: int = 200) -> None:
+    lines = plain_lines(data)
+    if lines is not None:  # no table, nothing rich would change: printed without importing rich
+        stream = sys.stderr if stderr else sys.stdout
+        stream.write("".join(line + "\n" for line in lines))
+        stream.flush()
+        return
     from rich.console import Console
-    from rich.table import Table
 
-    _print(Console(stderr=stderr, highlight=False), data, limit, Table)
+    _print(Console(stderr=stderr, highlight=False), data, limit)
 
 
-def _print(console: Any, data: dict[str, Any], limit: int, table_cls: Any) -> None:
+def _head(data: dict[str, Any]) -> list[str]:
+    """The summary line, the note and a line of corpus scores per document (untrusted parts inert)."""
     from ..terminal import inert  # paths, sentences and messages are untrusted: no terminal control
 
-    console.print(summary_line(data), markup=False, soft_wrap=True)
+    lines = [summary_line(data)]
     if data["summary"].get("note"):
-        console.print(f"  note: {data['summary']['note']}", markup=False, highlight=False, soft_wrap=True)
+        lines.append(f"  note: {data['summary']['note']}")
     for doc in data["documents"]:
         scores = ", ".join(
             f"{inert(k)}: chrF {v['chrf']:.1f}, BLEU {v['bleu']:.1f}, TER {v['ter']:.1f}"
             for k, v in doc["scores"].items()
         )
-        console.print(f"  {inert(doc['path'])}: {scores}", markup=False, highlight=False, soft_wrap=True)
+        lines.append(f"  {inert(doc['path'])}: {scores}")
+    return lines
+
+
+# What rich's Console.print changes in unstyled text printed with soft wrap: emoji codes such as
+# :smile: (replaced), tabs (expanded) and control characters (dropped; inert text has none left).
+_RICH_CHANGES = re.compile(r":\S*:|[\t\x00-\x08\x0b-\x1f\x7f]")
+
+
+def plain_lines(data: dict[str, Any]) -> list[str] | None:
+    """The summary's lines when nothing is flagged and rich would print them unchanged, else None."""
+    if any(s["verdict"] != "ok" for s in data["segments"]):
+        return None
+    lines = _head(data)
+    return None if any(_RICH_CHANGES.search(line) for line in lines) else lines
+
+
+def _print(console: Any, data: dict[str, Any], limit: int) -> None:
+    from ..terminal import inert  # paths, sentences and messages are untrusted: no terminal control
+
+    for i, line in enumerate(_head(data)):  # the summary line alone is printed with highlighting as before
+        console.print(line, markup=False, soft_wrap=True, **({} if i == 0 else {"highlight": False}))
     flagged = [s for s in data["segments"] if s["verdict"] != "ok"]
     if not flagged:
         return
     flagged.sort(key=lambda s: (-["ok", "review", "fail"].index(s["verdict"]), -s["drift"]))
     docs = {d["index"]: d["path"] for d in data["documents"]}
-    table = table_cls(title="Sentences to review", show_lines=False, expand=True)
+    from rich.table import Table  # only when there is a table to print
+
+    table = Table(title="Sentences to review", show_lines=False, expand=True)
     table.add_column("where", no_wrap=True)
     table.add_column("verdict", no_wrap=True)
     table.add_column("drift", justify="right", no_wrap=True)

@@ -21,9 +21,8 @@ from ..records import (
     Semantic,
     SourceComparison,
     Span,
+    evidence_label,
 )
-
-SCHEMA_VERSION = 1
 
 
 def _r(x: float) -> float:
@@ -51,9 +50,7 @@ def flag_dict(f: Flag) -> dict[str, Any]:
 
 
 def evidence_dict(e: Evidence) -> dict[str, Any]:
-    from ..core.calibration import describe
-
-    return {"feature": e.feature, "value": _r(e.value), "weight": _r(e.weight), "label": describe(e)}
+    return {"feature": e.feature, "value": _r(e.value), "weight": _r(e.weight), "label": evidence_label(e)}
 
 
 def round_trip_dict(rt: RoundTrip) -> dict[str, Any]:

@@ -11,7 +11,8 @@ import pytest
 from pipeline.checks import CheckInput
 from pipeline.checks.consistency import article_variants, edit_distance
 from pipeline.checks.copy import loops
-from pipeline.checks.foreign import foreign_spans, typo_of
+from pipeline.checks.foreign import foreign_spans
+from pipeline.checks.language_id import typo_of
 from pipeline.checks.scramble import slot_marks
 from pipeline.checks.word_order import MAX_P, class_pmi, order_p_value, word_class, words
 from pipeline.core.roundtrip import cap_roundtrip

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.checks.names import names
+from pipeline.checks.propernames import names
 
 from .helpers import assert_flags, assert_passes, make
 

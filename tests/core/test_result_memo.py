@@ -169,3 +169,79 @@ def test_every_output_of_a_reused_run_is_byte_identical(tmp_path: Path, doc: Pat
     cleared = run_cli("cache", "clear", "--cache", str(cache))
     assert cleared.code == 0, cleared.stderr
     assert json.loads(run_cli("cache", "stats", "--json", "--cache", str(cache)).stdout)["reports"] == 0
+
+
+# Modules a reused report must not import: the stages, the check registry, and what they pull in.
+STAGES = (
+    "pipeline.core.batch",
+    "pipeline.core.roundtrip",
+    "pipeline.core.source_mode",
+    "pipeline.core.align",
+    "pipeline.core.calibration",
+    "pipeline.core.score",
+    "pipeline.core.judge",
+    "pipeline.checks.numbers",
+    "pipeline.checks.dates",
+    "sacrebleu",
+    "langcodes",
+)
+SHOW_MODULES = (
+    "import atexit, json, sys\n"
+    "out = sys.argv.pop(1)\n"
+    "atexit.register(lambda: open(out, 'w').write(json.dumps(sorted(sys.modules))))\n"
+    "from pipeline.cli.app import app\n"
+    "app()\n"
+)
+
+
+def test_a_reused_report_imports_none_of_the_stages(tmp_path: Path, doc: Path) -> None:
+    """The stored report is looked up before the checks load or the stages import."""
+    import os
+    import subprocess
+    import sys
+
+    args = ["check", str(doc), "--engine", "apertium", "--pivot", "es", "--cache", str(tmp_path / "c.sqlite3")]
+    args += ["-f", "json", "-f", "html", "-o", str(tmp_path / "out")]
+    imported = []
+    for run in ("fresh", "reused"):
+        listing = tmp_path / f"{run}.json"
+        proc = subprocess.run(
+            [sys.executable, "-c", SHOW_MODULES, str(listing), *args],
+            capture_output=True,
+            env={**os.environ, "HF_HUB_OFFLINE": "1"},
+            timeout=300,
+        )
+        assert proc.returncode == 0, proc.stderr.decode()
+        imported.append(set(json.loads(listing.read_text())))
+    fresh, reused = imported
+    assert {"pipeline.core.batch", "pipeline.core.score", "sacrebleu"} <= fresh  # the listing works
+    assert not reused & set(STAGES), sorted(reused & set(STAGES))
+
+
+def test_no_cache_writes_no_cache_file(tmp_path: Path, doc: Path) -> None:
+    """--no-cache: neither the given cache file nor the default one is created (nor a stored report)."""
+    home = tmp_path / "xdg"
+    given = tmp_path / "given" / "c.sqlite3"
+    given.parent.mkdir()
+    r = run_cli(
+        "check", str(doc), "--engine", "apertium", "--no-cache", "--cache", str(given),
+        "-f", "json", "-o", str(tmp_path / "r.json"), env={"XDG_CACHE_HOME": str(home)},
+    )  # fmt: skip
+    assert r.code == 0, r.stderr
+    assert list(given.parent.iterdir()) == []
+    assert [p for p in home.rglob("*") if ".sqlite" in p.name] == []
+
+
+def test_the_encoders_files_are_known_by_identity(tmp_path: Path) -> None:
+    """A rewritten weights file (even with the same bytes and modification time) is another key."""
+    import os
+
+    weights = tmp_path / "weights.npz"
+    weights.write_bytes(b"w" * 1000)
+    first = result_memo.files_identity([weights])
+    assert result_memo.files_identity([weights]) == first
+    st = weights.stat()
+    weights.write_bytes(b"w" * 1000)
+    os.utime(weights, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert result_memo.files_identity([weights]) != first
+    assert result_memo.files_identity([tmp_path / "gone"]) == [[str(tmp_path / "gone"), None]]

@@ -1,4 +1,4 @@
-"""verdict(): fail on critical, review on major, else ok; drift(): 0..1 ranking; thresholds."""
+"""verdict(): fail on critical, review on major, else ok; drift(): 0..1 ranking."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import pytest
 
 from pipeline.checks import CheckInput
-from pipeline.core.verdict import THRESHOLDS, drift, threshold, verdict
+from pipeline.core.verdict import drift, verdict
 from pipeline.records import Flag
 
 
@@ -56,22 +56,3 @@ def test_drift_grows_with_distance() -> None:
 
 def test_unverifiable_sits_mid_band() -> None:
     assert drift(inp(), [flag("info", "engine_health")]) == pytest.approx(0.3)
-
-
-def test_threshold_overrides() -> None:
-    assert threshold(inp(), "length_ratio_min") == THRESHOLDS["length_ratio_min"]
-    for options in (
-        {"length_ratio_min": 0.3},
-        {"thresholds.length_ratio_min": 0.3},
-        {"thresholds": {"length_ratio_min": 0.3}},
-    ):
-        assert threshold(inp(options=options), "length_ratio_min") == 0.3
-    assert (
-        threshold(inp(options={"length_ratio_min": True}), "length_ratio_min")
-        == THRESHOLDS["length_ratio_min"]
-    )
-
-
-def test_thresholds_are_named_numbers() -> None:
-    assert THRESHOLDS and all(isinstance(v, float) for v in THRESHOLDS.values())
-    assert {"drift_forward_chrf", "drift_back_chrf", "drift_roundtrip_chrf", "order_tau"} <= set(THRESHOLDS)

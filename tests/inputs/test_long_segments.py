@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 from pipeline.checks.text import SENTENCE_START, is_sentence_initial
-from pipeline.core.pieces import aligned_cuts
+from pipeline.pieces import aligned_cuts
 from pipeline.report.diff import DIFF_PIECE_TOKENS, tokenize, word_diff
 
 SENTENCE = "The council said on Monday that the bridge would reopen to cars next week. "

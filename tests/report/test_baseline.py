@@ -208,7 +208,7 @@ def test_save_and_load_round_trip_atomically(tmp_path: Path, report: dict[str, A
     ("content", "message"),
     [
         (None, "baseline file not found"),
-        ("{not json", "baseline is not valid JSON"),
+        ("{not json", "baseline file is not valid JSON"),
         ('["a"]', "not a driftcheck baseline"),
         ('{"tool": "other", "version": 1, "entries": []}', "not a driftcheck baseline"),
         ('{"tool": "driftcheck", "version": 2, "entries": []}', "baseline version 2 is not supported"),

@@ -1,0 +1,18 @@
+"""Closed-class words that more than one stage reads (folded: lowercase, no accents).
+
+The articles: the fluency check (pipeline/checks/fluency.py) and the HTML report's word diff
+(pipeline/report/rows.py), which tells an article-only change apart. The checks' other word lists
+are in pipeline/checks/lexicon.py.
+"""
+
+from __future__ import annotations
+
+# Articles only (no demonstratives or possessives, which also stand alone as pronouns).
+ARTICLES: dict[str, frozenset[str]] = {
+    "en": frozenset("the a an".split()),
+    "es": frozenset("el la los las un una unos unas".split()),
+    "fr": frozenset("le la les un une des du au aux".split()),
+    "de": frozenset("der die das den dem des ein eine einen einem einer eines".split()),
+    "it": frozenset("il lo la i gli le un uno una".split()),
+    "pt": frozenset("o a os as um uma uns umas".split()),
+}

@@ -1,0 +1,69 @@
+"""The terminal summary printed without rich (nothing flagged: no table) is exactly what rich prints,
+and anything rich would change (emoji codes, tabs, control characters) goes through rich."""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+from typing import Any
+
+import pytest
+from rich.console import Console
+
+from pipeline.report import text
+from tests.conftest import ROOT
+
+
+def clean_report() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((ROOT / "tests" / "data" / "report_roundtrip.json").read_text("utf-8"))
+    for seg in data["segments"]:
+        seg["verdict"] = "ok"
+    return data
+
+
+def through_rich(data: dict[str, Any], terminal: bool) -> str:
+    out = io.StringIO()
+    console = Console(file=out, highlight=False, force_terminal=terminal, width=40)
+    text._print(console, data, 200)
+    return out.getvalue()
+
+
+PATHS = [
+    "seeds/article.en.txt",
+    "texts/a: b.txt: c.txt",
+    "wide/新闻-記事-ニュース.txt",
+    "rtl/خبر.txt",
+    "a" * 300 + ".txt",  # far wider than the console: rich soft-wraps nothing either
+    "line\nbreak.txt",
+]
+
+
+@pytest.mark.parametrize("path", PATHS)
+@pytest.mark.parametrize("terminal", [False, True], ids=["pipe", "terminal"])
+def test_plain_summary_is_what_rich_prints(path: str, terminal: bool, capsys: pytest.CaptureFixture[str]) -> None:
+    data = clean_report()
+    data["documents"][0]["path"] = path
+    lines = text.plain_lines(data)
+    assert lines is not None
+    text.print_text(data)
+    assert capsys.readouterr().out == "".join(line + "\n" for line in lines) == through_rich(data, terminal)
+
+
+@pytest.mark.parametrize("path", ["news/:smile: day.txt", "tab\there.txt", "bell\x07.txt"])
+def test_what_rich_would_change_is_printed_by_rich(path: str) -> None:
+    data = clean_report()
+    data["documents"][0]["path"] = path
+    if "\x07" in path:  # inert() shows it as a control picture: nothing left for rich to change
+        assert text.plain_lines(data) is not None
+        return
+    assert text.plain_lines(data) is None
+    assert through_rich(data, False) != "".join(line + "\n" for line in text._head(data))
+
+
+def test_a_flagged_sentence_prints_the_table() -> None:
+    data = clean_report()
+    flagged = copy.deepcopy(data)
+    flagged["segments"][0]["verdict"] = "review"
+    assert text.plain_lines(data) is not None and text.plain_lines(flagged) is None
+    assert "Sentences to review" in through_rich(flagged, False)

@@ -54,3 +54,10 @@ def test_a_dropped_adjective_both_views_see_is_evidence() -> None:
     )
     assert ev["pv:pos:adj_lost"] == 1.0
     assert sum(ev.values()) == 1.0
+
+
+def test_the_report_names_morphological_evidence() -> None:
+    from pipeline.records import Evidence, evidence_label
+
+    assert evidence_label(Evidence("pv:tense:future_new", 1.0, 0.4)) == "both engine views: 1 future-tense verb more"
+    assert evidence_label(Evidence("pv:pos:adj_lost", 2.0, 0.4)) == "both engine views: 2 adjectives fewer"

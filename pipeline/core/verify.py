@@ -24,7 +24,8 @@ from ..timing import Timer
 from .batch import Batch, RunInfo, merge, verify_segments
 from .roundtrip import roundtrip_routes
 from .run_config import RunConfig, resolve_config
-from .source_mode import SourceJob, job_from_documents, job_from_segments, source_routes
+from .source_mode import source_routes
+from .source_pairs import SourceJob, job_from_documents, job_from_segments
 
 
 @dataclass

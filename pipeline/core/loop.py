@@ -105,13 +105,16 @@ class Scorer:
 
     def submit(self, pairs: list[Comparison]) -> None:
         if pairs:
-            self._pending.append(self._background.submit(self._add, pairs))
+            self._pending.append(self._background.submit(self._timed, pairs))
+
+    def _timed(self, pairs: list[Comparison]) -> None:
+        t0 = time.perf_counter()
+        self._add(pairs)
+        self.background_seconds += time.perf_counter() - t0
 
     def _add(self, pairs: list[Comparison]) -> None:
-        t0 = time.perf_counter()
         new = [p for p in dict.fromkeys(pairs) if p not in self.known]
         self.known.update(zip(new, many_stats(new)))
-        self.background_seconds += time.perf_counter() - t0
 
     def wait(self) -> None:
         for f in self._pending:

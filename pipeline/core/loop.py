@@ -57,6 +57,7 @@ class Translations:
     texts: dict[str, list[str]]
     split: dict[str, set[int]] = field(default_factory=dict)
     failed: dict[str, dict[int, str]] = field(default_factory=dict)
+    engine_seconds: float = 0.0  # wall time inside the engine calls of the legs
 
 
 class Plan(Protocol[Row, Item]):
@@ -136,7 +137,9 @@ def translate_legs(
         parts = [done.texts[name] for name in leg.inputs]
         split: set[int] = set()
         failed: dict[int, str] = {}
+        t0 = time.perf_counter()
         out = translate_route(engine, [t for part in parts for t in part], leg.route, split, failed)
+        done.engine_seconds += time.perf_counter() - t0
         done.texts[leg.name], done.split[leg.name], done.failed[leg.name] = out, split, failed
         if embeddings is not None and leg.prefetch:
             embeddings.prefetch(out[: len(parts[0])])  # encoded while the next stages run
@@ -181,7 +184,11 @@ def run_plan(
                 cosines = plan.cosines(items, embeddings)
     with timer.stage("judge"):
         results = plan.judge_all(items, cosines)
-    timer.stages["score:background"] = timer.stages.get("score:background", 0.0) + scorer.background_seconds
+    for name, seconds in (
+        ("translate:engine", done.engine_seconds),
+        ("score:background", scorer.background_seconds),
+    ):
+        timer.stages[name] = timer.stages.get(name, 0.0) + seconds  # parts of the translate stage
     return results, _corpus(plan, rows, stats, width)
 
 

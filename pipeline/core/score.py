@@ -96,10 +96,11 @@ def _chrf_stats(hyp: str, ref: str) -> tuple[int, ...]:
     return tuple(out)
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=256)
 def _char_ngrams(text: str) -> list[Counter[str]]:
-    """chrF's character n-gram counts of one side, per order (memoized: a source is the reference
-    of its back-translation and of its own round trip, and repeats across a file's variants)."""
+    """chrF's character n-gram counts of one side, per order. Memoized over the last few texts
+    (a sentence's counters take tens of kB): a source is the reference of its back-translation and
+    of its own round trip, scored one after the other, and repeats across a file's variants."""
     from sacrebleu.metrics.helpers import extract_all_char_ngrams
 
     chrf = _metrics()[0]
@@ -233,7 +234,7 @@ def die_with(pid: int) -> None:
     threading.Thread(target=watch, name="die-with-driftcheck", daemon=True).start()
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=4096)
 def scores_from(st: PairStats) -> Scores:
     """One pair's scores (BLEU with effective order, as sentence BLEU should be)."""
     return st.empty if st.empty is not None else _scores([st], _metrics()[1])

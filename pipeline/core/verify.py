@@ -24,7 +24,7 @@ from .run_config import RunConfig, planned_routes, resolve_config, resolve_langu
 
 if TYPE_CHECKING:  # the stages are imported when they run: a reused report needs none of them
     from .batch import Batch, RunInfo
-    from .source_mode import SourceJob
+    from .source_pairs import SourceJob
 
 
 @dataclass

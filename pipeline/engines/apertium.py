@@ -24,11 +24,11 @@ from __future__ import annotations
 import functools
 import re
 import shutil
-import signal
 import subprocess
 
 from ..errors import EngineError, ModelNotFoundError
 from . import EngineOptions, tell_progress
+from .apertium_stream import StageFailed, pipeline, run_pipeline
 from .langs import to_iso1, to_iso3
 
 _MODE = re.compile(r"^([a-z]{2,3})-([a-z]{2,3})$")
@@ -187,19 +187,10 @@ class ApertiumEngine:
         self.calls += 1
         timeout = 30 + len(payload) / MIN_CHARS_PER_SECOND
         try:
-            proc = subprocess.run(
-                ["apertium", "-f", "none", "-u", mode],
-                input=payload.encode("utf-8"),
-                capture_output=True,
-                timeout=timeout,
-            )
-        except subprocess.TimeoutExpired:
-            raise BatchFailed(f"apertium {mode} took longer than {timeout:.0f} s") from None
-        except OSError as exc:
-            raise EngineError(f"apertium {mode} failed to run: {exc.strerror or exc}") from None
-        if proc.returncode != 0:
-            raise BatchFailed(f"apertium {mode} {_status(proc.returncode)}: {_last_line(proc.stderr)}")
-        pieces = unframe(proc.stdout.decode("utf-8", "replace"), len(texts))
+            output = run_pipeline(pipeline(mode), payload.encode("utf-8"), timeout, f"apertium {mode}")
+        except StageFailed as exc:
+            raise BatchFailed(str(exc)) from None
+        pieces = unframe(output.decode("utf-8", "replace"), len(texts))
         if pieces is None:
             raise BatchFailed(f"apertium {mode} lost the text boundaries; its output could not be split back")
         return pieces
@@ -232,22 +223,6 @@ def _batches(todo: list[int], texts: list[str]) -> list[list[int]]:
         batches[-1].append(i)
         size += len(texts[i]) + 12
     return batches
-
-
-def _status(code: int) -> str:
-    """'exited with 3', or 'was killed by SIGPIPE' (a shell pipeline reports 128 + the signal)."""
-    number = -code if code < 0 else code - 128 if code > 128 else 0
-    if number:
-        try:
-            return f"was stopped by {signal.Signals(number).name} (exit status {code})"
-        except ValueError:
-            pass
-    return f"exited with {code}"
-
-
-def _last_line(stderr: bytes) -> str:
-    lines = [ln.strip() for ln in stderr.decode("utf-8", "replace").splitlines() if ln.strip()]
-    return lines[-1] if lines else "it printed no message"
 
 
 @functools.cache

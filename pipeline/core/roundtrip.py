@@ -81,9 +81,9 @@ def _run(
             routes[pivot] = there + back[1:]
             why: dict[int, str] = {}
             forward = translate_route(
-                engine, texts, there, split, why
+                engine, texts, there, split, why, timer.on_progress
             )  # one engine call per hop, whole batch
-            back_texts = translate_route(engine, forward, back, split, why)
+            back_texts = translate_route(engine, forward, back, split, why, timer.on_progress)
             per_pivot.append((pivot, forward, back_texts))
             failed.append(why)
             if embeddings is not None:

@@ -234,7 +234,7 @@ def _run(
         split_back: set[int] = set()
         failed_src: dict[int, str] = {}  # source units (forward, and the source round trip)
         failed_back: dict[int, str] = {}  # copy units, then forward outputs (offset by len(copy_units))
-        forward_all = translate_route(engine, source_units, to_tgt, split_src, failed_src)
+        forward_all = translate_route(engine, source_units, to_tgt, split_src, failed_src, timer.on_progress)
         if embeddings is not None:
             embeddings.prefetch(forward_all)  # encoded while the engine back-translates
         # Bilingual files are aligned already: score copy vs forward translation in the
@@ -243,7 +243,7 @@ def _run(
         with ThreadPoolExecutor(1) as background:
             early = background.submit(many_stats, list(zip(copy_units, forward_all))) if prealigned else None
             # the copy and the forward output go the same direction: one batch, one engine call
-            backs = translate_route(engine, copy_units + forward_all, to_src, split_back, failed_back)
+            backs = translate_route(engine, copy_units + forward_all, to_src, split_back, failed_back, timer.on_progress)
             forward_stats = early.result() if early is not None else None
     back_all, srt_all = backs[: len(copy_units)], backs[len(copy_units) :]
     if embeddings is not None:

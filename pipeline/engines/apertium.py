@@ -15,7 +15,7 @@ non-characters (the pipeline silently stops at U+FFFF) and lone surrogates.
 
 When a batch fails (an exit status, a timeout, markers that do not come back), it is cut in
 halves until the failing texts are alone: those come back empty and are listed in
-`last_failed` with the reason, and every other text is translated. If a one-word probe fails
+`Translations.failed` with the reason, and every other text is translated. If a one-word probe fails
 too, Apertium itself is broken and the run stops with one EngineError line.
 """
 
@@ -25,9 +25,10 @@ import functools
 import re
 import shutil
 import subprocess
+from collections.abc import Sequence
 
 from ..errors import EngineError, ModelNotFoundError
-from . import EngineOptions, tell_progress
+from . import EngineOptions, ProgressFn, Translations, tell_progress
 from .apertium_stream import StageFailed, pipeline, run_pipeline
 from .langs import to_iso1, to_iso3
 
@@ -119,7 +120,6 @@ class ApertiumEngine:
         self.options = options or EngineOptions()
         self._used: dict[str, str] = {}
         self.calls = 0  # processes spawned, for tests and benchmarks
-        self.last_failed: dict[int, str] = {}  # input index -> why the engine failed on it
         self._probed: set[str] = set()
 
     def directions(self) -> set[tuple[str, str]]:
@@ -136,28 +136,32 @@ class ApertiumEngine:
             f"(Debian: apt-get install {debian_package(src, tgt)}; apt-cache search apertium lists pairs)"
         )
 
-    def translate(self, texts: list[str], src: str, tgt: str) -> list[str]:
+    def translate(
+        self, texts: Sequence[str], src: str, tgt: str, progress: ProgressFn | None = None
+    ) -> Translations:
         mode = installed_modes().get((src, tgt))
         if mode is None:
             raise ModelNotFoundError(f"apertium cannot translate {src}->{tgt}: {self.install_hint(src, tgt)}")
         self._used[f"{src}-{tgt}"] = mode
-        self.last_failed = {}
+        failed: dict[int, str] = {}  # input index -> why the engine failed on it
         cleaned = [clean(t) for t in texts]
         todo = [i for i, t in enumerate(cleaned) if t]
         out = [""] * len(texts)
         if not todo:
-            return out
-        tell_progress(self, src, tgt, 0, len(texts))
+            return Translations(out)
+        tell_progress(progress, src, tgt, 0, len(texts))
         batches = _batches(todo, cleaned)
         for n, batch in enumerate(batches):
-            outputs, failed = self._bisect(mode, [cleaned[i] for i in batch])
+            outputs, batch_failed = self._bisect(mode, [cleaned[i] for i in batch])
             for k, i in enumerate(batch):
                 out[i] = outputs[k]
-                if k in failed:
-                    self.last_failed[i] = failed[k]
+                if k in batch_failed:
+                    failed[i] = batch_failed[k]
             # inputs done so far, counted by position (empty ones were never sent)
-            tell_progress(self, src, tgt, batch[-1] + 1 if n + 1 < len(batches) else len(texts), len(texts))
-        return out
+            tell_progress(
+                progress, src, tgt, batch[-1] + 1 if n + 1 < len(batches) else len(texts), len(texts)
+            )
+        return Translations(out, failed=failed)
 
     def _bisect(self, mode: str, texts: list[str]) -> tuple[list[str], dict[int, str]]:
         """Outputs, and the failing texts (index -> reason) isolated by halving the batch."""

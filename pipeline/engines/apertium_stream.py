@@ -28,6 +28,7 @@ import shlex
 import shutil
 import signal
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from ..errors import EngineError
@@ -110,17 +111,24 @@ def run_pipeline(pipe: Pipeline, payload: bytes, timeout: float, label: str) -> 
 
 def tag(tagger: str, analysed: bytes, timeout: float, label: str) -> bytes:
     """The tagger's output, with a fresh tagger after every text holding a word of a new ambiguity
-    class (only those change the tagger's state)."""
+    class (only those change the tagger's state). The first run's output holds up to and including
+    the first such text; the pieces after it are tagged again, side by side."""
     debug = re.sub(r"^apertium-tagger\b", "apertium-tagger -d", tagger)
     tagged, messages = run_stage(debug, analysed, timeout, label)
     notes = messages.decode("utf-8", "replace")
     if _NEW_CLASS not in notes:
         return tagged
-    words = set(_WARNED.findall(notes))
-    pieces = cut_after(analysed.decode("utf-8", "surrogateescape"), words)
-    return b"".join(
-        run_stage(tagger, piece.encode("utf-8", "surrogateescape"), timeout, label)[0] for piece in pieces
-    )
+    pieces = cut_after(analysed.decode("utf-8", "surrogateescape"), set(_WARNED.findall(notes)))
+    if len(pieces) == 1:
+        return tagged
+    first = _CHUNK_END.findall(pieces[0])[-1].encode("utf-8")
+    at = tagged.find(first)  # markers pass through the tagger (unframe checks they all came back)
+    head, todo = (tagged[: at + len(first)], pieces[1:]) if at >= 0 else (b"", pieces)
+    with ThreadPoolExecutor(min(4, len(todo))) as pool:
+        rest = pool.map(
+            lambda piece: run_stage(tagger, piece.encode("utf-8", "surrogateescape"), timeout, label)[0], todo
+        )
+        return head + b"".join(rest)
 
 
 def cut_after(stream: str, words: set[str]) -> list[str]:
@@ -158,5 +166,9 @@ def status(code: int) -> str:
 
 def last_line(stderr: bytes) -> str:
     lines = [ln.strip() for ln in stderr.decode("utf-8", "replace").splitlines() if ln.strip()]
-    lines = [ln for ln in lines if not ln.startswith(("Error: A new ambiguity", "Retraining", "Word '", "New ambiguity"))]
+    lines = [
+        ln
+        for ln in lines
+        if not ln.startswith(("Error: A new ambiguity", "Retraining", "Word '", "New ambiguity"))
+    ]
     return lines[-1] if lines else "it printed no message"

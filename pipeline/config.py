@@ -218,4 +218,3 @@ def load_settings(
         setattr(settings, key, _validate(key, value, "command line") if key in _TYPES else value)
         settings.explicit.append(key)
     return settings
-

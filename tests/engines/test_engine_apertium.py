@@ -1,4 +1,5 @@
-"""The Apertium engine: real translations, one process per direction per batch."""
+"""The Apertium engine: real translations, one pipeline per direction per batch, each text translated
+as if it were alone."""
 
 from __future__ import annotations
 
@@ -12,9 +13,10 @@ import pytest
 from pipeline.engines import EngineOptions, create, plan_route, translate_route
 from pipeline.engines.apertium import ApertiumEngine, clean, debian_package, unframe
 from pipeline.errors import EngineError, ModelNotFoundError, UnsupportedPairError, UsageError
-from tests.conftest import run_cli
+from tests.conftest import ROOT, run_cli
 
 pytestmark = pytest.mark.requires_apertium
+SAMPLE = ROOT / "tests" / "data" / "demetr-es-sample.jsonl"  # DEMETR, MIT (see its LICENSE file)
 
 
 def test_numbers_survive_a_round_trip() -> None:
@@ -161,9 +163,7 @@ def test_a_failing_text_is_isolated_and_the_rest_translated(faulty_apertium: Pat
     out = done.texts
     assert out[6] == "" and out[2] == "" and set(done.failed) == {2, 6}
     assert done.failed[6] == "apertium eng-spa exited with 3: poisoned input"
-    assert done.failed[2] == (
-        "apertium eng-spa lost the text boundaries; its output could not be split back"
-    )
+    assert done.failed[2] == ("apertium eng-spa lost the text boundaries; its output could not be split back")
     assert all(str(i) in out[i] and "perro" in out[i] for i in range(9) if i not in (2, 6))
 
 
@@ -206,3 +206,28 @@ def test_a_segment_over_the_limit_is_unverifiable_and_the_rest_checked(tmp_path:
     assert f"{doc}:3: unverifiable: the text has 24,999 characters, over the 20,000" in r.stderr
     segs = json.loads(r.stdout)["segments"]
     assert segs[1]["round_trips"][0]["back"] == "" and segs[2]["round_trips"][0]["back"]
+
+
+# "a lot of" has an ambiguity class the eng-spa tagger model was not trained with; before the fix,
+# every text after it in the same process had its unknown words tagged from a changed open class
+# ("resigned" after the unknown "Tremblay" became a participle: "Dimitido").
+NEW_CLASS = "Many people came, a lot of European countries among them."
+SENSITIVE = "Following these revelations, M. Tremblay resigned in early November, throwing Montreal into a huge crisis."
+
+
+def test_a_translation_does_not_depend_on_the_texts_before_it() -> None:
+    eng = ApertiumEngine()
+    alone = eng.translate([SENSITIVE], "en", "es").texts[0]
+    after = eng.translate([NEW_CLASS, SENSITIVE, NEW_CLASS, SENSITIVE], "en", "es").texts
+    assert "Dimitió" in alone
+    assert after[1] == after[3] == alone
+    assert after[0] == after[2] == eng.translate([NEW_CLASS], "en", "es").texts[0]
+
+
+def test_a_reversed_batch_translates_every_text_the_same() -> None:
+    rows = [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines()]
+    texts = list(dict.fromkeys([SENSITIVE, *(r["translation"] for r in rows), NEW_CLASS]))
+    eng = ApertiumEngine()
+    first = eng.translate(texts, "en", "es").texts
+    assert eng.translate(texts[::-1], "en", "es").texts == first[::-1]
+    assert eng.calls == 2  # one batch each: the texts shared a pipeline

@@ -107,7 +107,11 @@ def test_on_cpu_two_workers_share_the_batches_and_keep_order(tiny_ct2_models_dir
     assert sorted(sizes) == [2, 3]  # a short input still gives each worker a batch
     one = ct2(tiny_ct2_models_dir, "float32", threads=1)
     assert one._load("en", "de").translator.num_translators == 1
-    assert out == one.translate(texts, "en", "de").texts == [one.translate([t], "en", "de").texts[0] for t in texts]
+    assert (
+        out
+        == one.translate(texts, "en", "de").texts
+        == [one.translate([t], "en", "de").texts[0] for t in texts]
+    )
 
 
 def test_on_cpu_one_model_stays_resident_and_reloads_when_needed(tiny_ct2_models_dir: Path) -> None:
@@ -229,5 +233,7 @@ def test_the_cache_hands_progress_to_the_engine_for_the_misses(
     cached = CachedEngine(ct2(tiny_ct2_models_dir), TranslationCache(tmp_path / "c.sqlite3"))
     cached.translate(EN[:4], "en", "de")
     seen: list[tuple[str, int, int]] = []
-    cached.translate(EN[:6], "en", "de", lambda d, done, total: seen.append((d, done, total)))  # 4 hits, 2 misses
+    cached.translate(
+        EN[:6], "en", "de", lambda d, done, total: seen.append((d, done, total))
+    )  # 4 hits, 2 misses
     assert seen[-1] == ("en\u2192de", 2, 2)

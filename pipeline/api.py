@@ -42,9 +42,7 @@ def verify_pairs(
         for i, (src, copy) in enumerate(pairs)
     ]
     settings = _settings(lang, engine, cache, semantic, source_lang=source_lang)
-    inputs = Inputs(
-        "source", [("<memory>", lang, "<memory>", source_lang)], jobs=[job_from_segments(0, segments)]
-    )
+    inputs = Inputs("source", [("<memory>", lang, "<memory>", source_lang)], jobs=[job_from_segments(0, segments)])
     inputs.details.append({"format": "memory", "units": {}, "warnings": []})
     inputs.settings = settings
     return verify([], settings, inputs=inputs)

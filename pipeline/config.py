@@ -218,3 +218,4 @@ def load_settings(
         setattr(settings, key, _validate(key, value, "command line") if key in _TYPES else value)
         settings.explicit.append(key)
     return settings
+

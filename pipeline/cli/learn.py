@@ -178,9 +178,7 @@ def calibrate(
     if mode == "source" and (natural or pivot):
         raise UsageError("--natural and --pivot are for --mode roundtrip")
     if mode == "roundtrip" and include_heldout:
-        raise UsageError(
-            "--include-heldout is for --mode source (round-trip training keeps the held-out fifth out)"
-        )
+        raise UsageError("--include-heldout is for --mode source (round-trip training keeps the held-out fifth out)")
     settings = cli_settings(
         config,
         no_cache,

@@ -243,9 +243,7 @@ def _run(
         with ThreadPoolExecutor(1) as background:
             early = background.submit(many_stats, list(zip(copy_units, forward_all))) if prealigned else None
             # the copy and the forward output go the same direction: one batch, one engine call
-            backs = translate_route(
-                engine, copy_units + forward_all, to_src, split_back, failed_back, timer.on_progress
-            )
+            backs = translate_route(engine, copy_units + forward_all, to_src, split_back, failed_back, timer.on_progress)
             forward_stats = early.result() if early is not None else None
     back_all, srt_all = backs[: len(copy_units)], backs[len(copy_units) :]
     if embeddings is not None:

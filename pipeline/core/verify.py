@@ -257,10 +257,7 @@ def run_info(
         tuple(inputs.details),
         config,
         engine_signature(engine, routes),
-        {
-            **_readers_entry(engine, config.mode, config.lang, list(config.pivots)),
-            **_models_dir_entry(engine, settings),
-        },
+        {**_readers_entry(engine, config.mode, config.lang, list(config.pivots)), **_models_dir_entry(engine, settings)},
     )
 
 

@@ -105,6 +105,42 @@ def test_roundtrip_glob_of_copy_only_shards_merges_byte_identical(tmp_path: Path
     assert ray[2] == single[2]
 
 
+# An English copy with an ambiguity class Apertium's eng-spa tagger model lacks ("a lot of"), and one
+# whose unknown word ("Tremblay") is tagged from the tagger's open class, which the first one changed
+# for the rest of the process before tests/engines/test_engine_apertium.py's fix: in one process the
+# second came back "Dimitido", in a shard of its own "Dimitió", and the reports differed.
+NEW_CLASS = ("Vinieron muchos, muchos países europeos entre ellos.", "Many people came, a lot of European countries among them.")  # fmt: skip
+SENSITIVE = (
+    "Tras estas revelaciones, M. Tremblay dimitió a principios de noviembre.",
+    "Following these revelations, M. Tremblay resigned in early November, throwing Montreal into a huge crisis.",
+)
+
+
+@pytest.mark.requires_ray
+@pytest.mark.requires_apertium
+def test_the_whole_sample_in_six_shards_merges_byte_identical_to_one_process(tmp_path: Path) -> None:
+    rows = _rows(0, 58)
+    extra = [
+        {"id": f"x{i}", "source": s, "translation": t} for i, (s, t) in enumerate((NEW_CLASS, SENSITIVE))
+    ]
+    rows = rows[:10] + extra[:1] + rows[10:20] + extra[1:] + rows[20:]  # shard 1 holds one, shard 2 the other
+    folder = tmp_path / "six"
+    for k in range(6):
+        _jsonl(
+            folder / f"part-{k}.jsonl",
+            rows[k * 10 : (k + 1) * 10 if k < 5 else None],
+            ("id", "source", "translation"),
+        )
+    single = _json_run(str(folder), *SOURCE, "-o", str(tmp_path / "single.json"))
+    ray = _json_run(
+        str(folder), *SOURCE, "-o", str(tmp_path / "ray.json"), "--executor", "ray", "--workers", "2"
+    )
+    data = json.loads(single[2])
+    assert data["summary"]["segments"] == 60 and len(data["documents"]) == 6
+    assert (single[0], ray[0]) == (1, 1), ray[1]
+    assert ray[2] == single[2]
+
+
 def _crash_once_worker() -> type:
     """A ShardWorker whose process dies (os._exit) on its first attempt at shard 1; every attempt
     leaves a file, so the test sees the crash and the retry."""

@@ -196,6 +196,56 @@ def test_worker_killed_mid_shard_is_retried_nothing_lost_or_doubled(tmp_path: Pa
     assert dumps(merged) == dumps(to_dict(verify(paths, settings)))
 
 
+def _encoder_counting_worker() -> type:
+    """A ShardWorker that notes, after each shard, its process and how often its sentence encoder
+    read the weights so far."""
+    from pipeline.scale.executor_ray import ShardWorker
+
+    class Counting(ShardWorker):
+        MARKS = ""
+
+        def run(self, path: str) -> dict[str, Any]:
+            from pipeline.core.semantic import shared_encoder
+
+            report = super().run(path)
+            (Path(self.MARKS) / f"{Path(path).stem}-{os.getpid()}-{shared_encoder().loads}").touch()
+            return report
+
+    return Counting
+
+
+@pytest.mark.requires_ray
+@pytest.mark.requires_apertium
+@pytest.mark.requires_encoder
+def test_the_sentence_encoder_is_loaded_once_per_worker_not_per_shard(tmp_path: Path) -> None:
+    import ray
+    from ray import cloudpickle
+
+    from pipeline.scale.executor_ray import RayOptions, run_shards
+
+    paths = [
+        str(_jsonl(tmp_path / f"s{k}.jsonl", _rows(3 * k, 3), ("id", "source", "translation")))
+        for k in range(4)
+    ]
+    settings = Settings(lang="en", source_lang="es", engine="apertium", cache=False, semantic=True)
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    worker = _encoder_counting_worker()
+    setattr(worker, "MARKS", str(marks))  # noqa: B010
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])  # type: ignore[no-untyped-call]
+    ray.init(num_cpus=1, include_dashboard=False, log_to_driver=False)
+    try:
+        shards = run_shards(ray, paths, settings, RayOptions(workers=1), worker=worker)
+    finally:
+        ray.shutdown()
+        cloudpickle.unregister_pickle_by_value(sys.modules[__name__])  # type: ignore[no-untyped-call]
+    assert all("semantic" in s["segments"][0] for s in shards)  # the scores were made
+    notes = sorted(p.name.split("-") for p in marks.iterdir())
+    assert [n[0] for n in notes] == ["s0", "s1", "s2", "s3"]
+    assert len({n[1] for n in notes}) == 1  # one worker process held every shard
+    assert {n[2] for n in notes} == {"1"}  # and read the encoder's weights once
+
+
 @pytest.mark.requires_ray
 def test_malformed_shard_stops_the_run_with_one_line_and_no_output(tmp_path: Path) -> None:
     folder = tmp_path / "shards"

@@ -1,7 +1,8 @@
-"""Apertium: rule-based translation through the `apertium` binary, batched.
+"""Apertium: rule-based translation through the pipeline of an installed Apertium mode, batched.
 
-One process per direction per batch (spawning one per sentence would cost 0.1-0.3 s each).
-The batch is framed so that it can always be split back, whatever a text translates to:
+One pipeline per direction per batch (spawning one per sentence would cost 0.1-1 s each), run by
+stage so that each text is translated as if it were alone (apertium_stream.py: Apertium's tagger
+otherwise carries state from one text to the next). The batch is framed so that it can always be split back, whatever a text translates to:
 driftcheck does Apertium's own text deformatting itself and runs the pipeline on the stream
 format (`apertium -f none`). Each text is escaped (`[ ] \\ ^ $ / @ < > { }`), closed with the
 sentence end that Apertium's txt deformatter adds (`.[]`, removed again on the way out) and
@@ -205,7 +206,9 @@ class ApertiumEngine:
             "engine": "apertium",
             "version": apertium_version(),
             "mode": installed_modes().get((src, tgt)),
-            "framing": "stream-v2",  # changed how texts are cleaned and framed: a fresh cache namespace
+            # v2: how texts are cleaned and framed; v3: each text tagged as if alone (apertium_stream.py).
+            # A new value is a fresh cache namespace: older outputs depended on their batch.
+            "framing": "stream-v3",
         }
 
     def signature(self) -> dict[str, object]:

@@ -15,6 +15,7 @@ import importlib.util
 import json
 import math
 import os
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -56,6 +57,9 @@ class CT2Engine:
         self.compute_type = compute_type or getattr(self.options, "compute_type", None)
         self._loaded: dict[tuple[str, str], _Loaded] = {}
         self._device: str | None = None
+        # one call at a time: a call makes its direction's model the resident one on CPU (and would
+        # unload the model another task sharing the engine is using)
+        self._lock = threading.Lock()
 
     def directions(self) -> set[tuple[str, str]]:
         local = models.local_models(self.root)
@@ -72,6 +76,12 @@ class CT2Engine:
 
     def translate(
         self, texts: Sequence[str], src: str, tgt: str, progress: ProgressFn | None = None
+    ) -> Translations:
+        with self._lock:
+            return self._translate(texts, src, tgt, progress)
+
+    def _translate(
+        self, texts: Sequence[str], src: str, tgt: str, progress: ProgressFn | None
     ) -> Translations:
         loaded = self._load(src, tgt)
         self._make_resident(loaded)

@@ -9,6 +9,7 @@ transformers' 23-46 s of retries. torch and transformers are imported on first u
 
 from __future__ import annotations
 
+import threading
 import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -52,6 +53,7 @@ class MarianEngine:
         self.root = models.models_dir(self.options.models_dir)
         self._loaded: dict[tuple[str, str], _Loaded] = {}
         self._device: str | None = None
+        self._lock = threading.Lock()  # two tasks sharing the engine load a model once
 
     # -- what is available ---------------------------------------------------------------
 
@@ -151,8 +153,12 @@ class MarianEngine:
         return known.hub_id, {**kwargs, "revision": revision}, record
 
     def _load(self, src: str, tgt: str) -> _Loaded:
-        if (src, tgt) in self._loaded:
+        with self._lock:
+            if (src, tgt) not in self._loaded:
+                self._loaded[(src, tgt)] = self._load_new(src, tgt)
             return self._loaded[(src, tgt)]
+
+    def _load_new(self, src: str, tgt: str) -> _Loaded:
         source, kwargs, record = self._locate(src, tgt)
         try:
             import torch
@@ -180,9 +186,7 @@ class MarianEngine:
             int(getattr(model.config, "max_position_embeddings", 512)),
             int(getattr(tokenizer, "model_max_length", 512) or 512),
         )
-        loaded = _Loaded(tokenizer, model, split_limit=max(8, limit // 2), record=record)
-        self._loaded[(src, tgt)] = loaded
-        return loaded
+        return _Loaded(tokenizer, model, split_limit=max(8, limit // 2), record=record)
 
     def _pick_device(self, torch: Any) -> str:
         if self._device is None:

@@ -555,3 +555,27 @@ def test_real_apertium_engine_through_the_cache(cache_path: Path) -> None:
         assert cached.signature()["engine"] == "apertium" and cached.signature()["cache"] is True
     assert second.calls == 0  # served from the cache: Apertium never ran
     assert cached.stats["hits"] >= 2
+
+
+def test_two_tasks_sharing_one_cached_engine_each_get_their_own_split_marks(cache_path: Path) -> None:
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    both_inside = threading.Barrier(2, timeout=10)
+
+    class Slow(Reverser):
+        def translate(
+            self, texts: Sequence[str], src: str, tgt: str, progress: ProgressFn | None = None
+        ) -> Translations:
+            both_inside.wait()  # the two calls overlap inside the engine
+            return super().translate(texts, src, tgt, progress)
+
+    long = "a long paragraph " * 5
+    batches = [[long, "first"], ["second", long + "!", "third"]]
+    with TranslationCache(cache_path) as cache:
+        cached = CachedEngine(Slow(), cache)
+        with ThreadPoolExecutor(2) as pool:
+            done = list(pool.map(lambda texts: cached.translate(texts, "en", "es"), batches))
+    assert [d.split for d in done] == [{0}, {1}]
+    assert [d.texts for d in done] == [[expected(t) for t in b] for b in batches]
+    assert cached.stats == {"lookups": 5, "hits": 0, "misses": 5, "duplicates": 0}

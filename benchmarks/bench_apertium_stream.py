@@ -4,9 +4,10 @@ text from a fresh tagger state, against the one `apertium -f none -u` process pe
 Texts: the source round trip of a source-aware run on DEMETR es->en pairs (repeated, each
 repetition k > 0 ending in " (k)", as benchmarks/bench_ray.py does): es->en of the sources, then
 en->es of the copies and the forward outputs in one batch. Each way translates the whole list in
-one engine call and in --shards consecutive calls (what Ray shards do); the script counts the texts
-whose translation differs between the two (0 means a translation does not depend on the rest of
-its batch) and times the whole-list call (median of --repeat, the two ways interleaved).
+one engine call, in --shards consecutive calls (what Ray shards do) and in reverse order; the script
+counts the texts whose translation differs from the whole-list call (0 means a translation does
+not depend on the rest of its batch) and times the whole-list call (median of --repeat, the two
+ways interleaved).
 
     .venv/bin/python benchmarks/bench_apertium_stream.py [--pairs 2000] [--shards 8] [--repeat 3]
 """
@@ -60,7 +61,7 @@ def main() -> None:
         "by stage, fresh tagger state per text (now)": by_stage,
     }
     times: dict[str, list[float]] = {name: [] for name in ways}
-    differ: dict[str, int] = {}
+    differ: dict[str, tuple[int, int]] = {}
     for r in range(args.repeat):
         for name, way in ways.items():
             apertium.pipeline = way  # type: ignore[attr-defined]
@@ -74,7 +75,11 @@ def main() -> None:
                     for s in range(args.shards)
                     for out in engine.translate(back[s * size : (s + 1) * size], "en", "es").texts
                 ]
-                differ[name] = sum(a != b for a, b in zip(whole, parts, strict=True))
+                backwards = engine.translate(back[::-1], "en", "es").texts[::-1]
+                differ[name] = (
+                    sum(a != b for a, b in zip(whole, parts, strict=True)),
+                    sum(a != b for a, b in zip(whole, backwards, strict=True)),
+                )
     apertium.pipeline = by_stage  # type: ignore[attr-defined]
     print(
         f"{len(back)} distinct en->es texts ({args.pairs} pairs: copies and forward outputs), {args.shards} shards"
@@ -82,7 +87,10 @@ def main() -> None:
     base = statistics.median(times[next(iter(ways))])
     for name in ways:
         t = statistics.median(times[name])
-        print(f"{name:46s} {t:7.1f} s  x{t / base:4.2f}  whole vs shards differ: {differ[name]}")
+        shards, backwards = differ[name]
+        print(
+            f"{name:46s} {t:7.1f} s  x{t / base:4.2f}  differ from the whole list: in shards {shards}, reversed {backwards}"
+        )
 
 
 if __name__ == "__main__":

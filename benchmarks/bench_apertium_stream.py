@@ -64,7 +64,7 @@ def main() -> None:
     differ: dict[str, tuple[int, int]] = {}
     for r in range(args.repeat):
         for name, way in ways.items():
-            apertium.pipeline = way  # type: ignore[attr-defined]
+            apertium.pipeline = way  # type: ignore[attr-defined,assignment]
             t0 = time.perf_counter()
             whole = engine.translate(back, "en", "es").texts
             times[name].append(time.perf_counter() - t0)
@@ -87,9 +87,9 @@ def main() -> None:
     base = statistics.median(times[next(iter(ways))])
     for name in ways:
         t = statistics.median(times[name])
-        shards, backwards = differ[name]
+        in_shards, reversed_ = differ[name]
         print(
-            f"{name:46s} {t:7.1f} s  x{t / base:4.2f}  differ from the whole list: in shards {shards}, reversed {backwards}"
+            f"{name:46s} {t:7.1f} s  x{t / base:4.2f}  differ from the whole list: in shards {in_shards}, reversed {reversed_}"
         )
 
 

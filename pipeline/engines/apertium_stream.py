@@ -35,7 +35,7 @@ from ..errors import EngineError
 
 _STAGE_SPLIT = re.compile(r"\s+\|\s+")
 _WARNED = re.compile(r"^Word '(.*)'\.$", re.M)  # apertium-tagger -d: "A new ambiguity class was found."
-_NEW_CLASS = "new ambiguity class"
+_NEW_CLASS = "ambiguity class"  # in any wording: unparsed, every text gets a fresh tagger (cut_after)
 _CHUNK_END = re.compile(r"\[<dc \d+>\]")  # the marker closing each framed text (apertium.frame)
 UNKNOWN_AS = "-n"  # `apertium -u`: unknown words without the * mark ($1 of a mode)
 
@@ -116,7 +116,7 @@ def tag(tagger: str, analysed: bytes, timeout: float, label: str) -> bytes:
     debug = re.sub(r"^apertium-tagger\b", "apertium-tagger -d", tagger)
     tagged, messages = run_stage(debug, analysed, timeout, label)
     notes = messages.decode("utf-8", "replace")
-    if _NEW_CLASS not in notes:
+    if _NEW_CLASS not in notes.lower():
         return tagged
     pieces = cut_after(analysed.decode("utf-8", "surrogateescape"), set(_WARNED.findall(notes)))
     if len(pieces) == 1:

@@ -231,3 +231,15 @@ def test_a_reversed_batch_translates_every_text_the_same() -> None:
     first = eng.translate(texts, "en", "es").texts
     assert eng.translate(texts[::-1], "en", "es").texts == first[::-1]
     assert eng.calls == 2  # one batch each: the texts shared a pipeline
+
+
+def test_the_analysed_stream_is_cut_after_each_text_holding_a_named_word() -> None:
+    from pipeline.engines.apertium_stream import cut_after
+
+    stream = "^a/a$[][<dc 0>]^a lot of/x$[][<dc 1>]^b/b$[][<dc 2>]^a lot of/x$[][<dc 3>]\n"
+    assert cut_after(stream, {"a lot of"}) == [
+        "^a/a$[][<dc 0>]^a lot of/x$[][<dc 1>]",
+        "^b/b$[][<dc 2>]^a lot of/x$[][<dc 3>]",
+        "\n",
+    ]
+    assert len(cut_after(stream, set())) == 5  # a message it cannot read: every text alone

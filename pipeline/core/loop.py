@@ -24,7 +24,7 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
-from ..engines import Engine, translate_route
+from ..engines import Engine, ProgressFn, translate_route
 from ..records import SegmentResult, Semantic
 from ..timing import Timer
 from . import semantic
@@ -129,7 +129,11 @@ class Scorer:
 
 
 def translate_legs(
-    plan: Plan[Row, Item], engine: Engine, scorer: Scorer, embeddings: semantic.Embeddings | None
+    plan: Plan[Row, Item],
+    engine: Engine,
+    scorer: Scorer,
+    embeddings: semantic.Embeddings | None,
+    progress: ProgressFn | None = None,
 ) -> Translations:
     """Every leg in order (the engine call sites go through `translate_route`)."""
     done = Translations(dict(plan.texts))
@@ -138,7 +142,7 @@ def translate_legs(
         split: set[int] = set()
         failed: dict[int, str] = {}
         t0 = time.perf_counter()
-        out = translate_route(engine, [t for part in parts for t in part], leg.route, split, failed)
+        out = translate_route(engine, [t for part in parts for t in part], leg.route, split, failed, progress)
         done.engine_seconds += time.perf_counter() - t0
         done.texts[leg.name], done.split[leg.name], done.failed[leg.name] = out, split, failed
         if embeddings is not None and leg.prefetch:
@@ -168,7 +172,7 @@ def run_plan(
             embeddings.prefetch([t for texts in plan.texts.values() for t in texts])  # while translating
         scorer = Scorer(background)
         with timer.stage("translate"):
-            done = translate_legs(plan, engine, scorer, embeddings)
+            done = translate_legs(plan, engine, scorer, embeddings, timer.on_progress)
             plan.after_translate(engine, done)
             scorer.wait()
         with timer.stage("align") if plan.aligns else nullcontext():

@@ -342,8 +342,6 @@ def verify(
     settings = inputs.settings or settings
     config = config or resolve_config(settings, inputs.mode)  # type: ignore[arg-type]
     engine = engine or build_engine(settings, config.first_direction)
-    if timer.on_progress is not None:
-        setattr(engine, "progress", timer.on_progress)  # noqa: B010 - not part of the Engine protocol
     check_calibration(inputs.mode, settings)
     from .batch import merge, verify_segments
 

@@ -6,9 +6,9 @@
 `driftcheck check DIR` does); then `--executor ray` with a local Ray of N workers (default 2),
 counted from `ray.init` to the merged report, Ray's start and the workers' model loading
 included. Apertium, no translation cache, semantic scores as by default. The two reports must
-be byte-identical (where they are not, it counts the segments whose translations differ: Apertium's
-transfer carries state from one sentence to the next in a stream, see the README). Prints the ratio (Ray time / single-process time) and the throughput per
-worker and per core.
+be byte-identical (where they are not, it counts the segments whose translations differ: before
+engines/apertium_stream.py, Apertium's tagger carried state from one text to the next in a stream).
+Prints the ratio (Ray time / single-process time) and the throughput per worker and per core.
 
     .venv/bin/python benchmarks/bench_ray.py [--pairs 20000] [--shards 8] [--workers 2] [--no-semantic]
 """
@@ -83,7 +83,7 @@ def main() -> None:
     )
     print(f"ratio ray / single: {t_ray / t_single:.2f} (floor: <= 1.15)")
     print(f"reports byte-identical: {merged == single}")
-    if merged != single:  # which segments, and why (see the README: Apertium carries state between sentences)
+    if merged != single:  # which segments differ, and in what
         a, b = json.loads(single)["segments"], json.loads(merged)["segments"]
         fields = ("back", "forward", "source_round_trip")
         diff = {f: sum(x["comparison"][f] != y["comparison"][f] for x, y in zip(a, b)) for f in fields}

@@ -46,7 +46,7 @@ def apertium_batch(texts: list[str], src: str, tgt: str) -> list[str]:
     if path.exists():
         table: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
     else:
-        table = dict(zip(uniq, ApertiumEngine().translate(uniq, src, tgt), strict=True))
+        table = dict(zip(uniq, ApertiumEngine().translate(uniq, src, tgt).texts, strict=True))
         CACHE.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
     return [table[" ".join(t.split()) or "."] for t in texts]

@@ -26,15 +26,17 @@ from typing import Any
 
 DATA = Path("/work/shared/data")
 DEMETR = DATA / "demetr-es-dev.jsonl"
+WMT22 = DATA / "wmt22-ced-pt-en-dev.jsonl"
 # name -> driftcheck arguments; {out} is the output folder
 COMMANDS: dict[str, list[str]] = {
-    name: args.replace("{demetr}", str(DEMETR)).split()
+    name: args.replace("{demetr}", str(DEMETR)).replace("{wmt22}", str(WMT22)).split()
     for name, args in {
         "albania": "check seeds/albania-camp-raid.en.txt --engine apertium -f json -o {out}/albania.json",
         "press": "check seeds/press-release.en.md --engine apertium -f json -o {out}/press.json",
         "harbour": "check seeds/harbour-bridge.en.txt --source seeds/harbour-bridge.es.txt --source-lang es "
         "--engine apertium -f json -o {out}/harbour.json",
         "demetr": "check {demetr} --source-lang es --lang en --engine apertium -f json -o {out}/demetr.json",
+        "wmt22": "check {wmt22} --source-lang pt --lang en --engine apertium --no-semantic -f json -o {out}/wmt22.json",
         "eval-demetr": "eval {demetr} --engine apertium -o {out}/eval-demetr",
         "eval-demetr-rt": "eval {demetr} --engine apertium --mode roundtrip --lang en -o {out}/eval-demetr-rt",
     }.items()

@@ -21,9 +21,10 @@ from .. import __version__
 from ..engines import Engine
 from ..records import SCHEMA_VERSION, VERDICTS, DocumentResult, Report, Scores, Segment, SegmentResult
 from ..timing import Timer
+from .loop import Plan
 from .run_config import RunConfig
 from .score import PairStats, corpus_from, metric_signatures
-from .source_mode import SourceJob
+from .source_pairs import SourceJob
 
 Mode = Literal["roundtrip", "source"]
 DocumentEntry = tuple[str, str, "str | None", "str | None"]  # path, lang, source path, source lang
@@ -72,19 +73,25 @@ def verify_segments(
     stage timings (and carries the progress callback); the BatchResult holds them too. The engine is
     only read: no attribute of it is set here beyond what the stages did before (progress).
     """
-    from .copy_judge import CopyJudge
-    from .judge import Judge
-    from .roundtrip import run_roundtrip
-    from .source_mode import run_source
+    from .loop import run_plan
 
     timer = timer or Timer()
+    plan = mode_plan(batch, engine, config)
+    results, stats = run_plan(plan, engine, config, timer)  # the one loop; the plan is the mode
+    return BatchResult(tuple(results), plan.routes, stats, plan.calibration(), dict(timer.stages))
+
+
+def mode_plan(batch: Batch, engine: Engine, config: RunConfig) -> Plan[Any, Any]:
+    """What the batch's mode translates, compares, checks and judges (the loop is the same)."""
+    from .copy_judge import CopyJudge
+    from .judge import Judge
+    from .roundtrip import RoundTripPlan
+    from .source_mode import SourcePlan
+
+    name = getattr(engine, "name", None)
     if batch.mode == "source":
-        judge = Judge(config, getattr(engine, "name", None))
-        results, routes, stats = run_source(list(batch.jobs), engine, config, timer, judge)
-        return BatchResult(tuple(results), routes, stats, judge.signature(), dict(timer.stages))
-    copy_judge = CopyJudge(config, getattr(engine, "name", None))
-    results, routes, stats = run_roundtrip(list(batch.segments), engine, config, timer, copy_judge)
-    return BatchResult(tuple(results), routes, stats, copy_judge.signature(), dict(timer.stages))
+        return SourcePlan(list(batch.jobs), engine, config, Judge(config, name))
+    return RoundTripPlan(list(batch.segments), engine, config, CopyJudge(config, name))
 
 
 def merge(batches: Sequence[BatchResult], run: RunInfo) -> Report:

@@ -1,124 +1,150 @@
-"""Round-trip mode: each sentence of the copy goes to every pivot and back, and is checked
-against its own round trip. With several pivots drift is the median and a check flags a
-sentence only when most pivots agree.
+"""Round-trip mode as a plan for the one loop (pipeline/core/loop.py): each sentence of the copy
+goes to every pivot and back (two legs per pivot), and is checked against its own round trip.
+With several pivots drift is the median and a check flags a sentence only when most pivots agree.
 """
 
 from __future__ import annotations
 
 import statistics
-from dataclasses import replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
 
 from ..checks import CheckInput, run_checks
 from ..checks.health import unverifiable
-from ..engines import Engine, translate_route
+from ..engines import Engine
 from ..records import Flag, RoundTrip, Segment, SegmentResult, Semantic, Span
 from ..timing import Timer
 from . import semantic
 from .copy_judge import CopyJudge
 from .judge import finish, regrade
+from .loop import Comparison, Corpus, Leg, Translations, run_plan
 from .pivot_words import doubtful_words, pivot_readings, reader_routes
 from .run_config import RunConfig, roundtrip_routes
-from .score import PairStats, many_stats, scores_from
+from .score import PairStats, scores_from
 from .verdict import drift
+
+
+@dataclass(frozen=True)
+class CopyRow:
+    """One copy sentence with its translations per pivot (there, back) and why a pivot's engine
+    could not translate it."""
+
+    index: int
+    segment: Segment
+    trips: tuple[tuple[str, str, str], ...]  # per pivot: pivot, translation there, round trip back
+    failed: tuple[str | None, ...]  # per pivot
+    split: bool
+
+
+class RoundTripPlan:
+    """Which translations, comparisons, check inputs and judge round-trip mode uses."""
+
+    aligns = False
+
+    def __init__(self, segments: list[Segment], engine: Engine, config: RunConfig, judge: CopyJudge) -> None:
+        self.segments, self.config, self.judge = segments, config, judge
+        self.planned = roundtrip_routes(engine, config)
+        self.routes = {pivot: there + back[1:] for pivot, (there, back) in self.planned.items()}
+        self.texts = {"copy": [s.text for s in segments]}
+        self.legs: list[Leg] = []
+        for pivot, (there, back) in self.planned.items():  # one engine call per hop, whole batch
+            self.legs += [
+                Leg(f"{pivot}>", there, ("copy",)),
+                Leg(f"{pivot}<", back, (f"{pivot}>",), prefetch=True),
+            ]
+        self.corpus = {pivot: k for k, pivot in enumerate(self.planned)}
+        self.readings: dict[str, tuple[tuple[str, str], ...]] = {}
+        self.articles = _articles(segments)
+
+    def early(self, leg: Leg, done: Translations) -> list[Comparison]:
+        """A pivot's round trips are scored while the next pivot translates."""
+        return list(zip(done.texts[leg.name], self.texts["copy"])) if leg.name.endswith("<") else []
+
+    def after_translate(self, engine: Engine, done: Translations) -> None:
+        """Every pivot's reading of the copy's doubtful words, for the copy-only detectors."""
+        texts, lang = self.texts["copy"], self.config.lang
+        readers = {p: back for p, (_, back) in self.planned.items()} | reader_routes(
+            engine, lang, list(self.planned)
+        )
+        self.readings = pivot_readings(engine, doubtful_words(texts, lang), readers)
+
+    def rows(self, done: Translations) -> list[CopyRow]:
+        split = set().union(*done.split.values()) if done.split else set()
+        failed = [{**done.failed[f"{p}>"], **done.failed[f"{p}<"]} for p in self.planned]
+        trips = [(p, done.texts[f"{p}>"], done.texts[f"{p}<"]) for p in self.planned]
+        return [
+            CopyRow(
+                i,
+                seg,
+                tuple((p, there[i], back[i]) for p, there, back in trips),
+                tuple(why.get(i) for why in failed),
+                i in split,
+            )
+            for i, seg in enumerate(self.segments)
+        ]
+
+    def document(self, row: CopyRow) -> int:
+        return row.segment.document
+
+    def compare(self, row: CopyRow) -> list[Comparison]:
+        return [(back, row.segment.text) for _, _, back in row.trips]
+
+    def check(self, row: CopyRow, stats: Sequence[PairStats]) -> SegmentResult:
+        """Each pivot's round trip checked against the copy; most pivots must agree on a check."""
+        seg, (article, index) = row.segment, self.articles[row.index]
+        enabled, severities = set(self.config.enabled), dict(self.config.severities)
+        rts: list[RoundTrip] = []
+        flag_sets: list[list[Flag]] = []
+        drifts: list[float] = []
+        for (pivot, fwd, back), st, why in zip(row.trips, stats, row.failed):
+            scores = scores_from(st)
+            rts.append(RoundTrip(pivot, fwd, back, scores))
+            opts = {
+                **self.config.thresholds,
+                "chrf_roundtrip": scores.chrf,
+                "article": article,  # the document's sentences, for the consistency check
+                "article_index": index,
+                "pivot_readings": self.readings,  # every pivot's, for the copy-only detectors
+            }
+            inp = CheckInput(
+                seg.text, self.config.lang, back, self.config.lang, mode="roundtrip", options=opts
+            )
+            if why is not None:
+                flags = [
+                    f
+                    for f in regrade([unverifiable(why, "text", len(seg.text))], severities)
+                    if f.check in enabled
+                ]
+            else:
+                flags = [cap_roundtrip(_report_spans(f, pivot)) for f in run_checks(inp, enabled, severities)]
+            flag_sets.append(flags)
+            drifts.append(drift(inp, flags))
+        seg = replace(seg, split=True) if row.split or any(s.pieces > 1 for s in stats) else seg
+        return finish(seg, majority(flag_sets), statistics.median(drifts), tuple(rts), None)
+
+    def cosines(self, items: list[SegmentResult], embeddings: semantic.Embeddings) -> list[Semantic | None]:
+        """cosine(original, round trip) per pivot."""
+        cos = iter(embeddings.cosines([(r.segment.text, rt.back) for r in items for rt in r.round_trips]))
+        return [Semantic(round_trips=tuple((rt.pivot, next(cos)) for rt in r.round_trips)) for r in items]
+
+    def calibration(self) -> dict[str, Any] | None:
+        return self.judge.signature()
+
+    def judge_all(self, items: list[SegmentResult], cosines: list[Semantic | None]) -> list[SegmentResult]:
+        """The copy judge weighs each copy's evidence with the round-trip calibration."""
+        items = [r if cos is None else replace(r, semantic=cos) for r, cos in zip(items, cosines)]
+        return self.judge.judge_all(items)
 
 
 def run_roundtrip(
     segments: list[Segment], engine: Engine, config: RunConfig, timer: Timer, judge: CopyJudge | None = None
-) -> tuple[list[SegmentResult], dict[str, list[str]], dict[int, dict[str, list[PairStats]]]]:
+) -> tuple[list[SegmentResult], dict[str, list[str]], Corpus]:
     """Results, the route per pivot, and per document and pivot the statistics of the corpus scores.
     `judge` (default: one for `config`) weighs each copy's evidence with the round-trip calibration."""
-    judge = judge or CopyJudge(config, getattr(engine, "name", None))
-    planned = roundtrip_routes(engine, config)
-    embeddings = semantic.for_run(config.semantic, engine)
-    try:
-        if embeddings is not None:
-            embeddings.prefetch([s.text for s in segments])  # encoded while the engine translates
-        results, routes, corpus = _run(segments, engine, config, timer, planned, embeddings)
-        if embeddings is not None:
-            with timer.stage("semantic"):
-                results = _with_semantic(results, embeddings)
-    finally:
-        if embeddings is not None:
-            embeddings.close()
-    return judge.judge_all(results), routes, corpus
-
-
-def _with_semantic(results: list[SegmentResult], embeddings: semantic.Embeddings) -> list[SegmentResult]:
-    """cosine(original, round trip) per pivot on every result."""
-    pairs = [(r.segment.text, rt.back) for r in results for rt in r.round_trips]
-    cos = iter(embeddings.cosines(pairs))
-    return [
-        replace(r, semantic=Semantic(round_trips=tuple((rt.pivot, next(cos)) for rt in r.round_trips)))
-        for r in results
-    ]
-
-
-def _run(
-    segments: list[Segment],
-    engine: Engine,
-    config: RunConfig,
-    timer: Timer,
-    planned: dict[str, tuple[list[str], list[str]]],
-    embeddings: semantic.Embeddings | None,
-) -> tuple[list[SegmentResult], dict[str, list[str]], dict[int, dict[str, list[PairStats]]]]:
-    lang = config.lang
-    texts = [s.text for s in segments]
-    routes: dict[str, list[str]] = {}
-    per_pivot: list[tuple[str, list[str], list[str]]] = []
-    split: set[int] = set()  # segments an engine split to fit its length limit
-    failed: list[dict[int, str]] = []  # per pivot: segments the engine could not translate, and why
-    with timer.stage("translate"):
-        for pivot, (there, back) in planned.items():
-            routes[pivot] = there + back[1:]
-            why: dict[int, str] = {}
-            forward = translate_route(
-                engine, texts, there, split, why
-            )  # one engine call per hop, whole batch
-            back_texts = translate_route(engine, forward, back, split, why)
-            per_pivot.append((pivot, forward, back_texts))
-            failed.append(why)
-            if embeddings is not None:
-                embeddings.prefetch(back_texts)  # encoded while the next stages run
-        readers = {p: back for p, (_, back) in planned.items()} | reader_routes(engine, lang, list(planned))
-        readings = pivot_readings(engine, doubtful_words(texts, lang), readers)
-    with timer.stage("score"):
-        stats = [many_stats(list(zip(back, texts))) for _, _, back in per_pivot]
-    enabled, severities = set(config.enabled), dict(config.severities)
-    articles = _articles(segments)
-    results: list[SegmentResult] = []
-    with timer.stage("check"):
-        for i, seg in enumerate(segments):
-            article, index = articles[i]
-            rts: list[RoundTrip] = []
-            flag_sets: list[list[Flag]] = []
-            drifts: list[float] = []
-            for k, (pivot, fwd, back) in enumerate(per_pivot):
-                scores = scores_from(stats[k][i])
-                rts.append(RoundTrip(pivot, fwd[i], back[i], scores))
-                opts = {
-                    **config.thresholds,
-                    "chrf_roundtrip": scores.chrf,
-                    "article": article,  # the document's sentences, for the consistency check
-                    "article_index": index,
-                    "pivot_readings": readings,  # every pivot's, for the copy-only detectors
-                }
-                inp = CheckInput(seg.text, lang, back[i], lang, mode="roundtrip", options=opts)
-                if i in failed[k]:
-                    flags = regrade([unverifiable(failed[k][i], "text", len(seg.text))], severities)
-                    flags = [f for f in flags if f.check in enabled]
-                else:
-                    flags = [
-                        cap_roundtrip(_report_spans(f, pivot)) for f in run_checks(inp, enabled, severities)
-                    ]
-                flag_sets.append(flags)
-                drifts.append(drift(inp, flags))
-            pieced = any(stats[k][i].pieces > 1 for k in range(len(per_pivot)))
-            seg = replace(seg, split=True) if i in split or pieced else seg
-            results.append(finish(seg, majority(flag_sets), statistics.median(drifts), tuple(rts), None))
-    corpus: dict[int, dict[str, list[PairStats]]] = {}
-    for doc, idx in sorted(_by_document(segments).items()):
-        corpus[doc] = {pivot: [stats[k][i] for i in idx] for k, (pivot, _, _) in enumerate(per_pivot)}
-    return results, routes, corpus
+    plan = RoundTripPlan(segments, engine, config, judge or CopyJudge(config, getattr(engine, "name", None)))
+    results, corpus = run_plan(plan, engine, config, timer)
+    return results, plan.routes, corpus
 
 
 def _by_document(segments: list[Segment]) -> dict[int, list[int]]:

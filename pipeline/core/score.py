@@ -2,8 +2,9 @@
 
 The reference is the original text, the hypothesis the text that came back (round trip,
 back-translation or forward translation). Each pair's sufficient statistics are computed
-once through sacreBLEU's public API (chrF's n-gram counts with its public extractor): sentence
-scores and corpus scores both derive from them, and large batches are spread over the CPU cores. Metric signatures go into
+once through sacreBLEU's public API (chrF's n-gram counts with its public extractor; TER's edits
+with pipeline/core/ter.py, sacreBLEU's search made faster, same numbers): sentence scores and
+corpus scores both derive from them, and large batches are spread over the CPU cores. Metric signatures go into
 the report signature.
 """
 
@@ -11,11 +12,13 @@ from __future__ import annotations
 
 import functools
 import os
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 from ..pieces import aligned_cuts
 from ..records import Scores
+from .ter import edits as ter_edits
 
 PARALLEL_MIN_PAIRS = 400  # below this a process pool costs more than it saves
 
@@ -70,9 +73,9 @@ def pair_stats(hypothesis: str, reference: str) -> PairStats:
     edits: float = 0
     ref_length: float = 0
     for h, r in pieces:  # the pieces' statistics add up like a corpus
-        t = ter.sentence_score(h, [r])
-        edits += t.num_edits
-        ref_length += t.ref_length
+        words_ref = ter.tokenizer(r.rstrip()).split()  # what TER.sentence_score compares
+        edits += ter_edits(ter.tokenizer(h.rstrip()).split(), words_ref)
+        ref_length += len(words_ref) / 1  # sacreBLEU's average over one reference: a float
     return PairStats(
         _chrf_stats(hyp, ref),
         (b.sys_len, b.ref_len, *b.counts, *b.totals),
@@ -86,18 +89,25 @@ def _chrf_stats(hyp: str, ref: str) -> tuple[int, ...]:
 
     sacreBLEU's public API gives a chrF score but not its statistics, so they are counted here
     with its public n-gram extractor; chrF++ word n-grams are not used (word_order 0)."""
-    from sacrebleu.metrics.helpers import extract_all_char_ngrams
-
-    chrf = _metrics()[0]
-    if chrf.lowercase:
-        hyp, ref = hyp.lower(), ref.lower()
     out: list[int] = []
-    hyp_grams = extract_all_char_ngrams(hyp, chrf.char_order, chrf.whitespace)
-    ref_grams = extract_all_char_ngrams(ref, chrf.char_order, chrf.whitespace)
-    for h, r in zip(hyp_grams, ref_grams, strict=True):
+    for h, r in zip(_char_ngrams(hyp), _char_ngrams(ref), strict=True):
         match = sum(min(count, r[gram]) for gram, count in h.items() if gram in r)
         out += [sum(h.values()) if r else 0, sum(r.values()), match]
     return tuple(out)
+
+
+@functools.lru_cache(maxsize=256)
+def _char_ngrams(text: str) -> list[Counter[str]]:
+    """chrF's character n-gram counts of one side, per order. Memoized over the last few texts
+    (a sentence's counters take tens of kB): a source is the reference of its back-translation and
+    of its own round trip, scored one after the other, and repeats across a file's variants."""
+    from sacrebleu.metrics.helpers import extract_all_char_ngrams
+
+    chrf = _metrics()[0]
+    grams: list[Counter[str]] = extract_all_char_ngrams(
+        text.lower() if chrf.lowercase else text, chrf.char_order, chrf.whitespace
+    )
+    return grams
 
 
 def _chrf_score(stats: list[int]) -> float:
@@ -224,6 +234,7 @@ def die_with(pid: int) -> None:
     threading.Thread(target=watch, name="die-with-driftcheck", daemon=True).start()
 
 
+@functools.lru_cache(maxsize=4096)
 def scores_from(st: PairStats) -> Scores:
     """One pair's scores (BLEU with effective order, as sentence BLEU should be)."""
     return st.empty if st.empty is not None else _scores([st], _metrics()[1])

@@ -24,7 +24,7 @@ from .run_config import RunConfig, planned_routes, resolve_config, resolve_langu
 
 if TYPE_CHECKING:  # the stages are imported when they run: a reused report needs none of them
     from .batch import Batch, RunInfo
-    from .source_mode import SourceJob
+    from .source_pairs import SourceJob
 
 
 @dataclass
@@ -342,8 +342,6 @@ def verify(
     settings = inputs.settings or settings
     config = config or resolve_config(settings, inputs.mode)  # type: ignore[arg-type]
     engine = engine or build_engine(settings, config.first_direction)
-    if timer.on_progress is not None:
-        setattr(engine, "progress", timer.on_progress)  # noqa: B010 - not part of the Engine protocol
     check_calibration(inputs.mode, settings)
     from .batch import merge, verify_segments
 

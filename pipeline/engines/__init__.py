@@ -8,8 +8,8 @@ when `create()` is called, so `driftcheck --help` stays fast.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
 from ..errors import UnsupportedPairError, UsageError
@@ -35,8 +35,27 @@ class EngineOptions:
     max_batch_tokens: int = 4096
 
 
+# Progress of one translate() call: (direction label "en→de", inputs done, inputs in all).
+ProgressFn = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class Translations:
+    """What one translate() call gives back: one output per input, in input order; the inputs the
+    engine had to split to fit its length limit (`split`, indices), and those it failed on, with
+    the reason (`failed`: index -> why; their output is empty)."""
+
+    texts: list[str]
+    split: frozenset[int] = frozenset()
+    failed: Mapping[int, str] = field(default_factory=dict)
+
+
 @runtime_checkable
 class Engine(Protocol):
+    """A translation engine. Nothing about one call is kept on the engine (outputs, split and failed
+    inputs come back in `Translations`; progress goes to the callback given), so two tasks may share
+    one engine."""
+
     name: str
 
     def directions(self) -> set[tuple[str, str]] | None:
@@ -45,22 +64,24 @@ class Engine(Protocol):
     def supports(self, src: str, tgt: str) -> bool:
         """Whether a direct src->tgt model is available (locally or, for hub ids, possibly remotely)."""
 
-    def translate(self, texts: list[str], src: str, tgt: str) -> list[str]:
-        """Translate a batch; returns one output per input, in input order."""
+    def translate(
+        self, texts: Sequence[str], src: str, tgt: str, progress: ProgressFn | None = None
+    ) -> Translations:
+        """Translate a batch; `progress` (when given) hears how far the call is."""
+
+    def install_hint(self, src: str, tgt: str) -> str:
+        """How to make src->tgt available here (one clause, for an error line)."""
+
+    def direction_signature(self, src: str, tgt: str) -> dict[str, object]:
+        """What decides this direction's output, found without loading a model (the cache keys on it)."""
 
     def signature(self) -> dict[str, object]:
         """Engine name, version, options and the models used so far (ids, revisions, paths)."""
 
 
-# Progress of one translate() call: (direction label "en→de", inputs done, inputs in all).
-# An engine reports through tell_progress() to whoever set its `progress` attribute (the CLI's bar).
-ProgressFn = Callable[[str, int, int], None]
-
-
-def tell_progress(engine: object, src: str, tgt: str, done: int, total: int) -> None:
-    report: ProgressFn | None = getattr(engine, "progress", None)
-    if report is not None:
-        report(f"{src}\u2192{tgt}", done, total)
+def tell_progress(progress: ProgressFn | None, src: str, tgt: str, done: int, total: int) -> None:
+    if progress is not None:
+        progress(f"{src}\u2192{tgt}", done, total)
 
 
 def create(name: str, options: EngineOptions | None = None) -> Engine:
@@ -107,8 +128,7 @@ def plan_route(engine: Engine, src: str, tgt: str, via: str | None = None) -> li
         if engine.supports(src, via) and engine.supports(via, tgt):
             return [src, via, tgt]
         raise UnsupportedPairError(
-            f"engine '{engine.name}' cannot translate {src}->{via}->{tgt}: "
-            f"{_missing_hint(engine, src, via, tgt)}"
+            f"engine '{engine.name}' cannot translate {src}->{via}->{tgt}: {engine.install_hint(src, tgt)}"
         )
     if engine.supports(src, tgt):
         return [src, tgt]
@@ -121,15 +141,8 @@ def plan_route(engine: Engine, src: str, tgt: str, via: str | None = None) -> li
             return [src, pivot, tgt]
     raise UnsupportedPairError(
         f"engine '{engine.name}' cannot translate {src}->{tgt}, directly or through a pivot: "
-        f"{_missing_hint(engine, src, None, tgt)}"
+        f"{engine.install_hint(src, tgt)}"
     )
-
-
-def _missing_hint(engine: Engine, src: str, via: str | None, tgt: str) -> str:
-    hint = getattr(engine, "install_hint", None)
-    if callable(hint):
-        return str(hint(src, tgt))
-    return "install a model for that direction"
 
 
 MAX_SEGMENT_CHARS = 20_000  # a longer "sentence" is not sent to an engine: it is reported unverifiable
@@ -151,39 +164,34 @@ def translate_route(
     route: list[str],
     split: set[int] | None = None,
     failed: dict[int, str] | None = None,
+    progress: ProgressFn | None = None,
 ) -> list[str]:
     """Translate along a route: one engine call per hop for the whole batch, each distinct text once.
 
-    Engines that had to split an over-long input report its index in `last_split`; those
-    inputs are added to `split` (as indices into `texts`). Texts the engine failed on
-    (`last_failed`) and texts over MAX_SEGMENT_CHARS come back empty and are added to `failed`
-    with the reason.
+    Inputs an engine had to split (`Translations.split`) are added to `split` (as indices into
+    `texts`). Texts the engine failed on (`Translations.failed`) and texts over MAX_SEGMENT_CHARS
+    come back empty and are added to `failed` with the reason; a failed text goes no further along
+    the route. `progress` hears each hop's progress.
     """
     unique = list(dict.fromkeys(texts))
-    reasons: dict[int, str] = {}
-    for i, t in enumerate(unique):
-        why = too_long(t)
-        if why is not None:
-            reasons[i] = why
+    reasons = {i: why for i, t in enumerate(unique) if (why := too_long(t)) is not None}
     out = list(unique)
     split_unique: set[int] = set()
     for a, b in zip(route, route[1:]):
         live = [i for i in range(len(unique)) if i not in reasons]  # failed texts go no further
-        done = engine.translate([out[i] for i in live], a, b)
+        done = engine.translate([out[i] for i in live], a, b, progress)
         out = [""] * len(unique)
         for k, i in enumerate(live):
-            out[i] = done[k]
-        split_unique.update(live[k] for k in getattr(engine, "last_split", None) or () if 0 <= k < len(live))
-        for k, why in (getattr(engine, "last_failed", None) or {}).items():
-            hop = "" if len(route) == 2 else f" ({a}->{b})"
-            reasons.setdefault(
-                live[k], f"the engine failed on this text{hop}: {why}"
-            )  # checks.health.ENGINE_FAILED
-    by_text = {unique[i]: why for i, why in reasons.items() if 0 <= i < len(unique)}
+            out[i] = done.texts[k]
+        split_unique.update(live[k] for k in done.split)
+        hop = "" if len(route) == 2 else f" ({a}->{b})"
+        for k, why in done.failed.items():  # checks.health.ENGINE_FAILED
+            reasons.setdefault(live[k], f"the engine failed on this text{hop}: {why}")
+    by_text = {unique[i]: why for i, why in reasons.items()}
     if failed is not None:
         failed.update((i, by_text[t]) for i, t in enumerate(texts) if t in by_text)
     if split is not None and split_unique:
-        long_texts = {unique[i] for i in split_unique if 0 <= i < len(unique)}
+        long_texts = {unique[i] for i in split_unique}
         split.update(i for i, t in enumerate(texts) if t in long_texts)
     if len(unique) == len(texts):
         return out

@@ -1,7 +1,8 @@
-"""Apertium: rule-based translation through the `apertium` binary, batched.
+"""Apertium: rule-based translation through the pipeline of an installed Apertium mode, batched.
 
-One process per direction per batch (spawning one per sentence would cost 0.1-0.3 s each).
-The batch is framed so that it can always be split back, whatever a text translates to:
+One pipeline per direction per batch (spawning one per sentence would cost 0.1-1 s each), run by
+stage so that each text is translated as if it were alone (apertium_stream.py: Apertium's tagger
+otherwise carries state from one text to the next). The batch is framed so that it can always be split back, whatever a text translates to:
 driftcheck does Apertium's own text deformatting itself and runs the pipeline on the stream
 format (`apertium -f none`). Each text is escaped (`[ ] \\ ^ $ / @ < > { }`), closed with the
 sentence end that Apertium's txt deformatter adds (`.[]`, removed again on the way out) and
@@ -15,7 +16,7 @@ non-characters (the pipeline silently stops at U+FFFF) and lone surrogates.
 
 When a batch fails (an exit status, a timeout, markers that do not come back), it is cut in
 halves until the failing texts are alone: those come back empty and are listed in
-`last_failed` with the reason, and every other text is translated. If a one-word probe fails
+`Translations.failed` with the reason, and every other text is translated. If a one-word probe fails
 too, Apertium itself is broken and the run stops with one EngineError line.
 """
 
@@ -25,11 +26,12 @@ import functools
 import os
 import re
 import shutil
-import signal
 import subprocess
+from collections.abc import Sequence
 
 from ..errors import EngineError, ModelNotFoundError
-from . import EngineOptions, tell_progress
+from . import EngineOptions, ProgressFn, Translations, tell_progress
+from .apertium_stream import StageFailed, pipeline, run_pipeline
 from .langs import to_iso1, to_iso3
 
 _MODE = re.compile(r"^([a-z]{2,3})-([a-z]{2,3})$")
@@ -143,7 +145,6 @@ class ApertiumEngine:
         self.options = options or EngineOptions()
         self._used: dict[str, str] = {}
         self.calls = 0  # processes spawned, for tests and benchmarks
-        self.last_failed: dict[int, str] = {}  # input index -> why the engine failed on it
         self._probed: set[str] = set()
 
     def directions(self) -> set[tuple[str, str]]:
@@ -160,28 +161,32 @@ class ApertiumEngine:
             f"(Debian: apt-get install {debian_package(src, tgt)}; apt-cache search apertium lists pairs)"
         )
 
-    def translate(self, texts: list[str], src: str, tgt: str) -> list[str]:
+    def translate(
+        self, texts: Sequence[str], src: str, tgt: str, progress: ProgressFn | None = None
+    ) -> Translations:
         mode = installed_modes().get((src, tgt))
         if mode is None:
             raise ModelNotFoundError(f"apertium cannot translate {src}->{tgt}: {self.install_hint(src, tgt)}")
         self._used[f"{src}-{tgt}"] = mode
-        self.last_failed = {}
+        failed: dict[int, str] = {}  # input index -> why the engine failed on it
         cleaned = [clean(t) for t in texts]
         todo = [i for i, t in enumerate(cleaned) if t]
         out = [""] * len(texts)
         if not todo:
-            return out
-        tell_progress(self, src, tgt, 0, len(texts))
+            return Translations(out)
+        tell_progress(progress, src, tgt, 0, len(texts))
         batches = _batches(todo, cleaned)
         for n, batch in enumerate(batches):
-            outputs, failed = self._bisect(mode, [cleaned[i] for i in batch])
+            outputs, batch_failed = self._bisect(mode, [cleaned[i] for i in batch])
             for k, i in enumerate(batch):
                 out[i] = outputs[k]
-                if k in failed:
-                    self.last_failed[i] = failed[k]
+                if k in batch_failed:
+                    failed[i] = batch_failed[k]
             # inputs done so far, counted by position (empty ones were never sent)
-            tell_progress(self, src, tgt, batch[-1] + 1 if n + 1 < len(batches) else len(texts), len(texts))
-        return out
+            tell_progress(
+                progress, src, tgt, batch[-1] + 1 if n + 1 < len(batches) else len(texts), len(texts)
+            )
+        return Translations(out, failed=failed)
 
     def _bisect(self, mode: str, texts: list[str]) -> tuple[list[str], dict[int, str]]:
         """Outputs, and the failing texts (index -> reason) isolated by halving the batch."""
@@ -211,19 +216,10 @@ class ApertiumEngine:
         self.calls += 1
         timeout = 30 + len(payload) / MIN_CHARS_PER_SECOND
         try:
-            proc = subprocess.run(
-                ["apertium", "-f", "none", "-u", mode],
-                input=payload.encode("utf-8"),
-                capture_output=True,
-                timeout=timeout,
-            )
-        except subprocess.TimeoutExpired:
-            raise BatchFailed(f"apertium {mode} took longer than {timeout:.0f} s") from None
-        except OSError as exc:
-            raise EngineError(f"apertium {mode} failed to run: {exc.strerror or exc}") from None
-        if proc.returncode != 0:
-            raise BatchFailed(f"apertium {mode} {_status(proc.returncode)}: {_last_line(proc.stderr)}")
-        pieces = unframe(proc.stdout.decode("utf-8", "replace"), len(texts))
+            output = run_pipeline(pipeline(mode), payload.encode("utf-8"), timeout, f"apertium {mode}")
+        except StageFailed as exc:
+            raise BatchFailed(str(exc)) from None
+        pieces = unframe(output.decode("utf-8", "replace"), len(texts))
         if pieces is None:
             raise BatchFailed(f"apertium {mode} lost the text boundaries; its output could not be split back")
         return pieces
@@ -234,7 +230,9 @@ class ApertiumEngine:
             "engine": "apertium",
             "version": apertium_version(),
             "mode": installed_modes().get((src, tgt)),
-            "framing": "stream-v2",  # changed how texts are cleaned and framed: a fresh cache namespace
+            # v2: how texts are cleaned and framed; v3: each text tagged as if alone (apertium_stream.py).
+            # A new value is a fresh cache namespace: older outputs depended on their batch.
+            "framing": "stream-v3",
         }
 
     def signature(self) -> dict[str, object]:
@@ -256,22 +254,6 @@ def _batches(todo: list[int], texts: list[str]) -> list[list[int]]:
         batches[-1].append(i)
         size += len(texts[i]) + 12
     return batches
-
-
-def _status(code: int) -> str:
-    """'exited with 3', or 'was killed by SIGPIPE' (a shell pipeline reports 128 + the signal)."""
-    number = -code if code < 0 else code - 128 if code > 128 else 0
-    if number:
-        try:
-            return f"was stopped by {signal.Signals(number).name} (exit status {code})"
-        except ValueError:
-            pass
-    return f"exited with {code}"
-
-
-def _last_line(stderr: bytes) -> str:
-    lines = [ln.strip() for ln in stderr.decode("utf-8", "replace").splitlines() if ln.strip()]
-    return lines[-1] if lines else "it printed no message"
 
 
 @functools.cache

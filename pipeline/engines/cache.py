@@ -21,6 +21,7 @@ import json
 import os
 import random
 import sqlite3
+import threading
 import time
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
@@ -107,7 +108,10 @@ class TranslationCache:
             raise CacheError(f"cannot create the cache folder {self.path.parent}: {exc.strerror}") from exc
         try:
             # isolation_level=None: no implicit transactions; every write is an explicit BEGIN IMMEDIATE.
-            self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            self._db = sqlite3.connect(  # shared by the tasks of an engine: every use holds _lock
+                self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+            )
+            self._lock = threading.RLock()
         except sqlite3.Error as exc:
             raise self._error(exc) from exc
         try:
@@ -164,19 +168,20 @@ class TranslationCache:
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction, taken up front so concurrent writers queue instead of deadlocking."""
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise self._error(exc) from exc
-        try:
-            yield self._db
-            self._db.execute("COMMIT")
-        except BaseException as exc:
-            if self._db.in_transaction:
-                self._db.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.Error):
+        with self._lock:
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
                 raise self._error(exc) from exc
-            raise
+            try:
+                yield self._db
+                self._db.execute("COMMIT")
+            except BaseException as exc:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    raise self._error(exc) from exc
+                raise
 
     def _init_schema(self) -> None:
         db = self._db
@@ -215,11 +220,12 @@ class TranslationCache:
             for start in range(0, len(unique), _CHUNK):
                 chunk = unique[start : start + _CHUNK]
                 marks = ",".join("?" * len(chunk))
-                rows = self._db.execute(
-                    "SELECT key, output, split FROM translations "
-                    f"WHERE namespace = ? AND src = ? AND tgt = ? AND key IN ({marks})",
-                    (namespace, src, tgt, *chunk),
-                )
+                with self._lock:
+                    rows = self._db.execute(
+                        "SELECT key, output, split FROM translations "
+                        f"WHERE namespace = ? AND src = ? AND tgt = ? AND key IN ({marks})",
+                        (namespace, src, tgt, *chunk),
+                    ).fetchall()
                 for key, output, split in rows:
                     for i in by_key[key]:
                         found[i] = (output, bool(split))
@@ -275,10 +281,11 @@ class TranslationCache:
             for start in range(0, len(unique), _CHUNK):
                 chunk = unique[start : start + _CHUNK]
                 marks = ",".join("?" * len(chunk))
-                rows = self._db.execute(
-                    f"SELECT key, vector FROM embeddings WHERE model = ? AND key IN ({marks})",
-                    (model, *chunk),
-                )
+                with self._lock:
+                    rows = self._db.execute(
+                        f"SELECT key, vector FROM embeddings WHERE model = ? AND key IN ({marks})",
+                        (model, *chunk),
+                    ).fetchall()
                 for key, vector in rows:
                     for i in by_key[key]:
                         found[i] = bytes(vector)

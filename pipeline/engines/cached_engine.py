@@ -1,21 +1,20 @@
 """Any engine behind the translation cache (pipeline/engines/cache.py).
 
-Where the namespace comes from: an engine that has `direction_signature(src, tgt)` is asked
-for it; that must name everything that changes the output for that direction *without
-loading the model*, so a fully cached run never loads one. An engine without it is probed: the
-shortest text of the first batch in that direction goes through the engine first (which loads
-the model), and only then is `signature()` read. That is correct for engines that record
-models lazily (an unloaded model is never missing from the key), at the price of one engine
-call per direction and run; the probe's output is kept like any other.
+The namespace of a direction comes from the engine's `direction_signature(src, tgt)`, which names
+everything that changes the output for that direction without loading the model, so a fully
+cached run never loads one.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import threading
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..errors import EngineError
+from . import Translations
 from .cache import TranslationCache
 
 if TYPE_CHECKING:
@@ -45,12 +44,11 @@ class CachedEngine:
 
     `stats` counts, over this object's life: `lookups` (texts asked for), `hits` (answered
     from the cache), `misses` (distinct texts the engine translated) and `duplicates`
-    (repeats of a missed text within one batch, translated once).
-    `last_split` holds the input indices of the last batch whose text the engine split, and
-    `last_failed` those the engine failed on, with the reason (a failed output is never stored).
+    (repeats of a missed text within one batch, translated once). A failed output is never stored.
     `used` maps "src-tgt" to the signature that keyed each direction translated so far: the
     models and revisions behind the outputs, known even when every one came from the cache
-    (the inner engine's own signature() may only list models it actually loaded).
+    (the inner engine's own signature() may only list models it actually loaded). Nothing about
+    one call is kept on the object, so two tasks may share it (the counters take a lock).
     """
 
     def __init__(self, engine: Engine, cache: TranslationCache) -> None:
@@ -58,12 +56,8 @@ class CachedEngine:
         self.cache = cache
         self.name = engine.name
         self.stats: dict[str, int] = {"lookups": 0, "hits": 0, "misses": 0, "duplicates": 0}
-        self.last_split: set[int] = set()
-        self.last_failed: dict[int, str] = {}
-        self._failed: dict[str, str] = {}  # text -> reason, for the batch in hand
         self.used: dict[str, dict[str, object]] = {}
-        self._namespaces: dict[tuple[str, str], tuple[str, dict[str, object]]] = {}
-        self.progress: ProgressFn | None = None  # handed to the inner engine: misses are what it translates
+        self._lock = threading.Lock()
 
     def directions(self) -> set[tuple[str, str]] | None:
         return self.engine.directions()
@@ -72,91 +66,63 @@ class CachedEngine:
         return self.engine.supports(src, tgt)
 
     def install_hint(self, src: str, tgt: str) -> str:
-        hint = getattr(self.engine, "install_hint", None)
-        return str(hint(src, tgt)) if callable(hint) else "install a model for that direction"
+        return self.engine.install_hint(src, tgt)
+
+    def direction_signature(self, src: str, tgt: str) -> dict[str, object]:
+        return self.engine.direction_signature(src, tgt)
 
     def signature(self) -> dict[str, object]:
         return {**self.engine.signature(), "cache": True}
 
-    def _inner(self, texts: list[str], src: str, tgt: str) -> tuple[list[str], set[int], dict[int, str]]:
-        if self.progress is not None:
-            setattr(self.engine, "progress", self.progress)  # noqa: B010 - not part of the Engine protocol
-        outputs = self.engine.translate(texts, src, tgt)
-        if len(outputs) != len(texts):
+    def _inner(self, texts: list[str], src: str, tgt: str, progress: ProgressFn | None) -> Translations:
+        done = self.engine.translate(texts, src, tgt, progress)
+        if len(done.texts) != len(texts):
             raise EngineError(
-                f"engine '{self.name}' returned {len(outputs)} translations "
+                f"engine '{self.name}' returned {len(done.texts)} translations "
                 f"for {len(texts)} texts ({src}->{tgt})"
             )
-        split = getattr(self.engine, "last_split", None)
-        failed = getattr(self.engine, "last_failed", None) or {}
-        return (
-            list(outputs),
-            {i for i in (split or ()) if 0 <= i < len(texts)},
-            {i: str(why) for i, why in failed.items() if 0 <= i < len(texts)},
-        )
+        return done
 
-    def _namespace(
-        self, texts: list[str], src: str, tgt: str
-    ) -> tuple[str, dict[str, object], dict[str, tuple[str, bool]]]:
-        """The namespace for src->tgt, and any text translated to find it (the probe)."""
-        direction_signature = getattr(self.engine, "direction_signature", None)
-        if callable(direction_signature):
-            sig = dict(direction_signature(src, tgt))
-            return namespace_for(sig, src, tgt), sig, {}
-        if (src, tgt) in self._namespaces:
-            ns, sig = self._namespaces[(src, tgt)]
-            return ns, sig, {}
-        probe = min(texts, key=len)
-        outputs, split, failed = self._inner([probe], src, tgt)
-        sig = dict(self.engine.signature())
-        ns = namespace_for(sig, src, tgt)
-        self._namespaces[(src, tgt)] = (ns, sig)
-        if failed:
-            self._failed[probe] = failed[0]
-        else:
-            self.cache.put_many(ns, src, tgt, [(probe, outputs[0])], split=split, signature=sig)
-        return ns, sig, {probe: (outputs[0], 0 in split)}
-
-    def translate(self, texts: list[str], src: str, tgt: str) -> list[str]:
+    def translate(
+        self, texts: Sequence[str], src: str, tgt: str, progress: ProgressFn | None = None
+    ) -> Translations:
         """Cached outputs where present; the misses go to the engine in one call, de-duplicated."""
-        self.last_split = set()
-        self.last_failed = {}
-        self._failed = {}
         if not texts:
-            return []
-        ns, sig, known = self._namespace(texts, src, tgt)
-        self.used[f"{src}-{tgt}"] = sig
-        self.stats["lookups"] += len(texts)
-        if known:
-            self.stats["misses"] += len(known)
-        unique = [t for t in dict.fromkeys(texts) if t not in known]
+            return Translations([])
+        sig = dict(self.engine.direction_signature(src, tgt))
+        ns = namespace_for(sig, src, tgt)
+        unique = list(dict.fromkeys(texts))
         found = self.cache.get_entries(ns, src, tgt, unique)
         results: dict[str, tuple[str, bool]] = {unique[i]: entry for i, entry in found.items()}
         todo = [t for t in unique if t not in results]
+        failed_text: dict[str, str] = {}
         if todo:
-            outputs, split, failed = self._inner(todo, src, tgt)
-            pairs = list(zip(todo, outputs, strict=True))
-            self._failed.update({todo[i]: why for i, why in failed.items()})
-            kept = [(k, p) for k, p in enumerate(pairs) if k not in failed]
-            kept_split = {n for n, (k, _) in enumerate(kept) if k in split}
-            self.cache.put_many(ns, src, tgt, [p for _, p in kept], split=kept_split, signature=sig)
-            results.update({t: (out, i in split) for i, (t, out) in enumerate(pairs)})
-            self.stats["misses"] += len(todo)
-        results.update(known)
-        fresh = set(todo) | set(known)
+            done = self._inner(todo, src, tgt, progress)
+            failed_text = {todo[i]: why for i, why in done.failed.items()}
+            kept = [k for k in range(len(todo)) if k not in done.failed]
+            self.cache.put_many(
+                ns, src, tgt, [(todo[k], done.texts[k]) for k in kept],
+                split={n for n, k in enumerate(kept) if k in done.split}, signature=sig,
+            )  # fmt: skip
+            results.update({t: (done.texts[i], i in done.split) for i, t in enumerate(todo)})
+        self._count(src, tgt, sig, texts, set(todo))
+        out = [results[t][0] for t in texts]
+        split = frozenset(i for i, t in enumerate(texts) if results[t][1])
+        failed = {i: failed_text[t] for i, t in enumerate(texts) if t in failed_text}
+        return Translations(out, split=split, failed=failed)
+
+    def _count(
+        self, src: str, tgt: str, sig: dict[str, object], texts: Sequence[str], fresh: set[str]
+    ) -> None:
         seen: set[str] = set()
-        out: list[str] = []
-        for i, text in enumerate(texts):
-            output, was_split = results[text]
-            out.append(output)
-            if was_split:
-                self.last_split.add(i)
-            if text in self._failed:
-                self.last_failed[i] = self._failed[text]
+        duplicates = 0
+        for text in texts:
             if text in fresh:
-                if text in seen:
-                    self.stats["duplicates"] += 1
+                duplicates += text in seen
                 seen.add(text)
-            else:
-                self.stats["hits"] += 1
-        return out
+        with self._lock:
+            self.used[f"{src}-{tgt}"] = sig
+            self.stats["lookups"] += len(texts)
+            self.stats["misses"] += len(fresh)
+            self.stats["duplicates"] += duplicates
+            self.stats["hits"] += len(texts) - len(fresh) - duplicates

@@ -15,13 +15,14 @@ import importlib.util
 import json
 import math
 import os
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.engines import EngineOptions, models, tell_progress
+from pipeline.engines import EngineOptions, ProgressFn, Translations, models, tell_progress
 from pipeline.engines.spm_split import assemble, plan, run_batched
 from pipeline.errors import EngineError, ModelNotFoundError
 
@@ -56,7 +57,9 @@ class CT2Engine:
         self.compute_type = compute_type or getattr(self.options, "compute_type", None)
         self._loaded: dict[tuple[str, str], _Loaded] = {}
         self._device: str | None = None
-        self.last_split: set[int] = set()
+        # one call at a time: a call makes its direction's model the resident one on CPU (and would
+        # unload the model another task sharing the engine is using)
+        self._lock = threading.Lock()
 
     def directions(self) -> set[tuple[str, str]]:
         local = models.local_models(self.root)
@@ -71,7 +74,15 @@ class CT2Engine:
             f"(creates {models.ct2_dir(self.root, src, tgt)}), or use --engine marian"
         )
 
-    def translate(self, texts: list[str], src: str, tgt: str) -> list[str]:
+    def translate(
+        self, texts: Sequence[str], src: str, tgt: str, progress: ProgressFn | None = None
+    ) -> Translations:
+        with self._lock:
+            return self._translate(texts, src, tgt, progress)
+
+    def _translate(
+        self, texts: Sequence[str], src: str, tgt: str, progress: ProgressFn | None
+    ) -> Translations:
         loaded = self._load(src, tgt)
         self._make_resident(loaded)
         encode = loaded.source.encode
@@ -79,10 +90,9 @@ class CT2Engine:
         def count(text: str) -> int:
             return len(encode(text)) + 1  # + </s>
 
-        p = plan(texts, count, loaded.split_limit)
-        self.last_split = p.split
+        p = plan(list(texts), count, loaded.split_limit)
         if not p.parts:
-            return [""] * len(texts)
+            return Translations([""] * len(texts), split=frozenset(p.split))
         tokens = [[*encode(part, out_type=str), "</s>"] for part in p.parts]
         device = self._device or "cpu"
         workers = self._workers(device)
@@ -94,9 +104,9 @@ class CT2Engine:
             lambda batches: self._run(loaded, [[tokens[i] for i in b] for b in batches]),
             self.options.max_batch_tokens,
             size,
-            on_batch=lambda done, total: tell_progress(self, src, tgt, done, total),
+            on_batch=lambda done, total: tell_progress(progress, src, tgt, done, total),
         )
-        return assemble(p, out)
+        return Translations(assemble(p, out), split=frozenset(p.split))
 
     def _make_resident(self, loaded: _Loaded) -> None:
         """On CPU keep one model in memory: a round trip uses each direction once, one after the

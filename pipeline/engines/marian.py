@@ -9,14 +9,15 @@ transformers' 23-46 s of retries. torch and transformers are imported on first u
 
 from __future__ import annotations
 
+import threading
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.engines import EngineOptions, models, tell_progress
+from pipeline.engines import EngineOptions, ProgressFn, Translations, models, tell_progress
 from pipeline.engines.spm_split import assemble, plan, run_batched
 from pipeline.errors import EngineError, ModelNotFoundError
 
@@ -52,7 +53,7 @@ class MarianEngine:
         self.root = models.models_dir(self.options.models_dir)
         self._loaded: dict[tuple[str, str], _Loaded] = {}
         self._device: str | None = None
-        self.last_split: set[int] = set()  # indices of the last translate() inputs that were split
+        self._lock = threading.Lock()  # two tasks sharing the engine load a model once
 
     # -- what is available ---------------------------------------------------------------
 
@@ -70,17 +71,18 @@ class MarianEngine:
 
     # -- translation ---------------------------------------------------------------------
 
-    def translate(self, texts: list[str], src: str, tgt: str) -> list[str]:
+    def translate(
+        self, texts: Sequence[str], src: str, tgt: str, progress: ProgressFn | None = None
+    ) -> Translations:
         loaded = self._load(src, tgt)
         tokenizer = loaded.tokenizer
 
         def count(text: str) -> int:
             return len(tokenizer(text)["input_ids"])
 
-        p = plan(texts, count, loaded.split_limit)
-        self.last_split = p.split
+        p = plan(list(texts), count, loaded.split_limit)
         if not p.parts:
-            return [""] * len(texts)
+            return Translations([""] * len(texts), split=frozenset(p.split))
         lengths = [count(part) for part in p.parts]
         device = self._device or "cpu"
 
@@ -93,9 +95,9 @@ class MarianEngine:
             lambda batches: map(run, batches),
             self.options.max_batch_tokens,
             MAX_BATCH_SIZE[device],
-            on_batch=lambda done, total: tell_progress(self, src, tgt, done, total),
+            on_batch=lambda done, total: tell_progress(progress, src, tgt, done, total),
         )
-        return assemble(p, out)
+        return Translations(assemble(p, out), split=frozenset(p.split))
 
     def _generate(self, loaded: _Loaded, batch: list[str]) -> list[str]:
         import torch
@@ -151,8 +153,12 @@ class MarianEngine:
         return known.hub_id, {**kwargs, "revision": revision}, record
 
     def _load(self, src: str, tgt: str) -> _Loaded:
-        if (src, tgt) in self._loaded:
+        with self._lock:
+            if (src, tgt) not in self._loaded:
+                self._loaded[(src, tgt)] = self._load_new(src, tgt)
             return self._loaded[(src, tgt)]
+
+    def _load_new(self, src: str, tgt: str) -> _Loaded:
         source, kwargs, record = self._locate(src, tgt)
         try:
             import torch
@@ -180,9 +186,7 @@ class MarianEngine:
             int(getattr(model.config, "max_position_embeddings", 512)),
             int(getattr(tokenizer, "model_max_length", 512) or 512),
         )
-        loaded = _Loaded(tokenizer, model, split_limit=max(8, limit // 2), record=record)
-        self._loaded[(src, tgt)] = loaded
-        return loaded
+        return _Loaded(tokenizer, model, split_limit=max(8, limit // 2), record=record)
 
     def _pick_device(self, torch: Any) -> str:
         if self._device is None:

@@ -201,9 +201,9 @@ def ray_check_data(
     paths: list[str], settings: Settings, source: str | None, options: RayOptions
 ) -> dict[str, Any]:
     """The merged JSON report of a run over Ray: byte-identical to single-process runs of each file
-    merged, and to one single-process run of all files wherever the engine translates a sentence
-    the same whatever came before it in its stream (Apertium does not always: see the README).
-    A Ray run always verifies (no stored report is reused)."""
+    merged, and to one single-process run of all files (an engine translates a text the same
+    whatever else is in its batch: engines/apertium_stream.py). A Ray run always verifies (no
+    stored report is reused)."""
     check_shards(paths, source)
     ray = import_ray()
     with _native_logs_aside():

@@ -30,8 +30,7 @@ def recorder() -> tuple[list[tuple[str, int, int]], object]:
 def test_apertium_reports_the_start_and_the_end_of_its_batch() -> None:
     engine = create("apertium", EngineOptions())
     seen, report = recorder()
-    engine.progress = report  # type: ignore[attr-defined]
-    engine.translate(TEXTS, "en", "es")
+    engine.translate(TEXTS, "en", "es", report)  # type: ignore[arg-type]
     assert seen == [("en\u2192es", 0, 4), ("en\u2192es", 4, 4)]
 
 

@@ -255,7 +255,7 @@ def apertium() -> Any:
             pytest.fail("CI must provide apertium with the eng-spa pair")
         pytest.skip("needs apertium with the eng-spa pair")
     engine = ApertiumEngine()
-    return engine, engine.translate([CANARY], "en", "es")[0]
+    return engine, engine.translate([CANARY], "en", "es").texts[0]
 
 
 @pytest.mark.requires_apertium
@@ -266,8 +266,9 @@ def test_apertium_batches_never_desynchronise(apertium: Any, texts: list[str]) -
     two texts must come back as the canary's own translation, every time."""
     engine, canary_es = apertium
     batch = [x for t in texts for x in (t, CANARY)]
-    out = engine.translate(batch, "en", "es")
-    assert len(out) == len(batch) and engine.last_failed == {}
+    done = engine.translate(batch, "en", "es")
+    out = done.texts
+    assert len(out) == len(batch) and done.failed == {}
     assert out[1::2] == [canary_es] * len(texts)
     for t, o in zip(texts, out[::2]):
         assert "\n" not in o and ("\uffff" not in o)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from pipeline.core.score import (
     PIECE_WORDS,
     corpus_scores,
@@ -10,7 +12,7 @@ from pipeline.core.score import (
     sentence_scores,
     ter_pieces,
 )
-from pipeline.engines import MAX_SEGMENT_CHARS, translate_route
+from pipeline.engines import MAX_SEGMENT_CHARS, ProgressFn, Translations, translate_route
 
 
 class Recorder:
@@ -20,13 +22,13 @@ class Recorder:
 
     def __init__(self) -> None:
         self.batches: list[list[str]] = []
-        self.last_split: set[int] = set()
-        self.last_failed: dict[int, str] = {}
 
-    def translate(self, texts: list[str], src: str, tgt: str) -> list[str]:
+    def translate(
+        self, texts: Sequence[str], src: str, tgt: str, progress: ProgressFn | None = None
+    ) -> Translations:
         self.batches.append(list(texts))
-        self.last_split = {i for i, t in enumerate(texts) if len(t) > 20}
-        return [f"{t.upper()}|{tgt}" for t in texts]
+        split = frozenset(i for i, t in enumerate(texts) if len(t) > 20)
+        return Translations([f"{t.upper()}|{tgt}" for t in texts], split=split)
 
 
 def test_each_distinct_text_is_translated_once_per_hop_and_order_is_kept() -> None:
@@ -56,10 +58,12 @@ def test_parallel_scoring_gives_the_same_numbers_as_serial() -> None:
 
 def test_failed_and_over_long_texts_come_back_empty_with_their_reason() -> None:
     class Failing(Recorder):
-        def translate(self, texts: list[str], src: str, tgt: str) -> list[str]:
+        def translate(
+            self, texts: Sequence[str], src: str, tgt: str, progress: ProgressFn | None = None
+        ) -> Translations:
             out = super().translate(texts, src, tgt)
-            self.last_failed = {i: "it broke" for i, t in enumerate(texts) if "bad" in t}
-            return ["" if i in self.last_failed else o for i, o in enumerate(out)]
+            failed = {i: "it broke" for i, t in enumerate(texts) if "bad" in t}
+            return Translations(["" if i in failed else o for i, o in enumerate(out.texts)], failed=failed)
 
     eng = Failing()
     long = "x" * (MAX_SEGMENT_CHARS + 1)

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli.cache import cache_app
+from pipeline.engines import ProgressFn, Translations
 from pipeline.engines.cache import (
     ENV_CACHE,
     FILENAME,
@@ -40,8 +42,9 @@ def expected(text: str, tgt: str = "es") -> str:
     return f"{tgt}:{text[::-1]}"
 
 
-class LazyReverser:
-    """Records the model in signature() only once a direction was used, like the real engines."""
+class Reverser:
+    """A stand-in Engine: reverses text, records every call, knows its model per direction without
+    loading it."""
 
     name = "reverser"
     max_len = 40  # inputs longer than this are "split", as a length-limited model would
@@ -50,7 +53,6 @@ class LazyReverser:
         self.revision = revision
         self.beam = beam
         self.calls: list[tuple[list[str], str, str]] = []
-        self.last_split: set[int] = set()
         self._used: dict[str, str] = {}
 
     def directions(self) -> set[tuple[str, str]]:
@@ -62,22 +64,16 @@ class LazyReverser:
     def install_hint(self, src: str, tgt: str) -> str:
         return f"no reverser for {src}-{tgt}"
 
-    def translate(self, texts: list[str], src: str, tgt: str) -> list[str]:
+    def translate(
+        self, texts: Sequence[str], src: str, tgt: str, progress: ProgressFn | None = None
+    ) -> Translations:
         self.calls.append((list(texts), src, tgt))
         self._used[f"{src}-{tgt}"] = f"rev-{src}-{tgt}@{self.revision}"
-        self.last_split = {i for i, t in enumerate(texts) if len(t) > self.max_len}
-        return [expected(t, tgt) for t in texts]
+        split = frozenset(i for i, t in enumerate(texts) if len(t) > self.max_len)
+        return Translations([expected(t, tgt) for t in texts], split=split)
 
     def signature(self) -> dict[str, object]:
         return {"engine": "reverser", "beam": self.beam, "models": dict(self._used)}
-
-    @property
-    def translated(self) -> list[str]:
-        return [t for texts, _, _ in self.calls for t in texts]
-
-
-class Reverser(LazyReverser):
-    """Knows its model for a direction without loading it."""
 
     def direction_signature(self, src: str, tgt: str) -> dict[str, object]:
         return {
@@ -87,6 +83,10 @@ class Reverser(LazyReverser):
             "beam": self.beam,
         }
 
+    @property
+    def translated(self) -> list[str]:
+        return [t for texts, _, _ in self.calls for t in texts]
+
 
 @pytest.fixture
 def cache_path(tmp_path: Path) -> Path:
@@ -94,13 +94,13 @@ def cache_path(tmp_path: Path) -> Path:
 
 
 def run_once(
-    path: Path, texts: list[str], engine: LazyReverser | None = None, src: str = "en", tgt: str = "es"
-) -> tuple[list[str], LazyReverser, CachedEngine]:
+    path: Path, texts: list[str], engine: Reverser | None = None, src: str = "en", tgt: str = "es"
+) -> tuple[list[str], Reverser, CachedEngine]:
     """One 'run': a fresh engine and a fresh connection, as a new driftcheck process would have."""
     engine = engine or Reverser()
     with TranslationCache(path) as cache:
         cached = CachedEngine(engine, cache)
-        out = cached.translate(texts, src, tgt)
+        out = cached.translate(texts, src, tgt).texts
     return out, engine, cached
 
 
@@ -164,10 +164,12 @@ def test_a_large_batch_round_trips(cache_path: Path) -> None:
 def test_split_flag_survives_a_cache_hit(cache_path: Path) -> None:
     long = "a long paragraph " * 5
     texts = ["short", long, "short", long]
-    _, _, c1 = run_once(cache_path, texts)
-    assert c1.last_split == {1, 3}
-    _, eng, c2 = run_once(cache_path, texts)
-    assert eng.calls == [] and c2.last_split == {1, 3}
+    with TranslationCache(cache_path) as cache:
+        assert CachedEngine(Reverser(), cache).translate(texts, "en", "es").split == {1, 3}
+    eng = Reverser()
+    with TranslationCache(cache_path) as cache:
+        assert CachedEngine(eng, cache).translate(texts, "en", "es").split == {1, 3}
+    assert eng.calls == []
 
 
 # -- invalidation -------------------------------------------------------------------------------
@@ -183,10 +185,8 @@ def test_split_flag_survives_a_cache_hit(cache_path: Path) -> None:
     ],
     ids=["same", "revision", "beam", "direction"],
 )
-@pytest.mark.parametrize("engine_cls", [Reverser, LazyReverser], ids=["direction_signature", "probe"])
 def test_namespace_changes_invalidate(
     cache_path: Path,
-    engine_cls: type[LazyReverser],
     first: dict[str, object],
     second: dict[str, object],
     src: str,
@@ -194,28 +194,23 @@ def test_namespace_changes_invalidate(
     hit: bool,
 ) -> None:
     texts = ["Hello there.", "General Kenobi.", "Again."]
-    run_once(cache_path, texts, engine_cls(**first))  # type: ignore[arg-type]
-    out, eng, _ = run_once(cache_path, texts, engine_cls(**second), src, tgt)  # type: ignore[arg-type]
+    run_once(cache_path, texts, Reverser(**first))  # type: ignore[arg-type]
+    out, eng, _ = run_once(cache_path, texts, Reverser(**second), src, tgt)  # type: ignore[arg-type]
     assert out == [expected(t, tgt) for t in texts]
-    probe_calls = 0 if engine_cls is Reverser else 1
     if hit:
-        assert len(eng.calls) == probe_calls  # a lazy engine is probed once to learn its model
+        assert eng.calls == []
     else:
         assert sorted(eng.translated) == sorted(texts)  # every text translated afresh
 
 
-def test_probe_translates_the_shortest_text_once_per_direction(cache_path: Path) -> None:
-    eng = LazyReverser()
+def test_distinct_misses_go_to_the_engine_once_in_one_call(cache_path: Path) -> None:
+    eng = Reverser()
     with TranslationCache(cache_path) as cache:
         cached = CachedEngine(eng, cache)
-        cached.translate(["a longer text", "tiny", "middle one"], "en", "es")
+        cached.translate(["a longer text", "tiny", "middle one", "tiny"], "en", "es")
         cached.translate(["more", "tiny"], "en", "es")
-    assert eng.calls == [
-        (["tiny"], "en", "es"),
-        (["a longer text", "middle one"], "en", "es"),
-        (["more"], "en", "es"),
-    ]
-    assert cached.stats == {"lookups": 5, "hits": 1, "misses": 4, "duplicates": 0}
+    assert eng.calls == [(["a longer text", "tiny", "middle one"], "en", "es"), (["more"], "en", "es")]
+    assert cached.stats == {"lookups": 6, "hits": 1, "misses": 4, "duplicates": 1}
 
 
 def test_namespace_for_is_stable_and_order_independent() -> None:
@@ -251,8 +246,10 @@ def test_cached_engine_delegates_and_marks_its_signature(cache_path: Path) -> No
 
 def test_engine_returning_the_wrong_count_is_an_engine_error(cache_path: Path) -> None:
     class Broken(Reverser):
-        def translate(self, texts: list[str], src: str, tgt: str) -> list[str]:
-            return super().translate(texts, src, tgt)[:-1]
+        def translate(
+            self, texts: Sequence[str], src: str, tgt: str, progress: ProgressFn | None = None
+        ) -> Translations:
+            return Translations(super().translate(texts, src, tgt).texts[:-1])
 
     with TranslationCache(cache_path) as cache:
         with pytest.raises(EngineError, match="returned 1 translations for 2 texts"):
@@ -367,7 +364,7 @@ WRITER = textwrap.dedent(
     for batch in range(40):
         # overlapping keys: every worker walks the same 200 texts from a different offset
         texts = [f"text {(worker * 37 + batch * 5 + j) % 200}" for j in range(15)]
-        out = engine.translate(texts, "en", "es")
+        out = engine.translate(texts, "en", "es").texts
         if out != [expected(t) for t in texts]:
             sys.exit(f"worker {worker}: wrong translation")
     print(engine.stats["hits"], engine.stats["misses"])
@@ -542,20 +539,43 @@ def test_real_apertium_engine_through_the_cache(cache_path: Path) -> None:
     from pipeline.engines.apertium import ApertiumEngine
 
     texts = ["The cat sleeps on the sofa.", "We open the shop at nine.", "The cat sleeps on the sofa."]
-    plain = ApertiumEngine(EngineOptions()).translate(texts, "en", "es")
+    plain = ApertiumEngine(EngineOptions()).translate(texts, "en", "es").texts
     assert plain[0] != texts[0] and plain[0] == plain[2]
 
     first = ApertiumEngine(EngineOptions())
     with TranslationCache(cache_path) as cache:
         cached = CachedEngine(first, cache)
-        assert cached.translate(texts, "en", "es") == plain
+        assert cached.translate(texts, "en", "es").texts == plain
     assert cached.stats["misses"] == 2 and cached.stats["duplicates"] == 1
 
     second = ApertiumEngine(EngineOptions())
     with TranslationCache(cache_path) as cache:
         cached = CachedEngine(second, cache)
-        assert cached.translate(texts, "en", "es") == plain
+        assert cached.translate(texts, "en", "es").texts == plain
         assert cached.signature()["engine"] == "apertium" and cached.signature()["cache"] is True
-    # Served from the cache; without direction_signature the engine is probed once (one short text).
-    assert second.calls == (0 if hasattr(second, "direction_signature") else 1)
+    assert second.calls == 0  # served from the cache: Apertium never ran
     assert cached.stats["hits"] >= 2
+
+
+def test_two_tasks_sharing_one_cached_engine_each_get_their_own_split_marks(cache_path: Path) -> None:
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    both_inside = threading.Barrier(2, timeout=10)
+
+    class Slow(Reverser):
+        def translate(
+            self, texts: Sequence[str], src: str, tgt: str, progress: ProgressFn | None = None
+        ) -> Translations:
+            both_inside.wait()  # the two calls overlap inside the engine
+            return super().translate(texts, src, tgt, progress)
+
+    long = "a long paragraph " * 5
+    batches = [[long, "first"], ["second", long + "!", "third"]]
+    with TranslationCache(cache_path) as cache:
+        cached = CachedEngine(Slow(), cache)
+        with ThreadPoolExecutor(2) as pool:
+            done = list(pool.map(lambda texts: cached.translate(texts, "en", "es"), batches))
+    assert [d.split for d in done] == [{0}, {1}]
+    assert [d.texts for d in done] == [[expected(t) for t in b] for b in batches]
+    assert cached.stats == {"lookups": 5, "hits": 0, "misses": 5, "duplicates": 0}

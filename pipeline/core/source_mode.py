@@ -177,10 +177,10 @@ class SourcePlan:
 
 def morph_on(config: RunConfig) -> bool:
     """Morphological evidence: on unless configured off, when both languages have an analyser."""
-    from ..engines.apertium_analysis import analysis_stages
+    from ..engines.apertium_analysis import analysis_pipeline
 
     langs = (config.lang, config.source_lang or "")
-    return config.morph is not False and all(analysis_stages(x) is not None for x in langs)
+    return config.morph is not False and all(analysis_pipeline(x) is not None for x in langs)
 
 
 def add_morph(pending: list[Pending], config: RunConfig) -> None:

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.engines.apertium_analysis import analyse, analysis_stages, signature
+from pipeline.engines.apertium_analysis import analyse, analysis_pipeline, signature
 from pipeline.errors import EngineError
 
 pytestmark = pytest.mark.requires_apertium
 
 
 def test_the_analysis_stages_come_from_an_installed_mode() -> None:
-    stages = analysis_stages("es")
-    assert stages is not None
-    assert stages[0][:2] == ("lt-proc", "-z") and stages[-1][:2] == ("apertium-tagger", "-z")
-    assert analysis_stages("en") is not None
-    assert analysis_stages("xx") is None
+    pipe = analysis_pipeline("es")
+    assert pipe is not None
+    assert pipe.before.startswith("lt-proc ") and (pipe.tagger or "").startswith("apertium-tagger ")
+    assert analysis_pipeline("en") is not None
+    assert analysis_pipeline("xx") is None
     assert set(signature(["es", "en"])) == {"en", "es"}
 
 
@@ -41,6 +41,15 @@ def test_many_texts_in_batches_keep_their_order() -> None:
     assert len(out) == 303
     assert all(any(lemma == "perro" for lemma, _ in r) for r in out[:300])
     assert all(any(lemma == "casa" for lemma, _ in r) for r in out[300:])
+
+
+def test_readings_do_not_depend_on_the_rest_of_the_batch() -> None:
+    # "a lot of" has an ambiguity class the English tagger was not trained on, which changes the
+    # tagger's state for every later text of a stream (engines/apertium_stream.py)
+    later = "Mr. Tremblay resigned in early November, throwing Montreal into a huge crisis."
+    alone = analyse([later], "en")[0]
+    after = analyse(["They spent a lot of money on it.", later], "en")[1]
+    assert after == alone
 
 
 def test_a_language_without_an_analyser_is_an_engine_error() -> None:

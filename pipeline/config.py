@@ -38,6 +38,7 @@ class Settings:
     cache: bool = True
     cache_path: str | None = None
     semantic: bool | None = None  # sentence-embedding cosines; None = on when the encoder is installed
+    morph: bool | None = None  # Apertium part-of-speech and tense evidence; None = on where analysers exist
     thresholds: dict[str, float] = field(default_factory=dict)
     checks: dict[str, dict[str, Any]] = field(default_factory=dict)  # name -> {enabled, severity}
     fail_on: str = "fail"
@@ -67,6 +68,7 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "cache": (bool,),
     "cache_path": (str,),
     "semantic": (bool,),
+    "morph": (bool,),
     "thresholds": (dict,),
     "checks": (dict,),
     "fail_on": (str,),
@@ -218,4 +220,3 @@ def load_settings(
         setattr(settings, key, _validate(key, value, "command line") if key in _TYPES else value)
         settings.explicit.append(key)
     return settings
-

@@ -189,13 +189,27 @@ EVIDENCE_LABELS = {  # feature prefix -> what it means to a reader
 }
 
 
+MORPH_WORDS = {  # core/morph.py kinds -> what a reader calls them
+    "pos:n": "nouns", "pos:adj": "adjectives", "pos:adv": "adverbs", "pos:vblex": "verbs",
+    "pos:np": "proper nouns", "pos:num": "numbers", "pos:prn": "pronouns", "pos:pr": "prepositions",
+    "pos:cnjsub": "subordinators", "pos:det": "determiners", "tense:present": "present-tense verbs",
+    "tense:past": "past-tense verbs", "tense:future": "future-tense verbs",
+    "tense:cond": "conditional verbs", "aspect:ger": "gerunds",
+}  # fmt: skip
+
+
 def evidence_label(e: Evidence) -> str:
     """A reader's name for one piece of evidence ("names (critical)", "shorter than the engine's
-    translation (0.41)")."""
+    translation (0.41)", "both engine views: 1 adjective fewer")."""
     kind, _, rest = e.feature.partition(":")
     if kind == "flag":
         check, _, sev = rest.partition(":")
         return f"{check} ({sev})"
+    if kind == "pv":
+        what, _, way = rest.rpartition("_")
+        more = "fewer" if way == "lost" else "more"
+        word = MORPH_WORDS.get(what, what)
+        return f"both engine views: {e.value:g} {word[:-1] if e.value == 1 else word} {more}"
     for prefix, text in EVIDENCE_LABELS.items():
         if e.feature == prefix or e.feature.startswith(prefix + ":"):
             metric = e.feature[len(prefix) + 1 :]

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -168,3 +169,8 @@ def drop_file_permission_override() -> None:
     for cap in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
         if libc.prctl(24, cap, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
             raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP) failed")
+
+
+def gate_code(report: dict[str, Any]) -> int:
+    """The exit code `--fail-on fail` (the default) gives for a JSON report: 1 if a segment fails."""
+    return 1 if any(s["verdict"] == "fail" for s in report["segments"]) else 0

@@ -33,6 +33,8 @@ _TIME_HOUR = re.compile(
     r"(?:heures?|horas?|ore|Uhr|h)\b|(?<![\d.,:])([01]?\d|2[0-3])h\b",
     re.I,
 )
+# A time written before a time zone: "1200 GMT", "12.00 UTC", "0930 CET" (news style; no colon).
+_TIME_ZONED = re.compile(r"(?<![\d.,:])([01]?\d|2[0-3])[.]?([0-5]\d)(?=\s?(?:UTC|GMT|[A-Z]{1,3}[SD]?T)\b)")
 _NUMERIC_DATE = re.compile(r"(?<![\d.,/-])(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})(?![\d/-]|[.,]\d)")
 
 
@@ -108,7 +110,7 @@ def mentions(text: str, lang: str) -> list[Mention]:
         if readings and (m.group(2) != "." or c > 31):  # 20.06.2018 yes, 3.5.1 no
             out.append(Mention("date", readings, m.start(), m.end(), m.group()))
             taken.append((m.start(), m.end()))
-    for pat in (_TIME, _TIME_DOT, _TIME_AMPM, _TIME_HOUR):
+    for pat in (_TIME, _TIME_DOT, _TIME_ZONED, _TIME_AMPM, _TIME_HOUR):
         for m in pat.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
@@ -117,7 +119,7 @@ def mentions(text: str, lang: str) -> list[Mention]:
                 minute, ampm = 0, None
             elif pat is _TIME:
                 minute, ampm = int(m.group(2)), m.group(3)
-            elif pat is _TIME_DOT:
+            elif pat is _TIME_DOT or pat is _TIME_ZONED:
                 minute, ampm = int(m.group(2)), None
             else:
                 minute, ampm = 0, m.group(2)
@@ -144,6 +146,7 @@ def numeric_spans(text: str) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in _NUMERIC_DATE.finditer(text)]
     spans += [(m.start(), m.end()) for m in _TIME.finditer(text)]
     spans += [(m.start(), m.end()) for m in _TIME_DOT.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _TIME_ZONED.finditer(text)]
     spans += [(m.start(), m.end()) for m in _TIME_AMPM.finditer(text)]
     spans += [(m.start(), m.end()) for m in _TIME_HOUR.finditer(text)]
     return spans
@@ -181,14 +184,25 @@ def unmatched(a: list[Mention], b: list[Mention]) -> tuple[list[Mention], list[M
     return left_a, left_b
 
 
+def as_written_in(m: Mention, other: str, other_mentions: list[Mention]) -> bool:
+    """A month or weekday name that the other text has letter for letter without reading it as a
+    date is a name or a title ("Life on Mars", "Vendredi" as a name), not a date."""
+    if m.kind not in ("month", "day") or not m.text[:1].isalpha():
+        return False
+    hits = [x.start() for x in re.finditer(r"(?<!\w)" + re.escape(m.text) + r"(?!\w)", other)]
+    return any(not any(o.start <= h < o.end for o in other_mentions) for h in hits)
+
+
 DATES = Check("dates", "critical", "Dates and times differ")
 
 
 @register(DATES)
 def check_dates(inp: CheckInput) -> list[Flag]:
     """Months, weekdays, numeric dates and clock times of the source must reappear in the translation."""
-    src = mentions(inp.source, inp.source_lang)
-    tgt = mentions(inp.target, inp.target_lang)
+    src_all = mentions(inp.source, inp.source_lang)
+    tgt_all = mentions(inp.target, inp.target_lang)
+    src = [m for m in src_all if not as_written_in(m, inp.target, tgt_all)]
+    tgt = [m for m in tgt_all if not as_written_in(m, inp.source, src_all)]
     if not src and not tgt:
         return []
     flags: list[Flag] = []

@@ -316,13 +316,26 @@ def month_names(lang: str) -> dict[str, int]:
 @functools.cache
 def month_abbreviations(lang: str) -> dict[str, int]:
     """Folded abbreviated month names (without the dot) -> month number (babel/CLDR)."""
+    from babel import Locale, localedata
     from babel.dates import get_month_names
 
-    try:
-        names = get_month_names("abbreviated", locale=lang)
-    except (ValueError, LookupError):
-        return {}
-    return {_fold(v).rstrip("."): int(k) for k, v in names.items()}
+    out: dict[str, int] = {}
+    # Every regional locale of the language: en_GB writes "Sept", en_US "Sep".
+    regional = [i for i in localedata.locale_identifiers() if i.split("_")[0] == lang]
+    for ident in [lang, *sorted(regional)]:
+        try:
+            if ident != lang and Locale.parse(ident).script is not None:
+                continue  # another script (en_Dsrt): not how the language is written here
+            for context in ("format", "stand-alone"):
+                names = get_month_names("abbreviated", context, locale=ident)
+                out.update(
+                    (_fold(v).rstrip("."), int(k))
+                    for k, v in names.items()
+                    if _fold(v).rstrip(".") not in out
+                )
+        except (ValueError, LookupError):
+            continue
+    return out
 
 
 @functools.cache

@@ -99,6 +99,8 @@ def cues(text: str, lang: str) -> tuple[tuple[int, int], ...]:
             clause_has_negator, since_negator = True, 0
             continue
         if lang == "fr" and (w.startswith("n'") or w == "ne"):
+            if _restrictive_que(folded, tok.end):
+                continue  # "ne ... que" = only ("ne serait-ce qu'une", "il n'a que deux")
             out.append((tok.start, tok.start + 2))
             clause_has_negator, since_negator = True, 0
             continue
@@ -114,6 +116,34 @@ def cues(text: str, lang: str) -> tuple[tuple[int, int], ...]:
             out.append((tok.start, tok.end))
             clause_has_negator, since_negator = True, 0
     return tuple(out)
+
+
+def _restrictive_que(folded: str, end: int) -> bool:
+    """French "ne ... que" with no negative word between: a restriction ("only"), not a negation."""
+    stop = CLAUSE_BREAK.search(folded, end)
+    for t in tokens(folded[end : stop.start() if stop else len(folded)])[:CONCORD_WINDOW]:
+        if t.text in NEG_CONCORD["fr"]:
+            return False
+        if t.text in ("que", "qu") or t.text.startswith(("qu'", "qu\u2019")):
+            return True
+    return False
+
+
+def _until_follows(folded: str, end: int) -> bool:
+    """English "not ... until": the clause restricts a time ("did not open until 2017" = "only
+    opened in 2017")."""
+    stop = CLAUSE_BREAK.search(folded, end)
+    return any(
+        t.text in ("until", "till") for t in tokens(folded[end : stop.start() if stop else len(folded)])
+    )
+
+
+def _restricts(text: str, lang: str) -> int:
+    """How many negators of `text` are a restriction said with a negation ("not ... until")."""
+    if lang != "en":
+        return 0
+    folded = fold(text).replace("’", "'")
+    return sum(_until_follows(folded, e) for _, e in cues(text, lang))
 
 
 def _only_follows(folded: str, end: int, lang: str) -> bool:
@@ -209,6 +239,12 @@ def check_negation(inp: CheckInput) -> list[Flag]:
     if min(n_src, n_tgt) + len(words) >= max(n_src, n_tgt):
         said = ", ".join(f"'{w}'" for w in words[:3])
         return [NEGATION.flag(f"{msg}; the other side may negate with {said}", spans, severity="minor")]
+    more_text, more_lang = (inp.source, inp.source_lang) if n_tgt < n_src else (inp.target, inp.target_lang)
+    only = ONLY_WORDS.get(fewer_lang, frozenset())
+    if only & {fold(t.text) for t in tokens(fewer_text)} and min(n_src, n_tgt) + _restricts(
+        more_text, more_lang
+    ) >= max(n_src, n_tgt):
+        return [NEGATION.flag(f"{msg}; a restriction ('only' / 'not ... until')", spans, severity="minor")]
     if _clean(inp, n_src, n_tgt, n_fwd):
         return [NEGATION.flag(f"{msg}: the rest of the clause says the same as the engine's", spans)]
     return [NEGATION.flag(msg, spans, severity="major")]

@@ -15,7 +15,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from pipeline.records import Flag, Span
+from pipeline.records import Flag, Severity, Span
 
 from . import Check, CheckInput, register
 from .dates import numeric_spans
@@ -34,6 +34,7 @@ _ROMAN = re.compile(r"(?<![\w-])([IVXLCDM]{2,}|[IVXLCDM](?=(?:e|er|ème|º|°)\b
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 # "années 80", "los años 90", "anos 70", "anni '60": a decade of the 1900s (or 2000s), "the 1980s".
 _DECADE_BEFORE = re.compile(r"(?:annees|anos|anni|jahre|decada de|decennio)\s*['’]?$")
+_COORDINATED = re.compile(r"\s*(?:[,/\u2013-]|[^\W\d_]{1,3})?\s*['\u2019]?")  # " et ", ", ", "-", " e '"
 _SUPPORTED = frozenset({"en", "es", "fr", "de", "it", "pt", "nl", "ca"})
 _SCALE_WORD = re.compile(r"\s*([^\W\d_]+)")
 
@@ -187,6 +188,22 @@ def _roman_numbers(text: str) -> list[Number]:
     return out
 
 
+def _is_decade(text: str, m: re.Match[str], before: list[Number]) -> bool:
+    """A "80" after "années" / "los años" ("the 1980s"), or coordinated with such a decade
+    ("années 70 et 80", "anni '60 e '70"): one short word or a mark between the two."""
+    if len(m.group()) != 2 or not m.group().endswith("0"):
+        return False
+    if _DECADE_BEFORE.search(fold(text[max(0, m.start() - 14) : m.start()])):
+        return True
+    prev = before[-1] if before else None
+    return (
+        prev is not None
+        and len(prev.text) == 2
+        and 1900.0 + int(prev.text) in prev.readings
+        and _COORDINATED.fullmatch(text[prev.end : m.start()]) is not None
+    )
+
+
 @functools.lru_cache(maxsize=8192)
 def extract(text: str, lang: str) -> tuple[Number, ...]:
     """Numbers in `text` (digits and spelled out), outside clock times and numeric dates."""
@@ -213,11 +230,7 @@ def extract(text: str, lang: str) -> tuple[Number, ...]:
             pos = end = sw.end(1)
         if factors != [1.0]:
             readings |= {_r(v * f) for v in readings for f in factors}
-        if (
-            len(m.group()) == 2
-            and m.group().endswith("0")
-            and _DECADE_BEFORE.search(fold(text[max(0, m.start() - 14) : m.start()]))
-        ):
+        if _is_decade(text, m, nums):
             readings |= {1900.0 + int(m.group()), 2000.0 + int(m.group())}
         nums.append(Number(frozenset(readings), m.start(), end, text[m.start() : end]))
     for n in _word_numbers(text, lang) + _roman_numbers(text):
@@ -262,7 +275,7 @@ def _dual(n: Number, other: str, lang: str) -> bool:
     return n.readings == {2.0} and any(fold(w) in words for w in _SPLIT.findall(other))
 
 
-NUMBERS = Check("numbers", "critical", "Numbers differ", also=("minor",))
+NUMBERS = Check("numbers", "critical", "Numbers differ", also=("minor", "major"))
 
 
 @register(NUMBERS)
@@ -273,8 +286,12 @@ def check_numbers(inp: CheckInput) -> list[Flag]:
     if not src and not tgt:
         return []
     miss, extra = unmatched(src, tgt)
-    miss = [n for n in miss if not _dual(n, inp.target, inp.target_lang)]
-    extra = [n for n in extra if not _dual(n, inp.source, inp.source_lang)]
+    miss = [
+        n for n in miss if not _dual(n, inp.target, inp.target_lang) and not _as_written_in(n, inp.target)
+    ]
+    extra = [
+        n for n in extra if not _dual(n, inp.source, inp.source_lang) and not _as_written_in(n, inp.source)
+    ]
     if not miss and not extra:
         return []
     parts = []
@@ -286,5 +303,20 @@ def check_numbers(inp: CheckInput) -> list[Flag]:
         Span("text", n.start, n.end) for n in extra
     )
     # A changed or dropped number is critical. A number only the translation has is often an
-    # explicitation ("octavos de final" -> "the last 16"): reported, but minor on its own.
-    return [NUMBERS.flag("; ".join(parts), spans, severity="critical" if miss else "minor")]
+    # explicitation ("octavos de final" -> "the last 16"): reported, but minor on its own. A
+    # spelled-out number that is gone with nothing in its place is major: number words live in
+    # idioms ("trois fois rien", "one or two") that a translation rightly says another way.
+    severity: Severity = "minor"
+    if miss:
+        severity = "major" if not extra and all(_spelled(n) for n in miss) else "critical"
+    return [NUMBERS.flag("; ".join(parts), spans, severity=severity)]
+
+
+def _spelled(n: Number) -> bool:
+    return not any(c.isdigit() for c in n.text) and _ROMAN.fullmatch(n.text) is None
+
+
+def _as_written_in(n: Number, other: str) -> bool:
+    """A number word that the other text has letter for letter is a name ("Otto Ritter", "Uno"),
+    not a number the translation lost."""
+    return _spelled(n) and re.search(r"(?<!\w)" + re.escape(n.text) + r"(?!\w)", other) is not None

@@ -141,7 +141,7 @@ def _idiomatic(name: str, added: bool, inp: CheckInput) -> bool:
     return False
 
 
-TENSE = Check("tense", "major", "Tense or aspect differs")
+TENSE = Check("tense", "major", "Tense or aspect differs", also=("minor",))
 
 
 @register(TENSE)
@@ -175,4 +175,38 @@ def check_tense(inp: CheckInput) -> list[Flag]:
         else:
             msg = f"the translation drops a {name} form the source has"
         flags.append(TENSE.flag(msg, where))
+    if not flags and inp.mode == "source":
+        flags = _weak_evidence(inp)
     return flags
+
+
+def _count(text: str | None, lang: str, name: str) -> int | None:
+    pat = FEATURES[name].get(lang)
+    return None if pat is None or text is None else len(pat.findall(text))
+
+
+def _weak_evidence(inp: CheckInput) -> list[Flag]:
+    """Evidence (minor) the presence test above cannot see: one future more or less where the
+    source already has one, in both engine views alike; an English verb the translation shares
+    with the engine's in the other tense ("gives" / "gave", checks/verb_tense.py)."""
+    out: list[Flag] = []
+    tgt, fwd = _count(inp.target, inp.target_lang, "future"), _count(inp.forward, inp.target_lang, "future")
+    src, back = _count(inp.source, inp.source_lang, "future"), _count(inp.back, inp.source_lang, "future")
+    if None not in (tgt, fwd, src, back) and tgt != fwd and (tgt > fwd) == (back > src) and back != src:  # type: ignore[operator]
+        more = "more" if tgt > fwd else "fewer"  # type: ignore[operator]
+        where = _spans(inp.target, inp.target_lang, FUTURE, "text")
+        out.append(
+            TENSE.flag(f"the translation has {more} future forms than the engine's", where, severity="minor")
+        )
+    if inp.target_lang == "en" and inp.forward is not None:
+        from .verb_tense import switches
+
+        for lemma, said, engine in switches(inp.target, inp.forward):
+            out.append(
+                TENSE.flag(
+                    f"the translation says '{lemma}' in the {said} where the engine's translation says the {engine}",
+                    (Span("text", 0, len(inp.target)),),
+                    severity="minor",
+                )
+            )
+    return out[:1] if out else out

@@ -20,6 +20,7 @@ MIN_SOURCE_ZIPF = 2.0  # the word is at least this common in the source language
 MIN_ZIPF_GAP = 1.7  # ... and this much more common there than in the target language (log10 scale)
 MIN_ZIPF_GAP_CAPITALISED = 2.5  # capitalised words are often names: ask for a wider gap
 MIN_ZIPF_SHORT = 5.0  # one- and two-letter words ("y", "un") only when this common in the source language
+TARGET_OWN_ZIPF = 5.0  # a word this common in the target language is one of its own ("per", "via", "son")
 
 
 def foreign_words(inp: CheckInput) -> list[tuple[int, int, str]]:
@@ -47,8 +48,10 @@ def foreign_words(inp: CheckInput) -> list[tuple[int, int, str]]:
         z_src = zipf(low, inp.source_lang)
         if z_src < MIN_SOURCE_ZIPF or (len(w) < 3 and (z_src < MIN_ZIPF_SHORT or not in_source)):
             continue
-        gap = z_src - zipf(low, inp.target_lang)
-        if gap >= (MIN_ZIPF_GAP_CAPITALISED if capitalised else MIN_ZIPF_GAP):
+        z_tgt = zipf(low, inp.target_lang)
+        if z_tgt >= TARGET_OWN_ZIPF:
+            continue
+        if z_src - z_tgt >= (MIN_ZIPF_GAP_CAPITALISED if capitalised else MIN_ZIPF_GAP):
             out.append((tok.start, tok.end, w))
     return out
 

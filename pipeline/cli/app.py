@@ -21,6 +21,7 @@ from .options import (
     Engine,
     Lang,
     ModelsDir,
+    MorphOpt,
     NoCache,
     Pivot,
     SemanticOpt,
@@ -71,6 +72,7 @@ def check(
     cache: CachePath = None,
     no_cache: NoCache = False,
     semantic: SemanticOpt = None,
+    morph: MorphOpt = None,
     fmt: Annotated[
         list[str] | None,
         typer.Option(
@@ -200,6 +202,7 @@ def check(
         threads=threads,
         cache_path=cache,
         semantic=semantic,
+        morph=morph,
         fail_on=fail_on,
         max_flagged=max_flagged,
         min_chrf=min_chrf,

@@ -16,6 +16,7 @@ from .options import (
     Lang,
     ModelsDir,
     ModeOpt,
+    MorphOpt,
     NoCache,
     Pivot,
     SemanticOpt,
@@ -60,6 +61,7 @@ def eval_cmd(
     cache: CachePath = None,
     no_cache: NoCache = False,
     semantic: SemanticOpt = None,
+    morph: MorphOpt = None,
     output: Annotated[
         str, typer.Option("--output", "-o", metavar="PATH", help="Folder for eval.json and eval.md.")
     ] = "reports/eval",
@@ -82,6 +84,7 @@ def eval_cmd(
         models_dir=models_dir,
         cache_path=cache,
         semantic=semantic,
+        morph=morph,
         calibration=calibration,
     )
     from pathlib import Path
@@ -114,6 +117,7 @@ def calibrate(
     cache: CachePath = None,
     no_cache: NoCache = False,
     semantic: SemanticOpt = None,
+    morph: MorphOpt = None,
     review_rate: Annotated[
         float,
         typer.Option(
@@ -166,6 +170,14 @@ def calibrate(
             help="logistic (one weight per evidence) or trees (monotone boosted trees: interactions).",
         ),
     ] = "logistic",
+    fallbacks: Annotated[
+        bool,
+        typer.Option(
+            "--fallbacks",
+            help="Also train, from the same run, a variant for every smaller set of the optional "
+            "evidence (without the encoder, without the analysers): runs that lack some still fit one.",
+        ),
+    ] = False,
     config: ConfigOpt = None,
 ) -> None:
     """Train a calibration (source-aware or round-trip verdicts) on labelled files; needs scikit-learn (the `train` extra)."""
@@ -177,8 +189,12 @@ def calibrate(
     checked_mode(mode)
     if mode == "source" and (natural or pivot):
         raise UsageError("--natural and --pivot are for --mode roundtrip")
+    if mode == "roundtrip" and fallbacks:
+        raise UsageError("--fallbacks is for --mode source")
     if mode == "roundtrip" and include_heldout:
-        raise UsageError("--include-heldout is for --mode source (round-trip training keeps the held-out fifth out)")
+        raise UsageError(
+            "--include-heldout is for --mode source (round-trip training keeps the held-out fifth out)"
+        )
     settings = cli_settings(
         config,
         no_cache,
@@ -189,6 +205,7 @@ def calibrate(
         models_dir=models_dir,
         cache_path=cache,
         semantic=semantic,
+        morph=morph,
     )
     if combiner not in ("trees", "logistic"):
         raise UsageError(f"--combiner must be trees or logistic, not '{combiner}'")
@@ -205,5 +222,14 @@ def calibrate(
         return
     budget = 0.01 if budget is None else budget
     run_calibrate(
-        labelled, settings, output, review_rate, fail_rate, budget, include_heldout, add_to, combiner
+        labelled,
+        settings,
+        output,
+        review_rate,
+        fail_rate,
+        budget,
+        include_heldout,
+        add_to,
+        combiner,
+        fallbacks,
     )

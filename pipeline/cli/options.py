@@ -79,6 +79,15 @@ SemanticOpt = Annotated[
         show_default=False,
     ),
 ]
+MorphOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--morph/--no-morph",
+        help="Part-of-speech and tense evidence from Apertium's analysers (source-aware mode). "
+        "Default: on where both languages have one.",
+        show_default=False,
+    ),
+]
 ConfigOpt = Annotated[
     str | None,
     typer.Option(

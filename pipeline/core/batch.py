@@ -135,6 +135,7 @@ def _signature(
         **run.extra,
         "metrics": metric_signatures(),
         **_semantic_entry(results),
+        **_morph_entry(run, results),
         "thresholds": {**THRESHOLDS, **config.thresholds},
         "checks": {n: config.severities.get(n, "default") for n in sorted(config.enabled)},
         "fail_on": config.fail_on,
@@ -151,6 +152,15 @@ def _semantic_entry(results: tuple[SegmentResult, ...]) -> dict[str, object]:
     from .semantic import encoder_signature
 
     return {"semantic": encoder_signature()}
+
+
+def _morph_entry(run: RunInfo, results: tuple[SegmentResult, ...]) -> dict[str, object]:
+    """The analysers behind the part-of-speech and tense evidence, when the run used them."""
+    if not any(k.startswith("pv:") for r in results for k in r.features):
+        return {}
+    from ..engines.apertium_analysis import signature
+
+    return {"morph": signature([run.config.lang, run.config.source_lang or ""])}
 
 
 def _documents(

@@ -41,6 +41,7 @@ class RunConfig:
     severities: Mapping[str, Severity] = field(default_factory=dict)  # severity overrides by check
     calibration: str | None = None  # a calibration file; None: the shipped one (source-aware mode)
     fail_on: str = "fail"  # named in the report's signature
+    morph: bool | None = None  # Apertium part-of-speech and tense evidence; None = on where analysers exist
 
     @property
     def first_direction(self) -> list[str]:
@@ -77,6 +78,7 @@ def resolve_languages(settings: Settings, mode: Mode) -> RunConfig:
         dict(settings.thresholds),
         calibration=settings.calibration,
         fail_on=settings.fail_on,
+        morph=settings.morph,
     )
 
 

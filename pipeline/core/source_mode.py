@@ -164,12 +164,37 @@ class SourcePlan:
         return self.judge.signature()
 
     def judge_all(self, items: list[Pending], cosines: list[Semantic | None]) -> list[SegmentResult]:
-        """The judge weighs the cosines as evidence (`semantic:*`) when its calibration has them."""
+        """The judge weighs the cosines (`semantic:*`) and the morphological evidence (`pv:*`, where
+        Apertium's analysers are installed) when its calibration has them."""
         for p, cos in zip(items, cosines):
             if cos is not None and p.features:  # omissions and additions have nothing to weigh
                 p.features = {**p.features, **semantic_features(cos)}
+        if morph_on(self.config):
+            add_morph(items, self.config)
         results = self.judge.judge_all(items)
         return [r if cos is None else replace(r, semantic=cos) for r, cos in zip(results, cosines)]
+
+
+def morph_on(config: RunConfig) -> bool:
+    """Morphological evidence: on unless configured off, when both languages have an analyser."""
+    from ..engines.apertium_analysis import analysis_pipeline
+
+    langs = (config.lang, config.source_lang or "")
+    return config.morph is not False and all(analysis_pipeline(x) is not None for x in langs)
+
+
+def add_morph(pending: list[Pending], config: RunConfig) -> None:
+    """`pv:*` features (core/morph.py) for every segment with something to weigh."""
+    from ..engines.apertium_analysis import analyse
+    from .morph import features, profile
+
+    todo = [(p, p.comparison) for p in pending if p.features and p.comparison is not None]
+    src_texts = [t for p, c in todo for t in (p.segment.source or "", c.back)]
+    tgt_texts = [t for p, c in todo for t in (p.segment.text, c.forward)]
+    src = [profile(r) for r in analyse(src_texts, config.source_lang or "")]
+    tgt = [profile(r) for r in analyse(tgt_texts, config.lang)]
+    for k, (p, _) in enumerate(todo):
+        p.features = {**p.features, **features(src[2 * k], tgt[2 * k], tgt[2 * k + 1], src[2 * k + 1])}
 
 
 def run_source(

@@ -18,7 +18,7 @@ from ..config import Settings
 from ..core import calibration as cal
 from ..errors import ConfigError
 from ..inputs.read import atomic_write
-from .labelled import collect
+from .labelled import Row, collect
 
 
 def _file_entry(path: str, info: dict[str, Any], pairs: int, trained: int) -> dict[str, Any]:
@@ -34,12 +34,12 @@ def _file_entry(path: str, info: dict[str, Any], pairs: int, trained: int) -> di
 
 
 def _merge(new: dict[str, Any], add_to: str) -> dict[str, Any]:
-    """`new`'s variant first, then the variants of `add_to` not named like it."""
+    """`new`'s variants first, then the variants of `add_to` not named like one of them."""
     old = cal.load_file(add_to)  # validates
     if old.mode != new["mode"]:
         raise ConfigError(f"{add_to}: a {old.mode} calibration; cannot add a {new['mode']} variant")
-    name = new["variants"][0]["name"]
-    kept = [dict(v.raw) for v in old.variants if v.name != name]
+    names = {v["name"] for v in new["variants"]}
+    kept = [dict(v.raw) for v in old.variants if v.name not in names]
     return {**new, "variants": new["variants"] + kept}
 
 
@@ -53,8 +53,11 @@ def run_calibrate(
     include_heldout: bool,
     add_to: str | None,
     combiner: str = "logistic",
+    fallbacks: bool = False,
 ) -> dict[str, Any]:
-    from .train import fit_variant, recipe_for, training_file
+    """Train the variant for the evidence the run collected; with `fallbacks`, also one for every
+    smaller set of its optional evidence groups (most complete first), from the same collection."""
+    from .train import recipe_for, training_file
 
     if fail_rate > review_rate:
         raise ConfigError("--fail-rate must not exceed --review-rate")
@@ -63,32 +66,62 @@ def run_calibrate(
     rows, info = collect(paths, settings)
     engine = next(iter(info.values()))["engine"]
     train = [r for r in rows if include_heldout or not r.heldout]
-    variant = fit_variant(
-        train,
-        rows,
-        engine,
-        recipe=recipe_for(combiner),
-        targets={"review": review_rate, "fail": fail_rate},
-        budget=budget,
-    )
     files = [
-        _file_entry(
-            p,
-            info[p],
-            sum(r.file == i for r in rows),
-            sum(r.file == i for r in train),
-        )
+        _file_entry(p, info[p], sum(r.file == i for r in rows), sum(r.file == i for r in train))
         for i, p in enumerate(paths)
     ]
-    variant["cv"] = {files[int(k)]["name"]: v for k, v in variant["cv"].items()}
-    data = training_file(variant, files, f"driftcheck calibrate {__version__}")
-    data["variants"][0]["training"]["include_heldout"] = include_heldout
+    recipe, targets = recipe_for(combiner), {"review": review_rate, "fail": fail_rate}
+    variants = []
+    for drop in _dropped_groups(rows, fallbacks):
+        kept_rows = rows if not drop else [_without(r, drop) for r in rows]
+        kept_train = train if not drop else [_without(r, drop) for r in train]
+        variant = _fit(kept_train, kept_rows, engine, recipe, targets, budget)
+        variant["cv"] = {files[int(k)]["name"]: v for k, v in variant["cv"].items()}
+        variant = training_file(variant, files, "")["variants"][0]
+        variant["training"]["include_heldout"] = include_heldout
+        variants.append(variant)
+    data = training_file(variants[0], files, f"driftcheck calibrate {__version__}")
+    data["variants"] = variants
     if add_to is not None:
         data = _merge(data, add_to)
     cal.parse(data, output)  # what is written must load
     atomic_write(output, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
-    _summary(data["variants"][0], files, output)
+    for variant in variants:
+        _summary(variant, files, output)
     return data
+
+
+def _fit(
+    train: list[Row],
+    rows: list[Row],
+    engine: str | None,
+    recipe: dict[str, Any],
+    targets: dict[str, float],
+    budget: float,
+) -> dict[str, Any]:
+    from .train import fit_variant
+
+    return fit_variant(train, rows, engine, recipe=recipe, targets=targets, budget=budget)
+
+
+def _dropped_groups(rows: list[Row], fallbacks: bool) -> list[frozenset[str]]:
+    """The optional evidence groups to leave out, per variant: none first, then (with fallbacks)
+    every non-empty subset, fewest left out first ("semantic", "pv", then both)."""
+    from itertools import combinations
+
+    groups = sorted({n.split(":", 1)[0] for r in rows for n in r.features} - cal.CORE_GROUPS)
+    out = [frozenset[str]()]
+    if fallbacks:
+        out += [frozenset(c) for k in range(1, len(groups) + 1) for c in combinations(groups, k)]
+    return out
+
+
+def _without(row: Row, groups: frozenset[str]) -> Row:
+    """A copy of a row without the features of some evidence groups."""
+    import dataclasses
+
+    kept = {n: v for n, v in row.features.items() if n.split(":", 1)[0] not in groups}
+    return dataclasses.replace(row, features=kept)
 
 
 def run_calibrate_copy(

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import run_cli
+from conftest import gate_code, run_cli
 
 from pipeline.config import Settings
 from pipeline.core import result_memo, verify
@@ -161,7 +161,8 @@ def test_every_output_of_a_reused_run_is_byte_identical(tmp_path: Path, doc: Pat
             "check", str(doc), "--engine", "apertium", "--pivot", "es", "--cache", str(cache),
             "-f", "json", "-f", "html", "-f", "sarif", "-f", "junit", "-f", "markdown", "-o", str(out),
         )  # fmt: skip
-        assert r.code in (0, 1), r.stderr
+        report = next(p for p in out.iterdir() if p.suffix == ".json" and not p.name.endswith(".sarif.json"))
+        assert r.code == gate_code(json.loads(report.read_text())), r.stderr
         outputs.append((r.code, {p.name: p.read_bytes() for p in sorted(out.iterdir())}))
     assert outputs[0] == outputs[1] and len(outputs[0][1]) >= 5
     stats = run_cli("cache", "stats", "--json", "--cache", str(cache))
@@ -200,7 +201,16 @@ def test_a_reused_report_imports_none_of_the_stages(tmp_path: Path, doc: Path) -
     import subprocess
     import sys
 
-    args = ["check", str(doc), "--engine", "apertium", "--pivot", "es", "--cache", str(tmp_path / "c.sqlite3")]
+    args = [
+        "check",
+        str(doc),
+        "--engine",
+        "apertium",
+        "--pivot",
+        "es",
+        "--cache",
+        str(tmp_path / "c.sqlite3"),
+    ]
     args += ["-f", "json", "-f", "html", "-o", str(tmp_path / "out")]
     imported = []
     for run in ("fresh", "reused"):

@@ -11,7 +11,7 @@ import pytest
 from pipeline.config import Settings
 from pipeline.core.verify import verify
 from pipeline.engines.apertium import ApertiumEngine
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, gate_code, run_cli
 
 pytestmark = pytest.mark.requires_apertium
 
@@ -38,8 +38,8 @@ def _check(tmp_path: Path, source: str, copy: str) -> dict[str, Any]:
         "-o",
         str(out),
     )
-    assert r.code in (0, 1), r.stderr
     data: dict[str, Any] = json.loads(out.read_text())
+    assert r.code == gate_code(data), r.stderr
     return data
 
 

@@ -29,7 +29,7 @@ _WORD = re.compile(r"\^((?:\\.|[^$\\])*)\$")
 _TAG = re.compile(r"<([^>]+)>")
 _MARKER = re.compile(r"\[<dc (\d+)>\]")
 _ANALYSIS_STAGES = ("lt-proc", "cg-proc", "apertium-tagger")
-MAX_BATCH_CHARS = 100_000  # per run of the stages
+MAX_BATCH_CHARS = 2_000_000  # per run of the stages (each run loads the analyser: ~0.3 s)
 SECONDS_PER_MB = 600.0  # timeout: 60 s + the batch at this pace (measured: ~1 MB in 2 s on a quiet machine)
 
 
@@ -39,12 +39,12 @@ def modes_dir() -> Path:
 
 @functools.cache
 def analysis_pipeline(lang: str) -> Pipeline | None:
-    """The analysis stages of the first installed mode that starts from `lang` (cut around its
+    """The analysis stages of the preferred installed mode that starts from `lang` (cut around its
     tagger), or None when no installed pair analyses it."""
     folder = modes_dir()
     if not folder.is_dir():
         return None
-    for mode in sorted(folder.glob("*.mode")):
+    for mode in sorted(folder.glob("*.mode"), key=_preference):
         name = mode.stem
         if "_" in name or name.count("-") != 1 or to_iso1(name.split("-")[0]) != lang:
             continue  # variants (spa-eng_US) and chained modes (eco-es-fr) are skipped
@@ -58,6 +58,15 @@ def analysis_pipeline(lang: str) -> Pipeline | None:
             if program == "apertium-tagger":
                 return Pipeline(" | ".join(stages[:k]), stage, "")
     return None
+
+
+def _preference(mode: Path) -> tuple[bool, str]:
+    """Pairs into English or Spanish first (the pairs the engine routes through, Apertium's most
+    worked on: their taggers meet far fewer words of a class they were not trained on, each of
+    which costs a fresh tagger; measured on 1,000 sentences: eng-spa 46 such words, en-eo 120,
+    en-gl 319; spa-eng 0, es-fr 200, es-pt 372), then by name."""
+    target = to_iso1(mode.stem.split("-")[-1]) if "-" in mode.stem else None
+    return target not in ("en", "es"), mode.stem
 
 
 def signature(langs: list[str]) -> dict[str, object]:

@@ -39,12 +39,15 @@ def modes_dir() -> Path:
 
 @functools.cache
 def analysis_pipeline(lang: str) -> Pipeline | None:
-    """The analysis stages of the preferred installed mode that starts from `lang` (cut around its
-    tagger), or None when no installed pair analyses it."""
+    """The analysis stages of the first installed mode (by name) that starts from `lang` (cut
+    around its tagger), or None when no installed pair analyses it. The choice matters: for
+    English, en-eo's tagger gave better evidence than eng-spa's (cross-validated WMT22 ROC AUC
+    0.887 against 0.880, apertium+pv+semantic), at more tagger restarts (120 words of an
+    untrained class per 1,000 sentences against 46)."""
     folder = modes_dir()
     if not folder.is_dir():
         return None
-    for mode in sorted(folder.glob("*.mode"), key=_preference):
+    for mode in sorted(folder.glob("*.mode")):
         name = mode.stem
         if "_" in name or name.count("-") != 1 or to_iso1(name.split("-")[0]) != lang:
             continue  # variants (spa-eng_US) and chained modes (eco-es-fr) are skipped
@@ -58,15 +61,6 @@ def analysis_pipeline(lang: str) -> Pipeline | None:
             if program == "apertium-tagger":
                 return Pipeline(" | ".join(stages[:k]), stage, "")
     return None
-
-
-def _preference(mode: Path) -> tuple[bool, str]:
-    """Pairs into English or Spanish first (the pairs the engine routes through, Apertium's most
-    worked on: their taggers meet far fewer words of a class they were not trained on, each of
-    which costs a fresh tagger; measured on 1,000 sentences: eng-spa 46 such words, en-eo 120,
-    en-gl 319; spa-eng 0, es-fr 200, es-pt 372), then by name."""
-    target = to_iso1(mode.stem.split("-")[-1]) if "-" in mode.stem else None
-    return target not in ("en", "es"), mode.stem
 
 
 def signature(langs: list[str]) -> dict[str, object]:

@@ -29,7 +29,7 @@ _WORD = re.compile(r"\^((?:\\.|[^$\\])*)\$")
 _TAG = re.compile(r"<([^>]+)>")
 _MARKER = re.compile(r"\[<dc (\d+)>\]")
 _ANALYSIS_STAGES = ("lt-proc", "cg-proc", "apertium-tagger")
-MAX_BATCH_CHARS = 100_000  # per run of the stages
+MAX_BATCH_CHARS = 2_000_000  # per run of the stages (each run loads the analyser: ~0.3 s)
 SECONDS_PER_MB = 600.0  # timeout: 60 s + the batch at this pace (measured: ~1 MB in 2 s on a quiet machine)
 
 
@@ -39,8 +39,11 @@ def modes_dir() -> Path:
 
 @functools.cache
 def analysis_pipeline(lang: str) -> Pipeline | None:
-    """The analysis stages of the first installed mode that starts from `lang` (cut around its
-    tagger), or None when no installed pair analyses it."""
+    """The analysis stages of the first installed mode (by name) that starts from `lang` (cut
+    around its tagger), or None when no installed pair analyses it. The choice matters: for
+    English, en-eo's tagger gave better evidence than eng-spa's (cross-validated WMT22 ROC AUC
+    0.887 against 0.880, apertium+pv+semantic), at more tagger restarts (120 words of an
+    untrained class per 1,000 sentences against 46)."""
     folder = modes_dir()
     if not folder.is_dir():
         return None

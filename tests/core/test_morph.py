@@ -31,7 +31,7 @@ def test_a_future_both_views_see_is_evidence() -> None:
         "El precio subirá cada año.",
     )
     assert ev["pv:tense:future_new"] == 1.0
-    assert ev["pv:tense:present_lost"] == 1.0
+    assert ev["pv:tense:future_lost"] == 0.0
 
 
 def test_one_view_alone_is_not_evidence() -> None:

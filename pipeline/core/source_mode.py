@@ -191,8 +191,13 @@ def add_morph(pending: list[Pending], config: RunConfig) -> None:
     todo = [(p, p.comparison) for p in pending if p.features and p.comparison is not None]
     src_texts = [t for p, c in todo for t in (p.segment.source or "", c.back)]
     tgt_texts = [t for p, c in todo for t in (p.segment.text, c.forward)]
-    src = [profile(r) for r in analyse(src_texts, config.source_lang or "")]
-    tgt = [profile(r) for r in analyse(tgt_texts, config.lang)]
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(2) as pool:  # each language is its own chain of processes
+        src_job = pool.submit(analyse, src_texts, config.source_lang or "")
+        tgt_job = pool.submit(analyse, tgt_texts, config.lang)
+        src = [profile(r) for r in src_job.result()]
+        tgt = [profile(r) for r in tgt_job.result()]
     for k, (p, _) in enumerate(todo):
         p.features = {**p.features, **features(src[2 * k], tgt[2 * k], tgt[2 * k + 1], src[2 * k + 1])}
 

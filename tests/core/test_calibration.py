@@ -191,7 +191,14 @@ def test_shipped_source_calibration_is_complete() -> None:
         over = worst > raw["precision"]["budget"] or entry.get("whole_check", False)
         assert (entry["severity"] == "minor") == over, kind
     names = [v.name for v in shipped.variants]
-    assert names == ["bergamot+semantic", "bergamot", "apertium+semantic", "apertium"]
+    assert names == [
+        "bergamot+semantic",
+        "bergamot",
+        "apertium+pv+semantic",
+        "apertium+pv",
+        "apertium+semantic",
+        "apertium",
+    ]
     for v in shipped.variants:
         assert v.engine == v.name.split("+")[0] and sorted(v.requires) == v.name.split("+")[1:]
         files = [f["name"] for f in v.raw["training"]["files"]]

@@ -413,8 +413,9 @@ def test_calibrate_rejects_bad_input_and_writes_nothing(
     [
         ("O diretor não assinou o novo contrato.", "pt", "auto", "--semantic", "bergamot+semantic"),
         ("O diretor não assinou o novo contrato.", "pt", "bergamot", "--no-semantic", "bergamot"),
-        ("El director no firmó el nuevo contrato.", "es", "auto", "--semantic", "apertium+semantic"),
-        ("El director no firmó el nuevo contrato.", "es", "apertium", "--no-semantic", "apertium"),
+        ("El director no firmó el nuevo contrato.", "es", "auto", "--semantic", "apertium+pv+semantic"),
+        ("El director no firmó el nuevo contrato.", "es", "apertium", "--no-semantic", "apertium+pv"),
+        ("El director no firmó el nuevo contrato.", "es", "apertium", "--no-morph", "apertium+semantic"),
     ],
 )
 def test_the_shipped_variant_follows_the_engine_and_the_evidence(
@@ -423,7 +424,8 @@ def test_the_shipped_variant_follows_the_engine_and_the_evidence(
     """`auto` is named by the engine of its hops (pt<->en: Bergamot, es<->en: Apertium); the
     variant trained on that engine with the evidence the run has judges it, and the signature
     says which. A clean dropped negation is flagged by default: its kind is within the precision
-    budget (critical, or major where the critical kinds together would fail too much copy)."""
+    budget (critical, or major where the critical kinds together would fail too much copy). With
+    Apertium's analysers installed the `pv` variants judge (`--no-morph` falls back)."""
     pairs = write_jsonl(
         tmp_path / "p.jsonl", [{"source": source, "translation": "The director signed the new contract."}]
     )

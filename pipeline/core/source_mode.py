@@ -185,14 +185,14 @@ def morph_on(config: RunConfig) -> bool:
 
 def add_morph(pending: list[Pending], config: RunConfig) -> None:
     """`pv:*` features (core/morph.py) for every segment with something to weigh."""
+    from concurrent.futures import ThreadPoolExecutor
+
     from ..engines.apertium_analysis import analyse
     from .morph import features, profile
 
     todo = [(p, p.comparison) for p in pending if p.features and p.comparison is not None]
     src_texts = [t for p, c in todo for t in (p.segment.source or "", c.back)]
     tgt_texts = [t for p, c in todo for t in (p.segment.text, c.forward)]
-    from concurrent.futures import ThreadPoolExecutor
-
     with ThreadPoolExecutor(2) as pool:  # each language is its own chain of processes
         src_job = pool.submit(analyse, src_texts, config.source_lang or "")
         tgt_job = pool.submit(analyse, tgt_texts, config.lang)

@@ -73,22 +73,25 @@ def signature(langs: list[str]) -> dict[str, object]:
 
 
 def analyse(texts: list[str], lang: str) -> list[tuple[Reading, ...]]:
-    """The readings of every text, in order (empty for a text with no words)."""
+    """The readings of every text, in order (empty for a text with no words). Each distinct text
+    is analysed once: its readings never depend on the rest of the batch."""
     pipe = analysis_pipeline(lang)
     if pipe is None:
         raise EngineError(f"no Apertium analyser for {lang} is installed")
-    out: list[tuple[Reading, ...]] = []
+    unique = list(dict.fromkeys(clean(t) for t in texts))
+    done: list[tuple[Reading, ...]] = []
     batch: list[str] = []
     size = 0
-    for text in texts:
+    for text in unique:
         if batch and size + len(text) > MAX_BATCH_CHARS:
-            out += _run(pipe, batch, lang)
+            done += _run(pipe, batch, lang)
             batch, size = [], 0
-        batch.append(clean(text))
+        batch.append(text)
         size += len(text) + 12
     if batch:
-        out += _run(pipe, batch, lang)
-    return out
+        done += _run(pipe, batch, lang)
+    readings = dict(zip(unique, done))
+    return [readings[clean(t)] for t in texts]
 
 
 def _run(pipe: Pipeline, texts: list[str], lang: str) -> list[tuple[Reading, ...]]:

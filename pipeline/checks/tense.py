@@ -209,4 +209,4 @@ def _weak_evidence(inp: CheckInput) -> list[Flag]:
                     severity="minor",
                 )
             )
-    return out[:1] if out else out
+    return out[:1]  # one piece of weak evidence is enough

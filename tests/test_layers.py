@@ -23,7 +23,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "pipeline"
 
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("records", "errors", "config", "terminal", "timing", "outputs", "words", "pieces"),  # foundation: imports no stage
+    ("records", "errors", "config", "terminal", "timing", "outputs", "words", "pieces", "version"),  # foundation: imports no stage
     ("inputs", "formats", "engines"),  # read files, translate
     ("checks",),  # compare texts, raise flags
     ("core",),  # plan, score, run the checks, judge, merge
@@ -49,16 +49,12 @@ KNOWN: dict[tuple[str, str], str] = {
     ("pipeline.formats.html", "pipeline.inputs.read"): "formats.html <-> inputs.read (read_bytes)",
     ("pipeline.learn.train", "pipeline.learn.evaluate"): "lead (learn): train <-> evaluate (roc_auc)",
     ("pipeline.learn.train_copy", "pipeline.learn.evaluate"): "lead (learn): train_copy <-> evaluate",
-    # also a layer violation: core -> the package root (__version__), closing
-    # pipeline -> api -> cli.run -> scale -> core.verify -> core.batch -> pipeline
-    ("pipeline.core.batch", "pipeline"): "wt-13: core.batch imports __version__ from the package root",
     # layer violations
     ("pipeline.config", "pipeline.checks"): "config validates check names against the registry",
     ("pipeline.config", "pipeline.checks.thresholds"): "config validates threshold names and ranges",
     ("pipeline.config", "pipeline.formats"): "config validates format names",
     ("pipeline.core.verify", "pipeline.report.to_json"): "wt-11/wt-13: core calls report.to_json.to_dict",
     ("pipeline.inputs.bilingual", "pipeline.scale.parquet"): "wt-12: inputs read Parquet through scale",
-    ("pipeline.learn.calibrate", "pipeline"): "lead (learn): __version__ from the package root",
 }
 
 

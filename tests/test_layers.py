@@ -48,7 +48,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("pipeline.formats", "pipeline.formats.tmx"): "formats/__init__ <-> its readers",
     ("pipeline.formats.html", "pipeline.inputs.read"): "formats.html <-> inputs.read (read_bytes)",
     ("pipeline.learn.train", "pipeline.learn.evaluate"): "lead (learn): train <-> evaluate (roc_auc)",
-    ("pipeline.learn.train_copy", "pipeline.learn.evaluate"): "lead (learn): train_copy <-> evaluate",
     # layer violations
     ("pipeline.config", "pipeline.checks"): "config validates check names against the registry",
     ("pipeline.config", "pipeline.checks.thresholds"): "config validates threshold names and ranges",

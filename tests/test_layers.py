@@ -47,7 +47,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("pipeline.formats", "pipeline.formats.xliff"): "formats/__init__ <-> its readers",
     ("pipeline.formats", "pipeline.formats.tmx"): "formats/__init__ <-> its readers",
     ("pipeline.formats.html", "pipeline.inputs.read"): "formats.html <-> inputs.read (read_bytes)",
-    ("pipeline.learn.train", "pipeline.learn.evaluate"): "lead (learn): train <-> evaluate (roc_auc)",
     # layer violations
     ("pipeline.config", "pipeline.checks"): "config validates check names against the registry",
     ("pipeline.config", "pipeline.checks.thresholds"): "config validates threshold names and ranges",

@@ -40,13 +40,6 @@ KNOWN: dict[tuple[str, str], str] = {
     # cycles
     ("pipeline.core.run_config", "pipeline.core.judge"): "wt-11/wt-13: run_config <-> judge (check_config)",
     ("pipeline.engines", "pipeline.engines.cached_engine"): "wt-12: engines <-> cached_engine",
-    (
-        "pipeline.formats",
-        "pipeline.formats.po",
-    ): "formats/__init__ <-> its readers (shared names in __init__)",
-    ("pipeline.formats", "pipeline.formats.xliff"): "formats/__init__ <-> its readers",
-    ("pipeline.formats", "pipeline.formats.tmx"): "formats/__init__ <-> its readers",
-    ("pipeline.formats.html", "pipeline.inputs.read"): "formats.html <-> inputs.read (read_bytes)",
     # layer violations
     ("pipeline.config", "pipeline.checks"): "config validates check names against the registry",
     ("pipeline.config", "pipeline.checks.thresholds"): "config validates threshold names and ranges",

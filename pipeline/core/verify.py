@@ -14,8 +14,9 @@ from ..config import Settings
 from ..engines import Engine, EngineOptions, EngineSpec, load_engine
 from ..engines.langs import check_lang
 from ..errors import UsageError
-from ..formats import UNIT_FORMATS, ReadOptions, UnitFile, format_of, read_units
+from ..formats import UNIT_FORMATS, format_of, read_units
 from ..formats.languages import Declared, resolve
+from ..formats.units import ReadOptions, UnitFile
 from ..inputs.bilingual import bilingual_format, is_copy_only, pair_text, read_pairs
 from ..inputs.read import decode_text, detect_format, read_bytes, read_document
 from ..records import Document, Report, Segment

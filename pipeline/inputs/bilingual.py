@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..errors import InputError
-from ..formats import unit_segment
+from ..formats.units import unit_segment
 from ..records import Segment
 
 BILINGUAL_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".tsv": "tsv", ".parquet": "parquet"}

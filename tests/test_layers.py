@@ -38,8 +38,6 @@ RANK = {stage: rank for rank, stages in enumerate(LAYERS) for stage in stages}
 # (importer, imported) -> who owns it and what it is. Each edge is left out of both tests.
 KNOWN: dict[tuple[str, str], str] = {
     # cycles
-    ("pipeline.core.run_config", "pipeline.core.judge"): "wt-11/wt-13: run_config <-> judge (check_config)",
-    ("pipeline.engines", "pipeline.engines.cached_engine"): "wt-12: engines <-> cached_engine",
     # layer violations
     ("pipeline.config", "pipeline.checks"): "config validates check names against the registry",
     ("pipeline.config", "pipeline.checks.thresholds"): "config validates threshold names and ranges",

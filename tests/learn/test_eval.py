@@ -334,7 +334,7 @@ def test_running_never_imports_scikit_learn(tmp_path: Path) -> None:
     code = (
         "import sys\n"
         "from pipeline.config import Settings\n"
-        "from pipeline.core.verify import check_data\n"
+        "from pipeline.api import check_data\n"
         f"data = check_data([{str(pairs)!r}], Settings(source_lang='es', engine='apertium', cache=False))\n"
         "assert data['signature']['calibration']['source'] == 'shipped'\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sklearn', 'scipy')))\n"

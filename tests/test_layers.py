@@ -42,7 +42,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("pipeline.config", "pipeline.checks"): "config validates check names against the registry",
     ("pipeline.config", "pipeline.checks.thresholds"): "config validates threshold names and ranges",
     ("pipeline.config", "pipeline.formats"): "config validates format names",
-    ("pipeline.inputs.bilingual", "pipeline.scale.parquet"): "wt-12: inputs read Parquet through scale",
 }
 
 

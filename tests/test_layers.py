@@ -41,7 +41,6 @@ KNOWN: dict[tuple[str, str], str] = {
     # layer violations
     ("pipeline.config", "pipeline.checks"): "config validates check names against the registry",
     ("pipeline.config", "pipeline.checks.thresholds"): "config validates threshold names and ranges",
-    ("pipeline.config", "pipeline.formats"): "config validates format names",
 }
 
 

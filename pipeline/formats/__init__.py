@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .units import ReadOptions, UnitFile
 
+# suffix -> format; a directory scan picks up those in config.FORMAT_INCLUDE by default
 SUFFIXES: dict[str, str] = {
     ".html": "html",
     ".htm": "html",
@@ -30,8 +31,6 @@ SUFFIXES: dict[str, str] = {
 }
 UNIT_FORMATS = ("po", "xliff", "tmx")  # translation units: source-aware segments
 ANNOTATABLE = ("po", "xliff")  # `--annotate` writes a marked copy of these
-# picked up inside directories by default (templates, .pot, hold no translations)
-DEFAULT_INCLUDE = ["*.html", "*.htm", "*.po", "*.xlf", "*.xliff", "*.sdlxliff", "*.mqxliff", "*.tmx"]
 
 
 def format_of(path: str) -> str | None:

@@ -42,8 +42,8 @@ from pipeline.core.copy_judge import CopyJudge, judge_flags  # noqa: E402
 from pipeline.core.roundtrip import run_roundtrip  # noqa: E402
 from pipeline.core.run_config import resolve_config  # noqa: E402
 from pipeline.core.verify import build_engine  # noqa: E402
-from pipeline.learn.evaluate import roc_auc  # noqa: E402
 from pipeline.learn.labelled import Row, group_of, load_labelled, rows_from  # noqa: E402
+from pipeline.learn.metrics import roc_auc  # noqa: E402
 from pipeline.records import Segment, SegmentResult  # noqa: E402
 from pipeline.timing import Timer  # noqa: E402
 

@@ -99,7 +99,7 @@ SCALING_CHILD = r"""
 import json, sys, time
 from pipeline.config import Settings
 from pipeline.report import render
-from pipeline.core.verify import check_data
+from pipeline.api import check_data
 settings = Settings(lang="en", source_lang="es", engine="apertium", cache=False)
 warm, *paths = sys.argv[1:]
 check_data([warm], settings)  # imports, word lists, metric objects: start-up is not what we measure

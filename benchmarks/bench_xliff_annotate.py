@@ -66,8 +66,9 @@ def main() -> None:
     ap.add_argument("--units", type=int, default=10_000)
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
-    from pipeline.formats import ReadOptions, read_units
+    from pipeline.formats import read_units
     from pipeline.formats.annotate import plan_annotations, render_annotations
+    from pipeline.formats.units import ReadOptions
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "big.xlf"

@@ -32,7 +32,7 @@ from pipeline.checks import CheckInput, run_checks  # noqa: E402
 from pipeline.checks.drift import similarities  # noqa: E402
 from pipeline.core.verdict import drift, verdict  # noqa: E402
 from pipeline.engines.apertium import ApertiumEngine  # noqa: E402
-from pipeline.learn.evaluate import roc_auc as shared_roc_auc  # noqa: E402
+from pipeline.learn.metrics import roc_auc as shared_roc_auc  # noqa: E402
 
 DATA = Path("/work/shared/data/demetr-es-dev.jsonl")
 CACHE = ROOT / "benchmarks" / ".cache"

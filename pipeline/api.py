@@ -14,6 +14,7 @@ from typing import Any
 
 from .config import Settings
 from .records import Report, Segment
+from .timing import Timer
 
 
 def _settings(lang: str, engine: str, cache: bool, semantic: bool | None, **more: Any) -> Settings:
@@ -73,6 +74,59 @@ def verify_files(paths: list[str], *, source: str | None = None, settings: Setti
     from .core.verify import verify
 
     return verify(paths, settings or Settings(), source)
+
+
+def check_data(
+    paths: list[str], settings: Settings, source: str | None = None, timer: Timer | None = None
+) -> dict[str, Any]:
+    """The canonical JSON report of a run (what `driftcheck check` renders); an unchanged rerun
+    reuses the stored one (pipeline.core.result_memo).
+
+    The stored report is looked up before the checks are resolved or the stages imported: a reused
+    report costs reading the inputs, the engine's routes and signature, and one database read."""
+    from .core.run_config import planned_routes, resolve_languages, with_checks
+    from .core.verify import (
+        build_engine,
+        check_calibration,
+        engine_signature,
+        load_inputs,
+        memo_context,
+        verify,
+    )
+
+    timer = timer or Timer()
+    with timer.stage("read"):
+        inputs = load_inputs(paths, settings, source)
+    settings = inputs.settings or settings  # languages declared by the files, when not given
+    check_calibration(inputs.mode, settings)  # a bad calibration fails here, before any work
+    languages = resolve_languages(settings, inputs.mode)  # type: ignore[arg-type]
+    engine = build_engine(settings, languages.first_direction)
+    memo = getattr(engine, "cache", None)
+    key = None
+    if memo is not None:
+        from .core.result_memo import run_key
+
+        routes = planned_routes(engine, languages)
+        signature = engine_signature(engine, routes)
+        key = run_key(inputs.mode, paths, source, settings, signature, routes, memo_context(engine, settings))
+        stored: dict[str, Any] | None = memo.get_report(key)
+        if stored is not None:
+            return stored
+    config = with_checks(languages, settings)
+    data = to_json(verify(paths, settings, source, engine=engine, timer=timer, inputs=inputs, config=config))
+    if memo is not None and key is not None and not _engine_failed(data):
+        memo.put_report(key, data)  # not reused when the engine failed: that may pass
+    return data
+
+
+def _engine_failed(data: dict[str, Any]) -> bool:
+    from .checks.health import not_translated
+
+    return any(
+        f["check"] == "engine_health" and not_translated(f["message"])
+        for s in data["segments"]
+        for f in s["flags"]
+    )
 
 
 def to_json(report: Report) -> dict[str, Any]:

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
-from . import formats
 from .errors import ConfigError
 from .records import SEVERITIES
 
@@ -22,6 +21,9 @@ FAIL_ON = ("review", "fail", "never")
 DEVICES = ("auto", "cpu", "cuda")
 LIST_KEYS = ("pivots", "formats", "include", "exclude")
 TEXT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.jsonl", "*.tsv", "*.parquet")
+# formats/ inputs picked up inside directories by default (.pot templates hold no translations;
+# .xhtml is read when named)
+FORMAT_INCLUDE = ("*.html", "*.htm", "*.po", "*.xlf", "*.xliff", "*.sdlxliff", "*.mqxliff", "*.tmx")
 
 
 @dataclass
@@ -46,7 +48,7 @@ class Settings:
     min_chrf: float | None = None
     formats: list[str] = field(default_factory=lambda: ["text"])
     output: str | None = None
-    include: list[str] = field(default_factory=lambda: [*TEXT_INCLUDE, *formats.DEFAULT_INCLUDE])
+    include: list[str] = field(default_factory=lambda: [*TEXT_INCLUDE, *FORMAT_INCLUDE])
     exclude: list[str] = field(default_factory=list)
     baseline: str | None = None
     calibration: str | None = None  # a calibration file (driftcheck calibrate); None: the shipped one

@@ -260,7 +260,7 @@ def run_check(
     config: str | None = None,
     ray: RayOptions | None = None,
 ) -> int:
-    from ..core.verify import check_data
+    from ..api import check_data
     from ..scale.shards import expand_globs
 
     plan = plan_outputs(settings, formats_given)  # fail on bad output options before any work

@@ -17,10 +17,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .. import __version__
 from ..engines import Engine
 from ..records import SCHEMA_VERSION, VERDICTS, DocumentResult, Report, Scores, Segment, SegmentResult
 from ..timing import Timer
+from ..version import __version__
 from .loop import Plan
 from .run_config import RunConfig
 from .score import PairStats, corpus_from, metric_signatures

@@ -14,26 +14,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from ..checks import load_all
-from ..config import Settings
 from ..records import Flag, RoundTrip, Segment, SegmentResult, Severity, SourceComparison
 from . import calibration as cal
 from .verdict import verdict
 
 if TYPE_CHECKING:
     from .run_config import RunConfig
-
-ALIGNMENT_CHECKS = ("omission", "addition")  # raised by the aligner, not by a check function
-JUDGE_CHECKS = (cal.COMBINED_CHECK,)  # raised by the calibrated judge
-
-
-def check_config(settings: Settings) -> tuple[set[str], dict[str, Severity]]:
-    """Enabled check names and severity overrides, from [checks] in the config."""
-    names = set(load_all()) | set(ALIGNMENT_CHECKS) | set(JUDGE_CHECKS)
-    enabled = {n for n in names if settings.checks.get(n, {}).get("enabled", True)}
-    severities = {n: c["severity"] for n, c in settings.checks.items() if "severity" in c}
-    return enabled, severities
-
 
 def regrade(flags: list[Flag], severities: dict[str, Severity]) -> list[Flag]:
     return [replace(f, severity=severities[f.check]) if f.check in severities else f for f in flags]

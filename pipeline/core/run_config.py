@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from ..engines import Engine
 
 Mode = Literal["roundtrip", "source"]
+ALIGNMENT_CHECKS = ("omission", "addition")  # raised by the aligner (core/align.py), not by a check function
 
 
 @dataclass(frozen=True)
@@ -87,10 +88,20 @@ def resolve_config(settings: Settings, mode: Mode) -> RunConfig:
     return with_checks(resolve_languages(settings, mode), settings)
 
 
+def check_config(settings: Settings) -> tuple[set[str], dict[str, Severity]]:
+    """Enabled check names and severity overrides, from [checks] in the config: the registered
+    checks, the aligner's omission/addition and the calibrated judge's combined flag."""
+    from ..checks import load_all
+    from .calibration import COMBINED_CHECK
+
+    names = set(load_all()) | set(ALIGNMENT_CHECKS) | {COMBINED_CHECK}
+    enabled = {n for n in names if settings.checks.get(n, {}).get("enabled", True)}
+    severities = {n: c["severity"] for n, c in settings.checks.items() if "severity" in c}
+    return enabled, severities
+
+
 def with_checks(config: RunConfig, settings: Settings) -> RunConfig:
     """`config` with the enabled checks and their severities from `settings` (imports every check)."""
-    from .judge import check_config
-
     enabled, severities = check_config(settings)
     return replace(config, enabled=frozenset(enabled), severities=severities)
 

@@ -14,13 +14,14 @@ from ..config import Settings
 from ..engines import Engine, EngineOptions, EngineSpec, load_engine
 from ..engines.langs import check_lang
 from ..errors import UsageError
-from ..formats import UNIT_FORMATS, ReadOptions, UnitFile, format_of, read_units
+from ..formats import UNIT_FORMATS, format_of, read_units
 from ..formats.languages import Declared, resolve
+from ..formats.units import ReadOptions, UnitFile
 from ..inputs.bilingual import bilingual_format, is_copy_only, pair_text, read_pairs
 from ..inputs.read import decode_text, detect_format, read_bytes, read_document
 from ..records import Document, Report, Segment
 from ..timing import Timer
-from .run_config import RunConfig, planned_routes, resolve_config, resolve_languages, with_checks
+from .run_config import RunConfig, resolve_config
 
 if TYPE_CHECKING:  # the stages are imported when they run: a reused report needs none of them
     from .batch import Batch, RunInfo
@@ -195,7 +196,7 @@ def _models_dir_entry(engine: Engine, settings: Settings) -> dict[str, object]:
     return {"models_dir": str(models_dir(settings.models_dir))}
 
 
-def _memo_context(engine: Engine, settings: Settings) -> dict[str, object]:
+def memo_context(engine: Engine, settings: Settings) -> dict[str, object]:
     """What else a reused report depends on: the models folder, the encoder's weights when on, and a
     user-given calibration file's bytes."""
     from . import semantic
@@ -278,52 +279,6 @@ def check_calibration(mode: str, settings: Settings) -> None:
     from .calibration import resolve as resolve_calibration
 
     resolve_calibration(mode, settings.calibration)
-
-
-def check_data(
-    paths: list[str], settings: Settings, source: str | None = None, timer: Timer | None = None
-) -> dict[str, Any]:
-    """The canonical JSON report of a run; an unchanged rerun reuses the stored one (pipeline.core.result_memo).
-
-    The stored report is looked up before the checks are resolved or the stages imported: a reused
-    report costs reading the inputs, the engine's routes and signature, and one database read."""
-    timer = timer or Timer()
-    with timer.stage("read"):
-        inputs = load_inputs(paths, settings, source)
-    settings = inputs.settings or settings  # languages declared by the files, when not given
-    check_calibration(inputs.mode, settings)  # a bad calibration fails here, before any work
-    languages = resolve_languages(settings, inputs.mode)  # type: ignore[arg-type]
-    engine = build_engine(settings, languages.first_direction)
-    memo = getattr(engine, "cache", None)
-    key = None
-    if memo is not None:
-        from .result_memo import run_key
-
-        routes = planned_routes(engine, languages)
-        signature = engine_signature(engine, routes)
-        key = run_key(
-            inputs.mode, paths, source, settings, signature, routes, _memo_context(engine, settings)
-        )
-        stored: dict[str, Any] | None = memo.get_report(key)
-        if stored is not None:
-            return stored
-    from ..report.to_json import to_dict
-
-    config = with_checks(languages, settings)
-    data = to_dict(verify(paths, settings, source, engine=engine, timer=timer, inputs=inputs, config=config))
-    if memo is not None and key is not None and not engine_failures(data):
-        memo.put_report(key, data)  # not reused when the engine failed: that may pass
-    return data
-
-
-def engine_failures(data: dict[str, Any]) -> bool:
-    from ..checks.health import not_translated
-
-    return any(
-        f["check"] == "engine_health" and not_translated(f["message"])
-        for s in data["segments"]
-        for f in s["flags"]
-    )
 
 
 def verify(

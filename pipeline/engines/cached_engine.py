@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..errors import EngineError
-from . import Translations
 from .cache import TranslationCache
+from .protocol import Translations
 
 if TYPE_CHECKING:
-    from . import Engine, ProgressFn
+    from .protocol import Engine, ProgressFn
 
 
 def namespace_for(engine_signature: dict[str, object], src: str, tgt: str) -> str:

@@ -4,6 +4,7 @@
 - po.py, xliff.py, tmx.py: translation units become source-aware Segments with their ids,
   metadata and placeholder syntax (`Segment.markup`);
 - placeholders.py: placeholders and inline codes, compared as facts and masked from the engine;
+- units.py: what the unit readers share (UnitFile, ReadOptions, unit_segment);
 - annotate.py: a copy of each PO/XLIFF with every flagged unit marked for review.
 
 Formats are picked by file suffix.
@@ -11,11 +12,11 @@ Formats are picked by file suffix.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..records import Segment
+from .units import ReadOptions, UnitFile
 
+# suffix -> format; a directory scan picks up those in config.FORMAT_INCLUDE by default
 SUFFIXES: dict[str, str] = {
     ".html": "html",
     ".htm": "html",
@@ -30,59 +31,11 @@ SUFFIXES: dict[str, str] = {
 }
 UNIT_FORMATS = ("po", "xliff", "tmx")  # translation units: source-aware segments
 ANNOTATABLE = ("po", "xliff")  # `--annotate` writes a marked copy of these
-# picked up inside directories by default (templates, .pot, hold no translations)
-DEFAULT_INCLUDE = ["*.html", "*.htm", "*.po", "*.xlf", "*.xliff", "*.sdlxliff", "*.mqxliff", "*.tmx"]
 
 
 def format_of(path: str) -> str | None:
     """ "html", "po", "xliff" or "tmx" by suffix; None for the other formats."""
     return SUFFIXES.get(Path(path).suffix.lower())
-
-
-@dataclass
-class UnitFile:
-    """What a PO, XLIFF or TMX file holds: segments to check, its languages, and what was left out."""
-
-    fmt: str
-    segments: list[Segment]
-    source_lang: str | None = None  # as declared by the file (normalised later)
-    target_lang: str | None = None
-    counts: dict[str, int] = field(default_factory=dict)  # units, checked, fuzzy, untranslated, ...
-    warnings: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class ReadOptions:
-    """What a unit reader needs from the run: languages the user chose, and which units to take."""
-
-    lang: str | None = None  # --lang, when given (TMX: which language is the translation)
-    source_lang: str | None = None  # --source-lang, when given
-    unapproved_only: bool = False
-
-
-def unit_segment(
-    seg_id: str,
-    doc: int,
-    n: int,
-    line: int,
-    source: str,
-    target: str,
-    source_line: int,
-    meta: list[tuple[str, str]],
-    markup: str,
-) -> Segment:
-    return Segment(
-        id=seg_id,
-        document=doc,
-        paragraph=n,
-        sentence=1,
-        line=line,
-        text=" ".join(target.split()),
-        source=" ".join(source.split()),
-        source_line=source_line,
-        meta=tuple(meta),
-        markup=markup,
-    )
 
 
 def read_units(data: bytes, path: str, fmt: str, doc_index: int, options: ReadOptions) -> UnitFile:

@@ -129,9 +129,8 @@ def parse_html(html: str, path: str) -> tuple[list[Paragraph], PageInfo]:
     return [to_paragraph(i, b) for i, b in enumerate(kept, start=1)], info
 
 
-def read_html_document(path: str, lang: str) -> Document:
-    """An HTML page as a Document; `declared_lang` is its <html lang> (or Content-Language)."""
-    from ..inputs.read import read_bytes
-
-    paragraphs, info = parse_html(decode_html(read_bytes(path), path), path)
+def html_document(data: bytes, path: str, lang: str) -> Document:
+    """An HTML page (its bytes, read by inputs/read.py) as a Document; `declared_lang` is its
+    <html lang> (or Content-Language)."""
+    paragraphs, info = parse_html(decode_html(data, path), path)
     return Document(path, lang, tuple(paragraphs), fmt="html", declared_lang=info.lang)

@@ -20,8 +20,8 @@ from typing import Any
 
 from ..errors import InputError
 from ..records import Segment
-from . import ReadOptions, UnitFile, unit_segment
 from .encoding import decode_declared
+from .units import ReadOptions, UnitFile, unit_segment
 
 _CHARSET = re.compile(rb"charset=([A-Za-z0-9._:-]+)")
 _KEYWORD = re.compile(r"^(msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s")

@@ -13,7 +13,7 @@ from typing import Any
 from ..engines.langs import to_iso1
 from ..errors import InputError, UsageError
 from ..records import Segment
-from . import ReadOptions, UnitFile, unit_segment
+from .units import ReadOptions, UnitFile, unit_segment
 from .xmlsafe import inline_text, local, parse_xml
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

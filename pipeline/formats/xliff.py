@@ -21,7 +21,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..records import Segment
-from . import ReadOptions, UnitFile, unit_segment
+from .units import ReadOptions, UnitFile, unit_segment
 from .xmlsafe import inline_text, local, parse_xml
 
 MARKUP = "xml,html,auto"

@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..errors import InputError
-from ..formats import unit_segment
+from ..formats.units import unit_segment
 from ..records import Segment
 
 BILINGUAL_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".tsv": "tsv", ".parquet": "parquet"}
@@ -113,11 +113,11 @@ def read_pairs(text: str, path: str, fmt: str, doc_index: int) -> list[Segment]:
 
 
 def pair_text(path: str, fmt: str) -> str:
-    """The text of a segment file; a Parquet file's rows as JSONL (pipeline/scale/parquet.py)."""
+    """The text of a segment file; a Parquet file's rows as JSONL (inputs/parquet.py)."""
     from .read import decode_text, read_bytes
 
     if fmt == "parquet":
-        from ..scale.parquet import parquet_text
+        from .parquet import parquet_text
 
         return parquet_text(read_bytes(path), path)
     return decode_text(read_bytes(path), path)

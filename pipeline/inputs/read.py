@@ -90,9 +90,9 @@ def detect_format(path: str, text: str | None = None) -> str:
 def read_document(path: str, lang: str, fmt: str | None = None, text: str | None = None) -> Document:
     fmt = fmt or detect_format(path)
     if fmt == "html":  # an article page: its own decoding (declared charset) and extraction
-        from ..formats.html import read_html_document
+        from ..formats.html import html_document
 
-        return read_html_document(path, lang)
+        return html_document(read_bytes(path), path, lang)
     if text is None:
         text = read_text(path)
     paras = parse_markdown(text) if fmt == "markdown" else parse_text(text)

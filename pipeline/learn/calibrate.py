@@ -13,11 +13,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
 from ..config import Settings
 from ..core import calibration as cal
 from ..errors import ConfigError
 from ..inputs.read import atomic_write
+from ..version import __version__
 from .labelled import Row, collect
 
 

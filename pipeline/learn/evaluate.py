@@ -14,7 +14,6 @@ part is also judged cross-validated: each source sentence by a calibration train
 from __future__ import annotations
 
 import json
-import math
 import sys
 import time
 from collections import defaultdict
@@ -25,31 +24,9 @@ from typing import Any
 from ..config import Settings
 from ..inputs.read import atomic_write
 from .labelled import Row, collect, judge_rows
+from .metrics import mcc, roc_auc
 
 SPLITS = ("heldout", "train", "all")
-
-
-def roc_auc(positives: list[float], negatives: list[float]) -> float | None:
-    """Probability that a random positive scores above a random negative (ties count half)."""
-    if not positives or not negatives:
-        return None
-    ranked = sorted([(x, 1) for x in positives] + [(x, 0) for x in negatives])
-    rank_sum, i = 0.0, 0
-    while i < len(ranked):
-        j = i
-        while j < len(ranked) and ranked[j][0] == ranked[i][0]:
-            j += 1
-        avg_rank = (i + j + 1) / 2  # 1-based average rank of the tie group
-        rank_sum += avg_rank * sum(lbl for _, lbl in ranked[i:j])
-        i = j
-    n_pos, n_neg = len(positives), len(negatives)
-    return (rank_sum - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg)
-
-
-def mcc(tp: int, fp: int, fn: int, tn: int) -> float | None:
-    """Matthews correlation coefficient of a binary decision; None when a margin is empty."""
-    den = (tp + fp) * (tp + fn) * (tn + fp) * (tn + fn)
-    return None if den == 0 else (tp * tn - fp * fn) / math.sqrt(den)
 
 
 def _rate(rows: Sequence[Row], pred: Any = None) -> float | None:

@@ -317,7 +317,7 @@ def _cv_summary(
     rows: Sequence[Row], p: Sequence[float], forced: Sequence[bool], review: float
 ) -> dict[str, Any]:
     """Out-of-fold ROC AUC of drift and rates at the chosen review threshold, per file."""
-    from .evaluate import roc_auc
+    from .metrics import roc_auc
 
     out: dict[str, Any] = {}
     for file in sorted({r.file for r in rows}):

@@ -136,7 +136,7 @@ def fit_copy_variant(
 
 
 def train_auc(rows: Sequence[Row], p: Sequence[float]) -> float | None:
-    from .evaluate import roc_auc
+    from .metrics import roc_auc
 
     auc = roc_auc([q for r, q in zip(rows, p) if r.shifted], [q for r, q in zip(rows, p) if not r.shifted])
     return None if auc is None else round(auc, 4)

@@ -6,5 +6,5 @@ shards.py   which files, in which order (globs, formats)
 adapter.py  the one call into the core: one shard -> its JSON report
 merge.py    shard reports -> one report (byte-identical to a single-process run)
 executor_ray.py  Ray Data over an actor pool, each actor holding one loaded engine
-parquet.py  Parquet segment files (also read by single-process runs)
+(Parquet segment files are read by pipeline/inputs/parquet.py, in every run.)
 """

@@ -103,3 +103,12 @@ def test_gate_exit_codes(verdicts: list[str], opts: dict[str, Any], code: int) -
 def test_gate_min_chrf_names_the_document() -> None:
     r = gate(_data(["ok"], chrf=40.0), min_chrf=50)
     assert r.exit_code == 1 and "a.md" in r.reasons[0]
+
+
+def test_the_default_include_picks_up_every_input_format_by_a_suffix_it_reads() -> None:
+    from pipeline.config import FORMAT_INCLUDE, TEXT_INCLUDE, Settings
+    from pipeline.formats import SUFFIXES
+
+    assert all(glob.startswith("*.") and glob[1:] in SUFFIXES for glob in FORMAT_INCLUDE)
+    assert {SUFFIXES[glob[1:]] for glob in FORMAT_INCLUDE} == set(SUFFIXES.values())
+    assert Settings().include == [*TEXT_INCLUDE, *FORMAT_INCLUDE]

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from conftest import gate_code, run_cli
 
+from pipeline import api
 from pipeline.config import Settings
 from pipeline.core import result_memo, verify
 
@@ -56,9 +57,9 @@ def stored_reports(tmp_path: Path) -> int:
 
 
 def test_an_unchanged_rerun_reuses_the_report(tmp_path: Path, doc: Path, runs: list[str]) -> None:
-    first = verify.check_data([str(doc)], settings(tmp_path))
+    first = api.check_data([str(doc)], settings(tmp_path))
     assert runs == [str(doc)] and stored_reports(tmp_path) == 1
-    again = verify.check_data([str(doc)], settings(tmp_path))
+    again = api.check_data([str(doc)], settings(tmp_path))
     assert runs == [str(doc)]  # the stages did not run again
     assert again == first
     assert json.dumps(again, sort_keys=True) == json.dumps(first, sort_keys=True)
@@ -78,10 +79,10 @@ def test_an_unchanged_rerun_reuses_the_report(tmp_path: Path, doc: Path, runs: l
 def test_a_setting_that_reaches_the_report_runs_again(
     tmp_path: Path, doc: Path, runs: list[str], change: dict[str, Any]
 ) -> None:
-    first = verify.check_data([str(doc)], settings(tmp_path))
-    changed = verify.check_data([str(doc)], settings(tmp_path, **change))
+    first = api.check_data([str(doc)], settings(tmp_path))
+    changed = api.check_data([str(doc)], settings(tmp_path, **change))
     assert len(runs) == 2 and changed["signature"] != first["signature"]
-    assert verify.check_data([str(doc)], settings(tmp_path)) == first
+    assert api.check_data([str(doc)], settings(tmp_path)) == first
     assert len(runs) == 2  # ...and the first report is still there
 
 
@@ -100,15 +101,15 @@ def test_a_setting_that_reaches_the_report_runs_again(
 def test_output_and_gate_settings_reuse_the_report(
     tmp_path: Path, doc: Path, runs: list[str], change: dict[str, Any]
 ) -> None:
-    first = verify.check_data([str(doc)], settings(tmp_path))
-    assert verify.check_data([str(doc)], settings(tmp_path, **change)) == first
+    first = api.check_data([str(doc)], settings(tmp_path))
+    assert api.check_data([str(doc)], settings(tmp_path, **change)) == first
     assert len(runs) == 1
 
 
 def test_changed_input_bytes_run_again(tmp_path: Path, doc: Path, runs: list[str]) -> None:
-    first = verify.check_data([str(doc)], settings(tmp_path))
+    first = api.check_data([str(doc)], settings(tmp_path))
     doc.write_text(TEXT.replace("42", "43"), encoding="utf-8")
-    second = verify.check_data([str(doc)], settings(tmp_path))
+    second = api.check_data([str(doc)], settings(tmp_path))
     assert len(runs) == 2
     assert "43" in second["segments"][0]["text"] and "42" in first["segments"][0]["text"]
 
@@ -116,26 +117,26 @@ def test_changed_input_bytes_run_again(tmp_path: Path, doc: Path, runs: list[str
 def test_engine_code_or_package_changes_run_again(
     tmp_path: Path, doc: Path, runs: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    verify.check_data([str(doc)], settings(tmp_path))
+    api.check_data([str(doc)], settings(tmp_path))
     from pipeline.engines import apertium
 
     # new Apertium language data: another engine signature
     monkeypatch.setattr(apertium, "apertium_version", lambda: "apertium-eng-spa=9.9")
-    verify.check_data([str(doc)], settings(tmp_path))
+    api.check_data([str(doc)], settings(tmp_path))
     assert len(runs) == 2
     monkeypatch.setattr(result_memo, "code_fingerprint", lambda: "edited check")
-    verify.check_data([str(doc)], settings(tmp_path))
+    api.check_data([str(doc)], settings(tmp_path))
     assert len(runs) == 3
     monkeypatch.setattr(result_memo, "environment_fingerprint", lambda: "sacrebleu upgraded")
-    verify.check_data([str(doc)], settings(tmp_path))
+    api.check_data([str(doc)], settings(tmp_path))
     assert len(runs) == 4
-    verify.check_data([str(doc)], settings(tmp_path))
+    api.check_data([str(doc)], settings(tmp_path))
     assert len(runs) == 4  # and that new state is reused in turn
 
 
 def test_no_cache_always_runs_and_stores_nothing(tmp_path: Path, doc: Path, runs: list[str]) -> None:
-    verify.check_data([str(doc)], settings(tmp_path, cache=False))
-    verify.check_data([str(doc)], settings(tmp_path, cache=False))
+    api.check_data([str(doc)], settings(tmp_path, cache=False))
+    api.check_data([str(doc)], settings(tmp_path, cache=False))
     assert len(runs) == 2
     assert not (tmp_path / "cache.sqlite3").exists()
 

@@ -198,8 +198,8 @@ def test_a_reused_report_never_names_another_models_folder(
 ) -> None:
     import shutil
 
+    from pipeline.api import check_data
     from pipeline.config import Settings
-    from pipeline.core.verify import check_data
 
     doc = tmp_path / "doc.en.txt"
     doc.write_text(EN[0] + "\n", encoding="utf-8")

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import InputError
-from pipeline.formats.html import decode_html, parse_html, read_html_document
-from pipeline.inputs.read import parse_text
+from pipeline.formats.html import decode_html, parse_html
+from pipeline.inputs.read import parse_text, read_document
 from pipeline.inputs.segment import segment_document
 from pipeline.records import Document
 from tests.conftest import SEED
@@ -96,9 +96,7 @@ def test_sample_article_as_html_gives_the_same_sentences_as_the_text_file(tmp_pa
         f"</head>\n<body>\n<article>\n{body}\n</article>\n</body>\n</html>\n",
         encoding="utf-8",
     )
-    from pipeline.inputs.read import read_document
-
-    from_html = [s.text for s in segment_document(read_html_document(str(page), "en"), 0)]
+    from_html = [s.text for s in segment_document(read_document(str(page), "en"), 0)]
     from_text = [s.text for s in segment_document(read_document(str(SEED), "en"), 0)]
     assert from_html == from_text and len(from_text) >= 25
 

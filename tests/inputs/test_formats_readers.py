@@ -12,7 +12,8 @@ import pytest
 
 from pipeline.core.source_mode import job_from_segments
 from pipeline.errors import DriftcheckError, InputError, UsageError
-from pipeline.formats import ReadOptions, format_of, read_units
+from pipeline.formats import format_of, read_units
+from pipeline.formats.units import ReadOptions
 
 DATA = Path(__file__).parents[1] / "data" / "formats"
 PO_ES = DATA / "po" / "wtforms.es.po"

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from pipeline.learn.evaluate import mcc, roc_auc
+from pipeline.learn.metrics import roc_auc
 from tests.conftest import ROOT, run_cli
 
 ROWS = [
@@ -146,19 +146,6 @@ def hand_made(tmp_path: Path) -> Path:
         for i, (s, t, label, cat, sev) in enumerate(ROWS)
     ]
     return write_jsonl(tmp_path / "labelled.jsonl", rows)
-
-
-def test_roc_auc_counts_ties_as_half() -> None:
-    assert roc_auc([0.9, 0.8], [0.1, 0.2]) == 1.0
-    assert roc_auc([0.1], [0.9]) == 0.0
-    assert roc_auc([0.5, 0.5], [0.5, 0.5]) == 0.5
-    assert roc_auc([], [0.1]) is None
-
-
-def test_mcc() -> None:
-    assert mcc(5, 0, 0, 5) == 1.0 and mcc(0, 5, 5, 0) == -1.0
-    assert mcc(2, 1, 1, 2) == pytest.approx(1 / 3)
-    assert mcc(0, 0, 3, 3) is None  # nothing flagged: undefined
 
 
 @pytest.mark.requires_apertium
@@ -347,7 +334,7 @@ def test_running_never_imports_scikit_learn(tmp_path: Path) -> None:
     code = (
         "import sys\n"
         "from pipeline.config import Settings\n"
-        "from pipeline.core.verify import check_data\n"
+        "from pipeline.api import check_data\n"
         f"data = check_data([{str(pairs)!r}], Settings(source_lang='es', engine='apertium', cache=False))\n"
         "assert data['signature']['calibration']['source'] == 'shipped'\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sklearn', 'scipy')))\n"

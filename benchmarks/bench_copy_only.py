@@ -145,7 +145,8 @@ def recall_at(results: list[SegmentResult], false_rate: float) -> float:
 def roundtrip_signal(results: list[SegmentResult]) -> tuple[float, float]:
     """What the pivots alone see: ROC AUC of 100 - median round-trip chrF (shifted vs ok), and
     recall on shifted copy at a 5 % false-flag rate on ok copy by that score."""
-    ok, shifted = [], []
+    ok: list[float] = []
+    shifted: list[float] = []
     for r in results:
         score = 100.0 - statistics.median(rt.scores.chrf for rt in r.round_trips)
         (shifted if group_of(dict(r.segment.meta)) == "shifted" else ok).append(score)
@@ -202,7 +203,7 @@ def natural_rates(results: list[SegmentResult]) -> str:
     return f"{rate([res for _, res in correct]):.1%} of {len(correct)} / held-out {rate(held):.1%} of {len(held)}"
 
 
-def main() -> None:
+def parse_args() -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--dev", default=str(DEV), help="the dev file ('' to measure only --test files)")
     ap.add_argument("--test", nargs="*", default=[], help="labelled files never used for tuning")
@@ -212,10 +213,11 @@ def main() -> None:
     ap.add_argument("--natural", default=str(NATURAL), help="natural copy (its correct sides); '' for none")
     ap.add_argument("--calibration", help="a round-trip calibration file (default: the shipped one)")
     ap.add_argument("--cv", action="store_true", help="also judge the in-sample part cross-validated")
-    args = ap.parse_args()
-    found = cal.resolve("roundtrip", args.calibration)
-    if args.dev:
-        print(sources_as_copy(args.dev, args.pivots[0].split(","), args.engine))
+    return ap.parse_args()
+
+
+def natural_copy(args: argparse.Namespace, found: cal.Calibration | None) -> dict[str, list[Row]]:
+    """Prints each pivot set's false flags on the natural copy; returns its rows (the --cv training)."""
     natural: dict[str, list[Row]] = {}
     for pset in args.pivots if args.natural else []:
         t0 = time.perf_counter()
@@ -226,51 +228,89 @@ def main() -> None:
             variant = found.pick(set().union(*(cal.groups_of(r.features) for r in res)), "apertium")
             line += f"; calibrated {natural_rates(calibrated(res, variant))}"
         print(f"{line} ({time.perf_counter() - t0:.0f} s)")
-    files = {**({"dev": args.dev} if args.dev else {}), **{Path(t).name: t for t in args.test}}
+    return natural
+
+
+def splits_of(fname: str, segs: list[Segment]) -> dict[str, list[int]]:
+    """The dev file's in-sample part and held-out fifth (`pair_id % 5 == 0`); any other file whole."""
+    if fname != "dev":
+        return {fname: list(range(len(segs)))}
+    return {
+        "in-sample": [i for i, s in enumerate(segs) if int(dict(s.meta)["pair_id"]) % 5 != 0],
+        "held-out": [i for i, s in enumerate(segs) if int(dict(s.meta)["pair_id"]) % 5 == 0],
+    }
+
+
+def verdict_kinds(
+    args: argparse.Namespace,
+    fname: str,
+    segs: list[Segment],
+    pset: str,
+    found: cal.Calibration | None,
+    natural: dict[str, list[Row]],
+) -> dict[str, list[SegmentResult]]:
+    """One pivot set's run over a file, judged by the rules, calibrated and (dev, --cv) cross-validated."""
+    t0 = time.perf_counter()
+    raw = run(segs, pset.split(","), args.engine)
+    secs = time.perf_counter() - t0
+    print(
+        f"{fname}: pivots {pset} ({engines_of(pset.split(','), args.engine)}): {len(segs)} copies in {secs:.1f} s"
+    )
+    kinds = {"rules": raw}
+    if found is not None:
+        variant = found.pick(set().union(*(cal.groups_of(r.features) for r in raw)), "apertium")
+        kinds["calibrated"] = calibrated(raw, variant)
+    if args.cv and fname == "dev":
+        kinds["cross-validated"] = cross_validated(raw, natural.get(pset, []), "apertium", pset.split(","))
+    if args.dump:
+        for kind, results in kinds.items():
+            dump(Path(args.dump) / f"{fname}-{pset.replace(',', '+')}-{kind}.jsonl", results)
+    return kinds
+
+
+def measure_file(
+    args: argparse.Namespace,
+    fname: str,
+    path: str,
+    found: cal.Calibration | None,
+    natural: dict[str, list[Row]],
+) -> None:
+    """Prints a file's tables per split and verdict kind, then recall at the one-pivot false-flag rate."""
+    segs = copies(path)
+    splits = splits_of(fname, segs)
+    per_split: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+    recall_rows: list[str] = []
     base_false: dict[str, float] = {}
+    for pset in args.pivots:
+        for kind, results in verdict_kinds(args, fname, segs, pset, found, natural).items():
+            for split, idx in splits.items():
+                if kind == "cross-validated" and split != "in-sample":
+                    continue
+                part = [results[i] for i in idx]
+                per_split[f"{split}, {kind}"][pset] = table(part)
+                ok_part = [r for r in part if group_of(dict(r.segment.meta)) != "shifted"]
+                key = f"{fname}/{split}/{kind}"
+                if pset == args.pivots[0]:
+                    base_false[key] = rate(ok_part)
+                recall_rows.append(
+                    f"| {split}, {kind} | {pset} | {base_false[key]:.1%} | {recall_at(part, base_false[key]):.1%} |"
+                )
+    for split, tables in per_split.items():
+        print_tables(f"{fname}: {split}", tables)
+    print(f"\n{fname}: recall on shifted copy at the one-pivot false-flag rate (ranked by drift)\n")
+    print("| split | pivots | false-flag rate | recall |\n|---|---|---:|---:|")
+    print("\n".join(sorted(recall_rows)))
+
+
+def main() -> None:
+    args = parse_args()
+    found = cal.resolve("roundtrip", args.calibration)
+    if args.dev:
+        print(sources_as_copy(args.dev, args.pivots[0].split(","), args.engine))
+    natural = natural_copy(args, found)
+    files = {**({"dev": args.dev} if args.dev else {}), **{Path(t).name: t for t in args.test}}
     for fname, path in files.items():
-        segs = copies(path)
-        splits: dict[str, list[int]] = (
-            {
-                "in-sample": [i for i, s in enumerate(segs) if int(dict(s.meta)["pair_id"]) % 5 != 0],
-                "held-out": [i for i, s in enumerate(segs) if int(dict(s.meta)["pair_id"]) % 5 == 0],
-            }
-            if fname == "dev"
-            else {fname: list(range(len(segs)))}
-        )
-        per_split: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
-        recall_rows: list[str] = []
-        for pset in args.pivots:
-            t0 = time.perf_counter()
-            raw = run(segs, pset.split(","), args.engine)
-            secs = time.perf_counter() - t0
-            print(f"{fname}: pivots {pset} ({engines_of(pset.split(','), args.engine)}): {len(segs)} copies in {secs:.1f} s")
-            kinds = {"rules": raw}
-            if found is not None:
-                variant = found.pick(set().union(*(cal.groups_of(r.features) for r in raw)), "apertium")
-                kinds["calibrated"] = calibrated(raw, variant)
-            if args.cv and fname == "dev":
-                kinds["cross-validated"] = cross_validated(raw, natural.get(pset, []), "apertium", pset.split(","))
-            for kind, results in kinds.items():
-                if args.dump:
-                    dump(Path(args.dump) / f"{fname}-{pset.replace(',', '+')}-{kind}.jsonl", results)
-                for split, idx in splits.items():
-                    if kind == "cross-validated" and split != "in-sample":
-                        continue
-                    part = [results[i] for i in idx]
-                    per_split[f"{split}, {kind}"][pset] = table(part)
-                    ok_part = [r for r in part if group_of(dict(r.segment.meta)) != "shifted"]
-                    key = f"{fname}/{split}/{kind}"
-                    if pset == args.pivots[0]:
-                        base_false[key] = rate(ok_part)
-                    recall_rows.append(
-                        f"| {split}, {kind} | {pset} | {base_false[key]:.1%} | {recall_at(part, base_false[key]):.1%} |"
-                    )
-        for split, tables in per_split.items():
-            print_tables(f"{fname}: {split}", tables)
-        print(f"\n{fname}: recall on shifted copy at the one-pivot false-flag rate (ranked by drift)\n")
-        print("| split | pivots | false-flag rate | recall |\n|---|---|---:|---:|")
-        print("\n".join(sorted(recall_rows)))
+        measure_file(args, fname, path, found, natural)
 
 
 def dump(out: Path, results: list[SegmentResult]) -> None:

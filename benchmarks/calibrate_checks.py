@@ -24,6 +24,7 @@ import time
 from collections import Counter, defaultdict
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -33,9 +34,11 @@ from pipeline.checks.drift import similarities  # noqa: E402
 from pipeline.core.verdict import drift, verdict  # noqa: E402
 from pipeline.engines.apertium import ApertiumEngine  # noqa: E402
 from pipeline.learn.metrics import roc_auc as shared_roc_auc  # noqa: E402
+from pipeline.records import Flag, Verdict  # noqa: E402
 
 DATA = Path("/work/shared/data/demetr-es-dev.jsonl")
 CACHE = ROOT / "benchmarks" / ".cache"
+Judged = tuple[list[Flag], Verdict, float]  # one pair's flags, verdict and drift
 
 
 def apertium_batch(texts: list[str], src: str, tgt: str) -> list[str]:
@@ -63,49 +66,48 @@ def group(row: dict[str, object]) -> str:
     return "mt+reference" if row["severity"] is None else "minor"
 
 
-def main() -> None:
+def parse_args() -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--mode", choices=["source", "roundtrip"], default="source")
     ap.add_argument("--dump", type=Path, help="write one JSON line per pair (flags, drift, verdict)")
-    args = ap.parse_args()
+    return ap.parse_args()
 
-    rows = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+def engine_inputs(rows: list[dict[str, Any]], mode: str) -> list[CheckInput]:
+    """The checks' inputs with Apertium's translations: back and forward, or the round trip."""
     src_lang, tgt_lang = rows[0]["src_lang"], rows[0]["tgt_lang"]
-    t0 = time.perf_counter()
     sources = [r["source"] for r in rows]
     copies = [r["translation"] for r in rows]
     back = apertium_batch(copies, tgt_lang, src_lang)
-    if args.mode == "source":
+    if mode == "source":
         forward = apertium_batch(sources, src_lang, tgt_lang)
-        inputs = [
+        return [
             CheckInput(s, src_lang, c, tgt_lang, back=b, forward=f, mode="source")
             for s, c, b, f in zip(sources, copies, back, forward, strict=True)
         ]
-    else:
-        round_trip = apertium_batch(back, src_lang, tgt_lang)
-        inputs = [
-            CheckInput(c, tgt_lang, rt, tgt_lang, mode="roundtrip")
-            for c, rt in zip(copies, round_trip, strict=True)
-        ]
-    t_engine = time.perf_counter() - t0
+    round_trip = apertium_batch(back, src_lang, tgt_lang)
+    return [
+        CheckInput(c, tgt_lang, rt, tgt_lang, mode="roundtrip")
+        for c, rt in zip(copies, round_trip, strict=True)
+    ]
 
-    # The score stage: sentence chrF per view, handed to the checks as the pipeline does.
-    t1 = time.perf_counter()
-    inputs = [replace(inp, options={f"chrf_{k}": v for k, v in similarities(inp).items()}) for inp in inputs]
-    t_scores = time.perf_counter() - t1
 
-    t2, c2 = time.perf_counter(), time.process_time()
-    results = []
+def judge(inputs: list[CheckInput]) -> list[Judged]:
+    out: list[Judged] = []
     for inp in inputs:
         flags = run_checks(inp)
-        results.append((flags, verdict(flags), drift(inp, flags)))
-    t_checks, cpu_checks = time.perf_counter() - t2, time.process_time() - c2
+        out.append((flags, verdict(flags), drift(inp, flags)))
+    return out
 
+
+def print_rates(args: argparse.Namespace, rows: list[dict[str, Any]], results: list[Judged]) -> None:
+    """Flag rates per category and per group, the ROC AUC of drift, the checks behind the flags."""
     by_cat: dict[str, list[bool]] = defaultdict(list)
     by_group: dict[str, list[bool]] = defaultdict(list)
     check_hits: dict[str, Counter[str]] = defaultdict(Counter)
-    pos, neg = [], []
+    pos: list[float] = []
+    neg: list[float] = []
     for row, (flags, v, d) in zip(rows, results, strict=True):
         flagged = v != "ok"
         by_cat[str(row["category"])].append(flagged)
@@ -129,28 +131,50 @@ def main() -> None:
     for g in ("mt+reference", "minor", "shifted"):
         top = ", ".join(f"{k} {n}" for k, n in check_hits[g].most_common())
         print(f"checks firing (major/critical) on {g}: {top}")
+
+
+def dump(out: Path, rows: list[dict[str, Any]], inputs: list[CheckInput], results: list[Judged]) -> None:
+    with out.open("w", encoding="utf-8") as fh:
+        for row, inp, (flags, v, d) in zip(rows, inputs, results, strict=True):
+            rec = {
+                "id": row["id"],
+                "category": row["category"],
+                "label": row["label"],
+                "verdict": v,
+                "drift": round(d, 4),
+                "source": inp.source,
+                "target": inp.target,
+                "forward": inp.forward,
+                "back": inp.back,
+                "flags": [[f.check, f.severity, f.message] for f in flags],
+            }
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+
+def main() -> None:
+    args = parse_args()
+    rows = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
+    t0 = time.perf_counter()
+    inputs = engine_inputs(rows, args.mode)
+    t_engine = time.perf_counter() - t0
+
+    # The score stage: sentence chrF per view, handed to the checks as the pipeline does.
+    t1 = time.perf_counter()
+    inputs = [replace(inp, options={f"chrf_{k}": v for k, v in similarities(inp).items()}) for inp in inputs]
+    t_scores = time.perf_counter() - t1
+
+    t2, c2 = time.perf_counter(), time.process_time()
+    results = judge(inputs)
+    t_checks, cpu_checks = time.perf_counter() - t2, time.process_time() - c2
+
+    print_rates(args, rows, results)
     print(
         f"time: engine {t_engine:.2f}s (cached after the first run), chrF scores {t_scores:.2f}s, "
         f"checks+verdict {t_checks:.2f}s wall, {cpu_checks:.2f}s CPU ({1000 * cpu_checks / len(rows):.2f} ms/pair, "
         "first-use loading of word frequencies included)"
     )
-
     if args.dump:
-        with args.dump.open("w", encoding="utf-8") as fh:
-            for row, inp, (flags, v, d) in zip(rows, inputs, results, strict=True):
-                rec = {
-                    "id": row["id"],
-                    "category": row["category"],
-                    "label": row["label"],
-                    "verdict": v,
-                    "drift": round(d, 4),
-                    "source": inp.source,
-                    "target": inp.target,
-                    "forward": inp.forward,
-                    "back": inp.back,
-                    "flags": [[f.check, f.severity, f.message] for f in flags],
-                }
-                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        dump(args.dump, rows, inputs, results)
 
 
 def rows_label(rows: list[dict[str, object]], cat: str) -> str:

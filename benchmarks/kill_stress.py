@@ -89,6 +89,62 @@ def leftovers(out: Path) -> list[str]:
     return bad
 
 
+def warm_up(tmp: Path, cache: Path, pairs: int, env: dict[str, str]) -> float:
+    """A full run first (fills the cache), then the seconds a run with a warm cache takes."""
+    warm = subprocess.run(command(make_input(tmp, pairs, -1), cache, tmp / "warm"), env=env)
+    if warm.returncode not in (0, 1):
+        raise SystemExit("the warm-up run failed")
+    t0 = time.perf_counter()
+    subprocess.run(command(make_input(tmp, pairs, -2), cache, tmp / "warm2"), env=env)
+    return time.perf_counter() - t0
+
+
+def kill_a_run(
+    tmp: Path,
+    cache: Path,
+    out: Path,
+    pairs: int,
+    trial: int,
+    sig: signal.Signals,
+    delay: float,
+    env: dict[str, str],
+) -> tuple[int, float]:
+    """Start a run in a session of its own and send it `sig` after `delay` s; (its pid, the delay used)."""
+    while True:  # a run that finished before its kill is tried again, killed sooner
+        proc = subprocess.Popen(
+            command(make_input(tmp, pairs, trial), cache, out),
+            env=env,
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(delay)
+        finished = proc.poll() is not None
+        if not finished:
+            os.kill(proc.pid, sig)
+        proc.wait()
+        if not finished:
+            return proc.pid, delay
+        delay /= 2
+        shutil.rmtree(out, ignore_errors=True)
+
+
+def survivors(sid: int) -> list[str]:
+    """The session's processes still alive after the grace period."""
+    deadline = time.monotonic() + GRACE_S
+    while session_members(sid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return session_members(sid)
+
+
+def kill_survivors(alive: list[str]) -> None:
+    for line in alive:  # never leave them running
+        try:
+            os.kill(int(line.split()[0]), signal.SIGKILL)
+        except OSError:
+            pass
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--trials", type=int, default=20)
@@ -100,41 +156,18 @@ def main() -> None:
     failures = 0
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
-        cache = tmp / "cache.sqlite3"  # a full run first: fills the cache
-        warm = subprocess.run(command(make_input(tmp, args.pairs, -1), cache, tmp / "warm"), env=env)
-        if warm.returncode not in (0, 1):
-            raise SystemExit("the warm-up run failed")
-        t0 = time.perf_counter()
-        subprocess.run(command(make_input(tmp, args.pairs, -2), cache, tmp / "warm2"), env=env)
-        length = time.perf_counter() - t0
+        cache = tmp / "cache.sqlite3"
+        length = warm_up(tmp, cache, args.pairs, env)
         print(f"a run with a warm translation cache takes {length:.1f} s")
         kills = {signal.SIGKILL: 0, signal.SIGTERM: 0}
         for trial in range(args.trials):
             sig = signal.SIGKILL if trial % 2 == 0 else signal.SIGTERM
             out = tmp / f"out-{trial}"
-            delay = rng.uniform(0.2, 0.8 * length)
-            while True:  # a run that finished before its kill is tried again, killed sooner
-                proc = subprocess.Popen(
-                    command(make_input(tmp, args.pairs, trial), cache, out),
-                    env=env,
-                    start_new_session=True,
-                    stdout=subprocess.DEVNULL,
-                    stderr=subprocess.DEVNULL,
-                )
-                time.sleep(delay)
-                finished = proc.poll() is not None
-                if not finished:
-                    os.kill(proc.pid, sig)
-                    kills[sig] += 1
-                proc.wait()
-                if not finished:
-                    break
-                delay /= 2
-                shutil.rmtree(out, ignore_errors=True)
-            deadline = time.monotonic() + GRACE_S
-            while session_members(proc.pid) and time.monotonic() < deadline:
-                time.sleep(0.1)
-            alive = session_members(proc.pid)
+            pid, delay = kill_a_run(
+                tmp, cache, out, args.pairs, trial, sig, rng.uniform(0.2, 0.8 * length), env
+            )
+            kills[sig] += 1
+            alive = survivors(pid)
             with sqlite3.connect(cache) as db:
                 integrity = db.execute("PRAGMA integrity_check").fetchone()[0]
             partial = leftovers(out)
@@ -144,11 +177,7 @@ def main() -> None:
                 f"trial {trial + 1:2d}: {signal.Signals(sig).name} at {delay:5.1f} s  survivors {len(alive)}  "
                 f"cache {integrity}  partial outputs {len(partial)}  {'ok' if ok else 'FAIL ' + '; '.join(alive + partial)}"
             )
-            for line in alive:  # never leave them running
-                try:
-                    os.kill(int(line.split()[0]), signal.SIGKILL)
-                except OSError:
-                    pass
+            kill_survivors(alive)
         print(f"kills: {kills[signal.SIGKILL]} SIGKILL, {kills[signal.SIGTERM]} SIGTERM")
     print(f"{args.trials - failures} of {args.trials} trials clean")
     sys.exit(1 if failures else 0)

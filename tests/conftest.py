@@ -160,6 +160,12 @@ def isolated_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
+@pytest.fixture
+def cache_path(tmp_path: Path) -> Path:
+    """A translation cache file that does not exist yet, in a folder that does not either."""
+    return tmp_path / "cache" / "t.sqlite3"
+
+
 def drop_file_permission_override() -> None:
     """preexec_fn: a root child loses CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH (from the bounding
     set, so exec keeps them off), so file permissions apply to it as to any user."""

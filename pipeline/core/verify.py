@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..config import Settings
@@ -162,7 +163,12 @@ def load_inputs(paths: list[str], settings: Settings, source: str | None = None)
 def build_engine(settings: Settings, langs: list[str] | None = None) -> Engine:
     """The configured engine, cached unless --no-cache. `langs` (the first direction) is no longer
     needed: `auto` chooses per hop."""
-    return load_engine(engine_spec(settings))
+    spec = engine_spec(settings)
+    if spec.cache_path is not None:
+        from ..checks import zipf_memo
+
+        zipf_memo.persist(Path(spec.cache_path).parent)  # word frequencies, kept beside the translations
+    return load_engine(spec)
 
 
 def engine_spec(settings: Settings) -> EngineSpec:
@@ -268,7 +274,10 @@ def run_info(
         tuple(inputs.details),
         config,
         engine_signature(engine, routes),
-        {**_readers_entry(engine, config.mode, config.lang, list(config.pivots)), **_models_dir_entry(engine, settings)},
+        {
+            **_readers_entry(engine, config.mode, config.lang, list(config.pivots)),
+            **_models_dir_entry(engine, settings),
+        },
     )
 
 

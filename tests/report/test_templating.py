@@ -9,9 +9,9 @@ from pathlib import Path
 
 import jinja2
 import pytest
-from test_report_html import hostile_report
 
 from pipeline.report import html, templating
+from tests.report.samples import hostile_report
 
 
 def test_the_shipped_compiled_templates_are_those_of_the_sources(tmp_path: Path) -> None:

@@ -1,0 +1,61 @@
+"""`driftcheck cache stats|clear`: text and JSON, the environment variable, a broken cache, help."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli.cache import cache_app
+from pipeline.engines.cache import ENV_CACHE, FILENAME
+from tests.engines.reverser import run_once
+
+
+def test_cli_stats_clear(cache_path: Path) -> None:
+    runner = CliRunner()
+    missing = runner.invoke(cache_app, ["stats", "--cache", str(cache_path)])
+    assert missing.exit_code == 0 and "entries: 0" in missing.output
+    assert not cache_path.exists()  # looking does not create a cache
+
+    run_once(cache_path, ["a", "b", "c"])
+    run_once(cache_path, ["a"], src="es", tgt="en")
+    text = runner.invoke(cache_app, ["stats", "--cache", str(cache_path)])
+    assert text.exit_code == 0, text.output
+    assert str(cache_path) in text.output and "entries: 3" not in text.output and "entries: 4" in text.output
+    assert "en->es" in text.output and "revision=r1" in text.output
+
+    js = runner.invoke(cache_app, ["stats", "--json", "--cache", str(cache_path)])
+    data = json.loads(js.output)
+    assert data["entries"] == 4 and data["path"] == str(cache_path)
+    per_direction = {(n["src"], n["tgt"]): n["entries"] for n in data["namespaces"]}
+    assert per_direction == {("en", "es"): 3, ("es", "en"): 1}
+
+    cleared = runner.invoke(cache_app, ["clear", "--cache", str(cache_path)])
+    assert cleared.exit_code == 0 and "removed 4 cached translations" in cleared.output
+    again = runner.invoke(cache_app, ["stats", "--json", "--cache", str(cache_path)])
+    assert json.loads(again.output)["entries"] == 0
+
+
+def test_cli_reads_the_environment_variable(tmp_path: Path) -> None:
+    run_once(tmp_path / FILENAME, ["a", "b"])
+    result = CliRunner().invoke(cache_app, ["stats", "--json"], env={ENV_CACHE: str(tmp_path)})
+    assert json.loads(result.output)["entries"] == 2
+
+
+def test_cli_broken_cache_is_one_error_line_and_exit_2(cache_path: Path) -> None:
+    cache_path.parent.mkdir(parents=True)
+    cache_path.write_bytes(b"garbage" * 1000)
+    for args in (["stats"], ["clear"]):
+        result = CliRunner().invoke(cache_app, [*args, "--cache", str(cache_path)])
+        assert result.exit_code == 2
+        assert result.stderr.startswith("error: the translation cache") and result.stderr.count("\n") == 1
+        assert result.stdout == ""
+
+
+@pytest.mark.parametrize("command", ["stats", "clear"])
+def test_cli_every_command_has_help(command: str) -> None:
+    result = CliRunner().invoke(cache_app, [command, "--help"])
+    assert result.exit_code == 0 and "--cache" in result.output
+    assert cache_app.registered_commands and all(c.callback.__doc__ for c in cache_app.registered_commands)

@@ -1,0 +1,72 @@
+"""Review decisions from the HTML report -> baseline entries and labelled pairs
+(pipeline/report/decisions.py, through `driftcheck baseline import`)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+
+def decisions_file(tmp_path: Path, items: list[dict[str, Any]]) -> Path:
+    path = tmp_path / "decisions.json"
+    path.write_text(json.dumps({"tool": "driftcheck", "kind": "decisions", "version": 1,
+                                "report": {"key": "k", "mode": "source", "signature": {}},
+                                "decisions": items}), encoding="utf-8")  # fmt: skip
+    return path
+
+
+DECIDED: list[dict[str, Any]] = [
+    {"document": "docs/a.jsonl", "id": "1", "source": "Bajará un 15 por ciento.", "translation": "It will fall by 15 per cent.",
+     "source_lang": "es", "lang": "en", "decision": "false_alarm", "label": "ok", "checks": ["numbers"], "verdict": "fail"},
+    {"document": "docs/a.jsonl", "id": "2", "source": "Sustituyeron 320 cables.", "translation": "They replaced 230 cables.",
+     "source_lang": "es", "lang": "en", "decision": "confirmed", "label": "shifted", "checks": ["numbers"], "verdict": "fail"},
+    {"document": "docs/a.jsonl", "id": "3", "source": None, "translation": "A round-trip sentence.",
+     "source_lang": None, "lang": "en", "decision": "fixed", "label": "shifted", "checks": ["names"], "verdict": "fail"},
+]  # fmt: skip
+
+
+def test_baseline_import_turns_false_alarms_into_entries_and_writes_labels(tmp_path: Path, cli: Any) -> None:
+    from pipeline.report.baseline import flag_key
+
+    path = decisions_file(tmp_path, DECIDED)
+    out, labels = tmp_path / "baseline.json", tmp_path / "labels.jsonl"
+    res = cli("baseline", "import", str(path), "-o", str(out), "--labels", str(labels))
+    assert res.code == 0, res.stderr
+    baseline = json.loads(out.read_text(encoding="utf-8"))
+    seg = {"text": DECIDED[0]["translation"], "source": DECIDED[0]["source"]}
+    assert [e["key"] for e in baseline["entries"]] == [flag_key(seg, {"check": "numbers"}, "docs/a.jsonl")]
+    rows = [json.loads(line) for line in labels.read_text(encoding="utf-8").splitlines()]
+    assert [(r["translation"], r["label"], r["category"]) for r in rows] == [
+        (DECIDED[0]["translation"], "ok", "review:false_alarm"),
+        (DECIDED[1]["translation"], "shifted", "review:confirmed"),
+    ]  # the round-trip decision has no source: not a labelled pair
+    assert all(isinstance(r["pair_id"], int) and r["src_lang"] == "es" for r in rows)
+    # importing again extends the baseline without duplicates
+    res = cli("baseline", "import", str(path), "-o", str(out))
+    assert res.code == 0 and "0 new entries (1 in" in res.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{", "decisions file is not valid JSON"),
+        ('{"tool": "driftcheck", "kind": "baseline", "version": 1}', "not a driftcheck decisions file"),
+        ('{"tool": "driftcheck", "kind": "decisions", "version": 9, "decisions": []}', "version 9 is not supported"),
+        ('{"tool": "driftcheck", "kind": "decisions", "version": 1, "decisions": [{"document": "a"}]}',
+         "decision 1 needs"),
+    ],
+)  # fmt: skip
+def test_baseline_import_rejects_a_bad_file_with_one_line(
+    tmp_path: Path, cli: Any, content: str, message: str
+) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(content, encoding="utf-8")
+    out = tmp_path / "baseline.json"
+    res = cli("baseline", "import", str(path), "-o", str(out))
+    assert res.code == 2 and message in res.stderr and len(res.stderr.strip().splitlines()) == 1
+    assert not out.exists()
+    missing = cli("baseline", "import", str(tmp_path / "nope.json"), "-o", str(out))
+    assert missing.code == 2 and "decisions file not found" in missing.stderr

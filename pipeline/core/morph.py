@@ -18,12 +18,10 @@ with it requires the `pv` group, and a run without it falls back to a variant wi
 
 from __future__ import annotations
 
-import threading
 from collections import Counter
 from collections.abc import Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 
-from ..engines.apertium_analysis import Reading, analyse
+from ..engines.apertium_analysis import Reading
 
 GROUP = "pv"
 # Apertium tense tags -> the tense they name (Romance: pri present indicative, prs present
@@ -77,45 +75,3 @@ def features(
         out[f"{GROUP}:{kind}_lost"] = float(min(max(0, -fwd), max(0, -bwd)))
         out[f"{GROUP}:{kind}_new"] = float(min(max(0, fwd), max(0, bwd)))
     return out
-
-
-class Analyses:
-    """Readings for one run, analysed on background threads while the other stages work: the
-    source and the copy while the engine translates, its outputs while the pairs are scored and
-    checked. Each (language, distinct text) is analysed once, and readings never depend on what
-    else is in a batch, so analysing early changes no result. Each language's analyser is its
-    own chain of processes; a failure surfaces when the readings are asked for."""
-
-    def __init__(self) -> None:
-        self._pool = ThreadPoolExecutor(2, thread_name_prefix="driftcheck-analyser")
-        self._lock = threading.Lock()
-        self._jobs: dict[str, list[tuple[list[str], Future[list[tuple[Reading, ...]]]]]] = {}
-        self._queued: dict[str, set[str]] = {}
-
-    def prefetch(self, texts: Sequence[str], lang: str) -> None:
-        """Start analysing the texts of `lang` not asked for yet."""
-        with self._lock:
-            seen = self._queued.setdefault(lang, set())
-            new = [t for t in dict.fromkeys(texts) if t not in seen]
-            if not new:
-                return
-            seen.update(new)
-            self._jobs.setdefault(lang, []).append((new, self._pool.submit(analyse, new, lang)))
-
-    def readings(self, texts: Sequence[str], lang: str) -> list[tuple[Reading, ...]]:
-        """The readings of every text, in order (the ones not prefetched are analysed now)."""
-        self.prefetch(texts, lang)
-        with self._lock:
-            jobs = list(self._jobs.get(lang, []))
-        known: dict[str, tuple[Reading, ...]] = {}
-        for batch, job in jobs:
-            known.update(zip(batch, job.result()))
-        return [known[t] for t in texts]
-
-    def jobs(self, lang: str) -> int:
-        """How many analyser runs `lang` has had (each distinct text is in one)."""
-        with self._lock:
-            return len(self._jobs.get(lang, []))
-
-    def close(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)

@@ -26,7 +26,6 @@ from .calibration import route_engine
 from .features import semantic_features, source_features
 from .judge import Judge, Pending, regrade
 from .loop import Comparison, Corpus, Leg, Translations, run_plan
-from .morph import Analyses, features, profile
 from .run_config import RunConfig, source_routes
 from .score import PairStats, scores_from
 from .source_pairs import Pair, SourceJob, Unit, build_pairs, job_from_documents, job_from_segments
@@ -62,11 +61,6 @@ class SourcePlan:
             "source": [u.text for j in jobs for u in j.source_units],
             "copy": [u.text for j in jobs for u in j.copy_units],
         }
-        # Apertium's analysers read the source and the copy while the engine translates
-        self.analyses = Analyses() if morph_on(config) else None
-        if self.analyses is not None:
-            self.analyses.prefetch(self.texts["source"], config.source_lang or "")
-            self.analyses.prefetch(self.texts["copy"], config.lang)
         # the copy and the forward output go the same direction: one batch, one engine call
         self.legs = [
             Leg("forward", self.routes["forward"], ("source",), prefetch=True),
@@ -81,10 +75,7 @@ class SourcePlan:
         return list(zip(self.texts["copy"], done.texts["forward"]))
 
     def after_translate(self, engine: Engine, done: Translations) -> None:
-        """The engine's outputs go to the analysers while the pairs are aligned, scored and checked."""
-        if self.analyses is not None:
-            self.analyses.prefetch(done.texts["forward"], self.config.lang)
-            self.analyses.prefetch(done.texts["back"], self.config.source_lang or "")
+        return None
 
     def rows(self, done: Translations) -> list[SourceRow]:
         """Align each job (a document pair, or a bilingual file) on its own."""
@@ -178,11 +169,8 @@ class SourcePlan:
         for p, cos in zip(items, cosines):
             if cos is not None and p.features:  # omissions and additions have nothing to weigh
                 p.features = {**p.features, **semantic_features(cos)}
-        if self.analyses is not None:
-            try:
-                add_morph(items, self.config, self.analyses)
-            finally:
-                self.analyses.close()
+        if morph_on(self.config):
+            add_morph(items, self.config)
         results = self.judge.judge_all(items)
         return [r if cos is None else replace(r, semantic=cos) for r, cos in zip(results, cosines)]
 
@@ -195,14 +183,21 @@ def morph_on(config: RunConfig) -> bool:
     return config.morph is not False and all(analysis_pipeline(x) is not None for x in langs)
 
 
-def add_morph(pending: list[Pending], config: RunConfig, analyses: Analyses) -> None:
+def add_morph(pending: list[Pending], config: RunConfig) -> None:
     """`pv:*` features (core/morph.py) for every segment with something to weigh."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from ..engines.apertium_analysis import analyse
+    from .morph import features, profile
+
     todo = [(p, p.comparison) for p in pending if p.features and p.comparison is not None]
     src_texts = [t for p, c in todo for t in (p.segment.source or "", c.back)]
     tgt_texts = [t for p, c in todo for t in (p.segment.text, c.forward)]
-    analyses.prefetch(tgt_texts, config.lang)  # both languages at once: each its own processes
-    src = [profile(r) for r in analyses.readings(src_texts, config.source_lang or "")]
-    tgt = [profile(r) for r in analyses.readings(tgt_texts, config.lang)]
+    with ThreadPoolExecutor(2) as pool:  # each language is its own chain of processes
+        src_job = pool.submit(analyse, src_texts, config.source_lang or "")
+        tgt_job = pool.submit(analyse, tgt_texts, config.lang)
+        src = [profile(r) for r in src_job.result()]
+        tgt = [profile(r) for r in tgt_job.result()]
     for k, (p, _) in enumerate(todo):
         p.features = {**p.features, **features(src[2 * k], tgt[2 * k], tgt[2 * k + 1], src[2 * k + 1])}
 

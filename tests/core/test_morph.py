@@ -61,28 +61,3 @@ def test_the_report_names_morphological_evidence() -> None:
 
     assert evidence_label(Evidence("pv:tense:future_new", 1.0, 0.4)) == "both engine views: 1 future-tense verb more"
     assert evidence_label(Evidence("pv:pos:adj_lost", 2.0, 0.4)) == "both engine views: 2 adjectives fewer"
-
-
-def test_analyses_in_the_background_read_like_one_call() -> None:
-    """The run's analyser (core/morph.Analyses) starts on the source and the copy while the engine
-    translates and on its outputs later: the readings are those of one `analyse` call, whatever was
-    prefetched, in whatever order, and a text asked for again is not analysed twice."""
-    from pipeline.core.morph import Analyses
-
-    texts = [
-        "El director no firmó el nuevo contrato.",
-        "Mañana lloverá en la costa.",
-        "El director no firmó el nuevo contrato.",
-        "Los niños juegan en el parque.",
-    ]
-    analyses = Analyses()
-    try:
-        analyses.prefetch(texts[1:2], "es")
-        analyses.prefetch(texts[3:], "es")
-        got = analyses.readings(texts, "es")
-        assert analyses.readings(texts[:1], "es") == got[:1]
-        assert analyses.jobs("es") == 3  # the two prefetched batches and the one text asked for only
-    finally:
-        analyses.close()
-    assert got == analyse(texts, "es")
-    assert got[0] == got[2] and any(tags[0] == "vblex" for _, tags in got[1])

@@ -12,11 +12,14 @@ from __future__ import annotations
 from pipeline.records import Flag, Span
 
 from . import Check, CheckInput, acronyms, register
+from .numbers import roman_value
 from .propernames import Name, matches, missing, name_key, names, vocabulary
 from .text import fold, is_capitalised, is_sentence_initial, tokens, zipf
 
 COMMON_WORD_ZIPF = 4.0  # capitalised words this common are often translated or generic
 UNKNOWN_WORD_ZIPF = 1.0  # a forward word this rare in the target language was left untranslated
+FOREIGN_WORD_ZIPF = 1.5  # a name word rarer than this in the target language, and
+FOREIGN_WORD_GAP = 1.5  # this much more common in the source language, is a word of the source language
 PAIR_WINDOW = 0.35  # how far apart a lost name and an unknown added name may be to pair up
 RENDERING_WINDOW = 0.15  # how far (share of the text) the engine's rendering of a name may move
 
@@ -25,7 +28,10 @@ def _translated_by_engine(name: Name, inp: CheckInput, fwd_vocab: set[str]) -> b
     """The engine renders this name in other words (México stays, Países Bajos does not).
 
     A capitalised common word the engine kept only because it did not know it
-    ("Cúpula" of "Cúpula de Hierro") counts as translated too."""
+    ("Cúpula" of "Cúpula de Hierro") counts as translated too, and so does a word of the source
+    language that the target language does not write ("Basileia", "Alfândegas"): an engine passes
+    words it does not know through unchanged, so keeping one is no evidence that it is a name
+    that travels as it is (which is written in both languages: "Walmart", "Guimarães")."""
     for word in name.words:
         if not matches(name_key(word), fwd_vocab, across=False):
             return True
@@ -34,7 +40,17 @@ def _translated_by_engine(name: Name, inp: CheckInput, fwd_vocab: set[str]) -> b
             and zipf(word, inp.target_lang) < COMMON_WORD_ZIPF - 2
         ):
             return True
+        if language_word(word, inp.source_lang, inp.target_lang):
+            return True
     return False
+
+
+def language_word(word: str, own: str, other: str) -> bool:
+    """A word of language `own` that language `other` does not write (much more common in `own`,
+    rare in `other`): an exonym or a plain word ("Basileia", "Alfândegas"; "Netherlands",
+    "Cyberwarfare"), not a name that travels between the languages as it is."""
+    there = zipf(word, other)
+    return there < FOREIGN_WORD_ZIPF and zipf(word, own) >= there + FOREIGN_WORD_GAP
 
 
 def _renderings(name: Name, inp: CheckInput) -> set[str]:
@@ -76,6 +92,12 @@ def _spelt_as_acronym(name: Name, inp: CheckInput) -> bool:
         and any(acronyms.alike(ini, a) for a in found)
         for s, _, ini in acronyms.capital_runs(inp.forward)
     )
+
+
+def _roman_number(word: str) -> bool:
+    """A roman numeral of a century or an ordinal (XIX, XXI, III), not an acronym that happens to be
+    one too (DC, CD, MD: only I, V and X count)."""
+    return len(word) >= 2 and set(word) <= set("IVX") and roman_value(word) is not None
 
 
 def _unknown_word(name: Name, inp: CheckInput) -> bool:
@@ -120,6 +142,8 @@ def lost_names(inp: CheckInput) -> list[tuple[Name, bool]]:
     # "Tirana" into "Tyrant" has lost the name.
     across = inp.source_lang != inp.target_lang
     for n, keys in missing(names(inp.source, inp.source_lang), target_vocab, across):
+        if all(_roman_number(w) for w in n.text.split()):
+            continue  # a number ("século XIX" / "19th century"): the numbers check compares it
         written = {name_key(t.text): t.text for t in tokens(n.text)}
         keys = [k for k in keys if not _acronym_given(written.get(k, ""), inp.target, inp.back)]
         if not keys or _spelt_as_acronym(n, inp) or _abbreviated(n, inp):
@@ -236,6 +260,11 @@ def check_names(inp: CheckInput) -> list[Flag]:
         spans = tuple(Span("source", n.start, n.end) for n in rendered)
         msg = f"source name {what} not found in the translation, neither as the engine renders it"
         flags.append(NAMES.flag(msg, spans, severity="minor"))
+    # An engine keeps a word it does not know in both directions, so an added name whose words
+    # are all words of the target language that the source language does not write ("the
+    # Netherlands", "Cyberwarfare") is a rendering the engine cannot confirm, not a new name; it
+    # may still pair with a lost name above.
+    added = [n for n in added if not all(language_word(k, inp.target_lang, inp.source_lang) for k in n.keys)]
     if added:
         what = ", ".join(f"'{n.text}'" for n in added)
         spans = tuple(Span("text", n.start, n.end) for n in added)

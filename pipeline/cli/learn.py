@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from ..errors import UsageError
+from ..learn.defaults import BUDGET, TARGETS
 from .options import (
     CachePath,
     CalibrationOpt,
@@ -123,13 +124,13 @@ def calibrate(
         typer.Option(
             "--review-rate", metavar="RATE", min=0.0, max=1.0, help="Share of correct translations flagged."
         ),
-    ] = 0.05,
+    ] = TARGETS["review"],
     fail_rate: Annotated[
         float,
         typer.Option(
             "--fail-rate", metavar="RATE", min=0.0, max=1.0, help="Share of correct translations failed."
         ),
-    ] = 0.01,
+    ] = TARGETS["fail"],
     budget: Annotated[
         float | None,
         typer.Option(
@@ -137,7 +138,7 @@ def calibrate(
             metavar="RATE",
             min=0.0,
             max=1.0,
-            help="A check kind over this false-flag share raises minor only (default 0.01; round trip: the review rate).",
+            help=f"A check kind over this false-flag share raises minor only (default {BUDGET}; round trip: the review rate).",
         ),
     ] = None,
     include_heldout: Annotated[
@@ -220,7 +221,7 @@ def calibrate(
         budget = review_rate if budget is None else budget
         run_calibrate_copy(labelled, natural or [], settings, output, review_rate, budget, add_to)
         return
-    budget = 0.01 if budget is None else budget
+    budget = BUDGET if budget is None else budget
     run_calibrate(
         labelled,
         settings,

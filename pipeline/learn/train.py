@@ -4,7 +4,7 @@ On the training part of labelled files (pipeline/learn/labelled.py; the held-out
 
 1. Precision budget: for every kind of flag a check raises at `major`/`critical`, the share of
    correct translations it fires on, pooled over the files, on the training part and on the
-   held-out part. A kind over the budget (1 %) on either is capped: it raises `minor` evidence;
+   held-out part. A kind over the budget (0.5 %, learn/defaults.py) on either is capped: it raises `minor` evidence;
    and a check whose kept kinds together are over it loses its least precise kinds too.
 2. Combiner: logistic regression over standardised features (flags as raised, distances,
    lengths, coverage, optional groups such as semantic cosines), each (file, label) weighted to
@@ -30,11 +30,11 @@ from typing import Any
 from ..core import calibration as cal
 from ..core.verdict import verdict
 from ..errors import UsageError
+from .defaults import BUDGET, TARGETS
 from .labelled import Row, judge_rows
 
 COMMON: dict[str, Any] = {"folds": 5, "seed": 13, "min_support": 5}  # every combiner's
 RECIPE: dict[str, Any] = {"kind": "logistic", "C": 1.0, **COMMON}
-TARGETS = {"review": 0.05, "fail": 0.01}
 
 
 def recipe_for(combiner: str) -> dict[str, Any]:
@@ -44,9 +44,6 @@ def recipe_for(combiner: str) -> dict[str, Any]:
 
         return {"kind": "trees", **TREES_RECIPE, **COMMON}
     return dict(RECIPE)
-
-
-BUDGET = 0.01
 
 
 def _sklearn() -> Any:

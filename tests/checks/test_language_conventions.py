@@ -113,3 +113,64 @@ def test_tense_evidence_beyond_presence() -> None:
         back="La ministra dio una respuesta.",
     )
     assert run("tense", same) == []
+
+
+def test_a_source_language_word_the_engine_kept_is_no_name_that_travels() -> None:
+    """An engine passes a word it does not know through unchanged; a word of Portuguese that
+    English does not write ("Basileia", "Alfândegas") kept that way is no evidence of a name the
+    copy must keep: at most minor evidence, never critical."""
+    inp = make(
+        "As normas do Acordo de Basileia III e da Organização Mundial das Alfândegas.",
+        "The standards of Basel III and of the World Customs Organization.",
+        "pt",
+        forward="The norms of the Agreement of Basileia III and of the World-wide Organisation of the Alfândegas.",
+        back="As normas de Basel III e da Organização Mundial de Alfândegas.",
+    )
+    assert not [f for f in run("names", inp) if f.severity == "critical"], run("names", inp)
+    # a name written in both languages that the copy drops is still critical
+    lost = make(
+        "O antigo analista Edward Snowden falou na terça-feira.",
+        "The former analyst spoke on Tuesday.",
+        "pt",
+        forward="The former analyst Edward Snowden spoke in the Tuesday.",
+        back="O antigo analista falou na terça-feira.",
+    )
+    assert_flags("names", lost, severity="critical")
+
+
+def test_a_word_of_the_target_language_the_copy_adds_is_not_a_new_name() -> None:
+    """A capitalised English word Portuguese does not write ("Cyberwarfare" at the start) is a rendering the engine cannot confirm (it keeps words it does
+    not know in the back-translation too), not a name the copy made up. A name that travels between
+    the languages ("Snowden") added by the copy is still one."""
+    inp = make(
+        "A capacidade bélica cibernética é tão ameaçadora como o conflito convencional.",
+        "Cyberwarfare is as threatening as conventional conflict.",
+        "pt",
+        forward="The warlike capacity cybernetic is so threatening like the conventional conflict.",
+        back="Cyberwarfare é tão ameaçador como conflito convencional.",
+    )
+    flags = run("names", inp)
+    assert not [f for f in flags if f.severity in ("major", "critical")], flags
+    added = make(
+        "Os grevistas de fome morreram na prisão.",
+        "The hunger strikers died in Snowden's prison.",
+        "pt",
+        forward="The strikers of hunger died in the prison.",
+        back="Os grevistas de fome morreram na prisão de Snowden.",
+    )
+    assert_flags("names", added)
+
+
+def test_a_roman_numeral_is_a_number_not_a_name() -> None:
+    """ "século XIX" / "19th century": the numbers check compares the value; names leaves it."""
+    inp = make(
+        "No final do século XIX a cidade cresceu.", "At the end of the 19th century the city grew.", "pt"
+    )
+    assert not run("names", inp)
+    assert_passes("numbers", inp)
+    assert_flags(
+        "numbers",
+        make(
+            "No final do século XIX a cidade cresceu.", "At the end of the 18th century the city grew.", "pt"
+        ),
+    )

@@ -85,15 +85,23 @@ def test_rows_show_reason_source_beside_translation_and_severity_marks(
         f"{row} .seg-text mark.sev-critical", "e => e.map(x => x.textContent)"
     ) == ["230"]
     # a dropped negation: marked in the source, said on the translation side. The rest of the
-    # clause says what the engine's translation says, so the difference is unambiguous: a kind of
-    # negation flag within the precision budget, which asks for review (major), marks in its colour
+    # clause says what the engine's translation says; natural copy put its kind over the precision
+    # budget, so it is evidence (minor, marked in its colour) and the combiner asks for review,
+    # naming the negation as what weighed most
     neg = by_id("d0-bridge-3")
     seg3 = next(s for s in data["segments"] if s["id"] == "bridge-3")
-    assert [(f["check"], f["severity"]) for f in seg3["flags"]] == [("negation", "major")]
+    assert [(f["check"], f["severity"]) for f in seg3["flags"]] == [
+        ("negation", "minor"),
+        ("combined", "major"),
+    ]
+    assert "weighed most: negation" in seg3["flags"][1]["message"]
     assert seg3["verdict"] == "review"
-    assert "negation dropped: no" in r.page.inner_text(f"{neg} .reason")
-    assert r.page.inner_text(f"{neg} .seg-src mark.sev-major") == "no"
-    assert r.page.inner_text(f"{neg} .seg-text .absent.sev-major") == "no “no”"
+    assert "weighed most: negation" in r.page.inner_text(f"{neg} .reason")
+    assert r.page.inner_text(f"{neg} .seg-src mark.sev-minor") == "no"
+    assert r.page.inner_text(f"{neg} .seg-text .absent.sev-minor") == "no “no”"
+    r.page.click(f"{neg} .seg-toggle")
+    panel = r.page.inner_text(f"{neg} .panel")
+    assert "MINOR negation" in panel and seg3["flags"][0]["message"] in panel
     # an empty translation says so, with its consequences folded
     empty = by_id("d0-bridge-4")
     assert r.page.inner_text(f"{empty} .reason-text") == "empty translation"

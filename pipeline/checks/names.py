@@ -9,6 +9,8 @@ translation adds is accepted when the forward translation of the source has it t
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
 from pipeline.records import Flag, Span
 
 from . import Check, CheckInput, acronyms, register
@@ -20,6 +22,7 @@ COMMON_WORD_ZIPF = 4.0  # capitalised words this common are often translated or 
 UNKNOWN_WORD_ZIPF = 1.0  # a forward word this rare in the target language was left untranslated
 FOREIGN_WORD_ZIPF = 1.5  # a name word rarer than this in the target language, and
 FOREIGN_WORD_GAP = 1.5  # this much more common in the source language, is a word of the source language
+EXONYM_RATIO = 0.6  # a lost and an added name this alike at the same place are one name in two languages
 PAIR_WINDOW = 0.35  # how far apart a lost name and an unknown added name may be to pair up
 RENDERING_WINDOW = 0.15  # how far (share of the text) the engine's rendering of a name may move
 
@@ -216,9 +219,18 @@ def _paired(lost: Name, translated: bool, added: Name, inp: CheckInput) -> bool:
         return False
     if translated and min(zipf(w, inp.target_lang) for w in added.words) >= COMMON_WORD_ZIPF:
         return True
+    if _spelt_alike(lost, added):
+        return True  # an exonym: "Losanna" / "Lausanne", "Lisboa" / "Lisbon"
     return all(acronyms.letters(w) for w in lost.text.split()) and all(
         acronyms.letters(w) for w in added.text.split()
     )
+
+
+def _spelt_alike(a: Name, b: Name) -> bool:
+    """Two names spelt alike, as one place is in two languages: same first letter, and most of the
+    letters in the same order (difflib ratio at least EXONYM_RATIO)."""
+    x, y = "".join(a.keys), "".join(b.keys)
+    return x[:1] == y[:1] and SequenceMatcher(None, x, y).ratio() >= EXONYM_RATIO
 
 
 NAMES = Check("names", "critical", "Names or acronyms differ", also=("info", "minor", "major"))

@@ -174,3 +174,26 @@ def test_a_roman_numeral_is_a_number_not_a_name() -> None:
             "No final do século XIX a cidade cresceu.", "At the end of the 18th century the city grew.", "pt"
         ),
     )
+
+
+def test_an_exonym_spelt_alike_pairs_with_the_name_it_renders() -> None:
+    """ "Losanna" / "Lausanne": the same place spelt in two languages, at the same place in the
+    sentence, is one name the engine cannot confirm (info), not a lost and an added name. A name
+    replaced by another spelt otherwise ("Losanna" / "Lugano") still is both."""
+    inp = make(
+        "Le analisi sono state effettuate dai laboratori di Losanna.",
+        "The tests were carried out by laboratories in Lausanne.",
+        "it",
+        forward="The analyses have been carried out by the laboratories of Losanna.",
+        back="Le prove sono state effettuate dai laboratori in Lausanne.",
+    )
+    flags = run("names", inp)
+    assert [f.severity for f in flags] == ["info"], flags
+    other = make(
+        "Le analisi sono state effettuate dai laboratori di Losanna.",
+        "The tests were carried out by laboratories in Lugano.",
+        "it",
+        forward="The analyses have been carried out by the laboratories of Losanna.",
+        back="Le prove sono state effettuate dai laboratori in Lugano.",
+    )
+    assert_flags("names", other, severity="major")

@@ -297,8 +297,8 @@ DUAL_WORDS: dict[str, frozenset[str]] = {
     "it": frozenset("entrambi entrambe ambedue coppia doppio paio".split()),
     "de": frozenset("beide beiden paar doppelt doppelte zweifach".split()),
 }
-# Words that turn a number into a percentage; a percentage matches a plain number on the other side.
-PERCENT_WORDS = frozenset("percent per cent por ciento pour cent prozent per cento por cento".split())
+# "15 por ciento" / "per cento" / "pour cent" / "per cent": a percentage, whose "hundred" is no number
+PERCENT_PHRASE = re.compile(r"\b(?:por|per|pour)\s+(?:ciento|cento|cent)\b", re.IGNORECASE)
 
 
 @functools.cache

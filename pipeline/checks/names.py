@@ -219,8 +219,10 @@ def _paired(lost: Name, translated: bool, added: Name, inp: CheckInput) -> bool:
         return False
     if translated and min(zipf(w, inp.target_lang) for w in added.words) >= COMMON_WORD_ZIPF:
         return True
-    if _spelt_alike(lost, added):
-        return True  # an exonym: "Losanna" / "Lausanne", "Lisboa" / "Lisbon"
+    if inp.source_lang != inp.target_lang and _spelt_alike(lost, added):
+        # an exonym ("Losanna" / "Lausanne"); within one language a round trip that turns
+        # "Tirana" into "Tyrant" has lost the name
+        return True
     return all(acronyms.letters(w) for w in lost.text.split()) and all(
         acronyms.letters(w) for w in added.text.split()
     )

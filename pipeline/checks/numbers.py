@@ -19,7 +19,7 @@ from pipeline.records import Flag, Severity, Span
 
 from . import Check, CheckInput, register
 from .dates import numeric_spans
-from .lexicon import DUAL_WORDS, SCALE_ALTERNATIVES, SCALES
+from .lexicon import DUAL_WORDS, PERCENT_PHRASE, SCALE_ALTERNATIVES, SCALES
 from .text import fold
 
 _DIGITS = re.compile(
@@ -233,8 +233,9 @@ def extract(text: str, lang: str) -> tuple[Number, ...]:
         if _is_decade(text, m, nums):
             readings |= {1900.0 + int(m.group()), 2000.0 + int(m.group())}
         nums.append(Number(frozenset(readings), m.start(), end, text[m.start() : end]))
+    percent = [(m.start(), m.end()) for m in PERCENT_PHRASE.finditer(text)]
     for n in _word_numbers(text, lang) + _roman_numbers(text):
-        if any(s <= n.start < e for s, e in skip + scale_ends):
+        if any(s <= n.start < e for s, e in skip + scale_ends + percent):
             continue
         nums.append(n)
     nums.sort(key=lambda n: n.start)

@@ -112,12 +112,12 @@ def test_rows_show_reason_source_beside_translation_and_severity_marks(
     assert r.page.inner_text(f"{empty} .implied-list summary") == "1 more implied by empty"
     # a major flag is styled apart from a critical one
     colours = r.page.evaluate(
-        '() => [...document.querySelectorAll(\'[id="d0-bridge-10"] .seg-text mark, [id="d0-bridge-2"] .seg-text mark\')]'
+        '() => [...document.querySelectorAll(\'[id="d0-bridge-3"] .seg-text mark, [id="d0-bridge-2"] .seg-text mark\')]'
         ".map(m => [m.className, getComputedStyle(m).backgroundColor])"
     )
     assert (
         dict(colours)["sev-critical"] != dict(colours)["sev-major"]
-    )  # bridge-2's numbers, bridge-10's review
+    )  # bridge-2's numbers, bridge-3's review
 
 
 def test_notes_on_ok_sentences_are_notes(open_report: Any, reports: dict[str, Any]) -> None:

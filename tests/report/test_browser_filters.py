@@ -33,8 +33,8 @@ def test_filters_sort_and_search_live_in_the_url(open_report: Any, reports: dict
     assert r.visible_ids() == numbers
     r.page.fill("#search", "320")
     assert r.visible_ids() == ["d0-bridge-2"]
-    r.page.fill("#search", "bridge-1")  # ids are searched too
-    assert r.visible_ids() == ["d0-bridge-12"] or r.visible_ids() == []
+    r.page.fill("#search", "bridge-4")  # ids are searched too
+    assert r.visible_ids() == ["d0-bridge-4"]
     r.page.fill("#search", "")
     r.page.select_option("#sort", "drift")
     by_drift = [anchor_for(0, s["id"]) for _, s in sorted(enumerate(data["segments"]), key=lambda p: (-p[1]["drift"], p[0]))

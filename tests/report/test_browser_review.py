@@ -32,12 +32,12 @@ def test_decisions_persist_export_and_feed_baseline_import(
     r = open_report(data, path=page_path)
     flagged = len(anchors(data, lambda s: s["verdict"] != "ok"))
     assert r.page.inner_text("#progress") == f"0 of {flagged} flagged sentences reviewed"
-    r.page.click(f"{by_id('d0-bridge-12')} .seg-toggle")
-    r.page.check(f"{by_id('d0-bridge-12-panel')} input[value=false_alarm]")
+    r.page.click(f"{by_id('d0-bridge-10')} .seg-toggle")
+    r.page.check(f"{by_id('d0-bridge-10-panel')} input[value=false_alarm]")
     r.page.click(f"{by_id('d0-bridge-2')} .seg-toggle")
     r.page.keyboard.press("c")  # confirmed, from the keyboard
     assert r.page.inner_text("#progress") == f"2 of {flagged} flagged sentences reviewed"
-    assert r.page.inner_text(f"{by_id('d0-bridge-12')} .decision") == "False alarm"
+    assert r.page.inner_text(f"{by_id('d0-bridge-10')} .decision") == "False alarm"
     # kept in the browser: a reload shows them again; the review filter finds them
     again = open_report(data, path=page_path, fragment="#review=confirmed")
     assert again.page.inner_text("#progress") == f"2 of {flagged} flagged sentences reviewed"
@@ -48,23 +48,23 @@ def test_decisions_persist_export_and_feed_baseline_import(
     info.value.save_as(exported)
     doc = json.loads(exported.read_text(encoding="utf-8"))
     got = {d["id"]: (d["decision"], d["label"]) for d in doc["decisions"]}
-    assert got == {"bridge-2": ("confirmed", "shifted"), "bridge-12": ("false_alarm", "ok")}
+    assert got == {"bridge-2": ("confirmed", "shifted"), "bridge-10": ("false_alarm", "ok")}
     # the round trip: the false alarm becomes a baseline entry, and the gate stops counting it
     baseline, labels = tmp_path / "baseline.json", tmp_path / "labels.jsonl"
     res = cli("baseline", "import", str(exported), "-o", str(baseline), "--labels", str(labels))
     assert res.code == 0, res.stderr
-    assert "1 false alarm(s) -> 1 new entry" in res.stdout
+    assert "1 false alarm(s) -> 2 new entries" in res.stdout  # names and combined
     rows = [json.loads(line) for line in labels.read_text(encoding="utf-8").splitlines()]
     assert {(x["translation"], x["label"]) for x in rows} == {
-        (next(s["text"] for s in data["segments"] if s["id"] == i), lab) for i, lab in (("bridge-2", "shifted"), ("bridge-12", "ok"))
+        (next(s["text"] for s in data["segments"] if s["id"] == i), lab) for i, lab in (("bridge-2", "shifted"), ("bridge-10", "ok"))
     }  # fmt: skip
     out = tmp_path / "after.json"
     res = cli("check", "tests/data/review_pairs.jsonl", "-s", "es", "-l", "en", "-e", "apertium", "--no-cache", "--baseline",
               str(baseline), "-f", "json", "-o", str(out), "--fail-on", "never")  # fmt: skip
     assert res.code == 0, res.stderr
     after = {s["id"]: s for s in json.loads(out.read_text(encoding="utf-8"))["segments"]}
-    assert after["bridge-12"]["verdict"] == "ok" and all(
-        f.get("baselined") for f in after["bridge-12"]["flags"]
+    assert after["bridge-10"]["verdict"] == "ok" and all(
+        f.get("baselined") for f in after["bridge-10"]["flags"]
     )
     assert after["bridge-2"]["verdict"] == "fail"
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from .errors import ConfigError
+from .formats import DEFAULT_INCLUDE
 from .records import SEVERITIES
 
 FORMATS = ("text", "json", "html", "markdown", "junit", "sarif", "github")
@@ -21,9 +22,6 @@ FAIL_ON = ("review", "fail", "never")
 DEVICES = ("auto", "cpu", "cuda")
 LIST_KEYS = ("pivots", "formats", "include", "exclude")
 TEXT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.jsonl", "*.tsv", "*.parquet")
-# formats/ inputs picked up inside directories by default (.pot templates hold no translations;
-# .xhtml is read when named)
-FORMAT_INCLUDE = ("*.html", "*.htm", "*.po", "*.xlf", "*.xliff", "*.sdlxliff", "*.mqxliff", "*.tmx")
 
 
 @dataclass
@@ -48,7 +46,7 @@ class Settings:
     min_chrf: float | None = None
     formats: list[str] = field(default_factory=lambda: ["text"])
     output: str | None = None
-    include: list[str] = field(default_factory=lambda: [*TEXT_INCLUDE, *FORMAT_INCLUDE])
+    include: list[str] = field(default_factory=lambda: [*TEXT_INCLUDE, *DEFAULT_INCLUDE])
     exclude: list[str] = field(default_factory=list)
     baseline: str | None = None
     calibration: str | None = None  # a calibration file (driftcheck calibrate); None: the shipped one

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .units import ReadOptions, UnitFile
 
-# suffix -> format; a directory scan picks up those in config.FORMAT_INCLUDE by default
+# suffix -> format
 SUFFIXES: dict[str, str] = {
     ".html": "html",
     ".htm": "html",
@@ -30,6 +30,9 @@ SUFFIXES: dict[str, str] = {
     ".tmx": "tmx",
 }
 UNIT_FORMATS = ("po", "xliff", "tmx")  # translation units: source-aware segments
+# read when named, not picked up inside directories: .pot templates hold no translations
+NOT_BY_DEFAULT = (".xhtml", ".pot")
+DEFAULT_INCLUDE = tuple(f"*{suffix}" for suffix in SUFFIXES if suffix not in NOT_BY_DEFAULT)
 ANNOTATABLE = ("po", "xliff")  # `--annotate` writes a marked copy of these
 
 

@@ -106,7 +106,8 @@ def test_gate_min_chrf_names_the_document() -> None:
 
 
 def test_the_default_include_picks_up_every_input_format_by_a_suffix_it_reads() -> None:
-    from pipeline.config import FORMAT_INCLUDE, TEXT_INCLUDE, Settings
+    from pipeline.config import TEXT_INCLUDE, Settings
+    from pipeline.formats import DEFAULT_INCLUDE as FORMAT_INCLUDE
     from pipeline.formats import SUFFIXES
 
     assert all(glob.startswith("*.") and glob[1:] in SUFFIXES for glob in FORMAT_INCLUDE)

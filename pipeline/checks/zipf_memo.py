@@ -22,13 +22,11 @@ FILENAME = "wordfreq-memo.json"
 
 
 class ZipfMemo:
-    def __init__(self, path: Path | None, version: str) -> None:
-        self.path: Path | None = None
+    def __init__(self, version: str) -> None:
+        self.path: Path | None = None  # in memory only until `attach`
         self.version = version
         self.entries: dict[str, float] = {}
         self.added = 0
-        if path is not None:
-            self.attach(path)
 
     def attach(self, path: Path) -> None:
         """Take the entries stored at `path` as well, and save there from now on."""
@@ -71,7 +69,7 @@ def memo() -> ZipfMemo:
     """The process's memo: in memory only until `persist` gives it a file."""
     from importlib.metadata import version
 
-    return ZipfMemo(None, version("wordfreq"))
+    return ZipfMemo(version("wordfreq"))
 
 
 def persist(folder: Path) -> None:

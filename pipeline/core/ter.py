@@ -4,15 +4,22 @@ TER is most of the scoring stage: sacreBLEU searches Tercom's word shifts and pr
 candidate with a beam edit distance whose cells are tuples, rebuilt per cell. This module runs the
 same search (same candidates, same ranking, same beam around the pseudo-diagonal, same tie-breaks:
 substitution/no-op before deletion before insertion, strict improvement only) with plain integer
-rows, and does not build the operation trace of candidates it only prices. Segments are tokenised by
+rows, and does not build the operation trace of candidates it only prices. A candidate is priced by
+RapidFuzz's word-level Levenshtein distance (C++): where the beam holds every cell of the matrix
+(references of up to about 25 words) that is the beam distance itself; elsewhere it is a lower
+bound, and only a candidate that could still beat the best one so far is priced by the beam
+distance. Segments are tokenised by
 sacreBLEU's own TER tokenizer (`TER().tokenizer`). tests/core/test_ter.py checks it against
 sacreBLEU on the labelled dev files and on random shuffles.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterator
+
+from rapidfuzz.distance import Levenshtein
 
 MAX_SHIFT_SIZE = 10  # Tercom's limits, as sacreBLEU keeps them
 MAX_SHIFT_DIST = 50
@@ -44,8 +51,7 @@ class BeamDistance:
             node, row = node[word]
             rows.append(row)
         n_ref, n_h = len(self.ref), len(words)
-        ratio = n_ref / n_h if words else 1
-        beam = math.ceil(ratio / 2 + BEAM_WIDTH) if BEAM_WIDTH < ratio / 2 else BEAM_WIDTH
+        ratio, beam = _beam(n_ref, n_h)
         for i in range(len(rows), n_h + 1):
             rows.append(self._row(words[i - 1], rows[-1][0], i, ratio, beam, i == n_h))
             if self.cached < MAX_CACHE_ROWS:
@@ -59,8 +65,7 @@ class BeamDistance:
         beam, and cells only reachable from outside it, stay infinite."""
         ref = self.ref
         cost, ops = [INF] * (len(ref) + 1), [UNDEF] * (len(ref) + 1)
-        diag = math.floor(i * ratio)
-        lo, hi = max(0, diag - beam), len(ref) + 1 if last else min(len(ref) + 1, diag + beam)
+        lo, hi = _span(i, ratio, beam, len(ref), last)
         if lo == 0 and hi > 0:
             cost[0], ops[0], lo = prev[0] + 1, DEL, 1
         left = cost[lo - 1] if lo > 0 else INF
@@ -77,6 +82,25 @@ class BeamDistance:
                 best, op = INF, UNDEF
             cost[j], ops[j], left = best, op, best
         return cost, ops
+
+
+def _beam(n_ref: int, n_h: int) -> tuple[float, int]:
+    """The pseudo-diagonal's slope and the beam's half-width, as sacreBLEU sets them."""
+    ratio = n_ref / n_h if n_h else 1
+    return ratio, math.ceil(ratio / 2 + BEAM_WIDTH) if BEAM_WIDTH < ratio / 2 else BEAM_WIDTH
+
+
+def _span(i: int, ratio: float, beam: int, n_ref: int, last: bool) -> tuple[int, int]:
+    """The columns of row i inside the beam."""
+    diag = math.floor(i * ratio)
+    return max(0, diag - beam), n_ref + 1 if last else min(n_ref + 1, diag + beam)
+
+
+@functools.lru_cache(maxsize=4096)
+def full_beam(n_h: int, n_ref: int) -> bool:
+    """Every row of the matrix lies wholly inside the beam: the beam distance is the edit distance."""
+    ratio, beam = _beam(n_ref, n_h)
+    return all(_span(i, ratio, beam, n_ref, i == n_h) == (0, n_ref + 1) for i in range(1, n_h + 1))
 
 
 def _alignment(rows: list[Row], n_ref: int) -> tuple[dict[int, int], list[int], list[int]]:
@@ -145,6 +169,7 @@ def _best_shift(
     """The shift that lowers the edit distance most (Tercom's ranking), as sacreBLEU's `_shift`."""
     pre_score, rows = distance(words_h)
     align, ref_err, hyp_err = _alignment(rows, len(words_r))
+    exact = full_beam(len(words_h), len(words_r))  # shifts keep the hypothesis' length
     best: tuple[int, int, int, int, list[str]] | None = None
     for start_h, start_r, length in _shifted_pairs(words_h, words_r):
         if not any(hyp_err[start_h : start_h + length]) or not any(ref_err[start_r : start_r + length]):
@@ -163,8 +188,13 @@ def _best_shift(
                 continue
             prev_idx = idx
             shifted = _perform_shift(words_h, start_h, length, idx)
-            candidate = (pre_score - distance(shifted)[0], length, -start_h, -idx, shifted)
             checked += 1
+            gain = pre_score - Levenshtein.distance(shifted, words_r)  # the most this shift can gain
+            if not exact:
+                if best and (gain, length, -start_h, -idx) < best[:4]:
+                    continue  # cannot beat the best even at its lower bound
+                gain = pre_score - distance(shifted)[0]
+            candidate = (gain, length, -start_h, -idx, shifted)
             if not best or candidate > best:
                 best = candidate
         if checked >= MAX_SHIFT_CANDIDATES:

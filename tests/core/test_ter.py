@@ -54,3 +54,24 @@ def test_pair_stats_ter_is_sacrebleus_sentence_ter() -> None:
         st = pair_stats(hyp, ref)
         expected = ter.sentence_score(" ".join(hyp.split()), [" ".join(ref.split())])
         assert st.ter == (expected.num_edits, expected.ref_length)
+
+
+def test_full_beam_is_the_plain_edit_distance_and_a_lower_bound_elsewhere() -> None:
+    """The candidates' pricing: where the beam holds every cell, RapidFuzz's edit distance is the
+    beam distance; where it does not (long references), it is never more."""
+    from rapidfuzz.distance import Levenshtein
+
+    from pipeline.core.ter import BeamDistance, full_beam
+
+    rng = random.Random(7)
+    vocab = [f"w{k}" for k in range(12)]
+    seen = {True: 0, False: 0}
+    for _ in range(400):
+        ref = [rng.choice(vocab) for _ in range(rng.randrange(1, 70))]
+        hyp = [rng.choice(vocab) for _ in range(rng.randrange(1, 70))]
+        beam, plain = BeamDistance(ref)(hyp)[0], Levenshtein.distance(hyp, ref)
+        full = full_beam(len(hyp), len(ref))
+        seen[full] += 1
+        assert beam == plain if full else beam >= plain, (len(hyp), len(ref))
+    assert min(seen.values()) > 50  # both cases were exercised
+    assert full_beam(30, 24) and not full_beam(30, 40)

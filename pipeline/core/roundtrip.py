@@ -61,6 +61,9 @@ class RoundTripPlan:
         """A pivot's round trips are scored while the next pivot translates."""
         return list(zip(done.texts[leg.name], self.texts["copy"])) if leg.name.endswith("<") else []
 
+    def close(self) -> None:
+        return None
+
     def after_translate(self, engine: Engine, done: Translations) -> None:
         """Every pivot's reading of the copy's doubtful words, for the copy-only detectors."""
         texts, lang = self.texts["copy"], self.config.lang

@@ -11,6 +11,7 @@ with the semantic cosines as evidence when they were computed.
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -55,6 +56,7 @@ class SourcePlan:
 
     def __init__(self, jobs: list[SourceJob], engine: Engine, config: RunConfig, judge: Judge) -> None:
         self.jobs, self.config, self.judge = jobs, config, judge
+        self.analyses: Analyses | None = None  # started by rows() where the analysers are installed
         self.routes = source_routes(engine, config)
         judge.engine = route_engine(engine, self.routes)  # `auto` -> the engine its hops use
         self.texts = {
@@ -77,13 +79,25 @@ class SourcePlan:
     def after_translate(self, engine: Engine, done: Translations) -> None:
         return None
 
+    def close(self) -> None:
+        if self.analyses is not None:
+            self.analyses.close()
+
     def rows(self, done: Translations) -> list[SourceRow]:
-        """Align each job (a document pair, or a bilingual file) on its own."""
+        """Align each job (a document pair, or a bilingual file) on its own; then the analysers
+        start reading the rows' texts in the background (judge_all weighs what they found)."""
         rows: list[SourceRow] = []
         s_off = c_off = 0
         for job in self.jobs:
             rows += self._job_rows(job, done, s_off, c_off)
             s_off, c_off = s_off + len(job.source_units), c_off + len(job.copy_units)
+        if morph_on(self.config):
+            weighed = [r for r in rows if r.unusable is None and r.pair.src_idx and r.pair.copy_idx]
+            self.analyses = Analyses(
+                [t for r in weighed for t in (r.pair.segment.source or "", r.back)],
+                [t for r in weighed for t in (r.pair.segment.text, r.forward)],
+                self.config,
+            )
         return rows
 
     def _job_rows(self, job: SourceJob, done: Translations, s_off: int, c_off: int) -> list[SourceRow]:
@@ -169,8 +183,8 @@ class SourcePlan:
         for p, cos in zip(items, cosines):
             if cos is not None and p.features:  # omissions and additions have nothing to weigh
                 p.features = {**p.features, **semantic_features(cos)}
-        if morph_on(self.config):
-            add_morph(items, self.config)
+        if self.analyses is not None:
+            add_morph(items, self.analyses)
         results = self.judge.judge_all(items)
         return [r if cos is None else replace(r, semantic=cos) for r, cos in zip(results, cosines)]
 
@@ -183,23 +197,43 @@ def morph_on(config: RunConfig) -> bool:
     return config.morph is not False and all(analysis_pipeline(x) is not None for x in langs)
 
 
-def add_morph(pending: list[Pending], config: RunConfig) -> None:
-    """`pv:*` features (core/morph.py) for every segment with something to weigh."""
-    from concurrent.futures import ThreadPoolExecutor
+class Analyses:
+    """Apertium's readings of the rows' texts, profiled (core/morph.py): one background thread per
+    language (each its own chain of processes) reads them while the loop scores and checks. A
+    text's readings never depend on the rest of the batch (engines/apertium_analysis.py)."""
 
+    def __init__(self, src_texts: list[str], tgt_texts: list[str], config: RunConfig) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self._pool = ThreadPoolExecutor(2, thread_name_prefix="analyser")
+        self._src = self._pool.submit(_profiles, src_texts, config.source_lang or "")
+        self._tgt = self._pool.submit(_profiles, tgt_texts, config.lang)
+
+    def profiles(self) -> tuple[dict[str, Counter[str]], dict[str, Counter[str]]]:
+        """Source-language and copy-language profiles by text (waits for the analysers)."""
+        return self._src.result(), self._tgt.result()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _profiles(texts: list[str], lang: str) -> dict[str, Counter[str]]:
     from ..engines.apertium_analysis import analyse
-    from .morph import features, profile
+    from .morph import profile
 
-    todo = [(p, p.comparison) for p in pending if p.features and p.comparison is not None]
-    src_texts = [t for p, c in todo for t in (p.segment.source or "", c.back)]
-    tgt_texts = [t for p, c in todo for t in (p.segment.text, c.forward)]
-    with ThreadPoolExecutor(2) as pool:  # each language is its own chain of processes
-        src_job = pool.submit(analyse, src_texts, config.source_lang or "")
-        tgt_job = pool.submit(analyse, tgt_texts, config.lang)
-        src = [profile(r) for r in src_job.result()]
-        tgt = [profile(r) for r in tgt_job.result()]
-    for k, (p, _) in enumerate(todo):
-        p.features = {**p.features, **features(src[2 * k], tgt[2 * k], tgt[2 * k + 1], src[2 * k + 1])}
+    return {t: profile(r) for t, r in zip(texts, analyse(texts, lang))}
+
+
+def add_morph(pending: list[Pending], analyses: Analyses) -> None:
+    """`pv:*` features (core/morph.py) for every segment with something to weigh."""
+    from .morph import features
+
+    src, tgt = analyses.profiles()
+    for p in pending:
+        c = p.comparison
+        if p.features and c is not None:
+            extra = features(src[p.segment.source or ""], tgt[p.segment.text], tgt[c.forward], src[c.back])
+            p.features = {**p.features, **extra}
 
 
 def run_source(

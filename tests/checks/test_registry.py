@@ -116,3 +116,19 @@ def test_checks_build_flags_only_through_their_declaration() -> None:
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "Flag"
     ]
     assert direct == []
+
+
+def test_prepare_loads_the_lexicons_ahead_and_says_nothing() -> None:
+    """What the loop runs while the engine translates: every check imported, the word lists of the
+    run's languages and the English inflection tables loaded; a language wordfreq lacks is left
+    to the checks (no word list guessed, nothing logged)."""
+    code = (
+        "import sys\n"
+        "from pipeline.checks import prepare\n"
+        "prepare(['en', 'es', 'eu'])\n"
+        "from wordfreq import get_frequency_dict\n"
+        "print(get_frequency_dict.cache_info().currsize, 'pipeline.checks.names' in sys.modules,\n"
+        "      'lemminflect' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["2", "True", "True"] and done.stderr == ""

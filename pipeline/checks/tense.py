@@ -56,13 +56,13 @@ MODAL: dict[str, re.Pattern[str]] = {
 }
 # Subordinators after which English says "will" for a Romance present subjunctive ("instituições
 # que ajudem" = "institutions that will help", "espero que prevaleça" = "I hope it will prevail").
+_EN_SUB_FUTURE = r"\b(?:{})\b(?:\W+\w+){{0,4}}?\W+(?:will|shall|won't|\w+'ll)\b"
 SUBORDINATE_FUTURE: dict[str, re.Pattern[str]] = {
-    "en": re.compile(
-        r"\b(?:that|when|whether|if|though|although|until|unless|once)\b(?:\W+\w+){0,4}?\W+"
-        r"(?:will|shall|won't|\w+'ll)\b",
-        re.I,
-    ),
+    "en": re.compile(_EN_SUB_FUTURE.format("that|when|whether|if|though|although|until|unless|once"), re.I),
 }
+# Content clauses only: English puts no "will" in a clause of time or condition ("if it passes"),
+# so one future more there than the engine's is evidence (`_idiomatic_count`).
+CONTENT_FUTURE: dict[str, re.Pattern[str]] = {"en": re.compile(_EN_SUB_FUTURE.format("that|whether"), re.I)}
 # Present progressives: English says "are indicating" where Romance languages use a simple
 # present ("indicam"), so an added present progressive of an active verb is idiom, not aspect.
 PRESENT_PROGRESSIVE: dict[str, re.Pattern[str]] = {
@@ -185,6 +185,20 @@ def _count(text: str | None, lang: str, name: str) -> int | None:
     return None if pat is None or text is None else len(pat.findall(text))
 
 
+def _idiomatic_count(diff: int, inp: CheckInput) -> bool:
+    """The conventions of `_idiomatic`, counted against the engine's forward translation: futures
+    the translation lacks that as many more modals than the engine's stand for ("poderá conduzir"
+    = "can drive", where a rule-based engine writes "will be able to drive"), futures a question
+    that wonders leaves out, and futures it adds as "will" in as many more content clauses
+    ("estima que atinja" = "estimates that it will reach")."""
+    if inp.forward is None:
+        return False
+    if diff < 0 and inp.source.rstrip().endswith("?"):
+        return True
+    pat = (CONTENT_FUTURE if diff > 0 else MODAL).get(inp.target_lang)
+    return pat is not None and len(pat.findall(inp.target)) - len(pat.findall(inp.forward)) >= abs(diff)
+
+
 def _weak_evidence(inp: CheckInput) -> list[Flag]:
     """Evidence (minor) the presence test above cannot see: one future more or less where the
     source already has one, in both engine views alike; an English verb the translation shares
@@ -192,7 +206,13 @@ def _weak_evidence(inp: CheckInput) -> list[Flag]:
     out: list[Flag] = []
     tgt, fwd = _count(inp.target, inp.target_lang, "future"), _count(inp.forward, inp.target_lang, "future")
     src, back = _count(inp.source, inp.source_lang, "future"), _count(inp.back, inp.source_lang, "future")
-    if None not in (tgt, fwd, src, back) and tgt != fwd and (tgt > fwd) == (back > src) and back != src:  # type: ignore[operator]
+    if (
+        None not in (tgt, fwd, src, back)
+        and tgt != fwd
+        and (tgt > fwd) == (back > src)  # type: ignore[operator]
+        and back != src
+        and not _idiomatic_count(tgt - fwd, inp)  # type: ignore[operator]
+    ):
         more = "more" if tgt > fwd else "fewer"  # type: ignore[operator]
         where = _spans(inp.target, inp.target_lang, FUTURE, "text")
         out.append(

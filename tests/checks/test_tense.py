@@ -146,3 +146,38 @@ def test_mesoclitic_future_is_a_future() -> None:
         back="Caso contrário, cai aparte mais rápido.",
     )
     assert "drops a future" in assert_flags("tense", inp).message
+
+
+def test_one_future_fewer_said_with_a_modal_is_no_evidence() -> None:
+    """The counted evidence keeps the presence test's conventions: the copy has one future fewer
+    than the engine's and one modal more ("poderá" = "can")."""
+    inp = make(
+        "Com um mercado forte, a ASEAN poderá conduzir o seu destino e estará mais protegida.",
+        "With a strong market, ASEAN can drive its destiny and will be better protected.",
+        "pt",
+        forward="With a strong market, ASEAN will be able to drive its destiny and will be more protected.",
+        back="Com um mercado forte, ASEAN pode conduzir o seu destino e estará melhor protegida.",
+    )
+    assert_passes("tense", inp)
+
+
+def test_one_future_fewer_without_a_modal_is_still_evidence() -> None:
+    inp = make(
+        "A ASEAN conduzirá o seu destino e estará mais protegida.",
+        "ASEAN drove its destiny and will be better protected.",
+        "pt",
+        forward="ASEAN will drive its destiny and will be more protected.",
+        back="A ASEAN conduziu o seu destino e estará melhor protegida.",
+    )
+    assert "fewer future forms" in assert_flags("tense", inp, severity="minor").message
+
+
+def test_one_future_more_as_will_in_a_that_clause_is_no_evidence() -> None:
+    inp = make(
+        "O Fundo estima que o crescimento atinja 3,7% e será maior em 2019.",
+        "The Fund estimates that growth will reach 3.7% and will be higher in 2019.",
+        "pt",
+        forward="The Fund estimates that the growth reach 3,7% and will be bigger in 2019.",
+        back="O Fundo estima que o crescimento alcançará 3.7% e será maior em 2019.",
+    )
+    assert_passes("tense", inp)

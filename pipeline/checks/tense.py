@@ -120,14 +120,19 @@ def _spans(text: str, lang: str, table: dict[str, re.Pattern[str]], field: str) 
     return () if pat is None else tuple(Span(field, m.start(), m.end()) for m in pat.finditer(text))
 
 
+def _wonders(inp: CheckInput) -> bool:
+    """The source is a question: its future wonders ("Será que...?" = "Is it...?"), it does not date."""
+    return inp.source.rstrip().endswith("?")
+
+
 def _idiomatic(name: str, added: bool, inp: CheckInput) -> bool:
     """Differences a faithful translation makes: a modal (or "need to", "is to") instead of a
     modal's future, no future in a question that wonders ("Será que...?"), "will" in a subordinate
     clause for a present subjunctive, a present progressive for a simple present (never a passive
     "is being done")."""
     if name == "future" and not added:
-        if inp.source.rstrip().endswith("?"):
-            return True  # a future in a question wonders ("Será que...?" = "Is it...?"), it does not date
+        if _wonders(inp):
+            return True
         pat = MODAL.get(inp.target_lang)
         return pat is not None and pat.search(inp.target) is not None
     if name == "future" and added:
@@ -193,7 +198,7 @@ def _idiomatic_count(diff: int, inp: CheckInput) -> bool:
     ("estima que atinja" = "estimates that it will reach")."""
     if inp.forward is None:
         return False
-    if diff < 0 and inp.source.rstrip().endswith("?"):
+    if diff < 0 and _wonders(inp):
         return True
     pat = (CONTENT_FUTURE if diff > 0 else MODAL).get(inp.target_lang)
     return pat is not None and len(pat.findall(inp.target)) - len(pat.findall(inp.forward)) >= abs(diff)

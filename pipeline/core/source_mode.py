@@ -47,6 +47,12 @@ class SourceRow:
     view: UnitView
     unusable: str | None
 
+    @property
+    def checked(self) -> bool:
+        """Translated, with a source and a copy side: checked and weighed (an omission or an
+        addition has nothing to weigh)."""
+        return self.unusable is None and bool(self.pair.src_idx) and bool(self.pair.copy_idx)
+
 
 class SourcePlan:
     """Which translations, comparisons, check inputs and judge source-aware mode uses."""
@@ -92,7 +98,7 @@ class SourcePlan:
             rows += self._job_rows(job, done, s_off, c_off)
             s_off, c_off = s_off + len(job.source_units), c_off + len(job.copy_units)
         if morph_on(self.config):
-            weighed = [r for r in rows if r.unusable is None and r.pair.src_idx and r.pair.copy_idx]
+            weighed = [r for r in rows if r.checked]
             self.analyses = Analyses(
                 [t for r in weighed for t in (r.pair.segment.source or "", r.back)],
                 [t for r in weighed for t in (r.pair.segment.text, r.forward)],
@@ -157,7 +163,7 @@ class SourcePlan:
         features: dict[str, float] = {}
         if row.unusable is not None:
             flags += [f for f in [unverifiable(row.unusable, "text", len(seg.text))] if f.check in enabled]
-        elif pair.src_idx and pair.copy_idx:
+        elif row.checked:
             which = enabled if view.checkable else enabled & {"placeholders"}
             flags += view.remap(run_checks(inp, which))  # native severities: evidence for the judge
             features = source_features(inp.source, src_lang, inp.target, lang, comp, flags)

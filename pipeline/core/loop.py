@@ -31,6 +31,7 @@ from ..timing import Timer
 from . import semantic
 from .run_config import RunConfig
 from .score import PairStats, many_stats
+from .score import prepare as prepare_scores
 
 Row = TypeVar("Row")
 Item = TypeVar("Item")
@@ -167,6 +168,11 @@ def _embeddings(config: RunConfig, engine: Engine) -> Iterator[semantic.Embeddin
             embeddings.close()
 
 
+def _prepare(langs: list[str]) -> None:
+    prepare_scores()
+    prepare_checks(langs)
+
+
 def run_plan(
     plan: Plan[Row, Item], engine: Engine, config: RunConfig, timer: Timer
 ) -> tuple[list[SegmentResult], Corpus]:
@@ -176,8 +182,8 @@ def run_plan(
         with _embeddings(config, engine) as embeddings, ThreadPoolExecutor(1) as background:
             if embeddings is not None:
                 embeddings.prefetch([t for texts in plan.texts.values() for t in texts])  # while translating
-            # the checks' lexicons load while the engine translates (the check stage waits for them)
-            lexicons = background.submit(prepare_checks, [x for x in (config.lang, config.source_lang) if x])
+            # sacreBLEU and the checks' lexicons load while the engine translates (the stages wait for them)
+            lexicons = background.submit(_prepare, [x for x in (config.lang, config.source_lang) if x])
             scorer = Scorer(background)
             with timer.stage("translate"):
                 done = translate_legs(plan, engine, scorer, embeddings, timer.on_progress)

@@ -263,6 +263,12 @@ def corpus_scores(hypotheses: list[str], references: list[str]) -> Scores:
     return corpus_from([pair_stats(h, r) for h, r in zip(hypotheses, references)])
 
 
+def prepare() -> None:
+    """Import sacreBLEU and build its metrics (about half a second), ahead of the first score; the
+    loop calls it on a background thread while the engine translates."""
+    metric_signatures()
+
+
 def metric_signatures() -> dict[str, str]:
     chrf_m, bleu_m, ter_m, _ = _metrics()
     import sacrebleu

@@ -20,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from ..records import Flag, Segment, Severity, Span
+from .notes import note_spans
 
 _PRINTF_BODY = r"(?:\d+\$)?[-+ #0']*(?:\*|\d+)?(?:\.(?:\*|\d+))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcsSpn]"
 _AUTO_BODY = r"(?:\d+\$)?[-+#0]*\d*(?:\.\d+)?(?:l|ll|h|z)?[sdiufxXeEgGcr]"
@@ -134,9 +135,18 @@ class Masked:
     origin: tuple[int, ...]  # origin[i]: index in the raw text of masked character i
 
 
+def masked_codes(text: str, markup: str) -> list[Code]:
+    """What `mask` takes out: the placeholders of the syntaxes, and translator's notes (notes.py),
+    which are masked but never compared (a placeholder inside a note goes with it)."""
+    notes = [Code(None, start, end) for start, end in note_spans(text)]
+    codes = [c for c in find_codes(text, markup) if not any(n.start <= c.start < n.end for n in notes)]
+    return sorted(codes + notes, key=lambda c: c.start)
+
+
 def mask(text: str, markup: str) -> Masked:
-    """`text` without its placeholders, whitespace closed up; each character keeps its raw position."""
-    codes = find_codes(text, markup)
+    """`text` without its placeholders and translator's notes, whitespace closed up; each character
+    keeps its raw position."""
+    codes = masked_codes(text, markup)
     if not codes:
         return Masked(text, tuple(range(len(text))))
     chars: list[str] = []
@@ -268,8 +278,10 @@ class UnitView:
 
     def remap(self, flags: list[Flag]) -> list[Flag]:
         """Spans on the masked texts, moved onto the real ones (the placeholder check's own stay)."""
-        if not self.options:
-            return flags
+        if not self.options:  # no placeholders; translator's notes may be masked
+            if not self.src_origin and not self.text_origin:
+                return flags
+            return [replace(f, spans=tuple(self._span(s) for s in f.spans)) for f in flags]
         return [
             f if f.check == "placeholders" else replace(f, spans=tuple(self._span(s) for s in f.spans))
             for f in flags
@@ -289,9 +301,13 @@ class UnitView:
 
 
 def unit_view(seg: Segment) -> UnitView:
-    """Masked texts for a segment with placeholders; the segment's own texts otherwise."""
+    """Masked texts for a segment with placeholders or translator's notes; the segment's own texts
+    otherwise."""
     if not seg.markup:
-        return UnitView(seg.source or "", seg.text, {}, True)
+        if not note_spans(seg.source or "") and not note_spans(seg.text):
+            return UnitView(seg.source or "", seg.text, {}, True)
+        src, txt = mask(seg.source or "", ""), mask(seg.text, "")
+        return UnitView(src.text, txt.text, {}, True, src.origin, txt.origin)
     src, txt = mask(seg.source or "", seg.markup), mask(seg.text, seg.markup)
     plural = any(k == "plural" for k, _ in seg.meta)
     options: dict[str, object] = {

@@ -183,55 +183,15 @@ def many_stats(pairs: list[tuple[str, str]]) -> list[PairStats]:
     workers = min(os.cpu_count() or 1, 8)
     if len(pairs) < PARALLEL_MIN_PAIRS or workers < 2:
         return _stats_chunk(pairs)
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from .workers import process_pool
 
     size = -(-len(pairs) // (workers * 4))
     chunks = [pairs[i : i + size] for i in range(0, len(pairs), size)]
-    # forkserver: safe with threads (the caller may be a background thread, torch may be loaded);
-    # the server imports sacreBLEU once and every worker forks from it ready to score
-    ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["pipeline.core.score", "sacrebleu.metrics"])
-    pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=die_with, initargs=(os.getpid(),))
+    pool = process_pool(workers)  # the forkserver has sacreBLEU imported: workers start ready to score
     try:
         return [s for part in pool.map(_stats_chunk, chunks) for s in part]
     finally:  # on an error or an interrupt: drop the queued chunks, do not score them first
         pool.shutdown(wait=True, cancel_futures=True)
-
-
-def die_with(pid: int) -> None:
-    """Pool worker initializer: exit as soon as process `pid` (driftcheck) is gone, however it ended.
-
-    A killed driftcheck cannot stop its workers, and they would not stop by themselves: their
-    parent is the forkserver, which lives while its children hold its lifeline open. A daemon
-    thread waits on a pidfd of driftcheck (polling where the system has none) and ends the worker
-    when driftcheck ends; then the forkserver and the resource tracker see their pipes close and
-    exit too (measured: benchmarks/kill_stress.py)."""
-    import threading
-
-    def watch() -> None:
-        try:
-            fd: int | None = os.pidfd_open(pid)
-        except (AttributeError, OSError):
-            fd = None
-        if fd is not None:
-            import select
-
-            select.select([fd], [], [])  # readable once the process has exited
-        else:
-            import time
-
-            while True:
-                try:
-                    os.kill(pid, 0)
-                except ProcessLookupError:
-                    break
-                except PermissionError:
-                    pass
-                time.sleep(0.5)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="die-with-driftcheck", daemon=True).start()
 
 
 @functools.lru_cache(maxsize=4096)

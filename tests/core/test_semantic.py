@@ -76,6 +76,33 @@ def test_a_texts_vector_never_depends_on_the_rest_of_its_batch() -> None:
             assert np.array_equal(vector, whole[texts.index(text)]), (len(batch), text[:40])
 
 
+def test_the_encoder_works_in_a_process_of_its_own_and_survives_losing_it() -> None:
+    """Its numpy calls never wait for the GIL the checks hold; a worker that dies (out of memory)
+    fails the batch with one line, and the next batch starts a new worker with the same vectors."""
+    import os
+    import signal
+
+    import numpy as np
+
+    from pipeline.errors import EngineError
+
+    encoder = Encoder()
+    try:
+        assert encoder.worker_pid() is None and encoder.loads == 0
+        first = encoder.encode([SOURCE, FAITHFUL])
+        pid = encoder.worker_pid()
+        assert pid is not None and pid != os.getpid() and encoder.loads == 1
+        os.kill(pid, signal.SIGKILL)
+        with pytest.raises(EngineError, match="process ended unexpectedly"):
+            encoder.encode([NEGATED])
+        again = encoder.encode([SOURCE, FAITHFUL])
+        assert encoder.loads == 2 and encoder.worker_pid() not in (None, pid)
+        assert np.array_equal(first, again)
+    finally:
+        encoder.close()
+    assert encoder.worker_pid() is None
+
+
 def test_each_distinct_text_is_encoded_once_and_cached_across_runs(tmp_path: Path) -> None:
     pairs = [(SOURCE, FAITHFUL), (SOURCE, NEGATED), (FAITHFUL, FAITHFUL), (SOURCE, "  ")]
     first_encoder = CountingEncoder()

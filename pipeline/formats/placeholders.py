@@ -278,14 +278,13 @@ class UnitView:
 
     def remap(self, flags: list[Flag]) -> list[Flag]:
         """Spans on the masked texts, moved onto the real ones (the placeholder check's own stay)."""
-        if not self.options:  # no placeholders; translator's notes may be masked
-            if not self.src_origin and not self.text_origin:
-                return flags
-            return [replace(f, spans=tuple(self._span(s) for s in f.spans)) for f in flags]
+        if not self.options and not self.src_origin and not self.text_origin:
+            return flags  # nothing was masked
         return [
             f if f.check == "placeholders" else replace(f, spans=tuple(self._span(s) for s in f.spans))
             for f in flags
-            if f.check == "placeholders"
+            if not self.options  # translator's notes only: no placeholder check to speak
+            or f.check == "placeholders"
             or MASK_TOKEN not in f.message  # the placeholder check speaks for those
         ]
 
@@ -303,12 +302,11 @@ class UnitView:
 def unit_view(seg: Segment) -> UnitView:
     """Masked texts for a segment with placeholders or translator's notes; the segment's own texts
     otherwise."""
-    if not seg.markup:
-        if not note_spans(seg.source or "") and not note_spans(seg.text):
-            return UnitView(seg.source or "", seg.text, {}, True)
-        src, txt = mask(seg.source or "", ""), mask(seg.text, "")
-        return UnitView(src.text, txt.text, {}, True, src.origin, txt.origin)
+    if not seg.markup and not note_spans(seg.source or "") and not note_spans(seg.text):
+        return UnitView(seg.source or "", seg.text, {}, True)
     src, txt = mask(seg.source or "", seg.markup), mask(seg.text, seg.markup)
+    if not seg.markup:  # translator's notes only
+        return UnitView(src.text, txt.text, {}, True, src.origin, txt.origin)
     plural = any(k == "plural" for k, _ in seg.meta)
     options: dict[str, object] = {
         "placeholders": {

@@ -91,7 +91,48 @@ def spelt_out(acronym: str, *texts: str | None) -> bool:
             return True
         if any(alike(acronym, initials) for _, _, initials in capital_runs(text)):
             return True
+        if abbreviates(acronym, text):
+            return True
     return False
+
+
+def abbreviates(acronym: str, text: str | None) -> bool:
+    """A run of words of `text`, capitalised or not, that the acronym is made of: each word gives
+    its first letter and may give more of its own letters in order ("tuberculosis" for TB,
+    "antimicrobial resistance" for AMR, "gross domestic product" for GDP); short connectors
+    ("of", "and") may sit between them. One word alone must be four times as long as the acronym
+    ("unusual" is no US)."""
+    target = acronym.lower()
+    words = [t.text.lower() for t in tokens(text)]
+    return any(
+        _made_of(target, words, i) for i, w in enumerate(words) if w[:1] == target[:1] and len(w) >= MIN_WORD
+    )
+
+
+SINGLE_WORD_LETTERS = 4  # one word makes an acronym when it has this many letters per letter of it
+MIN_WORD = 4  # shorter words are connectors an acronym skips ("of", "and", "the")
+
+
+def _made_of(acronym: str, words: list[str], i: int, used: int = 0) -> bool:
+    """The acronym's letters from word i on, as described in `abbreviates` (`used`: words so far)."""
+    while used and i < len(words) and len(words[i]) < MIN_WORD:
+        i += 1  # a connector inside the name
+    if i >= len(words) or words[i][:1] != acronym[:1]:
+        return False
+    w, rest = words[i], acronym[1:]
+    for taken in range(len(rest) + 1):  # how many more letters this word gives, in order
+        if taken and not _subsequence(rest[:taken], w[1:]):
+            break
+        if taken == len(rest):
+            return used > 0 or len(w) >= SINGLE_WORD_LETTERS * len(acronym)
+        if _made_of(rest[taken:], words, i + 1, used + 1):
+            return True
+    return False
+
+
+def _subsequence(letters: str, word: str) -> bool:
+    it = iter(word)
+    return all(c in it for c in letters)
 
 
 def run_initials(text: str | None, start: int, end: int) -> str | None:

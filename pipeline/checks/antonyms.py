@@ -267,7 +267,7 @@ def _swap(new: dict[str, tuple[int, int]], old: dict[str, tuple[int, int]], conc
     return 0
 
 
-ANTONYMS = Check("antonyms", "critical", "A word became its opposite")
+ANTONYMS = Check("antonyms", "critical", "A word became its opposite", also=("minor",))
 
 
 @register(ANTONYMS)
@@ -291,9 +291,25 @@ def check_antonyms(inp: CheckInput) -> list[Flag]:
     found = [c for c, s in swaps.items() if s]
     if not found:
         return []
-    return [
-        ANTONYMS.flag(
-            f"a word became its opposite ({', '.join(sorted(found))})",
-            (Span("text", 0, len(inp.target)),),
-        )
-    ]
+    span = (Span("text", 0, len(inp.target)),)
+    msg = f"a word became its opposite ({', '.join(sorted(found))})"
+    if inp.mode != "roundtrip" and _negated_instead(inp):
+        return [ANTONYMS.flag(f"{msg}, and a negation changed too: said the other way round?", span, "minor")]
+    return [ANTONYMS.flag(msg, span)]
+
+
+def _negated_instead(inp: CheckInput) -> bool:
+    """Both engine views differ in negations as well (by negators, or by negative words that are
+    not themselves one of the opposites): the translation against the forward translation and
+    the back-translation against the source ("não será possível" / "will be impossible", "who
+    did not accept it" / "who rejected it"). A word said as the negation of its opposite keeps
+    the meaning; the counts alone cannot tell that from a flip, so it stays evidence."""
+    from .negation import count, implicit
+
+    def negations(text: str | None, lang: str) -> int:
+        said = count(text, lang) or 0
+        return said + sum(1 for w in implicit(text or "", lang) if not _classify(fold(w), lang))
+
+    forward_view = negations(inp.target, inp.target_lang) != negations(inp.forward, inp.target_lang)
+    back_view = negations(inp.back, inp.source_lang) != negations(inp.source, inp.source_lang)
+    return forward_view and back_view

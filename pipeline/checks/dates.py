@@ -126,12 +126,13 @@ def mentions(text: str, lang: str) -> list[Mention]:
             out.append(Mention("time", _time_readings(hour, minute, ampm), m.start(), m.end(), m.group()))
             taken.append((m.start(), m.end()))
     folded = fold(text)
+    cased = any(c.isupper() for c in text)  # a text all in lower case has lost its capitals
     pattern, table = _name_pattern(lang)
     for m in pattern.finditer(folded):
         kind, n = table[m.group(1)]
         original = text[m.start() : m.end()]
-        if lang == "en" and m.group(1) == "may" and not original[:1].isupper():
-            continue  # the modal verb
+        if lang == "en" and not original[:1].isupper() and (m.group(1) == "may" or cased):
+            continue  # English capitalises months and days: "may", "march", "sun" are other words
         out.append(Mention(kind, frozenset({n}), m.start(), m.end(), original))
     apat, atable = _abbr_pattern(lang)
     for m in apat.finditer(folded):

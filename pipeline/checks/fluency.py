@@ -38,6 +38,10 @@ _SENTENCE_OPENING = re.compile(r"(?:^|[.!?…]\s+)[\"'“‘«]?\s*$")  # a full
 _OPENER_THEN_AUX = re.compile(r"^\W*(?:[^\W\d_]+\s+){0,1}[^\W\d_]+,\s+([^\W\d_]+)\s+([^\W\d_']+)")
 _QUESTION_END = re.compile(r"\?[\"'”’»)\]]*\s*$")
 _WORD_THEN_PUNCT = re.compile(r"\b([^\W\d_]+)\s*[,;:.!?)]")
+ASIDE_WORDS = 3  # an aside between commas this short interrupts a phrase ("with, for example, the")
+_ASIDE = re.compile(rf"\s*(?:[^\W\d_]+\s+){{0,{ASIDE_WORDS - 1}}}[^\W\d_]+\s*,(?!,)")
+_INVERTING = frozenset({"should", "had", "were"})  # English auxiliaries that open a condition
+_INFINITIVE_BEFORE = re.compile(r"\b[Tt]o\s+[^\W\d_]+\s+$")
 
 
 Mark = tuple[int, int, str, str]  # start, end, kind, description
@@ -62,6 +66,8 @@ def _pair_marks(text: str, lang: str) -> list[Mark]:
             continue
         if tok.text[:1].isupper() and not is_sentence_initial(text, tok.start):
             continue  # "A to Z", "The Hague": capitals are names
+        if len(nxt.text) > 1 and nxt.text.isupper():
+            continue  # an acronym, not a clause word: "the WHO", "a US"
         out.append((tok.start, nxt.end, "determiner", f"'{tok.text} {nxt.text}'"))
     return out
 
@@ -77,8 +83,39 @@ def _dangling_marks(text: str, lang: str) -> list[Mark]:
         if fold(w) in words and not (w[:1].isupper() and not is_sentence_initial(text, m.start(1))):
             if m.start(1) > 0 and text[m.start(1) - 1] in "-'’":
                 continue  # clitics and hyphenated forms
+            preposition = fold(w) not in ARTICLES.get(lang, frozenset())
+            if preposition and (
+                _interrupted(text, m.end()) or (lang == "en" and _stranded(text, m.start(1)))
+            ):
+                continue
             out.append((m.start(1), m.end(), "dangling", f"'{m.group().strip()}'"))
     return out
+
+
+def _interrupted(text: str, end: int) -> bool:
+    """A comma that opens a short aside before the words it interrupts ("with, for example, the
+    heads of state"): the aside, in lower case (a name there is what the preposition governs),
+    closes with another comma within a few words."""
+    if text[end - 1 : end] != ",":
+        return False
+    aside = _ASIDE.match(text, end)
+    return aside is not None and not any(c.isupper() for c in aside.group())
+
+
+def _stranded(text: str, start: int) -> bool:
+    """English leaves a preposition (not an article) at the end of an infinitive ("To begin with,", "nothing to
+    speak of."): a word after "to" right before it."""
+    return _INFINITIVE_BEFORE.search(text, 0, start) is not None
+
+
+def _inverted_condition(text: str, aux: Token, nxt: Token) -> bool:
+    """An English condition said by inversion ("Should matters come to a head, ...", "Were prices
+    to fall, ..."): "should", "had" or "were", then a subject (not a participle or "be"), and the
+    main clause after a comma."""
+    nf = fold(nxt.text)
+    if fold(aux.text) not in _INVERTING or nf in ("be", "been", "being") or nf.endswith(("ed", "en")):
+        return False
+    return "," in text[nxt.end :]
 
 
 def _subjectless(text: str, lang: str) -> list[Mark]:
@@ -95,6 +132,8 @@ def _subjectless(text: str, lang: str) -> list[Mark]:
         nf = fold(nxt.text)
         if nf in starters or nxt.text[:1].isupper() or nf.endswith("n't") or any(c.isdigit() for c in nf):
             continue  # "Had I known", "Will Smith", "Do not"
+        if lang == "en" and _inverted_condition(text, tok, nxt):
+            continue
         out.append((tok.start, nxt.end, "subject", f"'{tok.text} {nxt.text}' has no subject"))
     # the same after a short opening phrase: "However, is undeniable", "At Temple, is teaching"
     m = _OPENER_THEN_AUX.match(text)

@@ -74,11 +74,11 @@ NEG_IDIOMS: dict[str, tuple[str, ...]] = {
 NEG_IMPLICIT: dict[str, frozenset[str]] = {
     # with the conjunctions and adverbs that carry a negation of the other language's clause:
     # "unless" = "se ... não", "rather than" = "e não", "yet to" =
-    # "ainda não", "otherwise" = "caso contrário"
+    # "ainda não", "otherwise" = "caso contrário", "until" = "enquanto ... não" (as long as ... not)
     "en": frozenset(
         "without lack lacks lacked lacking unless hardly barely scarcely seldom rarely few little "
         "fail fails failed failing absent absence neither rather lest yet otherwise instead "
-        "except".split()
+        "except until till".split()
     ),
     "es": frozenset(
         "sin falta faltan carece carecen apenas pocos pocas escasos escasas ausencia contrario sino "

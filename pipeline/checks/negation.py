@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 
 from pipeline.records import Flag, Span
 
@@ -44,6 +45,7 @@ WEAK_AFFIX_STEM_LEN = 6  # in-suficiente: after a weak prefix, the rest must be 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _NUMBER_SIGN = re.compile(r"\s*(?:\.|º|°)?\s*\d")
+_RESTRICTING = frozenset({"until", "till", "unless"})  # "not ... until" = "only then"
 _EN_FAIL = frozenset({"fail", "fails", "failed", "failing"})  # "failed to qualify" = "did not qualify"
 
 
@@ -129,13 +131,12 @@ def _restrictive_que(folded: str, end: int) -> bool:
     return False
 
 
-def _until_follows(folded: str, end: int) -> bool:
-    """English "not ... until": the clause restricts a time ("did not open until 2017" = "only
-    opened in 2017")."""
+def _restriction_follows(folded: str, end: int) -> bool:
+    """English "not ... until" and "not ... unless": the clause restricts a time or a condition
+    ("did not open until 2017" = "only opened in 2017", "cannot be fixed unless all agree" =
+    "can only be fixed if all agree")."""
     stop = CLAUSE_BREAK.search(folded, end)
-    return any(
-        t.text in ("until", "till") for t in tokens(folded[end : stop.start() if stop else len(folded)])
-    )
+    return any(t.text in _RESTRICTING for t in tokens(folded[end : stop.start() if stop else len(folded)]))
 
 
 def _restricts(text: str, lang: str) -> int:
@@ -143,7 +144,7 @@ def _restricts(text: str, lang: str) -> int:
     if lang != "en":
         return 0
     folded = fold(text).replace("’", "'")
-    return sum(_until_follows(folded, e) for _, e in cues(text, lang))
+    return sum(_restriction_follows(folded, e) for _, e in cues(text, lang))
 
 
 def _only_follows(folded: str, end: int, lang: str) -> bool:
@@ -235,7 +236,12 @@ def check_negation(inp: CheckInput) -> list[Flag]:
     # The side with fewer negators may negate with a word instead ("sem" / "without",
     # "não regulamentada" / "unregulated"): then the difference is of wording, weak evidence.
     fewer_text, fewer_lang = (inp.target, inp.target_lang) if n_tgt < n_src else (inp.source, inp.source_lang)
-    words = implicit(fewer_text, fewer_lang)
+    # ... unless the engine's rendering of the other side has that word too: then it renders a
+    # word of the other side ("no ... hasta junio" / "until June"), not the missing negator
+    view = inp.forward if n_tgt < n_src else inp.back
+    words = tuple(
+        (Counter(implicit(fewer_text, fewer_lang)) - Counter(implicit(view or "", fewer_lang))).elements()
+    )
     if min(n_src, n_tgt) + len(words) >= max(n_src, n_tgt):
         said = ", ".join(f"'{w}'" for w in words[:3])
         return [NEGATION.flag(f"{msg}; the other side may negate with {said}", spans, severity="minor")]
@@ -244,7 +250,11 @@ def check_negation(inp: CheckInput) -> list[Flag]:
     if only & {fold(t.text) for t in tokens(fewer_text)} and min(n_src, n_tgt) + _restricts(
         more_text, more_lang
     ) >= max(n_src, n_tgt):
-        return [NEGATION.flag(f"{msg}; a restriction ('only' / 'not ... until')", spans, severity="minor")]
+        return [
+            NEGATION.flag(
+                f"{msg}; a restriction ('only' / 'not ... until' / 'not ... unless')", spans, severity="minor"
+            )
+        ]
     if _clean(inp, n_src, n_tgt, n_fwd):
         return [NEGATION.flag(f"{msg}: the rest of the clause says the same as the engine's", spans)]
     return [NEGATION.flag(msg, spans, severity="major")]

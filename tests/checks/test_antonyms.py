@@ -60,3 +60,25 @@ def test_profile_counts_forms() -> None:
         1,
         2,
     )
+
+
+def test_opposite_said_with_a_negation_is_minor_evidence() -> None:
+    """ "Not possible" and "impossible" say the same; the swap comes with a negation less."""
+    inp = make(
+        "No será posible llegar a tiempo.",
+        "It will be impossible to arrive on time.",
+        forward="It will not be possible to arrive on time.",
+        back="Será imposible llegar a tiempo.",
+    )
+    assert_passes("antonyms", inp)
+    assert "negation" in assert_flags("antonyms", inp, severity="minor").message
+
+
+def test_opposite_without_a_negation_stays_critical() -> None:
+    inp = make(
+        "Será posible llegar a tiempo.",
+        "It will be impossible to arrive on time.",
+        forward="It will be possible to arrive on time.",
+        back="Será imposible llegar a tiempo.",
+    )
+    assert assert_flags("antonyms", inp).severity == "critical"

@@ -18,6 +18,8 @@ SAME = [
     pytest.param("Il 3 marzo.", "A 3 de março.", "it", "pt", id="it-pt"),
     pytest.param("El 20/06/2018.", "On June 20, 2018.", "es", "en", id="numeric date"),
     pytest.param("Puedes ir.", "You may go.", "es", "en", id="may is a verb"),
+    pytest.param("La marcha empezó al alba.", "The march began at dawn.", "es", "en", id="march is a walk"),
+    pytest.param("Llegó en marzo.", "he arrived in march.", "es", "en", id="a text all in lower case"),
     pytest.param("Llegó a las 9:00.", "He arrived at 9 a.m.", "es", "en", id="9:00=9 a.m."),
     pytest.param("Il est arrivé à 14 heures.", "He arrived at 2 p.m.", "fr", "en", id="à 14 heures"),
     pytest.param("A reunião é às 18h.", "The meeting is at 6 p.m.", "pt", "en", id="18h"),
@@ -30,6 +32,7 @@ DIFFERENT = [
     pytest.param("Llegó el lunes.", "He arrived on Tuesday.", "es", "en", id="lunes->Tuesday"),
     pytest.param("El 20/06/2018.", "On August 20, 2018.", "es", "en", id="numeric date->August"),
     pytest.param("Llegó en mayo.", "He arrived.", "es", "en", id="month dropped"),
+    pytest.param("Llegó en mayo.", "He arrived in March.", "es", "en", id="mayo->March"),
     pytest.param("Il est arrivé à 14 heures.", "He arrived at 3 p.m.", "fr", "en", id="14 heures->3 p.m."),
 ]
 

@@ -17,6 +17,10 @@ BROKEN = [
     pytest.param("And yet,, the relationship is hard.", "en", id="doubled comma"),
     pytest.param("Der wurde 1937 gegründet.", "de", id="de der wurde"),
     pytest.param("Es parte del pasado de, según dicen.", "es", id="es de before comma"),
+    pytest.param("Should be noted that it works, they say.", "en", id="should + be: no subject"),
+    pytest.param("The shoulders of, each of the many visitors, are tired.", "en", id="a long aside"),
+    pytest.param("It was said by the head of, Ana Lima, today.", "en", id="a name after the comma"),
+    pytest.param("It takes to become a, big attraction.", "en", id="an article is never stranded"),
 ]
 
 FINE = [
@@ -28,6 +32,11 @@ FINE = [
     pytest.param("Los que viven aquí lo saben.", "es", id="los que"),
     pytest.param("It is what they came for.", "en", id="stranded preposition"),
     pytest.param("Etc., and so on.", "en", id="abbreviation"),
+    pytest.param("The IS fighters left the town.", "en", id="an acronym after the article"),
+    pytest.param("To start with, the costs are high.", "en", id="preposition ending an infinitive"),
+    pytest.param("Budgets grew, with, say, ten new posts.", "en", id="an aside after the preposition"),
+    pytest.param("Were costs to fall, we would hire.", "en", id="condition by inversion"),
+    pytest.param("Should prices rise, the bank will act.", "en", id="should + subject"),
 ]
 
 

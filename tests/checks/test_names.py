@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.checks import acronyms
 from pipeline.checks.propernames import names
 
 from .helpers import assert_flags, assert_passes, make
@@ -217,3 +218,37 @@ def test_round_trip_compares_same_language() -> None:
 )
 def test_name_detection(text: str, lang: str, expected: list[str]) -> None:
     assert [n.text for n in names(text, lang)] == expected
+
+
+def test_added_acronym_of_words_the_engine_wrote_is_no_new_name() -> None:
+    """An acronym made of the initials (and letters) of words of the engine's rendering abbreviates
+    them, capitalised or not ("tuberculosis" / TB): no name was added."""
+    inp = make(
+        "La tuberculosis resistente preocupa a los médicos.",
+        "Drug-resistant TB worries doctors.",
+        forward="Resistant tuberculosis worries doctors.",
+        back="La TB resistente a fármacos preocupa a los médicos.",
+    )
+    assert_passes("names", inp)
+    inp = make(
+        "La tuberculosis resistente preocupa a los médicos.",
+        "Drug-resistant TB worries NATO doctors.",
+        forward="Resistant tuberculosis worries doctors.",
+        back="La TB resistente a fármacos preocupa a los médicos de la NATO.",
+    )
+    assert "NATO" in assert_flags("names", inp).message
+
+
+@pytest.mark.parametrize(
+    ("acronym", "text", "expected"),
+    [
+        ("TB", "a tuberculosis infection", True),
+        ("GDP", "the gross domestic product", True),
+        ("UN", "the united nations", True),
+        ("NATO", "north atlantic treaty organization", True),
+        ("US", "an unusual day", False),  # one short word is no acronym's source
+        ("SDSN", "the team of the MDS", False),
+    ],
+)
+def test_acronym_made_of_words(acronym: str, text: str, expected: bool) -> None:
+    assert acronyms.abbreviates(acronym, text) is expected

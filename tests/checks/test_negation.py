@@ -168,3 +168,49 @@ def test_moved_negation_flags() -> None:
 )
 def test_counts(text: str, lang: str, n: int) -> None:
     assert count(text, lang) == n
+
+
+def test_until_says_as_long_as_not() -> None:
+    """ "Until" negates the clause it replaces ("while ... not"): a difference of wording."""
+    inp = make(
+        "Mientras el público no lo valore, el reto seguirá.",
+        "Until the public values it, the challenge will remain.",
+        forward="While the public does not value it, the challenge will remain.",
+        back="Hasta que el público lo valora, el reto quedará.",
+    )
+    assert_passes("negation", inp)
+    assert "'until'" in assert_flags("negation", inp, severity="minor").message
+
+
+def test_not_unless_is_a_restriction() -> None:
+    """ "Can only ... if" and "cannot ... unless" say the same: one negation more, no flip."""
+    inp = make(
+        "Solo podrá corregirse si todos aceptan.",
+        "It cannot be corrected unless everyone agrees.",
+        forward="It can only be corrected if everyone accepts.",
+        back="No puede ser corregido a no ser que todo el mundo acuerda.",
+    )
+    assert_passes("negation", inp)
+    assert "restriction" in assert_flags("negation", inp, severity="minor").message
+
+
+def test_unless_without_only_still_flags() -> None:
+    inp = make(
+        "Podrá corregirse si todos aceptan.",
+        "It cannot be corrected unless everyone agrees.",
+        forward="It can be corrected if everyone accepts.",
+        back="No puede ser corregido a no ser que todo el mundo acuerda.",
+    )
+    assert_flags("negation", inp)
+
+
+def test_until_the_source_says_too_does_not_explain_a_dropped_negation() -> None:
+    """"No ... hasta junio" / "until June": the engine writes "until" as well, so the copy's
+    "until" renders "hasta", not the negation it dropped."""
+    inp = make(
+        "El tráfico no estará permitido hasta junio.",
+        "Traffic will be allowed until June.",
+        forward="Traffic will not be allowed until June.",
+        back="El tráfico será permitido hasta junio.",
+    )
+    assert assert_flags("negation", inp).severity == "critical"

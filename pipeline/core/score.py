@@ -179,7 +179,8 @@ def many_stats(pairs: list[tuple[str, str]]) -> list[PairStats]:
     if len(unique) < len(pairs):
         found = dict(zip(unique, many_stats(unique)))
         return [found[p] for p in pairs]
-    from .workers import cpus, process_pool
+    from ..machine import cpus
+    from .workers import process_pool
 
     workers = min(cpus(), 8)
     if len(pairs) < PARALLEL_MIN_PAIRS or workers < 2:

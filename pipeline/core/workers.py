@@ -13,21 +13,6 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 
 PRELOAD = ["pipeline.core.score", "sacrebleu.metrics", "numpy"]
-_CPUS: list[int] = []  # set_cpus
-
-
-def set_cpus(n: int | None) -> None:
-    """The CPUs this process may keep busy: a Ray actor declares the one it was given, so that its
-    scoring stays in the process instead of a pool of workers that would compete with the other
-    actors (the cores are theirs). None: every CPU the process may run on again."""
-    _CPUS[:] = [] if n is None else [max(1, n)]
-
-
-def cpus() -> int:
-    """The CPUs this process may keep busy (`set_cpus`, else every CPU it may run on)."""
-    if _CPUS:
-        return _CPUS[0]
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def process_pool(workers: int) -> ProcessPoolExecutor:

@@ -28,7 +28,6 @@ import functools
 import importlib.metadata
 import importlib.util
 import json
-import os
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -37,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EngineError, ModelNotFoundError
+from ..machine import cpus
 from . import EngineOptions, ProgressFn, Translations, tell_progress
 from .spm_split import assemble, plan
 
@@ -223,8 +223,7 @@ class BergamotEngine:
     def threads(self) -> int:
         if self.options.threads > 0:
             return self.options.threads
-        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-        return max(1, min(MAX_THREADS, cores))
+        return max(1, min(MAX_THREADS, cpus()))
 
     # -- translation ---------------------------------------------------------------------
 

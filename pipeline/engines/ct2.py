@@ -14,7 +14,6 @@ import ctypes
 import importlib.util
 import json
 import math
-import os
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -25,6 +24,7 @@ from typing import Any
 from pipeline.engines import EngineOptions, ProgressFn, Translations, models, tell_progress
 from pipeline.engines.spm_split import assemble, plan, run_batched
 from pipeline.errors import EngineError, ModelNotFoundError
+from pipeline.machine import cpus
 
 # On CPU two batches run at once, each on half the threads (CTranslate2's inter_threads):
 # small int8 GEMMs scale poorly across threads, so two single-thread batches of 16 translate
@@ -147,12 +147,11 @@ class CT2Engine:
         return CPU_WORKERS if device == "cpu" and self._threads() >= CPU_WORKERS else 1
 
     def _threads(self) -> int:
-        """CPU threads in all: --threads, else the cores this process may use (at most 8)."""
+        """CPU threads in all: --threads, else the CPUs this process may keep busy (at most 8;
+        one in a Ray actor: pipeline/machine.py)."""
         if self.options.threads > 0:
             return self.options.threads
-        return min(
-            8, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-        )
+        return min(8, cpus())
 
     def _load(self, src: str, tgt: str) -> _Loaded:
         if (src, tgt) in self._loaded:

@@ -33,7 +33,7 @@ from .shards import check_shards
 
 INSTALL_HINT = "--executor ray needs Ray: pip install -e '.[ray]'"
 RETRIES = 3  # restarts of a dead worker, and retries of the shard it held
-CPUS_PER_WORKER = 1  # what each actor asks Ray for, and keeps busy (workers.set_cpus)
+CPUS_PER_WORKER = 1  # what each actor asks Ray for, and keeps busy (machine.set_cpus)
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ class ShardWorker:
 
     def __init__(self) -> None:
         from ..core.verify import build_engine
-        from ..core.workers import set_cpus
+        from ..machine import set_cpus
         from .adapter import worker_settings
 
         assert self.SETTINGS is not None, "use ShardWorker.bound(settings, cwd)"

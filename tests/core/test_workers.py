@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline import machine
 from pipeline.core import score, workers
 from pipeline.core.score import PARALLEL_MIN_PAIRS, many_stats
 
@@ -18,7 +19,7 @@ SAMPLE = Path(__file__).resolve().parent.parent / "data" / "demetr-es-sample.jso
 @pytest.fixture
 def budget() -> Iterator[None]:
     yield
-    workers.set_cpus(None)
+    machine.set_cpus(None)
 
 
 def _pairs() -> list[tuple[str, str]]:
@@ -30,20 +31,20 @@ def _pairs() -> list[tuple[str, str]]:
 def test_a_process_given_one_cpu_scores_without_a_pool(budget: None, monkeypatch: pytest.MonkeyPatch) -> None:
     pairs = _pairs()
     assert len(pairs) >= PARALLEL_MIN_PAIRS
-    in_pool = many_stats(pairs) if workers.cpus() >= 2 else None  # the pool's answer, where there are cores
+    in_pool = many_stats(pairs) if machine.cpus() >= 2 else None  # the pool's answer, where there are cores
 
     def no_pool(*args: object, **kwargs: object) -> None:
         raise AssertionError("a worker pool was started")
 
-    workers.set_cpus(1)
-    assert workers.cpus() == 1
+    machine.set_cpus(1)
+    assert machine.cpus() == 1
     monkeypatch.setattr(workers, "process_pool", no_pool)
     alone = many_stats(pairs)
     assert alone == [score.pair_stats(h, r) for h, r in pairs]
     if in_pool is not None:
         assert alone == in_pool
-    workers.set_cpus(None)
-    assert workers.cpus() == len(os.sched_getaffinity(0))
+    machine.set_cpus(None)
+    assert machine.cpus() == len(os.sched_getaffinity(0))
 
 
 def test_a_pool_worker_runs_apart_and_ignores_ctrl_c(budget: None) -> None:

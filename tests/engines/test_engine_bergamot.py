@@ -242,3 +242,18 @@ def test_auto_without_any_engine_for_a_hop_says_what_each_engine_needs() -> None
     with pytest.raises(UnsupportedPairError) as info:
         auto.translate(["x"], "pt", "xx")
     assert "bergamot:" in str(info.value) and "apertium:" in str(info.value)
+
+
+def test_a_process_given_one_cpu_translates_on_one_thread() -> None:
+    """A Ray actor declares the one CPU Ray gave it (pipeline/machine.py): Bergamot then spreads a
+    batch over one thread, not over every core of the machine the other actors share."""
+    from pipeline import machine
+
+    try:
+        machine.set_cpus(1)
+        one = BergamotEngine()
+        assert one.threads() == 1 and one.signature()["threads"] == 1
+        assert one.translate(["The bridge reopened on Monday."], "en", "pt").texts[0]
+    finally:
+        machine.set_cpus(None)
+    assert BergamotEngine().threads() == min(8, len(os.sched_getaffinity(0)))

@@ -237,3 +237,18 @@ def test_the_cache_hands_progress_to_the_engine_for_the_misses(
         EN[:6], "en", "de", lambda d, done, total: seen.append((d, done, total))
     )  # 4 hits, 2 misses
     assert seen[-1] == ("en\u2192de", 2, 2)
+
+
+def test_a_process_given_one_cpu_runs_one_translator_on_one_thread(tiny_ct2_models_dir: Path) -> None:
+    """A Ray actor declares the one CPU Ray gave it (pipeline/machine.py): CTranslate2 then runs
+    one batch at a time on one thread, and translates the same."""
+    from pipeline import machine
+
+    try:
+        machine.set_cpus(1)
+        alone = ct2(tiny_ct2_models_dir, "float32")
+        assert alone._load("en", "de").translator.num_translators == 1
+        out = alone.translate(EN[:3], "en", "de").texts
+    finally:
+        machine.set_cpus(None)
+    assert out == ct2(tiny_ct2_models_dir, "float32", threads=1).translate(EN[:3], "en", "de").texts

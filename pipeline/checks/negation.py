@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 
 from pipeline.records import Flag, Span
 
@@ -45,7 +44,8 @@ WEAK_AFFIX_STEM_LEN = 6  # in-suficiente: after a weak prefix, the rest must be 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _NUMBER_SIGN = re.compile(r"\s*(?:\.|º|°)?\s*\d")
-_RESTRICTING = frozenset({"until", "till", "unless"})  # "not ... until" = "only then"
+_UNTIL = frozenset({"until", "till"})
+_RESTRICTING = _UNTIL | {"unless"}  # "not ... until" = "only then"
 _EN_FAIL = frozenset({"fail", "fails", "failed", "failing"})  # "failed to qualify" = "did not qualify"
 
 
@@ -236,12 +236,11 @@ def check_negation(inp: CheckInput) -> list[Flag]:
     # The side with fewer negators may negate with a word instead ("sem" / "without",
     # "não regulamentada" / "unregulated"): then the difference is of wording, weak evidence.
     fewer_text, fewer_lang = (inp.target, inp.target_lang) if n_tgt < n_src else (inp.source, inp.source_lang)
-    # ... unless the engine's rendering of the other side has that word too: then it renders a
-    # word of the other side ("no ... hasta junio" / "until June"), not the missing negator
+    # "until" stands for "while ... not" unless the engine's rendering of the other side writes it
+    # too: then it renders a word of that side ("no ... hasta junio" / "until June")
     view = inp.forward if n_tgt < n_src else inp.back
-    words = tuple(
-        (Counter(implicit(fewer_text, fewer_lang)) - Counter(implicit(view or "", fewer_lang))).elements()
-    )
+    rendered = _UNTIL & set(implicit(view or "", fewer_lang))
+    words = tuple(w for w in implicit(fewer_text, fewer_lang) if w not in rendered)
     if min(n_src, n_tgt) + len(words) >= max(n_src, n_tgt):
         said = ", ".join(f"'{w}'" for w in words[:3])
         return [NEGATION.flag(f"{msg}; the other side may negate with {said}", spans, severity="minor")]

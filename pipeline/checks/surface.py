@@ -97,7 +97,8 @@ def check_truncated(inp: CheckInput) -> list[Flag]:
     last = toks[-1]
     lang = inp.target_lang
     dangling_word = fold(last.text) in (DANGLING.get(lang, frozenset()) | COORDINATORS.get(lang, frozenset()))
-    if _END_DANGLING.search(inp.target):
+    if _END_DANGLING.search(inp.target) and not _END_DANGLING.search(inp.source):
+        # (a source that ends so too, an item of a list cut into sentences, is copied faithfully)
         what = f"ends on '{inp.target.rstrip()[-1]}'"
         at = len(inp.target.rstrip()) - 1
         return [TRUNCATED.flag(f"the translation {what}: it looks cut off", (Span("text", at, at + 1),))]

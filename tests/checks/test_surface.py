@@ -47,6 +47,13 @@ def test_cut_off_translation_flags(source: str, target: str, src: str, tgt: str)
         pytest.param("¿De qué hablas?", "What are you talking about?", "es", "en", id="stranded preposition"),
         pytest.param("Compra pan y leche.", "Buy bread and milk.", "es", "en", id="and inside"),
         pytest.param("Said he would come and", "Dijo que vendría y", "en", "es", id="the source ends alike"),
+        pytest.param(
+            "Compra pan, leche y huevos;",
+            "Buy bread, milk and eggs;",
+            "es",
+            "en",
+            id="a list item, as the source",
+        ),
     ],
 )
 def test_complete_translation_passes(source: str, target: str, src: str, tgt: str) -> None:

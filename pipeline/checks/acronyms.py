@@ -86,14 +86,15 @@ def capital_runs(text: str | None) -> tuple[tuple[int, int, str], ...]:
 
 def spelt_out(acronym: str, *texts: str | None) -> bool:
     """The texts name what the acronym abbreviates, or carry an acronym alike."""
-    for text in texts:
-        if any(alike(acronym, a) for a in in_text(text)):
-            return True
-        if any(alike(acronym, initials) for _, _, initials in capital_runs(text)):
-            return True
-        if abbreviates(acronym, text):
-            return True
-    return False
+    return any(any(alike(acronym, a) for a in in_text(text)) or expanded(acronym, text) for text in texts)
+
+
+def expanded(acronym: str, text: str | None) -> bool:
+    """The text spells out what the acronym abbreviates: a run of capitalised words with initials
+    alike ("World Trade Organization" for WTO), or words it is made of (`abbreviates`)."""
+    return any(alike(acronym, initials) for _, _, initials in capital_runs(text)) or abbreviates(
+        acronym, text
+    )
 
 
 def abbreviates(acronym: str, text: str | None) -> bool:

@@ -172,6 +172,8 @@ def added_names(inp: CheckInput) -> list[Name]:
     for n in names(inp.target, inp.target_lang):
         if len(n.keys) > 1 and any(matches(k, known) for k in n.keys):
             continue  # partly known: a rendering of a source name ("Aeronautics Institute")
+        if len(n.keys) > 1 and any(_acronym_given(w, inp.source, inp.forward) for w in n.text.split()):
+            continue  # ... by the source's acronym in this language ("Conselho do FMI" / "IMF Board")
         across = inp.source_lang != inp.target_lang
         new = [k for k in n.keys if not matches(k, known, across) and not _common(k, inp.target_lang)]
         if back_vocab is not None:
@@ -179,8 +181,15 @@ def added_names(inp: CheckInput) -> list[Name]:
             # phrase it translates ("Iron Dome" -> "domo de Hierro") renders the source.
             new = [k for k in new if k in back_vocab]
         if new and all(acronyms.letters(w) for w in n.text.split()):
-            # the source's acronym in this language's word order (CCP for PCC), or spelt out there
-            new = [k for k in new if not _acronym_given(k.upper(), inp.source, inp.forward)]
+            # the source's acronym in this language's word order (CCP for PCC), or spelt out there;
+            # or defined by the translation itself ("World Trade Organization (WTO)"), whose
+            # words are names checked in their own right
+            new = [
+                k
+                for k in new
+                if not _acronym_given(k.upper(), inp.source, inp.forward)
+                and not acronyms.expanded(k.upper(), inp.target)
+            ]
         if new and not _renders_unknown_word(n, inp):
             out.append(n)
     return out

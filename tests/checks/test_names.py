@@ -7,7 +7,7 @@ import pytest
 from pipeline.checks import acronyms
 from pipeline.checks.propernames import names
 
-from .helpers import assert_flags, assert_passes, make
+from .helpers import assert_flags, assert_passes, make, run
 
 SAME = [
     pytest.param(
@@ -252,3 +252,34 @@ def test_added_acronym_of_words_the_engine_wrote_is_no_new_name() -> None:
 )
 def test_acronym_made_of_words(acronym: str, text: str, expected: bool) -> None:
     assert acronyms.abbreviates(acronym, text) is expected
+
+
+def test_an_acronym_the_translation_defines_is_no_new_name() -> None:
+    """"Organización Mundial del Comercio (OMC)" / "World Trade Organization (WTO)": the copy
+    spells out its own acronym, whose words are compared as names of their own."""
+    inp = make(
+        "Incluso la Organización Mundial del Comercio (OMC) tiene un papel.",
+        "Even the World Trade Organization (WTO) has a role.",
+        forward="Even the world organisation of commerce (OMC) has a role.",
+        back="Incluso la Organización de Comercio Mundial (WTO) tiene un papel.",
+    )
+    assert not [f for f in run("names", inp) if "WTO" in f.message]
+    inp = make(
+        "Incluso la Organización Mundial del Comercio (OMC) tiene un papel.",
+        "Even the World Trade Organization (OMC) and the IAEA have a role.",
+        forward="Even the world organisation of commerce (OMC) has a role.",
+        back="Incluso la Organización de Comercio Mundial (OMC) y la IAEA tienen un papel.",
+    )
+    assert "IAEA" in assert_flags("names", inp).message
+
+
+def test_a_name_made_with_the_sources_acronym_renders_it() -> None:
+    """"Consejo del FMI" / "IMF Board": the acronym in the copy's word order makes the name
+    partly known, as a rendered word does ("Aeronautics Institute")."""
+    inp = make(
+        "Si el Consejo del FMI lo aprueba, Egipto recibirá el préstamo.",
+        "If the IMF Board approves it, Egypt will receive the loan.",
+        forward="If the Council of the FMI approves it, Egypt will receive the loan.",
+        back="Si el IMF Board lo aprueba, Egipto recibirá el préstamo.",
+    )
+    assert_passes("names", inp)

@@ -19,6 +19,8 @@ from .propernames import Name, matches, missing, name_key, names, vocabulary
 from .text import fold, is_capitalised, is_sentence_initial, tokens, zipf
 
 COMMON_WORD_ZIPF = 4.0  # capitalised words this common are often translated or generic
+TITLE_MAX_LETTERS = 5  # an abbreviated title before a name: "Dott.", "Sig.", "Prof.", "Sra."
+TITLE_ZIPF = 3.0  # ... that the language writes often enough to be a word of its own
 UNKNOWN_WORD_ZIPF = 1.0  # a forward word this rare in the target language was left untranslated
 FOREIGN_WORD_ZIPF = 1.5  # a name word rarer than this in the target language, and
 FOREIGN_WORD_GAP = 1.5  # this much more common in the source language, is a word of the source language
@@ -103,6 +105,20 @@ def _roman_number(word: str) -> bool:
     return len(word) >= 2 and set(word) <= set("IVX") and roman_value(word) is not None
 
 
+def _title_abbreviation(name: Name, inp: CheckInput) -> bool:
+    """A short capitalised word cut off by a full stop inside a name, that the source language
+    writes as a word of its own (wordfreq): an abbreviated title, with its ending after the stop
+    ("la Dott.ssa Décary", "la Sig.ra Rossi") or of three letters before a capitalised name ("el
+    Sr. García", "la Dra. López"), as the copy's own titles ("Dr", "Mr") are not names either.
+    A word that ends a sentence ("visited Paris.") and acronyms (all capitals) stay names."""
+    word, after = name.text, inp.source[name.end : name.end + 3]
+    if " " in word or not 2 <= len(word) <= TITLE_MAX_LETTERS or word.isupper():
+        return False
+    ending = after[:2].startswith(".") and after[1:2].islower()
+    before_name = len(word) <= 3 and after[:2] == ". " and after[2:3].isupper()
+    return (ending or before_name) and zipf(word.lower(), inp.source_lang) >= TITLE_ZIPF
+
+
 def _unknown_word(name: Name, inp: CheckInput) -> bool:
     """A sentence-initial capitalised word taken for a name because it is rare, which is a word of
     the source language that the target language does not know: a word the engine could not
@@ -147,6 +163,8 @@ def lost_names(inp: CheckInput) -> list[tuple[Name, bool]]:
     for n, keys in missing(names(inp.source, inp.source_lang), target_vocab, across):
         if all(_roman_number(w) for w in n.text.split()):
             continue  # a number ("século XIX" / "19th century"): the numbers check compares it
+        if _title_abbreviation(n, inp):
+            continue  # "Dott.ssa", "Sr.", "Prof.": a title, which translations render their way
         written = {name_key(t.text): t.text for t in tokens(n.text)}
         keys = [k for k in keys if not _acronym_given(written.get(k, ""), inp.target, inp.back)]
         if not keys or _spelt_as_acronym(n, inp) or _abbreviated(n, inp):

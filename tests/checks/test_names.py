@@ -255,7 +255,7 @@ def test_acronym_made_of_words(acronym: str, text: str, expected: bool) -> None:
 
 
 def test_an_acronym_the_translation_defines_is_no_new_name() -> None:
-    """"Organización Mundial del Comercio (OMC)" / "World Trade Organization (WTO)": the copy
+    """ "Organización Mundial del Comercio (OMC)" / "World Trade Organization (WTO)": the copy
     spells out its own acronym, whose words are compared as names of their own."""
     inp = make(
         "Incluso la Organización Mundial del Comercio (OMC) tiene un papel.",
@@ -274,7 +274,7 @@ def test_an_acronym_the_translation_defines_is_no_new_name() -> None:
 
 
 def test_a_name_made_with_the_sources_acronym_renders_it() -> None:
-    """"Consejo del FMI" / "IMF Board": the acronym in the copy's word order makes the name
+    """ "Consejo del FMI" / "IMF Board": the acronym in the copy's word order makes the name
     partly known, as a rendered word does ("Aeronautics Institute")."""
     inp = make(
         "Si el Consejo del FMI lo aprueba, Egipto recibirá el préstamo.",
@@ -283,3 +283,23 @@ def test_a_name_made_with_the_sources_acronym_renders_it() -> None:
         back="Si el IMF Board lo aprueba, Egipto recibirá el préstamo.",
     )
     assert_passes("names", inp)
+
+
+def test_an_abbreviated_title_is_no_name_to_carry() -> None:
+    """ "la Dott.ssa Bianchi" / "Dr. Bianchi": the title is translated, the name is kept."""
+    inp = make(
+        "Lo conferma la Dott.ssa Bianchi, prima di partire.",
+        "Dr. Bianchi confirms it before leaving.",
+        "it",
+        forward="It confirms the Dott.ssa Bianchi, before leaving.",
+        back="Il Dr. Bianchi lo conferma prima di partire.",
+    )
+    assert not run("names", inp)
+    inp = make(
+        "Lo conferma la Dott.ssa Bianchi, prima di partire.",
+        "Dr. Rossi confirms it before leaving.",
+        "it",
+        forward="It confirms the Dott.ssa Bianchi, before leaving.",
+        back="Il Dr. Rossi lo conferma prima di partire.",
+    )
+    assert "Bianchi" in assert_flags("names", inp).message

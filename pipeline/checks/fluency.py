@@ -103,8 +103,8 @@ def _interrupted(text: str, end: int) -> bool:
 
 
 def _stranded(text: str, start: int) -> bool:
-    """English leaves a preposition (not an article) at the end of an infinitive ("To begin with,", "nothing to
-    speak of."): a word after "to" right before it."""
+    """English leaves a preposition (not an article) at the end of an infinitive ("To begin
+    with,", "nothing to speak of."): a word after "to" right before it."""
     return _INFINITIVE_BEFORE.search(text, 0, start) is not None
 
 

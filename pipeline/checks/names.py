@@ -114,7 +114,7 @@ def _title_abbreviation(name: Name, inp: CheckInput) -> bool:
     word, after = name.text, inp.source[name.end : name.end + 3]
     if " " in word or not 2 <= len(word) <= TITLE_MAX_LETTERS or word.isupper():
         return False
-    ending = after[:2].startswith(".") and after[1:2].islower()
+    ending = after[:1] == "." and after[1:2].islower()
     before_name = len(word) <= 3 and after[:2] == ". " and after[2:3].isupper()
     return (ending or before_name) and zipf(word.lower(), inp.source_lang) >= TITLE_ZIPF
 

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from ..machine import cpus
 from ..pieces import aligned_cuts
 from ..records import Scores
 from .ter import edits as ter_edits
@@ -179,12 +180,10 @@ def many_stats(pairs: list[tuple[str, str]]) -> list[PairStats]:
     if len(unique) < len(pairs):
         found = dict(zip(unique, many_stats(unique)))
         return [found[p] for p in pairs]
-    from ..machine import cpus
-    from .workers import process_pool
-
     workers = min(cpus(), 8)
     if len(pairs) < PARALLEL_MIN_PAIRS or workers < 2:
         return _stats_chunk(pairs)
+    from .workers import process_pool
 
     size = -(-len(pairs) // (workers * 4))
     chunks = [pairs[i : i + size] for i in range(0, len(pairs), size)]

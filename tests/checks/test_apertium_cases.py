@@ -49,6 +49,31 @@ CASES = [
     (MAYOR, "The weather in the mountains stayed cold and windy for the whole week.", "fail", None),
     (RIVER, "Why did the river not overflow during the storm?", "ok", None),
     (RIVER, "The river did not overflow during the storm.", "review", "mood"),
+    # conventions of English copy that raised wrong gating flags (README "What changed this round")
+    ("La OMS publicó el informe ayer.", "The WHO published the report yesterday.", "ok", None),
+    ("Para empezar, los costes son altos.", "To begin with, costs are high.", "ok", None),
+    ("La marcha empezó al amanecer.", "The march began at dawn.", "ok", None),
+    ("Compra pan, leche y huevos;", "Buy bread, milk and eggs;", "ok", None),
+    ("No será posible llegar a tiempo.", "It will be impossible to arrive on time.", "ok", None),
+    ("Será posible llegar a tiempo.", "It will be impossible to arrive on time.", "fail", "antonyms"),
+    (
+        "Mientras el público no lo valore, el reto seguirá.",
+        "Until the public values it, the challenge will remain.",
+        "ok",
+        None,
+    ),
+    (
+        "El tráfico no estará permitido hasta junio.",
+        "Traffic will be allowed until June.",
+        "fail",
+        "negation",
+    ),
+    (
+        "Incluso la Organización Mundial del Comercio (OMC) tiene un papel.",
+        "Even the World Trade Organization (WTO) has a role.",
+        "ok",
+        None,
+    ),
 ]
 
 _BLANK = re.compile(r"\n[ \t]*\n")

@@ -14,8 +14,8 @@ there and back), the case the cost model plans for.
 Measured in one run: `verify` in this process (all cores: CTranslate2's threads, the TER pool),
 then `--executor ray` with --workers local actors of one core each over --shards shards (Ray's
 start and each actor's model loading included). Semantic scores and the translation cache off:
-the engine and the stages around it only. Prints pairs/s, per core and per worker, and the
-ratio Ray / one process.
+the engine and the stages around it only. Prints pairs/s, per core and per worker, the ratio
+Ray / one process, and how many segments' translations or scores differ between the two runs.
 
     .venv/bin/python benchmarks/bench_ct2_source.py [--pairs 400] [--shards 4] [--workers 2] [--fixed-len 32]
 """
@@ -103,8 +103,9 @@ def main() -> None:
         f"({n / t_ray / args.workers:.2f} per worker)"
     )
     print(f"ratio ray / one process: {t_ray / t_single:.2f}")
-    # Random weights give near-tied logits, so a thread layout that differs (two batches at once in
-    # one process, one in a one-core worker) can flip a token now and then; real models rarely tie.
+    # CTranslate2 pads a batch to its longest input, and a shard's batches have other neighbours
+    # than the whole run's: with random weights (near-tied logits) that can flip a token now and
+    # then (the thread layout does not: measured, see README "Cost model"); real models rarely tie.
     print(f"segments whose translations or scores differ between the two runs: {differ} of {n}")
 
 

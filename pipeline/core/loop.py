@@ -30,12 +30,12 @@ from ..records import SegmentResult, Semantic
 from ..timing import Timer
 from . import semantic
 from .run_config import RunConfig
-from .score import PairStats, many_stats
+from .score import Comparison, PairStats, many_stats
 from .score import prepare as prepare_scores
+from .segment_memo import SegmentMemo
 
 Row = TypeVar("Row")
 Item = TypeVar("Item")
-Comparison = tuple[str, str]  # (hypothesis, reference)
 Corpus = dict[int, dict[str, list[PairStats]]]  # document -> route -> statistics, in row order
 
 
@@ -101,11 +101,13 @@ class Plan(Protocol[Row, Item]):
 
 
 class Scorer:
-    """Sufficient statistics per distinct (hypothesis, reference) pair, each computed once; pairs
-    handed over early are scored on a background thread while the engine translates."""
+    """Sufficient statistics per distinct (hypothesis, reference) pair, each computed once (or
+    found in the memo of earlier runs); pairs handed over early are scored on a background thread
+    while the engine translates."""
 
-    def __init__(self, background: ThreadPoolExecutor) -> None:
+    def __init__(self, background: ThreadPoolExecutor, memo: SegmentMemo | None = None) -> None:
         self.known: dict[Comparison, PairStats] = {}
+        self._memo = memo
         self._background = background
         self._pending: list[Future[None]] = []
         self.background_seconds = 0.0
@@ -121,7 +123,13 @@ class Scorer:
 
     def _add(self, pairs: list[Comparison]) -> None:
         new = [p for p in dict.fromkeys(pairs) if p not in self.known]
-        self.known.update(zip(new, many_stats(new)))
+        if self._memo is not None and new:
+            self.known.update(self._memo.get_stats(new))
+            new = [p for p in new if p not in self.known]
+        computed = dict(zip(new, many_stats(new)))
+        self.known.update(computed)
+        if self._memo is not None:
+            self._memo.put_stats(computed)
 
     def wait(self) -> None:
         for f in self._pending:
@@ -184,7 +192,7 @@ def run_plan(
                 embeddings.prefetch([t for texts in plan.texts.values() for t in texts])  # while translating
             # sacreBLEU and the checks' lexicons load while the engine translates (the stages wait for them)
             lexicons = background.submit(_prepare, [x for x in (config.lang, config.source_lang) if x])
-            scorer = Scorer(background)
+            scorer = Scorer(background, SegmentMemo.for_engine(engine))
             with timer.stage("translate"):
                 done = translate_legs(plan, engine, scorer, embeddings, timer.on_progress)
                 plan.after_translate(engine, done)

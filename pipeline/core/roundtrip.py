@@ -18,10 +18,10 @@ from ..timing import Timer
 from . import semantic
 from .copy_judge import CopyJudge
 from .judge import finish, regrade
-from .loop import Comparison, Corpus, Leg, Translations, run_plan
+from .loop import Corpus, Leg, Translations, run_plan
 from .pivot_words import doubtful_words, pivot_readings, reader_routes
 from .run_config import RunConfig, roundtrip_routes
-from .score import PairStats, scores_from
+from .score import Comparison, PairStats, scores_from
 from .verdict import drift
 
 

@@ -20,6 +20,7 @@ from ..pieces import aligned_cuts
 from ..records import Scores
 from .ter import edits as ter_edits
 
+Comparison = tuple[str, str]  # (hypothesis, reference)
 PARALLEL_MIN_PAIRS = 400  # below this a process pool costs more than it saves
 
 

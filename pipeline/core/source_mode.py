@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -26,9 +26,10 @@ from . import semantic
 from .calibration import route_engine
 from .features import semantic_features, source_features
 from .judge import Judge, Pending, regrade
-from .loop import Comparison, Corpus, Leg, Translations, run_plan
+from .loop import Corpus, Leg, Translations, run_plan
 from .run_config import RunConfig, source_routes
-from .score import PairStats, scores_from
+from .score import Comparison, PairStats, scores_from
+from .segment_memo import Remembered, SegmentMemo, row_key, run_context
 from .source_pairs import Pair, SourceJob, Unit, build_pairs, job_from_documents, job_from_segments
 from .verdict import drift
 
@@ -46,6 +47,20 @@ class SourceRow:
     source_rt: str
     view: UnitView
     unusable: str | None
+    key: bytes | None = None  # of its results in the segment memo (checked rows of a cached run)
+
+    def material(self) -> list[object]:
+        """Everything of the row its checks and evidence are computed from."""
+        seg = self.pair.segment
+        return [
+            seg.source,
+            seg.text,
+            dataclasses.asdict(self.view),
+            self.back,
+            self.forward,
+            self.source_rt,
+            [dataclasses.asdict(f) for f in self.pair.flags],
+        ]
 
     @property
     def checked(self) -> bool:
@@ -63,6 +78,10 @@ class SourcePlan:
     def __init__(self, jobs: list[SourceJob], engine: Engine, config: RunConfig, judge: Judge) -> None:
         self.jobs, self.config, self.judge = jobs, config, judge
         self.analyses: Analyses | None = None  # started by rows() where the analysers are installed
+        self.memo = SegmentMemo.for_engine(engine)  # results of earlier runs (segment_memo.py)
+        self.remembered: dict[bytes, Remembered] = {}
+        self.hits: list[tuple[Pending, Remembered]] = []
+        self.fresh: list[tuple[bytes, Pending, tuple[Flag, ...], dict[str, float]]] = []  # to remember
         self.routes = source_routes(engine, config)
         judge.engine = route_engine(engine, self.routes)  # `auto` -> the engine its hops use
         self.texts = {
@@ -97,8 +116,13 @@ class SourcePlan:
         for job in self.jobs:
             rows += self._job_rows(job, done, s_off, c_off)
             s_off, c_off = s_off + len(job.source_units), c_off + len(job.copy_units)
-        if morph_on(self.config):
-            weighed = [r for r in rows if r.checked]
+        morph = morph_on(self.config)
+        if self.memo is not None:
+            context = run_context(self.config, morph)
+            rows = [replace(r, key=row_key([context, *r.material()])) if r.checked else r for r in rows]
+            self.remembered = self.memo.get_rows([r.key for r in rows if r.key is not None])
+        if morph:
+            weighed = [r for r in rows if r.checked and r.key not in self.remembered]
             self.analyses = Analyses(
                 [t for r in weighed for t in (r.pair.segment.source or "", r.back)],
                 [t for r in weighed for t in (r.pair.segment.text, r.forward)],
@@ -160,7 +184,13 @@ class SourcePlan:
             view.source, src_lang, view.text, lang, row.back, row.forward, "source", {**opts, **view.options}
         )
         flags: list[Flag] = [fl for fl in pair.flags if fl.check in enabled]
+        aligned = len(flags)  # the aligner's; the checks' follow
         features: dict[str, float] = {}
+        known = self.remembered.get(row.key) if row.key is not None else None
+        if known is not None:
+            pending = Pending(seg, flags + list(known.flags), dict(known.features), comp, known.legacy)
+            self.hits.append((pending, known))
+            return pending
         if row.unusable is not None:
             flags += [f for f in [unverifiable(row.unusable, "text", len(seg.text))] if f.check in enabled]
         elif row.checked:
@@ -168,7 +198,10 @@ class SourcePlan:
             flags += view.remap(run_checks(inp, which))  # native severities: evidence for the judge
             features = source_features(inp.source, src_lang, inp.target, lang, comp, flags)
         legacy = 1.0 if pair.flags else drift(inp, regrade(flags, self.judge.severities))
-        return Pending(seg, flags, features, comp, legacy)
+        pending = Pending(seg, flags, features, comp, legacy)
+        if row.key is not None:
+            self.fresh.append((row.key, pending, tuple(flags[aligned:]), dict(features)))
+        return pending
 
     def cosines(self, items: list[Pending], embeddings: semantic.Embeddings) -> list[Semantic | None]:
         """cosine(source, copy), cosine(forward translation, copy), cosine(back-translation, source)."""
@@ -183,14 +216,31 @@ class SourcePlan:
     def calibration(self) -> dict[str, Any] | None:
         return self.judge.signature()
 
+    def _morph(self, items: list[Pending]) -> None:
+        """The analysers' evidence, read now or remembered; then what was computed now is remembered."""
+        from .morph import GROUP
+
+        fresh = {id(p) for _, p, _, _ in self.fresh}
+        if self.analyses is not None:
+            add_morph([p for p in items if self.memo is None or id(p) in fresh], self.analyses)
+        for p, known in self.hits:
+            if p.features and known.morph:
+                p.features = {**p.features, **known.morph}
+        if self.memo is not None and self.fresh:
+            self.memo.put_rows(
+                [
+                    (key, Remembered(flags, features, _group(p.features, GROUP), p.legacy_drift))
+                    for key, p, flags, features in self.fresh
+                ]
+            )
+
     def judge_all(self, items: list[Pending], cosines: list[Semantic | None]) -> list[SegmentResult]:
         """The judge weighs the cosines (`semantic:*`) and the morphological evidence (`pv:*`, where
         Apertium's analysers are installed) when its calibration has them."""
         for p, cos in zip(items, cosines):
             if cos is not None and p.features:  # omissions and additions have nothing to weigh
                 p.features = {**p.features, **semantic_features(cos)}
-        if self.analyses is not None:
-            add_morph(items, self.analyses)
+        self._morph(items)
         results = self.judge.judge_all(items)
         return [r if cos is None else replace(r, semantic=cos) for r, cos in zip(results, cosines)]
 
@@ -228,6 +278,10 @@ def _profiles(texts: list[str], lang: str) -> dict[str, Counter[str]]:
     from .morph import profile
 
     return {t: profile(r) for t, r in zip(texts, analyse(texts, lang))}
+
+
+def _group(features: Mapping[str, float], group: str) -> dict[str, float]:
+    return {k: v for k, v in features.items() if k.startswith(f"{group}:")}
 
 
 def add_morph(pending: list[Pending], analyses: Analyses) -> None:

@@ -178,7 +178,7 @@ def engine_spec(settings: Settings) -> EngineSpec:
     )
     cache_path = None
     if settings.cache:
-        from ..engines.cache import resolve_cache_path
+        from ..engines.cache_path import resolve_cache_path
 
         cache_path = str(resolve_cache_path(settings.cache_path))
     return EngineSpec(settings.engine, options, cache_path)

@@ -29,11 +29,10 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DriftcheckError
+from .cache_path import resolve_cache_path
 
-ENV_CACHE = "DRIFTCHECK_CACHE"  # a cache file, or a folder to put translations.sqlite3 in
-FILENAME = "translations.sqlite3"
 APPLICATION_ID = 0x64726674  # "drft": marks the file as ours, so we never write into someone else's db
-SCHEMA_VERSION = 3  # 2: reports table (whole-run results, see pipeline/core/result_memo.py); 3: embeddings
+SCHEMA_VERSION = 4  # 2: reports (whole-run results, core/result_memo.py); 3: embeddings; 4: derived
 BUSY_TIMEOUT_MS = 30_000
 _CHUNK = 500  # bound parameters per SELECT ... IN (...)
 
@@ -64,29 +63,18 @@ CREATE TABLE reports (
     data BLOB NOT NULL,           -- that report, zlib-compressed JSON
     created REAL NOT NULL
 ) WITHOUT ROWID;
+CREATE TABLE derived (
+    kind TEXT NOT NULL,           -- what was derived, by which code (pipeline/core/segment_memo.py)
+    key BLOB NOT NULL,            -- sha256 of everything it was derived from
+    data BLOB NOT NULL,           -- zlib-compressed JSON
+    PRIMARY KEY (kind, key)
+) WITHOUT ROWID;
 """
+_DERIVED = _SCHEMA[_SCHEMA.index("CREATE TABLE derived") :]  # added to a version-3 cache as it is
 
 
 class CacheError(DriftcheckError):
     """The translation cache file cannot be opened, read or written."""
-
-
-def default_cache_path() -> Path:
-    """$DRIFTCHECK_CACHE if set, else translations.sqlite3 in the platform's user cache folder."""
-    env = os.environ.get(ENV_CACHE, "").strip()
-    if env:
-        return resolve_cache_path(env)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("driftcheck")) / FILENAME
-
-
-def resolve_cache_path(path: str | Path | None) -> Path:
-    """The cache file for a --cache value: None -> default; an existing folder -> FILENAME inside it."""
-    if path is None or str(path) == "":
-        return default_cache_path()
-    p = Path(path).expanduser()
-    return p / FILENAME if p.is_dir() else p
 
 
 def text_key(text: str) -> bytes:
@@ -195,6 +183,10 @@ class TranslationCache:
             tables = _tables(db)
             if app_id == APPLICATION_ID and version == SCHEMA_VERSION:
                 return  # another process initialised it meanwhile
+            if app_id == APPLICATION_ID and version == 3:  # keeps its translations and embeddings
+                db.execute(_DERIVED.strip().rstrip(";"))
+                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                return
             if app_id == APPLICATION_ID:  # an older layout: it is only a cache, start over
                 for table in tables:
                     db.execute(f'DROP TABLE IF EXISTS "{table}"')
@@ -211,27 +203,9 @@ class TranslationCache:
     ) -> dict[int, tuple[str, bool]]:
         """index -> (cached output, whether the engine split that input) for the texts found."""
         keys = [text_key(t) for t in texts]
-        by_key: dict[bytes, list[int]] = {}
-        for i, k in enumerate(keys):
-            by_key.setdefault(k, []).append(i)
-        unique = list(by_key)
-        found: dict[int, tuple[str, bool]] = {}
-        try:
-            for start in range(0, len(unique), _CHUNK):
-                chunk = unique[start : start + _CHUNK]
-                marks = ",".join("?" * len(chunk))
-                with self._lock:
-                    rows = self._db.execute(
-                        "SELECT key, output, split FROM translations "
-                        f"WHERE namespace = ? AND src = ? AND tgt = ? AND key IN ({marks})",
-                        (namespace, src, tgt, *chunk),
-                    ).fetchall()
-                for key, output, split in rows:
-                    for i in by_key[key]:
-                        found[i] = (output, bool(split))
-        except sqlite3.Error as exc:
-            raise self._error(exc) from exc
-        return found
+        select = "SELECT key, output, split FROM translations WHERE namespace = ? AND src = ? AND tgt = ?"
+        found = {k: (out, bool(split)) for k, out, split in self._select(select, (namespace, src, tgt), keys)}
+        return {i: found[k] for i, k in enumerate(keys) if k in found}
 
     def get_many(self, namespace: str, src: str, tgt: str, texts: list[str]) -> dict[int, str]:
         """index -> cached output, for the texts that are in the cache."""
@@ -272,26 +246,43 @@ class TranslationCache:
 
     def get_vectors(self, model: str, texts: Sequence[str]) -> dict[int, bytes]:
         """index -> stored embedding bytes, for the texts that have one under `model`."""
-        by_key: dict[bytes, list[int]] = {}
-        for i, t in enumerate(texts):
-            by_key.setdefault(text_key(t), []).append(i)
-        unique = list(by_key)
-        found: dict[int, bytes] = {}
+        keys = [text_key(t) for t in texts]
+        found = {
+            k: bytes(v)
+            for k, v in self._select("SELECT key, vector FROM embeddings WHERE model = ?", (model,), keys)
+        }
+        return {i: found[k] for i, k in enumerate(keys) if k in found}
+
+    def get_derived(self, kind: str, keys: Sequence[bytes]) -> dict[bytes, bytes]:
+        """key -> stored data (as put), for the keys that have one under `kind`."""
+        return {
+            k: bytes(v)
+            for k, v in self._select("SELECT key, data FROM derived WHERE kind = ?", (kind,), keys)
+        }
+
+    def put_derived(self, kind: str, items: Sequence[tuple[bytes, bytes]]) -> None:
+        """Store (key, data) pairs under `kind` in one transaction."""
+        if items:
+            with self._write() as db:
+                db.executemany(
+                    "INSERT OR REPLACE INTO derived (kind, key, data) VALUES (?, ?, ?)",
+                    [(kind, k, v) for k, v in items],
+                )
+
+    def _select(self, select: str, params: tuple[str, ...], keys: Sequence[bytes]) -> list[tuple[Any, ...]]:
+        """The rows (key first) of `select` (ending in its WHERE conditions) for the distinct `keys`,
+        a chunk of keys at a time."""
+        unique = list(dict.fromkeys(keys))
+        rows: list[tuple[Any, ...]] = []
         try:
             for start in range(0, len(unique), _CHUNK):
                 chunk = unique[start : start + _CHUNK]
                 marks = ",".join("?" * len(chunk))
                 with self._lock:
-                    rows = self._db.execute(
-                        f"SELECT key, vector FROM embeddings WHERE model = ? AND key IN ({marks})",
-                        (model, *chunk),
-                    ).fetchall()
-                for key, vector in rows:
-                    for i in by_key[key]:
-                        found[i] = bytes(vector)
+                    rows += self._db.execute(f"{select} AND key IN ({marks})", (*params, *chunk)).fetchall()
         except sqlite3.Error as exc:
             raise self._error(exc) from exc
-        return found
+        return [(bytes(r[0]), *r[1:]) for r in rows]
 
     def put_vectors(self, model: str, pairs: Sequence[tuple[str, bytes]]) -> None:
         """Store (text, embedding bytes) pairs in one transaction."""
@@ -335,6 +326,7 @@ class TranslationCache:
             total = int(self._db.execute("SELECT count(*) FROM translations").fetchone()[0])
             reports = int(self._db.execute("SELECT count(*) FROM reports").fetchone()[0])
             embeddings = int(self._db.execute("SELECT count(*) FROM embeddings").fetchone()[0])
+            derived = int(self._db.execute("SELECT count(*) FROM derived").fetchone()[0])
             rows = self._db.execute(
                 "SELECT t.namespace, t.src, t.tgt, count(*), n.signature FROM translations t "
                 "LEFT JOIN namespaces n ON n.namespace = t.namespace "
@@ -357,6 +349,7 @@ class TranslationCache:
             "entries": total,
             "reports": reports,
             "embeddings": embeddings,
+            "derived": derived,
             "size_bytes": self.size_bytes(),
             "namespaces": namespaces,
         }
@@ -377,6 +370,7 @@ class TranslationCache:
             db.execute("DELETE FROM namespaces")
             db.execute("DELETE FROM reports")
             db.execute("DELETE FROM embeddings")
+            db.execute("DELETE FROM derived")
         try:
             self._db.execute("VACUUM")
             self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -24,12 +24,18 @@ SAME = [
     pytest.param("Il est arrivé à 14 heures.", "He arrived at 2 p.m.", "fr", "en", id="à 14 heures"),
     pytest.param("A reunião é às 18h.", "The meeting is at 6 p.m.", "pt", "en", id="18h"),
     pytest.param("Trabajó 20 horas.", "He worked 20 hours.", "es", "en", id="a duration is no time"),
+    pytest.param(
+        "El museo abre excepto los lunes.", "The museum opens except Mondays.", "es", "en", id="lunes=Mondays"
+    ),
+    pytest.param("Cierra los sábados.", "It closes on Saturdays.", "es", "en", id="sábados=Saturdays"),
+    pytest.param("Fermé les lundis.", "Closed on Mondays.", "fr", "en", id="lundis=Mondays"),
 ]
 
 DIFFERENT = [
     pytest.param("Llegó el 20 de junio.", "He arrived on July 20.", "es", "en", id="junio->July"),
     pytest.param("Salió a las 21:48.", "He left at 9:48 AM.", "es", "en", id="21:48->9:48 AM"),
     pytest.param("Llegó el lunes.", "He arrived on Tuesday.", "es", "en", id="lunes->Tuesday"),
+    pytest.param("Cierra los lunes.", "It closes on Tuesdays.", "es", "en", id="lunes->Tuesdays"),
     pytest.param("El 20/06/2018.", "On August 20, 2018.", "es", "en", id="numeric date->August"),
     pytest.param("Llegó en mayo.", "He arrived.", "es", "en", id="month dropped"),
     pytest.param("Llegó en mayo.", "He arrived in March.", "es", "en", id="mayo->March"),

@@ -9,7 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli.cache import cache_app
-from pipeline.engines.cache import ENV_CACHE, FILENAME
+from pipeline.engines.cache import TranslationCache
+from pipeline.engines.cache_path import ENV_CACHE, FILENAME
 from tests.engines.reverser import run_once
 
 
@@ -21,21 +22,23 @@ def test_cli_stats_clear(cache_path: Path) -> None:
 
     run_once(cache_path, ["a", "b", "c"])
     run_once(cache_path, ["a"], src="es", tgt="en")
+    with TranslationCache(cache_path) as cache:  # what a source-aware run keeps per segment
+        cache.put_derived("rows:x", [(b"k1", b"d1"), (b"k2", b"d2")])
     text = runner.invoke(cache_app, ["stats", "--cache", str(cache_path)])
     assert text.exit_code == 0, text.output
     assert str(cache_path) in text.output and "entries: 3" not in text.output and "entries: 4" in text.output
-    assert "en->es" in text.output and "revision=r1" in text.output
+    assert "en->es" in text.output and "revision=r1" in text.output and "derived: 2" in text.output
 
     js = runner.invoke(cache_app, ["stats", "--json", "--cache", str(cache_path)])
     data = json.loads(js.output)
-    assert data["entries"] == 4 and data["path"] == str(cache_path)
+    assert data["entries"] == 4 and data["derived"] == 2 and data["path"] == str(cache_path)
     per_direction = {(n["src"], n["tgt"]): n["entries"] for n in data["namespaces"]}
     assert per_direction == {("en", "es"): 3, ("es", "en"): 1}
 
     cleared = runner.invoke(cache_app, ["clear", "--cache", str(cache_path)])
     assert cleared.exit_code == 0 and "removed 4 cached translations" in cleared.output
     again = runner.invoke(cache_app, ["stats", "--json", "--cache", str(cache_path)])
-    assert json.loads(again.output)["entries"] == 0
+    assert json.loads(again.output)["entries"] == 0 and json.loads(again.output)["derived"] == 0
 
 
 def test_cli_reads_the_environment_variable(tmp_path: Path) -> None:

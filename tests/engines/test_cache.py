@@ -19,13 +19,8 @@ from typing import Any
 
 import pytest
 
-from pipeline.engines.cache import (
-    ENV_CACHE,
-    FILENAME,
-    CacheError,
-    TranslationCache,
-    default_cache_path,
-)
+from pipeline.engines.cache import CacheError, TranslationCache
+from pipeline.engines.cache_path import ENV_CACHE, FILENAME, default_cache_path
 from pipeline.engines.cached_engine import namespace_for
 from pipeline.errors import DriftcheckError
 from tests.engines.reverser import Reverser, expected, run_once
@@ -113,6 +108,21 @@ def test_an_older_cache_layout_is_started_over(cache_path: Path) -> None:
         db.execute("PRAGMA user_version = 0")
     _, eng, _ = run_once(cache_path, ["a"])
     assert eng.calls == [(["a"], "en", "es")]
+
+
+def test_a_version_3_cache_keeps_its_translations_and_gains_the_derived_table(cache_path: Path) -> None:
+    run_once(cache_path, ["a"])
+    with sqlite3.connect(cache_path) as db:  # as driftcheck before the derived table wrote it
+        db.execute("DROP TABLE derived")
+        db.execute("PRAGMA user_version = 3")
+    _, eng, _ = run_once(cache_path, ["a"])
+    assert eng.calls == []  # the translation came from the cache
+    with TranslationCache(cache_path) as cache:
+        cache.put_derived("k", [(b"key", b"data")])
+        assert cache.get_derived("k", [b"key", b"other"]) == {b"key": b"data"}
+        assert cache.stats()["derived"] == 1
+        cache.clear()
+        assert cache.stats()["derived"] == 0
 
 
 def test_unwritable_folder_is_one_clear_error(tmp_path: Path) -> None:

@@ -36,6 +36,10 @@ if TYPE_CHECKING:
     from ..engines.cache import TranslationCache
 
 KEY_VERSION = 1
+# RunConfig fields a pair's stored results do not read: the judge's (calibration; the gate's
+# fail_on), the evidence kept elsewhere (semantic) or recorded on its own (morph: whether the
+# analysers ran), and the engine's, whose translations are part of every key anyway.
+NOT_READ = frozenset({"calibration", "fail_on", "semantic", "morph", "engine", "beam", "via", "pivots"})
 
 
 @dataclass(frozen=True)
@@ -97,7 +101,8 @@ def run_context(config: RunConfig, morph: bool) -> str:
     """What besides its texts decides a pair's results: the run's configuration and, when the
     analysers read it, their stages and the installed Apertium data (a hex digest, part of each
     row key)."""
-    context: dict[str, object] = {"config": asdict(config), "morph": None}
+    read = {k: v for k, v in asdict(config).items() if k not in NOT_READ}
+    context: dict[str, object] = {"config": read, "morph": None}
     if morph:
         from ..engines.apertium import apertium_version
         from ..engines.apertium_analysis import signature

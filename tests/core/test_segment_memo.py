@@ -107,6 +107,16 @@ def test_a_setting_of_the_checks_is_part_of_the_key(tmp_path: Path) -> None:
     assert report == json.dumps(api.check_data([str(path)], replace(off, cache=False)), sort_keys=True)
 
 
+def test_a_setting_only_the_judge_reads_reuses_the_pairs_results(tmp_path: Path) -> None:
+    path = write_pairs(tmp_path / "pairs.jsonl", PAIRS)
+    api.check_data([str(path)], settings(tmp_path))
+    before = stored(tmp_path)
+    gate = settings(tmp_path, fail_on="review", semantic=False)
+    report = json.dumps(api.check_data([str(path)], gate), sort_keys=True)
+    assert stored(tmp_path) == before  # nothing computed again
+    assert report == json.dumps(api.check_data([str(path)], replace(gate, cache=False)), sort_keys=True)
+
+
 def test_a_stored_value_that_does_not_decode_is_computed_again(tmp_path: Path) -> None:
     path = write_pairs(tmp_path / "pairs.jsonl", PAIRS)
     api.check_data([str(path)], settings(tmp_path))

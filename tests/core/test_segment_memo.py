@@ -85,6 +85,25 @@ def test_one_changed_pair_is_checked_again_and_the_report_is_a_fresh_runs(tmp_pa
     assert [verdicts[i] for i in kept] == [before["segments"][i]["verdict"] for i in kept]
 
 
+def test_a_document_pair_with_a_sentence_added_reports_as_a_fresh_run(tmp_path: Path) -> None:
+    """Aligned documents: the added sentence is an `addition` the aligner raises, its neighbours'
+    results are reused, and the report is an uncached run's."""
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    copy, source = tmp_path / "bridge.en.txt", tmp_path / "bridge.es.txt"
+    copy.write_text((seeds / "harbour-bridge.en.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    source.write_text((seeds / "harbour-bridge.es.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    api.check_data([str(copy)], settings(tmp_path), source=str(source))
+    first = stored(tmp_path)
+    text = copy.read_text(encoding="utf-8")
+    cut = text.index(". ") + 2
+    copy.write_text(text[:cut] + "Officials did not confirm it. " + text[cut:], encoding="utf-8")
+    again = api.check_data([str(copy)], settings(tmp_path), source=str(source))
+    fresh = api.check_data([str(copy)], settings(tmp_path, cache=False), source=str(source))
+    assert json.dumps(again, sort_keys=True) == json.dumps(fresh, sort_keys=True)
+    assert any(f["check"] == "addition" for seg in again["segments"] for f in seg["flags"])
+    assert stored(tmp_path)["rows"] <= first["rows"] + 2  # the neighbours kept their results
+
+
 def test_stored_results_of_other_code_are_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write_pairs(tmp_path / "pairs.jsonl", PAIRS)
     api.check_data([str(path)], settings(tmp_path))

@@ -8,7 +8,10 @@ the cache's `derived` table.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -102,6 +105,39 @@ def test_a_document_pair_with_a_sentence_added_reports_as_a_fresh_run(tmp_path: 
     assert json.dumps(again, sort_keys=True) == json.dumps(fresh, sort_keys=True)
     assert any(f["check"] == "addition" for seg in again["segments"] for f in seg["flags"])
     assert stored(tmp_path)["rows"] <= first["rows"] + 2  # the neighbours kept their results
+
+
+RUN = """
+import json, sys
+from pipeline import api
+from pipeline.config import Settings
+settings = Settings(lang="en", source_lang="es", engine="apertium", cache_path=sys.argv[2])
+print(json.dumps(api.check_data([sys.argv[1]], settings), sort_keys=True))
+"""
+
+
+def test_another_process_reuses_the_stored_results(tmp_path: Path) -> None:
+    """Keys must not depend on the process: a set's iteration order changes with the hash seed."""
+    path = write_pairs(tmp_path / "pairs.jsonl", PAIRS)
+    cache = str(tmp_path / "cache.sqlite3")
+    root = Path(__file__).resolve().parents[2]
+
+    def run(seed: str) -> str:
+        env = {**os.environ, "PYTHONHASHSEED": seed, "HF_HUB_OFFLINE": "1"}
+        done = subprocess.run(
+            [sys.executable, "-c", RUN, str(path), cache], cwd=root, env=env, capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr[-2000:]
+        return done.stdout
+
+    run("1")
+    before = stored(tmp_path)
+    changed = list(PAIRS)
+    changed[0] = (PAIRS[0][0], "The council approved 42 new homes on Monday.")
+    write_pairs(path, changed)
+    report = run("2")
+    assert stored(tmp_path)["rows"] == before["rows"] + 1  # the other seven came from the first process
+    assert report.strip() == uncached(path, tmp_path)
 
 
 def test_stored_results_of_other_code_are_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

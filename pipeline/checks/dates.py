@@ -78,7 +78,8 @@ def _name_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, tuple[str, int]
     for name, n in day_names(lang).items():
         table[name] = ("day", n)
     alts = sorted(table, key=len, reverse=True)
-    # A plural names the same day ("except Mondays", "les lundis", "los sábados"); CLDR lists none.
+    # A plural names the same day or month ("except Mondays", "les lundis", "los sábados"); CLDR
+    # lists singular names only.
     pattern = (
         re.compile(r"(?<!\w)(" + "|".join(re.escape(a) for a in alts) + r")s?(?!\w)")
         if alts

@@ -220,9 +220,9 @@ class SourcePlan:
         """The analysers' evidence, read now or remembered; then what was computed now is remembered."""
         from .morph import GROUP
 
-        fresh = {id(p) for _, p, _, _ in self.fresh}
-        if self.analyses is not None:
-            add_morph([p for p in items if self.memo is None or id(p) in fresh], self.analyses)
+        if self.analyses is not None:  # it read every row but the remembered ones
+            remembered = {id(p) for p, _ in self.hits}
+            add_morph([p for p in items if id(p) not in remembered], self.analyses)
         for p, known in self.hits:
             if p.features and known.morph:
                 p.features = {**p.features, **known.morph}

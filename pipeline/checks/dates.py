@@ -77,12 +77,15 @@ def _name_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, tuple[str, int]
         table[name] = ("month", n)
     for name, n in day_names(lang).items():
         table[name] = ("day", n)
-    alts = sorted(table, key=len, reverse=True)
-    # A plural names the same day or month ("except Mondays", "les lundis", "los sábados"); CLDR
-    # lists singular names only.
+    # A weekday in the plural names the same day ("except Mondays", "les lundis", "los sábados");
+    # CLDR lists singular names only. Not a month: a month with an "s" is another word in some
+    # languages (French "mai" / "mais" = "but").
+    days = "|".join(re.escape(d) for d in sorted(day_names(lang), key=len, reverse=True))
+    months = "|".join(re.escape(m) for m in sorted(month_names(lang), key=len, reverse=True))
+    alts = [f"({days})s?" if days else "", f"({months})" if months else ""]
     pattern = (
-        re.compile(r"(?<!\w)(" + "|".join(re.escape(a) for a in alts) + r")s?(?!\w)")
-        if alts
+        re.compile(r"(?<!\w)(?:" + "|".join(a for a in alts if a) + r")(?!\w)")
+        if table
         else re.compile(r"$^")
     )
     return pattern, table
@@ -131,9 +134,10 @@ def mentions(text: str, lang: str) -> list[Mention]:
     cased = any(c.isupper() for c in text)  # a text all in lower case has lost its capitals
     pattern, table = _name_pattern(lang)
     for m in pattern.finditer(folded):
-        kind, n = table[m.group(1)]
+        name = next(g for g in m.groups() if g)
+        kind, n = table[name]
         original = text[m.start() : m.end()]
-        if lang == "en" and not original[:1].isupper() and (m.group(1) == "may" or cased):
+        if lang == "en" and not original[:1].isupper() and (name == "may" or cased):
             continue  # English capitalises months and days: "may", "march", "sun" are other words
         out.append(Mention(kind, frozenset({n}), m.start(), m.end(), original))
     apat, atable = _abbr_pattern(lang)

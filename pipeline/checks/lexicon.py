@@ -77,7 +77,7 @@ NEG_IMPLICIT: dict[str, frozenset[str]] = {
     # "ainda não", "otherwise" = "caso contrário", "until" = "enquanto ... não" (as long as ... not)
     "en": frozenset(
         "without lack lacks lacked lacking unless hardly barely scarcely seldom rarely few little "
-        "fail fails failed failing absent absence neither rather lest yet otherwise instead "
+        "fail fails failed failing absent absence neither rather lest yet otherwise instead scarce scant "
         "except until till".split()
     ),
     "es": frozenset(

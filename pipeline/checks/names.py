@@ -16,6 +16,7 @@ from pipeline.records import Flag, Span
 from . import Check, CheckInput, acronyms, register
 from .numbers import roman_value
 from .propernames import Name, matches, missing, name_key, names, vocabulary
+from .scramble import word_classes
 from .text import fold, is_capitalised, is_sentence_initial, tokens, zipf
 
 COMMON_WORD_ZIPF = 4.0  # capitalised words this common are often translated or generic
@@ -131,6 +132,16 @@ def _unknown_word(name: Name, inp: CheckInput) -> bool:
     )
 
 
+def _rendered_as_verb(name: Name, inp: CheckInput, rendered: set[str]) -> bool:
+    """A rare capitalised word that opens the source sentence, which the engine renders as a
+    word that can only be an English verb ("Prenotando in anticipo" -> "Reserving with ..."): a
+    gerund or a verb taken for a name for its capital. Names are nouns; a name the engine renders
+    as a common word ("Turquía" -> "Turkey", "Santos" -> "Saints") stays a name."""
+    if inp.target_lang != "en" or len(name.words) != 1 or not rendered:
+        return False
+    return is_sentence_initial(inp.source, name.start) and all(word_classes(r) == {"VERB"} for r in rendered)
+
+
 def _abbreviated(name: Name, inp: CheckInput) -> bool:
     """The translation shortens a multi-word name to the start of one of its words, as written or
     as the engine renders it ("Reserva Federal" -> "Federal Reserve" / "the Fed")."""
@@ -178,6 +189,8 @@ def lost_names(inp: CheckInput) -> list[tuple[Name, bool]]:
             rendered = _renderings(n, inp)
             if any(matches(r, vocabulary(inp.target)) for r in rendered):
                 continue  # the translation names it the way the engine does
+            if _rendered_as_verb(n, inp, rendered):
+                continue  # a verb that opens the sentence ("Prenotando" / "Reserving"), not a name
         lost.append((n, translated))
     return lost
 

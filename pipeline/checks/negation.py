@@ -134,7 +134,10 @@ def _restrictive_que(folded: str, end: int) -> bool:
 def _restriction_follows(folded: str, end: int) -> bool:
     """English "not ... until" and "not ... unless": the clause restricts a time or a condition
     ("did not open until 2017" = "only opened in 2017", "cannot be fixed unless all agree" =
-    "can only be fixed if all agree")."""
+    "can only be fixed if all agree"); "no more than" restricts an amount ("borrow no more than
+    Congress authorizes" = "only borrow what Congress authorizes")."""
+    if folded.startswith(" more than ", end):
+        return True
     stop = CLAUSE_BREAK.search(folded, end)
     return any(t.text in _RESTRICTING for t in tokens(folded[end : stop.start() if stop else len(folded)]))
 
@@ -241,6 +244,12 @@ def check_negation(inp: CheckInput) -> list[Flag]:
     view = inp.forward if n_tgt < n_src else inp.back
     rendered = _UNTIL & set(implicit(view or "", fewer_lang))
     words = tuple(w for w in implicit(fewer_text, fewer_lang) if w not in rendered)
+    # The copy adds a negation: the source's words must negate in the engine's hands too. Words
+    # the engine does not bear out leave the difference standing, but not unambiguous.
+    doubted: tuple[str, ...] = ()
+    if n_tgt > n_src:
+        borne = _borne_out(words, inp.forward, inp.back, inp.target_lang)
+        doubted, words = tuple(w for w in words if w not in borne), borne
     if min(n_src, n_tgt) + len(words) >= max(n_src, n_tgt):
         said = ", ".join(f"'{w}'" for w in words[:3])
         return [NEGATION.flag(f"{msg}; the other side may negate with {said}", spans, severity="minor")]
@@ -254,9 +263,30 @@ def check_negation(inp: CheckInput) -> list[Flag]:
                 f"{msg}; a restriction ('only' / 'not ... until' / 'not ... unless')", spans, severity="minor"
             )
         ]
+    if doubted:
+        said = ", ".join(f"'{w}'" for w in doubted[:3])
+        return [
+            NEGATION.flag(f"{msg}; the engine does not read {said} as a negation", spans, severity="major")
+        ]
     if _clean(inp, n_src, n_tgt, n_fwd):
         return [NEGATION.flag(f"{msg}: the rest of the clause says the same as the engine's", spans)]
     return [NEGATION.flag(msg, spans, severity="major")]
+
+
+def _borne_out(words: tuple[str, ...], forward: str | None, back: str | None, lang: str) -> tuple[str, ...]:
+    """The source's negating words ("sin", "escasos", "insuficiente") that may be what the copy
+    says with a negator, as the engine sees them. Not a word the back-translation of the copy keeps
+    beside its new negator ("inmigrantes" read as in-migrantes: "no llegan ... inmigrantes"), and
+    no more of them than the forward translation negates with a word or an affix of its own
+    ("without", "few", "insufficient") or leaves untranslated (then it cannot tell): a word the
+    engine renders plainly ("hará falta" / "will take") explains no added negation."""
+    if back is not None:
+        kept_back = {fold(t.text) for t in tokens(back)}
+        words = tuple(w for w in words if w not in kept_back)
+    if forward is None:
+        return words
+    kept = {fold(t.text) for t in tokens(forward)}
+    return words[: len(implicit(forward, lang)) + sum(w in kept for w in words)]
 
 
 def _clean(inp: CheckInput, n_src: int, n_tgt: int, n_fwd: int | None) -> bool:

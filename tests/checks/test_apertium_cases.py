@@ -19,6 +19,7 @@ pytestmark = pytest.mark.requires_apertium
 MUSEUM = "El museo abrió sus puertas en 1998 y recibe a 20.000 visitantes cada año."
 MAYOR = "La alcaldesa Ana García visitó Valencia el martes por la mañana."
 RIVER = "¿Por qué el río no se desbordó durante la tormenta?"
+IMMIGRANTS = "Miles de trabajadores inmigrantes llegan a la ciudad cada año."
 
 CASES = [
     # (source, translation, expected verdict, check that must fire or None)
@@ -71,6 +72,23 @@ CASES = [
     (
         "Incluso la Organización Mundial del Comercio (OMC) tiene un papel.",
         "Even the World Trade Organization (WTO) has a role.",
+        "ok",
+        None,
+    ),
+    # an added negation is not explained by a source word that only looks negative (in-migrantes,
+    # kept beside the new "no" in the back-translation) or that the engine renders plainly; a word
+    # the engine renders negatively too (insufficient, scarce) still explains it
+    (IMMIGRANTS, "Thousands of immigrant workers arrive in the city every year.", "ok", None),
+    (
+        IMMIGRANTS,
+        "Thousands of immigrant workers do not arrive in the city every year.",
+        "review",
+        "negation",
+    ),
+    ("El proyecto es insuficiente para la región.", "The project is not enough for the region.", "ok", None),
+    (
+        "La ciudad tiene escasos recursos para el invierno.",
+        "The city does not have many resources for the winter.",
         "ok",
         None,
     ),

@@ -29,6 +29,11 @@ SAME = [
     ),
     pytest.param("Cierra los sábados.", "It closes on Saturdays.", "es", "en", id="sábados=Saturdays"),
     pytest.param("Fermé les lundis.", "Closed on Mondays.", "fr", "en", id="lundis=Mondays"),
+    # a month with an "s" is another word: French "mais" = "but", not May
+    pytest.param(
+        "Il pleut, mais il fait chaud.", "It is raining, but it is warm.", "fr", "en", id="mais=but"
+    ),
+    pytest.param("It rains, but it is warm.", "Il pleut, mais il fait chaud.", "en", "fr", id="but=mais"),
 ]
 
 DIFFERENT = [
@@ -58,3 +63,11 @@ def test_time_readings() -> None:
     assert m.kind == "time" and m.readings == frozenset({21 * 60 + 48})
     (m,) = mentions("a las 9:48", "es")
     assert m.readings == frozenset({9 * 60 + 48, 21 * 60 + 48})  # no am/pm: either half of the day
+
+
+def test_a_month_name_with_an_s_is_another_word() -> None:
+    assert mentions("Il est venu, mais il est reparti.", "fr") == []
+    assert [(m.kind, m.text) for m in mentions("Fermé les lundis de mai.", "fr")] == [
+        ("day", "lundis"),
+        ("month", "mai"),
+    ]

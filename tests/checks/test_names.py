@@ -303,3 +303,20 @@ def test_an_abbreviated_title_is_no_name_to_carry() -> None:
         back="Il Dr. Rossi lo conferma prima di partire.",
     )
     assert "Bianchi" in assert_flags("names", inp).message
+
+
+def test_a_verb_that_opens_the_sentence_is_no_name() -> None:
+    """A rare gerund at the start ("Prenotando") looks like a name for its capital; the engine
+    renders it as a word that can only be a verb ("Reserving"), so a copy that words it otherwise
+    ("Booking") has lost no name. A rendering that may be a noun keeps the flag."""
+    source = "Prenotando con anticipo, si risparmia molto sul viaggio."
+    copy = "Booking early saves a lot on the trip."
+    back = "Riservando presto risparmia molto sul viaggio."
+    inp = make(
+        source, copy, "it", forward="Reserving with anticipation, it saves a lot on the trip.", back=back
+    )
+    assert not run("names", inp)
+    noun = make(
+        source, copy, "it", forward="Registration with anticipation, it saves a lot on the trip.", back=back
+    )
+    assert "Prenotando" in assert_flags("names", noun, severity="minor").message

@@ -205,7 +205,7 @@ def test_unless_without_only_still_flags() -> None:
 
 
 def test_until_the_source_says_too_does_not_explain_a_dropped_negation() -> None:
-    """"No ... hasta junio" / "until June": the engine writes "until" as well, so the copy's
+    """ "No ... hasta junio" / "until June": the engine writes "until" as well, so the copy's
     "until" renders "hasta", not the negation it dropped."""
     inp = make(
         "El tráfico no estará permitido hasta junio.",
@@ -214,3 +214,38 @@ def test_until_the_source_says_too_does_not_explain_a_dropped_negation() -> None
         back="El tráfico será permitido hasta junio.",
     )
     assert assert_flags("negation", inp).severity == "critical"
+
+
+def test_no_more_than_is_a_restriction() -> None:
+    """ "borrow no more than the budget allows" says "only borrow what it allows": with "only" on
+    the other side it is wording, not a negation the source lacks."""
+    inp = make(
+        "El gobierno solo puede pedir prestado lo que el presupuesto permite.",
+        "The government may borrow no more than the budget allows.",
+        forward="The government only can borrow what the budget allows.",
+        back="El gobierno puede pedir prestado no más de lo que el presupuesto permite.",
+    )
+    flag = assert_flags("negation", inp, severity="minor")
+    assert "restriction" in flag.message
+
+
+def test_an_added_negation_is_not_explained_by_a_word_that_only_looks_negative() -> None:
+    """ "Noruega" reads as no-ruega and "inmigrantes" as in-migrantes; the engine renders them
+    plainly and its back-translation keeps them beside the copy's new "no": the added negation
+    stands (major: the source's look-alikes leave it short of unambiguous)."""
+    inp = make(
+        "Noruega exporta petróleo a los inmigrantes.",
+        "Norway does not export oil to the immigrants.",
+        forward="Norway exports oil to the immigrants.",
+        back="Noruega no exporta petróleo a los inmigrantes.",
+    )
+    flag = assert_flags("negation", inp, severity="major")
+    assert "does not read" in flag.message and "noruega" in flag.message
+    # a word the engine renders as a negation too still explains the difference
+    inp = make(
+        "El proyecto es insuficiente.",
+        "The project is not enough.",
+        forward="The project is insufficient.",
+        back="El proyecto no es bastante.",
+    )
+    assert "may negate with 'insuficiente'" in assert_flags("negation", inp, severity="minor").message

@@ -71,3 +71,17 @@ def test_a_month_name_with_an_s_is_another_word() -> None:
         ("day", "lundis"),
         ("month", "mai"),
     ]
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr", "it", "pt", "de"])
+def test_no_common_word_reads_as_a_date(lang: str) -> None:
+    """The 5,000 most frequent words of each language (wordfreq) are dates only when they are a
+    month or weekday name: a form of a name is another word ("mais" = "but", not May)."""
+    from wordfreq import top_n_list
+
+    from pipeline.checks.dates import day_names, month_names
+    from pipeline.checks.text import fold
+
+    names = set(month_names(lang)) | set(day_names(lang)) | {d + "s" for d in day_names(lang)}
+    read = [w for w in top_n_list(lang, 5000) if fold(w) not in names and mentions(f"Xx {w} yy.", lang)]
+    assert read == []

@@ -132,14 +132,19 @@ def _unknown_word(name: Name, inp: CheckInput) -> bool:
     )
 
 
-def _rendered_as_verb(name: Name, inp: CheckInput, rendered: set[str]) -> bool:
+_NOT_NAMES = frozenset({"VERB", "AUX", "ADV"})  # parts of speech a name never has
+
+
+def _rendered_as_no_noun(name: Name, inp: CheckInput, rendered: set[str]) -> bool:
     """A rare capitalised word that opens the source sentence, which the engine renders as a
-    word that can only be an English verb ("Prenotando in anticipo" -> "Reserving with ..."): a
-    gerund or a verb taken for a name for its capital. Names are nouns; a name the engine renders
-    as a common word ("Turquía" -> "Turkey", "Santos" -> "Saints") stays a name."""
+    word that can only be an English verb or adverb ("Prenotando in anticipo" -> "Reserving with
+    ...", "Retrospectivamente" -> "Retrospectively"): taken for a name for its capital. Names are
+    nouns; a name the engine renders as a common word ("Turquía" -> "Turkey", "Santos" ->
+    "Saints", "Ocidentais" -> "Western") stays a name."""
     if inp.target_lang != "en" or len(name.words) != 1 or not rendered:
         return False
-    return is_sentence_initial(inp.source, name.start) and all(word_classes(r) == {"VERB"} for r in rendered)
+    classes = [word_classes(r) for r in rendered]
+    return is_sentence_initial(inp.source, name.start) and all(c and c <= _NOT_NAMES for c in classes)
 
 
 def _abbreviated(name: Name, inp: CheckInput) -> bool:
@@ -189,8 +194,8 @@ def lost_names(inp: CheckInput) -> list[tuple[Name, bool]]:
             rendered = _renderings(n, inp)
             if any(matches(r, vocabulary(inp.target)) for r in rendered):
                 continue  # the translation names it the way the engine does
-            if _rendered_as_verb(n, inp, rendered):
-                continue  # a verb that opens the sentence ("Prenotando" / "Reserving"), not a name
+            if _rendered_as_no_noun(n, inp, rendered):
+                continue  # a verb or adverb that opens the sentence ("Prenotando" / "Reserving"), not a name
         lost.append((n, translated))
     return lost
 

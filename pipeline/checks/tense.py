@@ -57,12 +57,23 @@ MODAL: dict[str, re.Pattern[str]] = {
 # Subordinators after which English says "will" for a Romance present subjunctive ("instituições
 # que ajudem" = "institutions that will help", "espero que prevaleça" = "I hope it will prevail").
 _EN_SUB_FUTURE = r"\b(?:{})\b(?:\W+\w+){{0,4}}?\W+(?:will|shall|won't|\w+'ll)\b"
+# ... and the verbs of saying, thinking and hoping whose content clause English opens without a
+# "that" ("Paris hopes French firms will win" for "si spera che ... ricevano").
+_EN_CONTENT_VERBS = (
+    "hope|hopes|hoped|hoping|expect|expects|expected|believe|believes|believed|think|thinks|thought"
+    "|say|says|said|predict|predicts|predicted|fear|fears|feared|ensure|ensures|ensured"
+)
 SUBORDINATE_FUTURE: dict[str, re.Pattern[str]] = {
-    "en": re.compile(_EN_SUB_FUTURE.format("that|when|whether|if|though|although|until|unless|once"), re.I),
+    "en": re.compile(
+        _EN_SUB_FUTURE.format("that|when|whether|if|though|although|until|unless|once|" + _EN_CONTENT_VERBS),
+        re.I,
+    ),
 }
 # Content clauses only: English puts no "will" in a clause of time or condition ("if it passes"),
 # so one future more there than the engine's is evidence (`_idiomatic_count`).
-CONTENT_FUTURE: dict[str, re.Pattern[str]] = {"en": re.compile(_EN_SUB_FUTURE.format("that|whether"), re.I)}
+CONTENT_FUTURE: dict[str, re.Pattern[str]] = {
+    "en": re.compile(_EN_SUB_FUTURE.format("that|whether|" + _EN_CONTENT_VERBS), re.I)
+}
 # Present progressives: English says "are indicating" where Romance languages use a simple
 # present ("indicam"), so an added present progressive of an active verb is idiom, not aspect.
 PRESENT_PROGRESSIVE: dict[str, re.Pattern[str]] = {

@@ -79,7 +79,7 @@ def test_no_common_word_reads_as_a_date(lang: str) -> None:
     month or weekday name: a form of a name is another word ("mais" = "but", not May)."""
     from wordfreq import top_n_list
 
-    from pipeline.checks.dates import day_names, month_names
+    from pipeline.checks.lexicon import day_names, month_names
     from pipeline.checks.text import fold
 
     names = set(month_names(lang)) | set(day_names(lang)) | {d + "s" for d in day_names(lang)}

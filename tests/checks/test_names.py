@@ -308,7 +308,8 @@ def test_an_abbreviated_title_is_no_name_to_carry() -> None:
 def test_a_verb_that_opens_the_sentence_is_no_name() -> None:
     """A rare gerund at the start ("Prenotando") looks like a name for its capital; the engine
     renders it as a word that can only be a verb ("Reserving"), so a copy that words it otherwise
-    ("Booking") has lost no name. A rendering that may be a noun keeps the flag."""
+    ("Booking") has lost no name. A rendering that may be a noun keeps the flag; an adverb
+    ("Retrospectivamente" / "Retrospectively") is no name either."""
     source = "Prenotando con anticipo, si risparmia molto sul viaggio."
     copy = "Booking early saves a lot on the trip."
     back = "Riservando presto risparmia molto sul viaggio."
@@ -320,3 +321,10 @@ def test_a_verb_that_opens_the_sentence_is_no_name() -> None:
         source, copy, "it", forward="Registration with anticipation, it saves a lot on the trip.", back=back
     )
     assert "Prenotando" in assert_flags("names", noun, severity="minor").message
+    adverb = make(
+        "Retrospectivamente, habría sido mejor prever la crisis.",
+        "In hindsight, it would have been better to foresee the crisis.",
+        forward="Retrospectively, it would have been better to foresee the crisis.",
+        back="Mirando atrás, habría sido mejor prever la crisis.",
+    )
+    assert not run("names", adverb)

@@ -181,3 +181,24 @@ def test_one_future_more_as_will_in_a_that_clause_is_no_evidence() -> None:
         back="O Fundo estima que o crescimento alcançará 3.7% e será maior em 2019.",
     )
     assert_passes("tense", inp)
+
+
+def test_will_for_a_present_subjunctive_after_a_verb_of_hoping_without_that_passes() -> None:
+    """English drops the "that" of a content clause ("Rome hopes local firms will win"): the
+    "will" still renders the source's subjunctive. A "will" the main clause adds still flags."""
+    inp = make(
+        "A Roma si spera che le ditte locali vincano il contratto.",
+        "Rome hopes local firms will win the contract.",
+        "it",
+        forward="To Rome expects that the local firms win the contract.",
+        back="Roma spera que le imprese locali vinceranno il contratto.",
+    )
+    assert_passes("tense", inp)
+    inp = make(
+        "A Roma le ditte locali vincono il contratto.",
+        "In Rome local firms will win the contract.",
+        "it",
+        forward="To Rome the local firms win the contract.",
+        back="A Roma le ditte locali vinceranno il contratto.",
+    )
+    assert "adds a future" in assert_flags("tense", inp).message

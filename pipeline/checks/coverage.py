@@ -25,7 +25,7 @@ from pipeline.records import Flag, Span
 
 from . import Check, CheckInput, register
 from .health import problem
-from .text import fold, tokens, zipf
+from .text import words, zipf
 
 STEM = 5  # folded characters compared (fundado ~ fundada, consumers ~ consumer)
 CONTENT_MIN_LEN = 3  # shorter words are function words or symbols
@@ -40,11 +40,6 @@ def _key(word: str) -> str:
     return word[:STEM]
 
 
-@functools.lru_cache(maxsize=8192)
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(fold(t.text) for t in tokens(text))
-
-
 def is_content(word: str, lang: str) -> bool:
     """A folded word that carries meaning: long enough, not a number, not a function word."""
     return len(word) >= CONTENT_MIN_LEN and not word.isdigit() and zipf(word, lang) < FUNCTION_WORD_ZIPF
@@ -54,7 +49,7 @@ def is_content(word: str, lang: str) -> bool:
 def balance(ref: str, hyp: str, lang: str) -> tuple[int, int, int, int]:
     """(content words of `ref` without counterpart in `hyp`, content words of `hyp` without one
     in `ref`, content words of `ref`, content words of `hyp`)."""
-    r, h = _words(ref), _words(hyp)
+    r, h = words(ref), words(hyp)
     rk, hk = {_key(w) for w in r}, {_key(w) for w in h}
     rc = [w for w in r if is_content(w, lang)]
     hc = [w for w in h if is_content(w, lang)]
@@ -70,8 +65,8 @@ def deficit(ref: str, hyp: str, lang: str) -> int:
 def gaps(ref: str, hyp: str, lang: str) -> list[str]:
     """Runs of `ref` words missing from `hyp` (with a content word among them) whose
     neighbours stand side by side in `hyp`: the place where a word was cut out."""
-    r = (_START, *_words(ref), _END)
-    hk = [_key(w) for w in (_START, *_words(hyp), _END)]
+    r = (_START, *words(ref), _END)
+    hk = [_key(w) for w in (_START, *words(hyp), _END)]
     present = set(hk)
     adjacent = set(zip(hk, hk[1:], strict=False))
     out: list[str] = []

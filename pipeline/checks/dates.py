@@ -80,14 +80,12 @@ def _name_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, tuple[str, int]
     # A weekday in the plural names the same day ("except Mondays", "les lundis", "los sábados");
     # CLDR lists singular names only. Not a month: a month with an "s" is another word in some
     # languages (French "mai" / "mais" = "but").
-    days = "|".join(re.escape(d) for d in sorted(day_names(lang), key=len, reverse=True))
-    months = "|".join(re.escape(m) for m in sorted(month_names(lang), key=len, reverse=True))
-    alts = [f"({days})s?" if days else "", f"({months})" if months else ""]
-    pattern = (
-        re.compile(r"(?<!\w)(?:" + "|".join(a for a in alts if a) + r")(?!\w)")
-        if table
-        else re.compile(r"$^")
-    )
+    groups = [
+        "(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + ")" + plural
+        for names, plural in ((day_names(lang), "s?"), (month_names(lang), ""))
+        if names
+    ]
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)") if groups else re.compile(r"$^")
     return pattern, table
 
 

@@ -143,8 +143,9 @@ def _rendered_as_no_noun(name: Name, inp: CheckInput, rendered: set[str]) -> boo
     "Saints", "Ocidentais" -> "Western") stays a name."""
     if inp.target_lang != "en" or len(name.words) != 1 or not rendered:
         return False
-    classes = [word_classes(r) for r in rendered]
-    return is_sentence_initial(inp.source, name.start) and all(c and c <= _NOT_NAMES for c in classes)
+    if not is_sentence_initial(inp.source, name.start):
+        return False
+    return all(word_classes(r) and word_classes(r) <= _NOT_NAMES for r in rendered)
 
 
 def _abbreviated(name: Name, inp: CheckInput) -> bool:

@@ -30,7 +30,7 @@ from .lexicon import (
     NEG_STANDALONE,
     ONLY_WORDS,
 )
-from .text import fold, tokens, zipf
+from .text import fold, tokens, words, zipf
 
 CONCORD_WINDOW = 6  # a concord word further than this many words from its negator negates anew
 FUNCTION_WORD_ZIPF = 5.5  # words at least this frequent (the, is, have) are skipped to find the negated word
@@ -73,8 +73,8 @@ def cues(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     if primary is None:
         return ()
     folded = fold(text).replace("’", "'")
-    words = set(_LETTERS.findall(folded))
-    if not (words & (primary | NEG_STANDALONE.get(lang, frozenset()))) and not (
+    present = set(_LETTERS.findall(folded))
+    if not (present & (primary | NEG_STANDALONE.get(lang, frozenset()))) and not (
         (lang == "en" and ("n't" in folded or "cannot" in folded or "fail" in folded))
         or (lang == "fr" and ("n'" in folded or " ne " in f" {folded}"))
     ):
@@ -163,14 +163,14 @@ def _only_follows(folded: str, end: int, lang: str) -> bool:
 def implicit(text: str, lang: str) -> tuple[str, ...]:
     """Words that negate without a negator: "without", "lacks", "few", and words made negative by
     an affix ("unable", "insuficiente", "useless"). They explain a difference in negator counts."""
-    words = NEG_IMPLICIT.get(lang, frozenset())
+    listed = NEG_IMPLICIT.get(lang, frozenset())
     strong, weak, suffixes = NEG_AFFIXES.get(lang, ((), (), ()))
     out = []
     folded = fold(text)
     for tok in tokens(folded):
         w = tok.text.replace("-", "")
         hyphened = folded[tok.end : tok.end + 1] == "-" and tok.text in strong
-        if w in words or hyphened or _affixed(w, lang, strong, weak, suffixes):
+        if w in listed or hyphened or _affixed(w, lang, strong, weak, suffixes):
             out.append(tok.text)
     return tuple(out)
 
@@ -243,21 +243,21 @@ def check_negation(inp: CheckInput) -> list[Flag]:
     # too: then it renders a word of that side ("no ... hasta junio" / "until June")
     view = inp.forward if n_tgt < n_src else inp.back
     rendered = _UNTIL & set(implicit(view or "", fewer_lang))
-    words = tuple(w for w in implicit(fewer_text, fewer_lang) if w not in rendered)
+    implied = tuple(w for w in implicit(fewer_text, fewer_lang) if w not in rendered)
     # The copy adds a negation: the source's words must negate in the engine's hands too. Words
     # the engine does not bear out leave the difference standing, but not unambiguous.
     doubted: tuple[str, ...] = ()
     if n_tgt > n_src:
-        borne = _borne_out(words, inp.forward, inp.back, inp.target_lang)
-        doubted, words = tuple(w for w in words if w not in borne), borne
-    if min(n_src, n_tgt) + len(words) >= max(n_src, n_tgt):
-        said = ", ".join(f"'{w}'" for w in words[:3])
+        borne = _borne_out(implied, inp.forward, inp.back, inp.target_lang)
+        doubted, implied = tuple(w for w in implied if w not in borne), borne
+    if min(n_src, n_tgt) + len(implied) >= max(n_src, n_tgt):
+        said = ", ".join(f"'{w}'" for w in implied[:3])
         return [NEGATION.flag(f"{msg}; the other side may negate with {said}", spans, severity="minor")]
     more_text, more_lang = (inp.source, inp.source_lang) if n_tgt < n_src else (inp.target, inp.target_lang)
     only = ONLY_WORDS.get(fewer_lang, frozenset())
-    if only & {fold(t.text) for t in tokens(fewer_text)} and min(n_src, n_tgt) + _restricts(
-        more_text, more_lang
-    ) >= max(n_src, n_tgt):
+    if only & set(words(fewer_text)) and min(n_src, n_tgt) + _restricts(more_text, more_lang) >= max(
+        n_src, n_tgt
+    ):
         return [
             NEGATION.flag(
                 f"{msg}; a restriction ('only' / 'not ... until' / 'not ... unless')", spans, severity="minor"
@@ -273,7 +273,7 @@ def check_negation(inp: CheckInput) -> list[Flag]:
     return [NEGATION.flag(msg, spans, severity="major")]
 
 
-def _borne_out(words: tuple[str, ...], forward: str | None, back: str | None, lang: str) -> tuple[str, ...]:
+def _borne_out(said: tuple[str, ...], forward: str | None, back: str | None, lang: str) -> tuple[str, ...]:
     """The source's negating words ("sin", "escasos", "insuficiente") that may be what the copy
     says with a negator, as the engine sees them. Not a word the back-translation of the copy keeps
     beside its new negator ("inmigrantes" read as in-migrantes: "no llegan ... inmigrantes"), and
@@ -281,12 +281,12 @@ def _borne_out(words: tuple[str, ...], forward: str | None, back: str | None, la
     ("without", "few", "insufficient") or leaves untranslated (then it cannot tell): a word the
     engine renders plainly ("hará falta" / "will take") explains no added negation."""
     if back is not None:
-        kept_back = {fold(t.text) for t in tokens(back)}
-        words = tuple(w for w in words if w not in kept_back)
+        kept_back = set(words(back))
+        said = tuple(w for w in said if w not in kept_back)
     if forward is None:
-        return words
-    kept = {fold(t.text) for t in tokens(forward)}
-    return words[: len(implicit(forward, lang)) + sum(w in kept for w in words)]
+        return said
+    kept = set(words(forward))
+    return said[: len(implicit(forward, lang)) + sum(w in kept for w in said)]
 
 
 def _clean(inp: CheckInput, n_src: int, n_tgt: int, n_fwd: int | None) -> bool:

@@ -16,14 +16,10 @@ from collections import Counter
 from pipeline.records import Flag, Span
 
 from . import Check, CheckInput, register
-from .text import fold, tokens
+from .text import words
 from .thresholds import threshold
 
 MIN_ANCHORS = 5  # words shared once on both sides needed to judge the order
-
-
-def _words(text: str) -> list[str]:
-    return [fold(t.text) for t in tokens(text)]
 
 
 def kendall_tau(hyp: list[str], ref: list[str]) -> float | None:
@@ -56,9 +52,9 @@ def order_scores(inp: CheckInput) -> tuple[float, float] | None:
     """(mean tau, mean bigram keep) over the available engine views, or None."""
     pairs = []
     if inp.forward is not None:
-        pairs.append((_words(inp.target), _words(inp.forward)))
+        pairs.append((list(words(inp.target)), list(words(inp.forward))))
     if inp.back is not None:
-        pairs.append((_words(inp.back), _words(inp.source)))
+        pairs.append((list(words(inp.back)), list(words(inp.source))))
     taus = [t for t in (kendall_tau(h, r) for h, r in pairs) if t is not None]
     bis = [b for b in (bigram_keep(h, r) for h, r in pairs) if b is not None]
     if not taus or not bis:

@@ -48,6 +48,12 @@ def tokens(text: str | None) -> tuple[Token, ...]:
     return tuple(Token(m.group(), m.start(), m.end()) for m in WORD.finditer(text))
 
 
+@functools.lru_cache(maxsize=8192)
+def words(text: str | None) -> tuple[str, ...]:
+    """The folded words of `text`, in order."""
+    return tuple(fold(t.text) for t in tokens(text))
+
+
 def has_letters(text: str) -> bool:
     return LETTERS.search(text) is not None
 

@@ -86,6 +86,19 @@ CASES = [
         "negation",
     ),
     ("El proyecto es insuficiente para la región.", "The project is not enough for the region.", "ok", None),
+    # a sentence-opening adverb is no name; "will" after a verb of hoping without "that"
+    (
+        "Retrospectivamente, habría sido mejor prever la crisis.",
+        "In hindsight, it would have been better to foresee the crisis.",
+        "ok",
+        None,
+    ),
+    (
+        "En Roma se espera que las empresas locales ganen el contrato.",
+        "Rome hopes local firms will win the contract.",
+        "ok",
+        None,
+    ),
     (
         "La ciudad tiene escasos recursos para el invierno.",
         "The city does not have many resources for the winter.",
@@ -147,3 +160,15 @@ def test_drift_ranks_shifted_above_correct(judged: list[tuple[str, str, list[str
     ok = [d for (v, _, _, d), c in zip(judged, CASES, strict=True) if c[2] == "ok"]
     bad = [d for (v, _, _, d), c in zip(judged, CASES, strict=True) if c[2] != "ok"]
     assert max(ok) < min(bad)
+
+
+def test_a_sentence_opening_adverb_is_no_name_with_apertium() -> None:
+    """Apertium renders "Retrospectivamente" as "Retrospectively", an adverb: the copy's "In
+    hindsight" loses no name, not even as minor evidence."""
+    source = "Retrospectivamente, habría sido mejor prever la crisis."
+    copy = "In hindsight, it would have been better to foresee the crisis."
+    (forward,) = _apertium([source], "spa-eng")
+    (back,) = _apertium([copy], "eng-spa")
+    assert forward.startswith("Retrospectively")
+    flags = run_checks(CheckInput(source, "es", copy, "en", back=back, forward=forward))
+    assert [f for f in flags if f.check == "names"] == []

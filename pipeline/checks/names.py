@@ -133,19 +133,37 @@ def _unknown_word(name: Name, inp: CheckInput) -> bool:
 
 
 _NOT_NAMES = frozenset({"VERB", "AUX", "ADV"})  # parts of speech a name never has
+OPENING_FUNCTION_ZIPF = 5.5  # words this frequent ("he", "let", "us") come before a rendering
 
 
 def _rendered_as_no_noun(name: Name, inp: CheckInput, rendered: set[str]) -> bool:
     """A rare capitalised word that opens the source sentence, which the engine renders as a
     word that can only be an English verb or adverb ("Prenotando in anticipo" -> "Reserving with
-    ...", "Retrospectivamente" -> "Retrospectively"): taken for a name for its capital. Names are
-    nouns; a name the engine renders as a common word ("Turquía" -> "Turkey", "Santos" ->
+    ...", "Retrospectivamente" -> "Retrospectively"), or whose rendering opens with one ("Devorou
+    toda a produção" -> "He devoured all production"): taken for a name for its capital. Names
+    are nouns; a name the engine renders as a common word ("Turquía" -> "Turkey", "Santos" ->
     "Saints", "Ocidentais" -> "Western") stays a name."""
-    if inp.target_lang != "en" or len(name.words) != 1 or not rendered:
+    if inp.target_lang != "en" or len(name.words) != 1 or not is_sentence_initial(inp.source, name.start):
         return False
-    if not is_sentence_initial(inp.source, name.start):
-        return False
-    return all(word_classes(r) and word_classes(r) <= _NOT_NAMES for r in rendered)
+    opening = _opening_word(inp.forward or "", inp.target_lang)
+    if opening is not None and _verb_or_adverb(opening):
+        return True  # "Devorou toda a produção" -> "He devoured all production"
+    return bool(rendered) and all(_verb_or_adverb(r) for r in rendered)
+
+
+def _verb_or_adverb(word: str) -> bool:
+    classes = word_classes(word)
+    return bool(classes) and classes <= _NOT_NAMES
+
+
+def _opening_word(text: str, lang: str) -> str | None:
+    """The first word of `text` that is not a function word (a pronoun or an auxiliary the
+    engine puts before its rendering of an opening verb: "He devoured", "Let us move")."""
+    for tok in tokens(text):
+        word = tok.text.lower()
+        if word.isalpha() and zipf(word, lang) < OPENING_FUNCTION_ZIPF:
+            return word
+    return None
 
 
 def _abbreviated(name: Name, inp: CheckInput) -> bool:
@@ -167,6 +185,20 @@ def _abbreviated(name: Name, inp: CheckInput) -> bool:
     return False
 
 
+def _kept_less_common_words(name: Name, lost: list[str], inp: CheckInput, fwd_vocab: set[str]) -> bool:
+    """A name of several words is in the translation but for common words of the source language
+    (zipf at least COMMON_WORD_ZIPF: "Instituto", "Oriental"), which translations drop or word
+    their way, while a word of it that the engine keeps as it is (a name word: "Ifo", "Ásia") is
+    there. A name whose found words are all translated ("Instituto Aéreo" with "Institute"
+    alone) is not the name."""
+    found = [w for w in name.words if name_key(w) not in lost]
+    if not found or len(found) == len(name.words):
+        return False
+    if any(zipf(w, inp.source_lang) < COMMON_WORD_ZIPF for w in name.words if name_key(w) in lost):
+        return False
+    return any(name_key(w) in fwd_vocab for w in found)
+
+
 def lost_names(inp: CheckInput) -> list[tuple[Name, bool]]:
     """Source names found neither in the translation nor in its back-translation, each with
     whether the engine translates it (rather than keeping it as it is). An acronym counts as
@@ -186,6 +218,8 @@ def lost_names(inp: CheckInput) -> list[tuple[Name, bool]]:
         keys = [k for k in keys if not _acronym_given(written.get(k, ""), inp.target, inp.back)]
         if not keys or _spelt_as_acronym(n, inp) or _abbreviated(n, inp):
             continue
+        if _kept_less_common_words(n, keys, inp, fwd_vocab):
+            continue  # "Instituto Ifo" / "the Ifo index", "Ásia Oriental" / "East Asia"
         words = tuple(w for w in n.words if name_key(w) in keys) or n.words
         part = Name(n.text, n.start, n.end, tuple(keys), words)
         translated = (

@@ -172,3 +172,43 @@ def test_a_sentence_opening_adverb_is_no_name_with_apertium() -> None:
     assert forward.startswith("Retrospectively")
     flags = run_checks(CheckInput(source, "es", copy, "en", back=back, forward=forward))
     assert [f for f in flags if f.check == "names"] == []
+
+
+def _name_flags(source: str, copy: str) -> tuple[str, list[str]]:
+    (forward,) = _apertium([source], "spa-eng")
+    (back,) = _apertium([copy], "eng-spa")
+    flags = run_checks(CheckInput(source, "es", copy, "en", back=back, forward=forward))
+    return forward, [f"{f.severity}: {f.message}" for f in flags if f.check == "names"]
+
+
+def test_a_sentence_opening_verb_is_no_name_with_apertium() -> None:
+    """Apertium renders "Devoró" as "It devoured": the rendering opens with a verb, so the rare
+    capitalised word that opens the source is no name, and a copy that words it freely loses none."""
+    forward, flags = _name_flags(
+        "Devoró toda la producción de Japón y, después, de China.",
+        "It gobbled up everything produced in Japan and, later, in China.",
+    )
+    assert forward.startswith("It devoured")
+    assert flags == []
+
+
+def test_a_name_less_a_common_word_is_found_with_apertium() -> None:
+    """ "Instituto Ifo": Apertium keeps "Ifo" as it is (a name word) and translates "Instituto"; a
+    copy with "the Ifo index" has the name. With the name word gone it is lost; with only
+    translated words of the name left ("Instituto Aéreo" / "the Institute") it is lost too."""
+    forward, flags = _name_flags(
+        "El último indicador es el índice del Instituto Ifo en Alemania.",
+        "The last indicator is the Ifo index in Germany.",
+    )
+    assert "Ifo" in forward
+    assert flags == []
+    _, flags = _name_flags(
+        "El último indicador es el índice del Instituto Ifo en Alemania.",
+        "The last indicator is the index of the Institute in Germany.",
+    )
+    assert [f.split(":")[0] for f in flags] == ["critical"]
+    _, flags = _name_flags(
+        "El cohete se desarrolló en el Instituto Aéreo.",
+        "The rocket was developed at the Institute.",
+    )
+    assert len(flags) == 1 and "'Instituto Aéreo' not found" in flags[0]

@@ -72,7 +72,7 @@ CAPABILITIES = {
     "requires_msgfmt": (lambda: shutil.which("msgfmt") is not None, "GNU msgfmt (apt-get install gettext)"),
     "requires_ray": (
         lambda: all(__import__("importlib.util").util.find_spec(m) is not None for m in ("ray", "pyarrow")),
-        "Ray with Ray Data and pyarrow (pip install -e '.[ray]')",
+        "Ray and pyarrow (pip install -e '.[ray]')",
     ),
 }
 

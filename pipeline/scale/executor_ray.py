@@ -1,10 +1,13 @@
 """`driftcheck check --executor ray [--address ADDR]`: shards over a Ray actor pool.
 
-Ray Data turns the list of shards (one segment file each, in input order) into a dataset of one
-block per shard and maps it over a pool of actors. Each actor loads the engine once from the
-run's settings (a picklable spec), keeps its translation cache in a file of its own on its node
-(or none), and returns each shard's JSON report; the driver writes every shard's report when
-asked (--shard-results) and merges them in input order (merge.py).
+The shards (one segment file each, in input order) go to a pool of Ray actors (`ray.util.ActorPool`:
+each idle actor takes the next shard). Each actor loads the engine once from the run's settings
+(a picklable spec), keeps its translation cache in a file of its own on its node (or none), and
+returns each shard's JSON report; the driver writes every shard's report when asked
+(--shard-results) and merges them in input order (merge.py). The pool was a Ray Data actor pool
+(`map_batches` over a dataset of one block per shard) until measured: with the same actors, Ray
+Data's executor cost 13-24 % more wall time on this two-core machine (its driver loop and its
+imports in every actor), for a list of paths that needs no dataset (benchmarks/bench_ray.py).
 
 A worker that dies mid-shard is restarted and the shard retried (max_restarts,
 max_task_retries); a shard's report is kept once per input position, so a retried shard is
@@ -17,7 +20,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -28,7 +30,7 @@ from typing import Any
 from .. import errors
 from ..config import Settings
 from ..errors import DriftcheckError, UsageError
-from .merge import MergeError, merge_shards
+from .merge import merge_shards
 from .shards import check_shards
 
 INSTALL_HINT = "--executor ray needs Ray: pip install -e '.[ray]'"
@@ -46,14 +48,14 @@ class RayOptions:
 def import_ray() -> ModuleType:
     try:
         import ray
-        import ray.data  # noqa: F401
+        import ray.util
     except ImportError:
         raise UsageError(INSTALL_HINT) from None
     return ray
 
 
 class ShardWorker:
-    """A Ray Data actor: one loaded engine for every shard it is given. The run's settings and the
+    """A Ray actor: one loaded engine for every shard it is given. The run's settings and the
     driver's folder are class attributes of a per-run subclass (`bound`): they travel with the
     class, not as constructor arguments in the object store, which an actor restart could lose."""
 
@@ -80,18 +82,12 @@ class ShardWorker:
         except DriftcheckError as exc:  # reported with the first shard, as one line
             self.failure, self.engine = exc, None
 
-    def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
-        out: dict[str, list[Any]] = {"index": [], "report": [], "error": []}
-        for index, path in zip(batch["index"], batch["path"]):
-            out["index"].append(int(index))
-            report, error = "", ""
-            try:
-                report = json.dumps(self.run(str(path)), ensure_ascii=False)
-            except DriftcheckError as exc:
-                error = f"{type(exc).__name__}:{exc.message}"
-            out["report"].append(report)
-            out["error"].append(error)
-        return out
+    def shard(self, path: str) -> tuple[str, str]:
+        """(the shard's JSON report, "") or ("", "ErrorType:message"): a shard's error is data."""
+        try:
+            return json.dumps(self.run(path), ensure_ascii=False), ""
+        except DriftcheckError as exc:
+            return "", f"{type(exc).__name__}:{exc.message}"
 
     def run(self, path: str) -> dict[str, Any]:
         from .adapter import verify_shard
@@ -103,8 +99,7 @@ class ShardWorker:
 
 def _start(ray: ModuleType, options: RayOptions) -> bool:
     """Connect to the cluster, or start a local Ray; True when this call started it."""
-    for name in ("ray", "ray.data"):  # the CLI prints; Ray's own progress and notes stay quiet
-        logging.getLogger(name).setLevel(logging.ERROR)
+    logging.getLogger("ray").setLevel(logging.ERROR)  # the CLI prints; Ray's own notes stay quiet
     if ray.is_initialized():
         return False
     quiet: dict[str, Any] = {"logging_level": logging.ERROR, "log_to_driver": False}
@@ -130,40 +125,24 @@ def run_shards(
     options: RayOptions,
     worker: type[ShardWorker] = ShardWorker,
 ) -> list[dict[str, Any]]:
-    """Every shard's report, in input order. `worker`: the actor class (a subclass in tests)."""
-    context = ray.data.DataContext.get_current()
-    context.enable_progress_bars = False
-    context.print_on_execution_start = False
-    items = [{"index": i, "path": p} for i, p in enumerate(paths)]
-    with warnings.catch_warnings():  # Ray 2.60 bounds restarts only through the deprecated remote args
-        warnings.simplefilter("ignore", DeprecationWarning)
-        dataset = ray.data.from_items(items, override_num_blocks=len(items)).map_batches(
-            worker.bound(settings, os.getcwd()),
-            batch_size=1,
-            batch_format="numpy",
-            compute=ray.data.ActorPoolStrategy(size=_pool_size(ray, options, len(paths))),
-            num_cpus=CPUS_PER_WORKER,
-            max_restarts=RETRIES,
-            max_task_retries=RETRIES,
-        )
+    """Every shard's report, in input order. `worker`: the actor class (a subclass in tests).
+    A worker that dies is restarted and its shard retried (RETRIES each)."""
+    actor = ray.remote(num_cpus=CPUS_PER_WORKER, max_restarts=RETRIES, max_task_retries=RETRIES)(
+        worker.bound(settings, os.getcwd())
+    )
+    pool = ray.util.ActorPool([actor.remote() for _ in range(_pool_size(ray, options, len(paths)))])
     reports: dict[int, str] = {}
     failures: dict[int, str] = {}
-    for row in dataset.iter_rows():
-        index = int(row["index"])
-        if index in reports or index in failures:
-            raise MergeError(f"{paths[index]}: shard reported twice")
-        if row["error"]:
-            failures[index] = str(row["error"])
+    for index, (report, error) in enumerate(pool.map(lambda a, path: a.shard.remote(path), paths)):
+        if error:
+            failures[index] = error
         else:
-            reports[index] = str(row["report"])
+            reports[index] = report
     if failures:
         kind, _, message = failures[min(failures)].partition(":")
         error_type = getattr(errors, kind, DriftcheckError)
         raise error_type(message) if isinstance(error_type, type) else DriftcheckError(message)
-    missing = [paths[i] for i in range(len(paths)) if i not in reports]
-    if missing:
-        raise MergeError(f"{missing[0]}: no report came back for this shard")
-    return [json.loads(reports[i]) for i in range(len(paths))]
+    return [json.loads(reports[i]) for i in range(len(paths))]  # ActorPool.map: one result per shard
 
 
 def _write_shard_results(folder: str, paths: list[str], shards: list[dict[str, Any]]) -> None:
@@ -177,8 +156,8 @@ def _write_shard_results(folder: str, paths: list[str], shards: list[dict[str, A
 
 @contextmanager
 def _native_logs_aside() -> Iterator[None]:
-    """Ray's C++ core writes its own log lines to the driver's stderr (e.g. a note on actor restarts
-    that applies to Ray Data's internals, not to driftcheck); they go to a temporary file, deleted
+    """Ray's C++ core writes its own log lines to the driver's stderr (e.g. a note on an actor's
+    restart, which driftcheck reports its own way); they go to a temporary file, deleted
     afterwards, while Ray runs (Ray keeps its own logs in /tmp/ray; DRIFTCHECK_DEBUG=1 keeps them on
     stderr)."""
     if os.environ.get("DRIFTCHECK_DEBUG"):

@@ -29,7 +29,7 @@ from typing import Any
 
 from .. import errors
 from ..config import Settings
-from ..errors import DriftcheckError, UsageError
+from ..errors import DriftcheckError, EngineError, UsageError
 from .merge import merge_shards
 from .shards import check_shards
 
@@ -133,7 +133,15 @@ def run_shards(
     pool = ray.util.ActorPool([actor.remote() for _ in range(_pool_size(ray, options, len(paths)))])
     reports: dict[int, str] = {}
     failures: dict[int, str] = {}
-    for index, (report, error) in enumerate(pool.map(lambda a, path: a.shard.remote(path), paths)):
+    results = pool.map(lambda a, path: a.shard.remote(path), paths)
+    for index in range(len(paths)):
+        try:
+            report, error = next(results)
+        except ray.exceptions.RayError as exc:  # a worker died more often than it may restart
+            raise EngineError(
+                f"{paths[index]}: a Ray worker failed on this shard {RETRIES + 1} times "
+                f"({type(exc).__name__}); Ray's logs are in /tmp/ray"
+            ) from None
         if error:
             failures[index] = error
         else:

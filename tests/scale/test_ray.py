@@ -141,35 +141,54 @@ def test_the_whole_sample_in_six_shards_merges_byte_identical_to_one_process(tmp
     assert ray[2] == single[2]
 
 
-def _crash_once_worker() -> type:
-    """A ShardWorker whose process dies (os._exit) on its first attempt at shard 1; every attempt
-    leaves a file, so the test sees the crash and the retry."""
+def _run_shards_with(
+    worker: type, paths: list[str], settings: Settings, marks: Path, workers: int
+) -> list[dict[str, Any]]:
+    """`run_shards` on a local Ray of `workers` CPUs with a test's worker class, which leaves its
+    notes in the folder `marks`; the workers unpickle this module by value (they need not import
+    tests/)."""
+    import ray
+    from ray import cloudpickle
+
+    from pipeline.scale.executor_ray import RayOptions, run_shards
+
+    marks.mkdir()
+    setattr(worker, "MARKS", str(marks))  # noqa: B010
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])  # type: ignore[no-untyped-call]
+    ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False)
+    try:
+        return run_shards(ray, paths, settings, RayOptions(workers=workers), worker=worker)
+    finally:
+        ray.shutdown()
+        cloudpickle.unregister_pickle_by_value(sys.modules[__name__])  # type: ignore[no-untyped-call]
+
+
+def _crashing_worker(every_time: bool) -> type:
+    """A ShardWorker whose process dies (os._exit) on its first attempt at shard s1, or on every
+    attempt; every attempt leaves a file, so the test sees the crashes and the retries."""
     from pipeline.scale.executor_ray import ShardWorker
 
-    class CrashOnce(ShardWorker):
+    class Crashing(ShardWorker):
         MARKS = ""
+        EVERY_TIME = every_time
 
         def run(self, path: str) -> dict[str, Any]:
             marks = Path(self.MARKS)
             name = Path(path).stem
             (marks / f"attempt-{name}-{os.getpid()}").touch()
-            if name == "s1" and not (marks / "crashed").exists():
+            if name == "s1" and (self.EVERY_TIME or not (marks / "crashed").exists()):
                 (marks / "crashed").touch()
                 os._exit(1)
             return super().run(path)
 
-    return CrashOnce
+    return Crashing
 
 
 @pytest.mark.requires_ray
 @pytest.mark.requires_apertium
 def test_worker_killed_mid_shard_is_retried_nothing_lost_or_doubled(tmp_path: Path) -> None:
-    import ray
-    from ray import cloudpickle
-
     from pipeline.core.verify import verify
     from pipeline.report.to_json import dumps, to_dict
-    from pipeline.scale.executor_ray import RayOptions, run_shards
     from pipeline.scale.merge import merge_shards
 
     paths = [
@@ -178,22 +197,34 @@ def test_worker_killed_mid_shard_is_retried_nothing_lost_or_doubled(tmp_path: Pa
     ]
     settings = Settings(lang="en", source_lang="es", engine="apertium", cache=False, semantic=False)
     marks = tmp_path / "marks"
-    marks.mkdir()
-    worker = _crash_once_worker()
-    setattr(worker, "MARKS", str(marks))  # noqa: B010
-    cloudpickle.register_pickle_by_value(sys.modules[__name__])  # type: ignore[no-untyped-call] # the workers need not import tests/
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
-    try:
-        shards = run_shards(ray, paths, settings, RayOptions(workers=2), worker=worker)
-    finally:
-        ray.shutdown()
-        cloudpickle.unregister_pickle_by_value(sys.modules[__name__])  # type: ignore[no-untyped-call]
+    shards = _run_shards_with(_crashing_worker(every_time=False), paths, settings, marks, workers=2)
     attempts = sorted(p.name.rsplit("-", 1)[0] for p in marks.glob("attempt-*"))
     assert (marks / "crashed").exists()
     assert attempts == ["attempt-s0", "attempt-s1", "attempt-s1", "attempt-s2"]  # s1 ran twice
     merged = merge_shards(shards)
     assert [s["id"] for s in merged["segments"]] == [r["id"] for k in range(3) for r in _rows(43 + 5 * k, 5)]
     assert dumps(merged) == dumps(to_dict(verify(paths, settings)))
+
+
+@pytest.mark.requires_ray
+@pytest.mark.requires_apertium
+def test_a_shard_that_kills_every_worker_is_one_error_after_the_retries(tmp_path: Path) -> None:
+    from pipeline.errors import EngineError
+    from pipeline.scale.executor_ray import RETRIES
+
+    paths = [
+        str(_jsonl(tmp_path / f"s{k}.jsonl", _rows(3 * k, 2), ("id", "source", "translation")))
+        for k in range(2)
+    ]
+    settings = Settings(lang="en", source_lang="es", engine="apertium", cache=False, semantic=False)
+    marks = tmp_path / "marks"
+    with pytest.raises(EngineError) as caught:
+        _run_shards_with(_crashing_worker(every_time=True), paths, settings, marks, workers=1)
+    assert len(list(marks.glob("attempt-s1-*"))) == RETRIES + 1  # the first attempt and every retry
+    assert str(caught.value).startswith(
+        f"{paths[1]}: a Ray worker failed on this shard {RETRIES + 1} times ("
+    )
+    assert "\n" not in str(caught.value)
 
 
 def _encoder_counting_worker() -> type:
@@ -218,27 +249,13 @@ def _encoder_counting_worker() -> type:
 @pytest.mark.requires_apertium
 @pytest.mark.requires_encoder
 def test_the_sentence_encoder_is_loaded_once_per_worker_not_per_shard(tmp_path: Path) -> None:
-    import ray
-    from ray import cloudpickle
-
-    from pipeline.scale.executor_ray import RayOptions, run_shards
-
     paths = [
         str(_jsonl(tmp_path / f"s{k}.jsonl", _rows(3 * k, 3), ("id", "source", "translation")))
         for k in range(4)
     ]
     settings = Settings(lang="en", source_lang="es", engine="apertium", cache=False, semantic=True)
     marks = tmp_path / "marks"
-    marks.mkdir()
-    worker = _encoder_counting_worker()
-    setattr(worker, "MARKS", str(marks))  # noqa: B010
-    cloudpickle.register_pickle_by_value(sys.modules[__name__])  # type: ignore[no-untyped-call]
-    ray.init(num_cpus=1, include_dashboard=False, log_to_driver=False)
-    try:
-        shards = run_shards(ray, paths, settings, RayOptions(workers=1), worker=worker)
-    finally:
-        ray.shutdown()
-        cloudpickle.unregister_pickle_by_value(sys.modules[__name__])  # type: ignore[no-untyped-call]
+    shards = _run_shards_with(_encoder_counting_worker(), paths, settings, marks, workers=1)
     assert all("semantic" in s["segments"][0] for s in shards)  # the scores were made
     notes = sorted(p.name.split("-") for p in marks.iterdir())
     assert [n[0] for n in notes] == ["s0", "s1", "s2", "s3"]

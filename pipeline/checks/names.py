@@ -185,16 +185,14 @@ def _abbreviated(name: Name, inp: CheckInput) -> bool:
     return False
 
 
-def _kept_less_common_words(name: Name, lost: list[str], inp: CheckInput, fwd_vocab: set[str]) -> bool:
+def _kept_less_common_words(name: Name, lost: tuple[str, ...], inp: CheckInput, fwd_vocab: set[str]) -> bool:
     """A name of several words is in the translation but for common words of the source language
     (zipf at least COMMON_WORD_ZIPF: "Instituto", "Oriental"), which translations drop or word
     their way, while a word of it that the engine keeps as it is (a name word: "Ifo", "Ásia") is
     there. A name whose found words are all translated ("Instituto Aéreo" with "Institute"
-    alone) is not the name."""
-    found = [w for w in name.words if name_key(w) not in lost]
-    if not found or len(found) == len(name.words):
-        return False
-    if any(zipf(w, inp.source_lang) < COMMON_WORD_ZIPF for w in name.words if name_key(w) in lost):
+    alone) is not the name. `lost`: the name's words the translation lacks."""
+    found = [w for w in name.words if w not in lost]
+    if not lost or not found or any(zipf(w, inp.source_lang) < COMMON_WORD_ZIPF for w in lost):
         return False
     return any(name_key(w) in fwd_vocab for w in found)
 
@@ -218,9 +216,10 @@ def lost_names(inp: CheckInput) -> list[tuple[Name, bool]]:
         keys = [k for k in keys if not _acronym_given(written.get(k, ""), inp.target, inp.back)]
         if not keys or _spelt_as_acronym(n, inp) or _abbreviated(n, inp):
             continue
-        if _kept_less_common_words(n, keys, inp, fwd_vocab):
+        lost_words = tuple(w for w in n.words if name_key(w) in keys)
+        if _kept_less_common_words(n, lost_words, inp, fwd_vocab):
             continue  # "Instituto Ifo" / "the Ifo index", "Ásia Oriental" / "East Asia"
-        words = tuple(w for w in n.words if name_key(w) in keys) or n.words
+        words = lost_words or n.words
         part = Name(n.text, n.start, n.end, tuple(keys), words)
         translated = (
             inp.forward is not None and _translated_by_engine(part, inp, fwd_vocab)

@@ -141,6 +141,14 @@ def test_the_whole_sample_in_six_shards_merges_byte_identical_to_one_process(tmp
     assert ray[2] == single[2]
 
 
+def _shards(folder: Path, starts: list[int], n: int) -> list[str]:
+    """Shards s0, s1, ... of `n` pairs each, shard k from line `starts[k]` of the sample."""
+    return [
+        str(_jsonl(folder / f"s{k}.jsonl", _rows(start, n), ("id", "source", "translation")))
+        for k, start in enumerate(starts)
+    ]
+
+
 def _run_shards_with(
     worker: type, paths: list[str], settings: Settings, marks: Path, workers: int
 ) -> list[dict[str, Any]]:
@@ -191,10 +199,7 @@ def test_worker_killed_mid_shard_is_retried_nothing_lost_or_doubled(tmp_path: Pa
     from pipeline.report.to_json import dumps, to_dict
     from pipeline.scale.merge import merge_shards
 
-    paths = [
-        str(_jsonl(tmp_path / f"s{k}.jsonl", _rows(43 + 5 * k, 5), ("id", "source", "translation")))
-        for k in range(3)
-    ]
+    paths = _shards(tmp_path, [43, 48, 53], 5)
     settings = Settings(lang="en", source_lang="es", engine="apertium", cache=False, semantic=False)
     marks = tmp_path / "marks"
     shards = _run_shards_with(_crashing_worker(every_time=False), paths, settings, marks, workers=2)
@@ -212,10 +217,7 @@ def test_a_shard_that_kills_every_worker_is_one_error_after_the_retries(tmp_path
     from pipeline.errors import EngineError
     from pipeline.scale.executor_ray import RETRIES
 
-    paths = [
-        str(_jsonl(tmp_path / f"s{k}.jsonl", _rows(3 * k, 2), ("id", "source", "translation")))
-        for k in range(2)
-    ]
+    paths = _shards(tmp_path, [0, 3], 2)
     settings = Settings(lang="en", source_lang="es", engine="apertium", cache=False, semantic=False)
     marks = tmp_path / "marks"
     with pytest.raises(EngineError) as caught:
@@ -249,10 +251,7 @@ def _encoder_counting_worker() -> type:
 @pytest.mark.requires_apertium
 @pytest.mark.requires_encoder
 def test_the_sentence_encoder_is_loaded_once_per_worker_not_per_shard(tmp_path: Path) -> None:
-    paths = [
-        str(_jsonl(tmp_path / f"s{k}.jsonl", _rows(3 * k, 3), ("id", "source", "translation")))
-        for k in range(4)
-    ]
+    paths = _shards(tmp_path, [0, 3, 6, 9], 3)
     settings = Settings(lang="en", source_lang="es", engine="apertium", cache=False, semantic=True)
     marks = tmp_path / "marks"
     shards = _run_shards_with(_encoder_counting_worker(), paths, settings, marks, workers=1)

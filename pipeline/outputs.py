@@ -193,6 +193,21 @@ def same_file_guard(outputs: Iterable[str], protected: Iterable[tuple[str, str]]
             )
 
 
+def distinct_outputs(outputs: Iterable[str]) -> None:
+    """Refuse two outputs of one run that name the same file (one would replace the other, e.g. an
+    `--annotate` copy written over the JSON report), after symlinks and relative paths."""
+    seen: dict[str, str] = {}
+    for out in outputs:
+        if stream_fd(out) is not None or is_special(out):
+            continue
+        key = os.path.realpath(out)
+        if key in seen:
+            raise OutputError(
+                f"{out}: two outputs of this run would be written there ({seen[key]} and {out}); choose another path"
+            )
+        seen[key] = out
+
+
 def writable_or_error(path: str | Path) -> None:
     """Fail now, with one line, for an output that cannot be written: a folder where a file is
     wanted, a parent that is a file, a folder without write permission."""

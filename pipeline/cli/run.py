@@ -33,18 +33,28 @@ OWN_REPORT_NAMES = {
     "driftcheck-baseline.json",
 }
 OWN_REPORT_HEADS = (b"### driftcheck: ", b"driftcheck (roundtrip): ", b"driftcheck (source): ")
+OWN_REPORT_MARKS = (  # all of one group within the first bytes: the HTML, JSON, JUnit and SARIF reports
+    (b'<meta name="generator" content="driftcheck">',),
+    (b'"schema_version": ', b'"tool": "driftcheck"'),
+    (b'<testsuites name="driftcheck"',),
+    (b"/sarif-schema-", b'"name": "driftcheck"'),
+)
+HEAD_BYTES = 2048
 
 
 def own_report(path: Path) -> bool:
-    """A report driftcheck wrote (by its name, or the first line of a Markdown or text report)."""
+    """A report driftcheck wrote: by its name, the first line of a Markdown or text report, or the
+    marks its HTML, JSON, JUnit and SARIF reports carry near the top."""
     if path.name in OWN_REPORT_NAMES:
         return True
     try:
         with open(path, "rb") as fh:
-            head = fh.read(32)
+            head = fh.read(HEAD_BYTES)
     except OSError:
         return False
-    return head.startswith(OWN_REPORT_HEADS)
+    return head.startswith(OWN_REPORT_HEADS) or any(
+        all(m in head for m in marks) for marks in OWN_REPORT_MARKS
+    )
 
 
 def expand_inputs(
@@ -52,8 +62,10 @@ def expand_inputs(
 ) -> list[str]:
     """Files as given; directories scanned recursively for files matching include and not exclude.
 
-    Inside a scanned directory the run's own outputs (`skip`: output files and the output folder)
-    and reports driftcheck wrote earlier are never taken as inputs."""
+    Inside a scanned directory the run's output folder (in `skip`) and reports driftcheck wrote
+    earlier are never taken as inputs. An output file named in `skip` that is not such a report
+    stays an input, so that the guard against overwriting inputs refuses it: `-o docs/notes.md`
+    on a scan of docs/ must not replace the user's notes."""
     skipped = {i for i in (file_identity(p) for p in skip or []) if i is not None}
     out: list[str] = []
     for p in paths:
@@ -67,7 +79,6 @@ def expand_inputs(
                         any(fnmatch.fnmatch(name, g) for g in include)
                         and not any(fnmatch.fnmatch(str(f), g) or fnmatch.fnmatch(name, g) for g in exclude)
                         and f.is_file()
-                        and file_identity(f) not in skipped
                         and not own_report(f)
                     ):
                         found.append(str(f))
@@ -202,9 +213,11 @@ def protected_files(
 
 
 def preflight_outputs(dests: list[str], protected: list[tuple[str, str]]) -> None:
-    """Before any work: no output overwrites an input, and every output can be written."""
-    from ..outputs import same_file_guard, writable_or_error
+    """Before any work: no output overwrites an input or another output, and every output can be
+    written."""
+    from ..outputs import distinct_outputs, same_file_guard, writable_or_error
 
+    distinct_outputs(dests)
     same_file_guard(dests, protected)
     for dest in dests:
         writable_or_error(dest)
@@ -274,7 +287,7 @@ def run_check(
     paths, tmp = _stdin_to_file(paths)
     try:
         annotate_plan = _plan_annotations(settings, paths, source)
-        preflight_outputs(list(annotate_plan.values()), protected)
+        preflight_outputs(dests + list(annotate_plan.values()), protected)
         good, errors = _validate(paths, settings)
         if source is not None:
             from ..core.verify import validate_input
@@ -285,7 +298,10 @@ def run_check(
         if not good:
             return ERROR
         shown = ["-" if p == tmp else p for p in good]
-        preflight_outputs([d for _, d, _ in per_document_dests(shown, plan)], protected)
+        preflight_outputs(
+            dests + list(annotate_plan.values()) + [d for _, d, _ in per_document_dests(shown, plan)],
+            protected,
+        )
         if ray is not None:  # scale-out: shards over Ray actors, merged (pipeline/scale/)
             from ..scale.executor_ray import ray_check_data
 

@@ -329,6 +329,31 @@ def _conversion_paths(target: str, root: Path, output: Path | None) -> tuple[Pat
     return source, output or ct2_dir(root, src, tgt)
 
 
+PARTIAL_SUFFIX = ".driftcheck-partial"
+
+
+def _check_destination(source: Path, out: Path, force: bool) -> None:
+    """Refuse, before converting, a destination whose replacement would lose anything but an
+    earlier conversion: `--force` replaces a CTranslate2 model folder and nothing else (not a
+    folder of other files, not the models folder, not the model being converted)."""
+    src, dst = source.resolve(), out.resolve()
+    if dst == src or dst in src.parents:
+        raise UsageError(
+            f"{out}: the conversion would replace the model it converts ({source}); choose another path"
+        )
+    if not out.exists() and not out.is_symlink():
+        return
+    if out.is_symlink() or not out.is_dir():
+        raise UsageError(f"{out} exists and is not a folder (or is a link); choose another path")
+    if not force:
+        raise UsageError(f"{out} already exists: pass --force to replace it")
+    if not is_ct2_folder(out):
+        raise UsageError(
+            f"{out} is not a converted model (no model.bin, source.spm and target.spm): --force "
+            "replaces only an earlier conversion; choose another path"
+        )
+
+
 def convert(
     target: str, root: Path, *, output: Path | None = None, quantization: str = "int8", force: bool = False
 ) -> Path:
@@ -339,8 +364,7 @@ def convert(
     and renamed into place, so an interrupted conversion leaves nothing half-made.
     """
     source, out = _conversion_paths(target, root, output)
-    if out.exists() and not force:
-        raise UsageError(f"{out} already exists: pass --force to replace it")
+    _check_destination(source, out, force)
     try:
         import ctranslate2
         import torch  # noqa: F401 - the converter needs it; fail here with a clear line
@@ -353,8 +377,8 @@ def convert(
     hf_logging: Any = transformers.utils.logging  # untyped module
     hf_logging.set_verbosity_error()
     hf_logging.disable_progress_bar()
-    partial = out.with_name(out.name + ".partial")
-    shutil.rmtree(partial, ignore_errors=True)
+    partial = out.with_name(f".{out.name}{PARTIAL_SUFFIX}")  # a name only driftcheck writes
+    shutil.rmtree(partial, ignore_errors=True)  # left by an interrupted conversion
     copy = [name for name in _TOKENIZER_FILES if (source / name).is_file()]
     try:
         with warnings.catch_warnings():

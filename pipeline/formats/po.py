@@ -56,6 +56,47 @@ def markup_of(flags: list[str]) -> str:
     return ",".join(dict.fromkeys([*named, "html"]))
 
 
+# polib reads lines with str.splitlines(), which also breaks at these characters; gettext breaks at
+# "\n" only, so a string holding one (a form feed, U+2028) was cut and every later entry's line
+# number shifted. polib reads them as private-use stand-ins, and the entries get them back.
+_SPLITLINES_ONLY = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_STAND_IN = {ord(c): 0x10FF00 + i for i, c in enumerate(_SPLITLINES_ONLY)}
+_BACK = {v: k for k, v in _STAND_IN.items()}
+_BLANK = {0x0B: " ", 0x0C: " "}
+_ENTRY_TEXTS = (
+    "msgid", "msgstr", "msgid_plural", "msgctxt", "comment", "tcomment",
+    "previous_msgid", "previous_msgid_plural", "previous_msgctxt",
+)  # fmt: skip
+
+
+def _for_polib(text: str, path: str) -> str:
+    if not any(c in text for c in _SPLITLINES_ONLY):
+        return text
+    if any(chr(c) in text for c in _BACK):
+        raise InputError(
+            f"{path}: holds both line-separator characters and U+10FF00-U+10FF07; cannot read it faithfully"
+        )
+    # a line of nothing but white space (gettext counts form feeds and vertical tabs as such) stays blank
+    return "\n".join(
+        ln.translate(_BLANK) if not ln.strip(" \t\x0b\x0c") else ln.translate(_STAND_IN)
+        for ln in text.split("\n")
+    )
+
+
+def _restore(po: Any) -> None:
+    """Put the characters `_for_polib` stood in for back into every entry and the header."""
+    for e in po:
+        for name in _ENTRY_TEXTS:
+            value = getattr(e, name, None)
+            if isinstance(value, str):
+                setattr(e, name, value.translate(_BACK))
+        e.msgstr_plural = {k: v.translate(_BACK) for k, v in e.msgstr_plural.items()}
+        e.flags = [f.translate(_BACK) for f in e.flags]
+        e.occurrences = [(f.translate(_BACK), n) for f, n in e.occurrences]
+    po.header = po.header.translate(_BACK)
+    po.metadata = {k.translate(_BACK): v.translate(_BACK) for k, v in po.metadata.items()}
+
+
 def parse_po(data: bytes, path: str) -> tuple[Any, str]:
     """(polib POFile, its text) or an InputError naming the problem."""
     import polib
@@ -65,12 +106,15 @@ def parse_po(data: bytes, path: str) -> tuple[Any, str]:
     text = decode_declared(data, declared, path, "a PO file")
     if not text.strip():
         raise InputError(f"{path}: file is empty")
+    protected = _for_polib(text, path)
     try:
-        po = polib.pofile(text, wrapwidth=0)
+        po = polib.pofile(protected, wrapwidth=0)
     except (OSError, ValueError, UnicodeError) as exc:
         line = _SYNTAX_LINE.search(str(exc))
         where = f" at line {line.group(1)}" if line else ""
         raise InputError(f"{path}: not a valid PO file (syntax error{where})") from None
+    if protected is not text:
+        _restore(po)
     if not any(not e.obsolete for e in po) and not po.metadata:
         raise InputError(f"{path}: not a PO file (no msgid/msgstr entries)")
     return po, text

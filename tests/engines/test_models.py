@@ -68,7 +68,7 @@ def test_convert_cli_writes_an_int8_folder_the_ct2_engine_runs(tmp_path: Path, t
     assert result.output.strip() == str(out)
     expected = {"model.bin", "source.spm", "target.spm", "generation_config.json"}
     assert expected <= {p.name for p in out.iterdir()}
-    assert not (tmp_path / "opus-mt-en-de-ct2.partial").exists()
+    assert not list(tmp_path.glob("*partial*")) and not list(tmp_path.glob(".*partial*"))
     origin = models.read_provenance(out)
     assert origin["quantization"] == "int8"
     assert origin["converted_from"] == str((tmp_path / "opus-mt-en-de").resolve())
@@ -176,3 +176,42 @@ def test_bench_fixed_len_env(monkeypatch: pytest.MonkeyPatch) -> None:
     assert models.bench_fixed_len() == 32
     monkeypatch.setenv(models.ENV_BENCH_FIXED_LEN, "zero")
     assert models.bench_fixed_len() is None
+
+
+@pytest.mark.requires_marian
+def test_convert_replaces_only_an_earlier_conversion(tmp_path: Path, tiny_models_dir: Path) -> None:
+    """`--force` used to delete whatever folder `-o` named (a user's folder, the models folder, the
+    model being converted) and a plain run deleted a user's `OUT.partial`; each is refused now,
+    before converting, and nothing is touched."""
+    root = tmp_path / "models"
+    shutil.copytree(tiny_models_dir / "opus-mt-en-de", root / "opus-mt-en-de")
+    precious = tmp_path / "precious"
+    (precious / "sub").mkdir(parents=True)
+    (precious / "thesis.txt").write_text("important")
+    (tmp_path / "afile").write_text("notdir")
+    before = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*"))
+    cases = [
+        (["-o", str(precious), "--force"], "is not a converted model"),
+        (["-o", str(root), "--force"], "would replace the model it converts"),
+        (["-o", str(root / "opus-mt-en-de"), "--force"], "would replace the model it converts"),
+        (["-o", str(tmp_path / "afile"), "--force"], "is not a folder"),
+        (["-o", str(precious)], "pass --force"),
+    ]
+    for args, message in cases:
+        result = runner.invoke(models_app, ["convert", "en-de", "--models-dir", str(root), *args])
+        assert isinstance(result.exception, UsageError) and message in str(result.exception), (args, result)
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")) == before
+    assert (precious / "thesis.txt").read_text() == "important"
+
+    mine = tmp_path / "work.partial"  # the user's folder, not a conversion in progress
+    mine.mkdir()
+    (mine / "mine.txt").write_text("data")
+    out = tmp_path / "work"
+    result = runner.invoke(models_app, ["convert", "en-de", "--models-dir", str(root), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert models.is_ct2_folder(out) and (mine / "mine.txt").read_text() == "data"
+    forced = runner.invoke(
+        models_app, ["convert", "en-de", "--models-dir", str(root), "-o", str(out), "--force"]
+    )
+    assert forced.exit_code == 0 and models.is_ct2_folder(out), forced.output  # an earlier conversion goes
+    assert not list(tmp_path.glob(".*partial*"))

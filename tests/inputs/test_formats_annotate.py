@@ -13,6 +13,7 @@ from pipeline.errors import UsageError
 from pipeline.formats.annotate import plan_annotations
 from pipeline.formats.annotate_po import annotate_po
 from pipeline.formats.annotate_xliff import annotate_xliff
+from pipeline.formats.po import parse_po
 
 DATA = Path(__file__).parents[1] / "data" / "formats"
 XLF2 = "{urn:oasis:names:tc:xliff:document:2.0}"
@@ -52,6 +53,33 @@ def test_po_entry_without_flags_gets_a_fuzzy_line_before_previous_msgid() -> Non
         '# driftcheck: review: drift (major): low chrF\n#: a.py:1\n#, fuzzy\n#| msgid "Old"\nmsgid "New"\nmsgstr "Nuevo"\n'
     )
     assert annotate_po(data, "x.po", {}) == data
+
+
+LINE_SEPARATOR_PO = (
+    'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: es\\n"\n\n'
+    'msgid "Line one.\u2028"\nmsgstr "Línea uno.\u2028"\n\n\x0c\n\x0c\n'
+    '#. page\fbreak\nmsgid "Line two.\u2028"\nmsgstr "Línea dos.\u2028"\n\n'
+    'msgid ""\n"The house has "\n"320 rooms."\nmsgstr ""\n"La casa tiene 230 habitaciones."\n'
+)
+
+
+def test_po_with_line_separators_in_strings_is_read_whole_and_marked_in_place() -> None:
+    """polib splits lines at U+2028 and form feeds (gettext does not): the strings came back cut
+    and the marks landed inside the next entries, between msgid and msgstr (msgfmt: syntax error)."""
+    data = LINE_SEPARATOR_PO.encode("utf-8")
+    po, _ = parse_po(data, "x.po")
+    assert [(e.msgid, e.msgstr, e.linenum) for e in po] == [
+        ("Line one.\u2028", "Línea uno.\u2028", 6),
+        ("Line two.\u2028", "Línea dos.\u2028", 11),  # the entry starts at its comment
+        ("The house has 320 rooms.", "La casa tiene 230 habitaciones.", 15),
+    ]
+    assert po[1].comment == "page\fbreak"
+    out = annotate_po(data, "x.po", {"The house has 320 rooms.": ["fail: numbers (critical): 320"]}).decode()
+    assert out == LINE_SEPARATOR_PO.replace(
+        'msgid ""\n"The house', '# driftcheck: fail: numbers (critical): 320\n#, fuzzy\nmsgid ""\n"The house'
+    )
+    again, _ = parse_po(out.encode(), "x.po")
+    assert [e.msgid for e in again if e.fuzzy] == ["The house has 320 rooms."]
 
 
 def test_xliff_in_utf16_stays_utf16_and_only_the_unit_changes() -> None:

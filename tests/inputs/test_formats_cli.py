@@ -352,3 +352,19 @@ def test_annotate_refuses_to_write_over_an_input(tmp_path: Path) -> None:
         "check", str(DATA / "tmx" / "trados-export.en-es.tmx"), *APERTIUM, "--annotate", str(tmp_path / "x")
     )
     assert r.code == 2 and "none of the inputs is one" in r.stderr
+
+
+def test_annotate_refuses_to_write_over_the_runs_own_report(tmp_path: Path) -> None:
+    """The review copy named like the JSON report replaced it after the run (exit 1, the report
+    lost); two outputs of one run on one path are refused before any work now."""
+    po = tmp_path / "es.po"
+    shutil.copy(DATA / "po" / "wtforms.es.po", po)
+    (tmp_path / "rv").mkdir()
+    for args in (
+        ("-o", str(tmp_path / "rv"), "--annotate", str(tmp_path / "rv" / "driftcheck.json")),
+        ("-f", "json", "-o", str(tmp_path / "rev.po"), "--annotate", str(tmp_path / "rev.po")),
+    ):
+        r = run_cli("check", str(po), *APERTIUM, *args)
+        assert r.code == 2 and "two outputs of this run would be written there" in r.stderr, r.stderr
+        assert r.stderr.count("\n") == 1
+        assert sorted(p.name for p in tmp_path.rglob("*")) == ["es.po", "rv"]

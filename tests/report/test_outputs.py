@@ -308,3 +308,51 @@ def test_unwritable_output_folder_and_file_parent_are_one_line(work: Path) -> No
         assert listing(ro) == []
     finally:
         ro.chmod(0o755)
+
+
+@pytest.mark.requires_apertium
+def test_a_scanned_file_named_as_the_output_is_refused_not_replaced(work: Path) -> None:
+    """`-o docs/b.txt` on a scan of docs/ named the user's b.txt as the report: it was left out of
+    the inputs and replaced by the summary. Only driftcheck's own earlier reports are left out."""
+    docs = work / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text(SENTENCE)
+    (docs / "b.txt").write_text("Engineers replaced 320 cables.\n")
+    (docs / "notes.md").write_text("# Notes\n\nKeep these.\n")
+    before = {p.name: p.read_bytes() for p in docs.iterdir()}
+    for target in ("docs/b.txt", "docs/notes.md"):
+        r = run_cli("check", "docs", "--engine", "apertium", "--no-cache", "-o", target, cwd=work)
+        assert r.code == 2 and f"{target}: the output would overwrite the input" in r.stderr, r.stderr
+        assert {p.name: p.read_bytes() for p in docs.iterdir()} == before
+    # a report of an earlier run at that name is driftcheck's own: rewritten, not read as an input
+    r = run_cli("check", "docs/a.txt", "--engine", "apertium", "--no-cache", "-o", "docs/old.txt", cwd=work)
+    assert r.code == 0, r.stderr
+    r = run_cli("check", "docs", "--engine", "apertium", "--no-cache", "-o", "docs/old.txt", cwd=work)
+    assert r.code == 0, r.stderr
+    assert "in 3 document(s)" in (docs / "old.txt").read_text().splitlines()[0]  # a.txt, b.txt, notes.md
+
+
+@pytest.mark.requires_apertium
+def test_reports_written_into_the_scanned_folder_are_not_read_back(work: Path) -> None:
+    """The per-document HTML reports of `-o docs/` carry their generator mark: a rerun skips them
+    (they matched the `*.html` articles before and the rerun refused to overwrite them)."""
+    docs = work / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text(SENTENCE)
+    (docs / "b.txt").write_text("Engineers replaced 320 cables.\n")
+    for _ in range(2):
+        r = run_cli(
+            "check",
+            "docs",
+            "--engine",
+            "apertium",
+            "--cache",
+            str(work / "c.sqlite3"),
+            "-o",
+            "docs/",
+            cwd=work,
+        )
+        assert r.code == 0, r.stderr
+        data = json.loads((docs / "driftcheck.json").read_text())
+        assert sorted(Path(d["path"]).name for d in data["documents"]) == ["a.txt", "b.txt"]
+    assert (docs / "a.txt.html").exists()

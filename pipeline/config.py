@@ -204,7 +204,8 @@ def load_settings(
     settings = Settings()
     pyproject = find_pyproject(cwd)
     if pyproject is not None:
-        table = _load_toml(pyproject).get("tool", {}).get("driftcheck")
+        tool = _load_toml(pyproject).get("tool", {})
+        table = tool.get("driftcheck") if isinstance(tool, dict) else None  # not ours to judge
         if isinstance(table, dict):
             _apply(settings, table, f"{pyproject} [tool.driftcheck]")
     path = Path(config_path) if config_path else cwd / "driftcheck.toml"
@@ -212,7 +213,13 @@ def load_settings(
         raise ConfigError(f"{config_path}: config file not found")
     if path.is_file():
         data = _load_toml(path)
-        table = data.get("tool", {}).get("driftcheck", data) if "tool" in data else data
+        table = data
+        if "tool" in data:
+            if not isinstance(data["tool"], dict):
+                raise ConfigError(f"{path}: tool: must be a table")
+            table = data["tool"].get("driftcheck", data)
+            if not isinstance(table, dict):
+                raise ConfigError(f"{path}: tool.driftcheck: must be a table")
         _apply(settings, table, str(path))
     for key, value in (cli or {}).items():
         if value is None or value == [] or value == ():

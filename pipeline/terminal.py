@@ -3,22 +3,34 @@
 A sentence, a file name or an engine's message may hold ESC sequences (colours, cursor moves,
 window titles, hyperlinks) or other control characters. Everything driftcheck prints for people
 (the text summary, Markdown, warnings and error lines) passes through `inert`: C0 controls but
-tab and newline become their Unicode control pictures (ESC -> ␛), DEL becomes ␡ and C1
-controls (U+0080-U+009F, which some terminals also obey) become U+FFFD.
+tab and newline become their Unicode control pictures (ESC -> ␛), DEL becomes ␡, C1
+controls (U+0080-U+009F, which some terminals also obey) become U+FFFD, and the bidirectional
+embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069: they reorder what follows on
+the line, "Trojan Source") are named, e.g. [U+202E]. The marks LRM, RLM and ALM, which right-to-left
+text needs and which reorder nothing around them, stay.
 """
 
 from __future__ import annotations
 
 import re
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"  # as a character-class range
+_CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI_CONTROLS}]")
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
 
 
 def _picture(m: re.Match[str]) -> str:
     code = ord(m.group())
     if code < 0x20:
         return chr(0x2400 + code)
+    if code > 0x9F:
+        return f"[U+{code:04X}]"
     return "\u2421" if code == 0x7F else "\ufffd"
+
+
+def name_bidi(text: str) -> str:
+    """Only the bidirectional controls named (for outputs that escape other controls their own way)."""
+    return _BIDI.sub(_picture, text)
 
 
 def inert(text: str) -> str:

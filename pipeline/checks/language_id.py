@@ -84,8 +84,19 @@ def alphabet(lang: str) -> frozenset[str]:
     return frozenset(c for w in top_n_list(lang, 3000) for c in w if c.isalpha())
 
 
+@functools.cache
+def longest_word(lang: str) -> int:
+    """The length of the longest word in the language's frequency list."""
+    return max(map(len, _freqs(lang)), default=0)
+
+
 def typo_of(word: str, lang: str, floor: float) -> str | None:
-    """A word of `lang` one edit (delete, swap, replace, insert) away from `word`, at least `floor` common."""
+    """A word of `lang` one edit (delete, swap, replace, insert) away from `word`, at least `floor` common.
+
+    A word longer than any listed word plus one is none (its edits, O(length² x alphabet) of
+    memory, took gigabytes for one 10,000-letter "word")."""
+    if len(word) > longest_word(lang) + 1:
+        return None
     freqs = _freqs(lang)
     letters = sorted(set(string.ascii_lowercase) | set(word))
     best: tuple[float, str] | None = None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -90,19 +91,42 @@ def expand_inputs(
     return out
 
 
-def _stdin_to_file(paths: list[str]) -> tuple[list[str], str | None]:
-    """stdin can be read once: keep it in a temp file so every stage can read it."""
-    if "-" not in paths:
-        return paths, None
+def _is_stream(path: str) -> bool:
+    """stdin, or a pipe or device named as a file (`<(git show HEAD:a.md)`): it can be read once."""
+    if path == "-":
+        return True
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
+
+
+def _spool_streams(paths: list[str]) -> tuple[list[str], dict[str, str]]:
+    """Inputs that can be read once (stdin, pipes) kept in temp files so that every stage can read
+    them; the map gives each temp file the name the user gave."""
     if paths.count("-") > 1:
         raise UsageError("stdin (-) can be given only once")
     import tempfile
 
-    data = read_bytes("-")
-    fd, tmp = tempfile.mkstemp(prefix="driftcheck-stdin-", suffix=".txt")
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
-    return [tmp if p == "-" else p for p in paths], tmp
+    shown: dict[str, str] = {}
+    out = []
+    try:
+        for p in paths:
+            if not _is_stream(p):
+                out.append(p)
+                continue
+            data = read_bytes(p)
+            fd, tmp = tempfile.mkstemp(prefix="driftcheck-stdin-", suffix=Path(p).suffix or ".txt")
+            shown[tmp] = p
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            out.append(tmp)
+    except BaseException:
+        for tmp in shown:
+            os.unlink(tmp)
+        raise
+    return out, shown
 
 
 def _validate(paths: list[str], settings: Settings) -> tuple[list[str], list[str]]:
@@ -238,11 +262,10 @@ def _plan_annotations(settings: Settings, paths: list[str], source: str | None) 
     return plan
 
 
-def _show_warnings(data: dict[str, Any], tmp: str | None) -> None:
+def _show_warnings(data: dict[str, Any], spooled: dict[str, str]) -> None:
     """Name stdin "-" in the report, and print the documents' warnings (inert: they quote input)."""
     for doc in data["documents"]:
-        if tmp and doc["path"] == tmp:
-            doc["path"] = "-"
+        doc["path"] = spooled.get(doc["path"], doc["path"])
         for warning in doc.get("warnings", []):
             print(inert(f"driftcheck: warning: {doc['path']}: {warning}"), file=sys.stderr)
     for warning in untranslated_warnings(data):
@@ -284,7 +307,7 @@ def run_check(
     )
     protected = protected_files(paths, settings, source, config)
     preflight_outputs(dests, protected)
-    paths, tmp = _stdin_to_file(paths)
+    paths, spooled = _spool_streams(paths)
     try:
         annotate_plan = _plan_annotations(settings, paths, source)
         preflight_outputs(dests + list(annotate_plan.values()), protected)
@@ -297,7 +320,7 @@ def run_check(
             print(f"driftcheck: error: {e}", file=sys.stderr)
         if not good:
             return ERROR
-        shown = ["-" if p == tmp else p for p in good]
+        shown = [spooled.get(p, p) for p in good]
         preflight_outputs(
             dests + list(annotate_plan.values()) + [d for _, d, _ in per_document_dests(shown, plan)],
             protected,
@@ -309,7 +332,7 @@ def run_check(
         else:
             with progress() as timer:
                 data = check_data(good, settings, source, timer=timer)
-        _show_warnings(data, tmp)
+        _show_warnings(data, spooled)
         if settings.baseline:
             data = _baselined(data, settings.baseline)
         annotated: list[tuple[str, bytes]] = []
@@ -323,7 +346,7 @@ def run_check(
             print(f"driftcheck: gate failed: {reason}", file=sys.stderr)
         return ERROR if errors else result.exit_code
     finally:
-        if tmp:
+        for tmp in spooled:
             os.unlink(tmp)
 
 

@@ -42,7 +42,9 @@ def parquet_text(data: bytes, path: str) -> str:
     except ImportError:
         raise UsageError(INSTALL_HINT) from None
     try:
-        table = pq.read_table(io.BytesIO(data))
+        # one thread: with its reader threads on, pyarrow aborts the process (exit 134) when it exits
+        # soon after, e.g. on the error line for a bad cell
+        table = pq.read_table(io.BytesIO(data), use_threads=False)
     except (pa.ArrowException, OSError) as exc:
         raise InputError(f"{path}: not a readable Parquet file ({str(exc).splitlines()[0]})") from None
     lines = []

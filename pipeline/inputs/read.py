@@ -49,7 +49,8 @@ def read_bytes(path: str, limit: int = MAX_BYTES) -> bytes:
         try:
             if p.stat().st_size > limit:
                 raise InputError(f"{path}: file is larger than {limit // (1024 * 1024)} MiB; split it")
-            data = p.read_bytes()
+            with open(p, "rb") as fh:  # bounded: a device or a pipe has no size to check first
+                data = fh.read(limit + 1)
         except OSError as exc:
             raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
     if len(data) > limit:

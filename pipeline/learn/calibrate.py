@@ -17,6 +17,7 @@ from ..config import Settings
 from ..core import calibration as cal
 from ..errors import ConfigError
 from ..inputs.read import atomic_write
+from ..terminal import inert
 from ..version import __version__
 from .labelled import Row, collect
 
@@ -160,13 +161,15 @@ def run_calibrate_copy(
     th, cv = variant["thresholds"], variant["cv"]
     capped = sorted(k for k, v in variant["precision"]["checks"].items() if v["severity"] == "minor")
     sys.stdout.write(
-        f"calibration: {output} (round-trip, variant '{variant['name']}', {len(variant['model']['terms'])} features)\n"
-        f"thresholds: review at drift >= {th['review']} (the combiner never fails a copy)\n"
-        f"over the precision budget on natural copy (minor evidence now): {', '.join(capped) or 'none'}\n"
-        f"cross-validated, labelled: ROC AUC {cv['labelled']['drift_auc']}, false flags on correct "
-        f"{cv['labelled']['false_flags_correct']}, minor edits {cv['labelled']['false_flags_minor']}, "
-        f"recall {cv['labelled']['recall_shifted']}\n"
-        f"natural copy: false flags on correct {cv['natural']['false_flags_correct']}\n"
+        inert(  # the output path is the user's: no terminal control
+            f"calibration: {output} (round-trip, variant '{variant['name']}', {len(variant['model']['terms'])} features)\n"
+            f"thresholds: review at drift >= {th['review']} (the combiner never fails a copy)\n"
+            f"over the precision budget on natural copy (minor evidence now): {', '.join(capped) or 'none'}\n"
+            f"cross-validated, labelled: ROC AUC {cv['labelled']['drift_auc']}, false flags on correct "
+            f"{cv['labelled']['false_flags_correct']}, minor edits {cv['labelled']['false_flags_minor']}, "
+            f"recall {cv['labelled']['recall_shifted']}\n"
+            f"natural copy: false flags on correct {cv['natural']['false_flags_correct']}\n"
+        )
     )
     return data
 
@@ -196,4 +199,4 @@ def _summary(variant: dict[str, Any], files: list[dict[str, Any]], output: str) 
                 f"  {f['name']}: ROC AUC {m['drift_auc']}, false flags on correct {m['false_flags_correct']}, "
                 f"recall {m['recall_shifted']}"
             )
-    sys.stdout.write("\n".join(out) + "\n")
+    sys.stdout.write(inert("\n".join(out)) + "\n")  # file names are the user's: no terminal control

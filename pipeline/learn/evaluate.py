@@ -23,6 +23,7 @@ from typing import Any
 
 from ..config import Settings
 from ..inputs.read import atomic_write
+from ..terminal import inert
 from .labelled import Row, collect, judge_rows
 from .metrics import mcc, roc_auc
 
@@ -243,10 +244,10 @@ def run_eval(
     calibrated: bool,
 ) -> dict[str, Any]:
     result = evaluate(paths, settings, mode, splits, cv, calibrated)
-    md = to_markdown(result)
+    md = inert(to_markdown(result))  # file names are the user's: no terminal control
     out = Path(output)
     atomic_write(out / "eval.json", json.dumps(result, indent=2, ensure_ascii=False) + "\n")
     atomic_write(out / "eval.md", md)
     sys.stdout.write(md)
-    sys.stdout.write(f"\nwritten: {out / 'eval.json'}, {out / 'eval.md'}\n")
+    sys.stdout.write(inert(f"\nwritten: {out / 'eval.json'}, {out / 'eval.md'}") + "\n")
     return result

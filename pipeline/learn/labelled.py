@@ -14,6 +14,7 @@ the evidence driftcheck gathers on them, for `driftcheck eval` and `driftcheck c
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from ..inputs.read import decode_text, read_bytes
 from ..records import Flag, Segment, SegmentResult
 
 HELDOUT_MOD = 5  # pair_id % 5 == 0: the held-out fifth
+_INTEGER = re.compile(r"-?[0-9]+")  # a pair_id that is a number ("--5", "²" are not: hashed like none)
 
 
 @dataclass
@@ -58,18 +60,23 @@ def group_of(meta: dict[str, str]) -> str:
 def split_key(meta: dict[str, str], source: str) -> tuple[str, bool]:
     """(group key, held out?) of one labelled pair."""
     raw = meta.get("pair_id")
-    if raw is not None and raw.strip().lstrip("-").isdigit():
+    if raw is not None and _INTEGER.fullmatch(raw.strip()):
         pid = int(raw)
         return f"p{pid}", pid % HELDOUT_MOD == 0
     digest = int(hashlib.sha256(source.encode("utf-8")).hexdigest(), 16)
     return f"s{digest:x}"[:17], digest % HELDOUT_MOD == 0
 
 
-def load_labelled(path: str) -> list[Segment]:
+def load_labelled(path: str, need_source: bool = False) -> list[Segment]:
+    """The labelled pairs of a JSONL file; `need_source`: source-aware mode, every row has a source."""
     segments = read_pairs(decode_text(read_bytes(path), path), path, "jsonl", 0)
     for s in segments:
         if dict(s.meta).get("label") not in ("ok", "shifted"):
             raise InputError(f"{path}:{s.line}: 'label' must be ok or shifted")
+        if need_source and s.source is None:
+            raise InputError(
+                f"{path}:{s.line}: no 'source': source-aware evaluation needs the original of every pair"
+            )
     return segments
 
 
@@ -146,7 +153,7 @@ def collect(
     rows: list[Row] = []
     info: dict[str, Any] = {}
     for index, path in enumerate(paths):
-        segments = load_labelled(path)
+        segments = load_labelled(path, need_source=True)
         src, tgt = languages(segments, settings, path)
         local = dataclasses.replace(settings, source_lang=src, lang=tgt)
         engine = build_engine(local, [tgt, src])

@@ -5,7 +5,7 @@
 critical -> ::error, major -> ::warning, minor/info -> ::notice. Flags accepted by a baseline
 are left out. Escaping follows @actions/core: in the message `%`, CR and LF become %25, %0D,
 %0A; in property values `:` and `,` also become %3A and %2C. Other control characters are
-dropped. Columns are the approximate ones described in report/sarif.py; the line is exact.
+dropped, and right-to-left overrides are named as in the terminal ([U+202E]). Columns are the approximate ones described in report/sarif.py; the line is exact.
 Standard input ("-") gets no file property.
 """
 
@@ -16,6 +16,7 @@ from typing import Any
 
 from pipeline.report.baseline import iter_flags, normalise_path
 from pipeline.report.sarif import flag_region, sentence_columns
+from pipeline.terminal import name_bidi
 
 COMMANDS = {"critical": "error", "major": "warning", "minor": "notice", "info": "notice"}
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # C1 too: some terminals obey CSI (0x9b)
@@ -23,7 +24,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # C1 too: some t
 
 def escape_data(text: str) -> str:
     """Message part. Other control characters (ESC would start a terminal sequence) are dropped."""
-    return _CONTROL.sub("", text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return name_bidi(_CONTROL.sub("", text)).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:

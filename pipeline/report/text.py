@@ -56,7 +56,7 @@ def _head(data: dict[str, Any]) -> list[str]:
 
     lines = [summary_line(data)]
     if data["summary"].get("note"):
-        lines.append(f"  note: {data['summary']['note']}")
+        lines.append(inert(f"  note: {data['summary']['note']}"))
     for doc in data["documents"]:
         scores = ", ".join(
             f"{inert(k)}: chrF {v['chrf']:.1f}, BLEU {v['bleu']:.1f}, TER {v['ter']:.1f}"

@@ -6,6 +6,9 @@ detectors read the copy alone, so the round trip here is the copy itself.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from pipeline.checks import CheckInput
@@ -16,6 +19,7 @@ from pipeline.checks.language_id import typo_of
 from pipeline.checks.scramble import slot_marks
 from pipeline.checks.word_order import MAX_P, class_pmi, order_p_value, word_class, words
 from pipeline.core.roundtrip import cap_roundtrip
+from tests.conftest import run_cli
 
 from .helpers import assert_flags, assert_passes, make, run
 
@@ -315,3 +319,24 @@ def test_edit_distance_counts_a_swap_as_one() -> None:
     assert edit_distance("tirana", "tyrana") == 1
     assert edit_distance("scholz", "schloz") == 1
     assert edit_distance("albania", "bulgaria") > 2
+
+
+@pytest.mark.requires_apertium
+def test_one_very_long_word_is_checked_within_bounded_memory(tmp_path: Path) -> None:
+    """The copy-only typo test built every one-edit variant of a word (length² x alphabet strings):
+    a 10,000-letter "word" took over 2.5 GB, 30,000 letters got the process killed. Under a 2.5 GB
+    address-space limit the run now finishes like any other."""
+    import resource
+
+    (tmp_path / "long.txt").write_text("The house is big. " + "a" * 10_000 + " is here.\n")
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (2_500_000_000, 2_500_000_000))
+
+    r = run_cli(
+        "check", "long.txt", "--engine", "apertium", "--no-cache", "--no-semantic", "-f", "json", "-o", "out.json",
+        cwd=tmp_path, preexec_fn=limit,
+    )  # fmt: skip
+    assert r.code == 0, r.stderr
+    assert len(json.loads((tmp_path / "out.json").read_text())["segments"]) == 2
+    assert typo_of("a" * 10_000, "en", 3.0) is None and typo_of("huose", "en", 3.0) == "house"

@@ -269,3 +269,31 @@ def test_report_rerenders_saved_json_and_baseline_gates_only_new_flags(tmp_path:
     assert run_cli("check", str(copy), *common, "--baseline", str(base), "-f", "json").code == 1  # a new flag
     bad = run_cli("report", str(tmp_path / "nope.json"))
     assert bad.code == 2 and "no such file" in bad.stderr
+
+
+@pytest.mark.requires_apertium
+def test_pipes_and_devices_are_read_once_and_bounded(tmp_path: Path) -> None:
+    """A named pipe (what `<(git show HEAD:a.md)` hands over) was read once to validate and again
+    to check: the second read found it empty or waited for a writer for ever. A device has no size
+    to check first: /dev/zero was read until memory ran out. Now a pipe is read once into a temp
+    file, and every read stops at the 5 MiB limit."""
+    import os
+    import threading
+
+    fifo = tmp_path / "copy.txt"
+    os.mkfifo(fifo)
+
+    def writer() -> None:
+        with open(fifo, "w") as fh:
+            fh.write("The bridge reopened on Monday.\n")
+
+    t = threading.Thread(target=writer, daemon=True)
+    t.start()
+    r = run_cli("check", str(fifo), *APERTIUM, "-f", "json", timeout=60)
+    t.join(5)
+    assert r.code == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert [d["path"] for d in data["documents"]] == [str(fifo)] and len(data["segments"]) == 1
+    assert not list(Path(os.environ.get("TMPDIR", "/tmp")).glob("driftcheck-stdin-*"))
+    r = run_cli("check", "/dev/zero", *APERTIUM, "-f", "json", timeout=60)
+    assert r.code == 2 and r.stderr == "driftcheck: error: /dev/zero: input is larger than 5 MiB; split it\n"

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from pipeline.config import load_settings
+from pipeline.config import Settings, load_settings
 from pipeline.errors import ConfigError
 from pipeline.report.gate import gate
 
@@ -66,6 +66,8 @@ BAD = [
     ("[checks]\nnot_a_check = false", "checks.not_a_check: unknown check"),
     ("beam = ", "not valid TOML"),
     ('formats = ["pdf"]', "unknown format 'pdf'"),
+    ("tool = 1", "tool: must be a table"),  # was an internal error (AttributeError)
+    ("[tool]\ndriftcheck = 1", "tool.driftcheck: must be a table"),
 ]
 
 
@@ -75,6 +77,11 @@ def test_bad_config_names_the_key(tmp_path: Path, text: str, message: str) -> No
     (tmp_path / "driftcheck.toml").write_text(text + "\n")
     with pytest.raises(ConfigError, match=message.replace("(", r"\(").replace(".", r"\.")):
         load_settings({}, None, tmp_path)
+
+
+def test_a_pyproject_whose_tool_is_not_a_table_is_not_ours_to_judge(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('tool = "x"\n')  # was an internal error (AttributeError)
+    assert load_settings({}, None, tmp_path).beam == Settings().beam
 
 
 def _data(verdicts: list[str], chrf: float = 80.0) -> dict[str, Any]:

@@ -305,3 +305,36 @@ def test_the_shipped_variant_follows_the_engine_and_the_evidence(
     assert gating, seg["flags"]
     assert all(f["check"] == "negation" or "weighed most: negation" in f["message"] for f in gating), gating
     assert seg["verdict"] != "ok"
+
+
+@pytest.mark.requires_apertium
+def test_eval_prints_file_names_inert_and_reads_odd_pair_ids(tmp_path: Path) -> None:
+    """A file name with terminal escapes reached the terminal raw through eval's summary, and a
+    pair_id such as "--5" or "²" (digits to str.isdigit, not to int) was an internal error."""
+    rows = [
+        {"id": f"r{i}", "pair_id": pid, "src_lang": "es", "tgt_lang": "en", "source": s, "translation": t,
+         "label": label, "category": cat, "severity": sev}
+        for i, ((s, t, label, cat, sev), pid) in enumerate(zip(ROWS, ["--5", "²", "7", "10", "-3", "x", "4", "8"]))
+    ]  # fmt: skip
+    f = write_jsonl(tmp_path / "evil\x1b[35m.jsonl", rows)
+    r, data = evaluate(tmp_path / "eval", str(f), "--no-cache", "--split", "all")
+    assert "\x1b" not in r.stdout and "### evil␛[35m.jsonl" in r.stdout
+    assert data["files"]["evil\x1b[35m.jsonl"]["splits"]["all"]["n"] == len(ROWS)
+
+
+def test_eval_and_calibrate_refuse_labelled_pairs_without_a_source(tmp_path: Path) -> None:
+    """Source-aware evaluation of rows with no 'source' compared every copy with an empty source
+    (100 % false flags, exit 0) and calibrate trained on that; now one line, exit 2, nothing written."""
+    f = write_jsonl(
+        tmp_path / "nosrc.jsonl",
+        [{"id": "a", "translation": "The house is big.", "src_lang": "es", "label": "ok"}],
+    )
+    for args in (
+        ("eval", str(f), "-o", str(tmp_path / "o")),
+        ("calibrate", str(f), "-o", str(tmp_path / "c.json")),
+    ):
+        r = run_cli(*args, "--engine", "apertium", "--no-cache", "--no-semantic")
+        assert r.code == 2 and r.stderr == (
+            f"driftcheck: error: {f}:1: no 'source': source-aware evaluation needs the original of every pair\n"
+        ), r.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["nosrc.jsonl"]

@@ -67,3 +67,22 @@ def test_a_flagged_sentence_prints_the_table() -> None:
     flagged["segments"][0]["verdict"] = "review"
     assert text.plain_lines(data) is not None and text.plain_lines(flagged) is None
     assert "Sentences to review" in through_rich(flagged, False)
+
+
+EVIL = "x\x1b]0;pwned\x07\x1b[2J\u202eevil"
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "github"])
+def test_the_note_paths_and_sentences_reach_no_terminal_raw(fmt: str) -> None:
+    """A saved report is input to `driftcheck report`: its note went to the terminal raw (ESC, OSC),
+    and right-to-left overrides (U+202E, "Trojan Source") were printed as they were everywhere."""
+    from pipeline.report import render
+
+    data = clean_report()
+    data["summary"]["note"] = EVIL
+    data["documents"][0]["path"] = EVIL + ".txt"
+    data["segments"][0]["text"] = EVIL
+    data["segments"][0]["verdict"] = "review"
+    out = render(fmt, data) if fmt != "text" else through_rich(data, False)
+    assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out, out
+    assert "U+202E" in out

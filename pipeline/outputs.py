@@ -8,6 +8,9 @@
   (a dangling link's target is created).
 - Anything that is not a regular file (a device such as /dev/null, a FIFO, a socket, a terminal),
   and /dev/stdout, /dev/stderr and /dev/fd/N, is opened and written, never replaced.
+- The outputs of one run are written as a set (`write_outputs`): every file to its temp file
+  first, then all renamed into place, so one that cannot be written (a full disk, a quota) leaves
+  every other output as it was. Temp names are short, whatever the target's name.
 - An output that is, or would replace, one of the run's inputs is refused before any work
   (`same_file_guard`), and `writable_or_error` names an output that cannot be written (a read-only
   folder, a parent that is a file) before any work, too.
@@ -53,25 +56,71 @@ def is_special(path: str | Path) -> bool:
 
 def atomic_write(path: str | Path, data: str | bytes) -> None:
     """Write text (UTF-8) or bytes to `path` by the rules above. Raises OSError."""
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+    commit(stage([(path, data)]))
+
+
+class Staged:
+    """Outputs written to temp files next to their targets, not yet renamed into place."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[str, bytes, Path | None, Path | None]] = []  # path, data, temp, target
+
+    def discard(self) -> None:
+        for _, _, tmp, _ in self.items:
+            if tmp is not None and os.path.lexists(tmp):
+                os.unlink(tmp)
+
+
+def stage(outputs: Iterable[tuple[str | Path, str | bytes]]) -> Staged:
+    """Write every regular-file output to a temp file in its folder (devices, FIFOs and descriptor
+    paths wait for `commit`, which writes them in place). Raises OSError with every temp removed:
+    a failing output (a full disk, a quota) leaves all the others as they were."""
+    staged = Staged()
+    try:
+        for path, data in outputs:
+            raw = data.encode("utf-8") if isinstance(data, str) else data
+            if stream_fd(path) is not None or is_special(path):
+                if os.path.isdir(path):
+                    raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+                staged.items.append((str(path), raw, None, None))
+                continue
+            target = Path(os.path.realpath(path))  # a symlink is followed: its target is replaced
+            target.parent.mkdir(parents=True, exist_ok=True)
+            staged.items.append((str(path), raw, _temp_copy(target, raw), target))
+    except BaseException:
+        staged.discard()
+        raise
+    return staged
+
+
+def commit(staged: Staged, done: list[str] | None = None) -> None:
+    """Rename every staged output into place and write the in-place ones, in order (each path
+    appended to `done` once written). Raises OSError; what is left staged is removed."""
+    try:
+        for path, raw, tmp, target in staged.items:
+            if tmp is None or target is None:
+                _write_in_place(path, raw)
+            else:
+                os.replace(tmp, target)
+                _fsync_folder(target.parent)
+            if done is not None:
+                done.append(path)
+    finally:
+        staged.discard()
+
+
+def _write_in_place(path: str, raw: bytes) -> None:
     fd = stream_fd(path)
     if fd is not None:
         for stream in (sys.stdout, sys.stderr):
             stream.flush()
         _write_all(fd, raw)
         return
-    if is_special(path):
-        if os.path.isdir(path):
-            raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
-        fd = os.open(path, os.O_WRONLY | os.O_NOCTTY)
-        try:
-            _write_all(fd, raw)
-        finally:
-            os.close(fd)
-        return
-    target = Path(os.path.realpath(path))  # a symlink is followed: its target is replaced
-    target.parent.mkdir(parents=True, exist_ok=True)
-    _replace(target, raw)
+    fd = os.open(path, os.O_WRONLY | os.O_NOCTTY)
+    try:
+        _write_all(fd, raw)
+    finally:
+        os.close(fd)
 
 
 def _write_all(fd: int, raw: bytes) -> None:
@@ -81,12 +130,14 @@ def _write_all(fd: int, raw: bytes) -> None:
         view = view[n:]
 
 
-def _replace(target: Path, raw: bytes) -> None:
+def _temp_copy(target: Path, raw: bytes) -> Path:
+    """`raw` in a temp file beside `target` (with its permission bits), flushed to disk. The temp
+    name is short whatever the target's (a target name near the 255-byte limit stays writable)."""
     try:
         mode: int | None = stat.S_IMODE(os.stat(target).st_mode)
     except FileNotFoundError:
         mode = None
-    tmp = target.with_name(f".{target.name}.driftcheck-{os.getpid()}-{secrets.token_hex(4)}")
+    tmp = target.with_name(f".driftcheck-{os.getpid()}-{secrets.token_hex(6)}.tmp")
     try:
         if not _write_anonymous(target.parent, tmp.name, raw, mode):
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
@@ -94,11 +145,11 @@ def _replace(target: Path, raw: bytes) -> None:
                 _fill(fd, raw, mode)
             finally:
                 os.close(fd)
-        os.replace(tmp, target)
-    finally:
+    except BaseException:
         if os.path.lexists(tmp):
             os.unlink(tmp)
-    _fsync_folder(target.parent)
+        raise
+    return tmp
 
 
 def _fill(fd: int, raw: bytes, mode: int | None) -> None:
@@ -149,10 +200,41 @@ def _fsync_folder(folder: Path) -> None:
 
 def write_output(path: str | Path, data: str | bytes) -> None:
     """atomic_write with any OS failure as one named OutputError."""
+    write_outputs([(path, data)])
+
+
+def write_outputs(outputs: list[tuple[str | Path, str | bytes]]) -> None:
+    """Several outputs as one (`stage_outputs`, then `commit_outputs`)."""
+    commit_outputs(stage_outputs(outputs))
+
+
+def stage_outputs(outputs: list[tuple[str | Path, str | bytes]]) -> Staged:
+    """Every output written to a temp file beside it: an output that cannot be written (a full
+    disk, a quota) is one named OutputError, and no output has been replaced."""
+    staged = Staged()
+    current = ""
     try:
-        atomic_write(path, data)
+        for path, data in outputs:  # one at a time, to name the one that failed
+            current = str(path)
+            staged.items += stage([(path, data)]).items
     except OSError as exc:
-        raise OutputError(f"{path}: cannot write the output: {_reason(exc)}") from None
+        staged.discard()
+        raise OutputError(
+            f"{current}: cannot write the output: {_reason(exc)}; nothing was written"
+        ) from None
+    return staged
+
+
+def commit_outputs(staged: Staged) -> None:
+    """The staged outputs renamed into place (a rename fails only in rare cases: named with what
+    was already written)."""
+    done: list[str] = []
+    try:
+        commit(staged, done)
+    except OSError as exc:
+        current = staged.items[len(done)][0]
+        written = f"; already written: {', '.join(done)}" if done else "; nothing was written"
+        raise OutputError(f"{current}: cannot write the output: {_reason(exc)}{written}") from None
 
 
 def _reason(exc: OSError) -> str:
@@ -229,6 +311,16 @@ def writable_or_error(path: str | Path) -> None:
         raise OutputError(f"{path}: cannot write the output: {folder} is not a folder")
     if not os.access(folder, os.W_OK | os.X_OK):
         raise OutputError(f"{path}: cannot write the output: the folder {folder} is not writable")
+    for part in target.relative_to(folder).parts:  # the parts still to create, and the file's own name
+        if len(os.fsencode(part)) > _name_max(folder):
+            raise OutputError(f"{path}: cannot write the output: the name {part[:40]}... is too long")
+
+
+def _name_max(folder: Path) -> int:
+    try:
+        return os.pathconf(folder, "PC_NAME_MAX")
+    except (OSError, ValueError):
+        return 255
 
 
 def folder_writable_or_error(folder: str | Path) -> None:

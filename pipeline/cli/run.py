@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from ..config import Settings
 from ..errors import InputError, UsageError
 from ..inputs.read import read_bytes
-from ..outputs import file_identity, write_output
+from ..outputs import commit_outputs, file_identity, stage_outputs, write_output
 from ..report import render
 from ..report.gate import ERROR, gate
 from ..terminal import inert
@@ -321,8 +321,18 @@ def run_check(
         if not good:
             return ERROR
         shown = [spooled.get(p, p) for p in good]
+        shard_results: list[str] = []
+        if ray is not None and ray.shard_results is not None:
+            from ..outputs import folder_writable_or_error
+            from ..scale.executor_ray import shard_result_paths
+
+            folder_writable_or_error(ray.shard_results)
+            shard_results = shard_result_paths(ray.shard_results, good)
         preflight_outputs(
-            dests + list(annotate_plan.values()) + [d for _, d, _ in per_document_dests(shown, plan)],
+            dests
+            + list(annotate_plan.values())
+            + [d for _, d, _ in per_document_dests(shown, plan)]
+            + shard_results,
             protected,
         )
         if ray is not None:  # scale-out: shards over Ray actors, merged (pipeline/scale/)
@@ -372,13 +382,21 @@ def write_outputs(data: dict[str, Any], plan: Plan, annotated: list[tuple[str, b
     ]
     rendered += [(dest, render(fmt, sub)) for fmt, dest, sub in per_document_outputs(data, plan)]
     rendered += list(annotated or [])
+    # every file is written beside its target before any is replaced or anything printed: one that
+    # cannot be written (a full disk, a quota) fails the run with all the others as they were
+    staged = stage_outputs([(dest, text) for dest, text in rendered if dest is not None])
     summary = any(fmt == "text" and dest is None for fmt, dest in plan)
-    if summary:
-        from ..report.text import print_text
+    try:
+        if summary:
+            from ..report.text import print_text
 
-        print_text(data)
-    for dest, text in rendered:
-        write_or_print(text, dest)
+            print_text(data)
+        for dest, text in rendered:
+            if dest is None:
+                write_or_print(text, dest)
+        commit_outputs(staged)
+    finally:
+        staged.discard()  # a summary that could not be printed (a closed pipe) leaves no temp file
     files = [dest for dest, _ in rendered if dest is not None]
     if summary and files:
         shown = files if len(files) <= 4 else [*files[:3], f"and {len(files) - 3} more"]

@@ -153,13 +153,16 @@ def run_shards(
     return [json.loads(reports[i]) for i in range(len(paths))]  # ActorPool.map: one result per shard
 
 
+def shard_result_paths(folder: str, paths: list[str]) -> list[str]:
+    """Where `--shard-results FOLDER` puts each shard's report (checked before the run)."""
+    return [str(Path(folder) / f"shard-{i:06d}-{Path(path).stem}.json") for i, path in enumerate(paths)]
+
+
 def _write_shard_results(folder: str, paths: list[str], shards: list[dict[str, Any]]) -> None:
-    from ..outputs import write_output
+    from ..outputs import write_outputs
     from ..report.to_json import dumps
 
-    Path(folder).mkdir(parents=True, exist_ok=True)
-    for i, (path, shard) in enumerate(zip(paths, shards)):
-        write_output(str(Path(folder) / f"shard-{i:06d}-{Path(path).stem}.json"), dumps(shard))
+    write_outputs([(dest, dumps(shard)) for dest, shard in zip(shard_result_paths(folder, paths), shards)])
 
 
 @contextmanager

@@ -360,3 +360,21 @@ def test_worker_cache_is_its_own_and_a_dead_workers_is_swept(tmp_path: Path) -> 
         "driftcheck-worker-" + f"{os.getpid()}-y",
         "other-folder",
     ]
+
+
+@pytest.mark.requires_ray
+def test_shard_results_that_cannot_be_written_are_refused_before_ray_starts(tmp_path: Path) -> None:
+    """`--shard-results` named an existing file: the run went through Ray (hours on a cluster)
+    and then failed on mkdir. It is checked with the other outputs now, before any work."""
+    shard = _jsonl(tmp_path / "a.jsonl", _rows(0, 2), ("id", "source", "translation"))
+    (tmp_path / "resfile").write_text("userfile")
+    r = run_cli(
+        "check", str(shard), *SOURCE, "--executor", "ray", "--workers", "1", "-f", "json",
+        "-o", str(tmp_path / "r.json"), "--shard-results", str(tmp_path / "resfile"),
+    )  # fmt: skip
+    assert (r.code, r.stderr) == (
+        2,
+        f"driftcheck: error: {tmp_path / 'resfile'}: is not a folder (several outputs need a folder)\n",
+    )
+    assert (tmp_path / "resfile").read_text() == "userfile" and not (tmp_path / "r.json").exists()
+    assert not list(tmp_path.glob("driftcheck-ray-*"))

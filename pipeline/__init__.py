@@ -15,11 +15,17 @@ __all__ = [
     "VERDICTS",
     "Batch",
     "BatchResult",
+    "ConfigError",
+    "DriftcheckError",
+    "EngineError",
     "EngineSpec",
+    "InputError",
+    "OutputError",
     "Report",
     "RunConfig",
     "RunInfo",
     "Settings",
+    "UsageError",
     "__version__",
     "load_engine",
     "load_report",
@@ -33,6 +39,9 @@ __all__ = [
 ]
 
 _WHERE = {
+    **dict.fromkeys(
+        ("DriftcheckError", "UsageError", "InputError", "OutputError", "ConfigError", "EngineError"), "pipeline.errors"
+    ),
     "VERDICTS": "pipeline.records",
     "Report": "pipeline.records",
     "Settings": "pipeline.config",
@@ -58,6 +67,7 @@ if TYPE_CHECKING:
     from .core.batch import Batch, BatchResult, RunInfo, merge, verify_segments
     from .core.run_config import RunConfig, resolve_config
     from .engines import EngineSpec, load_engine
+    from .errors import ConfigError, DriftcheckError, EngineError, InputError, OutputError, UsageError
     from .records import VERDICTS, Report
 
 

@@ -13,12 +13,53 @@ from collections.abc import Iterable
 from typing import Any
 
 from .config import Settings
+from .errors import UsageError
 from .records import Report, Segment
 from .timing import Timer
 
 
 def _settings(lang: str, engine: str, cache: bool, semantic: bool | None, **more: Any) -> Settings:
+    for name, value in (
+        ("lang", lang),
+        ("engine", engine),
+        *((k, v) for k, v in more.items() if k == "source_lang"),
+    ):
+        if not isinstance(value, str):
+            raise UsageError(f"{name} must be a string, got {type(value).__name__}")
     return Settings(lang=lang, engine=engine, cache=cache, semantic=semantic, **more)
+
+
+def _strings(values: Any, what: str, one: str) -> list[str]:
+    """A list of strings from an iterable of them; a lone string (an easy slip: it iterates into
+    characters) or any other item is a UsageError, not a silent wrong result."""
+    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+        raise UsageError(f"{what} must be a list of {one}s, got {type(values).__name__}")
+    out = list(values)
+    for i, v in enumerate(out):
+        if not isinstance(v, str):
+            raise UsageError(f"{what}: item {i + 1} must be a {one} (a string), got {type(v).__name__}")
+    return out
+
+
+def _pairs(pairs: Any) -> list[tuple[str, str]]:
+    if isinstance(pairs, (str, bytes, dict)) or not isinstance(pairs, Iterable):
+        raise UsageError(f"pairs must be a list of (source, translation) tuples, got {type(pairs).__name__}")
+    out = []
+    for i, p in enumerate(pairs):
+        if not isinstance(p, (tuple, list)) or len(p) != 2 or not all(isinstance(t, str) for t in p):
+            raise UsageError(
+                f"pairs: item {i + 1} must be a (source, translation) tuple of two strings, got {_shape(p)}"
+            )
+        out.append((p[0], p[1]))
+    if not out:
+        raise UsageError("pairs is empty: nothing to verify")
+    return out
+
+
+def _shape(value: Any) -> str:
+    if isinstance(value, (tuple, list)):
+        return f"a {type(value).__name__} of {len(value)} ({', '.join(type(v).__name__ for v in value)})"
+    return type(value).__name__
 
 
 def verify_pairs(
@@ -40,10 +81,12 @@ def verify_pairs(
 
     segments = [
         Segment(str(i + 1), 0, i + 1, 1, i + 1, copy, source=src, source_line=i + 1)
-        for i, (src, copy) in enumerate(pairs)
+        for i, (src, copy) in enumerate(_pairs(pairs))
     ]
     settings = _settings(lang, engine, cache, semantic, source_lang=source_lang)
-    inputs = Inputs("source", [("<memory>", lang, "<memory>", source_lang)], jobs=[job_from_segments(0, segments)])
+    inputs = Inputs(
+        "source", [("<memory>", lang, "<memory>", source_lang)], jobs=[job_from_segments(0, segments)]
+    )
     inputs.details.append({"format": "memory", "units": {}, "warnings": []})
     inputs.settings = settings
     return verify([], settings, inputs=inputs)
@@ -61,8 +104,11 @@ def verify_copy(
     """Round-trip verification of sentences of one document with no source (copy only), in order."""
     from .core.verify import Inputs, verify
 
-    segments = [Segment(str(i + 1), 0, i + 1, 1, i + 1, text) for i, text in enumerate(sentences)]
-    settings = _settings(lang, engine, cache, semantic, pivots=list(pivots))
+    texts = _strings(sentences, "sentences", "sentence")
+    if not texts:
+        raise UsageError("sentences is empty: nothing to verify")
+    segments = [Segment(str(i + 1), 0, i + 1, 1, i + 1, text) for i, text in enumerate(texts)]
+    settings = _settings(lang, engine, cache, semantic, pivots=_strings(pivots, "pivots", "language code"))
     inputs = Inputs("roundtrip", [("<memory>", lang, None, None)], segments=segments, settings=settings)
     inputs.details.append({"format": "memory", "units": {}, "warnings": []})
     return verify([], settings, inputs=inputs)
@@ -73,7 +119,12 @@ def verify_files(paths: list[str], *, source: str | None = None, settings: Setti
     single document). `settings`: everything the CLI's flags and config files set (default: defaults)."""
     from .core.verify import verify
 
-    return verify(paths, settings or Settings(), source)
+    files = _strings(paths, "paths", "path")
+    if settings is not None and not isinstance(settings, Settings):
+        raise UsageError(f"settings must be a pipeline.Settings, got {type(settings).__name__}")
+    if source is not None and not isinstance(source, str):
+        raise UsageError(f"source must be a path (a string), got {type(source).__name__}")
+    return verify(files, settings or Settings(), source)
 
 
 def check_data(
@@ -133,6 +184,8 @@ def to_json(report: Report) -> dict[str, Any]:
     """The canonical JSON of a report (what `driftcheck check -f json` writes)."""
     from .report.to_json import to_dict
 
+    if not isinstance(report, Report):
+        raise UsageError(f"to_json needs a pipeline.Report, got {type(report).__name__}")
     return to_dict(report)
 
 
@@ -142,4 +195,6 @@ def load_report(path: str) -> dict[str, Any]:
     (Example in the README's "Python API" section, run by tests/test_api.py.)"""
     from .report.files import load_report as load
 
+    if not isinstance(path, str):
+        raise UsageError(f"load_report needs a path (a string), got {type(path).__name__}")
     return load(path)

@@ -75,3 +75,33 @@ def test_batches_merge_into_the_whole_runs_report(tmp_path: Path, mode: Mode) ->
     parts = [verify_segments(b, engine, config, Timer()) for b in batches]
     info = run_info(inputs, engine, config, inputs.settings, whole.routes)
     assert to_dict(merge(parts, info)) == to_dict(merge([whole], info))
+
+
+PAIR = {"source": "El puente reabrió el lunes.", "translation": "The bridge closed on Friday."}
+BAD_CALLS = [
+    # dicts iterate into their keys: ("source", "translation") was verified, and came back "ok"
+    (lambda: pipeline.verify_pairs([PAIR], source_lang="es", engine="apertium"), "item 1 must be a (source, translation) tuple of two strings, got dict"),  # type: ignore[list-item]
+    (lambda: pipeline.verify_pairs("abc", source_lang="es"), "pairs must be a list of (source, translation) tuples, got str"),  # type: ignore[arg-type]
+    (lambda: pipeline.verify_pairs(None, source_lang="es"), "got NoneType"),  # type: ignore[arg-type]
+    (lambda: pipeline.verify_pairs([("a", "b", "c")], source_lang="es"), "got a tuple of 3 (str, str, str)"),  # type: ignore[list-item]
+    (lambda: pipeline.verify_pairs([(b"a", b"b")], source_lang="es"), "got a tuple of 2 (bytes, bytes)"),  # type: ignore[list-item]
+    (lambda: pipeline.verify_pairs([], source_lang="es"), "pairs is empty"),
+    (lambda: pipeline.verify_pairs([("a", "b")], source_lang=5), "source_lang must be a string, got int"),  # type: ignore[arg-type]
+    # a string iterates into characters: ten one-letter segments
+    (lambda: pipeline.verify_copy("The house.", engine="apertium"), "sentences must be a list of sentences, got str"),
+    (lambda: pipeline.verify_copy([]), "sentences is empty"),
+    (lambda: pipeline.verify_copy(["The house."], pivots="es"), "pivots must be a list of language codes, got str"),
+    (lambda: pipeline.verify_copy(["The house."], pivots=[1]), "pivots: item 1 must be a language code"),  # type: ignore[list-item]
+    (lambda: pipeline.verify_files("a.txt"), "paths must be a list of paths, got str"),  # type: ignore[arg-type]
+    (lambda: pipeline.verify_files(["a.txt"], settings={"lang": "en"}), "settings must be a pipeline.Settings, got dict"),  # type: ignore[arg-type]
+    (lambda: pipeline.load_report(None), "load_report needs a path"),  # type: ignore[arg-type]
+    (lambda: pipeline.to_json(None), "to_json needs a pipeline.Report"),  # type: ignore[arg-type]
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("call", "message"), BAD_CALLS)
+def test_arguments_of_the_wrong_shape_are_a_usage_error(call: object, message: str) -> None:
+    """Each of these was a silent wrong result (dict pairs, a string of sentences) or a TypeError,
+    AttributeError or ValueError instead of the documented error types."""
+    with pytest.raises(pipeline.UsageError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        call()  # type: ignore[operator]

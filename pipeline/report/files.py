@@ -58,7 +58,9 @@ def read_json(
     if b"\x00" in raw[:4096]:
         raise error(f"{path}: looks like a binary file, not a {name}")
     try:
-        data = json.loads(raw)
+        data = json.loads(raw, parse_constant=_not_json)
+    except _NotJson as exc:
+        raise error(f"{path}: {name} is not valid JSON ({exc} is not a JSON number)") from None
     except UnicodeDecodeError as exc:
         raise error(f"{path}: not valid UTF-8 (byte offset {exc.start})") from None
     except json.JSONDecodeError as exc:
@@ -68,6 +70,16 @@ def read_json(
     if _ESCAPED_SURROGATE.search(raw):
         data = _whole_characters(data)  # half a surrogate pair is not text: U+FFFD, as the readers do
     return data
+
+
+class _NotJson(ValueError):
+    pass
+
+
+def _not_json(constant: str) -> Any:
+    """NaN and Infinity: Python's json reads them, JSON has no such numbers (a report holding one
+    would make the SARIF and JSON written from it invalid)."""
+    raise _NotJson(constant)
 
 
 def _whole_characters(obj: Any) -> Any:

@@ -92,7 +92,8 @@ def _segment(seg: Any, where: str, documents: set[int]) -> None:
         for key in ("back", "forward", "source_round_trip"):
             _field(comp, key, at, str, "a string")
             _scores(_field(comp, f"{key}_scores", at, dict, "an object"), f"{at}.{key}_scores")
-    _field(seg, "drift", where, (int, float), "a number")
+    if not 0 <= _field(seg, "drift", where, (int, float), "a number") <= 1:
+        raise Invalid(f"{where}.drift: must be between 0 and 1")
     for k, flag in enumerate(_field(seg, "flags", where, list, "a list")):
         _flag(flag, f"{where}.flags[{k}]")
     if _field(seg, "verdict", where, str, "a string") not in VERDICTS:

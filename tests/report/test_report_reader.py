@@ -59,7 +59,23 @@ BROKEN = [
     (lambda d: d.pop("summary"), 'the report: missing "summary"'),
     (lambda d: d.update(mode="both"), "mode: must be one of roundtrip, source"),
     (lambda d: d["segments"][0].update(line=True), "segments[0].line: must be an integer, not a boolean"),
+    (lambda d: d["segments"][0].update(drift=5), "segments[0].drift: must be between 0 and 1"),
 ]
+
+
+def test_nan_in_a_report_is_not_json(tmp_path: Path) -> None:
+    """Python's json reads NaN; a report holding one was accepted and the SARIF written from it
+    held a bare NaN token (invalid JSON for every SARIF consumer)."""
+    data = copy.deepcopy(sample())
+    data["segments"][0]["drift"] = float("nan")
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    r = run_cli("report", str(bad), "-f", "sarif", "-o", str(tmp_path / "r.sarif"))
+    assert (r.code, r.stderr) == (
+        2,
+        f"driftcheck: error: {bad}: JSON report is not valid JSON (NaN is not a JSON number)\n",
+    )
+    assert not (tmp_path / "r.sarif").exists()
 
 
 @pytest.mark.parametrize(("breakage", "message"), BROKEN)

@@ -40,7 +40,8 @@ __all__ = [
 
 _WHERE = {
     **dict.fromkeys(
-        ("DriftcheckError", "UsageError", "InputError", "OutputError", "ConfigError", "EngineError"), "pipeline.errors"
+        ("DriftcheckError", "UsageError", "InputError", "OutputError", "ConfigError", "EngineError"),
+        "pipeline.errors",
     ),
     "VERDICTS": "pipeline.records",
     "Report": "pipeline.records",

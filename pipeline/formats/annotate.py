@@ -31,6 +31,8 @@ def _same(a: str, b: str) -> bool:
 
 def plan_annotations(dest: str, inputs: list[str], source: str | None) -> tuple[dict[str, str], list[str]]:
     """({input: copy path} for every PO/XLIFF input, the inputs that cannot be annotated)."""
+    if dest == "-":  # was a file named "-" in the working folder
+        raise UsageError("--annotate -: the marked copies are files; give a path (stdout carries the report)")
     todo = list(dict.fromkeys(p for p in inputs if format_of(p) in ANNOTATABLE))
     skipped = [p for p in inputs if p not in todo]
     if not todo:

@@ -56,16 +56,29 @@ def _notes(elem: Any) -> str:
     return " | ".join(t for t in texts if t)
 
 
-def _units_12(root: Any) -> list[XUnit]:
+def _units_12(root: Any, path: str) -> list[XUnit]:
     out: list[XUnit] = []
     for n, f in enumerate((c for c in root if local(c.tag) == "file"), start=1):
         fkey = f.get("original") or f"file{n}"
         for tu in (e for e in f.iter() if local(e.tag) == "trans-unit"):
-            out.extend(_trans_unit(tu, fkey))
+            out.extend(_trans_unit(tu, fkey, path))
     return out
 
 
-def _trans_unit(tu: Any, fkey: str) -> list[XUnit]:
+def _seg_marks(elem: Any, path: str, uid: str) -> dict[str, Any]:
+    """The <mrk mtype="seg"> of a <seg-source> or <target> by mid; a mid given twice would pair the
+    wrong sentences (one of them silently dropped), so it is an InputError."""
+    marks = [m for m in elem.iter() if local(m.tag) == "mrk" and m.get("mtype") == "seg"]
+    mids = Counter(m.get("mid") for m in marks)
+    dup = next((mid for mid, n in mids.items() if n > 1), None)
+    if dup is not None:
+        raise InputError(
+            f"{path}: trans-unit '{uid}': segment mid '{dup}' appears twice in <{local(elem.tag)}>"
+        )
+    return {m.get("mid"): m for m in marks}
+
+
+def _trans_unit(tu: Any, fkey: str, path: str) -> list[XUnit]:
     uid = tu.get("id") or ""
     source, target = _child(tu, "source"), _child(tu, "target")
     if source is None:
@@ -82,12 +95,8 @@ def _trans_unit(tu: Any, fkey: str) -> list[XUnit]:
     seg_source = _child(tu, "seg-source")
     pairs: list[tuple[str, Any, Any | None]] = [(uid, source, target)]
     if seg_source is not None and target is not None:
-        src_mrk = {
-            m.get("mid"): m for m in seg_source.iter() if local(m.tag) == "mrk" and m.get("mtype") == "seg"
-        }
-        tgt_mrk = {
-            m.get("mid"): m for m in target.iter() if local(m.tag) == "mrk" and m.get("mtype") == "seg"
-        }
+        src_mrk = _seg_marks(seg_source, path, uid)
+        tgt_mrk = _seg_marks(target, path, uid)
         if src_mrk:
             many = len(src_mrk) > 1
             pairs = [(f"{uid}/{mid}" if many else uid, m, tgt_mrk.get(mid)) for mid, m in src_mrk.items()]
@@ -152,7 +161,7 @@ def xliff_units(root: Any, path: str) -> tuple[str, list[XUnit]]:
         raise InputError(f"{path}: not an XLIFF file (the root element is <{local(root.tag)}>, not <xliff>)")
     version = root.get("version") or ("2.0" if "document:2" in str(root.tag) else "1.2")
     if version.startswith("1."):
-        kind, units = "1.2", _units_12(root)
+        kind, units = "1.2", _units_12(root, path)
     elif version.startswith("2."):
         kind, units = "2.x", _units_2(root)
     else:

@@ -60,7 +60,12 @@ def parse_jsonl(text: str, path: str, doc_index: int) -> list[Segment]:
             raise InputError(f"{path}:{lineno}: '{key}' must be a string")
         if "source" in obj and not isinstance(src, str):
             raise InputError(f"{path}:{lineno}: 'source' must be a string")
-        seg_id = _text(str(obj["id"])) if obj.get("id") is not None else str(lineno)
+        raw_id = obj.get("id")
+        if raw_id is not None and (isinstance(raw_id, bool) or not isinstance(raw_id, (str, int))):
+            raise InputError(
+                f"{path}:{lineno}: 'id' must be a string or a whole number, got {json.dumps(raw_id)[:40]}"
+            )
+        seg_id = _text(str(raw_id)) if raw_id is not None else str(lineno)
         if seg_id in seen:
             raise InputError(f"{path}:{lineno}: duplicate id '{seg_id}'")
         seen.add(seg_id)

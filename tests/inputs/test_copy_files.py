@@ -54,12 +54,31 @@ def test_one_column_tsv_is_copy() -> None:
         ("tsv", "Hola.\tHello.\nBye.\n", "copy.tsv:2: expected 2 tab-separated column(s)"),
         ("jsonl", '{"id": 1}\n', "copy.jsonl:1: 'translation' must be a string"),
         ("jsonl", '{"source": 5, "translation": "x"}\n', "copy.jsonl:1: 'source' must be a string"),
+        # ids that are not strings or numbers were kept as Python's repr ("True", "{'a': 1}")
+        (
+            "jsonl",
+            '{"id": true, "translation": "x"}\n',
+            "copy.jsonl:1: 'id' must be a string or a whole number, got true",
+        ),
+        (
+            "jsonl",
+            '{"id": {"a": 1}, "translation": "x"}\n',
+            "copy.jsonl:1: 'id' must be a string or a whole number",
+        ),
+        (
+            "jsonl",
+            '{"id": [1], "translation": "x"}\n',
+            "copy.jsonl:1: 'id' must be a string or a whole number",
+        ),
     ],
 )
 def test_mixed_or_malformed_files_fail_with_one_line(fmt: str, text: str, message: str) -> None:
     with pytest.raises(InputError) as exc:
         read_pairs(text, f"copy.{fmt}", fmt, 0)
     assert message in str(exc.value)
+    assert (
+        read_pairs('{"id": 7, "translation": "x"}\n', "copy.jsonl", "jsonl", 0)[0].id == "7"
+    )  # a number is fine
 
 
 @pytest.mark.requires_apertium

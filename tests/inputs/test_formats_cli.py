@@ -354,6 +354,17 @@ def test_annotate_refuses_to_write_over_an_input(tmp_path: Path) -> None:
     assert r.code == 2 and "none of the inputs is one" in r.stderr
 
 
+def test_annotate_to_stdout_is_refused_not_a_file_named_dash(tmp_path: Path) -> None:
+    po = tmp_path / "es.po"
+    shutil.copy(DATA / "po" / "wtforms.es.po", po)
+    r = run_cli("check", str(po), *APERTIUM, "--annotate", "-", "-f", "json", cwd=tmp_path)
+    assert (r.code, r.stderr) == (
+        2,
+        "driftcheck: error: --annotate -: the marked copies are files; give a path (stdout carries the report)\n",
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["es.po"]
+
+
 def test_annotate_refuses_to_write_over_the_runs_own_report(tmp_path: Path) -> None:
     """The review copy named like the JSON report replaced it after the run (exit 1, the report
     lost); two outputs of one run on one path are refused before any work now."""

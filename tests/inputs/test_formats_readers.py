@@ -241,3 +241,23 @@ def test_po_in_its_declared_latin1() -> None:
     data = 'msgid ""\nmsgstr "Language: fr\\nContent-Type: text/plain; charset=ISO-8859-1\\n"\n\nmsgid "Coffee"\nmsgstr "Café"\n'
     f = read(DATA / "x.po", data=data.encode("latin-1"))
     assert [(s.source, s.text) for s in f.segments] == [("Coffee", "Café")] and f.target_lang == "fr"
+
+
+def test_xliff_segment_marks_with_a_repeated_mid_are_refused_not_mispaired() -> None:
+    """Two <mrk mid="1"> in one <seg-source>: the second replaced the first, "The cat." was paired
+    with "La casa." and "The house." was never checked; now the file is refused with one line."""
+    data = (
+        b'<?xml version="1.0" encoding="UTF-8"?><xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        b'<file source-language="en" target-language="es" datatype="plaintext" original="x"><body>'
+        b'<trans-unit id="1"><seg-source><mrk mtype="seg" mid="1">The house.</mrk><mrk mtype="seg" mid="1">The cat.</mrk>'
+        b'</seg-source><source>The house. The cat.</source><target><mrk mtype="seg" mid="1">La casa.</mrk></target>'
+        b"</trans-unit></body></file></xliff>"
+    )
+    with pytest.raises(
+        InputError, match=r"m\.xlf: trans-unit '1': segment mid '1' appears twice in <seg-source>"
+    ):
+        read(Path("m.xlf"), data=data)
+    ok = read(Path("m.xlf"), data=data.replace(b'mid="1">The cat.', b'mid="2">The cat.'))
+    assert [(s.id, s.source, s.text) for s in ok.segments] == [
+        ("1/1", "The house.", "La casa.")
+    ]  # 1/2: untranslated

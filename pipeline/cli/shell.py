@@ -16,6 +16,14 @@ from ..errors import DriftcheckError
 EXIT_HELP = "Exit codes: 0 gate passed, 1 gate failed (a verdict at or above --fail-on), 2 usage/input/config/model error."
 
 
+def _usage_line(exc: Any) -> str:
+    """click's usage error as one line: the command, the message, where help is."""
+    ctx = getattr(exc, "ctx", None)
+    command = " ".join(["driftcheck", *(ctx.command_path.split()[1:] if ctx is not None else [])])
+    message = " ".join(str(exc.format_message()).split())
+    return f"{message} (see {command} --help)"
+
+
 class DriftcheckApp(typer.Typer):
     """A Typer app whose every DriftcheckError becomes one line on stderr and exit code 2."""
 
@@ -36,10 +44,14 @@ class DriftcheckApp(typer.Typer):
             typer.echo(f"driftcheck: error: {where}{exc.strerror or exc}", err=True)
             sys.exit(2)
         except Exception as exc:  # click's own usage errors (typer vendors click), and real bugs
-            if callable(getattr(exc, "show", None)) and isinstance(getattr(exc, "exit_code", None), int):
-                exc.show()  # type: ignore[attr-defined]
+            if callable(getattr(exc, "format_message", None)) and isinstance(getattr(exc, "exit_code", None), int):
+                if type(exc).__name__ == "NoArgsIsHelpError":
+                    exc.show()  # type: ignore[attr-defined] # `driftcheck` alone: the help
+                else:
+                    typer.echo(f"driftcheck: error: {_usage_line(exc)}", err=True)  # one line, like every error
                 sys.exit(exc.exit_code)  # type: ignore[attr-defined]
-            if type(exc).__name__ == "Abort":
+            if type(exc).__name__ == "Abort":  # click's name for Ctrl-C
+                typer.echo("driftcheck: interrupted", err=True)
                 sys.exit(130)
             if os.environ.get("DRIFTCHECK_DEBUG"):
                 raise

@@ -185,9 +185,25 @@ def test_every_command_has_help_text() -> None:
     } <= set(seen)
 
 
-def test_unknown_option_is_a_usage_error_not_a_crash() -> None:
-    r = run_cli("check", "--bogus")
-    assert r.code == 2 and "No such option" in r.stderr and "internal error" not in r.stderr
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (("check", "--bogus"), "No such option: --bogus (see driftcheck check --help)"),
+        (("check", "a.txt", "--beam", "0"), "Invalid value for '--beam': 0 is not in the range x>=1. (see driftcheck check --help)"),
+        (("nosuchcmd",), "No such command 'nosuchcmd'. (see driftcheck --help)"),
+        (("calibrate",), "Missing argument 'LABELLED.jsonl...'. (see driftcheck calibrate --help)"),
+    ],
+)  # fmt: skip
+def test_usage_errors_are_one_line_like_every_error(args: tuple[str, ...], line: str) -> None:
+    """click printed four lines (Usage:, Try ..., a blank line, Error: ...) where every other error
+    is one `driftcheck: error:` line."""
+    r = run_cli(*args)
+    assert (r.code, r.stderr, r.stdout) == (2, f"driftcheck: error: {line}\n", "")
+
+
+def test_no_arguments_still_shows_the_help() -> None:
+    r = run_cli()
+    assert r.code == 2 and "[OPTIONS] COMMAND [ARGS]" in r.stderr and "Commands" in r.stderr
 
 
 @pytest.mark.requires_apertium

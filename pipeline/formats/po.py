@@ -97,6 +97,20 @@ def _restore(po: Any) -> None:
     po.metadata = {k.translate(_BACK): v.translate(_BACK) for k, v in po.metadata.items()}
 
 
+_STRING_LINE = re.compile(r'(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)?\s*"')
+_WHOLE_STRINGS = re.compile(r'(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)?(?:\s*"(?:[^"\\]|\\.)*")+\s*')
+
+
+def _unterminated(text: str) -> int | None:
+    """The first line (1-based) whose string does not end on it (msgfmt: "end-of-line within
+    string"): polib read on, cut the translation and swallowed the next entry."""
+    for n, line in enumerate(text.split("\n"), start=1):
+        body = line.strip()
+        if _STRING_LINE.match(body) and not _WHOLE_STRINGS.fullmatch(body):
+            return n
+    return None
+
+
 def parse_po(data: bytes, path: str) -> tuple[Any, str]:
     """(polib POFile, its text) or an InputError naming the problem."""
     import polib
@@ -106,6 +120,9 @@ def parse_po(data: bytes, path: str) -> tuple[Any, str]:
     text = decode_declared(data, declared, path, "a PO file")
     if not text.strip():
         raise InputError(f"{path}: file is empty")
+    bad = _unterminated(text)
+    if bad is not None:
+        raise InputError(f"{path}: not a valid PO file (a string not closed at line {bad})")
     protected = _for_polib(text, path)
     try:
         po = polib.pofile(protected, wrapwidth=0)

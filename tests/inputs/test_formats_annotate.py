@@ -9,7 +9,7 @@ import polib
 import pytest
 from lxml import etree
 
-from pipeline.errors import UsageError
+from pipeline.errors import InputError, UsageError
 from pipeline.formats.annotate import plan_annotations
 from pipeline.formats.annotate_po import annotate_po
 from pipeline.formats.annotate_xliff import annotate_xliff
@@ -139,3 +139,18 @@ def test_annotate_paths(tmp_path: Path) -> None:
         plan_annotations(str(link), [str(po)], None)
     with pytest.raises(UsageError, match="would overwrite the input"):
         plan_annotations(str(tmp_path / "a" / "es"), [str(po)], None)  # the input's own folder
+
+
+def test_po_string_left_open_is_a_syntax_error_not_a_cut_translation() -> None:
+    """msgfmt refuses a string that ends with its line ("end-of-line within string"); polib read on,
+    the translation came back as 'Hol' and the next entry was swallowed, exit 0."""
+    data = (
+        b'msgid ""\nmsgstr ""\n"Language: es\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        b'msgid "Hello"\nmsgstr "Hola\nmsgid "x"\nmsgstr "y"\n'
+    )
+    with pytest.raises(InputError, match=r"x\.po: not a valid PO file \(a string not closed at line 7\)"):
+        parse_po(data, "x.po")
+    fixed, _ = parse_po(data.replace(b'"Hola\n', b'"Hola"\n\n'), "x.po")
+    assert [(e.msgid, e.msgstr) for e in fixed] == [("Hello", "Hola"), ("x", "y")]
+    escaped, _ = parse_po(b'msgid "a \\" b"\nmsgstr "d\\\\"\n', "x.po")  # an escaped quote, a final backslash
+    assert [(e.msgid, e.msgstr) for e in escaped] == [('a " b', "d\\")]

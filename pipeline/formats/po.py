@@ -98,7 +98,7 @@ def _restore(po: Any) -> None:
 
 
 _STRING_LINE = re.compile(r'(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)?\s*"')
-_WHOLE_STRINGS = re.compile(r'(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)?(?:\s*"(?:[^"\\]|\\.)*")+\s*')
+_QUOTE = re.compile(r'\\.|"')  # an escape (skipped) or a quote
 
 
 def _unterminated(text: str) -> int | None:
@@ -106,8 +106,8 @@ def _unterminated(text: str) -> int | None:
     string"): polib read on, cut the translation and swallowed the next entry."""
     for n, line in enumerate(text.split("\n"), start=1):
         body = line.strip()
-        if _STRING_LINE.match(body) and not _WHOLE_STRINGS.fullmatch(body):
-            return n
+        if _STRING_LINE.match(body) and sum(m.group() == '"' for m in _QUOTE.finditer(body)) % 2:
+            return n  # an odd number of quotes: a string still open at the end of the line
     return None
 
 

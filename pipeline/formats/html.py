@@ -43,12 +43,23 @@ def declared_charset(data: bytes) -> str | None:
     return m.group(1).decode("ascii").lower() if m else None
 
 
+_CHAR_REF = re.compile(r"&#([xX][0-9a-fA-F]{1,8}|[0-9]{1,10});")
+
+
+def _control_ref(m: re.Match[str]) -> str:
+    """A character reference to a control character (not white space) reads as U+FFFD: lxml
+    refused the page for one `&#27;` and trafilatura found no article in it."""
+    ref = m.group(1)
+    code = int(ref[1:], 16) if ref[:1] in "xX" else int(ref)
+    return "\ufffd" if code < 0x20 and code not in (9, 10, 13) or code == 0x7F else m.group()
+
+
 def decode_html(data: bytes, path: str) -> str:
     """The page as text in the encoding it declares (UTF-8 when it declares none), or an InputError."""
     text = decode_declared(data, declared_charset(data), path, "an HTML page")
     if "<" not in text:
         raise InputError(f"{path}: not an HTML page (no markup)")
-    return text
+    return _CHAR_REF.sub(_control_ref, text) if "&#" in text else text
 
 
 def _extracted_lines(html: str) -> list[str]:

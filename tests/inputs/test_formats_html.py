@@ -146,3 +146,18 @@ def test_declared_latin1_page_is_read_as_declared() -> None:
     data = '<html lang="fr"><head><meta charset="iso-8859-1"></head><body><article><p>Le café est prêt.</p></article></body></html>'
     paragraphs, info = parse_html(decode_html(data.encode("latin-1"), "x.html"), "x.html")
     assert [p.text for p in paragraphs] == ["Le café est prêt."] and info.lang == "fr"
+
+
+@pytest.mark.parametrize("ref", ["&#27;", "&#x1B;", "&#7;", "&#0;", "&#127;"])
+def test_a_reference_to_a_control_character_does_not_lose_the_page(ref: str) -> None:
+    """One `&#27;` made lxml refuse the page inside trafilatura: "no article text found", exit 2,
+    for a page with an article. Such a reference reads as U+FFFD; tab, newline and text stay."""
+    page = (
+        '<html lang="en"><body><article><h1>The bridge</h1>'
+        f"<p>The bridge reopened {ref}[31mRED on Monday after months of repairs.</p>"
+        "<p>The house is big &#38; old &#x41;&#9;.</p></article></body></html>"
+    )
+    paragraphs, _ = parse_html(decode_html(page.encode(), "p.html"), "p.html")
+    texts = [p.text for p in paragraphs]
+    assert texts[1] == "The bridge reopened \ufffd[31mRED on Monday after months of repairs."
+    assert texts[0] == "The bridge" and texts[2].startswith("The house is big & old A")

@@ -12,7 +12,6 @@ every other byte stays as it was. Notes from an earlier driftcheck run are repla
 
 from __future__ import annotations
 
-import codecs
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -20,7 +19,7 @@ from xml.sax.saxutils import escape
 
 from ..errors import InputError
 from .xliff import XUnit, xliff_units
-from .xmlsafe import local, parse_xml
+from .xmlsafe import local, parse_xml, xml_codec
 
 _TOKEN = re.compile(
     r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE(?:[^\[>]|\[.*?\])*>"
@@ -28,7 +27,6 @@ _TOKEN = re.compile(
     r"|<(?P<open>[^\s/>!?]+)(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*\s*(?P<empty>/?)>",
     re.S,
 )
-_ENCODING = re.compile(rb"""^(?:\xef\xbb\xbf)?<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
 
 
 @dataclass
@@ -54,15 +52,6 @@ def element_spans(text: str) -> list[Span]:
             span = stack.pop()
             span.end_tag, span.end = m.start(), m.end()
     return spans
-
-
-def _codec(data: bytes) -> str:
-    if data.startswith(codecs.BOM_UTF16_LE):
-        return "utf-16-le"
-    if data.startswith(codecs.BOM_UTF16_BE):
-        return "utf-16-be"
-    m = _ENCODING.match(data[:200])
-    return codecs.lookup(m.group(1).decode("ascii")).name if m else "utf-8"
 
 
 def set_attr(tag: str, name: str, value: str) -> str:
@@ -180,7 +169,7 @@ def annotate_xliff(data: bytes, path: str, reasons: dict[str, list[str]]) -> byt
             flagged.setdefault(id(u.unit), []).append(u)
     if not flagged:
         return data
-    codec = _codec(data)
+    codec = xml_codec(data)
     ed = Editor(data.decode(codec), root)
     for group in flagged.values():
         lines = [f"{u.id}: {r}" if len(group) > 1 else r for u in group for r in reasons[u.id]]

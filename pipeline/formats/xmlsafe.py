@@ -9,6 +9,7 @@ engine.
 
 from __future__ import annotations
 
+import codecs
 import re
 from typing import Any
 
@@ -18,6 +19,17 @@ from .encoding import utf8_mislabelled
 _XML_ENCODING = re.compile(rb"""^(?:\xef\xbb\xbf)?<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
 NATIVE_CODES = {"ph", "bpt", "ept", "it", "ut", "x", "bx", "ex", "sc", "ec", "sm", "em"}
 PAIRED_CODES = {"g", "pc", "hi", "mrk", "sub"}
+
+
+def xml_codec(data: bytes) -> str:
+    """The encoding of an XML file's bytes: a byte-order mark, UTF-16 without one (the file opens
+    with '<?' in two-byte units, XML 1.0 appendix F), the declaration, else UTF-8."""
+    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(b"<\x00?\x00"):
+        return "utf-16-le"
+    if data.startswith(codecs.BOM_UTF16_BE) or data.startswith(b"\x00<\x00?"):
+        return "utf-16-be"
+    m = _XML_ENCODING.match(data[:200])
+    return codecs.lookup(m.group(1).decode("ascii")).name if m else "utf-8"
 
 
 def local(tag: object) -> str:

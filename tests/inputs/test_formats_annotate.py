@@ -82,16 +82,21 @@ def test_po_with_line_separators_in_strings_is_read_whole_and_marked_in_place() 
     assert [e.msgid for e in again if e.fuzzy] == ["The house has 320 rooms."]
 
 
-def test_xliff_in_utf16_stays_utf16_and_only_the_unit_changes() -> None:
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("bom", [True, False], ids=["bom", "no-bom"])
+def test_xliff_in_utf16_stays_utf16_and_only_the_unit_changes(codec: str, bom: bool) -> None:
+    """Without a byte-order mark (XML allows it: the file opens with '<?' in two-byte units) the copy
+    was decoded as UTF-8 after the whole run: an internal error, nothing written."""
     src = (
         (DATA / "xliff" / "okapi-rainbow.en-es.xlf")
         .read_text(encoding="utf-8")
         .replace('encoding="UTF-8"', 'encoding="UTF-16"')
     )
-    data = codecs.BOM_UTF16_LE + src.encode("utf-16-le")
+    mark = (codecs.BOM_UTF16_LE if codec == "utf-16-le" else codecs.BOM_UTF16_BE) if bom else b""
+    data = mark + src.encode(codec)
     out = annotate_xliff(data, "x.xlf", {"NONE_5": ["fail: numbers (critical): 20 <> 30 & more"]})
-    assert out.startswith(codecs.BOM_UTF16_LE)
-    text = out[2:].decode("utf-16-le")
+    assert out.startswith(mark)
+    text = out[len(mark) :].decode(codec)
     assert '<target xml:lang="es" state="needs-review-translation">La copia' in text
     assert '<note from="driftcheck">fail: numbers (critical): 20 &lt;&gt; 30 &amp; more</note>' in text
     assert (

@@ -94,6 +94,7 @@ class TranslationCache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise CacheError(f"cannot create the cache folder {self.path.parent}: {exc.strerror}") from exc
+        self._refuse_foreign_read_only()
         try:
             # isolation_level=None: no implicit transactions; every write is an explicit BEGIN IMMEDIATE.
             self._db = sqlite3.connect(  # shared by the tasks of an engine: every use holds _lock
@@ -114,6 +115,29 @@ class TranslationCache:
         except CacheError:
             self._db.close()
             raise
+
+    def _refuse_foreign_read_only(self) -> None:
+        """An existing file is first looked at through a read-only connection: closing a read-write
+        one checkpoints another program's write-ahead log into its database (its bytes changed, its
+        -wal and -shm files went) even when the file is then refused."""
+        try:
+            if self.path.stat().st_size == 0:
+                return
+        except OSError:
+            return  # not there yet (or unreadable: the read-write connection names the problem)
+        try:
+            db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        except sqlite3.Error:
+            return
+        try:
+            app_id = db.execute("PRAGMA application_id").fetchone()[0]
+            tables = _tables(db)
+        except sqlite3.Error:
+            return  # not a database, or busy: the read-write connection's own checks decide
+        finally:
+            db.close()
+        if app_id != APPLICATION_ID and not (app_id == 0 and not tables):
+            raise self._foreign()
 
     def _refuse_foreign(self) -> None:
         """Read-only look at the file: an SQLite database of another program is refused untouched."""

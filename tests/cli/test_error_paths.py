@@ -58,6 +58,29 @@ def test_a_foreign_sqlite_file_is_refused_untouched(tmp_path: Path) -> None:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
 
 
+def test_a_foreign_database_in_wal_mode_keeps_its_log(tmp_path: Path) -> None:
+    """Refused, but changed: closing the read-write connection that looked at it checkpointed the
+    other program's write-ahead log into its file and deleted its -wal and -shm. It is looked at
+    read-only now; the database and its log stay byte for byte (the -shm index may be rebuilt)."""
+    import subprocess
+    import sys
+
+    foreign = tmp_path / "f.db"
+    subprocess.run(
+        [sys.executable, "-c", (
+            "import os, sqlite3; c = sqlite3.connect(os.sys.argv[1]); c.execute('pragma journal_mode=wal');"
+            "c.execute('pragma wal_autocheckpoint=0'); c.execute('create table notes(t)');"
+            "c.executemany('insert into notes values(?)', [('p%d' % i,) for i in range(1000)]); c.commit(); os._exit(0)"
+        ), str(foreign)],
+        check=True,
+    )  # fmt: skip
+    files = {name: (tmp_path / name).read_bytes() for name in ("f.db", "f.db-wal")}
+    r = run_cli("check", str(SEED), "--engine", "apertium", "--cache", str(foreign))
+    assert r.code == 2 and "not a driftcheck translation cache" in r.stderr
+    assert {name: (tmp_path / name).read_bytes() for name in files} == files
+    assert (tmp_path / "f.db-shm").exists()
+
+
 def test_terminal_control_in_names_and_texts_is_shown_not_obeyed(tmp_path: Path) -> None:
     evil = tmp_path / "a\x1b]0;pwned\x07\x1b[2J.txt"
     r = run_cli("check", str(evil), "--engine", "apertium", "--no-cache")

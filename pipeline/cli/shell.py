@@ -24,11 +24,28 @@ def _usage_line(exc: Any) -> str:
     return f"{message} (see {command} --help)"
 
 
+class Terminated(Exception):
+    """SIGTERM, raised in the main thread so that cleanup runs (temp files, worker processes)."""
+
+
+def _terminate_like_interrupt() -> None:
+    """SIGTERM (a CI job cancelled, `timeout`, `kill`) ends the run the way Ctrl-C does: the
+    `finally` blocks run, so no copy of stdin or half-made temp file stays behind; exit 143."""
+    import signal
+
+    def handler(signum: int, frame: Any) -> None:
+        raise Terminated
+
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, handler)
+
+
 class DriftcheckApp(typer.Typer):
     """A Typer app whose every DriftcheckError becomes one line on stderr and exit code 2."""
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         self.add_lazy_subapps()
+        _terminate_like_interrupt()
         try:
             rv = super().__call__(*args, **{**kwargs, "standalone_mode": False})
         except DriftcheckError as exc:
@@ -37,6 +54,9 @@ class DriftcheckApp(typer.Typer):
         except KeyboardInterrupt:
             typer.echo("driftcheck: interrupted", err=True)
             sys.exit(130)
+        except Terminated:
+            typer.echo("driftcheck: terminated", err=True)
+            sys.exit(143)
         except typer.Exit as exc:
             sys.exit(exc.exit_code)
         except OSError as exc:  # the file system said no somewhere a library did not name it

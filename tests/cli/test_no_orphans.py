@@ -63,3 +63,29 @@ def test_scoring_processes_end_with_driftcheck(sig: signal.Signals) -> None:
     finally:  # never leave anything behind, even when failing
         for pid in members(proc.pid):
             os.kill(pid, signal.SIGKILL)
+
+
+@pytest.mark.requires_apertium
+def test_sigterm_ends_the_run_like_ctrl_c_and_leaves_no_copy_of_stdin(tmp_path: Path) -> None:
+    """SIGTERM (a cancelled CI job, `timeout`) killed the process without its `finally` blocks: the
+    copy of stdin stayed in TMPDIR. It now ends the run like Ctrl-C: cleanup, one line, exit 143."""
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    text = "\n\n".join(f"The bridge number {i} reopened on Monday after months of repairs." for i in range(3000))
+    env = {**os.environ, "TMPDIR": str(tmp), "HF_HUB_OFFLINE": "1"}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from pipeline.cli.app import app; app()", "check", "-", "--engine", "apertium",
+         "--no-cache", "-f", "json", "-o", str(tmp_path / "r.json")],
+        stdin=subprocess.PIPE, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, env=env, cwd=ROOT,
+    )  # fmt: skip
+    assert proc.stdin is not None and proc.stderr is not None
+    proc.stdin.write(text.encode())
+    proc.stdin.close()
+    deadline = time.monotonic() + 60
+    while not list(tmp.glob("driftcheck-stdin-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)  # stdin is in its temp file: the run is under way
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(60) == 143
+    assert proc.stderr.read().decode() == "driftcheck: terminated\n"
+    assert not list(tmp.glob("driftcheck-stdin-*")) and not (tmp_path / "r.json").exists()

@@ -236,6 +236,17 @@ def protected_files(
     return files
 
 
+def _cache_is_no_input(protected: list[tuple[str, str]]) -> None:
+    """The translation cache named as one of the inputs (or the source) would be refused as "not a
+    database", with advice to delete it: the user's document."""
+    caches = {file_identity(p) for what, p in protected if what == "translation cache"} - {None}
+    for what, path in protected:
+        if what in ("input", "source document") and file_identity(path) in caches:
+            raise UsageError(
+                f"--cache {path}: the translation cache would be the {what} {path}; pass another --cache PATH"
+            )
+
+
 def preflight_outputs(dests: list[str], protected: list[tuple[str, str]]) -> None:
     """Before any work: no output overwrites an input or another output, and every output can be
     written."""
@@ -306,6 +317,7 @@ def run_check(
         expand_globs(paths), settings.include, settings.exclude, skip=dests + ([folder] if folder else [])
     )
     protected = protected_files(paths, settings, source, config)
+    _cache_is_no_input(protected)
     preflight_outputs(dests, protected)
     paths, spooled = _spool_streams(paths)
     try:

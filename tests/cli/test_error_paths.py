@@ -86,3 +86,16 @@ def test_terminal_control_in_names_and_texts_is_shown_not_obeyed(tmp_path: Path)
     r = run_cli("check", str(evil), "--engine", "apertium", "--no-cache")
     assert r.code == 2 and "\x1b" not in r.stderr and "\x07" not in r.stderr
     assert "a\u241b]0;pwned\u2407\u241b[2J.txt: no such file" in r.stderr
+
+
+def test_a_cache_named_like_an_input_is_refused_without_advice_to_delete_it(tmp_path: Path) -> None:
+    """`--cache a.txt` on a.txt said "the translation cache a.txt is unusable (file is not a
+    database): delete that file": the user's document."""
+    doc = tmp_path / "a.txt"
+    doc.write_text("The house is big.\n")
+    r = run_cli("check", str(doc), "--engine", "apertium", "--cache", str(doc), "-f", "json", "-o", str(tmp_path / "r.json"))
+    assert (r.code, r.stderr) == (
+        2,
+        f"driftcheck: error: --cache {doc}: the translation cache would be the input {doc}; pass another --cache PATH\n",
+    )
+    assert doc.read_text() == "The house is big.\n" and sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]

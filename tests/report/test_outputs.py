@@ -43,6 +43,15 @@ def listing(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir())
 
 
+def docs_folder(work: Path, first: str, second: str) -> Path:
+    """docs/ in the work folder with two documents: the sentence, and one with a number."""
+    docs = work / "docs"
+    docs.mkdir()
+    (docs / first).write_text(SENTENCE)
+    (docs / second).write_text("Engineers replaced 320 cables.\n")
+    return docs
+
+
 def null_node(folder: Path) -> Path:
     """A character device like /dev/null, made in a temp folder (never the real /dev)."""
     node = folder / "null"
@@ -240,10 +249,7 @@ def test_the_source_document_and_the_report_input_are_protected(work: Path) -> N
 
 @pytest.mark.requires_apertium
 def test_a_per_document_output_that_is_an_input_is_refused(work: Path) -> None:
-    docs = work / "docs"
-    docs.mkdir()
-    (docs / "a.md").write_text(SENTENCE)
-    (docs / "b.md").write_text("Engineers replaced 320 cables.\n")
+    docs = docs_folder(work, "a.md", "b.md")
     (docs / "a.md.json").write_text("Notes kept as JSON-named text.\n")  # an input under --include *.json
     r = run_cli(
         "check", "docs", "--include", "*.md", "--include", "*.json", "--engine", "apertium", "--no-cache",
@@ -272,10 +278,7 @@ def test_format_follows_the_suffix_end_to_end(work: Path) -> None:
 
 @pytest.mark.requires_apertium
 def test_output_folders_and_old_reports_are_not_read_back(work: Path) -> None:
-    docs = work / "docs"
-    docs.mkdir()
-    (docs / "a.md").write_text(SENTENCE)
-    (docs / "b.txt").write_text("Engineers replaced 320 cables.\n")
+    docs = docs_folder(work, "a.md", "b.txt")
     for _ in range(2):
         r = run_cli(
             "check", "docs", "--engine", "apertium", "--cache", str(work / "c.sqlite3"),
@@ -314,10 +317,7 @@ def test_unwritable_output_folder_and_file_parent_are_one_line(work: Path) -> No
 def test_a_scanned_file_named_as_the_output_is_refused_not_replaced(work: Path) -> None:
     """`-o docs/b.txt` on a scan of docs/ named the user's b.txt as the report: it was left out of
     the inputs and replaced by the summary. Only driftcheck's own earlier reports are left out."""
-    docs = work / "docs"
-    docs.mkdir()
-    (docs / "a.txt").write_text(SENTENCE)
-    (docs / "b.txt").write_text("Engineers replaced 320 cables.\n")
+    docs = docs_folder(work, "a.txt", "b.txt")
     (docs / "notes.md").write_text("# Notes\n\nKeep these.\n")
     before = {p.name: p.read_bytes() for p in docs.iterdir()}
     for target in ("docs/b.txt", "docs/notes.md"):
@@ -336,10 +336,7 @@ def test_a_scanned_file_named_as_the_output_is_refused_not_replaced(work: Path) 
 def test_reports_written_into_the_scanned_folder_are_not_read_back(work: Path) -> None:
     """The per-document HTML reports of `-o docs/` carry their generator mark: a rerun skips them
     (they matched the `*.html` articles before and the rerun refused to overwrite them)."""
-    docs = work / "docs"
-    docs.mkdir()
-    (docs / "a.txt").write_text(SENTENCE)
-    (docs / "b.txt").write_text("Engineers replaced 320 cables.\n")
+    docs = docs_folder(work, "a.txt", "b.txt")
     for _ in range(2):
         r = run_cli(
             "check",

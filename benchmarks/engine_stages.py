@@ -54,6 +54,7 @@ def ensure_models(rebuild: bool) -> None:
     from tiny_marian import OPUS_MT_SIZES, build_marian
 
     from pipeline.engines import models
+    from pipeline.engines.convert import convert
     from pipeline.engines.marian import _quiet
 
     text = corpus_text()
@@ -78,7 +79,7 @@ def ensure_models(rebuild: bool) -> None:
                 )
         if rebuild or not models.is_ct2_folder(models.ct2_dir(MODELS, src, tgt)):
             print(f"converting {folder.name} to CTranslate2 int8 ...", file=sys.stderr)
-            models.convert(f"{src}-{tgt}", MODELS, quantization="int8", force=True)
+            convert(f"{src}-{tgt}", MODELS, quantization="int8", force=True)
 
 
 def load_sentences(n: int) -> list[str]:

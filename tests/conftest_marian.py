@@ -32,11 +32,11 @@ def tiny_ct2_models_dir(tiny_models_dir: Path, tmp_path_factory: pytest.TempPath
     float32 (not the default int8) so that the ct2 engine's outputs can be compared with
     the marian engine's token for token.
     """
-    from pipeline.engines import models
+    from pipeline.engines.convert import convert
 
     root = tmp_path_factory.mktemp("tiny-ct2-models")
     for folder in tiny_models_dir.iterdir():
         shutil.copytree(folder, root / folder.name)
     for direction in ("en-de", "de-en"):
-        models.convert(direction, root, quantization="float32")
+        convert(direction, root, quantization="float32")
     return root

@@ -172,7 +172,9 @@ def convert(
 ) -> None:
     """Convert a MarianMT folder to CTranslate2 (int8) for the fast, torch-free ct2 engine."""
     root = models.models_dir(models_dir)
-    path = models.convert(target, root, output=output, quantization=quantization, force=force)
+    from ..engines.convert import convert
+
+    path = convert(target, root, output=output, quantization=quantization, force=force)
     typer.echo(str(path))
 
 

@@ -4,9 +4,7 @@ apply the baseline, write every requested output atomically, and gate.
 
 from __future__ import annotations
 
-import fnmatch
 import os
-import stat
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,119 +13,17 @@ from typing import TYPE_CHECKING, Any
 
 from ..config import Settings
 from ..errors import InputError, UsageError
-from ..inputs.read import read_bytes
 from ..outputs import commit_outputs, file_identity, stage_outputs, write_output
 from ..report import render
 from ..report.gate import ERROR, gate
 from ..terminal import inert
 from ..timing import Timer
 from . import output_plan
+from .inputs import expand_inputs, spool_streams
 from .output_plan import Plan, per_document_dests
 
 if TYPE_CHECKING:
     from ..scale.executor_ray import RayOptions
-
-OWN_REPORT_NAMES = {
-    f"driftcheck{ext}" for ext in (".json", ".html", ".md", ".txt", ".junit.xml", ".sarif")
-} | {
-    "driftcheck.github.txt",
-    "driftcheck-baseline.json",
-}
-OWN_REPORT_HEADS = (b"### driftcheck: ", b"driftcheck (roundtrip): ", b"driftcheck (source): ")
-OWN_REPORT_MARKS = (  # all of one group within the first bytes: the HTML, JSON, JUnit and SARIF reports
-    (b'<meta name="generator" content="driftcheck">',),
-    (b'"schema_version": ', b'"tool": "driftcheck"'),
-    (b'<testsuites name="driftcheck"',),
-    (b"/sarif-schema-", b'"name": "driftcheck"'),
-)
-HEAD_BYTES = 2048
-
-
-def own_report(path: Path) -> bool:
-    """A report driftcheck wrote: by its name, the first line of a Markdown or text report, or the
-    marks its HTML, JSON, JUnit and SARIF reports carry near the top."""
-    if path.name in OWN_REPORT_NAMES:
-        return True
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(HEAD_BYTES)
-    except OSError:
-        return False
-    return head.startswith(OWN_REPORT_HEADS) or any(
-        all(m in head for m in marks) for marks in OWN_REPORT_MARKS
-    )
-
-
-def expand_inputs(
-    paths: list[str], include: list[str], exclude: list[str], skip: list[str] | None = None
-) -> list[str]:
-    """Files as given; directories scanned recursively for files matching include and not exclude.
-
-    Inside a scanned directory the run's output folder (in `skip`) and reports driftcheck wrote
-    earlier are never taken as inputs. An output file named in `skip` that is not such a report
-    stays an input, so that the guard against overwriting inputs refuses it: `-o docs/notes.md`
-    on a scan of docs/ must not replace the user's notes."""
-    skipped = {i for i in (file_identity(p) for p in skip or []) if i is not None}
-    out: list[str] = []
-    for p in paths:
-        if p != "-" and Path(p).is_dir():
-            found = []
-            for folder, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if file_identity(os.path.join(folder, d)) not in skipped)
-                for name in files:
-                    f = Path(folder) / name
-                    if (
-                        any(fnmatch.fnmatch(name, g) for g in include)
-                        and not any(fnmatch.fnmatch(str(f), g) or fnmatch.fnmatch(name, g) for g in exclude)
-                        and f.is_file()
-                        and not own_report(f)
-                    ):
-                        found.append(str(f))
-            if not found:
-                raise InputError(f"{p}: no files matching {', '.join(include)}")
-            out.extend(sorted(found))
-        else:
-            out.append(p)
-    return out
-
-
-def _is_stream(path: str) -> bool:
-    """stdin, or a pipe or device named as a file (`<(git show HEAD:a.md)`): it can be read once."""
-    if path == "-":
-        return True
-    try:
-        mode = os.stat(path).st_mode
-    except (OSError, ValueError):
-        return False
-    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
-
-
-def _spool_streams(paths: list[str]) -> tuple[list[str], dict[str, str]]:
-    """Inputs that can be read once (stdin, pipes) kept in temp files so that every stage can read
-    them; the map gives each temp file the name the user gave."""
-    if paths.count("-") > 1:
-        raise UsageError("stdin (-) can be given only once")
-    import tempfile
-
-    shown: dict[str, str] = {}
-    out = []
-    try:
-        for p in paths:
-            if not _is_stream(p):
-                out.append(p)
-                continue
-            data = read_bytes(p)
-            fd, tmp = tempfile.mkstemp(prefix="driftcheck-stdin-", suffix=Path(p).suffix or ".txt")
-            shown[tmp] = p
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            out.append(tmp)
-    except BaseException:
-        for tmp in shown:
-            os.unlink(tmp)
-        raise
-    return out, shown
-
 
 def _validate(paths: list[str], settings: Settings) -> tuple[list[str], list[str]]:
     from ..core.verify import validate_input
@@ -319,7 +215,7 @@ def run_check(
     protected = protected_files(paths, settings, source, config)
     _cache_is_no_input(protected)
     preflight_outputs(dests, protected)
-    paths, spooled = _spool_streams(paths)
+    paths, spooled = spool_streams(paths)
     try:
         annotate_plan = _plan_annotations(settings, paths, source)
         preflight_outputs(dests + list(annotate_plan.values()), protected)
@@ -332,21 +228,8 @@ def run_check(
             print(f"driftcheck: error: {e}", file=sys.stderr)
         if not good:
             return ERROR
-        shown = [spooled.get(p, p) for p in good]
-        shard_results: list[str] = []
-        if ray is not None and ray.shard_results is not None:
-            from ..outputs import folder_writable_or_error
-            from ..scale.executor_ray import shard_result_paths
-
-            folder_writable_or_error(ray.shard_results)
-            shard_results = shard_result_paths(ray.shard_results, good)
-        preflight_outputs(
-            dests
-            + list(annotate_plan.values())
-            + [d for _, d, _ in per_document_dests(shown, plan)]
-            + shard_results,
-            protected,
-        )
+        later = [d for _, d, _ in per_document_dests([spooled.get(p, p) for p in good], plan)]
+        preflight_outputs(dests + list(annotate_plan.values()) + later + _shard_results(ray, good), protected)
         if ray is not None:  # scale-out: shards over Ray actors, merged (pipeline/scale/)
             from ..scale.executor_ray import ray_check_data
 
@@ -370,6 +253,17 @@ def run_check(
     finally:
         for tmp in spooled:
             os.unlink(tmp)
+
+
+def _shard_results(ray: RayOptions | None, paths: list[str]) -> list[str]:
+    """Where `--shard-results` puts each shard's report (its folder checked now, before Ray starts)."""
+    if ray is None or ray.shard_results is None:
+        return []
+    from ..outputs import folder_writable_or_error
+    from ..scale.executor_ray import shard_result_paths
+
+    folder_writable_or_error(ray.shard_results)
+    return shard_result_paths(ray.shard_results, paths)
 
 
 def untranslated_warnings(data: dict[str, Any]) -> list[str]:

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DriftcheckError
-from .cache_path import resolve_cache_path
+from .cache_path import foreign_database, resolve_cache_path, tables
 
 APPLICATION_ID = 0x64726674  # "drft": marks the file as ours, so we never write into someone else's db
 SCHEMA_VERSION = 4  # 2: reports (whole-run results, core/result_memo.py); 3: embeddings; 4: derived
@@ -81,10 +81,6 @@ def text_key(text: str) -> bytes:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
 
 
-def _tables(db: sqlite3.Connection) -> list[str]:
-    return [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-
-
 class TranslationCache:
     """One SQLite file; safe to share between concurrent processes."""
 
@@ -94,7 +90,8 @@ class TranslationCache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise CacheError(f"cannot create the cache folder {self.path.parent}: {exc.strerror}") from exc
-        self._refuse_foreign_read_only()
+        if foreign_database(self.path, APPLICATION_ID):  # looked at read-only: left as it was
+            raise self._foreign()
         try:
             # isolation_level=None: no implicit transactions; every write is an explicit BEGIN IMMEDIATE.
             self._db = sqlite3.connect(  # shared by the tasks of an engine: every use holds _lock
@@ -116,39 +113,16 @@ class TranslationCache:
             self._db.close()
             raise
 
-    def _refuse_foreign_read_only(self) -> None:
-        """An existing file is first looked at through a read-only connection: closing a read-write
-        one checkpoints another program's write-ahead log into its database (its bytes changed, its
-        -wal and -shm files went) even when the file is then refused."""
-        try:
-            if self.path.stat().st_size == 0:
-                return
-        except OSError:
-            return  # not there yet (or unreadable: the read-write connection names the problem)
-        try:
-            db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-        except sqlite3.Error:
-            return
-        try:
-            app_id = db.execute("PRAGMA application_id").fetchone()[0]
-            tables = _tables(db)
-        except sqlite3.Error:
-            return  # not a database, or busy: the read-write connection's own checks decide
-        finally:
-            db.close()
-        if app_id != APPLICATION_ID and not (app_id == 0 and not tables):
-            raise self._foreign()
-
     def _refuse_foreign(self) -> None:
         """Read-only look at the file: an SQLite database of another program is refused untouched."""
         db = self._db
         db.execute("BEGIN")  # one snapshot for both reads: another process may be creating the cache
         try:
             app_id = db.execute("PRAGMA application_id").fetchone()[0]
-            tables = _tables(db)
+            names = tables(db)
         finally:
             db.execute("COMMIT")
-        if app_id == APPLICATION_ID or (app_id == 0 and not tables):
+        if app_id == APPLICATION_ID or (app_id == 0 and not names):
             return
         raise self._foreign()
 
@@ -204,7 +178,7 @@ class TranslationCache:
         with self._write():
             app_id = db.execute("PRAGMA application_id").fetchone()[0]  # again, under the lock
             version = db.execute("PRAGMA user_version").fetchone()[0]
-            tables = _tables(db)
+            names = tables(db)
             if app_id == APPLICATION_ID and version == SCHEMA_VERSION:
                 return  # another process initialised it meanwhile
             if app_id == APPLICATION_ID and version == 3:  # keeps its translations and embeddings
@@ -212,9 +186,9 @@ class TranslationCache:
                 db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                 return
             if app_id == APPLICATION_ID:  # an older layout: it is only a cache, start over
-                for table in tables:
+                for table in names:
                     db.execute(f'DROP TABLE IF EXISTS "{table}"')
-            elif app_id != 0 or tables:
+            elif app_id != 0 or names:
                 raise self._foreign()
             for statement in _SCHEMA.split(";"):
                 if statement.strip():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 ENV_CACHE = "DRIFTCHECK_CACHE"  # a cache file, or a folder to put translations.sqlite3 in
@@ -25,3 +26,30 @@ def resolve_cache_path(path: str | Path | None) -> Path:
         return default_cache_path()
     p = Path(path).expanduser()
     return p / FILENAME if p.is_dir() else p
+
+
+def tables(db: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+
+
+def foreign_database(path: Path, application_id: int) -> bool:
+    """An existing SQLite file of another program, looked at through a read-only connection: closing
+    a read-write one checkpoints that program's write-ahead log into its database (its bytes
+    changed, its -wal and -shm files gone) even when the file is then refused. False when the file
+    is not there, empty, or not readable as a database (the cache's own checks name those)."""
+    try:
+        if path.stat().st_size == 0:
+            return False
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+    except (OSError, sqlite3.Error):
+        return False
+    try:
+        db.execute("BEGIN")  # one snapshot for both reads: another run may be creating the cache
+        app_id = db.execute("PRAGMA application_id").fetchone()[0]
+        found = tables(db)
+        db.execute("COMMIT")
+    except sqlite3.Error:
+        return False
+    finally:
+        db.close()
+    return app_id != application_id and not (app_id == 0 and not found)

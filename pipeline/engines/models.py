@@ -1,6 +1,6 @@
 """The local model store: where models live, which hub id and commit each direction uses,
 and the two ways in: `pull` (download an opus-mt model at a pinned commit) and `convert`
-(MarianMT folder -> CTranslate2 folder).
+(MarianMT folder -> CTranslate2 folder, in engines/convert.py).
 
 Layout of a models folder (`--models-dir`, else $DRIFTCHECK_MODELS, else the project's
 `models/`, else the user data folder when driftcheck is installed outside a checkout):
@@ -20,13 +20,12 @@ import functools
 import json
 import os
 import shutil
-import warnings
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-from pipeline.errors import EngineError, ModelNotFoundError, UsageError
+from pipeline.errors import ModelNotFoundError, UsageError
 
 ENV_MODELS = "DRIFTCHECK_MODELS"
 # Benchmarks only: force every translation to exactly N output tokens in the marian and ct2
@@ -35,7 +34,7 @@ ENV_BENCH_FIXED_LEN = "DRIFTCHECK_BENCH_FIXED_LEN"
 PROVENANCE = "driftcheck-model.json"
 HUB_TIMEOUT_S = 5.0
 CT2_SUFFIX = "-ct2"
-_TOKENIZER_FILES = (
+TOKENIZER_FILES = (
     "source.spm",
     "target.spm",
     "vocab.json",
@@ -131,7 +130,7 @@ def read_provenance(folder: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def _write_provenance(folder: Path, data: dict[str, Any]) -> None:
+def write_provenance(folder: Path, data: dict[str, Any]) -> None:
     text = json.dumps(data, indent=2, sort_keys=True) + "\n"
     (folder / PROVENANCE).write_text(text, encoding="utf-8")
 
@@ -263,7 +262,7 @@ def resolve_hub_revision(
 
 
 def _weights_to_fetch(files: list[str]) -> list[str]:
-    wanted = [f for f in files if f in _TOKENIZER_FILES or f == "config.json"]
+    wanted = [f for f in files if f in TOKENIZER_FILES or f == "config.json"]
     weights = "model.safetensors" if "model.safetensors" in files else "pytorch_model.bin"
     return [*wanted, weights]
 
@@ -304,104 +303,8 @@ def pull(direction: str, root: Path, *, force: bool = False, progress: bool = Tr
         if not progress:
             hf_utils.enable_progress_bars()  # type: ignore[attr-defined] # re-exported lazily
     shutil.rmtree(partial / ".cache", ignore_errors=True)
-    _write_provenance(partial, {"direction": f"{src}-{tgt}", "hub_id": known.hub_id, "revision": sha})
+    write_provenance(partial, {"direction": f"{src}-{tgt}", "hub_id": known.hub_id, "revision": sha})
     if dest.exists():
         shutil.rmtree(dest)
     partial.rename(dest)
     return dest
-
-
-def _conversion_paths(target: str, root: Path, output: Path | None) -> tuple[Path, Path]:
-    """The MarianMT folder to convert (a folder, or a direction in `root`) and where the result goes."""
-    given = Path(target).expanduser()
-    if given.is_dir():
-        if not is_marian_folder(given):
-            raise ModelNotFoundError(
-                f"{given} is not a MarianMT folder (needs config.json, source.spm and weights)"
-            )
-        return given, output or given.with_name(given.name + CT2_SUFFIX)
-    src, tgt = parse_direction(target)
-    source = marian_dir(root, src, tgt)
-    if not is_marian_folder(source):
-        raise ModelNotFoundError(
-            f"no MarianMT model for {src}-{tgt} at {source}: run `driftcheck models pull {src}-{tgt}` first"
-        )
-    return source, output or ct2_dir(root, src, tgt)
-
-
-PARTIAL_SUFFIX = ".driftcheck-partial"
-
-
-def _check_destination(source: Path, out: Path, force: bool) -> None:
-    """Refuse, before converting, a destination whose replacement would lose anything but an
-    earlier conversion: `--force` replaces a CTranslate2 model folder and nothing else (not a
-    folder of other files, not the models folder, not the model being converted)."""
-    src, dst = source.resolve(), out.resolve()
-    if dst == src or dst in src.parents:
-        raise UsageError(
-            f"{out}: the conversion would replace the model it converts ({source}); choose another path"
-        )
-    if not out.exists() and not out.is_symlink():
-        return
-    if out.is_symlink() or not out.is_dir():
-        raise UsageError(f"{out} exists and is not a folder (or is a link); choose another path")
-    if not force:
-        raise UsageError(f"{out} already exists: pass --force to replace it")
-    if not is_ct2_folder(out):
-        raise UsageError(
-            f"{out} is not a converted model (no model.bin, source.spm and target.spm): --force "
-            "replaces only an earlier conversion; choose another path"
-        )
-
-
-def convert(
-    target: str, root: Path, *, output: Path | None = None, quantization: str = "int8", force: bool = False
-) -> Path:
-    """Convert a MarianMT folder (a direction in `root`, or a path) to a CTranslate2 folder.
-
-    Needs torch and transformers (only here). The tokenizer files are copied in, so the
-    ct2 engine runs on the result with sentencepiece alone. Written to a temporary folder
-    and renamed into place, so an interrupted conversion leaves nothing half-made.
-    """
-    source, out = _conversion_paths(target, root, output)
-    _check_destination(source, out, force)
-    try:
-        import ctranslate2
-        import torch  # noqa: F401 - the converter needs it; fail here with a clear line
-        import transformers
-    except ImportError as exc:
-        raise EngineError(
-            f"`models convert` needs torch and transformers ({exc.name} is missing): "
-            "pip install torch==2.13.0 'driftcheck[marian]'"
-        ) from None
-    hf_logging: Any = transformers.utils.logging  # untyped module
-    hf_logging.set_verbosity_error()
-    hf_logging.disable_progress_bar()
-    partial = out.with_name(f".{out.name}{PARTIAL_SUFFIX}")  # a name only driftcheck writes
-    shutil.rmtree(partial, ignore_errors=True)  # left by an interrupted conversion
-    copy = [name for name in _TOKENIZER_FILES if (source / name).is_file()]
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # e.g. "Recommended: pip install sacremoses."
-            converter = ctranslate2.converters.TransformersConverter(str(source), copy_files=copy)
-            converter.convert(str(partial), quantization=quantization, force=True)
-    except Exception as exc:  # noqa: BLE001 - converter errors are many and untyped
-        shutil.rmtree(partial, ignore_errors=True)
-        reason = str(exc).splitlines()[0] if str(exc) else repr(exc)
-        raise EngineError(f"converting {source} failed: {reason}") from None
-    origin = read_provenance(source)
-    _write_provenance(
-        partial,
-        {
-            "direction": origin.get("direction"),
-            "hub_id": origin.get("hub_id"),
-            "revision": origin.get("revision"),
-            "converted_from": str(source.resolve()),
-            "quantization": quantization,
-            "ctranslate2": ctranslate2.__version__,
-        },
-    )
-    if out.exists():
-        shutil.rmtree(out)
-    partial.rename(out)
-    return out

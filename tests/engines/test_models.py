@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from pipeline.cli.models import models_app
 from pipeline.engines import EngineOptions, create, models
+from pipeline.engines.convert import convert
 from pipeline.errors import ModelNotFoundError, UsageError
 
 pytest_plugins = ["conftest_marian"]  # tiny model fixtures, built once per session
@@ -92,9 +93,9 @@ def test_convert_a_folder_path_writes_a_sibling(tmp_path: Path, tiny_models_dir:
 
 def test_convert_without_a_model_says_pull_first(tmp_path: Path) -> None:
     with pytest.raises(ModelNotFoundError, match=r"run `driftcheck models pull en-de` first"):
-        models.convert("en-de", tmp_path)
+        convert("en-de", tmp_path)
     with pytest.raises(ModelNotFoundError, match="is not a MarianMT folder"):
-        models.convert(str(tmp_path), tmp_path)
+        convert(str(tmp_path), tmp_path)
 
 
 @pytest.mark.requires_marian

@@ -18,6 +18,21 @@ from tests.report.pages import ARGS, CHROMIUM, ROOT, Opened, record_and_dismiss
 from tests.report.samples import DATA, load
 
 PAIRS = DATA / "review_pairs.jsonl"
+SENTENCE = "The bridge reopened on Monday after 14 months of repairs.\n"
+
+
+@pytest.fixture
+def work(tmp_path: Path) -> Iterator[Path]:
+    """A folder holding a.txt (one sentence), the working folder while the test runs."""
+    import os
+
+    (tmp_path / "a.txt").write_text(SENTENCE, encoding="utf-8")
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        yield tmp_path
+    finally:
+        os.chdir(cwd)
 
 # ---- the sample reports of tests/data, one copy per module -------------------------------
 

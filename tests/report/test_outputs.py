@@ -8,7 +8,6 @@ import json
 import os
 import stat
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,20 +15,8 @@ import pytest
 from pipeline.cli.output_plan import per_document_dests, plan_outputs
 from pipeline.errors import OutputError, UsageError
 from pipeline.outputs import atomic_write, same_file_guard, writable_or_error
-from tests.conftest import ROOT, drop_file_permission_override, run_cli
-
-SENTENCE = "The bridge reopened on Monday after 14 months of repairs.\n"
-
-
-@pytest.fixture
-def work(tmp_path: Path) -> Iterator[Path]:
-    (tmp_path / "a.txt").write_text(SENTENCE, encoding="utf-8")
-    cwd = os.getcwd()
-    os.chdir(tmp_path)
-    try:
-        yield tmp_path
-    finally:
-        os.chdir(cwd)
+from tests.conftest import drop_file_permission_override, run_cli
+from tests.report.conftest import SENTENCE
 
 
 def check(work: Path, *args: str):  # type: ignore[no-untyped-def]
@@ -353,50 +340,3 @@ def test_reports_written_into_the_scanned_folder_are_not_read_back(work: Path) -
         data = json.loads((docs / "driftcheck.json").read_text())
         assert sorted(Path(d["path"]).name for d in data["documents"]) == ["a.txt", "b.txt"]
     assert (docs / "a.txt.html").exists()
-
-
-@pytest.mark.requires_apertium
-def test_an_output_that_cannot_be_written_leaves_every_output_as_it_was(work: Path) -> None:
-    """The outputs were written one by one: with the HTML report over a file-size limit (a full
-    disk, a quota) the run exited 2 with the JSON report already replaced. Now every file is
-    written beside its target first and renamed only when all are: nothing changes, nothing is
-    printed, no temp file stays."""
-    import resource
-
-    out = work / "out"
-    out.mkdir()
-    (out / "driftcheck.json").write_text("OLDJSON")
-    (out / "driftcheck.html").write_text("OLDHTML")
-
-    def limit() -> None:
-        resource.setrlimit(resource.RLIMIT_FSIZE, (40_000, 40_000))
-
-    seed = ROOT / "seeds" / "albania-camp-raid.en.txt"
-    r = run_cli(
-        "check", str(seed), "--engine", "apertium", "--no-cache", "-o", "out/", cwd=work, preexec_fn=limit
-    )
-    assert r.code == 2 and r.stderr.count("\n") == 1, r.stderr
-    assert (
-        "out/driftcheck.html: cannot write the output: File too large" in r.stderr
-        and "nothing was written" in r.stderr
-    )
-    assert r.stdout == ""
-    assert listing(out) == ["driftcheck.html", "driftcheck.json"]
-    assert (out / "driftcheck.json").read_text() == "OLDJSON" and (
-        out / "driftcheck.html"
-    ).read_text() == "OLDHTML"
-
-
-@pytest.mark.requires_apertium
-def test_long_output_names_are_written_or_refused_before_any_work(work: Path) -> None:
-    """A name of 229-255 bytes could not be written (the temp name added ~27 characters and went
-    over the file system's limit) and failed after the whole run; a name over the limit is now
-    refused before any work."""
-    fits = "r" * 245 + ".json"
-    r = check(work, "--no-cache", "-o", fits)
-    assert r.code == 0, r.stderr
-    assert json.loads((work / fits).read_text())["segments"]
-    too_long = "r" * 260 + ".json"
-    r = check(work, "-o", too_long)  # with the cache: a run that started would create it
-    assert r.code == 2 and r.stderr.count("\n") == 1 and "is too long" in r.stderr, r.stderr
-    assert not (work / "c.sqlite3").exists()  # refused before the engine ran

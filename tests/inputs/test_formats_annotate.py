@@ -63,6 +63,7 @@ LINE_SEPARATOR_PO = (
 )
 
 
+@pytest.mark.requires_msgfmt
 def test_po_with_line_separators_in_strings_is_read_whole_and_marked_in_place() -> None:
     """polib splits lines at U+2028 and form feeds (gettext does not): the strings came back cut
     and the marks landed inside the next entries, between msgid and msgstr (msgfmt: syntax error)."""
@@ -80,6 +81,10 @@ def test_po_with_line_separators_in_strings_is_read_whole_and_marked_in_place() 
     )
     again, _ = parse_po(out.encode(), "x.po")
     assert [e.msgid for e in again if e.fuzzy] == ["The house has 320 rooms."]
+    import subprocess
+
+    for po in (data, out.encode()):  # GNU gettext reads both: the input and its review copy
+        assert subprocess.run(["msgfmt", "-o", "/dev/null", "-"], input=po, capture_output=True).returncode == 0
 
 
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])

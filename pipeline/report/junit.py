@@ -23,12 +23,16 @@ from typing import Any
 
 from pipeline.report.baseline import document_paths
 from pipeline.report.gate import fails
+from pipeline.terminal import name_bidi
 
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# not XML 1.0, and DEL and C1 (allowed but discouraged: CI logs print these reports to terminals)
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def xml_safe(text: object) -> str:
-    return _INVALID_XML.sub("", str(text))
+    """Text for the XML: characters XML cannot hold (and DEL, C1) dropped, right-to-left
+    overrides named as in the terminal ([U+202E])."""
+    return name_bidi(_INVALID_XML.sub("", str(text)))
 
 
 def _el(parent: ET.Element, tag: str, text: str | None = None, **attrs: object) -> ET.Element:

@@ -129,11 +129,13 @@ def load_inputs(paths: list[str], settings: Settings, source: str | None = None)
     settings = dataclasses.replace(settings, lang=lang, source_lang=src_lang)
     details = _details(paths, loaded, warnings, original)
     if source_mode:
+        ignored = next((f"{p}: {w}" for p, ws in warnings.items() for w in ws if "not a language code" in w), "")
+        why = f" ({ignored})" if ignored else ""  # a file's declaration was unusable: name it
         if not src_lang:
-            raise UsageError("source-aware mode needs --source-lang (the language of the original)")
+            raise UsageError(f"source-aware mode needs --source-lang (the language of the original){why}")
         src_lang = check_lang(src_lang, "source language")
         if src_lang == lang:
-            raise UsageError(f"--source-lang and --lang are both '{lang}': a translation needs two languages")
+            raise UsageError(f"--source-lang and --lang are both '{lang}': a translation needs two languages{why}")
         from .source_mode import job_from_documents, job_from_segments
 
         inputs = Inputs(

@@ -99,3 +99,16 @@ def test_a_cache_named_like_an_input_is_refused_without_advice_to_delete_it(tmp_
         f"driftcheck: error: --cache {doc}: the translation cache would be the input {doc}; pass another --cache PATH\n",
     )
     assert doc.read_text() == "The house is big.\n" and sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+
+
+def test_a_file_language_that_is_no_code_is_named_in_the_error_it_causes(tmp_path: Path) -> None:
+    """`Language: xx` was ignored (rightly: no such code) and the run failed on "--source-lang and
+    --lang are both 'en'", naming neither the file nor the declaration."""
+    po = tmp_path / "xx.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Language: xx\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Hello"\nmsgstr "Hola"\n')
+    r = run_cli("check", str(po), "--engine", "apertium", "--no-cache", "-f", "json", "-o", str(tmp_path / "r.json"))
+    assert (r.code, r.stderr) == (
+        2,
+        "driftcheck: error: --source-lang and --lang are both 'en': a translation needs two languages "
+        f"({po}: declares language 'xx', which is not a language code; ignored)\n",
+    )

@@ -225,7 +225,9 @@ def run_check(
 
             validate_input(source, settings)
         for e in errors:
-            print(f"driftcheck: error: {e}", file=sys.stderr)
+            for tmp, name in spooled.items():  # stdin and pipes by the names the user gave
+                e = e.replace(tmp, name)
+            print(f"driftcheck: error: {inert(e)}", file=sys.stderr)
         if not good:
             return ERROR
         later = [d for _, d, _ in per_document_dests([spooled.get(p, p) for p in good], plan)]

@@ -313,3 +313,6 @@ def test_pipes_and_devices_are_read_once_and_bounded(tmp_path: Path) -> None:
     assert not list(Path(os.environ.get("TMPDIR", "/tmp")).glob("driftcheck-stdin-*"))
     r = run_cli("check", "/dev/zero", *APERTIUM, "-f", "json", timeout=60)
     assert r.code == 2 and r.stderr == "driftcheck: error: /dev/zero: input is larger than 5 MiB; split it\n"
+    for args, stdin, name in ((("/dev/null",), None, "/dev/null"), (("-",), b"", "-")):
+        r = run_cli("check", *args, *APERTIUM, "-f", "json", stdin=stdin)  # named as given, not the temp copy
+        assert (r.code, r.stderr) == (2, f"driftcheck: error: {name}: file is empty\n")

@@ -12,17 +12,14 @@ from __future__ import annotations
 import codecs
 import re
 
-from .po import entry_id, parse_po
+from .po import declared_charset, entry_id, parse_po
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
-_CHARSET = re.compile(rb"charset=([A-Za-z0-9._:-]+)")
 MARK = "# driftcheck: "
 
 
 def _codec(data: bytes) -> str:
-    m = _CHARSET.search(data[:4096])
-    name = m.group(1).decode("ascii") if m and m.group(1).upper() != b"CHARSET" else "utf-8"
-    return codecs.lookup(name).name
+    return codecs.lookup(declared_charset(data) or "utf-8").name
 
 
 def _newline(line: str) -> str:

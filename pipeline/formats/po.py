@@ -111,13 +111,22 @@ def _unterminated(text: str) -> int | None:
     return None
 
 
+_FIRST_ENTRY = re.compile(rb'(?m)^msgid\s+"[^"]')  # the first msgid that is not the header's ""
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset the header entry declares (Content-Type), wherever the header ends: header
+    comments (a licence) may run past any fixed window (a Latin-1 file was read as UTF-8)."""
+    first = _FIRST_ENTRY.search(data)
+    m = _CHARSET.search(data, 0, first.start() if first else len(data))
+    return m.group(1).decode("ascii") if m and m.group(1).upper() != b"CHARSET" else None
+
+
 def parse_po(data: bytes, path: str) -> tuple[Any, str]:
     """(polib POFile, its text) or an InputError naming the problem."""
     import polib
 
-    m = _CHARSET.search(data[:4096])
-    declared = m.group(1).decode("ascii") if m and m.group(1).upper() != b"CHARSET" else None
-    text = decode_declared(data, declared, path, "a PO file")
+    text = decode_declared(data, declared_charset(data), path, "a PO file")
     if not text.strip():
         raise InputError(f"{path}: file is empty")
     bad = _unterminated(text)

@@ -164,3 +164,13 @@ def test_po_string_left_open_is_a_syntax_error_not_a_cut_translation() -> None:
     assert [(e.msgid, e.msgstr) for e in fixed] == [("Hello", "Hola"), ("x", "y")]
     escaped, _ = parse_po(b'msgid "a \\" b"\nmsgstr "d\\\\"\n', "x.po")  # an escaped quote, a final backslash
     assert [(e.msgid, e.msgstr) for e in escaped] == [('a " b', "d\\")]
+
+
+def test_po_charset_after_a_long_header_comment_is_still_read() -> None:
+    """The charset was looked for in the first 4 KB only: a Latin-1 file with a long licence
+    comment above its header was refused as "not valid UTF-8"."""
+    data = ("# " + "Licence text. " * 400 + "\r\n" + LATIN1_PO).encode("latin-1")
+    po, _ = parse_po(data, "es.po")
+    assert [e.msgstr for e in po][0] == "El café está listo"
+    out = annotate_po(data, "es.po", {"Café is ready": ["review: drift (major): low chrF"]})
+    assert "#, fuzzy\r\nmsgid \"Café is ready\"" in out.decode("latin-1")

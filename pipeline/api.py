@@ -19,11 +19,10 @@ from .timing import Timer
 
 
 def _settings(lang: str, engine: str, cache: bool, semantic: bool | None, **more: Any) -> Settings:
-    for name, value in (
-        ("lang", lang),
-        ("engine", engine),
-        *((k, v) for k, v in more.items() if k == "source_lang"),
-    ):
+    named = {"lang": lang, "engine": engine}
+    if "source_lang" in more:
+        named["source_lang"] = more["source_lang"]
+    for name, value in named.items():
         if not isinstance(value, str):
             raise UsageError(f"{name} must be a string, got {type(value).__name__}")
     return Settings(lang=lang, engine=engine, cache=cache, semantic=semantic, **more)

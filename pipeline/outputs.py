@@ -56,57 +56,49 @@ def is_special(path: str | Path) -> bool:
 
 def atomic_write(path: str | Path, data: str | bytes) -> None:
     """Write text (UTF-8) or bytes to `path` by the rules above. Raises OSError."""
-    commit(stage([(path, data)]))
+    staged = Staged()
+    staged.add(path, data)
+    staged.commit()
 
 
 class Staged:
-    """Outputs written to temp files next to their targets, not yet renamed into place."""
+    """Outputs written to temp files next to their targets, not yet renamed into place (devices,
+    FIFOs and descriptor paths wait for `commit`, which writes them in place)."""
 
     def __init__(self) -> None:
         self.items: list[tuple[str, bytes, Path | None, Path | None]] = []  # path, data, temp, target
+
+    def add(self, path: str | Path, data: str | bytes) -> None:
+        """Write one output to a temp file beside it (raises OSError, having left no temp file)."""
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        if stream_fd(path) is not None or is_special(path):
+            if os.path.isdir(path):
+                raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+            self.items.append((str(path), raw, None, None))
+            return
+        target = Path(os.path.realpath(path))  # a symlink is followed: its target is replaced
+        target.parent.mkdir(parents=True, exist_ok=True)
+        self.items.append((str(path), raw, _temp_copy(target, raw), target))
+
+    def commit(self, done: list[str] | None = None) -> None:
+        """Rename every staged output into place and write the in-place ones, in order (each path
+        appended to `done` once written). Raises OSError; what is left staged is removed."""
+        try:
+            for path, raw, tmp, target in self.items:
+                if tmp is None or target is None:
+                    _write_in_place(path, raw)
+                else:
+                    os.replace(tmp, target)
+                    _fsync_folder(target.parent)
+                if done is not None:
+                    done.append(path)
+        finally:
+            self.discard()
 
     def discard(self) -> None:
         for _, _, tmp, _ in self.items:
             if tmp is not None and os.path.lexists(tmp):
                 os.unlink(tmp)
-
-
-def stage(outputs: Iterable[tuple[str | Path, str | bytes]]) -> Staged:
-    """Write every regular-file output to a temp file in its folder (devices, FIFOs and descriptor
-    paths wait for `commit`, which writes them in place). Raises OSError with every temp removed:
-    a failing output (a full disk, a quota) leaves all the others as they were."""
-    staged = Staged()
-    try:
-        for path, data in outputs:
-            raw = data.encode("utf-8") if isinstance(data, str) else data
-            if stream_fd(path) is not None or is_special(path):
-                if os.path.isdir(path):
-                    raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
-                staged.items.append((str(path), raw, None, None))
-                continue
-            target = Path(os.path.realpath(path))  # a symlink is followed: its target is replaced
-            target.parent.mkdir(parents=True, exist_ok=True)
-            staged.items.append((str(path), raw, _temp_copy(target, raw), target))
-    except BaseException:
-        staged.discard()
-        raise
-    return staged
-
-
-def commit(staged: Staged, done: list[str] | None = None) -> None:
-    """Rename every staged output into place and write the in-place ones, in order (each path
-    appended to `done` once written). Raises OSError; what is left staged is removed."""
-    try:
-        for path, raw, tmp, target in staged.items:
-            if tmp is None or target is None:
-                _write_in_place(path, raw)
-            else:
-                os.replace(tmp, target)
-                _fsync_folder(target.parent)
-            if done is not None:
-                done.append(path)
-    finally:
-        staged.discard()
 
 
 def _write_in_place(path: str, raw: bytes) -> None:
@@ -214,11 +206,13 @@ def stage_outputs(outputs: list[tuple[str | Path, str | bytes]]) -> Staged:
     staged = Staged()
     current = ""
     try:
-        for path, data in outputs:  # one at a time, to name the one that failed
+        for path, data in outputs:
             current = str(path)
-            staged.items += stage([(path, data)]).items
-    except OSError as exc:
+            staged.add(path, data)
+    except BaseException as exc:
         staged.discard()
+        if not isinstance(exc, OSError):
+            raise
         raise OutputError(
             f"{current}: cannot write the output: {_reason(exc)}; nothing was written"
         ) from None
@@ -230,7 +224,7 @@ def commit_outputs(staged: Staged) -> None:
     was already written)."""
     done: list[str] = []
     try:
-        commit(staged, done)
+        staged.commit(done)
     except OSError as exc:
         current = staged.items[len(done)][0]
         written = f"; already written: {', '.join(done)}" if done else "; nothing was written"

@@ -50,8 +50,8 @@ def expand_inputs(
 ) -> list[str]:
     """Files as given; directories scanned recursively for files matching include and not exclude.
 
-    Inside a scanned directory the run's output folder (in `skip`) and reports driftcheck wrote
-    earlier are never taken as inputs. An output file named in `skip` that is not such a report
+    Inside a scanned directory the folders in `skip` (the run's output folder) and reports
+    driftcheck wrote earlier are never taken as inputs. An output file that is not such a report
     stays an input, so that the guard against overwriting inputs refuses it: `-o docs/notes.md`
     on a scan of docs/ must not replace the user's notes."""
     skipped = {i for i in (file_identity(p) for p in skip or []) if i is not None}

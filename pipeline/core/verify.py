@@ -16,7 +16,7 @@ from ..engines import Engine, EngineOptions, EngineSpec, load_engine
 from ..engines.langs import check_lang
 from ..errors import UsageError
 from ..formats import UNIT_FORMATS, format_of, read_units
-from ..formats.languages import Declared, resolve
+from ..formats.languages import NOT_A_CODE, Declared, resolve
 from ..formats.units import ReadOptions, UnitFile
 from ..inputs.bilingual import bilingual_format, is_copy_only, pair_text, read_pairs
 from ..inputs.read import decode_text, detect_format, read_bytes, read_document
@@ -129,7 +129,7 @@ def load_inputs(paths: list[str], settings: Settings, source: str | None = None)
     settings = dataclasses.replace(settings, lang=lang, source_lang=src_lang)
     details = _details(paths, loaded, warnings, original)
     if source_mode:
-        ignored = next((f"{p}: {w}" for p, ws in warnings.items() for w in ws if "not a language code" in w), "")
+        ignored = next((f"{p}: {w}" for p, ws in warnings.items() for w in ws if w.endswith(NOT_A_CODE)), "")
         why = f" ({ignored})" if ignored else ""  # a file's declaration was unusable: name it
         if not src_lang:
             raise UsageError(f"source-aware mode needs --source-lang (the language of the original){why}")

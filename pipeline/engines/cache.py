@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DriftcheckError
-from .cache_path import foreign_database, resolve_cache_path, tables
+from .cache_path import foreign_database, is_foreign, ownership, resolve_cache_path, tables
 
 APPLICATION_ID = 0x64726674  # "drft": marks the file as ours, so we never write into someone else's db
 SCHEMA_VERSION = 4  # 2: reports (whole-run results, core/result_memo.py); 3: embeddings; 4: derived
@@ -115,16 +115,8 @@ class TranslationCache:
 
     def _refuse_foreign(self) -> None:
         """Read-only look at the file: an SQLite database of another program is refused untouched."""
-        db = self._db
-        db.execute("BEGIN")  # one snapshot for both reads: another process may be creating the cache
-        try:
-            app_id = db.execute("PRAGMA application_id").fetchone()[0]
-            names = tables(db)
-        finally:
-            db.execute("COMMIT")
-        if app_id == APPLICATION_ID or (app_id == 0 and not names):
-            return
-        raise self._foreign()
+        if is_foreign(*ownership(self._db), APPLICATION_ID):
+            raise self._foreign()
 
     def _foreign(self) -> CacheError:
         return CacheError(

@@ -32,6 +32,21 @@ def tables(db: sqlite3.Connection) -> list[str]:
     return [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
 
 
+def ownership(db: sqlite3.Connection) -> tuple[int, list[str]]:
+    """(application id, tables) of a database, read in one snapshot: another run may be creating
+    the cache meanwhile."""
+    db.execute("BEGIN")
+    try:
+        return db.execute("PRAGMA application_id").fetchone()[0], tables(db)
+    finally:
+        db.execute("COMMIT")
+
+
+def is_foreign(app_id: int, names: list[str], application_id: int) -> bool:
+    """Another program's database: not marked as ours, and not a fresh empty file."""
+    return app_id != application_id and not (app_id == 0 and not names)
+
+
 def foreign_database(path: Path, application_id: int) -> bool:
     """An existing SQLite file of another program, looked at through a read-only connection: closing
     a read-write one checkpoints that program's write-ahead log into its database (its bytes
@@ -44,12 +59,8 @@ def foreign_database(path: Path, application_id: int) -> bool:
     except (OSError, sqlite3.Error):
         return False
     try:
-        db.execute("BEGIN")  # one snapshot for both reads: another run may be creating the cache
-        app_id = db.execute("PRAGMA application_id").fetchone()[0]
-        found = tables(db)
-        db.execute("COMMIT")
+        return is_foreign(*ownership(db), application_id)
     except sqlite3.Error:
         return False
     finally:
         db.close()
-    return app_id != application_id and not (app_id == 0 and not found)

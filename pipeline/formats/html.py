@@ -51,7 +51,7 @@ def _control_ref(m: re.Match[str]) -> str:
     refused the page for one `&#27;` and trafilatura found no article in it."""
     ref = m.group(1)
     code = int(ref[1:], 16) if ref[:1] in "xX" else int(ref)
-    return "\ufffd" if code < 0x20 and code not in (9, 10, 13) or code == 0x7F else m.group()
+    return "\ufffd" if (code < 0x20 and code not in (9, 10, 13)) or code == 0x7F else m.group()
 
 
 def decode_html(data: bytes, path: str) -> str:

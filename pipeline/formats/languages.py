@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from ..engines.langs import to_iso1
 from ..errors import UsageError
 
+NOT_A_CODE = "which is not a language code; ignored"  # the warning for a declaration no code reads
+
 
 def normalise(code: str | None) -> str | None:
     """ISO 639-1 for a declared language tag ("es-ES", "pt_BR", "en-GB"); None when unusable."""
@@ -39,7 +41,7 @@ def _pick(what: str, flag: str, value: str | None, explicit: bool, declared: lis
         code = normalise(tag)
         if code is None:
             warnings.setdefault(path, []).append(
-                f"declares {what} '{tag}', which is not a language code; ignored"
+                f"declares {what} '{tag}', {NOT_A_CODE}"
             )
         else:
             known.append((path, tag, code))

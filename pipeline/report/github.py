@@ -5,7 +5,8 @@
 critical -> ::error, major -> ::warning, minor/info -> ::notice. Flags accepted by a baseline
 are left out. Escaping follows @actions/core: in the message `%`, CR and LF become %25, %0D,
 %0A; in property values `:` and `,` also become %3A and %2C. Other control characters are
-dropped, and right-to-left overrides are named as in the terminal ([U+202E]). Columns are the approximate ones described in report/sarif.py; the line is exact.
+dropped, and right-to-left overrides are named as in the terminal ([U+202E]). Columns are the
+approximate ones described in report/sarif.py; the line is exact.
 Standard input ("-") gets no file property.
 """
 

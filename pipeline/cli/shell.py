@@ -80,7 +80,10 @@ class DriftcheckApp(typer.Typer):
                 err=True,
             )
             sys.exit(2)
-        # standalone_mode=False makes click return the exit code instead of exiting
+        # standalone_mode=False makes click return the exit code instead of exiting; typer turns a
+        # Ctrl-C inside a command into that code, 130, silently (no command returns 130 itself)
+        if rv == 130:
+            typer.echo("driftcheck: interrupted", err=True)
         sys.exit(rv if isinstance(rv, int) else 0)
 
     def add_lazy_subapps(self) -> None:

@@ -30,9 +30,10 @@ from ..records import SegmentResult, Semantic
 from ..timing import Timer
 from . import semantic
 from .run_config import RunConfig
-from .score import Comparison, PairStats, many_stats
+from .score import Comparison, PairStats, many_stats, uses_pool
 from .score import prepare as prepare_scores
 from .segment_memo import SegmentMemo
+from .workers import start_server
 
 Row = TypeVar("Row")
 Item = TypeVar("Item")
@@ -188,6 +189,8 @@ def run_plan(
     and per document the statistics of the corpus scores."""
     try:
         with _embeddings(config, engine) as embeddings, ThreadPoolExecutor(1) as background:
+            if embeddings is not None or uses_pool(max(map(len, plan.texts.values()), default=0)):
+                start_server()  # from this thread, before the pools start on the background one
             if embeddings is not None:
                 embeddings.prefetch([t for texts in plan.texts.values() for t in texts])  # while translating
             # sacreBLEU and the checks' lexicons load while the engine translates (the stages wait for them)

@@ -174,6 +174,11 @@ def _stats_chunk(pairs: list[tuple[str, str]]) -> list[PairStats]:
     return [pair_stats(h, r) for h, r in pairs]
 
 
+def uses_pool(n: int) -> bool:
+    """Whether `many_stats` spreads `n` distinct pairs over worker processes."""
+    return n >= PARALLEL_MIN_PAIRS and min(cpus(), 8) >= 2
+
+
 def many_stats(pairs: list[tuple[str, str]]) -> list[PairStats]:
     """Statistics for many pairs, in order. Identical pairs are scored once (a source's own round
     trip repeats for every variant of it), and many pairs are spread over the CPU cores (TER is slow)."""
@@ -182,7 +187,7 @@ def many_stats(pairs: list[tuple[str, str]]) -> list[PairStats]:
         found = dict(zip(unique, many_stats(unique)))
         return [found[p] for p in pairs]
     workers = min(cpus(), 8)
-    if len(pairs) < PARALLEL_MIN_PAIRS or workers < 2:
+    if not uses_pool(len(pairs)):
         return _stats_chunk(pairs)
     from .workers import process_pool
 

@@ -20,8 +20,32 @@ def process_pool(workers: int) -> ProcessPoolExecutor:
     import multiprocessing
 
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(PRELOAD)
+    start_server()
     return ProcessPoolExecutor(workers, mp_context=ctx, initializer=_start, initargs=(os.getpid(),))
+
+
+def start_server() -> None:
+    """Start the forkserver now (once per driftcheck; `process_pool` would start it on first use).
+
+    From the main thread, with Ctrl-C ignored for the moment it takes to spawn the server: the
+    server inherits that, and a Ctrl-C at the terminal (which reaches the whole process group) no
+    longer kills it with a traceback while it imports `PRELOAD`, before it ignores Ctrl-C itself.
+    The loop calls this from the main thread before a run's pools start on background threads,
+    where a signal's handling cannot be changed."""
+    import multiprocessing
+    import signal
+    import threading
+    from multiprocessing import forkserver
+
+    multiprocessing.get_context("forkserver").set_forkserver_preload(PRELOAD)
+    if threading.current_thread() is not threading.main_thread():
+        forkserver.ensure_running()
+        return
+    old = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, old)
 
 
 def _start(pid: int) -> None:

@@ -26,6 +26,31 @@ def _newline(line: str) -> str:
     return line[len(line.rstrip("\r\n")) :] or "\n"
 
 
+# driftcheck's own punctuation, for a file whose charset lacks it (Latin-1 has no curly quotes)
+_PLAIN = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u2026": "...",
+                        "\u2013": "-", "\u2014": "-", "\u2192": "->", "\u2260": "!=", "\u2265": ">=",
+                        "\u2264": "<="})  # fmt: skip
+
+
+def _in_charset(text: str, codec: str) -> str:
+    """`text` as the file's charset can hold it: driftcheck's quotes and dashes plain, any other
+    character it lacks as a `\\uXXXX` escape (it used to come out as `?`)."""
+    if _encodes(text, codec):
+        return text
+    plain = text.translate(_PLAIN)
+    return "".join(
+        ch if _encodes(ch, codec) else ch.encode("ascii", "backslashreplace").decode() for ch in plain
+    )
+
+
+def _encodes(text: str, codec: str) -> bool:
+    try:
+        text.encode(codec)
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
 def _mark_entry(lines: list[str], start: int, reasons: list[str]) -> None:
     """Edit lines[start:] (the entry's first line onwards) in place."""
     nl = _newline(lines[start])
@@ -65,7 +90,7 @@ def annotate_po(data: bytes, path: str, reasons: dict[str, list[str]]) -> bytes:
         )
         why = [prefix + r for key, prefix in [(entry_id(e), ""), *forms] for r in reasons.get(key, [])]
         if why and not e.obsolete:
-            starts.append((e.linenum - 1, why))
+            starts.append((e.linenum - 1, [_in_charset(w, codec) for w in why]))
     starts.sort(reverse=True)  # bottom-up: inserted lines never shift an entry still to edit
     for start, why in starts:
         _mark_entry(lines, start, why)

@@ -1,8 +1,10 @@
 """gettext PO/POT files (polib): every translated msgid/msgstr pair is a source-aware segment.
 
 - The id is gettext's own identity of an entry: `msgctxt|msgid` (just the msgid without a
-  context), `[n]` appended for plural form n. Each plural form is checked on its own, form 0
-  against msgid and the others against msgid_plural.
+  context), `[n]` appended for plural form n. A backslash, a `|` or a final `[n]` of the context or
+  the msgid itself is escaped with a backslash (`a\\|b|c`), so that two entries gettext tells apart
+  never share an id; the ids of other entries read as they are. Each plural form is checked on
+  its own, form 0 against msgid and the others against msgid_plural.
 - Context, references, flags, extracted comments and `fuzzy` go into the segment's metadata;
   fuzzy entries are checked and marked, obsolete (`#~`) and untranslated entries are skipped
   and counted.
@@ -42,8 +44,19 @@ FLAG_MARKUP = {
 }
 
 
+_FORM_SUFFIX = re.compile(r"\[(\d+\])$")
+
+
+def _escaped(text: str) -> str:
+    """`text` with the characters an id gives a meaning escaped: `\\`, `|` and a final `[n]`."""
+    return _FORM_SUFFIX.sub(r"\\[\1", text.replace("\\", "\\\\").replace("|", "\\|"))
+
+
 def entry_id(entry: Any, form: int | None = None) -> str:
-    base = f"{entry.msgctxt}|{entry.msgid}" if entry.msgctxt else str(entry.msgid)
+    """gettext's identity of an entry (context, msgid) and plural form as one string, one-to-one:
+    `msgctxt|msgid[n]`, the parts escaped (an empty context still counts: `|msgid`)."""
+    msgid = _escaped(str(entry.msgid))
+    base = msgid if entry.msgctxt is None else f"{_escaped(str(entry.msgctxt))}|{msgid}"
     return base if form is None else f"{base}[{form}]"
 
 

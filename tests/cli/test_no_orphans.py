@@ -89,3 +89,60 @@ def test_sigterm_ends_the_run_like_ctrl_c_and_leaves_no_copy_of_stdin(tmp_path: 
     assert proc.wait(60) == 143
     assert proc.stderr.read().decode() == "driftcheck: terminated\n"
     assert not list(tmp.glob("driftcheck-stdin-*")) and not (tmp_path / "r.json").exists()
+
+
+def _handles_sigint(sid: int) -> bool:
+    """The session's forkserver catches or ignores SIGINT (/proc/PID/status: SigCgt, SigIgn)."""
+    for pid, cmd in members(sid).items():
+        if "forkserver" in cmd:
+            try:
+                status = dict(
+                    line.split(":\t", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines()
+                )
+            except (OSError, ValueError):
+                return False
+            bit = 1 << (signal.SIGINT - 1)
+            return bool((int(status["SigCgt"], 16) | int(status["SigIgn"], 16)) & bit)
+    return False
+
+
+@pytest.mark.requires_apertium
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="the pool is used on machines with 2+ cores")
+def test_ctrl_c_says_one_line_and_the_worker_server_prints_no_traceback(tmp_path: Path) -> None:
+    """Ctrl-C at the terminal reaches the whole process group. Typer turned it into exit 130 with
+    nothing said, and the worker server, caught while importing what its workers need, printed a
+    traceback. Now: `driftcheck: interrupted` alone, exit 130, nothing written, no process left."""
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text(
+        "".join(
+            f'{{"id": {i}, "source": "El puente {i} reabrió el lunes tras meses de obras.", '
+            f'"translation": "Bridge {i} reopened on Monday after months of works."}}\n'
+            for i in range(600)
+        ),
+        encoding="utf-8",
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from pipeline.cli.app import app; app()", "check", str(pairs), "--source-lang",
+         "es", "--lang", "en", "--engine", "apertium", "--no-cache", "-o", str(tmp_path / "r.json")],
+        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, env={**os.environ, "HF_HUB_OFFLINE": "1"}, cwd=ROOT,
+        start_new_session=True,
+    )  # fmt: skip
+    assert proc.stderr is not None
+    try:
+        deadline = time.monotonic() + 60
+        while not (server := _handles_sigint(proc.pid)) and time.monotonic() < deadline:
+            time.sleep(0.005)
+        # the worker server is up and Python's own Ctrl-C handler is in place (it imports its
+        # modules now, and would die of a Ctrl-C with a traceback), or it ignores Ctrl-C already
+        assert server, session(proc.pid)
+        os.killpg(proc.pid, signal.SIGINT)
+        assert proc.wait(60) == 130
+        assert proc.stderr.read().decode() == "driftcheck: interrupted\n"
+        assert not (tmp_path / "r.json").exists()
+        deadline = time.monotonic() + 10
+        while session(proc.pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert session(proc.pid) == []
+    finally:
+        for pid in members(proc.pid):
+            os.kill(pid, signal.SIGKILL)

@@ -29,11 +29,13 @@ LATIN1_PO = (
 
 def test_po_in_latin1_with_crlf_keeps_both_and_marks_plural_entries_once() -> None:
     data = LATIN1_PO.encode("latin-1")
-    out = annotate_po(data, "es.po", {"%d file[1]": ["fail: numbers (critical): “2” ≠ “3”"]})
+    out = annotate_po(data, "es.po", {"%d file[1]": ["fail: numbers (critical): “2” ≠ “3” in “ça → 日”"]})
     text = out.decode("latin-1")
     assert "\r\n" in text and "\n" not in text.replace("\r\n", "")
+    # what Latin-1 lacks: driftcheck's quotes and signs plain, anything else escaped (it was "?")
     assert (
-        "# Revisado por Ana.\r\n# driftcheck: plural form 1: fail: numbers (critical): ?2? ? ?3?\r\n" in text
+        "# Revisado por Ana.\r\n# driftcheck: plural form 1: fail: numbers (critical): "
+        '"2" != "3" in "ça -> \\u65e5"\r\n' in text
     )
     assert "#, fuzzy, c-format\r\n" in text
     # every original line survives; only the comment was added and the flags line changed

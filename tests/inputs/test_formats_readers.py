@@ -261,3 +261,44 @@ def test_xliff_segment_marks_with_a_repeated_mid_are_refused_not_mispaired() -> 
     assert [(s.id, s.source, s.text) for s in ok.segments] == [
         ("1/1", "The house.", "La casa.")
     ]  # 1/2: untranslated
+
+
+def test_po_ids_tell_apart_every_entry_gettext_does() -> None:
+    """The id was `msgctxt|msgid` joined as it stood: a context holding "|", a msgid holding "|",
+    an empty context or a msgid ending in "[0]" made two valid entries one id, and the file was
+    refused as holding a duplicate (or two verdicts shared an id). The parts are escaped now;
+    ids without those characters read as before, and a real duplicate is still refused."""
+    entries = [
+        ("a|b", "c"),  # was a|b|c
+        ("a", "b|c"),  # was a|b|c
+        (None, "a|b"),  # was a|b, as context "a" with msgid "b"
+        ("a", "b"),
+        ("", "a|b"),  # an empty context is a context to gettext
+        (None, "Item [0]"),  # was Item [0], as the plural form 0 of "Item "
+        ("menu", "Open"),
+    ]
+    body = (
+        "".join(
+            (f'msgctxt "{ctx}"\n' if ctx is not None else "") + f'msgid "{mid}"\nmsgstr "x {n}"\n\n'
+            for n, (ctx, mid) in enumerate(entries)
+        )
+        + 'msgid "Item "\nmsgid_plural "Items "\nmsgstr[0] "y0"\nmsgstr[1] "y1"\n'
+    )
+    head = 'msgid ""\nmsgstr "Language: es\\nContent-Type: text/plain; charset=UTF-8\\n"\n\n'
+    f = read(DATA / "ids.po", data=(head + body).encode())
+    ids = [s.id for s in f.segments]
+    assert ids == [
+        "a\\|b|c",
+        "a|b\\|c",
+        "a\\|b",
+        "a|b",
+        "|a\\|b",
+        "Item \\[0]",
+        "menu|Open",
+        "Item [0]",
+        "Item [1]",
+    ]
+    assert [s.text for s in f.segments][:7] == [f"x {n}" for n in range(7)]
+    twice = head + body + '\nmsgctxt "menu"\nmsgid "Open"\nmsgstr "z"\n'
+    with pytest.raises(InputError, match=r"ids\.po:\d+: duplicate entry for msgid .Open."):
+        read(DATA / "ids.po", data=twice.encode())

@@ -81,10 +81,12 @@ class Staged:
         self.items.append((str(path), raw, _temp_copy(target, raw), target))
 
     def commit(self, done: list[str] | None = None) -> None:
-        """Rename every staged output into place and write the in-place ones, in order (each path
-        appended to `done` once written). Raises OSError; what is left staged is removed."""
+        """Write the in-place outputs, then rename every staged one into place (each path appended
+        to `done` once written). In-place first: a device can still fail (/dev/full), a rename of a
+        file already written almost never does, so a failure leaves every file as it was. Raises
+        OSError; what is left staged is removed."""
         try:
-            for path, raw, tmp, target in self.items:
+            for path, raw, tmp, target in sorted(self.items, key=lambda item: item[2] is not None):
                 if tmp is None or target is None:
                     _write_in_place(path, raw)
                 else:
@@ -223,10 +225,11 @@ def commit_outputs(staged: Staged) -> None:
     """The staged outputs renamed into place (a rename fails only in rare cases: named with what
     was already written)."""
     done: list[str] = []
+    order = [path for path, _, tmp, _ in sorted(staged.items, key=lambda item: item[2] is not None)]
     try:
         staged.commit(done)
     except OSError as exc:
-        current = staged.items[len(done)][0]
+        current = order[len(done)]
         written = f"; already written: {', '.join(done)}" if done else "; nothing was written"
         raise OutputError(f"{current}: cannot write the output: {_reason(exc)}{written}") from None
 

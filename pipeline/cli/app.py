@@ -186,6 +186,7 @@ def check(
 
     Exit codes: 0 gate passed, 1 gate failed, 2 usage/input/config/model error.
     """
+    from ..config import Settings
     from .run import run_check
 
     settings = cli_settings(
@@ -216,7 +217,9 @@ def check(
         unapproved_only=unapproved_only or None,
     )
     ray = _ray_options(executor, address, workers, shard_results)
-    raise typer.Exit(run_check(files, settings, source, formats_given=bool(fmt), config=config, ray=ray))
+    # formats from a config file count as given, like --format (they were ignored beside `output`)
+    given = bool(fmt) or settings.formats != Settings().formats  # (the default: ["text"])
+    raise typer.Exit(run_check(files, settings, source, formats_given=given, config=config, ray=ray))
 
 
 def _ray_options(executor: str, address: str | None, workers: int, shard_results: str | None) -> Any:
@@ -237,8 +240,8 @@ def report(
     report_json: Annotated[
         str, typer.Argument(metavar="REPORT.json", help="A JSON report written by `driftcheck check`.")
     ],
-    fmt: Annotated[
-        str | None,
+    formats: Annotated[
+        list[str] | None,
         typer.Option(
             "--format",
             "-f",
@@ -253,14 +256,21 @@ def report(
     ] = None,
 ) -> None:
     """Re-render a saved JSON report in another format (JSON stays the one source of truth)."""
+    import os
+
     from ..api import load_report
     from ..report import RENDERERS, render
     from .output_plan import check_suffix, infer_format
     from .run import preflight_outputs, write_or_print
 
+    if formats and len(set(formats)) > 1:
+        raise UsageError(f"`report` writes one format, not {len(set(formats))}: run it once per format")
+    fmt = formats[0] if formats else None
     if fmt is not None and fmt not in RENDERERS:
         raise UsageError(f"unknown format '{fmt}': choose one of {', '.join(RENDERERS)}")
     dest = None if output in (None, "-", "/dev/stdout") else output
+    if dest is not None and (dest.endswith(("/", os.sep)) or os.path.isdir(dest)):
+        raise UsageError(f"--output {dest} is a folder: `report` writes one file; give a file name")
     if dest is not None:
         fmt = fmt or infer_format(dest)
         check_suffix(fmt, dest)

@@ -1,7 +1,8 @@
 """`driftcheck cache stats|clear`: look into or empty the translation cache.
 
-A thin layer over pipeline.engines.cache: library errors become one `error: ...` line on stderr
-and exit code 2. Neither command creates a cache file that does not exist yet.
+A thin layer over pipeline.engines.cache: library errors become one `driftcheck: error: ...` line
+on stderr and exit code 2, like every error (cli/shell.py). Neither command creates a cache file
+that does not exist yet, or turns an empty file into one.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import typer
 
 from ..engines.cache import TranslationCache
 from ..engines.cache_path import ENV_CACHE, resolve_cache_path
-from ..errors import DriftcheckError
 
 cache_app = typer.Typer(
     help="Inspect or empty the persistent translation cache.",
@@ -34,9 +34,9 @@ CacheOption = Annotated[
 ]
 
 
-def _fail(exc: DriftcheckError) -> typer.Exit:
-    typer.echo(f"error: {exc.message}", err=True)
-    return typer.Exit(exc.exit_code)
+def _holds_data(path: Path) -> bool:
+    """A file with something in it: a missing or empty one is an empty cache, left as it is."""
+    return path.exists() and (path.is_dir() or path.stat().st_size > 0)
 
 
 def _empty_stats(path: Path) -> dict[str, object]:
@@ -91,15 +91,12 @@ def stats_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the statistics as JSON.")] = False,
 ) -> None:
     """Show the cache file, its number of entries, its size and the entries per engine namespace."""
-    try:
-        path = resolve_cache_path(cache)
-        if path.exists():
-            with TranslationCache(path) as tc:
-                stats = tc.stats()
-        else:
-            stats = _empty_stats(path)
-    except DriftcheckError as exc:
-        raise _fail(exc) from exc
+    path = resolve_cache_path(cache)
+    if _holds_data(path):
+        with TranslationCache(path) as tc:
+            stats = tc.stats()
+    else:
+        stats = _empty_stats(path)
     if as_json:
         typer.echo(json.dumps(stats, indent=2, sort_keys=True))
     else:
@@ -109,12 +106,9 @@ def stats_command(
 @cache_app.command("clear")
 def clear_command(cache: CacheOption = None) -> None:
     """Remove every cached translation."""
-    try:
-        path = resolve_cache_path(cache)
-        removed = 0
-        if path.exists():
-            with TranslationCache(path) as tc:
-                removed = tc.clear()
-    except DriftcheckError as exc:
-        raise _fail(exc) from exc
+    path = resolve_cache_path(cache)
+    removed = 0
+    if _holds_data(path):
+        with TranslationCache(path) as tc:
+            removed = tc.clear()
     typer.echo(f"removed {removed} cached translation{'s' if removed != 1 else ''} from {path}")

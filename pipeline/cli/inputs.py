@@ -27,12 +27,13 @@ OWN_REPORT_MARKS = (  # all of one group within the first bytes: the HTML, JSON,
     (b'<testsuites name="driftcheck"',),
     (b"/sarif-schema-", b'"name": "driftcheck"'),
 )
+OWN_ANNOTATIONS = (b"::error ", b"::warning ", b"::notice ")  # GitHub annotations, `title=driftcheck …`
 HEAD_BYTES = 2048
 
 
 def own_report(path: Path) -> bool:
-    """A report driftcheck wrote: by its name, the first line of a Markdown or text report, or the
-    marks its HTML, JSON, JUnit and SARIF reports carry near the top."""
+    """A report driftcheck wrote: by its name, the first line of a Markdown or text report or of
+    GitHub annotations, or the marks its HTML, JSON, JUnit and SARIF reports carry near the top."""
     if path.name in OWN_REPORT_NAMES:
         return True
     try:
@@ -40,21 +41,33 @@ def own_report(path: Path) -> bool:
             head = fh.read(HEAD_BYTES)
     except OSError:
         return False
+    if head.startswith(OWN_ANNOTATIONS) and b",title=driftcheck " in head.split(b"\n", 1)[0]:
+        return True
     return head.startswith(OWN_REPORT_HEADS) or any(
         all(m in head for m in marks) for marks in OWN_REPORT_MARKS
     )
 
 
+def _empty_output(path: Path, outputs: set[tuple[int, int]]) -> bool:
+    return file_identity(str(path)) in outputs and path.stat().st_size == 0
+
+
 def expand_inputs(
-    paths: list[str], include: list[str], exclude: list[str], skip: list[str] | None = None
+    paths: list[str],
+    include: list[str],
+    exclude: list[str],
+    skip: list[str] | None = None,
+    outputs: list[str] | None = None,
 ) -> list[str]:
     """Files as given; directories scanned recursively for files matching include and not exclude.
 
     Inside a scanned directory the folders in `skip` (the run's output folder) and reports
-    driftcheck wrote earlier are never taken as inputs. An output file that is not such a report
-    stays an input, so that the guard against overwriting inputs refuses it: `-o docs/notes.md`
-    on a scan of docs/ must not replace the user's notes."""
+    driftcheck wrote earlier are never taken as inputs, nor is an empty file named in `outputs`
+    (the run's output files: writing it loses nothing, e.g. the annotations of a run without
+    flags). Any other output file stays an input, so that the guard against overwriting inputs
+    refuses it: `-o docs/notes.md` on a scan of docs/ must not replace the user's notes."""
     skipped = {i for i in (file_identity(p) for p in skip or []) if i is not None}
+    empty_outputs = {i for i in (file_identity(p) for p in outputs or []) if i is not None}
     out: list[str] = []
     for p in paths:
         if p != "-" and Path(p).is_dir():
@@ -68,6 +81,7 @@ def expand_inputs(
                         and not any(fnmatch.fnmatch(str(f), g) or fnmatch.fnmatch(name, g) for g in exclude)
                         and f.is_file()
                         and not own_report(f)
+                        and not (empty_outputs and _empty_output(f, empty_outputs))
                     ):
                         found.append(str(f))
             if not found:

@@ -4,10 +4,15 @@
   (`.json`, `.html`, `.md`, `.xml`/`.junit.xml`, `.sarif`/`.sarif.json`, `.txt`); an unknown suffix
   needs `--format`. With `--format` the suffix must agree (`-f sarif -o x.html` is an error); a path
   without a known suffix (`/dev/null`, `out.data`) takes any format. The terminal summary (`text`)
-  still goes to stdout beside a file of another format; `-o x.txt` writes it to the file instead.
+  still goes to stdout beside a file of another format when no `--format` is given, or `text` is
+  one of them (`-f text -f sarif -o r.sarif`); `-o x.txt` writes it to the file instead.
 - `--output DIR` (an existing folder, a path ending in `/`, or a path without a report suffix when
   several formats are asked for): `driftcheck.<ext>` per format, plus one report per document when
-  there are several documents. Without `--format` a folder gets JSON and HTML.
+  there are several documents. Without `--format` a folder gets JSON and HTML; `-f github` alone
+  gets `driftcheck.github.txt` there.
+- GitHub annotations go to stdout (where the runner reads them): automatically in GitHub Actions
+  when stdout is free, never after a report printed there (`-f json -f github` without `--output`
+  is an error; the automatic ones are left out).
 - Several file formats with a file name (`-f json -f html -o y.html`) is an error, never a folder
   named y.html. `-o -` and `-o /dev/stdout` mean stdout.
 """
@@ -112,7 +117,7 @@ def plan_outputs(formats: list[str], output: str | None, formats_given: bool, gi
     elif is_folder(out, [f for f in formats if f not in STDOUT_ONLY]):
         if not formats_given:
             formats = ["text", *FOLDER_DEFAULT]
-        files = [f for f in formats if f not in STDOUT_ONLY] or [f for f in formats if f != "github"]
+        files = [f for f in formats if f not in STDOUT_ONLY] or formats  # `-f github -o dir/`: a file there
         plan += [(f, str(Path(out) / f"driftcheck{extension(f)}")) for f in files]
     else:
         if not formats_given:
@@ -121,13 +126,19 @@ def plan_outputs(formats: list[str], output: str | None, formats_given: bool, gi
         files = [f for f in formats if f not in STDOUT_ONLY] or formats[:1]
         check_suffix(files[0], out)
         plan.append((files[0], out))
-    if github and "github" not in formats:
-        formats.append("github")
     stdout_taken = any(dest is None for _, dest in plan)
     taken = {f for f, _ in plan}
     if "text" in formats and "text" not in taken and not stdout_taken:
         plan.insert(0, ("text", None))
     if "github" in formats and "github" not in taken:
+        if stdout_taken:
+            fmt = next(f for f, dest in plan if dest is None)
+            raise UsageError(
+                f"--format github goes to stdout, which already carries the {fmt} report; "
+                "write that report to a file with --output"
+            )
+        plan.append(("github", None))
+    elif github and "github" not in taken and not stdout_taken:  # automatic in GitHub Actions
         plan.append(("github", None))
     return plan
 

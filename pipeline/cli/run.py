@@ -209,7 +209,9 @@ def run_check(
     plan = plan_outputs(settings, formats_given)  # fail on bad output options before any work
     folder = output_plan.output_folder(plan)
     dests = [d for _, d in plan if d is not None]
-    paths = expand_inputs(expand_globs(paths), settings.include, settings.exclude, skip=[folder] if folder else [])
+    paths = expand_inputs(
+        expand_globs(paths), settings.include, settings.exclude, skip=[folder] if folder else [], outputs=dests
+    )
     protected = protected_files(paths, settings, source, config)
     _cache_is_no_input(protected)
     preflight_outputs(dests, protected)
@@ -281,8 +283,8 @@ def untranslated_warnings(data: dict[str, Any]) -> list[str]:
 
 def write_outputs(data: dict[str, Any], plan: Plan, annotated: list[tuple[str, bytes]] | None = None) -> None:
     """Render everything before writing anything (a renderer error leaves no partial output set),
-    then the terminal summary, then the files (and --annotate copies, rendered already); the
-    summary ends with where the files went."""
+    then the files (and --annotate copies, rendered already), then the terminal summary and
+    whatever goes to stdout; the summary ends with where the files went."""
     rendered: list[tuple[str | None, str | bytes]] = [
         (dest, render(fmt, data)) for fmt, dest in plan if not (fmt == "text" and dest is None)
     ]
@@ -292,17 +294,14 @@ def write_outputs(data: dict[str, Any], plan: Plan, annotated: list[tuple[str, b
     # cannot be written (a full disk, a quota) fails the run with all the others as they were
     staged = stage_outputs([(dest, text) for dest, text in rendered if dest is not None])
     summary = any(fmt == "text" and dest is None for fmt, dest in plan)
-    try:
-        if summary:
-            from ..report.text import print_text
+    commit_outputs(staged)  # devices first, then the renames: one that fails leaves the files as they were
+    if summary:  # nothing is printed for a run whose outputs failed
+        from ..report.text import print_text
 
-            print_text(data)
-        for dest, text in rendered:
-            if dest is None:
-                write_or_print(text, dest)
-        commit_outputs(staged)
-    finally:
-        staged.discard()  # a summary that could not be printed (a closed pipe) leaves no temp file
+        print_text(data)
+    for dest, text in rendered:
+        if dest is None:
+            write_or_print(text, dest)
     files = [dest for dest, _ in rendered if dest is not None]
     if summary and files:
         shown = files if len(files) <= 4 else [*files[:3], f"and {len(files) - 3} more"]

@@ -27,9 +27,10 @@ def process_pool(workers: int) -> ProcessPoolExecutor:
 def start_server() -> None:
     """Start the forkserver now (once per driftcheck; `process_pool` would start it on first use).
 
-    From the main thread, with Ctrl-C ignored for the moment it takes to spawn the server: the
-    server inherits that, and a Ctrl-C at the terminal (which reaches the whole process group) no
-    longer kills it with a traceback while it imports `PRELOAD`, before it ignores Ctrl-C itself.
+    From the main thread, with Ctrl-C ignored (and held back) for the moment it takes to spawn the
+    server: the server inherits that, and a Ctrl-C at the terminal (which reaches the whole process
+    group) no longer kills it with a traceback while it imports `PRELOAD`, before it ignores
+    Ctrl-C itself; driftcheck gets its Ctrl-C once the server is spawned.
     The loop calls this from the main thread before a run's pools start on background threads,
     where a signal's handling cannot be changed."""
     import multiprocessing
@@ -41,11 +42,15 @@ def start_server() -> None:
     if threading.current_thread() is not threading.main_thread():
         forkserver.ensure_running()
         return
+    # blocked meanwhile, so that a Ctrl-C in that moment waits for the handler instead of being
+    # ignored (Linux keeps a blocked signal pending whatever its disposition)
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     old = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         forkserver.ensure_running()
     finally:
         signal.signal(signal.SIGINT, old)
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
 
 def _start(pid: int) -> None:

@@ -83,10 +83,12 @@ def plan_route(engine: Engine, src: str, tgt: str, via: str | None = None) -> li
     if src == tgt:
         raise UsageError(f"source and target language are both '{src}': nothing to translate")
     if via:
-        if engine.supports(src, via) and engine.supports(via, tgt):
+        missing = [(a, b) for a, b in ((src, via), (via, tgt)) if not engine.supports(a, b)]
+        if not missing:
             return [src, via, tgt]
+        a, b = missing[0]  # the hop that is missing, not the direct pair
         raise UnsupportedPairError(
-            f"engine '{engine.name}' cannot translate {src}->{via}->{tgt}: {engine.install_hint(src, tgt)}"
+            f"engine '{engine.name}' cannot translate {src}->{via}->{tgt}: {engine.install_hint(a, b)}"
         )
     if engine.supports(src, tgt):
         return [src, tgt]

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from pipeline.cli.cache import cache_app
 from pipeline.engines.cache import TranslationCache
 from pipeline.engines.cache_path import ENV_CACHE, FILENAME
+from tests.conftest import run_cli
 from tests.engines.reverser import run_once
 
 
@@ -48,13 +49,25 @@ def test_cli_reads_the_environment_variable(tmp_path: Path) -> None:
 
 
 def test_cli_broken_cache_is_one_error_line_and_exit_2(cache_path: Path) -> None:
+    """One `driftcheck: error:` line like every other error (the cache commands said `error:`)."""
     cache_path.parent.mkdir(parents=True)
     cache_path.write_bytes(b"garbage" * 1000)
     for args in (["stats"], ["clear"]):
-        result = CliRunner().invoke(cache_app, [*args, "--cache", str(cache_path)])
-        assert result.exit_code == 2
-        assert result.stderr.startswith("error: the translation cache") and result.stderr.count("\n") == 1
-        assert result.stdout == ""
+        result = run_cli("cache", *args, "--cache", str(cache_path))
+        assert result.code == 2
+        assert result.stderr.startswith("driftcheck: error: the translation cache"), result.stderr
+        assert result.stderr.count("\n") == 1 and result.stdout == ""
+    assert cache_path.read_bytes() == b"garbage" * 1000
+
+
+def test_cli_an_empty_file_is_an_empty_cache_and_stays_empty(tmp_path: Path) -> None:
+    """`cache stats` turned an empty file into a 24 KB SQLite cache (a command that only looks)."""
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    result = run_cli("cache", "stats", "--json", "--cache", str(empty))
+    assert result.code == 0 and json.loads(result.stdout)["entries"] == 0
+    assert run_cli("cache", "clear", "--cache", str(empty)).code == 0
+    assert empty.read_bytes() == b""
 
 
 @pytest.mark.parametrize("command", ["stats", "clear"])

@@ -91,6 +91,12 @@ def test_sigterm_ends_the_run_like_ctrl_c_and_leaves_no_copy_of_stdin(tmp_path: 
     assert not list(tmp.glob("driftcheck-stdin-*")) and not (tmp_path / "r.json").exists()
 
 
+def _ctrl_c_as_at_a_terminal() -> None:
+    """A job started in the background (CI under nohup, `cmd &`) inherits Ctrl-C ignored, and
+    Python keeps it so: give the child the default, as a shell in a terminal does."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _handles_sigint(sid: int) -> bool:
     """The session's forkserver catches or ignores SIGINT (/proc/PID/status: SigCgt, SigIgn)."""
     for pid, cmd in members(sid).items():
@@ -125,7 +131,7 @@ def test_ctrl_c_says_one_line_and_the_worker_server_prints_no_traceback(tmp_path
         [sys.executable, "-c", "from pipeline.cli.app import app; app()", "check", str(pairs), "--source-lang",
          "es", "--lang", "en", "--engine", "apertium", "--no-cache", "-o", str(tmp_path / "r.json")],
         stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, env={**os.environ, "HF_HUB_OFFLINE": "1"}, cwd=ROOT,
-        start_new_session=True,
+        start_new_session=True, preexec_fn=_ctrl_c_as_at_a_terminal,
     )  # fmt: skip
     assert proc.stderr is not None
     try:

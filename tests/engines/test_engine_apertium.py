@@ -88,6 +88,17 @@ def test_routes_chain_through_a_pivot_when_no_direct_pair() -> None:
         plan_route(eng, "en", "en")
 
 
+def test_a_forced_pivot_names_the_hop_that_is_missing() -> None:
+    """`--via` named the direct pair in its hint ("no Apertium pair en-es is installed", with
+    en-es installed); it names the missing hop now."""
+    eng = ApertiumEngine()
+    with pytest.raises(UnsupportedPairError, match=r"en->ja->es: no Apertium pair en-ja is installed"):
+        plan_route(eng, "en", "es", via="ja")
+    if eng.supports("en", "ca") and not eng.supports("ca", "es"):
+        with pytest.raises(UnsupportedPairError, match=r"en->ca->es: no Apertium pair ca-es is installed"):
+            plan_route(eng, "en", "es", via="ca")
+
+
 # --- framing: a batch always splits back, whatever a text translates to ---------------------------
 
 

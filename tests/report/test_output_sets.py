@@ -57,3 +57,38 @@ def test_long_output_names_are_written_or_refused_before_any_work(work: Path) ->
     r = check(work, "-o", too_long)  # with the cache: a run that started would create it
     assert r.code == 2 and r.stderr.count("\n") == 1 and "is too long" in r.stderr, r.stderr
     assert not (work / "c.sqlite3").exists()  # refused before the engine ran
+
+
+@pytest.mark.requires_apertium
+def test_a_device_that_cannot_be_written_leaves_the_files_and_prints_nothing(work: Path) -> None:
+    """Devices are written in place, and they were written last: with `--annotate` on a full
+    device the JSON and HTML reports had been replaced and the summary printed before the run
+    failed. Devices are written first now: the files stay as they were, nothing is printed."""
+    import os
+    import stat
+
+    full = work / "full"
+    try:
+        os.mknod(full, 0o666 | stat.S_IFCHR, os.makedev(1, 7))  # what /dev/full is
+    except PermissionError:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip("mknod needs root (CI runs as root)")
+    (work / "es.po").write_text(
+        'msgid ""\nmsgstr "Language: es\\nContent-Type: text/plain; charset=UTF-8\\n"\n\n'
+        '#, python-format\nmsgid "%(count)s files were deleted."\nmsgstr "Se borraron los archivos."\n'
+    )
+    out = work / "out"
+    out.mkdir()
+    (out / "driftcheck.json").write_text("OLDJSON")
+    (out / "driftcheck.html").write_text("OLDHTML")
+    r = run_cli(
+        "check", "es.po", "--engine", "apertium", "--no-cache", "-o", "out/", "--annotate", "full", cwd=work
+    )
+    assert r.code == 2 and r.stderr.count("\n") == 1, r.stderr
+    assert "full: cannot write the output: No space left on device; nothing was written" in r.stderr
+    assert r.stdout == ""
+    assert (out / "driftcheck.json").read_text() == "OLDJSON" and (
+        out / "driftcheck.html"
+    ).read_text() == "OLDHTML"
+    assert listing(out) == ["driftcheck.html", "driftcheck.json"]

@@ -75,7 +75,25 @@ PLAN_CASES = [
         [("text", None), ("json", "out/driftcheck.json"), ("html", "out/driftcheck.html")],
     ),
     (["json", "sarif"], True, "out", [("json", "out/driftcheck.json"), ("sarif", "out/driftcheck.sarif")]),
+    # `-f github -o DIR/` was silently written to stdout, the folder ignored
+    (["github"], True, "ann/", [("github", "ann/driftcheck.github.txt")]),
 ]
+
+
+@pytest.mark.parametrize(
+    ("formats", "given", "output", "expected"),
+    [
+        (["text"], False, None, [("text", None), ("github", None)]),
+        (["text"], False, "r.json", [("text", None), ("json", "r.json"), ("github", None)]),
+        # a report on stdout: the automatic annotations were appended to it (invalid JSON/SARIF)
+        (["json"], True, None, [("json", None)]),
+        (["sarif"], True, "-", [("sarif", None)]),
+    ],
+)
+def test_github_actions_annotations_never_follow_a_report_on_stdout(
+    formats: list[str], given: bool, output: str | None, expected: list[tuple[str, str | None]], work: Path
+) -> None:
+    assert plan_outputs(formats, output, given, github=True) == expected
 
 
 @pytest.mark.parametrize(("formats", "given", "output", "expected"), PLAN_CASES)
@@ -95,6 +113,7 @@ def test_plan_follows_the_suffix(
         (["json", "html"], True, None, "need --output DIR"),
         (["text"], False, "x.foo", "cannot tell the report format"),
         (["text"], False, "/dev/null", "cannot tell the report format"),
+        (["json", "github"], True, None, "github goes to stdout, which already carries the json report"),
     ],
 )
 def test_plan_errors(formats: list[str], given: bool, output: str | None, message: str, work: Path) -> None:
@@ -340,3 +359,33 @@ def test_reports_written_into_the_scanned_folder_are_not_read_back(work: Path) -
         data = json.loads((docs / "driftcheck.json").read_text())
         assert sorted(Path(d["path"]).name for d in data["documents"]) == ["a.txt", "b.txt"]
     assert (docs / "a.txt.html").exists()
+
+
+@pytest.mark.requires_apertium
+def test_github_annotations_written_into_the_scanned_folder_are_not_read_back(work: Path) -> None:
+    """`check docs -f github -o docs/ann.txt` failed when run again: its annotations file (empty
+    after a run without flags) was scanned as an input, and writing it was refused; an annotations
+    file another run wrote was read as an article."""
+    docs = work / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text(SENTENCE)
+    args = ("check", "docs", "--engine", "apertium", "--no-cache", "--fail-on", "never")
+    for _ in range(2):
+        r = run_cli(*args, "-f", "github", "-o", "docs/ann.txt", cwd=work)
+        assert r.code == 0 and r.stderr == "", r.stderr
+    assert (docs / "ann.txt").read_text() == ""  # the sentence comes through: no annotation
+    (docs / "ann.txt").unlink()  # (to another run, an empty file is an empty input)
+    (docs / "old.txt").write_text("::warning file=docs/a.txt,line=1,title=driftcheck drift::chrF 40\n")
+    r = run_cli(*args, "-o", "docs/r.txt", cwd=work)
+    assert r.code == 0 and r.stderr == "", r.stderr
+    assert "in 1 document(s)" in (docs / "r.txt").read_text().splitlines()[0]
+
+
+@pytest.mark.requires_apertium
+def test_formats_from_a_config_file_are_kept_beside_an_output_file(work: Path) -> None:
+    """`formats = ["sarif"]` with `output = "r.json"` in driftcheck.toml wrote JSON: the config's
+    formats were dropped for the suffix's. They count as given now, like `--format`."""
+    (work / "driftcheck.toml").write_text('formats = ["sarif"]\noutput = "r.json"\n')
+    r = check(work, "--no-cache")
+    assert r.code == 0 and r.stdout == "", r.stderr
+    assert json.loads((work / "r.json").read_text())["version"] == "2.1.0"  # SARIF, not driftcheck's JSON

@@ -108,3 +108,19 @@ def test_half_a_surrogate_pair_in_a_report_becomes_a_replacement_character(tmp_p
         r = run_cli("report", str(bad), "-f", fmt)
         assert r.code == 0 and "internal error" not in r.stderr, (fmt, r.stderr)
     assert "\ufffd" in run_cli("report", str(bad), "-f", "json").stdout
+
+
+def test_report_writes_one_file_and_says_so(tmp_path: Path) -> None:
+    """`report -o out/` wrote a file named `out`, and `-f html -f json` kept the last format
+    without a word; both are one named error now, before anything is read or written."""
+    saved = SAMPLE
+    for args, message in (
+        (("-f", "html", "-o", str(tmp_path / "sub") + "/"), "is a folder: `report` writes one file"),
+        (("-f", "html", "-o", str(tmp_path)), "is a folder: `report` writes one file"),
+        (("-f", "html", "-f", "json", "-o", str(tmp_path / "r.json")), "writes one format, not 2"),
+    ):
+        r = run_cli("report", str(saved), *args)
+        assert r.code == 2 and r.stderr.count("\n") == 1 and message in r.stderr, r.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+    r = run_cli("report", str(saved), "-f", "json", "-f", "json", "-o", str(tmp_path / "r.json"))
+    assert r.code == 0 and json.loads((tmp_path / "r.json").read_text())["segments"]

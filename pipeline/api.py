@@ -61,6 +61,29 @@ def _shape(value: Any) -> str:
     return type(value).__name__
 
 
+def _not_while_a_worker_imports_the_script() -> None:
+    """Refuse a call made at the top level of a script that a worker process is importing.
+
+    Worker processes (TER scoring, the sentence encoder) start from a server that imports the
+    script that started them under the name `__mp_main__`, as Python's multiprocessing does; a
+    call not under `if __name__ == "__main__":` then ran the whole job again in every worker and
+    ended in a misleading error. Calls from functions (a user's own worker processes) are fine."""
+    import inspect
+
+    here = inspect.currentframe()
+    public = here.f_back if here is not None else None
+    frame = public.f_back if public is not None else None  # the caller of the public function
+    if (
+        frame is not None
+        and frame.f_code.co_name == "<module>"
+        and frame.f_globals.get("__name__") == "__mp_main__"
+    ):
+        raise UsageError(
+            "driftcheck was called while one of its worker processes imported your script: put the "
+            'calls under `if __name__ == "__main__":` (Python\'s rule for scripts whose work starts processes)'
+        )
+
+
 def verify_pairs(
     pairs: Iterable[tuple[str, str]],
     *,
@@ -78,6 +101,7 @@ def verify_pairs(
     from .core.source_mode import job_from_segments
     from .core.verify import Inputs, verify
 
+    _not_while_a_worker_imports_the_script()
     segments = [
         Segment(str(i + 1), 0, i + 1, 1, i + 1, copy, source=src, source_line=i + 1)
         for i, (src, copy) in enumerate(_pairs(pairs))
@@ -103,6 +127,8 @@ def verify_copy(
     """Round-trip verification of sentences of one document with no source (copy only), in order."""
     from .core.verify import Inputs, verify
 
+    _not_while_a_worker_imports_the_script()
+
     texts = _strings(sentences, "sentences", "sentence")
     if not texts:
         raise UsageError("sentences is empty: nothing to verify")
@@ -116,11 +142,18 @@ def verify_copy(
 def verify_files(paths: list[str], *, source: str | None = None, settings: Settings | None = None) -> Report:
     """Verify files as `driftcheck check` reads them (any input format; `source`: the original of a
     single document). `settings`: everything the CLI's flags and config files set (default: defaults)."""
+    from .config import settings_problem
     from .core.verify import verify
 
+    _not_while_a_worker_imports_the_script()
     files = _strings(paths, "paths", "path")
+    if not files:
+        raise UsageError("paths is empty: nothing to verify")
     if settings is not None and not isinstance(settings, Settings):
         raise UsageError(f"settings must be a pipeline.Settings, got {type(settings).__name__}")
+    problem = settings_problem(settings) if settings is not None else None
+    if problem is not None:  # checked as a config file's values are (they failed deep inside, or not at all)
+        raise UsageError(problem)
     if source is not None and not isinstance(source, str):
         raise UsageError(f"source must be a path (a string), got {type(source).__name__}")
     return verify(files, settings or Settings(), source)

@@ -125,6 +125,20 @@ def _validate(key: str, value: Any, origin: str) -> Any:
     return value
 
 
+def settings_problem(settings: Settings) -> str | None:
+    """The first value of a Settings built in code that a config file could not hold (a wrong
+    type, an unknown engine or format, a number out of range), by the config file's rules; or None."""
+    for key in _TYPES:
+        value = getattr(settings, key, None)
+        if value is None:
+            continue
+        try:
+            _validate(key, value, "settings")
+        except ConfigError as exc:
+            return exc.message
+    return None
+
+
 def _threshold(name: str, value: Any, origin: str) -> float:
     from .checks.thresholds import THRESHOLDS
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import doctest
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -52,7 +55,10 @@ def test_batches_merge_into_the_whole_runs_report(tmp_path: Path, mode: Mode) ->
     paths = []
     for n, (src, copy) in enumerate(
         [
-            ("El puente reabrió el lunes. Costó tres millones.", "The bridge reopened on Monday. It cost three million."),
+            (
+                "El puente reabrió el lunes. Costó tres millones.",
+                "The bridge reopened on Monday. It cost three million.",
+            ),
             ("El alcalde no vino.", "The mayor came."),
             ("La tienda abre a las nueve. Cierra tarde.", "The shop opens at nine. It closes late."),
         ]
@@ -94,6 +100,13 @@ BAD_CALLS = [
     (lambda: pipeline.verify_copy(["The house."], pivots=[1]), "pivots: item 1 must be a language code"),  # type: ignore[list-item]
     (lambda: pipeline.verify_files("a.txt"), "paths must be a list of paths, got str"),  # type: ignore[arg-type]
     (lambda: pipeline.verify_files(["a.txt"], settings={"lang": "en"}), "settings must be a pipeline.Settings, got dict"),  # type: ignore[arg-type]
+    (lambda: pipeline.verify_files([]), "paths is empty"),  # was a ConfigError about the calibration
+    # Settings built in code are checked as a config file's values: these were AttributeError,
+    # TypeError, one pivot per character, or no error at all
+    (lambda: pipeline.verify_files(["a.txt"], settings=pipeline.Settings(lang=5)), "settings: lang: must be str, got int"),  # type: ignore[arg-type]
+    (lambda: pipeline.verify_files(["a.txt"], settings=pipeline.Settings(pivots="es")), "settings: pivots: must be list, got str"),  # type: ignore[arg-type]
+    (lambda: pipeline.verify_files(["a.txt"], settings=pipeline.Settings(fail_on="sometimes")), "settings: fail_on: must be one of"),
+    (lambda: pipeline.verify_files(["a.txt"], settings=pipeline.Settings(min_chrf=500)), "settings: min_chrf: must be between 0 and 100"),
     (lambda: pipeline.load_report(None), "load_report needs a path"),  # type: ignore[arg-type]
     (lambda: pipeline.to_json(None), "to_json needs a pipeline.Report"),  # type: ignore[arg-type]
 ]  # fmt: skip
@@ -105,3 +118,34 @@ def test_arguments_of_the_wrong_shape_are_a_usage_error(call: object, message: s
     AttributeError or ValueError instead of the documented error types."""
     with pytest.raises(pipeline.UsageError, match=message.replace("(", r"\(").replace(")", r"\)")):
         call()  # type: ignore[operator]
+
+
+@pytest.mark.requires_apertium
+@pytest.mark.requires_encoder
+def test_a_script_without_the_main_guard_is_told_what_to_do(tmp_path: Path) -> None:
+    """A script calling the API at its top level, semantic cosines on: the encoder's worker imports
+    the script (Python's multiprocessing does), ran the job again there and broke with a
+    multiprocessing RuntimeError, and the caller got "out of memory?". The worker now stops at the
+    call and says what to do, and so does the caller's error."""
+    script = tmp_path / "job.py"
+    script.write_text(
+        "import pipeline\n"
+        "r = pipeline.verify_copy(['The bridge reopened on Monday.'], pivots=['es'], engine='apertium', semantic=True)\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    proc = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, cwd=ROOT, env=env, timeout=300
+    )
+    assert proc.returncode == 1
+    assert "worker processes imported your script: put the calls under" in proc.stderr
+    assert "bootstrapping phase" not in proc.stderr
+    assert (
+        proc.stderr.rstrip().splitlines()[-1].startswith("pipeline.errors.EngineError: the sentence encoder")
+    )
+    guarded = script.read_text(encoding="utf-8").replace("r = ", "if __name__ == '__main__':\n    r = ")
+    script.write_text(guarded + "    print([s.verdict for s in r.segments])\n", encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, cwd=ROOT, env=env, timeout=300
+    )
+    assert proc.returncode == 0 and proc.stdout == "['ok']\n", proc.stderr

@@ -75,6 +75,15 @@ def eval_cmd(
     splits = {"both": ("heldout", "train"), "heldout": ("heldout",), "train": ("train",), "all": ("all",)}
     if split not in splits:
         raise UsageError(f"--split must be heldout, train, all or both, not '{split}'")
+    # combinations that were silently ignored (or mixed calibrated and uncalibrated columns)
+    if uncalibrated and calibration is not None:
+        raise UsageError("--uncalibrated and --calibration contradict each other: give one")
+    if cv and uncalibrated:
+        raise UsageError(
+            "--cv trains calibrations to judge the training part: it cannot go with --uncalibrated"
+        )
+    if cv and mode != "source":
+        raise UsageError("--cv cross-validates the source-aware calibration: use it with --mode source")
     settings = cli_settings(
         config,
         no_cache,

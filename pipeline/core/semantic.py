@@ -147,7 +147,8 @@ class Encoder:
             with self._lock:
                 self._pool = None  # the next call starts a new worker
             raise EngineError(
-                "the sentence encoder's process ended unexpectedly (out of memory?); run with --no-semantic"
+                "the sentence encoder's process ended unexpectedly (out of memory? from Python: calls under "
+                '`if __name__ == "__main__":`?); run with --no-semantic'
             ) from None
         except Exception as exc:  # noqa: BLE001 - numpy and the tokenizer raise many types
             raise EngineError(f"the sentence encoder failed ({_first_line(exc)})") from None

@@ -5,8 +5,8 @@ An editor marks flagged sentences in the report as "confirmed" (the flag is righ
 corrected since); the report exports them as a decisions file (format below).
 
 - `baseline_from_decisions`: false alarms become baseline entries (same keys as
-  `driftcheck baseline create`: document path + sentence text + source + check), so the
-  gate stops counting them.
+  `driftcheck baseline create`: document path + sentence text + source + check, and the unit id
+  in a PO/XLIFF/TMX file), so the gate stops counting them.
 - `labelled_rows`: every decision with a source as a labelled pair in the format of the
   dev sets (`driftcheck eval` / `driftcheck calibrate` read it): confirmed -> "shifted",
   false_alarm -> "ok", fixed -> "shifted" (the recorded translation is the one before the
@@ -64,12 +64,19 @@ def baseline_from_decisions(
     decisions: dict[str, Any], existing: dict[str, Any] | None = None
 ) -> tuple[dict[str, Any], int]:
     """A baseline with every false alarm's checks added to `existing`; (baseline, entries added)."""
+    from ..formats import UNIT_FORMATS, format_of
+
     accepted = []
     for d in decisions["decisions"]:
         if d["decision"] != "false_alarm":
             continue
-        seg = {"text": d["translation"], "source": d.get("source")}
-        accepted += [(flag_key(seg, {"check": c}, d["document"]), c, d["document"], seg) for c in d.get("checks", [])]
+        seg = {"text": d["translation"], "source": d.get("source"), "id": d.get("id")}
+        # a PO/XLIFF/TMX unit's key holds its id, as `baseline create` makes it (it was left out,
+        # and the imported entries never matched: stale, the gate still failing)
+        unit = format_of(d["document"]) in UNIT_FORMATS
+        accepted += [
+            (flag_key(seg, {"check": c}, d["document"], unit), c, d["document"], seg) for c in d.get("checks", [])
+        ]
     baseline = baseline_of(accepted, existing)
     return baseline, len(baseline["entries"]) - len({str(e["key"]) for e in (existing or {}).get("entries", [])})
 

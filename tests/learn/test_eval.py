@@ -338,3 +338,22 @@ def test_eval_and_calibrate_refuse_labelled_pairs_without_a_source(tmp_path: Pat
             f"driftcheck: error: {f}:1: no 'source': source-aware evaluation needs the original of every pair\n"
         ), r.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["nosrc.jsonl"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--uncalibrated", "--calibration", "cal.json"],
+            "--uncalibrated and --calibration contradict each other",
+        ),
+        (["--cv", "--uncalibrated"], "--cv trains calibrations to judge the training part"),
+        (["--cv", "--mode", "roundtrip"], "--cv cross-validates the source-aware calibration"),
+    ],
+)
+def test_eval_options_that_were_ignored_are_refused(tmp_path: Path, args: list[str], message: str) -> None:
+    """`--calibration` beside `--uncalibrated` and `--cv` in round-trip mode were ignored without a
+    word, and `--uncalibrated --cv` put calibrated cross-validation beside uncalibrated columns."""
+    r = run_cli("eval", str(hand_made(tmp_path)), *args, "-o", str(tmp_path / "ev"))
+    assert r.code == 2 and r.stderr.count("\n") == 1 and message in r.stderr, r.stderr
+    assert not (tmp_path / "ev").exists()

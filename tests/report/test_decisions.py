@@ -70,3 +70,32 @@ def test_baseline_import_rejects_a_bad_file_with_one_line(
     assert not out.exists()
     missing = cli("baseline", "import", str(tmp_path / "nope.json"), "-o", str(out))
     assert missing.code == 2 and "decisions file not found" in missing.stderr
+
+
+@pytest.mark.requires_apertium
+def test_false_alarms_imported_from_a_po_review_make_the_gate_pass(tmp_path: Path, cli: Any) -> None:
+    """The review desk's false alarms on a PO/XLIFF/TMX unit were imported without the unit id in
+    their key: they never matched (`baseline create` keys units by id), were reported stale, and
+    the gate kept failing. Now the same run with the imported baseline passes."""
+    po = tmp_path / "es.po"
+    po.write_text(
+        'msgid ""\nmsgstr "Language: en\\nX-Source-Language: es\\nContent-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "El puente cerró el lunes 12."\nmsgstr "The bridge closed on Friday 13."\n',
+        encoding="utf-8",
+    )
+    run = ("check", str(po), "--engine", "apertium", "--no-semantic", "--no-cache")
+    first = cli(*run, "-f", "json", "-o", str(tmp_path / "r.json"))
+    assert first.code == 1, first.stderr
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    path = report["documents"][0]["path"]
+    items = [  # what the HTML report exports for a "false alarm"
+        {"document": path, "id": s["id"], "source": s["source"], "translation": s["text"], "source_lang": "es",
+         "lang": "en", "decision": "false_alarm", "label": "ok", "verdict": s["verdict"],
+         "checks": sorted({f["check"] for f in s["flags"]})}
+        for s in report["segments"] if s["verdict"] != "ok"
+    ]  # fmt: skip
+    assert items
+    imported = cli("baseline", "import", str(decisions_file(tmp_path, items)), "-o", str(tmp_path / "b.json"))
+    assert imported.code == 0, imported.stderr
+    again = cli(*run, "--baseline", str(tmp_path / "b.json"), "-o", str(tmp_path / "r2.json"))
+    assert again.code == 0 and "stale" not in again.stderr, again.stderr

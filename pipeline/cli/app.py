@@ -184,7 +184,8 @@ def check(
       XLIFF 1.2, 2.x   driftcheck check job.xlf --unapproved-only --annotate review/
       TMX 1.4          driftcheck check memory.tmx --lang es
 
-    Exit codes: 0 gate passed, 1 gate failed, 2 usage/input/config/model error.
+    Exit codes: 0 gate passed, 1 gate failed, 2 usage/input/config/model error, 130 interrupted,
+    143 terminated.
     """
     from ..config import Settings
     from .run import run_check

@@ -13,7 +13,10 @@ import typer
 
 from ..errors import DriftcheckError
 
-EXIT_HELP = "Exit codes: 0 gate passed, 1 gate failed (a verdict at or above --fail-on), 2 usage/input/config/model error."
+EXIT_HELP = (
+    "Exit codes: 0 gate passed, 1 gate failed (a verdict at or above --fail-on), 2 usage/input/config/model "
+    "error, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM)."
+)
 
 
 def _usage_line(exc: Any) -> str:

@@ -77,6 +77,7 @@ def build_pairs(job: SourceJob, copy_back: list[str]) -> list[Pair]:
         [text(p, job.source_units) for p in src_paras],
         [text(p, job.copy_units) for p in cpy_paras],
         [" ".join(copy_back[i] for i in p) for p in cpy_paras],
+        merges=True,  # a copy that joins two paragraphs or splits one still pairs every sentence
     )
     pairs: list[Pair] = []
     for pl in plinks:

@@ -78,6 +78,8 @@ def _declared(paths: list[str], loaded: list[Document | UnitFile], original: Doc
         target = item.declared_lang if isinstance(item, Document) else item.target_lang
         if target:
             decl.targets.append((path, target))
+        else:
+            decl.silent.append(path)
         if isinstance(item, UnitFile) and item.source_lang:
             decl.sources.append((path, item.source_lang))
         if isinstance(item, UnitFile) and item.fmt == "po" and not item.source_lang:

@@ -3,7 +3,8 @@ srcLang/trgLang, TMX srclang).
 
 A language the user set (flag or config file) wins, and every file that declares another is
 reported; otherwise the files' declarations decide, and files that disagree are an error
-(one run checks one language pair). gettext msgids are English by convention, so a PO file
+(one run checks one language pair), as is a declaration other than the default beside a file
+that declares none (a plain text is not taken for the page's language). gettext msgids are English by convention, so a PO file
 without `X-Source-Language` counts as English when nothing else says otherwise.
 """
 
@@ -32,6 +33,7 @@ class Declared:
     targets: list[tuple[str, str]] = field(default_factory=list)
     sources: list[tuple[str, str]] = field(default_factory=list)
     conventional_source: str | None = None  # "en" for PO files without X-Source-Language
+    silent: list[str] = field(default_factory=list)  # inputs that declare no language of their own
 
 
 def _pick(what: str, flag: str, value: str | None, explicit: bool, declared: list[tuple[str, str]],
@@ -67,6 +69,14 @@ def resolve(
     """(language of the copy, language of the original, warnings per input path)."""
     warnings: dict[str, list[str]] = {}
     copy_lang = _pick("language", "--lang", lang, "lang" in explicit, declared.targets, warnings) or lang
+    if copy_lang != lang and declared.silent:
+        # a page's <html lang> was applied to every other input of the run (a plain text then
+        # checked as Spanish, with wrong-language failures): say so instead
+        first = next(p for p, t in declared.targets if normalise(t) == copy_lang)
+        raise UsageError(
+            f"{first} declares language '{copy_lang}' but {declared.silent[0]} declares none (taken as "
+            f"'{lang}'); give --lang or check them separately"
+        )
     src = _pick(
         "source language", "--source-lang", source_lang, "source_lang" in explicit, declared.sources, warnings
     )

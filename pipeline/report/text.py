@@ -25,6 +25,9 @@ def summary_line(data: dict[str, Any]) -> str:
     )
 
 
+WHERE_MAX = 32  # columns of the summary table's "where" (document:line id) before it folds
+
+
 def render_text(data: dict[str, Any], width: int | None = None, limit: int = 200) -> str:
     import io
 
@@ -92,7 +95,9 @@ def _print(console: Any, data: dict[str, Any], limit: int) -> None:
     from rich.table import Table  # only when there is a table to print
 
     table = Table(title="Sentences to review", show_lines=False, expand=True)
-    table.add_column("where", no_wrap=True)
+    # a long path folds over lines: kept on one, it took the whole width of an 80-column CI log
+    # and the sentence and its reasons were cut to nothing
+    table.add_column("where", overflow="fold", max_width=WHERE_MAX)
     table.add_column("verdict", no_wrap=True)
     table.add_column("drift", justify="right", no_wrap=True)
     table.add_column("sentence and reasons", ratio=1)

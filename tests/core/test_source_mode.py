@@ -97,6 +97,18 @@ def test_dropped_paragraph_keeps_the_rest_aligned(tmp_path: Path) -> None:
     assert mayor and "alcaldesa" in mayor[0]["source"] and mayor[0]["line"] == 3
 
 
+def test_a_copy_that_joins_or_splits_paragraphs_pairs_every_sentence(tmp_path: Path) -> None:
+    """Paragraphs were linked 1-1 only: a copy that joined two paragraphs (or split one) failed a
+    faithful sentence as an omission and flagged its translation as an addition."""
+    paras = EN.strip().split("\n\n")
+    joined = "\n\n".join([paras[0] + " " + paras[1], *paras[2:]]) + "\n"
+    split = EN.replace("June. Did", "June.\n\nDid")
+    for copy in (joined, split):
+        data = _check(tmp_path, ES, copy)
+        assert not _flags(data, "omission") and not _flags(data, "addition")
+        assert len(data["segments"]) == 7 and all(s["source"] and s["text"] for s in data["segments"])
+
+
 def test_thousand_jsonl_pairs_keep_order_and_ids_in_one_process_per_direction(tmp_path: Path) -> None:
     f = tmp_path / "pairs.jsonl"
     with f.open("w") as fh:

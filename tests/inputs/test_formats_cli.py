@@ -288,6 +288,24 @@ def test_html_page_language_from_the_page_and_a_mismatch_reported(tmp_path: Path
     ]
 
 
+def test_a_page_language_is_not_applied_to_a_text_that_declares_none(tmp_path: Path) -> None:
+    """A page's `<html lang="es">` became the language of every input of the run: an English text
+    beside it was checked as Spanish (wrong-language failures, exit 1, no warning). Now the run is
+    refused until --lang says which; with a Spanish page and an English default only."""
+    page = DATA / "html" / "diario-harbour-bridge.es.html"
+    text = ROOT / "seeds" / "harbour-bridge.en.txt"
+    out = tmp_path / "r.json"
+    r = run_cli("check", str(text), str(page), *APERTIUM, "-f", "json", "-o", str(out))
+    assert r.code == 2 and r.stderr.count("\n") == 1, r.stderr
+    assert f"{page} declares language 'es' but {text} declares none (taken as 'en'); give --lang" in r.stderr
+    assert not out.exists()
+    english = DATA / "html" / "guardian-harbour-bridge.en.html"  # declares the default: nothing to choose
+    r = run_cli(
+        "check", str(text), str(english), *APERTIUM, "-f", "json", "-o", str(out), "--fail-on", "never"
+    )
+    assert r.code == 0 and {d["lang"] for d in report(out)["documents"]} == {"en"}, r.stderr
+
+
 def test_source_mode_with_two_html_pages_and_html_against_text(tmp_path: Path) -> None:
     copy = DATA / "html" / "guardian-harbour-bridge.en.html"
     out = tmp_path / "r.json"

@@ -86,3 +86,17 @@ def test_the_note_paths_and_sentences_reach_no_terminal_raw(fmt: str) -> None:
     out = render(fmt, data) if fmt != "text" else through_rich(data, False)
     assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out, out
     assert "U+202E" in out
+
+
+def test_a_long_path_folds_and_leaves_the_reasons_readable_in_80_columns() -> None:
+    """A CI log is not a terminal: 80 columns. The "where" column kept the whole path on one line,
+    took the width, and the sentence and its reasons were cut to nothing."""
+    data: dict[str, Any] = json.loads((ROOT / "tests" / "data" / "report_roundtrip.json").read_text("utf-8"))
+    data["documents"][0]["path"] = "/home/runner/work/website/website/content/en/news/2024/harbour-bridge.txt"
+    flagged = [s for s in data["segments"] if s["verdict"] != "ok" and s["flags"]]
+    assert flagged
+    out = text.render_text(data, width=80)
+    # reasons are there, wrapped in their column ("[critical] names:" on the sample's first row)
+    assert "[critical] names:" in out and "Authorities raided the" in out
+    table = [line for line in out.splitlines() if line[:1] in "┏┃┡│└"]
+    assert table and max(len(line) for line in table) <= 80

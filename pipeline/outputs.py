@@ -85,8 +85,9 @@ class Staged:
         to `done` once written). In-place first: a device can still fail (/dev/full), a rename of a
         file already written almost never does, so a failure leaves every file as it was. Raises
         OSError; what is left staged is removed."""
+        self.items.sort(key=lambda item: item[2] is not None)  # stable: in-place ones first, in order
         try:
-            for path, raw, tmp, target in sorted(self.items, key=lambda item: item[2] is not None):
+            for path, raw, tmp, target in self.items:
                 if tmp is None or target is None:
                     _write_in_place(path, raw)
                 else:
@@ -225,11 +226,10 @@ def commit_outputs(staged: Staged) -> None:
     """The staged outputs renamed into place (a rename fails only in rare cases: named with what
     was already written)."""
     done: list[str] = []
-    order = [path for path, _, tmp, _ in sorted(staged.items, key=lambda item: item[2] is not None)]
     try:
         staged.commit(done)
     except OSError as exc:
-        current = order[len(done)]
+        current = staged.items[len(done)][0]  # in the order commit wrote them
         written = f"; already written: {', '.join(done)}" if done else "; nothing was written"
         raise OutputError(f"{current}: cannot write the output: {_reason(exc)}{written}") from None
 

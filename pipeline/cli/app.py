@@ -257,11 +257,9 @@ def report(
     ] = None,
 ) -> None:
     """Re-render a saved JSON report in another format (JSON stays the one source of truth)."""
-    import os
-
     from ..api import load_report
     from ..report import RENDERERS, render
-    from .output_plan import check_suffix, infer_format
+    from .output_plan import check_suffix, infer_format, names_folder
     from .run import preflight_outputs, write_or_print
 
     if formats and len(set(formats)) > 1:
@@ -270,7 +268,7 @@ def report(
     if fmt is not None and fmt not in RENDERERS:
         raise UsageError(f"unknown format '{fmt}': choose one of {', '.join(RENDERERS)}")
     dest = None if output in (None, "-", "/dev/stdout") else output
-    if dest is not None and (dest.endswith(("/", os.sep)) or os.path.isdir(dest)):
+    if dest is not None and names_folder(dest):
         raise UsageError(f"--output {dest} is a folder: `report` writes one file; give a file name")
     if dest is not None:
         fmt = fmt or infer_format(dest)

@@ -91,8 +91,13 @@ def check_suffix(fmt: str, path: str) -> None:
         )
 
 
+def names_folder(out: str) -> bool:
+    """An existing folder, or a path ending in `/`."""
+    return out.endswith(("/", os.sep)) or os.path.isdir(out)
+
+
 def is_folder(out: str, file_formats: list[str]) -> bool:
-    if out.endswith(os.sep) or out.endswith("/") or os.path.isdir(out):
+    if names_folder(out):
         return True
     if len(file_formats) > 1:
         if known_suffix(out) is not None or os.path.lexists(out):

@@ -4,8 +4,9 @@ srcLang/trgLang, TMX srclang).
 A language the user set (flag or config file) wins, and every file that declares another is
 reported; otherwise the files' declarations decide, and files that disagree are an error
 (one run checks one language pair), as is a declaration other than the default beside a file
-that declares none (a plain text is not taken for the page's language). gettext msgids are English by convention, so a PO file
-without `X-Source-Language` counts as English when nothing else says otherwise.
+that declares none (a plain text is not taken for the page's language). gettext msgids are
+English by convention, so a PO file without `X-Source-Language` counts as English when nothing
+else says otherwise.
 """
 
 from __future__ import annotations

@@ -29,6 +29,7 @@ OWN_REPORT_MARKS = (  # all of one group within the first bytes: the HTML, JSON,
 )
 OWN_ANNOTATIONS = (b"::error ", b"::warning ", b"::notice ")  # GitHub annotations, `title=driftcheck …`
 HEAD_BYTES = 2048
+BLANK_MAX_BYTES = 4096  # a scanned file this small is read to see whether it holds anything
 
 
 def own_report(path: Path) -> bool:
@@ -52,26 +53,43 @@ def _empty_output(path: Path, outputs: set[tuple[int, int]]) -> bool:
     return file_identity(str(path)) in outputs and path.stat().st_size == 0
 
 
+def blank_file(path: Path) -> bool:
+    """A file with nothing in it but white space (read only when it is small enough to be one)."""
+    try:
+        size = path.stat().st_size
+        if size > BLANK_MAX_BYTES:
+            return False
+        with open(path, "rb") as fh:
+            return not fh.read(BLANK_MAX_BYTES + 1).strip()
+    except OSError:
+        return False  # reading it will say what is wrong
+
+
 def expand_inputs(
     paths: list[str],
     include: list[str],
     exclude: list[str],
     skip: list[str] | None = None,
     outputs: list[str] | None = None,
-) -> list[str]:
+) -> tuple[list[str], list[str]]:
     """Files as given; directories scanned recursively for files matching include and not exclude.
+    Returns the inputs and the blank files the scans passed over.
 
     Inside a scanned directory the folders in `skip` (the run's output folder) and reports
     driftcheck wrote earlier are never taken as inputs, nor is an empty file named in `outputs`
     (the run's output files: writing it loses nothing, e.g. the annotations of a run without
     flags). Any other output file stays an input, so that the guard against overwriting inputs
-    refuses it: `-o docs/notes.md` on a scan of docs/ must not replace the user's notes."""
+    refuses it: `-o docs/notes.md` on a scan of docs/ must not replace the user's notes. A blank
+    file found by a scan (empty or white space only: a placeholder, another run's empty output)
+    has nothing to check and is passed over (the CLI names it in a warning); one named as an
+    input is still an error."""
     skipped = {i for i in (file_identity(p) for p in skip or []) if i is not None}
     empty_outputs = {i for i in (file_identity(p) for p in outputs or []) if i is not None}
     out: list[str] = []
+    blank: list[str] = []
     for p in paths:
         if p != "-" and Path(p).is_dir():
-            found = []
+            found: list[str] = []
             for folder, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if file_identity(os.path.join(folder, d)) not in skipped)
                 for name in files:
@@ -83,13 +101,14 @@ def expand_inputs(
                         and not own_report(f)
                         and not (empty_outputs and _empty_output(f, empty_outputs))
                     ):
-                        found.append(str(f))
+                        (blank if blank_file(f) else found).append(str(f))
             if not found:
-                raise InputError(f"{p}: no files matching {', '.join(include)}")
+                what = "only blank files" if blank else "no files"
+                raise InputError(f"{p}: {what} matching {', '.join(include)}")
             out.extend(sorted(found))
         else:
             out.append(p)
-    return out
+    return out, sorted(blank)
 
 
 def _is_stream(path: str) -> bool:

@@ -209,9 +209,11 @@ def run_check(
     plan = plan_outputs(settings, formats_given)  # fail on bad output options before any work
     folder = output_plan.output_folder(plan)
     dests = [d for _, d in plan if d is not None]
-    paths = expand_inputs(
+    paths, blank = expand_inputs(
         expand_globs(paths), settings.include, settings.exclude, skip=[folder] if folder else [], outputs=dests
     )
+    for name in blank:
+        print(f"driftcheck: warning: {inert(name)}: blank file, nothing to check: skipped", file=sys.stderr)
     protected = protected_files(paths, settings, source, config)
     _cache_is_no_input(protected)
     preflight_outputs(dests, protected)

@@ -31,25 +31,26 @@ def start_server() -> None:
     server: the server inherits that, and a Ctrl-C at the terminal (which reaches the whole process
     group) no longer kills it with a traceback while it imports `PRELOAD`, before it ignores
     Ctrl-C itself; driftcheck gets its Ctrl-C once the server is spawned.
-    The loop calls this from the main thread before a run's pools start on background threads,
-    where a signal's handling cannot be changed."""
+    The loop calls this before a run's pools start on background threads; called from another
+    thread (the API used from a thread), where a handler cannot be changed, the signal mask does it."""
     import multiprocessing
     import signal
     import threading
-    from multiprocessing import forkserver
+    from multiprocessing import forkserver, resource_tracker
 
     multiprocessing.get_context("forkserver").set_forkserver_preload(PRELOAD)
-    if threading.current_thread() is not threading.main_thread():
-        forkserver.ensure_running()
-        return
-    # blocked meanwhile, so that a Ctrl-C in that moment waits for the handler instead of being
-    # ignored (Linux keeps a blocked signal pending whatever its disposition)
+    resource_tracker.ensure_running()  # first: starting it unblocks Ctrl-C in this thread again
+    # Blocked in this thread meanwhile: the server is born with Ctrl-C blocked (a child keeps its
+    # parent thread's signal mask), holds a Ctrl-C pending while it imports and discards it when it
+    # ignores Ctrl-C; here a Ctrl-C in that moment waits for the handler (or goes to the main thread).
     blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    old = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    main = threading.current_thread() is threading.main_thread()  # only it may change a handler
+    old = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
     try:
         forkserver.ensure_running()
     finally:
-        signal.signal(signal.SIGINT, old)
+        if main:
+            signal.signal(signal.SIGINT, old)
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
 

@@ -25,7 +25,7 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
 _LIST = re.compile(r"^ {0,3}([-*+]|\d{1,9}[.)])\s+(.*)$")
-_QUOTE = re.compile(r"^ {0,3}>\s?")
+_QUOTE = re.compile(r"^ {0,3}(?:>\s?)+")  # nested quotes: every marker
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _HR = re.compile(r"^ {0,3}([-*_])(\s*\1){2,}\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
@@ -151,13 +151,14 @@ def parse_markdown(text: str) -> list[Paragraph]:
     pending_waiver: tuple[str, ...] = ()
     kind = "text"
     fence: str | None = None
+    quoted = False  # the block is a block quote's paragraph (it began with a `>` line)
 
     def flush() -> None:
-        nonlocal block, pending_waiver, kind
+        nonlocal block, pending_waiver, kind, quoted
         if block:
             paras.append(_paragraph(len(paras) + 1, block, kind, pending_waiver))
             pending_waiver = ()
-        block, kind = [], "text"
+        block, kind, quoted = [], "text", False
 
     for i in range(_front_matter_end(lines), len(lines)):
         raw, lineno = lines[i], i + 1
@@ -185,20 +186,21 @@ def parse_markdown(text: str) -> list[Paragraph]:
             kind = "heading"
             flush()
             continue
-        h = _HEADING.match(raw)
-        if h:
+        start = _HEADING.match(raw) or _LIST.match(raw)
+        if start:
             flush()
-            block, kind = [(lineno, strip_inline(h.group(2)))], "heading"
-            flush()
+            kind = "heading" if start.re is _HEADING else "list-item"
+            block = [(lineno, strip_inline(start.group(2)))]
+            if kind == "heading":
+                flush()
             continue
-        item = _LIST.match(raw)
-        if item:
-            flush()
-            block, kind = [(lineno, strip_inline(item.group(2)))], "list-item"
-            continue
-        line = _QUOTE.sub("", raw)
+        quote = _QUOTE.match(raw)
+        if quote and block and (not quoted or not raw[quote.end() :].strip()):
+            flush()  # a block quote interrupts a paragraph or a list item; a bare `>` ends its paragraph
+        line = raw[quote.end() :] if quote else raw
         line = strip_inline(line.replace("|", " ") if line.lstrip().startswith("|") else line)
         if line.strip():
+            quoted = quoted if block else bool(quote)
             block.append((lineno, line))
     flush()
     return [p for p in paras if p.text.strip()]

@@ -152,3 +152,61 @@ def test_ctrl_c_says_one_line_and_the_worker_server_prints_no_traceback(tmp_path
     finally:
         for pid in members(proc.pid):
             os.kill(pid, signal.SIGKILL)
+
+
+API_FROM_A_THREAD = """
+import os, threading
+import pipeline
+
+pairs = [(f"El puente {i} reabrió el lunes tras meses de obras.", f"Bridge {i} reopened on Monday after works.")
+         for i in range(600)]
+
+
+def job():
+    try:
+        pipeline.verify_pairs(pairs, source_lang="es", engine="apertium")
+    except Exception:  # the engine's processes got the Ctrl-C too: what is tested is the server's stderr
+        pass
+
+
+if __name__ == "__main__":
+    worker = threading.Thread(target=job, daemon=True)
+    worker.start()
+    try:
+        worker.join()
+    except KeyboardInterrupt:
+        print("interrupted", flush=True)
+        os._exit(130)
+"""
+
+
+@pytest.mark.requires_apertium
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="the pool is used on machines with 2+ cores")
+def test_ctrl_c_reaches_the_api_caller_not_a_worker_server_started_from_a_thread(tmp_path: Path) -> None:
+    """The API called from a thread starts the worker server from that thread, where Ctrl-C's handler
+    cannot be changed: a Ctrl-C while the server imported its modules killed it with a traceback.
+    The server is now born with Ctrl-C blocked: the caller alone gets it."""
+    script = tmp_path / "job.py"
+    script.write_text(API_FROM_A_THREAD, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, str(script)], stderr=subprocess.PIPE, stdout=subprocess.PIPE,
+        env={**os.environ, "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(ROOT)}, cwd=tmp_path,
+        start_new_session=True, preexec_fn=_ctrl_c_as_at_a_terminal,
+    )  # fmt: skip
+    assert proc.stderr is not None and proc.stdout is not None
+    try:
+        deadline = time.monotonic() + 60
+        while not (server := _handles_sigint(proc.pid)) and time.monotonic() < deadline:
+            time.sleep(0.005)
+        assert server, session(proc.pid)  # up, and importing what its workers need
+        os.killpg(proc.pid, signal.SIGINT)
+        assert proc.wait(60) == 130
+        assert proc.stdout.read().decode() == "interrupted\n"
+        deadline = time.monotonic() + 10
+        while session(proc.pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert session(proc.pid) == []
+        assert proc.stderr.read().decode() == ""
+    finally:
+        for pid in members(proc.pid):
+            os.kill(pid, signal.SIGKILL)

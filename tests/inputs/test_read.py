@@ -49,6 +49,27 @@ def test_markdown_paragraphs_kinds_and_lines() -> None:
     assert all("print" not in p.text and "indented" not in p.text for p in paras)
 
 
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # a block quote right after a list item or a paragraph is a paragraph of its own
+        (
+            "- list item one\n> A quoted line.\n",
+            [("list-item", 1, "list item one"), ("text", 2, "A quoted line.")],
+        ),
+        (
+            "Plain text.\n> Quoted.\nlazy line\n",
+            [("text", 1, "Plain text."), ("text", 2, "Quoted. lazy line")],
+        ),
+        # a bare `>` ends a quote's paragraph; nested markers are all removed
+        ("> First.\n>\n> Second.\n", [("text", 1, "First."), ("text", 3, "Second.")]),
+        ("> > Nested quote\n> > goes on.\n", [("text", 1, "Nested quote goes on.")]),
+    ],
+)
+def test_block_quotes_are_paragraphs_of_their_own(text: str, want: list[tuple[str, int, str]]) -> None:
+    assert [(p.kind, p.line, p.text) for p in parse_markdown(text)] == want
+
+
 def test_sentence_ids_and_line_numbers_follow_the_input(tmp_path: Path) -> None:
     f = tmp_path / "a.md"
     f.write_text(MARKDOWN, encoding="utf-8")

@@ -1,0 +1,41 @@
+"""What `check` reads from a scanned folder (pipeline/cli/inputs.py): blank files are passed over
+and named; a blank file named as an input stays an error."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, run_cli
+
+APERTIUM = ["--engine", "apertium", "--no-cache"]
+
+pytestmark = pytest.mark.requires_apertium
+
+
+def test_a_scan_passes_over_blank_files_and_names_them(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    shutil.copy(ROOT / "seeds" / "harbour-bridge.en.txt", folder / "article.txt")
+    (folder / "todo.md").write_bytes(b"")  # a placeholder, or another run's empty output
+    (folder / "notes.txt").write_text("  \n\n", encoding="utf-8")
+    out = tmp_path / "r.json"
+    r = run_cli("check", str(folder), *APERTIUM, "-f", "json", "-o", str(out), "--fail-on", "never")
+    assert r.code == 0, r.stderr
+    assert [Path(d["path"]).name for d in json.loads(out.read_text(encoding="utf-8"))["documents"]] == [
+        "article.txt"
+    ]
+    assert r.stderr.splitlines() == [
+        f"driftcheck: warning: {folder / name}: blank file, nothing to check: skipped"
+        for name in ("notes.txt", "todo.md")
+    ]
+    # named as an input, a blank file is still an error; a folder of blank files has nothing to check
+    r = run_cli("check", str(folder / "todo.md"), *APERTIUM)
+    assert (r.code, r.stderr.strip()) == (2, f"driftcheck: error: {folder / 'todo.md'}: file is empty")
+    (folder / "article.txt").unlink()
+    r = run_cli("check", str(folder), *APERTIUM, "--include", "*.md")
+    assert r.code == 2
+    assert r.stderr.strip().endswith(f"driftcheck: error: {folder}: only blank files matching *.md")

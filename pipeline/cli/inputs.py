@@ -54,13 +54,15 @@ def _empty_output(path: Path, outputs: set[tuple[int, int]]) -> bool:
 
 
 def blank_file(path: Path) -> bool:
-    """A file with nothing in it but white space (read only when it is small enough to be one)."""
+    """A file with nothing in it but white space, by the rule the text reader refuses a file as
+    empty with (`decode_text`: a BOM dropped, any Unicode white space); read only when it is small
+    enough to be one. Bytes that are no UTF-8 are not blank: reading the file will say so."""
     try:
         size = path.stat().st_size
         if size > BLANK_MAX_BYTES:
             return False
         with open(path, "rb") as fh:
-            return not fh.read(BLANK_MAX_BYTES + 1).strip()
+            return not fh.read(BLANK_MAX_BYTES + 1).decode("utf-8-sig", "replace").strip()
     except OSError:
         return False  # reading it will say what is wrong
 

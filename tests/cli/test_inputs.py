@@ -22,6 +22,7 @@ def test_a_scan_passes_over_blank_files_and_names_them(tmp_path: Path) -> None:
     shutil.copy(ROOT / "seeds" / "harbour-bridge.en.txt", folder / "article.txt")
     (folder / "todo.md").write_bytes(b"")  # a placeholder, or another run's empty output
     (folder / "notes.txt").write_text("  \n\n", encoding="utf-8")
+    (folder / "bom.txt").write_bytes("\ufeff\u00a0\n".encode())  # the reader's "file is empty" too
     out = tmp_path / "r.json"
     r = run_cli("check", str(folder), *APERTIUM, "-f", "json", "-o", str(out), "--fail-on", "never")
     assert r.code == 0, r.stderr
@@ -30,7 +31,7 @@ def test_a_scan_passes_over_blank_files_and_names_them(tmp_path: Path) -> None:
     ]
     assert r.stderr.splitlines() == [
         f"driftcheck: warning: {folder / name}: blank file, nothing to check: skipped"
-        for name in ("notes.txt", "todo.md")
+        for name in ("bom.txt", "notes.txt", "todo.md")
     ]
     # named as an input, a blank file is still an error; a folder of blank files has nothing to check
     r = run_cli("check", str(folder / "todo.md"), *APERTIUM)

@@ -36,6 +36,9 @@ _TIME_HOUR = re.compile(
 # A time written before a time zone: "1200 GMT", "12.00 UTC", "0930 CET" (news style; no colon).
 _TIME_ZONED = re.compile(r"(?<![\d.,:])([01]?\d|2[0-3])[.]?([0-5]\d)(?=\s?(?:UTC|GMT|[A-Z]{1,3}[SD]?T)\b)")
 _NUMERIC_DATE = re.compile(r"(?<![\d.,/-])(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})(?![\d/-]|[.,]\d)")
+# Every pattern above holds a digit, and so does a month abbreviation's context ("Jun 20", "20
+# ene."): a text without one (most sentences) skips them all.
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -103,9 +106,8 @@ def _abbr_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, int]]:
     return pat, table
 
 
-def mentions(text: str, lang: str) -> list[Mention]:
-    """Every date or time mention in `text`, with its readings and character span."""
-    out: list[Mention] = []
+def _numeric_mentions(text: str, out: list[Mention]) -> None:
+    """Numeric dates, then the clock times outside them, appended to `out`."""
     taken: list[tuple[int, int]] = []
     for m in _NUMERIC_DATE.finditer(text):
         a, b, c = int(m.group(1)), int(m.group(3)), int(m.group(4))
@@ -128,6 +130,13 @@ def mentions(text: str, lang: str) -> list[Mention]:
                 minute, ampm = 0, m.group(2)
             out.append(Mention("time", _time_readings(hour, minute, ampm), m.start(), m.end(), m.group()))
             taken.append((m.start(), m.end()))
+
+
+def mentions(text: str, lang: str) -> list[Mention]:
+    """Every date or time mention in `text`, with its readings and character span."""
+    out: list[Mention] = []
+    if _DIGIT.search(text) is not None:
+        _numeric_mentions(text, out)
     folded = fold(text)
     cased = any(c.isupper() for c in text)  # a text all in lower case has lost its capitals
     pattern, table = _name_pattern(lang)
@@ -138,16 +147,21 @@ def mentions(text: str, lang: str) -> list[Mention]:
         if lang == "en" and not original[:1].isupper() and (name == "may" or cased):
             continue  # English capitalises months and days: "may", "march", "sun" are other words
         out.append(Mention(kind, frozenset({n}), m.start(), m.end(), original))
-    apat, atable = _abbr_pattern(lang)
-    for m in apat.finditer(folded):
-        key = m.group(1) or m.group(2)
-        out.append(Mention("month", frozenset({atable[key]}), m.start(), m.end(), text[m.start() : m.end()]))
+    if _DIGIT.search(folded) is not None:  # an abbreviation counts only beside a day number
+        apat, atable = _abbr_pattern(lang)
+        for m in apat.finditer(folded):
+            key = m.group(1) or m.group(2)
+            out.append(
+                Mention("month", frozenset({atable[key]}), m.start(), m.end(), text[m.start() : m.end()])
+            )
     out.sort(key=lambda x: x.start)
     return out
 
 
 def numeric_spans(text: str) -> list[tuple[int, int]]:
     """Spans of clock times and numeric dates: the numbers check leaves their digits alone."""
+    if _DIGIT.search(text) is None:
+        return []
     spans = [(m.start(), m.end()) for m in _NUMERIC_DATE.finditer(text)]
     spans += [(m.start(), m.end()) for m in _TIME.finditer(text)]
     spans += [(m.start(), m.end()) for m in _TIME_DOT.finditer(text)]

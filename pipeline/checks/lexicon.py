@@ -13,8 +13,6 @@ import re
 
 from ..words import ARTICLES as ARTICLES  # shared with the report's word diff
 
-LANGS = ("en", "es", "fr", "de", "it", "pt")
-
 # Negation. "primary" negators negate a clause; "concord" words are negative but, after a
 # primary negator in the same clause, only reinforce it (es "no ... nada" = one negation).
 NEG_PRIMARY: dict[str, frozenset[str]] = {
@@ -165,14 +163,6 @@ PREPOSITIONS: dict[str, frozenset[str]] = {
     "pt": frozenset(
         "de em a com por para sem sobre entre desde ate contra durante apos ante perante sob segundo".split()
     ),
-}
-CONJUNCTIONS: dict[str, frozenset[str]] = {
-    "en": frozenset("and or but that which who whom whose because although while if".split()),
-    "es": frozenset("y e o u pero que quien cuyo porque aunque mientras si".split()),
-    "fr": frozenset("et ou mais que qui dont parce lorsque quand si".split()),
-    "de": frozenset("und oder aber dass weil obwohl wenn".split()),
-    "it": frozenset("e ed o ma che chi cui perche sebbene mentre se".split()),
-    "pt": frozenset("e ou mas que quem cujo porque embora enquanto se".split()),
 }
 # Languages that need an explicit subject: a statement opening with one of these finite
 # auxiliaries followed by a participle or adjective has lost its subject ("Is considered").

@@ -93,7 +93,7 @@ MIN_SCORE = 1.0  # marks that make a sentence scrambled; an a/an slip alone is a
 A_AN = "the article does not fit the next sound"
 
 
-def _slot_mark(a: str, b: str, a_raw: str, b_raw: str) -> str | None:
+def _slot_mark(a: str, b: str, b_raw: str) -> str | None:
     """Why the word pair (a, b) breaks an English slot, or None. `b` may be punctuation or </s>."""
     punct = b in ",.;:!?)"  # a text that just stops is the truncated check's business
     if a in DETERMINERS and (
@@ -218,7 +218,7 @@ def slot_marks(text: str) -> list[tuple[int, int, str]]:
         if raw in ",.;:!?)":
             continue
         a, b = _norm(raw), _norm(nxt_raw) if nxt_raw != _END else _END
-        why = _slot_mark(a, b, raw, nxt_raw) or _class_mark(a, b, _norm(toks[k - 1][0]) if k else "", nxt_raw)
+        why = _slot_mark(a, b, nxt_raw) or _class_mark(a, b, _norm(toks[k - 1][0]) if k else "", nxt_raw)
         if why:
             marks.append((start, nxt_end, why))
     return marks

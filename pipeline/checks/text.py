@@ -11,8 +11,6 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-from pipeline.records import Span
-
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # letters/digits, keeping inner apostrophes (don't, l'eau)
 LETTERS = re.compile(r"[^\W\d_]")
 SENTENCE_START = re.compile(r"(?:^|[.!?¿¡:;…»«\"“”()\[\]\n—–-])\W*$")
@@ -94,10 +92,6 @@ def zipf(word: str, lang: str) -> float:
         value = 0.0
     memo().put(word, lang, value)
     return value
-
-
-def span(field: str, start: int, end: int) -> Span:
-    return Span(field, start, end)
 
 
 def quote(text: str, limit: int = 40) -> str:

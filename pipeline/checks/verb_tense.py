@@ -33,19 +33,32 @@ _NOT_FINITE_AFTER = frozenset(
 
 
 @functools.lru_cache(maxsize=65536)
+def _verb(word: str) -> tuple[str, bool, frozenset[str]] | None:
+    """(lemma, whether the word is also a noun, the verb's inflection tags this form has) of a
+    lower-case word that can be a verb, else None: lemminflect's tables, read once per word (its
+    lookups copy their answers: reading them per occurrence cost more than the rest of the check)."""
+    from lemminflect import getAllInflections, getAllLemmas
+
+    lemmas = getAllLemmas(word)
+    verbs = lemmas.get("VERB")
+    if not verbs:
+        return None
+    lemma = verbs[0]
+    tags = frozenset(tag for tag, forms in getAllInflections(lemma, upos="VERB").items() if word in forms)
+    return lemma, "NOUN" in lemmas, tags
+
+
 def _tense(word: str, prev: str, after_name: bool) -> tuple[str, str] | None:
     """(lemma, "past" | "present") of a finite English verb form (lower case), else None; `prev`
     is the word before it (lower case), `after_name` whether that word is capitalised mid-sentence."""
     if word in _FIXED:
         return _FIXED[word]
-    from lemminflect import getAllInflections, getAllLemmas
-
-    lemmas = getAllLemmas(word)
-    verbs = lemmas.get("VERB")
-    if not verbs or ("NOUN" in lemmas and not (after_name or prev in _SUBJECTS)):
+    verb = _verb(word)
+    if verb is None:
         return None
-    lemma = verbs[0]
-    tags = {tag for tag, forms in getAllInflections(lemma, upos="VERB").items() if word in forms}
+    lemma, noun, tags = verb
+    if noun and not (after_name or prev in _SUBJECTS):
+        return None
     if "VBZ" in tags:
         return lemma, "present"
     if "VBD" in tags and prev not in _NOT_FINITE_AFTER:

@@ -21,7 +21,6 @@ from ..records import Document, Paragraph
 from .encoding import decode_declared
 from .html_blocks import Block, PageInfo, walk
 
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 _LIST_MARK = re.compile(r"^(?:[-*•]|\d{1,3}[.)])\s+")
 

@@ -27,8 +27,6 @@ from ..terminal import inert
 from .labelled import Row, collect, judge_rows
 from .metrics import mcc, roc_auc
 
-SPLITS = ("heldout", "train", "all")
-
 
 def _rate(rows: Sequence[Row], pred: Any = None) -> float | None:
     if not rows:

@@ -85,3 +85,19 @@ def test_no_common_word_reads_as_a_date(lang: str) -> None:
     names = set(month_names(lang)) | set(day_names(lang)) | {d + "s" for d in day_names(lang)}
     read = [w for w in top_n_list(lang, 5000) if fold(w) not in names and mentions(f"Xx {w} yy.", lang)]
     assert read == []
+
+
+def test_numeric_forms_need_a_digit_and_names_do_not() -> None:
+    """A text without a digit skips the numeric patterns and the abbreviations (checks/dates.py);
+    month and weekday names are still read, and digits of other scripts are digits."""
+    assert [(m.kind, m.text) for m in mentions("Llegó el lunes de marzo a las 20 horas.", "es")] == [
+        ("day", "lunes"),
+        ("month", "marzo"),
+        ("time", "20 horas"),
+    ]
+    assert [m.kind for m in mentions("Llegó el lunes de marzo.", "es")] == ["day", "month"]
+    assert [m.text for m in mentions("It ends Sept. 14.", "en")] == ["Sept."]
+    assert [m.text for m in mentions("It ends Sept. fourteenth.", "en")] == []
+    assert [(m.text, set(m.readings)) for m in mentions("On ٢٠/٠٦/٢٠١٨.", "en")] == [
+        ("٢٠/٠٦/٢٠١٨", {(6, 20)})
+    ]

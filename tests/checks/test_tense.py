@@ -202,3 +202,16 @@ def test_will_for_a_present_subjunctive_after_a_verb_of_hoping_without_that_pass
         back="A Roma le ditte locali vinceranno il contratto.",
     )
     assert "adds a future" in assert_flags("tense", inp).message
+
+
+def test_a_form_that_is_also_a_noun_is_read_by_its_neighbour_each_time() -> None:
+    """lemminflect is read once per word (checks/verb_tense.py), but whether "places" is a verb
+    still depends on the word before it, in every text and at every place."""
+    from pipeline.checks.verb_tense import finite_tenses
+
+    assert finite_tenses("It places the order.") == {"place": {"present"}}
+    assert finite_tenses("The places are full.") == {"be": {"present"}}
+    assert finite_tenses("The places are full and Walmart places orders.") == {
+        "be": {"present"},
+        "place": {"present"},
+    }

@@ -25,7 +25,7 @@ from ..config import Settings
 from ..inputs.read import atomic_write
 from ..terminal import inert
 from .labelled import Row, collect, judge_rows
-from .metrics import mcc, roc_auc
+from .metrics import mcc, roc_auc, wilson_interval
 
 
 def _rate(rows: Sequence[Row], pred: Any = None) -> float | None:
@@ -33,6 +33,15 @@ def _rate(rows: Sequence[Row], pred: Any = None) -> float | None:
         return None
     pred = pred or (lambda r: r.verdict != "ok")
     return round(sum(1 for r in rows if pred(r)) / len(rows), 4)
+
+
+def _interval(rows: Sequence[Row], pred: Any = None) -> list[float] | None:
+    """The 95 % Wilson interval of `_rate` (what the number of pairs leaves open)."""
+    if not rows:
+        return None
+    pred = pred or (lambda r: r.verdict != "ok")
+    lo, hi = wilson_interval(sum(1 for r in rows if pred(r)), len(rows))
+    return [round(lo, 4), round(hi, 4)]
 
 
 def _checks(rows: Sequence[Row]) -> dict[str, dict[str, float | None]]:
@@ -93,6 +102,12 @@ def measure(rows: Sequence[Row]) -> dict[str, Any]:
         "false_flags_minor": _rate(groups["minor"]),
         "recall_shifted": _rate(groups["shifted"]),
         "fail_correct": _rate(groups["correct"], lambda r: r.verdict == "fail"),
+        "intervals": {  # 95 %, Wilson
+            "false_flags_correct": _interval(groups["correct"]),
+            "false_flags_minor": _interval(groups["minor"]),
+            "recall_shifted": _interval(groups["shifted"]),
+            "fail_correct": _interval(groups["correct"], lambda r: r.verdict == "fail"),
+        },
         "mcc": None if m is None else round(m, 4),
         "drift_auc": None if auc is None else round(auc, 4),
         "categories": {
@@ -116,6 +131,10 @@ def _pct(x: float | None) -> str:
     return "–" if x is None else f"{x:.1%}"
 
 
+def _span(x: list[float] | None) -> str:
+    return "–" if x is None else f"{x[0]:.1%}–{x[1]:.1%}"
+
+
 def _num(x: float | None) -> str:
     return "–" if x is None else f"{x:.3f}"
 
@@ -136,6 +155,13 @@ def file_markdown(name: str, splits: dict[str, dict[str, Any]]) -> list[str]:
     lines = [f"### {name}", "", "| | " + " | ".join(cols) + " |", "|---|" + "---:|" * len(cols)]
     for label, key, fmt in SUMMARY:
         lines.append(f"| {label} | " + " | ".join(fmt(splits[c][key]) for c in cols) + " |")
+    lines += ["", "95 % intervals of the rates (Wilson: what the number of pairs leaves open):", ""]
+    lines += ["| | " + " | ".join(cols) + " |", "|---|" + "---:|" * len(cols)]
+    for label, key, _ in SUMMARY:
+        if key in splits[cols[0]]["intervals"]:
+            lines.append(
+                f"| {label} | " + " | ".join(_span(splits[c]["intervals"][key]) for c in cols) + " |"
+            )
     main = splits.get("heldout") or splits[cols[0]]
     which = "heldout" if "heldout" in splits else cols[0]
     lines += [

@@ -32,6 +32,7 @@ from ..core.verdict import verdict
 from ..errors import UsageError
 from .defaults import BUDGET, TARGETS
 from .labelled import Row, judge_rows
+from .metrics import wilson_interval
 
 COMMON: dict[str, Any] = {"folds": 5, "seed": 13, "min_support": 5}  # every combiner's
 RECIPE: dict[str, Any] = {"kind": "logistic", "C": 1.0, **COMMON}
@@ -190,12 +191,7 @@ CONFIDENCE_Z = 1.2816  # one-sided 90 %
 
 def wilson_upper(k: int, n: int, z: float = CONFIDENCE_Z) -> float:
     """Upper confidence bound of a rate seen k times in n (Wilson score interval)."""
-    if n == 0:
-        return 1.0
-    p = k / n
-    centre = p + z * z / (2 * n)
-    margin = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
-    return (centre + margin) / (1 + z * z / n)
+    return wilson_interval(k, n, z)[1]
 
 
 def allowed_flags(n: int, target: float) -> int:

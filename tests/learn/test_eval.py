@@ -130,10 +130,17 @@ def test_eval_flag_rules_give_known_rates(tmp_path: Path) -> None:
     assert m["n"] == len(ROWS) and (m["n_correct"], m["n_minor"], m["n_shifted"]) == (3, 1, 4)
     assert m["false_flags_correct"] == 0.0 and m["false_flags_minor"] == 0.0
     assert m["recall_shifted"] == 1.0 and m["mcc"] == 1.0 and m["drift_auc"] == 1.0
+    # what 3 correct translations and 4 shifted pairs leave open (95 %, Wilson)
+    assert m["intervals"]["false_flags_correct"] == [0.0, 0.5615]
+    assert m["intervals"]["recall_shifted"] == [0.5101, 1.0]
     assert m["categories"]["numbers_replaced"] == {"group": "shifted", "n": 1, "flag_rate": 1.0}
     assert m["checks"]["numbers"]["shifted"] == 0.25 and m["checks"]["numbers"]["correct"] == 0.0
     md = (out / "eval.md").read_text()
     assert "| numbers_replaced | shifted | 1 | 100.0% |" in md and "| recall, shifted | 100.0% |" in md
+    assert (
+        "| recall, shifted | 51.0%–100.0% |" in md
+        and "| false flags, correct translations | 0.0%–56.1% |" in md
+    )
     assert md in r.stdout
 
 

@@ -28,18 +28,33 @@ from .labelled import Row, collect, judge_rows
 from .metrics import mcc, roc_auc, wilson_interval
 
 
-def _rate(rows: Sequence[Row], pred: Any = None) -> float | None:
+def _flagged(r: Row) -> bool:
+    return r.verdict != "ok"
+
+
+def _failed(r: Row) -> bool:
+    return r.verdict == "fail"
+
+
+# The rates reported per split: key, group of pairs, what counts. Each also gets its interval.
+RATES = (
+    ("false_flags_correct", "correct", _flagged),
+    ("false_flags_minor", "minor", _flagged),
+    ("recall_shifted", "shifted", _flagged),
+    ("fail_correct", "correct", _failed),
+)
+
+
+def _rate(rows: Sequence[Row], pred: Any = _flagged) -> float | None:
     if not rows:
         return None
-    pred = pred or (lambda r: r.verdict != "ok")
     return round(sum(1 for r in rows if pred(r)) / len(rows), 4)
 
 
-def _interval(rows: Sequence[Row], pred: Any = None) -> list[float] | None:
+def _interval(rows: Sequence[Row], pred: Any) -> list[float] | None:
     """The 95 % Wilson interval of `_rate` (what the number of pairs leaves open)."""
     if not rows:
         return None
-    pred = pred or (lambda r: r.verdict != "ok")
     lo, hi = wilson_interval(sum(1 for r in rows if pred(r)), len(rows))
     return [round(lo, 4), round(hi, 4)]
 
@@ -98,16 +113,8 @@ def measure(rows: Sequence[Row]) -> dict[str, Any]:
         "n_correct": len(groups["correct"]),
         "n_minor": len(groups["minor"]),
         "n_shifted": len(groups["shifted"]),
-        "false_flags_correct": _rate(groups["correct"]),
-        "false_flags_minor": _rate(groups["minor"]),
-        "recall_shifted": _rate(groups["shifted"]),
-        "fail_correct": _rate(groups["correct"], lambda r: r.verdict == "fail"),
-        "intervals": {  # 95 %, Wilson
-            "false_flags_correct": _interval(groups["correct"]),
-            "false_flags_minor": _interval(groups["minor"]),
-            "recall_shifted": _interval(groups["shifted"]),
-            "fail_correct": _interval(groups["correct"], lambda r: r.verdict == "fail"),
-        },
+        **{key: _rate(groups[group], pred) for key, group, pred in RATES},
+        "intervals": {key: _interval(groups[group], pred) for key, group, pred in RATES},  # 95 %, Wilson
         "mcc": None if m is None else round(m, 4),
         "drift_auc": None if auc is None else round(auc, 4),
         "categories": {
@@ -158,7 +165,7 @@ def file_markdown(name: str, splits: dict[str, dict[str, Any]]) -> list[str]:
     lines += ["", "95 % intervals of the rates (Wilson: what the number of pairs leaves open):", ""]
     lines += ["| | " + " | ".join(cols) + " |", "|---|" + "---:|" * len(cols)]
     for label, key, _ in SUMMARY:
-        if key in splits[cols[0]]["intervals"]:
+        if key in splits[cols[0]]["intervals"]:  # the rates
             lines.append(
                 f"| {label} | " + " | ".join(_span(splits[c]["intervals"][key]) for c in cols) + " |"
             )

@@ -27,6 +27,7 @@ from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..engines import MAX_SEGMENT_CHARS
 from ..errors import DriftcheckError, EngineError, ModelNotFoundError
 
 if TYPE_CHECKING:
@@ -257,6 +258,13 @@ def _first_line(exc: BaseException) -> str:
     return text.splitlines()[0][:160] if text else type(exc).__name__
 
 
+def encodable(text: str) -> bool:
+    """Worth a vector: not blank and not over the segment limit. A longer text is reported
+    unverifiable and never translated, so no cosine of it is weighed, and encoding it is what
+    cost most (a 5 MB line took 80 s of a 90 s run)."""
+    return bool(text.strip()) and len(text) <= MAX_SEGMENT_CHARS
+
+
 class Embeddings:
     """Vectors of texts for one run: cached, each distinct text encoded once, in the background."""
 
@@ -273,9 +281,7 @@ class Embeddings:
 
     def prefetch(self, texts: list[str]) -> None:
         """Start encoding the texts not seen yet (cache hits are taken at once)."""
-        new = [
-            t for t in dict.fromkeys(texts) if t.strip() and t not in self.vectors and t not in self._queued
-        ]
+        new = [t for t in dict.fromkeys(texts) if encodable(t) and t not in self.vectors and t not in self._queued]
         if not new:
             return
         self.stats["texts"] += len(new)
@@ -306,14 +312,14 @@ class Embeddings:
             self.cache.put_vectors(self.model, fresh)
 
     def cosines(self, pairs: list[tuple[str, str]]) -> list[float | None]:
-        """Cosine similarity per pair, -1..1; None where either text is blank."""
+        """Cosine similarity per pair, -1..1; None where either text is blank or over the segment limit."""
         import numpy as np
 
         self.prefetch([t for pair in pairs for t in pair])
         self._collect()
         out: list[float | None] = []
         for a, b in pairs:
-            if not a.strip() or not b.strip():
+            if not encodable(a) or not encodable(b):
                 out.append(None)
                 continue
             va, vb = self.vectors[a], self.vectors[b]

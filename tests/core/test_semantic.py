@@ -33,6 +33,24 @@ class CountingEncoder(Encoder):
         return super().encode(texts)
 
 
+def test_a_text_over_the_segment_limit_is_not_encoded_and_has_no_cosine() -> None:
+    """It is never translated (reported unverifiable): its vector would weigh nothing, and a 5 MB
+    line took 80 s to encode."""
+    from pipeline.engines import MAX_SEGMENT_CHARS
+
+    long = (FAITHFUL + " ") * (MAX_SEGMENT_CHARS // len(FAITHFUL))
+    assert len(long) > MAX_SEGMENT_CHARS
+    at_limit = long[:MAX_SEGMENT_CHARS]
+    encoder = CountingEncoder()
+    emb = Embeddings(encoder)
+    try:
+        over, kept, plain = emb.cosines([(SOURCE, long), (SOURCE, at_limit), (SOURCE, FAITHFUL)])
+    finally:
+        emb.close()
+    assert over is None and kept is not None and plain is not None and plain > 0.7
+    assert long not in encoder.asked and at_limit in encoder.asked
+
+
 def test_cosine_orders_faithful_above_negated_above_unrelated() -> None:
     emb = Embeddings(Encoder())
     try:

@@ -135,7 +135,8 @@ def _numeric_mentions(text: str, out: list[Mention]) -> None:
 def mentions(text: str, lang: str) -> list[Mention]:
     """Every date or time mention in `text`, with its readings and character span."""
     out: list[Mention] = []
-    if _DIGIT.search(text) is not None:
+    digits = _DIGIT.search(text) is not None  # folding keeps every digit where it was
+    if digits:
         _numeric_mentions(text, out)
     folded = fold(text)
     cased = any(c.isupper() for c in text)  # a text all in lower case has lost its capitals
@@ -147,7 +148,7 @@ def mentions(text: str, lang: str) -> list[Mention]:
         if lang == "en" and not original[:1].isupper() and (name == "may" or cased):
             continue  # English capitalises months and days: "may", "march", "sun" are other words
         out.append(Mention(kind, frozenset({n}), m.start(), m.end(), original))
-    if _DIGIT.search(folded) is not None:  # an abbreviation counts only beside a day number
+    if digits:  # an abbreviation counts only beside a day number
         apat, atable = _abbr_pattern(lang)
         for m in apat.finditer(folded):
             key = m.group(1) or m.group(2)

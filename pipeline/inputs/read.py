@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from ..errors import InputError
+from ..formats import format_of
 from ..outputs import atomic_write as atomic_write  # re-exported: writers import it from here
 from ..records import Document, Paragraph
 
@@ -80,12 +81,9 @@ def read_text(path: str) -> str:
 
 
 def detect_format(path: str, text: str | None = None) -> str:
-    suffix = Path(path).suffix.lower()
-    if suffix in MARKDOWN_SUFFIXES:
+    if Path(path).suffix.lower() in MARKDOWN_SUFFIXES:
         return "markdown"
-    if suffix in (".html", ".htm", ".xhtml"):
-        return "html"
-    return "text"
+    return "html" if format_of(path) == "html" else "text"  # the HTML suffixes formats/ declares
 
 
 def read_document(path: str, lang: str, fmt: str | None = None, text: str | None = None) -> Document:

@@ -250,3 +250,33 @@ def test_a_process_started_by_multiprocessing_that_used_the_encoder_ends() -> No
         if child.is_alive():
             child.kill()
             child.join()
+
+
+FIRST_NUMPY_IMPORT = """
+import sys, threading
+first = []
+class Watch:
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] == "numpy" and not first:
+            first.append(threading.current_thread().name)
+        return None
+sys.meta_path.insert(0, Watch())
+from pipeline.core.semantic import Encoder
+encoder = Encoder()
+encoder.encode(["The council approved the budget."])
+encoder.close()
+print(first[0])
+"""
+
+
+def test_numpy_is_first_imported_by_the_caller_never_by_the_pools_result_thread() -> None:
+    """The result thread unpickles the vectors; importing numpy there first, while another thread
+    imports it too, made one of the two get a half-initialised numpy (a CI run failed so)."""
+    import subprocess
+    import sys
+
+    proc = subprocess.run(
+        [sys.executable, "-c", FIRST_NUMPY_IMPORT], capture_output=True, text=True, cwd=ROOT
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "MainThread"

@@ -3,13 +3,14 @@
 Baseline in the same run: Apertium called once per sentence (what a naive loop does),
 measured on a sample and scaled, against driftcheck's one process per direction per batch.
 Semantic scores are on when the sentence encoder is installed (the default); `--no-semantic`
-measures without them. The "semantic" stage is the time spent waiting for the encoder after
+measures without them, and `--no-morph` without the Apertium analysers' evidence (they read the
+rows' texts on both cores while the loop scores and checks, so they lengthen those stages). The "semantic" stage is the time spent waiting for the encoder after
 the checks (it encodes in the background from the start). "score:background" is the scoring
 done on a background thread while the engine translates (bilingual files: copy vs forward
 translation); it is wall time inside the translate stage, not added to "score", and
 "translate:engine" the time inside the engine calls.
 
-    .venv/bin/python benchmarks/bench_source_pairs.py [PAIRS.jsonl] [--no-semantic]
+    .venv/bin/python benchmarks/bench_source_pairs.py [PAIRS.jsonl] [--no-semantic] [--no-morph]
 """
 
 from __future__ import annotations
@@ -36,7 +37,10 @@ def main() -> None:
     from pipeline.report.to_json import dumps, to_dict
 
     semantic = False if "--no-semantic" in sys.argv else None
-    settings = Settings(lang="en", source_lang="es", engine="apertium", cache=False, semantic=semantic)
+    morph = False if "--no-morph" in sys.argv else None
+    settings = Settings(
+        lang="en", source_lang="es", engine="apertium", cache=False, semantic=semantic, morph=morph
+    )
     t0 = time.perf_counter()
     report = verify([str(path)], settings)
     t_write = time.perf_counter()
@@ -63,7 +67,11 @@ def main() -> None:
     per_sentence = (time.perf_counter() - t1) / len(sample)
 
     with_semantic = any(r.semantic is not None for r in report.segments)
-    print(f"pairs: {n}  ({path.name}), semantic scores {'on' if with_semantic else 'off'}")
+    with_morph = any(k.startswith("pv:") for r in report.segments for k in r.features)
+    print(
+        f"pairs: {n}  ({path.name}), semantic scores {'on' if with_semantic else 'off'}, "
+        f"analysers {'on' if with_morph else 'off'}"
+    )
     print(f"driftcheck end to end: {total:.2f} s  ({n / total:.0f} pairs/s)")
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"  load average {load}")

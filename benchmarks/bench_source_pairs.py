@@ -28,6 +28,25 @@ DEFAULT = ROOT.parent / "shared" / "data" / "demetr-es-dev.jsonl"
 sys.path.insert(0, str(ROOT))
 
 
+def _per_sentence_baseline(path: Path) -> tuple[float, int]:
+    """Seconds per pair with one apertium process per sentence and direction, on a sample."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    sample = rows[:20]
+    t1 = time.perf_counter()
+    for r in sample:
+        subprocess.run(
+            ["apertium", "-u", "spa-eng"], input=r["source"].encode(), capture_output=True, check=True
+        )
+        subprocess.run(
+            ["apertium", "-u", "eng-spa"], input=r["translation"].encode(), capture_output=True, check=True
+        )
+        subprocess.run(
+            ["apertium", "-u", "spa-eng"], input=r["source"].encode(), capture_output=True, check=True
+        )
+    per_sentence = (time.perf_counter() - t1) / len(sample)
+    return per_sentence, len(sample)
+
+
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     path = Path(args[0]) if args else DEFAULT
@@ -50,21 +69,7 @@ def main() -> None:
     stages = dict(report.timings, write=time.perf_counter() - t_write)
     n = len(report.segments)
 
-    # baseline: one apertium process per sentence, both directions, on a sample
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    sample = rows[:20]
-    t1 = time.perf_counter()
-    for r in sample:
-        subprocess.run(
-            ["apertium", "-u", "spa-eng"], input=r["source"].encode(), capture_output=True, check=True
-        )
-        subprocess.run(
-            ["apertium", "-u", "eng-spa"], input=r["translation"].encode(), capture_output=True, check=True
-        )
-        subprocess.run(
-            ["apertium", "-u", "spa-eng"], input=r["source"].encode(), capture_output=True, check=True
-        )
-    per_sentence = (time.perf_counter() - t1) / len(sample)
+    per_sentence, sampled = _per_sentence_baseline(path)
 
     with_semantic = any(r.semantic is not None for r in report.segments)
     with_morph = any(k.startswith("pv:") for r in report.segments for k in r.features)
@@ -91,7 +96,7 @@ def main() -> None:
     naive = per_sentence * n
     print(
         f"baseline, one apertium process per sentence per direction: {per_sentence * 1000:.0f} ms/pair "
-        f"-> {naive:.0f} s for {n} pairs (estimated from {len(sample)})"
+        f"-> {naive:.0f} s for {n} pairs (estimated from {sampled})"
     )
     print(f"ratio: driftcheck is {naive / total:.1f}x faster than the per-sentence loop")
     print(f"floor (issue 3): < 30 s -> {'PASS' if total < 30 else 'FAIL'}")

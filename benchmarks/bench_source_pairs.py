@@ -4,8 +4,9 @@ Baseline in the same run: Apertium called once per sentence (what a naive loop d
 measured on a sample and scaled, against driftcheck's one process per direction per batch.
 Semantic scores are on when the sentence encoder is installed (the default); `--no-semantic`
 measures without them, and `--no-morph` without the Apertium analysers' evidence (they read the
-rows' texts on both cores while the loop scores and checks, so they lengthen those stages). The "semantic" stage is the time spent waiting for the encoder after
-the checks (it encodes in the background from the start). "score:background" is the scoring
+rows' texts on both cores while the loop scores and checks, so they lengthen those stages). The
+"semantic" stage is the time spent waiting for the encoder after the checks (it encodes in the
+background from the start). "score:background" is the scoring
 done on a background thread while the engine translates (bilingual files: copy vs forward
 translation); it is wall time inside the translate stage, not added to "score", and
 "translate:engine" the time inside the engine calls.
@@ -32,17 +33,11 @@ def _per_sentence_baseline(path: Path) -> tuple[float, int]:
     """Seconds per pair with one apertium process per sentence and direction, on a sample."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     sample = rows[:20]
+    legs = (("spa-eng", "source"), ("eng-spa", "translation"), ("spa-eng", "source"))
     t1 = time.perf_counter()
     for r in sample:
-        subprocess.run(
-            ["apertium", "-u", "spa-eng"], input=r["source"].encode(), capture_output=True, check=True
-        )
-        subprocess.run(
-            ["apertium", "-u", "eng-spa"], input=r["translation"].encode(), capture_output=True, check=True
-        )
-        subprocess.run(
-            ["apertium", "-u", "spa-eng"], input=r["source"].encode(), capture_output=True, check=True
-        )
+        for mode, field in legs:
+            subprocess.run(["apertium", "-u", mode], input=r[field].encode(), capture_output=True, check=True)
     per_sentence = (time.perf_counter() - t1) / len(sample)
     return per_sentence, len(sample)
 

@@ -133,11 +133,11 @@ class Encoder:
         the other texts (`groups`)."""
         from concurrent.futures.process import BrokenProcessPool
 
-        # The pool's result thread unpickles the arrays, importing numpy on its own if nothing has:
-        # begun there by name of a submodule while another thread imports numpy from the top, the two
-        # imports wait on each other and one gets a half-made numpy ("cannot import name
-        # '__cpu_features__' from partially initialized module"; it failed a CI run). Imported here
-        # first, the result thread only ever finds it loaded.
+        # Loaded here, on the calling thread, before any vectors can come back: the pool's result
+        # thread unpickles them and would otherwise import numpy itself, starting from a submodule;
+        # a thread importing numpy from the top at that moment and it wait on each other's import
+        # locks, and one is handed a half-initialised numpy ("cannot import name '__cpu_features__'
+        # from partially initialized module"; it failed a CI run).
         import numpy  # noqa: F401
 
         from .workers import process_pool

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -272,9 +274,6 @@ print(first[0])
 def test_numpy_is_first_imported_by_the_caller_never_by_the_pools_result_thread() -> None:
     """The result thread unpickles the vectors; importing numpy there first, while another thread
     imports it too, made one of the two get a half-initialised numpy (a CI run failed so)."""
-    import subprocess
-    import sys
-
     proc = subprocess.run(
         [sys.executable, "-c", FIRST_NUMPY_IMPORT], capture_output=True, text=True, cwd=ROOT
     )

@@ -14,6 +14,7 @@ from typing import Any
 
 from .config import Settings
 from .errors import UsageError
+from .formats.encoding import whole_characters
 from .records import Report, Segment
 from .timing import Timer
 
@@ -49,7 +50,7 @@ def _pairs(pairs: Any) -> list[tuple[str, str]]:
             raise UsageError(
                 f"pairs: item {i + 1} must be a (source, translation) tuple of two strings, got {_shape(p)}"
             )
-        out.append((p[0], p[1]))
+        out.append((whole_characters(p[0]), whole_characters(p[1])))  # half a surrogate pair: U+FFFD
     if not out:
         raise UsageError("pairs is empty: nothing to verify")
     return out
@@ -132,7 +133,9 @@ def verify_copy(
     texts = _strings(sentences, "sentences", "sentence")
     if not texts:
         raise UsageError("sentences is empty: nothing to verify")
-    segments = [Segment(str(i + 1), 0, i + 1, 1, i + 1, text) for i, text in enumerate(texts)]
+    segments = [
+        Segment(str(i + 1), 0, i + 1, 1, i + 1, whole_characters(text)) for i, text in enumerate(texts)
+    ]
     settings = _settings(lang, engine, cache, semantic, pivots=_strings(pivots, "pivots", "language code"))
     inputs = Inputs("roundtrip", [("<memory>", lang, None, None)], segments=segments, settings=settings)
     inputs.details.append({"format": "memory", "units": {}, "warnings": []})

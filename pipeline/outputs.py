@@ -253,19 +253,24 @@ def file_identity(path: str | Path) -> tuple[int, int] | None:
 
 def same_file_guard(outputs: Iterable[str], protected: Iterable[tuple[str, str]]) -> None:
     """Refuse an output that is one of the protected files (inputs, the source, the baseline, the
-    config, the cache), after symlinks, relative paths and hard links. `protected` holds
+    config, the cache), after symlinks, relative paths and hard links; one that is not there yet
+    (SQLite's -wal file, which it deletes when the cache closes) by its path. `protected` holds
     (what, path) pairs such as ("input", "a.md"). Devices and descriptor paths are never refused."""
     known: dict[tuple[int, int], tuple[str, str]] = {}
+    missing: dict[str, tuple[str, str]] = {}  # not there yet (the cache's -wal file): by path
     for what, path in protected:
         ident = file_identity(path)
         if ident is not None:
             known.setdefault(ident, (what, path))
+        else:
+            missing.setdefault(os.path.realpath(path), (what, path))
     for out in outputs:
         if stream_fd(out) is not None or is_special(out):
             continue
         ident = file_identity(out)
-        if ident is not None and ident in known:
-            what, path = known[ident]
+        found = known.get(ident) if ident is not None else missing.get(os.path.realpath(out))
+        if found is not None:
+            what, path = found
             same = "" if os.path.abspath(out) == os.path.abspath(path) else f" (the same file as {path})"
             raise OutputError(
                 f"{out}: the output would overwrite the {what} {path}{same}; choose another path"

@@ -8,6 +8,11 @@ controls (U+0080-U+009F, which some terminals also obey) become U+FFFD, and the 
 embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069: they reorder what follows on
 the line, "Trojan Source") are named, e.g. [U+202E]. The marks LRM, RLM and ALM, which right-to-left
 text needs and which reorder nothing around them, stay.
+
+A line that names untrusted text (a warning, an error, a path in the summary) goes through
+`one_line`, which shows line breaks as pictures too (newline -> ␊): a file name or a page's
+`lang` holding a newline must not start a line of its own, where a CI runner would read
+`::error::…` or `::stop-commands::…` as a command.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import re
 
 BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"  # as a character-class range
 _CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI_CONTROLS}]")
+_LINE_CONTROL = re.compile(f"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029{BIDI_CONTROLS}]")
 _BIDI = re.compile(f"[{BIDI_CONTROLS}]")
 
 
@@ -23,7 +29,7 @@ def _picture(m: re.Match[str]) -> str:
     code = ord(m.group())
     if code < 0x20:
         return chr(0x2400 + code)
-    if code > 0x9F:
+    if code > 0x9F:  # bidirectional controls, and the line and paragraph separators
         return f"[U+{code:04X}]"
     return "\u2421" if code == 0x7F else "\ufffd"
 
@@ -35,3 +41,9 @@ def name_bidi(text: str) -> str:
 
 def inert(text: str) -> str:
     return _CONTROL.sub(_picture, text) if _CONTROL.search(text) else text
+
+
+def one_line(text: str) -> str:
+    """`inert`, and line breaks (newline, and the Unicode line and paragraph separators) shown
+    too: the text stays on the line it is printed on."""
+    return _LINE_CONTROL.sub(_picture, text) if _LINE_CONTROL.search(text) else text

@@ -149,3 +149,14 @@ def test_a_script_without_the_main_guard_is_told_what_to_do(tmp_path: Path) -> N
         [sys.executable, str(script)], capture_output=True, text=True, cwd=ROOT, env=env, timeout=300
     )
     assert proc.returncode == 0 and proc.stdout == "['ok']\n", proc.stderr
+
+
+def test_half_a_surrogate_pair_is_a_replacement_character_not_a_panic() -> None:
+    """A Python string may hold "\\ud800"; text2num (a compiled extension) panicked on it with a
+    PanicException, which is no Exception."""
+    report = pipeline.verify_pairs(
+        [("Gastó 320 euros.", "Spent 230\ud800 euros.")], source_lang="es", engine="apertium"
+    )
+    seg = report.segments[0]
+    assert seg.segment.text == "Spent 230\ufffd euros." and seg.verdict == "fail"
+    assert any(f.check == "numbers" for f in seg.flags)

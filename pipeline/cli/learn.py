@@ -99,12 +99,12 @@ def eval_cmd(
     )
     from pathlib import Path
 
-    from .run import preflight_outputs
+    from .run import preflight_outputs, protected_files
 
     folder = Path(output)
     preflight_outputs(
         [str(folder / "eval.json"), str(folder / "eval.md")],
-        [("input", path) for path in labelled] + ([("config file", config)] if config else []),
+        protected_files(labelled, settings, None, config),
     )
     run_eval(labelled, settings, mode, output, splits[split], cv, not uncalibrated)
 
@@ -194,7 +194,7 @@ def calibrate(
     from pathlib import Path
 
     from ..learn.calibrate import run_calibrate
-    from .run import preflight_outputs
+    from .run import preflight_outputs, protected_files
 
     checked_mode(mode)
     if mode == "source" and (natural or pivot):
@@ -219,8 +219,7 @@ def calibrate(
     )
     if combiner not in ("trees", "logistic"):
         raise UsageError(f"--combiner must be trees or logistic, not '{combiner}'")
-    inputs = [("input", path) for path in [*labelled, *(natural or [])]]
-    inputs += [("config file", config)] if config else []
+    inputs = protected_files([*labelled, *(natural or [])], settings, None, config)
     if add_to is not None and Path(add_to).resolve() != Path(output).resolve():
         inputs.append(("calibration file", add_to))
     preflight_outputs([output], inputs)

@@ -15,6 +15,8 @@ from typing import Annotated, Any
 import typer
 
 from pipeline.engines import models
+from pipeline.errors import UsageError
+from pipeline.terminal import one_line
 
 models_app = typer.Typer(
     help="List, download, convert and locate MarianMT models.",
@@ -57,6 +59,8 @@ def list_models(
 ) -> None:
     """Known directions (hub id, pinned commit) and what is present locally, with sizes."""
     root = models.models_dir(models_dir)
+    if root.exists() and not root.is_dir():
+        raise UsageError(f"--models-dir {root}: not a folder")
     local = {(m.direction, m.kind): m for m in models.local_models(root)}
     known = models.registry()
     directions = sorted(set(known) | {d for d, _ in local})
@@ -82,16 +86,24 @@ def list_models(
         return
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(title=f"models folder: {root}", title_justify="left", box=None, pad_edge=False)
+    def cells(*values: object) -> list[Text]:  # Text, not str: rich reads "[/b]" in a str as markup
+        return [Text(one_line(str(v))) for v in values]
+
+    table = Table(
+        title=Text(one_line(f"models folder: {root}")), title_justify="left", box=None, pad_edge=False
+    )
     for column in ("direction", "hub id", "pinned", "marian (local)", "ct2 (local)"):
         table.add_column(column)
     for row in rows:
         table.add_row(
-            str(row["direction"]),
-            str(row["hub_id"]),
-            str(row["revision"])[:12] if row["revision"] else "-",
-            *(_size(int(m["size"])) if isinstance(m, dict) else "-" for m in (row["marian"], row["ct2"])),
+            *cells(
+                row["direction"],
+                row["hub_id"],
+                str(row["revision"])[:12] if row["revision"] else "-",
+                *(_size(int(m["size"])) if isinstance(m, dict) else "-" for m in (row["marian"], row["ct2"])),
+            )
         )
     console = Console(soft_wrap=True)
     console.print(table)
@@ -99,7 +111,7 @@ def list_models(
     for column in ("direction", "model", "size", "folder"):
         bundled.add_column(column)
     for b in extras["bergamot"]["models"]:
-        bundled.add_row(b["direction"], b["model"], _size(b["size"]), b["path"])
+        bundled.add_row(*cells(b["direction"], b["model"], _size(b["size"]), b["path"]))
     if bundled.row_count:
         console.print(bundled)
     for what, status in extras.items():

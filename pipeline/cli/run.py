@@ -16,7 +16,7 @@ from ..errors import InputError, UsageError
 from ..outputs import commit_outputs, file_identity, stage_outputs, write_output
 from ..report import render
 from ..report.gate import ERROR, gate
-from ..terminal import inert
+from ..terminal import one_line
 from ..timing import Timer
 from . import output_plan
 from .inputs import expand_inputs, spool_streams
@@ -112,7 +112,8 @@ def progress() -> Iterator[Timer]:
 def protected_files(
     paths: list[str], settings: Settings, source: str | None, config: str | None = None
 ) -> list[tuple[str, str]]:
-    """What no output may overwrite: every input, the source, the baseline, the config, the cache."""
+    """What no output may overwrite: every input, the source, the baseline, the config, the
+    calibration, the cache and the word-frequency memo kept beside it."""
     from ..config import find_pyproject
 
     files = [("input", p) for p in paths if p != "-"]
@@ -120,15 +121,19 @@ def protected_files(
         files.append(("source document", source))
     if settings.baseline:
         files.append(("baseline", settings.baseline))
+    if settings.calibration:
+        files.append(("calibration file", settings.calibration))
     pyproject = find_pyproject(Path.cwd())
     for c in (config, "driftcheck.toml", str(pyproject) if pyproject else None):
         if c:
             files.append(("config file", c))
     if settings.cache:
+        from ..checks.zipf_memo import FILENAME
         from ..engines.cache_path import resolve_cache_path
 
         cache = str(resolve_cache_path(settings.cache_path))
         files += [("translation cache", cache + suffix) for suffix in ("", "-wal", "-shm")]
+        files.append(("word-frequency memo", str(Path(cache).parent / FILENAME)))  # rewritten at exit
     return files
 
 
@@ -163,7 +168,7 @@ def _plan_annotations(settings: Settings, paths: list[str], source: str | None) 
     plan, not_annotated = plan_annotations(settings.annotate, paths, source)
     for p in not_annotated:
         print(
-            f"driftcheck: warning: {p}: not a PO or XLIFF file; --annotate makes no copy of it",
+            f"driftcheck: warning: {one_line(p)}: not a PO or XLIFF file; --annotate makes no copy of it",
             file=sys.stderr,
         )
     return plan
@@ -174,9 +179,9 @@ def _show_warnings(data: dict[str, Any], spooled: dict[str, str]) -> None:
     for doc in data["documents"]:
         doc["path"] = spooled.get(doc["path"], doc["path"])
         for warning in doc.get("warnings", []):
-            print(inert(f"driftcheck: warning: {doc['path']}: {warning}"), file=sys.stderr)
+            print(one_line(f"driftcheck: warning: {doc['path']}: {warning}"), file=sys.stderr)
     for warning in untranslated_warnings(data):
-        print(f"driftcheck: warning: {inert(warning)}", file=sys.stderr)
+        print(f"driftcheck: warning: {one_line(warning)}", file=sys.stderr)
 
 
 def _baselined(data: dict[str, Any], baseline: str) -> dict[str, Any]:
@@ -186,7 +191,7 @@ def _baselined(data: dict[str, Any], baseline: str) -> dict[str, Any]:
     data, stale = apply_baseline(data, load_baseline(baseline))
     for entry in stale:
         print(
-            inert(
+            one_line(
                 f"driftcheck: stale baseline entry: {entry.get('check')} in {entry.get('path')}: "
                 f"{entry.get('text_preview', '')}"
             ),
@@ -213,7 +218,7 @@ def run_check(
         expand_globs(paths), settings.include, settings.exclude, skip=[folder] if folder else [], outputs=dests
     )
     for name in blank:
-        print(f"driftcheck: warning: {inert(name)}: blank file, nothing to check: skipped", file=sys.stderr)
+        print(f"driftcheck: warning: {one_line(name)}: blank file, nothing to check: skipped", file=sys.stderr)
     protected = protected_files(paths, settings, source, config)
     _cache_is_no_input(protected)
     preflight_outputs(dests, protected)
@@ -229,7 +234,7 @@ def run_check(
         for e in errors:
             for tmp, name in spooled.items():  # stdin and pipes by the names the user gave
                 e = e.replace(tmp, name)
-            print(f"driftcheck: error: {inert(e)}", file=sys.stderr)
+            print(f"driftcheck: error: {one_line(e)}", file=sys.stderr)
         if not good:
             return ERROR
         later = [d for _, d, _ in per_document_dests([spooled.get(p, p) for p in good], plan)]
@@ -307,4 +312,4 @@ def write_outputs(data: dict[str, Any], plan: Plan, annotated: list[tuple[str, b
     files = [dest for dest, _ in rendered if dest is not None]
     if summary and files:
         shown = files if len(files) <= 4 else [*files[:3], f"and {len(files) - 3} more"]
-        print(inert(f"written: {', '.join(shown)}"))
+        print(one_line(f"written: {', '.join(shown)}"))

@@ -12,6 +12,7 @@ from typing import Any
 import typer
 
 from ..errors import DriftcheckError
+from ..terminal import one_line
 
 EXIT_HELP = (
     "Exit codes: 0 gate passed, 1 gate failed (a verdict at or above --fail-on), 2 usage/input/config/model "
@@ -24,7 +25,7 @@ def _usage_line(exc: Any) -> str:
     ctx = getattr(exc, "ctx", None)
     command = " ".join(["driftcheck", *(ctx.command_path.split()[1:] if ctx is not None else [])])
     message = " ".join(str(exc.format_message()).split())
-    return f"{message} (see {command} --help)"
+    return one_line(f"{message} (see {command} --help)")
 
 
 class Terminated(Exception):
@@ -64,14 +65,22 @@ class DriftcheckApp(typer.Typer):
             sys.exit(exc.exit_code)
         except OSError as exc:  # the file system said no somewhere a library did not name it
             where = f"{exc.filename}: " if exc.filename else ""
-            typer.echo(f"driftcheck: error: {where}{exc.strerror or exc}", err=True)
+            typer.echo(one_line(f"driftcheck: error: {where}{exc.strerror or exc}"), err=True)
             sys.exit(2)
-        except Exception as exc:  # click's own usage errors (typer vendors click), and real bugs
-            if callable(getattr(exc, "format_message", None)) and isinstance(getattr(exc, "exit_code", None), int):
+        # click's own usage errors (typer vendors click), and real bugs: BaseException, because a
+        # compiled extension's panic (pyo3's PanicException) is no Exception and would end the run
+        # with a traceback and exit code 1, which CI reads as a failed gate
+        except BaseException as exc:
+            if isinstance(exc, (SystemExit, GeneratorExit)):
+                raise
+            if callable(getattr(exc, "format_message", None)) and isinstance(
+                getattr(exc, "exit_code", None), int
+            ):
                 if type(exc).__name__ == "NoArgsIsHelpError":
                     exc.show()  # type: ignore[attr-defined] # `driftcheck` alone: the help
                 else:
-                    typer.echo(f"driftcheck: error: {_usage_line(exc)}", err=True)  # one line, like every error
+                    # one line, like every error
+                    typer.echo(f"driftcheck: error: {_usage_line(exc)}", err=True)
                 sys.exit(exc.exit_code)  # type: ignore[attr-defined]
             if type(exc).__name__ == "Abort":  # click's name for Ctrl-C
                 typer.echo("driftcheck: interrupted", err=True)
@@ -79,7 +88,9 @@ class DriftcheckApp(typer.Typer):
             if os.environ.get("DRIFTCHECK_DEBUG"):
                 raise
             typer.echo(
-                f"driftcheck: internal error: {type(exc).__name__}: {exc} (set DRIFTCHECK_DEBUG=1 for details)",
+                one_line(
+                    f"driftcheck: internal error: {type(exc).__name__}: {exc} (set DRIFTCHECK_DEBUG=1 for details)"
+                ),
                 err=True,
             )
             sys.exit(2)

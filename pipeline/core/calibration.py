@@ -157,7 +157,10 @@ def _variant(d: Any, where: str) -> Variant:
         raise ConfigError(f"{where}.model: must be an object with kind 'logistic' or 'trees'")
     forest = parse_forest(model, f"{where}.model") if model["kind"] == "trees" else None
     terms: list[Term] = []
-    for i, t in enumerate(model.get("terms") or []):
+    raw_terms = model.get("terms", [])
+    if not isinstance(raw_terms, list):  # empty: every feature came out against a shift (a constant)
+        raise ConfigError(f"{where}.model.terms: must be a list of the logistic model's terms")
+    for i, t in enumerate(raw_terms):
         w = f"{where}.model.terms[{i}]"
         if not isinstance(t, dict) or not isinstance(t.get("feature"), str):
             raise ConfigError(f"{w}: must be an object with a 'feature' name")
@@ -177,19 +180,26 @@ def _variant(d: Any, where: str) -> Variant:
         raise ConfigError(f"{where}.requires: must be a list of feature group names")
     if engine is not None and not isinstance(engine, str):
         raise ConfigError(f"{where}.engine: must be an engine name or null")
-    precision = d.get("precision") or {}
-    checks = precision.get("checks", {}) if isinstance(precision, dict) else {}
+    name = d.get("name", "default")
+    if not isinstance(name, str) or not name:
+        raise ConfigError(f"{where}.name: must be a non-empty string")
+    precision = d.get("precision", {})
+    if not isinstance(precision, dict):
+        raise ConfigError(f"{where}.precision: must be an object (the budget table)")
+    checks = precision.get("checks", {})
     if not isinstance(checks, dict):
         raise ConfigError(f"{where}.precision.checks: must be an object")
     capped: dict[str, Severity] = {}
     for n, c in checks.items():
-        sev = c.get("severity") if isinstance(c, dict) else None
+        if not isinstance(c, dict):
+            raise ConfigError(f"{where}.precision.checks.{n}: must be an object with a severity")
+        sev = c.get("severity")
         if sev in ("minor", "major"):
             capped[n] = sev
         elif sev not in (None, "kept"):
             raise ConfigError(f"{where}.precision.checks.{n}: severity must be kept, major or minor")
     return Variant(
-        str(d.get("name", "default")),
+        name,
         engine,
         frozenset(requires),
         0.0 if forest else _num(model, "intercept", f"{where}.model"),

@@ -103,6 +103,7 @@ class TranslationCache:
         try:
             self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self._refuse_foreign()  # before anything writes: another program's database stays byte-identical
+            self._refuse_newer()  # a later driftcheck's too (it was dropped as an "older layout")
             self._enable_wal()
             self._db.execute("PRAGMA synchronous = NORMAL")  # WAL: survives a killed process, fast commits
             self._init_schema()
@@ -123,6 +124,17 @@ class TranslationCache:
             f"{self.path} is an SQLite database but not a driftcheck translation cache: "
             "pass another --cache PATH or run with --no-cache"
         )
+
+    def _refuse_newer(self) -> None:
+        """A later driftcheck's cache (two versions may share one file) is refused, not started over."""
+        app_id, version = (
+            self._db.execute(f"PRAGMA {p}").fetchone()[0] for p in ("application_id", "user_version")
+        )
+        if app_id == APPLICATION_ID and version > SCHEMA_VERSION:
+            raise CacheError(
+                f"{self.path} is a translation cache of a newer driftcheck (layout {version}; this one reads "
+                f"{SCHEMA_VERSION}): pass another --cache PATH, run with --no-cache, or upgrade driftcheck"
+            )
 
     def _enable_wal(self) -> None:
         """Switch to WAL, retrying: SQLite answers "locked" at once, without the busy handler,
@@ -177,6 +189,7 @@ class TranslationCache:
                 db.execute(_DERIVED.strip().rstrip(";"))
                 db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                 return
+            self._refuse_newer()  # again, under the lock
             if app_id == APPLICATION_ID:  # an older layout: it is only a cache, start over
                 for table in names:
                     db.execute(f'DROP TABLE IF EXISTS "{table}"')

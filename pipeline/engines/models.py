@@ -25,7 +25,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-from pipeline.errors import ModelNotFoundError, UsageError
+from pipeline.errors import ModelNotFoundError, OutputError, UsageError
 
 ENV_MODELS = "DRIFTCHECK_MODELS"
 # Benchmarks only: force every translation to exactly N output tokens in the marian and ct2
@@ -274,6 +274,11 @@ def pull(direction: str, root: Path, *, force: bool = False, progress: bool = Tr
     dest = marian_dir(root, src, tgt)
     if is_marian_folder(dest) and not force:
         return dest
+    if dest.exists() and not is_marian_folder(dest):  # someone's files: the download would replace them
+        raise OutputError(
+            f"{dest} exists and is not a MarianMT folder (needs config.json, source.spm and weights); "
+            "move it away, or pull into another --models-dir"
+        )
     sha, files = resolve_hub_revision(
         known.hub_id,
         known.revision,

@@ -4,7 +4,9 @@ Each flagged entry gets the `fuzzy` flag (msgfmt leaves fuzzy entries out of the
 catalogue until a translator clears it, and every PO editor lists them for review) and one
 translator comment line per reason: `# driftcheck: numbers (critical): …`. The file is edited
 line by line around those entries, in its own encoding and line endings, so every other byte
-stays as it was; driftcheck comments from an earlier run are replaced, not repeated.
+stays as it was; driftcheck comments from an earlier run are replaced, not repeated. Only lines
+in the form driftcheck writes are taken for its own (`# driftcheck: review…`, `# driftcheck: fail…`,
+`# driftcheck: plural form N: …`): a translator's `# driftcheck: keep this` stays.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from .po import declared_charset, entry_id, parse_po
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 MARK = "# driftcheck: "
+_OWN = re.compile(r"# driftcheck: (?:plural form \d+: )?(?:review|fail)(?::|\s*$)")  # what unit_reasons writes
 
 
 def _codec(data: bytes) -> str:
@@ -57,7 +60,7 @@ def _mark_entry(lines: list[str], start: int, reasons: list[str]) -> None:
     end = start
     while end < len(lines) and lines[end].startswith("#") and not lines[end].startswith("#~"):
         end += 1  # the entry's comment block
-    block = [ln for ln in lines[start:end] if not ln.startswith(MARK.rstrip())]
+    block = [ln for ln in lines[start:end] if not _OWN.match(ln)]
     lead = 0
     while lead < len(block) and re.match(r"#(?:\s|$)", block[lead]):
         lead += 1  # translator comments come first

@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape
 
 from ..errors import InputError
 from .xliff import XUnit, xliff_units
-from .xmlsafe import local, parse_xml, xml_codec
+from .xmlsafe import local, parse_xml, xml_codec, xml_safe
 
 _TOKEN = re.compile(
     r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE(?:[^\[>]|\[.*?\])*>"
@@ -128,7 +128,9 @@ def _mark_12(ed: Editor, unit: Any, target: Any, note: str) -> None:
     if unit.get("approved") == "yes":
         ed.attr(unit, "approved", "no")
     t, p = ed.of(target), _prefix(target)
-    ed.insert(t.end, f'{_indent(ed.text, t.start)}<{p}note from="driftcheck">{escape(note)}</{p}note>')
+    ed.insert(
+        t.end, f'{_indent(ed.text, t.start)}<{p}note from="driftcheck">{escape(xml_safe(note))}</{p}note>'
+    )
 
 
 def _prefix(el: Any) -> str:
@@ -140,7 +142,7 @@ def _mark_2(ed: Editor, unit: Any, segments: list[Any], note: str) -> None:
         if seg.get("state") in ("reviewed", "final"):
             ed.attr(seg, "state", "translated")
     p = _prefix(unit)
-    new_note = f'<{p}note category="driftcheck">{escape(note)}</{p}note>'
+    new_note = f'<{p}note category="driftcheck">{escape(xml_safe(note))}</{p}note>'
     notes = _children(unit, "notes")
     if notes:
         box = notes[0]

@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from ..errors import InputError
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def whole_characters(text: str) -> str:
+    """Half a surrogate pair is not text: U+FFFD in its place. JSON ("\\ud800"), an XLIFF 2
+    `<cp hex="D800"/>` and a Python string can hold one; UTF-8 cannot, and the libraries behind
+    the checks and the engines fail on it (text2num, a compiled extension, panics)."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 def utf8_mislabelled(data: bytes, declared: str) -> bool:

@@ -14,9 +14,12 @@ import re
 from typing import Any
 
 from ..errors import InputError
-from .encoding import utf8_mislabelled
+from ..terminal import name_bidi
+from .encoding import utf8_mislabelled, whole_characters
 
 _XML_ENCODING = re.compile(rb"""^(?:\xef\xbb\xbf)?<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
+# not XML 1.0, and DEL and C1 (allowed but discouraged: CI logs print these reports to terminals)
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 NATIVE_CODES = {"ph", "bpt", "ept", "it", "ut", "x", "bx", "ex", "sc", "ec", "sm", "em"}
 PAIRED_CODES = {"g", "pc", "hi", "mrk", "sub"}
 
@@ -86,9 +89,9 @@ def inline_text(elem: Any) -> str:
     for child in elem:
         name = local(child.tag)
         ref = _attr(child, "id", "startRef", "rid", "i", "x")
-        if name == "cp":  # XLIFF 2 code point: the character itself
+        if name == "cp":  # XLIFF 2 code point: the character itself (half a surrogate pair: U+FFFD)
             try:
-                parts.append(chr(int(child.get("hex", "0"), 16)))
+                parts.append(whole_characters(chr(int(child.get("hex", "0"), 16))))
             except ValueError:
                 pass
         elif name in PAIRED_CODES:
@@ -99,3 +102,11 @@ def inline_text(elem: Any) -> str:
             parts.append(inline_text(child))  # an unknown element: keep its text
         parts.append(child.tail or "")
     return "".join(parts)
+
+
+def xml_safe(text: object) -> str:
+    """Text that XML 1.0 can hold, for what driftcheck writes (JUnit, the notes of review copies):
+    characters XML cannot carry (and DEL, C1) dropped, right-to-left overrides named as in the
+    terminal ([U+202E]). An XLIFF 2 `<cp hex="1"/>` reads as the character itself, and a note
+    that quotes it must still parse."""
+    return name_bidi(_INVALID_XML.sub("", str(text)))

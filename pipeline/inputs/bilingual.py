@@ -11,20 +11,15 @@ flagged), never dropped. Copy without a source is checked in round-trip mode.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import replace
 from pathlib import Path
 
 from ..errors import InputError
+from ..formats.encoding import whole_characters
 from ..formats.units import unit_segment
 from ..records import Segment
 
 BILINGUAL_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".tsv": "tsv", ".parquet": "parquet"}
-_SURROGATE = re.compile("[\ud800-\udfff]")  # JSON can escape half a character ("\ud800"): not text
-
-
-def _text(value: str) -> str:
-    return _SURROGATE.sub("\ufffd", value)
 
 
 def bilingual_format(path: str) -> str | None:
@@ -34,7 +29,10 @@ def bilingual_format(path: str) -> str | None:
 def _meta(obj: dict[str, object]) -> tuple[tuple[str, str], ...]:
     skip = {"source", "translation", "text", "id"}
     return tuple(
-        (_text(k), _text(v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)))
+        (
+            whole_characters(k),
+            whole_characters(v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)),
+        )
         for k, v in sorted(obj.items())
         if k not in skip
     )
@@ -65,12 +63,14 @@ def parse_jsonl(text: str, path: str, doc_index: int) -> list[Segment]:
             raise InputError(
                 f"{path}:{lineno}: 'id' must be a string or a whole number, got {json.dumps(raw_id)[:40]}"
             )
-        seg_id = _text(str(raw_id)) if raw_id is not None else str(lineno)
+        seg_id = whole_characters(str(raw_id)) if raw_id is not None else str(lineno)
         if seg_id in seen:
             raise InputError(f"{path}:{lineno}: duplicate id '{seg_id}'")
         seen.add(seg_id)
-        src = _text(src) if isinstance(src, str) else src
-        segments.append(_segment(seg_id, doc_index, len(segments) + 1, lineno, src, _text(tgt), _meta(obj)))
+        src = whole_characters(src) if isinstance(src, str) else src
+        segments.append(
+            _segment(seg_id, doc_index, len(segments) + 1, lineno, src, whole_characters(tgt), _meta(obj))
+        )
     return segments
 
 

@@ -5,6 +5,11 @@ Each row becomes one JSON line and goes through the JSONL reader, so a Parquet f
 JSONL file with the same rows give the same segments; the "line" of a segment is its row
 number (1-based). A null cell is an absent key (a null `id`: the row number; no `source`
 column: the copy alone, checked by round trip). pyarrow comes with the `ray` extra.
+
+The limit on an input (5 MiB, inputs/read.py) holds for what the file holds, not for its
+compressed bytes: a file whose data takes more uncompressed, or whose rows come to more as
+JSONL (a dictionary-encoded column repeats one string per row at no cost), is refused as a
+JSONL file of those rows would be, row group by row group, before the rest is decoded.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import math
 from typing import Any
 
 from ..errors import InputError, UsageError
+from .read import MAX_BYTES
 
 INSTALL_HINT = "reading Parquet needs pyarrow: pip install -e '.[ray]' (or pip install pyarrow)"
 
@@ -41,14 +47,28 @@ def parquet_text(data: bytes, path: str) -> str:
         import pyarrow.parquet as pq
     except ImportError:
         raise UsageError(INSTALL_HINT) from None
+    too_large = InputError(
+        f"{path}: its data is larger than {MAX_BYTES // (1024 * 1024)} MiB uncompressed; split it"
+    )
+    lines: list[str] = []
+    size = 0
     try:
+        pf = pq.ParquetFile(io.BytesIO(data))
+        meta = pf.metadata
+        chunks = (
+            meta.row_group(g).column(c) for g in range(meta.num_row_groups) for c in range(meta.num_columns)
+        )
+        if sum(chunk.total_uncompressed_size for chunk in chunks) > MAX_BYTES:
+            raise too_large
         # one thread: with its reader threads on, pyarrow aborts the process (exit 134) when it exits
         # soon after, e.g. on the error line for a bad cell
-        table = pq.read_table(io.BytesIO(data), use_threads=False)
+        for batch in pf.iter_batches(batch_size=4096, use_threads=False):
+            for row in batch.to_pylist():
+                line = json.dumps({k: _plain(v) for k, v in row.items() if v is not None}, ensure_ascii=False)
+                size += len(line.encode("utf-8")) + 1
+                if size > MAX_BYTES:
+                    raise too_large
+                lines.append(line)
     except (pa.ArrowException, OSError) as exc:
         raise InputError(f"{path}: not a readable Parquet file ({str(exc).splitlines()[0]})") from None
-    lines = []
-    for row in table.to_pylist():
-        obj = {k: _plain(v) for k, v in row.items() if v is not None}
-        lines.append(json.dumps(obj, ensure_ascii=False))
     return "\n".join(lines) + "\n"

@@ -9,6 +9,7 @@ Input must be UTF-8 text; anything else is an InputError.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
@@ -37,6 +38,21 @@ _CODE = re.compile(r"`([^`]+)`")
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")
 
 
+def utf8_name(path: str) -> bool:
+    """Whether a path is UTF-8 (Python hands a name holding other bytes over with surrogate escapes,
+    which no report, JSON or XML, can carry)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def shown_name(path: str) -> str:
+    """A path as its bytes, those that are not UTF-8 written as \\xNN."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def read_bytes(path: str, limit: int = MAX_BYTES) -> bytes:
     """The raw bytes of a file or of stdin ("-"), with size and existence checks."""
     if path == "-":
@@ -45,6 +61,11 @@ def read_bytes(path: str, limit: int = MAX_BYTES) -> bytes:
         p = Path(path)
         if not p.exists():
             raise InputError(f"{path}: no such file")
+        if not utf8_name(path):
+            raise InputError(
+                f"{shown_name(path)}: the file name is not valid UTF-8, and the reports name their files"
+                " in UTF-8: rename the file"
+            )
         if p.is_dir():
             raise InputError(f"{path}: is a directory (give files, or a directory to `check` to scan it)")
         try:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DriftcheckError, InputError
+from ..formats.encoding import whole_characters
 from ..outputs import atomic_write
 from .validate import problem
 
@@ -24,7 +25,6 @@ MAX_REPORT_BYTES = 512 * MIB  # a report is held in memory at about 4.5x its siz
 MAX_FILE_BYTES = 64 * MIB  # a baseline or a decisions file
 
 _ESCAPED_SURROGATE = re.compile(rb"\\[uU][dD][89abcdefABCDEF]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _bytes(path: str | Path, error: type[DriftcheckError], name: str, missing: str, limit: int) -> bytes:
@@ -84,7 +84,7 @@ def _not_json(constant: str) -> Any:
 
 def _whole_characters(obj: Any) -> Any:
     if isinstance(obj, str):
-        return _SURROGATE.sub("\ufffd", obj)
+        return whole_characters(obj)
     if isinstance(obj, list):
         return [_whole_characters(x) for x in obj]
     if isinstance(obj, dict):

@@ -21,6 +21,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..terminal import name_bidi
 from ..words import ARTICLES
 from .rows import diffs, marks, span_texts, summarise_flags
 from .templating import environment, static
@@ -146,7 +147,8 @@ def build_view(data: dict[str, Any]) -> dict[str, Any]:
     paths = [str(d.get("path", "")) for d in documents]
     return {
         "version": str(signature.get("version") or ""),
-        "title": "driftcheck · " + (paths[0] if len(paths) == 1 else f"{len(paths)} documents"),
+        # the tab's title has no element to isolate a file name's U+202E in: named, as in the terminal
+        "title": "driftcheck · " + (name_bidi(paths[0]) if len(paths) == 1 else f"{len(paths)} documents"),
         "mode": mode,
         "mode_label": MODE_LABELS.get(mode, mode),
         "counts": [(v, VERDICT_LABELS[v], int(verdicts.get(v, 0))) for v in VERDICT_ORDER],

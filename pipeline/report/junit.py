@@ -17,22 +17,12 @@ surrogates, U+FFFE/U+FFFF) are dropped; ElementTree escapes the rest.
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
+from pipeline.formats.xmlsafe import xml_safe
 from pipeline.report.baseline import document_paths
 from pipeline.report.gate import fails
-from pipeline.terminal import name_bidi
-
-# not XML 1.0, and DEL and C1 (allowed but discouraged: CI logs print these reports to terminals)
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-
-
-def xml_safe(text: object) -> str:
-    """Text for the XML: characters XML cannot hold (and DEL, C1) dropped, right-to-left
-    overrides named as in the terminal ([U+202E])."""
-    return name_bidi(_INVALID_XML.sub("", str(text)))
 
 
 def _el(parent: ET.Element, tag: str, text: str | None = None, **attrs: object) -> ET.Element:

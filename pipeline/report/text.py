@@ -55,17 +55,17 @@ def print_text(data: dict[str, Any], stderr: bool = False, limit: int = 200) -> 
 
 def _head(data: dict[str, Any]) -> list[str]:
     """The summary line, the note and a line of corpus scores per document (untrusted parts inert)."""
-    from ..terminal import inert  # paths, sentences and messages are untrusted: no terminal control
+    from ..terminal import inert, one_line  # paths, sentences and messages are untrusted: no terminal control
 
     lines = [summary_line(data)]
     if data["summary"].get("note"):
-        lines.append(inert(f"  note: {data['summary']['note']}"))
+        lines.append(one_line(f"  note: {data['summary']['note']}"))
     for doc in data["documents"]:
         scores = ", ".join(
             f"{inert(k)}: chrF {v['chrf']:.1f}, BLEU {v['bleu']:.1f}, TER {v['ter']:.1f}"
             for k, v in doc["scores"].items()
         )
-        lines.append(f"  {inert(doc['path'])}: {scores}")
+        lines.append(f"  {one_line(doc['path'])}: {scores}")  # a newline in a name starts no line
     return lines
 
 
@@ -83,7 +83,7 @@ def plain_lines(data: dict[str, Any]) -> list[str] | None:
 
 
 def _print(console: Any, data: dict[str, Any], limit: int) -> None:
-    from ..terminal import inert  # paths, sentences and messages are untrusted: no terminal control
+    from ..terminal import inert, one_line  # paths, sentences and messages are untrusted: no terminal control
 
     for i, line in enumerate(_head(data)):  # the summary line alone is printed with highlighting as before
         console.print(line, markup=False, soft_wrap=True, **({} if i == 0 else {"highlight": False}))
@@ -108,10 +108,10 @@ def _print(console: Any, data: dict[str, Any], limit: int) -> None:
         cell = Text(inert(s["text"] or s.get("source") or ""))
         if reasons:
             cell.append("\n" + reasons, style="dim")
-        table.add_row(
-            inert(f"{docs.get(s['document'], '?')}:{s['line']} {s['id']}"),
+        table.add_row(  # every cell a Text: rich reads a plain str as markup ("[/b]" in an id)
+            Text(one_line(f"{docs.get(s['document'], '?')}:{s['line']} {s['id']}")),
             Text(ICONS[s["verdict"]], style=STYLES[s["verdict"]]),
-            f"{s['drift']:.2f}",
+            Text(f"{s['drift']:.2f}"),
             cell,
         )
     console.print(table)

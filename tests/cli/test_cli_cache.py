@@ -75,3 +75,42 @@ def test_cli_every_command_has_help(command: str) -> None:
     result = CliRunner().invoke(cache_app, [command, "--help"])
     assert result.exit_code == 0 and "--cache" in result.output
     assert cache_app.registered_commands and all(c.callback.__doc__ for c in cache_app.registered_commands)
+
+
+def _contents(path: Path) -> tuple[object, ...]:
+    import sqlite3
+
+    with sqlite3.connect(path) as db:
+        names = [
+            r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        ]
+        rows = tuple(db.execute(f'SELECT * FROM "{n}" ORDER BY 1').fetchall() for n in names)
+        return db.execute("PRAGMA user_version").fetchone()[0], names, rows
+
+
+def test_a_newer_driftchecks_cache_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
+    """Any layout but this version's and the one before was taken for an older one and dropped: a
+    later driftcheck's cache (two versions sharing one file) was emptied, even by `cache stats`."""
+    import sqlite3
+
+    (tmp_path / "o.es.txt").write_text("El puente es grande.\n", "utf-8")
+    (tmp_path / "c.en.txt").write_text("The bridge is big.\n", "utf-8")
+    cache = tmp_path / "v.sqlite"
+    run = ("check", "c.en.txt", "--source", "o.es.txt", "-l", "en", "-s", "es", "--engine", "apertium")
+    first = run_cli(*run, "--no-semantic", "--cache", str(cache), "-f", "json", "-o", "r.json", cwd=tmp_path)
+    assert first.code == 0, first.stderr
+    with sqlite3.connect(cache) as db:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.execute("PRAGMA user_version = 99")
+    before = _contents(cache)
+    for args in (
+        ("cache", "stats", "--cache", str(cache)),
+        ("cache", "clear", "--cache", str(cache)),
+        (*run, "--no-semantic", "--cache", str(cache), "-f", "json", "-o", "r2.json"),
+    ):
+        r = run_cli(*args, cwd=tmp_path)
+        assert (
+            r.code == 2 and "a translation cache of a newer driftcheck (layout 99; this one reads" in r.stderr
+        ), (args, r.stderr)
+        assert r.stderr.count("\n") == 1
+    assert _contents(cache) == before and not (tmp_path / "r2.json").exists()

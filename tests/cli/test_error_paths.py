@@ -93,22 +93,80 @@ def test_a_cache_named_like_an_input_is_refused_without_advice_to_delete_it(tmp_
     database): delete that file": the user's document."""
     doc = tmp_path / "a.txt"
     doc.write_text("The house is big.\n")
-    r = run_cli("check", str(doc), "--engine", "apertium", "--cache", str(doc), "-f", "json", "-o", str(tmp_path / "r.json"))
+    r = run_cli(
+        "check",
+        str(doc),
+        "--engine",
+        "apertium",
+        "--cache",
+        str(doc),
+        "-f",
+        "json",
+        "-o",
+        str(tmp_path / "r.json"),
+    )
     assert (r.code, r.stderr) == (
         2,
         f"driftcheck: error: --cache {doc}: the translation cache would be the input {doc}; pass another --cache PATH\n",
     )
-    assert doc.read_text() == "The house is big.\n" and sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+    assert doc.read_text() == "The house is big.\n" and sorted(p.name for p in tmp_path.iterdir()) == [
+        "a.txt"
+    ]
 
 
 def test_a_file_language_that_is_no_code_is_named_in_the_error_it_causes(tmp_path: Path) -> None:
     """`Language: xx` was ignored (rightly: no such code) and the run failed on "--source-lang and
     --lang are both 'en'", naming neither the file nor the declaration."""
     po = tmp_path / "xx.po"
-    po.write_text('msgid ""\nmsgstr ""\n"Language: xx\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Hello"\nmsgstr "Hola"\n')
-    r = run_cli("check", str(po), "--engine", "apertium", "--no-cache", "-f", "json", "-o", str(tmp_path / "r.json"))
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: xx\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Hello"\nmsgstr "Hola"\n'
+    )
+    r = run_cli(
+        "check", str(po), "--engine", "apertium", "--no-cache", "-f", "json", "-o", str(tmp_path / "r.json")
+    )
     assert (r.code, r.stderr) == (
         2,
         "driftcheck: error: --source-lang and --lang are both 'en': a translation needs two languages "
         f"({po}: declares language 'xx', which is not a language code; ignored)\n",
     )
+
+
+def test_a_compiled_extensions_panic_is_an_internal_error_exit_2(tmp_path: Path) -> None:
+    """pyo3's PanicException is a BaseException, not an Exception: it got past the shell's net and
+    ended the run with a traceback and exit code 1, which CI reads as a failed gate. Here text2num
+    panics for real on half a surrogate pair, let through by undoing the reader's U+FFFD."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    job = tmp_path / "job.xlf"
+    job.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" '
+        'version="2.0" srcLang="es" trgLang="en"><file id="f1"><unit id="u1"><segment><source>Gastó 320 '
+        'euros.</source><target>Spent 230<cp hex="D800"/> euros.</target></segment></unit></file></xliff>\n',
+        "utf-8",
+    )
+    code = "import pipeline.formats.xmlsafe as x; x.whole_characters = str; from pipeline.cli.app import app; app()"
+    args = [
+        "check",
+        str(job),
+        "--engine",
+        "apertium",
+        "--no-semantic",
+        "--no-cache",
+        "-f",
+        "json",
+        "-o",
+        str(tmp_path / "r.json"),
+    ]
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    env.pop("DRIFTCHECK_DEBUG", None)
+    proc = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT, env=env, timeout=300
+    )
+    assert proc.returncode == 2, proc.stderr
+    # (the Rust runtime prints its own panic message first; Python's traceback is what must not come)
+    assert proc.stderr.splitlines()[-1].startswith("driftcheck: internal error: PanicException: ")
+    assert "Traceback" not in proc.stderr and not (tmp_path / "r.json").exists()

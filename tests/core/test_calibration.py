@@ -152,6 +152,14 @@ def test_boosted_trees_give_drift_and_name_what_weighed() -> None:
             lambda d: d["variants"][0].update(thresholds={"review": 0.9, "fail": 0.5}),
             "0 <= review <= fail <= 1",
         ),
+        # accepted silently before: the budget or the model then did nothing
+        (lambda d: d["variants"][0].update(precision="str"), r"precision: must be an object"),
+        (
+            lambda d: d["variants"][0].update(precision={"checks": {"names": "minor"}}),
+            r"checks\.names: must be an object",
+        ),
+        (lambda d: d["variants"][0]["model"].update(terms="x"), r"model\.terms: must be a list"),
+        (lambda d: d["variants"][0].update(name=None), r"\.name: must be a non-empty string"),
     ],
 )
 def test_a_bad_calibration_is_one_config_error(mutate: Any, message: str) -> None:

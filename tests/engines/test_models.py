@@ -216,3 +216,29 @@ def test_convert_replaces_only_an_earlier_conversion(tmp_path: Path, tiny_models
     )
     assert forced.exit_code == 0 and models.is_ct2_folder(out), forced.output  # an earlier conversion goes
     assert not list(tmp_path.glob(".*partial*"))
+
+
+def test_list_shows_a_folder_name_that_looks_like_rich_markup_as_it_is(tmp_path: Path) -> None:
+    """The table's title and cells were rich markup: a models folder named "m[/b]" crashed the list."""
+    folder = tmp_path / "m[" / "b]"  # the path reads .../m[/b]
+    folder.mkdir(parents=True)
+    table = runner.invoke(models_app, ["list", "--models-dir", str(folder)])
+    assert table.exit_code == 0, table.output
+    assert f"models folder: {folder}" in table.output
+
+
+def test_pull_never_replaces_a_folder_that_is_not_a_model(tmp_path: Path) -> None:
+    """After a download, the pull replaced whatever stood at models/opus-mt-<pair>: someone's own
+    files there were deleted. Refused now before anything is fetched (so offline too)."""
+    mine = tmp_path / "opus-mt-en-es"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("mine", "utf-8")
+    result = runner.invoke(models_app, ["pull", "en-es", "--models-dir", str(tmp_path)])
+    assert "is not a MarianMT folder" in str(result.exception) and "move it away" in str(result.exception)
+    assert [p.name for p in mine.iterdir()] == ["notes.txt"]
+
+
+def test_list_refuses_a_file_as_the_models_folder(tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("x", "utf-8")
+    result = runner.invoke(models_app, ["list", "--models-dir", str(tmp_path / "afile")])
+    assert "not a folder" in str(result.exception)

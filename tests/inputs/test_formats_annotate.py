@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import json
 from pathlib import Path
 
 import polib
@@ -86,7 +87,9 @@ def test_po_with_line_separators_in_strings_is_read_whole_and_marked_in_place() 
     import subprocess
 
     for po in (data, out.encode()):  # GNU gettext reads both: the input and its review copy
-        assert subprocess.run(["msgfmt", "-o", "/dev/null", "-"], input=po, capture_output=True).returncode == 0
+        assert (
+            subprocess.run(["msgfmt", "-o", "/dev/null", "-"], input=po, capture_output=True).returncode == 0
+        )
 
 
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
@@ -175,4 +178,66 @@ def test_po_charset_after_a_long_header_comment_is_still_read() -> None:
     po, _ = parse_po(data, "es.po")
     assert [e.msgstr for e in po][0] == "El café está listo"
     out = annotate_po(data, "es.po", {"Café is ready": ["review: drift (major): low chrF"]})
-    assert "#, fuzzy\r\nmsgid \"Café is ready\"" in out.decode("latin-1")
+    assert '#, fuzzy\r\nmsgid "Café is ready"' in out.decode("latin-1")
+
+
+def _xliff_2(unit: tuple[str, str]) -> str:
+    """An XLIFF 2 file of one unit (source, target) from Spanish to English."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="es" trgLang="en">'
+        f'<file id="f1">\n<unit id="u1"><segment state="final"><source>{unit[0]}</source>\n'
+        f"<target>{unit[1]}</target></segment></unit></file></xliff>\n"
+    )
+
+
+def test_a_note_quoting_a_character_xml_forbids_leaves_the_review_copy_valid_xml(tmp_path: Path) -> None:
+    """An XLIFF 2 `<cp hex="1"/>` reads as U+0001; a note that quoted it raw made the copy unreadable
+    (by xmllint, lxml, and driftcheck itself on a rerun)."""
+    from tests.conftest import run_cli
+
+    job = tmp_path / "job.xlf"
+    job.write_text(
+        _xliff_2(("Compre ahora.", 'Buy<cp hex="1"/><cp hex="FFFE"/> now buy now buy now buy now.')), "utf-8"
+    )
+    review = tmp_path / "review.xlf"
+    args = ("--engine", "apertium", "--no-semantic", "--no-cache", "-f", "json")
+    r = run_cli("check", str(job), *args, "-o", str(tmp_path / "r.json"), "--annotate", str(review))
+    assert r.code == 0, r.stderr  # a review (the repetition), below the default gate
+    notes = etree.parse(str(review)).getroot().findall(f".//{XLF2}note")  # strict XML 1.0: it parses
+    assert len(notes) == 1 and "'Buy now' 4 times" in (notes[0].text or "")
+    again = run_cli("check", str(review), *args, "-o", str(tmp_path / "r2.json"))
+    assert again.code == 0, again.stderr  # it was 2: "not well-formed XML"
+    assert json.loads((tmp_path / "r2.json").read_text("utf-8"))["segments"][0]["verdict"] == "review"
+
+
+def test_half_a_surrogate_pair_from_cp_is_a_replacement_character_not_a_panic(tmp_path: Path) -> None:
+    """`<cp hex="D800"/>` reached text2num (a compiled extension), which panicked: a traceback and
+    exit code 1, which CI reads as a failed gate."""
+    from tests.conftest import run_cli
+
+    job = tmp_path / "job.xlf"
+    job.write_text(_xliff_2(("Gastó 320 euros.", 'Spent 230<cp hex="D800"/> euros.')), "utf-8")
+    out = tmp_path / "r.json"
+    r = run_cli(
+        "check", str(job), "--engine", "apertium", "--no-semantic", "--no-cache", "-f", "json", "-o", str(out)
+    )
+    assert r.code == 1 and "Traceback" not in r.stderr, r.stderr
+    seg = json.loads(out.read_text("utf-8"))["segments"][0]
+    assert seg["text"] == "Spent 230\ufffd euros." and seg["verdict"] == "fail"
+    assert any(f["check"] == "numbers" for f in seg["flags"])
+
+
+def test_a_translators_driftcheck_comment_stays_and_only_driftchecks_own_lines_are_replaced() -> None:
+    """Every comment starting "# driftcheck:" was dropped as an earlier run's, a translator's own
+    ("# driftcheck: keep this note") with it: the review copy is byte for byte the file otherwise."""
+    data = (
+        b'msgid ""\nmsgstr "Language: es\\n"\n\n# driftcheck: keep this translator note\n'
+        b"# driftcheck: review: drift (major): an earlier run\n# driftcheck: plural form 1: fail: numbers\n"
+        b'msgid "New"\nmsgstr "Nuevo"\n'
+    )
+    out = annotate_po(data, "x.po", {"New": ["fail: numbers (critical): '2' != '3'"]}).decode()
+    assert out.endswith(
+        "# driftcheck: keep this translator note\n# driftcheck: fail: numbers (critical): '2' != '3'\n"
+        '#, fuzzy\nmsgid "New"\nmsgstr "Nuevo"\n'
+    ), out

@@ -265,3 +265,11 @@ def test_colliding_anchors_stay_unique(roundtrip: dict[str, Any]) -> None:
     data["segments"][1]["id"] = "p?1"
     ids = [r["anchor"] for r in build_view(data)["blob"]["rows"]]
     assert ids[:2] == ["d0-p_1", "d0-p_1_"] and len(set(ids)) == len(ids)
+
+
+def test_the_tab_title_names_a_right_to_left_override_in_a_file_name(roundtrip: dict[str, Any]) -> None:
+    """The <title> has no element to isolate U+202E in: the browser's tab showed the name reversed."""
+    data = copy.deepcopy(roundtrip)
+    data["documents"][0]["path"] = "news\u202etxt.exe"
+    assert build_view(data)["title"] == "driftcheck · news[U+202E]txt.exe"
+    assert "<title>driftcheck · news[U+202E]txt.exe</title>" in render_html(data)

@@ -1,0 +1,56 @@
+"""A Parquet input is held to the input limit (5 MiB) by what it holds, not by its compressed
+bytes: a 5 kB file of one 50-million-character cell, or 2 kB of one sentence dictionary-encoded
+300,000 times, was read whole (2.6 GB of memory, or a run that never ended) where the same rows as
+JSONL are refused at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from pipeline.errors import InputError
+from pipeline.inputs.parquet import parquet_text
+from tests.conftest import run_cli
+
+TOO_LARGE = "its data is larger than 5 MiB uncompressed; split it"
+
+
+def _write(path: Path, texts: list[str]) -> Path:
+    pq.write_table(pa.table({"translation": texts}), path, compression="zstd")
+    return path
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [["word " * 10_000_000], ["The mayor announced new homes."] * 300_000],
+    ids=["one huge cell", "many rows of one string"],
+)
+def test_a_small_file_that_holds_too_much_is_refused(tmp_path: Path, texts: list[str]) -> None:
+    path = _write(tmp_path / "big.parquet", texts)
+    assert path.stat().st_size < 10_000
+    with pytest.raises(InputError, match=TOO_LARGE):
+        parquet_text(path.read_bytes(), str(path))
+
+
+def test_a_file_under_the_limit_is_read_and_one_over_it_refused_by_the_cli(tmp_path: Path) -> None:
+    rows = ["The mayor announced new homes."] * 1000
+    assert parquet_text(_write(tmp_path / "ok.parquet", rows).read_bytes(), "ok.parquet").count("\n") == 1000
+    big = _write(tmp_path / "big.parquet", rows * 300)
+    r = run_cli(
+        "check",
+        str(big),
+        "-l",
+        "en",
+        "--engine",
+        "apertium",
+        "--no-cache",
+        "-f",
+        "json",
+        "-o",
+        str(tmp_path / "r.json"),
+    )
+    assert r.code == 2 and r.stderr == f"driftcheck: error: {big}: {TOO_LARGE}\n", r.stderr
+    assert not (tmp_path / "r.json").exists()

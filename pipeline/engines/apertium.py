@@ -31,7 +31,7 @@ from collections.abc import Sequence
 
 from ..errors import EngineError, ModelNotFoundError
 from . import EngineOptions, ProgressFn, Translations, tell_progress
-from .apertium_stream import StageFailed, pipeline, run_pipeline
+from .apertium_stream import StageFailed, mode_digest, mode_path, pipeline, run_pipeline
 from .langs import to_iso1, to_iso3
 
 _MODE = re.compile(r"^([a-z]{2,3})-([a-z]{2,3})$")
@@ -226,10 +226,14 @@ class ApertiumEngine:
 
     def direction_signature(self, src: str, tgt: str) -> dict[str, object]:
         """What decides this direction's output (the translation cache keys on it)."""
+        mode = installed_modes().get((src, tgt))
         return {
             "engine": "apertium",
             "version": apertium_version(),
-            "mode": installed_modes().get((src, tgt)),
+            "mode": mode,
+            # the mode file's bytes: its stages and data files (another APERTIUM_DATADIR, a local
+            # build, an edited mode translate otherwise under the same package versions)
+            "mode_file": mode_digest(mode_path(mode)) if mode else None,
             # v2: how texts are cleaned and framed; v3: each text tagged as if alone (apertium_stream.py).
             # A new value is a fresh cache namespace: older outputs depended on their batch.
             "framing": "stream-v3",

@@ -22,6 +22,7 @@ that a batch, shuffled, translates each text the same). Modes without `apertium-
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 import re
 import shlex
@@ -57,13 +58,28 @@ class Pipeline:
         return " | ".join(p for p in (self.before, self.tagger, self.after) if p)
 
 
+def mode_path(mode: str) -> str:
+    """The mode file `apertium` runs for a mode (in $APERTIUM_DATADIR when set)."""
+    return os.path.join(os.environ.get("APERTIUM_DATADIR", "/usr/share/apertium"), "modes", f"{mode}.mode")
+
+
+@functools.cache
+def mode_digest(path: str) -> str | None:
+    """sha256 of a mode file's bytes (None when unreadable): the stages and the data files they
+    read, by absolute path. A mode of another data folder, or one edited, is another translation."""
+    try:
+        with open(path, "rb") as fh:
+            return hashlib.sha256(fh.read()).hexdigest()[:16]
+    except OSError:
+        return None
+
+
 @functools.cache
 def pipeline(mode: str) -> Pipeline:
     """The stages `apertium -f none -u` runs for a mode; the `apertium` command itself, whole, when
     they cannot be read here."""
     whole = Pipeline(f"apertium -f none -u {shlex.quote(mode)}", None, "")
-    datadir = os.environ.get("APERTIUM_DATADIR", "/usr/share/apertium")
-    path = os.path.join(datadir, "modes", f"{mode}.mode")
+    path = mode_path(mode)
     if shutil.which("apertium-wblank-mode") is None or not os.path.isfile(path):
         return whole
     try:

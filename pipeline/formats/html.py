@@ -7,6 +7,13 @@ not positions, so its output is matched back, in order, onto the page's own text
 headline, the standfirst and image captions as metadata rather than text; they are copy
 too, so the page's <h1> that matches its title, a standfirst equal to its description and
 the <figcaption>s inside the article are kept as well.
+
+trafilatura's text is not always the page's text to the letter: it drops invisible characters
+(soft hyphens, zero-width spaces and joiners, direction marks) and the text of some inline
+elements (<time>, <button>, <label>, <output>, <ruby>…). Both sides are compared without the
+invisible characters, and a block between two matched ones that comes out a little shorter
+still matches its line (RapidFuzz similarity of at least 85 %); such a block was dropped
+whole, and a sentence of the article went unchecked.
 """
 
 from __future__ import annotations
@@ -23,10 +30,13 @@ from .html_blocks import Block, PageInfo, walk
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 _LIST_MARK = re.compile(r"^(?:[-*•]|\d{1,3}[.)])\s+")
+# soft hyphen, zero-width space / non-joiner / joiner, LRM, RLM, word joiner, BOM: never seen
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")
+SIMILAR = 85  # RapidFuzz ratio (0-100) at which a block between two matched ones matches its line
 
 
 def _norm(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", text).split())
+    return " ".join(unicodedata.normalize("NFKC", _INVISIBLE.sub("", text)).split())
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -75,14 +85,22 @@ def _extracted_lines(html: str) -> list[str]:
 
 
 def _matched_pieces(pieces: list[str], lines: list[str]) -> set[int]:
-    """Indices of pieces that trafilatura's lines contain: equal lines anchor, gaps match by containment."""
+    """Indices of pieces that trafilatura's lines contain: equal lines anchor, gaps match by
+    containment or, for a piece as long as a sentence, by similarity."""
+    from rapidfuzz import fuzz
+
     sm = difflib.SequenceMatcher(None, pieces, lines, autojunk=False)
     hit: set[int] = set()
     a0 = b0 = 0
     for a, b, size in sm.get_matching_blocks():
         gap_lines = lines[b0:b]
         for i in range(a0, a):
-            if any(pieces[i] in line or (len(line) > 20 and line in pieces[i]) for line in gap_lines):
+            if any(
+                pieces[i] in line
+                or (len(line) > 20 and line in pieces[i])
+                or (len(pieces[i]) > 20 and fuzz.ratio(pieces[i], line) >= SIMILAR)
+                for line in gap_lines
+            ):
                 hit.add(i)
         hit.update(range(a, a + size))
         a0, b0 = a + size, b + size

@@ -214,6 +214,7 @@ def read_po(data: bytes, path: str, doc_index: int, options: ReadOptions) -> Uni
     counts = {"units": 0, "checked": 0, "fuzzy": 0, "untranslated": 0, "obsolete": 0, "approved": 0}
     segments: list[Segment] = []
     seen: set[str] = set()
+    empty_forms: list[int] = []  # msgstr[n] lines left empty in an entry with other forms translated
     for entry in po:
         if entry.obsolete:
             counts["obsolete"] += 1
@@ -235,6 +236,7 @@ def read_po(data: bytes, path: str, doc_index: int, options: ReadOptions) -> Uni
         markup = markup_of(entry.flags)
         for form, source, target in forms:
             if not target.strip():
+                empty_forms.append(_find(index, entry.linenum, "msgstr", form))
                 continue
             src_kind = "msgid_plural" if form else "msgid"
             segments.append(
@@ -262,5 +264,15 @@ def read_po(data: bytes, path: str, doc_index: int, options: ReadOptions) -> Uni
         segments,
         source_lang=meta.get("X-Source-Language") or None,
         target_lang=meta.get("Language") or None,
-        counts=counts,
+        counts=counts | ({"empty_plural_forms": len(empty_forms)} if empty_forms else {}),
+        warnings=[_empty_forms_warning(empty_forms)] if empty_forms else [],
+    )
+
+
+def _empty_forms_warning(lines: list[int]) -> str:
+    """A plural form left empty shows the source text (gettext falls back to msgid); nothing to check."""
+    shown = ", ".join(str(n) for n in lines[:5]) + (f" and {len(lines) - 5} more" if len(lines) > 5 else "")
+    return (
+        f"{len(lines)} plural form(s) left empty in translated entries (msgstr lines {shown}): "
+        "readers get the untranslated text there, and nothing is checked"
     )

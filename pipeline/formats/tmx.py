@@ -4,6 +4,10 @@ The source language is the header's `srclang` (or --source-lang; TMX allows `*al
 translation the one other language of the memory (or --lang when it holds several). The id
 is the <tu>'s `tuid`, else its position (`tu12`); <prop> and <note> become metadata. Inline
 codes (<bpt>, <ept>, <ph>, <it>, <hi>, <ut>) are compared as placeholders.
+
+Languages are matched by their primary subtag (es-ES and es-MX are both Spanish); where a <tu>
+holds several variants of one language, the one whose whole code is the one asked for (the
+header's `srclang` en-GB, `--lang es-MX`) is taken, else the first (it used to be the first always).
 """
 
 from __future__ import annotations
@@ -26,14 +30,26 @@ def _primary(code: str | None) -> str | None:
     return to_iso1(code.replace("_", "-").split("-")[0].lower()) or code.lower()
 
 
-def _variants(tu: Any) -> dict[str, Any]:
-    out: dict[str, Any] = {}
+def _full(code: str | None) -> str:
+    return (code or "").replace("_", "-").lower()
+
+
+def _variants(tu: Any) -> dict[str, list[tuple[str, Any]]]:
+    """Primary language -> (whole code, <seg>) of each variant, in document order."""
+    out: dict[str, list[tuple[str, Any]]] = {}
     for tuv in (c for c in tu if local(c.tag) == "tuv"):
-        lang = _primary(tuv.get(XML_LANG) or tuv.get("lang"))
+        code = tuv.get(XML_LANG) or tuv.get("lang")
+        lang = _primary(code)
         seg = next((c for c in tuv if local(c.tag) == "seg"), None)
         if lang and seg is not None:
-            out.setdefault(lang, seg)
+            out.setdefault(lang, []).append((_full(code), seg))
     return out
+
+
+def _seg(variants: dict[str, list[tuple[str, Any]]], lang: str, wanted: str) -> Any | None:
+    """The <seg> of `lang` whose whole code is `wanted`, else its first variant."""
+    found = variants.get(lang, [])
+    return next((seg for code, seg in found if code == wanted), found[0][1] if found else None)
 
 
 def _meta(tu: Any) -> list[tuple[str, str]]:
@@ -66,7 +82,8 @@ def read_tmx(data: bytes, path: str, doc_index: int, options: ReadOptions) -> Un
         raise InputError(f"{path}: not a TMX file (no <body>)")
     tus = [c for c in body if local(c.tag) == "tu"]
     variants = [_variants(tu) for tu in tus]
-    src = _primary(options.source_lang) or _primary(header.get("srclang") if header is not None else None)
+    src_code = options.source_lang or (header.get("srclang") if header is not None else None)
+    src = _primary(src_code)
     if src is None:
         raise UsageError(f"{path}: the memory's srclang is '*all*' or missing; give --source-lang")
     langs = {lang for v in variants for lang in v}
@@ -74,7 +91,7 @@ def read_tmx(data: bytes, path: str, doc_index: int, options: ReadOptions) -> Un
     counts = {"units": len(tus), "checked": 0, "untranslated": 0}
     segments: list[Segment] = []
     for n, (tu, var) in enumerate(zip(tus, variants), start=1):
-        source, target = var.get(src), var.get(tgt)
+        source, target = _seg(var, src, _full(src_code)), _seg(var, tgt, _full(options.lang))
         if source is None or target is None or not "".join(target.itertext()).strip():
             counts["untranslated"] += 1
             continue

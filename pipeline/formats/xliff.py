@@ -78,6 +78,15 @@ def _seg_marks(elem: Any, path: str, uid: str) -> dict[str, Any]:
     return {m.get("mid"): m for m in marks}
 
 
+def translatable_here(elem: Any) -> bool:
+    """`translate="no"` on the unit or on a <group> or <file> around it (both versions inherit it:
+    a unit in a group marked so was checked as translatable)."""
+    for e in (elem, *elem.iterancestors()):
+        if e.get("translate") is not None:
+            return bool(e.get("translate") != "no")
+    return True
+
+
 def _trans_unit(tu: Any, fkey: str, path: str) -> list[XUnit]:
     uid = tu.get("id") or ""
     source, target = _child(tu, "source"), _child(tu, "target")
@@ -91,13 +100,13 @@ def _trans_unit(tu: Any, fkey: str, path: str) -> list[XUnit]:
     notes = _notes(tu)
     if notes:
         meta.append(("note", notes))
-    translatable = tu.get("translate") != "no"
+    translatable = translatable_here(tu)
     seg_source = _child(tu, "seg-source")
     pairs: list[tuple[str, Any, Any | None]] = [(uid, source, target)]
     if seg_source is not None and target is not None:
         src_mrk = _seg_marks(seg_source, path, uid)
         tgt_mrk = _seg_marks(target, path, uid)
-        if src_mrk:
+        if src_mrk and tgt_mrk:  # a target without segment marks pairs whole with the whole source
             many = len(src_mrk) > 1
             pairs = [(f"{uid}/{mid}" if many else uid, m, tgt_mrk.get(mid)) for mid, m in src_mrk.items()]
     return [
@@ -148,7 +157,7 @@ def _units_2(root: Any) -> list[XUnit]:
                         fkey,
                         state,
                         state == "final",
-                        unit.get("translate") != "no",
+                        translatable_here(unit),
                         meta,
                     )  # fmt: skip
                 )

@@ -23,7 +23,13 @@ MAX_BYTES = 5 * 1024 * 1024
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 
 _WAIVER = re.compile(r"<!--\s*driftcheck:\s*ignore\b([^>]*?)-->", re.I)
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+# a fenced code block or an inline code span (kept), else an HTML comment (dropped)
+_COMMENT = re.compile(
+    r"(?P<fence>^ {0,3}(?P<run>`{3,}|~{3,}).*?(?:^ {0,3}(?P=run)|\Z))"
+    r"|(?P<code>(?P<ticks>`+)(?:(?!\n[ \t]*\n)[^`])+?(?P=ticks)(?!`))"
+    r"|<!--.*?-->",
+    re.S | re.M,
+)
 _HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
 _LIST = re.compile(r"^ {0,3}([-*+]|\d{1,9}[.)])\s+(.*)$")
@@ -162,71 +168,102 @@ def _front_matter_end(lines: list[str]) -> int:
     return 0
 
 
+class _Blocks:
+    """Markdown paragraphs as the lines come: the open block, its kind and the waivers for it."""
+
+    def __init__(self) -> None:
+        self.paras: list[Paragraph] = []
+        self.block: list[tuple[int, str]] = []
+        self.kind = "text"
+        self.quoted = False  # the block is a block quote's paragraph (it began with a `>` line)
+        self.waiver: tuple[str, ...] = ()  # from a waiver on a line of its own: the next paragraph
+        self.inline: tuple[str, ...] = ()  # from a waiver beside text: the paragraph of that text
+
+    def flush(self) -> None:
+        if self.block:
+            self.paras.append(
+                _paragraph(len(self.paras) + 1, self.block, self.kind, self.waiver + self.inline)
+            )
+            self.waiver = ()
+        self.block, self.kind, self.quoted, self.inline = [], "text", False, ()
+
+
+def _line_waiver(raw: str) -> tuple[str, tuple[str, ...] | None]:
+    """The line without its waiver comment, and the checks the waiver names (None: no waiver)."""
+    w = _WAIVER.search(raw)
+    if not w:
+        return raw, None
+    names = tuple(n.strip() for n in re.split(r"[,\s]+", w.group(1)) if n.strip())
+    left, right = raw[: w.start()], raw[w.end() :]
+    if left.endswith((" ", "\t")):
+        right = right.lstrip(" \t")  # one space where the comment stood between two words
+    return left + right, names or ("*",)
+
+
+def _closes(raw: str, fence: str) -> bool:
+    """A closing fence: the opening's character, at least as many, nothing after them."""
+    return re.match(rf" {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}\s*$", raw) is not None
+
+
 def parse_markdown(text: str) -> list[Paragraph]:
-    text = _COMMENT.sub(lambda m: _keep_waiver(m.group(0)), text)
-    lines = text.split("\n")
-    paras: list[Paragraph] = []
-    block: list[tuple[int, str]] = []
-    pending_waiver: tuple[str, ...] = ()
-    kind = "text"
+    lines = _COMMENT.sub(_keep_waiver, text).split("\n")
+    b = _Blocks()
     fence: str | None = None
-    quoted = False  # the block is a block quote's paragraph (it began with a `>` line)
-
-    def flush() -> None:
-        nonlocal block, pending_waiver, kind, quoted
-        if block:
-            paras.append(_paragraph(len(paras) + 1, block, kind, pending_waiver))
-            pending_waiver = ()
-        block, kind, quoted = [], "text", False
-
+    in_list = False  # an indented line after a list item's blank line continues the item, not code
     for i in range(_front_matter_end(lines), len(lines)):
         raw, lineno = lines[i], i + 1
         if fence is not None:
-            if raw.strip().startswith(fence):
-                fence = None
+            fence = None if _closes(raw, fence) else fence
             continue
         m = _FENCE.match(raw)
         if m:
-            flush()
-            fence = m.group(1)[0] * 3
+            b.flush()
+            fence = m.group(1)
             continue
-        w = _WAIVER.search(raw)
-        if w:
-            flush()
-            names = tuple(n.strip() for n in re.split(r"[,\s]+", w.group(1)) if n.strip())
-            pending_waiver = names or ("*",)
+        raw, waiver = _line_waiver(raw)
+        if waiver is not None and not raw.strip():
+            b.flush()
+            b.waiver = waiver
             continue
         if not raw.strip() or _HR.match(raw) or _TABLE_RULE.match(raw):
-            flush()
+            b.flush()
             continue
-        if (raw.startswith("    ") or raw.startswith("\t")) and not block:
+        indented = raw.startswith(("    ", "\t"))
+        in_list = bool(_LIST.match(raw)) or (in_list and (indented or bool(b.block)))
+        if indented and not b.block and not in_list:
             continue  # indented code block
-        if _SETEXT.match(raw) and block:
-            kind = "heading"
-            flush()
+        raw = raw.lstrip(" \t") if in_list and indented else raw  # a nested item or paragraph
+        if _SETEXT.match(raw) and b.block:
+            b.kind = "heading"
+            b.flush()
             continue
         start = _HEADING.match(raw) or _LIST.match(raw)
         if start:
-            flush()
-            kind = "heading" if start.re is _HEADING else "list-item"
-            block = [(lineno, strip_inline(start.group(2)))]
-            if kind == "heading":
-                flush()
+            b.flush()
+            b.kind = "heading" if start.re is _HEADING else "list-item"
+            b.block, b.inline = [(lineno, strip_inline(start.group(2)))], waiver or ()
+            if b.kind == "heading":
+                b.flush()
             continue
         quote = _QUOTE.match(raw)
-        if quote and block and (not quoted or not raw[quote.end() :].strip()):
-            flush()  # a block quote interrupts a paragraph or a list item; a bare `>` ends its paragraph
+        if quote and b.block and (not b.quoted or not raw[quote.end() :].strip()):
+            b.flush()  # a block quote interrupts a paragraph or a list item; a bare `>` ends its paragraph
         line = raw[quote.end() :] if quote else raw
         line = strip_inline(line.replace("|", " ") if line.lstrip().startswith("|") else line)
         if line.strip():
-            quoted = quoted if block else bool(quote)
-            block.append((lineno, line))
-    flush()
-    return [p for p in paras if p.text.strip()]
+            b.quoted = b.quoted if b.block else bool(quote)
+            b.block.append((lineno, line))
+            b.inline = waiver or b.inline
+    b.flush()
+    return [p for p in b.paras if p.text.strip()]
 
 
-def _keep_waiver(comment: str) -> str:
-    """Drop an HTML comment but keep its line count (and a waiver, on its own line)."""
+def _keep_waiver(m: re.Match[str]) -> str:
+    """Drop an HTML comment but keep its line count (and a waiver, where it was); a fenced code
+    block or an inline code span is kept whole (a `<!--` in code opens no comment)."""
+    if m.group("code") or m.group("fence"):
+        return m.group(0)
+    comment = m.group(0)
     w = _WAIVER.search(comment)
     keep = w.group(0) if w else ""
     return keep + "\n" * comment.count("\n")

@@ -37,27 +37,51 @@ DECISIONS_VERSION = 1
 LABELS = {"confirmed": "shifted", "false_alarm": "ok", "fixed": "shifted"}
 
 
+def _valid(d: Any) -> bool:
+    checks = (
+        d.get("checks") if isinstance(d, dict) else None
+    )  # required: a false alarm without it was dropped
+    return (
+        isinstance(d, dict)
+        and isinstance(d.get("document"), str)
+        and isinstance(d.get("translation"), str)
+        and (d.get("source") is None or isinstance(d.get("source"), str))
+        and (d.get("id") is None or isinstance(d.get("id"), str | int) and not isinstance(d.get("id"), bool))
+        and all(d.get(k) is None or isinstance(d.get(k), str) for k in ("source_lang", "lang"))
+        and d.get("decision") in LABELS
+        and isinstance(checks, list)
+        and all(isinstance(c, str) and c for c in checks)
+    )
+
+
 def load_decisions(path: str | Path) -> dict[str, Any]:
-    """Read and check a decisions file; any problem is one InputError line."""
+    """Read and check a decisions file; any problem is one InputError line. A sentence decided twice
+    the same way counts once (its checks merged); decided two ways, the file is refused."""
     missing = "decisions file not found (export it from the HTML report)"
     data = read_json(path, InputError, "decisions file", missing)
-    items = check_header(data, path, InputError, "decisions file", DECISIONS_VERSION, "decisions", "decisions")
+    items = check_header(
+        data, path, InputError, "decisions file", DECISIONS_VERSION, "decisions", "decisions"
+    )
+    kept: dict[tuple[object, ...], tuple[int, dict[str, Any]]] = {}
     for n, d in enumerate(items, start=1):
-        ok = (
-            isinstance(d, dict)
-            and isinstance(d.get("document"), str)
-            and isinstance(d.get("translation"), str)
-            and (d.get("source") is None or isinstance(d.get("source"), str))
-            and d.get("decision") in LABELS
-            and isinstance(d.get("checks", []), list)
-            and all(isinstance(c, str) for c in d.get("checks", []))
-        )
-        if not ok:
+        if not _valid(d):
             raise InputError(
-                f'{path}: decision {n} needs "document", "translation", "checks" and a "decision" of '
-                "confirmed, false_alarm or fixed"
+                f'{path}: decision {n} needs "document", "translation", a "decision" of confirmed, false_alarm '
+                'or fixed, "checks" as a list of check names, and "id", '
+                '"source", "source_lang" and "lang" as strings when present'
             )
-    return dict(data)
+        key = (d["document"], str(d.get("id")), d["translation"], d.get("source"))
+        if key not in kept:
+            kept[key] = (n, dict(d))
+            continue
+        first, earlier = kept[key]
+        if earlier["decision"] != d["decision"]:
+            raise InputError(
+                f"{path}: decisions {first} and {n} disagree on one sentence ({d['document']}, id "
+                f"{d.get('id')}): {earlier['decision']} and {d['decision']}; keep one"
+            )
+        earlier["checks"] = list(dict.fromkeys([*earlier.get("checks", []), *d.get("checks", [])]))
+    return {**data, "decisions": [d for _, d in kept.values()]}
 
 
 def baseline_from_decisions(
@@ -75,10 +99,13 @@ def baseline_from_decisions(
         # and the imported entries never matched: stale, the gate still failing)
         unit = format_of(d["document"]) in UNIT_FORMATS
         accepted += [
-            (flag_key(seg, {"check": c}, d["document"], unit), c, d["document"], seg) for c in d.get("checks", [])
+            (flag_key(seg, {"check": c}, d["document"], unit), c, d["document"], seg)
+            for c in d.get("checks", [])
         ]
     baseline = baseline_of(accepted, existing)
-    return baseline, len(baseline["entries"]) - len({str(e["key"]) for e in (existing or {}).get("entries", [])})
+    return baseline, len(baseline["entries"]) - len(
+        {str(e["key"]) for e in (existing or {}).get("entries", [])}
+    )
 
 
 def labelled_rows(decisions: dict[str, Any]) -> list[dict[str, Any]]:

@@ -114,3 +114,39 @@ def test_a_newer_driftchecks_cache_is_refused_and_left_as_it_was(tmp_path: Path)
         ), (args, r.stderr)
         assert r.stderr.count("\n") == 1
     assert _contents(cache) == before and not (tmp_path / "r2.json").exists()
+
+
+def test_another_apertium_data_folder_is_not_answered_from_the_cache(tmp_path: Path) -> None:
+    """The cache keyed Apertium on its package versions and mode name only: a run with another
+    APERTIUM_DATADIR (a local build, an edited mode) got the old translations and the old report."""
+    import shutil
+
+    (tmp_path / "o.es.txt").write_text("El puente se abrió en 1932.\n", "utf-8")
+    (tmp_path / "c.en.txt").write_text("The bridge opened in 1932.\n", "utf-8")
+    data = tmp_path / "data"
+    shutil.copytree("/usr/share/apertium/modes", data / "modes")
+    mode = data / "modes" / "spa-eng.mode"
+    mode.write_text(mode.read_text("utf-8").rstrip("\n") + " | sed 's/bridge/footbridge/'\n", "utf-8")
+    run = (
+        "check",
+        "c.en.txt",
+        "--source",
+        "o.es.txt",
+        "-l",
+        "en",
+        "-s",
+        "es",
+        "--engine",
+        "apertium",
+        "--no-semantic",
+    )
+    cache = ("--cache", str(tmp_path / "c.sqlite"), "-f", "json")
+    assert run_cli(*run, *cache, "-o", "a.json", cwd=tmp_path).code == 0
+    other = run_cli(*run, *cache, "-o", "b.json", cwd=tmp_path, env={"APERTIUM_DATADIR": str(data)})
+    assert other.code == 0, other.stderr
+
+    def forward(name: str) -> str:
+        return str(json.loads((tmp_path / name).read_text("utf-8"))["segments"][0]["comparison"]["forward"])
+
+    assert forward("a.json") == "The bridge opened in 1932."
+    assert forward("b.json") == "The footbridge opened in 1932."

@@ -161,3 +161,25 @@ def test_a_reference_to_a_control_character_does_not_lose_the_page(ref: str) -> 
     texts = [p.text for p in paragraphs]
     assert texts[1] == "The bridge reopened \ufffd[31mRED on Monday after months of repairs."
     assert texts[0] == "The bridge" and texts[2].startswith("The house is big & old A")
+
+
+@pytest.mark.parametrize(
+    "inline",
+    ["ca&shy;bles", "ca&#8203;bles", "cables&#x200D;", "cables&#8206;", "<time>cables</time>", "<button>cables</button>",
+     "<label>cables</label>", '<span aria-hidden="true">cables</span>'],
+)  # fmt: skip
+def test_a_paragraph_trafilatura_reads_a_little_differently_is_still_checked(inline: str) -> None:
+    """trafilatura drops invisible characters and the text of some inline elements; the block then
+    matched none of its lines and the whole paragraph was dropped, unchecked, with the run passing."""
+    page = (
+        '<html lang="en"><head><meta charset="utf-8"><title>T</title></head><body><article>'
+        "<p>The harbour bridge reopened on Monday after three months of repair works on its whole structure.</p>"
+        f"<p>The engineers never replaced the old {inline} and painted the steel light grey during the winter.</p>"
+        "<p>Traffic was heavy in the morning, but it improved at noon according to the local police of the city.</p>"
+        "<p>Local shops welcomed the news and expect more customers during the summer months.</p>"
+        "</article></body></html>"
+    )
+    paragraphs, _ = parse_html(decode_html(page.encode(), "p.html"), "p.html")
+    texts = [p.text for p in paragraphs]
+    assert len(texts) == 4 and texts[1].startswith("The engineers never replaced the old ca"), texts
+    assert texts[1].endswith("during the winter.")

@@ -302,3 +302,68 @@ def test_po_ids_tell_apart_every_entry_gettext_does() -> None:
     twice = head + body + '\nmsgctxt "menu"\nmsgid "Open"\nmsgstr "z"\n'
     with pytest.raises(InputError, match=r"ids\.po:\d+: duplicate entry for msgid .Open."):
         read(DATA / "ids.po", data=twice.encode())
+
+
+XLIFF12_GROUPS = b"""<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a"
+ source-language="en" target-language="es" datatype="plaintext"><body>
+<trans-unit id="1"><source>The door is open.</source><target>La puerta est\xc3\xa1 abierta.</target></trans-unit>
+<group id="g" translate="no"><trans-unit id="2"><source>ACME Pro</source><target>ACME Nunca</target></trans-unit>
+<trans-unit id="2b" translate="yes"><source>Buy now.</source><target>Compre ahora.</target></trans-unit></group>
+<trans-unit id="3"><source>The cat sleeps.</source><seg-source><mrk mtype="seg" mid="1">The cat sleeps.</mrk></seg-source>
+<target>El gato no duerme.</target></trans-unit>
+</body></file></xliff>"""
+
+XLIFF2_GROUPS = b"""<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="es">
+<file id="f1"><unit id="u1"><segment><source>Open.</source><target>Abierto.</target></segment></unit>
+<group id="g" translate="no"><unit id="u2"><segment><source>ACME</source><target>ACME No</target></segment></unit></group>
+</file><file id="f2" translate="no"><unit id="u6"><segment><source>Keep.</source><target>Guardar.</target></segment></unit></file>
+</xliff>"""
+
+
+def test_translate_no_on_a_group_or_a_file_holds_for_the_units_inside() -> None:
+    """Both XLIFF versions inherit `translate`; only the unit's own attribute was read, so the units
+    of a group or file marked "no" were checked (and flagged) as translations."""
+    v12 = read(DATA / "xliff" / "g.xlf", data=XLIFF12_GROUPS)
+    assert [s.id for s in v12.segments] == ["1", "2b", "3"] and v12.counts["not_translatable"] == 1
+    v2 = read(DATA / "xliff" / "g2.xlf", data=XLIFF2_GROUPS)
+    assert [s.id for s in v2.segments] == ["u1"] and v2.counts["not_translatable"] == 2
+
+
+def test_a_segmented_source_with_a_plain_target_pairs_whole() -> None:
+    """<seg-source> with <mrk> segments and a target without them: the unit was counted untranslated."""
+    v12 = {s.id: s for s in read(DATA / "xliff" / "g.xlf", data=XLIFF12_GROUPS).segments}
+    assert (v12["3"].source, v12["3"].text) == ("The cat sleeps.", "El gato no duerme.")
+
+
+def test_a_tmx_variant_is_chosen_by_its_whole_language_code() -> None:
+    """Variants were keyed by primary language, first one kept: es-ES was checked for --lang es-MX,
+    and an en-US source used where the header says en-GB."""
+    tmx = b"""<tmx version="1.4"><header srclang="en-GB" datatype="plaintext" segtype="sentence" adminlang="en"
+ o-tmf="x" creationtool="t" creationtoolversion="1"/><body>
+<tu tuid="t1"><tuv xml:lang="en-GB"><seg>The door is red.</seg></tuv><tuv xml:lang="es-ES"><seg>La puerta es roja.</seg></tuv>
+<tuv xml:lang="es-MX"><seg>La puerta no es azul.</seg></tuv></tu>
+<tu tuid="t2"><tuv xml:lang="en-US"><seg>The cat sleeps.</seg></tuv><tuv xml:lang="en-GB"><seg>The dog sleeps.</seg></tuv>
+<tuv xml:lang="es-ES"><seg>El perro duerme.</seg></tuv></tu></body></tmx>"""
+    mx = read(DATA / "tmx" / "r.tmx", ReadOptions(lang="es-MX"), data=tmx)
+    assert [(s.source, s.text) for s in mx.segments] == [
+        ("The door is red.", "La puerta no es azul."),
+        ("The dog sleeps.", "El perro duerme."),
+    ]
+    es = read(DATA / "tmx" / "r.tmx", ReadOptions(lang="es"), data=tmx)
+    assert es.segments[0].text == "La puerta es roja."  # no variant coded "es" alone: the first
+
+
+def test_a_plural_form_left_empty_is_named_not_silently_skipped() -> None:
+    """msgstr[0] empty beside a translated msgstr[1]: form 0 (the reader sees the English) was left
+    out without a word and the entry counted as checked."""
+    po = (
+        b'msgid ""\nmsgstr ""\n"Language: es\\n"\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+        b'msgid "One file"\nmsgid_plural "%d files"\nmsgstr[0] ""\nmsgstr[1] "%d archivos"\n\nmsgid "Open"\nmsgstr "Abrir"\n'
+    )
+    f = read(DATA / "p.po", data=po)
+    assert [s.id for s in f.segments] == ["One file[1]", "Open"]
+    assert f.counts["empty_plural_forms"] == 1
+    assert f.warnings == [
+        "1 plural form(s) left empty in translated entries (msgstr lines 8): readers get the untranslated "
+        "text there, and nothing is checked"
+    ]

@@ -103,3 +103,56 @@ def test_bad_bytes_are_input_errors(data: bytes, message: str) -> None:
 
 def test_bom_and_crlf_are_normalised() -> None:
     assert decode_text("\ufeffa\r\nb".encode(), "x") == "a\nb"
+
+
+def _texts(md: str) -> list[tuple[str, int, tuple[str, ...]]]:
+    return [(p.text, p.line, p.waived) for p in parse_markdown(md)]
+
+
+def test_a_comment_opener_in_code_hides_no_text() -> None:
+    """`<!--` inside an inline code span (or a fence) opened a comment that ran to the next `-->`:
+    the paragraphs in between were never checked."""
+    md = "Type `<!--` before the text.\n\nThe dog eats bread.\n\n```\n<!--\n```\n\nThe cat sleeps.\n\n<!-- a note -->\n\nLast.\n"
+    assert [t for t, _, _ in _texts(md)] == [
+        "Type <!-- before the text.",
+        "The dog eats bread.",
+        "The cat sleeps.",
+        "Last.",
+    ]
+    assert [line for _, line, _ in _texts(md)] == [1, 3, 9, 13]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The dog eats bread <!-- driftcheck: ignore negation --> every day.",
+        "<!-- driftcheck: ignore negation -->The dog eats bread every day.",
+    ],
+)
+def test_a_waiver_beside_text_waives_that_paragraph_and_keeps_its_text(line: str) -> None:
+    """The line was dropped and the *next* paragraph waived instead."""
+    assert _texts(f"{line}\n\nThe cat never sleeps.\n") == [
+        ("The dog eats bread every day.", 1, ("negation",)),
+        ("The cat never sleeps.", 3, ()),
+    ]
+    assert _texts("<!-- driftcheck: ignore -->\nThe dog.\n\nThe cat.\n") == [
+        ("The dog.", 2, ("*",)),
+        ("The cat.", 4, ()),
+    ]
+
+
+def test_a_list_items_indented_paragraph_is_text_not_code() -> None:
+    """After a blank line, an indented paragraph inside a list item was taken for an indented code
+    block and skipped; a nested item kept its `-`."""
+    md = "- First step.\n\n    Never turn the machine off.\n\n    - A nested step.\n- Second step.\n\nText.\n\n    code()\n"
+    assert _texts(md) == [
+        ("First step.", 1, ()),
+        ("Never turn the machine off.", 3, ()),
+        ("A nested step.", 5, ()),
+        ("Second step.", 6, ()),
+        ("Text.", 8, ()),
+    ]
+
+
+def test_a_fence_closes_only_at_a_fence_as_long() -> None:
+    assert _texts("````\n```\nrm -rf build/\n```\n````\n\nAfter.\n") == [("After.", 7, ())]

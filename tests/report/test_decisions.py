@@ -72,6 +72,45 @@ def test_baseline_import_rejects_a_bad_file_with_one_line(
     assert missing.code == 2 and "decisions file not found" in missing.stderr
 
 
+@pytest.mark.parametrize(
+    "bad",
+    [{"checks": "missing"}, {"checks": None}, {"id": {"x": 1}}, {"source_lang": 5}],
+    ids=[
+        "no checks",
+        "checks null",
+        "an id that is an object",
+        "a language that is a number",
+    ],
+)
+def test_a_decision_that_cannot_be_imported_as_it_says_is_refused(
+    tmp_path: Path, cli: Any, bad: dict[str, Any]
+) -> None:
+    """A false alarm without "checks" was imported as nothing (and still labelled "ok"); odd ids and
+    languages went into the labels as they were."""
+    item = {**DECIDED[0], **bad}
+    if bad == {"checks": "missing"}:
+        del item["checks"]
+    res = cli("baseline", "import", str(decisions_file(tmp_path, [item])), "-o", str(tmp_path / "b.json"))
+    assert res.code == 2 and "decision 1 needs" in res.stderr and not (tmp_path / "b.json").exists(), (
+        res.stderr
+    )
+
+
+def test_a_sentence_decided_twice_counts_once_and_two_ways_is_refused(tmp_path: Path, cli: Any) -> None:
+    twice = decisions_file(tmp_path, [DECIDED[0], {**DECIDED[0], "checks": ["names"]}, DECIDED[1]])
+    labels = tmp_path / "labels.jsonl"
+    res = cli("baseline", "import", str(twice), "-o", str(tmp_path / "b.json"), "--labels", str(labels))
+    assert res.code == 0, res.stderr
+    assert "1 false alarm(s)" in res.stdout and len(labels.read_text("utf-8").splitlines()) == 2  # was 3
+    assert sorted(e["check"] for e in json.loads((tmp_path / "b.json").read_text("utf-8"))["entries"]) == [
+        "names",
+        "numbers",
+    ]
+    both = decisions_file(tmp_path, [DECIDED[0], {**DECIDED[0], "decision": "confirmed", "label": "shifted"}])
+    res = cli("baseline", "import", str(both), "-o", str(tmp_path / "c.json"))
+    assert res.code == 2 and "decisions 1 and 2 disagree on one sentence (docs/a.jsonl, id 1)" in res.stderr
+
+
 @pytest.mark.requires_apertium
 def test_false_alarms_imported_from_a_po_review_make_the_gate_pass(tmp_path: Path, cli: Any) -> None:
     """The review desk's false alarms on a PO/XLIFF/TMX unit were imported without the unit id in

@@ -78,7 +78,7 @@ def _seg_marks(elem: Any, path: str, uid: str) -> dict[str, Any]:
     return {m.get("mid"): m for m in marks}
 
 
-def translatable_here(elem: Any) -> bool:
+def _translatable(elem: Any) -> bool:
     """`translate="no"` on the unit or on a <group> or <file> around it (both versions inherit it:
     a unit in a group marked so was checked as translatable)."""
     for e in (elem, *elem.iterancestors()):
@@ -100,7 +100,7 @@ def _trans_unit(tu: Any, fkey: str, path: str) -> list[XUnit]:
     notes = _notes(tu)
     if notes:
         meta.append(("note", notes))
-    translatable = translatable_here(tu)
+    translatable = _translatable(tu)
     seg_source = _child(tu, "seg-source")
     pairs: list[tuple[str, Any, Any | None]] = [(uid, source, target)]
     if seg_source is not None and target is not None:
@@ -157,7 +157,7 @@ def _units_2(root: Any) -> list[XUnit]:
                         fkey,
                         state,
                         state == "final",
-                        translatable_here(unit),
+                        _translatable(unit),
                         meta,
                     )  # fmt: skip
                 )

@@ -9,6 +9,7 @@ Input must be UTF-8 text; anything else is an InputError.
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import sys
@@ -23,12 +24,14 @@ MAX_BYTES = 5 * 1024 * 1024
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 
 _WAIVER = re.compile(r"<!--\s*driftcheck:\s*ignore\b([^>]*?)-->", re.I)
-# a fenced code block or an inline code span (kept), else an HTML comment (dropped)
+# a fenced code block or an inline code span (kept), else a <script> or <style> block or an HTML
+# comment (dropped, its lines kept as blank ones)
 _COMMENT = re.compile(
     r"(?P<fence>^ {0,3}(?P<run>`{3,}|~{3,}).*?(?:^ {0,3}(?P=run)|\Z))"
     r"|(?P<code>(?P<ticks>`+)(?:(?!\n[ \t]*\n)[^`])+?(?P=ticks)(?!`))"
+    r"|^ {0,3}<(?P<hidden>script|style)\b.*?(?:</(?P=hidden)\s*>|\Z)"
     r"|<!--.*?-->",
-    re.S | re.M,
+    re.S | re.M | re.I,
 )
 _HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
@@ -37,11 +40,21 @@ _QUOTE = re.compile(r"^ {0,3}(?:>\s?)+")  # nested quotes: every marker
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _HR = re.compile(r"^ {0,3}([-*_])(\s*\1){2,}\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\[[^\]]*\]")
-_EMPH = re.compile(r"(\*\*|__|\*|_|~~)(?=\S)(.+?)(?<=\S)\1")
+_URL = r"\((?:[^()]|\([^()]*\))*\)"  # a link's destination: one level of parentheses inside
+_IMAGE = re.compile(r"!\[([^\]]*)\]" + _URL)
+_LINK = re.compile(r"\[([^\]]+)\]" + _URL + r"|\[([^\]]+)\]\[[^\]]*\]")
+_AUTOLINK = re.compile(
+    r"<((?:https?|ftp)://[^\s<>]+|[^\s<>@:]+@[^\s<>@]+\.[A-Za-z]{2,})>"
+)  # shown as the URL
+_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\](?::\s*)?")  # a footnote's marker, and its definition's label
+_LINK_DEF = re.compile(r" {0,3}\[(?!\^)[^\]]+\]:\s*\S+(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*$")
+# `*` may emphasise inside a word, `_` may not (CommonMark): max_retry_count stays as it is
+_EMPH = re.compile(r"(?<!\\)(\*\*|\*|~~)(?=\S)(.+?)(?<=\S)\1|(?<![\w\\])(__|_)(?=\S)(.+?)(?<=\S)\3(?!\w)")
 _CODE = re.compile(r"`([^`]+)`")
+_HELD = re.compile("\ue000(\\d+)\ue001")  # a code span held out of the other rules
+_BREAK = re.compile(r"<br\s*/?>", re.I)
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # a backslash escapes ASCII punctuation only
 
 
 def utf8_name(path: str) -> bool:
@@ -150,13 +163,25 @@ def parse_text(text: str) -> list[Paragraph]:
 
 
 def strip_inline(line: str) -> str:
+    """A Markdown line as it reads: links and images as their text, emphasis, tags and escapes
+    gone, entities decoded; the text of code spans exactly as written."""
+    codes: list[str] = []
+
+    def hold(m: re.Match[str]) -> str:
+        codes.append(m.group(1))
+        return f"\ue000{len(codes) - 1}\ue001"
+
+    line = _CODE.sub(hold, line) if "`" in line else line
+    line = _AUTOLINK.sub(lambda m: m.group(1), line)
     line = _IMAGE.sub(lambda m: m.group(1), line)
     line = _LINK.sub(lambda m: m.group(1) or m.group(2), line)
-    line = _CODE.sub(lambda m: m.group(1), line)
+    line = _FOOTNOTE.sub("", line) if "[^" in line else line
     for _ in range(2):
-        line = _EMPH.sub(lambda m: m.group(2), line)
-    line = _TAG.sub("", line)
-    return line.replace("\\", "") if "\\" in line else line
+        line = _EMPH.sub(lambda m: m.group(2) or m.group(4), line)
+    line = _TAG.sub("", _BREAK.sub(" ", line))
+    line = _ESCAPED.sub(lambda m: m.group(1), line) if "\\" in line else line
+    line = html.unescape(line) if "&" in line else line
+    return _HELD.sub(lambda m: codes[int(m.group(1))], line) if codes else line
 
 
 def _front_matter_end(lines: list[str]) -> int:
@@ -228,6 +253,8 @@ def parse_markdown(text: str) -> list[Paragraph]:
         if not raw.strip() or _HR.match(raw) or _TABLE_RULE.match(raw):
             b.flush()
             continue
+        if not b.block and _LINK_DEF.match(raw):
+            continue  # a link reference definition: its URL is no text
         indented = raw.startswith(("    ", "\t"))
         in_list = bool(_LIST.match(raw)) or (in_list and (indented or bool(b.block)))
         if indented and not b.block and not in_list:
@@ -260,7 +287,8 @@ def parse_markdown(text: str) -> list[Paragraph]:
 
 def _keep_waiver(m: re.Match[str]) -> str:
     """Drop an HTML comment but keep its line count (and a waiver, where it was); a fenced code
-    block or an inline code span is kept whole (a `<!--` in code opens no comment)."""
+    block or an inline code span is kept whole (a `<!--` in code opens no comment); a <script> or
+    <style> block goes like a comment."""
     if m.group("code") or m.group("fence"):
         return m.group(0)
     comment = m.group(0)

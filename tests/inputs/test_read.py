@@ -156,3 +156,34 @@ def test_a_list_items_indented_paragraph_is_text_not_code() -> None:
 
 def test_a_fence_closes_only_at_a_fence_as_long() -> None:
     assert _texts("````\n```\nrm -rf build/\n```\n````\n\nAfter.\n") == [("After.", 7, ())]
+
+
+@pytest.mark.parametrize(
+    ("line", "reads"),
+    [
+        (
+            "Set `max_retry_count` or snake_case_name, not _this_.",
+            "Set max_retry_count or snake_case_name, not this.",
+        ),
+        ("C:\\Users\\ana, \\*not emphasis\\*, 2*3*4.", "C:\\Users\\ana, *not emphasis*, 234."),
+        ("Line one<br>line two.", "Line one line two."),
+        ("See [the page](https://en.wikipedia.org/wiki/Foo_(bar)) too.", "See the page too."),
+        ("Visit <https://example.com> today.", "Visit https://example.com today."),
+        ("A &amp; B, `&amp;` in code.", "A & B, &amp; in code."),
+        ("A note[^1] here.", "A note here."),
+    ],
+)
+def test_markdown_text_reads_as_a_reader_sees_it(line: str, reads: str) -> None:
+    """Intraword underscores were taken for emphasis (maxretrycount), every backslash was dropped,
+    <br> glued words, a URL with parentheses left ") too", an autolink vanished, entities stayed
+    encoded, footnote markers stayed."""
+    assert _texts(line + "\n") == [(reads, 1, ())]
+
+
+def test_script_and_style_blocks_and_link_definitions_are_no_text() -> None:
+    md = (
+        'Intro.\n\n<script>\nvar greeting = "Hello from the script";\n</script>\n\n'
+        '[docs]: https://example.com/docs "Docs"\n\n<style>p { color: red }</style>\n\n'
+        "```\n<script>\n```\n\nEnd.\n\n[^1]: The footnote.\n"
+    )
+    assert _texts(md) == [("Intro.", 1, ()), ("End.", 15, ()), ("The footnote.", 17, ())]

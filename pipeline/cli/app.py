@@ -275,6 +275,11 @@ def report(
         check_suffix(fmt, dest)
         preflight_outputs([dest], [("input", report_json)])
     data = load_report(report_json)
+    if fmt == "text" and dest is None:  # as `check` prints its summary: the terminal's width
+        from ..report.text import print_text
+
+        print_text(data)
+        return
     write_or_print(render(fmt or "html", data), dest)
 
 

@@ -2,7 +2,8 @@
 
 A stdlib `html.parser` walk (it reports the line of every token, which lxml does not do
 for text): every block-level element (p, h1-h6, li, td, figcaption, ...) starts a block,
-scripts, styles and other non-text elements are skipped, whitespace is collapsed, and each
+scripts, styles and other non-text elements are skipped, and so is an element a browser does not
+show (`hidden`, or an inline style with `display: none` / `visibility: hidden`), whitespace is collapsed, and each
 block keeps the input line of each of its characters so reports point into the HTML file.
 A `<!-- driftcheck: ignore … -->` comment waives checks for the next block, as in Markdown.
 The walk also collects what the page says about itself: `<html lang>`, the title and the
@@ -25,6 +26,12 @@ VOID_TAGS = frozenset("area base br col embed hr img input link meta param sourc
 HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 _WAIVER = re.compile(r"^\s*driftcheck:\s*ignore\b(.*)$", re.I | re.S)
 _SPACE = re.compile(r"\s+")
+_NOT_SHOWN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+IMPLIED_END = frozenset("p li dt dd option".split())  # the next one of these ends an unclosed one
+
+
+def _not_shown(attrs: list[tuple[str, str | None]]) -> bool:
+    return any(k == "hidden" or (k == "style" and _NOT_SHOWN.search(v or "")) for k, v in attrs)
 
 
 @dataclass
@@ -63,6 +70,7 @@ class BlockWalker(HTMLParser):
         self._stack: list[tuple[str, int]] = []  # (tag, serial)
         self._serial = 0
         self._skip = 0  # depth inside script/style/...
+        self._hidden: tuple[str, int] | None = None  # (tag, depth) of an element a browser does not show
         self._title: list[str] | None = None
         self._current: Block | None = None
         self._pending_waiver: tuple[str, ...] = ()
@@ -87,7 +95,27 @@ class BlockWalker(HTMLParser):
         block.waived, self._pending_waiver = self._pending_waiver, ()
         self.blocks.append(block)
 
+    def _in_hidden(self, tag: str, start: bool) -> bool:
+        """Whether a tag falls inside a hidden element (counting the element's own nested tags)."""
+        if self._hidden is None:
+            return False
+        name, depth = self._hidden
+        if tag == name:
+            if start and tag in IMPLIED_END and depth == 1:
+                self._hidden = None  # `<p hidden>` left open: the next <p> ends it and is shown
+                return False
+            depth += 1 if start else -1
+            self._hidden = (name, depth) if depth else None
+        return True
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._in_hidden(tag, True):
+            return
+        if not self._skip and tag not in VOID_TAGS and _not_shown(attrs):
+            if tag in BLOCK_TAGS:
+                self._flush()
+            self._hidden = (tag, 1)
+            return
         if self._skip or tag in SKIP_TAGS:
             self._skip += tag in SKIP_TAGS
             return
@@ -107,7 +135,7 @@ class BlockWalker(HTMLParser):
             self._stack.append((tag, self._serial))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self._skip:
+        if self._skip or self._hidden is not None:
             return
         self._head_meta(tag, attrs)
         if tag == "br":
@@ -116,6 +144,8 @@ class BlockWalker(HTMLParser):
             self._flush()
 
     def handle_endtag(self, tag: str) -> None:
+        if self._in_hidden(tag, False):
+            return
         if self._skip:
             self._skip -= tag in SKIP_TAGS
             return
@@ -132,7 +162,7 @@ class BlockWalker(HTMLParser):
 
     # content -------------------------------------------------------------------------------
     def handle_data(self, data: str) -> None:
-        if self._skip:
+        if self._skip or self._hidden is not None:
             return
         if self._title is not None:
             self._title.append(data)

@@ -183,3 +183,27 @@ def test_a_paragraph_trafilatura_reads_a_little_differently_is_still_checked(inl
     texts = [p.text for p in paragraphs]
     assert len(texts) == 4 and texts[1].startswith("The engineers never replaced the old ca"), texts
     assert texts[1].endswith("during the winter.")
+
+
+def test_what_a_browser_does_not_show_is_not_checked() -> None:
+    """A `<p hidden>` (or a block or span styled `display: none`) was checked as copy a reader sees."""
+    page = (
+        '<html lang="en"><head><title>T</title></head><body><article>\n'
+        "<p>The harbour bridge reopened on Monday after three months of repair works on its whole structure.</p>\n"
+        "<p hidden>This hidden paragraph is never shown to any reader of the page at all.</p>\n"
+        '<p>Traffic was heavy in the morning, but it improved at noon <span style="display: none">'
+        "secret words</span>according to the police.</p>\n"
+        "<div hidden><div>Nested hidden block text that nobody sees on the page.</div><p>More.</p></div>\n"
+        '<p style="visibility:hidden">Invisible too.</p>\n<p hidden>An unclosed hidden paragraph.\n'
+        "<p>Local shops welcomed the news and expect more customers during the summer months.</p>\n"
+        "</article></body></html>"
+    )
+    paragraphs, _ = parse_html(decode_html(page.encode(), "p.html"), "p.html")
+    assert [(p.line, p.text) for p in paragraphs] == [
+        (
+            2,
+            "The harbour bridge reopened on Monday after three months of repair works on its whole structure.",
+        ),
+        (4, "Traffic was heavy in the morning, but it improved at noon according to the police."),
+        (8, "Local shops welcomed the news and expect more customers during the summer months."),
+    ]

@@ -124,3 +124,21 @@ def test_report_writes_one_file_and_says_so(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == []
     r = run_cli("report", str(saved), "-f", "json", "-f", "json", "-o", str(tmp_path / "r.json"))
     assert r.code == 0 and json.loads((tmp_path / "r.json").read_text())["segments"]
+
+
+def test_report_prints_the_text_summary_as_check_printed_it(tmp_path: Path) -> None:
+    """`report -f text` to stdout was rendered 120 columns wide where `check` prints to the terminal's
+    width (80 in a CI log): the same report read differently."""
+    (tmp_path / "o.es.txt").write_text("El alcalde anunció 320 viviendas nuevas en el puerto.\n", "utf-8")
+    (tmp_path / "c.en.txt").write_text("The mayor announced 230 new homes in the harbour.\n", "utf-8")
+    narrow = {"COLUMNS": "80"}
+    check = run_cli(
+        "check", "c.en.txt", "--source", "o.es.txt", "-l", "en", "-s", "es", "--engine", "apertium",
+        "--no-semantic", "--no-cache", "-f", "text", "-f", "json", "-o", "out/", cwd=tmp_path, env=narrow,
+    )  # fmt: skip
+    assert check.code == 1, check.stderr
+    again = run_cli("report", "out/driftcheck.json", "-f", "text", cwd=tmp_path, env=narrow)
+    assert again.code == 0, again.stderr
+    summary = check.stdout.split("written: ")[0]
+    table = [line for line in summary.splitlines() if line[:1] in "┏┃┡│└"]
+    assert again.stdout == summary and table and max(len(line) for line in table) <= 80

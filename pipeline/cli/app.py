@@ -187,7 +187,6 @@ def check(
     Exit codes: 0 gate passed, 1 gate failed, 2 usage/input/config/model error, 130 interrupted,
     143 terminated.
     """
-    from ..config import Settings
     from .run import run_check
 
     settings = cli_settings(
@@ -218,8 +217,9 @@ def check(
         unapproved_only=unapproved_only or None,
     )
     ray = _ray_options(executor, address, workers, shard_results)
-    # formats from a config file count as given, like --format (they were ignored beside `output`)
-    given = bool(fmt) or settings.formats != Settings().formats  # (the default: ["text"])
+    # formats from a config file count as given, like --format (they were ignored beside `output`,
+    # and so was `formats = ["text"]`, which equals the default)
+    given = bool(fmt) or "formats" in settings.explicit
     raise typer.Exit(run_check(files, settings, source, formats_given=given, config=config, ray=ray))
 
 

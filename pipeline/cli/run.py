@@ -15,7 +15,7 @@ from ..config import Settings
 from ..errors import InputError, UsageError
 from ..outputs import commit_outputs, file_identity, stage_outputs, write_output
 from ..report import render
-from ..report.gate import ERROR, gate
+from ..report.gate import ERROR, gate_of, with_limits
 from ..terminal import one_line
 from ..timing import Timer
 from . import output_plan
@@ -24,6 +24,7 @@ from .output_plan import Plan, per_document_dests
 
 if TYPE_CHECKING:
     from ..scale.executor_ray import RayOptions
+
 
 def _validate(paths: list[str], settings: Settings) -> tuple[list[str], list[str]]:
     from ..core.verify import validate_input
@@ -200,6 +201,14 @@ def _baselined(data: dict[str, Any], baseline: str) -> dict[str, Any]:
     return data
 
 
+def _gate(data: dict[str, Any]) -> int:
+    """The exit code of the gate the report records; each reason it fails named on stderr."""
+    result = gate_of(data)
+    for reason in result.reasons:
+        print(one_line(f"driftcheck: gate failed: {reason}"), file=sys.stderr)  # a reason may name a file
+    return result.exit_code
+
+
 def run_check(
     paths: list[str],
     settings: Settings,
@@ -215,10 +224,16 @@ def run_check(
     folder = output_plan.output_folder(plan)
     dests = [d for _, d in plan if d is not None]
     paths, blank = expand_inputs(
-        expand_globs(paths), settings.include, settings.exclude, skip=[folder] if folder else [], outputs=dests
+        expand_globs(paths),
+        settings.include,
+        settings.exclude,
+        skip=[folder] if folder else [],
+        outputs=dests,
     )
     for name in blank:
-        print(f"driftcheck: warning: {one_line(name)}: blank file, nothing to check: skipped", file=sys.stderr)
+        print(
+            f"driftcheck: warning: {one_line(name)}: blank file, nothing to check: skipped", file=sys.stderr
+        )
     protected = protected_files(paths, settings, source, config)
     _cache_is_no_input(protected)
     preflight_outputs(dests, protected)
@@ -247,6 +262,7 @@ def run_check(
             with progress() as timer:
                 data = check_data(good, settings, source, timer=timer)
         _show_warnings(data, spooled)
+        data = with_limits(data, settings.max_flagged, settings.min_chrf)  # the gate every format shows
         if settings.baseline:
             data = _baselined(data, settings.baseline)
         annotated: list[tuple[str, bytes]] = []
@@ -255,10 +271,8 @@ def run_check(
 
             annotated = render_annotations(data, annotate_plan)
         write_outputs(data, plan, annotated)
-        result = gate(data, settings.fail_on, settings.max_flagged, settings.min_chrf)
-        for reason in result.reasons:
-            print(f"driftcheck: gate failed: {reason}", file=sys.stderr)
-        return ERROR if errors else result.exit_code
+        code = _gate(data)
+        return ERROR if errors else code
     finally:
         for tmp in spooled:
             os.unlink(tmp)

@@ -17,6 +17,7 @@ PASSED, FAILED, ERROR = 0, 1, 2
 class GateResult:
     passed: bool
     reasons: tuple[str, ...]
+    limits: tuple[str, ...] = ()  # the reasons that are no sentence's: --max-flagged, --min-chrf
 
     @property
     def exit_code(self) -> int:
@@ -40,6 +41,7 @@ def gate(
     bad = [s for s in segments if fails(s["verdict"], fail_on)]
     if bad:
         reasons.append(f"{len(bad)} sentence(s) with verdict '{fail_on}' or worse (--fail-on {fail_on})")
+    per_sentence = len(reasons)
     if max_flagged is not None:
         flagged = sum(s["verdict"] != "ok" for s in segments)
         if flagged > max_flagged:
@@ -51,4 +53,22 @@ def gate(
                     reasons.append(
                         f"{doc['path']}: corpus chrF ({name}) {sc['chrf']:.1f} < --min-chrf {min_chrf:g}"
                     )
-    return GateResult(not reasons, tuple(reasons))
+    return GateResult(not reasons, tuple(reasons), tuple(reasons[per_sentence:]))
+
+
+def with_limits(data: dict[str, Any], max_flagged: int | None, min_chrf: float | None) -> dict[str, Any]:
+    """The report with the run's limits in its signature (`gate`: only those set), so that every
+    format shows the gate the exit code applied. Added after the run, like a baseline: a reused
+    report is the same whatever the limits."""
+    limits = {k: v for k, v in (("max_flagged", max_flagged), ("min_chrf", min_chrf)) if v is not None}
+    if not limits:
+        return data
+    return {**data, "signature": {**data.get("signature", {}), "gate": limits}}
+
+
+def gate_of(data: dict[str, Any]) -> GateResult:
+    """The gate a report records (`--fail-on` and the limits in its signature): what the exit code
+    was and what JUnit, SARIF, Markdown and GitHub annotations show."""
+    sig = data.get("signature") or {}
+    limits = sig.get("gate") or {}
+    return gate(data, str(sig.get("fail_on") or "fail"), limits.get("max_flagged"), limits.get("min_chrf"))

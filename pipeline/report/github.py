@@ -57,4 +57,7 @@ def render_github(data: dict[str, Any]) -> str:
                 title=f"driftcheck {flag['check']}",
             )
         )
+    from .gate import gate_of
+
+    lines += [annotation("error", reason, title="driftcheck gate") for reason in gate_of(data).limits]
     return "".join(line + "\n" for line in lines)

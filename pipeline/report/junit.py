@@ -22,7 +22,7 @@ from typing import Any
 
 from pipeline.formats.xmlsafe import xml_safe
 from pipeline.report.baseline import document_paths
-from pipeline.report.gate import fails
+from pipeline.report.gate import fails, gate_of
 
 
 def _el(parent: ET.Element, tag: str, text: str | None = None, **attrs: object) -> ET.Element:
@@ -93,6 +93,21 @@ def to_junit(data: dict[str, Any]) -> ET.Element:
         suite.set("failures", str(failed))
         total += len(mine)
         failures += failed
+    limits = gate_of(data).limits
+    if limits:  # --max-flagged, --min-chrf: the run failed though no sentence did
+        suite = _el(
+            root,
+            "testsuite",
+            name="driftcheck gate",
+            tests=len(limits),
+            failures=len(limits),
+            errors=0,
+            skipped=0,
+        )
+        for reason in limits:
+            case = _el(suite, "testcase", classname="driftcheck gate", name=reason)
+            _el(case, "failure", reason, message=reason, type="gate")
+        total, failures = total + len(limits), failures + len(limits)
     for k, v in (("tests", total), ("failures", failures), ("errors", 0), ("skipped", 0)):
         root.set(k, str(v))
     return root

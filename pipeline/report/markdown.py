@@ -53,6 +53,11 @@ def _header(data: dict[str, Any]) -> list[str]:
     lines = [title, "", _counts_line(summary.get("verdicts") or {}) + " — " + " · ".join(about), ""]
     if summary.get("note"):
         lines += ["> " + md_escape(summary["note"]), ""]
+    from .gate import gate_of
+
+    limits = gate_of(data).limits
+    if limits:  # the run failed though no sentence did, or beyond the sentences that did
+        lines += ["**Gate failed:** " + "; ".join(md_escape(r) for r in limits), ""]
     lines += ["| Document | Fail | Review | OK | Corpus chrF / BLEU / TER |", "|---|--:|--:|--:|---|"]
     for doc in documents:
         path = md_escape(doc.get("path", ""), 120)

@@ -195,6 +195,22 @@ def _result(
     return result
 
 
+def _invocation(data: dict[str, Any]) -> dict[str, Any]:
+    """The run: it executed; a gate that failed on a limit (--max-flagged, --min-chrf), which no
+    result stands for, is an error notification."""
+    from .gate import gate_of
+
+    notes = [
+        {
+            "level": "error",
+            "message": {"text": f"gate failed: {reason}"},
+            "descriptor": {"id": "driftcheck/gate"},
+        }
+        for reason in gate_of(data).limits
+    ]
+    return {"executionSuccessful": True, **({"toolExecutionNotifications": notes} if notes else {})}
+
+
 def to_sarif(data: dict[str, Any]) -> dict[str, Any]:
     rules = _rules(data)
     rule_index = {r["id"]: i for i, r in enumerate(rules)}
@@ -216,7 +232,7 @@ def to_sarif(data: dict[str, Any]) -> dict[str, Any]:
         "runs": [
             {
                 "tool": {"driver": driver},
-                "invocations": [{"executionSuccessful": True}],
+                "invocations": [_invocation(data)],
                 "columnKind": "unicodeCodePoints",
                 "results": results,
                 "properties": {"mode": data.get("mode"), "summary": data.get("summary", {})},

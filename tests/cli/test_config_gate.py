@@ -120,3 +120,18 @@ def test_the_default_include_picks_up_every_input_format_by_a_suffix_it_reads() 
     assert all(glob.startswith("*.") and glob[1:] in SUFFIXES for glob in FORMAT_INCLUDE)
     assert {SUFFIXES[glob[1:]] for glob in FORMAT_INCLUDE} == set(SUFFIXES.values())
     assert Settings().include == [*TEXT_INCLUDE, *FORMAT_INCLUDE]
+
+
+def test_formats_text_in_a_config_file_counts_as_given(tmp_path: Path) -> None:
+    """`formats = ["text"]` equals the default, so it was taken for no choice at all: `-o r.json`
+    then wrote JSON where `-f text -o r.json` is refused as a mismatch."""
+    from tests.conftest import run_cli
+
+    (tmp_path / "b.txt").write_text("The weather was fine.\n", "utf-8")
+    (tmp_path / "driftcheck.toml").write_text('formats = ["text"]\n', "utf-8")
+    args = ("check", "b.txt", "--engine", "apertium", "--pivot", "es", "--no-semantic", "--no-cache")
+    r = run_cli(*args, "-o", "r.json", cwd=tmp_path)
+    assert r.code == 2 and "--format text does not match --output r.json" in r.stderr, r.stderr
+    assert not (tmp_path / "r.json").exists()
+    folder = run_cli(*args, "-o", "out/", cwd=tmp_path)
+    assert folder.code == 0 and sorted(p.name for p in (tmp_path / "out").iterdir()) == ["driftcheck.txt"]

@@ -26,6 +26,11 @@ def _settings(lang: str, engine: str, cache: bool, semantic: bool | None, **more
     for name, value in named.items():
         if not isinstance(value, str):
             raise UsageError(f"{name} must be a string, got {type(value).__name__}")
+    for name, flag in (("cache", cache), ("semantic", semantic)):  # "no" is truthy: it turned them on
+        if not isinstance(flag, bool) and not (name == "semantic" and flag is None):
+            raise UsageError(
+                f"{name} must be True or False{' or None' if name == 'semantic' else ''}, got {flag!r}"
+            )
     return Settings(lang=lang, engine=engine, cache=cache, semantic=semantic, **more)
 
 

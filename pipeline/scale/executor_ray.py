@@ -20,6 +20,8 @@ from __future__ import annotations
 import json
 import logging
 import os
+import signal
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -103,13 +105,20 @@ def _start(ray: ModuleType, options: RayOptions) -> bool:
     if ray.is_initialized():
         return False
     quiet: dict[str, Any] = {"logging_level": logging.ERROR, "log_to_driver": False}
-    if options.address:
-        try:
-            ray.init(address=options.address, **quiet)
-        except (ConnectionError, RuntimeError, ValueError) as exc:
-            raise UsageError(f"cannot connect to Ray at {options.address}: {exc}") from None
-    else:
-        ray.init(num_cpus=options.workers or os.cpu_count() or 1, include_dashboard=False, **quiet)
+    # ray.init puts its own SIGTERM handler in (sys.exit(15), no cleanup, no message); driftcheck's
+    # (cli/shell.py: "terminated", exit 143, temp files removed) comes back after it
+    term = signal.getsignal(signal.SIGTERM)
+    try:
+        if options.address:
+            try:
+                ray.init(address=options.address, **quiet)
+            except (ConnectionError, RuntimeError, ValueError) as exc:
+                raise UsageError(f"cannot connect to Ray at {options.address}: {exc}") from None
+        else:
+            ray.init(num_cpus=options.workers or os.cpu_count() or 1, include_dashboard=False, **quiet)
+    finally:
+        if term is not None and threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, term)
     return True
 
 
@@ -206,6 +215,7 @@ def ray_check_data(
         finally:
             if started:
                 ray.shutdown()
+    merged = merge_shards(shards)  # first: shards that cannot merge (a mode mix) leave nothing written
     if options.shard_results:
         _write_shard_results(options.shard_results, paths, shards)
-    return merge_shards(shards)
+    return merged

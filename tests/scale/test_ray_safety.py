@@ -1,0 +1,50 @@
+"""A Ray run keeps driftcheck's promises: SIGTERM is still "terminated" (exit 143, cleanup), and a
+run that fails leaves no shard results behind."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, run_cli
+from tests.scale.test_ray import SOURCE, _jsonl, _rows
+
+
+@pytest.mark.requires_ray
+def test_starting_ray_leaves_driftchecks_sigterm_handler_in_place() -> None:
+    """ray.init put its own SIGTERM handler in (sys.exit(15): exit 15 or 1, no message, no cleanup)
+    and never took it out; a SIGTERM during a Ray run did not exit 143 as the README says."""
+    code = (
+        "import signal, sys\n"
+        "def mine(*a): pass\n"
+        "signal.signal(signal.SIGTERM, mine)\n"
+        "import ray\n"
+        "from pipeline.scale.executor_ray import RayOptions, _start\n"
+        "started = _start(ray, RayOptions(workers=1))\n"
+        "kept = signal.getsignal(signal.SIGTERM) is mine\n"
+        "ray.shutdown()\n"
+        "print(started, kept)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert out.stdout.split() == ["True", "True"], out.stderr[-2000:]
+
+
+@pytest.mark.requires_ray
+@pytest.mark.requires_apertium
+def test_shards_that_cannot_merge_leave_no_shard_results(tmp_path: Path) -> None:
+    """Shard reports were written before the merge found a mix of pairs and copy alone: exit 2 with
+    files written (and older ones in the folder replaced)."""
+    folder = tmp_path / "shards"
+    _jsonl(folder / "a.jsonl", _rows(0, 2), ("id", "source", "translation"))
+    _jsonl(folder / "b.jsonl", _rows(2, 2), ("id", "translation"))  # copy alone: round trip
+    results = tmp_path / "results"
+    r = run_cli(
+        "check", str(folder), *SOURCE, "--executor", "ray", "--workers", "1", "-f", "json",
+        "-o", str(tmp_path / "r.json"), "--shard-results", str(results),
+    )  # fmt: skip
+    assert r.code == 2 and "cannot mix" in r.stderr and r.stderr.count("\n") == 1, r.stderr
+    assert not (tmp_path / "r.json").exists()
+    assert not results.exists() or not list(results.iterdir())

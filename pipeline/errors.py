@@ -22,6 +22,12 @@ class DriftcheckError(Exception):
         return str(self)
 
 
+def expect(value: object, kind: type, what: str) -> None:
+    """A UsageError naming `what` unless `value` is a `kind` (the library API's arguments)."""
+    if not isinstance(value, kind):
+        raise UsageError(f"{what} must be a {kind.__name__}, got {type(value).__name__}")
+
+
 class InputError(DriftcheckError):
     """A file that cannot be read: missing, empty, binary, not UTF-8, too large, malformed."""
 

@@ -15,8 +15,9 @@ import pytest
 import pipeline
 from pipeline.config import Settings
 from pipeline.core.batch import merge, verify_segments
-from pipeline.core.run_config import Mode, resolve_config
+from pipeline.core.run_config import resolve_config
 from pipeline.core.verify import build_engine, load_inputs, run_info, split_batches, whole_batch
+from pipeline.records import Mode
 from pipeline.report.to_json import to_dict
 from pipeline.timing import Timer
 from tests.conftest import ROOT
@@ -112,6 +113,12 @@ BAD_CALLS = [
     (lambda: pipeline.verify_files(["a.txt"], settings=pipeline.Settings(min_chrf=500)), "settings: min_chrf: must be between 0 and 100"),
     (lambda: pipeline.load_report(None), "load_report needs a path"),  # type: ignore[arg-type]
     (lambda: pipeline.to_json(None), "to_json needs a pipeline.Report"),  # type: ignore[arg-type]
+    # the stage-level API: AttributeError before, and a RunConfig for a mode that does not exist
+    (lambda: pipeline.merge("x", None), "batches must be a list of BatchResult, got str"),  # type: ignore[arg-type]
+    (lambda: pipeline.merge([], None), "run must be a RunInfo, got NoneType"),  # type: ignore[arg-type]
+    (lambda: pipeline.verify_segments("x", None, None), "batch must be a Batch, got str"),  # type: ignore[arg-type]
+    (lambda: pipeline.resolve_config({}, "source"), "settings must be a Settings, got dict"),  # type: ignore[arg-type]
+    (lambda: pipeline.resolve_config(Settings(source_lang="es"), "nope"), "mode must be 'source' or 'roundtrip', not 'nope'"),  # type: ignore[arg-type]
 ]  # fmt: skip
 
 

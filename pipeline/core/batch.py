@@ -15,10 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 from ..engines import Engine
-from ..records import SCHEMA_VERSION, VERDICTS, DocumentResult, Report, Scores, Segment, SegmentResult
+from ..errors import UsageError, expect
+from ..records import SCHEMA_VERSION, VERDICTS, DocumentResult, Mode, Report, Scores, Segment, SegmentResult
 from ..timing import Timer
 from ..version import __version__
 from .loop import Plan
@@ -26,7 +27,6 @@ from .run_config import RunConfig
 from .score import PairStats, corpus_from, metric_signatures
 from .source_pairs import SourceJob
 
-Mode = Literal["roundtrip", "source"]
 DocumentEntry = tuple[str, str, "str | None", "str | None"]  # path, lang, source path, source lang
 
 
@@ -75,6 +75,10 @@ def verify_segments(
     """
     from .loop import run_plan
 
+    expect(batch, Batch, "batch")
+    expect(config, RunConfig, "config (from resolve_config)")
+    if not callable(getattr(engine, "translate", None)):
+        raise UsageError(f"engine must be an engine (from load_engine), got {type(engine).__name__}")
     timer = timer or Timer()
     plan = mode_plan(batch, engine, config)
     results, stats = run_plan(plan, engine, config, timer)  # the one loop; the plan is the mode
@@ -96,6 +100,11 @@ def mode_plan(batch: Batch, engine: Engine, config: RunConfig) -> Plan[Any, Any]
 
 def merge(batches: Sequence[BatchResult], run: RunInfo) -> Report:
     """One Report from the batches of a run, given in input order."""
+    if isinstance(batches, str | bytes) or not isinstance(batches, Sequence):
+        raise UsageError(f"batches must be a list of BatchResult, got {type(batches).__name__}")
+    for b in batches:
+        expect(b, BatchResult, "batches: each item")
+    expect(run, RunInfo, "run")
     results = tuple(r for b in batches for r in b.results)
     stats: dict[int, dict[str, list[PairStats]]] = {}
     for b in batches:

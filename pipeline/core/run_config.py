@@ -12,18 +12,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from ..config import Settings
 from ..engines import plan_route
 from ..engines.langs import check_lang, default_pivot
-from ..errors import UsageError
-from ..records import Severity
+from ..errors import UsageError, expect
+from ..records import Mode, Severity
 
 if TYPE_CHECKING:
     from ..engines import Engine
 
-Mode = Literal["roundtrip", "source"]
 ALIGNMENT_CHECKS = ("omission", "addition")  # raised by the aligner (core/align.py), not by a check function
 
 
@@ -85,6 +84,9 @@ def resolve_languages(settings: Settings, mode: Mode) -> RunConfig:
 
 def resolve_config(settings: Settings, mode: Mode) -> RunConfig:
     """Check the languages and routes of `settings` for `mode` and freeze what the stages read."""
+    expect(settings, Settings, "settings")
+    if mode not in ("source", "roundtrip"):
+        raise UsageError(f"mode must be 'source' or 'roundtrip', not {mode!r}")
     return with_checks(resolve_languages(settings, mode), settings)
 
 

@@ -10,9 +10,10 @@ import pytest
 from pipeline.config import Settings
 from pipeline.core.batch import mode_plan, verify_segments
 from pipeline.core.loop import Scorer
-from pipeline.core.run_config import Mode, resolve_config
+from pipeline.core.run_config import resolve_config
 from pipeline.core.score import many_stats
 from pipeline.core.verify import build_engine, load_inputs, whole_batch
+from pipeline.records import Mode
 from pipeline.timing import Timer
 from tests.conftest import ROOT
 

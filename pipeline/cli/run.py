@@ -209,21 +209,12 @@ def _gate(data: dict[str, Any]) -> int:
     return result.exit_code
 
 
-def run_check(
-    paths: list[str],
-    settings: Settings,
-    source: str | None,
-    formats_given: bool,
-    config: str | None = None,
-    ray: RayOptions | None = None,
-) -> int:
-    from ..api import check_data
+def _expanded(paths: list[str], settings: Settings, folder: str | None, dests: list[str]) -> list[str]:
+    """The files a run reads (globs and folder scans expanded); blank ones a scan passed over are
+    named on stderr."""
     from ..scale.shards import expand_globs
 
-    plan = plan_outputs(settings, formats_given)  # fail on bad output options before any work
-    folder = output_plan.output_folder(plan)
-    dests = [d for _, d in plan if d is not None]
-    paths, blank = expand_inputs(
+    found, blank = expand_inputs(
         expand_globs(paths),
         settings.include,
         settings.exclude,
@@ -234,9 +225,28 @@ def run_check(
         print(
             f"driftcheck: warning: {one_line(name)}: blank file, nothing to check: skipped", file=sys.stderr
         )
+    return found
+
+
+def run_check(
+    paths: list[str],
+    settings: Settings,
+    source: str | None,
+    formats_given: bool,
+    config: str | None = None,
+    ray: RayOptions | None = None,
+) -> int:
+    from ..api import check_data
+    from ..scale.shards import check_shards
+
+    plan = plan_outputs(settings, formats_given)  # fail on bad output options before any work
+    dests = [d for _, d in plan if d is not None]
+    paths = _expanded(paths, settings, output_plan.output_folder(plan), dests)
     protected = protected_files(paths, settings, source, config)
     _cache_is_no_input(protected)
     preflight_outputs(dests, protected)
+    if ray is not None:  # before stdin is spooled: its error names "-", not a temp file
+        check_shards(paths, source)
     paths, spooled = spool_streams(paths)
     try:
         annotate_plan = _plan_annotations(settings, paths, source)

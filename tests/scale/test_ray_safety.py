@@ -48,3 +48,16 @@ def test_shards_that_cannot_merge_leave_no_shard_results(tmp_path: Path) -> None
     assert r.code == 2 and "cannot mix" in r.stderr and r.stderr.count("\n") == 1, r.stderr
     assert not (tmp_path / "r.json").exists()
     assert not results.exists() or not list(results.iterdir())
+
+
+@pytest.mark.requires_ray
+def test_stdin_with_the_ray_executor_is_named_as_given(tmp_path: Path) -> None:
+    """stdin was spooled into a temp file before the shards were checked, and the error named it."""
+    r = run_cli(
+        "check", "-", *SOURCE, "--executor", "ray", "-f", "json", "-o", str(tmp_path / "x.json"),
+        stdin='{"source": "Hola.", "translation": "Hello."}\n',
+    )  # fmt: skip
+    assert (r.code, r.stderr) == (
+        2,
+        "driftcheck: error: -: --executor ray reads segment files (.jsonl, .tsv, .parquet), one shard each\n",
+    )

@@ -210,8 +210,9 @@ def _gate(data: dict[str, Any]) -> int:
 
 
 def _expanded(paths: list[str], settings: Settings, folder: str | None, dests: list[str]) -> list[str]:
-    """The files a run reads (globs and folder scans expanded); blank ones a scan passed over are
-    named on stderr."""
+    """The files a run reads (globs and folder scans expanded), each once: a file named twice (a
+    folder and a glob over it, a link) is checked once, and that and the blank files a scan passed
+    over are named on stderr."""
     from ..scale.shards import expand_globs
 
     found, blank = expand_inputs(
@@ -225,7 +226,19 @@ def _expanded(paths: list[str], settings: Settings, folder: str | None, dests: l
         print(
             f"driftcheck: warning: {one_line(name)}: blank file, nothing to check: skipped", file=sys.stderr
         )
-    return found
+    kept: list[str] = []
+    seen: set[object] = set()
+    for p in found:
+        key = file_identity(p) if p != "-" else None  # stdin twice is refused where it is spooled
+        if key is not None and key in seen:
+            print(
+                f"driftcheck: warning: {one_line(p)}: the same file as an input before it: checked once",
+                file=sys.stderr,
+            )
+            continue
+        seen.add(key)
+        kept.append(p)
+    return kept
 
 
 def run_check(

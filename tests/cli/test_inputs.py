@@ -1,5 +1,5 @@
 """What `check` reads from a scanned folder (pipeline/cli/inputs.py): blank files are passed over
-and named; a blank file named as an input stays an error."""
+and named; a blank file named as an input stays an error; a file named twice is read once."""
 
 from __future__ import annotations
 
@@ -40,3 +40,19 @@ def test_a_scan_passes_over_blank_files_and_names_them(tmp_path: Path) -> None:
     r = run_cli("check", str(folder), *APERTIUM, "--include", "*.md")
     assert r.code == 2
     assert r.stderr.strip().endswith(f"driftcheck: error: {folder}: only blank files matching *.md")
+
+
+def test_a_file_named_twice_is_checked_once(tmp_path: Path) -> None:
+    """A folder and a glob over it (or a link to a file) named one file twice: it was checked and
+    counted twice, its flags too."""
+    (tmp_path / "sh").mkdir()
+    (tmp_path / "sh" / "a.jsonl").write_text(
+        '{"source": "Gastó 320 euros.", "translation": "Spent 230 euros."}\n', "utf-8"
+    )
+    (tmp_path / "link.jsonl").symlink_to(tmp_path / "sh" / "a.jsonl")
+    args = ("-s", "es", "--engine", "apertium", "--no-semantic", "--no-cache", "-f", "json", "-o", "r.json")
+    r = run_cli("check", "sh", "sh/*.jsonl", "link.jsonl", *args, cwd=tmp_path)
+    assert r.code == 1, r.stderr
+    data = json.loads((tmp_path / "r.json").read_text("utf-8"))
+    assert [d["path"] for d in data["documents"]] == ["sh/a.jsonl"] and data["summary"]["segments"] == 1
+    assert r.stderr.count("the same file as an input before it: checked once") == 2

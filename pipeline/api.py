@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from .config import Settings
+from .config import Settings, settings_problem
 from .errors import UsageError
 from .formats.encoding import whole_characters
 from .records import Report, Segment
@@ -26,12 +26,11 @@ def _settings(lang: str, engine: str, cache: bool, semantic: bool | None, **more
     for name, value in named.items():
         if not isinstance(value, str):
             raise UsageError(f"{name} must be a string, got {type(value).__name__}")
-    for name, flag in (("cache", cache), ("semantic", semantic)):  # "no" is truthy: it turned them on
-        if not isinstance(flag, bool) and not (name == "semantic" and flag is None):
-            raise UsageError(
-                f"{name} must be True or False{' or None' if name == 'semantic' else ''}, got {flag!r}"
-            )
-    return Settings(lang=lang, engine=engine, cache=cache, semantic=semantic, **more)
+    settings = Settings(lang=lang, engine=engine, cache=cache, semantic=semantic, **more)
+    problem = settings_problem(settings)  # as verify_files checks its Settings ("no" turned the cache on)
+    if problem is not None:
+        raise UsageError(problem)
+    return settings
 
 
 def _strings(values: Any, what: str, one: str) -> list[str]:
@@ -150,7 +149,6 @@ def verify_copy(
 def verify_files(paths: list[str], *, source: str | None = None, settings: Settings | None = None) -> Report:
     """Verify files as `driftcheck check` reads them (any input format; `source`: the original of a
     single document). `settings`: everything the CLI's flags and config files set (default: defaults)."""
-    from .config import settings_problem
     from .core.verify import verify
 
     _not_while_a_worker_imports_the_script()

@@ -95,8 +95,8 @@ BAD_CALLS = [
     (lambda: pipeline.verify_pairs([], source_lang="es"), "pairs is empty"),
     (lambda: pipeline.verify_pairs([("a", "b")], source_lang=5), "source_lang must be a string, got int"),  # type: ignore[arg-type]
     # "no" is truthy: the cache and the encoder were turned on
-    (lambda: pipeline.verify_pairs([("a", "b")], source_lang="es", cache="no"), "cache must be True or False, got 'no'"),  # type: ignore[arg-type]
-    (lambda: pipeline.verify_copy(["The house."], semantic="no"), "semantic must be True or False or None, got 'no'"),  # type: ignore[arg-type]
+    (lambda: pipeline.verify_pairs([("a", "b")], source_lang="es", cache="no"), "cache: must be bool, got str"),  # type: ignore[arg-type]
+    (lambda: pipeline.verify_copy(["The house."], semantic="no"), "semantic: must be bool, got str"),  # type: ignore[arg-type]
     # a string iterates into characters: ten one-letter segments
     (lambda: pipeline.verify_copy("The house.", engine="apertium"), "sentences must be a list of sentences, got str"),
     (lambda: pipeline.verify_copy([]), "sentences is empty"),

@@ -14,13 +14,11 @@ the rest of its batch. Nothing is translated; the readings feed the morphologica
 from __future__ import annotations
 
 import functools
-import os
 import re
-from pathlib import Path
 
 from ..errors import EngineError
 from .apertium import clean, frame
-from .apertium_stream import Pipeline, StageFailed, run_pipeline
+from .apertium_stream import Pipeline, StageFailed, modes_dir, run_pipeline
 from .langs import to_iso1
 
 Reading = tuple[str, tuple[str, ...]]  # (lemma in lower case, tags: part of speech first)
@@ -31,10 +29,6 @@ _MARKER = re.compile(r"\[<dc (\d+)>\]")
 _ANALYSIS_STAGES = ("lt-proc", "cg-proc", "apertium-tagger")
 MAX_BATCH_CHARS = 2_000_000  # per run of the stages (each run loads the analyser: ~0.3 s)
 SECONDS_PER_MB = 600.0  # timeout: 60 s + the batch at this pace (measured: ~1 MB in 2 s on a quiet machine)
-
-
-def modes_dir() -> Path:
-    return Path(os.environ.get("APERTIUM_DATADIR") or "/usr/share/apertium") / "modes"
 
 
 @functools.cache

@@ -31,6 +31,7 @@ import signal
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..errors import EngineError
 
@@ -58,9 +59,15 @@ class Pipeline:
         return " | ".join(p for p in (self.before, self.tagger, self.after) if p)
 
 
+def modes_dir() -> Path:
+    """Where `apertium` finds its modes: $APERTIUM_DATADIR/modes, the default when it is unset or
+    empty (the `apertium` script's `${APERTIUM_DATADIR:-…}`)."""
+    return Path(os.environ.get("APERTIUM_DATADIR") or "/usr/share/apertium") / "modes"
+
+
 def mode_path(mode: str) -> str:
-    """The mode file `apertium` runs for a mode (in $APERTIUM_DATADIR when set)."""
-    return os.path.join(os.environ.get("APERTIUM_DATADIR", "/usr/share/apertium"), "modes", f"{mode}.mode")
+    """The mode file `apertium` runs for a mode."""
+    return str(modes_dir() / f"{mode}.mode")
 
 
 @functools.cache

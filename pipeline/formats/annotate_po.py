@@ -18,7 +18,9 @@ from .po import declared_charset, entry_id, parse_po
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 MARK = "# driftcheck: "
-_OWN = re.compile(r"# driftcheck: (?:plural form \d+: )?(?:review|fail)(?::|\s*$)")  # what unit_reasons writes
+_OWN = re.compile(
+    re.escape(MARK) + r"(?:plural form \d+: )?(?:review|fail)(?::|\s*$)"
+)  # what unit_reasons writes
 
 
 def _codec(data: bytes) -> str:

@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from pipeline.report.baseline import iter_flags, normalise_path
+from pipeline.report.gate import gate_of
 from pipeline.report.sarif import flag_region, sentence_columns
 from pipeline.terminal import name_bidi
 
@@ -57,7 +58,5 @@ def render_github(data: dict[str, Any]) -> str:
                 title=f"driftcheck {flag['check']}",
             )
         )
-    from .gate import gate_of
-
     lines += [annotation("error", reason, title="driftcheck gate") for reason in gate_of(data).limits]
     return "".join(line + "\n" for line in lines)

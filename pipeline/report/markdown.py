@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from ..terminal import inert
+from .gate import gate_of
 from .html import MODE_LABELS, engine_facts, segment_chrf
 
 ICONS = {"fail": "❌ fail", "review": "⚠️ review", "ok": "✅ ok"}
@@ -53,8 +54,6 @@ def _header(data: dict[str, Any]) -> list[str]:
     lines = [title, "", _counts_line(summary.get("verdicts") or {}) + " — " + " · ".join(about), ""]
     if summary.get("note"):
         lines += ["> " + md_escape(summary["note"]), ""]
-    from .gate import gate_of
-
     limits = gate_of(data).limits
     if limits:  # the run failed though no sentence did, or beyond the sentences that did
         lines += ["**Gate failed:** " + "; ".join(md_escape(r) for r in limits), ""]

@@ -30,6 +30,7 @@ from urllib.parse import quote
 
 from pipeline.formats import UNIT_FORMATS
 from pipeline.report.baseline import flag_key, iter_flags, normalise_path
+from pipeline.report.gate import gate_of
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 FINGERPRINT = "driftcheckFlag/v1"
@@ -198,8 +199,6 @@ def _result(
 def _invocation(data: dict[str, Any]) -> dict[str, Any]:
     """The run: it executed; a gate that failed on a limit (--max-flagged, --min-chrf), which no
     result stands for, is an error notification."""
-    from .gate import gate_of
-
     notes = [
         {
             "level": "error",

@@ -53,6 +53,7 @@ class Document:
     paragraphs: tuple[Paragraph, ...]
     fmt: str = "text"  # text | markdown | html | jsonl | tsv | po | xliff | tmx
     declared_lang: str | None = None  # what the file says its language is (HTML: <html lang>)
+    warnings: tuple[str, ...] = ()  # what reading it left out (HTML: text marked as another language)
 
 
 @dataclass(frozen=True)

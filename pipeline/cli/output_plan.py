@@ -12,7 +12,8 @@
   gets `driftcheck.github.txt` there.
 - GitHub annotations go to stdout (where the runner reads them): automatically in GitHub Actions
   when stdout is free, never after a report printed there (`-f json -f github` without `--output`
-  is an error; the automatic ones are left out).
+  is an error; the automatic ones are left out). The same for the terminal summary: `-f json -f
+  text` without `--output` is an error, not a JSON with the summary dropped.
 - Several file formats with a file name (`-f json -f html -o y.html`) is an error, never a folder
   named y.html. `-o -` and `-o /dev/stdout` mean stdout.
 """
@@ -133,19 +134,26 @@ def plan_outputs(formats: list[str], output: str | None, formats_given: bool, gi
         plan.append((files[0], out))
     stdout_taken = any(dest is None for _, dest in plan)
     taken = {f for f, _ in plan}
-    if "text" in formats and "text" not in taken and not stdout_taken:
+    if "text" in formats and "text" not in taken:
+        _stdout_free("text", plan)
         plan.insert(0, ("text", None))
     if "github" in formats and "github" not in taken:
-        if stdout_taken:
-            fmt = next(f for f, dest in plan if dest is None)
-            raise UsageError(
-                f"--format github goes to stdout, which already carries the {fmt} report; "
-                "write that report to a file with --output"
-            )
+        _stdout_free("github", plan)
         plan.append(("github", None))
     elif github and "github" not in taken and not stdout_taken:  # automatic in GitHub Actions
         plan.append(("github", None))
     return plan
+
+
+def _stdout_free(fmt: str, plan: Plan) -> None:
+    """A second report on stdout would be glued to the first one: `-f json -f text` without
+    `--output` printed the JSON alone (the summary was dropped), `-f json -f github` an invalid JSON."""
+    on_stdout = next((f for f, dest in plan if dest is None), None)
+    if on_stdout is not None:
+        raise UsageError(
+            f"--format {fmt} goes to stdout, which already carries the {on_stdout} report; "
+            "write that report to a file with --output"
+        )
 
 
 def output_folder(plan: Plan) -> str | None:

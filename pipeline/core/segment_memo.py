@@ -105,9 +105,10 @@ def run_context(config: RunConfig, morph: bool) -> str:
     context: dict[str, object] = {"config": read, "morph": None}
     if morph:
         from ..engines.apertium import apertium_version
-        from ..engines.apertium_analysis import signature
+        from ..engines.apertium_analysis import data_signature, signature
 
-        context["morph"] = [signature([config.lang, config.source_lang or ""]), apertium_version()]
+        langs = [config.lang, config.source_lang or ""]
+        context["morph"] = [signature(langs), apertium_version(), data_signature(langs)]
     return _digest(context).hex()
 
 

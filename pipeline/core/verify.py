@@ -98,9 +98,11 @@ def _details(
     """Per document, for the report: its format, what a unit file held, and what to warn about."""
     details: list[dict[str, Any]] = []
     for path, item in zip(paths, loaded):
-        notes = warnings.get(path, []) + (item.warnings if isinstance(item, UnitFile) else [])
+        notes = warnings.get(path, []) + list(item.warnings)
         if original is not None:
-            notes += [f"{original.path}: {w}" for w in warnings.get(original.path, [])]
+            notes += [
+                f"{original.path}: {w}" for w in warnings.get(original.path, []) + list(original.warnings)
+            ]
         units = item.counts if isinstance(item, UnitFile) and item.fmt in UNIT_FORMATS else {}
         details.append({"format": item.fmt, "units": units, "warnings": notes})
     return details
@@ -137,7 +139,9 @@ def load_inputs(paths: list[str], settings: Settings, source: str | None = None)
             raise UsageError(f"source-aware mode needs --source-lang (the language of the original){why}")
         src_lang = check_lang(src_lang, "source language")
         if src_lang == lang:
-            raise UsageError(f"--source-lang and --lang are both '{lang}': a translation needs two languages{why}")
+            raise UsageError(
+                f"--source-lang and --lang are both '{lang}': a translation needs two languages{why}"
+            )
         from .source_mode import job_from_documents, job_from_segments
 
         inputs = Inputs(
@@ -217,6 +221,10 @@ def memo_context(engine: Engine, settings: Settings) -> dict[str, object]:
         from .result_memo import files_identity
 
         context["semantic"] = files_identity(semantic.resource_files())
+    if settings.morph is not False and settings.source_lang:  # the analysers' data (source-aware)
+        from ..engines.apertium_analysis import data_signature
+
+        context["morph"] = data_signature([settings.lang, settings.source_lang])
     if settings.calibration is not None:  # the file's bytes decide the verdicts, not its name
         from .result_memo import file_digest
 

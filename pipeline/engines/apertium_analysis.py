@@ -18,7 +18,7 @@ import re
 
 from ..errors import EngineError
 from .apertium import clean, frame
-from .apertium_stream import Pipeline, StageFailed, modes_dir, run_pipeline
+from .apertium_stream import Pipeline, StageFailed, data_digest, modes_dir, run_pipeline
 from .langs import to_iso1
 
 Reading = tuple[str, tuple[str, ...]]  # (lemma in lower case, tags: part of speech first)
@@ -63,6 +63,16 @@ def signature(langs: list[str]) -> dict[str, object]:
     for lang in sorted(langs):
         pipe = analysis_pipeline(lang)
         out[lang] = None if pipe is None else pipe.whole
+    return out
+
+
+def data_signature(langs: list[str]) -> dict[str, str | None]:
+    """The analysers' data per language (`data_digest`): a pair rebuilt or upgraded in place
+    reads differently under the same stages."""
+    out: dict[str, str | None] = {}
+    for lang in sorted(set(langs)):
+        pipe = analysis_pipeline(lang)
+        out[lang] = None if pipe is None else data_digest(pipe.whole.encode("utf-8"))
     return out
 
 

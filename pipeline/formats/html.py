@@ -14,6 +14,12 @@ elements (<time>, <button>, <label>, <output>, <ruby>…). Both sides are compar
 invisible characters, and a block between two matched ones that comes out a little shorter
 still matches its line (RapidFuzz similarity of at least 85 %); such a block was dropped
 whole, and a sentence of the article went unchecked.
+
+Text the page itself marks as not the copy is left out, with a warning naming its lines: a block
+inside an element whose `lang` names another language than the page's `<html lang>` (a quotation
+kept in French on an English page; only when the page declares its language) or inside
+`translate="no"` (text the page says is not translated). Read as the page's language, such a block
+was flagged as untranslated or foreign text, or as drift by round trip.
 """
 
 from __future__ import annotations
@@ -148,17 +154,44 @@ def to_paragraph(index: int, block: Block) -> Paragraph:
     return Paragraph(index, text, block.lines[0], block.kind, tuple(offsets), block.waived)
 
 
-def parse_html(html: str, path: str) -> tuple[list[Paragraph], PageInfo]:
-    """The article's paragraphs (headings and list items as their own) and what the page declares."""
+def _primary(lang: str) -> str:
+    return lang.replace("_", "-").split("-")[0].lower()
+
+
+def not_the_copy(block: Block, page_lang: str | None) -> bool:
+    """Text the page marks as another language than its own, or as not to be translated."""
+    if not block.translate:
+        return True
+    return bool(page_lang and block.lang and _primary(block.lang) != _primary(page_lang))
+
+
+def _left_out_warning(left_out: list[Block]) -> str:
+    lines = [str(b.lines[0]) for b in left_out[:5]] + (["…"] if len(left_out) > 5 else [])
+    marks = sorted({f'lang="{b.lang}"' if b.translate else 'translate="no"' for b in left_out})
+    return (
+        f"{len(left_out)} text block(s) the page marks as not its copy ({', '.join(marks)}) "
+        f"are not checked (line {', '.join(lines)})"
+    )
+
+
+def parse_html(html: str, path: str) -> tuple[list[Paragraph], PageInfo, list[str]]:
+    """The article's paragraphs (headings and list items as their own), what the page declares,
+    and warnings (text the page marks as not its copy, left out)."""
     blocks, info = walk(html)
     kept = article_blocks(html, blocks, info) if blocks else []
+    left_out = [b for b in kept if not_the_copy(b, info.lang)]
+    kept = [b for b in kept if not not_the_copy(b, info.lang)]
     if not kept:
-        raise InputError(f"{path}: no article text found in the HTML page")
-    return [to_paragraph(i, b) for i, b in enumerate(kept, start=1)], info
+        marked = f" (only text it marks as not its copy: {_left_out_warning(left_out)})" if left_out else ""
+        raise InputError(f"{path}: no article text found in the HTML page{marked}")
+    warnings = [_left_out_warning(left_out)] if left_out else []
+    return [to_paragraph(i, b) for i, b in enumerate(kept, start=1)], info, warnings
 
 
 def html_document(data: bytes, path: str, lang: str) -> Document:
     """An HTML page (its bytes, read by inputs/read.py) as a Document; `declared_lang` is its
     <html lang> (or Content-Language)."""
-    paragraphs, info = parse_html(decode_html(data, path), path)
-    return Document(path, lang, tuple(paragraphs), fmt="html", declared_lang=info.lang)
+    paragraphs, info, warnings = parse_html(decode_html(data, path), path)
+    return Document(
+        path, lang, tuple(paragraphs), fmt="html", declared_lang=info.lang, warnings=tuple(warnings)
+    )

@@ -6,6 +6,8 @@ scripts, styles and other non-text elements are skipped, and so is an element a 
 show (`hidden`, or an inline style with `display: none` / `visibility: hidden`), whitespace is collapsed, and each
 block keeps the input line of each of its characters so reports point into the HTML file.
 A `<!-- driftcheck: ignore … -->` comment waives checks for the next block, as in Markdown.
+Each block also knows the `lang` and `translate` its block elements declare (the nearest one
+below <html>; an inline element's are part of a sentence): html.py leaves out text the page marks as another language or as not to be translated.
 The walk also collects what the page says about itself: `<html lang>`, the title and the
 description. Which blocks are the article is decided elsewhere (html.py).
 """
@@ -45,6 +47,8 @@ class Block:
     lines: list[int] = field(default_factory=list)  # input line of each character
     pieces: list[str] = field(default_factory=list)  # text split where <br> breaks a line
     waived: tuple[str, ...] = ()
+    lang: str | None = None  # the nearest `lang` a block element below <html> declares
+    translate: bool = True  # False inside an element with translate="no" (up to one with "yes")
 
     @property
     def text(self) -> str:
@@ -68,6 +72,7 @@ class BlockWalker(HTMLParser):
         self.blocks: list[Block] = []
         self.info = PageInfo()
         self._stack: list[tuple[str, int]] = []  # (tag, serial)
+        self._marks: dict[int, tuple[str | None, str | None]] = {}  # serial -> (lang, translate) declared
         self._serial = 0
         self._skip = 0  # depth inside script/style/...
         self._hidden: tuple[str, int] | None = None  # (tag, depth) of an element a browser does not show
@@ -133,6 +138,9 @@ class BlockWalker(HTMLParser):
         if tag not in VOID_TAGS:
             self._serial += 1
             self._stack.append((tag, self._serial))
+            a = {k.lower(): (v or "").strip().lower() for k, v in attrs if k.lower() in ("lang", "translate")}
+            if a and tag in BLOCK_TAGS and tag != "html":  # <html lang> is the page's own language
+                self._marks[self._serial] = (a.get("lang") or None, a.get("translate") or None)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self._skip or self._hidden is not None:
@@ -174,7 +182,9 @@ class BlockWalker(HTMLParser):
             if not data.strip() or data == "\x00":
                 return
             tag = self._block_tag()
-            self._current = Block(tag, _kind(tag), tuple(s for _, s in self._stack))
+            lang, translate = self._declared()
+            ancestors = tuple(s for _, s in self._stack)
+            self._current = Block(tag, _kind(tag), ancestors, lang=lang, translate=translate)
         block = self._current
         for ch in data:
             if ch == "\x00":
@@ -189,6 +199,13 @@ class BlockWalker(HTMLParser):
             else:
                 block.chars.append(ch)
                 block.lines.append(line)
+
+    def _declared(self) -> tuple[str | None, bool]:
+        """The nearest declared `lang` and `translate` of the open elements."""
+        marks = [self._marks[s] for _, s in reversed(self._stack) if s in self._marks]
+        lang = next((m[0] for m in marks if m[0]), None)
+        translate = next((m[1] for m in marks if m[1] in ("yes", "no")), "yes")
+        return lang, translate != "no"
 
     def handle_comment(self, data: str) -> None:
         m = _WAIVER.match(data)

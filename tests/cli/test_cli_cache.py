@@ -150,3 +150,32 @@ def test_another_apertium_data_folder_is_not_answered_from_the_cache(tmp_path: P
 
     assert forward("a.json") == "The bridge opened in 1932."
     assert forward("b.json") == "The footbridge opened in 1932."
+
+
+def test_an_apertium_pair_rebuilt_in_place_is_not_answered_from_the_cache(tmp_path: Path) -> None:
+    """The signature held the mode file's digest only: a pair rebuilt under the same paths (new
+    dictionaries, the mode file unchanged) was answered from the cache with the old translations."""
+    import shutil
+
+    (tmp_path / "o.es.txt").write_text("El color del puente es gris.\n", "utf-8")
+    (tmp_path / "c.en.txt").write_text("The colour of the bridge is grey.\n", "utf-8")
+    system = "/usr/share/apertium/apertium-eng-spa"
+    data = tmp_path / "data"
+    shutil.copytree(system, data / "apertium-eng-spa")
+    (data / "modes").mkdir()
+    for name in ("spa-eng", "eng-spa"):
+        text = Path(f"/usr/share/apertium/modes/{name}.mode").read_text("utf-8")
+        (data / "modes" / f"{name}.mode").write_text(text.replace(system, str(data / "apertium-eng-spa")))
+    run = ("check", "c.en.txt", "--source", "o.es.txt", "-l", "en", "-s", "es", "--engine", "apertium")
+    opts = ("--no-semantic", "--no-morph", "--cache", str(tmp_path / "c.sqlite"), "-f", "json")
+    env = {"APERTIUM_DATADIR": str(data)}
+    assert run_cli(*run, *opts, "-o", "a.json", cwd=tmp_path, env=env).code == 0
+    generator = data / "apertium-eng-spa" / "spa-eng.autogen.bin"  # rebuilt: US spelling
+    generator.write_bytes((data / "apertium-eng-spa" / "spa-eng_US.autogen.bin").read_bytes())
+    assert run_cli(*run, *opts, "-o", "b.json", cwd=tmp_path, env=env).code == 0
+
+    def forward(name: str) -> str:
+        return str(json.loads((tmp_path / name).read_text("utf-8"))["segments"][0]["comparison"]["forward"])
+
+    assert forward("a.json") == "The colour of the bridge is grey."
+    assert forward("b.json") == "The color of the bridge is gray."

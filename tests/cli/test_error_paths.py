@@ -35,6 +35,15 @@ def test_bad_config_values_are_named(tmp_path: Path, toml: bytes, message: str) 
     assert r.code == 2 and r.stderr == f"driftcheck: error: {err.value.message}\n" and r.stdout == ""
 
 
+def test_two_reports_for_stdout_are_refused_before_any_work() -> None:
+    r = run_cli("check", str(SEED), "--engine", "apertium", "--no-cache", "-f", "text", "-f", "json")
+    assert r.code == 2 and r.stdout == ""
+    assert r.stderr == (
+        "driftcheck: error: --format text goes to stdout, which already carries the json report; "
+        "write that report to a file with --output\n"
+    )
+
+
 def test_an_unknown_device_on_the_command_line_is_refused() -> None:
     r = run_cli("check", str(SEED), "--engine", "apertium", "--no-cache", "--device", "tpu")
     assert r.code == 2 and "device: must be one of auto, cpu, cuda, not 'tpu'" in r.stderr

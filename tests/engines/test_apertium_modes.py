@@ -16,7 +16,9 @@ pytestmark = pytest.mark.requires_apertium
 
 
 def script_listing(binary: str, env: dict[str, str]) -> list[str]:
-    out = subprocess.run([binary, "-l"], capture_output=True, text=True, env={**os.environ, **env, "LC_ALL": "C"})
+    out = subprocess.run(
+        [binary, "-l"], capture_output=True, text=True, env={**os.environ, **env, "LC_ALL": "C"}
+    )
     return out.stdout.split()
 
 
@@ -47,3 +49,27 @@ def test_another_apertium_is_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     fake.write_text('#!/bin/sh\necho "  fr-es"\necho "  es-fr"\n')
     fake.chmod(0o755)
     assert apertium.listed_modes(str(fake)) == ["fr-es", "es-fr"]
+
+
+def test_the_analysers_data_rebuilt_in_place_changes_their_signature(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The remembered rows keyed the analysers on their stages and Apertium's version: a language
+    pair rebuilt or upgraded under the same paths read the old analyses back."""
+    from pipeline.engines import apertium_analysis
+
+    system = "/usr/share/apertium/apertium-eng-spa"
+    shutil.copytree(system, tmp_path / "eng-spa")
+    (tmp_path / "modes").mkdir()
+    text = Path("/usr/share/apertium/modes/spa-eng.mode").read_text("utf-8")
+    (tmp_path / "modes" / "spa-eng.mode").write_text(text.replace(system, str(tmp_path / "eng-spa")))
+    monkeypatch.setenv("APERTIUM_DATADIR", str(tmp_path))
+    apertium_analysis.analysis_pipeline.cache_clear()
+    try:
+        before = apertium_analysis.data_signature(["es"])
+        assert before["es"] is not None and apertium_analysis.data_signature(["es"]) == before
+        tagger = tmp_path / "eng-spa" / "spa-eng.prob"
+        tagger.write_bytes(tagger.read_bytes() + b"\0")
+        assert apertium_analysis.data_signature(["es"]) != before
+    finally:
+        apertium_analysis.analysis_pipeline.cache_clear()

@@ -9,6 +9,7 @@ a `.gold.txt` with the article's paragraphs.
 from __future__ import annotations
 
 import html
+import json
 import unicodedata
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from pipeline.formats.html import decode_html, parse_html
 from pipeline.inputs.read import parse_text, read_document
 from pipeline.inputs.segment import segment_document
 from pipeline.records import Document
-from tests.conftest import SEED
+from tests.conftest import SEED, run_cli
 
 PAGES = Path(__file__).parents[1] / "data" / "formats" / "html"
 
@@ -34,7 +35,7 @@ def gold(page: Path) -> list[str]:
 
 
 def article(page: Path) -> list[str]:
-    paragraphs, _ = parse_html(decode_html(page.read_bytes(), str(page)), str(page))
+    paragraphs, _, _ = parse_html(decode_html(page.read_bytes(), str(page)), str(page))
     return [norm(p.text) for p in paragraphs]
 
 
@@ -57,7 +58,7 @@ def test_elpais_page_keeps_the_whole_article() -> None:
 
 def test_structure_headings_list_items_and_lines_into_the_html_file() -> None:
     page = PAGES / "wordpress-library-vote.en.html"
-    paragraphs, info = parse_html(decode_html(page.read_bytes(), str(page)), str(page))
+    paragraphs, info, _ = parse_html(decode_html(page.read_bytes(), str(page)), str(page))
     kinds = [(p.kind, p.text[:24]) for p in paragraphs]
     assert kinds[0] == ("heading", "Council votes to keep Ea")
     assert ("heading", "How the library will be ") in kinds
@@ -75,7 +76,7 @@ def test_line_offsets_follow_wrapped_paragraphs_and_waivers_bind_to_the_next_blo
         "<!-- driftcheck: ignore numbers, names -->\n<p>Costó 12 millones de euros a Ana Torres.</p>\n"
         "<p>Sin dispensa.</p>\n</article></body></html>\n"
     )
-    paragraphs, info = parse_html(page, "x.html")
+    paragraphs, info, _ = parse_html(page, "x.html")
     doc = segment_document(Document("x.html", "es", tuple(paragraphs), "html"), 0)
     assert [(s.id, s.line) for s in doc] == [
         ("p1.s1", 2), ("p2.s1", 3), ("p2.s2", 4), ("p3.s1", 7), ("p4.s1", 8)
@@ -144,7 +145,7 @@ def test_bad_pages_are_one_line_input_errors(data: bytes, message: str) -> None:
 
 def test_declared_latin1_page_is_read_as_declared() -> None:
     data = '<html lang="fr"><head><meta charset="iso-8859-1"></head><body><article><p>Le café est prêt.</p></article></body></html>'
-    paragraphs, info = parse_html(decode_html(data.encode("latin-1"), "x.html"), "x.html")
+    paragraphs, info, _ = parse_html(decode_html(data.encode("latin-1"), "x.html"), "x.html")
     assert [p.text for p in paragraphs] == ["Le café est prêt."] and info.lang == "fr"
 
 
@@ -157,7 +158,7 @@ def test_a_reference_to_a_control_character_does_not_lose_the_page(ref: str) -> 
         f"<p>The bridge reopened {ref}[31mRED on Monday after months of repairs.</p>"
         "<p>The house is big &#38; old &#x41;&#9;.</p></article></body></html>"
     )
-    paragraphs, _ = parse_html(decode_html(page.encode(), "p.html"), "p.html")
+    paragraphs, _, _ = parse_html(decode_html(page.encode(), "p.html"), "p.html")
     texts = [p.text for p in paragraphs]
     assert texts[1] == "The bridge reopened \ufffd[31mRED on Monday after months of repairs."
     assert texts[0] == "The bridge" and texts[2].startswith("The house is big & old A")
@@ -179,7 +180,7 @@ def test_a_paragraph_trafilatura_reads_a_little_differently_is_still_checked(inl
         "<p>Local shops welcomed the news and expect more customers during the summer months.</p>"
         "</article></body></html>"
     )
-    paragraphs, _ = parse_html(decode_html(page.encode(), "p.html"), "p.html")
+    paragraphs, _, _ = parse_html(decode_html(page.encode(), "p.html"), "p.html")
     texts = [p.text for p in paragraphs]
     assert len(texts) == 4 and texts[1].startswith("The engineers never replaced the old ca"), texts
     assert texts[1].endswith("during the winter.")
@@ -198,7 +199,7 @@ def test_what_a_browser_does_not_show_is_not_checked() -> None:
         "<p>Local shops welcomed the news and expect more customers during the summer months.</p>\n"
         "</article></body></html>"
     )
-    paragraphs, _ = parse_html(decode_html(page.encode(), "p.html"), "p.html")
+    paragraphs, _, _ = parse_html(decode_html(page.encode(), "p.html"), "p.html")
     assert [(p.line, p.text) for p in paragraphs] == [
         (
             2,
@@ -207,3 +208,38 @@ def test_what_a_browser_does_not_show_is_not_checked() -> None:
         (4, "Traffic was heavy in the morning, but it improved at noon according to the police."),
         (8, "Local shops welcomed the news and expect more customers during the summer months."),
     ]
+
+
+QUOTED = (
+    '<html lang="en"><head><meta charset="utf-8"><title>T</title></head><body><article>\n'
+    "<p>The harbour bridge reopened on Monday after three months of repair works on its whole structure.</p>\n"
+    '<blockquote lang="fr"><p>Le pont est enfin rouvert et nous en sommes très heureux.</p></blockquote>\n'
+    '<p><span lang="es">"Por fin"</span>, traffic was heavy in the morning, but it improved at noon.</p>\n'
+    '<p translate="no">Harbour Bridge Authority Annual Report and Accounts.</p>\n'
+    '<div lang="en-GB"><p>Local shops welcomed the news and expect more customers during the summer.</p></div>\n'
+    "</article></body></html>\n"
+)
+
+
+def test_text_the_page_marks_as_not_its_copy_is_left_out_with_a_warning() -> None:
+    """A quotation the page marks `lang="fr"` and a block marked `translate="no"` were checked as
+    English copy (untranslated, foreign words, drift); a regional tag of the page's language is its own."""
+    paragraphs, _, warnings = parse_html(QUOTED, "p.html")
+    assert [p.line for p in paragraphs] == [2, 4, 6]
+    assert warnings == [
+        '2 text block(s) the page marks as not its copy (lang="fr", translate="no") are not checked (line 3, 5)'
+    ]
+
+
+@pytest.mark.requires_apertium
+def test_a_quotation_in_another_language_is_not_checked_as_the_copy(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(QUOTED, encoding="utf-8")
+    out = tmp_path / "r.json"
+    r = run_cli("check", str(page), "--engine", "apertium", "--no-cache", "--pivot", "es", "-o", str(out))
+    assert r.code == 0, r.stderr  # the French quotation read as English failed the run
+    data = json.loads(out.read_text())
+    texts = [s["text"] for s in data["segments"]]
+    assert not any("pont" in t or "Authority" in t for t in texts) and len(texts) == 3
+    warning = "are not checked (line 3, 5)"
+    assert warning in data["documents"][0]["warnings"][0] and warning in r.stderr

@@ -114,6 +114,9 @@ def test_plan_follows_the_suffix(
         (["text"], False, "x.foo", "cannot tell the report format"),
         (["text"], False, "/dev/null", "cannot tell the report format"),
         (["json", "github"], True, None, "github goes to stdout, which already carries the json report"),
+        # the summary was dropped without a word: stdout carried the JSON alone
+        (["text", "json"], True, None, "text goes to stdout, which already carries the json report"),
+        (["sarif", "text"], True, "-", "text goes to stdout, which already carries the sarif report"),
     ],
 )
 def test_plan_errors(formats: list[str], given: bool, output: str | None, message: str, work: Path) -> None:

@@ -47,7 +47,9 @@ _AUTOLINK = re.compile(
     r"<((?:https?|ftp)://[^\s<>]+|[^\s<>@:]+@[^\s<>@]+\.[A-Za-z]{2,})>"
 )  # shown as the URL
 _FOOTNOTE = re.compile(r"\[\^[^\]\s]+\](?::\s*)?")  # a footnote's marker, and its definition's label
-_LINK_DEF = re.compile(r" {0,3}\[(?!\^)[^\]]+\]:\s*\S+(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*$")
+_LINK_DEF = re.compile(r" {0,3}\[(?!\^)([^\]]+)\]:\s*\S+(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*$")
+# `[label]` alone: a link when the document defines the label (CommonMark's shortcut reference)
+_SHORTCUT = re.compile(r"(?<![\]\\!])\[([^\[\]]+)\](?![\[(:])")
 # `*` may emphasise inside a word, `_` may not (CommonMark): max_retry_count stays as it is
 _EMPH = re.compile(r"(?<!\\)(\*\*|\*|~~)(?=\S)(.+?)(?<=\S)\1|(?<![\w\\])(__|_)(?=\S)(.+?)(?<=\S)\3(?!\w)")
 _CODE = re.compile(r"`([^`]+)`")
@@ -162,9 +164,14 @@ def parse_text(text: str) -> list[Paragraph]:
     return paras
 
 
-def strip_inline(line: str) -> str:
-    """A Markdown line as it reads: links and images as their text, emphasis, tags and escapes
-    gone, entities decoded; the text of code spans exactly as written."""
+def _label(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def strip_inline(line: str, labels: frozenset[str] = frozenset()) -> str:
+    """A Markdown line as it reads: links and images as their text (`[label]` alone where the
+    document defines `label`), emphasis, tags and escapes gone, entities decoded; the text of code
+    spans exactly as written."""
     codes: list[str] = []
 
     def hold(m: re.Match[str]) -> str:
@@ -175,6 +182,8 @@ def strip_inline(line: str) -> str:
     line = _AUTOLINK.sub(lambda m: m.group(1), line)
     line = _IMAGE.sub(lambda m: m.group(1), line)
     line = _LINK.sub(lambda m: m.group(1) or m.group(2), line)
+    if labels and "[" in line:
+        line = _SHORTCUT.sub(lambda m: m.group(1) if _label(m.group(1)) in labels else m.group(0), line)
     line = _FOOTNOTE.sub("", line) if "[^" in line else line
     for _ in range(2):
         line = _EMPH.sub(lambda m: m.group(2) or m.group(4), line)
@@ -232,6 +241,7 @@ def _closes(raw: str, fence: str) -> bool:
 
 def parse_markdown(text: str) -> list[Paragraph]:
     lines = _COMMENT.sub(_keep_waiver, text).split("\n")
+    labels = frozenset(_label(m.group(1)) for m in map(_LINK_DEF.match, lines) if m)
     b = _Blocks()
     fence: str | None = None
     in_list = False  # an indented line after a list item's blank line continues the item, not code
@@ -268,7 +278,7 @@ def parse_markdown(text: str) -> list[Paragraph]:
         if start:
             b.flush()
             b.kind = "heading" if start.re is _HEADING else "list-item"
-            b.block, b.inline = [(lineno, strip_inline(start.group(2)))], waiver or ()
+            b.block, b.inline = [(lineno, strip_inline(start.group(2), labels))], waiver or ()
             if b.kind == "heading":
                 b.flush()
             continue
@@ -276,7 +286,7 @@ def parse_markdown(text: str) -> list[Paragraph]:
         if quote and b.block and (not b.quoted or not raw[quote.end() :].strip()):
             b.flush()  # a block quote interrupts a paragraph or a list item; a bare `>` ends its paragraph
         line = raw[quote.end() :] if quote else raw
-        line = strip_inline(line.replace("|", " ") if line.lstrip().startswith("|") else line)
+        line = strip_inline(line.replace("|", " ") if line.lstrip().startswith("|") else line, labels)
         if line.strip():
             b.quoted = b.quoted if b.block else bool(quote)
             b.block.append((lineno, line))

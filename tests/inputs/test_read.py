@@ -187,3 +187,12 @@ def test_script_and_style_blocks_and_link_definitions_are_no_text() -> None:
         "```\n<script>\n```\n\nEnd.\n\n[^1]: The footnote.\n"
     )
     assert _texts(md) == [("Intro.", 1, ()), ("End.", 15, ()), ("The footnote.", 17, ())]
+
+
+def test_a_shortcut_reference_link_reads_as_its_text_where_the_label_is_defined() -> None:
+    """`[the docs]` with `[The  Docs]: url` further down kept its brackets; an undefined `[x]` is text."""
+    md = (
+        "Read [the docs] and [the guide][] before [x] the [API][ref].\n\n"
+        "[The  Docs]: https://example.com/docs\n[the guide]: /guide\n[ref]: /api\n"
+    )
+    assert _texts(md) == [("Read the docs and the guide before [x] the API.", 1, ())]

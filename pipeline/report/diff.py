@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from ..pieces import aligned_cuts
 
-# Words (letters, digits, joined by apostrophes or hyphens), single punctuation marks, runs of spaces.
-_TOKEN = re.compile(r"\s+|\w+(?:['’\-]\w+)*|[^\w\s]", re.UNICODE)
+# Words (letters, digits, joined by apostrophes or hyphens; a number with the sign before it),
+# single punctuation marks, runs of spaces.
+_TOKEN = re.compile(r"\s+|(?<!\w)[-+−±](?=\d)\w+(?:['’\-]\w+)*|\w+(?:['’\-]\w+)*|[^\w\s]", re.UNICODE)
+# Marks that change what a number says: never filler ("$5" / "€5", "5%" / "5")
+_MEANINGFUL = frozenset("%‰‱°±+−")
 OP_EQUAL, OP_INSERT, OP_DELETE = 0, 1, 2
 
 DIFF_PIECE_TOKENS = 200  # tokens (words, spaces, marks) per piece; texts up to twice this are one piece
@@ -33,8 +37,11 @@ def opcodes(a: list[str], b: list[str]) -> Iterator[tuple[str, int, int, int, in
 
 
 def _filler(token: str, articles: frozenset[str]) -> bool:
-    """Whitespace, punctuation or an article: what may sit between two changes of one run."""
-    return token.isspace() or not any(ch.isalnum() for ch in token) or token.casefold() in articles
+    """Whitespace, punctuation or an article: what may sit between two changes of one run. A
+    currency sign, a percent or degree sign is no filler: it says what a number means."""
+    if token.isspace() or token.casefold() in articles:
+        return True
+    return not any(ch.isalnum() or ch in _MEANINGFUL or unicodedata.category(ch) == "Sc" for ch in token)
 
 
 def grouped_diff(old: str, new: str, articles: frozenset[str] = frozenset()) -> list[int]:

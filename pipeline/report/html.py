@@ -202,6 +202,8 @@ def _row_data(
 ) -> dict[str, Any]:
     """The compact record the script renders one row (and, on demand, its panel) from."""
     anchor = anchor_for(doc["index"], str(seg.get("id", order)))
+    if anchor.endswith("-panel"):  # the script names a row's detail panel <anchor>-panel
+        anchor += "_"
     while anchor in seen:
         anchor += "_"
     seen.add(anchor)

@@ -201,3 +201,34 @@ def test_screenshot_of_the_sample_article(open_report: Any, reports: dict[str, A
         SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(shot, SCREENSHOT)
     assert SCREENSHOT.exists(), "run DRIFTCHECK_SCREENSHOT=1 pytest tests/report/test_browser.py to create it"
+
+
+def test_marks_and_span_text_count_characters_as_the_json_does(open_report: Any, tmp_path: Path) -> None:
+    """Offsets in the JSON count code points; the script sliced UTF-16 units, so after an emoji
+    (two units) every mark and the issue table's span text sat further left: "tó 320 millo"."""
+    import json
+
+    from tests.conftest import run_cli
+
+    pairs = tmp_path / "emoji.jsonl"
+    rows = [
+        {"id": "e1", "source": "🎉🎉🎉 El puente costó 320 millones de euros.", "translation": "🎉🎉🎉 The bridge cost 230 million euros."},
+        {"id": "e2", "source": "𝐀𝐁𝐂 Los vecinos pagaron 45 euros.", "translation": "𝐀𝐁𝐂 The neighbours paid 54 euros."},
+    ]  # fmt: skip
+    pairs.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    out = tmp_path / "r.json"
+    cli = run_cli(
+        "check", str(pairs), "-s", "es", "-l", "en", "--engine", "apertium", "--no-cache", "-o", str(out)
+    )
+    assert cli.code == 1, cli.stderr
+    r = open_report(json.loads(out.read_text("utf-8")))
+    marks = "e => e.map(x => x.textContent)"
+    assert r.page.eval_on_selector_all(f"{by_id('d0-e1')} .seg-text mark", marks) == ["230 million"]
+    assert r.page.eval_on_selector_all(f"{by_id('d0-e1')} .seg-src mark", marks) == ["320 millones"]
+    assert r.page.eval_on_selector_all(f"{by_id('d0-e2')} .seg-text mark", marks) == ["54"]
+    r.page.click("#view-issues")
+    cells = "rs => rs.map(r => [r.cells[4].textContent, r.cells[5].textContent])"
+    assert r.page.eval_on_selector_all("#issue-table tbody tr:not(.group)", cells) == [
+        ["320 millones", "230 million"],
+        ["45", "54"],
+    ]

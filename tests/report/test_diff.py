@@ -35,6 +35,12 @@ def shown_diff(old: str, new: str) -> str:
         ("", "new words", "{new words}"),
         ("old words", "", "[old words]"),
         ("same", "same", "same"),
+        # a currency, a sign or a percent changes what a number says: they were kept as "equal"
+        ("It costs $5.", "It costs €5.", "It costs [$]{€}5."),
+        ("It was -5 degrees.", "It was 5 degrees.", "It was [-5]{5} degrees."),
+        ("Growth was 5%.", "Growth was 5.", "Growth was 5[%]."),
+        ("The cat, the dog.", "The cat; the dog!", "The cat; the dog!"),  # punctuation is not news
+        ("in 1990-2000", "in 1990-2001", "in [1990-2000]{1990-2001}"),
     ],
 )  # fmt: skip
 def test_grouped_diff(old: str, new: str, shown: str) -> None:

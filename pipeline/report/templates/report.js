@@ -24,7 +24,7 @@
   var KNOWN_FLAG_KEYS = ["check", "severity", "message", "spans", "baselined"];
   var BATCH = 40;  // rows rendered per batch: a screenful and some; more follow as the reader scrolls
   var ISSUE_BATCH = 500;
-  var byAnchor = {};
+  var byAnchor = Object.create(null);  // no inherited names: #constructor is no sentence
   rows.forEach(function (r, i) { r.i = i; byAnchor[r.anchor] = r; });
   var $ = function (id) { return document.getElementById(id); };
 
@@ -41,6 +41,24 @@
   function docOf(seg) { return docs[seg.document] || { path: "document " + seg.document, lang: "" }; }
   function hasWords(text) { return /[\p{L}\p{N}]/u.test(text || ""); }
 
+  // Offsets in the JSON count code points (Python's str); JavaScript strings count UTF-16 units,
+  // two for an emoji or any character outside the BMP. `cut` slices by code points.
+  var UNITS = new Map();
+  function unitsOf(text) {  // code point offset -> UTF-16 index; null when the two agree
+    var map = UNITS.get(text);
+    if (map === undefined) {
+      map = null;
+      if (/[\uD800-\uDBFF]/.test(text)) {
+        map = [0];
+        for (var ch of text) map.push(map[map.length - 1] + ch.length);
+      }
+      UNITS.set(text, map);
+    }
+    return map;
+  }
+  function unit(text, n) { var m = unitsOf(text); return m ? m[Math.min(n, m.length - 1)] : n; }
+  function cut(text, s, e) { return text.slice(unit(text, s), unit(text, e)); }
+  function points(text) { var m = unitsOf(text); return m ? m.length - 1 : text.length; }
   // Text with the checks' marks: marks are [start, end, severity rank, ...] in field offsets.
   function markedInto(parent, text, from, to, marks) {
     var cuts = [from, to];
@@ -51,7 +69,7 @@
     for (var i = 0; i + 1 < cuts.length; i += 1) {
       var s = cuts[i], e = cuts[i + 1], rank = -1;
       (marks || []).forEach(function (m) { if (m[0] <= s && m[1] >= e && m[2] > rank) rank = m[2]; });
-      var piece = text.slice(s, e);
+      var piece = cut(text, s, e);
       if (rank < 0) parent.appendChild(document.createTextNode(piece));
       else parent.appendChild(el("mark", "sev-" + SEV[rank], piece));
     }
@@ -61,7 +79,7 @@
     var p = el(tag, cls);
     p.lang = lang || "";
     p.dir = "auto";
-    markedInto(p, text, 0, text.length, marks);
+    markedInto(p, text, 0, points(text), marks);
     if (missing && !hasWords(text)) p.appendChild(el("span", "missing", missing));
     return p;
   }
@@ -73,9 +91,9 @@
       var op = ops[k], s = ops[k + 1], e = ops[k + 2];
       if (op === 2) {
         var prev = parent.lastChild ? parent.textContent.slice(-1) : "";
-        if (prev && !/\s/.test(prev) && isWordy(oldText.charAt(s))) parent.appendChild(document.createTextNode(" "));
+        if (prev && !/\s/.test(prev) && isWordy(cut(oldText, s, s + 1))) parent.appendChild(document.createTextNode(" "));
         parent.appendChild(markedInto(el("del"), oldText, s, e, oldMarks));
-        var next = k + 3 < ops.length ? newText.charAt(ops[k + 4]) : "";
+        var next = k + 3 < ops.length ? cut(newText, ops[k + 4], ops[k + 4] + 1) : "";
         if (next && !/\s/.test(next) && isWordy(next)) parent.appendChild(document.createTextNode(" "));
       } else if (op === 1) {
         parent.appendChild(markedInto(el("ins"), newText, s, e, newMarks));
@@ -219,10 +237,13 @@
     if (state.row) s += "&row=" + encodeURIComponent(state.row);
     return "#" + s;
   }
+  function decoded(text) {  // a malformed escape (`#100%`) is read as written
+    try { return decodeURIComponent(text); } catch (e) { return text; }
+  }
   function fromHash(hash) {
     var h = hash.replace(/^#/, "");
     var next = fresh();
-    if (h.indexOf("=") === -1) { next.row = h ? decodeURIComponent(h) : null; return next; }
+    if (h.indexOf("=") === -1) { next.row = h ? decoded(h) : null; return next; }
     var p = new URLSearchParams(h);
     if (p.has("verdict")) {
       var on = p.get("verdict").split(",");
@@ -232,7 +253,7 @@
     next.check = p.get("check") || "";
     next.review = p.get("review") || "";
     next.q = p.get("q") || "";
-    next.sort = SORTS[p.get("sort")] ? p.get("sort") : "order";
+    next.sort = Object.prototype.hasOwnProperty.call(SORTS, p.get("sort")) ? p.get("sort") : "order";
     var band = parseInt(p.get("chrf"), 10);
     next.band = isNaN(band) ? null : band;
     var region = /^(\d+)-(\d+)$/.exec(p.get("region") || "");
@@ -266,7 +287,8 @@
   var list = $("list"), more = $("more"), empty = $("empty"), shown = $("shown");
   var view = [], rendered = 0, pinned = null, expandAll = false, current = null;
   var lastDoc = null, lastPara = null, lastParaKey = null;
-  var orders = { order: rows };
+  var orders = Object.create(null);
+  orders.order = rows;
   function ordered() {  // each order is sorted once, then filtered on every change
     if (!orders[state.sort]) orders[state.sort] = rows.slice().sort(SORTS[state.sort]);
     return orders[state.sort];
@@ -336,7 +358,7 @@
       });
       if (here.length || !there.length || ["empty", "omission", "addition"].indexOf(f.check) !== -1) return;
       var other = side === "text" ? seg.source || "" : seg.text || "";
-      var words = there.map(function (sp) { return other.slice(sp.start, sp.end); }).join(", ");
+      var words = there.map(function (sp) { return cut(other, sp.start, sp.end); }).join(", ");
       if (words.length > 40) return;
       out.push(el("span", "absent sev-" + f.severity, (side === "text" ? "no “" : "not in the source: “") + words + "”"));
     });
@@ -534,7 +556,7 @@
       var c = seg.comparison;
       panel.appendChild(cmpSection("Source and translation", [
         cellEl("Source (" + slang + ")", "", slang, function (t) { markedInto(t, seg.source || "", 0, (seg.source || "").length, m.source); }),
-        cellEl("Translation (" + lang + ")", "", lang, function (t) { markedInto(t, seg.text, 0, seg.text.length, m.text); }),
+        cellEl("Translation (" + lang + ")", "", lang, function (t) { markedInto(t, seg.text, 0, points(seg.text), m.text); }),
         cellEl("Back-translation (" + lang + "→" + slang + ")", "compared with the source", slang,
           function (t) { diffInto(t, seg.source || "", c.back, r.diffs.back, m.source, []); }, c.back_scores),
         cellEl("Forward translation (" + slang + "→" + lang + ")", "compared with the translation", lang,
@@ -549,7 +571,7 @@
     (seg.round_trips || []).forEach(function (rt, k) {
       var back = (m.back || []).filter(function (x) { return x[3] === k || x[3] === -1; });
       panel.appendChild(cmpSection("Round trip via " + rt.pivot, [
-        cellEl("Original (" + lang + ")", "", lang, function (t) { markedInto(t, seg.text, 0, seg.text.length, m.text); }),
+        cellEl("Original (" + lang + ")", "", lang, function (t) { markedInto(t, seg.text, 0, points(seg.text), m.text); }),
         cellEl("Pivot text (" + rt.pivot + ")", "", rt.pivot, function (t) { t.textContent = rt.forward; }),
         cellEl("Round trip (" + lang + ")", "compared with the original", lang,
           function (t) { diffInto(t, seg.text, rt.back, r.diffs.round_trips[k], m.text, back); }, rt.scores)
@@ -620,7 +642,7 @@
       var text = sp.field === "source" ? seg.source || "" : sp.field === "back"
         ? ((seg.round_trips || []).filter(function (rt) { return !sp.pivot || rt.pivot === sp.pivot; })[0] || { back: "" }).back
         : seg.text;
-      var piece = text.slice(sp.start, sp.end).replace(/\s+/g, " ").trim();
+      var piece = cut(text, sp.start, sp.end).replace(/\s+/g, " ").trim();
       if (piece) out.push(piece);
     });
     return out.join(" · ");
@@ -810,8 +832,9 @@
     if (tag === "SELECT" || tag === "TEXTAREA" || target.isContentEditable) return true;
     return tag === "INPUT" && ["checkbox", "radio", "button"].indexOf(target.type) === -1;
   }
-  function move(step) {
+  function move(step, from) {  // from the focused sentence, else the current one
     if (!view.length) return;
+    if (from) current = from;
     var i = current ? view.indexOf(current) : -1;
     if (i === -1 && current) {  // the current sentence was filtered away: continue from its place
       var pos = current.order;
@@ -829,8 +852,8 @@
   document.addEventListener("keydown", function (event) {
     if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
     var r = rowOf(document.activeElement) || current;
-    if (event.key === "j") { move(1); event.preventDefault(); }
-    else if (event.key === "k") { move(-1); event.preventDefault(); }
+    if (event.key === "j") { move(1, rowOf(document.activeElement)); event.preventDefault(); }
+    else if (event.key === "k") { move(-1, rowOf(document.activeElement)); event.preventDefault(); }
     else if (event.key === "/") { $("search").focus(); event.preventDefault(); }
     else if (r && (event.key === "c" || event.key === "f" || event.key === "x")) {
       decide(r, { c: "confirmed", f: "false_alarm", x: "fixed" }[event.key]);
@@ -849,6 +872,7 @@
   function openAnchor(anchor) {
     var r = byAnchor[anchor];
     if (!r) return;
+    if ($("sentences").hidden) showIssues(false);  // a sentence linked from the issue table
     state.row = anchor;
     if (!matches(r) || view.indexOf(r) === -1) apply(true); else writeHash();
     ensureRendered(r);
@@ -859,7 +883,22 @@
     art.scrollIntoView({ block: "start" });
     reveal(art);
   }
+  // A document of the index: its first sentence in the list as it is (sorted or filtered), or
+  // the document from its start once the filters are cleared; the filters stay in the address.
+  function jumpToDoc(n) {
+    var first = function () { return view.filter(function (r) { return segs[r.i].document === n; })[0]; };
+    var r = first();
+    if (!r) { state = fresh(); apply(true); r = first(); }
+    if (!r) return;
+    ensureRendered(r);
+    var target = (state.sort === "order" && document.getElementById("d" + n)) || document.getElementById(r.anchor);
+    writeHash();
+    if (target) { target.scrollIntoView({ block: "start" }); setCurrent(r); }
+  }
+  var DOC_HASH = /^#d(\d+)$/;
   window.addEventListener("hashchange", function () {
+    var doc = DOC_HASH.exec(location.hash);
+    if (doc) { jumpToDoc(parseInt(doc[1], 10)); return; }
     var next = fromHash(location.hash);
     if (next.row && byAnchor[next.row] && location.hash.indexOf("=") === -1) { openAnchor(next.row); return; }
     if (!byAnchor[next.row] && location.hash.indexOf("=") === -1) return;  // #d0, #sentences: plain jumps
@@ -874,6 +913,7 @@
   updateProgress();
   apply(true);
   if (state.row) openAnchor(state.row);
+  else if (DOC_HASH.test(location.hash)) jumpToDoc(parseInt(DOC_HASH.exec(location.hash)[1], 10));
   document.documentElement.setAttribute("data-ready", "1");
   if (window.performance && performance.mark) performance.mark("driftcheck-ready");
 })();

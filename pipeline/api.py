@@ -14,7 +14,7 @@ from typing import Any
 
 from .config import Settings, settings_problem
 from .errors import UsageError
-from .formats.encoding import whole_characters
+from .formats.encoding import readable, whole_characters
 from .records import Report, Segment
 from .timing import Timer
 
@@ -54,7 +54,9 @@ def _pairs(pairs: Any) -> list[tuple[str, str]]:
             raise UsageError(
                 f"pairs: item {i + 1} must be a (source, translation) tuple of two strings, got {_shape(p)}"
             )
-        out.append((whole_characters(p[0]), whole_characters(p[1])))  # half a surrogate pair: U+FFFD
+        out.append(
+            (readable(whole_characters(p[0])), readable(whole_characters(p[1])))
+        )  # half a surrogate pair: U+FFFD
     if not out:
         raise UsageError("pairs is empty: nothing to verify")
     return out
@@ -138,7 +140,8 @@ def verify_copy(
     if not texts:
         raise UsageError("sentences is empty: nothing to verify")
     segments = [
-        Segment(str(i + 1), 0, i + 1, 1, i + 1, whole_characters(text)) for i, text in enumerate(texts)
+        Segment(str(i + 1), 0, i + 1, 1, i + 1, readable(whole_characters(text)))
+        for i, text in enumerate(texts)
     ]
     settings = _settings(lang, engine, cache, semantic, pivots=_strings(pivots, "pivots", "language code"))
     inputs = Inputs("roundtrip", [("<memory>", lang, None, None)], segments=segments, settings=settings)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
 from ..errors import InputError
 
@@ -15,6 +16,16 @@ def whole_characters(text: str) -> str:
     `<cp hex="D800"/>` and a Python string can hold one; UTF-8 cannot, and the libraries behind
     the checks and the engines fail on it (text2num, a compiled extension, panics)."""
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def readable(text: str) -> str:
+    """A sentence as a reader reads it: composed (NFC: an "é" written as "e" and a combining accent,
+    as text pasted from macOS has it, is "é") and without soft hyphens (U+00AD, shown only where a
+    line breaks). Both look the same on the page, but the engines and the checks read words: a
+    decomposed "Pérez" was the words "Pe" and "rez" (a lost name), "govern\u00adment" two words."""
+    if "\u00ad" in text:
+        text = text.replace("\u00ad", "")
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def utf8_mislabelled(data: bytes, declared: str) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..records import Segment
+from .encoding import readable
 
 
 @dataclass
@@ -46,8 +47,8 @@ def unit_segment(
         paragraph=n,
         sentence=1,
         line=line,
-        text=" ".join(target.split()),
-        source=" ".join(source.split()),
+        text=" ".join(readable(target).split()),
+        source=" ".join(readable(source).split()),
         source_line=source_line,
         meta=tuple(meta),
         markup=markup,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from ..formats.encoding import readable
 from ..records import Document, Paragraph, Segment
 
 
@@ -38,7 +39,11 @@ def line_of(paragraph: Paragraph, offset: int) -> int:
 
 
 def paragraph_sentences(paragraph: Paragraph, lang: str) -> list[Sentence]:
-    return [Sentence(s, off, line_of(paragraph, off)) for off, s in split_sentences(paragraph.text, lang)]
+    """The sentences of a paragraph as a reader reads them (`readable`: composed, no soft hyphens)."""
+    return [
+        Sentence(readable(s), off, line_of(paragraph, off))
+        for off, s in split_sentences(paragraph.text, lang)
+    ]
 
 
 def segment_document(doc: Document, doc_index: int) -> list[Segment]:

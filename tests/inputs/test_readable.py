@@ -1,0 +1,63 @@
+"""Text is read as a reader reads it: composed (NFC) and without soft hyphens, whatever the input."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from pipeline.formats.encoding import readable
+from tests.conftest import run_cli
+
+APERTIUM = ("--engine", "apertium", "--no-cache", "--no-semantic", "-f", "json")
+
+
+def test_readable_composes_and_drops_soft_hyphens() -> None:
+    nfd = unicodedata.normalize("NFD", "José Pérez visitó Bogotá")
+    assert nfd != "José Pérez visitó Bogotá" and readable(nfd) == "José Pérez visitó Bogotá"
+    assert readable("govern\u00adment") == "government"
+    assert readable("x² ﬁ Ｓｏｎｙ") == "x² ﬁ Ｓｏｎｙ"  # compatibility forms stay (NFKC would change them)
+
+
+@pytest.mark.requires_apertium
+def test_a_decomposed_copy_is_checked_like_the_same_text_composed(tmp_path: Path) -> None:
+    """Text pasted from macOS (NFD) split "Pérez" into "Pe" + "rez": lost names, mangled engine
+    output, and correct pairs sent to review."""
+    (tmp_path / "o.es.txt").write_text("José Pérez Núñez visitó Bogotá el lunes. Ángela Müller no asistió.\n")
+    copy = "José Pérez Núñez visited Bogotá on Monday. Ángela Müller did not attend."
+    (tmp_path / "c.en.txt").write_text(unicodedata.normalize("NFD", copy) + "\n")
+    r = run_cli(
+        "check",
+        "c.en.txt",
+        "--source",
+        "o.es.txt",
+        "-s",
+        "es",
+        "-l",
+        "en",
+        *APERTIUM,
+        "-o",
+        "r.json",
+        cwd=tmp_path,
+    )
+    assert r.code == 0, r.stderr
+    segs = json.loads((tmp_path / "r.json").read_text("utf-8"))["segments"]
+    assert [(s["text"], s["verdict"], s["flags"]) for s in segs] == [
+        ("José Pérez Núñez visited Bogotá on Monday.", "ok", []),
+        ("Ángela Müller did not attend.", "ok", []),
+    ]
+
+
+@pytest.mark.requires_apertium
+def test_soft_hyphens_do_not_split_words(tmp_path: Path) -> None:
+    """ "extra\u00adordinary" was "extra" + "ordinary" (an antonym of "normal" in the round trip), and
+    the round trip read as scrambled."""
+    text = "The govern\u00adment announced an extra\u00adordinary infrastructure investment yesterday.\n"
+    (tmp_path / "c.en.txt").write_text(text)
+    r = run_cli("check", "c.en.txt", "-l", "en", "--pivot", "es", *APERTIUM, "-o", "r.json", cwd=tmp_path)
+    assert r.code == 0, r.stderr
+    segs = json.loads((tmp_path / "r.json").read_text("utf-8"))["segments"]
+    assert [(s["verdict"], [f["check"] for f in s["flags"]]) for s in segs] == [("ok", [])]
+    assert segs[0]["text"] == text.replace("\u00ad", "").strip()

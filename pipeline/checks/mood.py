@@ -17,11 +17,12 @@ _QUESTION = re.compile(r"[?？]|¿")
 _EXCLAIM = re.compile(r"[!！]|¡")
 
 
-_SENTENCE_END = re.compile(r"[\"'”’»)\]]*(?:\s*$|\s+[\"'“‘«(¿¡]*[^\W\d_]*[A-ZÀ-Þ0-9¿¡\"'“‘«(])")
+_SENTENCE_END = re.compile(r"[\"”’»]|[\"'”’»)\]]*(?:\s*$|\s+[\"'“‘«(¿¡]*[^\W\d_]*[A-ZÀ-Þ0-9¿¡\"'“‘«(])")
 
 
 def _ends_sentence(text: str, end: int) -> bool:
-    """A closing mark ends a sentence: at the end, or before a capital ("on? the" is a stray mark)."""
+    """A closing mark ends a sentence: before a closing quote (quoted speech: "“Where are you?” she
+    asked"), at the end, or before a capital ("on? the" is a stray mark)."""
     return _SENTENCE_END.match(text, end) is not None
 
 
@@ -58,10 +59,11 @@ def _compare(
         return []
     if a and b:
         severity = "minor"  # both ask; the sentence split may differ
+    one = f"{'an' if what[0] in 'aeiou' else 'a'} {what}"
     if a and not b:
-        msg = f"the source is a {what} but the translation is not"
+        msg = f"the source is {one} but the translation is not"
     elif b and not a:
-        msg = f"the translation is a {what} but the source is not"
+        msg = f"the translation is {one} but the source is not"
     else:
         msg = f"the source has {len(a)} {what}s, the translation {len(b)}"
     spans = tuple(Span("source", s, e) for s, e in a) + tuple(Span("text", s, e) for s, e in b)

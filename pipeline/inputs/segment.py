@@ -20,6 +20,11 @@ class Sentence:
     line: int  # 1-based input line
 
 
+# What never starts a sentence: the ordinal indicators of "2.ª", "n.º", "1.º" (Spanish,
+# Portuguese, Galician, Catalan), which sentencex splits from their point.
+_CONTINUES = ("ª", "º", "°")
+
+
 def split_sentences(text: str, lang: str) -> list[tuple[int, str]]:
     """(offset, sentence) pairs; whitespace around sentences is dropped."""
     from sentencex import segment
@@ -28,9 +33,13 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, str]]:
     pos = 0
     for piece in segment(lang, text):
         stripped = piece.strip()
-        if stripped:
-            out.append((pos + (len(piece) - len(piece.lstrip())), stripped))
+        start = pos + (len(piece) - len(piece.lstrip()))
         pos += len(piece)
+        if stripped and out and stripped.startswith(_CONTINUES):
+            off = out[-1][0]
+            out[-1] = (off, text[off : start + len(stripped)])  # the sentence goes on
+        elif stripped:
+            out.append((start, stripped))
     return out
 
 

@@ -12,6 +12,9 @@ SAME = [
     pytest.param("Vive en la colina.", "He lives on? the hill.", id="stray mark is not a question"),
     pytest.param("Vive aquí.", "He lives here.", id="statement"),
     pytest.param('Preguntó: "¿Dónde?"', 'He asked: "Where?"', id="quoted"),
+    # a quoted question or exclamation before its attribution was no question ("?” she")
+    pytest.param("«¿Dónde estás?», preguntó ella.", "“Where are you?” she asked.", id="quoted speech"),
+    pytest.param("«¡Cuidado!», gritó.", '"Careful!" he shouted.', id="quoted exclamation"),
 ]
 
 DIFFERENT = [
@@ -33,4 +36,6 @@ def test_changed_mood_flags(source: str, target: str) -> None:
 
 def test_exclamation_is_minor() -> None:
     flags = run("mood", make("¡Cuidado!", "Careful."))
-    assert [f.severity for f in flags] == ["minor"]
+    assert [(f.severity, f.message) for f in flags] == [
+        ("minor", "the source is an exclamation but the translation is not")
+    ]

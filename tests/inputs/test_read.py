@@ -196,3 +196,22 @@ def test_a_shortcut_reference_link_reads_as_its_text_where_the_label_is_defined(
         "[The  Docs]: https://example.com/docs\n[the guide]: /guide\n[ref]: /api\n"
     )
     assert _texts(md) == [("Read the docs and the guide before [x] the API.", 1, ())]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Es la 2.ª vez que ocurre. Vive en el n.º 5 de la calle Mayor.",
+         ["Es la 2.ª vez que ocurre.", "Vive en el n.º 5 de la calle Mayor."]),
+        ("Llegó en 1.º lugar. Luego se fue.", ["Llegó en 1.º lugar.", "Luego se fue."]),
+    ],
+)  # fmt: skip
+def test_an_ordinal_indicator_does_not_end_a_sentence(
+    tmp_path: Path, text: str, sentences: list[str]
+) -> None:
+    """sentencex splits "2.ª" and "n.º" after the point: "Vive en el n." was a sentence of its own
+    (an addition in source-aware mode) and "ª vez que ocurre." another."""
+    f = tmp_path / "a.es.txt"
+    f.write_text(text + "\n", "utf-8")
+    segs = segment_document(read_document(str(f), "es"), 0)
+    assert [s.text for s in segs] == sentences

@@ -46,6 +46,16 @@ class Number:
     end: int
     text: str
     hard: bool = True  # soft numbers may match but are never required
+    scaled: frozenset[float] | None = None  # "35 millones": the values with the scale word alone
+
+
+def _meet(a: Number, b: Number) -> bool:
+    """Two numbers that may be the same: a reading in common, and when both carry a scale word,
+    a scaled value in common ("35 millones" is not "35 billion"; the bare mantissa matches only
+    a number written without one)."""
+    if a.scaled is not None and b.scaled is not None:
+        return bool(a.scaled & b.scaled)
+    return bool(a.readings & b.readings)
 
 
 def _r(x: float) -> float:
@@ -215,7 +225,8 @@ def extract(text: str, lang: str) -> tuple[Number, ...]:
             continue
         readings = digit_readings(m.group())
         end = m.end()
-        # "35 millones", "2 mil millones": a scale word multiplies (the bare mantissa also matches)
+        # "35 millones", "2 mil millones": a scale word multiplies (the bare mantissa also matches
+        # a number written without a scale word: see _meet)
         pos, factors = m.end(), [1.0]
         while True:
             sw = _SCALE_WORD.match(text, pos)
@@ -228,11 +239,11 @@ def extract(text: str, lang: str) -> tuple[Number, ...]:
             factors = [f * s for f in factors for s in scales]
             scale_ends.append((sw.start(1), sw.end(1)))
             pos = end = sw.end(1)
-        if factors != [1.0]:
-            readings |= {_r(v * f) for v in readings for f in factors}
+        scaled = frozenset(_r(v * f) for v in readings for f in factors) if factors != [1.0] else None
+        readings |= scaled or set()
         if _is_decade(text, m, nums):
             readings |= {1900.0 + int(m.group()), 2000.0 + int(m.group())}
-        nums.append(Number(frozenset(readings), m.start(), end, text[m.start() : end]))
+        nums.append(Number(frozenset(readings), m.start(), end, text[m.start() : end], scaled=scaled))
     percent = [(m.start(), m.end()) for m in PERCENT_PHRASE.finditer(text)]
     for n in _word_numbers(text, lang) + _roman_numbers(text):
         if any(s <= n.start < e for s, e in skip + scale_ends + percent):
@@ -257,8 +268,8 @@ def unmatched(a: tuple[Number, ...], b: tuple[Number, ...]) -> tuple[list[Number
     left_a: list[Number] = []
     # hard numbers first, so a soft "one" cannot steal the partner of a real 1
     for n in sorted(a, key=lambda x: not x.hard):
-        hit = next((x for x in left_b if x.readings & n.readings and x.hard == n.hard), None)
-        hit = hit or next((x for x in left_b if x.readings & n.readings), None)
+        hit = next((x for x in left_b if _meet(x, n) and x.hard == n.hard), None)
+        hit = hit or next((x for x in left_b if _meet(x, n)), None)
         if hit is None:
             left_a.append(n)
         else:

@@ -78,6 +78,13 @@ DIFFERENT = [
     pytest.param("Costó 46 centavos.", "It cost cents.", "es", "en", id="number dropped"),
     pytest.param("Au XIXe siècle.", "In the 18th century.", "fr", "en", id="roman century changed"),
     pytest.param("Durante los años 90.", "During the 1970s.", "es", "en", id="decade changed"),
+    # a scale word on both sides must agree: the bare mantissa matched ("35" = "35")
+    pytest.param(
+        "Viven 35 millones de personas.", "35 billion people live there.", "es", "en", id="millones->billion"
+    ),
+    pytest.param(
+        "Custou 13 mil milhões de dólares.", "It cost $13 million.", "pt", "en", id="mil milhões->million"
+    ),
 ]
 
 

@@ -154,11 +154,11 @@ def _threshold(name: str, value: Any, origin: str) -> float:
 
 
 def _check(name: str, value: Any, origin: str) -> dict[str, Any]:
-    from .checks import load_all
+    from .checks import check_names
 
     where = f"{origin}: checks.{name}"
-    if name not in load_all() and name not in ("omission", "addition"):
-        raise ConfigError(f"{where}: unknown check (known: {', '.join(sorted(load_all()))})")
+    if name not in check_names():
+        raise ConfigError(f"{where}: unknown check (known: {', '.join(sorted(check_names()))})")
     if isinstance(value, bool):
         return {"enabled": value}
     if not isinstance(value, dict):

@@ -150,6 +150,17 @@ def register(check: Check) -> Callable[[CheckFn], CheckFn]:
     return deco
 
 
+# Checks raised outside a check function, by name: the sentence aligner's (core/align.py) and the
+# calibrated judge's flag for a verdict the combiner raised alone (core/calibration.py).
+ALIGNMENT_CHECKS = ("omission", "addition")
+COMBINED_CHECK = "combined"
+
+
+def check_names() -> set[str]:
+    """Every name a flag may carry, which `[checks.<name>]` in a config may enable or regrade."""
+    return set(load_all()) | set(ALIGNMENT_CHECKS) | {COMBINED_CHECK}
+
+
 def load_all() -> dict[str, CheckSpec]:
     """Every registered check in the order of CHECK_MODULES (then of registration in a module),
     whichever module was imported first: that is the order of a segment's flags."""

@@ -8,11 +8,13 @@ from __future__ import annotations
 import fnmatch
 import os
 import stat
+import sys
 from pathlib import Path
 
 from ..errors import InputError, UsageError
 from ..inputs.read import read_bytes
 from ..outputs import file_identity
+from ..terminal import one_line
 
 OWN_REPORT_NAMES = {
     f"driftcheck{ext}" for ext in (".json", ".html", ".md", ".txt", ".junit.xml", ".sarif")
@@ -149,3 +151,21 @@ def spool_streams(paths: list[str]) -> tuple[list[str], dict[str, str]]:
             os.unlink(tmp)
         raise
     return out, shown
+
+
+def each_once(paths: list[str], how: str) -> list[str]:
+    """The paths less those naming a file named before them (a folder and a glob over it, a link, the
+    same file twice), each left out with a warning ending in `how` ("checked once")."""
+    kept: list[str] = []
+    seen: set[object] = set()
+    for p in paths:
+        key = file_identity(p) if p != "-" else None  # stdin twice is refused where it is spooled
+        if key is not None and key in seen:
+            print(
+                f"driftcheck: warning: {one_line(p)}: the same file as an input before it: {how}",
+                file=sys.stderr,
+            )
+            continue
+        seen.add(key)
+        kept.append(p)
+    return kept

@@ -99,9 +99,11 @@ def eval_cmd(
     )
     from pathlib import Path
 
+    from .inputs import each_once
     from .run import preflight_outputs, protected_files
 
     folder = Path(output)
+    labelled = each_once(labelled, "measured once")
     preflight_outputs(
         [str(folder / "eval.json"), str(folder / "eval.md")],
         protected_files(labelled, settings, None, config),
@@ -191,12 +193,17 @@ def calibrate(
     config: ConfigOpt = None,
 ) -> None:
     """Train a calibration (source-aware or round-trip verdicts) on labelled files; needs scikit-learn (the `train` extra)."""
+    from dataclasses import replace
     from pathlib import Path
 
     from ..learn.calibrate import run_calibrate
+    from .inputs import each_once
     from .run import preflight_outputs, protected_files
 
     checked_mode(mode)
+    for name, rate in (("--review-rate", review_rate), ("--fail-rate", fail_rate), ("--budget", budget)):
+        if rate is not None and not 0.0 <= rate <= 1.0:  # NaN passes click's range check
+            raise UsageError(f"{name} must be a share between 0 and 1, not {rate}")
     if mode == "source" and (natural or pivot):
         raise UsageError("--natural and --pivot are for --mode roundtrip")
     if mode == "roundtrip" and fallbacks:
@@ -219,7 +226,10 @@ def calibrate(
     )
     if combiner not in ("trees", "logistic"):
         raise UsageError(f"--combiner must be trees or logistic, not '{combiner}'")
-    inputs = protected_files([*labelled, *(natural or [])], settings, None, config)
+    labelled = each_once(labelled, "trained on once")
+    # the calibration a config names is what `check` reads; calibrate writes a new one, and may
+    # write that file (it used to be refused as the "calibration file" even where it did not exist)
+    inputs = protected_files([*labelled, *(natural or [])], replace(settings, calibration=None), None, config)
     if add_to is not None and Path(add_to).resolve() != Path(output).resolve():
         inputs.append(("calibration file", add_to))
     preflight_outputs([output], inputs)

@@ -19,7 +19,7 @@ from ..report.gate import ERROR, gate_of, with_limits
 from ..terminal import one_line
 from ..timing import Timer
 from . import output_plan
-from .inputs import expand_inputs, spool_streams
+from .inputs import each_once, expand_inputs, spool_streams
 from .output_plan import Plan, per_document_dests
 
 if TYPE_CHECKING:
@@ -226,19 +226,7 @@ def _expanded(paths: list[str], settings: Settings, folder: str | None, dests: l
         print(
             f"driftcheck: warning: {one_line(name)}: blank file, nothing to check: skipped", file=sys.stderr
         )
-    kept: list[str] = []
-    seen: set[object] = set()
-    for p in found:
-        key = file_identity(p) if p != "-" else None  # stdin twice is refused where it is spooled
-        if key is not None and key in seen:
-            print(
-                f"driftcheck: warning: {one_line(p)}: the same file as an input before it: checked once",
-                file=sys.stderr,
-            )
-            continue
-        seen.add(key)
-        kept.append(p)
-    return kept
+    return each_once(found, "checked once")
 
 
 def run_check(

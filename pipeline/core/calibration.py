@@ -40,6 +40,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..checks import COMBINED_CHECK
 from ..errors import ConfigError
 from ..records import Evidence, Flag, Severity, Span, Verdict, severity_rank, verdict_rank
 from ..records import evidence_label as describe
@@ -50,7 +51,6 @@ FORMAT = "driftcheck-calibration"
 FORMAT_VERSION = 1
 CORE_GROUPS = frozenset({"flag", "dist", "len", "cov", "ctx"})  # every source-aware run has these
 CONTEXT = "ctx:"  # features that set the scene (engine noise) and are never shown as evidence
-COMBINED_CHECK = "combined"  # the flag that explains a verdict raised by the combiner alone
 TOP_EVIDENCE = 3
 
 

@@ -29,6 +29,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
+from ..checks import COMBINED_CHECK
 from ..records import Flag, RoundTrip, SegmentResult
 from . import calibration as cal
 from .features import flag_features
@@ -141,7 +142,7 @@ class CopyJudge:
             r.features,
             variant,
             overridden=self.severities,
-            combined_enabled=cal.COMBINED_CHECK in self.enabled,
+            combined_enabled=COMBINED_CHECK in self.enabled,
             text_length=len(r.segment.text),
         )
         kept = _waive(r.segment, list(out.flags))  # a waived sentence stays waived

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from ..checks import COMBINED_CHECK
 from ..records import Flag, RoundTrip, Segment, SegmentResult, Severity, SourceComparison
 from . import calibration as cal
 from .verdict import verdict
@@ -92,7 +93,7 @@ class Judge:
             p.features,
             variant,
             overridden=self.severities,
-            combined_enabled=cal.COMBINED_CHECK in self.enabled,
+            combined_enabled=COMBINED_CHECK in self.enabled,
             text_length=len(p.segment.text),
         )
         # The verdict is always the one its flags give (the combined flag carries the combiner's):

@@ -23,8 +23,6 @@ from ..records import Mode, Severity
 if TYPE_CHECKING:
     from ..engines import Engine
 
-ALIGNMENT_CHECKS = ("omission", "addition")  # raised by the aligner (core/align.py), not by a check function
-
 
 @dataclass(frozen=True)
 class RunConfig:
@@ -93,10 +91,9 @@ def resolve_config(settings: Settings, mode: Mode) -> RunConfig:
 def check_config(settings: Settings) -> tuple[set[str], dict[str, Severity]]:
     """Enabled check names and severity overrides, from [checks] in the config: the registered
     checks, the aligner's omission/addition and the calibrated judge's combined flag."""
-    from ..checks import load_all
-    from .calibration import COMBINED_CHECK
+    from ..checks import check_names
 
-    names = set(load_all()) | set(ALIGNMENT_CHECKS) | {COMBINED_CHECK}
+    names = check_names()
     enabled = {n for n in names if settings.checks.get(n, {}).get("enabled", True)}
     severities = {n: c["severity"] for n, c in settings.checks.items() if "severity" in c}
     return enabled, severities

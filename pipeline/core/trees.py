@@ -9,9 +9,10 @@ names the evidence that weighed most.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeGuard
 
 from ..errors import ConfigError
 
@@ -49,9 +50,26 @@ class Forest:
 
 def _ints(d: Mapping[str, Any], key: str, where: str, n: int, low: int) -> tuple[int, ...]:
     v = d.get(key)
-    if not isinstance(v, list) or len(v) != n or not all(isinstance(i, int) and i >= low for i in v):
+    if not isinstance(v, list) or len(v) != n or not all(_int(i) and i >= low for i in v):
         raise ConfigError(f"{where}: '{key}' must be a list of {n} integers")
     return tuple(v)
+
+
+def _int(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _finite(v: Any) -> TypeGuard[float]:
+    return isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
+
+
+def _floats(d: Mapping[str, Any], key: str, where: str, n: int | None = None) -> tuple[float, ...]:
+    """A list of finite numbers (`n` of them, or at least one): a NaN made every drift NaN."""
+    v = d.get(key)
+    if not isinstance(v, list) or not v or (n is not None and len(v) != n) or not all(map(_finite, v)):
+        what = f"a list of {n} finite numbers" if n is not None else "a non-empty list of finite numbers"
+        raise ConfigError(f"{where}: '{key}' must be {what}")
+    return tuple(float(x) for x in v)
 
 
 def parse_forest(model: Mapping[str, Any], where: str) -> Forest:
@@ -59,23 +77,24 @@ def parse_forest(model: Mapping[str, Any], where: str) -> Forest:
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
         raise ConfigError(f"{where}: 'features' must be a list of feature names")
     base = model.get("base")
-    if isinstance(base, bool) or not isinstance(base, int | float):
-        raise ConfigError(f"{where}: 'base' must be a number")
+    if not _finite(base):
+        raise ConfigError(f"{where}: 'base' must be a finite number")
+    raw = model.get("trees")
+    if not isinstance(raw, list):
+        raise ConfigError(f"{where}: 'trees' must be a list of trees")
     trees = []
-    for k, t in enumerate(model.get("trees") or []):
+    for k, t in enumerate(raw):
         w = f"{where}.trees[{k}]"
-        value = t.get("value") if isinstance(t, dict) else None
-        if not isinstance(value, list) or not value or not all(isinstance(v, int | float) for v in value):
-            raise ConfigError(f"{w}: 'value' must be a non-empty list of numbers")
+        if not isinstance(t, dict):
+            raise ConfigError(f"{w}: must be an object")
+        value = _floats(t, "value", w)
         n = len(value)
         feature = _ints(t, "feature", w, n, -1)
         left, right = _ints(t, "left", w, n, -1), _ints(t, "right", w, n, -1)
-        threshold = t.get("threshold")
-        if not isinstance(threshold, list) or len(threshold) != n:
-            raise ConfigError(f"{w}: 'threshold' must be a list of {n} numbers")
+        threshold = _floats(t, "threshold", w, n)
         for i, f in enumerate(feature):
             inner = f >= 0
             if inner and (f >= len(names) or not (i < left[i] < n and i < right[i] < n)):
                 raise ConfigError(f"{w}: node {i} points outside the tree or the feature list")
-        trees.append(Tree(feature, tuple(float(v) for v in threshold), left, right, tuple(map(float, value))))
+        trees.append(Tree(feature, threshold, left, right, value))
     return Forest(tuple(names), float(base), tuple(trees))

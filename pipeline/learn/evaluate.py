@@ -206,11 +206,13 @@ def evaluate(
     """Measure every file; returns the eval JSON (no output written)."""
     t0 = time.perf_counter()
     calibration_sig: dict[str, Any] | None = None
+    how: tuple[dict[str, Any], dict[str, float], float] | None = None  # how --cv retrains
     if mode == "source":
         rows, info = collect(paths, settings)
         engine = next(iter(info.values()))["engine"]
         if calibrated:
             from ..core import calibration as cal
+            from .train import trained_how
 
             found = cal.resolve("source", settings.calibration)
             severities = {n: c["severity"] for n, c in settings.checks.items() if "severity" in c}
@@ -221,6 +223,7 @@ def evaluate(
                 groups = set().union(*(cal.groups_of(r.features) for r in mine))
                 variant = found.pick(groups, info[path]["engine"])
                 judge_rows(mine, variant, severities)
+                how = how or trained_how(variant.raw)  # --cv retrains as the calibration was trained
                 info[path]["calibration"] = cal.signature(found, variant)
                 calibration_sig = calibration_sig or info[path]["calibration"]
     else:
@@ -234,7 +237,7 @@ def evaluate(
     if cv and mode == "source":
         from .train import cross_validated
 
-        cv_rows = cross_validated(rows, engine)
+        cv_rows = cross_validated(rows, engine, *(how or ()))
     files: dict[str, Any] = {}
     for index, path in enumerate(paths):
         mine = [r for r in rows if r.file == index]

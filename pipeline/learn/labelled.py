@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,9 @@ from ..inputs.read import decode_text, read_bytes
 from ..records import Flag, Segment, SegmentResult
 
 HELDOUT_MOD = 5  # pair_id % 5 == 0: the held-out fifth
-_INTEGER = re.compile(r"-?[0-9]+")  # a pair_id that is a number ("--5", "²" are not: hashed like none)
+# a pair_id that is a whole number, "805" or "805.0" as a spreadsheet exports it ("--5", "²" are not:
+# hashed like none)
+_INTEGER = re.compile(r"-?[0-9]+(?:\.0+)?")
 
 
 @dataclass
@@ -61,15 +64,17 @@ def split_key(meta: dict[str, str], source: str) -> tuple[str, bool]:
     """(group key, held out?) of one labelled pair."""
     raw = meta.get("pair_id")
     if raw is not None and _INTEGER.fullmatch(raw.strip()):
-        pid = int(raw)
+        pid = int(float(raw)) if "." in raw else int(raw)
         return f"p{pid}", pid % HELDOUT_MOD == 0
     digest = int(hashlib.sha256(source.encode("utf-8")).hexdigest(), 16)
     return f"s{digest:x}"[:17], digest % HELDOUT_MOD == 0
 
 
-def load_labelled(path: str, need_source: bool = False) -> list[Segment]:
-    """The labelled pairs of a JSONL file; `need_source`: source-aware mode, every row has a source."""
-    segments = read_pairs(decode_text(read_bytes(path), path), path, "jsonl", 0)
+def load_labelled(path: str, need_source: bool = False) -> tuple[list[Segment], str]:
+    """The labelled pairs of a JSONL file and the sha256 of its bytes (read once: stdin and a pipe
+    too); `need_source`: source-aware mode, every row has a source."""
+    data = read_bytes(path)
+    segments = read_pairs(decode_text(data, path), path, "jsonl", 0)
     for s in segments:
         if dict(s.meta).get("label") not in ("ok", "shifted"):
             raise InputError(f"{path}:{s.line}: 'label' must be ok or shifted")
@@ -77,17 +82,37 @@ def load_labelled(path: str, need_source: bool = False) -> list[Segment]:
             raise InputError(
                 f"{path}:{s.line}: no 'source': source-aware evaluation needs the original of every pair"
             )
-    return segments
+    return segments, hashlib.sha256(data).hexdigest()
 
 
-def languages(segments: list[Segment], settings: Settings, path: str) -> tuple[str, str]:
-    """(source language, target language): from the flags, else from the file's src_lang/tgt_lang."""
-    meta = dict(segments[0].meta)
-    src = settings.source_lang or meta.get("src_lang") or ""
-    if not src:
+def languages(
+    segments: list[Segment], settings: Settings, path: str, need_source: bool = True
+) -> tuple[str, str]:
+    """(source language, target language): from the flags, else from the file's src_lang/tgt_lang,
+    which must be the same on every row (one language pair per file: a file that mixed pairs was
+    translated wholly as its first row's). Round-trip mode (`need_source` false) needs no source
+    language."""
+    first = dict(segments[0].meta)
+    for s in segments[1:]:
+        meta = dict(s.meta)
+        for key in ("src_lang", "tgt_lang"):
+            if meta.get(key, first.get(key)) != first.get(key):
+                raise InputError(
+                    f"{path}:{s.line}: {key} {meta.get(key)!r} differs from the first pair's "
+                    f"{first.get(key)!r}: one language pair per labelled file (split it)"
+                )
+    src = settings.source_lang or first.get("src_lang") or ""
+    if not src and need_source:
         raise InputError(f"{path}: no source language: give --source-lang or a 'src_lang' field")
-    tgt = settings.lang if settings.lang != "en" else meta.get("tgt_lang", "en")
-    return check_lang(src, "source language"), check_lang(tgt)
+    tgt = settings.lang if settings.lang != "en" else first.get("tgt_lang", "en")
+    return check_lang(src, "source language") if src else "", check_lang(tgt)
+
+
+def file_names(paths: Sequence[str]) -> dict[str, str]:
+    """How results name each labelled file: its base name, or the path as given where two files
+    share one (a/labels.jsonl, b/labels.jsonl: one file's results replaced the other's)."""
+    names = [Path(p).name for p in paths]
+    return {p: (n if names.count(n) == 1 else p) for p, n in zip(paths, names, strict=True)}
 
 
 def signals_of(r: SegmentResult) -> dict[str, float]:
@@ -114,7 +139,7 @@ def rows_from(index: int, results: list[SegmentResult]) -> list[Row]:
     rows = []
     for r in results:
         meta = dict(r.segment.meta)
-        key, heldout = split_key(meta, r.segment.source or "")
+        key, heldout = split_key(meta, r.segment.source or r.segment.text)  # copy only: by its text
         rows.append(
             Row(
                 index,
@@ -152,8 +177,9 @@ def collect(
 
     rows: list[Row] = []
     info: dict[str, Any] = {}
+    names = file_names(paths)
     for index, path in enumerate(paths):
-        segments = load_labelled(path, need_source=True)
+        segments, digest = load_labelled(path, need_source=True)
         src, tgt = languages(segments, settings, path)
         local = dataclasses.replace(settings, source_lang=src, lang=tgt)
         engine = build_engine(local, [tgt, src])
@@ -164,7 +190,8 @@ def collect(
         results, routes, _ = run_source([job_from_segments(0, segments)], engine, config, timer, judge)
         rows += rows_from(index, results)
         info[path] = {
-            "name": Path(path).name,
+            "name": names[path],
+            "sha256": digest,
             "source_lang": src,
             "lang": tgt,
             "routes": {k: "->".join(v) for k, v in routes.items()},

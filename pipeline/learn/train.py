@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..core import calibration as cal
@@ -335,20 +335,46 @@ def _cv_summary(
     return out
 
 
-def cross_validated(rows: list[Row], engine: str | None, recipe: dict[str, Any] | None = None) -> list[Row]:
+def trained_how(raw: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, float], float]:
+    """(recipe, targets, budget) a stored variant was trained with; the defaults where it does not say."""
+    recipe = raw.get("recipe") if isinstance(raw.get("recipe"), dict) else None
+    targets = raw.get("targets") if isinstance(raw.get("targets"), dict) else None
+    precision = raw.get("precision")
+    budget = precision.get("budget") if isinstance(precision, dict) else None
+    return (
+        {**RECIPE, **(recipe or {})},
+        {**TARGETS, **(targets or {})},
+        float(budget) if isinstance(budget, int | float) and not isinstance(budget, bool) else BUDGET,
+    )
+
+
+def cross_validated(
+    rows: list[Row],
+    engine: str | None,
+    recipe: dict[str, Any] | None = None,
+    targets: dict[str, float] | None = None,
+    budget: float = BUDGET,
+) -> list[Row]:
     """Copies of the training rows, each judged by a variant trained (budget, model, thresholds)
-    without its source sentence: group k-fold, fixed seed."""
+    without its source sentence, the way `recipe`, `targets` and `budget` say: group k-fold,
+    fixed seed."""
     import copy
 
     _, model_selection, _ = _sklearn()
     recipe = recipe or RECIPE
     train = [copy.copy(r) for r in rows if not r.heldout and r.features]
-    splitter = model_selection.GroupKFold(
-        n_splits=int(recipe["folds"]), shuffle=True, random_state=int(recipe["seed"])
-    )
+    folds = min(int(recipe["folds"]), len({r.key for r in train}))
+    if folds < 2:
+        raise UsageError(
+            f"--cv needs at least two source sentences in the training part ({len(train)} pairs there; "
+            "the pairs whose pair_id is a multiple of 5 are held out)"
+        )
+    splitter = model_selection.GroupKFold(n_splits=folds, shuffle=True, random_state=int(recipe["seed"]))
     for train_idx, test_idx in splitter.split(list(range(len(train))), groups=[r.key for r in train]):
         part = [train[i] for i in train_idx]
-        variant = cal.parse(_file([fit_variant(part, part, engine, recipe)]), "fold").variants[0]
+        variant = cal.parse(
+            _file([fit_variant(part, part, engine, recipe, targets, budget)]), "fold"
+        ).variants[0]
         judge_rows([train[i] for i in test_idx], variant)
     return train
 

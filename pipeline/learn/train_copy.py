@@ -22,14 +22,13 @@ from __future__ import annotations
 import dataclasses
 import time
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from ..config import Settings
 from ..core import calibration as cal
 from ..core.verdict import verdict
 from . import train
-from .labelled import Row, languages, load_labelled, rows_from
+from .labelled import Row, file_names, languages, load_labelled, rows_from
 
 TARGETS = {"review": 0.05, "fail": 0.0}  # the combiner may only ask for review
 BUDGET = TARGETS["review"]
@@ -49,9 +48,10 @@ def collect_copies(
 
     rows: list[Row] = []
     info: dict[str, Any] = {}
+    names = file_names(paths)
     for index, path in enumerate(paths, start=first):
-        segments = load_labelled(path)
-        _, tgt = languages(segments, settings, path)
+        segments, digest = load_labelled(path)
+        _, tgt = languages(segments, settings, path, need_source=False)
         local = dataclasses.replace(settings, lang=tgt)
         # each translation is its own one-sentence article, with no source, as a reader would meet it
         copies = [Segment(s.id, i, 1, 1, s.line, s.text, meta=s.meta) for i, s in enumerate(segments)]
@@ -62,7 +62,8 @@ def collect_copies(
         results, routes, _ = run_roundtrip(copies, engine, config, Timer(), judge)
         rows += rows_from(index, results)
         info[path] = {
-            "name": Path(path).name,
+            "name": names[path],
+            "sha256": digest,
             "lang": tgt,
             "routes": {k: "->".join(v) for k, v in routes.items()},
             "engine": engine.name,

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import copy
 import json
+import math
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from pipeline.checks import COMBINED_CHECK
 from pipeline.core import calibration as cal
 from pipeline.core.verdict import verdict as rule_verdict
 from pipeline.errors import ConfigError
@@ -77,7 +79,7 @@ def test_combiner_alone_raises_a_verdict_with_a_flag_naming_the_evidence() -> No
     out = cal.judge([NAMES], features, parsed(), text_length=42)
     # logit -2 + 1.5 + 2.0 + 1.0 (context) = 2.5: drift 0.92 >= fail 0.9
     assert out.verdict == "fail"
-    combined = [f for f in out.flags if f.check == cal.COMBINED_CHECK]
+    combined = [f for f in out.flags if f.check == COMBINED_CHECK]
     assert len(combined) == 1 and combined[0].severity == "critical"
     assert combined[0].spans[0].end == 42
     msg = combined[0].message
@@ -129,7 +131,7 @@ def test_boosted_trees_give_drift_and_name_what_weighed() -> None:
     assert out.drift == pytest.approx(cal.sigmoid(2.5), abs=1e-6) and out.verdict == "fail"
     # contributions: names 2 - 0 = 2, shortfall 1.5 - 0.5 = 1
     assert [(e.feature, e.weight) for e in out.evidence] == [(FLAG_N, 2.0), ("len:fwd_short", 1.0)]
-    assert "names (critical)" in next(f for f in out.flags if f.check == cal.COMBINED_CHECK).message
+    assert "names (critical)" in next(f for f in out.flags if f.check == COMBINED_CHECK).message
     # nothing against the copy: -1 - 1 + 0 = -2
     assert cal.judge([], {}, v).drift == pytest.approx(cal.sigmoid(-2.0), abs=1e-6)
 
@@ -146,6 +148,26 @@ def test_boosted_trees_give_drift_and_name_what_weighed() -> None:
         (lambda d: d["variants"][0].update(model=trees_model(feature=[5, -1, -1])), "node 0 points outside"),
         (lambda d: d["variants"][0].update(model=trees_model(value=[0.0, "x", 1.0])), "'value' must be"),
         (lambda d: d["variants"][0].update(model={**trees_model(), "features": "x"}), "'features' must be"),
+        # a NaN made every drift NaN (and the JSON report invalid); a wrong type was an internal error
+        (
+            lambda d: d["variants"][0].update(model={**trees_model(), "base": math.nan}),
+            "'base' must be a finite",
+        ),
+        (lambda d: d["variants"][0].update(model=trees_model(value=[0.0, math.inf, 1.0])), "'value' must be"),
+        (
+            lambda d: d["variants"][0].update(model=trees_model(threshold=[math.nan, 0.0, 0.0])),
+            "'threshold' must",
+        ),
+        (
+            lambda d: d["variants"][0].update(model=trees_model(threshold=["x", None, 0.0])),
+            "'threshold' must",
+        ),
+        (lambda d: d["variants"][0].update(model=trees_model(left=[1.5, -1, -1])), "'left' must be a list"),
+        (lambda d: d["variants"][0].update(model={**trees_model(), "trees": 5}), "'trees' must be a list"),
+        (
+            lambda d: d["variants"][0].update(model={**trees_model(), "trees": [5]}),
+            r"trees\[0\]: must be an object",
+        ),
         (lambda d: d["variants"][0]["model"]["terms"][0].update(scale=0), "'scale' must be positive"),
         (lambda d: d["variants"][0]["model"]["terms"][0].update(weight="x"), "'weight' must be a number"),
         (

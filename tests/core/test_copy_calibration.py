@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from pipeline.checks import COMBINED_CHECK
 from pipeline.core import calibration as cal
 from pipeline.core.copy_judge import judge_flags, roundtrip_features, word_features
 from pipeline.records import Flag, RoundTrip, Scores
@@ -77,7 +78,7 @@ def test_the_combiner_asks_for_review_but_never_fails() -> None:
     v = parsed()  # drift far above both thresholds
     out = judge_flags([], {"copy:unknown": 2.0, "dist:rt:chrf": 0.5}, v)
     assert out.drift > 0.99 and out.verdict == "review"
-    combined = [f for f in out.flags if f.check == cal.COMBINED_CHECK]
+    combined = [f for f in out.flags if f.check == COMBINED_CHECK]
     assert len(combined) == 1 and combined[0].severity == "major"
     assert "copy:unknown" in combined[0].message  # never a verdict without a flag saying why
     quiet = judge_flags([], {"copy:unknown": 0.0, "dist:rt:chrf": 0.1}, v)

@@ -1,0 +1,139 @@
+"""What `driftcheck eval` and `driftcheck calibrate` read and how they name it: two files with one
+name, a file named twice, stdin, mixed language pairs, copy-only files, too small a training part,
+bad rates, a config's calibration, and `--cv` beside a team's own calibration (real Apertium)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_cli
+from tests.learn.runs import write_jsonl
+from tests.learn.test_eval import labelled_rows
+
+pytestmark = [pytest.mark.requires_apertium]
+APERTIUM = ("--engine", "apertium", "--no-semantic", "--no-morph")
+
+
+def test_two_files_with_one_name_keep_their_own_results(tmp_path: Path) -> None:
+    """Results were keyed by base name: b/labels.jsonl replaced a/labels.jsonl's without a word."""
+    rows = labelled_rows()
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    a = write_jsonl(tmp_path / "a" / "labels.jsonl", rows[: len(rows) // 2])
+    b = write_jsonl(tmp_path / "b" / "labels.jsonl", rows[len(rows) // 2 :])
+    r = run_cli("eval", str(a), str(b), *APERTIUM, "-o", str(tmp_path / "ev"))
+    assert r.code == 0, r.stderr
+    files = json.loads((tmp_path / "ev" / "eval.json").read_text())["files"]
+    assert sorted(files) == [str(a), str(b)]
+    assert [
+        files[str(p)]["splits"]["heldout"]["n"] + files[str(p)]["splits"]["train"]["n"] for p in (a, b)
+    ] == [
+        len(rows) // 2,
+        len(rows) - len(rows) // 2,
+    ]
+
+
+@pytest.mark.requires_sklearn
+def test_a_file_named_twice_counts_once_and_stdin_is_read_once(tmp_path: Path) -> None:
+    """Named twice, every pair counted twice and the thresholds moved; from stdin, calibrate ran the
+    whole collection and then failed re-reading '-' (a pipe was recorded as the empty file)."""
+    f = write_jsonl(tmp_path / "team.jsonl", labelled_rows())
+    once, twice, piped = tmp_path / "once.json", tmp_path / "twice.json", tmp_path / "piped.json"
+    assert run_cli("calibrate", str(f), *APERTIUM, "-o", str(once)).code == 0
+    r = run_cli("calibrate", str(f), str(f), *APERTIUM, "-o", str(twice))
+    assert (
+        r.code == 0
+        and r.stderr == f"driftcheck: warning: {f}: the same file as an input before it: trained on once\n"
+    )
+    assert twice.read_bytes() == once.read_bytes()
+    stdin = run_cli("calibrate", "-", *APERTIUM, "-o", str(piped), stdin=f.read_bytes())
+    assert stdin.code == 0, stdin.stderr
+    entry = json.loads(piped.read_text())["variants"][0]["training"]["files"][0]
+    assert entry["sha256"] == hashlib.sha256(f.read_bytes()).hexdigest()
+
+
+def test_one_language_pair_per_labelled_file(tmp_path: Path) -> None:
+    """A file mixing es-en and pt-en rows was translated wholly as its first row's pair."""
+    rows = labelled_rows()
+    rows[3] = {**rows[3], "src_lang": "pt"}
+    f = write_jsonl(tmp_path / "mixed.jsonl", rows)
+    r = run_cli("eval", str(f), *APERTIUM, "-o", str(tmp_path / "ev"))
+    assert r.code == 2 and not (tmp_path / "ev").exists()
+    assert r.stderr == (
+        f"driftcheck: error: {f}:4: src_lang 'pt' differs from the first pair's 'es': "
+        "one language pair per labelled file (split it)\n"
+    )
+
+
+def test_copy_only_labelled_files_are_split_by_their_text(tmp_path: Path) -> None:
+    """With no source every pair had the same split key: nothing was held out, and round-trip mode
+    asked for a source language it does not use."""
+    rows = [
+        {k: v for k, v in r.items() if k not in ("source", "pair_id", "src_lang")} for r in labelled_rows()
+    ]
+    f = write_jsonl(tmp_path / "copy.jsonl", rows)
+    r = run_cli("eval", str(f), "--mode", "roundtrip", "--pivot", "es", *APERTIUM, "-o", str(tmp_path / "ev"))
+    assert r.code == 0, r.stderr
+    splits = json.loads((tmp_path / "ev" / "eval.json").read_text())["files"]["copy.jsonl"]["splits"]
+    assert splits["heldout"]["n"] > 0 and splits["train"]["n"] > 0
+
+
+@pytest.mark.requires_sklearn
+def test_cv_on_too_small_a_training_part_is_one_line(tmp_path: Path) -> None:
+    """Fewer than five source sentences to train on: 'internal error: ValueError: Cannot have number
+    of splits n_splits=5 greater than the number of groups'."""
+    rows = [r for r in labelled_rows() if r["pair_id"] in (0, 1)]
+    f = write_jsonl(tmp_path / "tiny.jsonl", rows)
+    r = run_cli("eval", str(f), *APERTIUM, "--cv", "-o", str(tmp_path / "ev"))
+    assert r.code == 2 and r.stderr.startswith("driftcheck: error: --cv needs at least two source sentences")
+    assert r.stderr.count("\n") == 1 and not (tmp_path / "ev").exists()
+
+
+@pytest.mark.parametrize("option", ["--budget", "--review-rate", "--fail-rate"])
+def test_a_rate_that_is_not_a_number_is_refused(tmp_path: Path, option: str) -> None:
+    """NaN passed click's range check: `--budget nan` wrote "budget": NaN and capped nothing;
+    `--review-rate nan` failed after the whole collection with an internal error."""
+    r = run_cli("calibrate", str(tmp_path / "x.jsonl"), option, "nan", "-o", str(tmp_path / "c.json"))
+    assert (
+        r.code == 2 and r.stderr == f"driftcheck: error: {option} must be a share between 0 and 1, not nan\n"
+    )
+
+
+@pytest.mark.requires_sklearn
+def test_calibrate_writes_the_calibration_its_config_names(tmp_path: Path) -> None:
+    """A config's `calibration = "mine.json"` (what `check` reads) made calibrate refuse to write
+    mine.json, even before it existed, and refused the documented `--add-to mine.json -o mine.json`."""
+    f = write_jsonl(tmp_path / "team.jsonl", labelled_rows())
+    (tmp_path / "driftcheck.toml").write_text('calibration = "mine.json"\n', "utf-8")
+    r = run_cli("calibrate", str(f), *APERTIUM, "-o", "mine.json", cwd=tmp_path)
+    assert r.code == 0, r.stderr
+    assert json.loads((tmp_path / "mine.json").read_text())["format"]
+
+
+@pytest.mark.requires_sklearn
+def test_cv_beside_a_calibration_retrains_it_as_it_was_trained(tmp_path: Path) -> None:
+    """`eval --calibration FILE --cv` filled the cross-validated column with the default recipe,
+    whatever FILE's review target and budget were."""
+    f = write_jsonl(tmp_path / "team.jsonl", labelled_rows())
+    loose = tmp_path / "loose.json"
+    made = run_cli(
+        "calibrate", str(f), *APERTIUM, "--review-rate", "1", "--fail-rate", "1", "--budget", "1", "-o", str(loose)
+    )
+    assert made.code == 0, made.stderr
+
+    def train_cv(*extra: str) -> dict[str, object]:
+        out = tmp_path / ("ev" + str(len(extra)))
+        r = run_cli("eval", str(f), *APERTIUM, "--cv", *extra, "-o", str(out))
+        assert r.code == 0, r.stderr
+        split: dict[str, object] = json.loads((out / "eval.json").read_text())["files"]["team.jsonl"][
+            "splits"
+        ]
+        return split["train_cv"]  # type: ignore[return-value]
+
+    default, own = train_cv(), train_cv("--calibration", str(loose))
+    rates = ("false_flags_correct", "false_flags_minor", "recall_shifted")
+    assert [own[k] for k in rates] != [default[k] for k in rates]

@@ -7,6 +7,7 @@ value fails with one line naming it, e.g. `thresholds.forward_chrf: must be betw
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,9 @@ FAIL_ON = ("review", "fail", "never")
 DEVICES = ("auto", "cpu", "cuda")
 LIST_KEYS = ("pivots", "formats", "include", "exclude")
 TEXT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.jsonl", "*.tsv", "*.parquet")
+
+
+MAX_THREADS = 256  # engine threads: more than the cores of any machine, and the pools abort past it
 
 
 @dataclass
@@ -116,6 +120,8 @@ def _validate(key: str, value: Any, origin: str) -> Any:
         raise ConfigError(f"{where}: must be at least 1")
     if key in ("threads", "max_flagged") and value < 0:
         raise ConfigError(f"{where}: must not be negative")
+    if key == "threads" and value > MAX_THREADS:  # the thread pools aborted the process (libgomp)
+        raise ConfigError(f"{where}: at most {MAX_THREADS} (0: the engine's default, one per core)")
     if key == "min_chrf" and not 0 <= value <= 100:
         raise ConfigError(f"{where}: must be between 0 and 100")
     if key == "thresholds":
@@ -176,16 +182,31 @@ def _check(name: str, value: Any, origin: str) -> dict[str, Any]:
     return out
 
 
-def _apply(settings: Settings, table: dict[str, Any], origin: str) -> None:
+# Settings that name a file or folder: in a config file, relative to the file's folder (a
+# pyproject.toml found above the working directory named folders under wherever the run started)
+PATH_KEYS = ("models_dir", "cache_path", "output", "baseline", "calibration")
+
+
+def _apply(settings: Settings, table: dict[str, Any], origin: str, folder: Path | None = None) -> None:
+    """Apply one config layer; `folder`: the config file's folder, which its relative paths are in
+    (None: the working directory, where they are as written)."""
     for raw_key, value in table.items():
         key = _ALIASES.get(raw_key, raw_key.replace("-", "_"))
         value = _validate(key, value, origin)
+        if key in PATH_KEYS and folder is not None and not os.path.isabs(value):
+            value = os.path.normpath(os.path.join(folder, value))
         if key in ("thresholds", "checks"):
             merged = dict(getattr(settings, key))
             merged.update(value)
             value = merged
         setattr(settings, key, value)
         settings.explicit.append(key)
+
+
+def _elsewhere(config: Path, cwd: Path) -> Path | None:
+    """The folder of a config file that is not the working directory (None when it is)."""
+    folder = config.parent.absolute()
+    return None if folder == cwd.absolute() else folder
 
 
 def _load_toml(path: Path) -> dict[str, Any]:
@@ -221,7 +242,7 @@ def load_settings(
         tool = _load_toml(pyproject).get("tool", {})
         table = tool.get("driftcheck") if isinstance(tool, dict) else None  # not ours to judge
         if isinstance(table, dict):
-            _apply(settings, table, f"{pyproject} [tool.driftcheck]")
+            _apply(settings, table, f"{pyproject} [tool.driftcheck]", _elsewhere(pyproject, cwd))
     path = Path(config_path) if config_path else cwd / "driftcheck.toml"
     if config_path and not path.is_file():
         raise ConfigError(f"{config_path}: config file not found")
@@ -234,7 +255,13 @@ def load_settings(
             table = data["tool"].get("driftcheck", data)
             if not isinstance(table, dict):
                 raise ConfigError(f"{path}: tool.driftcheck: must be a table")
-        _apply(settings, table, str(path))
+            others = sorted(k for k in data if k != "tool")
+            if table is not data and others:  # the top-level keys were dropped without a word
+                raise ConfigError(
+                    f"{path}: has both a [tool.driftcheck] table and settings outside it "
+                    f"({', '.join(others)}): put them in one place"
+                )
+        _apply(settings, table, str(path), _elsewhere(path, cwd))
     for key, value in (cli or {}).items():
         if value is None or value == [] or value == ():
             continue

@@ -54,3 +54,10 @@ class ModelNotFoundError(EngineError):
 
 class UnsupportedPairError(EngineError):
     """No engine direction (direct or chained) exists for a language pair."""
+
+
+def first_line(exc: BaseException) -> str:
+    """What a library's exception says, for a one-line message: its first line (at most 200
+    characters), or its type's name when it says nothing."""
+    text = str(exc).strip()
+    return text.splitlines()[0][:200] if text else type(exc).__name__

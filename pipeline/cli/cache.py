@@ -15,6 +15,7 @@ import typer
 
 from ..engines.cache import TranslationCache
 from ..engines.cache_path import ENV_CACHE, resolve_cache_path
+from .options import ConfigOpt, cli_settings
 
 cache_app = typer.Typer(
     help="Inspect or empty the persistent translation cache.",
@@ -27,11 +28,20 @@ CacheOption = Annotated[
     typer.Option(
         "--cache",
         metavar="PATH",
-        envvar=ENV_CACHE,
-        help="Cache file (or folder) to use; default: translations.sqlite3 in the user cache folder.",
+        help=f"Cache file (or folder); default: the config's cache_path, else ${ENV_CACHE}, else "
+        "translations.sqlite3 in the user cache folder (the cache `check` uses).",
         show_default=False,
     ),
 ]
+
+
+def _cache_of(cache: Path | None, config: str | None) -> Path:
+    """The cache `check` would use here: --cache, else the config's cache_path, else the default
+    ($DRIFTCHECK_CACHE, the user cache folder). `cache clear` emptied the user's cache where the
+    project's config named another."""
+    if cache is not None:
+        return resolve_cache_path(cache)
+    return resolve_cache_path(cli_settings(config).cache_path)
 
 
 def _holds_data(path: Path) -> bool:
@@ -88,10 +98,11 @@ def _print_stats(stats: dict[str, object]) -> None:
 @cache_app.command("stats")
 def stats_command(
     cache: CacheOption = None,
+    config: ConfigOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the statistics as JSON.")] = False,
 ) -> None:
     """Show the cache file, its number of entries, its size and the entries per engine namespace."""
-    path = resolve_cache_path(cache)
+    path = _cache_of(cache, config)
     if _holds_data(path):
         with TranslationCache(path) as tc:
             stats = tc.stats()
@@ -104,9 +115,9 @@ def stats_command(
 
 
 @cache_app.command("clear")
-def clear_command(cache: CacheOption = None) -> None:
+def clear_command(cache: CacheOption = None, config: ConfigOpt = None) -> None:
     """Remove every cached translation."""
-    path = resolve_cache_path(cache)
+    path = _cache_of(cache, config)
     removed = 0
     if _holds_data(path):
         with TranslationCache(path) as tc:

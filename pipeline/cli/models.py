@@ -18,6 +18,8 @@ from pipeline.engines import models
 from pipeline.errors import UsageError
 from pipeline.terminal import one_line
 
+from .options import ConfigOpt, cli_settings
+
 models_app = typer.Typer(
     help="List, download, convert and locate MarianMT models.",
     no_args_is_help=True,
@@ -41,7 +43,7 @@ ModelsDir = Annotated[
     typer.Option(
         "--models-dir",
         metavar="DIR",
-        help="Model folder (default: $DRIFTCHECK_MODELS, else models/ in the checkout).",
+        help="Model folder (default: the config's models_dir, else $DRIFTCHECK_MODELS, else models/ in the checkout).",
     ),
 ]
 
@@ -52,13 +54,20 @@ def _size(n: int) -> str:
     return decimal(n)
 
 
+def _root(models_dir: Path | None, config: str | None) -> Path:
+    """The models folder `check` would use here: --models-dir, else the config's models_dir, else
+    $DRIFTCHECK_MODELS, else the default (`models path` and `pull` used to skip the config)."""
+    return models.models_dir(models_dir if models_dir is not None else cli_settings(config).models_dir)
+
+
 @models_app.command("list")
 def list_models(
     models_dir: ModelsDir = None,
+    config: ConfigOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """Known directions (hub id, pinned commit) and what is present locally, with sizes."""
-    root = models.models_dir(models_dir)
+    root = _root(models_dir, config)
     if root.exists() and not root.is_dir():
         raise UsageError(f"--models-dir {root}: not a folder")
     local = {(m.direction, m.kind): m for m in models.local_models(root)}
@@ -156,11 +165,12 @@ def pull(
         list[str], typer.Argument(metavar="DIRECTION...", help="Directions such as en-de de-en.")
     ],
     models_dir: ModelsDir = None,
+    config: ConfigOpt = None,
     force: Annotated[bool, typer.Option("--force", help="Download again even when present.")] = False,
 ) -> None:
     """Download opus-mt models into the models folder: at the commit pinned in the registry, else at
     the hub's current commit, recorded in the folder's driftcheck-model.json."""
-    root = models.models_dir(models_dir)
+    root = _root(models_dir, config)
     for direction in directions:
         models.parse_direction(direction)  # fail on a typo before downloading anything
     for direction in directions:
@@ -173,6 +183,7 @@ def pull(
 def convert(
     target: Target,
     models_dir: ModelsDir = None,
+    config: ConfigOpt = None,
     output: Output = None,
     quantization: Annotated[
         str,
@@ -183,7 +194,7 @@ def convert(
     force: Annotated[bool, typer.Option("--force", help="Replace an existing conversion.")] = False,
 ) -> None:
     """Convert a MarianMT folder to CTranslate2 (int8) for the fast, torch-free ct2 engine."""
-    root = models.models_dir(models_dir)
+    root = _root(models_dir, config)
     from ..engines.convert import convert
 
     path = convert(target, root, output=output, quantization=quantization, force=force)
@@ -194,7 +205,8 @@ def convert(
 def path(
     direction: Annotated[str, typer.Argument(metavar="DIRECTION", help="A direction such as en-de.")],
     models_dir: ModelsDir = None,
+    config: ConfigOpt = None,
     kind: Kind = "auto",
 ) -> None:
     """Print the folder a direction's model is loaded from."""
-    typer.echo(str(models.model_path(models.models_dir(models_dir), direction, kind)))
+    typer.echo(str(models.model_path(_root(models_dir, config), direction, kind)))

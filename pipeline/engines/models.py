@@ -135,21 +135,28 @@ def write_provenance(folder: Path, data: dict[str, Any]) -> None:
     (folder / PROVENANCE).write_text(text, encoding="utf-8")
 
 
-def fingerprint(folder: Path) -> str:
-    """A cheap content hash of a model folder: configs, sizes and the first MiB of the weights.
+WEIGHTS = ("model.bin", "model.safetensors", "pytorch_model.bin")  # hashed by size and two ends
 
-    Changes when a folder is replaced by another model, without reading hundreds of MB.
-    """
+
+def fingerprint(folder: Path) -> str:
+    """A content hash of a model folder: every file in full (configs, SentencePiece models,
+    vocabularies: they decide the output as much as the weights), the weights by their size and
+    their first and last MiB, without reading hundreds of MB. The provenance driftcheck writes is
+    left out. A tokenizer replaced under a model used to keep its fingerprint, and the cache
+    answered with the old model's translations."""
     import hashlib
 
     digest = hashlib.sha256()
-    names = ("config.json", "generation_config.json", "model.bin", "model.safetensors", "pytorch_model.bin")
-    for name in names:
-        path = folder / name
-        if path.is_file():
-            digest.update(f"{name}:{path.stat().st_size}:".encode())
-            with path.open("rb") as handle:
-                digest.update(handle.read(1 << 20))
+    for path in sorted(p for p in folder.iterdir() if p.is_file() and p.name != PROVENANCE):
+        size = path.stat().st_size
+        digest.update(f"{path.name}:{size}:".encode())
+        with path.open("rb") as handle:
+            if path.name not in WEIGHTS or size <= 2 << 20:
+                digest.update(hashlib.sha256(handle.read()).digest())
+                continue
+            digest.update(handle.read(1 << 20))
+            handle.seek(size - (1 << 20))
+            digest.update(handle.read(1 << 20))
     return digest.hexdigest()[:16]
 
 

@@ -179,3 +179,41 @@ def test_an_apertium_pair_rebuilt_in_place_is_not_answered_from_the_cache(tmp_pa
 
     assert forward("a.json") == "The colour of the bridge is grey."
     assert forward("b.json") == "The color of the bridge is gray."
+
+
+def test_cache_and_models_commands_use_the_config_check_uses(tmp_path: Path) -> None:
+    """`cache clear` ignored the config's cache_path and emptied the user's cache instead (with
+    $DRIFTCHECK_CACHE, that one); `models path` ignored its models_dir."""
+    (tmp_path / "c.en.txt").write_text("The bridge opened in 1932.\n", "utf-8")
+    (tmp_path / "driftcheck.toml").write_text(
+        'engine = "apertium"\ncache_path = "project.sqlite3"\nmodels_dir = "/opt/team-models"\nsemantic = false\n'
+    )
+    user = tmp_path / "user.sqlite3"
+    env = {"DRIFTCHECK_CACHE": str(user)}
+    assert run_cli("check", "c.en.txt", "-f", "json", "-o", "a.json", cwd=tmp_path, env=env).code == 0
+    assert (
+        run_cli("check", "c.en.txt", "--cache", str(user), "-f", "json", "-o", "b.json", cwd=tmp_path).code
+        == 0
+    )
+    before = _contents(user)
+    r = run_cli("cache", "clear", cwd=tmp_path, env=env)
+    assert r.code == 0 and r.stdout == "removed 2 cached translations from project.sqlite3\n", r.stdout
+    assert _contents(user) == before  # the other cache is left as it was
+    stats = json.loads(run_cli("cache", "stats", "--json", cwd=tmp_path, env=env).stdout)
+    assert stats["entries"] == 0 and stats["path"] == "project.sqlite3"
+    path = run_cli("models", "path", "en-de", "--kind", "marian", cwd=tmp_path)
+    assert path.code == 2 and "no marian model for en-de at /opt/team-models/opus-mt-en-de:" in path.stderr
+
+
+def test_a_cache_that_cannot_be_written_is_not_called_damaged(tmp_path: Path) -> None:
+    """Every SQLite error said "delete that file": a full disk, /dev/null or a folder that cannot
+    be written too, where the file (if any) is healthy."""
+    (tmp_path / "c.en.txt").write_text("The bridge opened in 1932.\n", "utf-8")
+    args = ("check", "c.en.txt", "--engine", "apertium", "--pivot", "es", "--no-semantic", "-f", "json")
+    r = run_cli(*args, "--cache", "/dev/null", "-o", "r.json", cwd=tmp_path)
+    assert r.code == 2 and r.stderr.count("\n") == 1 and not (tmp_path / "r.json").exists()
+    assert "/dev/null cannot be opened or written here" in r.stderr and "delete" not in r.stderr
+    damaged = tmp_path / "damaged.sqlite3"
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\x07" * 4000)
+    r = run_cli(*args, "--cache", str(damaged), "-o", "r.json", cwd=tmp_path)
+    assert r.code == 2 and "the file is damaged: delete it" in r.stderr, r.stderr

@@ -56,6 +56,32 @@ def test_explicit_config_file_and_pyproject_in_a_parent(tmp_path: Path) -> None:
     assert s.beam == 4 and s.fail_on == "review"
 
 
+def test_paths_in_a_config_file_are_in_its_folder(tmp_path: Path) -> None:
+    """A pyproject.toml found above the working directory (or a --config elsewhere) named folders
+    under wherever the run started: docs/models, docs/reports/dc.json."""
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.driftcheck]\nmodels_dir = "models"\noutput = "reports/dc.json"\nbaseline = "/abs/b.json"\n'
+    )
+    sub = tmp_path / "docs"
+    sub.mkdir()
+    s = load_settings({}, None, sub)
+    assert (s.models_dir, s.output, s.baseline) == (
+        str(tmp_path / "models"),
+        str(tmp_path / "reports/dc.json"),
+        "/abs/b.json",
+    )
+    (tmp_path / "ci").mkdir()
+    (tmp_path / "ci" / "dc.toml").write_text('calibration = "../cal.json"\ncache_path = "c.sqlite3"\n')
+    s = load_settings({"output": "mine.json"}, str(tmp_path / "ci" / "dc.toml"), sub)
+    assert (s.calibration, s.cache_path, s.output) == (
+        str(tmp_path / "cal.json"),
+        str(tmp_path / "ci" / "c.sqlite3"),
+        "mine.json",
+    )
+    here = load_settings({}, None, tmp_path)  # the config in the working directory: as written
+    assert (here.models_dir, here.output) == ("models", "reports/dc.json")
+
+
 BAD = [
     ("beam = 0", "beam: must be at least 1"),
     ('engine = "babel"', "engine: must be one of"),
@@ -68,6 +94,11 @@ BAD = [
     ('formats = ["pdf"]', "unknown format 'pdf'"),
     ("tool = 1", "tool: must be a table"),  # was an internal error (AttributeError)
     ("[tool]\ndriftcheck = 1", "tool.driftcheck: must be a table"),
+    # the top-level keys were dropped without a word
+    (
+        'fail_on = "review"\n[tool.driftcheck]\nbeam = 2',
+        "driftcheck] table and settings outside it",
+    ),
 ]
 
 
@@ -145,7 +176,18 @@ def test_the_combined_flag_can_be_switched_off_as_documented(tmp_path: Path) -> 
     from tests.conftest import ROOT, run_cli
 
     pairs = str(ROOT / "tests" / "data" / "review_pairs.jsonl")
-    args: tuple[str, ...] = ("check", pairs, "-s", "es", "-l", "en", "--engine", "apertium", "--no-semantic", "--no-morph")
+    args: tuple[str, ...] = (
+        "check",
+        pairs,
+        "-s",
+        "es",
+        "-l",
+        "en",
+        "--engine",
+        "apertium",
+        "--no-semantic",
+        "--no-morph",
+    )
     args = (*args, "--no-cache", "-f", "json")
     on = run_cli(*args, "-o", "on.json", cwd=tmp_path)
     (tmp_path / "driftcheck.toml").write_text("[checks.combined]\nenabled = false\n", "utf-8")

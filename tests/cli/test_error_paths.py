@@ -22,6 +22,8 @@ from tests.conftest import SEED, run_cli
         (b'exclude = [""]\n', "exclude: item 1 must be a non-empty string, got ''"),
         (b"formats = [true]\n", "formats: item 1 must be a non-empty string, got True (bool)"),
         (b'device = "tpu"\n', "device: must be one of auto, cpu, cuda, not 'tpu'"),
+        # 100,000 threads aborted the engine's pool (libgomp: exit 1, read as a failed gate)
+        (b"threads = 100000\n", "threads: at most 256 (0: the engine's default, one per core)"),
         (b'lang = "caf\xe9"\n', "not valid UTF-8 (byte offset 11); TOML files are UTF-8"),
     ],
 )

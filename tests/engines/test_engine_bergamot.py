@@ -237,6 +237,29 @@ def test_auto_chains_through_two_engines_and_the_signature_names_each_hop(tmp_pa
     assert "governo" in seg["round_trips"][0]["back"]
 
 
+@pytest.mark.requires_apertium
+def test_auto_offline_chains_installed_engines_rather_than_the_hub(tmp_path: Path) -> None:
+    """Offline, en->fr was planned as a direct hop from the Hugging Face hub (a known opus-mt id)
+    and failed ("not downloadable: offline mode is on"), though Apertium has en->es->fr."""
+    doc = tmp_path / "a.en.txt"
+    doc.write_text("The bridge opened in 1932.\n", encoding="utf-8")
+    r = run_cli(
+        "check",
+        str(doc),
+        "--pivot",
+        "fr",
+        "--no-semantic",
+        "--no-cache",
+        "-f",
+        "json",
+        env={"HF_HUB_OFFLINE": "1"},
+    )
+    assert r.code == 0, r.stderr
+    sig = json.loads(r.stdout)["signature"]
+    assert sig["routes"] == {"fr": "en->es->fr->es->en"}
+    assert {d["engine"] for d in sig["engine"]["directions"].values()} == {"apertium"}
+
+
 def test_auto_without_any_engine_for_a_hop_says_what_each_engine_needs() -> None:
     auto = create("auto", EngineOptions())
     with pytest.raises(UnsupportedPairError) as info:

@@ -252,3 +252,34 @@ def test_a_process_given_one_cpu_runs_one_translator_on_one_thread(tiny_ct2_mode
     finally:
         machine.set_cpus(None)
     assert out == ct2(tiny_ct2_models_dir, "float32", threads=1).translate(EN[:3], "en", "de").texts
+
+
+@pytest.mark.parametrize(
+    ("engine", "damage", "message"),
+    [
+        ("ct2", ("opus-mt-en-de-ct2", "source.spm", b""), "/opus-mt-en-de-ct2/source.spm: "),
+        ("ct2", ("opus-mt-en-de-ct2", "target.spm", b"garbage\n"), "/opus-mt-en-de-ct2/target.spm: "),
+        ("marian", ("opus-mt-en-de", "vocab.json", None), "cannot load MarianMT model "),
+    ],
+)
+def test_a_damaged_model_folder_is_one_line_naming_it(
+    tiny_models_dir: Path, tiny_ct2_models_dir: Path, tmp_path: Path, engine: str, damage: Any, message: str
+) -> None:
+    """An empty or garbled SentencePiece model, or a missing vocabulary, was "internal error:
+    RuntimeError: INTERNAL: unk is not defined" (or a TypeError): a bug, not the folder to fix."""
+    import shutil
+
+    from tests.conftest import run_cli
+
+    models = tmp_path / "models"
+    shutil.copytree(tiny_ct2_models_dir if engine == "ct2" else tiny_models_dir, models)
+    folder, name, data = damage
+    if data is None:
+        (models / folder / name).unlink()
+    else:
+        (models / folder / name).write_bytes(data)
+    (tmp_path / "a.en.txt").write_text(EN[0] + "\n", encoding="utf-8")
+    args = ("check", "a.en.txt", "--engine", engine, "--models-dir", str(models), "--pivot", "de")
+    r = run_cli(*args, "--no-semantic", "--no-cache", "-o", "r.json", cwd=tmp_path)
+    assert r.code == 2 and r.stderr.count("\n") == 1 and "internal error" not in r.stderr, r.stderr
+    assert message in r.stderr and not (tmp_path / "r.json").exists()

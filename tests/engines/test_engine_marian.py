@@ -134,6 +134,21 @@ def test_direction_signature_changes_with_the_model_without_loading_it(
     assert engine(tmp_path, beam=2).direction_signature("en", "de") != eng.direction_signature("en", "de")
 
 
+def test_direction_signature_changes_with_the_tokenizer(tmp_path: Path, tiny_models_dir: Path) -> None:
+    """The fingerprint read the configs and the weights only: a vocabulary or SentencePiece model
+    replaced under the same weights kept it, and the cache answered with the old translations."""
+    import json
+
+    shutil.copytree(tiny_models_dir / "opus-mt-en-de", tmp_path / "opus-mt-en-de")
+    before = engine(tmp_path).direction_signature("en", "de")["fingerprint"]
+    vocab_file = tmp_path / "opus-mt-en-de" / "vocab.json"
+    vocab = json.loads(vocab_file.read_text("utf-8"))
+    (a, ia), (b, ib) = list(vocab.items())[-2:]
+    vocab[a], vocab[b] = ib, ia  # two pieces trade ids: another tokenizer, the same weights
+    vocab_file.write_text(json.dumps(vocab), "utf-8")
+    assert engine(tmp_path).direction_signature("en", "de")["fingerprint"] != before
+
+
 @pytest.mark.parametrize(
     "env",
     [{"HF_HUB_OFFLINE": "1"}, {"HF_HUB_OFFLINE": "", "HF_ENDPOINT": "http://127.0.0.1:9"}],

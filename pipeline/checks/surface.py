@@ -7,6 +7,7 @@ The expected length is the engine's forward translation of the source when there
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from pipeline.records import Flag, Span
 
@@ -29,8 +30,9 @@ _SEPARATOR = re.compile(r"^[\s\-–—_*=~#·•/\\|+]+$")
 
 
 def empty_copy(text: str) -> bool:
-    """The copy says nothing: no letter and no digit, and not a section separator."""
-    return not any(c.isalnum() for c in text) and not _SEPARATOR.match(text)
+    """The copy says nothing: no letter, no digit, no symbol (an emoji or a star rating "★★★★☆" is
+    what the copy means to say: "👍" failed as empty), and not a section separator."""
+    return not any(c.isalnum() or unicodedata.category(c) == "So" for c in text) and not _SEPARATOR.match(text)
 
 
 EMPTY = Check("empty", "critical", "Empty translation", also=("major",))

@@ -10,6 +10,8 @@ one language.
 
 from __future__ import annotations
 
+import re
+
 from pipeline.records import Flag, Span
 
 from . import Check, CheckInput, register
@@ -38,7 +40,11 @@ def foreign_words(inp: CheckInput) -> list[tuple[int, int, str]]:
         capitalised = is_capitalised(w)
         if capitalised and not in_source:
             continue  # a name of the translation's own
-        if capitalised and _inside_name(toks, i) and not _mixed_name(toks, i, src_vocab, inp.target_lang):
+        if (
+            capitalised
+            and _inside_name(toks, i)
+            and not _mixed_name(inp.target, toks, i, src_vocab, inp.target_lang)
+        ):
             continue
         if not capitalised and f in src_names:
             continue  # a source name written in lower case ("comercial mexicana")
@@ -69,12 +75,15 @@ def _particle(toks: tuple[Token, ...], i: int) -> bool:
     return i + 1 < len(toks) and is_capitalised(toks[i + 1].text) and toks[i].text.islower()
 
 
-def _mixed_name(toks: tuple[Token, ...], i: int, src_vocab: set[str], tgt: str) -> bool:
+def _mixed_name(text: str, toks: tuple[Token, ...], i: int, src_vocab: set[str], tgt: str) -> bool:
     """A name half in the target language: a capitalised neighbour is a common target-language
-    word the source does not have ("the United Estados", "Mercantile Concursos")."""
+    word the source does not have ("the United Estados", "Mercantile Concursos"). A sentence's
+    first word is capitalised whatever it is: "The Chamberí district" keeps a name as written."""
     for j in (i - 1, i + 1):
         if 0 <= j < len(toks):
             n = toks[j].text
+            if j < i and _SENTENCE_START.search(text, 0, toks[j].start):
+                continue
             if is_capitalised(n) and fold(n) not in src_vocab and zipf(n.lower(), tgt) >= MIN_SOURCE_ZIPF + 2:
                 return True
     return False
@@ -84,6 +93,9 @@ def _inside_name(toks: tuple[Token, ...], i: int) -> bool:
     """A capitalised word next to another capitalised word that is not from the source ("Rio Grande")."""
     neighbours = [toks[j].text for j in (i - 1, i + 1) if 0 <= j < len(toks)]
     return any(is_capitalised(n) and not n.isupper() for n in neighbours)
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”«»(]\s*)$")  # what may stand before a sentence's first word
 
 
 UNTRANSLATED = Check("untranslated", "critical", "Text left untranslated", modes=("source",))

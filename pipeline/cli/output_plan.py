@@ -146,9 +146,10 @@ def plan_outputs(formats: list[str], output: str | None, formats_given: bool, gi
 
 
 def _stdout_free(fmt: str, plan: Plan) -> None:
-    """A second report on stdout would be glued to the first one: `-f json -f text` without
-    `--output` printed the JSON alone (the summary was dropped), `-f json -f github` an invalid JSON."""
-    on_stdout = next((f for f, dest in plan if dest is None), None)
+    """A report on stdout (JSON, SARIF...) takes it whole: `-f json -f text` without `--output`
+    printed the JSON alone (the summary was dropped), `-f json -f github` an invalid JSON. The
+    summary and the annotations share it (as under GitHub Actions)."""
+    on_stdout = next((f for f, dest in plan if dest is None and f not in STDOUT_ONLY), None)
     if on_stdout is not None:
         raise UsageError(
             f"--format {fmt} goes to stdout, which already carries the {on_stdout} report; "

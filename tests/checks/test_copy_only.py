@@ -245,8 +245,9 @@ def test_a_copy_with_no_words_is_empty_and_fails(text: str) -> None:
     assert flag.severity == "critical" and cap_roundtrip(flag).severity == "critical"
 
 
-@pytest.mark.parametrize("text", ["* * *", "---", "A5", "2024"])
-def test_separators_and_numbers_are_not_empty(text: str) -> None:
+# an emoji or a rating in symbols is what the copy says ("👍" failed as an empty copy)
+@pytest.mark.parametrize("text", ["* * *", "---", "A5", "2024", "👍", "★★★★☆", "👨‍👩‍👧 !"])
+def test_separators_numbers_and_symbols_are_not_empty(text: str) -> None:
     assert run("empty", copy(text)) == []
 
 

@@ -34,6 +34,9 @@ SAME = [
         "Il pleut, mais il fait chaud.", "It is raining, but it is warm.", "fr", "en", id="mais=but"
     ),
     pytest.param("It rains, but it is warm.", "Il pleut, mais il fait chaud.", "en", "fr", id="but=mais"),
+    # British times ("2.30pm") and an hour after "a las": a correct pair failed (dates, numbers)
+    pytest.param("Empieza a las 14.30 h.", "It starts at 2.30pm.", "es", "en", id="14.30 h=2.30pm"),
+    pytest.param("Empieza a las 14.30.", "It starts at 2.30 p.m.", "es", "en", id="a las 14.30=2.30 p.m."),
 ]
 
 DIFFERENT = [
@@ -45,6 +48,7 @@ DIFFERENT = [
     pytest.param("Llegó en mayo.", "He arrived.", "es", "en", id="month dropped"),
     pytest.param("Llegó en mayo.", "He arrived in March.", "es", "en", id="mayo->March"),
     pytest.param("Il est arrivé à 14 heures.", "He arrived at 3 p.m.", "fr", "en", id="14 heures->3 p.m."),
+    pytest.param("Empieza a las 14.30.", "It starts at 3.30pm.", "es", "en", id="a las 14.30->3.30pm"),
 ]
 
 

@@ -39,6 +39,10 @@ SAME = [
         "en",
         id="domain",
     ),
+    # a name kept as the source writes it, after a sentence's capitalised first word ("The")
+    pytest.param(
+        "El barrio de Chamberí es caro.", "The Chamberí district is expensive.", "es", "en", id="name kept"
+    ),
 ]
 
 DIFFERENT = [

@@ -34,17 +34,18 @@ def test_keyboard_reaches_the_first_sentence_in_20_tabs_and_enter_reveals_the_pa
             break
     else:
         raise AssertionError("the first sentence is not within 20 Tab presses")
-    # j/k then Enter on a sentence far down: its opened panel is on screen
+    # j/k (from the sentence in focus: the first) then Enter on a sentence far down: its opened
+    # panel is on screen
     for _ in range(12):
         r.page.keyboard.press("j")
     current = r.page.evaluate("() => document.activeElement.closest('article.seg').id")
-    assert current == anchor_for(data["segments"][11]["document"], data["segments"][11]["id"])
+    assert current == anchor_for(data["segments"][12]["document"], data["segments"][12]["id"])
     r.page.keyboard.press("Enter")
     box = r.page.locator(by_id(current + "-panel")).bounding_box()
     assert box is not None and 0 <= box["y"] < 700 and box["y"] + 40 < 700
     r.page.keyboard.press("k")
     assert r.page.evaluate("() => document.activeElement.closest('article.seg').id") == anchor_for(
-        data["segments"][10]["document"], data["segments"][10]["id"]
+        data["segments"][11]["document"], data["segments"][11]["id"]
     )
 
 

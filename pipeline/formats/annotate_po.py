@@ -57,16 +57,25 @@ def _encodes(text: str, codec: str) -> bool:
 
 
 def _mark_entry(lines: list[str], start: int, reasons: list[str]) -> None:
-    """Edit lines[start:] (the entry's first line onwards) in place."""
+    """Edit the entry whose first line is lines[start] in place: its comments (driftcheck's own
+    lines replaced) and its flags. gettext reads the flags of the last `#,` line of the comments
+    right above msgctxt/msgid (a blank line ends a group of comments), so `fuzzy` goes there, or on
+    a new `#,` line in that group: on an earlier line, or before a blank line, msgfmt did not see it."""
     nl = _newline(lines[start])
     end = start
-    while end < len(lines) and lines[end].startswith("#") and not lines[end].startswith("#~"):
-        end += 1  # the entry's comment block
-    block = [ln for ln in lines[start:end] if not _OWN.match(ln)]
+    while end < len(lines) and (
+        (lines[end].startswith("#") and not lines[end].startswith("#~")) or not lines[end].strip()
+    ):
+        end += 1  # the entry's comments, with any blank lines among them
+    group = end
+    while group > start and lines[group - 1].strip():
+        group -= 1  # the last group of comments: the one gettext attaches the flags of
+    earlier = [ln for ln in lines[start:group] if not _OWN.match(ln)]
+    block = [ln for ln in lines[group:end] if not _OWN.match(ln)]
     lead = 0
     while lead < len(block) and re.match(r"#(?:\s|$)", block[lead]):
         lead += 1  # translator comments come first
-    flags_at = next((i for i, ln in enumerate(block) if ln.startswith("#,")), None)
+    flags_at = next((i for i in range(len(block) - 1, -1, -1) if block[i].startswith("#,")), None)
     if flags_at is None:
         before = next((i for i, ln in enumerate(block) if ln.startswith("#|")), len(block))
         block.insert(before, "#, fuzzy" + nl)
@@ -75,7 +84,7 @@ def _mark_entry(lines: list[str], start: int, reasons: list[str]) -> None:
         if "fuzzy" not in names:
             block[flags_at] = "#, " + ", ".join(["fuzzy", *names]) + _newline(block[flags_at])
     comments = [MARK + " ".join(r.split()) + nl for r in reasons]
-    lines[start:end] = block[:lead] + comments + block[lead:]
+    lines[start:end] = earlier + block[:lead] + comments + block[lead:]
 
 
 def annotate_po(data: bytes, path: str, reasons: dict[str, list[str]]) -> bytes:
@@ -95,7 +104,8 @@ def annotate_po(data: bytes, path: str, reasons: dict[str, list[str]]) -> bytes:
         )
         why = [prefix + r for key, prefix in [(entry_id(e), ""), *forms] for r in reasons.get(key, [])]
         if why and not e.obsolete:
-            starts.append((e.linenum - 1, [_in_charset(w, codec) for w in why]))
+            # polib numbers lines from 1, but gives the first entry of a file with no header 0
+            starts.append((max(e.linenum - 1, 0), [_in_charset(w, codec) for w in why]))
     starts.sort(reverse=True)  # bottom-up: inserted lines never shift an entry still to edit
     for start, why in starts:
         _mark_entry(lines, start, why)

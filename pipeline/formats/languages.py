@@ -20,10 +20,11 @@ NOT_A_CODE = "which is not a language code; ignored"  # the warning for a declar
 
 
 def normalise(code: str | None) -> str | None:
-    """ISO 639-1 for a declared language tag ("es-ES", "pt_BR", "en-GB"); None when unusable."""
+    """ISO 639-1 for a declared language tag ("es-ES", "pt_BR", "en-GB", gettext's "ca@valencia",
+    "sr_RS@latin"); None when unusable."""
     if not code or not code.strip() or code.strip() == "*all*":
         return None
-    primary = code.strip().replace("_", "-").split("-")[0].lower()
+    primary = code.strip().split("@")[0].replace("_", "-").split("-")[0].lower()
     return to_iso1(primary) if primary.isalpha() else None
 
 

@@ -29,7 +29,8 @@ HTML_ELEMENTS = frozenset(
     "font h1 h2 h3 h4 h5 h6 hr i img input ins kbd label li mark nobr ol p pre q s samp small span "
     "strike strong sub sup table tbody td th thead time tr tt u ul var wbr".split()
 )
-XML_CODES = "g|x|bx|ex|ph|bpt|ept|it|ut|pc|sc|ec|hi|sub|mrk|sm|em"
+# XLIFF 2 <em/> (an annotation's end) is always empty: an <em> with content is HTML's, a code to compare
+XML_CODES = "g|x|bx|ex|ph|bpt|ept|it|ut|pc|sc|ec|hi|sub|mrk|sm|em(?=[^<>]*/>)"
 _ANNOTATION_XML = {"mrk", "sm", "em"}  # annotations, not codes: masked, never required
 
 _AUTO_NAMED = r"%\([A-Za-z_]\w*\)[-+#0]*\d*(?:\.\d+)?[sdiufxXeEgGcr]"
@@ -240,10 +241,14 @@ def compare(source: str, target: str, markup: str, plural: bool = False) -> list
             )
         )
     for b in extra:
+        # a plural form may show the count its singular source leaves out: French and Russian
+        # msgstr[0] covers 0, 21, 31... as well as 1, and gettext's own check accepts "%d" there
+        minor = plural and b.numeric
+        note = " (a plural form may show the number its singular source leaves out)" if minor else ""
         found.append(
             Mismatch(
-                "critical",
-                f"placeholder {_quote(target, b)} in the translation is not in the source",
+                "minor" if minor else "critical",
+                f"placeholder {_quote(target, b)} in the translation is not in the source{note}",
                 (Span("text", b.start, b.end),),
             )
         )
@@ -285,7 +290,7 @@ class UnitView:
             for f in flags
             if not self.options  # translator's notes only: no placeholder check to speak
             or f.check == "placeholders"
-            or MASK_TOKEN not in f.message  # the placeholder check speaks for those
+            or MASK_TOKEN.casefold() not in f.message.casefold()  # the placeholder check speaks for those
         ]
 
     def _span(self, span: Span) -> Span:

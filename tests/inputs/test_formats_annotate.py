@@ -241,3 +241,38 @@ def test_a_translators_driftcheck_comment_stays_and_only_driftchecks_own_lines_a
         "# driftcheck: keep this translator note\n# driftcheck: fail: numbers (critical): '2' != '3'\n"
         '#, fuzzy\nmsgid "New"\nmsgstr "Nuevo"\n'
     ), out
+
+
+@pytest.mark.requires_msgfmt
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        # no header: polib numbers the first entry 0, and the marks went before the file's last line
+        (
+            '#: a.c:10\nmsgid "Open %s"\nmsgstr "Abrir"\n\nmsgid "Save"\nmsgstr "Guardar"\n',
+            '# driftcheck: fail: x\n#: a.c:10\n#, fuzzy\nmsgid "Open %s"\nmsgstr "Abrir"\n\nmsgid "Save"\nmsgstr "Guardar"\n',
+        ),
+        # a blank line among the comments: the flags that count are those right above msgid
+        (
+            'msgid ""\nmsgstr "Language: es\\n"\n\n# keep it short\n\n#: io.c:10\n#, c-format\nmsgid "Open %s"\nmsgstr "Abrir"\n',
+            'msgid ""\nmsgstr "Language: es\\n"\n\n# keep it short\n\n# driftcheck: fail: x\n#: io.c:10\n'
+            '#, fuzzy, c-format\nmsgid "Open %s"\nmsgstr "Abrir"\n',
+        ),
+        # two flag lines: gettext reads the last one
+        (
+            'msgid ""\nmsgstr "Language: es\\n"\n\n#, c-format\n#, no-wrap\nmsgid "Open %s"\nmsgstr "Abrir"\n',
+            'msgid ""\nmsgstr "Language: es\\n"\n\n# driftcheck: fail: x\n#, c-format\n#, fuzzy, no-wrap\n'
+            'msgid "Open %s"\nmsgstr "Abrir"\n',
+        ),
+    ],
+)
+def test_the_flagged_entry_is_the_one_gettext_reads_as_fuzzy(data: str, expected: str) -> None:
+    """A review copy must leave the flagged entry fuzzy for gettext itself (msgfmt compiles a
+    fuzzy entry's translation out): the marks broke a file with no header, and `fuzzy` went on a
+    `#,` line msgfmt does not read."""
+    import subprocess
+
+    out = annotate_po(data.encode(), "x.po", {"Open %s": ["fail: x"]})
+    assert out.decode() == expected
+    stats = subprocess.run(["msgfmt", "--statistics", "-o", "/dev/null", "-"], input=out, capture_output=True)
+    assert stats.returncode == 0 and b"1 fuzzy translation" in stats.stderr, stats.stderr

@@ -63,9 +63,39 @@ def test_compare_missing_extra_altered_and_order() -> None:
     assert flags("%1$s of %2$d", "%2$d de %1$s", "c") == []
     # a plural form for a single number may leave the number out
     assert flags("%(n)d file", "Un archivo", plural=True)[0][0] == "minor"
+    # ... and show the number its singular source leaves out (msgstr[0] of French, Russian: 0, 1, 21...)
+    assert flags("One file", "%d fichier", "c", plural=True)[0][0] == "minor"
+    assert flags("One file", "%s fichier", "c", plural=True)[0][0] == "critical"
+    # an HTML <em> in an XLIFF or TMX unit is a code; XLIFF 2's empty <em/> closes an annotation
+    assert [m for _, m in flags("Click <em>here</em>.", "Haga clic aquí.", "xml,html,auto")] == [
+        "placeholder \u201c<em>\u201d of the source is missing from the translation",
+        "placeholder \u201c</em>\u201d of the source is missing from the translation",
+    ]
+    assert flags('<sm id="1" type="x"/>Hi<em startRef="1"/>', "Hola", "xml,html,auto") == []
     assert flags("<b>Warning</b>", "Aviso") == [
         ("critical", "placeholder \u201c<b>\u201d of the source is missing from the translation"),
         ("critical", "placeholder \u201c</b>\u201d of the source is missing from the translation"),
+    ]
+
+
+def test_a_message_about_the_mask_token_is_left_to_the_placeholder_check() -> None:
+    """A coverage note in lower case ("missing: 'zxq'") named the made-up token to editors."""
+    seg = Segment("x", 0, 1, 1, 1, "Guardado.", "Saved %s.", markup="c")
+    view = unit_view(seg)
+    noted = [Flag("coverage", "major", "words of the source seem to be missing: 'zxq'", ())]
+    assert view.remap(noted) == []
+
+
+def test_gettext_language_modifiers_are_read() -> None:
+    """`Language: ca@valencia` (gettext's modifier) was "not a language code; ignored"."""
+    from pipeline.formats.languages import normalise
+
+    assert [normalise(c) for c in ("ca@valencia", "sr_RS@latin", "pt_BR", "es-ES", "@x")] == [
+        "ca",
+        "sr",
+        "pt",
+        "es",
+        None,
     ]
 
 

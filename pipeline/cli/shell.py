@@ -44,6 +44,12 @@ def _terminate_like_interrupt() -> None:
         signal.signal(signal.SIGTERM, handler)
 
 
+def _stdout_closed() -> bool:
+    """Whether click met a closed stdout (EPIPE): it then wraps stdout and exits 1, which CI reads
+    as a failed gate (`check … | head`, a passing check under `set -o pipefail`)."""
+    return type(sys.stdout).__name__ == "PacifyFlushWrapper"  # click.utils' (typer may carry its own click)
+
+
 class DriftcheckApp(typer.Typer):
     """A Typer app whose every DriftcheckError becomes one line on stderr and exit code 2."""
 
@@ -63,6 +69,15 @@ class DriftcheckApp(typer.Typer):
             sys.exit(143)
         except typer.Exit as exc:
             sys.exit(exc.exit_code)
+        except SystemExit as exc:
+            if exc.code == 1 and _stdout_closed():  # click's answer to EPIPE: a silent exit 1
+                typer.echo(
+                    "driftcheck: error: stdout was closed before the output was written to it "
+                    "(the pipe's reader ended first)",
+                    err=True,
+                )
+                sys.exit(2)
+            raise
         except OSError as exc:  # the file system said no somewhere a library did not name it
             where = f"{exc.filename}: " if exc.filename else ""
             typer.echo(one_line(f"driftcheck: error: {where}{exc.strerror or exc}"), err=True)

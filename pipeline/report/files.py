@@ -10,6 +10,7 @@ saved reports (`driftcheck report`, `baseline create`, and `pipeline.load_report
 from __future__ import annotations
 
 import json
+import math
 import re
 import sys
 from pathlib import Path
@@ -58,7 +59,7 @@ def read_json(
     if b"\x00" in raw[:4096]:
         raise error(f"{path}: looks like a binary file, not a {name}")
     try:
-        data = json.loads(raw, parse_constant=_not_json)
+        data = json.loads(raw, parse_constant=_not_json, parse_float=_finite)
     except _NotJson as exc:
         raise error(f"{path}: {name} is not valid JSON ({exc} is not a JSON number)") from None
     except UnicodeDecodeError as exc:
@@ -74,6 +75,15 @@ def read_json(
 
 class _NotJson(ValueError):
     pass
+
+
+def _finite(text: str) -> float:
+    """A JSON number that fits a float: 1e999 is valid JSON, read as infinity, and came back out
+    as `Infinity` (invalid JSON; the HTML report's script stopped on it)."""
+    value = float(text)
+    if math.isinf(value):
+        raise _NotJson(text)
+    return value
 
 
 def _not_json(constant: str) -> Any:

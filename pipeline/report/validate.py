@@ -100,14 +100,32 @@ def _segment(seg: Any, where: str, documents: set[int]) -> None:
         raise Invalid(f"{where}.verdict: must be one of {', '.join(VERDICTS)}")
 
 
+def _counts(obj: Any, where: str) -> None:
+    """An object of whole numbers (per verdict, per check)."""
+    for key, value in _need(obj, where, dict, "an object").items():
+        _need(value, f"{where}.{key}", int, "an integer")
+
+
+def _optional(obj: dict[str, Any], key: str, where: str, kind: type | tuple[type, ...], what: str) -> Any:
+    """A key renderers read when it is there (null counts as absent)."""
+    return None if obj.get(key) is None else _need(obj[key], f"{where}.{key}", kind, what)
+
+
+def _gate(signature: dict[str, Any]) -> None:
+    gate = _optional(signature, "gate", "signature", dict, "an object")
+    for key in ("max_flagged", "min_chrf"):
+        if gate is not None:
+            _optional(gate, key, "signature.gate", (int, float), "a number")
+
+
 def check(data: Any) -> None:
     """Raise Invalid naming the first structural problem of a report."""
     _need(data, "the report", dict, "an object")
-    if data.get("schema_version") != 1:
+    if type(data.get("schema_version")) is not int or data["schema_version"] != 1:  # true == 1 in Python
         raise Invalid(f"schema_version: must be 1, not {data.get('schema_version')!r}")
     if _field(data, "mode", "the report", str, "a string") not in MODES:
         raise Invalid(f"mode: must be one of {', '.join(MODES)}")
-    _field(data, "signature", "the report", dict, "an object")
+    _gate(_field(data, "signature", "the report", dict, "an object"))
     indexes: set[int] = set()
     for k, doc in enumerate(_field(data, "documents", "the report", list, "a list")):
         at = f"documents[{k}]"
@@ -117,7 +135,8 @@ def check(data: Any) -> None:
         _field(doc, "lang", at, str, "a string")
         for name, scores in _field(doc, "scores", at, dict, "an object").items():
             _scores(scores, f"{at}.scores.{name}")
-        _field(doc, "counts", at, dict, "an object")
+        _counts(_field(doc, "counts", at, dict, "an object"), f"{at}.counts")
+        _optional(doc, "source_path", at, str, "a string")
     for k, seg in enumerate(_field(data, "segments", "the report", list, "a list")):
         _segment(seg, f"segments[{k}]", indexes)
     summary = _field(data, "summary", "the report", dict, "an object")
@@ -125,6 +144,10 @@ def check(data: Any) -> None:
     verdicts = _field(summary, "verdicts", "summary", dict, "an object")
     for v in VERDICTS:
         _field(verdicts, v, "summary.verdicts", int, "an integer")
+    for key in ("flagged", "baselined"):
+        _optional(summary, key, "summary", int, "an integer")
+    if summary.get("checks") is not None:
+        _counts(summary["checks"], "summary.checks")
 
 
 def problem(data: Any) -> str | None:

@@ -181,3 +181,31 @@ def test_a_compiled_extensions_panic_is_an_internal_error_exit_2(tmp_path: Path)
     # (the Rust runtime prints its own panic message first; Python's traceback is what must not come)
     assert proc.stderr.splitlines()[-1].startswith("driftcheck: internal error: PanicException: ")
     assert "Traceback" not in proc.stderr and not (tmp_path / "r.json").exists()
+
+
+def test_a_closed_stdout_is_an_error_not_a_failed_gate(tmp_path: Path) -> None:
+    """`driftcheck report r.json -f sarif | head -0` exited 1 without a word (click's answer to
+    EPIPE), which CI reads as a failed gate: under `set -o pipefail` a passing check failed the job."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before driftcheck writes
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    report = str(ROOT / "tests" / "data" / "report_source.json")
+    proc = subprocess.run(
+        [sys.executable, "-c", "from pipeline.cli.app import app; app()", "report", report, "-f", "sarif"],
+        stdout=write,
+        stderr=subprocess.PIPE,
+        cwd=tmp_path,
+        env=env,
+        timeout=120,
+    )
+    os.close(write)
+    assert proc.returncode == 2
+    assert proc.stderr.decode() == (
+        "driftcheck: error: stdout was closed before the output was written to it (the pipe's reader ended first)\n"
+    )

@@ -58,6 +58,18 @@ BROKEN = [
     (lambda d: d["documents"][0].update(scores={"back": []}), "documents[0].scores.back: must be an object"),
     (lambda d: d.pop("summary"), 'the report: missing "summary"'),
     (lambda d: d.update(mode="both"), "mode: must be one of roundtrip, source"),
+    # accepted, then an internal error in a renderer (HTML, Markdown, SARIF, JUnit, GitHub)
+    (lambda d: d["documents"][0]["counts"].update(ok="3"), "documents[0].counts.ok: must be an integer"),
+    (lambda d: d["summary"].update(flagged="2"), "summary.flagged: must be an integer, not a string"),
+    (lambda d: d["summary"].update(checks="x"), "summary.checks: must be an object, not a string"),
+    (lambda d: d["summary"].update(baselined="0"), "summary.baselined: must be an integer, not a string"),
+    (lambda d: d["signature"].update(gate="x"), "signature.gate: must be an object, not a string"),
+    (
+        lambda d: d["signature"].update(gate={"max_flagged": "3"}),
+        "signature.gate.max_flagged: must be a number",
+    ),
+    (lambda d: d["documents"][0].update(source_path=3), "documents[0].source_path: must be a string"),
+    (lambda d: d.update(schema_version=True), "schema_version: must be 1, not True"),
     (lambda d: d["segments"][0].update(line=True), "segments[0].line: must be an integer, not a boolean"),
     (lambda d: d["segments"][0].update(drift=5), "segments[0].drift: must be between 0 and 1"),
 ]
@@ -76,6 +88,20 @@ def test_nan_in_a_report_is_not_json(tmp_path: Path) -> None:
         f"driftcheck: error: {bad}: JSON report is not valid JSON (NaN is not a JSON number)\n",
     )
     assert not (tmp_path / "r.sarif").exists()
+
+
+def test_a_number_too_large_for_a_float_is_refused(tmp_path: Path) -> None:
+    """1e999 is valid JSON and read as infinity: `report -f json` wrote `Infinity` (invalid JSON)
+    and the HTML report's script stopped on it."""
+    text = json.dumps(sample()).replace('"drift": ', '"drift": 1e999, "was": ', 1)
+    bad = tmp_path / "big.json"
+    bad.write_text(text, encoding="utf-8")
+    r = run_cli("report", str(bad), "-f", "json", "-o", str(tmp_path / "r.json"))
+    assert (r.code, r.stderr) == (
+        2,
+        f"driftcheck: error: {bad}: JSON report is not valid JSON (1e999 is not a JSON number)\n",
+    )
+    assert not (tmp_path / "r.json").exists()
 
 
 @pytest.mark.parametrize(("breakage", "message"), BROKEN)

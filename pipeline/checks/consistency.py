@@ -23,12 +23,14 @@ from collections import Counter
 from pipeline.records import Flag, Span
 
 from . import Check, CheckInput, register
-from .text import is_acronym, is_sentence_initial, tokens, zipf
+from .text import fold, is_acronym, is_sentence_initial, tokens, zipf
 
 NAME_MIN_LETTERS = 5
 COMMON_WORD_ZIPF = 4.0  # two common words one edit apart ("Water", "Later") are not a name
 _COMMA_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,]|\.\d)")
-_DOT_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.]|,\d)")
+# "1.250" groups thousands; not a decimal that says so: "0.375", "3.125 %", a lap time's "1:12.272"
+_DOT_GROUPED = re.compile(r"(?<![\d.,:])(?!0\.)\d{1,3}(?:\.\d{3})+(?![\d.]|,\d|\s?%)")
+KNOWN_NAME_ZIPF = 2.0  # two spellings both this common are two names ("Obama" / "Osama", "Syria" / "Syriza")
 
 Variant = tuple[int, int, str]  # start, end, message (in one sentence)
 
@@ -75,6 +77,8 @@ def _pair(a: str, b: str, counts: Counter[str], pairs: dict[str, str], lang: str
         return
     if zipf(a.lower(), lang) >= COMMON_WORD_ZIPF and zipf(b.lower(), lang) >= COMMON_WORD_ZIPF:
         return
+    if fold(a) != fold(b) and min(zipf(a.lower(), lang), zipf(b.lower(), lang)) >= KNOWN_NAME_ZIPF:
+        return  # two known names one letter apart; "Sánchez" / "Sanchez" (accents only) is one name
     rare, common = (a, b) if (counts[a], a) < (counts[b], b) else (b, a)
     pairs[rare] = common
 

@@ -29,12 +29,13 @@ BOILERPLATE_TEXT = re.compile(
     r"(?ix)"
     r"\b(?:machine[- ])?translated\ (?:by|with|using)\ (?:google|deepl|bing|microsoft|yandex|chatgpt|gpt|an?\ ai)\b"
     r"|\b(?:here\ is|here's|below\ is)\ (?:the|my|your|a)\ (?:english\ )?translation\b"
-    r"|\bas\ an\ ai(?:\ language\ model)?\b"
+    r"|\bas\ an\ ai\ (?:language\ model|assistant|model)\b"  # "as an AI researcher" is copy
     r"|\bi(?:'m|\ am)\ (?:sorry|unable)[^.]{0,40}\btranslat"
     r"|\b(?:translation|text)\ (?:missing|not\ available|unavailable|pending)\b"
-    r"|\b(?:missing|no)\ translation\b"
-    r"|\[\s*(?:translate|translation|untranslated|todo|tbd|fixme)\b[^\]]*\]"
-    r"|\blorem\ ipsum\b"
+    r"|^\s*(?:missing|no)\ translation\s*[.:!]?\s*$"  # "jokes have no translation" is copy
+    r"|\[\s*(?:translate|untranslated|todo|tbd|fixme)\b[^\]]*\]"
+    r"|\[\s*translation\s*(?:missing|needed|pending|here)?\s*\]"  # an editor's [translation: …] gloss is copy
+    r"|\blorem\ ipsum\ dolor\b"  # placeholder text, not an article that mentions it
     r"|^\s*(?:todo|tbd|fixme|null|undefined|\#value!)\s*[.:!]?\s*$"
 )
 

@@ -36,7 +36,7 @@ from .language_id import (
     typo_of,
 )
 from .lexicon import COORDINATORS
-from .text import Token, is_acronym, quote, stem, tokens, zipf
+from .text import Token, attached, is_acronym, quote, stem, tokens, zipf
 
 # What the pivots make of the copy's doubtful words (core/pivot_words.py fills it in; it reaches
 # the checks as options["pivot_readings"]): word (lower case) -> ((pivot, reading), ...)
@@ -165,8 +165,8 @@ def foreign_spans(text: str, lang: str, readings: Readings | None = None) -> lis
     out: list[tuple[int, int, str, str]] = []
     for i, tok in enumerate(toks):
         w = tok.text
-        if any(c.isdigit() for c in w):
-            continue
+        if any(c.isdigit() for c in w) or attached(text, tok):
+            continue  # a piece of "e-mail", "co-op", "Souq.com", a web or e-mail address
         if len(w) == 1:
             if w.isalpha() and _foreign_letter_word(toks, i, lang):
                 out.append((tok.start, tok.end, w, best_other(w, lang)[1]))
@@ -178,6 +178,8 @@ def foreign_spans(text: str, lang: str, readings: Readings | None = None) -> lis
             continue
         if script != "LATIN" or not known_language(lang) or is_acronym(w) or _in_loan_phrase(toks, i, lang):
             continue
+        if w.lower().endswith(("'s", "’s")) and len(w) > 3:
+            w = w[:-2]  # the possessive: "euro's" is "euro" (it read as a Dutch plural)
         initial = i == 0 or _SENTENCE_GAP.search(text[toks[i - 1].end : tok.start]) is not None
         if w[:1].isupper():
             if not initial and _capitalised_neighbour(toks, i):

@@ -26,6 +26,7 @@ from pipeline.records import Flag, Span
 
 from . import Check, CheckInput, register
 from .lexicon import NOUN_DETERMINERS, PREPOSITIONS, SUBJECT_STARTERS
+from .text import is_sentence_initial
 from .word_order import MAX_P, SHUFFLES, order_p_value
 
 
@@ -91,6 +92,7 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[,.;:!?)]")
 _END = "</s>"
 MIN_SCORE = 1.0  # marks that make a sentence scrambled; an a/an slip alone is a typo, worth half
 A_AN = "the article does not fit the next sound"
+AGREEMENT = "the verb does not agree with its subject"
 
 
 def _slot_mark(a: str, b: str, b_raw: str) -> str | None:
@@ -129,10 +131,10 @@ def _slot_mark(a: str, b: str, b_raw: str) -> str | None:
         return "a conjunction that joins nothing"
     if a in SUBJECT_PRONOUNS and (b in DETERMINERS or b in STRICT_PREPOSITIONS or b in COORDINATORS):
         return "a subject pronoun before a word that cannot follow it"
-    if (a in PLURAL_SUBJECTS or a == "i") and b in SINGULAR_VERBS:
-        return "the verb does not agree with its subject"
+    if (a in PLURAL_SUBJECTS and b in SINGULAR_VERBS) or (a == "i" and b in SINGULAR_VERBS - {"was"}):
+        return AGREEMENT  # "I was" is English
     if a in THIRD_SINGULAR and b in PLURAL_VERBS:
-        return "the verb does not agree with its subject"
+        return AGREEMENT
     if (a in BE or a in MODALS) and (b in BE or b in MODALS or b in DO_FINITE or b in HAVE_FINITE):
         return "two finite verbs in a row"
     if a in HAVE_FINITE and (b in BE or b in MODALS or b in DO_FINITE):
@@ -197,8 +199,48 @@ def _class_mark(a: str, b: str, prev: str, b_raw: str) -> str | None:
     ):
         return "two finite verbs in a row"
     if b in SINGULAR_VERBS and _plural_noun(a) and not (prev.isdigit() or prev in QUANTITIES):
-        return "the verb does not agree with its subject"
+        return AGREEMENT
     return None
+
+
+# What shows a noun is not the head of the subject it stands in: "the number of people [has]",
+# "the cost of living in cities [is]", "the way these choices [are made] is"
+_NOT_THE_HEAD = _set("that which who whom whose how why what where when")
+
+
+def _excused(toks: list[tuple[str, int, int]], k: int, why: str, text: str) -> bool:
+    """A broken slot that English allows in context (general grammar, not words of a sentence):
+    a plural noun inside a subject whose head is another noun ("the quality of the roads is"),
+    a shared complement ("can and should", "engage with and support"), an abbreviation's letter
+    ("9 a.m.", "Telefónica S.A.", "hepatitis A."), an adverb before an adjective ("the already
+    high")."""
+    a = toks[k][0]
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    after = _norm(toks[k + 2][0]) if k + 2 < len(toks) else ""
+    if why == AGREEMENT and _norm(a) not in PLURAL_SUBJECTS | THIRD_SINGULAR | {"i"}:
+        if a[:1].isupper() or (nxt is not None and text[toks[k][2] : nxt[1]].strip()):
+            return True  # a name, or a dash or quote between noun and verb
+        for j in range(k - 1, -1, -1):
+            w = _norm(toks[j][0])
+            if w in ",.;:!?)":
+                break
+            if w in PREPOSITIONS_EN or w in _NOT_THE_HEAD or (w.endswith("ing") and len(w) > 4):
+                return True
+        return False
+    if why in ("a modal verb without its verb", "a preposition without its object") and nxt is not None:
+        if _norm(nxt[0]) in COORDINATORS and (
+            after in MODALS or after in PREPOSITIONS_EN or (after.isalpha() and "VERB" in word_classes(after))
+        ):
+            return True
+    if why == "an article or determiner without its noun" and nxt is not None:
+        if nxt[0] == "." and nxt[1] == toks[k][2]:  # the letter of an abbreviation or a label
+            rest = text[nxt[2] : nxt[2] + 1]
+            glued = k > 0 and toks[k - 1][0] == "." and toks[k - 1][2] == toks[k][1]  # "S.A."
+            if rest.isalpha() or glued or (a == "A" and not is_sentence_initial(text, toks[k][1])):
+                return True
+        if _norm(nxt[0]) in ADVERBS_NOT_AFTER_ARTICLE and after.isalpha() and "ADJ" in word_classes(after):
+            return True
+    return False
 
 
 def _norm(raw: str) -> str:
@@ -219,7 +261,7 @@ def slot_marks(text: str) -> list[tuple[int, int, str]]:
             continue
         a, b = _norm(raw), _norm(nxt_raw) if nxt_raw != _END else _END
         why = _slot_mark(a, b, nxt_raw) or _class_mark(a, b, _norm(toks[k - 1][0]) if k else "", nxt_raw)
-        if why:
+        if why and not _excused(toks, k, why, text):
             marks.append((start, nxt_end, why))
     return marks
 

@@ -65,9 +65,10 @@ def check_empty(inp: CheckInput) -> list[Flag]:
 
 
 def _cut_off(text: str, lang: str) -> tuple[int, int, str] | None:
-    """Round trip: the copy itself stops mid-clause, on a comma or a dangling word with no full stop."""
+    """Round trip: the copy itself stops mid-clause, on a comma or a dangling word with no full stop
+    (a colon introduces what follows: "Ingredients:", "Media contacts:" are labels, not cuts)."""
     end = text.rstrip()
-    if _END_DANGLING.search(end):
+    if _END_DANGLING.search(end) and not end.endswith(":"):
         return len(end) - 1, len(end), f"the copy ends on '{end[-1]}': it looks cut off"
     if end[-1:] in ".!?…\"'»”’)]":
         return None  # a full stop after a dangling word is a scrambled sentence, not a cut

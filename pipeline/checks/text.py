@@ -24,6 +24,16 @@ class Token(NamedTuple):
     end: int
 
 
+def attached(text: str, tok: Token) -> bool:
+    """Part of a longer written form, not a word of its own: "Souq.com", "e-mail", "co-op",
+    "user@host", "www.ine.es/prensa"."""
+    before = text[tok.start - 1 : tok.start] if tok.start else ""
+    after = text[tok.end : tok.end + 1]
+    return before in (".", "/", "@", "-") or after in ("-", "@", "/") or (
+        after == "." and text[tok.end + 1 : tok.end + 2].isalpha()
+    )
+
+
 @functools.lru_cache(maxsize=65536)
 def fold(s: str) -> str:
     """Lowercase without accents ("México" -> "mexico"); one output char per input char."""

@@ -16,7 +16,7 @@ from pipeline.records import Flag, Span
 
 from . import Check, CheckInput, register
 from .propernames import names
-from .text import Token, fold, has_letters, is_acronym, is_capitalised, quote, tokens, zipf
+from .text import Token, attached, fold, has_letters, is_acronym, is_capitalised, quote, tokens, zipf
 
 MIN_SOURCE_ZIPF = 2.0  # the word is at least this common in the source language ...
 MIN_ZIPF_GAP = 1.7  # ... and this much more common there than in the target language (log10 scale)
@@ -48,7 +48,7 @@ def foreign_words(inp: CheckInput) -> list[tuple[int, int, str]]:
             continue
         if not capitalised and f in src_names:
             continue  # a source name written in lower case ("comercial mexicana")
-        if _attached(inp.target, tok) or (len(w) <= 3 and _particle(toks, i)):
+        if attached(inp.target, tok) or (len(w) <= 3 and _particle(toks, i)):
             continue
         low = w.lower()
         z_src = zipf(low, inp.source_lang)
@@ -60,13 +60,6 @@ def foreign_words(inp: CheckInput) -> list[tuple[int, int, str]]:
         if z_src - z_tgt >= (MIN_ZIPF_GAP_CAPITALISED if capitalised else MIN_ZIPF_GAP):
             out.append((tok.start, tok.end, w))
     return out
-
-
-def _attached(text: str, tok: Token) -> bool:
-    """Part of a longer written form: "Souq.com", "e-mail", "user@host"."""
-    before = text[tok.start - 1 : tok.start]
-    after = text[tok.end : tok.end + 1]
-    return before in (".", "/", "@", "-") or after in ("-", "@")
 
 
 def _particle(toks: tuple[Token, ...], i: int) -> bool:

@@ -5,15 +5,14 @@ that flagged something), each result is one flag: ruleId = check name, level fro
 severity (critical -> error, major -> warning, minor/info -> note), the file as a relative
 URI with forward slashes and the segment's line as `region.startLine`.
 
-Columns are approximate. The canonical report keeps a sentence's start line but not its
-column, and readers reduce Markdown markup and join wrapped lines. A sentence is placed at
-column 1 when it starts its paragraph, or right after the previous sentence (plus one space)
-when both start on the same line; otherwise no column is given. A span that points into the
-copy's sentence (field "text", in both modes) then adds its offset; spans into round trips
-or the original get no column.
-Markup before the sentence (`# `, `- `, `> `, links) and wrapping inside the sentence are not
-accounted for, so the column may be off by a few characters; the line is exact.
-`region.snippet` carries the flagged words themselves.
+Columns are given for plain-text documents only. The canonical report keeps a sentence's start
+line but not its column. In a plain-text file a sentence is placed at column 1 when it starts
+its paragraph, or right after the previous sentence (plus one space) when both start on the
+same line; otherwise no column is given. A span that points into the copy's sentence (field
+"text", in both modes) then adds its offset; spans into round trips or the original get no
+column. In every other format the text does not stand at a column the report can know (JSON
+keys, `msgstr "`, a Markdown marker or a link before it: the columns used to point at those),
+so a region there is its line. `region.snippet` carries the flagged words where a column does.
 
 `partialFingerprints` carries the baseline key (pipeline/baseline.py), so code scanning tracks
 an alert across edits that move the sentence. Flags accepted by a baseline are kept, with an
@@ -59,11 +58,15 @@ def artifact_uri(path: str) -> str:
 
 
 def sentence_columns(data: dict[str, Any]) -> dict[tuple[int, str], int]:
-    """Approximate 1-based column where each segment's text starts on its line (see module doc)."""
+    """1-based column where each segment's text starts on its line, for plain-text documents (see
+    module doc). Elsewhere the text is not where it stands in the file (JSON keys, `msgstr "`, a
+    Markdown marker or link before it), and a column would point at the wrong characters: those
+    regions carry the line alone."""
+    plain = {int(d["index"]) for d in data.get("documents", []) if d.get("format", "text") == "text"}
     cols: dict[tuple[int, str], int] = {}
     prev: dict[tuple[int, int], tuple[dict[str, Any], int | None]] = {}
     for seg in data.get("segments", []):
-        if not seg.get("text"):
+        if not seg.get("text") or int(seg["document"]) not in plain:
             continue
         para = (int(seg["document"]), int(seg["paragraph"]))
         before = prev.get(para)

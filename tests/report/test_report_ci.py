@@ -236,7 +236,6 @@ def test_junit_drops_control_characters_so_the_xml_parses(report: dict[str, Any]
     assert "Residents of Ashraf-3 attended a speech" in (out.text or "")
 
 
-
 def test_junit_review_follows_the_gate(report: dict[str, Any]) -> None:
     case_name = "p1.s2 (line 3)"
 
@@ -318,25 +317,27 @@ def test_real_report_regions_point_at_the_flagged_words(
     from pipeline.report.to_json import to_dict
 
     monkeypatch.chdir(tmp_path)
-    doc = Path("news.md")
-    doc.write_text(
-        "# Raid\n\nPolice in Albania have raided a camp. The camp is 20 kilometres from Tirana.\n\n"
-        "Dozens of people were injured on Tuesday.\n",
-        encoding="utf-8",
-    )
-    data = to_dict(verify([str(doc)], Settings(lang="en", engine="apertium")))
-    log = sarif(data)
-    lines = doc.read_text(encoding="utf-8").split("\n")
-    located = 0
-    for r in log["runs"][0]["results"]:
-        loc = r["locations"][0]["physicalLocation"]
-        assert loc["artifactLocation"]["uri"] == "news.md"
-        region = loc["region"]
-        if "snippet" in region:  # one-line paragraphs without markup: the column is exact
-            line = lines[region["startLine"] - 1]
-            assert line[region["startColumn"] - 1 : region["endColumn"] - 1] == region["snippet"]["text"]
-            located += 1
-    assert located >= 1, "Apertium turns 'Tirana' into another word: the names check should point at it"
+    text = "Raid\n\nPolice in Albania have raided a camp. The camp is 20 kilometres from Tirana.\n\n"
+    text += "Dozens of people were injured on Tuesday.\n"
+    Path("news.txt").write_text(text, encoding="utf-8")  # plain text: exact columns
+    Path("news.md").write_text("# " + text, encoding="utf-8")  # Markdown: the line alone (markup shifts it)
+    for doc in (Path("news.txt"), Path("news.md")):
+        data = to_dict(verify([str(doc)], Settings(lang="en", engine="apertium")))
+        log = sarif(data)
+        lines, located = doc.read_text(encoding="utf-8").split("\n"), 0
+        for r in log["runs"][0]["results"]:
+            loc = r["locations"][0]["physicalLocation"]
+            region = loc["region"]
+            assert loc["artifactLocation"]["uri"] == doc.name and ("startColumn" in region) == (
+                doc.suffix == ".txt"
+            )
+            if "snippet" in region:
+                line = lines[region["startLine"] - 1]
+                assert line[region["startColumn"] - 1 : region["endColumn"] - 1] == region["snippet"]["text"]
+                located += 1
+        assert located >= (doc.suffix == ".txt"), (
+            "Apertium turns 'Tirana' into another word: names points at it"
+        )
     assert ET.fromstring(render_junit(data).encode("utf-8")).get("tests") == str(len(data["segments"]))
     assert len(render_github(data).splitlines()) == len(log["runs"][0]["results"])
 

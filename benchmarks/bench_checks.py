@@ -42,7 +42,7 @@ def capture(path: Path) -> list[Any]:
     from pipeline.core.verify import verify
     from pipeline.learn.labelled import languages, load_labelled
 
-    source_lang, lang = languages(load_labelled(str(path), need_source=True), Settings(), str(path))
+    source_lang, lang = languages(load_labelled(str(path), need_source=True)[0], Settings(), str(path))
     caught: list[Any] = []
     run_checks = source_mode.run_checks
 

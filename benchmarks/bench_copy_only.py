@@ -55,7 +55,7 @@ FOCUS = ("codemix", "shuffled", "empty")
 
 def copies(path: str) -> list[Segment]:
     """Every translation as its own one-sentence article (document = its line), no source."""
-    return [Segment(s.id, i, 1, 1, s.line, s.text, meta=s.meta) for i, s in enumerate(load_labelled(path))]
+    return [Segment(s.id, i, 1, 1, s.line, s.text, meta=s.meta) for i, s in enumerate(load_labelled(path)[0])]
 
 
 def run(segments: list[Segment], pivots: list[str], engine_name: str) -> list[SegmentResult]:
@@ -157,7 +157,7 @@ def roundtrip_signal(results: list[SegmentResult]) -> tuple[float, float]:
 
 def sources_as_copy(path: str, pivots: list[str], engine_name: str) -> str:
     """The dev file's originals (another language) checked as English copy: a sentence left untranslated."""
-    originals = sorted({s.source or "" for s in load_labelled(path)} - {""})
+    originals = sorted({s.source or "" for s in load_labelled(path)[0]} - {""})
     segs = [Segment(str(i), i, 1, 1, 1, t) for i, t in enumerate(originals)]
     results = run(segs, pivots, engine_name)
     wrong = sum(any(f.check == "wrong_language" for f in r.flags) for r in results)

@@ -64,7 +64,7 @@ def justext_text(html: str, page: Path) -> list[str]:
 def driftcheck_text(html: str, page: Path) -> list[str]:
     from pipeline.formats.html import parse_html
 
-    paragraphs, _ = parse_html(html, str(page))
+    paragraphs, _, _ = parse_html(html, str(page))
     return [p.text for p in paragraphs]
 
 

@@ -165,8 +165,8 @@ def foreign_spans(text: str, lang: str, readings: Readings | None = None) -> lis
     out: list[tuple[int, int, str, str]] = []
     for i, tok in enumerate(toks):
         w = tok.text
-        if any(c.isdigit() for c in w) or attached(text, tok):
-            continue  # a piece of "e-mail", "co-op", "Souq.com", a web or e-mail address
+        if any(c.isdigit() for c in w) or _piece_of_a_written_form(text, tok):
+            continue
         if len(w) == 1:
             if w.isalpha() and _foreign_letter_word(toks, i, lang):
                 out.append((tok.start, tok.end, w, best_other(w, lang)[1]))
@@ -195,6 +195,20 @@ def foreign_spans(text: str, lang: str, readings: Readings | None = None) -> lis
         if found:
             out.append((tok.start, tok.end, w, found[1]))
     return out
+
+
+def _piece_of_a_written_form(text: str, tok: Token) -> bool:
+    """A piece of a web or e-mail address ("Souq.com", "www.ine.es/prensa") or a short piece of a
+    hyphenated word ("e-mail", "co-op", "un-American"): not a word of its own. A longer piece of a
+    hyphenated compound is still judged ("mexicano-estadounidenses" is code-mixed copy)."""
+    if not attached(text, tok):
+        return False
+    before = text[tok.start - 1 : tok.start] if tok.start else ""
+    after = text[tok.end : tok.end + 2]
+    address = (
+        before in (".", "/", "@") or after[:1] in ("@", "/") or (after[:1] == "." and after[1:].isalpha())
+    )
+    return address or len(tok.text) <= 3
 
 
 def _foreign_letter_word(toks: tuple[Token, ...], i: int, lang: str) -> bool:

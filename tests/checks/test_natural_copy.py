@@ -62,6 +62,12 @@ def test_pieces_of_written_forms_are_not_foreign_words(text: str) -> None:
     assert foreign_spans(text, "en") == []
 
 
+def test_a_long_foreign_piece_of_a_hyphenated_compound_is_still_foreign() -> None:
+    """Only short pieces (prefixes, "e-", "co-") and addresses pass: code-mixed compounds do not."""
+    text = "The relationship with more than 35 million mexicano-estadounidenses who live here matters."
+    assert [w for _, _, w, _ in foreign_spans(text, "en")] == ["estadounidenses"]
+
+
 def test_two_known_names_one_letter_apart_are_two_names() -> None:
     article = (
         "On Monday President Obama met the press in Washington.",

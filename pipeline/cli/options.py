@@ -113,12 +113,17 @@ ModeOpt = Annotated[
 
 def cli_settings(config: str | None, no_cache: bool = False, **cli: Any) -> Settings:
     """The run's settings from the command line's values and the config file (resolved once);
-    `--no-cache` wins over any cache the config names. $DRIFTCHECK_MODELS is resolved by the
+    `--no-cache` wins over any cache the config names, and `--cache PATH` over a config's `cache =
+    false` (it was ignored without a word). $DRIFTCHECK_MODELS is resolved by the
     engines (flag > config > env > ./models)."""
     from ..config import load_settings
 
     settings = load_settings(cli, config)
-    return dataclasses.replace(settings, cache=False) if no_cache else settings
+    if no_cache:
+        return dataclasses.replace(settings, cache=False)
+    if cli.get("cache_path") is not None and not settings.cache:
+        return dataclasses.replace(settings, cache=True)  # --cache PATH wins over `cache = false`
+    return settings
 
 
 def checked_mode(mode: str) -> str:

@@ -21,11 +21,13 @@ def default_cache_path() -> Path:
 
 
 def resolve_cache_path(path: str | Path | None) -> Path:
-    """The cache file for a --cache value: None -> default; an existing folder -> FILENAME inside it."""
+    """The cache file for a --cache value: None -> default; a folder (existing, or a path ending in
+    '/') -> FILENAME inside it."""
     if path is None or str(path) == "":
         return default_cache_path()
     p = Path(path).expanduser()
-    return p / FILENAME if p.is_dir() else p
+    folder = p.is_dir() or str(path).endswith(("/", os.sep))  # "newdir/": a folder to make, not a file
+    return p / FILENAME if folder else p
 
 
 def tables(db: sqlite3.Connection) -> list[str]:

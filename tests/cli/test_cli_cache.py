@@ -217,3 +217,14 @@ def test_a_cache_that_cannot_be_written_is_not_called_damaged(tmp_path: Path) ->
     damaged.write_bytes(b"SQLite format 3\x00" + b"\x07" * 4000)
     r = run_cli(*args, "--cache", str(damaged), "-o", "r.json", cwd=tmp_path)
     assert r.code == 2 and "the file is damaged: delete it" in r.stderr, r.stderr
+
+
+def test_cache_path_on_the_command_line_wins_and_a_trailing_slash_is_a_folder(tmp_path: Path) -> None:
+    """`--cache PATH` beside a config's `cache = false` was ignored without a word, and `--cache
+    newdir/` made an SQLite file named `newdir`."""
+    (tmp_path / "a.en.txt").write_text("The bridge opened in 1932.\n", "utf-8")
+    (tmp_path / "driftcheck.toml").write_text("cache = false\nsemantic = false\n", "utf-8")
+    args = ("check", "a.en.txt", "--engine", "apertium", "--pivot", "es", "-f", "json", "-o", "r.json")
+    r = run_cli(*args, "--cache", "newdir/", cwd=tmp_path)
+    assert r.code == 0, r.stderr
+    assert (tmp_path / "newdir").is_dir() and (tmp_path / "newdir" / "translations.sqlite3").is_file()

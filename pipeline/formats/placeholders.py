@@ -209,8 +209,34 @@ class Mismatch:
     spans: tuple[Span, ...]
 
 
+def _lone_percents(text: str, markup: str) -> list[int]:
+    """Offsets of a `%` no printf directive (nor `%%`) accounts for, in a printf-format string:
+    msgfmt refuses the file ("ends in the middle of a directive"), a printf prints garbage."""
+    if not {"c", "python"} & set(markup.split(",")) or "%" not in text:
+        return []
+    covered = {i for c in find_codes(text, markup) for i in range(c.start, c.end)}
+    return [i for i, ch in enumerate(text) if ch == "%" and i not in covered]
+
+
 def compare(source: str, target: str, markup: str, plural: bool = False) -> list[Mismatch]:
-    """Placeholders missing from, added to, altered in or reordered in the translation."""
+    """Placeholders missing from, added to, altered in or reordered in the translation, and a
+    printf directive the translation broke ("%d%%" written "%d%")."""
+    lone = _lone_percents(target, markup)
+    broken = (
+        [
+            Mismatch(
+                "critical",
+                "a lone \u201c%\u201d in the translation is no printf directive (a percent sign is \u201c%%\u201d)",
+                tuple(Span("text", i, i + 1) for i in lone),
+            )
+        ]
+        if len(lone) > len(_lone_percents(source, markup))
+        else []
+    )
+    return broken + _compare_codes(source, target, markup, plural)
+
+
+def _compare_codes(source: str, target: str, markup: str, plural: bool) -> list[Mismatch]:
     src = [c for c in find_codes(source, markup) if c.key is not None]
     tgt = [c for c in find_codes(target, markup) if c.key is not None]
     if not src and not tgt:

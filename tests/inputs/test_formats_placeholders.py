@@ -78,6 +78,20 @@ def test_compare_missing_extra_altered_and_order() -> None:
     ]
 
 
+def test_a_lone_percent_in_a_printf_format_translation_is_a_broken_directive() -> None:
+    """msgfmt refuses "%d%%" translated "%d%" ("ends in the middle of a directive"); it passed."""
+    broken = compare("%d%% done", "Hecho al %d%", "c")
+    assert [(m.severity, m.message) for m in broken] == [
+        (
+            "critical",
+            "a lone \u201c%\u201d in the translation is no printf directive (a percent sign is \u201c%%\u201d)",
+        )
+    ]
+    assert compare("%d%% done", "Hecho al %d%%", "c") == []
+    assert compare("100% sure", "100% seguro", "c") == []  # the source has it too: not the translation's
+    assert compare("Save", "Guardar 5%", "html") == []  # not a printf format
+
+
 def test_a_message_about_the_mask_token_is_left_to_the_placeholder_check() -> None:
     """A coverage note in lower case ("missing: 'zxq'") named the made-up token to editors."""
     seg = Segment("x", 0, 1, 1, 1, "Guardado.", "Saved %s.", markup="c")

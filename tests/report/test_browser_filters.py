@@ -129,3 +129,20 @@ def test_a_long_report_renders_in_batches_and_its_strip_filters_regions(
     assert r.page.evaluate("() => document.activeElement.closest('article.seg').id") == anchor_for(
         0, segs[44]["id"]
     )
+
+
+def test_a_region_in_the_address_selects_its_bar_of_the_strip(
+    open_report: Any, reports: dict[str, Any]
+) -> None:
+    """With `#region=` in the address the list showed the region but the strip selected bar 1, so
+    Enter on the strip filtered another region than the one shown."""
+    from pipeline.report.to_json import summarize
+
+    base = reports["pairs"]
+    segs = [{**copy.deepcopy(s), "id": f"{s['id']}~{k}"} for k in range(170) for s in base["segments"]]
+    data = {**base, "segments": segs, "summary": summarize(segs)}
+    total = len(segs)
+    lo, hi = 119 * total // 120, total
+    r = open_report(data, fragment=f"#region={lo}-{hi}")
+    assert r.shown() == f"{total - lo} of {total} sentences"
+    assert r.page.get_attribute("#strip", "aria-valuenow") == "120"

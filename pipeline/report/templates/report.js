@@ -24,6 +24,7 @@
   var KNOWN_FLAG_KEYS = ["check", "severity", "message", "spans", "baselined"];
   var BATCH = 40;  // rows rendered per batch: a screenful and some; more follow as the reader scrolls
   var ISSUE_BATCH = 500;
+  var pickRegion = null;  // set by the drift strip: select the bin of a region given in the address
   var byAnchor = Object.create(null);  // no inherited names: #constructor is no sentence
   rows.forEach(function (r, i) { r.i = i; byAnchor[r.anchor] = r; });
   var $ = function (id) { return document.getElementById(id); };
@@ -793,6 +794,9 @@
       go();
     });
     pick(0);
+    pickRegion = function (start) {  // a region from the address: its bin, not the first
+      for (var i = 0; i < stripBins.length; i += 1) { if (range(i)[0] === start) { pick(i); return; } }
+    };
   }
   $("show-more").addEventListener("click", function () { renderMore(BATCH); });
   if ("IntersectionObserver" in window) {
@@ -910,6 +914,7 @@
   var initial = fromHash(location.hash);
   if (initial.row && !byAnchor[initial.row]) initial.row = null;
   state = initial;
+  if (state.region && pickRegion) pickRegion(state.region[0]);
   updateProgress();
   apply(true);
   if (state.row) openAnchor(state.row);

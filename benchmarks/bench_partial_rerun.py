@@ -71,6 +71,12 @@ def show(label: str, r: dict[str, object]) -> None:
 
 
 def main() -> None:
+    if {"-h", "--help"} & set(sys.argv[1:]):
+        print(__doc__)
+        return
+    unknown = [a for a in sys.argv[1:] if a.startswith("-") and a not in ("--no-semantic",)]
+    if unknown:
+        sys.exit(f"unknown option {unknown[0]} (see --help)")
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     semantic = "--no-semantic" not in sys.argv
     with tempfile.TemporaryDirectory() as tmp:

@@ -43,6 +43,12 @@ def _per_sentence_baseline(path: Path) -> tuple[float, int]:
 
 
 def main() -> None:
+    if {"-h", "--help"} & set(sys.argv[1:]):
+        print(__doc__)
+        return
+    unknown = [a for a in sys.argv[1:] if a.startswith("-") and a not in ("--no-semantic", "--no-morph")]
+    if unknown:
+        sys.exit(f"unknown option {unknown[0]} (see --help)")
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     path = Path(args[0]) if args else DEFAULT
     from pipeline.config import Settings

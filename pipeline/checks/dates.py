@@ -155,8 +155,11 @@ def mentions(text: str, lang: str) -> list[Mention]:
         out.append(Mention(kind, frozenset({n}), m.start(), m.end(), original))
     if digits:  # an abbreviation counts only beside a day number
         apat, atable = _abbr_pattern(lang)
+        named = [(x.start, x.end) for x in out if x.kind == "month"]
         for m in apat.finditer(folded):
             key = m.group(1) or m.group(2)
+            if any(s < m.end() and m.start() < e for s, e in named):
+                continue  # the month's full name, read already (Catalan "juny" is both)
             out.append(
                 Mention("month", frozenset({atable[key]}), m.start(), m.end(), text[m.start() : m.end()])
             )

@@ -80,10 +80,10 @@ def _dangling_marks(text: str, lang: str) -> list[Mark]:
     out: list[Mark] = []
     for m in _WORD_THEN_PUNCT.finditer(text):
         w = m.group(1)
-        if fold(w) in words and not (w[:1].isupper() and not is_sentence_initial(text, m.start(1))):
+        if w.lower() in words and not (w[:1].isupper() and not is_sentence_initial(text, m.start(1))):
             if m.start(1) > 0 and text[m.start(1) - 1] in "-'’":
                 continue  # clitics and hyphenated forms
-            preposition = fold(w) not in ARTICLES.get(lang, frozenset())
+            preposition = w.lower() not in ARTICLES.get(lang, frozenset())
             if preposition and (
                 _interrupted(text, m.end()) or (lang == "en" and _stranded(text, m.start(1)))
             ):

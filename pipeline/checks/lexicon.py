@@ -24,6 +24,7 @@ NEG_PRIMARY: dict[str, frozenset[str]] = {
     ),
     "it": frozenset("non mai nessuno nessuna nessun niente nulla neanche nemmeno neppure".split()),
     "pt": frozenset("nao nunca jamais ninguem nada nenhum nenhuma nem tampouco".split()),
+    "ca": frozenset("no mai ningu cap res gens ni tampoc".split()),
 }
 NEG_CONCORD: dict[str, frozenset[str]] = {
     "en": frozenset("nor".split()),  # neither ... nor
@@ -32,6 +33,7 @@ NEG_CONCORD: dict[str, frozenset[str]] = {
     "de": frozenset("noch".split()),  # weder ... noch
     "it": frozenset("mai nessuno nessuna nessun niente nulla neanche nemmeno neppure".split()),
     "pt": frozenset("nunca jamais ninguem nada nenhum nenhuma nem tampouco".split()),
+    "ca": frozenset("mai ningu cap res gens ni tampoc".split()),
 }
 # French negative words that negate on their own when no "ne" precedes them.
 NEG_STANDALONE: dict[str, frozenset[str]] = {
@@ -204,13 +206,15 @@ FINITE_AUXILIARIES: dict[str, frozenset[str]] = {
 # Articles and prepositions that cannot end a phrase: before a punctuation mark they lost
 # their noun ("the shoulders of, each visit"). Particles of phrasal or separable verbs
 # ("catch on,", "kommt an.") and articles that double as pronouns ("no la.") are left out.
+# Written with their accents and compared as written (lower case): folded, the pronoun "él", the
+# verb "é" and "où" read as the article "el", the conjunction "e" and "ou".
 DANGLING: dict[str, frozenset[str]] = {
     "en": frozenset("the a an of from with at into onto between among during without within".split()),
     "es": frozenset(
         "el un una unos unas de en con por para sin sobre entre desde hasta hacia contra durante tras".split()
     ),
     "fr": frozenset("un une des du au aux de avec pour sans sur sous entre depuis vers chez dans".split()),
-    "de": frozenset("ein eine einen einem einer von fur zwischen wahrend wegen ohne gegen".split()),
+    "de": frozenset("ein eine einen einem einer von für zwischen während wegen ohne gegen".split()),
     "it": frozenset("il un uno una di da in con per tra fra senza".split()),
     "pt": frozenset("um uma uns umas de em com por para sem sobre entre desde".split()),
 }
@@ -297,7 +301,7 @@ def month_names(lang: str) -> dict[str, int]:
     from babel.dates import get_month_names
 
     try:
-        names = get_month_names("wide", locale=lang)
+        names = get_month_names("wide", "stand-alone", locale=lang)  # Catalan "juny", not "de juny"
     except (ValueError, LookupError):
         return {}
     return {_fold(v): int(k) for k, v in names.items()}

@@ -17,12 +17,15 @@ _QUESTION = re.compile(r"[?？]|¿")
 _EXCLAIM = re.compile(r"[!！]|¡")
 
 
-_SENTENCE_END = re.compile(r"[\"”’»]|[\"'”’»)\]]*(?:\s*$|\s+[\"'“‘«(¿¡]*[^\W\d_]*[A-ZÀ-Þ0-9¿¡\"'“‘«(])")
+_SENTENCE_END = re.compile(
+    r"[\u00a0\u202f ]?[\"”’»]|[\"'”’»)\]]*(?:\s*$|\s+[\"'“‘«(¿¡]*[^\W\d_]*[A-ZÀ-Þ0-9¿¡\"'“‘«(])"
+)
 
 
 def _ends_sentence(text: str, end: int) -> bool:
     """A closing mark ends a sentence: before a closing quote (quoted speech: "“Where are you?” she
-    asked"), at the end, or before a capital ("on? the" is a stray mark)."""
+    asked"; French puts a space before it: "« Tu viens ? » a-t-il demandé"), at the end, or before a
+    capital ("on? the" is a stray mark)."""
     return _SENTENCE_END.match(text, end) is not None
 
 

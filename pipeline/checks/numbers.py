@@ -34,6 +34,7 @@ _ROMAN = re.compile(r"(?<![\w-])([IVXLCDM]{2,}|[IVXLCDM](?=(?:e|er|ème|º|°)\b
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 # "années 80", "los años 90", "anos 70", "anni '60": a decade of the 1900s (or 2000s), "the 1980s".
 _DECADE_BEFORE = re.compile(r"(?:annees|anos|anni|jahre|decada de|decennio)\s*['’]?$")
+_DECADE_WORDS = frozenset(float(v) for v in range(20, 100, 10))  # a decade said in words
 _COORDINATED = re.compile(r"\s*(?:[,/\u2013-]|[^\W\d_]{1,3})?\s*['\u2019]?")  # " et ", ", ", "-", " e '"
 _SUPPORTED = frozenset({"en", "es", "fr", "de", "it", "pt", "nl", "ca"})
 _SCALE_WORD = re.compile(r"\s*([^\W\d_]+)")
@@ -155,6 +156,10 @@ def _word_numbers(text: str, lang: str) -> list[Number]:
             or _plural_noun(toks[occ.start : occ.end], lang, value)
         )
         readings = {_r(value)}
+        if value in _DECADE_WORDS and _DECADE_BEFORE.search(
+            fold(text[max(0, first.start() - 14) : first.start()]).rstrip()
+        ):
+            readings |= {1900.0 + value, 2000.0 + value}  # "los años noventa" = the 1990s
         if words[-1] in SCALES:
             base = value / SCALES[words[-1]]
             if len(words) > 1:  # "cinco millones" also matches "five" + "million"

@@ -76,7 +76,7 @@ def _cut_off(text: str, lang: str) -> tuple[int, int, str] | None:
     if len(toks) < 2:
         return None
     last = toks[-1]
-    if fold(last.text) in DANGLING.get(lang, frozenset()) | COORDINATORS.get(lang, frozenset()):
+    if last.text.lower() in DANGLING.get(lang, frozenset()) | COORDINATORS.get(lang, frozenset()):
         return last.start, last.end, f"the copy ends on '{last.text}': it looks cut off"
     return None
 
@@ -99,7 +99,7 @@ def check_truncated(inp: CheckInput) -> list[Flag]:
         return []
     last = toks[-1]
     lang = inp.target_lang
-    dangling_word = fold(last.text) in (DANGLING.get(lang, frozenset()) | COORDINATORS.get(lang, frozenset()))
+    dangling_word = last.text.lower() in (DANGLING.get(lang, frozenset()) | COORDINATORS.get(lang, frozenset()))
     if _END_DANGLING.search(inp.target) and not _END_DANGLING.search(inp.source):
         # (a source that ends so too, an item of a list cut into sentences, is copied faithfully)
         what = f"ends on '{inp.target.rstrip()[-1]}'"
@@ -111,7 +111,7 @@ def check_truncated(inp: CheckInput) -> list[Flag]:
             inp.source_lang, frozenset()
         )
         if src_last and (
-            fold(src_last[-1].text) in src_dangling or fold(src_last[-1].text) == fold(last.text)
+            src_last[-1].text.lower() in src_dangling or fold(src_last[-1].text) == fold(last.text)
         ):
             return []  # the source stops the same way (a fragment, not a cut)
         return [

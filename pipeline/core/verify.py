@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from ..config import Settings
 from ..engines import Engine, EngineOptions, EngineSpec, load_engine
 from ..engines.langs import check_lang
-from ..errors import UsageError
+from ..errors import InputError, UsageError
 from ..formats import UNIT_FORMATS, format_of, read_units
 from ..formats.languages import NOT_A_CODE, Declared, resolve
 from ..formats.units import ReadOptions, UnitFile
@@ -49,9 +49,27 @@ def input_format(path: str) -> str:
     return bilingual_format(path) or format_of(path) or detect_format(path)
 
 
+def _declared_pair(segments: list[Segment], path: str) -> tuple[str | None, str | None]:
+    """The `src_lang` / `tgt_lang` a JSONL file's rows declare (the labelled-data fields), read like
+    a PO header or an <html lang>: `check` ignored them and checked Portuguese copy as Spanish
+    when told so. Rows that declare two pairs are one line and exit 2."""
+    out: list[str | None] = []
+    for key in ("src_lang", "tgt_lang"):
+        found = {str(v) for s in segments if (v := dict(s.meta).get(key))}
+        if len(found) > 1:
+            raise InputError(
+                f"{path}: rows declare several {key} values ({', '.join(sorted(found))}): "
+                "one language pair per file (split it)"
+            )
+        out.append(found.pop() if found else None)
+    return out[0], out[1]
+
+
 def _read(path: str, fmt: str, i: int, settings: Settings) -> Document | UnitFile:
     if fmt in ("jsonl", "tsv", "parquet"):
-        return UnitFile(fmt, read_pairs(pair_text(path, fmt), path, fmt, i))
+        segments = read_pairs(pair_text(path, fmt), path, fmt, i)
+        src, tgt = _declared_pair(segments, path)
+        return UnitFile(fmt, segments, source_lang=src, target_lang=tgt)
     if fmt in UNIT_FORMATS:
         given = settings.explicit
         options = ReadOptions(

@@ -133,3 +133,39 @@ def test_pairs_and_copy_files_do_not_mix(tmp_path: Path) -> None:
     copy.write_text("Hello.\n", encoding="utf-8")
     r = run_cli("check", str(pairs), str(copy), *APERTIUM, "--source-lang", "es")
     assert r.code == 2 and r.stderr.count("\n") == 1 and "cannot mix" in r.stderr
+
+
+@pytest.mark.requires_apertium
+def test_a_jsonl_files_declared_languages_are_read_like_a_po_header(tmp_path: Path) -> None:
+    """`check` ignored the rows' src_lang/tgt_lang: Portuguese copy with `--source-lang en` alone was
+    refused ("both 'en'"), and with `--lang es` checked as Spanish without a word."""
+    rows = [
+        {"source": "The bridge reopened on Monday.", "translation": "A ponte reabriu na segunda-feira.",
+         "src_lang": "en", "tgt_lang": "pt"},
+    ]  # fmt: skip
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    plain = run_cli(
+        "check", str(pairs), *APERTIUM, "--no-semantic", "-f", "json", "-o", str(tmp_path / "a.json")
+    )
+    assert plain.code == 0, plain.stderr
+    assert json.loads((tmp_path / "a.json").read_text())["signature"]["lang"] == "pt"
+    told = run_cli(
+        "check",
+        str(pairs),
+        *APERTIUM,
+        "--no-semantic",
+        "--lang",
+        "es",
+        "-f",
+        "json",
+        "-o",
+        str(tmp_path / "b.json"),
+    )
+    assert "declares language 'pt' but --lang is 'es'" in told.stderr
+    rows.append({**rows[0], "tgt_lang": "es"})
+    pairs.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    mixed = run_cli("check", str(pairs), *APERTIUM, "-o", str(tmp_path / "c.json"))
+    assert mixed.code == 2 and mixed.stderr == (
+        f"driftcheck: error: {pairs}: rows declare several tgt_lang values (es, pt): one language pair per file (split it)\n"
+    )

@@ -25,8 +25,11 @@ _TIME = re.compile(
 _TIME_AMPM = re.compile(r"(?<![\d.,:])(1[0-2]|0?[1-9])\s*([aApP])\.?\s?[mM]\b\.?")
 _TIME_DOT = re.compile(
     r"(?<![\d.,:])([01]?\d|2[0-3])\.([0-5]\d)\s?(?:h\b|hrs?\b|horas\b|Uhr\b)"
-    r"|(?:(?<=\blas )|(?<=\bàs )|(?<=\balle )|(?<=\bum ))([01]?\d|2[0-3])\.([0-5]\d)(?![\d]|[.,]\d)"
-)  # 21.48 h, 21.48 Uhr; after the article or preposition of an hour: "a las 14.30", "alle 14.30"
+)  # 21.48 h, 21.48 Uhr
+# after the article or preposition of an hour: "a las 14.30", "alle 14.30"
+_TIME_DOT_AT = re.compile(
+    r"(?:(?<=\blas )|(?<=\bàs )|(?<=\balle )|(?<=\bum ))([01]?\d|2[0-3])\.([0-5]\d)(?![\d]|[.,]\d)"
+)
 _TIME_DOT_AMPM = re.compile(r"(?<![\d.,:])(1[0-2]|0?[1-9])\.([0-5]\d)\s?([aApP])\.?\s?[mM]\b\.?")  # 2.30pm
 # A whole hour: "à 14 heures", "às 14 horas", "a las 14 horas", "um 14 Uhr", "14h" (a duration such
 # as "20 horas de trabajo" has no clock preposition in front).
@@ -38,7 +41,15 @@ _TIME_HOUR = re.compile(
 # A time written before a time zone: "1200 GMT", "12.00 UTC", "0930 CET" (news style; no colon).
 _TIME_ZONED = re.compile(r"(?<![\d.,:])([01]?\d|2[0-3])[.]?([0-5]\d)(?=\s?(?:UTC|GMT|[A-Z]{1,3}[SD]?T)\b)")
 _NUMERIC_DATE = re.compile(r"(?<![\d.,/-])(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})(?![\d/-]|[.,]\d)")
-TIME_PATTERNS = (_TIME, _TIME_DOT, _TIME_DOT_AMPM, _TIME_ZONED, _TIME_AMPM, _TIME_HOUR)  # most specific first
+TIME_PATTERNS = (
+    _TIME,
+    _TIME_DOT,
+    _TIME_DOT_AT,
+    _TIME_DOT_AMPM,
+    _TIME_ZONED,
+    _TIME_AMPM,
+    _TIME_HOUR,
+)  # most specific first
 # Every pattern above holds a digit, and so does a month abbreviation's context ("Jun 20", "20
 # ene."): a text without one (most sentences) skips them all.
 _DIGIT = re.compile(r"\d")
@@ -122,14 +133,12 @@ def _numeric_mentions(text: str, out: list[Mention]) -> None:
         for m in pat.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            hour = int(m.group(1) or m.group(2)) if pat is not _TIME_DOT else int(m.group(1) or m.group(3))
+            hour = int(m.group(1) or m.group(2))
             if pat is _TIME_HOUR:
                 minute, ampm = 0, None
             elif pat is _TIME or pat is _TIME_DOT_AMPM:
                 minute, ampm = int(m.group(2)), m.group(3)
-            elif pat is _TIME_DOT:
-                minute, ampm = int(m.group(2) or m.group(4)), None
-            elif pat is _TIME_ZONED:
+            elif pat in (_TIME_DOT, _TIME_DOT_AT, _TIME_ZONED):
                 minute, ampm = int(m.group(2)), None
             else:
                 minute, ampm = 0, m.group(2)

@@ -93,6 +93,9 @@ _END = "</s>"
 MIN_SCORE = 1.0  # marks that make a sentence scrambled; an a/an slip alone is a typo, worth half
 A_AN = "the article does not fit the next sound"
 AGREEMENT = "the verb does not agree with its subject"
+NO_NOUN = "an article or determiner without its noun"
+NO_OBJECT = "a preposition without its object"
+NO_VERB = "a modal verb without its verb"
 
 
 def _slot_mark(a: str, b: str, b_raw: str) -> str | None:
@@ -112,19 +115,19 @@ def _slot_mark(a: str, b: str, b_raw: str) -> str | None:
     ):
         if b_raw[:1].isupper() and b not in SUBJECT_PRONOUNS and b != "i":
             return None  # "the Of Mice…": capitals start a title or a name
-        return "an article or determiner without its noun"
+        return NO_NOUN
     if a in STRICT_PREPOSITIONS and (
         punct or b in STRICT_PREPOSITIONS or b in COORDINATORS or b in FINITE or b in SUBJECT_PRONOUNS
     ):
-        return "a preposition without its object"
+        return NO_OBJECT
     if (
         a in PREPOSITIONS_EN
         and a not in CONJUNCTION_PREPOSITIONS
         and (b in SUBJECT_PRONOUNS or b in STRICT_PREPOSITIONS)
     ):
-        return "a preposition without its object"
+        return NO_OBJECT
     if a in PREPOSITIONS_EN and a not in CONJUNCTION_PREPOSITIONS and b in ADVERBS_NOT_AFTER_PREPOSITION:
-        return "a preposition without its object"
+        return NO_OBJECT
     if a == "to" and (b in FINITE or b in STRICT_PREPOSITIONS or b in ".;"):
         return "'to' before a word that cannot follow it"
     if a in COORDINATORS and (b in ".;:!?)" or b in COORDINATORS):
@@ -140,7 +143,7 @@ def _slot_mark(a: str, b: str, b_raw: str) -> str | None:
     if a in HAVE_FINITE and (b in BE or b in MODALS or b in DO_FINITE):
         return "two finite verbs in a row"
     if a in MODALS and (b in COORDINATORS or b in SUBORDINATORS or b in STRICT_PREPOSITIONS):
-        return "a modal verb without its verb"
+        return NO_VERB
     if a in ("a", "an") and b.isalpha() and not b_raw.isupper():
         vowel = b[0] in "aeiou"
         if b.startswith(VOWEL_SOUND_H):
@@ -227,12 +230,12 @@ def _excused(toks: list[tuple[str, int, int]], k: int, why: str, text: str) -> b
             if w in PREPOSITIONS_EN or w in _NOT_THE_HEAD or (w.endswith("ing") and len(w) > 4):
                 return True
         return False
-    if why in ("a modal verb without its verb", "a preposition without its object") and nxt is not None:
+    if why in (NO_VERB, NO_OBJECT) and nxt is not None:
         if _norm(nxt[0]) in COORDINATORS and (
             after in MODALS or after in PREPOSITIONS_EN or (after.isalpha() and "VERB" in word_classes(after))
         ):
             return True
-    if why == "an article or determiner without its noun" and nxt is not None:
+    if why == NO_NOUN and nxt is not None:
         if nxt[0] == "." and nxt[1] == toks[k][2]:  # the letter of an abbreviation or a label
             rest = text[nxt[2] : nxt[2] + 1]
             glued = k > 0 and toks[k - 1][0] == "." and toks[k - 1][2] == toks[k][1]  # "S.A."

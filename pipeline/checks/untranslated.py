@@ -10,13 +10,22 @@ one language.
 
 from __future__ import annotations
 
-import re
-
 from pipeline.records import Flag, Span
 
 from . import Check, CheckInput, register
 from .propernames import names
-from .text import Token, attached, fold, has_letters, is_acronym, is_capitalised, quote, tokens, zipf
+from .text import (
+    Token,
+    attached,
+    fold,
+    has_letters,
+    is_acronym,
+    is_capitalised,
+    is_sentence_initial,
+    quote,
+    tokens,
+    zipf,
+)
 
 MIN_SOURCE_ZIPF = 2.0  # the word is at least this common in the source language ...
 MIN_ZIPF_GAP = 1.7  # ... and this much more common there than in the target language (log10 scale)
@@ -75,7 +84,7 @@ def _mixed_name(text: str, toks: tuple[Token, ...], i: int, src_vocab: set[str],
     for j in (i - 1, i + 1):
         if 0 <= j < len(toks):
             n = toks[j].text
-            if j < i and _SENTENCE_START.search(text, 0, toks[j].start):
+            if j < i and is_sentence_initial(text, toks[j].start):
                 continue
             if is_capitalised(n) and fold(n) not in src_vocab and zipf(n.lower(), tgt) >= MIN_SOURCE_ZIPF + 2:
                 return True
@@ -86,9 +95,6 @@ def _inside_name(toks: tuple[Token, ...], i: int) -> bool:
     """A capitalised word next to another capitalised word that is not from the source ("Rio Grande")."""
     neighbours = [toks[j].text for j in (i - 1, i + 1) if 0 <= j < len(toks)]
     return any(is_capitalised(n) and not n.isupper() for n in neighbours)
-
-
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”«»(]\s*)$")  # what may stand before a sentence's first word
 
 
 UNTRANSLATED = Check("untranslated", "critical", "Text left untranslated", modes=("source",))

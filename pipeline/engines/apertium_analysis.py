@@ -69,11 +69,14 @@ def signature(langs: list[str]) -> dict[str, object]:
 def data_signature(langs: list[str]) -> dict[str, str | None]:
     """The analysers' data per language (`data_digest`): a pair rebuilt or upgraded in place
     reads differently under the same stages."""
-    out: dict[str, str | None] = {}
-    for lang in sorted(set(langs)):
-        pipe = analysis_pipeline(lang)
-        out[lang] = None if pipe is None else data_digest(pipe.whole.encode("utf-8"))
-    return out
+    return {lang: _analyser_digest(lang) for lang in sorted(set(langs))}
+
+
+@functools.cache
+def _analyser_digest(lang: str) -> str | None:
+    """Once a process, like the mode files' digests: the run's memo key and its rows' both ask."""
+    pipe = analysis_pipeline(lang)
+    return None if pipe is None else data_digest(pipe.whole.encode("utf-8"))
 
 
 def analyse(texts: list[str], lang: str) -> list[tuple[Reading, ...]]:

@@ -64,12 +64,16 @@ def test_the_analysers_data_rebuilt_in_place_changes_their_signature(
     text = Path("/usr/share/apertium/modes/spa-eng.mode").read_text("utf-8")
     (tmp_path / "modes" / "spa-eng.mode").write_text(text.replace(system, str(tmp_path / "eng-spa")))
     monkeypatch.setenv("APERTIUM_DATADIR", str(tmp_path))
-    apertium_analysis.analysis_pipeline.cache_clear()
+    caches = (apertium_analysis.analysis_pipeline, apertium_analysis._analyser_digest)  # once a process
+    for cached in caches:
+        cached.cache_clear()
     try:
         before = apertium_analysis.data_signature(["es"])
         assert before["es"] is not None and apertium_analysis.data_signature(["es"]) == before
         tagger = tmp_path / "eng-spa" / "spa-eng.prob"
         tagger.write_bytes(tagger.read_bytes() + b"\0")
+        apertium_analysis._analyser_digest.cache_clear()  # the next run's process
         assert apertium_analysis.data_signature(["es"]) != before
     finally:
-        apertium_analysis.analysis_pipeline.cache_clear()
+        for cached in caches:
+            cached.cache_clear()

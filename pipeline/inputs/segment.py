@@ -7,6 +7,7 @@ pieces concatenate back to the input, so character offsets are exact.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from ..formats.encoding import readable
@@ -23,6 +24,22 @@ class Sentence:
 # What never starts a sentence: the ordinal indicators of "2.ª", "n.º", "1.º" (Spanish,
 # Portuguese, Galician, Catalan), which sentencex splits from their point.
 _CONTINUES = ("ª", "º", "°")
+# An abbreviation's point that sentencex takes for a sentence end, read from the words around it
+# (no list of abbreviations): a "sentence" that is one letter and its point ("M." of "M. Dupont"
+# opening a paragraph, a list label "A."), and a point after a short lower-case word followed by a
+# lower-case word ("p. ex. em", "et s. pour"), where a new sentence would open with a capital; a
+# word with a capital inside ("iPhone", "eBay") may open one.
+_LONE_INITIAL = re.compile(r"\w\.", re.UNICODE)
+_SHORT_WORD_POINT = re.compile(r"(?:^|[\s(])[^\W\d_]{1,4}\.$", re.UNICODE)
+_LOWER_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def _goes_on(before: str, after: str) -> bool:
+    """Is `after` the same sentence as `before`, which sentencex ended at an abbreviation's point?"""
+    if after.startswith(_CONTINUES) or _LONE_INITIAL.fullmatch(before):
+        return True
+    word = _LOWER_WORD.match(after)
+    return bool(word and word.group().islower() and _SHORT_WORD_POINT.search(before) and before[-2].islower())
 
 
 def split_sentences(text: str, lang: str) -> list[tuple[int, str]]:
@@ -35,7 +52,7 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, str]]:
         stripped = piece.strip()
         start = pos + (len(piece) - len(piece.lstrip()))
         pos += len(piece)
-        if stripped and out and stripped.startswith(_CONTINUES):
+        if stripped and out and _goes_on(out[-1][1], stripped):
             off = out[-1][0]
             out[-1] = (off, text[off : start + len(stripped)])  # the sentence goes on
         elif stripped:

@@ -215,3 +215,25 @@ def test_an_ordinal_indicator_does_not_end_a_sentence(
     f.write_text(text + "\n", "utf-8")
     segs = segment_document(read_document(str(f), "es"), 0)
     assert [s.text for s in segs] == sentences
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sentences"),
+    [
+        ("fr", "M. Dupont est arrivé. Il a dit oui.", ["M. Dupont est arrivé.", "Il a dit oui."]),
+        ("pt", "Mora nos EUA, p. ex. em Nova Iorque. E depois.",
+         ["Mora nos EUA, p. ex. em Nova Iorque.", "E depois."]),
+        ("fr", "Voir p. 12 et s. pour plus. Merci.", ["Voir p. 12 et s. pour plus.", "Merci."]),
+        ("en", "Then Plan B. Then nothing.", ["Then Plan B.", "Then nothing."]),  # real ends stay
+        ("en", "No. He bought one. iPhones sell.", ["No.", "He bought one.", "iPhones sell."]),
+    ],
+)  # fmt: skip
+def test_an_abbreviation_point_does_not_end_a_sentence(
+    tmp_path: Path, lang: str, text: str, sentences: list[str]
+) -> None:
+    """sentencex ended sentences at "M." opening a paragraph ("M." was a sentence of its own) and
+    at "p." of Portuguese "p. ex." and "s." of French "et s.": fragments flagged as cut off."""
+    f = tmp_path / f"a.{lang}.txt"
+    f.write_text(text + "\n", "utf-8")
+    segs = segment_document(read_document(str(f), lang), 0)
+    assert [s.text for s in segs] == sentences

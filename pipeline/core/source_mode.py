@@ -193,6 +193,7 @@ class SourcePlan:
             return pending
         if row.unusable is not None:
             flags += [f for f in [unverifiable(row.unusable, "text", len(seg.text))] if f.check in enabled]
+            flags += view.remap(run_checks(inp, enabled & {"placeholders"}))  # needs no engine
         elif row.checked:
             which = enabled if view.checkable else enabled & {"placeholders"}
             flags += view.remap(run_checks(inp, which))  # native severities: evidence for the judge

@@ -140,7 +140,7 @@ def _signature(
         "source_lang": config.source_lang if run.mode == "source" else None,
         "engine": run.engine,
         "routes": {k: "->".join(v) for k, v in routes.items()},
-        "decoding": {"beam": config.beam},
+        "decoding": _decoding(run.engine, config.beam),
         **run.extra,
         "metrics": metric_signatures(),
         **_semantic_entry(results),
@@ -152,6 +152,14 @@ def _signature(
     if calibration is not None:
         signature["calibration"] = calibration
     return signature
+
+
+def _decoding(engine: dict[str, object], beam: int) -> dict[str, object]:
+    """The beam, where an engine of the run decodes with one (Apertium and Bergamot do not: the
+    option was recorded for runs it played no part in)."""
+    directions = engine.get("directions")
+    hops = directions.values() if isinstance(directions, dict) else [engine]
+    return {"beam": beam} if any(isinstance(d, dict) and "beam" in d for d in hops) else {}
 
 
 def _semantic_entry(results: tuple[SegmentResult, ...]) -> dict[str, object]:

@@ -37,8 +37,9 @@ def _check(tmp_path: Path, models: Path, *extra: str) -> tuple[int, dict[str, An
 
 
 def test_marian_engine_through_the_cli_records_the_folders(tmp_path: Path, tiny_models_dir: Path) -> None:
-    _, data, _ = _check(tmp_path, tiny_models_dir, "--engine", "marian", "--no-cache")
+    _, data, _ = _check(tmp_path, tiny_models_dir, "--engine", "marian", "--no-cache", "--beam", "2")
     assert data["signature"]["routes"] == {"de": "en->de->en"}
+    assert data["signature"]["decoding"] == {"beam": 2}
     dirs = data["signature"]["engine"]["directions"]
     assert set(dirs) == {"de-en", "en-de"} and dirs["en-de"]["engine"] == "marian"
     assert dirs["en-de"]["model"] == "opus-mt-en-de" and data["signature"]["models_dir"] == str(

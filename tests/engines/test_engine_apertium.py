@@ -212,8 +212,9 @@ def test_the_cli_names_file_and_line_and_checks_the_rest(
 def test_a_segment_over_the_limit_is_unverifiable_and_the_rest_checked(tmp_path: Path) -> None:
     doc = tmp_path / "doc.txt"
     doc.write_text("The bridge reopened on Monday.\n\n" + "word " * 5000 + "\n\nThe cat sleeps.\n")
-    r = run_cli("check", str(doc), "--engine", "apertium", "--no-cache", "-f", "json")
+    r = run_cli("check", str(doc), "--engine", "apertium", "--no-cache", "-f", "json", "--beam", "4")
     assert r.code == 0, r.stderr
+    assert json.loads(r.stdout)["signature"]["decoding"] == {}  # Apertium decodes with no beam
     assert f"{doc}:3: unverifiable: the text has 24,999 characters, over the 20,000" in r.stderr
     segs = json.loads(r.stdout)["segments"]
     assert segs[1]["round_trips"][0]["back"] == "" and segs[2]["round_trips"][0]["back"]

@@ -78,19 +78,27 @@ NEG_IMPLICIT: dict[str, frozenset[str]] = {
     "en": frozenset(
         "without lack lacks lacked lacking unless hardly barely scarcely seldom rarely few little "
         "fail fails failed failing absent absence neither rather lest yet otherwise instead scarce scant "
-        "except until till".split()
+        "except until till "
+        # "advise against driving" = "no conducir"; verbs that mean "not do" ("declined to
+        # comment" = "no quiso comentar"); a prohibition ("smoking is forbidden" = "not allowed")
+        "against decline declines declined declining refuse refuses refused refusing "
+        "forbidden prohibited banned".split()
     ),
     "es": frozenset(
         "sin falta faltan carece carecen apenas pocos pocas escasos escasas ausencia contrario sino "
-        "salvo excepto".split()
+        "salvo excepto prohibido prohibida prohibidos prohibidas prohibe".split()
     ),
     "pt": frozenset(
         "sem falta faltam carece carecem poucos poucas escassos escassas ausencia contrario senao "
-        "salvo exceto excepto".split()
+        "salvo exceto excepto proibido proibida proibidos proibidas proibe".split()
     ),
-    "fr": frozenset("sans manque manquent peu guere absence contraire sinon sauf excepte".split()),
+    "fr": frozenset(
+        "sans manque manquent peu guere absence contraire sinon sauf excepte "
+        "interdit interdite interdits interdites".split()
+    ),
     "it": frozenset(
-        "senza manca mancano pochi poche scarsi assenza contrario altrimenti salvo tranne".split()
+        "senza manca mancano pochi poche scarsi assenza contrario altrimenti salvo tranne "
+        "vietato vietata vietati vietate".split()
     ),
     "de": frozenset("ohne mangel fehlt fehlen kaum wenig wenige sonst ausser".split()),
 }
@@ -106,6 +114,8 @@ NEG_AFFIXES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]]
     "it": (("non",), ("in", "im", "ir", "il", "dis"), ()),
     "de": (("un", "nicht"), ("miss",), ("los", "frei")),
 }
+# The second part of a hyphenated word that negates its first: "sulphate-free" = "sin sulfatos".
+NEG_HYPHEN_SUFFIXES: dict[str, frozenset[str]] = {"en": frozenset({"free"}), "de": frozenset({"frei"})}
 # Words that, after a negator, make "not only" rather than a negation ("não cria apenas").
 ONLY_WORDS: dict[str, frozenset[str]] = {
     "en": frozenset("only just merely simply".split()),

@@ -24,6 +24,7 @@ from .lexicon import (
     CLAUSE_BREAK,
     NEG_AFFIXES,
     NEG_CONCORD,
+    NEG_HYPHEN_SUFFIXES,
     NEG_IDIOMS,
     NEG_IMPLICIT,
     NEG_PRIMARY,
@@ -165,11 +166,14 @@ def implicit(text: str, lang: str) -> tuple[str, ...]:
     an affix ("unable", "insuficiente", "useless"). They explain a difference in negator counts."""
     listed = NEG_IMPLICIT.get(lang, frozenset())
     strong, weak, suffixes = NEG_AFFIXES.get(lang, ((), (), ()))
+    hyphen_suffixes = NEG_HYPHEN_SUFFIXES.get(lang, frozenset())
     out = []
     folded = fold(text)
     for tok in tokens(folded):
         w = tok.text.replace("-", "")
-        hyphened = folded[tok.end : tok.end + 1] == "-" and tok.text in strong
+        hyphened = (folded[tok.end : tok.end + 1] == "-" and tok.text in strong) or (
+            folded[tok.start - 1 : tok.start] == "-" and tok.text in hyphen_suffixes  # "sulphate-free"
+        )
         if w in listed or hyphened or _affixed(w, lang, strong, weak, suffixes):
             out.append(tok.text)
     return tuple(out)

@@ -38,6 +38,7 @@ def foreign_words(inp: CheckInput) -> list[tuple[int, int, str]]:
     """Words of the target that belong to the source language rather than the target language."""
     src_vocab = {fold(t.text) for t in tokens(inp.source)}
     src_names = {k for n in names(inp.source, inp.source_lang) for k in n.keys}
+    kept = {fold(t.text) for t in tokens(inp.forward)}  # what the engine itself leaves as written
     toks = tokens(inp.target)
     out = []
     for i, tok in enumerate(toks):
@@ -47,8 +48,8 @@ def foreign_words(inp: CheckInput) -> list[tuple[int, int, str]]:
         f = fold(w)
         in_source = f in src_vocab
         capitalised = is_capitalised(w)
-        if capitalised and not in_source:
-            continue  # a name of the translation's own
+        if capitalised and (not in_source or f in kept):
+            continue  # a name of the translation's own, or one the engine's translation keeps ("Selic")
         if (
             capitalised
             and _inside_name(toks, i)
@@ -92,8 +93,15 @@ def _mixed_name(text: str, toks: tuple[Token, ...], i: int, src_vocab: set[str],
 
 
 def _inside_name(toks: tuple[Token, ...], i: int) -> bool:
-    """A capitalised word next to another capitalised word that is not from the source ("Rio Grande")."""
-    neighbours = [toks[j].text for j in (i - 1, i + 1) if 0 <= j < len(toks)]
+    """A capitalised word next to another capitalised word that is not from the source ("Rio Grande"),
+    also across a particle ("Estádio da Luz", "Rio Grande do Sul")."""
+    neighbours = []
+    for step in (-1, 1):
+        j = i + step
+        if 0 <= j < len(toks) and len(toks[j].text) <= 3 and toks[j].text.islower():
+            j += step  # a particle of the name
+        if 0 <= j < len(toks):
+            neighbours.append(toks[j].text)
     return any(is_capitalised(n) and not n.isupper() for n in neighbours)
 
 

@@ -58,10 +58,15 @@ def resolve_languages(settings: Settings, mode: Mode) -> RunConfig:
     """The languages and routes of `settings` for `mode`, checked; checks not resolved yet
     (`enabled` empty). Enough to plan the routes, as the reused-report lookup does without
     importing every check (pipeline/core/result_memo.py); the stages get `resolve_config`."""
+    from .semantic import LANGUAGES
+
     lang = check_lang(settings.lang)
+    semantic = settings.semantic
     if mode == "source":
         source_lang: str | None = check_lang(settings.source_lang or "", "source language")
         pivots: tuple[str, ...] = ()
+        if semantic is None and not {lang, source_lang} <= LANGUAGES:
+            semantic = False  # unset: no cosines across a language the encoder was not trained on
     else:
         source_lang, pivots = settings.source_lang, _pivots(lang, settings.pivots)
     return RunConfig(
@@ -72,7 +77,7 @@ def resolve_languages(settings: Settings, mode: Mode) -> RunConfig:
         settings.via,
         settings.engine,
         settings.beam,
-        settings.semantic,
+        semantic,
         dict(settings.thresholds),
         calibration=settings.calibration,
         fail_on=settings.fail_on,

@@ -173,6 +173,7 @@ class Evidence:
     feature: str  # e.g. "flag:names:critical", "dist:back:chrf" (pipeline/core/features.py)
     value: float
     weight: float  # contribution to the log-odds of "meaning shifted" (positive = towards shifted)
+    label: str = ""  # the reader's name when the judge knows better than the feature alone
 
 
 EVIDENCE_LABELS = {  # feature prefix -> what it means to a reader
@@ -202,6 +203,8 @@ MORPH_WORDS = {  # core/morph.py kinds -> what a reader calls them
 def evidence_label(e: Evidence) -> str:
     """A reader's name for one piece of evidence ("names (critical)", "shorter than the engine's
     translation (0.41)", "both engine views: 1 adjective fewer")."""
+    if e.label:
+        return e.label
     kind, _, rest = e.feature.partition(":")
     if kind == "flag":
         check, _, sev = rest.partition(":")

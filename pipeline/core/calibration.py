@@ -314,8 +314,17 @@ def judge(
     by_rule = rule_verdict(budgeted)
     by_score = score_verdict(drift, variant) if combined_enabled else "ok"
     final: Verdict = by_score if verdict_rank(by_score) > verdict_rank(by_rule) else by_rule
+    # a flag is weighed by the kind the check raised; the budget may show it lower: say both
+    lowered = {
+        f"flag:{f.check}:{f.severity}": b.severity
+        for f, b in zip(flags, budgeted)
+        if b.severity != f.severity
+    }
     top = tuple(
-        sorted(
+        replace(p, label=f"{describe(p)[:-1]}, lowered to {lowered[p.feature]})")
+        if p.feature in lowered
+        else p
+        for p in sorted(
             (p for p in parts if p.weight > 0 and not p.feature.startswith(CONTEXT)), key=lambda p: -p.weight
         )[:TOP_EVIDENCE]
     )

@@ -83,7 +83,7 @@ def test_combiner_alone_raises_a_verdict_with_a_flag_naming_the_evidence() -> No
     assert len(combined) == 1 and combined[0].severity == "critical"
     assert combined[0].spans[0].end == 42
     msg = combined[0].message
-    assert "names (critical)" in msg and "shorter than the engine's translation" in msg
+    assert "names (critical, lowered to minor)" in msg and "shorter than the engine's translation" in msg
     assert "noise" not in msg  # context is never shown as evidence
     assert [e.feature for e in out.evidence] == ["len:fwd_short", FLAG_N]
     assert rule_verdict(out.flags) == out.verdict  # the verdict is the one its flags give
@@ -131,7 +131,7 @@ def test_boosted_trees_give_drift_and_name_what_weighed() -> None:
     assert out.drift == pytest.approx(cal.sigmoid(2.5), abs=1e-6) and out.verdict == "fail"
     # contributions: names 2 - 0 = 2, shortfall 1.5 - 0.5 = 1
     assert [(e.feature, e.weight) for e in out.evidence] == [(FLAG_N, 2.0), ("len:fwd_short", 1.0)]
-    assert "names (critical)" in next(f for f in out.flags if f.check == COMBINED_CHECK).message
+    assert "names (critical, lowered to minor)" in next(f for f in out.flags if f.check == COMBINED_CHECK).message
     # nothing against the copy: -1 - 1 + 0 = -2
     assert cal.judge([], {}, v).drift == pytest.approx(cal.sigmoid(-2.0), abs=1e-6)
 

@@ -94,7 +94,10 @@ def test_rows_show_reason_source_beside_translation_and_severity_marks(
         ("negation", "minor"),
         ("combined", "major"),
     ]
-    assert "weighed most: negation" in seg3["flags"][1]["message"]
+    # the evidence names the kind the check raised and what the budget shows (it said "negation
+    # (critical)" beside a minor flag)
+    assert "weighed most: negation (critical, lowered to minor)" in seg3["flags"][1]["message"]
+    assert seg3["evidence"][0]["label"] == "negation (critical, lowered to minor)"
     assert seg3["verdict"] == "review"
     assert "weighed most: negation" in r.page.inner_text(f"{neg} .reason")
     assert r.page.inner_text(f"{neg} .seg-src mark.sev-minor") == "no"
@@ -102,6 +105,7 @@ def test_rows_show_reason_source_beside_translation_and_severity_marks(
     r.page.click(f"{neg} .seg-toggle")
     panel = r.page.inner_text(f"{neg} .panel")
     assert "MINOR negation" in panel and seg3["flags"][0]["message"] in panel
+    assert "negation (critical, lowered to minor)" in panel
     # an empty translation says so, with its consequences folded
     empty = by_id("d0-bridge-4")
     assert r.page.inner_text(f"{empty} .reason-text") == "empty translation"

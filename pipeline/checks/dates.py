@@ -15,42 +15,12 @@ from dataclasses import dataclass
 from pipeline.records import Flag, Span
 
 from . import Check, CheckInput, register
-from .lexicon import day_names, month_abbreviations, month_names
+from .clock import clock_times, noon_words
+from .lexicon import WEEKDAY_SHORT_BEFORE, WEEKDAY_SHORT_ORDINALS, day_names, month_abbreviations, month_names
 from .text import fold, quote
 
-_TIME = re.compile(
-    r"(?<![\d.,:])([01]?\d|2[0-3])\s?(?::|h|H)\s?([0-5]\d)(?![\d])"
-    r"(?:\s*([aApP])\.?\s?[mM]\b\.?)?"
-)
-_TIME_AMPM = re.compile(r"(?<![\d.,:])(1[0-2]|0?[1-9])\s*([aApP])\.?\s?[mM]\b\.?")
-_TIME_DOT = re.compile(
-    r"(?<![\d.,:])([01]?\d|2[0-3])\.([0-5]\d)\s?(?:h\b|hrs?\b|horas\b|Uhr\b)"
-)  # 21.48 h, 21.48 Uhr
-# after the article or preposition of an hour: "a las 14.30", "alle 14.30"
-_TIME_DOT_AT = re.compile(
-    r"(?:(?<=\blas )|(?<=\bàs )|(?<=\balle )|(?<=\bum ))([01]?\d|2[0-3])\.([0-5]\d)(?![\d]|[.,]\d)"
-)
-_TIME_DOT_AMPM = re.compile(r"(?<![\d.,:])(1[0-2]|0?[1-9])\.([0-5]\d)\s?([aApP])\.?\s?[mM]\b\.?")  # 2.30pm
-# A whole hour: "à 14 heures", "às 14 horas", "a las 14 horas", "um 14 Uhr", "14h" (a duration such
-# as "20 horas de trabajo" has no clock preposition in front).
-_TIME_HOUR = re.compile(
-    r"(?:(?<=\b[àa] )|(?<=\bàs )|(?<=\bas )|(?<=\blas )|(?<=\balle )|(?<=\bum ))([01]?\d|2[0-3])\s?"
-    r"(?:heures?|horas?|ore|Uhr|h)\b|(?<![\d.,:])([01]?\d|2[0-3])h\b",
-    re.I,
-)
-# A time written before a time zone: "1200 GMT", "12.00 UTC", "0930 CET" (news style; no colon).
-_TIME_ZONED = re.compile(r"(?<![\d.,:])([01]?\d|2[0-3])[.]?([0-5]\d)(?=\s?(?:UTC|GMT|[A-Z]{1,3}[SD]?T)\b)")
 _NUMERIC_DATE = re.compile(r"(?<![\d.,/-])(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})(?![\d/-]|[.,]\d)")
-TIME_PATTERNS = (
-    _TIME,
-    _TIME_DOT,
-    _TIME_DOT_AT,
-    _TIME_DOT_AMPM,
-    _TIME_ZONED,
-    _TIME_AMPM,
-    _TIME_HOUR,
-)  # most specific first
-# Every pattern above holds a digit, and so does a month abbreviation's context ("Jun 20", "20
+# Every numeric pattern holds a digit, and so does a month abbreviation's context ("Jun 20", "20
 # ene."): a text without one (most sentences) skips them all.
 _DIGIT = re.compile(r"\d")
 
@@ -62,15 +32,7 @@ class Mention:
     start: int
     end: int
     text: str
-
-
-def _time_readings(hour: int, minute: int, ampm: str | None) -> frozenset[object]:
-    if ampm:
-        h = hour % 12 + (12 if ampm.lower() == "p" else 0)
-        return frozenset({h * 60 + minute})
-    if hour < 12:
-        return frozenset({hour * 60 + minute, (hour + 12) * 60 + minute})
-    return frozenset({hour * 60 + minute})
+    optional: bool = False  # matches a mention of the other text; unmatched it is no difference
 
 
 def _date_readings(a: int, b: int, c: int) -> frozenset[object]:
@@ -87,23 +49,31 @@ def _date_readings(a: int, b: int, c: int) -> frozenset[object]:
     return frozenset(out)
 
 
+def _day_forms(name: str) -> dict[str, bool]:
+    """The written forms of a weekday -> whether the form is the short one. A weekday in the plural
+    names the same day ("except Mondays", "les lundis"); a compound name pluralises both parts and
+    may lose its second ("segundas-feiras", "de segunda a sexta")."""
+    forms = {name: False, name + "s": False}
+    first, sep, second = name.partition("-")
+    if sep:
+        for a, b in ((first, second), (first + "s", second + "s")):
+            forms.update({f"{a}-{b}": False, f"{a} {b}": False, a: True})
+    return forms
+
+
 @functools.cache
-def _name_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, tuple[str, int]]]:
-    table: dict[str, tuple[str, int]] = {}
+def _name_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, tuple[str, int, bool]]]:
+    """Month and weekday names -> (kind, number, short). A month is not read in the plural: a
+    month with an "s" is another word in some languages (French "mai" / "mais" = "but")."""
+    table: dict[str, tuple[str, int, bool]] = {}
     for name, n in month_names(lang).items():
-        table[name] = ("month", n)
+        table[name] = ("month", n, False)
     for name, n in day_names(lang).items():
-        table[name] = ("day", n)
-    # A weekday in the plural names the same day ("except Mondays", "les lundis", "los sábados");
-    # CLDR lists singular names only. Not a month: a month with an "s" is another word in some
-    # languages (French "mai" / "mais" = "but").
-    groups = [
-        "(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + ")" + plural
-        for names, plural in ((day_names(lang), "s?"), (month_names(lang), ""))
-        if names
-    ]
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)") if groups else re.compile(r"$^")
-    return pattern, table
+        table.update((form, ("day", n, short)) for form, short in _day_forms(name).items())
+    if not table:
+        return re.compile(r"$^"), table
+    alts = "|".join(re.escape(n) for n in sorted(table, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(" + alts + r")(?!\w)"), table
 
 
 @functools.cache
@@ -120,7 +90,7 @@ def _abbr_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, int]]:
     return pat, table
 
 
-def _numeric_mentions(text: str, out: list[Mention]) -> None:
+def _numeric_mentions(text: str, lang: str, out: list[Mention]) -> None:
     """Numeric dates, then the clock times outside them, appended to `out`."""
     taken: list[tuple[int, int]] = []
     for m in _NUMERIC_DATE.finditer(text):
@@ -129,21 +99,28 @@ def _numeric_mentions(text: str, out: list[Mention]) -> None:
         if readings and (m.group(2) != "." or c > 31):  # 20.06.2018 yes, 3.5.1 no
             out.append(Mention("date", readings, m.start(), m.end(), m.group()))
             taken.append((m.start(), m.end()))
-    for pat in TIME_PATTERNS:
-        for m in pat.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
-                continue
-            hour = int(m.group(1) or m.group(2))
-            if pat is _TIME_HOUR:
-                minute, ampm = 0, None
-            elif pat is _TIME or pat is _TIME_DOT_AMPM:
-                minute, ampm = int(m.group(2)), m.group(3)
-            elif pat in (_TIME_DOT, _TIME_DOT_AT, _TIME_ZONED):
-                minute, ampm = int(m.group(2)), None
-            else:
-                minute, ampm = 0, m.group(2)
-            out.append(Mention("time", _time_readings(hour, minute, ampm), m.start(), m.end(), m.group()))
-            taken.append((m.start(), m.end()))
+    for t in clock_times(text, lang, taken):
+        out.append(Mention("time", frozenset(t.readings), t.start, t.end, text[t.start : t.end], t.optional))
+
+
+def _short_day_is_day(text: str, start: int, end: int, lang: str, names: re.Pattern[str]) -> bool:
+    """A short weekday ("segunda", also "second") is a weekday after a word that introduces one
+    ("às segundas", "na sexta") or at either end of a range of weekdays ("de segunda a sexta"), when
+    no noun follows it ("na segunda parte" is the second part) and the text counts with no ordinal."""
+    before, after = fold(text[:start]), fold(text[end:])
+    ordinals = WEEKDAY_SHORT_ORDINALS.get(lang)
+    if ordinals and re.search(r"(?<!\w)(?:" + ordinals + r")(?!\w)", before + " " + after):
+        return False  # "na primeira volta e na segunda": an ordinal of a series
+    if re.match(r"\s*(?:[^\w\s]|$|(?:e|a|ate|ou|de|da|do|as|pela|pelo)\b)", after) is None:
+        return False
+    anchors = "|".join(re.escape(fold(w)) for w in WEEKDAY_SHORT_BEFORE.get(lang, ()))
+    if anchors and re.search(r"(?<!\w)(?:" + anchors + r")\s+$", before):
+        return True
+    if re.search(r"(?<!\w)de\s+$", before) and (r := re.match(r"\s+(?:a|ate)\s+", after)):
+        return names.match(after, r.end()) is not None  # de segunda a sexta
+    if p := re.search(r"(?:a|ate|e)\s+$", before):  # the end of a range: "a sexta"
+        return any(m.end() == len(before[: p.start()].rstrip()) for m in names.finditer(before))
+    return False
 
 
 def mentions(text: str, lang: str) -> list[Mention]:
@@ -151,17 +128,22 @@ def mentions(text: str, lang: str) -> list[Mention]:
     out: list[Mention] = []
     digits = _DIGIT.search(text) is not None  # folding keeps every digit where it was
     if digits:
-        _numeric_mentions(text, out)
+        _numeric_mentions(text, lang, out)
+    out.extend(  # noon and midnight in words
+        Mention("time", frozenset(c.readings), c.start, c.end, text[c.start : c.end], c.optional)
+        for c in noon_words(text, lang)
+    )
     folded = fold(text)
     cased = any(c.isupper() for c in text)  # a text all in lower case has lost its capitals
     pattern, table = _name_pattern(lang)
     for m in pattern.finditer(folded):
-        name = next(g for g in m.groups() if g)
-        kind, n = table[name]
+        name = m.group(1)
+        kind, n, short = table[name]
         original = text[m.start() : m.end()]
         if lang == "en" and not original[:1].isupper() and (name == "may" or cased):
             continue  # English capitalises months and days: "may", "march", "sun" are other words
-        out.append(Mention(kind, frozenset({n}), m.start(), m.end(), original))
+        optional = short and not _short_day_is_day(text, m.start(), m.end(), lang, pattern)
+        out.append(Mention(kind, frozenset({n}), m.start(), m.end(), original, optional))
     if digits:  # an abbreviation counts only beside a day number
         apat, atable = _abbr_pattern(lang)
         named = [(x.start, x.end) for x in out if x.kind == "month"]
@@ -176,13 +158,13 @@ def mentions(text: str, lang: str) -> list[Mention]:
     return out
 
 
-def numeric_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of clock times and numeric dates: the numbers check leaves their digits alone."""
+def numeric_spans(text: str, lang: str) -> list[tuple[int, int]]:
+    """Spans of clock times and numeric dates: the numbers check leaves their digits alone. An
+    optional time ("dure 3 h") keeps its number: the other text may say "3 hours"."""
     if _DIGIT.search(text) is None:
         return []
     spans = [(m.start(), m.end()) for m in _NUMERIC_DATE.finditer(text)]
-    spans += [(m.start(), m.end()) for pat in TIME_PATTERNS for m in pat.finditer(text)]
-    return spans
+    return spans + [(c.start, c.end) for c in clock_times(text, lang, list(spans)) if not c.optional]
 
 
 def _months(ms: list[Mention]) -> list[Mention]:
@@ -248,6 +230,7 @@ def check_dates(inp: CheckInput) -> list[Flag]:
         if not a and not b:
             continue
         miss, extra = unmatched(a, b)
+        miss, extra = [m for m in miss if not m.optional], [m for m in extra if not m.optional]
         if not miss and not extra:
             continue
         parts = []

@@ -222,7 +222,7 @@ def _is_decade(text: str, m: re.Match[str], before: list[Number]) -> bool:
 @functools.lru_cache(maxsize=8192)
 def extract(text: str, lang: str) -> tuple[Number, ...]:
     """Numbers in `text` (digits and spelled out), outside clock times and numeric dates."""
-    skip = numeric_spans(text)
+    skip = numeric_spans(text, lang)
     nums: list[Number] = []
     scale_ends: list[tuple[int, int]] = []
     for m in _DIGITS.finditer(text):

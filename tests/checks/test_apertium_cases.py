@@ -105,6 +105,16 @@ CASES = [
         "ok",
         None,
     ),
+    # clock times written otherwise than the engine writes them: a dotted range, a duration after "las"
+    ("La biblioteca abre de 9.00 a 14.00.", "The library is open from 9am to 2pm.", "ok", None),
+    ("La biblioteca abre de 9.00 a 14.00.", "The library is open from 9am to 3pm.", "fail", "dates"),
+    (
+        "Los datos se revisan durante las 12 horas previas.",
+        "The data are checked during the 12 hours before.",
+        "ok",
+        None,
+    ),
+    ("El museo cierra a las 12:00.", "The museum closes at noon.", "ok", None),
 ]
 
 _BLANK = re.compile(r"\n[ \t]*\n")

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .lexicon import (
+from .clock_words import (
     CLOCK_ARTICLE,
     CLOCK_AT,
     CLOCK_DAY_PARTS,

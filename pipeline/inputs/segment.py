@@ -26,11 +26,11 @@ class Sentence:
 _CONTINUES = ("ª", "º", "°")
 # An abbreviation's point that sentencex takes for a sentence end, read from the words around it
 # (no list of abbreviations): a "sentence" that is one letter and its point ("M." of "M. Dupont"
-# opening a paragraph, a list label "A."), and a point after a short lower-case word followed by a
-# lower-case word ("p. ex. em", "et s. pour"), where a new sentence would open with a capital; a
-# word with a capital inside ("iPhone", "eBay") may open one.
+# opening a paragraph, a list label "A."), and a point after a lower-case word of one or two
+# letters followed by a lower-case word ("p. ex. em", "et s. pour"), where a new sentence would open
+# with a capital ("It is big. aaa…" ends at "big."); a word with a capital inside ("iPhone") may open one.
 _LONE_INITIAL = re.compile(r"\w\.", re.UNICODE)
-_SHORT_WORD_POINT = re.compile(r"(?:^|[\s(])[^\W\d_]{1,4}\.$", re.UNICODE)
+_SHORT_WORD_POINT = re.compile(r"(?:^|[\s(])[^\W\d_]{1,2}\.$", re.UNICODE)
 _LOWER_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 

@@ -226,6 +226,7 @@ def test_an_ordinal_indicator_does_not_end_a_sentence(
         ("fr", "Voir p. 12 et s. pour plus. Merci.", ["Voir p. 12 et s. pour plus.", "Merci."]),
         ("en", "Then Plan B. Then nothing.", ["Then Plan B.", "Then nothing."]),  # real ends stay
         ("en", "No. He bought one. iPhones sell.", ["No.", "He bought one.", "iPhones sell."]),
+        ("en", "The house is big. aaaa is here.", ["The house is big.", "aaaa is here."]),
     ],
 )  # fmt: skip
 def test_an_abbreviation_point_does_not_end_a_sentence(

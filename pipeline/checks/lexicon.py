@@ -274,12 +274,17 @@ SCALES: dict[str, float] = {
     "trilhoes": 1e12,
     "triliao": 1e18,
     "trilioes": 1e18,
+    "milio": 1e6,  # Catalan: milió, bilió = 10^12 (mil milions = 10^9)
+    "milions": 1e6,
+    "bilio": 1e12,
+    "bilions": 1e12,
     "mm": 1e6,
     "bn": 1e9,
     "k": 1e3,
 }
 # Scale words whose value differs between varieties of a language (long and short scales):
-# Brazilian bilhão = 10^9, European bilião = 10^12; either reading matches.
+# Brazilian bilhão = 10^9, European bilião = 10^12; either reading matches (es billón and ca
+# bilió are 10^12, often used for the English billion).
 SCALE_ALTERNATIVES: dict[str, tuple[float, ...]] = {
     "bilhao": (1e12,),
     "bilhoes": (1e12,),
@@ -291,6 +296,8 @@ SCALE_ALTERNATIVES: dict[str, tuple[float, ...]] = {
     "trilioes": (1e12,),
     "billon": (1e9,),
     "billones": (1e9,),
+    "bilio": (1e9,),
+    "bilions": (1e9,),
 }
 # Quantifiers that say "two" without the number ("os dois partidos" = "both parties").
 DUAL_WORDS: dict[str, frozenset[str]] = {

@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 from pipeline.records import Flag, Span
 
 from . import Check, CheckInput, acronyms, register
-from .numbers import roman_value
+from .number_words import roman_value
 from .propernames import Name, matches, missing, name_key, names, vocabulary
 from .scramble import word_classes
 from .text import fold, is_capitalised, is_sentence_initial, tokens, zipf

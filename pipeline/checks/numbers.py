@@ -3,23 +3,36 @@
 Each number becomes a set of readings, so locale forms compare across languages:
 "1.000" (es) and "1,000" (en) both read 1000; "3,5" and "3.5" read 3.5; "1 000" reads 1000;
 "35 millones" reads 35 000 000 (and 35, so "35 million" matches either way). Spelled-out
-numbers come from text2num ("veinte" = 20). The words for one ("un", "one", "a") and
-spelled ordinals are *soft*: they may match a number on the other side but are never
-required, because they are usually articles or pronouns. Clock times and numeric dates
-are left to the dates check.
+numbers come from text2num ("veinte" = 20) and, for Catalan, number_words. The words for one
+("un", "one", "a"), spelled ordinals and fractions ("half", "un tercio de") are *soft*: they may
+match a number on the other side but are never required, because they are usually articles or
+pronouns. A percentage matches a fraction within one point ("50 %" = "half"). Where a language's
+number words are read by nothing, the other side's number words are not required. Clock times
+and numeric dates are left to the dates check.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.records import Flag, Severity, Span
 
 from . import Check, CheckInput, register
 from .dates import numeric_spans
 from .lexicon import DUAL_WORDS, PERCENT_PHRASE, SCALE_ALTERNATIVES, SCALES
+from .number_words import (
+    AND_A_HALF,
+    HOMOGRAPHS,
+    PERCENT_AFTER,
+    Occurrence,
+    bare_half_scales,
+    catalan_numbers,
+    distributive,
+    fractions,
+    roman_value,
+)
 from .text import fold
 
 _DIGITS = re.compile(
@@ -31,12 +44,11 @@ _DIGITS = re.compile(
 # two letters or more, or one with an ordinal ending, with an I, V or X among them (DC and CD are
 # acronyms); read as the number they write.
 _ROMAN = re.compile(r"(?<![\w-])([IVXLCDM]{2,}|[IVXLCDM](?=(?:e|er|ème|º|°)\b))(?:e|er|ème|º|°)?(?![\w-])")
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 # "années 80", "los años 90", "anos 70", "anni '60": a decade of the 1900s (or 2000s), "the 1980s".
 _DECADE_BEFORE = re.compile(r"(?:annees|anos|anni|jahre|decada de|decennio)\s*['’]?$")
 _DECADE_WORDS = frozenset(float(v) for v in range(20, 100, 10))  # a decade said in words
 _COORDINATED = re.compile(r"\s*(?:[,/\u2013-]|[^\W\d_]{1,3})?\s*['\u2019]?")  # " et ", ", ", "-", " e '"
-_SUPPORTED = frozenset({"en", "es", "fr", "de", "it", "pt", "nl", "ca"})
+_TEXT2NUM = frozenset({"en", "es", "fr", "de", "it", "pt", "nl"})  # the languages text2num reads
 _SCALE_WORD = re.compile(r"\s*([^\W\d_]+)")
 
 
@@ -48,12 +60,17 @@ class Number:
     text: str
     hard: bool = True  # soft numbers may match but are never required
     scaled: frozenset[float] | None = None  # "35 millones": the values with the scale word alone
+    shares: frozenset[float] = frozenset()  # a percentage or a fraction as a share of one ("50 %": 0.5)
+    fraction: bool = False  # "half", "dos tercios de": said as a fraction
 
 
 def _meet(a: Number, b: Number) -> bool:
     """Two numbers that may be the same: a reading in common, and when both carry a scale word,
     a scaled value in common ("35 millones" is not "35 billion"; the bare mantissa matches only
-    a number written without one)."""
+    a number written without one). A percentage and a fraction meet within one point ("33 %" = "a
+    third")."""
+    if (a.fraction or b.fraction) and any(abs(x - y) < 0.01 for x in a.shares for y in b.shares):
+        return True
     if a.scaled is not None and b.scaled is not None:
         return bool(a.scaled & b.scaled)
     return bool(a.readings & b.readings)
@@ -111,34 +128,42 @@ _SPLIT = re.compile(r"[^\W\d_]+|\d+|[^\w\s-]")  # hyphens dropped: "vingt-deux",
 
 def _plural_noun(toks: list[_Tok], lang: str, value: float) -> bool:
     """A number word used as a plural noun ("seises", "sixes", "cuatros"): never required."""
-    from text_to_num import find_numbers
-
     if len(toks) != 1:
         return False
     w = toks[0].t
     for cut in (1, 2):
         if len(w) > cut + 2 and w[-cut:] in ("s", "es"):
-            occ = find_numbers([_Tok(w[:-cut])], lang, 0)
+            occ = _occurrences([_Tok(w[:-cut])], lang)
             if occ and float(occ[0].value) == value:
                 return True
     return False
 
 
-def _word_numbers(text: str, lang: str) -> list[Number]:
-    if lang not in _SUPPORTED:
-        return []
+def reads_words(lang: str) -> bool:
+    """Whether the number words of `lang` are read (by text2num, or for Catalan by number_words)."""
+    return lang in _TEXT2NUM or lang == "ca"
+
+
+def _occurrences(toks: list[_Tok], lang: str) -> list[Occurrence]:
+    if lang == "ca":
+        return catalan_numbers([fold(t.t) for t in toks])
     from text_to_num import find_numbers  # compiled extension; cheap but keep it local
 
+    try:
+        return list(find_numbers(toks, lang, 0))
+    except (ValueError, RuntimeError):
+        return []
+
+
+def _word_numbers(text: str, lang: str) -> list[Number]:
+    if not reads_words(lang):
+        return []
     matches = list(_SPLIT.finditer(text))
     if not any(m.group()[0].isalpha() for m in matches):
         return []
     toks = [_Tok(m.group()) for m in matches]
     out: list[Number] = []
-    try:
-        occurrences = find_numbers(toks, lang, 0)
-    except (ValueError, RuntimeError):
-        return []
-    for occ in occurrences:
+    for occ in _occurrences(toks, lang):
         first, last = matches[occ.start], matches[occ.end - 1]
         if any(c.isdigit() for m in matches[occ.start : occ.end] for c in m.group()):
             continue  # digits are read by digit_readings
@@ -148,11 +173,16 @@ def _word_numbers(text: str, lang: str) -> list[Number]:
         if all(m.group().isupper() for m in matches[occ.start : occ.end]):
             continue  # an acronym ("OIT"), not a number word
         words = [fold(m.group()) for m in matches[occ.start : occ.end]]
-        scale_only = len(words) == 1 and words[0] in SCALES  # "million" alone, "millions of"
+        end = last.end()
+        half = AND_A_HALF.match(text, end) if words[-1] in SCALES else None
+        if half:  # "dos millones y medio", "a million and a half"
+            value, end = value + SCALES[words[-1]] / 2, half.end()
+        scale_only = len(words) == 1 and words[0] in SCALES and not half  # "million" alone, "millions of"
         soft = (
             bool(occ.is_ordinal)
             or value == 1.0
             or scale_only
+            or (len(words) == 1 and words[0] in HOMOGRAPHS.get(lang, ()))
             or _plural_noun(toks[occ.start : occ.end], lang, value)
         )
         readings = {_r(value)}
@@ -165,31 +195,8 @@ def _word_numbers(text: str, lang: str) -> list[Number]:
             if len(words) > 1:  # "cinco millones" also matches "five" + "million"
                 readings.add(_r(base))
             readings |= {_r(base * alt) for alt in SCALE_ALTERNATIVES.get(words[-1], ())}
-        out.append(
-            Number(frozenset(readings), first.start(), last.end(), text[first.start() : last.end()], not soft)
-        )
+        out.append(Number(frozenset(readings), first.start(), end, text[first.start() : end], not soft))
     return out
-
-
-def roman_value(numeral: str) -> int | None:
-    """The value of a well-formed roman numeral (XIX -> 19), else None ("MIX" is a word too, but
-    well formed: callers take only upper-case tokens)."""
-    total, prev = 0, 0
-    for c in reversed(numeral):
-        v = _ROMAN_VALUES[c]
-        total += -v if v < prev else v
-        prev = max(prev, v)
-    return total if 0 < total < 4000 and _to_roman(total) == numeral else None
-
-
-def _to_roman(n: int) -> str:
-    out = []
-    for v, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
-                   (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):  # fmt: skip
-        while n >= v:
-            out.append(sym)
-            n -= v
-    return "".join(out)
 
 
 def _roman_numbers(text: str) -> list[Number]:
@@ -244,27 +251,73 @@ def extract(text: str, lang: str) -> tuple[Number, ...]:
             factors = [f * s for f in factors for s in scales]
             scale_ends.append((sw.start(1), sw.end(1)))
             pos = end = sw.end(1)
+        half = AND_A_HALF.match(text, pos) if factors != [1.0] else None
+        if half:  # "2 millones y medio" = 2.5 millones
+            readings = {r + 0.5 for r in readings}
+            end = half.end()
         scaled = frozenset(_r(v * f) for v in readings for f in factors) if factors != [1.0] else None
         readings |= scaled or set()
         if _is_decade(text, m, nums):
             readings |= {1900.0 + int(m.group()), 2000.0 + int(m.group())}
         nums.append(Number(frozenset(readings), m.start(), end, text[m.start() : end], scaled=scaled))
     percent = [(m.start(), m.end()) for m in PERCENT_PHRASE.finditer(text)]
+    parts = _fractions(text, lang)
+    taken = skip + scale_ends + percent + [(n.start, n.end) for n in parts]
     for n in _word_numbers(text, lang) + _roman_numbers(text):
-        if any(s <= n.start < e for s, e in skip + scale_ends + percent):
-            continue
-        nums.append(n)
+        if not any(s <= n.start < e for s, e in taken):
+            nums.append(n)
+    nums += [f for f in parts if not any(n.start < f.end and f.start < n.end for n in nums)]  # "and a half"
+    for start, end, word in bare_half_scales(text):  # "el billón y medio": 1.5 billón
+        if not any(n.start < end and start < n.end for n in nums):
+            values = (SCALES[word], *SCALE_ALTERNATIVES.get(word, ()))
+            nums.append(Number(frozenset(_r(1.5 * v) for v in values), start, end, text[start:end]))
     nums.sort(key=lambda n: n.start)
-    # a number said twice in a row ("in 2012 2012") is a stutter, not a second number
+    return tuple(_one_per_value(text, [_percentage(text, n) for n in nums]))
+
+
+def _fractions(text: str, lang: str) -> list[Number]:
+    """Fractions, soft unless a numerator word says a number ("dos tercios de": 2, and 2/3)."""
+    return [
+        Number(
+            frozenset({float(k)} if k > 1 else ()),
+            s,
+            e,
+            text[s:e],
+            hard=k > 1,
+            shares=frozenset({share}),
+            fraction=True,
+        )
+        for s, e, share, k in fractions(text, lang)
+    ]
+
+
+def _percentage(text: str, n: Number) -> Number:
+    """A number followed by "%", "per cent", "por ciento": also a share ("50 %" = 0.5)."""
+    if not n.hard or n.fraction or not PERCENT_AFTER.match(text, n.end):
+        return n
+    return replace(n, shares=frozenset(r / 100 for r in n.readings))
+
+
+def _one_per_value(text: str, nums: list[Number]) -> list[Number]:
+    """A number said twice in a row ("in 2012 2012") is a stutter, not a second number; so is the
+    repeated number of a distributive ("de 8 em 8 horas" = "every 8 hours")."""
     out: list[Number] = []
     last_end = -1
     for n in nums:
-        if out and out[-1].readings == n.readings and text[last_end : n.start].strip() == "":
+        if (
+            out
+            and n.readings
+            and out[-1].readings == n.readings
+            and (
+                text[last_end : n.start].strip() == ""
+                or distributive(text, (out[-1].start, last_end), n.start)
+            )
+        ):
             last_end = n.end
             continue
         out.append(n)
         last_end = n.end
-    return tuple(out)
+    return out
 
 
 def unmatched(a: tuple[Number, ...], b: tuple[Number, ...]) -> tuple[list[Number], list[Number]]:
@@ -303,12 +356,8 @@ def check_numbers(inp: CheckInput) -> list[Flag]:
     if not src and not tgt:
         return []
     miss, extra = unmatched(src, tgt)
-    miss = [
-        n for n in miss if not _dual(n, inp.target, inp.target_lang) and not _as_written_in(n, inp.target)
-    ]
-    extra = [
-        n for n in extra if not _dual(n, inp.source, inp.source_lang) and not _as_written_in(n, inp.source)
-    ]
+    miss = [n for n in miss if not _excused(n, inp.target, inp.target_lang)]
+    extra = [n for n in extra if not _excused(n, inp.source, inp.source_lang)]
     if not miss and not extra:
         return []
     parts = []
@@ -327,6 +376,12 @@ def check_numbers(inp: CheckInput) -> list[Flag]:
     if miss:
         severity = "major" if not extra and all(_spelled(n) for n in miss) else "critical"
     return [NUMBERS.flag("; ".join(parts), spans, severity=severity)]
+
+
+def _excused(n: Number, other: str, lang: str) -> bool:
+    """A number the other side need not have: a two said "both", a word the other side has letter
+    for letter, or a number word where the other side's language has number words nothing reads."""
+    return _dual(n, other, lang) or _as_written_in(n, other) or (_spelled(n) and not reads_words(lang))
 
 
 def _spelled(n: Number) -> bool:

@@ -20,6 +20,8 @@ MUSEUM = "El museo abrió sus puertas en 1998 y recibe a 20.000 visitantes cada 
 MAYOR = "La alcaldesa Ana García visitó Valencia el martes por la mañana."
 RIVER = "¿Por qué el río no se desbordó durante la tormenta?"
 IMMIGRANTS = "Miles de trabajadores inmigrantes llegan a la ciudad cada año."
+VOTERS = "El 50 % de los votantes apoya la reforma."
+TABLET = "Tome un comprimido de 8 en 8 horas."
 
 CASES = [
     # (source, translation, expected verdict, check that must fire or None)
@@ -115,6 +117,11 @@ CASES = [
         None,
     ),
     ("El museo cierra a las 12:00.", "The museum closes at noon.", "ok", None),
+    # a percentage said as a fraction, and the repeated number of a distributive ("de 8 en 8")
+    (VOTERS, "Half of voters support the reform.", "ok", None),
+    (VOTERS, "A third of voters support the reform.", "fail", "numbers"),
+    (TABLET, "Take one tablet every 8 hours.", "ok", None),
+    (TABLET, "Take one tablet every 6 hours.", "fail", "numbers"),
 ]
 
 _BLANK = re.compile(r"\n[ \t]*\n")
@@ -222,3 +229,15 @@ def test_a_name_less_a_common_word_is_found_with_apertium() -> None:
         "The rocket was developed at the Institute.",
     )
     assert len(flags) == 1 and "'Instituto Aéreo' not found" in flags[0]
+
+
+def test_catalan_number_words_are_read_with_apertium() -> None:
+    """English to Catalan (eng-cat, cat-eng): "tres hores" is the source's "three hours"; text2num
+    reads no Catalan, and the copy's number words were not read at all, so "three" was lost
+    (major). A changed number word is still critical."""
+    source = "The flight takes three hours."
+    for copy, expected in (("El vol dura tres hores.", []), ("El vol dura quatre hores.", ["critical"])):
+        (forward,) = _apertium([source], "eng-cat")
+        (back,) = _apertium([copy], "cat-eng")
+        flags = run_checks(CheckInput(source, "en", copy, "ca", back=back, forward=forward))
+        assert [f.severity for f in flags if f.check == "numbers"] == expected, copy

@@ -67,6 +67,81 @@ SAME = [
         "en",
         id="acronym is not a number word",
     ),
+    # Catalan cardinals (text2num has no Catalan): read by number_words
+    pytest.param("The flight takes three hours.", "El vol dura tres hores.", "en", "ca", id="ca-tres"),
+    pytest.param(
+        "Hi van anar vint-i-dues persones.", "Twenty-two people went.", "ca", "en", id="ca-vint-i-dues"
+    ),
+    pytest.param(
+        "Va comprar dos-cents trenta-cinc llibres.", "He bought 235 books.", "ca", "en", id="ca-235"
+    ),
+    pytest.param("Costa tres milions d'euros.", "It costs 3 million euros.", "ca", "en", id="ca-milions"),
+    pytest.param(
+        "Costa 4 mil milions d'euros.", "It costs 4 billion euros.", "ca", "en", id="ca-mil milions"
+    ),
+    pytest.param("Han obert un nou edifici.", "They opened a new building.", "ca", "en", id="ca-nou=new"),
+    # "[un/el] SCALE y medio": one and a half times the scale; "N SCALE y medio": N.5 times
+    pytest.param(
+        "It will cost 1.5 trillion euros.",
+        "Costará el billón y medio de euros.",
+        "en",
+        "es",
+        id="billón y medio",
+    ),
+    pytest.param(
+        "Viven dos millones y medio de personas.",
+        "2.5 million people live there.",
+        "es",
+        "en",
+        id="dos millones y medio",
+    ),
+    pytest.param("Custou 3 milhões e meio.", "It cost 3.5 million.", "pt", "en", id="3 milhões e meio"),
+    pytest.param(
+        "Un milione e mezzo di persone.", "1.5 million people.", "it", "en", id="un milione e mezzo"
+    ),
+    pytest.param(
+        "A million and a half people voted.",
+        "Votaron 1,5 millones de personas.",
+        "en",
+        "es",
+        id="a million and a half",
+    ),
+    # a percentage said as a fraction, either way
+    pytest.param(
+        "El 50 % de los votantes apoya la reforma.",
+        "Half of voters support the reform.",
+        "es",
+        "en",
+        id="50%=half",
+    ),
+    pytest.param(
+        "Half of voters support the reform.",
+        "50 % dos eleitores apoiam a reforma.",
+        "en",
+        "pt",
+        id="half=50%",
+    ),
+    pytest.param("El 25 % de los votantes.", "A quarter of voters.", "es", "en", id="25%=a quarter"),
+    pytest.param("Les trois quarts des électeurs.", "75% of voters.", "fr", "en", id="trois quarts=75%"),
+    pytest.param("Un 33 % de los votantes.", "A third of voters.", "es", "en", id="33%=a third"),
+    pytest.param(
+        "Two thirds of voters.", "El 67 por ciento de los votantes.", "en", "es", id="two thirds=67%"
+    ),
+    pytest.param("La meitat dels votants.", "50 per cent of voters.", "ca", "en", id="meitat=50 per cent"),
+    # the repeated number of a distributive ("de 8 em 8 horas" = "every 8 hours") is one number
+    pytest.param(
+        "Tome um comprimido de 8 em 8 horas.", "Take one tablet every 8 hours.", "pt", "en", id="de 8 em 8"
+    ),
+    pytest.param(
+        "Tome una pastilla de 8 en 8 horas.",
+        "Prenez un comprimé toutes les 8 heures.",
+        "es",
+        "fr",
+        id="de 8 en 8",
+    ),
+    pytest.param(
+        "Prenda una compressa ogni 8 ore.", "Tome un comprimido de 8 a 8 horas.", "it", "es", id="de 8 a 8"
+    ),
 ]
 
 DIFFERENT = [
@@ -84,6 +159,29 @@ DIFFERENT = [
     ),
     pytest.param(
         "Custou 13 mil milhões de dólares.", "It cost $13 million.", "pt", "en", id="mil milhões->million"
+    ),
+    pytest.param("El vol dura tres hores.", "The flight takes four hours.", "ca", "en", id="ca tres->four"),
+    pytest.param(
+        "Hi havia 22 persones.", "Hi havia vint-i-tres persones.", "ca", "ca", id="ca 22->vint-i-tres"
+    ),
+    pytest.param(
+        "It will cost 2.5 trillion euros.",
+        "Costará el billón y medio de euros.",
+        "en",
+        "es",
+        id="2.5->billón y medio",
+    ),
+    pytest.param(
+        "It will cost 1.5 trillion euros.", "Costará el billón de euros.", "en", "es", id="y medio lost"
+    ),
+    pytest.param("El 50 % de los votantes.", "A third of voters.", "es", "en", id="50%->a third"),
+    pytest.param("50 % of voters.", "Un tercio de los votantes.", "en", "es", id="50%->un tercio"),
+    pytest.param("El 30 % de los votantes.", "Half of voters.", "es", "en", id="30%->half"),
+    pytest.param(
+        "Tome um comprimido de 8 em 8 horas.", "Take one tablet every 6 hours.", "pt", "en", id="de 8 em 8->6"
+    ),
+    pytest.param(
+        "Caben de 8 a 12 personas.", "It seats 8 people.", "es", "en", id="de 8 a 12 is two numbers"
     ),
 ]
 
@@ -126,6 +224,48 @@ def test_message_names_the_numbers() -> None:
 )
 def test_digit_readings(text: str, readings: set[float]) -> None:
     assert digit_readings(text) == readings
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("vint-i-u", 21.0),
+        ("vint-i-dues", 22.0),
+        ("trenta-dos", 32.0),
+        ("dinou", 19.0),
+        ("dues-centes", 200.0),
+        ("cent u", 101.0),
+        ("tres-cents quaranta-cinc", 345.0),
+        ("dos mil vint-i-quatre", 2024.0),
+        ("cinc milions", 5e6),
+        ("mil milions", 1e9),
+    ],
+)
+def test_catalan_cardinals(text: str, value: float) -> None:
+    (n,) = extract(f"Hi ha {text} llibres.", "ca")
+    assert value in n.readings and n.hard
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("Hi van anar vint-i-dues persones.", "Twenty-two people went."),
+        ("Va comprar dos-cents trenta-cinc llibres.", "He bought 235 books."),
+        ("La meitat dels votants.", "50 per cent of voters."),
+    ],
+)
+def test_catalan_source_numbers_are_found(source: str, target: str) -> None:
+    """Not even a minor flag: the copy's numbers have their match in the Catalan source (they
+    were "with no match in the source" while Catalan words were not read)."""
+    assert run("numbers", make(source, target, "ca", "en")) == []
+
+
+def test_number_words_of_a_language_not_read_are_not_required() -> None:
+    """Polish number words are read by nothing: the other side's "three" cannot be found, so it is
+    not required; digits are still compared."""
+    assert_passes("numbers", make("The flight takes three hours.", "Lot trwa trzy godziny.", "en", "pl"))
+    flag = assert_flags("numbers", make("It cost 30 euros.", "Kosztował 40 euro.", "en", "pl"))
+    assert flag.severity == "critical"
 
 
 def test_clock_times_are_left_to_dates() -> None:

@@ -34,7 +34,6 @@ from .clock_words import (
     MIDNIGHT_WORDS,
     NOON_WORDS,
 )
-from .text import fold
 
 
 def _alternatives(words: tuple[str, ...] | list[str]) -> str:
@@ -164,20 +163,20 @@ def clock_times(text: str, lang: str, taken: list[tuple[int, int]]) -> Iterator[
 
 
 @functools.cache
-def _noon_pattern(lang: str) -> re.Pattern[str] | None:
-    words = [(w, 720) for w in NOON_WORDS.get(lang, ())] + [(w, 0) for w in MIDNIGHT_WORDS.get(lang, ())]
-    if not words:
-        return None
+def _noon_words(lang: str) -> tuple[re.Pattern[str] | None, dict[str, int]]:
+    """The pattern of a language's words for noon and midnight, and each word's minutes."""
+    minutes = {w: 720 for w in NOON_WORDS.get(lang, ())} | {w: 0 for w in MIDNIGHT_WORDS.get(lang, ())}
+    if not minutes:
+        return None, minutes
     # French "midi" is no noon in "après-midi" (afternoon)
-    return re.compile(r"(?<![\w-])(" + "|".join(w for w, _ in words) + r")(?![\w-])")
+    return re.compile(r"(?<![\w-])(" + "|".join(minutes) + r")(?![\w-])"), minutes
 
 
-def noon_words(text: str, lang: str) -> Iterator[Clock]:
-    """noon = 12:00, midnight = 00:00: optional, since "al mediodía" may be "at lunchtime"."""
-    pat = _noon_pattern(lang)
+def noon_words(folded: str, lang: str) -> Iterator[Clock]:
+    """noon = 12:00, midnight = 00:00 in a folded text (`text.fold`, one character per character):
+    optional, since "al mediodía" may be "at lunchtime"."""
+    pat, minutes = _noon_words(lang)
     if pat is None:
         return
-    folded = fold(text)
     for m in pat.finditer(folded):
-        minutes = 0 if m.group(1) in MIDNIGHT_WORDS[lang] else 720
-        yield Clock(m.start(), m.end(), frozenset({minutes}), optional=True)
+        yield Clock(m.start(), m.end(), frozenset({minutes[m.group(1)]}), optional=True)

@@ -104,11 +104,11 @@ def _numeric_mentions(text: str, lang: str, out: list[Mention]) -> None:
         out.append(Mention("time", frozenset(t.readings), t.start, t.end, text[t.start : t.end], t.optional))
 
 
-def _short_day_is_day(text: str, start: int, end: int, lang: str, names: re.Pattern[str]) -> bool:
+def _short_day_is_day(folded: str, start: int, end: int, lang: str, names: re.Pattern[str]) -> bool:
     """A short weekday ("segunda", also "second") is a weekday after a word that introduces one
     ("às segundas", "na sexta") or at either end of a range of weekdays ("de segunda a sexta"), when
     no noun follows it ("na segunda parte" is the second part) and the text counts with no ordinal."""
-    before, after = fold(text[:start]), fold(text[end:])
+    before, after = folded[:start], folded[end:]
     ordinals = WEEKDAY_SHORT_ORDINALS.get(lang)
     if ordinals and re.search(r"(?<!\w)(?:" + ordinals + r")(?!\w)", before + " " + after):
         return False  # "na primeira volta e na segunda": an ordinal of a series
@@ -130,11 +130,11 @@ def mentions(text: str, lang: str) -> list[Mention]:
     digits = _DIGIT.search(text) is not None  # folding keeps every digit where it was
     if digits:
         _numeric_mentions(text, lang, out)
+    folded = fold(text)
     out.extend(  # noon and midnight in words
         Mention("time", frozenset(c.readings), c.start, c.end, text[c.start : c.end], c.optional)
-        for c in noon_words(text, lang)
+        for c in noon_words(folded, lang)
     )
-    folded = fold(text)
     cased = any(c.isupper() for c in text)  # a text all in lower case has lost its capitals
     pattern, table = _name_pattern(lang)
     for m in pattern.finditer(folded):
@@ -143,7 +143,7 @@ def mentions(text: str, lang: str) -> list[Mention]:
         original = text[m.start() : m.end()]
         if lang == "en" and not original[:1].isupper() and (name == "may" or cased):
             continue  # English capitalises months and days: "may", "march", "sun" are other words
-        optional = short and not _short_day_is_day(text, m.start(), m.end(), lang, pattern)
+        optional = short and not _short_day_is_day(folded, m.start(), m.end(), lang, pattern)
         out.append(Mention(kind, frozenset({n}), m.start(), m.end(), original, optional))
     if digits:  # an abbreviation counts only beside a day number
         apat, atable = _abbr_pattern(lang)

@@ -38,7 +38,7 @@ _CA_TEENS = {"deu": 10, "onze": 11, "dotze": 12, "tretze": 13, "catorze": 14, "q
              "dinou": 19, "denou": 19}  # fmt: skip
 _CA_TENS = {"vint": 20, "trenta": 30, "quaranta": 40, "cinquanta": 50, "seixanta": 60,
             "setanta": 70, "vuitanta": 80, "huitanta": 80, "noranta": 90}  # fmt: skip
-_CA_BIG = {"milio": 1e6, "milions": 1e6, "bilio": 1e12, "bilions": 1e12}
+_CA_BIG = {w: SCALES[w] for w in ("milio", "milions", "bilio", "bilions")}  # milió, bilió
 # Number words that are also common words (nou = new, set = thirst, deu = owes): alone, never required.
 HOMOGRAPHS: dict[str, frozenset[str]] = {"ca": frozenset({"nou", "set", "deu"})}
 

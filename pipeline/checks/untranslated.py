@@ -58,7 +58,7 @@ def foreign_words(inp: CheckInput) -> list[tuple[int, int, str]]:
             continue
         if not capitalised and f in src_names:
             continue  # a source name written in lower case ("comercial mexicana")
-        if attached(inp.target, tok) or (len(w) <= 3 and _particle(toks, i)):
+        if attached(inp.target, tok) or _particle(toks, i):
             continue
         low = w.lower()
         z_src = zipf(low, inp.source_lang)
@@ -72,10 +72,15 @@ def foreign_words(inp: CheckInput) -> list[tuple[int, int, str]]:
     return out
 
 
+def _short_lower(word: str) -> bool:
+    """A word that may be a particle of a name: lower case, three letters at most ("de", "da", "van")."""
+    return len(word) <= 3 and word.islower()
+
+
 def _particle(toks: tuple[Token, ...], i: int) -> bool:
     """A short lower-case word in front of a capitalised one: a particle of a name ("Rio de
     Janeiro", "Aubrey de Grey", "de Gaulle"), kept in every language."""
-    return i + 1 < len(toks) and is_capitalised(toks[i + 1].text) and toks[i].text.islower()
+    return _short_lower(toks[i].text) and i + 1 < len(toks) and is_capitalised(toks[i + 1].text)
 
 
 def _mixed_name(text: str, toks: tuple[Token, ...], i: int, src_vocab: set[str], tgt: str) -> bool:
@@ -98,7 +103,7 @@ def _inside_name(toks: tuple[Token, ...], i: int) -> bool:
     neighbours = []
     for step in (-1, 1):
         j = i + step
-        if 0 <= j < len(toks) and len(toks[j].text) <= 3 and toks[j].text.islower():
+        if 0 <= j < len(toks) and _short_lower(toks[j].text):
             j += step  # a particle of the name
         if 0 <= j < len(toks):
             neighbours.append(toks[j].text)

@@ -132,9 +132,8 @@ class Encoder:
         self.threads = threads
         self._pool: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()  # one worker started, whoever shares the encoder
-        self.loads = (
-            0  # worker processes started, each reading the weights once (1 for a process's shared encoder)
-        )
+        # worker processes started, each reading the weights once (1 for a process's shared encoder)
+        self.loads = 0
 
     def encode(self, texts: list[str]) -> Any:
         """float32 array (len(texts), 512), rows L2-normalised; a text's vector never depends on

@@ -9,6 +9,8 @@
 - A percentage: a number followed by "%", "per cent", "por ciento"...
 - The repeated number of a distributive: "de 8 em 8 horas" = "every 8 hours".
 - Roman numerals' values (XIX = 19).
+- The 24 hours of a whole day, which English says without a number: "las 24 horas", "24 heures
+  sur 24" = "around the clock".
 """
 
 from __future__ import annotations
@@ -204,6 +206,17 @@ def distributive(text: str, first: tuple[int, int], second_start: int) -> bool:
         _DISTRIBUTIVE_BETWEEN.fullmatch(text, first[1], second_start) is not None
         and _DISTRIBUTIVE_BEFORE.search(text, max(0, first[0] - 8), first[0]) is not None
     )
+
+
+# --- around the clock --------------------------------------------------------------------------
+_AROUND_THE_CLOCK = {"en": re.compile(r"\b(?:a?round)[- ]the[- ]clock\b", re.IGNORECASE)}
+
+
+def around_the_clock(readings: frozenset[float], other: str, other_lang: str) -> bool:
+    """A 24 (hours) that the other side says as a whole day without a number ("el metro funcionará
+    las 24 horas" = "the metro will run around the clock")."""
+    pattern = _AROUND_THE_CLOCK.get(other_lang)
+    return readings == {24.0} and pattern is not None and pattern.search(other) is not None
 
 
 # --- roman numerals ----------------------------------------------------------------------------

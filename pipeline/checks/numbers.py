@@ -27,6 +27,7 @@ from .number_words import (
     HOMOGRAPHS,
     PERCENT_AFTER,
     Occurrence,
+    around_the_clock,
     bare_half_scales,
     catalan_numbers,
     distributive,
@@ -379,9 +380,11 @@ def check_numbers(inp: CheckInput) -> list[Flag]:
 
 
 def _excused(n: Number, other: str, lang: str) -> bool:
-    """A number the other side need not have: a two said "both", a word the other side has letter
-    for letter, or a number word where the other side's language has number words nothing reads."""
-    return _dual(n, other, lang) or _as_written_in(n, other) or (_spelled(n) and not reads_words(lang))
+    """A number the other side need not have: a two said "both", a 24 said "around the clock", a
+    word the other side has letter for letter, a number word no reader of `lang` would see."""
+    if _dual(n, other, lang) or around_the_clock(n.readings, other, lang):
+        return True
+    return _as_written_in(n, other) or (_spelled(n) and not reads_words(lang))
 
 
 def _spelled(n: Number) -> bool:

@@ -51,6 +51,12 @@ SAME = [
         "Os dois partidos usam o poder.", "Both parties use their power.", "pt", "en", id="dois=both"
     ),
     pytest.param(
+        "El metro funcionará las 24 horas.", "The metro will run around the clock.", "es", "en", id="24 horas"
+    ),
+    pytest.param(
+        "Le service fonctionne 24 heures sur 24.", "The service runs round-the-clock.", "fr", "en", id="24/24"
+    ),
+    pytest.param(
         "Au XIXe siècle, il régnait.", "In the 19th century, he reigned.", "fr", "en", id="roman century"
     ),
     pytest.param(
@@ -174,6 +180,9 @@ DIFFERENT = [
     pytest.param(
         "It will cost 1.5 trillion euros.", "Costará el billón de euros.", "en", "es", id="y medio lost"
     ),
+    pytest.param(
+        "El metro funcionará 12 horas.", "The metro will run around the clock.", "es", "en", id="12 h->clock"
+    ),
     pytest.param("El 50 % de los votantes.", "A third of voters.", "es", "en", id="50%->a third"),
     pytest.param("50 % of voters.", "Un tercio de los votantes.", "en", "es", id="50%->un tercio"),
     pytest.param("El 30 % de los votantes.", "Half of voters.", "es", "en", id="30%->half"),
@@ -202,6 +211,17 @@ def test_number_only_in_translation_is_minor() -> None:
     flags = run("numbers", make("No pasó a octavos de final.", "It did not reach the last 16.", "es", "en"))
     assert [f.severity for f in flags] == ["minor"]
     assert "16" in flags[0].message
+
+
+def test_around_the_clock_is_24_hours_either_way() -> None:
+    """Not even a minor note: "las 24 horas" is how Spanish says "around the clock"."""
+    assert (
+        run(
+            "numbers", make("The metro runs around the clock.", "El metro funciona las 24 horas.", "en", "es")
+        )
+        == []
+    )
+    assert run("numbers", make("Abre las 24 horas.", "It is open round the clock.", "es", "en")) == []
 
 
 def test_message_names_the_numbers() -> None:

@@ -211,3 +211,6 @@ def prepare(langs: Sequence[str]) -> None:
 
         getAllLemmas("gave")
         getAllInflections("give", upos="VERB")
+        from .wordnet_antonyms import table
+
+        table()  # WordNet's English antonyms (`antonyms` reads them in the English engine view)

@@ -267,7 +267,7 @@ def _swap(new: dict[str, tuple[int, int]], old: dict[str, tuple[int, int]], conc
     return 0
 
 
-ANTONYMS = Check("antonyms", "critical", "A word became its opposite", also=("minor",))
+ANTONYMS = Check("antonyms", "critical", "A word became its opposite", also=("minor", "major"))
 
 
 @register(ANTONYMS)
@@ -290,7 +290,7 @@ def check_antonyms(inp: CheckInput) -> list[Flag]:
             swaps[c] = s1 if s1 and s1 == s2 else 0
     found = [c for c, s in swaps.items() if s]
     if not found:
-        return []
+        return _english_view(inp) if inp.mode != "roundtrip" else []
     span = (Span("text", 0, len(inp.target)),)
     msg = f"a word became its opposite ({', '.join(sorted(found))})"
     if inp.mode != "roundtrip" and _negated_instead(inp):
@@ -304,12 +304,47 @@ def _negated_instead(inp: CheckInput) -> bool:
     the back-translation against the source ("não será possível" / "will be impossible", "who
     did not accept it" / "who rejected it"). A word said as the negation of its opposite keeps
     the meaning; the counts alone cannot tell that from a flip, so it stays evidence."""
+    forward_view = _negations(inp.target, inp.target_lang) != _negations(inp.forward, inp.target_lang)
+    back_view = _negations(inp.back, inp.source_lang) != _negations(inp.source, inp.source_lang)
+    return forward_view and back_view
+
+
+def _negations(text: str | None, lang: str) -> int:
+    """Negators and negative words of a text, less the words that are one of the opposites."""
     from .negation import count, implicit
 
-    def negations(text: str | None, lang: str) -> int:
-        said = count(text, lang) or 0
-        return said + sum(1 for w in implicit(text or "", lang) if not _classify(fold(w), lang))
+    said = count(text, lang) or 0
+    return said + sum(1 for w in implicit(text or "", lang) if not _classify(fold(w), lang))
 
-    forward_view = negations(inp.target, inp.target_lang) != negations(inp.forward, inp.target_lang)
-    back_view = negations(inp.back, inp.source_lang) != negations(inp.source, inp.source_lang)
-    return forward_view and back_view
+
+def _english_view(inp: CheckInput) -> list[Flag]:
+    """A WordNet antonym in the one engine view that is English (see `wordnet_antonyms`), where the
+    other view changed a word too (a back-translation that gives the source's words back says the
+    copy kept them): `major`, one view only; `minor` where the English view differs in negations
+    too (said the other way round)."""
+    from .wordnet_antonyms import swaps
+
+    if inp.forward is None or inp.back is None:
+        return []
+    if inp.target_lang == "en":
+        reference, other, moved = inp.forward, inp.target, _moved(inp.source, inp.back)
+    elif inp.source_lang == "en":
+        reference, other, moved = inp.source, inp.back, _moved(inp.forward, inp.target)
+    else:
+        return []
+    found = swaps(reference, other) if moved else []
+    if not found:
+        return []
+    said = ", ".join(f"{a}/{b}" for a, b in found[:3])
+    msg = f"a word became its opposite in the engine's English view ({said})"
+    span = (Span("text", 0, len(inp.target)),)
+    if _negations(reference, "en") != _negations(other, "en"):
+        return [ANTONYMS.flag(f"{msg}, and a negation changed too: said the other way round?", span, "minor")]
+    return [ANTONYMS.flag(msg, span, "major")]
+
+
+def _moved(reference: str, other: str) -> bool:
+    """The other text lacks a word of four letters or more of the reference and has one of its own."""
+    a = {fold(t.text) for t in tokens(reference) if len(t.text) >= 4}
+    b = {fold(t.text) for t in tokens(other) if len(t.text) >= 4}
+    return bool(a - b) and bool(b - a)

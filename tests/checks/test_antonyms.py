@@ -6,7 +6,7 @@ import pytest
 
 from pipeline.checks.antonyms import profile
 
-from .helpers import assert_flags, assert_passes, make
+from .helpers import assert_flags, assert_passes, make, run
 
 
 def test_more_to_less_flags() -> None:
@@ -82,3 +82,55 @@ def test_opposite_without_a_negation_stays_critical() -> None:
         back="Será imposible llegar a tiempo.",
     )
     assert assert_flags("antonyms", inp).severity == "critical"
+
+
+def test_wordnet_opposite_in_the_english_view_is_major() -> None:
+    """No concept table lists failure/success: WordNet's antonyms do, read in the English view."""
+    inp = make(
+        "El fracaso en Irán fue decisivo.",
+        "The success in Iran was decisive.",
+        forward="The failure in Iran was decisive.",
+        back="El éxito en Irán fue decisivo.",
+    )
+    flags = run("antonyms", inp)
+    assert [(f.severity, f.message) for f in flags] == [
+        ("major", "a word became its opposite in the engine's English view (failure/success)")
+    ]
+
+
+def test_wordnet_opposite_from_english_reads_the_back_translation() -> None:
+    inp = make(
+        "The failure in Iran was decisive.",
+        "El éxito en Irán fue decisivo.",
+        "en",
+        "es",
+        forward="El fracaso en Irán fue decisivo.",
+        back="The success in Iran was decisive.",
+    )
+    assert [f.severity for f in run("antonyms", inp)] == ["major"]
+
+
+def test_wordnet_opposite_said_with_a_negation_is_minor() -> None:
+    inp = make(
+        "El plan fue un fracaso.",
+        "The plan was not a success.",
+        forward="The plan was a failure.",
+        back="El plan no fue un éxito.",
+    )
+    assert [f.severity for f in run("antonyms", inp)] == ["minor"]
+
+
+@pytest.mark.parametrize(
+    ("forward", "target"),
+    [
+        # a word of the same family on the other side: a rewording ("reduction" / "reducing")
+        ("There is much to gain from the reduction of waste.", "There is much room for reducing waste."),
+        # an opposite made by a negative prefix is for `negation` to read ("not likely" = "unlikely")
+        ("It is not likely to rain.", "It is unlikely to rain."),
+        # the commonest words are opposites in one sense of many ("given that" / "take")
+        ("Take the evolution of Ukraine.", "Given the evolution of Ukraine."),
+    ],
+)
+def test_wordnet_rewordings_are_no_opposites(forward: str, target: str) -> None:
+    inp = make("Una fuente cualquiera.", target, forward=forward, back="Otra cosa distinta.")
+    assert run("antonyms", inp) == []

@@ -22,6 +22,8 @@ RIVER = "¿Por qué el río no se desbordó durante la tormenta?"
 IMMIGRANTS = "Miles de trabajadores inmigrantes llegan a la ciudad cada año."
 VOTERS = "El 50 % de los votantes apoya la reforma."
 TABLET = "Tome un comprimido de 8 en 8 horas."
+PLAN = "El fracaso del plan sorprendió a todos."
+VOTES = "La mayoría de los votantes apoyó al alcalde."
 
 CASES = [
     # (source, translation, expected verdict, check that must fire or None)
@@ -122,6 +124,11 @@ CASES = [
     (VOTERS, "A third of voters support the reform.", "fail", "numbers"),
     (TABLET, "Take one tablet every 8 hours.", "ok", None),
     (TABLET, "Take one tablet every 6 hours.", "fail", "numbers"),
+    # an opposite no concept table lists, found through WordNet in the engine's English view
+    (PLAN, "The failure of the plan surprised everyone.", "ok", None),
+    (PLAN, "The success of the plan surprised everyone.", "review", "antonyms"),
+    (VOTES, "Most voters backed the mayor.", "ok", None),
+    (VOTES, "A minority of voters backed the mayor.", "review", "antonyms"),
 ]
 
 _BLANK = re.compile(r"\n[ \t]*\n")

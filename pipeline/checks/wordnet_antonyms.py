@@ -1,0 +1,86 @@
+"""Opposites found through WordNet: a word of the engine's English rendering that the copy says
+as its antonym ("The failure in Iran" where the engine wrote "the failure", the copy "The success").
+
+The concept table of `antonyms` covers the opposites every language says alike; this covers the
+rest of English through the antonym pairs of Princeton WordNet 3.0 (`pipeline/data/antonyms-en.json`,
+built by `.ci/build_antonyms.py`: 6,161 words). WordNet is English, so one engine view is read:
+into English, the copy against the forward translation; from English, the back-translation
+against the source. A swap is a lemma that only the engine's side has whose antonym only the
+other side has (lemmas from lemminflect: "rose" is "rise", "fell" is "fall").
+
+Left out, by rules of the language rather than words of a sentence:
+- the commonest words (Zipf >= MAX_ZIPF: "good", "first", "take", "all"): their antonym holds in
+  one sense of many ("take" / "give" in "given that"), and translators trade them freely;
+- a word whose family the other side has ("improvement" / "improving", "reduction" / "reduce"):
+  a rewording, not an opposite;
+- antonyms made by a negative prefix ("likely" / "unlikely", "able" / "unable"): said as "not
+  likely" or "pouco provável" they keep the meaning; `negation` reads them.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+
+MAX_ZIPF = 5.5  # chosen on the training parts of both development files (see the README)
+NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non", "non-", "de", "a", "ab", "mis")
+STEM = 5  # words longer than this that share their first STEM letters are one family
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+@functools.cache
+def table() -> dict[str, frozenset[str]]:
+    """Word -> its WordNet antonyms (single words, lower case)."""
+    from importlib import resources
+
+    ref = resources.files("pipeline") / "data" / "antonyms-en.json"
+    data = json.loads(ref.read_text(encoding="utf-8"))["antonyms"]
+    return {w: frozenset(v) for w, v in data.items()}
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_lemmas(word: str) -> frozenset[str]:
+    from lemminflect import getAllLemmas
+
+    out = {word}
+    for forms in getAllLemmas(word).values():
+        out.update(f.lower() for f in forms)
+    return frozenset(out)
+
+
+@functools.lru_cache(maxsize=8192)
+def lemmas(text: str) -> frozenset[str]:
+    """Every lower-case word of an English text with its lemmas."""
+    out: set[str] = set()
+    for w in _WORD.findall(text.lower()):
+        out |= _word_lemmas(w)
+    return frozenset(out)
+
+
+def _prefixed(a: str, b: str) -> bool:
+    return any(x == p + y for x, y in ((a, b), (b, a)) for p in NEGATIVE_PREFIXES)
+
+
+def swaps(engine: str, other: str) -> list[tuple[str, str]]:
+    """(engine's word, other side's word) pairs: a lemma only `engine` has whose WordNet antonym
+    only `other` has, both rarer than MAX_ZIPF and not one the other with a negative prefix."""
+    from .text import zipf
+
+    mine, theirs = lemmas(engine), lemmas(other)
+    mine_stems, their_stems = {_stem(w) for w in mine}, {_stem(w) for w in theirs}
+    found = []
+    antonyms = table()
+    for a in sorted(mine - theirs):
+        if _stem(a) in their_stems:  # said with another word of its family ("improving" / "improvement")
+            continue
+        for b in sorted(antonyms.get(a, frozenset()) & (theirs - mine)):
+            if _stem(b) in mine_stems or _prefixed(a, b) or max(zipf(a, "en"), zipf(b, "en")) >= MAX_ZIPF:
+                continue
+            found.append((a, b))
+    return found
+
+
+def _stem(word: str) -> str:
+    """The first STEM letters of a long word: a word family's shared beginning ("reduc")."""
+    return word[:STEM] if len(word) > STEM else word

@@ -4,7 +4,9 @@ What counts as a name, and when two spellings are one name, is in propernames.py
 weighs the engine's evidence: in source-aware mode a source name may also reappear in the
 back-translation (the translation's "Estados Unidos" -> "United States" -> "Estados Unidos"),
 a name the engine translates is looked for as the engine renders it, and a name the
-translation adds is accepted when the forward translation of the source has it too.
+translation adds is accepted when the forward translation of the source has it too. A country or
+language is found under the name CLDR gives it in the other language (cldrnames.py), and a verb or
+adverb that opens a sentence is no name, nor is the copy's rendering of it (openers.py).
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ from difflib import SequenceMatcher
 from pipeline.records import Flag, Span
 
 from . import Check, CheckInput, acronyms, register
+from .cldrnames import said_in
 from .number_words import roman_value
+from .openers import opening_word, renders_opening_word, verb_or_adverb
 from .propernames import Name, matches, missing, name_key, names, vocabulary
-from .scramble import word_classes
 from .text import fold, is_capitalised, is_sentence_initial, tokens, zipf
 
 COMMON_WORD_ZIPF = 4.0  # capitalised words this common are often translated or generic
@@ -132,7 +135,6 @@ def _unknown_word(name: Name, inp: CheckInput) -> bool:
     )
 
 
-_NOT_NAMES = frozenset({"VERB", "AUX", "ADV"})  # parts of speech a name never has
 OPENING_FUNCTION_ZIPF = 5.5  # words this frequent ("he", "let", "us") come before a rendering
 
 
@@ -146,14 +148,9 @@ def _rendered_as_no_noun(name: Name, inp: CheckInput, rendered: set[str]) -> boo
     if inp.target_lang != "en" or len(name.words) != 1 or not is_sentence_initial(inp.source, name.start):
         return False
     opening = _opening_word(inp.forward or "", inp.target_lang)
-    if opening is not None and _verb_or_adverb(opening):
+    if opening is not None and verb_or_adverb(opening):
         return True  # "Devorou toda a produção" -> "He devoured all production"
-    return bool(rendered) and all(_verb_or_adverb(r) for r in rendered)
-
-
-def _verb_or_adverb(word: str) -> bool:
-    classes = word_classes(word)
-    return bool(classes) and classes <= _NOT_NAMES
+    return bool(rendered) and all(verb_or_adverb(r) for r in rendered)
 
 
 def _opening_word(text: str, lang: str) -> str | None:
@@ -212,6 +209,10 @@ def lost_names(inp: CheckInput) -> list[tuple[Name, bool]]:
             continue  # a number ("século XIX" / "19th century"): the numbers check compares it
         if _title_abbreviation(n, inp):
             continue  # "Dott.ssa", "Sr.", "Prof.": a title, which translations render their way
+        if opening_word(n, inp.source, inp.source_lang):
+            continue  # "Preheat the oven": a verb or adverb that opens the sentence, not a name
+        if said_in(n.text, inp.source_lang, inp.target, inp.target_lang):
+            continue  # CLDR's name of the country or language in the copy's language ("Países Bajos")
         written = {name_key(t.text): t.text for t in tokens(n.text)}
         keys = [k for k in keys if not _acronym_given(written.get(k, ""), inp.target, inp.back)]
         if not keys or _spelt_as_acronym(n, inp) or _abbreviated(n, inp):
@@ -240,6 +241,10 @@ def added_names(inp: CheckInput) -> list[Name]:
     back_vocab = vocabulary(inp.back) if inp.back is not None else None
     out = []
     for n in names(inp.target, inp.target_lang):
+        if renders_opening_word(n, inp):
+            continue  # the copy's rendering of the verb or adverb that opens the source's sentence
+        if said_in(n.text, inp.target_lang, inp.source, inp.source_lang):
+            continue  # CLDR's name in the copy's language of a country or language the source names
         if len(n.keys) > 1 and any(matches(k, known) for k in n.keys):
             continue  # partly known: a rendering of a source name ("Aeronautics Institute")
         if len(n.keys) > 1 and any(_acronym_given(w, inp.source, inp.forward) for w in n.text.split()):

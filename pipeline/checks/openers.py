@@ -1,0 +1,103 @@
+"""Words that open a sentence and are words of their language, not names.
+
+propernames takes a rare capitalised word that opens a sentence for a name ("Pfannenstiel won"),
+so a rare verb that opens an instruction ("Preheat the oven") was a source name the copy lost,
+and the copy's rendering of it ("Precalienta el horno", "Preescalfa el forn") a name it added: an
+engine that does not know a word keeps it as written in both directions, which is what a name
+does. A language's lexicon tells them apart where there is one (English: lemminflect): names are
+nouns, so a word it knows only as a verb or adverb, standing as one (not before a verb that agrees
+with it: "Hawking said"), is none; and the copy's one word that opens the sentence where the
+source's opens with a verb or adverb that is no name renders that word.
+"""
+
+from __future__ import annotations
+
+from . import CheckInput
+from .propernames import Name, names, vocabulary
+from .scramble import word_classes
+from .text import fold, has_letters, is_sentence_initial, tokens
+
+NOT_NAMES = frozenset({"VERB", "AUX", "ADV"})  # parts of speech a name never has
+
+
+def lexicon_classes(word: str, lang: str) -> frozenset[str]:
+    """The parts of speech the language's lexicon gives the word (English only: lemminflect)."""
+    return word_classes(word.lower()) if lang == "en" else frozenset()
+
+
+def verb_or_adverb(word: str, lang: str = "en") -> bool:
+    """The lexicon knows the word, and only as a verb or an adverb ("preheat", "retrospectively")."""
+    classes = lexicon_classes(word, lang)
+    return bool(classes) and classes <= NOT_NAMES
+
+
+def _opens_as_word(text: str, at: int, lang: str) -> bool:
+    """The word of `text` at token index `at` may open the sentence as a word of the language: an
+    adverb, or a verb in its base form (an instruction: "Preheat", "Save"), unless the next word is
+    a verb that agrees with a subject ("Mark said", "Wade is", "Hawking says": a name before it)."""
+    toks = tokens(text)
+    word = toks[at].text
+    if "ADV" not in lexicon_classes(word, lang) and not _base_verb(word, lang):
+        return False
+    if at + 1 == len(toks):
+        return True
+    following = toks[at + 1].text
+    classes = lexicon_classes(following, lang)
+    return "AUX" not in classes and not (classes == {"VERB"} and not _base_verb(following, lang))
+
+
+def _base_verb(word: str, lang: str) -> bool:
+    """The lexicon knows the word as a verb in its base form ("preheat"; not "said", "hawking")."""
+    if lang != "en":
+        return False
+    from lemminflect import getAllLemmas
+
+    return word.lower() in getAllLemmas(word.lower()).get("VERB", ())
+
+
+def _index(text: str, start: int) -> int | None:
+    return next((i for i, t in enumerate(tokens(text)) if t.start == start), None)
+
+
+def opening_word(name: Name, text: str, lang: str) -> bool:
+    """A one-word name that opens a sentence of `text`, which the language's lexicon knows only as a
+    verb or an adverb and which stands as one: "Preheat the oven", "Retrospectively, ..." (a name
+    is a noun)."""
+    if (
+        len(name.words) != 1
+        or not is_sentence_initial(text, name.start)
+        or not verb_or_adverb(name.words[0], lang)
+    ):
+        return False
+    at = _index(text, name.start)
+    return at is not None and _opens_as_word(text, at, lang)
+
+
+def _openers(text: str) -> list[int]:
+    """The token index of the first word of each sentence of `text`."""
+    return [
+        i for i, t in enumerate(tokens(text)) if has_letters(t.text) and is_sentence_initial(text, t.start)
+    ]
+
+
+def renders_opening_word(name: Name, inp: CheckInput) -> bool:
+    """A one-word name of the copy that opens its k-th sentence, where the source's k-th sentence
+    opens with a word of the source language that opens it as a verb or an adverb and is no name:
+    the copy's rendering of it ("Preheat" / "Precalienta", "Bake" / "Enforna", "Save" / "Desa"). A
+    word that may be a noun too must be one the engine translates: it keeps a name ("Mark said" /
+    "Mark dijo"), and the copy's word there may be another name."""
+    if len(name.words) != 1 or not is_sentence_initial(inp.target, name.start):
+        return False
+    src_open, copy_open = _openers(inp.source), _openers(inp.target)
+    at = _index(inp.target, name.start)
+    if len(src_open) != len(copy_open) or at not in copy_open:
+        return False
+    i = src_open[copy_open.index(at)]
+    word = tokens(inp.source)[i]
+    if not _opens_as_word(inp.source, i, inp.source_lang):
+        return False
+    if verb_or_adverb(word.text, inp.source_lang):
+        return True
+    if any(n.start == word.start for n in names(inp.source, inp.source_lang)):
+        return False  # a rare word taken for a name, which may be one
+    return inp.forward is not None and fold(word.text) not in vocabulary(inp.forward)

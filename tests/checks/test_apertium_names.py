@@ -1,0 +1,73 @@
+"""names end to end with the real Apertium engine (pipeline.verify_pairs, as `driftcheck check`
+runs): English instructions and country names in natural Spanish, Catalan and Italian copy
+(Italian through Spanish, eng-spa and spa-ita), and Spanish to English."""
+
+from __future__ import annotations
+
+import pytest
+
+import pipeline
+from pipeline.engines.apertium import installed_modes
+
+pytestmark = pytest.mark.requires_apertium
+
+PREHEAT = "Preheat the oven to 180 °C."
+NETHERLANDS = "The Netherlands exports many flowers."
+LOST = "source name 'Netherlands' not found in the translation"
+
+
+def name_messages(pairs: list[tuple[str, str]], source_lang: str, lang: str) -> list[list[str]]:
+    """The names check's messages for each pair (severities as the precision budget sets them)."""
+    modes = installed_modes()
+    if (source_lang, lang) not in modes and ("es", lang) not in modes:
+        pytest.skip(f"needs the Apertium pair for {source_lang}-{lang}")
+    report = pipeline.verify_pairs(pairs, source_lang=source_lang, lang=lang, engine="apertium")
+    return [[f.message for f in s.flags if f.check == "names"] for s in report.segments]
+
+
+def test_english_instructions_and_countries_in_spanish() -> None:
+    """Apertium knows neither "Preheat" nor "Precalienta" nor "Netherlands" (it keeps all three);
+    the opening verb was a lost name and its rendering an added one, the country a lost name."""
+    got = name_messages(
+        [
+            (PREHEAT, "Precalienta el horno a 180 °C."),
+            (NETHERLANDS, "Los Países Bajos exportan muchas flores."),
+            (NETHERLANDS, "Bélgica exporta muchas flores."),
+            ("Mark said it was late.", "Pfannenstiel dijo que era tarde."),
+        ],
+        "en",
+        "es",
+    )
+    assert got == [[], [], [LOST], ["translation has name 'Pfannenstiel' that is not in the source"]]
+
+
+def test_english_instructions_in_catalan() -> None:
+    got = name_messages(
+        [
+            (PREHEAT, "Preescalfa el forn a 180 °C."),
+            ("Bake the bread for forty minutes.", "Enforna el pa durant quaranta minuts."),
+        ],
+        "en",
+        "ca",
+    )
+    assert got == [[], []]
+
+
+def test_english_instructions_and_countries_in_italian() -> None:
+    got = name_messages(
+        [
+            (PREHEAT, "Preriscalda il forno a 180 °C."),
+            (NETHERLANDS, "I Paesi Bassi esportano molti fiori."),
+            (NETHERLANDS, "Il Belgio esporta molti fiori."),
+        ],
+        "en",
+        "it",
+    )
+    assert got == [[], [], [LOST]]
+
+
+def test_a_spanish_country_in_english_copy() -> None:
+    """Apertium renders "Países Bajos" as "Low Countries" and keeps "Netherlands": the lost name
+    and the added one were paired as unverifiable (info)."""
+    got = name_messages([("Los Países Bajos exportan muchas flores.", NETHERLANDS)], "es", "en")
+    assert got == [[]]

@@ -6,7 +6,8 @@ progressives ("is being", "está haciendo", "sta facendo", "en train de"). Compa
 with the translation across languages is unreliable (Spanish uses a present subjunctive where
 English says "will"), so source-aware mode asks both engine views to agree: the translation
 differs from the forward translation *and* the back-translation differs from the source, the
-same way. Round-trip mode compares the original and its round trip directly.
+same way. Round-trip mode compares the original and its round trip directly. A present dated
+ahead ("opens on Friday") is a future reference either way (checks/futurate.py).
 German future and progressive are not marked reliably by form and are not checked.
 """
 
@@ -17,6 +18,7 @@ import re
 from pipeline.records import Flag, Span
 
 from . import Check, CheckInput, register
+from .futurate import futurate, no_new_past
 
 _ING_NOUNS = (
     r"(?!(?:some|no|any|every)?thing\b|morning\b|evening\b|king\b|ring\b|spring\b|wing\b|during\b"
@@ -24,24 +26,50 @@ _ING_NOUNS = (
 )
 
 # Synthetic futures and the periphrastic ones ("going to", "vamos continuar", "va a llegar",
-# "va partir"): a language says the future either way, a translation may switch between them.
+# "va partir"): a language says the future either way, a translation may switch between them. A
+# periphrastic future is one in every person and with what may come between: a negation or an
+# adverb ("isn't going to", "ne va pas partir"), clitic pronouns ("vamos a rendirnos", "vai se
+# tornar", "va le faire"). The imminent future is one too: "is about to", "está a punto de",
+# "está prestes a", "est sur le point de", "sta per partire".
+_ES_CLITICS = r"(?:[mts]e|nos|os|l[aeo]s?)*"
+_FR_BETWEEN = (
+    r"(?:\s+(?:pas|plus|jamais|bientôt|aussi|encore|également|probablement|certainement|peut-être|désormais))*"
+    r"\s+(?:(?:[mts]e|l[ae]|les|lui|leur|nous|vous|y|en)\s+|[mtsl]['’]|[mts]['’]en\s+)*"
+)
+# "going to the station" goes somewhere: a determiner after "to" opens a place, not a verb.
+_NOT_A_PLACE = r"(?!(?:the|a|an|this|that|these|those|my|your|his|her|its|our|their|\d+)\b)"
 FUTURE: dict[str, re.Pattern[str]] = {
     "en": re.compile(
-        r"\b(?:will|shall|won't|wo n't)\b|\w'll\b|\b(?:am|is|are|'s|'re)\s+going\s+to\s+\w", re.I
+        r"\b(?:will|shall|won't|wo n't)\b|\w'll\b"
+        r"|\b(?:am|is|are|'s|'re|'m)(?:\s+not|n't)?\s+(?:going|about)\s+to\s+" + _NOT_A_PLACE + r"\w",
+        re.I,
     ),
     "es": re.compile(
-        r"\b\w{2,}(?:ré|rás|rá|remos|réis|rán)\b|\b(?:voy|vas|va|vamos|vais|van)\s+a\s+\w+(?:ar|er|ir)\b",
+        r"\b\w{2,}(?:ré|rás|rá|remos|réis|rán)\b"
+        r"|\b(?:voy|vas|va|vamos|vais|van|vaya|vayas|vayamos|vayáis|vayan)\s+a\s+\w*[aeiáéí]r"
+        + _ES_CLITICS
+        + r"\b"
+        r"|\b(?:estoy|estás|está|estamos|estáis|están)\s+a\s+punto\s+de\b",
         re.I,
     ),
     "pt": re.compile(
-        r"\b\w{2,}(?:rei|rás|rá|remos|reis|rão)\b|\b(?:vou|vais|vai|vamos|ides|vão)\s+\w+(?:ar|er|ir)\b"
-        r"|\b\w+[aei]r-(?:se|me|te|nos|vos|lhe|lhes|o|a|os|as)-(?:ei|ás|á|emos|eis|ão)\b",  # desmoronar-se-á
+        r"\b\w{2,}(?:rei|rás|rá|remos|reis|rão)\b"
+        r"|\b(?:vou|vais|vai|vamos|ides|vão|vá|vás)\s+(?:(?:se|me|te|nos|lhes?)\s+)?"
+        r"(?:\w+(?:ar|er|ir)\b|pôr\b|\w+[áêô]-l[oa]s?\b)"
+        r"|\b\w+[aei]r-(?:se|me|te|nos|vos|lhe|lhes|o|a|os|as)-(?:ei|ás|á|emos|eis|ão)\b"  # desmoronar-se-á
+        r"|\bprestes\s+a\b",
         re.I,
     ),
-    "it": re.compile(r"\b\w{2,}(?:rò|rà|ranno)\b", re.I),
+    "it": re.compile(
+        r"\b\w{2,}(?:rò|rà|ranno)\b"
+        r"|\b(?:sto|stai|sta|stiamo|state|stanno)\s+per\s+\w+[aeir]r(?:e|(?:[mtscv]i|l[oaie]|gli|ne)+)\b",
+        re.I,
+    ),
     "fr": re.compile(
         r"\b\w{2,}(?:rai|ront|rons)\b|\b(?:sera|aura|fera|ira|pourra|devra|faudra|viendra|saura|verra|voudra|tiendra)\b"
-        r"|\b(?:vais|vas|va|allons|allez|vont)\s+\w+(?:er|ir|re)\b",
+        r"|\b(?:vais|vas|va|allons|allez|vont)(?:-t-(?:il|elle|on)|-(?:je|tu|nous|vous|ils|elles))?"
+        + _FR_BETWEEN
+        + r"\w+(?:er|ir|re)\b|\bsur\s+le\s+point\s+d(?:e\b|['’])",
         re.I,
     ),
 }
@@ -140,7 +168,11 @@ def _idiomatic(name: str, added: bool, inp: CheckInput) -> bool:
     """Differences a faithful translation makes: a modal (or "need to", "is to") instead of a
     modal's future, no future in a question that wonders ("Será que...?"), "will" in a subordinate
     clause for a present subjunctive, a present progressive for a simple present (never a passive
-    "is being done")."""
+    "is being done"), either way a present dated ahead for a future ("opens on Friday" = "se abrirá
+    el viernes", checks/futurate.py), and a simple present for an English present progressive
+    ("It's raining" = "Llueve"); neither of the last two may move into the past."""
+    if name == "future" and futurate(inp, "source" if added else "text"):
+        return True
     if name == "future" and not added:
         if _wonders(inp):
             return True
@@ -154,7 +186,20 @@ def _idiomatic(name: str, added: bool, inp: CheckInput) -> bool:
         present = PRESENT_PROGRESSIVE.get(inp.target_lang)
         every = PROGRESSIVE[inp.target_lang]
         return present is not None and len(present.findall(inp.target)) >= len(every.findall(inp.target))
+    if name == "progressive" and not added:
+        return _simple_for_progressive(inp)
     return False
+
+
+def _simple_for_progressive(inp: CheckInput) -> bool:
+    """The source's progressives are English present progressives of active verbs ("It's raining",
+    "prices are rising"), which Spanish, Portuguese, French and Italian say with a simple present
+    ("Piove", "los precios suben"); the copy puts nothing in the past ("Llovió" is a tense change).
+    Not the other way: English copy without a Romance source's marked progressive changes aspect."""
+    if inp.source_lang != "en" or inp.target_lang == "en" or BEING["en"].search(inp.source):
+        return False
+    present = PRESENT_PROGRESSIVE["en"].findall(inp.source)
+    return len(present) >= len(PROGRESSIVE["en"].findall(inp.source)) and no_new_past(inp, "text")
 
 
 TENSE = Check("tense", "major", "Tense or aspect differs", also=("minor",))
@@ -205,11 +250,13 @@ def _idiomatic_count(diff: int, inp: CheckInput) -> bool:
     """The conventions of `_idiomatic`, counted against the engine's forward translation: futures
     the translation lacks that as many more modals than the engine's stand for ("poderá conduzir"
     = "can drive", where a rule-based engine writes "will be able to drive"), futures a question
-    that wonders leaves out, and futures it adds as "will" in as many more content clauses
-    ("estima que atinja" = "estimates that it will reach")."""
+    that wonders leaves out, futures it adds as "will" in as many more content clauses ("estima
+    que atinja" = "estimates that it will reach"), and a present dated ahead either way."""
     if inp.forward is None:
         return False
     if diff < 0 and _wonders(inp):
+        return True
+    if futurate(inp, "text" if diff < 0 else "source"):
         return True
     pat = (CONTENT_FUTURE if diff > 0 else MODAL).get(inp.target_lang)
     return pat is not None and len(pat.findall(inp.target)) - len(pat.findall(inp.forward)) >= abs(diff)

@@ -9,6 +9,8 @@ Finite forms are read with lemminflect's inflection tables: a third-person prese
 simple past ("gave", "expressed" when no auxiliary or determiner stands before it: "has
 expressed" and "the expressed view" are not finite), and the forms of be/have/do. Words that are
 also nouns ("places", "plants") count only after a name or a subject pronoun ("Walmart places").
+`past_lemmas` names the verbs a text puts in the past (finite pasts and perfects): `tense` reads it
+to tell a present dated ahead from a past (checks/futurate.py).
 """
 
 from __future__ import annotations
@@ -30,6 +32,11 @@ _NOT_FINITE_AFTER = frozenset(
     "have has had having be is are am was were been being get gets got 've 'd 's 're "
     "the a an this that these those his her its their our my your".split()
 )
+# Words after which a verb is in its base form ("will put", "to set"), whatever else it may be
+# (and any word in "n't", "'ll" or "'d": "didn't set", "we'll put").
+_BASE_AFTER = frozenset("will shall would should can could may might must to do does did not".split())
+_MODALS = frozenset("will shall can may must".split())
+_PERFECT = frozenset("has have had".split())  # before a participle: a past event ("has met")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -66,17 +73,51 @@ def _tense(word: str, prev: str, after_name: bool) -> tuple[str, str] | None:
     return None
 
 
-def finite_tenses(text: str) -> dict[str, set[str]]:
-    """Lemma -> the tenses its finite forms take in an English text."""
-    out: dict[str, set[str]] = {}
+def _finite(text: str) -> list[tuple[str, str, str]]:
+    """(lemma, tense, the word before) of every finite verb form of an English text, in order."""
+    out: list[tuple[str, str, str]] = []
     raw = _WORD.findall(text.replace("\u2019", "'"))
     words = [w.lower() for w in raw]
     for i, w in enumerate(words):
         after_name = i > 1 and raw[i - 1][:1].isupper()
-        got = _tense(w, words[i - 1] if i else "", after_name)
+        prev = words[i - 1] if i else ""
+        got = _tense(w, prev, after_name)
         if got is not None:
-            out.setdefault(got[0], set()).add(got[1])
+            out.append((*got, prev))
     return out
+
+
+def finite_tenses(text: str) -> dict[str, set[str]]:
+    """Lemma -> the tenses its finite forms take in an English text."""
+    out: dict[str, set[str]] = {}
+    for lemma, tense, _ in _finite(text):
+        out.setdefault(lemma, set()).add(tense)
+    return out
+
+
+def past_lemmas(text: str) -> set[str]:
+    """The lemmas of the verbs an English text puts in the past: finite pasts ("went" -> "go", "was"
+    -> "be") and perfects ("has met" -> "meet"). A form that is also the base form after a modal or
+    "to" ("will put", "to set") is no past, nor is a modal ("would", "could": a future or a
+    possibility seen from the past, not a past event), nor a perfect after one ("will have met")."""
+    out = {
+        lemma
+        for lemma, tense, prev in _finite(text)
+        if tense == "past" and lemma not in _MODALS and not _base_after(prev)
+    }
+    words = [w.lower() for w in _WORD.findall(text.replace("\u2019", "'"))]
+    for i in range(1, len(words)):
+        verb = _verb(words[i])
+        aux = words[i - 1]
+        # lemminflect lists a regular participle as the past form only ("announced": VBD)
+        if verb and verb[2] & {"VBN", "VBD"} and (aux in _PERFECT or aux.endswith("'ve")):
+            if not (i > 1 and _base_after(words[i - 2])):
+                out.add(verb[0])
+    return out
+
+
+def _base_after(prev: str) -> bool:
+    return prev in _BASE_AFTER or prev.endswith(("n't", "'ll", "'d"))
 
 
 def switches(target: str, forward: str) -> list[tuple[str, str, str]]:

@@ -304,10 +304,11 @@ def _negated_instead(inp: CheckInput) -> bool:
     the back-translation against the source ("não será possível" / "will be impossible", "who
     did not accept it" / "who rejected it"). A word said as the negation of its opposite keeps
     the meaning; the counts alone cannot tell that from a flip, so it stays evidence."""
-    from .negation import count, implicit
+    from .negation import cues, implicit
 
     def negations(text: str | None, lang: str) -> int:
-        said = count(text, lang) or 0
+        # a negator that is itself one of the opposites ("forbidden") is the swap, not a negation
+        said = sum(1 for s, e in cues(text or "", lang) if not _classify(fold((text or "")[s:e]), lang))
         return said + sum(1 for w in implicit(text or "", lang) if not _classify(fold(w), lang))
 
     forward_view = negations(inp.target, inp.target_lang) != negations(inp.forward, inp.target_lang)

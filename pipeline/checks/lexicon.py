@@ -68,7 +68,7 @@ NEG_IDIOMS: dict[str, tuple[str, ...]] = {
     "it": ("non solo", "nonostante", "non appena", "per non dire"),
     "pt": ("nao so", "nao apenas", "nada mais", "a nao ser", "para nao dizer", "nao ha duvida"),
 }
-# Words that negate without a negator ("without", "lack", "hardly", "few"): a translation may
+# Words that negate without a negator ("without", "lack", "seldom", "few"): a translation may
 # turn "não tem" into "lacks" or "not enough" into "insuficiente". They never raise a flag on
 # their own; they explain a difference in negator counts (checks/negation.py).
 NEG_IMPLICIT: dict[str, frozenset[str]] = {
@@ -76,31 +76,27 @@ NEG_IMPLICIT: dict[str, frozenset[str]] = {
     # "unless" = "se ... não", "rather than" = "e não", "yet to" =
     # "ainda não", "otherwise" = "caso contrário", "until" = "enquanto ... não" (as long as ... not)
     "en": frozenset(
-        "without lack lacks lacked lacking unless hardly barely scarcely seldom rarely few little "
+        "without lack lacks lacked lacking unless seldom rarely few little "
         "fail fails failed failing absent absence neither rather lest yet otherwise instead scarce scant "
         "except until till "
-        # "advise against driving" = "no conducir"; verbs that mean "not do" ("declined to
-        # comment" = "no quiso comentar"); a prohibition ("smoking is forbidden" = "not allowed")
-        "against decline declines declined declining refuse refuses refused refusing "
-        "forbidden prohibited banned".split()
+        # "against" (advice against an act is a negator, negation_forms.english_cue); verbs that
+        # mean "not do" ("refused the offer" = "no aceptó la oferta"; before "to" a negator too).
+        # Prohibitions and "hardly" are negators (negation_forms.LEXICAL_CUES).
+        "against decline declines declined declining refuse refuses refused refusing".split()
     ),
     "es": frozenset(
         "sin falta faltan carece carecen apenas pocos pocas escasos escasas ausencia contrario sino "
-        "salvo excepto prohibido prohibida prohibidos prohibidas prohibe".split()
+        "salvo excepto".split()
     ),
     "pt": frozenset(
         "sem falta faltam carece carecem poucos poucas escassos escassas ausencia contrario senao "
-        "salvo exceto excepto proibido proibida proibidos proibidas proibe".split()
+        "salvo exceto excepto".split()
     ),
-    "fr": frozenset(
-        "sans manque manquent peu guere absence contraire sinon sauf excepte "
-        "interdit interdite interdits interdites".split()
-    ),
+    "fr": frozenset("sans manque manquent peu guere absence contraire sinon sauf excepte".split()),
     "it": frozenset(
-        "senza manca mancano pochi poche scarsi assenza contrario altrimenti salvo tranne "
-        "vietato vietata vietati vietate".split()
+        "senza manca mancano pochi poche scarsi assenza contrario altrimenti salvo tranne".split()
     ),
-    "de": frozenset("ohne mangel fehlt fehlen kaum wenig wenige sonst ausser".split()),
+    "de": frozenset("ohne mangel fehlt fehlen wenig wenige sonst ausser".split()),
 }
 # Negative prefixes and suffixes (un-able, in-suficiente, des-conhecido, use-less): a word made of
 # one and a word of the language negates it. "strong" ones always negate; the others only in

@@ -10,6 +10,9 @@ Critical when the difference is unambiguous: the engine's forward translation ne
 as the source and the copy says the negated words un-negated (or negates words the engine's
 translation says plainly); major otherwise. Minor (evidence, no verdict of its own) when the
 side with fewer negators negates with a word or an affix instead ("without", "unregulated").
+Negations said in another form (`negation_forms`): prohibitions, "hardly", verbs of not doing
+count as negators; a restrictive negation against "only", an approximate one against "apenas",
+a negated noun against its "-free" compound are no difference at all.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import re
 from pipeline.records import Flag, Span
 
 from . import Check, CheckInput, register
+from . import negation_forms as forms
 from .lexicon import (
     CLAUSE_BREAK,
     NEG_AFFIXES,
@@ -34,7 +38,8 @@ from .lexicon import (
 from .text import fold, tokens, words, zipf
 
 CONCORD_WINDOW = 6  # a concord word further than this many words from its negator negates anew
-FUNCTION_WORD_ZIPF = 5.5  # words at least this frequent (the, is, have) are skipped to find the negated word
+# words at least this frequent (the, is, have) are skipped to find the negated word
+FUNCTION_WORD_ZIPF = forms.FUNCTION_WORD_ZIPF
 STEM = 4
 NEGATED_AFTER = 3  # content words after a negator that may be what it negates
 NEGATED_BEFORE = 2  # ... and before it ("caused the corporation no loss")
@@ -47,11 +52,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _NUMBER_SIGN = re.compile(r"\s*(?:\.|º|°)?\s*\d")
 _UNTIL = frozenset({"until", "till"})
 _RESTRICTING = _UNTIL | {"unless"}  # "not ... until" = "only then"
-_EN_FAIL = frozenset({"fail", "fails", "failed", "failing"})  # "failed to qualify" = "did not qualify"
-
-
-def _next_is_to(folded: str, end: int) -> bool:
-    return folded[end : end + 4] == " to "
+_EN_VERB_CUES = ("fail", "declin", "refus", "against")  # forms.english_cue: "failed to", "advise against"
 
 
 @functools.cache
@@ -75,8 +76,13 @@ def cues(text: str, lang: str) -> tuple[tuple[int, int], ...]:
         return ()
     folded = fold(text).replace("’", "'")
     present = set(_LETTERS.findall(folded))
+    banned = forms.lexical_cues(folded, lang)  # "prohibido" = "not allowed", "hardly", "se negó a"
     if not (present & (primary | NEG_STANDALONE.get(lang, frozenset()))) and not (
-        (lang == "en" and ("n't" in folded or "cannot" in folded or "fail" in folded))
+        banned
+        or (
+            lang == "en"
+            and ("n't" in folded or "cannot" in folded or any(c in folded for c in _EN_VERB_CUES))
+        )
         or (lang == "fr" and ("n'" in folded or " ne " in f" {folded}"))
     ):
         return ()  # no cue at all: the common case, answered without tokenising
@@ -87,7 +93,8 @@ def cues(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     clause_has_negator = False
     last_end = 0
     since_negator = 0
-    for tok in tokens(folded):
+    toks = tokens(folded)
+    for i, tok in enumerate(toks):
         since_negator += 1
         if CLAUSE_BREAK.search(folded, last_end, tok.start) or since_negator > CONCORD_WINDOW:
             clause_has_negator = False
@@ -95,8 +102,8 @@ def cues(text: str, lang: str) -> tuple[tuple[int, int], ...]:
         if any(s <= tok.start < e for s, e in idioms):
             continue
         w = tok.text
-        if lang == "en" and (
-            w.endswith("n't") or w == "cannot" or (w in _EN_FAIL and _next_is_to(folded, tok.end))
+        if tok.start in banned or (
+            lang == "en" and (w.endswith("n't") or w == "cannot" or forms.english_cue(folded, toks, i))
         ):
             out.append((tok.start, tok.end))
             clause_has_negator, since_negator = True, 0
@@ -135,10 +142,8 @@ def _restrictive_que(folded: str, end: int) -> bool:
 def _restriction_follows(folded: str, end: int) -> bool:
     """English "not ... until" and "not ... unless": the clause restricts a time or a condition
     ("did not open until 2017" = "only opened in 2017", "cannot be fixed unless all agree" =
-    "can only be fixed if all agree"); "no more than" restricts an amount ("borrow no more than
-    Congress authorizes" = "only borrow what Congress authorizes")."""
-    if folded.startswith(" more than ", end):
-        return True
+    "can only be fixed if all agree"). "No more than" against an "only" is no difference at all
+    (negation_forms.RESTRICTIONS)."""
     stop = CLAUSE_BREAK.search(folded, end)
     return any(t.text in _RESTRICTING for t in tokens(folded[end : stop.start() if stop else len(folded)]))
 
@@ -169,10 +174,18 @@ def implicit(text: str, lang: str) -> tuple[str, ...]:
     hyphen_suffixes = NEG_HYPHEN_SUFFIXES.get(lang, frozenset())
     out = []
     folded = fold(text)
-    for tok in tokens(folded):
+    toks = tokens(folded)
+    for i, tok in enumerate(toks):
         w = tok.text.replace("-", "")
-        hyphened = (folded[tok.end : tok.end + 1] == "-" and tok.text in strong) or (
-            folded[tok.start - 1 : tok.start] == "-" and tok.text in hyphen_suffixes  # "sulphate-free"
+        hyphened = (
+            (folded[tok.end : tok.end + 1] == "-" and tok.text in strong)
+            or (
+                tok.text in hyphen_suffixes  # "sulphate-free", "palm oil free"
+                and (
+                    folded[tok.start - 1 : tok.start] == "-"
+                    or (lang == "en" and forms.free_compound(folded, toks, i))
+                )
+            )
         )
         if w in listed or hyphened or _affixed(w, lang, strong, weak, suffixes):
             out.append(tok.text)
@@ -226,7 +239,7 @@ def check_negation(inp: CheckInput) -> list[Flag]:
     if n_src is None or n_tgt is None:
         return []
     if n_src == n_tgt:
-        return _moved(inp) if n_src else []
+        return (_moved(inp) if n_src else []) or _restricted(inp)
     n_back = count(inp.back, inp.source_lang)
     n_fwd = count(inp.forward, inp.target_lang)
     # The engine's own view: the back-translation against the source, the translation against
@@ -235,17 +248,23 @@ def check_negation(inp: CheckInput) -> list[Flag]:
         return []
     if n_fwd is not None and n_fwd == n_tgt:
         return []
+    fewer = (inp.target, inp.target_lang) if n_tgt < n_src else (inp.source, inp.source_lang)
+    more = (inp.source, inp.source_lang) if n_tgt < n_src else (inp.target, inp.target_lang)
+    # negations the other side says as plainly in another form ("no es más que" / "only")
+    view = inp.forward if n_tgt < n_src else inp.back  # the engine's rendering of the side with more
+    lo, hi = min(n_src, n_tgt) + _said_alike(more, fewer, view), max(n_src, n_tgt)
+    if lo >= hi:
+        return []
     spans = tuple(Span("source", s, e) for s, e in cues(inp.source, inp.source_lang)) + tuple(
         Span("text", s, e) for s, e in cues(inp.target, inp.target_lang)
     )
-    more = "more" if n_tgt > n_src else "fewer"
-    msg = f"translation has {more} negations than the source ({n_tgt} vs {n_src})"
+    more_or_fewer = "more" if n_tgt > n_src else "fewer"
+    msg = f"translation has {more_or_fewer} negations than the source ({n_tgt} vs {n_src})"
     # The side with fewer negators may negate with a word instead ("sem" / "without",
     # "não regulamentada" / "unregulated"): then the difference is of wording, weak evidence.
-    fewer_text, fewer_lang = (inp.target, inp.target_lang) if n_tgt < n_src else (inp.source, inp.source_lang)
+    fewer_text, fewer_lang = fewer
     # "until" stands for "while ... not" unless the engine's rendering of the other side writes it
     # too: then it renders a word of that side ("no ... hasta junio" / "until June")
-    view = inp.forward if n_tgt < n_src else inp.back
     rendered = _UNTIL & set(implicit(view or "", fewer_lang))
     implied = tuple(w for w in implicit(fewer_text, fewer_lang) if w not in rendered)
     # The copy adds a negation: the source's words must negate in the engine's hands too. Words
@@ -254,14 +273,11 @@ def check_negation(inp: CheckInput) -> list[Flag]:
     if n_tgt > n_src:
         borne = _borne_out(implied, inp.forward, inp.back, inp.target_lang)
         doubted, implied = tuple(w for w in implied if w not in borne), borne
-    if min(n_src, n_tgt) + len(implied) >= max(n_src, n_tgt):
+    if lo + len(implied) >= hi:
         said = ", ".join(f"'{w}'" for w in implied[:3])
         return [NEGATION.flag(f"{msg}; the other side may negate with {said}", spans, severity="minor")]
-    more_text, more_lang = (inp.source, inp.source_lang) if n_tgt < n_src else (inp.target, inp.target_lang)
     only = ONLY_WORDS.get(fewer_lang, frozenset())
-    if only & set(words(fewer_text)) and min(n_src, n_tgt) + _restricts(more_text, more_lang) >= max(
-        n_src, n_tgt
-    ):
+    if only & set(words(fewer_text)) and lo + _restricts(*more) >= hi:
         return [
             NEGATION.flag(
                 f"{msg}; a restriction ('only' / 'not ... until' / 'not ... unless')", spans, severity="minor"
@@ -275,6 +291,30 @@ def check_negation(inp: CheckInput) -> list[Flag]:
     if _clean(inp, n_src, n_tgt, n_fwd):
         return [NEGATION.flag(f"{msg}: the rest of the clause says the same as the engine's", spans)]
     return [NEGATION.flag(msg, spans, severity="major")]
+
+
+def _said_alike(more: tuple[str, str], fewer: tuple[str, str], view: str | None) -> int:
+    """How many negators of the side with more say what the other side says without one, in the
+    form its language has for it: a restrictive negation against an "only" the other side has
+    to spare ("no es más que el principio" / "only the beginning"), an approximate negation
+    against "hardly" ("casi no vino nadie" / "hardly anyone came"), a negated noun against its
+    "-free" compound (where `view`, the engine's rendering of the side with more, negates it).
+    Both sides say the same restriction, "almost none", "without": no difference of meaning."""
+    (more_text, more_lang), (fewer_text, fewer_lang) = more, fewer
+    spans = cues(more_text, more_lang)
+    folded_more, folded_fewer = _folded(more_text), _folded(fewer_text)
+    only = forms.only_words(folded_fewer, fewer_lang) - forms.only_words(folded_more, more_lang)
+    hardly = forms.hardly_or_just(
+        folded_fewer, fewer_lang, frozenset(implicit(fewer_text, fewer_lang))
+    ) - forms.hardly_or_just(folded_more, more_lang, frozenset(implicit(more_text, more_lang)))
+    freed = (
+        forms.freed(folded_fewer, negated_words(view, fewer_lang), STEM) if view and fewer_lang == "en" else 0
+    )
+    return (
+        min(forms.restrictive(folded_more, more_lang, spans), max(0, only))
+        + min(forms.approximate(folded_more, more_lang, spans), max(0, hardly))
+        + freed
+    )
 
 
 def _borne_out(said: tuple[str, ...], forward: str | None, back: str | None, lang: str) -> tuple[str, ...]:
@@ -321,6 +361,30 @@ def _moved(inp: CheckInput) -> list[Flag]:
     return [
         NEGATION.flag("the translation negates a different word than the source", spans, severity="major")
     ]
+
+
+def _restricted(inp: CheckInput) -> list[Flag]:
+    """As many negations, but one side says "only" where the other says "more than" un-negated,
+    in the engine's rendering too: a restrictive negation ("no es más que" = "only") one side
+    lacks ("Esto es más que el principio" / "This is only the beginning")."""
+    if inp.forward is None or inp.back is None:
+        return []
+    src, tgt = (inp.source, inp.source_lang), (inp.target, inp.target_lang)
+    for said, field, text, other, view in (
+        ("translation", "text", tgt, src, inp.forward),
+        ("source", "source", src, tgt, inp.back),
+    ):
+        if forms.only_for_more_than(text, other, view, cues):
+            msg = (
+                f"the {said} says 'only' where the other side says 'more than': a restriction "
+                "('no ... más que') one side lacks"
+            )
+            return [NEGATION.flag(msg, (Span(field, 0, len(text[0])),), severity="major")]
+    return []
+
+
+def _folded(text: str) -> str:
+    return fold(text).replace("’", "'")
 
 
 def _stems(text: str) -> frozenset[str]:

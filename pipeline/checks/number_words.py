@@ -9,8 +9,9 @@
 - A percentage: a number followed by "%", "per cent", "por ciento"...
 - The repeated number of a distributive: "de 8 em 8 horas" = "every 8 hours".
 - Roman numerals' values (XIX = 19).
-- The 24 hours of a whole day, which English says without a number: "las 24 horas", "24 heures
-  sur 24" = "around the clock".
+- Amounts said with a word and no number: "las 24 horas" = "around the clock", "dez anos" = "a
+  decade", "cem anos" = "a century", "12 ovos" = "a dozen eggs".
+- English decades in words ("the nineties", "in their thirties").
 """
 
 from __future__ import annotations
@@ -208,15 +209,54 @@ def distributive(text: str, first: tuple[int, int], second_start: int) -> bool:
     )
 
 
-# --- around the clock --------------------------------------------------------------------------
-_AROUND_THE_CLOCK = {"en": re.compile(r"\b(?:a?round)[- ]the[- ]clock\b", re.IGNORECASE)}
+# --- amounts said without a number -------------------------------------------------------------
+# A whole day, a decade, a century, a dozen: what a language says with a word where the other
+# writes the number ("las 24 horas" = "around the clock", "quase dez anos" = "almost a decade",
+# "cem anos" = "a century", "12 ovos" = "a dozen eggs"). Only with an article or a determiner of
+# time before the word: "the 20th century" is no hundred.
+_LAST = {"en": r"(?:a|one|the\s+(?:last|past|next|previous|following))",
+         "es": r"(?:una?|(?:la|el)\s+(?:últim[ao]|pasad[ao]|próxim[ao]))",
+         "pt": r"(?:uma?|(?:a|o)\s+(?:últim[ao]|passad[ao]|próxim[ao]))",
+         "fr": r"(?:une?|(?:la|le)\s+(?:derni(?:er|ère)|prochaine?))",
+         "it": r"(?:una?|l['’]ultimo|il\s+prossimo|(?:l['’]|la\s+)ultima|la\s+prossima)"}  # fmt: skip
+_UNIT_WORDS = {"en": ((10.0, "decade"), (100.0, "century"), (12.0, "dozen")),
+               "es": ((10.0, "década|decenio"), (100.0, "siglo"), (12.0, "docena")),
+               "pt": ((10.0, "década|decénio|decênio"), (100.0, "século"), (12.0, "dúzia")),
+               "fr": ((10.0, "décennie"), (100.0, "siècle"), (12.0, "douzaine")),
+               "it": ((10.0, "decennio"), (100.0, "secolo"), (12.0, "dozzina"))}  # fmt: skip
+_WITHOUT_NUMBER: dict[str, list[tuple[float, re.Pattern[str]]]] = {
+    lang: [(v, re.compile(rf"\b{_LAST[lang]}\s+(?:{w})\b", re.IGNORECASE)) for v, w in words]
+    for lang, words in _UNIT_WORDS.items()
+}
+_WITHOUT_NUMBER["en"].append((24.0, re.compile(r"\b(?:a?round)[- ]the[- ]clock\b", re.IGNORECASE)))
 
 
-def around_the_clock(readings: frozenset[float], other: str, other_lang: str) -> bool:
-    """A 24 (hours) that the other side says as a whole day without a number ("el metro funcionará
-    las 24 horas" = "the metro will run around the clock")."""
-    pattern = _AROUND_THE_CLOCK.get(other_lang)
-    return readings == {24.0} and pattern is not None and pattern.search(other) is not None
+def said_without_number(readings: frozenset[float], other: str, other_lang: str) -> bool:
+    """A number the other side says with a word for the amount and no number ("el metro
+    funcionará las 24 horas" = "the metro will run around the clock", "dez anos" = "a decade")."""
+    return any(
+        readings == {value} and pattern.search(other) is not None
+        for value, pattern in _WITHOUT_NUMBER.get(other_lang, ())
+    )
+
+
+# --- English decades in words ------------------------------------------------------------------
+# "the nineties", "in their thirties": text2num reads no plural tens. A decade of years or of age:
+# 90, 1990 or 2090 ("los años noventa", "hasta pasados los treinta").
+_EN_TENS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+            "seventies": 70, "eighties": 80, "nineties": 90}  # fmt: skip
+_EN_DECADE = re.compile(r"\b(" + "|".join(_EN_TENS) + r")\b", re.IGNORECASE)
+
+
+def decade_words(text: str, lang: str) -> list[tuple[int, int, frozenset[float]]]:
+    """(start, end, readings) of each English decade said in words."""
+    if lang != "en":
+        return []
+    return [
+        (m.start(), m.end(), frozenset({v, 1900.0 + v, 2000.0 + v}))
+        for m in _EN_DECADE.finditer(text)
+        for v in (float(_EN_TENS[m.group(1).lower()]),)
+    ]
 
 
 # --- roman numerals ----------------------------------------------------------------------------

@@ -27,12 +27,13 @@ from .number_words import (
     HOMOGRAPHS,
     PERCENT_AFTER,
     Occurrence,
-    around_the_clock,
     bare_half_scales,
     catalan_numbers,
+    decade_words,
     distributive,
     fractions,
     roman_value,
+    said_without_number,
 )
 from .text import fold
 
@@ -268,6 +269,8 @@ def extract(text: str, lang: str) -> tuple[Number, ...]:
         if not any(s <= n.start < e for s, e in taken):
             nums.append(n)
     nums += [f for f in parts if not any(n.start < f.end and f.start < n.end for n in nums)]  # "and a half"
+    for start, end, values in decade_words(text, lang):  # "the nineties", "in their thirties"
+        nums.append(Number(values, start, end, text[start:end]))
     for start, end, word in bare_half_scales(text):  # "el billón y medio": 1.5 billón
         if not any(n.start < end and start < n.end for n in nums):
             values = (SCALES[word], *SCALE_ALTERNATIVES.get(word, ()))
@@ -380,9 +383,9 @@ def check_numbers(inp: CheckInput) -> list[Flag]:
 
 
 def _excused(n: Number, other: str, lang: str) -> bool:
-    """A number the other side need not have: a two said "both", a 24 said "around the clock", a
-    word the other side has letter for letter, a number word no reader of `lang` would see."""
-    if _dual(n, other, lang) or around_the_clock(n.readings, other, lang):
+    """A number the other side need not have: a two said "both", a 24 said "around the clock", a 10
+    "a decade", a word the other side has letter for letter, one no reader of `lang` would see."""
+    if _dual(n, other, lang) or said_without_number(n.readings, other, lang):
         return True
     return _as_written_in(n, other) or (_spelled(n) and not reads_words(lang))
 

@@ -57,6 +57,29 @@ SAME = [
         "Le service fonctionne 24 heures sur 24.", "The service runs round-the-clock.", "fr", "en", id="24/24"
     ),
     pytest.param(
+        "Recuou para o menor patamar em quase dez anos.",
+        "It fell to its lowest level in almost a decade.",
+        "pt",
+        "en",
+        id="dez anos=a decade",
+    ),
+    pytest.param("Durou cem anos.", "It lasted a century.", "pt", "en", id="cem anos=a century"),
+    pytest.param("Compró 12 huevos.", "She bought a dozen eggs.", "es", "en", id="12=a dozen"),
+    pytest.param(
+        "Viven con sus padres hasta pasados los treinta.",
+        "They live with their parents until well into their thirties.",
+        "es",
+        "en",
+        id="treinta=thirties",
+    ),
+    pytest.param(
+        "En los años noventa todo cambió.",
+        "In the nineties everything changed.",
+        "es",
+        "en",
+        id="noventa=nineties",
+    ),
+    pytest.param(
         "Au XIXe siècle, il régnait.", "In the 19th century, he reigned.", "fr", "en", id="roman century"
     ),
     pytest.param(
@@ -183,6 +206,21 @@ DIFFERENT = [
     pytest.param(
         "El metro funcionará 12 horas.", "The metro will run around the clock.", "es", "en", id="12 h->clock"
     ),
+    pytest.param(
+        "En los años noventa todo cambió.",
+        "In the eighties everything changed.",
+        "es",
+        "en",
+        id="noventa->eighties",
+    ),
+    # "century" with an ordinal is no hundred
+    pytest.param(
+        "In the 20th century, 100 people lived here.",
+        "En el siglo XX vivían aquí muchas personas.",
+        "en",
+        "es",
+        id="100 lost beside a century",
+    ),
     pytest.param("El 50 % de los votantes.", "A third of voters.", "es", "en", id="50%->a third"),
     pytest.param("50 % of voters.", "Un tercio de los votantes.", "en", "es", id="50%->un tercio"),
     pytest.param("El 30 % de los votantes.", "Half of voters.", "es", "en", id="30%->half"),
@@ -211,6 +249,14 @@ def test_number_only_in_translation_is_minor() -> None:
     flags = run("numbers", make("No pasó a octavos de final.", "It did not reach the last 16.", "es", "en"))
     assert [f.severity for f in flags] == ["minor"]
     assert "16" in flags[0].message
+
+
+def test_a_century_is_no_decade() -> None:
+    """A lost number word is major; the word for another amount does not excuse it."""
+    flags = run("numbers", make("Durou dez anos.", "It lasted a century.", "pt", "en"))
+    assert [(f.severity, f.message) for f in flags] == [
+        ("major", "source number 'dez' not found in the translation")
+    ]
 
 
 def test_around_the_clock_is_24_hours_either_way() -> None:

@@ -269,8 +269,8 @@ def extract(text: str, lang: str) -> tuple[Number, ...]:
         if not any(s <= n.start < e for s, e in taken):
             nums.append(n)
     nums += [f for f in parts if not any(n.start < f.end and f.start < n.end for n in nums)]  # "and a half"
-    for start, end, values in decade_words(text, lang):  # "the nineties", "in their thirties"
-        nums.append(Number(values, start, end, text[start:end]))
+    for start, end, decade in decade_words(text, lang):  # "the nineties", "in their thirties"
+        nums.append(Number(decade, start, end, text[start:end]))
     for start, end, word in bare_half_scales(text):  # "el billón y medio": 1.5 billón
         if not any(n.start < end and start < n.end for n in nums):
             values = (SCALES[word], *SCALE_ALTERNATIVES.get(word, ()))

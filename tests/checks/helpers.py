@@ -8,6 +8,9 @@ Apertium cases in test_apertium_cases.py use the real engine.
 
 from __future__ import annotations
 
+import re
+import subprocess
+
 from pipeline.checks import CheckInput, load_all
 from pipeline.records import Flag
 
@@ -51,3 +54,21 @@ def assert_flags(check: str, inp: CheckInput, *, severity: str | None = None) ->
 def assert_passes(check: str, inp: CheckInput) -> None:
     flags = gating(check, inp)
     assert not flags, f"{check}: expected no flag for {inp.source!r} -> {inp.target!r}, got {flags}"
+
+
+_BLANK = re.compile(r"\n[ \t]*\n")
+
+
+def apertium(texts: list[str], mode: str) -> list[str]:
+    """Translate a batch with one apertium process, as the pipeline does (blank-line-joined, -u)."""
+    out = subprocess.run(
+        ["apertium", "-u", mode],
+        input="\n\n".join(texts) + "\n",
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout
+    parts = [" ".join(p.split()) for p in _BLANK.split(out.strip("\n"))]
+    assert len(parts) == len(texts)
+    return parts

@@ -6,13 +6,12 @@ process per direction for the whole table, as the pipeline batches.
 
 from __future__ import annotations
 
-import re
-import subprocess
-
 import pytest
 
 from pipeline.checks import CheckInput, run_checks
 from pipeline.core.verdict import drift, verdict
+
+from .helpers import apertium
 
 pytestmark = pytest.mark.requires_apertium
 
@@ -131,29 +130,13 @@ CASES = [
     (VOTES, "A minority of voters backed the mayor.", "review", "antonyms"),
 ]
 
-_BLANK = re.compile(r"\n[ \t]*\n")
-
-
-def _apertium(texts: list[str], mode: str) -> list[str]:
-    out = subprocess.run(
-        ["apertium", "-u", mode],
-        input="\n\n".join(texts) + "\n",
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-    ).stdout
-    parts = [" ".join(p.split()) for p in _BLANK.split(out.strip("\n"))]
-    assert len(parts) == len(texts)
-    return parts
-
 
 @pytest.fixture(scope="module")
 def judged() -> list[tuple[str, str, list[str], float]]:
     sources = [c[0] for c in CASES]
     copies = [c[1] for c in CASES]
-    forward = _apertium(sources, "spa-eng")
-    back = _apertium(copies, "eng-spa")
+    forward = apertium(sources, "spa-eng")
+    back = apertium(copies, "eng-spa")
     out: list[tuple[str, str, list[str], float]] = []
     for (src, copy, _, _), fwd, bck in zip(CASES, forward, back, strict=True):
         inp = CheckInput(src, "es", copy, "en", back=bck, forward=fwd)
@@ -172,7 +155,7 @@ def judged() -> list[tuple[str, str, list[str], float]]:
 @pytest.mark.parametrize(
     "i", range(len(CASES)), ids=[f"{c[2]}-{c[3] or 'any'}-{i}" for i, c in enumerate(CASES)]
 )
-def test_verdicts_with_apertium(judged: list[tuple[str, str, list[str], float]], i: int) -> None:
+def test_verdicts_withapertium(judged: list[tuple[str, str, list[str], float]], i: int) -> None:
     _, _, expected, check = CASES[i]
     got, copy, checks, _ = judged[i]
     assert got == expected, f"{copy!r}: {got} ({checks})"
@@ -186,26 +169,26 @@ def test_drift_ranks_shifted_above_correct(judged: list[tuple[str, str, list[str
     assert max(ok) < min(bad)
 
 
-def test_a_sentence_opening_adverb_is_no_name_with_apertium() -> None:
+def test_a_sentence_opening_adverb_is_no_name_withapertium() -> None:
     """Apertium renders "Retrospectivamente" as "Retrospectively", an adverb: the copy's "In
     hindsight" loses no name, not even as minor evidence."""
     source = "Retrospectivamente, habría sido mejor prever la crisis."
     copy = "In hindsight, it would have been better to foresee the crisis."
-    (forward,) = _apertium([source], "spa-eng")
-    (back,) = _apertium([copy], "eng-spa")
+    (forward,) = apertium([source], "spa-eng")
+    (back,) = apertium([copy], "eng-spa")
     assert forward.startswith("Retrospectively")
     flags = run_checks(CheckInput(source, "es", copy, "en", back=back, forward=forward))
     assert [f for f in flags if f.check == "names"] == []
 
 
 def _name_flags(source: str, copy: str) -> tuple[str, list[str]]:
-    (forward,) = _apertium([source], "spa-eng")
-    (back,) = _apertium([copy], "eng-spa")
+    (forward,) = apertium([source], "spa-eng")
+    (back,) = apertium([copy], "eng-spa")
     flags = run_checks(CheckInput(source, "es", copy, "en", back=back, forward=forward))
     return forward, [f"{f.severity}: {f.message}" for f in flags if f.check == "names"]
 
 
-def test_a_sentence_opening_verb_is_no_name_with_apertium() -> None:
+def test_a_sentence_opening_verb_is_no_name_withapertium() -> None:
     """Apertium renders "Devoró" as "It devoured": the rendering opens with a verb, so the rare
     capitalised word that opens the source is no name, and a copy that words it freely loses none."""
     forward, flags = _name_flags(
@@ -216,7 +199,7 @@ def test_a_sentence_opening_verb_is_no_name_with_apertium() -> None:
     assert flags == []
 
 
-def test_a_name_less_a_common_word_is_found_with_apertium() -> None:
+def test_a_name_less_a_common_word_is_found_withapertium() -> None:
     """ "Instituto Ifo": Apertium keeps "Ifo" as it is (a name word) and translates "Instituto"; a
     copy with "the Ifo index" has the name. With the name word gone it is lost; with only
     translated words of the name left ("Instituto Aéreo" / "the Institute") it is lost too."""
@@ -238,13 +221,13 @@ def test_a_name_less_a_common_word_is_found_with_apertium() -> None:
     assert len(flags) == 1 and "'Instituto Aéreo' not found" in flags[0]
 
 
-def test_catalan_number_words_are_read_with_apertium() -> None:
+def test_catalan_number_words_are_read_withapertium() -> None:
     """English to Catalan (eng-cat, cat-eng): "tres hores" is the source's "three hours"; text2num
     reads no Catalan, and the copy's number words were not read at all, so "three" was lost
     (major). A changed number word is still critical."""
     source = "The flight takes three hours."
     for copy, expected in (("El vol dura tres hores.", []), ("El vol dura quatre hores.", ["critical"])):
-        (forward,) = _apertium([source], "eng-cat")
-        (back,) = _apertium([copy], "cat-eng")
+        (forward,) = apertium([source], "eng-cat")
+        (back,) = apertium([copy], "cat-eng")
         flags = run_checks(CheckInput(source, "en", copy, "ca", back=back, forward=forward))
         assert [f.severity for f in flags if f.check == "numbers"] == expected, copy

@@ -250,7 +250,10 @@ def test_spanish_to_english_with_apertium(tmp_path: Path) -> None:
     }
     assert _report(tmp_path, pairs, "es", "en") == {
         "only": ("ok", []),
-        "more_than": ("review", [RESTRICTED.format("translation")]),
+        # raised major, lowered to minor by the budget (negation:major is over it with Apertium):
+        # the combiner weighs it, and without the encoder's cosines (--no-semantic) drift stays
+        # under review (0.79 against 0.81); the default run, with them, reviews it (0.87)
+        "more_than": ("ok", [RESTRICTED.format("translation")]),
         "restriction_dropped": ("review", [DROPPED]),
         "hardly": ("ok", []),
         "hardly_dropped": ("review", [DROPPED]),

@@ -134,7 +134,7 @@ def no_new_past(inp: CheckInput, side: str) -> bool:
     if mine is None or other is None:
         return False
     theirs = past_lemmas(other)
-    text, lang = (inp.source, inp.source_lang) if side == "source" else (inp.target, inp.target_lang)
+    text, lang = _written(inp, side)
     own = ROMANCE_PAST.get(lang)
     return past_lemmas(mine) <= theirs and (own is None or len(own.findall(text)) <= len(theirs))
 
@@ -142,5 +142,9 @@ def no_new_past(inp: CheckInput, side: str) -> bool:
 def futurate(inp: CheckInput, side: str) -> bool:
     """The side ("source" or "text") without the other's future says it with a present and a time
     expression that dates the event ("go on sale on Monday" = "se pondrán a la venta el lunes")."""
-    text, lang = (inp.source, inp.source_lang) if side == "source" else (inp.target, inp.target_lang)
-    return points_ahead(text, lang) and no_new_past(inp, side)
+    return points_ahead(*_written(inp, side)) and no_new_past(inp, side)
+
+
+def _written(inp: CheckInput, side: str) -> tuple[str, str]:
+    """One side ("source" or "text") as written, with its language."""
+    return (inp.source, inp.source_lang) if side == "source" else (inp.target, inp.target_lang)

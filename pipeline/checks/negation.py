@@ -52,7 +52,6 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _NUMBER_SIGN = re.compile(r"\s*(?:\.|º|°)?\s*\d")
 _UNTIL = frozenset({"until", "till"})
 _RESTRICTING = _UNTIL | {"unless"}  # "not ... until" = "only then"
-_EN_VERB_CUES = ("fail", "declin", "refus", "against")  # forms.english_cue: "failed to", "advise against"
 
 
 @functools.cache
@@ -74,14 +73,14 @@ def cues(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     primary = NEG_PRIMARY.get(lang)
     if primary is None:
         return ()
-    folded = fold(text).replace("’", "'")
+    folded = forms.folded(text)
     present = set(_LETTERS.findall(folded))
     banned = forms.lexical_cues(folded, lang)  # "prohibido" = "not allowed", "hardly", "se negó a"
     if not (present & (primary | NEG_STANDALONE.get(lang, frozenset()))) and not (
         banned
         or (
             lang == "en"
-            and ("n't" in folded or "cannot" in folded or any(c in folded for c in _EN_VERB_CUES))
+            and ("n't" in folded or "cannot" in folded or any(c in folded for c in forms.EN_CUE_STEMS))
         )
         or (lang == "fr" and ("n'" in folded or " ne " in f" {folded}"))
     ):
@@ -144,15 +143,14 @@ def _restriction_follows(folded: str, end: int) -> bool:
     ("did not open until 2017" = "only opened in 2017", "cannot be fixed unless all agree" =
     "can only be fixed if all agree"). "No more than" against an "only" is no difference at all
     (negation_forms.RESTRICTIONS)."""
-    stop = CLAUSE_BREAK.search(folded, end)
-    return any(t.text in _RESTRICTING for t in tokens(folded[end : stop.start() if stop else len(folded)]))
+    return any(t.text in _RESTRICTING for t in tokens(forms.clause_after(folded, end)))
 
 
 def _restricts(text: str, lang: str) -> int:
     """How many negators of `text` are a restriction said with a negation ("not ... until")."""
     if lang != "en":
         return 0
-    folded = fold(text).replace("’", "'")
+    folded = forms.folded(text)
     return sum(_restriction_follows(folded, e) for _, e in cues(text, lang))
 
 
@@ -302,7 +300,7 @@ def _said_alike(more: tuple[str, str], fewer: tuple[str, str], view: str | None)
     Both sides say the same restriction, "almost none", "without": no difference of meaning."""
     (more_text, more_lang), (fewer_text, fewer_lang) = more, fewer
     spans = cues(more_text, more_lang)
-    folded_more, folded_fewer = _folded(more_text), _folded(fewer_text)
+    folded_more, folded_fewer = forms.folded(more_text), forms.folded(fewer_text)
     only = forms.only_words(folded_fewer, fewer_lang) - forms.only_words(folded_more, more_lang)
     hardly = forms.hardly_or_just(
         folded_fewer, fewer_lang, frozenset(implicit(fewer_text, fewer_lang))
@@ -381,10 +379,6 @@ def _restricted(inp: CheckInput) -> list[Flag]:
             )
             return [NEGATION.flag(msg, (Span(field, 0, len(text[0])),), severity="major")]
     return []
-
-
-def _folded(text: str) -> str:
-    return fold(text).replace("’", "'")
 
 
 def _stems(text: str) -> frozenset[str]:

@@ -143,6 +143,8 @@ NOT_DOING = frozenset(
 )
 # verbs of advice or decision before "against" + gerund ("advised against going" = "advised not to go")
 ADVICE_STEMS = ("advis", "warn", "caution", "counsel", "recommend", "decid", "urg")
+# Substrings that an English text must hold for english_cue to find anything (a quick test first)
+EN_CUE_STEMS = (*sorted({w[:4] for w in NOT_DOING}), "against")
 # words before an English "free" that is no "-free" compound ("feel free", "set free", "for free")
 NOT_BEFORE_FREE = frozenset(
     "feel feels felt feeling set sets setting break breaks broke breaking broken go goes went going "
@@ -286,7 +288,13 @@ def freed(folded: str, negated: frozenset[str], stem: int) -> int:
     return n
 
 
-def _clause(folded: str, end: int) -> str:
+def folded(text: str) -> str:
+    """A text as the negation readers compare it: folded, with typographic apostrophes plain."""
+    return fold(text).replace("’", "'")
+
+
+def clause_after(folded: str, end: int) -> str:
+    """The rest of the clause after position `end` of a folded text."""
     stop = CLAUSE_BREAK.search(folded, end)
     return folded[end : stop.start() if stop else len(folded)]
 
@@ -298,7 +306,7 @@ def restrictive(folded: str, lang: str, cues: tuple[tuple[int, int], ...]) -> in
         return 0
     n = 0
     for _, end in cues:
-        clause = _clause(folded, end)
+        clause = clause_after(folded, end)
         head = " ".join(t.text for t in tokens(clause)[:RESTRICTION_WINDOW])
         n += bool(pat.match(" " + head))
     return n
@@ -328,7 +336,7 @@ def approximate(folded: str, lang: str, cues: tuple[tuple[int, int], ...]) -> in
         lead = folded[max(0, start - 24) : start]
         cut = [m.end() for m in CLAUSE_BREAK.finditer(lead)]
         before = [t.text for t in tokens(lead[cut[-1] if cut else 0 :])[-2:]]
-        after = [t.text for t in tokens(_clause(folded, end))[:RESTRICTION_WINDOW]]
+        after = [t.text for t in tokens(clause_after(folded, end))[:RESTRICTION_WINDOW]]
         seq = [*before, NEGATOR, *after]
         near = {a for a, b in zip(seq, seq[1:]) if b == NEGATOR or b in negative}
         n += bool(
@@ -364,9 +372,6 @@ def only_for_more_than(text: tuple[str, str], other: tuple[str, str], view: str,
     rendering of `other` in `text`'s language (`view`), without the "only": `text` restricts
     ("no es más que" = "only") where `other` does not."""
     (said, lang), (other_text, other_lang) = text, other
-
-    def folded(t: str) -> str:
-        return fold(t).replace("’", "'")
 
     def more_than(t: str, lg: str) -> int:
         return bare_comparatives(folded(t), lg, cues(t, lg))

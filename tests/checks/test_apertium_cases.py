@@ -22,6 +22,8 @@ IMMIGRANTS = "Miles de trabajadores inmigrantes llegan a la ciudad cada año."
 VOTERS = "El 50 % de los votantes apoya la reforma."
 TABLET = "Tome un comprimido de 8 en 8 horas."
 PLAN = "El fracaso del plan sorprendió a todos."
+METRO = "El metro funcionará las 24 horas durante las fiestas."
+JOBLESS = "El paro cayó a su nivel más bajo en casi diez años."
 VOTES = "La mayoría de los votantes apoyó al alcalde."
 
 CASES = [
@@ -123,6 +125,21 @@ CASES = [
     (VOTERS, "A third of voters support the reform.", "fail", "numbers"),
     (TABLET, "Take one tablet every 8 hours.", "ok", None),
     (TABLET, "Take one tablet every 6 hours.", "fail", "numbers"),
+    # an amount said with a word and no number: 24 hours "around the clock", ten years "a decade"
+    (METRO, "The metro will run around the clock during the festivities.", "ok", None),
+    (
+        METRO.replace("24", "12"),
+        "The metro will run around the clock during the festivities.",
+        "fail",
+        "numbers",
+    ),
+    (JOBLESS, "Unemployment fell to its lowest level in almost a decade.", "ok", None),
+    (
+        JOBLESS.replace("diez", "cinco"),
+        "Unemployment fell to its lowest level in almost a decade.",
+        "review",
+        "numbers",
+    ),
     # an opposite no concept table lists, found through WordNet in the engine's English view
     (PLAN, "The failure of the plan surprised everyone.", "ok", None),
     (PLAN, "The success of the plan surprised everyone.", "review", "antonyms"),

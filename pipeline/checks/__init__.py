@@ -37,6 +37,7 @@ CHECK_MODULES: tuple[str, ...] = (
     "pipeline.checks.order",
     "pipeline.checks.fluency",
     "pipeline.checks.tense",
+    "pipeline.checks.aspect",
     "pipeline.checks.antonyms",
     "pipeline.checks.coverage",
     "pipeline.checks.drift",

@@ -1,0 +1,97 @@
+"""Aspect: a completed past action told as an ongoing one ("dimitió" -> "was resigning").
+
+Romance languages mark the difference with two past tenses: the preterite for a completed event
+("dimitió", "anunciou", "annonça") and the imperfect for one in progress or habitual
+("dimitía", "anunciava", "annonçait"), which English may say with a past progressive ("was
+resigning"). An English past progressive is faithful to an imperfect and changes the meaning of
+a preterite. Source-aware mode reads both engine views: the English copy has more past
+progressives than the engine's English rendering of the source (which transfers the source's
+tenses: a preterite comes out as a simple past), and the engine's back-translation of the copy
+has more imperfects or progressives than the source, so the source said the event as completed.
+
+English copy of a Spanish, Catalan, Portuguese, Italian or French source only. `tense` reads the
+presence of progressives and futures (checks/tense.py); this check reads which past the source chose.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from pipeline.records import Flag, Span
+
+from . import Check, CheckInput, register
+from .tense import _ING_NOUNS, PROGRESSIVE
+
+# "was resigning", "were not protesting", "was quietly signing"; never "was being ..." (a passive
+# progressive: `tense` reads it) nor "was going to" (a future seen from the past).
+_PAST_PROGRESSIVE = re.compile(
+    r"\b(?:was|were)(?:\s+not|n't)?(?:\s+\w+ly)?\s+" + _ING_NOUNS + r"(?!being\b)(\w{2,}ing)\b(?:\s+(\w+))?",
+    re.I,
+)
+# After an -ing word that is also an adjective, these leave it one ("was disappointing and slow").
+_AFTER_ADJECTIVE = frozenset("and or but than as".split())
+# Imperfects (and, in Spanish, Catalan and Portuguese, conditionals, which share the endings: a
+# conditional on one side stays one on the other, so the count compares like with like).
+IMPERFECT: dict[str, re.Pattern[str]] = {
+    "es": re.compile(r"\b\w{2,}(?:aba|abas|ábamos|abais|aban|ía|ías|íamos|íais|ían)\b", re.I),
+    "ca": re.compile(r"\b\w{2,}(?:ava|aves|àvem|àveu|aven|ia|ies|íem|íeu|ien)\b", re.I),
+    "pt": re.compile(r"\b\w{2,}(?:ava|avas|ávamos|áveis|avam|ia|ias|íamos|íeis|iam)\b", re.I),
+    "it": re.compile(r"\b\w{2,}(?:avo|ava|avamo|avano|evo|eva|evamo|evano|ivo|iva|ivamo|ivano)\b", re.I),
+    "fr": re.compile(r"\b\w{2,}(?:ait|aient)\b", re.I),
+}
+
+
+@functools.lru_cache(maxsize=4096)
+def _readings(word: str) -> frozenset[str]:
+    from lemminflect import getAllLemmas
+
+    return frozenset(getAllLemmas(word.lower()))
+
+
+def _is_verb(word: str, after: str | None) -> bool:
+    """A form in -ing read as a verb: one that is also an adjective ("disappointing", "opening")
+    is a verb only with a word after it that is no conjunction ("was opening the bridge", not
+    "was disappointing." or "was interesting and new")."""
+    readings = _readings(word)
+    if "VERB" not in readings:
+        return False
+    return "ADJ" not in readings or (after is not None and after.lower() not in _AFTER_ADJECTIVE)
+
+
+def past_progressives(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, words) of the English past progressives of a text ("was opening")."""
+    return [
+        (m.start(), m.end(1), text[m.start() : m.end(1)])
+        for m in _PAST_PROGRESSIVE.finditer(text)
+        if _is_verb(m.group(1), m.group(2))
+    ]
+
+
+def _ongoing(text: str, lang: str) -> int:
+    """Imperfects and progressives of a Romance text (Catalan's progressives are not read: Apertium
+    renders an English past progressive as an imperfect)."""
+    progressive = PROGRESSIVE.get(lang)
+    return len(IMPERFECT[lang].findall(text)) + (len(progressive.findall(text)) if progressive else 0)
+
+
+ASPECT = Check("aspect", "major", "Aspect differs", modes=("source",))
+
+
+@register(ASPECT)
+def check_aspect(inp: CheckInput) -> list[Flag]:
+    """A past progressive only where the source has an imperfect or a progressive, by both engine views."""
+    if inp.target_lang != "en" or inp.source_lang not in IMPERFECT or inp.forward is None or inp.back is None:
+        return []
+    found = past_progressives(inp.target)
+    if len(found) <= len(past_progressives(inp.forward)):
+        return []  # the engine's translation has as many: the source says the past as ongoing
+    if _ongoing(inp.back, inp.source_lang) <= _ongoing(inp.source, inp.source_lang):
+        return []  # the back-translation has no imperfect more than the source
+    said = ", ".join(repr(words) for _, _, words in found[:2])
+    return [
+        ASPECT.flag(
+            f"the translation tells a completed past action as ongoing ({said}): the source has a simple past",
+            tuple(Span("text", start, end) for start, end, _ in found),
+        )
+    ]

@@ -7,6 +7,12 @@ back-translation with the source (same language each time), on two measures:
 A correct but free translation reorders phrases (tau stays high: phrases move as blocks) and
 keeps most local word pairs; scrambled words lose both. Source-aware mode only: a round trip
 of a scrambled copy comes back just as scrambled.
+
+Free professional translation rewords so much that both measures can fall with nothing
+scrambled (few words shared, each phrase said anew). English copy is therefore also asked
+whether its own order is English (checks/word_order.py: the permutation test on English word
+pairs): an order that beats 99 % of random orders of its words (p < ENGLISH_ORDER_P, a plain
+1 % significance level) is not scrambled, whatever the engine's rendering says.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from .text import words
 from .thresholds import threshold
 
 MIN_ANCHORS = 5  # words shared once on both sides needed to judge the order
+ENGLISH_ORDER_P = 0.01  # English copy whose own order is significantly English is not scrambled
 
 
 def kendall_tau(hyp: list[str], ref: list[str]) -> float | None:
@@ -73,6 +80,8 @@ def check_order(inp: CheckInput) -> list[Flag]:
         return []
     tau, keep = scores
     if tau < threshold(inp, "order_tau") and keep < threshold(inp, "order_bigram_keep"):
+        if english_order(inp):
+            return []
         return [
             ORDER.flag(
                 f"the words are out of order: order agreement {tau:.2f} (random is 0.5), "
@@ -81,3 +90,13 @@ def check_order(inp: CheckInput) -> list[Flag]:
             )
         ]
     return []
+
+
+def english_order(inp: CheckInput) -> bool:
+    """English copy whose words stand in an order English uses (permutation test, p < 1 %)."""
+    if inp.target_lang != "en":
+        return False
+    from .word_order import order_p_value
+
+    p = order_p_value(inp.target)
+    return p is not None and p < ENGLISH_ORDER_P

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from pipeline.checks.order import bigram_keep, kendall_tau
+import pytest
 
-from .helpers import assert_flags, assert_passes, make
+from pipeline.checks.order import bigram_keep, english_order, kendall_tau, order_scores
+from pipeline.checks.thresholds import threshold
+
+from .helpers import apertium, assert_flags, assert_passes, make
 
 SOURCE = "Y aún así, para México, la relación que realmente es un desafío es la que tienen con los mexicanos."
 FORWARD = (
@@ -47,3 +50,27 @@ def test_measures() -> None:
     assert kendall_tau(words[:3], words) is None  # too few shared words to judge
     assert bigram_keep(words, words) == 1.0
     assert bigram_keep("b d f a c e".split(), words) == 0.0
+
+
+FREE_SOURCE = "Rusia, mientras tanto, sufre claramente una crisis de identidad aún más profunda."
+FREE_COPY = "Russia, meanwhile, is clearly suffering from an even deeper identity crisis."
+
+
+@pytest.mark.requires_apertium
+def test_free_english_passes_and_scrambled_english_flags_withapertium() -> None:
+    """A free but correct translation shares few word pairs with Apertium's literal rendering and
+    agrees with it on order only in part: both measures fall under their thresholds, and only the
+    copy's own English order (the permutation test on English word pairs) tells it from a scramble.
+    The same words shuffled still flag."""
+    shuffled = "Crisis even, is meanwhile suffering an deeper from Russia, identity clearly."
+    forward = apertium([FREE_SOURCE], "spa-eng")[0]
+    back, shuffled_back = apertium([FREE_COPY, shuffled], "eng-spa")
+    free = make(FREE_SOURCE, FREE_COPY, forward=forward, back=back)
+    scores = order_scores(free)
+    assert scores is not None
+    assert scores[0] < threshold(free, "order_tau") and scores[1] < threshold(free, "order_bigram_keep")
+    assert_passes("order", free)
+    flag = assert_flags("order", make(FREE_SOURCE, shuffled, forward=forward, back=shuffled_back))
+    assert flag.severity == "critical"
+    # the guard reads English word pairs only: other copy languages keep the two measures alone
+    assert english_order(free) and not english_order(make(FREE_SOURCE, FREE_COPY, "es", "pt"))

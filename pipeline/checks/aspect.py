@@ -15,22 +15,23 @@ presence of progressives and futures (checks/tense.py); this check reads which p
 
 from __future__ import annotations
 
-import functools
 import re
 
 from pipeline.records import Flag, Span
 
 from . import Check, CheckInput, register
 from .tense import _ING_NOUNS, PROGRESSIVE
+from .verb_tense import VerbForms
 
 # "was resigning", "were not protesting", "was quietly signing"; never "was being ..." (a passive
 # progressive: `tense` reads it) nor "was going to" (a future seen from the past).
-_PAST_PROGRESSIVE = re.compile(
-    r"\b(?:was|were)(?:\s+not|n't)?(?:\s+\w+ly)?\s+" + _ING_NOUNS + r"(?!being\b)(\w{2,}ing)\b(?:\s+(\w+))?",
-    re.I,
+_PAST_PROGRESSIVE = VerbForms(
+    re.compile(
+        r"\b(?:was|were)(?:\s+not|n't)?(?:\s+\w+ly)?\s+" + _ING_NOUNS + r"(?!being\b)(?P<ing>\w{2,}ing)\b"
+        r"(?=(?:\s+(?P<next>\w+))?)",
+        re.I,
+    )
 )
-# After an -ing word that is also an adjective, these leave it one ("was disappointing and slow").
-_AFTER_ADJECTIVE = frozenset("and or but than as".split())
 # Imperfects (and, in Spanish, Catalan and Portuguese, conditionals, which share the endings: a
 # conditional on one side stays one on the other, so the count compares like with like).
 IMPERFECT: dict[str, re.Pattern[str]] = {
@@ -42,29 +43,10 @@ IMPERFECT: dict[str, re.Pattern[str]] = {
 }
 
 
-@functools.lru_cache(maxsize=4096)
-def _readings(word: str) -> frozenset[str]:
-    from lemminflect import getAllLemmas
-
-    return frozenset(getAllLemmas(word.lower()))
-
-
-def _is_verb(word: str, after: str | None) -> bool:
-    """A form in -ing read as a verb: one that is also an adjective ("disappointing", "opening")
-    is a verb only with a word after it that is no conjunction ("was opening the bridge", not
-    "was disappointing." or "was interesting and new")."""
-    readings = _readings(word)
-    if "VERB" not in readings:
-        return False
-    return "ADJ" not in readings or (after is not None and after.lower() not in _AFTER_ADJECTIVE)
-
-
 def past_progressives(text: str) -> list[tuple[int, int, str]]:
     """(start, end, words) of the English past progressives of a text ("was opening")."""
     return [
-        (m.start(), m.end(1), text[m.start() : m.end(1)])
-        for m in _PAST_PROGRESSIVE.finditer(text)
-        if _is_verb(m.group(1), m.group(2))
+        (m.start(), m.end("ing"), text[m.start() : m.end("ing")]) for m in _PAST_PROGRESSIVE.finditer(text)
     ]
 
 

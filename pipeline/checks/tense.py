@@ -14,11 +14,15 @@ German future and progressive are not marked reliably by form and are not checke
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from pipeline.records import Flag, Span
 
 from . import Check, CheckInput, register
 from .futurate import futurate, no_new_past
+from .verb_tense import VerbForms
+
+Matcher = re.Pattern[str] | VerbForms  # what a table of forms holds per language
 
 _ING_NOUNS = (
     r"(?!(?:some|no|any|every)?thing\b|morning\b|evening\b|king\b|ring\b|spring\b|wing\b|during\b"
@@ -102,20 +106,23 @@ SUBORDINATE_FUTURE: dict[str, re.Pattern[str]] = {
 CONTENT_FUTURE: dict[str, re.Pattern[str]] = {
     "en": re.compile(_EN_SUB_FUTURE.format("that|whether|" + _EN_CONTENT_VERBS), re.I)
 }
+# English progressives: a form of "be" (negated or not), up to two adverbs ("is not growing", "are
+# already dramatically improving"), a verb in -ing (an adjective in -ing is none: verb_tense.VerbForms).
+_EN_ADVERBS = r"(?:\s+(?:not|\w+ly|already|still|now|also|even|just|again|always|never|ever)){0,2}"
+_EN_ING = r"\s+" + _ING_NOUNS + r"(?P<ing>\w{2,}ing)\b(?=(?:\s+(?P<next>\w+))?)"
+
+
+def _en_progressive(auxiliaries: str) -> VerbForms:
+    return VerbForms(
+        re.compile(r"(?:\b(?:" + auxiliaries + r")(?:n't)?|\w'(?:s|re|m))" + _EN_ADVERBS + _EN_ING, re.I)
+    )
+
+
 # Present progressives: English says "are indicating" where Romance languages use a simple
 # present ("indicam"), so an added present progressive of an active verb is idiom, not aspect.
-PRESENT_PROGRESSIVE: dict[str, re.Pattern[str]] = {
-    "en": re.compile(r"\b(?:am|is|are)\s+(?:\w+ly\s+)?\w{2,}ing\b|\w'(?:s|re|m)\s+\w{2,}ing\b", re.I),
-}
-PROGRESSIVE: dict[str, re.Pattern[str]] = {
-    "en": re.compile(
-        r"\b(?:am|is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?"
-        + _ING_NOUNS
-        + r"\w{2,}ing\b|\w'(?:s|re|m)\s+"
-        + _ING_NOUNS
-        + r"\w{2,}ing\b",
-        re.I,
-    ),
+PRESENT_PROGRESSIVE: dict[str, Matcher] = {"en": _en_progressive("am|is|are")}
+PROGRESSIVE: dict[str, Matcher] = {
+    "en": _en_progressive("am|is|are|was|were|be|been|being"),
     "es": re.compile(
         r"\b(?:estar|estoy|estás|está|estamos|están|estaba|estaban|estuvo|estuvieron|estará|estarán|estaría|estado)"
         r"\s+\w+(?:ando|iendo|yendo)\b",
@@ -130,7 +137,7 @@ PROGRESSIVE: dict[str, re.Pattern[str]] = {
     ),
     "fr": re.compile(r"\ben train d(?:e\b|')", re.I),
 }
-FEATURES = {"future": FUTURE, "progressive": PROGRESSIVE}
+FEATURES: dict[str, Mapping[str, Matcher]] = {"future": FUTURE, "progressive": PROGRESSIVE}
 # The gerund of "to be": a progressive that adds one the forward translation lacks ("There are
 # being great gaps", "was being founded") is marked by the translation itself.
 BEING: dict[str, re.Pattern[str]] = {
@@ -149,12 +156,12 @@ def _adds_being(inp: CheckInput) -> bool:
     return len(pat.findall(inp.target)) > len(pat.findall(inp.forward))
 
 
-def _has(text: str, lang: str, table: dict[str, re.Pattern[str]]) -> bool | None:
+def _has(text: str, lang: str, table: Mapping[str, Matcher]) -> bool | None:
     pat = table.get(lang)
     return None if pat is None else pat.search(text) is not None
 
 
-def _spans(text: str, lang: str, table: dict[str, re.Pattern[str]], field: str) -> tuple[Span, ...]:
+def _spans(text: str, lang: str, table: Mapping[str, Matcher], field: str) -> tuple[Span, ...]:
     pat = table.get(lang)
     return () if pat is None else tuple(Span(field, m.start(), m.end()) for m in pat.finditer(text))
 
@@ -182,12 +189,16 @@ def _idiomatic(name: str, added: bool, inp: CheckInput) -> bool:
         sub = SUBORDINATE_FUTURE.get(inp.target_lang)
         every = FUTURE[inp.target_lang]
         return sub is not None and len(sub.findall(inp.target)) >= len(every.findall(inp.target))
+    if name == "progressive" and added and _continuative(inp):
+        return True
     if name == "progressive" and added and not _adds_being(inp):
         present = PRESENT_PROGRESSIVE.get(inp.target_lang)
-        every = PROGRESSIVE[inp.target_lang]
-        return present is not None and len(present.findall(inp.target)) >= len(every.findall(inp.target))
+        progressives = PROGRESSIVE[inp.target_lang]
+        return present is not None and len(present.findall(inp.target)) >= len(
+            progressives.findall(inp.target)
+        )
     if name == "progressive" and not added:
-        return _simple_for_progressive(inp)
+        return _simple_for_progressive(inp) or _participle_kept(inp)
     return False
 
 
@@ -200,6 +211,31 @@ def _simple_for_progressive(inp: CheckInput) -> bool:
         return False
     present = PRESENT_PROGRESSIVE["en"].findall(inp.source)
     return len(present) >= len(PROGRESSIVE["en"].findall(inp.source)) and no_new_past(inp, "text")
+
+
+# Portuguese says an action that has gone on until now with "ter" + participle ("têm falado": they
+# have been speaking); English says it with a present perfect progressive.
+_PT_CONTINUATIVE = re.compile(r"\b(?:tenho|tens|tem|temos|tendes|têm)\s+(?:\w+\s+)?\w+(?:ado|ido)\b", re.I)
+_EN_PERFECT_PROGRESSIVE = re.compile(r"\b(?:has|have|'ve)(?:n't)?(?:\s+\w+ly)?\s+been\s+\w{2,}ing\b", re.I)
+
+
+def _continuative(inp: CheckInput) -> bool:
+    """Every progressive of English copy is a present perfect progressive, for a Portuguese
+    continuative perfect of the source ("têm falado" / "have been speaking")."""
+    if inp.source_lang != "pt" or inp.target_lang != "en" or not _PT_CONTINUATIVE.search(inp.source):
+        return False
+    perfect = len(_EN_PERFECT_PROGRESSIVE.findall(inp.target))
+    return perfect > 0 and perfect >= len(PROGRESSIVE["en"].findall(inp.target))
+
+
+def _participle_kept(inp: CheckInput) -> bool:
+    """English copy says the engine's progressive with its participle alone, in a reduced relative
+    clause or an absolute phrase ("the people already helping the needy" for "que já estão a
+    ajudar", "ideas being refined"): the same verb in -ing, the aspect kept."""
+    if inp.target_lang != "en" or inp.forward is None:
+        return False
+    engine = {m.group("ing").lower() for m in PROGRESSIVE["en"].finditer(inp.forward)}
+    return bool(engine & {w.lower() for w in re.findall(r"\b\w+ing\b", inp.target)})
 
 
 TENSE = Check("tense", "major", "Tense or aspect differs", also=("minor",))

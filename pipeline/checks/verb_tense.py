@@ -10,13 +10,16 @@ simple past ("gave", "expressed" when no auxiliary or determiner stands before i
 expressed" and "the expressed view" are not finite), and the forms of be/have/do. Words that are
 also nouns ("places", "plants") count only after a name or a subject pronoun ("Walmart places").
 `past_lemmas` names the verbs a text puts in the past (finite pasts and perfects): `tense` reads it
-to tell a present dated ahead from a past (checks/futurate.py).
+to tell a present dated ahead from a past (checks/futurate.py). `VerbForms` reads progressives
+("is growing", "was opening") whose word in -ing is a verb's, not an adjective's ("is
+disappointing.", "can be sweeping;"): `tense` and `aspect` count them.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 # Before a form that is also a plural noun ("places"), these make it a verb ("it places").
@@ -129,3 +132,42 @@ def switches(target: str, forward: str) -> list[tuple[str, str, str]]:
         for lemma in sorted(tgt.keys() & fwd.keys())
         if lemma != "be" and not tgt[lemma] & fwd[lemma]
     ]
+
+
+# After a word in -ing that is also an adjective, these leave it one ("was disappointing and slow").
+_AFTER_ADJECTIVE = frozenset("and or but than as".split())
+
+
+@functools.lru_cache(maxsize=8192)
+def _readings(word: str) -> frozenset[str]:
+    from lemminflect import getAllLemmas
+
+    return frozenset(getAllLemmas(word.lower()))
+
+
+def ing_is_verb(word: str, after: str | None) -> bool:
+    """A form in -ing read as a verb: one that is also an adjective ("disappointing", "opening")
+    is a verb only with a word after it that is no conjunction ("was opening the bridge", not
+    "was disappointing." or "was interesting and new")."""
+    readings = _readings(word)
+    if "VERB" not in readings:
+        return False
+    return "ADJ" not in readings or (after is not None and after.lower() not in _AFTER_ADJECTIVE)
+
+
+class VerbForms:
+    """A compiled pattern with the groups `ing` (a word in -ing) and `next` (the word after it, in a
+    lookahead), whose matches count only where `ing` is a verb (`ing_is_verb`); `search`, `findall`
+    and `finditer` as a pattern's, so tables of patterns can hold it."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return (m for m in self.pattern.finditer(text) if ing_is_verb(m.group("ing"), m.group("next")))
+
+    def findall(self, text: str) -> list[str]:
+        return [m.group(0) for m in self.finditer(text)]
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return next(self.finditer(text), None)

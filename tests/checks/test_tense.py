@@ -215,3 +215,66 @@ def test_a_form_that_is_also_a_noun_is_read_by_its_neighbour_each_time() -> None
         "be": {"present"},
         "place": {"present"},
     }
+
+
+def test_english_progressives_read_adverbs_negations_and_adjectives() -> None:
+    from pipeline.checks.tense import PROGRESSIVE
+
+    english = PROGRESSIVE["en"]
+    assert english.findall("Cheap tablets are already dramatically improving lives.") == [
+        "are already dramatically improving"
+    ]
+    assert english.findall("Turnout isn't growing; prices were not rising.") == [
+        "isn't growing",
+        "were not rising",
+    ]
+    # an adjective in -ing with nothing after it is no progressive; with an object it is a verb
+    assert english.findall("The results were disappointing.") == []
+    assert english.findall("The mayor was opening the bridge.") == ["was opening"]
+
+
+REDUCED_SOURCE = "As organizações que já estão a ajudar as famílias pedem mais fundos."
+REDUCED_FORWARD = "The organisations that already are helping the families ask for more funds."
+
+
+def test_a_progressive_said_with_its_participle_alone_passes() -> None:
+    """A reduced relative clause keeps the engine's progressive verb in -ing ("already helping")."""
+    inp = make(
+        REDUCED_SOURCE,
+        "Organisations already helping the families ask for more funds.",
+        "pt",
+        forward=REDUCED_FORWARD,
+        back="Organizações já ajudando as famílias pedem mais fundos.",
+    )
+    assert_passes("tense", inp)
+    inp = make(
+        REDUCED_SOURCE,
+        "Organisations that helped the families ask for more funds.",
+        "pt",
+        forward=REDUCED_FORWARD,
+        back="Organizações que ajudaram as famílias pedem mais fundos.",
+    )
+    assert "drops a progressive" in assert_flags("tense", inp).message
+
+
+def test_a_portuguese_continuative_perfect_is_a_perfect_progressive() -> None:
+    """ "têm protestado" goes on until now: "have been protesting" is its English; a preterite
+    ("protestaram") said that way still flags."""
+    copy = "The unions have been protesting against the reform."
+    back = "Os sindicatos estão a protestar contra a reforma."
+    inp = make(
+        "Os sindicatos têm protestado contra a reforma.",
+        copy,
+        "pt",
+        forward="The unions have protested against the reform.",
+        back=back,
+    )
+    assert_passes("tense", inp)
+    inp = make(
+        "Os sindicatos protestaram contra a reforma.",
+        copy,
+        "pt",
+        forward="The unions protested against the reform.",
+        back=back,
+    )
+    assert "adds a progressive" in assert_flags("tense", inp).message

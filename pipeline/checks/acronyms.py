@@ -14,7 +14,7 @@ import functools
 import re
 from collections import Counter
 
-from .text import is_sentence_initial, tokens
+from .text import Token, fold, is_sentence_initial, tokens
 
 OVERLAP = 2 / 3  # acronyms sharing this share of their letters abbreviate the same words, reordered
 CONNECTOR_MAX = 3  # lowercase words this short may sit inside a name ("Instituto de Tecnologia")
@@ -142,3 +142,59 @@ def run_initials(text: str | None, start: int, end: int) -> str | None:
         if s <= start and end <= e:
             return initials
     return None
+
+
+@functools.lru_cache(maxsize=8192)
+def defined(text: str | None) -> frozenset[str]:
+    """The acronyms (their capitals) that `text` defines: written in parentheses right after the
+    words they abbreviate ("taxa de câmbio real (TCR)", "quantitative easing (QE3)"), or with
+    those words in parentheses right after them ("TPI (Tribunal Penal Internacional)"). Each
+    letter is the initial of one word of the expansion, in order; short lowercase words inside it
+    (CONNECTOR_MAX: "de", "of", "the") may give a letter or none, and a digit may end the acronym
+    (letters drops it). Such an acronym is the language's own abbreviation of words the text
+    spells out, which a translation expands or abbreviates its own way."""
+    if not text:
+        return frozenset()
+    toks = tokens(text)
+    out: set[str] = set()
+    for i, t in enumerate(toks):
+        caps = letters(t.text)
+        if caps is None:
+            continue
+        closed = text[t.end :].lstrip()[:1] in (")", ",", ";")
+        if i and closed and text[toks[i - 1].end : t.start].strip() == "(":
+            run = _run(text, toks, i - 1, -1)[::-1]  # the words right before "(", in order
+            if any(_initials(caps, run[k:]) for k in range(len(run))):
+                out.add(caps)
+        elif i + 1 < len(toks) and text[t.end : toks[i + 1].start].strip() == "(":
+            run = _run(text, toks, i + 1, 1)
+            if text[toks[i + len(run)].end :].lstrip()[:1] == ")" and _initials(caps, run):
+                out.add(caps)
+    return frozenset(out)
+
+
+def _run(text: str, toks: tuple[Token, ...], i: int, step: int) -> list[str]:
+    """Words from token i on (step 1) or back (step -1) joined by spaces or hyphens only."""
+    out = [toks[i].text]
+    j = i + step
+    while 0 <= j < len(toks):
+        a, b = (toks[j - 1], toks[j]) if step > 0 else (toks[j], toks[j + 1])
+        if text[a.end : b.start].strip(" -"):
+            break
+        out.append(toks[j].text)
+        j += step
+    return out
+
+
+def _initials(caps: str, words: list[str], first: bool = True) -> bool:
+    """`words` are what `caps` abbreviates: each letter the initial of one word, in order, the
+    first word giving the first letter; connectors may give none (see `defined`)."""
+    if not caps or not words:
+        return not caps and not words
+    w = words[0]
+    connector = w.islower() and len(w) <= CONNECTOR_MAX
+    if first and connector:
+        return False
+    if fold(w[:1]).upper() == fold(caps[:1]).upper() and _initials(caps[1:], words[1:], False):
+        return True
+    return connector and _initials(caps, words[1:], False)

@@ -5,8 +5,9 @@ weighs the engine's evidence: in source-aware mode a source name may also reappe
 back-translation (the translation's "Estados Unidos" -> "United States" -> "Estados Unidos"),
 a name the engine translates is looked for as the engine renders it, and a name the
 translation adds is accepted when the forward translation of the source has it too. A country or
-language is found under the name CLDR gives it in the other language (cldrnames.py), and a verb or
-adverb that opens a sentence is no name, nor is the copy's rendering of it (openers.py).
+language is found under the name CLDR gives it in the other language (cldrnames.py), a verb or
+adverb that opens a sentence is no name, nor is the copy's rendering of it (openers.py), and an
+acronym the source defines ("taxa de câmbio real (TCR)", acronyms.defined) need not reappear.
 """
 
 from __future__ import annotations
@@ -204,6 +205,7 @@ def lost_names(inp: CheckInput) -> list[tuple[Name, bool]]:
     # Spelling conventions differ between languages, not within one: a round trip that turns
     # "Tirana" into "Tyrant" has lost the name.
     across = inp.source_lang != inp.target_lang
+    defined = acronyms.defined(inp.source)
     for n, keys in missing(names(inp.source, inp.source_lang), target_vocab, across):
         if all(_roman_number(w) for w in n.text.split()):
             continue  # a number ("século XIX" / "19th century"): the numbers check compares it
@@ -215,6 +217,9 @@ def lost_names(inp: CheckInput) -> list[tuple[Name, bool]]:
             continue  # CLDR's name of the country or language in the copy's language ("Países Bajos")
         written = {name_key(t.text): t.text for t in tokens(n.text)}
         keys = [k for k in keys if not _acronym_given(written.get(k, ""), inp.target, inp.back)]
+        # an acronym the source defines ("taxa de câmbio real (TCR)") is its language's own:
+        # translations expand it or use theirs (RER), and its expansion is checked for itself
+        keys = [k for k in keys if acronyms.letters(written.get(k, "")) not in defined]
         if not keys or _spelt_as_acronym(n, inp) or _abbreviated(n, inp):
             continue
         lost_words = tuple(w for w in n.words if name_key(w) in keys)
@@ -258,16 +263,26 @@ def added_names(inp: CheckInput) -> list[Name]:
         if new and all(acronyms.letters(w) for w in n.text.split()):
             # the source's acronym in this language's word order (CCP for PCC), or spelt out there;
             # or defined by the translation itself ("World Trade Organization (WTO)"), whose
-            # words are names checked in their own right
+            # words are names checked in their own right; or this language's acronym for one
+            # the source defines and the translation does not keep (`_for_defined`)
             new = [
                 k
                 for k in new
                 if not _acronym_given(k.upper(), inp.source, inp.forward)
                 and not acronyms.expanded(k.upper(), inp.target)
+                and not _for_defined(k.upper(), inp)
             ]
         if new and not _renders_unknown_word(n, inp):
             out.append(n)
     return out
+
+
+def _for_defined(acronym: str, inp: CheckInput) -> bool:
+    """The translation's acronym for one the source defines and the translation does not keep
+    ("sistemas de gestão integrada das águas urbanas (GIAU)" / "IUWM systems"): about as long
+    (letters within one, as `acronyms.alike` has it), in other letters."""
+    kept = set(acronyms.in_text(inp.target))
+    return any(abs(len(d) - len(acronym)) <= 1 for d in acronyms.defined(inp.source) - kept)
 
 
 def _renders_unknown_word(name: Name, inp: CheckInput) -> bool:

@@ -2,10 +2,12 @@
 
 A name is a capitalised word that does not start a sentence, an acronym (HIV, NSA), or a
 sentence-initial capitalised word that is rare in its language (so "Pfannenstiel" counts
-and "However" does not). German capitalises every noun, so there only rare capitalised words
+and "However" does not); letters written against a currency sign ("US$", "R$") are a currency
+symbol, not a name. German capitalises every noun, so there only rare capitalised words
 and acronyms count (a frequent name such as "Berlin" is then not checked). Comparison ignores
 case and accents ("Pena Nieto" = "Peña Nieto", "ricardo salazar" = "Ricardo Salazar"), and
-folds away the spelling conventions of languages (Joanesburgo/Johannesburg, Quénia/Kenya), so
+folds away the spelling conventions of languages (Joanesburgo/Johannesburg, Quénia/Kenya) and
+finds a name in the adjectives derived from it (China/Chinese, Russia/Russian), so
 that `matches` finds a name's key in the words of another text. The names check (names.py)
 and the untranslated check (untranslated.py) compare texts with these.
 """
@@ -15,6 +17,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -78,9 +81,20 @@ def _vocabulary(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def _currency_sign_at(text: str, i: int) -> bool:
+    """A currency sign (Unicode category Sc: $, €, £, ¥, ₩ ...) at position i of `text`."""
+    return 0 <= i < len(text) and unicodedata.category(text[i]) == "Sc"
+
+
+def currency_symbol(text: str, tok: Token) -> bool:
+    """Letters written against a currency sign are part of a currency symbol, not a name: CLDR's
+    symbols put a country's letters before or after the sign ("US$", "R$", "HK$", "CN¥"; "$US")."""
+    return tok.text.isalpha() and (_currency_sign_at(text, tok.end) or _currency_sign_at(text, tok.start - 1))
+
+
 def _is_name(text: str, tok: Token, lang: str, title_case: bool) -> bool:
     w = tok.text
-    if not has_letters(w) or w.isdigit():
+    if not has_letters(w) or w.isdigit() or currency_symbol(text, tok):
         return False
     if is_acronym(w):
         return w.upper() != "I" and len(w) >= 2
@@ -132,13 +146,16 @@ def _names(text: str, lang: str) -> tuple[Name, ...]:
 
 
 def matches(key: str, vocab: set[str], across: bool = True) -> bool:
-    """A name key is found in a vocabulary: exactly, as a prefix ("russia" in "russian"),
-    nearly (one or two letters apart: "Wikinwes" ~ "Wikinews", "Dmitri" ~ "Dmitry"), or as the
-    same name spelt the way another language spells it (`same_name`; `across=False` leaves that
-    out, to tell a name the engine keeps from a word it translates into a cognate)."""
+    """A name key is found in a vocabulary: exactly, as a prefix ("russia" in "russian"), as the
+    stem of a derived word (`derived`: "china" in "chinese"), nearly (one or two letters apart:
+    "Wikinwes" ~ "Wikinews", "Dmitri" ~ "Dmitry"), or as the same name spelt the way another
+    language spells it (`same_name`; `across=False` leaves that out, to tell a name the engine
+    keeps from a word it translates into a cognate)."""
     if key in vocab:
         return True
     if len(key) >= 4 and any(w.startswith(key) for w in vocab):
+        return True
+    if len(key) > DERIVED_STEM and key[-1] in VOWELS and any(derived(key, w) for w in vocab):
         return True
     if len(key) >= 5:
         for w in vocab:
@@ -147,6 +164,21 @@ def matches(key: str, vocab: set[str], across: bool = True) -> bool:
     if across and len(key) >= SPELLING_MIN:
         return any(len(w) >= SPELLING_MIN and same_name(key, w) for w in vocab)
     return False
+
+
+VOWELS = "aeiou"
+DERIVED_STEM = 4  # a name's stem (without its final vowel) at least this long
+DERIVED_ENDING = (2, 4)  # letters of the ending a derived word puts in place of the final vowel
+
+
+def derived(key: str, word: str) -> bool:
+    """`word` derives from the name `key` the way adjectives and demonyms do: the name's final vowel
+    gives way to an ending that starts with a vowel ("China" -> "Chinese", "Malta" -> "Maltese",
+    "Viena" -> "Vienense"); names that end in a consonant keep it and are found as a prefix."""
+    stem = key[:-1]
+    ending = word[len(stem) :]
+    low, high = DERIVED_ENDING
+    return word.startswith(stem) and low <= len(ending) <= high and ending[0] in VOWELS
 
 
 @functools.lru_cache(maxsize=65536)

@@ -168,17 +168,21 @@ def matches(key: str, vocab: set[str], across: bool = True) -> bool:
 
 VOWELS = "aeiou"
 DERIVED_STEM = 4  # a name's stem (without its final vowel) at least this long
-DERIVED_ENDING = (2, 4)  # letters of the ending a derived word puts in place of the final vowel
+# The endings adjectives and demonyms take in place of a name's final vowel (English -ese/-an/-ian,
+# Romance -ano/-ense/-ês/-ais/-ois/-ien/-ico): "China" -> "Chinese", "Viena" -> "vienense"; not any
+# ending, so that another name on the same stem stays another name ("Carla" / "Carlos").
+DEMONYM_ENDINGS = frozenset(
+    "ese eses an ans ian ians ean eans ano ana anos anas ense enses es esa esas ais aise ois oise ien ienne "
+    "ico ica icos icas ic ish".split()
+)
 
 
 def derived(key: str, word: str) -> bool:
     """`word` derives from the name `key` the way adjectives and demonyms do: the name's final vowel
-    gives way to an ending that starts with a vowel ("China" -> "Chinese", "Malta" -> "Maltese",
-    "Viena" -> "Vienense"); names that end in a consonant keep it and are found as a prefix."""
+    gives way to a demonym ending ("China" -> "Chinese", "Malta" -> "Maltese", "Viena" ->
+    "Vienense"); names that end in a consonant keep it and are found as a prefix."""
     stem = key[:-1]
-    ending = word[len(stem) :]
-    low, high = DERIVED_ENDING
-    return word.startswith(stem) and low <= len(ending) <= high and ending[0] in VOWELS
+    return word.startswith(stem) and word[len(stem) :] in DEMONYM_ENDINGS
 
 
 @functools.lru_cache(maxsize=65536)

@@ -50,6 +50,8 @@ def test_derived_needs_a_vowel_ending_in_place_of_the_final_vowel() -> None:
     assert derived("viena", "vienense")
     assert not derived("china", "chinstrap")  # the ending starts with a consonant
     assert not derived("china", "chine")  # one letter is no ending
+    assert not derived("carla", "carlos")  # another name on the same stem, no demonym ending
+    assert not derived("maria", "marion")
 
 
 def test_hyphenated_parts_count_as_words() -> None:

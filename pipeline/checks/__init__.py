@@ -38,6 +38,7 @@ CHECK_MODULES: tuple[str, ...] = (
     "pipeline.checks.fluency",
     "pipeline.checks.tense",
     "pipeline.checks.antonyms",
+    "pipeline.checks.hypernyms",
     "pipeline.checks.coverage",
     "pipeline.checks.drift",
     "pipeline.checks.foreign",
@@ -214,3 +215,6 @@ def prepare(langs: Sequence[str]) -> None:
         from .wordnet_antonyms import table
 
         table()  # WordNet's English antonyms (`antonyms` reads them in the English engine view)
+        from .wordnet_hypernyms import table as hypernym_table
+
+        hypernym_table()  # WordNet's English hypernyms (`hypernyms` reads them likewise)

@@ -19,13 +19,20 @@ import json
 import re
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 FILES = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
 POS = {"n": "n", "v": "v", "a": "a", "s": "a", "r": "r"}  # satellites live in data.adj
 
 
-def _synsets(folder: Path) -> dict[tuple[str, str], tuple[list[str], list[tuple[str, str, str, str]]]]:
-    """(pos, offset) -> (words, pointers) of every synset of the four data files."""
+class Synset(NamedTuple):
+    words: list[str]
+    pointers: list[tuple[str, str, str, str]]  # (symbol, offset, pos, source/target)
+    lexfile: int  # WordNet's lexicographer file (lexnames: 6 is noun.artifact, 13 noun.food, ...)
+
+
+def read_synsets(folder: Path) -> dict[tuple[str, str], Synset]:
+    """(pos, offset) -> words, pointers and lexicographer file of every synset of the four data files."""
     out = {}
     for name, pos in FILES.items():
         for line in (folder / f"data.{name}").read_text(encoding="latin-1").splitlines():
@@ -36,14 +43,14 @@ def _synsets(folder: Path) -> dict[tuple[str, str], tuple[list[str], list[tuple[
             words = [re.sub(r"\(.*\)$", "", parts[4 + 2 * i]).lower() for i in range(count)]
             k = 4 + 2 * count
             pointers = [tuple(parts[k + 1 + 4 * i : k + 5 + 4 * i]) for i in range(int(parts[k]))]
-            out[(pos, parts[0])] = (words, pointers)
-    return out  # type: ignore[return-value]
+            out[(pos, parts[0])] = Synset(words, pointers, int(parts[1]))  # type: ignore[arg-type]
+    return out
 
 
 def antonyms(folder: Path) -> dict[str, list[str]]:
-    synsets = _synsets(folder)
+    synsets = read_synsets(folder)
     pairs: dict[str, set[str]] = {}
-    for words, pointers in synsets.values():
+    for words, pointers, _lexfile in synsets.values():
         for symbol, offset, pos, source_target in pointers:
             if symbol != "!":
                 continue

@@ -39,6 +39,7 @@ CHECK_MODULES: tuple[str, ...] = (
     "pipeline.checks.tense",
     "pipeline.checks.aspect",
     "pipeline.checks.antonyms",
+    "pipeline.checks.hypernyms",
     "pipeline.checks.coverage",
     "pipeline.checks.drift",
     "pipeline.checks.foreign",
@@ -215,3 +216,6 @@ def prepare(langs: Sequence[str]) -> None:
         from .wordnet_antonyms import table
 
         table()  # WordNet's English antonyms (`antonyms` reads them in the English engine view)
+        from .wordnet_hypernyms import table as hypernym_table
+
+        hypernym_table()  # WordNet's English hypernyms (`hypernyms` reads them likewise)

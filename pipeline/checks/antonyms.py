@@ -325,23 +325,34 @@ def _english_view(inp: CheckInput) -> list[Flag]:
     too (said the other way round)."""
     from .wordnet_antonyms import swaps
 
-    if inp.forward is None or inp.back is None:
+    view = english_view(inp)
+    found = swaps(*view) if view else []
+    if not view or not found:
         return []
-    if inp.target_lang == "en":
-        reference, other, moved = inp.forward, inp.target, _moved(inp.source, inp.back)
-    elif inp.source_lang == "en":
-        reference, other, moved = inp.source, inp.back, _moved(inp.forward, inp.target)
-    else:
-        return []
-    found = swaps(reference, other) if moved else []
-    if not found:
-        return []
+    reference, other = view
     said = ", ".join(f"{a}/{b}" for a, b in found[:3])
     msg = f"a word became its opposite in the engine's English view ({said})"
     span = (Span("text", 0, len(inp.target)),)
     if _negations(reference, "en") != _negations(other, "en"):
         return [ANTONYMS.flag(f"{msg}, and a negation changed too: said the other way round?", span, "minor")]
     return [ANTONYMS.flag(msg, span, "major")]
+
+
+def english_view(inp: CheckInput) -> tuple[str, str] | None:
+    """The one engine view that is English, as (the engine's text, the other text): into English
+    the forward translation and the copy, from English the source and the back-translation. None
+    without engine views, with neither side English, or where the other view did not change a
+    word (a back-translation that gives the source's words back says the copy kept them). WordNet
+    is English: the antonyms here and `hypernyms` read this view."""
+    if inp.forward is None or inp.back is None:
+        return None
+    if inp.target_lang == "en":
+        view, moved = (inp.forward, inp.target), _moved(inp.source, inp.back)
+    elif inp.source_lang == "en":
+        view, moved = (inp.source, inp.back), _moved(inp.forward, inp.target)
+    else:
+        return None
+    return view if moved else None
 
 
 def _moved(reference: str, other: str) -> bool:

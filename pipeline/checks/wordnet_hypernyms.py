@@ -1,0 +1,80 @@
+"""More general words found through WordNet: a noun of the engine's English rendering that the copy
+says with a hypernym ("el cohete Meteor-2": the engine wrote "the rocket", the copy "the Meteor-2
+vehicle"; trout -> fish, summit -> meeting). The `hypernyms` check raises it.
+
+The meaning is not reversed, it lost what made it specific. WordNet 3.0 orders English nouns
+under hypernyms (`pipeline/data/hypernyms-en.json`, built by `.ci/build_hypernyms.py`: for a
+noun's three commonest senses that are things, beings, places, groups or events, the words up
+to two steps above them that have at least 20 times as many kinds below them, less synonyms).
+WordNet is English, so one engine view is read, as for WordNet's antonyms
+(`antonyms.english_view`): into English, the copy against the forward translation; from
+English, the back-translation against the source, where the other view changed a word too. A
+shift is a noun that only the engine's side has whose hypernym only the other side has as a noun.
+
+Left out, by rules of the language rather than words of a sentence:
+- a specific word as common as MAX_WORD_ZIPF or more ("car", "house", "man"): a common word has
+  many senses and translators reword it freely;
+- a general word as common as MAX_GENERAL_ZIPF or more ("people"), and the top of WordNet's tree
+  (left out of the table when it is built: "entity", "thing", "being", "someone");
+- a word whose family the other side has ("rocket" / "rocketry", "priestess" / "priest");
+- acronyms ("NSA": a name, which WordNet files under what it is) and verb forms ("designed").
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+
+from .text import stem, zipf
+
+MAX_WORD_ZIPF = 4.5  # chosen on the training parts of both development files (see the README)
+MAX_GENERAL_ZIPF = 6.0
+
+
+@functools.cache
+def table() -> dict[str, frozenset[str]]:
+    """Word -> the more general words WordNet puts above it (single words, lower case)."""
+    from importlib import resources
+
+    ref = resources.files("pipeline") / "data" / "hypernyms-en.json"
+    data = json.loads(ref.read_text(encoding="utf-8"))["hypernyms"]
+    return {w: frozenset(v) for w, v in data.items()}
+
+
+def generalised(engine: str, other: str) -> list[tuple[str, str]]:
+    """(engine's word, other side's word) pairs: a lemma only `engine` has whose WordNet hypernym
+    only `other` has, neither said with a word of the other's family, within the Zipf cuts."""
+    from .wordnet_antonyms import lemmas
+
+    mine, theirs = lemmas(engine), lemmas(other)
+    mine_stems, their_stems = {stem(w) for w in mine}, {stem(w) for w in theirs}
+    their_nouns = nouns(other) - mine
+    above = table()
+    found = []
+    for a in sorted(nouns(engine) - theirs):
+        general = above.get(a, frozenset()) & their_nouns
+        if not general or stem(a) in their_stems or zipf(a, "en") >= MAX_WORD_ZIPF:
+            continue
+        for b in sorted(general):
+            if stem(b) in mine_stems or zipf(b, "en") >= MAX_GENERAL_ZIPF:
+                continue
+            found.append((a, b))
+    return found
+
+
+@functools.lru_cache(maxsize=8192)
+def nouns(text: str) -> frozenset[str]:
+    """The lower-case words of an English text that may be nouns, with their noun lemmas
+    ("rockets" -> "rocket"; "designed" stays "designed"), less acronyms ("NSA": a name)."""
+    from lemminflect import getAllLemmas
+
+    from .text import is_acronym
+    from .wordnet_antonyms import WORD
+
+    out: set[str] = set()
+    for w in WORD.findall(text):
+        if not is_acronym(w):
+            low = w.lower()
+            out.add(low)
+            out.update(f.lower() for forms in getAllLemmas(low, upos="NOUN").values() for f in forms)
+    return frozenset(out)

@@ -16,7 +16,9 @@ Left out, by rules of the language rather than words of a sentence:
   many senses and translators reword it freely;
 - a general word as common as MAX_GENERAL_ZIPF or more ("people"), and the top of WordNet's tree
   (left out of the table when it is built: "entity", "thing", "being", "someone");
-- a word whose family the other side has ("rocket" / "rocketry", "priestess" / "priest");
+- a word whose family the other side has ("rocket" / "rocketry", "priestess" / "priest"), and a
+  specific word made from the general one with a prefix ("immigrant" / "migrant", "subcommittee" /
+  "committee"): the copy keeps its root;
 - acronyms ("NSA": a name, which WordNet files under what it is) and verb forms ("designed").
 """
 
@@ -56,7 +58,7 @@ def generalised(engine: str, other: str) -> list[tuple[str, str]]:
         if not general or stem(a) in their_stems or zipf(a, "en") >= MAX_WORD_ZIPF:
             continue
         for b in sorted(general):
-            if stem(b) in mine_stems or zipf(b, "en") >= MAX_GENERAL_ZIPF:
+            if stem(b) in mine_stems or a.endswith(b) or zipf(b, "en") >= MAX_GENERAL_ZIPF:
                 continue
             found.append((a, b))
     return found

@@ -40,7 +40,7 @@ def table() -> dict[str, frozenset[str]]:
 
 
 @functools.lru_cache(maxsize=65536)
-def _word_lemmas(word: str) -> frozenset[str]:
+def word_lemmas(word: str) -> frozenset[str]:
     from lemminflect import getAllLemmas
 
     out = {word}
@@ -54,7 +54,7 @@ def lemmas(text: str) -> frozenset[str]:
     """Every lower-case word of an English text with its lemmas."""
     out: set[str] = set()
     for w in WORD.findall(text.lower()):
-        out |= _word_lemmas(w)
+        out |= word_lemmas(w)
     return frozenset(out)
 
 

@@ -19,7 +19,12 @@ Left out, by rules of the language rather than words of a sentence:
 - a word whose family the other side has ("rocket" / "rocketry", "priestess" / "priest"), and a
   specific word made from the general one with a prefix ("immigrant" / "migrant", "subcommittee" /
   "committee"): the copy keeps its root;
-- acronyms ("NSA": a name, which WordNet files under what it is) and verb forms ("designed").
+- acronyms and names ("NSA", "the Netherlands", "the Low Countries": capitalised inside the
+  sentence; WordNet files a name under what it is, `names` compares names) and verb forms
+  ("designed");
+- a general word the other side makes a compound of with a noun of its own beside it
+  ("parchment" / "papel vegetal", back-translated "vegetable paper"): a compound may name the
+  specific thing (an adjective or participle does not: "salted fish" for "trout" still flags).
 """
 
 from __future__ import annotations
@@ -60,23 +65,64 @@ def generalised(engine: str, other: str) -> list[tuple[str, str]]:
         for b in sorted(general):
             if stem(b) in mine_stems or a.endswith(b) or zipf(b, "en") >= MAX_GENERAL_ZIPF:
                 continue
+            if _qualified(b, other, mine):
+                continue
             found.append((a, b))
     return found
+
+
+MODIFIER_MAX_ZIPF = 5.0  # a neighbouring noun rarer than this is a content word that may make a compound
+
+
+def _qualified(general: str, text: str, engine_lemmas: frozenset[str]) -> bool:
+    """Every occurrence of `general` in `text` has a noun beside it that the engine's side lacks
+    ("vegetable paper" for "parchment"): the compound may name the specific thing."""
+    from .wordnet_antonyms import WORD, word_lemmas
+
+    words = [m.group(0).lower() for m in WORD.finditer(text)]
+    spots = [i for i, w in enumerate(words) if general in _noun_lemmas(w)]
+    if not spots:
+        return False
+
+    def qualifies(j: int) -> bool:
+        if not 0 <= j < len(words):
+            return False
+        w = words[j]
+        if len(w) < 3 or zipf(w, "en") >= MODIFIER_MAX_ZIPF or word_lemmas(w) & engine_lemmas:
+            return False
+        return _is_noun(w)
+
+    return all(qualifies(i - 1) or qualifies(i + 1) for i in spots)
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_noun(word: str) -> bool:
+    from lemminflect import getAllLemmas
+
+    return "NOUN" in getAllLemmas(word)
+
+
+@functools.lru_cache(maxsize=65536)
+def _noun_lemmas(word: str) -> frozenset[str]:
+    from lemminflect import getAllLemmas
+
+    return frozenset(
+        {word, *(f.lower() for forms in getAllLemmas(word, upos="NOUN").values() for f in forms)}
+    )
 
 
 @functools.lru_cache(maxsize=8192)
 def nouns(text: str) -> frozenset[str]:
     """The lower-case words of an English text that may be nouns, with their noun lemmas
-    ("rockets" -> "rocket"; "designed" stays "designed"), less acronyms ("NSA": a name)."""
-    from lemminflect import getAllLemmas
-
+    ("rockets" -> "rocket"; "designed" stays "designed"), less acronyms and names (a capitalised
+    word after the first: "NSA", "the Netherlands", "Low Countries")."""
     from .text import is_acronym
     from .wordnet_antonyms import WORD
 
     out: set[str] = set()
-    for w in WORD.findall(text):
-        if not is_acronym(w):
-            low = w.lower()
-            out.add(low)
-            out.update(f.lower() for forms in getAllLemmas(low, upos="NOUN").values() for f in forms)
+    for k, m in enumerate(WORD.finditer(text)):
+        w = m.group(0)
+        if is_acronym(w) or (k and w[:1].isupper()):
+            continue
+        out |= _noun_lemmas(w.lower())
     return frozenset(out)

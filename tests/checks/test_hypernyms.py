@@ -174,3 +174,30 @@ def test_end_to_end_with_apertium_both_directions() -> None:
     (fwd,), (bck,) = apertium([english], "eng-spa"), apertium([spanish], "spa-eng")
     flag = assert_flags("hypernyms", make(english, spanish, "en", "es", forward=fwd, back=bck))
     assert "trout → fish" in flag.message
+
+
+def test_names_and_compounds_are_not_generalised() -> None:
+    """A name is `names`'s to compare: WordNet files "Netherlands" under "country", and Apertium
+    renders "Países Bajos" as "Low Countries". A general noun the other side makes a compound of
+    with a noun of its own ("vegetable paper" for "papel vegetal") may name the specific thing; an
+    adjective or participle does not ("salted fish" for "trout" still flags)."""
+    assert "country" in table()["netherlands"]
+    assert (
+        generalised("The Netherlands and Germany share a border.", "The Low Countries and Germany share it.")
+        == []
+    )
+    assert generalised("Line a tray with parchment.", "Line a tray with vegetable paper.") == []
+    assert generalised("Line a tray with parchment.", "Line a tray with paper.") == [("parchment", "paper")]
+    assert generalised("Rakfisk is trout in salazón.", "Rakfisk is salted fish.") == [("trout", "fish")]
+
+
+@pytest.mark.requires_apertium
+def test_a_country_renamed_by_the_engine_is_no_hypernym_withapertium() -> None:
+    """From English: the Spanish copy's "Países Bajos" comes back from Apertium as "Low Countries"."""
+    english, spanish = (
+        "The Netherlands and Germany share a long border.",
+        "Los Países Bajos y Alemania comparten una larga frontera.",
+    )
+    (fwd,), (bck,) = apertium([english], "eng-spa"), apertium([spanish], "spa-eng")
+    assert "Countries" in bck
+    assert_passes("hypernyms", make(english, spanish, "en", "es", forward=fwd, back=bck))

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from . import CheckInput
 from .propernames import Name, names, vocabulary
-from .scramble import word_classes
-from .text import fold, has_letters, is_sentence_initial, tokens
+from .text import fold, has_letters, is_sentence_initial, tokens, word_classes
 
 NOT_NAMES = frozenset({"VERB", "AUX", "ADV"})  # parts of speech a name never has
 

@@ -26,7 +26,7 @@ from pipeline.records import Flag, Span
 
 from . import Check, CheckInput, register
 from .lexicon import NOUN_DETERMINERS, PREPOSITIONS, SUBJECT_STARTERS
-from .text import is_sentence_initial
+from .text import is_sentence_initial, word_classes
 from .word_order import MAX_P, SHUFFLES, order_p_value
 
 
@@ -153,14 +153,6 @@ def _slot_mark(a: str, b: str, b_raw: str) -> str | None:
         if (a == "a") == vowel:
             return A_AN
     return None
-
-
-@functools.lru_cache(maxsize=65536)
-def word_classes(word: str) -> frozenset[str]:
-    """The parts of speech an English word can have (lemminflect's lexicon: NOUN, VERB, ADJ, ...)."""
-    from lemminflect import getAllLemmas
-
-    return frozenset(getAllLemmas(word))
 
 
 @functools.lru_cache(maxsize=65536)

@@ -1,4 +1,5 @@
-"""Text helpers shared by the checks: tokens with offsets, accent folding, word frequencies.
+"""Text helpers shared by the checks: tokens with offsets, accent folding, word frequencies, the
+parts of speech an English word can have.
 
 Everything here keeps character offsets of the original string, so a check can point a
 `Span` at what it found. Heavy data (wordfreq tables) loads lazily on first use.
@@ -113,3 +114,11 @@ def quote(text: str, limit: int = 40) -> str:
 def stem(word: str, n: int = 5) -> str:
     """A crude language-neutral stem: the first n folded characters (prometió ~ prometido)."""
     return fold(word)[:n]
+
+
+@functools.lru_cache(maxsize=65536)
+def word_classes(word: str) -> frozenset[str]:
+    """The parts of speech an English word can have (lemminflect's lexicon: NOUN, VERB, ADJ, ...)."""
+    from lemminflect import getAllLemmas
+
+    return frozenset(getAllLemmas(word))

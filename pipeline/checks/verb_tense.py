@@ -138,18 +138,13 @@ def switches(target: str, forward: str) -> list[tuple[str, str, str]]:
 _AFTER_ADJECTIVE = frozenset("and or but than as".split())
 
 
-@functools.lru_cache(maxsize=8192)
-def _readings(word: str) -> frozenset[str]:
-    from lemminflect import getAllLemmas
-
-    return frozenset(getAllLemmas(word.lower()))
-
-
 def ing_is_verb(word: str, after: str | None) -> bool:
     """A form in -ing read as a verb: one that is also an adjective ("disappointing", "opening")
     is a verb only with a word after it that is no conjunction ("was opening the bridge", not
     "was disappointing." or "was interesting and new")."""
-    readings = _readings(word)
+    from .text import word_classes
+
+    readings = word_classes(word.lower())
     if "VERB" not in readings:
         return False
     return "ADJ" not in readings or (after is not None and after.lower() not in _AFTER_ADJECTIVE)

@@ -29,14 +29,19 @@ STEM = 5  # words longer than this that share their first STEM letters are one f
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
+def word_table(filename: str, key: str) -> dict[str, frozenset[str]]:
+    """A WordNet table the package ships (`pipeline/data/FILENAME`): word -> words, under `key`."""
+    from importlib import resources
+
+    ref = resources.files("pipeline") / "data" / filename
+    data = json.loads(ref.read_text(encoding="utf-8"))[key]
+    return {w: frozenset(v) for w, v in data.items()}
+
+
 @functools.cache
 def table() -> dict[str, frozenset[str]]:
     """Word -> its WordNet antonyms (single words, lower case)."""
-    from importlib import resources
-
-    ref = resources.files("pipeline") / "data" / "antonyms-en.json"
-    data = json.loads(ref.read_text(encoding="utf-8"))["antonyms"]
-    return {w: frozenset(v) for w, v in data.items()}
+    return word_table("antonyms-en.json", "antonyms")
 
 
 @functools.lru_cache(maxsize=65536)

@@ -30,7 +30,6 @@ Left out, by rules of the language rather than words of a sentence:
 from __future__ import annotations
 
 import functools
-import json
 
 from .text import stem, zipf
 
@@ -41,11 +40,9 @@ MAX_GENERAL_ZIPF = 6.0
 @functools.cache
 def table() -> dict[str, frozenset[str]]:
     """Word -> the more general words WordNet puts above it (single words, lower case)."""
-    from importlib import resources
+    from .wordnet_antonyms import word_table
 
-    ref = resources.files("pipeline") / "data" / "hypernyms-en.json"
-    data = json.loads(ref.read_text(encoding="utf-8"))["hypernyms"]
-    return {w: frozenset(v) for w, v in data.items()}
+    return word_table("hypernyms-en.json", "hypernyms")
 
 
 def generalised(engine: str, other: str) -> list[tuple[str, str]]:
@@ -77,6 +74,7 @@ MODIFIER_MAX_ZIPF = 5.0  # a neighbouring noun rarer than this is a content word
 def _qualified(general: str, text: str, engine_lemmas: frozenset[str]) -> bool:
     """Every occurrence of `general` in `text` has a noun beside it that the engine's side lacks
     ("vegetable paper" for "parchment"): the compound may name the specific thing."""
+    from .text import word_classes
     from .wordnet_antonyms import WORD, word_lemmas
 
     words = [m.group(0).lower() for m in WORD.finditer(text)]
@@ -90,16 +88,9 @@ def _qualified(general: str, text: str, engine_lemmas: frozenset[str]) -> bool:
         w = words[j]
         if len(w) < 3 or zipf(w, "en") >= MODIFIER_MAX_ZIPF or word_lemmas(w) & engine_lemmas:
             return False
-        return _is_noun(w)
+        return "NOUN" in word_classes(w)
 
     return all(qualifies(i - 1) or qualifies(i + 1) for i in spots)
-
-
-@functools.lru_cache(maxsize=65536)
-def _is_noun(word: str) -> bool:
-    from lemminflect import getAllLemmas
-
-    return "NOUN" in getAllLemmas(word)
 
 
 @functools.lru_cache(maxsize=65536)

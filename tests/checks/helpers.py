@@ -8,8 +8,11 @@ Apertium cases in test_apertium_cases.py use the real engine.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import subprocess
+from pathlib import Path
+from types import ModuleType
 
 from pipeline.checks import CheckInput, load_all
 from pipeline.records import Flag
@@ -72,3 +75,13 @@ def apertium(texts: list[str], mode: str) -> list[str]:
     parts = [" ".join(p.split()) for p in _BLANK.split(out.strip("\n"))]
     assert len(parts) == len(texts)
     return parts
+
+
+def ci_script(name: str) -> ModuleType:
+    """A build script of `.ci/` (e.g. "build_antonyms") loaded as a module, to test what it builds."""
+    path = Path(__file__).resolve().parents[2] / ".ci" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

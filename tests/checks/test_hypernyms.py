@@ -6,16 +6,14 @@ shipped table, and end-to-end cases where Apertium gives both engine views.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from pipeline.checks.wordnet_hypernyms import generalised, table
 
-from .helpers import apertium, assert_flags, assert_passes, make, run
+from .helpers import apertium, assert_flags, assert_passes, ci_script, make, run
 
 ROOT = Path(__file__).resolve().parents[2]
 ROCKET = "El cohete despegó desde la base."
@@ -105,14 +103,6 @@ def test_acronyms_and_verbs_are_not_read_as_nouns() -> None:
     assert generalised("The nsa listened.", "The intelligence listened.") == [("nsa", "intelligence")]
 
 
-def _builder() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_hypernyms", ROOT / ".ci" / "build_hypernyms.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _synset(offset: int, lexfile: int, words: list[str], up: list[int]) -> str:
     said = " ".join(f"{w} 0" for w in words)
     pointers = " ".join(f"@ {u:08d} n 0000" for u in up)
@@ -137,7 +127,7 @@ def test_builder_keeps_much_more_general_concrete_hypernyms(tmp_path: Path) -> N
         "".join(f"{w} n 1 1 @ 1 0 {o:08d}  \n" for w, o in index.items()), encoding="latin-1"
     )
     (tmp_path / "lexnames").write_text("06\tnoun.artifact\t1\n09\tnoun.cognition\t1\n27\tnoun.substance\t1\n")
-    assert _builder().hypernyms(tmp_path) == {"rocket": {"vehicle"}, "petroleum": set()}
+    assert ci_script("build_hypernyms").hypernyms(tmp_path) == {"rocket": {"vehicle"}, "petroleum": set()}
 
 
 def test_shipped_table_is_small_and_names_its_source() -> None:

@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
-from types import ModuleType
 
 from pipeline.checks.wordnet_antonyms import lemmas, swaps, table
 
+from .helpers import ci_script
+
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _builder() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_antonyms", ROOT / ".ci" / "build_antonyms.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_builder_reads_antonym_pointers(tmp_path: Path) -> None:
@@ -33,7 +25,7 @@ def test_builder_reads_antonym_pointers(tmp_path: Path) -> None:
     (tmp_path / "data.noun").write_text(noun, encoding="latin-1")
     for name in ("verb", "adv"):
         (tmp_path / f"data.{name}").write_text("", encoding="latin-1")
-    assert _builder().antonyms(tmp_path) == {"able": ["unable"], "unable": ["able"]}
+    assert ci_script("build_antonyms").antonyms(tmp_path) == {"able": ["unable"], "unable": ["able"]}
 
 
 def test_shipped_table_is_symmetric_and_names_its_source() -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from .helpers import assert_flags, assert_passes, make
+import pytest
+
+from .helpers import apertium, assert_flags, assert_passes, make, run
 
 
 def test_future_added_flags() -> None:
@@ -278,3 +280,18 @@ def test_a_portuguese_continuative_perfect_is_a_perfect_progressive() -> None:
         back=back,
     )
     assert "adds a progressive" in assert_flags("tense", inp).message
+
+
+@pytest.mark.requires_apertium
+def test_a_progressive_kept_in_its_participle_withapertium() -> None:
+    """Portuguese through the Spanish pivot: Apertium renders "que já estão a ajudar" as "that
+    already are helping"; the copy's "already helping" keeps the progressive, "that helped" drops it."""
+    source = REDUCED_SOURCE
+    forward = apertium(apertium([source], "pt-es"), "spa-eng")[0]
+    for copy, dropped in (
+        ("Organisations already helping the families ask for more funds.", False),
+        ("Organisations that helped the families ask for more funds.", True),
+    ):
+        back = apertium(apertium([copy], "eng-spa"), "es-pt")[0]
+        messages = [f.message for f in run("tense", make(source, copy, "pt", forward=forward, back=back))]
+        assert ("the translation drops a progressive form the source has" in messages) is dropped, messages

@@ -147,7 +147,8 @@ def test_mesoclitic_future_is_a_future() -> None:
         forward="Otherwise, it will fall apart more quickly.",
         back="Caso contrário, cai aparte mais rápido.",
     )
-    assert "drops a future" in assert_flags("tense", inp).message
+    # read as a future; said in the present with nothing new in the past, it is evidence
+    assert "drops a future" in assert_flags("tense", inp, severity="minor").message
 
 
 def test_one_future_fewer_said_with_a_modal_is_no_evidence() -> None:

@@ -14,6 +14,8 @@ from pipeline.checks.tense import FUTURE
 from .helpers import apertium, make, run
 
 DROPS_FUTURE = [("major", "the translation drops a future form the source has")]
+# a future said in the present, with nothing new in the past: evidence, not a finding
+FUTURE_SAID_OTHERWISE = [("minor", "the translation drops a future form the source has")]
 ADDS_FUTURE = [("major", "the translation adds a future form the source does not have")]
 DROPS_PROGRESSIVE = [("major", "the translation drops a progressive form the source has")]
 FEWER_FUTURES = [("minor", "the translation has fewer future forms than the engine's")]
@@ -28,7 +30,7 @@ APERTIUM_CASES = [
     # a present dated ahead (a weekday, "until the end of", "next month") is a future either way
     ("es", "en", BRIDGE, "The new bridge opens to traffic on Friday.", []),
     ("es", "en", BRIDGE, "The new bridge opened to traffic on Friday.", DROPS_FUTURE),
-    ("es", "en", BRIDGE, "The new bridge opens to traffic.", DROPS_FUTURE),
+    ("es", "en", BRIDGE, "The new bridge opens to traffic.", FUTURE_SAID_OTHERWISE),
     ("es", "en", SHOW, "The exhibition stays open until the end of the summer.", []),
     ("es", "en", SHOW, "The exhibition stayed open until the end of the summer.", DROPS_FUTURE),
     (

@@ -1,8 +1,8 @@
 """Tense and aspect: a future or a progressive that appears or disappears in translation.
 
-Each language marks these with a few closed forms: English "will"/"shall", the synthetic
-futures of Spanish, Portuguese, Italian and French ("será", "farà", "seront"), and
-progressives ("is being", "está haciendo", "sta facendo", "en train de"). Comparing the source
+Each language marks these with a few closed forms: English "will" ("shall" in the first
+person), the synthetic futures of Spanish, Portuguese, Italian and French ("será", "farà",
+"seront"), and progressives ("is being", "está haciendo", "sta facendo", "en train de"). Comparing the source
 with the translation across languages is unreliable (Spanish uses a present subjunctive where
 English says "will"), so source-aware mode asks both engine views to agree: the translation
 differs from the forward translation *and* the back-translation differs from the source, the
@@ -43,8 +43,10 @@ _FR_BETWEEN = (
 # "going to the station" goes somewhere: a determiner after "to" opens a place, not a verb.
 _NOT_A_PLACE = r"(?!(?:the|a|an|this|that|these|those|my|your|his|her|its|our|their|\d+)\b)"
 FUTURE: dict[str, re.Pattern[str]] = {
+    # "shall" is a future in the first person ("we shall see", "shall I"); with any other subject it
+    # is an obligation ("the tenant shall pay", "the courts shall have jurisdiction")
     "en": re.compile(
-        r"\b(?:will|shall|won't|wo n't)\b|\w'll\b"
+        r"\b(?:will|won't|wo n't)\b|\w'll\b|\b(?:I|we)\s+shall\b|\bshall\s+(?:I|we)\b"
         r"|\b(?:am|is|are|'s|'re|'m)(?:\s+not|n't)?\s+(?:going|about)\s+to\s+" + _NOT_A_PLACE + r"\w",
         re.I,
     ),

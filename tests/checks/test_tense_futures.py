@@ -25,8 +25,13 @@ SHOW = "La exposición seguirá abierta hasta el final del verano."
 ORCHESTRA = "La orquesta tocará el domingo en Sevilla."
 COMMITTEE = "El comité se reunirá el mes que viene para elegir un nuevo presidente."
 
+TENANT = "En caso de retraso, el inquilino paga una multa."
+
 APERTIUM_CASES = [
     # (source language, copy language, source, copy, the tense flags)
+    # "shall" with a subject other than I or we is an obligation, not a future
+    ("es", "en", TENANT, "In case of delay, the tenant shall pay a fine.", []),
+    ("es", "en", TENANT, "In case of delay, the tenant will pay a fine.", ADDS_FUTURE),
     # a present dated ahead (a weekday, "until the end of", "next month") is a future either way
     ("es", "en", BRIDGE, "The new bridge opens to traffic on Friday.", []),
     ("es", "en", BRIDGE, "The new bridge opened to traffic on Friday.", DROPS_FUTURE),

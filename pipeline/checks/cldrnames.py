@@ -14,30 +14,44 @@ import re
 
 from .text import fold
 
+_ALTERNATE = re.compile(r"^(.+?) \((.+)\)$")  # "Myanmar (Burma)": a name and its other name
+
+
+def _key(name: str) -> str:
+    """A name as compared: folded, hyphens as spaces ("Países-Baixos" is "Países Baixos")."""
+    return " ".join(fold(name).replace("-", " ").split())
+
+
+def _forms(name: str) -> tuple[str, ...]:
+    """A CLDR name and, where it gives another in brackets, each of the two ("Mianmar (Birmânia)")."""
+    m = _ALTERNATE.match(name)
+    return (_key(name),) if m is None else (_key(name), _key(m.group(1)), _key(m.group(2)))
+
 
 @functools.cache
-def _cldr_names(lang: str) -> dict[str, str]:
-    """Territory and language codes ("T:NL", "L:nl") -> their folded names in `lang`."""
+def _cldr_names(lang: str) -> dict[str, tuple[str, ...]]:
+    """Territory and language codes ("T:NL", "L:nl") -> their compared names in `lang`."""
     from babel import Locale, UnknownLocaleError
 
     try:
         locale = Locale.parse(lang)
     except (UnknownLocaleError, ValueError):
         return {}
-    out = {f"T:{code}": fold(name) for code, name in locale.territories.items()}
-    out.update((f"L:{code}", fold(name)) for code, name in locale.languages.items())
+    out = {f"T:{code}": _forms(name) for code, name in locale.territories.items()}
+    out.update((f"L:{code}", _forms(name)) for code, name in locale.languages.items())
     return out
 
 
 @functools.cache
 def equivalents(src: str, tgt: str) -> dict[str, frozenset[str]]:
-    """Folded CLDR names in `src` -> the folded names CLDR gives the same territories or languages
-    in `tgt` ("netherlands" -> {"paises bajos"} for English and Spanish)."""
+    """Compared CLDR names in `src` -> the names CLDR gives the same territories or languages in
+    `tgt` ("netherlands" -> {"paises bajos"} for English and Spanish)."""
     theirs = _cldr_names(tgt)
     out: dict[str, set[str]] = {}
-    for code, name in _cldr_names(src).items():
+    for code, names in _cldr_names(src).items():
         if code in theirs:
-            out.setdefault(name, set()).add(theirs[code])
+            for name in names:
+                out.setdefault(name, set()).update(theirs[code])
     return {name: frozenset(others) for name, others in out.items()}
 
 
@@ -51,8 +65,8 @@ def said_in(name: str, src: str, text: str, tgt: str) -> bool:
     named `name` in `src` ("Netherlands" in English, "Países Bajos" in a Spanish text)."""
     if src == tgt:
         return False
-    others = equivalents(src, tgt).get(fold(name))
+    others = equivalents(src, tgt).get(_key(name))
     if not others:
         return False
-    folded = fold(text)
+    folded = _key(text)
     return any(_phrase(other).search(folded) is not None for other in others)

@@ -12,6 +12,7 @@ acronym the source defines ("taxa de câmbio real (TCR)", acronyms.defined) need
 
 from __future__ import annotations
 
+import re
 from difflib import SequenceMatcher
 
 from pipeline.records import Flag, Span
@@ -195,6 +196,15 @@ def _kept_less_common_words(name: Name, lost: tuple[str, ...], inp: CheckInput, 
     return any(name_key(w) in fwd_vocab for w in found)
 
 
+_HYPHENATED = re.compile(r"(?:-[^\W\d_]+)+")
+
+
+def _through_hyphens(n: Name, text: str) -> str:
+    """A name with the words hyphenated to it ("Países" in "Países-Baixos")."""
+    m = _HYPHENATED.match(text, n.end)
+    return n.text + m.group(0) if m else n.text
+
+
 def lost_names(inp: CheckInput) -> list[tuple[Name, bool]]:
     """Source names found neither in the translation nor in its back-translation, each with
     whether the engine translates it (rather than keeping it as it is). An acronym counts as
@@ -213,7 +223,7 @@ def lost_names(inp: CheckInput) -> list[tuple[Name, bool]]:
             continue  # "Dott.ssa", "Sr.", "Prof.": a title, which translations render their way
         if opening_word(n, inp.source, inp.source_lang):
             continue  # "Preheat the oven": a verb or adverb that opens the sentence, not a name
-        if said_in(n.text, inp.source_lang, inp.target, inp.target_lang):
+        if said_in(_through_hyphens(n, inp.source), inp.source_lang, inp.target, inp.target_lang):
             continue  # CLDR's name of the country or language in the copy's language ("Países Bajos")
         written = {name_key(t.text): t.text for t in tokens(n.text)}
         keys = [k for k in keys if not _acronym_given(written.get(k, ""), inp.target, inp.back)]

@@ -71,3 +71,32 @@ def test_a_spanish_country_in_english_copy() -> None:
     and the added one were paired as unverifiable (info)."""
     got = name_messages([("Los Países Bajos exportan muchas flores.", NETHERLANDS)], "es", "en")
     assert got == [[]]
+
+
+def test_a_country_under_its_other_cldr_name_or_hyphenated() -> None:
+    """CLDR gives a territory's other name in brackets ("Myanmar (Birmania)") and European
+    Portuguese hyphenates "Países-Baixos": each is the country's name. Another country still
+    loses it."""
+    burma = "Los talleres de Birmania cerraron."
+    got = name_messages(
+        [(burma, "The workshops in Myanmar closed."), (burma, "The workshops in Thailand closed.")],
+        "es",
+        "en",
+    )
+    assert got == [
+        [],
+        ["source name 'Birmania' not found in the translation, neither as the engine renders it"],
+    ]
+    flowers = "A empresa exporta flores para os Países-Baixos."
+    got = name_messages(
+        [
+            (flowers, "The company exports flowers to the Netherlands."),
+            (flowers, "The company exports flowers to Belgium."),
+        ],
+        "pt",
+        "en",
+    )
+    assert got == [
+        [],
+        ["source name 'Países' not found in the translation, neither as the engine renders it"],
+    ]

@@ -55,18 +55,43 @@ def equivalents(src: str, tgt: str) -> dict[str, frozenset[str]]:
     return {name: frozenset(others) for name, others in out.items()}
 
 
+# Languages whose names are adjectives in -o that agree with their noun: "curdo" is also said
+# "curda", "curdos", "curdas" (Portuguese, Spanish, Galician) or "curdi", "curde" (Italian).
+_AGREEING = frozenset({"es", "gl", "it", "pt"})
+
+
+@functools.cache
+def _adjectives(lang: str) -> frozenset[str]:
+    """The compared language names of `lang` that agree in gender and number ("curdo")."""
+    if lang not in _AGREEING:
+        return frozenset()
+    names = _cldr_names(lang)
+    return frozenset(
+        n for code, forms in names.items() if code.startswith("L:") for n in forms if n.endswith("o")
+    )
+
+
+def _masculine(name: str, lang: str) -> str:
+    """A language's name as CLDR writes it, from an agreeing form ("curda" -> "curdo")."""
+    stem = re.sub(r"(?:os|as|a|i|e)$", "", name)
+    return stem + "o" if stem != name and stem + "o" in _adjectives(lang) else name
+
+
 @functools.lru_cache(maxsize=4096)
-def _phrase(name: str) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)")
+def _phrase(name: str, agrees: bool = False) -> re.Pattern[str]:
+    said = re.escape(name[:-1]) + "(?:o|a|os|as|i|e)" if agrees else re.escape(name)
+    return re.compile(r"(?<!\w)" + said + r"(?!\w)")
 
 
 def said_in(name: str, src: str, text: str, tgt: str) -> bool:
     """`text` (in language `tgt`) has the name CLDR gives in `tgt` to the territory or language
-    named `name` in `src` ("Netherlands" in English, "Países Bajos" in a Spanish text)."""
+    named `name` in `src` ("Netherlands" in English, "Países Bajos" in a Spanish text; a language's
+    name as the adjective agrees, "Kurdish" / "a região curda")."""
     if src == tgt:
         return False
-    others = equivalents(src, tgt).get(_key(name))
+    others = equivalents(src, tgt).get(_masculine(_key(name), src))
     if not others:
         return False
     folded = _key(text)
-    return any(_phrase(other).search(folded) is not None for other in others)
+    agreeing = _adjectives(tgt)
+    return any(_phrase(other, other in agreeing).search(folded) is not None for other in others)

@@ -100,3 +100,20 @@ def test_a_country_under_its_other_cldr_name_or_hyphenated() -> None:
         [],
         ["source name 'Países' not found in the translation, neither as the engine renders it"],
     ]
+
+
+def test_a_language_name_as_an_agreeing_adjective() -> None:
+    """Portuguese says the language's name as an adjective that agrees with its noun ("curdas",
+    "Curda"), CLDR in the masculine ("curdo"): the English copy's "Kurdish" is the same name."""
+    got = name_messages(
+        [
+            (
+                "As famílias curdas chegaram ontem à capital.",
+                "The Kurdish families arrived in the capital yesterday.",
+            ),
+            ("A imprensa Curda publicou a notícia ontem.", "The Kurdish press published the news yesterday."),
+        ],
+        "pt",
+        "en",
+    )
+    assert got == [[], []]

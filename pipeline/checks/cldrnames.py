@@ -58,6 +58,7 @@ def equivalents(src: str, tgt: str) -> dict[str, frozenset[str]]:
 # Languages whose names are adjectives in -o that agree with their noun: "curdo" is also said
 # "curda", "curdos", "curdas" (Portuguese, Spanish, Galician) or "curdi", "curde" (Italian).
 _AGREEING = frozenset({"es", "gl", "it", "pt"})
+_AGREEMENT = "(?:os|as|o|a|i|e)"  # the endings such an adjective takes
 
 
 @functools.cache
@@ -73,13 +74,13 @@ def _adjectives(lang: str) -> frozenset[str]:
 
 def _masculine(name: str, lang: str) -> str:
     """A language's name as CLDR writes it, from an agreeing form ("curda" -> "curdo")."""
-    stem = re.sub(r"(?:os|as|a|i|e)$", "", name)
-    return stem + "o" if stem != name and stem + "o" in _adjectives(lang) else name
+    stem = re.sub(_AGREEMENT + "$", "", name)
+    return stem + "o" if stem + "o" in _adjectives(lang) else name
 
 
 @functools.lru_cache(maxsize=4096)
 def _phrase(name: str, agrees: bool = False) -> re.Pattern[str]:
-    said = re.escape(name[:-1]) + "(?:o|a|os|as|i|e)" if agrees else re.escape(name)
+    said = re.escape(name[:-1]) + _AGREEMENT if agrees else re.escape(name)
     return re.compile(r"(?<!\w)" + said + r"(?!\w)")
 
 

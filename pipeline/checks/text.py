@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # letters/digits, keeping inner apostrophes (don't, l'eau)
 LETTERS = re.compile(r"[^\W\d_]")
-SENTENCE_START = re.compile(r"(?:^|[.!?¿¡:;…»«\"“”()\[\]\n—–-])\W*$")
+SENTENCE_START = re.compile(r"(?:^|[.!?¿¡:;…»«\"“”()\[\]\n—–]|(?<!\w)-)\W*$")
 SENTENCE_LOOKBACK = 64
 WORD_CHAR = re.compile(r"\w")
 

@@ -42,15 +42,22 @@ def test_english_instructions_and_countries_in_spanish() -> None:
 
 
 def test_english_instructions_in_catalan() -> None:
+    """An imperative with its pronoun hyphened on ("Enforna-ho") opens one sentence, not two: the
+    hyphen was a sentence boundary, so the copy seemed to open two sentences where the source
+    opens one and "Enforna" was an added name."""
     got = name_messages(
         [
             (PREHEAT, "Preescalfa el forn a 180 °C."),
             ("Bake the bread for forty minutes.", "Enforna el pa durant quaranta minuts."),
+            (
+                "Bake for 25 to 30 minutes, until golden brown.",
+                "Enforna-ho entre 25 i 30 minuts, fins que quedi daurat.",
+            ),
         ],
         "en",
         "ca",
     )
-    assert got == [[], []]
+    assert got == [[], [], []]
 
 
 def test_english_instructions_and_countries_in_italian() -> None:
@@ -76,7 +83,7 @@ def test_a_spanish_country_in_english_copy() -> None:
 def test_a_country_under_its_other_cldr_name_or_hyphenated() -> None:
     """CLDR gives a territory's other name in brackets ("Myanmar (Birmania)") and European
     Portuguese hyphenates "Países-Baixos": each is the country's name. Another country still
-    loses it."""
+    loses it, named whole (the hyphen was read as a sentence boundary: 'Países' alone)."""
     burma = "Los talleres de Birmania cerraron."
     got = name_messages(
         [(burma, "The workshops in Myanmar closed."), (burma, "The workshops in Thailand closed.")],
@@ -98,7 +105,7 @@ def test_a_country_under_its_other_cldr_name_or_hyphenated() -> None:
     )
     assert got == [
         [],
-        ["source name 'Países' not found in the translation, neither as the engine renders it"],
+        ["source name 'Países-Baixos' not found in the translation, neither as the engine renders it"],
     ]
 
 

@@ -36,6 +36,24 @@ def test_sentence_start_looks_back_a_bounded_window_with_the_same_answers() -> N
     assert is_sentence_initial("Hello. World", 7) and not is_sentence_initial("Hello World", 6)
 
 
+def test_a_hyphen_inside_a_word_starts_no_sentence() -> None:
+    """A dash or a hyphen standing apart opens a sentence ("BERLIM – O plano", "- Hello"); one
+    that joins two words does not ("Enforna-ho", "Primeiro-Ministro", "Mexican-American")."""
+    for text, word in [
+        ("BERLIN – The plan", "The"),
+        ("- Hello", "Hello"),
+        ("Yes. -No", "No"),
+        ("Well -Hi", "Hi"),
+    ]:
+        assert is_sentence_initial(text, text.index(word)), text
+    for text, word in [
+        ("Enforna-ho entre", "ho"),
+        ("o Primeiro-Ministro", "Ministro"),
+        ("Mexican-American", "American"),
+    ]:
+        assert not is_sentence_initial(text, text.index(word)), text
+
+
 def test_grouped_diff_of_a_long_text_is_made_in_pieces_and_covers_the_new_text_in_order() -> None:
     old = SENTENCE * 300
     new = old.replace("Monday", "Tuesday").replace("cars", "buses and cars")

@@ -358,20 +358,21 @@ def check_names(inp: CheckInput) -> list[Flag]:
     flags: list[Flag] = []
     lost = lost_names(inp)
     added = added_names(inp)
+    unsure: dict[tuple[str, str], list[Span]] = {}  # one flag for a pair of names however often it recurs
     for n, translated in list(lost):
         near = [a for a in added if _paired(n, translated, a, inp)]
         if near:
             lost.remove((n, translated))
             added.remove(near[0])
-            spans: tuple[Span, ...] = (
-                Span("source", n.start, n.end),
-                Span("text", near[0].start, near[0].end),
+            unsure.setdefault((n.text, near[0].text), []).extend(
+                (Span("source", n.start, n.end), Span("text", near[0].start, near[0].end))
             )
-            msg = (
-                f"unverifiable: source name '{n.text}' may be rendered as '{near[0].text}', "
-                "which the engine cannot confirm"
-            )
-            flags.append(NAMES.flag(msg, spans, severity="info"))
+    for (source_name, rendering), places in unsure.items():
+        msg = (
+            f"unverifiable: source name '{source_name}' may be rendered as '{rendering}', "
+            "which the engine cannot confirm"
+        )
+        flags.append(NAMES.flag(msg, tuple(places), severity="info"))
     kept = [n for n, translated in lost if not translated]
     rendered = [n for n, translated in lost if translated]
     if kept:

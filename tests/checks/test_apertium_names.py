@@ -124,3 +124,27 @@ def test_a_language_name_as_an_agreeing_adjective() -> None:
         "en",
     )
     assert got == [[], []]
+
+
+def test_a_name_paired_twice_is_one_flag_with_both_places() -> None:
+    """Apertium keeps "Judeus" (it does not know it) and the copy says "Jews" twice: the pairing
+    is unverifiable (info), said once with the four places, not twice in the same words."""
+    modes = installed_modes()
+    if ("pt", "es") not in modes or ("es", "en") not in modes:
+        pytest.skip("needs the Apertium pairs pt-es and es-en")
+    source = "Segundo o censo, os Judeus superam os não-Judeus na cidade."
+    copy = "According to the census, Jews outnumber non-Jews in the city."
+    (segment,) = pipeline.verify_pairs(
+        [(source, copy)], source_lang="pt", lang="en", engine="apertium"
+    ).segments
+    flags = [f for f in segment.flags if f.check == "names"]
+    assert [(f.severity, f.message) for f in flags] == [
+        (
+            "info",
+            "unverifiable: source name 'Judeus' may be rendered as 'Jews', which the engine cannot confirm",
+        )
+    ]
+    assert [
+        (s.field, source[s.start : s.end] if s.field == "source" else copy[s.start : s.end])
+        for s in flags[0].spans
+    ] == [("source", "Judeus"), ("text", "Jews"), ("source", "Judeus"), ("text", "Jews")]

@@ -200,7 +200,8 @@ _HYPHENATED = re.compile(r"(?:-[^\W\d_]+)+")
 
 
 def _through_hyphens(n: Name, text: str) -> str:
-    """A name with the words hyphenated to it ("Países" in "Países-Baixos")."""
+    """A name with the words hyphenated to it ("Coreia" in "Coreia-do-Sul": the lower-case
+    particle ends the name where the name reader stops)."""
     m = _HYPHENATED.match(text, n.end)
     return n.text + m.group(0) if m else n.text
 

@@ -21,6 +21,8 @@ import functools
 import re
 from collections.abc import Iterator
 
+from .text import word_classes
+
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 # Before a form that is also a plural noun ("places"), these make it a verb ("it places").
 _SUBJECTS = frozenset("he she it who which that this one".split())
@@ -142,8 +144,6 @@ def ing_is_verb(word: str, after: str | None) -> bool:
     """A form in -ing read as a verb: one that is also an adjective ("disappointing", "opening")
     is a verb only with a word after it that is no conjunction ("was opening the bridge", not
     "was disappointing." or "was interesting and new")."""
-    from .text import word_classes
-
     readings = word_classes(word.lower())
     if "VERB" not in readings:
         return False

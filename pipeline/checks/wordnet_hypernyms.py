@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import functools
 
-from .text import stem, zipf
+from .text import stem, word_classes, zipf
 
 MAX_WORD_ZIPF = 4.5  # chosen on the training parts of both development files (see the README)
 MAX_GENERAL_ZIPF = 6.0
@@ -74,7 +74,6 @@ MODIFIER_MAX_ZIPF = 5.0  # a neighbouring noun rarer than this is a content word
 def _qualified(general: str, text: str, engine_lemmas: frozenset[str]) -> bool:
     """Every occurrence of `general` in `text` has a noun beside it that the engine's side lacks
     ("vegetable paper" for "parchment"): the compound may name the specific thing."""
-    from .text import word_classes
     from .wordnet_antonyms import WORD, word_lemmas
 
     words = [m.group(0).lower() for m in WORD.finditer(text)]

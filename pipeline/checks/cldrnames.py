@@ -3,8 +3,10 @@ joins across languages ("Netherlands" / "Países Bajos" / "Paesi Bassi", "German
 
 An engine that does not know a country name keeps it as written ("El Netherlands exporta ..."), so
 neither of its translations links the copy's name to the source's; CLDR names every territory and
-language in every locale, as translators name them. The table of a language pair is built on first
-use and kept (babel is imported then, not when the checks load).
+language in every locale, as translators name them. A name is also said by its acronym ("United
+States" / "US") and by its kin: a territory and a language official there whose names begin alike
+("Grécia" / "grega" / "Greece" / "Greek"). The table of a language pair is built on first use and
+kept (babel is imported then, not when the checks load).
 """
 
 from __future__ import annotations
@@ -12,9 +14,11 @@ from __future__ import annotations
 import functools
 import re
 
-from .text import fold
+from .text import fold, zipf
 
 _ALTERNATE = re.compile(r"^(.+?) \((.+)\)$")  # "Myanmar (Burma)": a name and its other name
+_ACRONYM = re.compile(r"(?<!\w)(?:[A-Z]\.){2,}|(?<!\w)[A-Z]{2,}(?!\w)")  # "US", "U.S.", "UAE"
+FUNCTION_ZIPF = 6.0  # "of", "the", "and": words an acronym skips ("DRC")
 
 
 def _key(name: str) -> str:
@@ -43,15 +47,41 @@ def _cldr_names(lang: str) -> dict[str, tuple[str, ...]]:
 
 
 @functools.cache
+def _kin(lang: str) -> dict[str, frozenset[str]]:
+    """A territory and a language official there whose names in `lang` begin alike ("T:GR" and
+    "L:el": "Grécia" / "grego", "Greece" / "Greek"): each says the other as an adjective or a
+    noun ("the Greek debt" / "a dívida da Grécia"). Brazil and Portuguese do not begin alike, so
+    "portuguesa" never stands for Brazil."""
+    from babel.languages import get_official_languages
+
+    names = _cldr_names(lang)
+    out: dict[str, set[str]] = {}
+    for code, forms in names.items():
+        if not code.startswith("T:"):
+            continue
+        for language in get_official_languages(code[2:]):
+            spoken = names.get(f"L:{language}", ())
+            if any(a[:2] == b[:2] for a in forms for b in spoken):
+                out.setdefault(code, set()).add(f"L:{language}")
+                out.setdefault(f"L:{language}", set()).add(code)
+    return {code: frozenset(v) for code, v in out.items()}
+
+
+@functools.cache
 def equivalents(src: str, tgt: str) -> dict[str, frozenset[str]]:
     """Compared CLDR names in `src` -> the names CLDR gives the same territories or languages in
-    `tgt` ("netherlands" -> {"paises bajos"} for English and Spanish)."""
+    `tgt` ("netherlands" -> {"paises bajos"} for English and Spanish), and their kin (`_kin`:
+    "grecia" -> {"greece", "greek"})."""
     theirs = _cldr_names(tgt)
+    kin = _kin(tgt)
     out: dict[str, set[str]] = {}
     for code, names in _cldr_names(src).items():
         if code in theirs:
+            said = set(theirs[code])
+            for other in kin.get(code, ()):
+                said.update(theirs.get(other, ()))
             for name in names:
-                out.setdefault(name, set()).update(theirs[code])
+                out.setdefault(name, set()).update(said)
     return {name: frozenset(others) for name, others in out.items()}
 
 
@@ -84,15 +114,39 @@ def _phrase(name: str, agrees: bool = False) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + said + r"(?!\w)")
 
 
+def _others(name: str, src: str, tgt: str) -> frozenset[str]:
+    """The names CLDR gives in `tgt` to what `name` names in `src`: as written ("Noruega" /
+    "Norway") and, read as a language's agreeing adjective, as its masculine ("noruega" /
+    "Norwegian")."""
+    if src == tgt:
+        return frozenset()
+    table = equivalents(src, tgt)
+    key = _key(name)
+    return table.get(key, frozenset()) | table.get(_masculine(key, src), frozenset())
+
+
+def named(name: str, src: str, tgt: str) -> bool:
+    """CLDR names the territory or language `name` (in `src`) in `tgt` too ("Países Bajos")."""
+    return bool(_others(name, src, tgt))
+
+
 def said_in(name: str, src: str, text: str, tgt: str) -> bool:
     """`text` (in language `tgt`) has the name CLDR gives in `tgt` to the territory or language
     named `name` in `src` ("Netherlands" in English, "Países Bajos" in a Spanish text; a language's
     name as the adjective agrees, "Kurdish" / "a região curda")."""
-    if src == tgt:
-        return False
-    others = equivalents(src, tgt).get(_masculine(_key(name), src))
+    others = _others(name, src, tgt)
     if not others:
         return False
     folded = _key(text)
     agreeing = _adjectives(tgt)
-    return any(_phrase(other, other in agreeing).search(folded) is not None for other in others)
+    if any(_phrase(other, other in agreeing).search(folded) is not None for other in others):
+        return True
+    initials = {_initials(other, tgt) for other in others} - {""}
+    return any(m.group().replace(".", "") in initials for m in _ACRONYM.finditer(text))
+
+
+def _initials(name: str, lang: str) -> str:
+    """The acronym of a name of several words ("united states" -> "US", "united arab emirates" ->
+    "UAE"); "" for a name of one word."""
+    words = [w for w in name.split() if zipf(w, lang) < FUNCTION_ZIPF]
+    return "".join(w[0] for w in words).upper() if len(words) > 1 else ""

@@ -110,6 +110,20 @@ NEG_AFFIXES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]]
     "it": (("non",), ("in", "im", "ir", "il", "dis"), ()),
     "de": (("un", "nicht"), ("miss",), ("los", "frei")),
 }
+# Where a word of NEG_IMPLICIT says no negation (folded text): a connective ("sin embargo" =
+# "however") and the second half of "not only ... but" ("no solo de Europa sino del mundo").
+IMPLICIT_IDIOMS: dict[str, re.Pattern[str]] = {
+    "es": re.compile(r"\bsin embargo\b|\bno (?:solo|solamente|unicamente)\b[^.;:!?]*?\b(?P<only>sino)\b"),
+    "pt": re.compile(r"\bsem embargo\b|\bnao (?:so|somente|apenas|unicamente)\b[^.;:!?]*?\b(?P<only>senao)\b"),
+}
+# Strong prefixes that are the language's negator: they negate joined by a hyphen ("no-violento",
+# "não-linear", "non-violence"); fused, they begin a word of its own ("Noruega", "novela", "nonno").
+NEG_HYPHEN_ONLY: dict[str, frozenset[str]] = {
+    "es": frozenset({"no"}),
+    "pt": frozenset({"nao", "não"}),
+    "fr": frozenset({"non"}),
+    "it": frozenset({"non"}),
+}
 # The second part of a hyphenated word that negates its first: "sulphate-free" = "sin sulfatos".
 NEG_HYPHEN_SUFFIXES: dict[str, frozenset[str]] = {"en": frozenset({"free"}), "de": frozenset({"frei"})}
 # Words that, after a negator, make "not only" rather than a negation ("não cria apenas").

@@ -18,7 +18,7 @@ from difflib import SequenceMatcher
 from pipeline.records import Flag, Span
 
 from . import Check, CheckInput, acronyms, register
-from .cldrnames import said_in
+from .cldrnames import named, said_in
 from .number_words import roman_value
 from .openers import opening_word, renders_opening_word, verb_or_adverb
 from .propernames import Name, matches, missing, name_key, names, vocabulary
@@ -224,7 +224,8 @@ def lost_names(inp: CheckInput) -> list[tuple[Name, bool]]:
             continue  # "Dott.ssa", "Sr.", "Prof.": a title, which translations render their way
         if opening_word(n, inp.source, inp.source_lang):
             continue  # "Preheat the oven": a verb or adverb that opens the sentence, not a name
-        if said_in(_through_hyphens(n, inp.source), inp.source_lang, inp.target, inp.target_lang):
+        whole = _through_hyphens(n, inp.source)
+        if said_in(whole, inp.source_lang, inp.target, inp.target_lang):
             continue  # CLDR's name of the country or language in the copy's language ("Países Bajos")
         written = {name_key(t.text): t.text for t in tokens(n.text)}
         keys = [k for k in keys if not _acronym_given(written.get(k, ""), inp.target, inp.back)]
@@ -238,16 +239,15 @@ def lost_names(inp: CheckInput) -> list[tuple[Name, bool]]:
             continue  # "Instituto Ifo" / "the Ifo index", "Ásia Oriental" / "East Asia"
         words = lost_words or n.words
         part = Name(n.text, n.start, n.end, tuple(keys), words)
-        translated = (
-            inp.forward is not None and _translated_by_engine(part, inp, fwd_vocab)
-        ) or _unknown_word(n, inp)
+        by_engine = inp.forward is not None and _translated_by_engine(part, inp, fwd_vocab)
+        translated = by_engine or _unknown_word(n, inp)
         if translated:
             rendered = _renderings(n, inp)
             if any(matches(r, vocabulary(inp.target)) for r in rendered):
                 continue  # the translation names it the way the engine does
             if _rendered_as_no_noun(n, inp, rendered):
                 continue  # a verb or adverb that opens the sentence ("Prenotando" / "Reserving"), not a name
-        lost.append((n, translated))
+        lost.append((n, translated and not named(whole, inp.source_lang, inp.target_lang)))  # CLDR: as kept
     return lost
 
 
@@ -355,7 +355,8 @@ def check_names(inp: CheckInput) -> list[Flag]:
     Severity says how sure the engine makes it: a name the engine keeps as it is (a real name)
     missing from the copy is critical, a name the translation adds is major, a capitalised name the
     engine translates whose rendering the copy lacks is minor (translators word these freely:
-    "Ocidente" / "the West"), and a pair the engine cannot compare is info."""
+    "Ocidente" / "the West"; not a country CLDR names: cldrnames.named), and a pair the engine
+    cannot compare is info."""
     flags: list[Flag] = []
     lost = lost_names(inp)
     added = added_names(inp)

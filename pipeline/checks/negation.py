@@ -26,8 +26,10 @@ from . import Check, CheckInput, register
 from . import negation_forms as forms
 from .lexicon import (
     CLAUSE_BREAK,
+    IMPLICIT_IDIOMS,
     NEG_AFFIXES,
     NEG_CONCORD,
+    NEG_HYPHEN_ONLY,
     NEG_HYPHEN_SUFFIXES,
     NEG_IDIOMS,
     NEG_IMPLICIT,
@@ -36,6 +38,7 @@ from .lexicon import (
     ONLY_WORDS,
 )
 from .text import fold, tokens, words, zipf
+from .wordnet_antonyms import prefixed_opposite
 
 CONCORD_WINDOW = 6  # a concord word further than this many words from its negator negates anew
 # words at least this frequent (the, is, have) are skipped to find the negated word
@@ -173,7 +176,11 @@ def implicit(text: str, lang: str) -> tuple[str, ...]:
     out = []
     folded = fold(text)
     toks = tokens(folded)
+    idiom = IMPLICIT_IDIOMS.get(lang)  # "sin embargo"; of "no solo ... sino", the "sino"
+    inert = [m.span(m.lastgroup or 0) for m in idiom.finditer(folded)] if idiom else []
     for i, tok in enumerate(toks):
+        if any(s <= tok.start < e for s, e in inert):
+            continue
         w = tok.text.replace("-", "")
         hyphened = (
             (folded[tok.end : tok.end + 1] == "-" and tok.text in strong)
@@ -193,10 +200,15 @@ def implicit(text: str, lang: str) -> tuple[str, ...]:
 def _affixed(
     w: str, lang: str, strong: tuple[str, ...], weak: tuple[str, ...], suffixes: tuple[str, ...]
 ) -> bool:
-    for p in strong + weak:
+    fused = [p for p in strong + weak if p not in NEG_HYPHEN_ONLY.get(lang, frozenset())]
+    for p in fused:
         rest = w[len(p) :]
-        if w.startswith(p) and len(rest) >= 4 and zipf(rest, lang) >= AFFIX_STEM_ZIPF:
-            if p in strong or len(rest) >= WEAK_AFFIX_STEM_LEN:
+        if not w.startswith(p) or len(rest) < 3:
+            continue
+        if lang == "en" and prefixed_opposite(w, rest):
+            return True
+        if len(rest) >= 4 and zipf(rest, lang) >= AFFIX_STEM_ZIPF:
+            if p in strong or (lang != "en" and len(rest) >= WEAK_AFFIX_STEM_LEN):
                 return zipf(w, lang) > 0
     for sfx in suffixes:
         rest = w[: -len(sfx)]

@@ -89,3 +89,13 @@ def swaps(engine: str, other: str) -> list[tuple[str, str]]:
 def _stem(word: str) -> str:
     """The first STEM letters of a long word: a word family's shared beginning ("reduc")."""
     return word[:STEM] if len(word) > STEM else word
+
+
+def prefixed_opposite(word: str, rest: str) -> bool:
+    """WordNet pairs an English word with what follows its prefix as antonyms ("insufficient" /
+    "sufficient", "disagreed" / "agree", "unfit" / "fit"): the prefix negates. `negation` asks
+    this of a weak prefix ("in", "im", "dis"), which nothing else makes a negation in English:
+    "immigrant" is no "not migrant", "increase" no "not crease"."""
+    antonyms = table()
+    rests = word_lemmas(rest)
+    return any(rests & antonyms.get(lemma, frozenset()) for lemma in word_lemmas(word))

@@ -148,17 +148,52 @@ def test_changed_names_flag(source: str, target: str, forward: str | None, back:
 
 
 def test_translated_name_missing_is_minor_evidence() -> None:
-    """A name the engine renders in other words ("Estados Unidos" -> "United States") whose
-    rendering the copy lacks: translators word these freely ("America", "the US"), so it is
-    evidence for the calibrated judge, not a verdict of its own."""
+    """A capitalised name the engine renders in other words ("Ocidente" -> "West") whose rendering
+    the copy lacks: translators word these freely ("the Western world"), so it is evidence for
+    the calibrated judge, not a verdict of its own."""
     inp = make(
+        "O Ocidente reagiu.",
+        "They reacted.",
+        "pt",
+        forward="The West reacted.",
+        back="Reagiram.",
+    )
+    assert_passes("names", inp)
+    assert "Ocidente" in assert_flags("names", inp, severity="minor").message
+
+
+def test_a_country_cldr_names_is_lost_when_no_name_of_it_is_there() -> None:
+    """A country CLDR names in the copy's language ("Estados Unidos" / "United States") that the
+    copy says neither so, nor as the engine renders it, nor as the acronym of that name ("US",
+    "U.S."), nor as the adjective of its language ("Noruega" / "Norwegian"), is as surely lost
+    as a name that travels unchanged: critical, not the minor evidence of a word the engine
+    translates ("Ocidente")."""
+    lost = make(
         "Viven en los Estados Unidos.",
         "They live in.",
         forward="They live in the United States.",
         back="Viven en.",
     )
-    assert_passes("names", inp)
-    assert "Estados Unidos" in assert_flags("names", inp, severity="minor").message
+    assert "'Estados Unidos'" in assert_flags("names", lost, severity="critical").message
+    for said in ("They live in the US.", "They live in the U.S.", "They live in the United States."):
+        assert (
+            run(
+                "names", make("Viven en los Estados Unidos.", said, forward="They live in the United States.")
+            )
+            == []
+        )
+    # "UK" is another country's acronym
+    assert_flags("names", make("Viven en los Estados Unidos.", "They live in the UK."), severity="critical")
+    # the country said through its language, and the language through its country
+    assert run("names", make("A dívida grega cresceu.", "Greece's debt grew.", "pt")) == []
+    assert (
+        run("names", make("Rakfisk es parte del pasado de Noruega.", "Rakfisk is part of Norwegian history."))
+        == []
+    )
+    assert (
+        run("names", make("Rakfisk es parte del pasado de Noruega.", "Rakfisk is part of norway's past."))
+        == []
+    )
 
 
 def test_sentence_initial_word_the_engine_cannot_translate_is_not_a_name() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.checks.negation import count
+from pipeline.checks.negation import count, implicit
 
 from .helpers import assert_flags, assert_passes, make, run
 
@@ -230,9 +230,10 @@ def test_no_more_than_is_a_restriction() -> None:
 
 
 def test_an_added_negation_is_not_explained_by_a_word_that_only_looks_negative() -> None:
-    """ "Noruega" reads as no-ruega and "inmigrantes" as in-migrantes; the engine renders them
-    plainly and its back-translation keeps them beside the copy's new "no": the added negation
-    stands (major: the source's look-alikes leave it short of unambiguous)."""
+    """ "inmigrantes" reads as in-migrantes; the engine renders it plainly and its back-translation
+    keeps it beside the copy's new "no": the added negation stands (major: the source's
+    look-alike leaves it short of unambiguous). "Noruega" is no no-ruega at all: a prefix that is
+    the language's negator negates only hyphenated ("no-violento")."""
     inp = make(
         "Noruega exporta petróleo a los inmigrantes.",
         "Norway does not export oil to the immigrants.",
@@ -240,7 +241,9 @@ def test_an_added_negation_is_not_explained_by_a_word_that_only_looks_negative()
         back="Noruega no exporta petróleo a los inmigrantes.",
     )
     flag = assert_flags("negation", inp, severity="major")
-    assert "does not read" in flag.message and "noruega" in flag.message
+    assert "does not read 'inmigrantes'" in flag.message and "noruega" not in flag.message
+    assert implicit("Noruega y la novela", "es") == () and implicit("una vía no-violenta", "es") == ("no",)
+    assert implicit("Não-alinhados e nonnos", "pt") == ("nao",)
     # a word the engine renders as a negation too still explains the difference
     inp = make(
         "El proyecto es insuficiente.",
@@ -249,3 +252,41 @@ def test_an_added_negation_is_not_explained_by_a_word_that_only_looks_negative()
         back="El proyecto no es bastante.",
     )
     assert "may negate with 'insuficiente'" in assert_flags("negation", inp, severity="minor").message
+
+
+def test_english_prefixes_negate_where_wordnet_says_so() -> None:
+    """A weak prefix makes an English word negative only where WordNet pairs it with the rest as
+    antonyms: "disagree", "insufficient", "unfit"; "immigrant", "increase" and "intended" negate
+    nothing. The strong prefixes keep their rule ("unreported")."""
+    assert implicit("We disagree: it is insufficient and unfit, and unreported.", "en") == (
+        "disagree",
+        "insufficient",
+        "unfit",
+        "unreported",
+    )
+    assert implicit("The immigrant intended an increase.", "en") == ()
+    # "Even if we disagree" says "Mesmo que não concordemos": the difference is one of wording
+    inp = make(
+        "Mesmo que não concordemos, fico satisfeito.",
+        "Even if we disagree, I am glad.",
+        "pt",
+        forward="Even if we do not agree, I am satisfied.",
+        back="Aunque discrepamos, estoy contento.",
+    )
+    assert "may negate with 'disagree'" in assert_flags("negation", inp, severity="minor").message
+
+
+def test_idioms_whose_negative_word_negates_nothing() -> None:
+    """ "Sin embargo" is "however", and the "sino" of "no sólo ... sino" completes "not only":
+    neither explains a negation the copy adds."""
+    assert implicit("Sin embargo, está convencida.", "es") == ()
+    assert implicit("No sólo de Europa sino del mundo.", "es") == ()
+    assert implicit("No es rojo sino azul.", "es") == ("sino",)
+    assert implicit("Não só isto, senão aquilo.", "pt") == ()
+    inp = make(
+        "Sin embargo, Pilata está convencida de que Lerik tiene futuro.",
+        "However, Pilata is not convinced that Lerik has a future.",
+        forward="However, Pilata is convinced that Lerik has future.",
+        back="Aun así, Pilata no está convencida que Lerik tiene un futuro.",
+    )
+    assert "the rest of the clause" in assert_flags("negation", inp, severity="critical").message

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..records import SEVERITIES, Flag, Mode, Severity, Span
 
@@ -62,6 +62,15 @@ class CheckInput:
     forward: str | None = None
     mode: str = "source"  # "source" | "roundtrip"
     options: Mapping[str, object] = field(default_factory=dict)  # thresholds from config, known scores
+
+    def plain(self) -> CheckInput:
+        """This input with typographic apostrophes plain ("won’t", "it’ll", "wasn’t" as the forms
+        of the checks spell them); one character for one, so spans stay where they were."""
+        if "’" not in "".join(t or "" for t in (self.source, self.target, self.back, self.forward)):
+            return self
+        back, forward = (None if t is None else t.replace("’", "'") for t in (self.back, self.forward))
+        source, target = self.source.replace("’", "'"), self.target.replace("’", "'")
+        return replace(self, source=source, target=target, back=back, forward=forward)
 
     def copy(self) -> tuple[str, str, str]:
         """The published copy, its language and the span field pointing into it: the original

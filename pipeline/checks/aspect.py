@@ -63,6 +63,7 @@ ASPECT = Check("aspect", "major", "Aspect differs", modes=("source",))
 @register(ASPECT)
 def check_aspect(inp: CheckInput) -> list[Flag]:
     """A past progressive only where the source has an imperfect or a progressive, by both engine views."""
+    inp = inp.plain()  # "wasn’t resigning"
     if inp.target_lang != "en" or inp.source_lang not in IMPERFECT or inp.forward is None or inp.back is None:
         return []
     found = past_progressives(inp.target)

@@ -103,7 +103,7 @@ NEG_IMPLICIT: dict[str, frozenset[str]] = {
 # front of a longer, common word (in-form and dis-cover do not negate).
 NEG_AFFIXES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     # (strong prefixes, weak prefixes, suffixes)
-    "en": (("un", "non"), ("in", "im", "ir", "il", "dis"), ("less",)),
+    "en": (("un", "non", "not"), ("in", "im", "ir", "il", "dis"), ("less",)),
     "es": (("no",), ("in", "im", "ir", "des"), ()),
     "pt": (("nao", "não"), ("in", "im", "ir", "des"), ()),
     "fr": (("non",), ("in", "im", "ir", "il", "dés", "des"), ()),
@@ -114,11 +114,15 @@ NEG_AFFIXES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]]
 # "however") and the second half of "not only ... but" ("no solo de Europa sino del mundo").
 IMPLICIT_IDIOMS: dict[str, re.Pattern[str]] = {
     "es": re.compile(r"\bsin embargo\b|\bno (?:solo|solamente|unicamente)\b[^.;:!?]*?\b(?P<only>sino)\b"),
-    "pt": re.compile(r"\bsem embargo\b|\bnao (?:so|somente|apenas|unicamente)\b[^.;:!?]*?\b(?P<only>senao)\b"),
+    "pt": re.compile(
+        r"\bsem embargo\b|\bnao (?:so|somente|apenas|unicamente)\b[^.;:!?]*?\b(?P<only>senao)\b"
+    ),
 }
 # Strong prefixes that are the language's negator: they negate joined by a hyphen ("no-violento",
-# "não-linear", "non-violence"); fused, they begin a word of its own ("Noruega", "novela", "nonno").
+# "não-linear", "non-violence", "not-so-subtle"); fused, they begin a word of its own ("Noruega",
+# "novela", "nonno", "notable").
 NEG_HYPHEN_ONLY: dict[str, frozenset[str]] = {
+    "en": frozenset({"not"}),  # "not-so-subtle", "not-for-profit"; "notable" is none
     "es": frozenset({"no"}),
     "pt": frozenset({"nao", "não"}),
     "fr": frozenset({"non"}),

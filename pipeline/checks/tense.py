@@ -84,7 +84,7 @@ FUTURE: dict[str, re.Pattern[str]] = {
 MODAL: dict[str, re.Pattern[str]] = {
     "en": re.compile(
         r"\b(?:can|could|may|might|must|should|would|ought|cannot|can't|couldn't|shouldn't"
-        r"|needs?\s+to|(?:has|have)\s+to|(?:is|are)\s+to|(?:is|are)\s+likely\s+to)\b",
+        r"|needs?\s+to|(?:has|have)\s+to|(?:is|are)\s+to|(?:is|are)\s+(?:un)?likely\s+to)\b",
         re.I,
     ),
 }
@@ -246,6 +246,7 @@ TENSE = Check("tense", "major", "Tense or aspect differs", also=("minor",))
 @register(TENSE)
 def check_tense(inp: CheckInput) -> list[Flag]:
     """A future or progressive form is in the translation exactly when it is in the source."""
+    inp = inp.plain()  # "won’t", "it’ll", "shouldn’t"
     flags: list[Flag] = []
     for name, table in FEATURES.items():
         tgt = _has(inp.target, inp.target_lang, table)

@@ -265,6 +265,8 @@ def test_english_prefixes_negate_where_wordnet_says_so() -> None:
         "unreported",
     )
     assert implicit("The immigrant intended an increase.", "en") == ()
+    # "not" negates as a prefix only hyphenated: "not-so-subtle", never "notable"
+    assert implicit("a not-so-subtle, notable shift", "en") == ("not",)
     # "Even if we disagree" says "Mesmo que não concordemos": the difference is one of wording
     inp = make(
         "Mesmo que não concordemos, fico satisfeito.",

@@ -84,6 +84,30 @@ def test_future_of_a_modal_said_with_a_modal_passes() -> None:
     assert_passes("tense", inp)
 
 
+def test_typographic_apostrophes_are_read_as_plain_ones() -> None:
+    """Published English often writes "shouldn’t", "won’t", "it’ll" with a typographic apostrophe:
+    the modal that stands for a modal's future and an English future are read all the same, and
+    the flag's span still points at the copy's own characters."""
+    source = "A água não deverá tornar-se um bem de luxo."
+    forward = "The water will not have to become a luxury good."
+    back = "El agua no tendría que devenir un bien de lujo."
+    for copy in ("Water shouldn't become a luxury good.", "Water shouldn’t become a luxury good."):
+        assert [f.severity for f in run("tense", make(source, copy, "pt", forward=forward, back=back))] != [
+            "major"
+        ]
+    assert_passes(
+        "tense", make(source, "Water is unlikely to become a luxury good.", "pt", forward=forward, back=back)
+    )
+    added = make(
+        "La crisis termina.",
+        "The crisis won’t end.",
+        forward="The crisis ends.",
+        back="La crisis no terminará.",
+    )
+    flag = assert_flags("tense", added)
+    assert [added.target[s.start : s.end] for s in flag.spans] == ["won’t"]
+
+
 def test_present_progressive_for_a_simple_present_passes() -> None:
     inp = make(
         "Os mercados indicam que a crise acabou.",

@@ -197,24 +197,35 @@ _HARDLY = {lang: re.compile(_WORD.format(p)) for lang, p in HARDLY.items()}
 _HARDLY_OR_JUST = {lang: re.compile(_WORD.format(p)) for lang, p in HARDLY_OR_JUST.items()}
 
 
+# "algum" after its noun negates ("de modo algum" = "in no way", "em parte alguma" = "nowhere"):
+# in a phrase of a preposition and a noun, where no negator before it in its clause makes it
+# concord ("não é de modo algum" negates once). Before its noun it is "some" ("de algum modo").
+POSTPOSED: dict[str, str] = {
+    "pt": r"(?:de|em|por|sob)\s+\w+\s+(?P<a>alguma?)",
+    "es": r"(?:de|en|por|bajo)\s+\w+\s+(?P<a>alguna|alguno)",
+}
+
+
 def _lexical_pattern(lang: str) -> re.Pattern[str]:
     parts = [
         _WORD.format(f"(?P<{group}>{table[lang]})")
         for group, table in (("v", PROHIBIT), ("p", PROHIBITED), ("h", HARDLY))
         if lang in table
     ]
+    if lang in POSTPOSED:
+        parts.append(_WORD.format(POSTPOSED[lang]))
     if lang in NOT_DOING_VERBS:
         parts.append(_REFUSE.format(**NOT_DOING_VERBS[lang]))
     return re.compile("|".join(parts))
 
 
-LEXICAL_CUES = {lang: _lexical_pattern(lang) for lang in {*PROHIBIT, *HARDLY, *NOT_DOING_VERBS}}
+LEXICAL_CUES = {lang: _lexical_pattern(lang) for lang in {*PROHIBIT, *HARDLY, *NOT_DOING_VERBS, *POSTPOSED}}
 _ARTICLES = {lang: DETERMINERS.get(lang, frozenset()) for lang in LEXICAL_CUES}
 
 
 def lexical_cues(folded: str, lang: str) -> frozenset[int]:
     """Where the negators said with a word of their own stand: a prohibition, "hardly", a verb
-    of not doing before its infinitive (the start of the word)."""
+    of not doing before its infinitive, a postposed "algum" (the start of the word)."""
     pat = LEXICAL_CUES.get(lang)
     if pat is None:
         return frozenset()
@@ -227,6 +238,9 @@ def lexical_cues(folded: str, lang: str) -> frozenset[int]:
             continue
         if group == "n" and before[-1:] and before[-1] in _ARTICLES[lang]:
             continue  # a noun: "a recusa de tentar" = "the refusal to try"
+        clause = folded[max((b.end() for b in CLAUSE_BREAK.finditer(folded, 0, start)), default=0) : start]
+        if group == "a" and {t.text for t in tokens(clause)} & NEG_PRIMARY[lang]:
+            continue  # concord with the negator before it
         out.add(start)
     return frozenset(out)
 

@@ -292,3 +292,21 @@ def test_idioms_whose_negative_word_negates_nothing() -> None:
         back="Aun así, Pilata no está convencida que Lerik tiene un futuro.",
     )
     assert "the rest of the clause" in assert_flags("negation", inp, severity="critical").message
+
+
+def test_algum_after_its_noun_negates_unless_a_negator_comes_first() -> None:
+    """ "de modo algum" is "in no way", "en modo alguno" "in no way": "algum" after its noun, in a
+    phrase with a preposition, negates; after "não" in its clause it is concord (one negation),
+    and before its noun it is "some" ("de algum modo")."""
+    assert count("Isto pode ajudar, mas de modo algum o desculpa.", "pt") == 1
+    assert count("Mas não foi de forma alguma o único obstáculo.", "pt") == 1
+    assert count("De algum modo, funcionou.", "pt") == 0
+    assert count("En modo alguno lo aceptaré.", "es") == 1
+    inp = make(
+        "Isto pode ajudar a explicar o que aconteceu em Delhi, mas de modo algum o desculpa.",
+        "This might help to explain what happened in Delhi, but it does not in any way excuse it.",
+        "pt",
+        forward="This can help to explain what happened in Delhi, but of way some excuses it.",
+        back="Esto puede ayudar para explicar qué pasó en Delhi, pero no lo excusa en cualquier manera.",
+    )
+    assert_passes("negation", inp)

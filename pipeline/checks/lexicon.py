@@ -100,7 +100,8 @@ NEG_IMPLICIT: dict[str, frozenset[str]] = {
 }
 # Negative prefixes and suffixes (un-able, in-suficiente, des-conhecido, use-less): a word made of
 # one and a word of the language negates it. "strong" ones always negate; the others only in
-# front of a longer, common word (in-form and dis-cover do not negate).
+# front of a longer, common word (in-form and dis-cover do not negate), and in English only where
+# WordNet pairs the two words as antonyms (wordnet_antonyms.prefixed_opposite: "dis-agree").
 NEG_AFFIXES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     # (strong prefixes, weak prefixes, suffixes)
     "en": (("un", "non", "not"), ("in", "im", "ir", "il", "dis"), ("less",)),

@@ -238,9 +238,10 @@ def lexical_cues(folded: str, lang: str) -> frozenset[int]:
             continue
         if group == "n" and before[-1:] and before[-1] in _ARTICLES[lang]:
             continue  # a noun: "a recusa de tentar" = "the refusal to try"
-        clause = folded[max((b.end() for b in CLAUSE_BREAK.finditer(folded, 0, start)), default=0) : start]
-        if group == "a" and {t.text for t in tokens(clause)} & NEG_PRIMARY[lang]:
-            continue  # concord with the negator before it
+        if group == "a":  # concord with a negator before it in its clause
+            opened = max((b.end() for b in CLAUSE_BREAK.finditer(folded, 0, start)), default=0)
+            if {t.text for t in tokens(folded[opened:start])} & NEG_PRIMARY[lang]:
+                continue
         out.add(start)
     return frozenset(out)
 

@@ -209,14 +209,17 @@ def prepare(langs: Sequence[str]) -> None:
     load_all()
     from wordfreq import zipf_frequency
 
+    from . import cldrnames
     from .language_id import known_language
     from .lexicon import day_names, month_abbreviations, month_names
 
     for lang in dict.fromkeys(langs):
         if known_language(lang):  # else wordfreq picks (and logs) a neighbour when a check asks
             zipf_frequency("the", lang)  # loads the language's word list (text.zipf's own path)
-        # CLDR month and day names of the language and of its regional locales (`dates` reads them)
+        # CLDR month and day names of the language and of its regional locales (`dates` reads them),
+        # and its names of countries and languages (`names`)
         month_names(lang), month_abbreviations(lang), day_names(lang)
+        cldrnames.preload(lang)
     if "en" in langs:
         from lemminflect import getAllInflections, getAllLemmas
 

@@ -14,11 +14,17 @@ from __future__ import annotations
 import functools
 import re
 
+from .lexicon import regional_locales
 from .text import fold, zipf
 
 _ALTERNATE = re.compile(r"^(.+?) \((.+)\)$")  # "Myanmar (Burma)": a name and its other name
 _ACRONYM = re.compile(r"(?<!\w)(?:[A-Z]\.){2,}|(?<!\w)[A-Z]{2,}(?!\w)")  # "US", "U.S.", "UAE"
 FUNCTION_ZIPF = 6.0  # "of", "the", "and": words an acronym skips ("DRC")
+
+
+def preload(lang: str) -> None:
+    """Build the language's tables (`checks.prepare` calls it while the engine translates)."""
+    _kin(lang)
 
 
 def _key(name: str) -> str:
@@ -34,16 +40,21 @@ def _forms(name: str) -> tuple[str, ...]:
 
 @functools.cache
 def _cldr_names(lang: str) -> dict[str, tuple[str, ...]]:
-    """Territory and language codes ("T:NL", "L:nl") -> their compared names in `lang`."""
+    """Territory and language codes ("T:NL", "L:nl") -> their compared names in `lang`, in every
+    regional variety CLDR has for it ("Irã" in Brazil, "Irão" in Portugal: pt, pt_PT, pt_AO…)."""
     from babel import Locale, UnknownLocaleError
 
     try:
-        locale = Locale.parse(lang)
+        Locale.parse(lang)
     except (UnknownLocaleError, ValueError):
         return {}
-    out = {f"T:{code}": _forms(name) for code, name in locale.territories.items()}
-    out.update((f"L:{code}", _forms(name)) for code, name in locale.languages.items())
-    return out
+    out: dict[str, dict[str, None]] = {}  # ordered sets: the language's own names first
+    for ident in regional_locales(lang):
+        locale = Locale.parse(ident)
+        for prefix, table in (("T", locale.territories), ("L", locale.languages)):
+            for code, name in table.items():
+                out.setdefault(f"{prefix}:{code}", {}).update(dict.fromkeys(_forms(name)))
+    return {code: tuple(forms) for code, forms in out.items()}
 
 
 @functools.cache

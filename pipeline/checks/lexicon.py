@@ -340,18 +340,29 @@ def month_names(lang: str) -> dict[str, int]:
 
 
 @functools.cache
+def regional_locales(lang: str) -> tuple[str, ...]:
+    """The language's CLDR locale, then each regional one written in its script ("pt", "pt_AO",
+    …, "pt_PT"; not "en_Dsrt"): what CLDR says in any variety of the language."""
+    from babel import Locale, localedata
+
+    out = [lang]
+    for ident in sorted(i for i in localedata.locale_identifiers() if i.split("_")[0] == lang and i != lang):
+        try:
+            if Locale.parse(ident).script is None:
+                out.append(ident)
+        except (ValueError, LookupError):
+            continue
+    return tuple(out)
+
+
+@functools.cache
 def month_abbreviations(lang: str) -> dict[str, int]:
     """Folded abbreviated month names (without the dot) -> month number (babel/CLDR)."""
-    from babel import Locale, localedata
     from babel.dates import get_month_names
 
     out: dict[str, int] = {}
-    # Every regional locale of the language: en_GB writes "Sept", en_US "Sep".
-    regional = [i for i in localedata.locale_identifiers() if i.split("_")[0] == lang]
-    for ident in [lang, *sorted(regional)]:
+    for ident in regional_locales(lang):  # en_GB writes "Sept", en_US "Sep"
         try:
-            if ident != lang and Locale.parse(ident).script is not None:
-                continue  # another script (en_Dsrt): not how the language is written here
             for context in ("format", "stand-alone"):
                 names = get_month_names("abbreviated", context, locale=ident)
                 out.update(

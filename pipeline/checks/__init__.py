@@ -66,7 +66,7 @@ class CheckInput:
     def plain(self) -> CheckInput:
         """This input with typographic apostrophes plain ("won’t", "it’ll", "wasn’t" as the forms
         of the checks spell them); one character for one, so spans stay where they were."""
-        if "’" not in "".join(t or "" for t in (self.source, self.target, self.back, self.forward)):
+        if not any(t and "’" in t for t in (self.source, self.target, self.back, self.forward)):
             return self
         back, forward = (None if t is None else t.replace("’", "'") for t in (self.back, self.forward))
         source, target = self.source.replace("’", "'"), self.target.replace("’", "'")

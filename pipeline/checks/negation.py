@@ -172,6 +172,7 @@ def implicit(text: str, lang: str) -> tuple[str, ...]:
     an affix ("unable", "insuficiente", "useless"). They explain a difference in negator counts."""
     listed = NEG_IMPLICIT.get(lang, frozenset())
     strong, weak, suffixes = NEG_AFFIXES.get(lang, ((), (), ()))
+    fused = tuple(p for p in strong + weak if p not in NEG_HYPHEN_ONLY.get(lang, frozenset()))
     hyphen_suffixes = NEG_HYPHEN_SUFFIXES.get(lang, frozenset())
     out = []
     folded = fold(text)
@@ -192,15 +193,16 @@ def implicit(text: str, lang: str) -> tuple[str, ...]:
                 )
             )
         )
-        if w in listed or hyphened or _affixed(w, lang, strong, weak, suffixes):
+        if w in listed or hyphened or _affixed(w, lang, fused, strong, suffixes):
             out.append(tok.text)
     return tuple(out)
 
 
 def _affixed(
-    w: str, lang: str, strong: tuple[str, ...], weak: tuple[str, ...], suffixes: tuple[str, ...]
+    w: str, lang: str, fused: tuple[str, ...], strong: tuple[str, ...], suffixes: tuple[str, ...]
 ) -> bool:
-    fused = [p for p in strong + weak if p not in NEG_HYPHEN_ONLY.get(lang, frozenset())]
+    """`w` made negative by a prefix written fused to it (`fused`: the language's prefixes but
+    those that negate only hyphenated) or by a suffix."""
     for p in fused:
         rest = w[len(p) :]
         if not w.startswith(p) or len(rest) < 3:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+import pipeline
 from pipeline.checks import CheckInput, run_checks
 from pipeline.core.verdict import drift, verdict
 
@@ -248,3 +249,48 @@ def test_catalan_number_words_are_read_withapertium() -> None:
         (back,) = apertium([copy], "cat-eng")
         flags = run_checks(CheckInput(source, "en", copy, "ca", back=back, forward=forward))
         assert [f.severity for f in flags if f.check == "numbers"] == expected, copy
+
+
+def _messages(pairs: list[tuple[str, str]], source_lang: str, check: str) -> list[list[str]]:
+    report = pipeline.verify_pairs(pairs, source_lang=source_lang, lang="en", engine="apertium")
+    return [[f.message for f in s.flags if f.check == check] for s in report.segments]
+
+
+def test_negation_reads_no_look_alikes_withapertium() -> None:
+    """With Apertium's real translations: "Sin embargo" ("however") and "Noruega" negate nothing,
+    so a "not" the copy adds is unambiguous (the rest of its clause says what the engine's does);
+    Portuguese "de modo algum" is the copy's "not in any way"."""
+    got = _messages(
+        [
+            (
+                "Sin embargo, Pilata está convencida de que Lerik tiene futuro.",
+                "However, Pilata is not convinced that Lerik has a future.",
+            ),
+            (
+                "Los habitantes de Noruega gozan de un alto nivel de vida.",
+                "The inhabitants of Norway do not enjoy a high standard of living.",
+            ),
+        ],
+        "es",
+        "negation",
+    )
+    clean = "translation has more negations than the source (1 vs 0): the rest of the clause says the same as the engine's"
+    assert got == [[clean], [clean]]
+    pt = "Isto pode ajudar a explicar o que aconteceu em Delhi, mas de modo algum o desculpa."
+    copy = "This might help to explain what happened in Delhi, but it does not in any way excuse it."
+    assert _messages([(pt, copy)], "pt", "negation") == [[]]
+
+
+def test_a_typographic_apostrophe_reads_as_a_plain_one_withapertium() -> None:
+    """ "shouldn’t" is "shouldn't": the modal that says "não deverá" in English, weak evidence at
+    most (one future fewer than the engine's), never a dropped future."""
+    source = "A água não deverá tornar-se um bem de luxo."
+    curly, plain = _messages(
+        [
+            (source, "Water shouldn’t become a luxury good."),
+            (source, "Water shouldn't become a luxury good."),
+        ],
+        "pt",
+        "tense",
+    )
+    assert curly == plain == ["the translation has fewer future forms than the engine's"]

@@ -31,16 +31,20 @@ class Synset(NamedTuple):
     lexfile: int  # WordNet's lexicographer file (lexnames: 6 is noun.artifact, 13 noun.food, ...)
 
 
-def read_synsets(folder: Path) -> dict[tuple[str, str], Synset]:
-    """(pos, offset) -> words, pointers and lexicographer file of every synset of the four data files."""
+def read_synsets(folder: Path, cased: bool = False) -> dict[tuple[str, str], Synset]:
+    """(pos, offset) -> words (lower-cased unless `cased`), pointers and lexicographer file of every
+    synset of the data files there are (data.noun, data.verb, data.adj, data.adv)."""
     out = {}
     for name, pos in FILES.items():
+        if not (folder / f"data.{name}").exists():
+            continue
         for line in (folder / f"data.{name}").read_text(encoding="latin-1").splitlines():
             if line.startswith("  "):  # the licence header
                 continue
             parts = line.split(" |")[0].split()
             count = int(parts[3], 16)
-            words = [re.sub(r"\(.*\)$", "", parts[4 + 2 * i]).lower() for i in range(count)]
+            words = [re.sub(r"\(.*\)$", "", parts[4 + 2 * i]) for i in range(count)]
+            words = words if cased else [w.lower() for w in words]
             k = 4 + 2 * count
             pointers = [tuple(parts[k + 1 + 4 * i : k + 5 + 4 * i]) for i in range(int(parts[k]))]
             out[(pos, parts[0])] = Synset(words, pointers, int(parts[1]))  # type: ignore[arg-type]

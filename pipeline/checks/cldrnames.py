@@ -5,8 +5,12 @@ An engine that does not know a country name keeps it as written ("El Netherlands
 neither of its translations links the copy's name to the source's; CLDR names every territory and
 language in every locale, as translators name them. A name is also said by its acronym ("United
 States" / "US") and by its kin: a territory and a language official there whose names begin alike
-("Grécia" / "grega" / "Greece" / "Greek"). The table of a language pair is built on first use and
-kept (babel is imported then, not when the checks load).
+("Grécia" / "grega" / "Greece" / "Greek"). English also says a country by the other names and the
+adjectives Princeton WordNet gives it ("America", "American", "the USA" for the United States;
+"Britain" for the United Kingdom; "Holland", "Dutch"): `pipeline/data/places-en.json`, built by
+`.ci/build_places.py`; an acronym there ("US", "PRC") is matched as an acronym, in capitals. The
+table of a language pair is built on first use and kept (babel is imported then, not when the
+checks load).
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ FUNCTION_ZIPF = 6.0  # "of", "the", "and": words an acronym skips ("DRC")
 def preload(lang: str) -> None:
     """Build the language's tables (`checks.prepare` calls it while the engine translates)."""
     _kin(lang)
+    _names(lang)
 
 
 def _key(name: str) -> str:
@@ -58,6 +63,38 @@ def _cldr_names(lang: str) -> dict[str, tuple[str, ...]]:
 
 
 @functools.cache
+def _wordnet_places() -> dict[str, tuple[str, ...]]:
+    """English CLDR territory name (compared) -> WordNet's other names and adjectives for it, an
+    acronym as written ("US"), the rest compared ("america")."""
+    import json
+    from importlib import resources
+
+    data = json.loads((resources.files("pipeline") / "data" / "places-en.json").read_text(encoding="utf-8"))
+    return {
+        _key(name): tuple(o if _is_acronym(o) else _key(o) for o in others)
+        for name, others in data["places"].items()
+    }
+
+
+def _is_acronym(name: str) -> bool:
+    return name.isupper()
+
+
+@functools.cache
+def _names(lang: str) -> dict[str, tuple[str, ...]]:
+    """CLDR's names (`_cldr_names`) and, in English, WordNet's other names of each territory."""
+    names = _cldr_names(lang)
+    if lang != "en":
+        return names
+    places = _wordnet_places()
+    out = {}
+    for code, forms in names.items():
+        more = [o for f in forms for o in places.get(f, ())] if code.startswith("T:") else []
+        out[code] = tuple(dict.fromkeys((*forms, *more)))
+    return out
+
+
+@functools.cache
 def _kin(lang: str) -> dict[str, frozenset[str]]:
     """A territory and a language official there whose names in `lang` begin alike ("T:GR" and
     "L:el": "Grécia" / "grego", "Greece" / "Greek"): each says the other as an adjective or a
@@ -83,16 +120,16 @@ def equivalents(src: str, tgt: str) -> dict[str, frozenset[str]]:
     """Compared CLDR names in `src` -> the names CLDR gives the same territories or languages in
     `tgt` ("netherlands" -> {"paises bajos"} for English and Spanish), and their kin (`_kin`:
     "grecia" -> {"greece", "greek"})."""
-    theirs = _cldr_names(tgt)
+    theirs = _names(tgt)
     kin = _kin(tgt)
     out: dict[str, set[str]] = {}
-    for code, names in _cldr_names(src).items():
+    for code, names in _names(src).items():
         if code in theirs:
             said = set(theirs[code])
             for other in kin.get(code, ()):
                 said.update(theirs.get(other, ()))
             for name in names:
-                out.setdefault(name, set()).update(said)
+                out.setdefault(_key(name), set()).update(said)
     return {name: frozenset(others) for name, others in out.items()}
 
 
@@ -150,10 +187,11 @@ def said_in(name: str, src: str, text: str, tgt: str) -> bool:
         return False
     folded = _key(text)
     agreeing = _adjectives(tgt)
-    if any(_phrase(other, other in agreeing).search(folded) is not None for other in others):
+    phrases = [other for other in others if not _is_acronym(other)]
+    if any(_phrase(other, other in agreeing).search(folded) is not None for other in phrases):
         return True
-    initials = {_initials(other, tgt) for other in others} - {""}
-    return any(m.group().replace(".", "") in initials for m in _ACRONYM.finditer(text))
+    initials = {_initials(other, tgt) for other in phrases} | {o for o in others if _is_acronym(o)}
+    return any(m.group().replace(".", "") in initials - {""} for m in _ACRONYM.finditer(text))
 
 
 def _initials(name: str, lang: str) -> str:

@@ -294,3 +294,19 @@ def test_a_typographic_apostrophe_reads_as_a_plain_one_withapertium() -> None:
         "tense",
     )
     assert curly == plain == ["the translation has fewer future forms than the engine's"]
+
+
+def test_a_country_said_by_another_english_name_is_not_lost_withapertium() -> None:
+    """Apertium renders "el Reino Unido" as "the United Kingdom" and "los Países Bajos" as "the Low
+    Countries"; the copy's "Britain" and "Dutch" name the same countries (WordNet), "France" does not."""
+    got = _messages(
+        [
+            ("El Reino Unido aprobó la reforma el martes.", "Britain approved the reform on Tuesday."),
+            ("Las exportaciones de los Países Bajos crecieron un 5 %.", "Dutch exports grew by 5%."),
+            ("El Reino Unido aprobó la reforma el martes.", "France approved the reform on Tuesday."),
+        ],
+        "es",
+        "names",
+    )
+    assert got[:2] == [[], []]
+    assert got[2] == ["source name 'Reino Unido' not found in the translation"]

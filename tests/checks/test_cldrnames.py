@@ -1,0 +1,65 @@
+"""cldrnames: a country or language said by another name in the other language (CLDR), and in
+English by WordNet's other names and adjectives of a country; the table's builder on a small
+WordNet-format database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.checks.cldrnames import said_in
+
+from .helpers import assert_flags, ci_script, make, run
+
+
+def test_a_country_is_named_in_every_variety_of_the_language() -> None:
+    """CLDR names countries per regional variety: "Irã" in Brazil, "Irão" in Portugal. Both are
+    the name of Iran in a Portuguese source, so "Iran" in the copy says it."""
+    assert said_in("Irão", "pt", "Iran will head the movement.", "en")
+    assert said_in("Irã", "pt", "Iran will head the movement.", "en")
+    assert not said_in("Irão", "pt", "Iraq will head the movement.", "en")
+
+
+def test_a_country_is_named_by_wordnet_other_english_names_and_adjective() -> None:
+    """English says a country by names CLDR does not list: "America", "the USA", "Britain",
+    "Holland" and the adjective ("American", "Dutch"), as WordNet's place synsets and relational
+    adjectives give them. An acronym among them counts only in capitals ("us" is a pronoun), and
+    another country's name never does ("China" sits in WordNet's synset of Taiwan)."""
+    assert said_in("Estados Unidos", "pt", "Nowhere more so than in America.", "en")
+    assert said_in("Estados Unidos", "pt", "The Russian-American plan.", "en")
+    assert said_in("Estados Unidos", "pt", "It hurts the USA.", "en")
+    assert said_in("Reino Unido", "pt", "The young activists in Britain.", "en")
+    assert said_in("Países Bajos", "es", "Dutch exports grew.", "en")
+    assert not said_in("Estados Unidos", "pt", "Tell us more.", "en")
+    assert not said_in("Estados Unidos", "pt", "The young activists in Britain.", "en")
+    assert not said_in("Taiwan", "pt", "It exports to China.", "en")
+    # the other way round: an English source's "America" is the Portuguese copy's "Estados Unidos"
+    assert said_in("America", "en", "Nos Estados Unidos.", "pt")
+    lost = make(
+        "El Reino Unido votó.", "France voted.", forward="The United Kingdom voted.", back="Francia votó."
+    )
+    assert "'Reino Unido'" in assert_flags("names", lost, severity="critical").message
+    said = make(
+        "El Reino Unido votó.",
+        "Britain voted.",
+        forward="The United Kingdom voted.",
+        back="Gran Bretaña votó.",
+    )
+    assert run("names", said) == []
+
+
+def test_wordnet_places_builder_keeps_proper_synonyms_of_the_name_a_synset_opens_with(tmp_path: Path) -> None:
+    """The builder reads WordNet's data files: the synset a CLDR name heads gives its other proper
+    names and its relational adjectives (by the pointer's word numbers); a synset where the name is
+    not first, a lowercase lemma, an article-led one and another territory's CLDR name do not."""
+    nouns = [
+        "09044862 15 n 05 United_States 0 America 0 U.S. 0 the_States 0 mainland 0 000 | the country\n",
+        "08700000 15 n 02 Taiwan 0 China 0 000 | the island\n",
+        "08723006 15 n 01 China 0 000 | the mainland\n",
+    ]
+    adjs = [
+        "02927512 01 a 02 American 0 Chinese 0 002 \\ 09044862 n 0102 \\ 08700000 n 0202 | of the country\n"
+    ]
+    (tmp_path / "data.noun").write_text("  1 This is a licence line\n" + "".join(nouns), encoding="latin-1")
+    (tmp_path / "data.adj").write_text("".join(adjs), encoding="latin-1")
+    table = ci_script("build_places").places(tmp_path, ["China", "Taiwan", "United States"])
+    assert table == {"United States": ["America", "American", "US"]}

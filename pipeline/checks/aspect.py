@@ -39,7 +39,9 @@ IMPERFECT: dict[str, re.Pattern[str]] = {
     "ca": re.compile(r"\b\w{2,}(?:ava|aves|àvem|àveu|aven|ia|ies|íem|íeu|ien)\b", re.I),
     "pt": re.compile(r"\b\w{2,}(?:ava|avas|ávamos|áveis|avam|ia|ias|íamos|íeis|iam)\b", re.I),
     "it": re.compile(r"\b\w{2,}(?:avo|ava|avamo|avano|evo|eva|evamo|evano|ivo|iva|ivamo|ivano)\b", re.I),
-    "fr": re.compile(r"\b\w{2,}(?:ait|aient)\b", re.I),
+    # French: the singular persons and the third plural ("regardais", "regardait", "regardaient"); the
+    # first and second plural ("-ions", "-iez") are left out, their endings being those of countless nouns
+    "fr": re.compile(r"\b\w{2,}(?:ais|ait|aient)\b", re.I),
 }
 
 

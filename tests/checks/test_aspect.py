@@ -67,6 +67,27 @@ def test_what_is_no_aspect_change(source: str, target: str, forward: str, back: 
     assert_passes("aspect", make(source, target, forward=forward, back=back))
 
 
+def test_a_french_imperfect_in_any_singular_person_is_ongoing() -> None:
+    """ "je regardais" is an imperfect as "il regardait" is: "I was watching" keeps its aspect,
+    and the back-translation's imperfect is no imperfect more than the source's."""
+    inp = make(
+        "Alors que je regardais l'éclipse, j'ai vu des lumières rouges.",
+        "As I was watching the eclipse, I saw red lights.",
+        "fr",
+        forward="Whereas I looked the eclipse, have seen red lights.",
+        back="Comme je regardais l'éclipse, j'ai vu des lumières rouges.",
+    )
+    assert_passes("aspect", inp)
+    preterite = make(
+        "Quand je regardai l'éclipse, j'ai vu des lumières rouges.",
+        "When I was watching the eclipse, I saw red lights.",
+        "fr",
+        forward="When I looked the eclipse, have seen red lights.",
+        back="Quand je regardais l'éclipse, j'ai vu des lumières rouges.",
+    )
+    assert_flags("aspect", preterite)
+
+
 def test_needs_both_views_and_english_copy() -> None:
     assert_passes("aspect", make(BRIDGE, "The mayor was opening the bridge.", forward="The mayor opened."))
     inp = make(

@@ -45,6 +45,18 @@ IMPERFECT: dict[str, re.Pattern[str]] = {
 }
 
 
+# The imperfects of "be" and "stay" ("era" needs no entry: too short for IMPERFECT). English "was" /
+# "were" is a preterite or an imperfect of these as the context wants, and the engine renders it as an
+# imperfect ("What she was saying was that" -> "... disait était que" for "... disait c'est que"), so
+# in a back-translation such an imperfect says nothing of aspect; in the source it is the writer's
+# choice ("estava acima das expectativas" / "was performing above expectations") and counts.
+_COPULA = re.compile(
+    r"^(?:estab(?:a|as|an)|estábamos|estabais|estav(?:a|as|am|es|en)|estávamos|estáveis|estàvem|estàveu"
+    r"|étai[st]|étaient|stav(?:o|a|ano)|stavamo)$",
+    re.I,
+)
+
+
 def past_progressives(text: str) -> list[tuple[int, int, str]]:
     """(start, end, words) of the English past progressives of a text ("was opening")."""
     return [
@@ -52,11 +64,13 @@ def past_progressives(text: str) -> list[tuple[int, int, str]]:
     ]
 
 
-def _ongoing(text: str, lang: str) -> int:
+def _ongoing(text: str, lang: str, copulas: bool = True) -> int:
     """Imperfects and progressives of a Romance text (Catalan's progressives are not read: Apertium
-    renders an English past progressive as an imperfect)."""
+    renders an English past progressive as an imperfect); without `copulas`, not the imperfects of
+    "be" and "stay" (`_COPULA`: in a back-translation they render an English "was")."""
     progressive = PROGRESSIVE.get(lang)
-    return len(IMPERFECT[lang].findall(text)) + (len(progressive.findall(text)) if progressive else 0)
+    imperfects = [m for m in IMPERFECT[lang].findall(text) if copulas or _COPULA.match(m) is None]
+    return len(imperfects) + (len(progressive.findall(text)) if progressive else 0)
 
 
 ASPECT = Check("aspect", "major", "Aspect differs", modes=("source",))
@@ -71,7 +85,7 @@ def check_aspect(inp: CheckInput) -> list[Flag]:
     found = past_progressives(inp.target)
     if len(found) <= len(past_progressives(inp.forward)):
         return []  # the engine's translation has as many: the source says the past as ongoing
-    if _ongoing(inp.back, inp.source_lang) <= _ongoing(inp.source, inp.source_lang):
+    if _ongoing(inp.back, inp.source_lang, copulas=False) <= _ongoing(inp.source, inp.source_lang):
         return []  # the back-translation has no imperfect more than the source
     said = ", ".join(repr(words) for _, _, words in found[:2])
     return [

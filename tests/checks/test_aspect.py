@@ -88,6 +88,37 @@ def test_a_french_imperfect_in_any_singular_person_is_ongoing() -> None:
     assert_flags("aspect", preterite)
 
 
+def test_an_imperfect_of_be_in_the_back_translation_is_no_aspect() -> None:
+    """The copy's "was" for the source's present ("c'est") comes back as "était": a copula's
+    imperfect in the back-translation says nothing of aspect, so the source's "disait" still
+    accounts for "was saying". In the source a copula's imperfect is the writer's choice and
+    counts ("estava acima das expectativas" / "was performing above expectations")."""
+    inp = make(
+        "Ce qu'elle disait c'est qu'une fille doit souvent se marier à 14 ans.",
+        "What she was saying was that a girl often has to get married at 14.",
+        "fr",
+        forward="This that said is that a daughter has to marry often to 14 years.",
+        back="Ce qu'elle disait était qu'une fille souvent se doit marier à 14.",
+    )
+    assert_passes("aspect", inp)
+    inp = make(
+        "44% consideraram que o desempenho do governo estava acima das expectativas.",
+        "44% thought the government was performing above expectations.",
+        "pt",
+        forward="44% considered that the exert of the government was above the expectations.",
+        back="44% pensou o governo actuava acima de expectativas.",
+    )
+    assert_passes("aspect", inp)
+    said = make(
+        "Ce qu'elle dit c'est qu'une fille doit souvent se marier à 14 ans.",
+        "What she was saying was that a girl often has to get married at 14.",
+        "fr",
+        forward="This that says is that a daughter has to marry often to 14 years.",
+        back="Ce qu'elle disait était qu'une fille souvent se doit marier à 14.",
+    )
+    assert_flags("aspect", said)
+
+
 def test_needs_both_views_and_english_copy() -> None:
     assert_passes("aspect", make(BRIDGE, "The mayor was opening the bridge.", forward="The mayor opened."))
     inp = make(

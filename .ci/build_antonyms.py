@@ -33,11 +33,9 @@ class Synset(NamedTuple):
 
 def read_synsets(folder: Path, cased: bool = False) -> dict[tuple[str, str], Synset]:
     """(pos, offset) -> words (lower-cased unless `cased`), pointers and lexicographer file of every
-    synset of the data files there are (data.noun, data.verb, data.adj, data.adv)."""
+    synset of the four data files."""
     out = {}
     for name, pos in FILES.items():
-        if not (folder / f"data.{name}").exists():
-            continue
         for line in (folder / f"data.{name}").read_text(encoding="latin-1").splitlines():
             if line.startswith("  "):  # the licence header
                 continue

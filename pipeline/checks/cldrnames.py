@@ -190,8 +190,8 @@ def said_in(name: str, src: str, text: str, tgt: str) -> bool:
     phrases = [other for other in others if not _is_acronym(other)]
     if any(_phrase(other, other in agreeing).search(folded) is not None for other in phrases):
         return True
-    initials = {_initials(other, tgt) for other in phrases} | {o for o in others if _is_acronym(o)}
-    return any(m.group().replace(".", "") in initials - {""} for m in _ACRONYM.finditer(text))
+    initials = ({_initials(other, tgt) for other in phrases} | {o for o in others if _is_acronym(o)}) - {""}
+    return any(m.group().replace(".", "") in initials for m in _ACRONYM.finditer(text))
 
 
 def _initials(name: str, lang: str) -> str:

@@ -61,5 +61,7 @@ def test_wordnet_places_builder_keeps_proper_synonyms_of_the_name_a_synset_opens
     ]
     (tmp_path / "data.noun").write_text("  1 This is a licence line\n" + "".join(nouns), encoding="latin-1")
     (tmp_path / "data.adj").write_text("".join(adjs), encoding="latin-1")
+    for name in ("verb", "adv"):
+        (tmp_path / f"data.{name}").write_text("", encoding="latin-1")
     table = ci_script("build_places").places(tmp_path, ["China", "Taiwan", "United States"])
     assert table == {"United States": ["America", "American", "US"]}

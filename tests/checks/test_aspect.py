@@ -181,6 +181,23 @@ def test_other_romance_sources_withapertium(src: str, source: str) -> None:
 
 
 @pytest.mark.requires_apertium
+def test_french_imperfects_with_apertium_back_translations_withapertium() -> None:
+    """Through Apertium's real fr->es->en and en->es->fr: "je regardais" / "I was viewing" and
+    "disait c'est" / "was saying was" (whose back-translation says "disait ... était") keep their
+    aspect; "inaugura" / "was opening" still flags."""
+    regardais = "Alors que je regardais l'éclipse depuis Melbourne, j'ai vu des lumières rouges."
+    assert (
+        _aspect(regardais, "As I was viewing the eclipse from Melbourne, I saw flashes of red.", "fr") == []
+    )
+    disait = "Ce qu'elle disait c'est qu'une fille pakistanaise moyenne doit souvent se marier à 14 ans."
+    copy = "What she was saying was that an average Pakistani girl often has to get married at 14."
+    assert _aspect(disait, copy, "fr") == []
+    assert _aspect("Le maire inaugura le pont samedi matin.", "The mayor was opening the bridge.", "fr") == [
+        "major"
+    ]
+
+
+@pytest.mark.requires_apertium
 def test_the_gate_end_to_end_withapertium(tmp_path: Path) -> None:
     """`driftcheck check` on a bilingual JSONL file: the shifted pair reviews with the `aspect` flag
     and gates `--fail-on review` (exit 1); the faithful one alone passes it (exit 0)."""

@@ -8,9 +8,12 @@ States" / "US") and by its kin: a territory and a language official there whose 
 ("Grécia" / "grega" / "Greece" / "Greek"). English also says a country by the other names and the
 adjectives Princeton WordNet gives it ("America", "American", "the USA" for the United States;
 "Britain" for the United Kingdom; "Holland", "Dutch"): `pipeline/data/places-en.json`, built by
-`.ci/build_places.py`; an acronym there ("US", "PRC") is matched as an acronym, in capitals. The
-table of a language pair is built on first use and kept (babel is imported then, not when the
-checks load).
+`.ci/build_places.py`; an acronym there ("US", "PRC") is matched as an acronym, in capitals. Every
+language also says a territory by the short and variant names CLDR keeps beside its name ("EUA"
+and "ONU" in Portuguese, "EE. UU." in Spanish, "UK", "Ivory Coast" and "Türkiye" in English), which
+babel drops: `pipeline/data/cldr-alt-names.json`, built by `.ci/build_cldr_alt.py` from CLDR's own
+release. The table of a language pair is built on first use and kept (babel is imported then, not
+when the checks load).
 """
 
 from __future__ import annotations
@@ -22,7 +25,8 @@ from .lexicon import regional_locales
 from .text import fold, zipf
 
 _ALTERNATE = re.compile(r"^(.+?) \((.+)\)$")  # "Myanmar (Burma)": a name and its other name
-_ACRONYM = re.compile(r"(?<!\w)(?:[A-Z]\.){2,}|(?<!\w)[A-Z]{2,}(?!\w)")  # "US", "U.S.", "UAE"
+# "US", "U.S.", "UAE", and Spanish doubled initials "EE. UU.", "EE.UU."
+_ACRONYM = re.compile(r"(?<!\w)(?:[A-Z]{1,2}\.\s?){2,}|(?<!\w)[A-Z]{2,}(?!\w)")
 FUNCTION_ZIPF = 6.0  # "of", "the", "and": words an acronym skips ("DRC")
 
 
@@ -38,9 +42,18 @@ def _key(name: str) -> str:
 
 
 def _forms(name: str) -> tuple[str, ...]:
-    """A CLDR name and, where it gives another in brackets, each of the two ("Mianmar (Birmânia)")."""
+    """A CLDR name and, where it gives another in brackets, each of the two ("Mianmar (Birmânia)").
+    An acronym is kept as written, without its dots and spaces ("EE. UU." is "EEUU"): compared
+    folded, "US" would be the pronoun."""
     m = _ALTERNATE.match(name)
-    return (_key(name),) if m is None else (_key(name), _key(m.group(1)), _key(m.group(2)))
+    parts = (name,) if m is None else (name, m.group(1), m.group(2))
+    return tuple(_acronym(p) or _key(p) for p in parts)
+
+
+def _acronym(name: str) -> str:
+    """A name written as an acronym, as `said_in` reads one ("É.-U." -> "ÉU"), else ""."""
+    bare = re.sub(r"[.\s-]", "", name)
+    return bare if len(bare) >= 2 and bare.isalpha() and bare.isupper() else ""
 
 
 @functools.cache
@@ -59,7 +72,21 @@ def _cldr_names(lang: str) -> dict[str, tuple[str, ...]]:
         for prefix, table in (("T", locale.territories), ("L", locale.languages)):
             for code, name in table.items():
                 out.setdefault(f"{prefix}:{code}", {}).update(dict.fromkeys(_forms(name)))
+    for code, names in _alternates().get(lang, {}).items():
+        for name in names:
+            out.setdefault(f"T:{code}", {}).update(dict.fromkeys(_forms(name)))
     return {code: tuple(forms) for code, forms in out.items()}
+
+
+@functools.cache
+def _alternates() -> dict[str, dict[str, list[str]]]:
+    """Language -> territory code -> the short and variant names CLDR gives it there ("EUA")."""
+    import json
+    from importlib import resources
+
+    data = (resources.files("pipeline") / "data" / "cldr-alt-names.json").read_text(encoding="utf-8")
+    names: dict[str, dict[str, list[str]]] = json.loads(data)["names"]
+    return names
 
 
 @functools.cache
@@ -191,7 +218,7 @@ def said_in(name: str, src: str, text: str, tgt: str) -> bool:
     if any(_phrase(other, other in agreeing).search(folded) is not None for other in phrases):
         return True
     initials = ({_initials(other, tgt) for other in phrases} | {o for o in others if _is_acronym(o)}) - {""}
-    return any(m.group().replace(".", "") in initials for m in _ACRONYM.finditer(text))
+    return any(re.sub(r"[.\s]", "", m.group()) in initials for m in _ACRONYM.finditer(text))
 
 
 def _initials(name: str, lang: str) -> str:

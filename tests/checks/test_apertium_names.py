@@ -168,3 +168,20 @@ def test_a_country_is_lost_unless_one_of_its_names_is_there() -> None:
         "en",
     )
     assert got == [[], ["source name 'Estados Unidos' not found in the translation"], [], []]
+
+
+def test_portuguese_country_acronyms_are_the_copys_names() -> None:
+    """Apertium keeps "EUA" as written (pt->es->en: "The EUA answered"), and its back-translation of
+    "America" and "the United Nations" brings back neither "EUA" nor "ONU"; CLDR's short names of
+    the United States and the United Nations in Portuguese say what the copy says, and "the UK" is
+    still another country."""
+    got = name_messages(
+        [
+            ("Os EUA responderam ao pedido da ONU.", "America responded to the request of the United Nations."),
+            ("Os EUA responderam ao pedido.", "The UK responded to the request."),
+        ],
+        "pt",
+        "en",
+    )
+    assert got[0] == []
+    assert "source name 'EUA' not found in the translation" in got[1]

@@ -65,3 +65,43 @@ def test_wordnet_places_builder_keeps_proper_synonyms_of_the_name_a_synset_opens
         (tmp_path / f"data.{name}").write_text("", encoding="latin-1")
     table = ci_script("build_places").places(tmp_path, ["China", "Taiwan", "United States"])
     assert table == {"United States": ["America", "American", "US"]}
+
+
+def test_a_country_is_named_by_cldr_short_and_variant_names() -> None:
+    """CLDR keeps short and variant names beside a territory's name, which babel drops: "EUA" is
+    the United States in Portuguese, "ONU" the United Nations, "EE. UU." the United States in
+    Spanish, "Ivory Coast" and "Türkiye" English names. Each says its territory, and only it; an
+    acronym still counts only in capitals."""
+    assert said_in("EUA", "pt", "The U.S. will respond.", "en")
+    assert said_in("EUA", "pt", "The United States will respond.", "en")
+    assert said_in("EUA", "pt", "America will respond.", "en")
+    assert said_in("ONU", "pt", "The UN will respond.", "en")
+    assert said_in("ONU", "pt", "The United Nations will respond.", "en")
+    assert said_in("US", "en", "Os EUA vão responder.", "pt")
+    assert said_in("US", "en", "Los EE. UU. responderán.", "es")
+    assert said_in("US", "en", "Los EE.UU. responderán.", "es")
+    assert said_in("Turquía", "es", "Türkiye will respond.", "en")
+    assert said_in("Costa de Marfil", "es", "Ivory Coast will respond.", "en")
+    assert not said_in("EUA", "pt", "The UK will respond.", "en")
+    assert not said_in("EUA", "pt", "Tell us more.", "en")
+    assert not said_in("ONU", "pt", "The US will respond.", "en")
+
+
+def test_cldr_alternates_builder_keeps_names_that_differ_in_the_varieties_read(tmp_path: Path) -> None:
+    """The builder reads CLDR's JSON release: a territory's alt names per language, merged over
+    its regional locales; one equal to the standard name is dropped, a locale in another script
+    ("en-Dsrt") is not read, nor a language babel has no names for."""
+    import json
+
+    def locale(name: str, territories: dict[str, str]) -> None:
+        folder = tmp_path / "main" / name
+        folder.mkdir(parents=True)
+        body = {"main": {name: {"localeDisplayNames": {"territories": territories}}}}
+        (folder / "territories.json").write_text(json.dumps(body), encoding="utf-8")
+
+    locale("pt", {"US": "Estados Unidos", "US-alt-short": "EUA", "BR-alt-short": "Brasil"})
+    locale("pt-PT", {"GB": "Reino Unido", "GB-alt-short": "GB", "US-alt-short": "EUA"})
+    locale("en-Dsrt", {"US-alt-short": "𐐏𐐝"})
+    locale("xx", {"US-alt-short": "XX"})
+    table = ci_script("build_cldr_alt").alternates(tmp_path)
+    assert table == {"pt": {"GB": ["GB"], "US": ["EUA"]}}

@@ -221,6 +221,15 @@ def said_in(name: str, src: str, text: str, tgt: str) -> bool:
     return any(re.sub(r"[.\s]", "", m.group()) in initials for m in _ACRONYM.finditer(text))
 
 
+def acronym_at(text: str, start: int) -> str:
+    """The acronym `text` writes where a name starts, as `said_in` reads one ("EE. UU." -> "EEUU":
+    the name reader takes Spanish doubled initials for two names, "EE" and "UU"), else ""."""
+    for m in _ACRONYM.finditer(text):
+        if m.start() <= start < m.end():
+            return re.sub(r"[.\s]", "", m.group())
+    return ""
+
+
 def _initials(name: str, lang: str) -> str:
     """The acronym of a name of several words ("united states" -> "US", "united arab emirates" ->
     "UAE"); "" for a name of one word."""

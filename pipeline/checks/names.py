@@ -18,7 +18,7 @@ from difflib import SequenceMatcher
 from pipeline.records import Flag, Span
 
 from . import Check, CheckInput, acronyms, register
-from .cldrnames import named, said_in
+from .cldrnames import acronym_at, named, said_in
 from .number_words import roman_value
 from .openers import opening_word, renders_opening_word, verb_or_adverb
 from .propernames import Name, matches, missing, name_key, names, vocabulary
@@ -224,7 +224,7 @@ def lost_names(inp: CheckInput) -> list[tuple[Name, bool]]:
             continue  # "Dott.ssa", "Sr.", "Prof.": a title, which translations render their way
         if opening_word(n, inp.source, inp.source_lang):
             continue  # "Preheat the oven": a verb or adverb that opens the sentence, not a name
-        whole = _through_hyphens(n, inp.source)
+        whole = acronym_at(inp.source, n.start) or _through_hyphens(n, inp.source)  # "EE. UU." is one
         if said_in(whole, inp.source_lang, inp.target, inp.target_lang):
             continue  # CLDR's name of the country or language in the copy's language ("Países Bajos")
         written = {name_key(t.text): t.text for t in tokens(n.text)}

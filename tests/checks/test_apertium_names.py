@@ -177,7 +177,10 @@ def test_portuguese_country_acronyms_are_the_copys_names() -> None:
     still another country."""
     got = name_messages(
         [
-            ("Os EUA responderam ao pedido da ONU.", "America responded to the request of the United Nations."),
+            (
+                "Os EUA responderam ao pedido da ONU.",
+                "America responded to the request of the United Nations.",
+            ),
             ("Os EUA responderam ao pedido.", "The UK responded to the request."),
         ],
         "pt",
@@ -185,3 +188,20 @@ def test_portuguese_country_acronyms_are_the_copys_names() -> None:
     )
     assert got[0] == []
     assert "source name 'EUA' not found in the translation" in got[1]
+
+
+def test_spanish_doubled_initials_are_one_cldr_name() -> None:
+    """The name reader takes Spanish "EE.UU." for two names, "EE" and "UU"; read as the one acronym
+    it is, CLDR's short name of the United States, it is what the copy's "America" says (Apertium's
+    back-translation, "América", brings back no "EE.UU."), and a copy that names France has lost it."""
+    got = name_messages(
+        [
+            ("Los EE.UU. aprobaron la ley.", "America passed the law."),
+            ("Los EE. UU. aprobaron la ley.", "America passed the law."),
+            ("Los EE.UU. aprobaron la ley.", "France passed the law."),
+        ],
+        "es",
+        "en",
+    )
+    assert got[:2] == [[], []]
+    assert got[2] == ["source name 'EE', 'UU' not found in the translation"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.checks.cldrnames import said_in
+from pipeline.checks.cldrnames import acronym_at, said_in
 
 from .helpers import assert_flags, ci_script, make, run
 
@@ -85,6 +85,14 @@ def test_a_country_is_named_by_cldr_short_and_variant_names() -> None:
     assert not said_in("EUA", "pt", "The UK will respond.", "en")
     assert not said_in("EUA", "pt", "Tell us more.", "en")
     assert not said_in("ONU", "pt", "The US will respond.", "en")
+    # where a name starts inside an acronym, the whole acronym as said_in reads it
+    text = "Los EE. UU. y la ONU votaron."
+    assert [acronym_at(text, text.index(w)) for w in ("EE", "UU", "ONU", "votaron")] == [
+        "EEUU",
+        "EEUU",
+        "ONU",
+        "",
+    ]
 
 
 def test_cldr_alternates_builder_keeps_names_that_differ_in_the_varieties_read(tmp_path: Path) -> None:

@@ -28,6 +28,7 @@ _ALTERNATE = re.compile(r"^(.+?) \((.+)\)$")  # "Myanmar (Burma)": a name and it
 # "US", "U.S.", "UAE", and Spanish doubled initials "EE. UU.", "EE.UU."
 _ACRONYM = re.compile(r"(?<!\w)(?:[A-Z]{1,2}\.\s?){2,}|(?<!\w)[A-Z]{2,}(?!\w)")
 FUNCTION_ZIPF = 6.0  # "of", "the", "and": words an acronym skips ("DRC")
+QUALIFIER_ZIPF = 4.5  # "(República)" (5.2) qualifies a name; "(Birmania)" (3.5) is one
 
 
 def preload(lang: str) -> None:
@@ -41,12 +42,15 @@ def _key(name: str) -> str:
     return " ".join(fold(name).replace("-", " ").split())
 
 
-def _forms(name: str) -> tuple[str, ...]:
+def _forms(name: str, lang: str | None = None) -> tuple[str, ...]:
     """A CLDR name and, where it gives another in brackets, each of the two ("Mianmar (Birmânia)").
     An acronym is kept as written, without its dots and spaces ("EE. UU." is "EEUU"): compared
-    folded, "US" would be the pronoun."""
+    folded, "US" would be the pronoun. With `lang` (CLDR's short and variant names), a bracket of
+    common words only qualifies the name and is none itself ("Congo (República)")."""
     m = _ALTERNATE.match(name)
-    parts = (name,) if m is None else (name, m.group(1), m.group(2))
+    parts: list[str] = [name] if m is None else [name, m.group(1), m.group(2)]
+    if m is not None and lang is not None and all(zipf(w, lang) >= QUALIFIER_ZIPF for w in parts[2].split()):
+        parts.pop()
     return tuple(_acronym(p) or _key(p) for p in parts)
 
 
@@ -74,7 +78,7 @@ def _cldr_names(lang: str) -> dict[str, tuple[str, ...]]:
                 out.setdefault(f"{prefix}:{code}", {}).update(dict.fromkeys(_forms(name)))
     for code, names in _alternates().get(lang, {}).items():
         for name in names:
-            out.setdefault(f"T:{code}", {}).update(dict.fromkeys(_forms(name)))
+            out.setdefault(f"T:{code}", {}).update(dict.fromkeys(_forms(name, lang)))
     return {code: tuple(forms) for code, forms in out.items()}
 
 

@@ -85,6 +85,8 @@ def test_a_country_is_named_by_cldr_short_and_variant_names() -> None:
     assert not said_in("EUA", "pt", "The UK will respond.", "en")
     assert not said_in("EUA", "pt", "Tell us more.", "en")
     assert not said_in("ONU", "pt", "The US will respond.", "en")
+    # a bracket of common words qualifies a name and is none itself: "Congo (República)"
+    assert not said_in("República", "es", "Congo will respond.", "en")
     # where a name starts inside an acronym, the whole acronym as said_in reads it
     text = "Los EE. UU. y la ONU votaron."
     assert [acronym_at(text, text.index(w)) for w in ("EE", "UU", "ONU", "votaron")] == [

@@ -41,33 +41,21 @@ NEG_STANDALONE: dict[str, frozenset[str]] = {
 }
 # Fixed expressions that contain a negator but do not negate ("sin embargo" has none; listed
 # for the negators themselves): the phrase is removed before counting. "a não ser" = "unless",
-# "para não dizer" = "to say the least", "no matter" = "independentemente".
+# "para não dizer" = "to say the least", "no matter" = "independentemente". One ending in " ,"
+# counts before a punctuation mark, a conjunction or the end: "or not" closing an alternative
+# ("whether true or not,", "quer se goste ou não e", "quer queira quer não)") negates nothing.
 NEG_IDIOMS: dict[str, tuple[str, ...]] = {
-    "en": (
-        "no doubt",
-        "not only",
-        "no longer",
-        "none the less",
-        "nonetheless",
-        "never the less",
-        "no matter",
-        "never mind",
-    ),
-    "es": (
-        "no obstante",
-        "no solo",
-        "no solamente",
-        "nada mas",
-        "ni siquiera",
-        "a no ser",
-        "por no decir",
-        "no cabe duda",
-    ),
-    "fr": ("non seulement", "ne ... que", "n'importe", "non plus", "a moins que", "pour ne pas dire"),
-    "de": ("nicht nur", "nichtsdestotrotz"),
-    "it": ("non solo", "nonostante", "non appena", "per non dire"),
-    "pt": ("nao so", "nao apenas", "nada mais", "a nao ser", "para nao dizer", "nao ha duvida"),
-}
+    "en": ("no doubt", "not only", "no longer", "none the less", "nonetheless", "never the less",
+           "no matter", "never mind", "whether or not", "or not ,"),
+    "es": ("no obstante", "no solo", "no solamente", "nada mas", "ni siquiera", "a no ser",
+           "por no decir", "no cabe duda", "o no ,"),
+    "fr": ("non seulement", "ne ... que", "n'importe", "non plus", "a moins que", "pour ne pas dire",
+           "ou non ,"),
+    "de": ("nicht nur", "nichtsdestotrotz", "oder nicht ,"),
+    "it": ("non solo", "nonostante", "non appena", "per non dire", "o no ,", "o meno ,"),
+    "pt": ("nao so", "nao apenas", "nada mais", "a nao ser", "para nao dizer", "nao ha duvida",
+           "ou nao ,", "quer nao ,"),
+}  # fmt: skip
 # Words that negate without a negator ("without", "lack", "seldom", "few"): a translation may
 # turn "não tem" into "lacks" or "not enough" into "insuficiente". They never raise a flag on
 # their own; they explain a difference in negator counts (checks/negation.py).

@@ -55,14 +55,14 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _NUMBER_SIGN = re.compile(r"\s*(?:\.|º|°)?\s*\d")
 _UNTIL = frozenset({"until", "till"})
 _RESTRICTING = _UNTIL | {"unless"}  # "not ... until" = "only then"
+_CLOSED = r"(?=\s*(?:[^\w\s]|$|(?:and|but|e|et|y|und|ma|mas|mais|pero|aber)\b))"  # "or not," / "ou não e"
 
 
 @functools.cache
 def _idiom_pattern(lang: str) -> re.Pattern[str] | None:
     idioms = [i for i in NEG_IDIOMS.get(lang, ()) if "..." not in i]
-    if not idioms:
-        return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(i) for i in idioms) + r")(?!\w)")
+    said = [re.escape(i[:-2]) + _CLOSED if i.endswith(" ,") else re.escape(i) for i in idioms]
+    return re.compile(r"(?<!\w)(?:" + "|".join(said) + r")(?!\w)") if said else None
 
 
 def _idiom_spans(folded: str, lang: str) -> list[tuple[int, int]]:

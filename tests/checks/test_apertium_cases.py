@@ -310,3 +310,23 @@ def test_a_country_said_by_another_english_name_is_not_lost_withapertium() -> No
     )
     assert got[:2] == [[], []]
     assert got[2] == ["source name 'Reino Unido' not found in the translation"]
+
+
+def test_or_not_closing_an_alternative_negates_nothing_withapertium() -> None:
+    """With Apertium's real pt->es->en and en->es->pt translations: "whether spoken or not" adds
+    no negation to "independentemente de ser proferida"; a "not" that negates the clause still does."""
+    got = _messages(
+        [
+            (
+                "A história, independentemente de ser proferida, é uma fonte de angústia.",
+                "The story, whether spoken or not, is a source of anguish.",
+            ),
+            ("A história é uma fonte de angústia.", "The story is not a source of anguish."),
+        ],
+        "pt",
+        "negation",
+    )
+    assert got[0] == []
+    assert got[1] == [
+        "translation has more negations than the source (1 vs 0): the rest of the clause says the same as the engine's"
+    ]

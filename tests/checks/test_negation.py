@@ -164,6 +164,17 @@ def test_moved_negation_flags() -> None:
         ("He can't and won't.", "en", 2),
         ("Não fez nada.", "pt", 1),
         ("Non ho visto nessuno.", "it", 1),
+        # "or not" closing an alternative (before a punctuation mark, a conjunction or the end)
+        # negates nothing; before what it negates it does
+        ("Whether spoken or not, it is a source of anguish.", "en", 0),
+        ("Whether one likes it or not and whether it is good policy or not – it holds.", "en", 0),
+        ("Should universities survive (or not) in a global market?", "en", 0),
+        ("Whether or not to go is his choice.", "en", 0),
+        ("It is either too much or not enough.", "en", 1),
+        ("Quer se goste ou não e seja uma boa política ou não - é o direito.", "pt", 0),
+        ("O Egipto terá um papel de orientador (quer queira quer não).", "pt", 0),
+        ("Te guste o no, vendrá.", "es", 0),
+        ("O trabajas o no hay dinero.", "es", 1),
     ],
 )
 def test_counts(text: str, lang: str, n: int) -> None:

@@ -26,7 +26,9 @@ def test_a_sentence_linked_from_the_issue_table_is_shown(open_report: Any, repor
     link = r.page.locator("#issue-table a").first
     target = str(link.get_attribute("href")).lstrip("#")
     link.click()
-    assert r.page.evaluate("() => document.getElementById('sentences').hidden") is False
+    # the page answers the link on `hashchange`, a task after the click: wait for it (a loaded
+    # machine ran the check first), failing if the list never shows
+    r.page.wait_for_function("() => document.getElementById('sentences').hidden === false", timeout=10_000)
     assert r.page.locator(by_id(target)).is_visible()
     assert r.page.evaluate("() => document.activeElement.closest('article.seg')?.id") == target
 

@@ -76,9 +76,12 @@ def _cldr_names(lang: str) -> dict[str, tuple[str, ...]]:
         for prefix, table in (("T", locale.territories), ("L", locale.languages)):
             for code, name in table.items():
                 out.setdefault(f"{prefix}:{code}", {}).update(dict.fromkeys(_forms(name)))
+    from .language_id import known_language
+
+    qualify = lang if known_language(lang) else None  # else wordfreq would guess (and log) a neighbour
     for code, names in _alternates().get(lang, {}).items():
         for name in names:
-            out.setdefault(f"T:{code}", {}).update(dict.fromkeys(_forms(name, lang)))
+            out.setdefault(f"T:{code}", {}).update(dict.fromkeys(_forms(name, qualify)))
     return {code: tuple(forms) for code, forms in out.items()}
 
 
@@ -222,7 +225,7 @@ def said_in(name: str, src: str, text: str, tgt: str) -> bool:
     if any(_phrase(other, other in agreeing).search(folded) is not None for other in phrases):
         return True
     initials = ({_initials(other, tgt) for other in phrases} | {o for o in others if _is_acronym(o)}) - {""}
-    return any(re.sub(r"[.\s]", "", m.group()) in initials for m in _ACRONYM.finditer(text))
+    return any(_written(m) in initials for m in _ACRONYM.finditer(text))
 
 
 def acronym_at(text: str, start: int) -> str:
@@ -230,8 +233,13 @@ def acronym_at(text: str, start: int) -> str:
     the name reader takes Spanish doubled initials for two names, "EE" and "UU"), else ""."""
     for m in _ACRONYM.finditer(text):
         if m.start() <= start < m.end():
-            return re.sub(r"[.\s]", "", m.group())
+            return _written(m)
     return ""
+
+
+def _written(m: re.Match[str]) -> str:
+    """An acronym `_ACRONYM` found, without its dots and spaces ("EE. UU." -> "EEUU")."""
+    return re.sub(r"[.\s]", "", m.group())
 
 
 def _initials(name: str, lang: str) -> str:

@@ -140,6 +140,26 @@ PROGRESSIVE: dict[str, Matcher] = {
     "fr": re.compile(r"\ben train d(?:e\b|')", re.I),
 }
 FEATURES: dict[str, Mapping[str, Matcher]] = {"future": FUTURE, "progressive": PROGRESSIVE}
+# A progressive infinitive after a modal or a verb of seeming says how likely, not how long: "pode
+# estar a ser subestimada" = "may be an underestimate", "parece estar a crecer" = "appears to be on
+# the upswing"; English copy that drops it keeps the meaning.
+_MODAL_PROGRESSIVE: dict[str, re.Pattern[str]] = {
+    "pt": re.compile(
+        r"\b(?:pode|podem|poderá|poderão|poderia|poderiam|possa|possam|deve|devem|deverá|deveria|deveriam"
+        r"|parece|parecem|pareça|parecia|pareciam)\s+estar\s+(?:a\s+\w+r\b|\w+(?:ando|endo|indo)\b)",
+        re.I,
+    ),
+    "es": re.compile(
+        r"\b(?:puede|pueden|podrá|podrán|podría|podrían|pueda|puedan|debe|deben|debería|deberían"
+        r"|parece|parecen|parecía|parecían)\s+estar\s+\w+(?:ando|iendo|yendo)\b",
+        re.I,
+    ),
+    "it": re.compile(
+        r"\b(?:può|possono|potrà|potrebbe|potrebbero|deve|devono|dovrebbe|dovrebbero|sembra|sembrano)"
+        r"\s+stare\s+\w+(?:ando|endo)\b",
+        re.I,
+    ),
+}
 # The gerund of "to be": a progressive that adds one the forward translation lacks ("There are
 # being great gaps", "was being founded") is marked by the translation itself.
 BEING: dict[str, re.Pattern[str]] = {
@@ -200,7 +220,7 @@ def _idiomatic(name: str, added: bool, inp: CheckInput) -> bool:
             progressives.findall(inp.target)
         )
     if name == "progressive" and not added:
-        return _simple_for_progressive(inp) or _participle_kept(inp)
+        return _simple_for_progressive(inp) or _participle_kept(inp) or _modal_progressive(inp)
     return False
 
 
@@ -228,6 +248,21 @@ def _continuative(inp: CheckInput) -> bool:
         return False
     perfect = len(_EN_PERFECT_PROGRESSIVE.findall(inp.target))
     return perfect > 0 and perfect >= len(PROGRESSIVE["en"].findall(inp.target))
+
+
+_SEEMS = re.compile(r"\b(?:seems?|seemed|appears?|appeared)\b", re.I)
+
+
+def _modal_progressive(inp: CheckInput) -> bool:
+    """Every progressive of the source is an infinitive after a modal or a verb of seeming ("pode
+    estar a ser", "parece estar a crescer"), and the English copy says the same verbs' modality."""
+    pat = _MODAL_PROGRESSIVE.get(inp.source_lang)
+    if pat is None or inp.target_lang != "en":
+        return False
+    modal = len(pat.findall(inp.source))
+    if modal == 0 or modal < len(PROGRESSIVE[inp.source_lang].findall(inp.source)):
+        return False
+    return MODAL["en"].search(inp.target) is not None or _SEEMS.search(inp.target) is not None
 
 
 def _participle_kept(inp: CheckInput) -> bool:

@@ -320,3 +320,41 @@ def test_a_progressive_kept_in_its_participle_withapertium() -> None:
         back = apertium(apertium([copy], "eng-spa"), "es-pt")[0]
         messages = [f.message for f in run("tense", make(source, copy, "pt", forward=forward, back=back))]
         assert ("the translation drops a progressive form the source has" in messages) is dropped, messages
+
+
+@pytest.mark.requires_apertium
+def test_a_progressive_after_a_modal_says_how_likely_withapertium() -> None:
+    """Apertium's real pt->es->en and en->es->pt translations: "pode estar a crescer" ("may be
+    growing") is a likelihood, so "may grow" keeps it and "appears to be on the rise" keeps
+    "parece estar a crescer"; a progressive without the modal ("está a crescer") dropped for
+    "grows" still flags, as does the modal one where the copy drops the modal too."""
+    cases = (
+        (
+            "A procura pode estar a crescer mais depressa do que se pensa.",
+            "Demand may grow faster than thought.",
+            False,
+        ),
+        (
+            "A participação parece estar a crescer neste ciclo.",
+            "Turnout appears to be on the rise this cycle.",
+            False,
+        ),
+        (
+            "A procura está a crescer mais depressa do que se pensa.",
+            "Demand grows faster than thought.",
+            True,
+        ),
+        (
+            "A procura pode estar a crescer mais depressa do que se pensa.",
+            "Demand grows faster than thought.",
+            True,
+        ),
+    )
+    for source, copy, dropped in cases:
+        forward = apertium(apertium([source], "pt-es"), "spa-eng")[0]
+        back = apertium(apertium([copy], "eng-spa"), "es-pt")[0]
+        messages = [f.message for f in run("tense", make(source, copy, "pt", forward=forward, back=back))]
+        assert ("the translation drops a progressive form the source has" in messages) is dropped, (
+            copy,
+            messages,
+        )

@@ -141,7 +141,7 @@ PROGRESSIVE: dict[str, Matcher] = {
 }
 FEATURES: dict[str, Mapping[str, Matcher]] = {"future": FUTURE, "progressive": PROGRESSIVE}
 # A progressive infinitive after a modal or a verb of seeming says how likely, not how long: "pode
-# estar a ser subestimada" = "may be an underestimate", "parece estar a crecer" = "appears to be on
+# estar a ser subestimada" = "may be an underestimate", "parece estar a crescer" = "appears to be on
 # the upswing"; English copy that drops it keeps the meaning.
 _MODAL_PROGRESSIVE: dict[str, re.Pattern[str]] = {
     "pt": re.compile(
@@ -255,7 +255,7 @@ _SEEMS = re.compile(r"\b(?:seems?|seemed|appears?|appeared)\b", re.I)
 
 def _modal_progressive(inp: CheckInput) -> bool:
     """Every progressive of the source is an infinitive after a modal or a verb of seeming ("pode
-    estar a ser", "parece estar a crescer"), and the English copy says the same verbs' modality."""
+    estar a ser", "parece estar a crescer"), and the English copy has a modal or a verb of seeming."""
     pat = _MODAL_PROGRESSIVE.get(inp.source_lang)
     if pat is None or inp.target_lang != "en":
         return False

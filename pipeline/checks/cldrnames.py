@@ -225,7 +225,7 @@ def said_in(name: str, src: str, text: str, tgt: str) -> bool:
     if any(_phrase(other, other in agreeing).search(folded) is not None for other in phrases):
         return True
     initials = ({_initials(other, tgt) for other in phrases} | {o for o in others if _is_acronym(o)}) - {""}
-    return any(_written(m) in initials for m in _ACRONYM.finditer(text))
+    return any(_acronym(m.group()) in initials for m in _ACRONYM.finditer(text))
 
 
 def acronym_at(text: str, start: int) -> str:
@@ -233,13 +233,8 @@ def acronym_at(text: str, start: int) -> str:
     the name reader takes Spanish doubled initials for two names, "EE" and "UU"), else ""."""
     for m in _ACRONYM.finditer(text):
         if m.start() <= start < m.end():
-            return _written(m)
+            return _acronym(m.group())
     return ""
-
-
-def _written(m: re.Match[str]) -> str:
-    """An acronym `_ACRONYM` found, without its dots and spaces ("EE. UU." -> "EEUU")."""
-    return re.sub(r"[.\s]", "", m.group())
 
 
 def _initials(name: str, lang: str) -> str:

@@ -143,20 +143,19 @@ FEATURES: dict[str, Mapping[str, Matcher]] = {"future": FUTURE, "progressive": P
 # A progressive infinitive after a modal or a verb of seeming says how likely, not how long: "pode
 # estar a ser subestimada" = "may be an underestimate", "parece estar a crescer" = "appears to be on
 # the upswing"; English copy that drops it keeps the meaning.
-_MODAL_PROGRESSIVE: dict[str, re.Pattern[str]] = {
+_MODAL_BEFORE: dict[str, re.Pattern[str]] = {  # ... right before a progressive's infinitive
     "pt": re.compile(
         r"\b(?:pode|podem|poderá|poderão|poderia|poderiam|possa|possam|deve|devem|deverá|deveria|deveriam"
-        r"|parece|parecem|pareça|parecia|pareciam)\s+estar\s+(?:a\s+\w+r\b|\w+(?:ando|endo|indo)\b)",
+        r"|parece|parecem|pareça|parecia|pareciam)\s+$",
         re.I,
     ),
     "es": re.compile(
         r"\b(?:puede|pueden|podrá|podrán|podría|podrían|pueda|puedan|debe|deben|debería|deberían"
-        r"|parece|parecen|parecía|parecían)\s+estar\s+\w+(?:ando|iendo|yendo)\b",
+        r"|parece|parecen|parecía|parecían)\s+$",
         re.I,
     ),
     "it": re.compile(
-        r"\b(?:può|possono|potrà|potrebbe|potrebbero|deve|devono|dovrebbe|dovrebbero|sembra|sembrano)"
-        r"\s+stare\s+\w+(?:ando|endo)\b",
+        r"\b(?:può|possono|potrà|potrebbe|potrebbero|deve|devono|dovrebbe|dovrebbero|sembra|sembrano)\s+$",
         re.I,
     ),
 }
@@ -256,11 +255,11 @@ _SEEMS = re.compile(r"\b(?:seems?|seemed|appears?|appeared)\b", re.I)
 def _modal_progressive(inp: CheckInput) -> bool:
     """Every progressive of the source is an infinitive after a modal or a verb of seeming ("pode
     estar a ser", "parece estar a crescer"), and the English copy has a modal or a verb of seeming."""
-    pat = _MODAL_PROGRESSIVE.get(inp.source_lang)
-    if pat is None or inp.target_lang != "en":
+    modal = _MODAL_BEFORE.get(inp.source_lang)
+    if modal is None or inp.target_lang != "en":
         return False
-    modal = len(pat.findall(inp.source))
-    if modal == 0 or modal < len(PROGRESSIVE[inp.source_lang].findall(inp.source)):
+    found = list(PROGRESSIVE[inp.source_lang].finditer(inp.source))
+    if not found or not all(modal.search(inp.source, 0, m.start()) for m in found):
         return False
     return MODAL["en"].search(inp.target) is not None or _SEEMS.search(inp.target) is not None
 

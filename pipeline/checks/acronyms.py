@@ -33,6 +33,36 @@ def letters(word: str) -> str | None:
     return "".join(c.upper() for c in core if c.isalpha())
 
 
+def given(word: str, *texts: str | None) -> bool:
+    """`word` is an acronym the texts carry in their word order, spell out or write as a word of its
+    letters ("AIDS" / "Sida"), or a word they write as such an acronym ("Sida" / AIDS)."""
+    caps = letters(word)
+    if caps is None:
+        return written_as_word(word, *texts)
+    return spelt_out(caps, *texts) or as_word_in(caps, *texts)
+
+
+def written_as_word(word: str, *texts: str | None) -> bool:
+    """A source word that some languages write as a word and others as an acronym, with its
+    letters in another order ("Sida" / AIDS, "Otan" / NATO): capitalised, MIN_WORD letters or
+    more, and exactly the letters of an acronym of the texts (the expansions' word orders differ)."""
+    return any(_reordered(word, a) for text in texts for a in in_text(text))
+
+
+def as_word_in(acronym: str, *texts: str | None) -> bool:
+    """The texts write the acronym as a word of its letters (`written_as_word` the other way)."""
+    return any(_reordered(t.text, acronym) for text in texts for t in tokens(text))
+
+
+def _reordered(word: str, acronym: str) -> bool:
+    return (
+        len(word) == len(acronym) >= MIN_WORD
+        and word.isalpha()
+        and word[:1].isupper()
+        and sorted(word.upper()) == sorted(acronym)
+    )
+
+
 def alike(a: str, b: str) -> bool:
     """One acronym in two languages: lengths within one, at least two thirds of the letters shared."""
     if not a or not b or abs(len(a) - len(b)) > 1:

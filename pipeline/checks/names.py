@@ -78,12 +78,6 @@ def _renderings(name: Name, inp: CheckInput) -> set[str]:
     return out
 
 
-def _acronym_given(word: str, *texts: str | None) -> bool:
-    """`word` is an acronym that the texts carry in their language's word order or spell out."""
-    caps = acronyms.letters(word)
-    return caps is not None and acronyms.spelt_out(caps, *texts)
-
-
 def _spelt_as_acronym(name: Name, inp: CheckInput) -> bool:
     """The translation abbreviates this name: the initials of the source's run of capitalised
     words around it ("Instituto de Tecnologia de Massachusetts" / MIT), or of the engine's
@@ -228,7 +222,7 @@ def lost_names(inp: CheckInput) -> list[tuple[Name, bool]]:
         if said_in(whole, inp.source_lang, inp.target, inp.target_lang):
             continue  # CLDR's name of the country or language in the copy's language ("Países Bajos")
         written = {name_key(t.text): t.text for t in tokens(n.text)}
-        keys = [k for k in keys if not _acronym_given(written.get(k, ""), inp.target, inp.back)]
+        keys = [k for k in keys if not acronyms.given(written.get(k, ""), inp.target, inp.back)]
         # an acronym the source defines ("taxa de câmbio real (TCR)") is its language's own:
         # translations expand it or use theirs (RER), and its expansion is checked for itself
         keys = [k for k in keys if acronyms.letters(written.get(k, "")) not in defined]
@@ -263,7 +257,7 @@ def added_names(inp: CheckInput) -> list[Name]:
             continue  # CLDR's name in the copy's language of a country or language the source names
         if len(n.keys) > 1 and any(matches(k, known) for k in n.keys):
             continue  # partly known: a rendering of a source name ("Aeronautics Institute")
-        if len(n.keys) > 1 and any(_acronym_given(w, inp.source, inp.forward) for w in n.text.split()):
+        if len(n.keys) > 1 and any(acronyms.given(w, inp.source, inp.forward) for w in n.text.split()):
             continue  # ... by the source's acronym in this language ("Conselho do FMI" / "IMF Board")
         across = inp.source_lang != inp.target_lang
         new = [k for k in n.keys if not matches(k, known, across) and not _common(k, inp.target_lang)]
@@ -272,14 +266,14 @@ def added_names(inp: CheckInput) -> list[Name]:
             # phrase it translates ("Iron Dome" -> "domo de Hierro") renders the source.
             new = [k for k in new if k in back_vocab]
         if new and all(acronyms.letters(w) for w in n.text.split()):
-            # the source's acronym in this language's word order (CCP for PCC), or spelt out there;
-            # or defined by the translation itself ("World Trade Organization (WTO)"), whose
-            # words are names checked in their own right; or this language's acronym for one
-            # the source defines and the translation does not keep (`_for_defined`)
+            # the source's acronym in this language's word order (CCP for PCC), spelt out or written
+            # as a word there ("Sida" / AIDS); or defined by the translation itself ("World Trade
+            # Organization (WTO)", whose words are checked in their own right); or this language's
+            # acronym for one the source defines and the translation does not keep (`_for_defined`)
             new = [
                 k
                 for k in new
-                if not _acronym_given(k.upper(), inp.source, inp.forward)
+                if not acronyms.given(k.upper(), inp.source, inp.forward)
                 and not acronyms.expanded(k.upper(), inp.target)
                 and not _for_defined(k.upper(), inp)
             ]

@@ -205,3 +205,19 @@ def test_spanish_doubled_initials_are_one_cldr_name() -> None:
     )
     assert got[:2] == [[], []]
     assert got[2] == ["source name 'EE', 'UU' not found in the translation"]
+
+
+def test_an_acronym_written_as_a_word_in_portuguese() -> None:
+    """Portuguese and Spanish write AIDS as "Sida" (their expansion's words in their order); Apertium
+    keeps "Sida" as written and brings "AIDS" back as "aids" (pt->es->en and back): the letters of an
+    acronym of the copy, reordered, are the name. Beside SARS it stays lost."""
+    got = name_messages(
+        [
+            ("O fundo luta contra a Sida em África.", "The fund fights AIDS in Africa."),
+            ("O fundo luta contra a Sida em África.", "The fund fights SARS in Africa."),
+        ],
+        "pt",
+        "en",
+    )
+    assert got[0] == []
+    assert "source name 'Sida' not found in the translation" in got[1]

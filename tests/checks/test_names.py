@@ -79,6 +79,13 @@ SAME = [
         id="acronym in another word order",
     ),
     pytest.param(
+        "O Fundo Global de Luta contra a Sida apoiou a proposta.",
+        "The Global Fund to Fight AIDS supported the proposal.",
+        "The Global Fund of Fight against the Sida supported the proposal.",
+        "O Fundo Global para Lutar aids apoiou a proposta.",
+        id="acronym written as a word, letters reordered (Sida~AIDS)",
+    ),
+    pytest.param(
         "Os ODS serão difíceis de cumprir.",
         "The Sustainable Development Goals will be hard to meet.",
         "The ODS will be difficult to fulfil.",
@@ -363,3 +370,21 @@ def test_a_verb_that_opens_the_sentence_is_no_name() -> None:
         back="Mirando atrás, habría sido mejor prever la crisis.",
     )
     assert not run("names", adverb)
+
+
+def test_a_word_is_an_acronym_only_with_exactly_its_letters() -> None:
+    """ "Sida" is AIDS reordered; beside SARS, a disease with other letters, it is lost; a word
+    shorter than four letters ("Ana") is no acronym written as a word."""
+    assert acronyms.written_as_word("Sida", "the fight against AIDS")
+    assert not acronyms.written_as_word("Sida", "the fight against SARS")
+    assert not acronyms.written_as_word("sida", "the fight against AIDS")  # not a name
+    assert not acronyms.written_as_word("Ana", "the NAA said")
+    assert acronyms.as_word_in("AIDS", "a luta contra a Sida") and acronyms.given("AIDS", "contra a Sida")
+    assert not acronyms.as_word_in("AIDS", "a luta contra a Sara")
+    inp = make(
+        "O Fundo Global de Luta contra a Sida apoiou a proposta.",
+        "The Global Fund to Fight SARS supported the proposal.",
+        forward="The Global Fund of Fight against the Sida supported the proposal.",
+        back="O Fundo Global para Lutar SARS apoiou a proposta.",
+    )
+    assert "Sida" in assert_flags("names", inp).message

@@ -14,7 +14,7 @@ import functools
 import re
 from collections import Counter
 
-from .text import Token, fold, is_sentence_initial, tokens
+from .text import Token, elision_end, fold, is_sentence_initial, tokens
 
 OVERLAP = 2 / 3  # acronyms sharing this share of their letters abbreviate the same words, reordered
 CONNECTOR_MAX = 3  # lowercase words this short may sit inside a name ("Instituto de Tecnologia")
@@ -50,8 +50,9 @@ def written_as_word(word: str, *texts: str | None) -> bool:
 
 
 def as_word_in(acronym: str, *texts: str | None) -> bool:
-    """The texts write the acronym as a word of its letters (`written_as_word` the other way)."""
-    return any(_reordered(t.text, acronym) for text in texts for t in tokens(text))
+    """The texts write the acronym as a word of its letters (`written_as_word` the other way), an
+    elided article before it or not ("l'Otan" / NATO)."""
+    return any(_reordered(t.text[elision_end(t.text) :], acronym) for text in texts for t in tokens(text))
 
 
 def _reordered(word: str, acronym: str) -> bool:

@@ -23,8 +23,19 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from .lexicon import day_names, month_names
-from .text import Token, fold, has_letters, is_acronym, is_capitalised, is_sentence_initial, tokens, zipf
+from .text import (
+    Token,
+    elision_end,
+    fold,
+    has_letters,
+    is_acronym,
+    is_capitalised,
+    is_sentence_initial,
+    tokens,
+    zipf,
+)
 
+ELIDING = frozenset({"fr", "it", "ca"})  # languages whose articles and prepositions elide before a vowel
 RARE_INITIAL_ZIPF = 3.0  # a sentence-initial capitalised word rarer than this is taken as a name
 NOUNS_CAPITALISED = frozenset({"de"})  # languages that capitalise common nouns
 TITLE_CASE_MIN_WORDS = (
@@ -110,6 +121,14 @@ def _is_name(text: str, tok: Token, lang: str, title_case: bool) -> bool:
     return True
 
 
+def _after_elision(tok: Token) -> Token:
+    """The word after an elided article or preposition ("l'ONU", "d'Angela", "dell'Unione",
+    "L'Europe"): the name reader reads it as a word of its own (the token began with the
+    article, lower case or sentence-initial, so these names went unseen)."""
+    k = elision_end(tok.text)
+    return Token(tok.text[k:], tok.start + k, tok.end) if k else tok
+
+
 def names(text: str, lang: str) -> list[Name]:
     """Names in `text`, consecutive name words grouped ("Ricardo Salazar")."""
     return list(_names(text, lang))
@@ -134,7 +153,7 @@ def _names(text: str, lang: str) -> tuple[Name, ...]:
             out.append(Name(text[s:e], s, e, keys, tuple(t.text.lower() for t in group)))
             group.clear()
 
-    for tok in toks:
+    for tok in map(_after_elision, toks) if lang in ELIDING else toks:
         if _is_name(text, tok, lang, title_case):
             if group and text[group[-1].end : tok.start].strip(" -") != "":
                 flush()

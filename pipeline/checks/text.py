@@ -63,6 +63,16 @@ def words(text: str | None) -> tuple[str, ...]:
     return tuple(fold(t.text) for t in tokens(text))
 
 
+_ELIDED = re.compile(r"[^\W\d_]{1,5}['’](?=[^\W\d_])")  # l', d', qu', dell', all'
+
+
+def elision_end(word: str) -> int:
+    """Where the word after an elided article or preposition starts ("l'ONU" -> 2, "dell'Unione"
+    -> 5, "L'Europe" -> 2), else 0."""
+    m = _ELIDED.match(word)
+    return m.end() if m else 0
+
+
 def has_letters(text: str) -> bool:
     return LETTERS.search(text) is not None
 

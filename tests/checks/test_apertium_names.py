@@ -221,3 +221,19 @@ def test_an_acronym_written_as_a_word_in_portuguese() -> None:
     )
     assert got[0] == []
     assert "source name 'Sida' not found in the translation" in got[1]
+
+
+def test_french_names_after_an_elided_article() -> None:
+    """fr->es->en: "l'ONU" and "l'Italie" were one lower-case token each, so no name of the source
+    was seen and a copy that swapped both passed the names check."""
+    source = "Le chef de l'ONU a répondu à la demande de l'Italie."
+    got = name_messages(
+        [
+            (source, "The head of the UN answered the request from Italy."),
+            (source, "The head of the WHO answered the request from Spain."),
+        ],
+        "fr",
+        "en",
+    )
+    assert got[0] == []
+    assert got[1] == ["source name 'ONU', 'Italie' not found in the translation"]

@@ -381,6 +381,7 @@ def test_a_word_is_an_acronym_only_with_exactly_its_letters() -> None:
     assert not acronyms.written_as_word("Ana", "the NAA said")
     assert acronyms.as_word_in("AIDS", "a luta contra a Sida") and acronyms.given("AIDS", "contra a Sida")
     assert not acronyms.as_word_in("AIDS", "a luta contra a Sara")
+    assert acronyms.as_word_in("NATO", "le chef de l'Otan") and acronyms.as_word_in("NATO", "dell’Otan")
     inp = make(
         "O Fundo Global de Luta contra a Sida apoiou a proposta.",
         "The Global Fund to Fight SARS supported the proposal.",

@@ -181,3 +181,42 @@ def test_forms_end_to_end_with_apertium() -> None:
     report = pipeline.verify_pairs(pairs, source_lang="pt", lang="en", engine="apertium")
     got = [[f.message for f in s.flags if f.check == "names"] for s in report.segments]
     assert got == [[], [], [], [], ["source name 'Petrobras' not found in the translation"]]
+
+
+def test_a_name_after_an_elided_article_is_a_name() -> None:
+    """French, Italian and Catalan elide an article or preposition into the next word: the name
+    after it ("l'ONU", "d'Angela", "dell'Unione", "L'Europe") is read, not the whole token; English
+    keeps "O'Brien" whole, and lower-case words after an elision ("l'été") stay words."""
+    text = "Le chef de l'ONU répond à la demande d'Angela Merkel. L'Europe attend, j'aime l'été."
+    assert [n.text for n in names(text, "fr")] == ["ONU", "Angela Merkel", "Europe"]
+    assert [n.text for n in names("Il capo dell'Unione Europea scrive all'Italia.", "it")] == [
+        "Unione Europea",
+        "Italia",
+    ]
+    assert [n.text for n in names("He met O'Brien.", "en")] == ["O'Brien"]
+
+
+def test_a_lost_name_after_an_elided_article_is_flagged() -> None:
+    """ "l'ONU" lost from the copy was not seen at all; kept as "the UN" it passes."""
+    source = "Le chef de l'ONU a répondu."
+    assert_passes(
+        "names",
+        make(
+            source,
+            "The head of the UN answered.",
+            "fr",
+            forward="The head of the ONU answered.",
+            back="Le chef de l'ONU a répondu.",
+        ),
+    )
+    flag = assert_flags(
+        "names",
+        make(
+            source,
+            "The head of the WHO answered.",
+            "fr",
+            forward="The head of the ONU answered.",
+            back="Le chef de l'OMS a répondu.",
+        ),
+    )
+    assert "ONU" in flag.message

@@ -20,7 +20,7 @@ import re
 from pipeline.records import Flag, Span
 
 from . import Check, CheckInput, register
-from .tense import _ING_NOUNS, PROGRESSIVE
+from .tense import _ING_NOUNS, BACK_PROGRESSIVE, PROGRESSIVE
 from .verb_tense import VerbForms
 
 # "was resigning", "were not protesting", "was quietly signing"; never "was being ..." (a passive
@@ -64,12 +64,13 @@ def past_progressives(text: str) -> list[tuple[int, int, str]]:
     ]
 
 
-def _ongoing(text: str, lang: str, copulas: bool = True) -> int:
+def _ongoing(text: str, lang: str, back: bool = False) -> int:
     """Imperfects and progressives of a Romance text (Catalan's progressives are not read: Apertium
-    renders an English past progressive as an imperfect); without `copulas`, not the imperfects of
-    "be" and "stay" (`_COPULA`: in a back-translation they render an English "was")."""
-    progressive = PROGRESSIVE.get(lang)
-    imperfects = [m for m in IMPERFECT[lang].findall(text) if copulas or _COPULA.match(m) is None]
+    renders an English past progressive as an imperfect); of a `back`-translation, not the imperfects
+    of "be" and "stay" (`_COPULA`: there they render an English "was"), and the progressives as the
+    engine writes them (`tense.BACK_PROGRESSIVE`: French "étaient en attendant")."""
+    progressive = (BACK_PROGRESSIVE if back else PROGRESSIVE).get(lang)
+    imperfects = [m for m in IMPERFECT[lang].findall(text) if not back or _COPULA.match(m) is None]
     return len(imperfects) + (len(progressive.findall(text)) if progressive else 0)
 
 
@@ -85,7 +86,7 @@ def check_aspect(inp: CheckInput) -> list[Flag]:
     found = past_progressives(inp.target)
     if len(found) <= len(past_progressives(inp.forward)):
         return []  # the engine's translation has as many: the source says the past as ongoing
-    if _ongoing(inp.back, inp.source_lang, copulas=False) <= _ongoing(inp.source, inp.source_lang):
+    if _ongoing(inp.back, inp.source_lang, back=True) <= _ongoing(inp.source, inp.source_lang):
         return []  # the back-translation has no imperfect more than the source
     said = ", ".join(repr(words) for _, _, words in found[:2])
     return [

@@ -72,7 +72,9 @@ FUTURE: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "fr": re.compile(
-        r"\b\w{2,}(?:rai|ront|rons)\b|\b(?:sera|aura|fera|ira|pourra|devra|faudra|viendra|saura|verra|voudra|tiendra)\b"
+        # -rai, -ront, -rons; verbs in -er also "aidera", "continuerez" (lower case: not "Riviera"; "espéra" is past)
+        r"\b\w{2,}(?:rai|ront|rons)\b|\b(?!opera\b)(?-i:[a-zà-ÿœ])\w+(?:era|eras|erez)\b"
+        r"|\b(?:sera|aura|fera|ira|pourra|devra|faudra|viendra|saura|verra|voudra|tiendra)\b"
         r"|\b(?:vais|vas|va|allons|allez|vont)(?:-t-(?:il|elle|on)|-(?:je|tu|nous|vous|ils|elles))?"
         + _FR_BETWEEN
         + r"\w+(?:er|ir|re)\b|\bsur\s+le\s+point\s+d(?:e\b|['’])",
@@ -138,6 +140,22 @@ PROGRESSIVE: dict[str, Matcher] = {
         r"\b(?:sto|stai|sta|stiamo|state|stanno|stavo|stava|stavano|stare)\s+\w+(?:ando|endo)\b", re.I
     ),
     "fr": re.compile(r"\ben train d(?:e\b|')", re.I),
+}
+# A progressive in a back-translation: Apertium's French for an English progressive (through
+# Spanish "estar" and a gerund) is "être en" and a present participle ("are depending" -> "sont en
+# dépendant", "have been having" -> "ont été en y ayant"). French prose writes that only after
+# "c'est" ("c'est en forgeant"), left out, as are the prepositions and adverbs in -ant ("est en
+# avant"); it is read in a back-translation into French only: in a French copy or source the engine's
+# own French ("étaient en attendant") would stand against natural French ("attendaient").
+BACK_PROGRESSIVE: dict[str, Matcher] = {
+    **PROGRESSIVE,
+    "fr": re.compile(
+        r"\ben train d(?:e\b|')|(?<!c')(?<!c’)(?<!\bce )\b(?:être|suis|es|est|sommes|êtes|sont|étais|était|étions"
+        r"|étiez|étaient|serai|seras|sera|serons|serez|seront|serais|serait|serions|seriez|seraient|été|étant)"
+        r"\s+en\s+(?:y\s+|en\s+|[lms]['’]|[lms]e\s+|la\s+|les\s+|nous\s+|vous\s+)?"
+        r"(?!(?:avant|devant|pendant|durant|cependant|maintenant|suivant|tant|quant)\b)\w{2,}ant\b",
+        re.I,
+    ),
 }
 FEATURES: dict[str, Mapping[str, Matcher]] = {"future": FUTURE, "progressive": PROGRESSIVE}
 # A progressive infinitive after a modal or a verb of seeming says how likely, not how long: "pode
@@ -291,7 +309,7 @@ def check_tense(inp: CheckInput) -> list[Flag]:
             if inp.forward is None or inp.back is None:
                 continue
             fwd = _has(inp.forward, inp.target_lang, table)
-            back = _has(inp.back, inp.source_lang, table)
+            back = _has(inp.back, inp.source_lang, BACK_PROGRESSIVE if name == "progressive" else table)
             if fwd == tgt:
                 continue  # the forward translation agrees: a difference of idiom, not of tense
             if back == src and not (name == "progressive" and tgt and _adds_being(inp)):

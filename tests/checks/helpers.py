@@ -77,6 +77,14 @@ def apertium(texts: list[str], mode: str) -> list[str]:
     return parts
 
 
+def through(text: str, *modes: str) -> str:
+    """Apertium's real translation of one text, hop by hop ("pt-es", "spa-eng")."""
+    texts = [text]
+    for mode in modes:
+        texts = apertium(texts, mode)
+    return texts[0]
+
+
 def ci_script(name: str) -> ModuleType:
     """A build script of `.ci/` (e.g. "build_antonyms") loaded as a module, to test what it builds."""
     path = Path(__file__).resolve().parents[2] / ".ci" / f"{name}.py"

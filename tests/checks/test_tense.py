@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import apertium, assert_flags, assert_passes, make, run
+from .helpers import assert_flags, assert_passes, make, run, through
 
 
 def test_future_added_flags() -> None:
@@ -312,12 +312,12 @@ def test_a_progressive_kept_in_its_participle_withapertium() -> None:
     """Portuguese through the Spanish pivot: Apertium renders "que já estão a ajudar" as "that
     already are helping"; the copy's "already helping" keeps the progressive, "that helped" drops it."""
     source = REDUCED_SOURCE
-    forward = apertium(apertium([source], "pt-es"), "spa-eng")[0]
+    forward = through(source, "pt-es", "spa-eng")
     for copy, dropped in (
         ("Organisations already helping the families ask for more funds.", False),
         ("Organisations that helped the families ask for more funds.", True),
     ):
-        back = apertium(apertium([copy], "eng-spa"), "es-pt")[0]
+        back = through(copy, "eng-spa", "es-pt")
         messages = [f.message for f in run("tense", make(source, copy, "pt", forward=forward, back=back))]
         assert ("the translation drops a progressive form the source has" in messages) is dropped, messages
 
@@ -351,8 +351,8 @@ def test_a_progressive_after_a_modal_says_how_likely_withapertium() -> None:
         ),
     )
     for source, copy, dropped in cases:
-        forward = apertium(apertium([source], "pt-es"), "spa-eng")[0]
-        back = apertium(apertium([copy], "eng-spa"), "es-pt")[0]
+        forward = through(source, "pt-es", "spa-eng")
+        back = through(copy, "eng-spa", "es-pt")
         messages = [f.message for f in run("tense", make(source, copy, "pt", forward=forward, back=back))]
         assert ("the translation drops a progressive form the source has" in messages) is dropped, (
             copy,

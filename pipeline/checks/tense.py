@@ -125,6 +125,7 @@ def _en_progressive(auxiliaries: str) -> VerbForms:
 # Present progressives: English says "are indicating" where Romance languages use a simple
 # present ("indicam"), so an added present progressive of an active verb is idiom, not aspect.
 PRESENT_PROGRESSIVE: dict[str, Matcher] = {"en": _en_progressive("am|is|are")}
+_FR_TRAIN = r"\ben train d(?:e\b|')"  # French's own progressive, "être en train de"
 PROGRESSIVE: dict[str, Matcher] = {
     "en": _en_progressive("am|is|are|was|were|be|been|being"),
     "es": re.compile(
@@ -139,18 +140,17 @@ PROGRESSIVE: dict[str, Matcher] = {
     "it": re.compile(
         r"\b(?:sto|stai|sta|stiamo|state|stanno|stavo|stava|stavano|stare)\s+\w+(?:ando|endo)\b", re.I
     ),
-    "fr": re.compile(r"\ben train d(?:e\b|')", re.I),
+    "fr": re.compile(_FR_TRAIN, re.I),
 }
-# A progressive in a back-translation: Apertium's French for an English progressive (through
-# Spanish "estar" and a gerund) is "être en" and a present participle ("are depending" -> "sont en
-# dépendant", "have been having" -> "ont été en y ayant"). French prose writes that only after
-# "c'est" ("c'est en forgeant"), left out, as are the prepositions and adverbs in -ant ("est en
-# avant"); it is read in a back-translation into French only: in a French copy or source the engine's
-# own French ("étaient en attendant") would stand against natural French ("attendaient").
+# A progressive in a back-translation: Apertium's French for an English progressive (through Spanish
+# "estar" + gerund) is "être en" + present participle ("are depending" -> "sont en dépendant", "have
+# been having" -> "ont été en y ayant"); French prose writes that only after "c'est" ("c'est en
+# forgeant"), left out, as are adverbs in -ant ("est en avant"). Read in back-translations only: in a
+# French copy the engine's own French ("étaient en attendant") would stand against "attendaient".
 BACK_PROGRESSIVE: dict[str, Matcher] = {
     **PROGRESSIVE,
     "fr": re.compile(
-        r"\ben train d(?:e\b|')|(?<!c')(?<!c’)(?<!\bce )\b(?:être|suis|es|est|sommes|êtes|sont|étais|était|étions"
+        _FR_TRAIN + r"|(?<!c')(?<!c’)(?<!\bce )\b(?:être|suis|es|est|sommes|êtes|sont|étais|était|étions"
         r"|étiez|étaient|serai|seras|sera|serons|serez|seront|serais|serait|serions|seriez|seraient|été|étant)"
         r"\s+en\s+(?:y\s+|en\s+|[lms]['’]|[lms]e\s+|la\s+|les\s+|nous\s+|vous\s+)?"
         r"(?!(?:avant|devant|pendant|durant|cependant|maintenant|suivant|tant|quant)\b)\w{2,}ant\b",

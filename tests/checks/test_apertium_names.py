@@ -237,3 +237,44 @@ def test_french_names_after_an_elided_article() -> None:
     )
     assert got[0] == []
     assert got[1] == ["source name 'ONU', 'Italie' not found in the translation"]
+
+
+def test_copies_with_names_after_an_elided_article() -> None:
+    """English into French, Italian and Catalan: names after an elided article in correct copies
+    ("l'ONU", "l'Otan", "dell'Emilia-Romagna", "L'Ajuntament") stay unflagged now that they are
+    read; a country swapped in an Italian copy ("l'Australia" for America) is an added name too."""
+    cases = (
+        (
+            "fr",
+            "NATO troops left Afghanistan in 2021.",
+            "Les troupes de l'Otan ont quitté l'Afghanistan en 2021.",
+        ),
+        (
+            "fr",
+            "The Union and the UN called for a ceasefire.",
+            "L'Union et l'ONU ont appelé à un cessez-le-feu.",
+        ),
+        (
+            "it",
+            "The president of Emilia-Romagna resigned.",
+            "Il presidente dell'Emilia-Romagna si è dimesso.",
+        ),
+        (
+            "ca",
+            "Barcelona City Council approved the budget.",
+            "L'Ajuntament de Barcelona ha aprovat el pressupost.",
+        ),
+    )
+    for lang, source, copy in cases:
+        assert name_messages([(source, copy)], "en", lang) == [[]], (lang, copy)
+    swapped = name_messages(
+        [
+            (
+                "Exports to America fell by ten percent.",
+                "Le esportazioni verso l'Australia sono calate del dieci per cento.",
+            )
+        ],
+        "en",
+        "it",
+    )
+    assert "translation has name 'Australia' that is not in the source" in swapped[0]

@@ -7,7 +7,7 @@ Rules, most specific first (a span read once is not read again):
 - "a las 14.30", "de 9.00 a 14.00", "dalle 9.00": a dotted time after a clock preposition or in a
   range (de X a Y, desde X hasta Y, entre X y Y, de X à Y) of a language that writes decimals with a
   comma; never beside a currency or a percent sign (a price range is no time).
-- "2.30pm", "1200 GMT", "9am": am/pm and time zones.
+- "2.30pm", "1200 GMT", "9am": am/pm and time zones (UTC and GMT in any case: "1200 gmt").
 - "a las 14 horas", "às 18h", "um 14 Uhr": a whole hour after a clock preposition with its article
   (a las, às, alle, a les, à); "durante las 12 horas" is a duration, no time.
 - French "de 10 h à 18 h": "N h" is an hour anywhere in French (optional where no clock
@@ -66,7 +66,10 @@ _TIME_DOT_FROM = re.compile(
 )  # fmt: skip
 _TIME_DOT_TO = re.compile(r"(?<=\d\.\d\d)" + _TO + _HM + _NOT_AMOUNT, re.I)
 _TIME_DOT_AMPM = re.compile(r"(?<![\d.,:])(?P<h>1[0-2]|0?[1-9])\.(?P<m>[0-5]\d)" + _AMPM)  # 2.30pm
-_TIME_ZONED = re.compile(r"(?<![\d.,:])" + _H + r"[.]?(?P<m>[0-5]\d)(?=\s?(?:UTC|GMT|[A-Z]{1,3}[SD]?T)\b)")
+# "1200 GMT", "0930 utc" (copy written in lower case), "0705 CET": other zones in capitals only
+_TIME_ZONED = re.compile(
+    r"(?<![\d.,:])" + _H + r"[.]?(?P<m>[0-5]\d)(?=\s?(?:(?i:UTC|GMT)|[A-Z]{1,3}[SD]?T)\b)"
+)
 _TIME_AMPM = re.compile(r"(?<![\d.,:])(?P<h>1[0-2]|0?[1-9])" + _AMPM)
 _TIME_HOUR_AT = re.compile(_AT_HOUR + _H + r"\s?(?:heures?|horas?|hores|ore|Uhr|h)\b", re.I)
 # "18h" stuck together, anywhere but after a duration word ("durante 24h", "en 2h")

@@ -11,6 +11,10 @@ Source-aware mode only: both engine views must agree that something was left out
   counterpart in R. A synonym ("godfathers" / "sponsors") is one of each and cancels out;
   a word left out is not replaced and leaves a deficit.
 
+The forward translation is read without the source's own lower-case words that the engine left
+as they were because it did not know them ("la moelle épinière" -> "the marrow épinière"): no
+translation keeps those, so they are no loss (a name, capitalised, still counts).
+
 A gap is an omission only when it is not a reordering or a rewording: the check flags when
 both views show a deficit and both show a gap, or when both deficits are large (at least
 `DEFICIT_STRONG`) and one view shows a gap. Free translations reword on both sides, so one
@@ -25,7 +29,7 @@ from pipeline.records import Flag, Span
 
 from . import Check, CheckInput, register
 from .health import problem
-from .text import words, zipf
+from .text import UNKNOWN_WORD_ZIPF, fold, tokens, words, zipf
 
 STEM = 5  # folded characters compared (fundado ~ fundada, consumers ~ consumer)
 CONTENT_MIN_LEN = 3  # shorter words are function words or symbols
@@ -85,6 +89,19 @@ def gaps(ref: str, hyp: str, lang: str) -> list[str]:
     return out
 
 
+def engine_known(forward: str, source: str, lang: str) -> str:
+    """`forward` without the lower-case words of `source` it keeps as they are where `lang` does
+    not know them: the words the engine left untranslated."""
+    src = set(words(source))
+    return " ".join(
+        t.text
+        for t in tokens(forward)
+        if not (
+            t.text[:1].islower() and fold(t.text) in src and zipf(t.text.lower(), lang) < UNKNOWN_WORD_ZIPF
+        )
+    )
+
+
 COVERAGE = Check("coverage", "major", "Content may be missing", modes=("source",))
 
 
@@ -93,11 +110,12 @@ def check_coverage(inp: CheckInput) -> list[Flag]:
     """No content word of the source left out, by both engine views (gap and deficit)."""
     if inp.back is None or inp.forward is None or not inp.target.strip() or problem(inp) is not None:
         return []
-    d_fwd = deficit(inp.forward, inp.target, inp.target_lang)
+    forward = engine_known(inp.forward, inp.source, inp.target_lang)
+    d_fwd = deficit(forward, inp.target, inp.target_lang)
     d_back = deficit(inp.source, inp.back, inp.source_lang)
     if d_fwd < 1 or d_back < 1:
         return []
-    g_fwd = gaps(inp.forward, inp.target, inp.target_lang)
+    g_fwd = gaps(forward, inp.target, inp.target_lang)
     g_back = gaps(inp.source, inp.back, inp.source_lang)
     strong = min(d_fwd, d_back) >= DEFICIT_STRONG
     if not ((g_fwd and g_back) or (strong and (g_fwd or g_back))):

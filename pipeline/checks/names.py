@@ -22,12 +22,11 @@ from .cldrnames import acronym_at, named, said_in
 from .number_words import roman_value
 from .openers import opening_word, renders_opening_word, verb_or_adverb
 from .propernames import Name, matches, missing, name_key, names, vocabulary
-from .text import fold, is_capitalised, is_sentence_initial, tokens, zipf
+from .text import UNKNOWN_WORD_ZIPF, fold, is_capitalised, is_sentence_initial, tokens, zipf
 
 COMMON_WORD_ZIPF = 4.0  # capitalised words this common are often translated or generic
 TITLE_MAX_LETTERS = 5  # an abbreviated title before a name: "Dott.", "Sig.", "Prof.", "Sra."
 TITLE_ZIPF = 3.0  # ... that the language writes often enough to be a word of its own
-UNKNOWN_WORD_ZIPF = 1.0  # a forward word this rare in the target language was left untranslated
 FOREIGN_WORD_ZIPF = 1.5  # a name word rarer than this in the target language, and
 FOREIGN_WORD_GAP = 1.5  # this much more common in the source language, is a word of the source language
 EXONYM_RATIO = 0.6  # a lost and an added name this alike at the same place are one name in two languages

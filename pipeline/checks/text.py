@@ -30,8 +30,10 @@ def attached(text: str, tok: Token) -> bool:
     "user@host", "www.ine.es/prensa"."""
     before = text[tok.start - 1 : tok.start] if tok.start else ""
     after = text[tok.end : tok.end + 1]
-    return before in (".", "/", "@", "-") or after in ("-", "@", "/") or (
-        after == "." and text[tok.end + 1 : tok.end + 2].isalpha()
+    return (
+        before in (".", "/", "@", "-")
+        or after in ("-", "@", "/")
+        or (after == "." and text[tok.end + 1 : tok.end + 2].isalpha())
     )
 
 
@@ -95,6 +97,11 @@ def is_capitalised(word: str) -> bool:
 def is_acronym(word: str) -> bool:
     """All capitals, at least two letters (HIV, U.S.); "I" and "A4" are not acronyms."""
     return word.isupper() and sum(1 for c in word if c.isalpha()) >= 2
+
+
+# A word this rare in a language (wordfreq's Zipf scale) is no word of it: in an engine's output,
+# a word of the other language the engine did not know and left as it was ("épinière").
+UNKNOWN_WORD_ZIPF = 1.0
 
 
 @functools.lru_cache(maxsize=200_000)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.checks.coverage import deficit, gaps
+from pipeline.checks.coverage import deficit, engine_known, gaps
 
-from .helpers import assert_flags, assert_passes, make
+from .helpers import apertium, assert_flags, assert_passes, make
 
 # (source, translation, src, tgt, forward, back)
 MISSING = [
@@ -104,3 +104,41 @@ def test_gap_and_deficit_helpers() -> None:
     assert gaps("two decades of activity", "of two activity", "en") == []  # neighbours not side by side
     assert deficit("found godfathers in Germany", "found sponsors in Germany", "en") == 0
     assert deficit("two decades of activity", "two of activity", "en") == 1
+
+
+# Correct translations whose Spanish source has a word Apertium does not know ("externalización",
+# "intransigente"): the engine leaves it as it is in its English, where no translation has it.
+UNKNOWN_TO_ENGINE = [
+    (
+        "Japón considera esta situación como el equivalente a la externalización de la defensa rusa a "
+        "una potencia regional intransigente.",
+        "Japan views this as tantamount to outsourcing Russia's defence to an unrepentant regional power.",
+    ),
+    (
+        "Chile considera esta situación como el equivalente a la externalización de la pesca nacional a "
+        "una empresa extranjera intransigente.",
+        "Chile views this as tantamount to outsourcing its national fisheries to an unrepentant foreign company.",
+    ),
+]
+
+
+@pytest.mark.requires_apertium
+def test_words_the_engine_left_untranslated_are_no_loss() -> None:
+    """Apertium's real views: its English keeps "externalización" and "intransigente" as they are,
+    and the check once read them as source words the copy lost (both views short, a gap at
+    "intransigente"); the engine's own untranslated words now count for nothing."""
+    sources = [s for s, _ in UNKNOWN_TO_ENGINE]
+    forward = apertium(sources, "spa-eng")
+    back = apertium([t for _, t in UNKNOWN_TO_ENGINE], "eng-spa")
+    for (source, target), fwd, bwd in zip(UNKNOWN_TO_ENGINE, forward, back, strict=True):
+        assert "intransigente" in fwd and "externalización" in fwd, fwd
+        assert "intransigente" not in engine_known(fwd, source, "en")
+        assert_passes("coverage", make(source, target, forward=fwd, back=bwd))
+
+
+def test_engine_known_keeps_names_and_words_of_the_language() -> None:
+    source = "El ministro intransigente de Walmart visitó el hotel."
+    forward = "The minister intransigente of Walmart visited the hotel."
+    assert engine_known(forward, source, "en") == "The minister of Walmart visited the hotel"
+    # a word only the engine's side has is kept, whatever it is
+    assert engine_known("The minister intransigente", "El ministro", "en") == "The minister intransigente"

@@ -18,6 +18,9 @@ from .helpers import assert_flags, assert_passes, make, run
         ("La reunión empezó a las 9:30 GMT.", "The meeting began at 0930 GMT.", "es"),
         ("La séance a été levée à 18 h 15 UTC.", "The session closed at 18.15 UTC.", "fr"),
         ("Il treno parte alle 7:05 CET.", "The train leaves at 0705 CET.", "it"),
+        # copy written all in lower case keeps its time zone
+        ("Le vol a atterri vers 12 h 00 GMT.", "the flight landed around 1200 gmt.", "fr"),
+        ("La reunión empezó a las 9:30 UTC.", "the meeting began at 0930 utc.", "es"),
     ],
 )
 def test_a_time_before_a_time_zone_is_a_time(source: str, target: str, src: str) -> None:
@@ -26,6 +29,7 @@ def test_a_time_before_a_time_zone_is_a_time(source: str, target: str, src: str)
 
 def test_a_time_before_a_time_zone_still_compares() -> None:
     assert_flags("dates", make("La reunión empezó a las 9:30 GMT.", "The meeting began at 1130 GMT.", "es"))
+    assert_flags("dates", make("La reunión empezó a las 9:30 GMT.", "the meeting began at 1130 gmt.", "es"))
 
 
 def test_regional_month_abbreviations() -> None:

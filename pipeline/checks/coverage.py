@@ -13,7 +13,9 @@ Source-aware mode only: both engine views must agree that something was left out
 
 The forward translation is read without the source's own lower-case words that the engine left
 as they were because it did not know them ("la moelle épinière" -> "the marrow épinière"): no
-translation keeps those, so they are no loss (a name, capitalised, still counts).
+translation keeps those, so they are no loss (a name, capitalised, still counts). Nor are the
+source's acronyms the engine keeps as they are ("el FMI" -> "the FMI", "la CEDH"): a translation
+writes its own language's acronym ("the IMF"), and `names` compares acronyms across languages.
 
 A gap is an omission only when it is not a reordering or a rewording: the check flags when
 both views show a deficit and both show a gap, or when both deficits are large (at least
@@ -29,7 +31,7 @@ from pipeline.records import Flag, Span
 
 from . import Check, CheckInput, register
 from .health import problem
-from .text import UNKNOWN_WORD_ZIPF, fold, tokens, words, zipf
+from .text import UNKNOWN_WORD_ZIPF, fold, is_acronym, tokens, words, zipf
 
 STEM = 5  # folded characters compared (fundado ~ fundada, consumers ~ consumer)
 CONTENT_MIN_LEN = 3  # shorter words are function words or symbols
@@ -90,16 +92,17 @@ def gaps(ref: str, hyp: str, lang: str) -> list[str]:
 
 
 def engine_known(forward: str, source: str, lang: str) -> str:
-    """`forward` without the lower-case words of `source` it keeps as they are where `lang` does
-    not know them: the words the engine left untranslated."""
+    """`forward` without what the engine left untranslated: the lower-case words of `source` it
+    keeps as they are where `lang` does not know them, and the acronyms of `source` it keeps."""
     src = set(words(source))
-    return " ".join(
-        t.text
-        for t in tokens(forward)
-        if not (
-            t.text[:1].islower() and fold(t.text) in src and zipf(t.text.lower(), lang) < UNKNOWN_WORD_ZIPF
-        )
-    )
+    acronyms = {t.text for t in tokens(source) if is_acronym(t.text)}
+
+    def kept(word: str) -> bool:
+        if word in acronyms:
+            return True
+        return word[:1].islower() and fold(word) in src and zipf(word.lower(), lang) < UNKNOWN_WORD_ZIPF
+
+    return " ".join(t.text for t in tokens(forward) if not kept(t.text))
 
 
 COVERAGE = Check("coverage", "major", "Content may be missing", modes=("source",))

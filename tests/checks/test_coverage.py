@@ -136,6 +136,17 @@ def test_words_the_engine_left_untranslated_are_no_loss() -> None:
         assert_passes("coverage", make(source, target, forward=fwd, back=bwd))
 
 
+@pytest.mark.requires_apertium
+def test_acronyms_the_engine_keeps_are_no_loss() -> None:
+    """Apertium keeps Spanish acronyms it does not know ("FMI", "OCDE") and translates others
+    ("ONU" -> "UN"); the copy writes the English acronym, which `names` compares."""
+    source = "El FMI y la OCDE pidieron a la ONU un informe."
+    forward = apertium([source], "spa-eng")[0]
+    assert "FMI" in forward and "OCDE" in forward and "UN" in forward, forward
+    known = engine_known(forward, source, "en").split()
+    assert "FMI" not in known and "OCDE" not in known and "UN" in known
+
+
 def test_engine_known_keeps_names_and_words_of_the_language() -> None:
     source = "El ministro intransigente de Walmart visitó el hotel."
     forward = "The minister intransigente of Walmart visited the hotel."

@@ -42,6 +42,7 @@ def _key(name: str) -> str:
     return " ".join(fold(name).replace("-", " ").split())
 
 
+@functools.lru_cache(maxsize=65536)  # CLDR repeats a name in every regional locale (en_GB, en_AU…)
 def _forms(name: str, lang: str | None = None) -> tuple[str, ...]:
     """A CLDR name and, where it gives another in brackets, each of the two ("Mianmar (Birmânia)").
     An acronym is kept as written, without its dots and spaces ("EE. UU." is "EEUU"): compared

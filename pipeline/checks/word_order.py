@@ -33,6 +33,7 @@ from typing import Any
 
 UNIGRAMS = "frequency_dictionary_en_82_765.txt"
 BIGRAMS = "frequency_bigramdictionary_en_243_342.txt"
+CLASS_TABLE = "order-classes-en.json"  # class_pairs(), built once: .ci/build_order_classes.py
 SHUFFLES = 500  # random orders per sentence: the p-value's resolution is 1/501
 MIN_WORDS = 8  # shorter sentences (headlines) have too few orders to tell apart
 CLASS_WORDS = 100  # the most common words (function words) are word classes of their own
@@ -63,19 +64,52 @@ def _counts() -> tuple[dict[str, int], dict[tuple[str, str], int], float, float]
     return uni, bi, float(sum(uni.values())), min(bi.values()) / 2
 
 
+def class_pairs() -> dict[tuple[str, str], int]:
+    """Class-pair counts of the bigram list: every word pair counted as the pair of its classes.
+    Reads all 243,342 pairs through lemminflect (about a second): `_classes` reads the table
+    shipped in pipeline/data (CLASS_TABLE, built by .ci/build_order_classes.py) instead where it
+    was built with the installed symspellpy and lemminflect."""
+    _, bi, _, _ = _counts()
+    pairs: dict[tuple[str, str], int] = {}
+    for (a, b), count in bi.items():
+        key = (word_class(a), word_class(b))
+        pairs[key] = pairs.get(key, 0) + count
+    return pairs
+
+
+def table_versions() -> dict[str, str]:
+    """The versions of the packages the class table is computed from."""
+    from importlib.metadata import version
+
+    return {"symspellpy": version("symspellpy"), "lemminflect": version("lemminflect")}
+
+
+def _shipped_pairs() -> dict[tuple[str, str], int] | None:
+    """The shipped class table, where it was built with the packages installed; else None."""
+    import json
+    from importlib import resources
+
+    try:
+        data = json.loads((resources.files("pipeline") / "data" / CLASS_TABLE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if data.get("versions") != table_versions():
+        return None
+    return {(a, b): int(count) for a, b, count in data["pairs"]}
+
+
 @functools.cache
 def _classes() -> tuple[dict[tuple[str, str], float], dict[str, float], dict[str, float], float]:
     """Class-pair counts of the bigram list, left and right class totals, and the grand total."""
-    uni, bi, _, _ = _counts()
+    counts = _shipped_pairs() or class_pairs()
     pairs: dict[tuple[str, str], float] = {}
     left: dict[str, float] = {}
     right: dict[str, float] = {}
-    for (a, b), count in bi.items():
-        ca, cb = word_class(a), word_class(b)
-        pairs[(ca, cb)] = pairs.get((ca, cb), 0.0) + count
+    for (ca, cb), count in counts.items():
+        pairs[(ca, cb)] = float(count)
         left[ca] = left.get(ca, 0.0) + count
         right[cb] = right.get(cb, 0.0) + count
-    return pairs, left, right, float(sum(bi.values()))
+    return pairs, left, right, float(sum(counts.values()))
 
 
 @functools.cache

@@ -15,12 +15,22 @@ if TYPE_CHECKING:
 Lang = Annotated[
     str | None,
     typer.Option(
-        "--lang", "-l", metavar="LANG", help="Language of the published copy (ISO 639-1). Default: en."
+        "--lang",
+        "-l",
+        metavar="LANG",
+        help="Language of the published copy (ISO 639-1). Default: what the file declares "
+        "(<html lang>, a name such as copy.fr.txt), else en.",
     ),
 ]
 SourceLang = Annotated[
     str | None,
-    typer.Option("--source-lang", "-s", metavar="LANG", help="Language of the original (source-aware mode)."),
+    typer.Option(
+        "--source-lang",
+        "-s",
+        metavar="LANG",
+        help="Language of the original (source-aware mode). Default: what the original declares "
+        "(<html lang>, a name such as orig.es.txt).",
+    ),
 ]
 Engine = Annotated[
     str | None,

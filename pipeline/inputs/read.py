@@ -5,10 +5,15 @@ indented code blocks and HTML comments are skipped, headings and list items beco
 paragraphs of their own, and inline markup is reduced to its text. An HTML comment
 `<!-- driftcheck: ignore [check, ...] -->` waives checks for the next paragraph.
 Input must be UTF-8 text; anything else is an InputError.
+
+A file whose name carries a two-letter language code before its extension (`article.es.txt`,
+`guide.pt-BR.md`, `page.fr.html`) declares that language, as an HTML page's <html lang> does
+(which wins where the page has one): `formats/languages.py` weighs it like any declaration.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import os
 import re
@@ -128,18 +133,37 @@ def detect_format(path: str, text: str | None = None) -> str:
     return "html" if format_of(path) == "html" else "text"  # the HTML suffixes formats/ declares
 
 
+# "article.es.txt", "guide.pt-BR.md", "page.en_GB.html": a language code, then the extension
+_NAME_LANG = re.compile(r"\.([a-z]{2})(?:[-_](?:[A-Za-z]{2}|\d{3}))?\.[A-Za-z0-9]+$")
+
+
+def language_in_name(path: str) -> str | None:
+    """The language tag a file name carries before its extension ("es-ES" of "guide.es-ES.md"), or
+    None: two letters that are an ISO 639-1 code ("notes.v2.txt", "data.old.txt" carry none)."""
+    from ..formats.languages import normalise
+
+    m = _NAME_LANG.search(os.path.basename(path))
+    if m is None or normalise(m.group(1)) != m.group(1):
+        return None
+    return m.group(0)[1:].rsplit(".", 1)[0]
+
+
 def read_document(path: str, lang: str, fmt: str | None = None, text: str | None = None) -> Document:
     fmt = fmt or detect_format(path)
     if fmt == "html":  # an article page: its own decoding (declared charset) and extraction
         from ..formats.html import html_document
 
-        return html_document(read_bytes(path), path, lang)
+        page = html_document(read_bytes(path), path, lang)
+        named = language_in_name(path)
+        return page if page.declared_lang or named is None else dataclasses.replace(page, declared_lang=named)
     if text is None:
         text = read_text(path)
     paras = parse_markdown(text) if fmt == "markdown" else parse_text(text)
     if not paras:
         raise InputError(f"{path}: no text to check (only code, comments or markup)")
-    return Document(path=path, lang=lang, paragraphs=tuple(paras), fmt=fmt)
+    return Document(
+        path=path, lang=lang, paragraphs=tuple(paras), fmt=fmt, declared_lang=language_in_name(path)
+    )
 
 
 def _paragraph(index: int, lines: list[tuple[int, str]], kind: str, waived: tuple[str, ...]) -> Paragraph:

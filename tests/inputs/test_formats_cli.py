@@ -293,7 +293,8 @@ def test_a_page_language_is_not_applied_to_a_text_that_declares_none(tmp_path: P
     beside it was checked as Spanish (wrong-language failures, exit 1, no warning). Now the run is
     refused until --lang says which; with a Spanish page and an English default only."""
     page = DATA / "html" / "diario-harbour-bridge.es.html"
-    text = ROOT / "seeds" / "harbour-bridge.en.txt"
+    text = tmp_path / "harbour-bridge.txt"  # no language in its name (".en.txt" would declare one)
+    text.write_bytes((ROOT / "seeds" / "harbour-bridge.en.txt").read_bytes())
     out = tmp_path / "r.json"
     r = run_cli("check", str(text), str(page), *APERTIUM, "-f", "json", "-o", str(out))
     assert r.code == 2 and r.stderr.count("\n") == 1, r.stderr

@@ -1,0 +1,89 @@
+"""A language code before a file's extension declares the file's language ("article.es.txt"), as
+an HTML page's <html lang> does: `--source orig.es.txt` needs no --source-lang, and a Spanish
+text named so is checked as Spanish copy instead of failing as English."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.inputs.read import language_in_name
+from tests.conftest import ROOT, run_cli
+
+APERTIUM = ("--engine", "apertium")
+
+
+@pytest.mark.parametrize(
+    ("path", "tag"),
+    [
+        ("seeds/harbour-bridge.es.txt", "es"),
+        ("docs/guide.pt-BR.md", "pt-BR"),
+        ("page.en_GB.html", "en_GB"),
+        ("notas.es-419.md", "es-419"),
+        ("report.ES.txt", None),  # a code is written in lower case
+        ("notes.v2.txt", None),
+        ("data.old.txt", None),  # three letters: a word more often than a code
+        ("x.zz.txt", None),  # not a language
+        ("readme.txt", None),
+        ("docs.es/readme.txt", None),  # a folder's name says nothing
+    ],
+)
+def test_language_in_name(path: str, tag: str | None) -> None:
+    assert language_in_name(path) == tag
+
+
+def _report(path: Path) -> dict[str, object]:
+    data: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+@pytest.mark.requires_apertium
+def test_the_source_file_name_gives_the_source_language(tmp_path: Path) -> None:
+    copy, original = ROOT / "seeds" / "harbour-bridge.en.txt", ROOT / "seeds" / "harbour-bridge.es.txt"
+    out = tmp_path / "r.json"
+    r = run_cli("check", str(copy), "--source", str(original), *APERTIUM, "-f", "json", "-o", str(out))
+    assert r.code == 0, r.stderr  # was: exit 2, "source-aware mode needs --source-lang"
+    doc = _report(out)["documents"][0]  # type: ignore[index]
+    assert (doc["lang"], doc["source_lang"]) == ("en", "es") and "warnings" not in doc
+    # a flag wins, and the file it overrides is named
+    r = run_cli("check", str(copy), "--source", str(original), "-s", "pt", *APERTIUM, "-f", "json", "-o", str(out),
+                "--fail-on", "never")  # fmt: skip
+    assert r.code == 0, r.stderr
+    assert f"{original}: declares source language 'es' but --source-lang is 'pt'; checked as 'pt'" in r.stderr
+
+
+@pytest.mark.requires_apertium
+def test_a_text_named_as_spanish_is_checked_as_spanish_copy(tmp_path: Path) -> None:
+    text = tmp_path / "nota.es.txt"
+    text.write_text("El puente del puerto reabrió el lunes tras catorce meses de obras.\n", encoding="utf-8")
+    out = tmp_path / "r.json"
+    r = run_cli("check", str(text), *APERTIUM, "-f", "json", "-o", str(out), "--fail-on", "never")
+    assert r.code == 0, r.stderr
+    data = _report(out)
+    assert data["documents"][0]["lang"] == "es"  # type: ignore[index]
+    flags = {f["check"] for s in data["segments"] for f in s["flags"]}  # type: ignore[attr-defined]
+    assert "wrong_language" not in flags  # as English copy, every sentence failed as Spanish
+
+
+@pytest.mark.requires_apertium
+def test_a_page_declaration_wins_over_its_name(tmp_path: Path) -> None:
+    page = tmp_path / "pagina.fr.html"  # the name says French, <html lang="es"> says Spanish
+    page.write_bytes(
+        (ROOT / "tests" / "data" / "formats" / "html" / "diario-harbour-bridge.es.html").read_bytes()
+    )
+    out = tmp_path / "r.json"
+    r = run_cli("check", str(page), *APERTIUM, "-f", "json", "-o", str(out), "--fail-on", "never")
+    assert r.code == 0, r.stderr
+    assert _report(out)["documents"][0]["lang"] == "es"  # type: ignore[index]
+
+
+@pytest.mark.requires_apertium
+def test_a_text_named_as_english_beside_a_spanish_page_is_two_languages(tmp_path: Path) -> None:
+    page = ROOT / "tests" / "data" / "formats" / "html" / "diario-harbour-bridge.es.html"
+    named = ROOT / "seeds" / "harbour-bridge.en.txt"
+    out = tmp_path / "r.json"
+    r = run_cli("check", str(named), str(page), *APERTIUM, "-f", "json", "-o", str(out))
+    assert r.code == 2 and r.stderr.count("\n") == 1, r.stderr
+    assert "the inputs declare different languages" in r.stderr and not out.exists()

@@ -134,7 +134,7 @@ def detect_format(path: str, text: str | None = None) -> str:
 
 
 # "article.es.txt", "guide.pt-BR.md", "page.en_GB.html": a language code, then the extension
-_NAME_LANG = re.compile(r"\.([a-z]{2})(?:[-_](?:[A-Za-z]{2}|\d{3}))?\.[A-Za-z0-9]+$")
+_NAME_LANG = re.compile(r"\.(?P<tag>(?P<code>[a-z]{2})(?:[-_](?:[A-Za-z]{2}|\d{3}))?)\.[A-Za-z0-9]+$")
 
 
 def language_in_name(path: str) -> str | None:
@@ -143,9 +143,9 @@ def language_in_name(path: str) -> str | None:
     from ..formats.languages import normalise
 
     m = _NAME_LANG.search(os.path.basename(path))
-    if m is None or normalise(m.group(1)) != m.group(1):
+    if m is None or normalise(m["code"]) != m["code"]:
         return None
-    return m.group(0)[1:].rsplit(".", 1)[0]
+    return m["tag"]
 
 
 def read_document(path: str, lang: str, fmt: str | None = None, text: str | None = None) -> Document:
@@ -153,17 +153,17 @@ def read_document(path: str, lang: str, fmt: str | None = None, text: str | None
     if fmt == "html":  # an article page: its own decoding (declared charset) and extraction
         from ..formats.html import html_document
 
-        page = html_document(read_bytes(path), path, lang)
-        named = language_in_name(path)
-        return page if page.declared_lang or named is None else dataclasses.replace(page, declared_lang=named)
-    if text is None:
-        text = read_text(path)
-    paras = parse_markdown(text) if fmt == "markdown" else parse_text(text)
-    if not paras:
-        raise InputError(f"{path}: no text to check (only code, comments or markup)")
-    return Document(
-        path=path, lang=lang, paragraphs=tuple(paras), fmt=fmt, declared_lang=language_in_name(path)
-    )
+        doc = html_document(read_bytes(path), path, lang)
+    else:
+        if text is None:
+            text = read_text(path)
+        paras = parse_markdown(text) if fmt == "markdown" else parse_text(text)
+        if not paras:
+            raise InputError(f"{path}: no text to check (only code, comments or markup)")
+        doc = Document(path=path, lang=lang, paragraphs=tuple(paras), fmt=fmt)
+    if not doc.declared_lang and (named := language_in_name(path)):
+        doc = dataclasses.replace(doc, declared_lang=named)  # the file's own declaration wins
+    return doc
 
 
 def _paragraph(index: int, lines: list[tuple[int, str]], kind: str, waived: tuple[str, ...]) -> Paragraph:

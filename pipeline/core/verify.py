@@ -50,7 +50,8 @@ def input_format(path: str) -> str:
 
 
 def _declared_pair(segments: list[Segment], path: str) -> tuple[str | None, str | None]:
-    """The `src_lang` / `tgt_lang` a JSONL file's rows declare (the labelled-data fields), read like
+    """The `src_lang` / `tgt_lang` a JSONL file's rows declare (the labelled-data fields; a TSV header of
+    two language tags gives its rows the same), read like
     a PO header or an <html lang>: `check` ignored them and checked Portuguese copy as Spanish
     when told so. Rows that declare two pairs are one line and exit 2."""
     out: list[str | None] = []

@@ -6,28 +6,53 @@ Each line is one already-aligned pair (or one sentence of copy) and becomes one 
 input `id` (else the line number) becomes the segment id; other JSONL keys are kept as
 metadata. A file holds pairs or copy, not both. An empty translation is a segment (it will be
 flagged), never dropped. Copy without a source is checked in round-trip mode.
+
+The fields go by the names data sets and spreadsheet exports give them (`FIELD_NAMES`: `src` and
+`target`/`tgt` too). A TSV file's first line is a header when it is made of those names (plus `id`,
+and other named columns kept as metadata beside a source and a translation), or of two language
+tags that driftcheck names ("es-ES<TAB>en-US": source and translation columns that declare their
+languages, as a JSONL row's `src_lang` / `tgt_lang` do); a header row was checked as a pair.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..engines.langs import COMMON
 from ..errors import InputError
 from ..formats.encoding import whole_characters
+from ..formats.languages import normalise
 from ..formats.units import unit_segment
 from ..records import Segment
 
 BILINGUAL_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".tsv": "tsv", ".parquet": "parquet"}
+# The names a segment file may give each field (JSONL keys, Parquet columns, a TSV header), the
+# first one present winning.
+FIELD_NAMES = {"source": ("source", "src"), "translation": ("translation", "target", "tgt", "text")}
+_TAG = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")  # "es", "pt-BR", "en_US": how tags are written
+_COLUMN = re.compile(r"[A-Za-z][\w .-]{0,39}")  # a name a header may give a column of metadata
 
 
 def bilingual_format(path: str) -> str | None:
     return BILINGUAL_SUFFIXES.get(Path(path).suffix.lower())
 
 
-def _meta(obj: dict[str, object]) -> tuple[tuple[str, str], ...]:
-    skip = {"source", "translation", "text", "id"}
+def _field(obj: dict[str, object], field: str) -> str | None:
+    """The key a JSONL row gives a field (`FIELD_NAMES`), if any."""
+    return next((n for n in FIELD_NAMES[field] if n in obj), None)
+
+
+def _new_id(seg_id: str, seen: set[str], where: str) -> str:
+    if seg_id in seen:
+        raise InputError(f"{where}: duplicate id '{seg_id}'")
+    seen.add(seg_id)
+    return seg_id
+
+
+def _meta(obj: dict[str, object], skip: set[str | None]) -> tuple[tuple[str, str], ...]:
     return tuple(
         (
             whole_characters(k),
@@ -52,44 +77,96 @@ def parse_jsonl(text: str, path: str, doc_index: int) -> list[Segment]:
             raise InputError(f"{path}:{lineno}: not valid JSON (nested too deeply)") from None
         if not isinstance(obj, dict):
             raise InputError(f"{path}:{lineno}: expected a JSON object with 'translation' (and 'source')")
-        key = "translation" if "translation" in obj or "text" not in obj else "text"
-        src, tgt = obj.get("source"), obj.get(key)
+        key = _field(obj, "translation") or "translation"
+        skey = _field(obj, "source")
+        src, tgt = obj.get(skey) if skey else None, obj.get(key)
         if not isinstance(tgt, str):
             raise InputError(f"{path}:{lineno}: '{key}' must be a string")
-        if "source" in obj and not isinstance(src, str):
-            raise InputError(f"{path}:{lineno}: 'source' must be a string")
+        if skey and not isinstance(src, str):
+            raise InputError(f"{path}:{lineno}: '{skey}' must be a string")
         raw_id = obj.get("id")
         if raw_id is not None and (isinstance(raw_id, bool) or not isinstance(raw_id, (str, int))):
             raise InputError(
                 f"{path}:{lineno}: 'id' must be a string or a whole number, got {json.dumps(raw_id)[:40]}"
             )
-        seg_id = whole_characters(str(raw_id)) if raw_id is not None else str(lineno)
-        if seg_id in seen:
-            raise InputError(f"{path}:{lineno}: duplicate id '{seg_id}'")
-        seen.add(seg_id)
+        seg_id = _new_id(
+            whole_characters(str(raw_id)) if raw_id is not None else str(lineno), seen, f"{path}:{lineno}"
+        )
         src = whole_characters(src) if isinstance(src, str) else src
+        meta = _meta(obj, {key, skey, "id"})
         segments.append(
-            _segment(seg_id, doc_index, len(segments) + 1, lineno, src, whole_characters(tgt), _meta(obj))
+            _segment(seg_id, doc_index, len(segments) + 1, lineno, src, whole_characters(tgt), meta)
         )
     return segments
 
 
+@dataclass(frozen=True)
+class _Columns:
+    """Where a TSV file keeps each field: column indexes, and what a header declares."""
+
+    translation: int
+    source: int | None = None
+    id: int | None = None
+    meta: tuple[tuple[str, int], ...] = ()  # other named columns, kept as metadata
+    declared: tuple[tuple[str, str], ...] = ()  # (src_lang, tag), (tgt_lang, tag) of a header of tags
+
+
+def _header(cells: list[str]) -> _Columns | None:
+    """The columns a first line names, or None when it is data: field names (`FIELD_NAMES`, `id`;
+    other names only beside both a source and a translation, so that the pair "Text<TAB>Texto" stays
+    a pair), or two language tags that driftcheck names ("es-ES<TAB>en-US")."""
+    names = [c.strip() for c in cells]
+    if len(names) == 2 and all(_TAG.fullmatch(n) for n in names):
+        codes = [normalise(n) for n in names]
+        if codes[0] != codes[1] and all(c in COMMON for c in codes):
+            return _Columns(1, 0, declared=(("src_lang", names[0]), ("tgt_lang", names[1])))
+    low = [n.casefold() for n in names]
+    source, translation, ids = (
+        [i for i, n in enumerate(low) if n in known]
+        for known in (FIELD_NAMES["source"], FIELD_NAMES["translation"], ("id",))
+    )
+    if len(set(low)) != len(low) or len(translation) != 1 or len(source) > 1 or len(ids) > 1:
+        return None
+    rest = [i for i in range(len(names)) if i not in {*source, *translation, *ids}]
+    if rest and not (source and all(_COLUMN.fullmatch(names[i]) for i in rest)):
+        return None
+    meta = tuple((names[i], i) for i in rest)
+    return _Columns(translation[0], next(iter(source), None), next(iter(ids), None), meta)
+
+
 def parse_tsv(text: str, path: str, doc_index: int) -> list[Segment]:
-    """source<TAB>translation per line, or one column: the copy alone."""
+    """source<TAB>translation per line, or one column: the copy alone; or the columns a header names."""
     segments: list[Segment] = []
-    width: int | None = None
+    seen: set[str] = set()
+    cols: _Columns | None = None
+    width, header = 0, 0
     for lineno, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
-        cols = line.rstrip("\r").split("\t")
-        width = width or len(cols)
-        if len(cols) not in (1, 2) or len(cols) != width:
+        cells = line.rstrip("\r").split("\t")
+        if cols is None:
+            width, cols = len(cells), _header(cells)
+            if cols is not None:
+                header = lineno
+                continue  # the header: not a pair
+            cols = _Columns(width - 1, 0 if width == 2 else None)
+        if len(cells) != width or not (header or width in (1, 2)):
             raise InputError(
-                f"{path}:{lineno}: expected {width if width in (1, 2) else 2} tab-separated column(s) "
-                f"(source, translation; or the translation alone), found {len(cols)}"
-            )
-        src, tgt = (cols[0], cols[1]) if len(cols) == 2 else (None, cols[0])
-        segments.append(_segment(str(lineno), doc_index, len(segments) + 1, lineno, src, tgt, ()))
+                f"{path}:{lineno}: expected {width if header or width in (1, 2) else 2} tab-separated column(s) "
+                + (f"as the header on line {header} names" if header else "(source, translation; or the "
+                   "translation alone; or a header naming the columns)")
+                + f", found {len(cells)}"
+            )  # fmt: skip
+        seg_id = str(lineno)
+        if cols.id is not None:
+            if not cells[cols.id].strip():
+                raise InputError(f"{path}:{lineno}: empty id")
+            seg_id = _new_id(cells[cols.id].strip(), seen, f"{path}:{lineno}")
+        src = cells[cols.source] if cols.source is not None else None
+        meta = cols.declared + tuple((name, cells[i]) for name, i in cols.meta)
+        segments.append(
+            _segment(seg_id, doc_index, len(segments) + 1, lineno, src, cells[cols.translation], meta)
+        )
     return segments
 
 

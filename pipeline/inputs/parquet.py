@@ -1,5 +1,5 @@
-"""Parquet segment files: the columns of the JSONL form (`source`, `translation` or `text`, `id`,
-anything else kept as metadata), one row a segment.
+"""Parquet segment files: the columns of the JSONL form (`source`, `translation`, `id`, the other
+names `bilingual.FIELD_NAMES` reads, anything else kept as metadata), one row a segment.
 
 Each row becomes one JSON line and goes through the JSONL reader, so a Parquet file and the
 JSONL file with the same rows give the same segments; the "line" of a segment is its row

@@ -99,16 +99,15 @@ _EN_CONTENT_VERBS = (
     "hope|hopes|hoped|hoping|expect|expects|expected|believe|believes|believed|think|thinks|thought"
     "|say|says|said|predict|predicts|predicted|fear|fears|feared|ensure|ensures|ensured"
 )
-SUBORDINATE_FUTURE: dict[str, re.Pattern[str]] = {
-    "en": re.compile(
-        _EN_SUB_FUTURE.format("that|when|whether|if|though|although|until|unless|once|" + _EN_CONTENT_VERBS),
-        re.I,
-    ),
-}
+# After a preposition "that" is a demonstrative ("For that time he will", "after that"): no clause opens.
+_PREP = "about after against at before by during for from into of on over since through to under until with"
+_THAT = "".join(rf"(?<!\b{p}\s)" for p in _PREP.split()) + "that"
+_SUBORDINATORS = _THAT + "|when|whether|if|though|although|until|unless|once|" + _EN_CONTENT_VERBS
+SUBORDINATE_FUTURE = {"en": re.compile(_EN_SUB_FUTURE.format(_SUBORDINATORS), re.I)}
 # Content clauses only: English puts no "will" in a clause of time or condition ("if it passes"),
 # so one future more there than the engine's is evidence (`_idiomatic_count`).
 CONTENT_FUTURE: dict[str, re.Pattern[str]] = {
-    "en": re.compile(_EN_SUB_FUTURE.format("that|whether|" + _EN_CONTENT_VERBS), re.I)
+    "en": re.compile(_EN_SUB_FUTURE.format(_THAT + "|whether|" + _EN_CONTENT_VERBS), re.I)
 }
 # English progressives: a form of "be" (negated or not), up to two adverbs ("is not growing", "are
 # already dramatically improving"), a verb in -ing (an adjective in -ing is none: verb_tense.VerbForms).

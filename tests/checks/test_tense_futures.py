@@ -85,6 +85,10 @@ APERTIUM_CASES = [
         "The new bridge opened on Friday and will cost three million.",
         FEWER_FUTURES,
     ),
+    # after a preposition "that" is a demonstrative: no content clause whose "will" renders a subjunctive
+    ("es", "en", "Después de eso, los precios subieron.", "After that, prices will rise.", ADDS_FUTURE),
+    ("es", "en", "Para ese tiempo prefería quedarse.", "For that time he will prefer to stay.", ADDS_FUTURE),
+    ("es", "en", "Dijo que para ese tiempo se quedará.", "He said that by that time he will stay.", []),
     # "ir a" with its clitic pronouns is a future
     ("en", "es", "I will not sign the contract.", "No voy a firmarlo.", []),
     ("en", "es", "I will not sign the contract.", "No lo firmé.", DROPS_FUTURE),

@@ -22,7 +22,7 @@ ENGINES = ("auto", "marian", "ct2", "apertium", "bergamot")
 FAIL_ON = ("review", "fail", "never")
 DEVICES = ("auto", "cpu", "cuda")
 LIST_KEYS = ("pivots", "formats", "include", "exclude")
-TEXT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.jsonl", "*.tsv", "*.parquet")
+TEXT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.jsonl", "*.tsv", "*.csv", "*.parquet")
 
 
 MAX_THREADS = 256  # engine threads: more than the cores of any machine, and the pools abort past it

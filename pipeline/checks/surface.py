@@ -32,7 +32,9 @@ _SEPARATOR = re.compile(r"^[\s\-–—_*=~#·•/\\|+]+$")
 def empty_copy(text: str) -> bool:
     """The copy says nothing: no letter, no digit, no symbol (an emoji or a star rating "★★★★☆" is
     what the copy means to say: "👍" failed as empty), and not a section separator."""
-    return not any(c.isalnum() or unicodedata.category(c) == "So" for c in text) and not _SEPARATOR.match(text)
+    return not any(c.isalnum() or unicodedata.category(c) == "So" for c in text) and not _SEPARATOR.match(
+        text
+    )
 
 
 EMPTY = Check("empty", "critical", "Empty translation", also=("major",))
@@ -99,7 +101,9 @@ def check_truncated(inp: CheckInput) -> list[Flag]:
         return []
     last = toks[-1]
     lang = inp.target_lang
-    dangling_word = last.text.lower() in (DANGLING.get(lang, frozenset()) | COORDINATORS.get(lang, frozenset()))
+    dangling_word = last.text.lower() in (
+        DANGLING.get(lang, frozenset()) | COORDINATORS.get(lang, frozenset())
+    )
     if _END_DANGLING.search(inp.target) and not _END_DANGLING.search(inp.source):
         # (a source that ends so too, an item of a list cut into sentences, is copied faithfully)
         what = f"ends on '{inp.target.rstrip()[-1]}'"

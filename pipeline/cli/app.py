@@ -51,7 +51,7 @@ def check(
         list[str],
         typer.Argument(
             metavar="FILE...",
-            help="Files (text, Markdown, HTML; bilingual JSONL, TSV, PO, XLIFF, TMX), directories, or - for stdin.",
+            help="Files (text, Markdown, HTML; bilingual JSONL, TSV, CSV, Parquet, PO, XLIFF, TMX), directories, or - for stdin.",
         ),
     ],
     lang: Lang = None,
@@ -179,7 +179,7 @@ def check(
       text, Markdown   driftcheck check article.md --pivot es
       HTML article     driftcheck check page.html   (the article only; <html lang> sets --lang)
       HTML pair        driftcheck check page.en.html --source page.es.html
-      JSONL, TSV       driftcheck check pairs.jsonl --source-lang es --lang en
+      JSONL, TSV, CSV  driftcheck check pairs.jsonl --source-lang es --lang en
       PO, POT          driftcheck check locale/es.po --annotate review/es.po
       XLIFF 1.2, 2.x   driftcheck check job.xlf --unapproved-only --annotate review/
       TMX 1.4          driftcheck check memory.tmx --lang es

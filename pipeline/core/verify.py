@@ -18,7 +18,7 @@ from ..errors import InputError, UsageError
 from ..formats import UNIT_FORMATS, format_of, read_units
 from ..formats.languages import NOT_A_CODE, Declared, resolve
 from ..formats.units import ReadOptions, UnitFile
-from ..inputs.bilingual import bilingual_format, is_copy_only, pair_text, read_pairs
+from ..inputs.bilingual import SEGMENT_FORMATS, bilingual_format, is_copy_only, pair_text, read_pairs
 from ..inputs.read import decode_text, detect_format, read_bytes, read_document
 from ..records import Document, Report, Segment
 from ..timing import Timer
@@ -41,11 +41,11 @@ class Inputs:
     settings: Settings | None = None  # the run's settings with languages resolved from the inputs
 
 
-PAIR_FORMATS = ("jsonl", "tsv", "parquet", *UNIT_FORMATS)
+PAIR_FORMATS = (*SEGMENT_FORMATS, *UNIT_FORMATS)
 
 
 def input_format(path: str) -> str:
-    """text, markdown, html, jsonl, tsv, po, xliff or tmx, by suffix."""
+    """text, markdown, html, jsonl, tsv, csv, parquet, po, xliff or tmx, by suffix."""
     return bilingual_format(path) or format_of(path) or detect_format(path)
 
 
@@ -67,7 +67,7 @@ def _declared_pair(segments: list[Segment], path: str) -> tuple[str | None, str 
 
 
 def _read(path: str, fmt: str, i: int, settings: Settings) -> Document | UnitFile:
-    if fmt in ("jsonl", "tsv", "parquet"):
+    if fmt in SEGMENT_FORMATS:
         segments = read_pairs(pair_text(path, fmt), path, fmt, i)
         src, tgt = _declared_pair(segments, path)
         return UnitFile(fmt, segments, source_lang=src, target_lang=tgt)

@@ -1,6 +1,6 @@
-"""Segment files: JSONL (`source`, `translation`, optional `id`), Parquet (the same columns) and TSV
-(source<TAB>translation),
-or the copy alone: JSONL lines with `translation` (or `text`) and no `source`, a one-column TSV.
+"""Segment files: JSONL (`source`, `translation`, optional `id`), Parquet (the same columns), TSV
+(source<TAB>translation) and CSV (source,translation: RFC 4180 quoting, the csv module's reading),
+or the copy alone: JSONL lines with `translation` (or `text`) and no `source`, a one-column table.
 
 Each line is one already-aligned pair (or one sentence of copy) and becomes one Segment. The
 input `id` (else the line number) becomes the segment id; other JSONL keys are kept as
@@ -8,7 +8,7 @@ metadata. A file holds pairs or copy, not both. An empty translation is a segmen
 flagged), never dropped. Copy without a source is checked in round-trip mode.
 
 The fields go by the names data sets and spreadsheet exports give them (`FIELD_NAMES`: `src` and
-`target`/`tgt` too). A TSV file's first line is a header when it is made of those names (plus `id`,
+`target`/`tgt` too). A table's (TSV, CSV) first line is a header when it is made of those names (plus `id`,
 and other named columns kept as metadata beside a source and a translation), or of two language
 tags that driftcheck names ("es-ES<TAB>en-US": source and translation columns that declare their
 languages, as a JSONL row's `src_lang` / `tgt_lang` do); a header row was checked as a pair.
@@ -16,8 +16,11 @@ languages, as a JSONL row's `src_lang` / `tgt_lang` do); a header row was checke
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -28,7 +31,14 @@ from ..formats.languages import normalise
 from ..formats.units import unit_segment
 from ..records import Segment
 
-BILINGUAL_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".tsv": "tsv", ".parquet": "parquet"}
+BILINGUAL_SUFFIXES = {
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".tsv": "tsv",
+    ".csv": "csv",
+    ".parquet": "parquet",
+}
+SEGMENT_FORMATS = tuple(dict.fromkeys(BILINGUAL_SUFFIXES.values()))  # jsonl, tsv, csv, parquet
 # The names a segment file may give each field (JSONL keys, Parquet columns, a TSV header), the
 # first one present winning.
 FIELD_NAMES = {"source": ("source", "src"), "translation": ("translation", "target", "tgt", "text")}
@@ -134,16 +144,40 @@ def _header(cells: list[str]) -> _Columns | None:
     return _Columns(translation[0], next(iter(source), None), next(iter(ids), None), meta)
 
 
-def parse_tsv(text: str, path: str, doc_index: int) -> list[Segment]:
-    """source<TAB>translation per line, or one column: the copy alone; or the columns a header names."""
+Record = tuple[int, list[str]]  # a table's row: the line it starts on, its cells
+
+
+def tsv_rows(text: str) -> Iterator[Record]:
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            yield lineno, line.split("\t")
+
+
+def csv_rows(text: str, path: str) -> Iterator[Record]:
+    """RFC 4180 records (quoted cells may hold commas, quotes and line breaks); a semicolon is the
+    separator when the first line has one and no comma (a spreadsheet's export in a locale whose
+    decimal mark is the comma)."""
+    first = next((line for line in text.split("\n") if line.strip()), "")
+    sep = ";" if ";" in first and "," not in first else ","
+    reader = csv.reader(io.StringIO(text), delimiter=sep, strict=True)
+    start = 1
+    try:
+        for cells in reader:
+            if any(c.strip() for c in cells):
+                yield start, cells
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise InputError(f"{path}:{reader.line_num}: not valid CSV ({exc})") from None
+
+
+def parse_table(rows: Iterator[Record], path: str, doc_index: int, kind: str) -> list[Segment]:
+    """source, translation per row, or one column: the copy alone; or the columns a header names.
+    `kind` names the separator for messages ("tab-separated")."""
     segments: list[Segment] = []
     seen: set[str] = set()
     cols: _Columns | None = None
     width, header = 0, 0
-    for lineno, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        cells = line.rstrip("\r").split("\t")
+    for lineno, cells in rows:
         if cols is None:
             width, cols = len(cells), _header(cells)
             if cols is not None:
@@ -152,7 +186,7 @@ def parse_tsv(text: str, path: str, doc_index: int) -> list[Segment]:
             cols = _Columns(width - 1, 0 if width == 2 else None)
         if len(cells) != width or not (header or width in (1, 2)):
             raise InputError(
-                f"{path}:{lineno}: expected {width if header or width in (1, 2) else 2} tab-separated column(s) "
+                f"{path}:{lineno}: expected {width if header or width in (1, 2) else 2} {kind} column(s) "
                 + (f"as the header on line {header} names" if header else "(source, translation; or the "
                    "translation alone; or a header naming the columns)")
                 + f", found {len(cells)}"
@@ -179,7 +213,12 @@ def _segment(
 
 def read_pairs(text: str, path: str, fmt: str, doc_index: int) -> list[Segment]:
     """The segments of a segment file: all pairs (each has a source) or all copy (none has one)."""
-    segments = parse_tsv(text, path, doc_index) if fmt == "tsv" else parse_jsonl(text, path, doc_index)
+    if fmt == "tsv":
+        segments = parse_table(tsv_rows(text), path, doc_index, "tab-separated")
+    elif fmt == "csv":
+        segments = parse_table(csv_rows(text, path), path, doc_index, "CSV")
+    else:
+        segments = parse_jsonl(text, path, doc_index)
     if not segments:
         raise InputError(f"{path}: no segments found")
     with_source = [s for s in segments if s.source is not None]

@@ -8,9 +8,9 @@ import glob
 import os
 
 from ..errors import UsageError
-from ..inputs.bilingual import bilingual_format
+from ..inputs.bilingual import BILINGUAL_SUFFIXES, SEGMENT_FORMATS, bilingual_format
 
-SHARD_FORMATS = ("jsonl", "tsv", "parquet")
+_SUFFIXES = ", ".join(BILINGUAL_SUFFIXES)
 _GLOB_CHARS = frozenset("*?[")
 
 
@@ -32,10 +32,8 @@ def check_shards(paths: list[str], source: str | None) -> None:
     """A scaled run reads segment files, one shard each; anything else is a usage error."""
     if source is not None:
         raise UsageError(
-            "--executor ray checks segment files (JSONL, TSV, Parquet); --source is for one document"
+            "--executor ray checks segment files (JSONL, TSV, CSV, Parquet); --source is for one document"
         )
     for p in paths:
-        if p == "-" or bilingual_format(p) not in SHARD_FORMATS:
-            raise UsageError(
-                f"{p}: --executor ray reads segment files (.jsonl, .tsv, .parquet), one shard each"
-            )
+        if p == "-" or bilingual_format(p) not in SEGMENT_FORMATS:
+            raise UsageError(f"{p}: --executor ray reads segment files ({_SUFFIXES}), one shard each")

@@ -317,7 +317,7 @@ def test_a_parquet_file_with_a_null_cell_is_one_line_and_exit_2_every_time(tmp_p
     [
         (("--executor", "spark"), "--executor must be local or ray, not 'spark'"),
         (("--address", "auto"), "--address, --workers and --shard-results need --executor ray"),
-        (("--executor", "ray", "--source", "SRC"), "--executor ray checks segment files (JSONL, TSV, Parquet); --source is for one document"),
+        (("--executor", "ray", "--source", "SRC"), "--executor ray checks segment files (JSONL, TSV, CSV, Parquet); --source is for one document"),
     ],
 )  # fmt: skip
 def test_executor_usage_errors_exit_2(tmp_path: Path, args: tuple[str, ...], message: str) -> None:
@@ -335,7 +335,7 @@ def test_documents_are_not_shards(tmp_path: Path) -> None:
     r = run_cli("check", str(doc), "--executor", "ray")
     assert r.code == 2
     assert r.stderr == (
-        f"driftcheck: error: {doc}: --executor ray reads segment files (.jsonl, .tsv, .parquet), one shard each\n"
+        f"driftcheck: error: {doc}: --executor ray reads segment files (.jsonl, .ndjson, .tsv, .csv, .parquet), one shard each\n"
     )
 
 

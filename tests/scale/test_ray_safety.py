@@ -59,5 +59,5 @@ def test_stdin_with_the_ray_executor_is_named_as_given(tmp_path: Path) -> None:
     )  # fmt: skip
     assert (r.code, r.stderr) == (
         2,
-        "driftcheck: error: -: --executor ray reads segment files (.jsonl, .tsv, .parquet), one shard each\n",
+        "driftcheck: error: -: --executor ray reads segment files (.jsonl, .ndjson, .tsv, .csv, .parquet), one shard each\n",
     )

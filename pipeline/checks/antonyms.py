@@ -1,9 +1,10 @@
 """Antonyms: a word swapped for its opposite ("more" -> "less", "opened" -> "closed").
 
 A table of common opposite pairs (the same concepts in en, es, fr, de, it, pt, from general
-dictionaries; "word*" matches a prefix, so one entry covers a verb's forms). Source-aware mode
-asks both engine views to see the same swap: the translation has more of one side and less of
-the other than the forward translation, and the back-translation against the source likewise.
+dictionaries; "word*" matches a prefix, so one entry covers a verb's forms; "went_up" is two words
+in a row). Source-aware mode asks both engine views to see the same swap: the translation has more
+of one side and less of the other than the forward translation, and the back-translation against
+the source likewise.
 Round-trip mode compares the original and its round trip directly (same language).
 """
 
@@ -35,9 +36,10 @@ PAIRS: dict[str, dict[str, tuple[str, str]]] = {
         "pt": ("antes", "depois"),
     },
     "increase/decrease": {
-        "en": (
-            "increas* rise rises rose risen rising grow grew grown growing",
-            "decreas* fall falls fell fallen falling declin* drop dropped dropping",
+        "en": (  # "went_up": two words (Apertium says "subió" / "bajó" as "went up" / "went down")
+            "increas* rise rises rose risen rising grow grew grown growing go_up goes_up went_up gone_up",
+            "decreas* fall falls fell fallen falling declin* drop dropped dropping go_down goes_down went_down"
+            " gone_down",
         ),
         "es": (
             "aument* crec* subio subieron sube suben",
@@ -246,12 +248,22 @@ def _classify(word: str, lang: str) -> tuple[tuple[str, int], ...]:
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=65536)
+def _phrase(words: str, lang: str) -> tuple[tuple[str, int], ...]:
+    """(concept, side) pairs of two folded words the table lists as one ("went_up")."""
+    return tuple(
+        (c, side) for c, a, b in _matchers(lang) for side, (exact, _) in enumerate((a, b)) if words in exact
+    )
+
+
 @functools.lru_cache(maxsize=8192)
 def profile(text: str, lang: str) -> dict[str, tuple[int, int]]:
     """concept -> (count of side A words, count of side B words) in `text`."""
     counts: dict[str, list[int]] = {}
-    for t in tokens(text):
-        for concept, side in _classify(fold(t.text), lang):
+    words = [fold(t.text) for t in tokens(text)]
+    for i, word in enumerate(words):
+        pair = _phrase(f"{word}_{words[i + 1]}", lang) if i + 1 < len(words) else ()
+        for concept, side in _classify(word, lang) + pair:
             counts.setdefault(concept, [0, 0])[side] += 1
     return {c: (n[0], n[1]) for c, n in counts.items()}
 

@@ -62,6 +62,12 @@ def test_profile_counts_forms() -> None:
     )
 
 
+def test_profile_counts_two_word_forms_once() -> None:
+    """ "went up" is one rise (the words alone are none); "went" before anything else is nothing."""
+    assert profile("Prices went up, then went down and went down again.", "en")["increase/decrease"] == (1, 2)
+    assert "increase/decrease" not in profile("She went upstairs and went out.", "en")
+
+
 def test_opposite_said_with_a_negation_is_minor_evidence() -> None:
     """ "Not possible" and "impossible" say the same; the swap comes with a negation less."""
     inp = make(

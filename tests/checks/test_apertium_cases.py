@@ -26,6 +26,7 @@ PLAN = "El fracaso del plan sorprendió a todos."
 METRO = "El metro funcionará las 24 horas durante las fiestas."
 JOBLESS = "El paro cayó a su nivel más bajo en casi diez años."
 VOTES = "La mayoría de los votantes apoyó al alcalde."
+PRICES = "Los precios de la vivienda subieron un 5 % el año pasado."  # Apertium: "went up"
 
 CASES = [
     # (source, translation, expected verdict, check that must fire or None)
@@ -146,6 +147,9 @@ CASES = [
     (PLAN, "The success of the plan surprised everyone.", "review", "antonyms"),
     (VOTES, "Most voters backed the mayor.", "ok", None),
     (VOTES, "A minority of voters backed the mayor.", "review", "antonyms"),
+    # a rise the engine says with a phrasal verb ("went up"), turned into a fall
+    (PRICES, "House prices rose 5% last year.", "ok", None),
+    (PRICES, "House prices fell 5% last year.", "fail", "antonyms"),
 ]
 
 

@@ -169,6 +169,15 @@ def check(
             "--shard-results", metavar="DIR", help="Ray: also write every shard's JSON report into DIR."
         ),
     ] = None,
+    stdin_filename: Annotated[
+        str | None,
+        typer.Option(
+            "--stdin-filename",
+            metavar="NAME",
+            help="The file name stdin (-) stands for: its suffix picks the format (pairs.jsonl, copy.md), "
+            "a language code in it declares the language (copy.es.txt), reports name it.",
+        ),
+    ] = None,
     config: ConfigOpt = None,
 ) -> None:
     """Check translated copy: round trip (copy only) or source-aware (--source, or a bilingual file).
@@ -220,7 +229,10 @@ def check(
     # formats from a config file count as given, like --format (they were ignored beside `output`,
     # and so was `formats = ["text"]`, which equals the default)
     given = bool(fmt) or "formats" in settings.explicit
-    raise typer.Exit(run_check(files, settings, source, formats_given=given, config=config, ray=ray))
+    code = run_check(
+        files, settings, source, formats_given=given, config=config, ray=ray, stdin_name=stdin_filename
+    )
+    raise typer.Exit(code)
 
 
 def _ray_options(executor: str, address: str | None, workers: int, shard_results: str | None) -> Any:

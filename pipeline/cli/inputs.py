@@ -126,11 +126,15 @@ def _is_stream(path: str) -> bool:
     return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
 
 
-def spool_streams(paths: list[str]) -> tuple[list[str], dict[str, str]]:
+def spool_streams(paths: list[str], stdin_name: str | None = None) -> tuple[list[str], dict[str, str]]:
     """Inputs that can be read once (stdin, pipes) kept in temp files so that every stage can read
-    them; the map gives each temp file the name the user gave."""
+    them; the map gives each temp file the name the user gave (for stdin, `stdin_name` where given:
+    its suffixes, "pairs.jsonl" or "copy.es.md", pick the format and declare the language as a
+    file's would)."""
     if paths.count("-") > 1:
         raise UsageError("stdin (-) can be given only once")
+    if stdin_name is not None and ("-" not in paths or not Path(stdin_name).name):
+        raise UsageError("--stdin-filename names what stdin holds: give - as an input, and a file name")
     import tempfile
 
     shown: dict[str, str] = {}
@@ -141,8 +145,11 @@ def spool_streams(paths: list[str]) -> tuple[list[str], dict[str, str]]:
                 out.append(p)
                 continue
             data = read_bytes(p)
-            fd, tmp = tempfile.mkstemp(prefix="driftcheck-stdin-", suffix=Path(p).suffix or ".txt")
-            shown[tmp] = p
+            name = stdin_name if p == "-" and stdin_name else p
+            fd, tmp = tempfile.mkstemp(
+                prefix="driftcheck-stdin-", suffix="".join(Path(name).suffixes) or ".txt"
+            )
+            shown[tmp] = name
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
             out.append(tmp)

@@ -236,6 +236,7 @@ def run_check(
     formats_given: bool,
     config: str | None = None,
     ray: RayOptions | None = None,
+    stdin_name: str | None = None,
 ) -> int:
     from ..api import check_data
     from ..scale.shards import check_shards
@@ -248,7 +249,7 @@ def run_check(
     preflight_outputs(dests, protected)
     if ray is not None:  # before stdin is spooled: its error names "-", not a temp file
         check_shards(paths, source)
-    paths, spooled = spool_streams(paths)
+    paths, spooled = spool_streams(paths, stdin_name)
     try:
         annotate_plan = _plan_annotations(settings, paths, source)
         preflight_outputs(dests + list(annotate_plan.values()), protected)
@@ -273,6 +274,12 @@ def run_check(
             with progress() as timer:
                 data = check_data(good, settings, source, timer=timer)
         _show_warnings(data, spooled)
+        if data.get("mode") == "roundtrip" and "source_lang" in settings.explicit:
+            print(
+                f"driftcheck: warning: source language '{settings.source_lang}' given, but no input holds an "
+                "original (give --source ORIGINAL, or pairs in a bilingual file): checked by round trip",
+                file=sys.stderr,
+            )
         data = with_limits(data, settings.max_flagged, settings.min_chrf)  # the gate every format shows
         if settings.baseline:
             data = _baselined(data, settings.baseline)

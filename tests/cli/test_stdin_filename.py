@@ -1,0 +1,54 @@
+"""`--stdin-filename NAME`: what stdin holds, said the way editors' tools say it (eslint, prettier,
+black): the name's suffix picks the format, a language code in it declares the language, and the
+report names the document by it. Stdin was always read as plain text: piped JSONL or TSV pairs were
+checked as English prose by round trip. And a source language given to a round-trip run is named on
+stderr (it was dropped without a word)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import run_cli
+
+APERTIUM = ["--engine", "apertium", "--no-cache"]
+PAIRS = "source\ttarget\nEl puente reabrió el lunes.\tThe bridge reopened on Monday.\n"
+ROUND_TRIP = "driftcheck: warning: source language 'es' given, but no input holds an original"
+
+
+def test_piped_pairs_are_checked_source_aware_under_their_name(tmp_path: Path) -> None:
+    out = tmp_path / "r.json"
+    r = run_cli(
+        "check", "-", "--stdin-filename", "pairs.tsv", "-s", "es", *APERTIUM, "-o", str(out), stdin=PAIRS
+    )
+    assert r.code == 0, r.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["mode"] == "source" and [d["path"] for d in data["documents"]] == ["pairs.tsv"]
+    assert [(s["id"], s["source"]) for s in data["segments"]] == [("2", "El puente reabrió el lunes.")]
+    assert ROUND_TRIP not in r.stderr
+    # without the name: plain text, by round trip (the Spanish column fails as English copy), and
+    # the source language goes unused, said so
+    r = run_cli("check", "-", "-s", "es", *APERTIUM, "-o", str(out), stdin=PAIRS)
+    assert r.code == 1 and json.loads(out.read_text(encoding="utf-8"))["mode"] == "roundtrip"
+    assert ROUND_TRIP in r.stderr
+
+
+def test_a_language_code_in_the_name_declares_the_copy(tmp_path: Path) -> None:
+    out = tmp_path / "r.json"
+    copy = "El puente reabrió el lunes. Costó tres millones de euros.\n"
+    r = run_cli("check", "-", "--stdin-filename", "nota.es.txt", *APERTIUM, "-o", str(out), stdin=copy)
+    assert r.code == 0, r.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["documents"][0]["lang"] == "es" and data["documents"][0]["path"] == "nota.es.txt"
+    assert all(s["verdict"] == "ok" for s in data["segments"])  # as English copy, wrong_language failed each
+
+
+def test_the_name_without_stdin_is_a_usage_error(tmp_path: Path) -> None:
+    doc = tmp_path / "a.txt"
+    doc.write_text("The bridge reopened.\n", encoding="utf-8")
+    r = run_cli("check", str(doc), "--stdin-filename", "pairs.jsonl", *APERTIUM)
+    assert r.code == 2
+    assert (
+        r.stderr
+        == "driftcheck: error: --stdin-filename names what stdin holds: give - as an input, and a file name\n"
+    )

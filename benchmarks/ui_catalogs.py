@@ -1,0 +1,111 @@
+"""False flags on natural short copy: the user-interface strings of the gettext catalogues a Debian
+machine ships (`/usr/share/locale/LANG/LC_MESSAGES/*.mo`: apt, coreutils, git, glib…), English
+msgids and their translations, written into one PO file and checked as a team checks its PO
+files (placeholders such as %s masked for the engine and the checks, compared on their own).
+
+The catalogues are translated and reviewed by people, so nearly every pair is correct: the share of
+pairs driftcheck sends to review (or fails) is its false-flag rate on UI copy, the short strings a
+PO or XLIFF workflow holds (buttons, menu items, messages), which the development files (news
+sentences) do not have. Each pair is put in a fixed fifth by a hash of its msgid: `part 0` is kept
+out of any reading of examples (`--show` lists flagged pairs of the other four fifths only).
+
+    .venv/bin/python benchmarks/ui_catalogs.py [--lang es] [--max-words 12] [--sample 1500]
+        [--engine apertium] [--show 20] [--out DIR] [-- extra driftcheck check options]
+
+Prints, per fifth group (read / held out): pairs, flagged (review or fail), failed, and per check
+how many pairs it raised major/critical on. Needs polib (a dependency) and the catalogues.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _part(msgid: str) -> int:
+    return int(hashlib.sha256(msgid.encode("utf-8")).hexdigest(), 16) % 5
+
+
+def catalogue_pairs(lang: str, max_words: int) -> list[dict[str, str]]:
+    """Distinct single-line (msgid, msgstr) pairs of every catalogue of `lang`, sorted by msgid."""
+    import polib
+
+    seen: dict[str, dict[str, str]] = {}
+    for mo in sorted(Path("/usr/share/locale", lang, "LC_MESSAGES").glob("*.mo")):
+        try:
+            entries = polib.mofile(str(mo))
+        except (OSError, ValueError):
+            continue
+        for e in entries:
+            src, tgt = e.msgid.strip(), (e.msgstr or "").strip()
+            if not src or not tgt or e.msgid_plural or "\n" in src or "\n" in tgt:
+                continue
+            if not 1 <= len(src.split()) <= max_words or src in seen:
+                continue
+            seen[src] = {"id": f"{mo.stem}:{len(seen)}", "source": src, "translation": tgt}
+    return [seen[k] for k in sorted(seen)]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--lang", default="es")
+    ap.add_argument("--max-words", type=int, default=12)
+    ap.add_argument("--sample", type=int, default=1500)
+    ap.add_argument("--engine", default="apertium")
+    ap.add_argument("--show", type=int, default=0, help="flagged pairs of the read fifths to list")
+    ap.add_argument("--out", type=Path, default=Path("/tmp/driftcheck-ui-catalogs"))
+    args, extra = ap.parse_known_args()
+    pairs = catalogue_pairs(args.lang, args.max_words)
+    if not pairs:
+        print(f"no catalogues for '{args.lang}' under /usr/share/locale", file=sys.stderr)
+        return 2
+    random.Random(0).shuffle(pairs)
+    pairs = pairs[: args.sample]
+    args.out.mkdir(parents=True, exist_ok=True)
+    import polib
+
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": args.lang}
+    for p in pairs:
+        po.append(polib.POEntry(msgid=p["source"], msgstr=p["translation"], msgctxt=p["id"]))
+    src = args.out / f"ui-en-{args.lang}.po"  # a PO file, as a team checks one: placeholders masked
+    po.save(str(src))
+    report = args.out / f"ui-en-{args.lang}.json"
+    cmd = [str(ROOT / ".venv/bin/driftcheck"), "check", str(src), "-s", "en", "-l", args.lang,
+           "--engine", args.engine, "--fail-on", "never", "-f", "json", "-o", str(report), *extra]  # fmt: skip
+    done = subprocess.run(cmd, capture_output=True, text=True, env={"HF_HUB_OFFLINE": "1", **dict(__import__("os").environ)})
+    if done.returncode != 0:
+        print(done.stderr, file=sys.stderr)
+        return done.returncode
+    data = json.loads(report.read_text(encoding="utf-8"))
+    groups: dict[str, list[dict[str, object]]] = {"read (parts 1-4)": [], "held out (part 0)": []}
+    for seg in data["segments"]:
+        groups["held out (part 0)" if _part(seg["source"]) == 0 else "read (parts 1-4)"].append(seg)
+    for name, segs in groups.items():
+        flagged = [s for s in segs if s["verdict"] != "ok"]
+        failed = [s for s in segs if s["verdict"] == "fail"]
+        by_check = Counter(
+            f["check"] for s in segs for f in {(f["check"], f["severity"]): f for f in s["flags"]}.values()
+            if f["severity"] in ("major", "critical")
+        )
+        n = max(len(segs), 1)
+        print(f"{name}: {len(segs)} pairs, flagged {len(flagged)} ({100 * len(flagged) / n:.1f} %), "
+              f"failed {len(failed)} ({100 * len(failed) / n:.1f} %)")  # fmt: skip
+        print("   major/critical by check: " + ", ".join(f"{c} {k}" for c, k in by_check.most_common()))
+    shown = [s for s in groups["read (parts 1-4)"] if s["verdict"] != "ok"][: args.show]
+    for s in shown:
+        why = "; ".join(f"{f['check']}:{f['severity']}" for f in s["flags"] if f["severity"] != "minor")
+        print(f"  [{s['verdict']}] {s['source']!r} -> {s['text']!r} ({why})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -38,7 +38,7 @@ from .lexicon import (
     ONLY_WORDS,
 )
 from .text import fold, tokens, words, zipf
-from .wordnet_antonyms import prefixed_opposite
+from .wordnet_antonyms import negated_by_prefix, prefixed_opposite
 
 CONCORD_WINDOW = 6  # a concord word further than this many words from its negator negates anew
 # words at least this frequent (the, is, have) are skipped to find the negated word
@@ -282,8 +282,9 @@ def check_negation(inp: CheckInput) -> list[Flag]:
     # The copy adds a negation: the source's words must negate in the engine's hands too. Words
     # the engine does not bear out leave the difference standing, but not unambiguous.
     doubted: tuple[str, ...] = ()
-    if n_tgt > n_src:
+    if n_tgt > n_src:  # an English source's "unable", "invalid" (WordNet pairs them) needs no engine
         borne = _borne_out(implied, inp.forward, inp.back, inp.target_lang)
+        borne += tuple(w for w in implied if w not in borne and negated_by_prefix(w, fewer_lang))
         doubted, implied = tuple(w for w in implied if w not in borne), borne
     if lo + len(implied) >= hi:
         said = ", ".join(f"'{w}'" for w in implied[:3])

@@ -27,14 +27,26 @@ class Token(NamedTuple):
 
 def attached(text: str, tok: Token) -> bool:
     """Part of a longer written form, not a word of its own: "Souq.com", "e-mail", "co-op",
-    "user@host", "www.ine.es/prensa"."""
+    "user@host", "www.ine.es/prensa"; and code, which no translation translates: an identifier
+    ("max_connections"), an option ("--optimize"), a format conversion ("%s", "%lx"), a variable
+    ("$at", "\\pset"), "key=value", "on|off", "<commit>"."""
     before = text[tok.start - 1 : tok.start] if tok.start else ""
     after = text[tok.end : tok.end + 1]
     return (
-        before in (".", "/", "@", "-")
-        or after in ("-", "@", "/")
+        before in (".", "/", "@", "-", "_", "%", "$", "\\", "=", "|", "<")
+        or after in ("-", "@", "/", "_", "=", "|", ">")
         or (after == "." and text[tok.end + 1 : tok.end + 2].isalpha())
     )
+
+
+# A literal a UI string quotes (a command, a value, a key: `height`, "git add", «numeric», 'on'):
+# at most three words between paired quotes; a quotation longer than that is speech, translated.
+_QUOTED = re.compile(r"`[^`'\n]*[`']|\"[^\"\n]*\"|«[^»\n]*»|“[^”\n]*”|‘[^’\n]*’|(?<!\w)'[^'\n]+'(?!\w)")
+
+
+def quoted_literals(text: str | None) -> list[tuple[int, int]]:
+    """The (start, end) of each quoted span of one to three words (`_QUOTED`)."""
+    return [m.span() for m in _QUOTED.finditer(text or "") if 1 <= len(WORD.findall(m.group())) <= 3]
 
 
 @functools.lru_cache(maxsize=65536)

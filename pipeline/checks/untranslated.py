@@ -23,6 +23,7 @@ from .text import (
     is_capitalised,
     is_sentence_initial,
     quote,
+    quoted_literals,
     tokens,
     zipf,
 )
@@ -39,12 +40,18 @@ def foreign_words(inp: CheckInput) -> list[tuple[int, int, str]]:
     src_vocab = {fold(t.text) for t in tokens(inp.source)}
     src_names = {k for n in names(inp.source, inp.source_lang) for k in n.keys}
     kept = {fold(t.text) for t in tokens(inp.forward)}  # what the engine itself leaves as written
+    quoted = quoted_literals(inp.target)
+    label = _label(inp.source)
     toks = tokens(inp.target)
     out = []
     for i, tok in enumerate(toks):
         w = tok.text
         if not has_letters(w) or any(c.isdigit() for c in w) or is_acronym(w):
             continue
+        if any(s <= tok.start < e for s, e in quoted) and fold(w) in src_vocab:
+            continue  # a literal the translation quotes as written: `height`, "git add", «context»
+        if i == 0 and label is not None and fold(w) == label and inp.target[tok.end : tok.end + 1] == ":":
+            continue  # the program's name that opens a message: "sleep: missing operand"
         f = fold(w)
         in_source = f in src_vocab
         capitalised = is_capitalised(w)
@@ -70,6 +77,33 @@ def foreign_words(inp: CheckInput) -> list[tuple[int, int, str]]:
         if z_src - z_tgt >= (MIN_ZIPF_GAP_CAPITALISED if capitalised else MIN_ZIPF_GAP):
             out.append((tok.start, tok.end, w))
     return out
+
+
+def _label(text: str) -> str | None:
+    """The folded word that opens a text as its label ("sleep: missing operand"), if one does."""
+    toks = tokens(text)
+    return (
+        fold(toks[0].text)
+        if toks and toks[0].start == 0 and text[toks[0].end : toks[0].end + 1] == ":"
+        else None
+    )
+
+
+def _translatable(text: str) -> list[str]:
+    """The folded words an identical copy would have left untranslated: lower case (a capitalised
+    word kept as is is a name or a title: "Colin Plumb", "Microsoft Natural"), of two letters or
+    more, without digits, not code (`text.attached`: "--optimize", "%s") and not a quoted literal."""
+    quoted = quoted_literals(text)
+    return [
+        fold(t.text)
+        for t in tokens(text)
+        if has_letters(t.text)
+        and len(t.text) >= 2
+        and not any(c.isdigit() for c in t.text)
+        and not is_capitalised(t.text)
+        and not attached(text, t)
+        and not any(s <= t.start < e for s, e in quoted)
+    ]
 
 
 def _short_lower(word: str) -> bool:
@@ -120,7 +154,7 @@ def check_untranslated(inp: CheckInput) -> list[Flag]:
         return []
     src_words = [t for t in tokens(inp.source) if has_letters(t.text)]
     if (
-        len(src_words) >= 2
+        len(_translatable(inp.source)) >= 2
         and " ".join(fold(t.text) for t in src_words)
         == " ".join(fold(t.text) for t in tokens(inp.target) if has_letters(t.text))
         and len(names(inp.source, inp.source_lang)) < len(src_words)

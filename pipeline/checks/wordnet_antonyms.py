@@ -91,6 +91,14 @@ def _stem(word: str) -> str:
     return word[:STEM] if len(word) > STEM else word
 
 
+def negated_by_prefix(word: str, lang: str) -> bool:
+    """An English word that is a negative prefix before a word WordNet gives as its antonym
+    ("unable" / "able", "invalid" / "valid"): it negates by its affix, read without an engine."""
+    return lang == "en" and any(
+        word.startswith(p) and prefixed_opposite(word, word[len(p) :]) for p in NEGATIVE_PREFIXES
+    )
+
+
 def prefixed_opposite(word: str, rest: str) -> bool:
     """WordNet pairs an English word with what follows its prefix as antonyms ("insufficient" /
     "sufficient", "disagreed" / "agree", "unfit" / "fit"): the prefix negates. `negation` asks

@@ -37,7 +37,9 @@ _DOUBLE_PUNCT = re.compile(r"(?<![.,;:])[,;:]\s*[,;:.](?![.,])")
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?…]\s+)[\"'“‘«]?\s*$")  # a full stop, not a comma or bracket
 _OPENER_THEN_AUX = re.compile(r"^\W*(?:[^\W\d_]+\s+){0,1}[^\W\d_]+,\s+([^\W\d_]+)\s+([^\W\d_']+)")
 _QUESTION_END = re.compile(r"\?[\"'”’»)\]]*\s*$")
-_WORD_THEN_PUNCT = re.compile(r"\b([^\W\d_]+)\s*[,;:.!?)]")
+# a word, then a mark of punctuation: not a point or "!" that opens code (".tag", "!gpdisp!"),
+# in lower case (initials are capitals: "A.C. Milan")
+_WORD_THEN_PUNCT = re.compile(r"\b([^\W\d_]+)\s*(?:[,;:?)]|[.!](?![^\W\d_A-Z]))")
 ASIDE_WORDS = 3  # an aside between commas this short interrupts a phrase ("with, for example, the")
 _ASIDE = re.compile(rf"\s*(?:[^\W\d_]+\s+){{0,{ASIDE_WORDS - 1}}}[^\W\d_]+\s*,(?!,)")
 _INVERTING = frozenset({"should", "had", "were"})  # English auxiliaries that open a condition
@@ -144,6 +146,20 @@ def _subjectless(text: str, lang: str) -> list[Mark]:
     return out
 
 
+def _dangling_end(text: str, lang: str) -> str | None:
+    """The mark of punctuation that ends `text` right after a preposition or an article (a label,
+    "one of:"), if it ends so: its translation may end so too."""
+    words = (
+        PREPOSITIONS.get(lang, frozenset())
+        | ARTICLES.get(lang, frozenset())
+        | DANGLING.get(lang, frozenset())
+    )
+    last = list(_WORD_THEN_PUNCT.finditer(text.rstrip()))
+    if not last or last[-1].end() != len(text.rstrip()) or last[-1].group(1).lower() not in words:
+        return None
+    return last[-1].group()[-1]
+
+
 def marks(text: str, lang: str) -> list[Mark]:
     """Every mark of a dropped word in `text`."""
     out: list[Mark] = [
@@ -169,6 +185,11 @@ def check_fluency(inp: CheckInput) -> list[Flag]:
         field = "text"
         if found and _DOUBLE_PUNCT.search(inp.source):
             found = [m for m in found if m[2] != "punctuation"]  # the source has it too
+        end, tail = _dangling_end(inp.source, inp.source_lang), len(inp.target.rstrip())
+        # a label ends so on both sides: "one of:" / "uno de:", "Number in:" / "Número en:"
+        found = [
+            m for m in found if not (m[2] == "dangling" and m[1] == tail and inp.target[tail - 1] == end)
+        ]
     if not found:
         return []
     what = "; ".join(m[3] for m in found[:3])

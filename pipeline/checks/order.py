@@ -93,10 +93,13 @@ def check_order(inp: CheckInput) -> list[Flag]:
 
 
 def english_order(inp: CheckInput) -> bool:
-    """English copy whose words stand in an order English uses (permutation test, p < 1 %)."""
-    if inp.target_lang != "en":
+    """English copy whose words stand in an order English uses (permutation test, p < 1 %); copy
+    of an English source, whose back-translation does (a rule-based engine keeps a scrambled copy
+    scrambled, and renders "tipo de sección desconocido" as English)."""
+    english = inp.target if inp.target_lang == "en" else inp.back if inp.source_lang == "en" else None
+    if english is None:
         return False
     from .word_order import order_p_value
 
-    p = order_p_value(inp.target)
+    p = order_p_value(english)
     return p is not None and p < ENGLISH_ORDER_P

@@ -12,7 +12,7 @@ import unicodedata
 from pipeline.records import Flag, Span
 
 from . import Check, CheckInput, register
-from .lexicon import COORDINATORS, DANGLING
+from .lexicon import COORDINATORS, DANGLING, PREPOSITIONS
 from .text import fold, has_letters, tokens
 from .thresholds import threshold
 
@@ -111,8 +111,10 @@ def check_truncated(inp: CheckInput) -> list[Flag]:
         return [TRUNCATED.flag(f"the translation {what}: it looks cut off", (Span("text", at, at + 1),))]
     if dangling_word and len(toks) > 1:
         src_last = tokens(_FINAL.sub("", inp.source))
-        src_dangling = DANGLING.get(inp.source_lang, frozenset()) | COORDINATORS.get(
-            inp.source_lang, frozenset()
+        src_dangling = (  # a source that ends on a preposition too: "Number in:", "after %s"
+            DANGLING.get(inp.source_lang, frozenset())
+            | COORDINATORS.get(inp.source_lang, frozenset())
+            | PREPOSITIONS.get(inp.source_lang, frozenset())
         )
         if src_last and (
             src_last[-1].text.lower() in src_dangling or fold(src_last[-1].text) == fold(last.text)

@@ -1,8 +1,9 @@
 """User-interface strings, English into Spanish through real Apertium, as a PO file holds them
 (benchmarks/ui_catalogs.py measures the same on the catalogues a Debian machine ships): code a
 string quotes or writes as code stays as written, a label names its program, a name or title kept
-whole is no untranslated copy, and English that negates by its affix ("Unable to", "invalid") is
-said with a Spanish "no". Each was flagged before; the errors beside them still are."""
+whole is no untranslated copy, English that negates by its affix ("Unable to", "invalid") is said
+with a Spanish "no", a label ends on its preposition ("one of:"), and Spanish word order is judged
+through the back-translation's English. Each was flagged before; the errors beside them still are."""
 
 from __future__ import annotations
 
@@ -51,6 +52,36 @@ CASES = [
         ["minor"],
     ),
     ("negation", "Load the file", "No cargue el archivo", ["major"]),
+    # a label ends on its preposition on both sides; code opens with a point
+    ("fluency", "where the value is one of:", "donde el valor es uno de:", []),
+    ("fluency", "Label required for .tag", "Se requiere una etiqueta para .tag", []),
+    ("fluency", "The report of the committee was published.", "El informe de, fue publicado.", ["major"]),
+    ("truncated", "Number in:", "Número en:", []),
+    (
+        "truncated",
+        "The price of the house rose sharply last year",
+        "El precio de la casa subió mucho el",
+        ["major"],
+    ),
+    # Spanish puts adjectives after the noun: the back-translation's order is English
+    (
+        "order",
+        "text search parser method is required",
+        "el método del analizador de búsqueda en texto es obligatorio",
+        [],
+    ),
+    (
+        "order",
+        "C++ base class not found in container",
+        "no se encuentra la clase base C++ en el contenedor",
+        [],
+    ),
+    (
+        "order",
+        "The committee approved the new budget for the city on Monday morning",
+        "lunes presupuesto el comité mañana nuevo aprobó ciudad el la para por",
+        ["critical"],
+    ),
 ]
 
 

@@ -32,7 +32,8 @@ def eval_cmd(
         list[str],
         typer.Argument(
             metavar="LABELLED.jsonl...",
-            help="Labelled JSONL files: source, translation, label (ok|shifted), category, severity, pair_id.",
+            help="Labelled files (JSONL; CSV, TSV or Parquet with a header): source, translation, label (ok|shifted), "
+            "category, severity, pair_id.",
         ),
     ],
     mode: ModeOpt = "source",
@@ -116,7 +117,7 @@ def calibrate(
         list[str],
         typer.Argument(
             metavar="LABELLED.jsonl...",
-            help="Labelled JSONL files (as for eval): your editors' ok/shifted judgements.",
+            help="Labelled files (as for eval): your editors' ok/shifted judgements.",
         ),
     ],
     output: Annotated[

@@ -1,5 +1,7 @@
 """Labelled pairs (JSONL: source, translation, label ok|shifted, category, severity, pair_id) and
-the evidence driftcheck gathers on them, for `driftcheck eval` and `driftcheck calibrate`.
+the evidence driftcheck gathers on them, for `driftcheck eval` and `driftcheck calibrate`. A TSV,
+CSV or Parquet file holds the same fields as columns (a spreadsheet of a team's labels: the table's
+header names them, inputs/bilingual.py).
 
 - Groups: `correct` (label ok, no severity: a machine or human translation), `minor` (label ok
   with a severity: a harmless edit such as a typo) and `shifted`.
@@ -23,7 +25,7 @@ from typing import Any
 from ..config import Settings
 from ..engines.langs import check_lang
 from ..errors import InputError
-from ..inputs.bilingual import read_pairs
+from ..inputs.bilingual import bilingual_format, read_pairs
 from ..inputs.read import decode_text, read_bytes
 from ..records import Flag, Segment, SegmentResult
 
@@ -71,10 +73,16 @@ def split_key(meta: dict[str, str], source: str) -> tuple[str, bool]:
 
 
 def load_labelled(path: str, need_source: bool = False) -> tuple[list[Segment], str]:
-    """The labelled pairs of a JSONL file and the sha256 of its bytes (read once: stdin and a pipe
-    too); `need_source`: source-aware mode, every row has a source."""
+    """The labelled pairs of a file (JSONL; TSV, CSV or Parquet by its suffix) and the sha256 of its
+    bytes (read once: stdin and a pipe too); `need_source`: source-aware mode, every row has a source."""
     data = read_bytes(path)
-    segments = read_pairs(decode_text(data, path), path, "jsonl", 0)
+    fmt = bilingual_format(path) or "jsonl"  # stdin: JSONL
+    if fmt == "parquet":
+        from ..inputs.parquet import parquet_text
+
+        segments = read_pairs(parquet_text(data, path), path, "jsonl", 0)
+    else:
+        segments = read_pairs(decode_text(data, path), path, fmt, 0)
     for s in segments:
         if dict(s.meta).get("label") not in ("ok", "shifted"):
             raise InputError(f"{path}:{s.line}: 'label' must be ok or shifted")

@@ -121,7 +121,17 @@ def test_cv_beside_a_calibration_retrains_it_as_it_was_trained(tmp_path: Path) -
     f = write_jsonl(tmp_path / "team.jsonl", labelled_rows())
     loose = tmp_path / "loose.json"
     made = run_cli(
-        "calibrate", str(f), *APERTIUM, "--review-rate", "1", "--fail-rate", "1", "--budget", "1", "-o", str(loose)
+        "calibrate",
+        str(f),
+        *APERTIUM,
+        "--review-rate",
+        "1",
+        "--fail-rate",
+        "1",
+        "--budget",
+        "1",
+        "-o",
+        str(loose),
     )
     assert made.code == 0, made.stderr
 
@@ -137,3 +147,26 @@ def test_cv_beside_a_calibration_retrains_it_as_it_was_trained(tmp_path: Path) -
     default, own = train_cv(), train_cv("--calibration", str(loose))
     rates = ("false_flags_correct", "false_flags_minor", "recall_shifted")
     assert [own[k] for k in rates] != [default[k] for k in rates]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".tsv"])
+def test_a_spreadsheet_of_labels_reads_like_the_jsonl(tmp_path: Path, suffix: str) -> None:
+    """A team's labels exported from a spreadsheet (a header naming the columns): `eval` read JSONL
+    only and failed every row ("not valid JSON"); the same rows give the same results."""
+    import csv
+
+    rows = labelled_rows()
+    jsonl = write_jsonl(tmp_path / "labels.jsonl", rows)
+    table = tmp_path / f"labels{suffix}"
+    with table.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, delimiter="\t" if suffix == ".tsv" else ",", lineterminator="\n")
+        writer.writerow(list(rows[0]))
+        writer.writerows([["" if v is None else v for v in r.values()] for r in rows])
+    results = []
+    for f in (jsonl, table):
+        r = run_cli("eval", str(f), *APERTIUM, "-o", str(tmp_path / f.suffix[1:]))
+        assert r.code == 0, r.stderr
+        results.append(
+            json.loads((tmp_path / f.suffix[1:] / "eval.json").read_text())["files"][f.name]["splits"]
+        )
+    assert results[0] == results[1] and results[0]["train"]["n"] + results[0]["heldout"]["n"] == len(rows)

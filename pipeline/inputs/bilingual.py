@@ -39,8 +39,8 @@ BILINGUAL_SUFFIXES = {
     ".parquet": "parquet",
 }
 SEGMENT_FORMATS = tuple(dict.fromkeys(BILINGUAL_SUFFIXES.values()))  # jsonl, tsv, csv, parquet
-# The names a segment file may give each field (JSONL keys, Parquet columns, a TSV header), the
-# first one present winning.
+# The names a segment file may give each field (JSONL keys, Parquet columns, a TSV or CSV header),
+# the first one present winning.
 FIELD_NAMES = {"source": ("source", "src"), "translation": ("translation", "target", "tgt", "text")}
 _TAG = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")  # "es", "pt-BR", "en_US": how tags are written
 _COLUMN = re.compile(r"[A-Za-z][\w .-]{0,39}")  # a name a header may give a column of metadata
@@ -112,7 +112,7 @@ def parse_jsonl(text: str, path: str, doc_index: int) -> list[Segment]:
 
 @dataclass(frozen=True)
 class _Columns:
-    """Where a TSV file keeps each field: column indexes, and what a header declares."""
+    """Where a table (TSV, CSV) keeps each field: column indexes, and what a header declares."""
 
     translation: int
     source: int | None = None

@@ -248,12 +248,18 @@ def _classify(word: str, lang: str) -> tuple[tuple[str, int], ...]:
     return tuple(out)
 
 
-@functools.lru_cache(maxsize=65536)
-def _phrase(words: str, lang: str) -> tuple[tuple[str, int], ...]:
-    """(concept, side) pairs of two folded words the table lists as one ("went_up")."""
-    return tuple(
-        (c, side) for c, a, b in _matchers(lang) for side, (exact, _) in enumerate((a, b)) if words in exact
-    )
+@functools.cache
+def _phrases(lang: str) -> dict[str, tuple[tuple[str, int], ...]]:
+    """Two folded words the table lists as one ("went_up") -> their (concept, side) pairs, and each
+    phrase's first word -> ()."""
+    out: dict[str, list[tuple[str, int]]] = {}
+    for concept, a, b in _matchers(lang):
+        for side, (exact, _) in enumerate((a, b)):
+            for entry in exact:
+                if "_" in entry:
+                    out.setdefault(entry, []).append((concept, side))
+    heads = {entry.split("_")[0]: () for entry in out}  # "went": the first words, to look past the rest
+    return {**heads, **{k: tuple(v) for k, v in out.items()}}
 
 
 @functools.lru_cache(maxsize=8192)
@@ -261,8 +267,9 @@ def profile(text: str, lang: str) -> dict[str, tuple[int, int]]:
     """concept -> (count of side A words, count of side B words) in `text`."""
     counts: dict[str, list[int]] = {}
     words = [fold(t.text) for t in tokens(text)]
+    phrases = _phrases(lang)
     for i, word in enumerate(words):
-        pair = _phrase(f"{word}_{words[i + 1]}", lang) if i + 1 < len(words) else ()
+        pair = phrases.get(f"{word}_{words[i + 1]}", ()) if word in phrases and i + 1 < len(words) else ()
         for concept, side in _classify(word, lang) + pair:
             counts.setdefault(concept, [0, 0])[side] += 1
     return {c: (n[0], n[1]) for c, n in counts.items()}

@@ -185,11 +185,13 @@ def check_fluency(inp: CheckInput) -> list[Flag]:
         field = "text"
         if found and _DOUBLE_PUNCT.search(inp.source):
             found = [m for m in found if m[2] != "punctuation"]  # the source has it too
-        end, tail = _dangling_end(inp.source, inp.source_lang), len(inp.target.rstrip())
-        # a label ends so on both sides: "one of:" / "uno de:", "Number in:" / "Número en:"
-        found = [
-            m for m in found if not (m[2] == "dangling" and m[1] == tail and inp.target[tail - 1] == end)
-        ]
+        tail = len(inp.target.rstrip())
+        if any(m[2] == "dangling" and m[1] == tail for m in found):
+            # a label ends so on both sides: "one of:" / "uno de:", "Number in:" / "Número en:"
+            end = _dangling_end(inp.source, inp.source_lang)
+            found = [
+                m for m in found if not (m[2] == "dangling" and m[1] == tail and inp.target[tail - 1] == end)
+            ]
     if not found:
         return []
     what = "; ".join(m[3] for m in found[:3])

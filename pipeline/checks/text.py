@@ -41,12 +41,15 @@ def attached(text: str, tok: Token) -> bool:
 
 # A literal a UI string quotes (a command, a value, a key: `height`, "git add", «numeric», 'on'):
 # at most three words between paired quotes; a quotation longer than that is speech, translated.
+_QUOTE_MARKS = frozenset("`\"«“‘'")
 _QUOTED = re.compile(r"`[^`'\n]*[`']|\"[^\"\n]*\"|«[^»\n]*»|“[^”\n]*”|‘[^’\n]*’|(?<!\w)'[^'\n]+'(?!\w)")
 
 
 def quoted_literals(text: str | None) -> list[tuple[int, int]]:
     """The (start, end) of each quoted span of one to three words (`_QUOTED`)."""
-    return [m.span() for m in _QUOTED.finditer(text or "") if 1 <= len(WORD.findall(m.group())) <= 3]
+    if not text or not _QUOTE_MARKS & set(text):
+        return []
+    return [m.span() for m in _QUOTED.finditer(text) if 1 <= len(WORD.findall(m.group())) <= 3]
 
 
 @functools.lru_cache(maxsize=65536)

@@ -41,7 +41,6 @@ def foreign_words(inp: CheckInput) -> list[tuple[int, int, str]]:
     src_names = {k for n in names(inp.source, inp.source_lang) for k in n.keys}
     kept = {fold(t.text) for t in tokens(inp.forward)}  # what the engine itself leaves as written
     quoted = quoted_literals(inp.target)
-    label = _label(inp.source)
     toks = tokens(inp.target)
     out = []
     for i, tok in enumerate(toks):
@@ -50,7 +49,7 @@ def foreign_words(inp: CheckInput) -> list[tuple[int, int, str]]:
             continue
         if any(s <= tok.start < e for s, e in quoted) and fold(w) in src_vocab:
             continue  # a literal the translation quotes as written: `height`, "git add", «context»
-        if i == 0 and label is not None and fold(w) == label and inp.target[tok.end : tok.end + 1] == ":":
+        if i == 0 and inp.target[tok.end : tok.end + 1] == ":" and fold(w) == _label(inp.source):
             continue  # the program's name that opens a message: "sleep: missing operand"
         f = fold(w)
         in_source = f in src_vocab
@@ -154,9 +153,9 @@ def check_untranslated(inp: CheckInput) -> list[Flag]:
         return []
     src_words = [t for t in tokens(inp.source) if has_letters(t.text)]
     if (
-        len(_translatable(inp.source)) >= 2
-        and " ".join(fold(t.text) for t in src_words)
+        " ".join(fold(t.text) for t in src_words)
         == " ".join(fold(t.text) for t in tokens(inp.target) if has_letters(t.text))
+        and len(_translatable(inp.source)) >= 2
         and len(names(inp.source, inp.source_lang)) < len(src_words)
     ):
         return [

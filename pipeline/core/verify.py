@@ -68,7 +68,7 @@ def _declared_pair(segments: list[Segment], path: str) -> tuple[str | None, str 
 
 def _read(path: str, fmt: str, i: int, settings: Settings) -> Document | UnitFile:
     if fmt in SEGMENT_FORMATS:
-        segments = read_pairs(pair_text(path, fmt), path, fmt, i)
+        segments = read_pairs(pair_text(read_bytes(path), path, fmt), path, fmt, i)
         src, tgt = _declared_pair(segments, path)
         return UnitFile(fmt, segments, source_lang=src, target_lang=tgt)
     if fmt in UNIT_FORMATS:

@@ -233,15 +233,16 @@ def read_pairs(text: str, path: str, fmt: str, doc_index: int) -> list[Segment]:
     return segments
 
 
-def pair_text(path: str, fmt: str) -> str:
-    """The text of a segment file; a Parquet file's rows as JSONL (inputs/parquet.py)."""
-    from .read import decode_text, read_bytes
+def pair_text(data: bytes, path: str, fmt: str) -> str:
+    """The text of a segment file's bytes, for `read_pairs`; a Parquet file's rows as JSONL
+    (inputs/parquet.py)."""
+    from .read import decode_text
 
     if fmt == "parquet":
         from .parquet import parquet_text
 
-        return parquet_text(read_bytes(path), path)
-    return decode_text(read_bytes(path), path)
+        return parquet_text(data, path)
+    return decode_text(data, path)
 
 
 def is_copy_only(segments: list[Segment]) -> bool:

@@ -25,8 +25,8 @@ from typing import Any
 from ..config import Settings
 from ..engines.langs import check_lang
 from ..errors import InputError
-from ..inputs.bilingual import bilingual_format, read_pairs
-from ..inputs.read import decode_text, read_bytes
+from ..inputs.bilingual import bilingual_format, pair_text, read_pairs
+from ..inputs.read import read_bytes
 from ..records import Flag, Segment, SegmentResult
 
 HELDOUT_MOD = 5  # pair_id % 5 == 0: the held-out fifth
@@ -77,12 +77,7 @@ def load_labelled(path: str, need_source: bool = False) -> tuple[list[Segment], 
     bytes (read once: stdin and a pipe too); `need_source`: source-aware mode, every row has a source."""
     data = read_bytes(path)
     fmt = bilingual_format(path) or "jsonl"  # stdin: JSONL
-    if fmt == "parquet":
-        from ..inputs.parquet import parquet_text
-
-        segments = read_pairs(parquet_text(data, path), path, "jsonl", 0)
-    else:
-        segments = read_pairs(decode_text(data, path), path, fmt, 0)
+    segments = read_pairs(pair_text(data, path, fmt), path, fmt, 0)
     for s in segments:
         if dict(s.meta).get("label") not in ("ok", "shifted"):
             raise InputError(f"{path}:{s.line}: 'label' must be ok or shifted")

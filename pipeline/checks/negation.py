@@ -279,28 +279,26 @@ def check_negation(inp: CheckInput) -> list[Flag]:
     # too: then it renders a word of that side ("no ... hasta junio" / "until June")
     rendered = _UNTIL & set(implicit(view or "", fewer_lang))
     implied = tuple(w for w in implicit(fewer_text, fewer_lang) if w not in rendered)
-    # The copy adds a negation: the source's words must negate in the engine's hands too. Words
-    # the engine does not bear out leave the difference standing, but not unambiguous.
+    # The copy adds a negation: an English source's "unable", "invalid" (WordNet pairs them) says
+    # it (no flag); other words must negate in the engine's hands, else the difference stands.
     doubted: tuple[str, ...] = ()
-    if n_tgt > n_src:  # an English source's "unable", "invalid" (WordNet pairs them) needs no engine
+    if n_tgt > n_src:
+        affixed = tuple(w for w in implied if negated_by_prefix(w, fewer_lang))
+        if lo + len(affixed) >= hi:
+            return []
         borne = _borne_out(implied, inp.forward, inp.back, inp.target_lang)
-        borne += tuple(w for w in implied if w not in borne and negated_by_prefix(w, fewer_lang))
+        borne += tuple(w for w in affixed if w not in borne)
         doubted, implied = tuple(w for w in implied if w not in borne), borne
     if lo + len(implied) >= hi:
         said = ", ".join(f"'{w}'" for w in implied[:3])
         return [NEGATION.flag(f"{msg}; the other side may negate with {said}", spans, severity="minor")]
     only = ONLY_WORDS.get(fewer_lang, frozenset())
     if only & set(words(fewer_text)) and lo + _restricts(*more) >= hi:
-        return [
-            NEGATION.flag(
-                f"{msg}; a restriction ('only' / 'not ... until' / 'not ... unless')", spans, severity="minor"
-            )
-        ]
+        restriction = "a restriction ('only' / 'not ... until' / 'not ... unless')"
+        return [NEGATION.flag(f"{msg}; {restriction}", spans, severity="minor")]
     if doubted:
         said = ", ".join(f"'{w}'" for w in doubted[:3])
-        return [
-            NEGATION.flag(f"{msg}; the engine does not read {said} as a negation", spans, severity="major")
-        ]
+        return [NEGATION.flag(f"{msg}; the engine does not read {said} as a negation", spans, "major")]
     if _clean(inp, n_src, n_tgt, n_fwd):
         return [NEGATION.flag(f"{msg}: the rest of the clause says the same as the engine's", spans)]
     return [NEGATION.flag(msg, spans, severity="major")]

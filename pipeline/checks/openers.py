@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from . import CheckInput
 from .propernames import Name, names, vocabulary
-from .text import fold, has_letters, is_sentence_initial, tokens, word_classes
+from .text import Token, fold, has_letters, is_sentence_initial, tokens, word_classes
 
 NOT_NAMES = frozenset({"VERB", "AUX", "ADV"})  # parts of speech a name never has
 
@@ -38,11 +38,17 @@ def _opens_as_word(text: str, at: int, lang: str) -> bool:
     word = toks[at].text
     if "ADV" not in lexicon_classes(word, lang) and not _base_verb(word, lang):
         return False
+    return not _before_agreeing_verb(toks, at, lang)
+
+
+def _before_agreeing_verb(toks: tuple[Token, ...], at: int, lang: str) -> bool:
+    """The word after token `at` is an auxiliary, or a verb that agrees with a subject ("Mark
+    said", "Wade is"): the word at `at` is that subject, which may be a name."""
     if at + 1 == len(toks):
-        return True
+        return False
     following = toks[at + 1].text
     classes = lexicon_classes(following, lang)
-    return "AUX" not in classes and not (classes == {"VERB"} and not _base_verb(following, lang))
+    return "AUX" in classes or (classes == {"VERB"} and not _base_verb(following, lang))
 
 
 def _base_verb(word: str, lang: str) -> bool:
@@ -59,17 +65,29 @@ def _index(text: str, start: int) -> int | None:
 
 
 def opening_word(name: Name, text: str, lang: str) -> bool:
-    """A one-word name that opens a sentence of `text`, which the language's lexicon knows only as a
-    verb or an adverb and which stands as one: "Preheat the oven", "Retrospectively, ..." (a name
-    is a noun)."""
-    if (
-        len(name.words) != 1
-        or not is_sentence_initial(text, name.start)
-        or not verb_or_adverb(name.words[0], lang)
-    ):
+    """A one-word name that opens a sentence of `text` and is a word of the language: one the
+    lexicon knows only as a verb or an adverb, standing as one ("Preheat the oven",
+    "Retrospectively, ..."; a name is a noun), or another word the lexicon knows, or two it knows
+    written as one ("Eraser pressure curve", "Popup", "Timestamp of ..."), not before a verb that
+    agrees with it ("Moll says": the subject, which may be a name)."""
+    if len(name.words) != 1 or not is_sentence_initial(text, name.start):
         return False
     at = _index(text, name.start)
-    return at is not None and _opens_as_word(text, at, lang)
+    if at is None:
+        return False
+    word = name.words[0]
+    if verb_or_adverb(word, lang):
+        return _opens_as_word(text, at, lang)
+    return _lexicon_word(word, lang) and not _before_agreeing_verb(tokens(text), at, lang)
+
+
+def _lexicon_word(word: str, lang: str) -> bool:
+    """The lexicon knows the word, or its two halves ("pop|up", "title|bar", "time|stamp"; the
+    first of three letters or more): a compound, as interface words often are."""
+    if lexicon_classes(word, lang):
+        return True
+    w = word.lower()
+    return any(lexicon_classes(w[:i], lang) and lexicon_classes(w[i:], lang) for i in range(3, len(w) - 1))
 
 
 def _openers(text: str) -> list[int]:

@@ -2,7 +2,7 @@
 (benchmarks/ui_catalogs.py measures the same on the catalogues a Debian machine ships): code a
 string quotes or writes as code stays as written, a label names its program, a name or title kept
 whole is no untranslated copy, English that negates by its affix ("Unable to", "invalid") is said
-with a Spanish "no", a label ends on its preposition ("one of:"), and Spanish word order is judged
+with a Spanish "no", a label's first word is no name for its capital, a label ends on its preposition ("one of:"), and Spanish word order is judged
 through the back-translation's English. Each was flagged before; the errors beside them still are."""
 
 from __future__ import annotations
@@ -44,14 +44,25 @@ CASES = [
     ("untranslated", "Remove the old files", "Remove the old files", ["critical"]),
     # a quotation of more than three words is speech: translated
     ("untranslated", 'He said "we will not give up"', 'Dijo "we will not give up"', ["critical"]),
-    ("negation", "Unable to load the file", "No se pudo cargar el archivo", ["minor"]),
+    # the source's affix negation (WordNet pairs "unable" / "able") is the copy's "no": no flag
+    ("negation", "Unable to load the file", "No se pudo cargar el archivo", []),
     (
         "negation",
         "invalid password packet size",
         "el tamaño del paquete de contraseña no es válido",
-        ["minor"],
+        [],
     ),
+    ("negation", "Invalid filename", "Nombre de archivo no válido", []),
     ("negation", "Load the file", "No cargue el archivo", ["major"]),
+    # a label's first word is capitalised as every first word is: a word the English lexicon knows,
+    # or two it knows written as one, is no name the copy lost
+    ("names", "Eraser pressure curve", "Curva de presión del borrador", []),
+    ("names", "Popup", "Emergente", []),
+    ("names", "Timestamp of current configuration", "Marca de tiempo de la configuración actual", []),
+    ("names", "Titlebar middle-click action", "Acción del clic central en la barra de título", []),
+    # a name still is one: before a verb that agrees with it, or a word no lexicon knows
+    ("names", "Krone says the plan failed", "Dice que el plan fracasó", ["critical"]),
+    ("names", "Linker is a town in Ohio", "Es un pueblo de Ohio", ["critical"]),
     # a label ends on its preposition on both sides; code opens with a point
     ("fluency", "where the value is one of:", "donde el valor es uno de:", []),
     ("fluency", "Label required for .tag", "Se requiere una etiqueta para .tag", []),

@@ -37,7 +37,7 @@ from .lexicon import (
     NEG_STANDALONE,
     ONLY_WORDS,
 )
-from .text import fold, tokens, words, zipf
+from .text import fold, inside, tokens, words, zipf
 from .wordnet_antonyms import negated_by_prefix, prefixed_opposite
 
 CONCORD_WINDOW = 6  # a concord word further than this many words from its negator negates anew
@@ -101,7 +101,7 @@ def cues(text: str, lang: str) -> tuple[tuple[int, int], ...]:
         if CLAUSE_BREAK.search(folded, last_end, tok.start) or since_negator > CONCORD_WINDOW:
             clause_has_negator = False
         last_end = tok.end
-        if any(s <= tok.start < e for s, e in idioms):
+        if inside(tok.start, idioms):
             continue
         w = tok.text
         if tok.start in banned or (
@@ -180,7 +180,7 @@ def implicit(text: str, lang: str) -> tuple[str, ...]:
     idiom = IMPLICIT_IDIOMS.get(lang)  # "sin embargo"; of "no solo ... sino", the "sino"
     inert = [m.span(m.lastgroup or 0) for m in idiom.finditer(folded)] if idiom else []
     for i, tok in enumerate(toks):
-        if any(s <= tok.start < e for s, e in inert):
+        if inside(tok.start, inert):
             continue
         w = tok.text.replace("-", "")
         hyphened = (

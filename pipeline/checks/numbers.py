@@ -35,7 +35,7 @@ from .number_words import (
     roman_value,
     said_without_number,
 )
-from .text import fold
+from .text import fold, inside
 
 _DIGITS = re.compile(
     r"(?<![\d.,])(?:\d{1,3}(?:(?:[.,]|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))\d{3})+(?![\d])"
@@ -235,7 +235,7 @@ def extract(text: str, lang: str) -> tuple[Number, ...]:
     nums: list[Number] = []
     scale_ends: list[tuple[int, int]] = []
     for m in _DIGITS.finditer(text):
-        if any(s <= m.start() < e for s, e in skip):
+        if inside(m.start(), skip):
             continue
         readings = digit_readings(m.group())
         end = m.end()
@@ -266,7 +266,7 @@ def extract(text: str, lang: str) -> tuple[Number, ...]:
     parts = _fractions(text, lang)
     taken = skip + scale_ends + percent + [(n.start, n.end) for n in parts]
     for n in _word_numbers(text, lang) + _roman_numbers(text):
-        if not any(s <= n.start < e for s, e in taken):
+        if not inside(n.start, taken):
             nums.append(n)
     nums += [f for f in parts if not any(n.start < f.end and f.start < n.end for n in nums)]  # "and a half"
     for start, end, decade in decade_words(text, lang):  # "the nineties", "in their thirties"

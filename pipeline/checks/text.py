@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from typing import NamedTuple
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # letters/digits, keeping inner apostrophes (don't, l'eau)
@@ -50,6 +51,11 @@ def quoted_literals(text: str | None) -> list[tuple[int, int]]:
     if not text or not _QUOTE_MARKS & set(text):
         return []
     return [m.span() for m in _QUOTED.finditer(text) if 1 <= len(WORD.findall(m.group())) <= 3]
+
+
+def inside(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
+    """`pos` falls inside one of the (start, end) spans (a quoted literal, an idiom, a taken number)."""
+    return any(s <= pos < e for s, e in spans)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -19,6 +19,7 @@ from .text import (
     attached,
     fold,
     has_letters,
+    inside,
     is_acronym,
     is_capitalised,
     is_sentence_initial,
@@ -47,7 +48,7 @@ def foreign_words(inp: CheckInput) -> list[tuple[int, int, str]]:
         w = tok.text
         if not has_letters(w) or any(c.isdigit() for c in w) or is_acronym(w):
             continue
-        if any(s <= tok.start < e for s, e in quoted) and fold(w) in src_vocab:
+        if inside(tok.start, quoted) and fold(w) in src_vocab:
             continue  # a literal the translation quotes as written: `height`, "git add", «context»
         if i == 0 and inp.target[tok.end : tok.end + 1] == ":" and fold(w) == _label(inp.source):
             continue  # the program's name that opens a message: "sleep: missing operand"
@@ -101,7 +102,7 @@ def _translatable(text: str) -> list[str]:
         and not any(c.isdigit() for c in t.text)
         and not is_capitalised(t.text)
         and not attached(text, t)
-        and not any(s <= t.start < e for s, e in quoted)
+        and not inside(t.start, quoted)
     ]
 
 

@@ -6,9 +6,17 @@ in Spanish and 2.0 in English), so loanwords both languages use ("tapas", "plaza
 pass. Capitalised words need a wider gap and must come from the source, so the
 translation's own names pass. Source-aware mode only: in round-trip mode both sides share
 one language.
+
+A team keeps some terms as written on purpose ("commit", "branch" in a Spanish git catalogue): a
+lower-case word the copy keeps in at least KEPT_TERM_MIN segments of one document (a PO file, a
+bilingual file, a document pair; `kept_terms`, which the source-aware stage passes as
+`options["kept_terms"]`) is reported as `minor` evidence, not as a sentence left half translated.
 """
 
 from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
 
 from pipeline.records import Flag, Span
 
@@ -34,6 +42,7 @@ MIN_ZIPF_GAP = 1.7  # ... and this much more common there than in the target lan
 MIN_ZIPF_GAP_CAPITALISED = 2.5  # capitalised words are often names: ask for a wider gap
 MIN_ZIPF_SHORT = 5.0  # one- and two-letter words ("y", "un") only when this common in the source language
 TARGET_OWN_ZIPF = 5.0  # a word this common in the target language is one of its own ("per", "via", "son")
+KEPT_TERM_MIN = 3  # a word kept as written in this many segments of a document is the team's term
 
 
 def foreign_words(inp: CheckInput) -> list[tuple[int, int, str]]:
@@ -144,7 +153,7 @@ def _inside_name(toks: tuple[Token, ...], i: int) -> bool:
     return any(is_capitalised(n) and not n.isupper() for n in neighbours)
 
 
-UNTRANSLATED = Check("untranslated", "critical", "Text left untranslated", modes=("source",))
+UNTRANSLATED = Check("untranslated", "critical", "Text left untranslated", modes=("source",), also=("minor",))
 
 
 @register(UNTRANSLATED)
@@ -168,10 +177,37 @@ def check_untranslated(inp: CheckInput) -> list[Flag]:
     found = foreign_words(inp)
     if not found:
         return []
-    words = ", ".join(quote(w, 24) for _, _, w in found[:6])
+    given = inp.options.get("kept_terms", ())
+    terms = frozenset(given) if isinstance(given, tuple | frozenset) else frozenset()
+    slips = [f for f in found if fold(f[2]) not in terms]
+    words = ", ".join(quote(w, 24) for _, _, w in (slips or found)[:6])
+    if not slips:
+        msg = f"kept as written, as in {KEPT_TERM_MIN} or more segments of this document (terms?): {words}"
+        return [UNTRANSLATED.flag(msg, tuple(Span("text", s, e) for s, e, _ in found), "minor")]
     return [
         UNTRANSLATED.flag(
-            f"{len(found)} word(s) of the source language left in the translation: {words}",
-            tuple(Span("text", s, e) for s, e, _ in found),
+            f"{len(slips)} word(s) of the source language left in the translation: {words}",
+            tuple(Span("text", s, e) for s, e, _ in slips),
         )
     ]
+
+
+def kept_terms(pairs: Iterable[tuple[str, str, str, str]]) -> frozenset[str]:
+    """The lower-case words that (source, source language, copy, copy language) pairs of one
+    document leave as written in at least KEPT_TERM_MIN segments: the document's terms."""
+    seen: Counter[str] = Counter()
+    for source, source_lang, copy, copy_lang in pairs:
+        if not any(_foreign_zipf(t.text, source_lang, copy_lang) for t in tokens(copy) if t.text.islower()):
+            continue  # no word of the copy is one (most pairs): the rest of the test is not needed
+        inp = CheckInput(source, source_lang, copy, copy_lang)
+        seen.update({fold(w) for _, _, w in foreign_words(inp) if w.islower()})
+    return frozenset(w for w, n in seen.items() if n >= KEPT_TERM_MIN)
+
+
+def _foreign_zipf(word: str, source_lang: str, target_lang: str) -> bool:
+    """A lower-case word of three letters or more that `foreign_words`' frequencies make a word
+    of the source language (what its other tests then ask of it aside)."""
+    if len(word) < 3:
+        return False
+    z_src, z_tgt = zipf(word, source_lang), zipf(word, target_lang)
+    return z_src >= MIN_SOURCE_ZIPF and z_tgt < TARGET_OWN_ZIPF and z_src - z_tgt >= MIN_ZIPF_GAP

@@ -18,6 +18,8 @@ from typing import Any
 
 from ..checks import CheckInput, run_checks
 from ..checks.health import unverifiable
+from ..checks.text import fold, tokens
+from ..checks.untranslated import kept_terms
 from ..engines import Engine
 from ..formats.placeholders import UnitView, unit_view
 from ..records import Flag, SegmentResult, Semantic, SourceComparison
@@ -48,6 +50,7 @@ class SourceRow:
     view: UnitView
     unusable: str | None
     key: bytes | None = None  # of its results in the segment memo (checked rows of a cached run)
+    terms: tuple[str, ...] = ()  # its document's kept terms its copy has (checks/untranslated.py)
 
     def material(self) -> list[object]:
         """Everything of the row its checks and evidence are computed from."""
@@ -60,6 +63,7 @@ class SourceRow:
             self.forward,
             self.source_rt,
             [dataclasses.asdict(f) for f in self.pair.flags],
+            self.terms,
         ]
 
     @property
@@ -67,6 +71,22 @@ class SourceRow:
         """Translated, with a source and a copy side: checked and weighed (an omission or an
         addition has nothing to weigh)."""
         return self.unusable is None and bool(self.pair.src_idx) and bool(self.pair.copy_idx)
+
+
+def _with_terms(rows: list[SourceRow], config: RunConfig) -> list[SourceRow]:
+    """Each row with the terms its document (one job) keeps as written that its copy has."""
+    if "untranslated" not in config.enabled:
+        return rows
+    lang, src_lang = config.lang, config.source_lang or ""
+    checked = [r for r in rows if r.checked and r.view.checkable]
+    terms = kept_terms((r.view.source, src_lang, r.view.text, lang) for r in checked)
+    if not terms:
+        return rows
+    out = []
+    for r in rows:
+        has = sorted(terms & {fold(t.text) for t in tokens(r.view.text)})
+        out.append(replace(r, terms=tuple(has)) if has else r)
+    return out
 
 
 class SourcePlan:
@@ -159,7 +179,7 @@ class SourcePlan:
                     reasons[0] if reasons else None,
                 )
             )
-        return rows
+        return _with_terms(rows, self.config)
 
     def document(self, row: SourceRow) -> int:
         return row.pair.segment.document
@@ -178,7 +198,13 @@ class SourcePlan:
             seg = dataclasses.replace(seg, split=True)
         comp = SourceComparison(row.back, back_s, row.forward, fwd_s, row.source_rt, srt_s)
         # the drift check reads the chrF already computed instead of scoring again
-        opts = {**self.config.thresholds, "chrf_back": back_s.chrf, "chrf_forward": fwd_s.chrf}
+        opts: dict[str, object] = {
+            **self.config.thresholds,
+            "chrf_back": back_s.chrf,
+            "chrf_forward": fwd_s.chrf,
+        }
+        if row.terms:
+            opts["kept_terms"] = row.terms  # its document keeps these as written (checks/untranslated.py)
         # PO/XLIFF/TMX units: checked without their placeholders, which are compared apart
         inp = CheckInput(
             view.source, src_lang, view.text, lang, row.back, row.forward, "source", {**opts, **view.options}

@@ -342,10 +342,10 @@ def _english_view(inp: CheckInput) -> list[Flag]:
     other view changed a word too (a back-translation that gives the source's words back says the
     copy kept them): `major`, one view only; `minor` where the English view differs in negations
     too (said the other way round)."""
-    from .wordnet_antonyms import swaps
+    from .wordnet_antonyms import placed_alike, swaps
 
     view = english_view(inp)
-    found = swaps(*view) if view else []
+    found = [(a, b) for a, b in swaps(*view) if placed_alike(view[0], a, view[1], b)] if view else []
     if not view or not found:
         return []
     reference, other = view

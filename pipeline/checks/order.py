@@ -25,7 +25,7 @@ from . import Check, CheckInput, register
 from .text import words
 from .thresholds import threshold
 
-MIN_ANCHORS = 5  # words shared once on both sides needed to judge the order
+MIN_ANCHORS = 6  # words shared once on both sides needed to judge the order (five: too few)
 ENGLISH_ORDER_P = 0.01  # English copy whose own order is significantly English is not scrambled
 
 

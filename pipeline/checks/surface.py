@@ -13,7 +13,7 @@ from pipeline.records import Flag, Span
 
 from . import Check, CheckInput, register
 from .lexicon import COORDINATORS, DANGLING, PREPOSITIONS
-from .text import fold, has_letters, tokens
+from .text import attached, fold, has_letters, tokens
 from .thresholds import threshold
 
 MIN_LENGTH_CHARS = 20  # shorter texts vary too much in length to judge a ratio
@@ -103,7 +103,7 @@ def check_truncated(inp: CheckInput) -> list[Flag]:
     lang = inp.target_lang
     dangling_word = last.text.lower() in (
         DANGLING.get(lang, frozenset()) | COORDINATORS.get(lang, frozenset())
-    )
+    ) and not attached(body, last)  # code ("la opción '-e'"): no word of the language
     if _END_DANGLING.search(inp.target) and not _END_DANGLING.search(inp.source):
         # (a source that ends so too, an item of a list cut into sentences, is copied faithfully)
         what = f"ends on '{inp.target.rstrip()[-1]}'"

@@ -26,6 +26,7 @@ import re
 MAX_ZIPF = 5.5  # chosen on the training parts of both development files (see the README)
 NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non", "non-", "de", "a", "ab", "mis")
 STEM = 5  # words longer than this that share their first STEM letters are one family
+PLACE_WINDOW = 0.15  # how far apart (share of each text) a word and its opposite may stand
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -84,6 +85,20 @@ def swaps(engine: str, other: str) -> list[tuple[str, str]]:
                 continue
             found.append((a, b))
     return found
+
+
+def placed_alike(text: str, word: str, other: str, opposite: str) -> bool:
+    """`word` (a lemma) stands in `text` about where `opposite` stands in `other`, as a share of
+    each text (within PLACE_WINDOW): a swap, not two words of different clauses ("warning" said
+    "Notice" at the start, where the source's "ignoring" came later)."""
+    here, there = _places(text, word), _places(other, opposite)
+    return any(abs(a - b) <= PLACE_WINDOW for a in here for b in there)
+
+
+def _places(text: str, lemma: str) -> list[float]:
+    found = WORD.findall(text.lower())
+    last = max(len(found) - 1, 1)
+    return [i / last for i, w in enumerate(found) if lemma in word_lemmas(w)]
 
 
 def _stem(word: str) -> str:

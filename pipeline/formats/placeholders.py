@@ -236,11 +236,36 @@ def compare(source: str, target: str, markup: str, plural: bool = False) -> list
     return broken + _compare_codes(source, target, markup, plural)
 
 
+_PRINTF = re.compile("%" + _PRINTF_BODY)
+_NUMBERED = re.compile(r"%(\d+)\$")
+
+
+def _by_position(codes: list[Code]) -> list[Code]:
+    """printf directives keyed by the argument each prints: "%s" second in its string is "%2$s",
+    as "%2$s" is, so a translation may reorder them by number ("%s-%s" / "%2$s de %1$s"; gettext's
+    c-format check accepts it, and so does printf)."""
+    out, n = [], 0
+    for c in codes:
+        if c.key is None or not _PRINTF.fullmatch(c.key):
+            out.append(c)
+            continue
+        m = _NUMBERED.match(c.key)
+        if m:
+            position, body = int(m.group(1)), c.key[m.end() :]
+        else:
+            n += 1
+            position, body = n, c.key[1:]
+        out.append(replace(c, key=f"%{position}${body}", ordered=False))
+    return out
+
+
 def _compare_codes(source: str, target: str, markup: str, plural: bool) -> list[Mismatch]:
     src = [c for c in find_codes(source, markup) if c.key is not None]
     tgt = [c for c in find_codes(target, markup) if c.key is not None]
     if not src and not tgt:
         return []
+    if any(c.key is not None and _NUMBERED.match(c.key) for c in src + tgt):
+        src, tgt = _by_position(src), _by_position(tgt)
     missing, extra = _unmatched(src, tgt), _unmatched(tgt, src)
     found: list[Mismatch] = []
     for a in list(missing):

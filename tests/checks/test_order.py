@@ -52,8 +52,10 @@ def test_measures() -> None:
     assert bigram_keep("b d f a c e".split(), words) == 0.0
 
 
-FREE_SOURCE = "Rusia, mientras tanto, sufre claramente una crisis de identidad aún más profunda."
-FREE_COPY = "Russia, meanwhile, is clearly suffering from an even deeper identity crisis."
+FREE_SOURCE = (
+    "Según los expertos, Rusia, mientras tanto, sufre claramente una crisis de identidad aún más profunda."
+)
+FREE_COPY = "Russia, meanwhile, is clearly suffering from an even deeper identity crisis, the experts say."
 
 
 @pytest.mark.requires_apertium
@@ -62,7 +64,7 @@ def test_free_english_passes_and_scrambled_english_flags_withapertium() -> None:
     agrees with it on order only in part: both measures fall under their thresholds, and only the
     copy's own English order (the permutation test on English word pairs) tells it from a scramble.
     The same words shuffled still flag."""
-    shuffled = "Crisis even, is meanwhile suffering an deeper from Russia, identity clearly."
+    shuffled = "Crisis the say, is meanwhile experts suffering an deeper from Russia, even identity clearly."
     forward = apertium([FREE_SOURCE], "spa-eng")[0]
     back, shuffled_back = apertium([FREE_COPY, shuffled], "eng-spa")
     free = make(FREE_SOURCE, FREE_COPY, forward=forward, back=back)

@@ -2,7 +2,8 @@
 (benchmarks/ui_catalogs.py measures the same on the catalogues a Debian machine ships): code a
 string quotes or writes as code stays as written, a label names its program, a name or title kept
 whole is no untranslated copy, English that negates by its affix ("Unable to", "invalid") is said
-with a Spanish "no", a label's first word is no name for its capital, a label ends on its preposition ("one of:"), and Spanish word order is judged
+with a Spanish "no", a label's first word is no name for its capital, an opposite is one only
+where it stands, a label ends on its preposition ("one of:"), and Spanish word order is judged
 through the back-translation's English. Each was flagged before; the errors beside them still are."""
 
 from __future__ import annotations
@@ -63,11 +64,22 @@ CASES = [
     # a name still is one: before a verb that agrees with it, or a word no lexicon knows
     ("names", "Krone says the plan failed", "Dice que el plan fracasó", ["critical"]),
     ("names", "Linker is a town in Ohio", "Es un pueblo de Ohio", ["critical"]),
+    # an opposite in the engine's English view must stand where the source's word stands: "aviso"
+    # (warning) comes back "Notice", first, where the source's "ignoring" came later
+    (
+        "antonyms",
+        "warning: ignoring invalid -H number",
+        "aviso: se hace caso omiso del número -H no válido",
+        [],
+    ),
+    ("antonyms", "The army advanced at dawn", "El ejército retrocedió al amanecer", ["major"]),
     # a label ends on its preposition on both sides; code opens with a point
     ("fluency", "where the value is one of:", "donde el valor es uno de:", []),
     ("fluency", "Label required for .tag", "Se requiere una etiqueta para .tag", []),
     ("fluency", "The report of the committee was published.", "El informe de, fue publicado.", ["major"]),
     ("truncated", "Number in:", "Número en:", []),
+    # an option the copy ends on is code, not a dangling "e" (Spanish "and")
+    ("truncated", "Turning on the '-e' option.", "Se activa la opción '-e'.", []),
     (
         "truncated",
         "The price of the house rose sharply last year",
@@ -85,6 +97,13 @@ CASES = [
         "order",
         "C++ base class not found in container",
         "no se encuentra la clase base C++ en el contenedor",
+        [],
+    ),
+    # five shared words are too few to tell a scramble from Spanish order (six are judged)
+    (
+        "order",
+        "corrupted BRIN index: inconsistent range map",
+        "índice BRIN corrompido: mapa de rango inconsistente",
         [],
     ),
     (

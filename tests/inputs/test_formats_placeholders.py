@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+
 import pytest
 
 from pipeline.formats.placeholders import MASK_TOKEN, compare, find_codes, mask, unit_view
@@ -76,6 +79,34 @@ def test_compare_missing_extra_altered_and_order() -> None:
         ("critical", "placeholder \u201c<b>\u201d of the source is missing from the translation"),
         ("critical", "placeholder \u201c</b>\u201d of the source is missing from the translation"),
     ]
+
+
+NUMBERED = [  # (msgid, msgstr): a translation may print a printf string's arguments by number
+    ("%s-%s", "%2$s de %1$s"),
+    ('class "%s" of method %s lacks function %d', "falta la función %3$d de la clase «%1$s» del método %2$s"),
+    ("%s-%d", "%2$s de %1$d"),  # the second argument is the number
+    ("%s-%s", "%2$s de %2$s"),  # the first is never printed
+    ("%s of %d", "%2$d de %1$s"),
+    ("%s of %d", "%d de %s"),  # unnumbered: printed in order, so swapped
+]
+
+
+@pytest.mark.requires_msgfmt
+def test_numbered_printf_directives_are_matched_by_argument_as_msgfmt_does() -> None:
+    """ "%s-%s" translated "%2$s de %1$s" failed (the keys "%s" and "%2$s" differed); gettext's
+    own `msgfmt --check-format` accepts it, and refuses a number printed as a string."""
+    for msgid, msgstr in NUMBERED:
+        entry = f"#, c-format\nmsgid {json.dumps(msgid, ensure_ascii=False)}\nmsgstr {json.dumps(msgstr, ensure_ascii=False)}\n"
+        po = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n' + entry
+        checked = subprocess.run(
+            ["msgfmt", "--check-format", "-o", "/dev/null", "-"], input=po.encode(), capture_output=True
+        )
+        assert (compare(msgid, msgstr, "c") == []) == (checked.returncode == 0), (
+            msgid,
+            msgstr,
+            checked.stderr,
+        )
+    assert [m.severity for m in compare(*NUMBERED[2], "c")] == ["critical", "critical"]
 
 
 def test_a_lone_percent_in_a_printf_format_translation_is_a_broken_directive() -> None:

@@ -22,6 +22,7 @@ from .verdict import verdict
 if TYPE_CHECKING:
     from .run_config import RunConfig
 
+
 def regrade(flags: list[Flag], severities: dict[str, Severity]) -> list[Flag]:
     return [replace(f, severity=severities[f.check]) if f.check in severities else f for f in flags]
 

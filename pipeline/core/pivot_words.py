@@ -40,7 +40,9 @@ READERS: dict[str, tuple[str, ...]] = {"en": ("es", "ca", "eo")}
 def reader_routes(engine: Engine, lang: str, pivots: Sequence[str]) -> dict[str, list[str]]:
     """The extra readers of `lang` copy this engine can run directly (reader -> copy language)."""
     return {
-        r: [r, lang] for r in READERS.get(lang, ()) if r != lang and r not in pivots and engine.supports(r, lang)
+        r: [r, lang]
+        for r in READERS.get(lang, ())
+        if r != lang and r not in pivots and engine.supports(r, lang)
     }
 
 

@@ -44,9 +44,7 @@ def _pick(what: str, flag: str, value: str | None, explicit: bool, declared: lis
     for path, tag in declared:
         code = normalise(tag)
         if code is None:
-            warnings.setdefault(path, []).append(
-                f"declares {what} '{tag}', {NOT_A_CODE}"
-            )
+            warnings.setdefault(path, []).append(f"declares {what} '{tag}', {NOT_A_CODE}")
         else:
             known.append((path, tag, code))
     if explicit and value:

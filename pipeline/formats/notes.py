@@ -35,9 +35,7 @@ _SIGNATURES = (
     r"(?i:anmerkung\sdes\sübersetzers)",
 )
 # a bracketed aside holding a signature as a word of its own (not inside another word)
-NOTE = re.compile(
-    r"[(\[][^()\[\]]*?(?<![\w.])(?:" + "|".join(_SIGNATURES) + r")(?!\w)[^()\[\]]*[)\]]"
-)
+NOTE = re.compile(r"[(\[][^()\[\]]*?(?<![\w.])(?:" + "|".join(_SIGNATURES) + r")(?!\w)[^()\[\]]*[)\]]")
 
 
 def note_spans(text: str) -> list[tuple[int, int]]:

@@ -77,15 +77,19 @@ def foreign_words(inp: CheckInput) -> list[tuple[int, int, str]]:
         if attached(inp.target, tok) or _particle(toks, i):
             continue
         low = w.lower()
-        z_src = zipf(low, inp.source_lang)
-        if z_src < MIN_SOURCE_ZIPF or (len(w) < 3 and (z_src < MIN_ZIPF_SHORT or not in_source)):
+        if len(w) < 3 and (zipf(low, inp.source_lang) < MIN_ZIPF_SHORT or not in_source):
             continue
-        z_tgt = zipf(low, inp.target_lang)
-        if z_tgt >= TARGET_OWN_ZIPF:
-            continue
-        if z_src - z_tgt >= (MIN_ZIPF_GAP_CAPITALISED if capitalised else MIN_ZIPF_GAP):
+        gap = MIN_ZIPF_GAP_CAPITALISED if capitalised else MIN_ZIPF_GAP
+        if _by_frequency(low, inp.source_lang, inp.target_lang, gap):
             out.append((tok.start, tok.end, w))
     return out
+
+
+def _by_frequency(word: str, source_lang: str, target_lang: str, gap: float) -> bool:
+    """The frequencies make a lower-case word one of the source language: common enough there,
+    not one of the target language's own, and `gap` more common in the source language."""
+    z_src, z_tgt = zipf(word, source_lang), zipf(word, target_lang)
+    return z_src >= MIN_SOURCE_ZIPF and z_tgt < TARGET_OWN_ZIPF and z_src - z_tgt >= gap
 
 
 def _label(text: str) -> str | None:
@@ -197,17 +201,9 @@ def kept_terms(pairs: Iterable[tuple[str, str, str, str]]) -> frozenset[str]:
     document leave as written in at least KEPT_TERM_MIN segments: the document's terms."""
     seen: Counter[str] = Counter()
     for source, source_lang, copy, copy_lang in pairs:
-        if not any(_foreign_zipf(t.text, source_lang, copy_lang) for t in tokens(copy) if t.text.islower()):
+        candidates = (t.text for t in tokens(copy) if t.text.islower() and len(t.text) >= 3)
+        if not any(_by_frequency(w, source_lang, copy_lang, MIN_ZIPF_GAP) for w in candidates):
             continue  # no word of the copy is one (most pairs): the rest of the test is not needed
         inp = CheckInput(source, source_lang, copy, copy_lang)
         seen.update({fold(w) for _, _, w in foreign_words(inp) if w.islower()})
     return frozenset(w for w, n in seen.items() if n >= KEPT_TERM_MIN)
-
-
-def _foreign_zipf(word: str, source_lang: str, target_lang: str) -> bool:
-    """A lower-case word of three letters or more that `foreign_words`' frequencies make a word
-    of the source language (what its other tests then ask of it aside)."""
-    if len(word) < 3:
-        return False
-    z_src, z_tgt = zipf(word, source_lang), zipf(word, target_lang)
-    return z_src >= MIN_SOURCE_ZIPF and z_tgt < TARGET_OWN_ZIPF and z_src - z_tgt >= MIN_ZIPF_GAP

@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import random
 import subprocess
 import sys
@@ -81,7 +82,7 @@ def main() -> int:
     report = args.out / f"ui-en-{args.lang}.json"
     cmd = [str(ROOT / ".venv/bin/driftcheck"), "check", str(src), "-s", "en", "-l", args.lang,
            "--engine", args.engine, "--fail-on", "never", "-f", "json", "-o", str(report), *extra]  # fmt: skip
-    done = subprocess.run(cmd, capture_output=True, text=True, env={"HF_HUB_OFFLINE": "1", **dict(__import__("os").environ)})
+    done = subprocess.run(cmd, capture_output=True, text=True, env={"HF_HUB_OFFLINE": "1", **os.environ})
     if done.returncode != 0:
         print(done.stderr, file=sys.stderr)
         return done.returncode
@@ -93,7 +94,9 @@ def main() -> int:
         flagged = [s for s in segs if s["verdict"] != "ok"]
         failed = [s for s in segs if s["verdict"] == "fail"]
         by_check = Counter(
-            f["check"] for s in segs for f in {(f["check"], f["severity"]): f for f in s["flags"]}.values()
+            f["check"]
+            for s in segs
+            for f in {(f["check"], f["severity"]): f for f in s["flags"]}.values()
             if f["severity"] in ("major", "critical")
         )
         n = max(len(segs), 1)

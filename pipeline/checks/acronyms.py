@@ -132,7 +132,7 @@ def abbreviates(acronym: str, text: str | None) -> bool:
     """A run of words of `text`, capitalised or not, that the acronym is made of: each word gives
     its first letter and may give more of its own letters in order ("tuberculosis" for TB,
     "antimicrobial resistance" for AMR, "gross domestic product" for GDP); short connectors
-    ("of", "and") may sit between them. One word alone must be four times as long as the acronym
+    ("of", "and") may sit between them and give their initial or none. One word alone must be four times as long as the acronym
     ("unusual" is no US)."""
     target = acronym.lower()
     words = [t.text.lower() for t in tokens(text)]
@@ -147,8 +147,10 @@ MIN_WORD = 4  # shorter words are connectors an acronym skips ("of", "and", "the
 
 def _made_of(acronym: str, words: list[str], i: int, used: int = 0) -> bool:
     """The acronym's letters from word i on, as described in `abbreviates` (`used`: words so far)."""
-    while used and i < len(words) and len(words[i]) < MIN_WORD:
-        i += 1  # a connector inside the name
+    while used and i < len(words) and len(words[i]) < MIN_WORD:  # a connector inside the name
+        if len(acronym) > 1 and words[i][:1] == acronym[:1] and _made_of(acronym[1:], words, i + 1, used + 1):
+            return True  # it gives its initial ("table of contents" for TOC, "Bank of England" for BoE)
+        i += 1  # or none
     if i >= len(words) or words[i][:1] != acronym[:1]:
         return False
     w, rest = words[i], acronym[1:]

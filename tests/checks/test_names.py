@@ -290,6 +290,9 @@ def test_added_acronym_of_words_the_engine_wrote_is_no_new_name() -> None:
         ("NATO", "north atlantic treaty organization", True),
         ("US", "an unusual day", False),  # one short word is no acronym's source
         ("SDSN", "the team of the MDS", False),
+        ("TOC", "the table of contents", True),  # a connector may give its initial
+        ("BOE", "the Bank of England", True),
+        ("TO", "a table of", False),  # but not the last one
     ],
 )
 def test_acronym_made_of_words(acronym: str, text: str, expected: bool) -> None:

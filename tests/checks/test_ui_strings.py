@@ -2,7 +2,8 @@
 (benchmarks/ui_catalogs.py measures the same on the catalogues a Debian machine ships): code a
 string quotes or writes as code stays as written, a label names its program, a name or title kept
 whole is no untranslated copy, English that negates by its affix ("Unable to", "invalid") is said
-with a Spanish "no", a label's first word is no name for its capital, an opposite is one only
+with a Spanish "no", a label's first word is no name for its capital, an acronym is found in the words the copy
+spells it out with ("table of contents" for TOC), an opposite is one only
 where it stands, a label ends on its preposition ("one of:"), and Spanish word order is judged
 through the back-translation's English. Each was flagged before; the errors beside them still are."""
 
@@ -61,6 +62,9 @@ CASES = [
     ("names", "Popup", "Emergente", []),
     ("names", "Timestamp of current configuration", "Marca de tiempo de la configuración actual", []),
     ("names", "Titlebar middle-click action", "Acción del clic central en la barra de título", []),
+    # an acronym the copy spells out: a connector inside the words may give its initial (T-O-C)
+    ("names", "Show the TOC", "Mostrar la tabla de contenidos", []),
+    ("names", "Show the TOC", "Mostrar la tabla", ["critical"]),
     # a name still is one: before a verb that agrees with it, or a word no lexicon knows
     ("names", "Krone says the plan failed", "Dice que el plan fracasó", ["critical"]),
     ("names", "Linker is a town in Ohio", "Es un pueblo de Ohio", ["critical"]),

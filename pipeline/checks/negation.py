@@ -279,11 +279,13 @@ def check_negation(inp: CheckInput) -> list[Flag]:
     # too: then it renders a word of that side ("no ... hasta junio" / "until June")
     rendered = _UNTIL & set(implicit(view or "", fewer_lang))
     implied = tuple(w for w in implicit(fewer_text, fewer_lang) if w not in rendered)
-    # The copy adds a negation: an English source's "unable", "invalid" (WordNet pairs them) says
-    # it (no flag); other words must negate in the engine's hands, else the difference stands.
+    # The copy adds a negation: an English source's "unable", "invalid" (WordNet pairs them) or a
+    # strong prefix joined by a hyphen ("non-recursive", "não-linear": `implicit` gives the prefix)
+    # says it (no flag); other words must negate in the engine's hands, else the difference stands.
     doubted: tuple[str, ...] = ()
     if n_tgt > n_src:
-        affixed = tuple(w for w in implied if negated_by_prefix(w, fewer_lang))
+        strong = NEG_AFFIXES.get(fewer_lang, ((), (), ()))[0]
+        affixed = tuple(w for w in implied if w in strong or negated_by_prefix(w, fewer_lang))
         if lo + len(affixed) >= hi:
             return []
         borne = _borne_out(implied, inp.forward, inp.back, inp.target_lang)

@@ -15,6 +15,7 @@ bilingual file, a document pair; `kept_terms`, which the source-aware stage pass
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 
@@ -52,13 +53,14 @@ def foreign_words(inp: CheckInput) -> list[tuple[int, int, str]]:
     kept = {fold(t.text) for t in tokens(inp.forward)}  # what the engine itself leaves as written
     quoted = quoted_literals(inp.target)
     toks = tokens(inp.target)
+    command = _command(inp.target, toks)
     out = []
     for i, tok in enumerate(toks):
         w = tok.text
         if not has_letters(w) or any(c.isdigit() for c in w) or is_acronym(w):
             continue
-        if inside(tok.start, quoted) and fold(w) in src_vocab:
-            continue  # a literal the translation quotes as written: `height`, "git add", «context»
+        if inside(tok.start, quoted) or i < command:
+            continue  # a literal the translation quotes (`height`, "git add", «context», `nice'), a command
         if i == 0 and inp.target[tok.end : tok.end + 1] == ":" and fold(w) == _label(inp.source):
             continue  # the program's name that opens a message: "sleep: missing operand"
         f = fold(w)
@@ -90,6 +92,29 @@ def _by_frequency(word: str, source_lang: str, target_lang: str, gap: float) -> 
     not one of the target language's own, and `gap` more common in the source language."""
     z_src, z_tgt = zipf(word, source_lang), zipf(word, target_lang)
     return z_src >= MIN_SOURCE_ZIPF and z_tgt < TARGET_OWN_ZIPF and z_src - z_tgt >= gap
+
+
+COMMAND_MAX = 3  # words of a command before its synopsis' arguments ("git branch [<options>]")
+
+
+def _command(text: str, toks: tuple[Token, ...]) -> int:
+    """How many words open `text` as the command of a usage synopsis: up to COMMAND_MAX lower-case
+    words at its start, followed by an argument as synopses write one ("git branch [<options>]",
+    "git revert <subcommand>", "logout [n]", "ls [-a | -l]"; not a bracket of prose: "[if any]").
+    Code: no translation translates them."""
+    for n in range(1, min(COMMAND_MAX, len(toks)) + 1):
+        words = toks[:n]
+        if toks[0].start or not all(t.text.islower() for t in words):
+            return 0
+        if any(text[a.end : b.start] != " " for a, b in zip(words, words[1:], strict=False)):
+            return 0
+        if _ARGUMENT.match(text, words[-1].end):
+            return n
+    return 0
+
+
+# a synopsis' argument after a space: " <name>", " [<…>]", " [-r | -a]", " [n]"
+_ARGUMENT = re.compile(r" (?:<[^>\s]+>|\[(?:[<-][^\]]*|[^\]\s]+)\])")
 
 
 def _label(text: str) -> str | None:

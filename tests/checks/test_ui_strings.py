@@ -1,11 +1,12 @@
 """User-interface strings, English into Spanish through real Apertium, as a PO file holds them
 (benchmarks/ui_catalogs.py measures the same on the catalogues a Debian machine ships): code a
-string quotes or writes as code stays as written, a label names its program, a name or title kept
-whole is no untranslated copy, English that negates by its affix ("Unable to", "invalid") is said
-with a Spanish "no", a label's first word is no name for its capital, an acronym is found in the words the copy
-spells it out with ("table of contents" for TOC), an opposite is one only
-where it stands, a label ends on its preposition ("one of:"), and Spanish word order is judged
-through the back-translation's English. Each was flagged before; the errors beside them still are."""
+string quotes or writes as code (a usage synopsis' command) stays as written, a label names its
+program, a name or title kept whole is no untranslated copy, English that negates by its affix
+("Unable to", "invalid") is said with a Spanish "no", a label's first word is no name for its
+capital, an acronym is found in the words the copy spells it out with ("table of contents" for
+TOC), an opposite is one only where it stands, a label ends on its preposition ("one of:"), and
+Spanish word order is judged through the back-translation's English. Each was flagged before;
+the errors beside them still are."""
 
 from __future__ import annotations
 
@@ -40,6 +41,12 @@ CASES = [
     ),
     ("untranslated", "Adjust the level (low|medium|high)", "Ajusta el nivel (low|medium|high)", []),
     ("untranslated", "Colin Plumb", "Colin Plumb", []),
+    # a usage synopsis opens with its command; a word the copy quotes is a literal it keeps
+    ("untranslated", "git branch [<options>] [-r | -a]", "git branch [<opciones>] [-r | -a]", []),
+    ("untranslated", "git revert <subcommand>", "git revert <subcomando>", []),
+    ("untranslated", "add N to the niceness", "añade N al valor `nice'", []),
+    ("untranslated", "remove the old files [if any]", "remove the old files [si los hay]", ["critical"]),
+    ("untranslated", "add N to the niceness", "añade N al nice", ["critical"]),
     ("untranslated", "-O --optimize", "-O --optimize", []),
     # still untranslated: an English word left in running text, a copy of a sentence
     ("untranslated", "The old files were removed", "Los old files fueron eliminados", ["critical"]),
@@ -56,6 +63,9 @@ CASES = [
     ),
     ("negation", "Invalid filename", "Nombre de archivo no válido", []),
     ("negation", "Load the file", "No cargue el archivo", ["major"]),
+    # a strong prefix joined by a hyphen negates: "non-recursive" is "no recursivo"
+    ("negation", "the non-recursive term", "el término no recursivo", []),
+    ("negation", "the recursive term", "el término no recursivo", ["major"]),
     # a label's first word is capitalised as every first word is: a word the English lexicon knows,
     # or two it knows written as one, is no name the copy lost
     ("names", "Eraser pressure curve", "Curva de presión del borrador", []),

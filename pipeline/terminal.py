@@ -18,6 +18,8 @@ A line that names untrusted text (a warning, an error, a path in the summary) go
 from __future__ import annotations
 
 import re
+import sys
+from typing import TextIO
 
 BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"  # as a character-class range
 _CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI_CONTROLS}]")
@@ -47,3 +49,22 @@ def one_line(text: str) -> str:
     """`inert`, and line breaks (newline, and the Unicode line and paragraph separators) shown
     too: the text stays on the line it is printed on."""
     return _LINE_CONTROL.sub(_picture, text) if _LINE_CONTROL.search(text) else text
+
+
+def write_all(text: str, stream: TextIO | None = None) -> None:
+    """Write `text` whole to a standard stream (stdout by default) and flush it. Over an unbuffered
+    binary layer (PYTHONUNBUFFERED=1, as container images set it) a text stream passes on what one
+    write(2) takes and drops the rest when a pipe's reader has gone: `report … | head -c 100` ended
+    with exit 0 and a truncated report. The bytes go to the binary layer until all are taken, so a
+    reader that is gone raises BrokenPipeError, which the CLI reports (exit 2)."""
+    stream = stream or sys.stdout
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:  # a stream of text only (io.StringIO)
+        stream.write(text)
+        stream.flush()
+        return
+    stream.flush()
+    data = memoryview(text.encode(stream.encoding or "utf-8", stream.errors or "strict"))
+    while data:
+        data = data[buffer.write(data) or 0 :]
+    buffer.flush()

@@ -16,7 +16,7 @@ from ..errors import InputError, UsageError
 from ..outputs import commit_outputs, file_identity, stage_outputs, write_output
 from ..report import render
 from ..report.gate import ERROR, gate_of, with_limits
-from ..terminal import one_line
+from ..terminal import one_line, write_all
 from ..timing import Timer
 from . import output_plan
 from .inputs import each_once, expand_inputs, spool_streams
@@ -56,8 +56,7 @@ def per_document_outputs(data: dict[str, Any], plan: Plan) -> list[tuple[str, st
 def write_or_print(text: str | bytes, dest: str | None) -> None:
     if dest is None:
         body = text if isinstance(text, str) else text.decode("utf-8", "replace")
-        sys.stdout.write(body if body.endswith("\n") else body + "\n")
-        sys.stdout.flush()
+        write_all(body if body.endswith("\n") else body + "\n")
     else:
         write_output(dest, text)
 

@@ -44,10 +44,23 @@ def _terminate_like_interrupt() -> None:
         signal.signal(signal.SIGTERM, handler)
 
 
-def _stdout_closed() -> bool:
-    """Whether click met a closed stdout (EPIPE): it then wraps stdout and exits 1, which CI reads
+def _broken_pipe() -> bool:
+    """Whether click met a broken pipe (EPIPE): it then wraps stdout and exits 1, which CI reads
     as a failed gate (`check … | head`, a passing check under `set -o pipefail`)."""
-    return type(sys.stdout).__name__ == "PacifyFlushWrapper"  # click.utils' (typer may carry its own click)
+    return type(sys.stdout).__name__.endswith("PacifyFlushWrapper")  # click.utils' (typer may carry its own)
+
+
+def _stdout_closed() -> bool:
+    """Whether that pipe is stdout: its reader is gone (poll reports an error on it). A pipe to a
+    worker process that ended breaks the same way, and is not stdout's fault."""
+    import select
+
+    try:
+        poll = select.poll()
+        poll.register(sys.stdout.fileno(), select.POLLOUT)
+        return any(events & select.POLLERR for _, events in poll.poll(0))
+    except (OSError, ValueError, AttributeError):
+        return True  # no descriptor to ask: as before, the reader is taken to be gone
 
 
 class DriftcheckApp(typer.Typer):
@@ -70,12 +83,12 @@ class DriftcheckApp(typer.Typer):
         except typer.Exit as exc:
             sys.exit(exc.exit_code)
         except SystemExit as exc:
-            if exc.code == 1 and _stdout_closed():  # click's answer to EPIPE: a silent exit 1
-                typer.echo(
-                    "driftcheck: error: stdout was closed before the output was written to it "
-                    "(the pipe's reader ended first)",
-                    err=True,
-                )
+            if exc.code == 1 and _broken_pipe():  # click's answer to EPIPE: a silent exit 1
+                if _stdout_closed():
+                    message = "stdout was closed before the output was written to it (the pipe's reader ended first)"
+                else:
+                    message = "a pipe to a helper process broke (the process ended early; stdout is fine)"
+                typer.echo(f"driftcheck: error: {message}", err=True)
                 sys.exit(2)
             raise
         except OSError as exc:  # the file system said no somewhere a library did not name it

@@ -8,14 +8,13 @@ with this command on the two development files; a team runs it on its editors' l
 from __future__ import annotations
 
 import json
-import sys
 from typing import Any
 
 from ..config import Settings
 from ..core import calibration as cal
 from ..errors import ConfigError
 from ..inputs.read import atomic_write
-from ..terminal import inert
+from ..terminal import inert, write_all
 from ..version import __version__
 from .labelled import Row, collect
 
@@ -158,7 +157,7 @@ def run_calibrate_copy(
     atomic_write(output, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
     th, cv = variant["thresholds"], variant["cv"]
     capped = sorted(k for k, v in variant["precision"]["checks"].items() if v["severity"] == "minor")
-    sys.stdout.write(
+    write_all(
         inert(  # the output path is the user's: no terminal control
             f"calibration: {output} (round-trip, variant '{variant['name']}', {len(variant['model']['terms'])} features)\n"
             f"thresholds: review at drift >= {th['review']} (the combiner never fails a copy)\n"
@@ -197,4 +196,4 @@ def _summary(variant: dict[str, Any], files: list[dict[str, Any]], output: str) 
                 f"  {f['name']}: ROC AUC {m['drift_auc']}, false flags on correct {m['false_flags_correct']}, "
                 f"recall {m['recall_shifted']}"
             )
-    sys.stdout.write(inert("\n".join(out)) + "\n")  # file names are the user's: no terminal control
+    write_all(inert("\n".join(out)) + "\n")  # file names are the user's: no terminal control

@@ -14,7 +14,6 @@ part is also judged cross-validated: each source sentence by a calibration train
 from __future__ import annotations
 
 import json
-import sys
 import time
 from collections import defaultdict
 from collections.abc import Sequence
@@ -23,7 +22,7 @@ from typing import Any
 
 from ..config import Settings
 from ..inputs.read import atomic_write
-from ..terminal import inert
+from ..terminal import inert, write_all
 from .labelled import Row, collect, judge_rows
 from .metrics import mcc, roc_auc, wilson_interval
 
@@ -282,6 +281,5 @@ def run_eval(
     out = Path(output)
     atomic_write(out / "eval.json", json.dumps(result, indent=2, ensure_ascii=False) + "\n")
     atomic_write(out / "eval.md", md)
-    sys.stdout.write(md)
-    sys.stdout.write(inert(f"\nwritten: {out / 'eval.json'}, {out / 'eval.md'}") + "\n")
+    write_all(md + inert(f"\nwritten: {out / 'eval.json'}, {out / 'eval.md'}") + "\n")
     return result

@@ -42,15 +42,25 @@ def render_text(data: dict[str, Any], width: int | None = None, limit: int = 200
 
 
 def print_text(data: dict[str, Any], stderr: bool = False, limit: int = 200) -> None:
+    from ..terminal import write_all
+
+    stream = sys.stderr if stderr else sys.stdout
     lines = plain_lines(data)
     if lines is not None:  # no table, nothing rich would change: printed without importing rich
-        stream = sys.stderr if stderr else sys.stdout
-        stream.write("".join(line + "\n" for line in lines))
-        stream.flush()
+        write_all("".join(line + "\n" for line in lines), stream)
         return
+    import io
+
     from rich.console import Console
 
-    _print(Console(stderr=stderr, highlight=False), data, limit)
+    if stream.isatty():
+        _print(Console(stderr=stderr, highlight=False), data, limit)
+        return
+    # a pipe or a file: rendered as rich renders for one, then written whole (`write_all`); rich
+    # meeting a closed pipe itself exits 1 without a word, which CI reads as a failed gate
+    buffer = io.StringIO()
+    _print(Console(file=buffer, highlight=False), data, limit)
+    write_all(buffer.getvalue(), stream)
 
 
 def _head(data: dict[str, Any]) -> list[str]:

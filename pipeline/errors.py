@@ -32,6 +32,11 @@ class InputError(DriftcheckError):
     """A file that cannot be read: missing, empty, binary, not UTF-8, too large, malformed."""
 
 
+class NothingToCheck(InputError):
+    """A catalogue whose every translated entry is approved, checked with `--unapproved-only`:
+    the state a team works towards, so a run skips it with a warning instead of failing."""
+
+
 class UsageError(DriftcheckError):
     """Options that do not make sense together, an unknown language or engine."""
 

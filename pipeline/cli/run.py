@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..config import Settings
-from ..errors import InputError, UsageError
+from ..errors import InputError, NothingToCheck, UsageError
 from ..outputs import commit_outputs, file_identity, stage_outputs, write_output
 from ..report import render
 from ..report.gate import ERROR, gate_of, with_limits
@@ -26,17 +26,30 @@ if TYPE_CHECKING:
     from ..scale.executor_ray import RayOptions
 
 
-def _validate(paths: list[str], settings: Settings) -> tuple[list[str], list[str]]:
+def _validate(paths: list[str], settings: Settings) -> tuple[list[str], list[str], list[str]]:
+    """(the inputs to check, the errors of those that cannot be read, the catalogues skipped
+    because `--unapproved-only` leaves nothing in them: the state a team works towards)."""
     from ..core.verify import validate_input
 
-    good, errors = [], []
+    good, errors, skipped = [], [], []
     for p in paths:
         try:
             validate_input(p, settings)
             good.append(p)
+        except NothingToCheck as exc:
+            skipped.append(exc.message)
         except InputError as exc:
             errors.append(exc.message)
-    return good, errors
+    return good, errors, skipped
+
+
+def _say_inputs(errors: list[str], skipped: list[str], spooled: dict[str, str]) -> None:
+    """The inputs' errors and skips on stderr, stdin and pipes by the names the user gave."""
+    for kind, messages, end in (("error", errors, ""), ("warning", skipped, ": skipped")):
+        for message in messages:
+            for tmp, name in spooled.items():
+                message = message.replace(tmp, name)
+            print(f"driftcheck: {kind}: {one_line(message)}{end}", file=sys.stderr)
 
 
 def plan_outputs(settings: Settings, formats_given: bool) -> Plan:
@@ -174,7 +187,7 @@ def _plan_annotations(settings: Settings, paths: list[str], source: str | None) 
     return plan
 
 
-def _show_warnings(data: dict[str, Any], spooled: dict[str, str]) -> None:
+def _show_warnings(data: dict[str, Any], spooled: dict[str, str], settings: Settings) -> None:
     """Name stdin "-" in the report, and print the documents' warnings (inert: they quote input)."""
     for doc in data["documents"]:
         doc["path"] = spooled.get(doc["path"], doc["path"])
@@ -182,6 +195,12 @@ def _show_warnings(data: dict[str, Any], spooled: dict[str, str]) -> None:
             print(one_line(f"driftcheck: warning: {doc['path']}: {warning}"), file=sys.stderr)
     for warning in untranslated_warnings(data):
         print(f"driftcheck: warning: {one_line(warning)}", file=sys.stderr)
+    if data.get("mode") == "roundtrip" and "source_lang" in settings.explicit:
+        print(
+            f"driftcheck: warning: source language '{settings.source_lang}' given, but no input holds an "
+            "original (give --source ORIGINAL, or pairs in a bilingual file): checked by round trip",
+            file=sys.stderr,
+        )
 
 
 def _baselined(data: dict[str, Any], baseline: str) -> dict[str, Any]:
@@ -250,19 +269,22 @@ def run_check(
         check_shards(paths, source)
     paths, spooled = spool_streams(paths, stdin_name)
     try:
-        annotate_plan = _plan_annotations(settings, paths, source)
+        annotate_plan = _plan_annotations(settings, [spooled.get(p, p) for p in paths], source)
         preflight_outputs(dests + list(annotate_plan.values()), protected)
-        good, errors = _validate(paths, settings)
+        good, errors, skipped = _validate(paths, settings)
         if source is not None:
             from ..core.verify import validate_input
 
             validate_input(source, settings)
-        for e in errors:
-            for tmp, name in spooled.items():  # stdin and pipes by the names the user gave
-                e = e.replace(tmp, name)
-            print(f"driftcheck: error: {one_line(e)}", file=sys.stderr)
+        _say_inputs(errors, skipped, spooled)
         if not good:
-            return ERROR
+            if errors:
+                return ERROR
+            print(
+                "driftcheck: nothing to check: every translated entry is approved; no report written",
+                file=sys.stderr,
+            )
+            return 0
         later = [d for _, d, _ in per_document_dests([spooled.get(p, p) for p in good], plan)]
         preflight_outputs(dests + list(annotate_plan.values()) + later + _shard_results(ray, good), protected)
         if ray is not None:  # scale-out: shards over Ray actors, merged (pipeline/scale/)
@@ -272,13 +294,7 @@ def run_check(
         else:
             with progress() as timer:
                 data = check_data(good, settings, source, timer=timer)
-        _show_warnings(data, spooled)
-        if data.get("mode") == "roundtrip" and "source_lang" in settings.explicit:
-            print(
-                f"driftcheck: warning: source language '{settings.source_lang}' given, but no input holds an "
-                "original (give --source ORIGINAL, or pairs in a bilingual file): checked by round trip",
-                file=sys.stderr,
-            )
+        _show_warnings(data, spooled, settings)
         data = with_limits(data, settings.max_flagged, settings.min_chrf)  # the gate every format shows
         if settings.baseline:
             data = _baselined(data, settings.baseline)
@@ -286,7 +302,7 @@ def run_check(
         if annotate_plan:
             from ..formats.annotate import render_annotations
 
-            annotated = render_annotations(data, annotate_plan)
+            annotated = render_annotations(data, annotate_plan, {name: tmp for tmp, name in spooled.items()})
         write_outputs(data, plan, annotated)
         code = _gate(data)
         return ERROR if errors else code

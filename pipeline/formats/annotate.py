@@ -65,8 +65,11 @@ def unit_reasons(data: dict[str, Any], index: int) -> dict[str, list[str]]:
     return out
 
 
-def render_annotations(data: dict[str, Any], plan: dict[str, str]) -> list[tuple[str, bytes]]:
-    """(copy path, bytes) for every planned input that was checked; nothing is written here."""
+def render_annotations(
+    data: dict[str, Any], plan: dict[str, str], spooled: dict[str, str] | None = None
+) -> list[tuple[str, bytes]]:
+    """(copy path, bytes) for every planned input that was checked; nothing is written here.
+    `spooled`: where the bytes of an input read once (stdin, named by --stdin-filename) are kept."""
     from ..inputs.read import read_bytes
     from .annotate_po import annotate_po
     from .annotate_xliff import annotate_xliff
@@ -78,7 +81,7 @@ def render_annotations(data: dict[str, Any], plan: dict[str, str]) -> list[tuple
             continue
         path = str(doc["path"])
         reasons = unit_reasons(data, int(doc["index"]))
-        raw = read_bytes(path)
+        raw = read_bytes((spooled or {}).get(path, path))
         annotated = (
             annotate_po(raw, path, reasons) if format_of(path) == "po" else annotate_xliff(raw, path, reasons)
         )

@@ -20,7 +20,7 @@ import bisect
 import re
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, NothingToCheck
 from ..records import Segment
 from .encoding import decode_declared
 from .units import ReadOptions, UnitFile, unit_segment
@@ -254,7 +254,7 @@ def read_po(data: bytes, path: str, doc_index: int, options: ReadOptions) -> Uni
             )
         counts["checked"] += 1
     if not segments:
-        raise InputError(
+        raise (NothingToCheck if counts["approved"] else InputError)(
             f"{path}: no translated entries to check ({counts['untranslated']} untranslated, "
             f"{counts['obsolete']} obsolete{', only approved ones' if counts['approved'] else ''})"
         )

@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, NothingToCheck
 from ..records import Segment
 from .units import ReadOptions, UnitFile, unit_segment
 from .xmlsafe import inline_text, local, parse_xml
@@ -226,7 +226,7 @@ def read_xliff(data: bytes, path: str, doc_index: int, options: ReadOptions) -> 
     if not units:
         raise InputError(f"{path}: no translation units in this XLIFF {kind} file")
     if not segments:
-        raise InputError(
+        raise (NothingToCheck if counts["approved"] else InputError)(
             f"{path}: no translated units to check ({counts['untranslated']} untranslated, "
             f"{counts['approved']} approved, {counts['not_translatable']} not translatable)"
         )

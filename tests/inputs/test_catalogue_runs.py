@@ -1,0 +1,98 @@
+"""Catalogue runs a CI job makes. `--unapproved-only` on a catalogue whose every entry is approved:
+the state a team works towards is no input error (it was exit 2, "no translated entries to check",
+alone and inside a folder scan, which failed the job of a team whose catalogues were all
+reviewed). And `--annotate` on a catalogue read from stdin writes its marked copy."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_cli
+
+pytestmark = pytest.mark.requires_apertium
+
+APERTIUM = ["--engine", "apertium", "--no-cache"]
+HEADER = 'msgid ""\nmsgstr ""\n"Language: es\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+APPROVED = HEADER + 'msgid "Save the file"\nmsgstr "Guardar el archivo"\n'
+FUZZY_WRONG = (
+    HEADER + '#, fuzzy, python-format\nmsgid "Delete %(count)s files?"\nmsgstr "¿Borrar archivos?"\n'
+)
+XLIFF_APPROVED = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file source-language="en" target-language="es" datatype="plaintext" original="ui">
+    <body>
+      <trans-unit id="save" approved="yes">
+        <source>Save the file</source>
+        <target state="final">Guardar el archivo</target>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+"""
+SKIPPED = "driftcheck: warning: {}: no translated entries to check (0 untranslated, 0 obsolete, only approved ones): skipped"
+NOTHING = "driftcheck: nothing to check: every translated entry is approved; no report written"
+
+
+def test_an_approved_catalogue_alone_is_nothing_to_check(tmp_path: Path) -> None:
+    po = tmp_path / "good.po"
+    po.write_text(APPROVED, encoding="utf-8")
+    out = tmp_path / "r.json"
+    r = run_cli("check", str(po), *APERTIUM, "--unapproved-only", "-f", "json", "-o", str(out))
+    assert r.code == 0, r.stderr
+    assert r.stderr.splitlines() == [SKIPPED.format(po), NOTHING]
+    assert not out.exists()
+    # without --unapproved-only the approved entry is checked
+    r = run_cli("check", str(po), *APERTIUM, "-f", "json", "-o", str(out))
+    assert r.code == 0, r.stderr
+    assert [s["id"] for s in json.loads(out.read_text(encoding="utf-8"))["segments"]] == ["Save the file"]
+
+
+def test_an_approved_xliff_file_is_nothing_to_check(tmp_path: Path) -> None:
+    xlf = tmp_path / "ui.xlf"
+    xlf.write_text(XLIFF_APPROVED, encoding="utf-8")
+    r = run_cli("check", str(xlf), *APERTIUM, "--unapproved-only")
+    assert r.code == 0, r.stderr
+    assert r.stderr.splitlines()[-1] == NOTHING
+
+
+def test_in_a_folder_the_approved_catalogue_is_skipped_and_the_others_gate(tmp_path: Path) -> None:
+    folder = tmp_path / "po"
+    folder.mkdir()
+    (folder / "good.po").write_text(APPROVED, encoding="utf-8")
+    (folder / "flag.po").write_text(FUZZY_WRONG, encoding="utf-8")
+    out = tmp_path / "r.json"
+    r = run_cli("check", str(folder), *APERTIUM, "--unapproved-only", "-f", "json", "-o", str(out))
+    assert r.code == 1, r.stderr  # the placeholder the fuzzy entry lost fails the gate; no input error
+    assert SKIPPED.format(folder / "good.po") in r.stderr.splitlines()
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [d["path"] for d in data["documents"]] == [str(folder / "flag.po")]
+
+
+def test_a_catalogue_with_nothing_translated_is_still_an_input_error(tmp_path: Path) -> None:
+    po = tmp_path / "new.po"
+    po.write_text(HEADER + 'msgid "Save the file"\nmsgstr ""\n', encoding="utf-8")
+    r = run_cli("check", str(po), *APERTIUM, "--unapproved-only")
+    assert r.code == 2
+    assert (
+        r.stderr == f"driftcheck: error: {po}: no translated entries to check (1 untranslated, 0 obsolete)\n"
+    )
+
+
+def test_annotate_marks_a_catalogue_read_from_stdin(tmp_path: Path) -> None:
+    """`cat ui.po | driftcheck check - --stdin-filename ui.po --annotate marked.po` wrote no copy
+    and said nothing: the report named the document "ui.po", the plan its temp file."""
+    marked = tmp_path / "marked.po"
+    r = run_cli(
+        "check", "-", "--stdin-filename", "ui.po", *APERTIUM, "--annotate", str(marked), "-f", "json",
+        "-o", str(tmp_path / "r.json"), stdin=FUZZY_WRONG, cwd=tmp_path,
+    )  # fmt: skip
+    assert r.code == 1, r.stderr
+    text = marked.read_text(encoding="utf-8")
+    assert (
+        "# driftcheck: fail: placeholders (critical): placeholder “%(count)s” of the source is missing"
+        in text
+    )
+    assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["documents"][0]["path"] == "ui.po"

@@ -48,6 +48,7 @@ def _pick(what: str, flag: str, value: str | None, explicit: bool, declared: lis
         else:
             known.append((path, tag, code))
     if explicit and value:
+        value = normalise(value) or value  # "--lang EN" is the "en" a file declares
         for path, tag, code in known:
             if code != value:
                 warnings.setdefault(path, []).append(

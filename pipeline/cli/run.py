@@ -205,9 +205,21 @@ def _show_warnings(data: dict[str, Any], spooled: dict[str, str], settings: Sett
 
 def _baselined(data: dict[str, Any], baseline: str) -> dict[str, Any]:
     """The report with the baseline's accepted flags marked; stale entries are named on stderr."""
-    from ..report.baseline import apply_baseline, load_baseline
+    from ..report.baseline import apply_baseline, load_baseline, normalise_path
 
-    data, stale = apply_baseline(data, load_baseline(baseline))
+    accepted = load_baseline(baseline)
+    data, stale = apply_baseline(data, accepted)
+    named = {normalise_path(str(e.get("path", ""))) for e in accepted.get("entries", [])}
+    checked = {normalise_path(str(d["path"])) for d in data["documents"]}
+    if named and not named & checked:  # paths are keys: the baseline speaks of other documents
+        print(
+            one_line(
+                f"driftcheck: warning: {baseline} names none of the documents checked (it names "
+                f"{', '.join(sorted(named)[:2])}{', …' if len(named) > 2 else ''}; paths count as given, "
+                "relative to the folder the check runs in)"
+            ),
+            file=sys.stderr,
+        )
     for entry in stale:
         print(
             one_line(

@@ -15,6 +15,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import os
 import posixpath
 import unicodedata
 from collections.abc import Iterable
@@ -31,11 +32,16 @@ PREVIEW_CHARS = 80
 
 
 def normalise_path(path: str) -> str:
-    """Forward slashes, no `./` prefix, `a/../b` collapsed; "-" (stdin) stays "-"."""
+    """Forward slashes, no `./` prefix, `a/../b` collapsed, and an absolute path inside the working
+    folder made relative to it (`$PWD/docs/a.md` is `docs/a.md`: a CI step that passes absolute
+    paths matches the baseline made with relative ones); "-" (stdin) stays "-"."""
     if path == "-":
         return path
-    p = posixpath.normpath(path.replace("\\", "/"))
-    return p
+    if os.path.isabs(path):
+        rel = os.path.relpath(path)
+        if rel != os.pardir and not rel.startswith(os.pardir + os.sep):
+            path = rel
+    return posixpath.normpath(path.replace("\\", "/"))
 
 
 def normalise_text(text: str) -> str:

@@ -280,6 +280,23 @@ def test_report_rerenders_saved_json_and_baseline_gates_only_new_flags(tmp_path:
     r = run_cli("baseline", "create", str(first), "-o", str(base))
     assert r.code == 0 and "1 flag(s) recorded" in r.stdout
     assert run_cli("check", str(copy), *common, "--baseline", str(base), "-f", "json").code == 0  # known flag
+    # the paths are keys, relative to the folder the check runs in: a CI step that names the file
+    # by its absolute path matches the baseline made with a relative one; a baseline that names
+    # none of the documents checked (a check run from another folder) says so
+    rel = ("a.en.txt", "--source", "a.es.txt", "-s", "es", *APERTIUM, "-f", "json")
+    assert run_cli("check", *rel, "-o", "rel.json", cwd=tmp_path).code == 1
+    assert run_cli("baseline", "create", "rel.json", "-o", "base-rel.json", cwd=tmp_path).code == 0
+    absolute = run_cli("check", str(copy), *common, "-f", "json", "--baseline", "base-rel.json", cwd=tmp_path)
+    assert absolute.code == 0 and "warning" not in absolute.stderr, absolute.stderr
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    from_sub = run_cli("check", "../a.en.txt", "--source", "../a.es.txt", "-s", "es", *APERTIUM, "-f", "json",
+                       "--baseline", "../base-rel.json", cwd=sub)  # fmt: skip
+    assert from_sub.code == 1
+    assert (
+        "driftcheck: warning: ../base-rel.json names none of the documents checked (it names a.en.txt; paths "
+        "count as given, relative to the folder the check runs in)\n"
+    ) in from_sub.stderr
     copy.write_text("The engineers replaced 230 cables.\n\nThey finished in 2019.\n")
     src.write_text("Los ingenieros sustituyeron 320 cables.\n\nTerminaron en 2018.\n")
     assert run_cli("check", str(copy), *common, "--baseline", str(base), "-f", "json").code == 1  # a new flag

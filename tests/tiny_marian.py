@@ -147,6 +147,31 @@ def opus_vocab(spm_models: list[bytes], pad_to: int = 0) -> dict[str, int]:
     return vocab
 
 
+def _write_tokenizer(
+    folder: Path, src: str, tgt: str, text_src: str, text_tgt: str, spm_vocab_size: int, vocab_pad_to: int
+) -> dict[str, int]:
+    """The sentencepiece models, the shared vocabulary and the tokenizer config, in opus-mt layout."""
+    folder.mkdir(parents=True, exist_ok=True)
+    source_spm = train_spm(text_src, spm_vocab_size)
+    target_spm = train_spm(text_tgt, spm_vocab_size)
+    vocab = opus_vocab([source_spm, target_spm], pad_to=vocab_pad_to)
+    (folder / "source.spm").write_bytes(source_spm)
+    (folder / "target.spm").write_bytes(target_spm)
+    (folder / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+    tokenizer_config = {
+        "tokenizer_class": "MarianTokenizer",
+        "source_lang": src,
+        "target_lang": tgt,
+        "model_max_length": 512,
+        "separate_vocabs": False,
+        "unk_token": "<unk>",
+        "eos_token": "</s>",
+        "pad_token": "<pad>",
+    }
+    (folder / "tokenizer_config.json").write_text(json.dumps(tokenizer_config, indent=2), encoding="utf-8")
+    return vocab
+
+
 def build_marian(
     folder: Path,
     src: str,
@@ -165,26 +190,8 @@ def build_marian(
     import torch
     from transformers import GenerationConfig, MarianConfig, MarianMTModel
 
-    folder.mkdir(parents=True, exist_ok=True)
-    source_spm = train_spm(text_src, spm_vocab_size)
-    target_spm = train_spm(text_tgt, spm_vocab_size)
-    vocab = opus_vocab([source_spm, target_spm], pad_to=vocab_pad_to)
+    vocab = _write_tokenizer(folder, src, tgt, text_src, text_tgt, spm_vocab_size, vocab_pad_to)
     pad_id = vocab["<pad>"]
-    (folder / "source.spm").write_bytes(source_spm)
-    (folder / "target.spm").write_bytes(target_spm)
-    (folder / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
-    tokenizer_config = {
-        "tokenizer_class": "MarianTokenizer",
-        "source_lang": src,
-        "target_lang": tgt,
-        "model_max_length": 512,
-        "separate_vocabs": False,
-        "unk_token": "<unk>",
-        "eos_token": "</s>",
-        "pad_token": "<pad>",
-    }
-    (folder / "tokenizer_config.json").write_text(json.dumps(tokenizer_config, indent=2), encoding="utf-8")
-
     config = MarianConfig(
         vocab_size=len(vocab),
         decoder_vocab_size=len(vocab),

@@ -288,7 +288,7 @@ def report(
         preflight_outputs([dest], [("input", report_json)])
     data = load_report(report_json)
     if fmt == "text" and dest is None:  # as `check` prints its summary: the terminal's width
-        from ..report.text import print_text
+        from .summary import print_text
 
         print_text(data)
         return

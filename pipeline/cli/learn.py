@@ -9,6 +9,7 @@ import typer
 
 from ..errors import UsageError
 from ..learn.defaults import BUDGET, TARGETS
+from ..terminal import write_all
 from .options import (
     CachePath,
     CalibrationOpt,
@@ -109,7 +110,7 @@ def eval_cmd(
         [str(folder / "eval.json"), str(folder / "eval.md")],
         protected_files(labelled, settings, None, config),
     )
-    run_eval(labelled, settings, mode, output, splits[split], cv, not uncalibrated)
+    write_all(run_eval(labelled, settings, mode, output, splits[split], cv, not uncalibrated)[1])
 
 
 def calibrate(
@@ -238,18 +239,10 @@ def calibrate(
         from ..learn.calibrate import run_calibrate_copy
 
         budget = review_rate if budget is None else budget
-        run_calibrate_copy(labelled, natural or [], settings, output, review_rate, budget, add_to)
+        write_all(run_calibrate_copy(labelled, natural or [], settings, output, review_rate, budget, add_to)[1])
         return
     budget = BUDGET if budget is None else budget
-    run_calibrate(
-        labelled,
-        settings,
-        output,
-        review_rate,
-        fail_rate,
-        budget,
-        include_heldout,
-        add_to,
-        combiner,
-        fallbacks,
+    _, summary = run_calibrate(
+        labelled, settings, output, review_rate, fail_rate, budget, include_heldout, add_to, combiner, fallbacks
     )
+    write_all(summary)

@@ -43,13 +43,19 @@ def _validate(paths: list[str], settings: Settings) -> tuple[list[str], list[str
     return good, errors, skipped
 
 
-def _say_inputs(errors: list[str], skipped: list[str], spooled: dict[str, str]) -> None:
-    """The inputs' errors and skips on stderr, stdin and pipes by the names the user gave."""
+def _say_inputs(errors: list[str], skipped: list[str], spooled: dict[str, str], nothing_left: bool) -> None:
+    """The inputs' errors and skips on stderr, stdin and pipes by the names the user gave; and
+    where every input was skipped, that nothing is left to check."""
     for kind, messages, end in (("error", errors, ""), ("warning", skipped, ": skipped")):
         for message in messages:
             for tmp, name in spooled.items():
                 message = message.replace(tmp, name)
             print(f"driftcheck: {kind}: {one_line(message)}{end}", file=sys.stderr)
+    if nothing_left and not errors:
+        print(
+            "driftcheck: nothing to check: every translated entry is approved; no report written",
+            file=sys.stderr,
+        )
 
 
 def plan_outputs(settings: Settings, formats_given: bool) -> Plan:
@@ -288,15 +294,9 @@ def run_check(
             from ..core.verify import validate_input
 
             validate_input(source, settings)
-        _say_inputs(errors, skipped, spooled)
+        _say_inputs(errors, skipped, spooled, nothing_left=not good)
         if not good:
-            if errors:
-                return ERROR
-            print(
-                "driftcheck: nothing to check: every translated entry is approved; no report written",
-                file=sys.stderr,
-            )
-            return 0
+            return ERROR if errors else 0  # every input skipped: nothing to check is no error
         later = [d for _, d, _ in per_document_dests([spooled.get(p, p) for p in good], plan)]
         preflight_outputs(dests + list(annotate_plan.values()) + later + _shard_results(ray, good), protected)
         if ray is not None:  # scale-out: shards over Ray actors, merged (pipeline/scale/)
@@ -362,7 +362,7 @@ def write_outputs(data: dict[str, Any], plan: Plan, annotated: list[tuple[str, b
     summary = any(fmt == "text" and dest is None for fmt, dest in plan)
     commit_outputs(staged)  # devices first, then the renames: one that fails leaves the files as they were
     if summary:  # nothing is printed for a run whose outputs failed
-        from ..report.text import print_text
+        from .summary import print_text
 
         print_text(data)
     for dest, text in rendered:

@@ -63,6 +63,16 @@ def _stdout_closed() -> bool:
         return True  # no descriptor to ask: as before, the reader is taken to be gone
 
 
+def _broken_pipe_exit() -> None:
+    """Exit 2 with one line saying which pipe broke."""
+    if _stdout_closed():
+        message = "stdout was closed before the output was written to it (the pipe's reader ended first)"
+    else:
+        message = "a pipe to a helper process broke (the process ended early; stdout is fine)"
+    typer.echo(f"driftcheck: error: {message}", err=True)
+    sys.exit(2)
+
+
 class DriftcheckApp(typer.Typer):
     """A Typer app whose every DriftcheckError becomes one line on stderr and exit code 2."""
 
@@ -84,12 +94,7 @@ class DriftcheckApp(typer.Typer):
             sys.exit(exc.exit_code)
         except SystemExit as exc:
             if exc.code == 1 and _broken_pipe():  # click's answer to EPIPE: a silent exit 1
-                if _stdout_closed():
-                    message = "stdout was closed before the output was written to it (the pipe's reader ended first)"
-                else:
-                    message = "a pipe to a helper process broke (the process ended early; stdout is fine)"
-                typer.echo(f"driftcheck: error: {message}", err=True)
-                sys.exit(2)
+                _broken_pipe_exit()
             raise
         except OSError as exc:  # the file system said no somewhere a library did not name it
             where = f"{exc.filename}: " if exc.filename else ""

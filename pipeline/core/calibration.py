@@ -149,13 +149,8 @@ def _num(d: Mapping[str, Any], key: str, where: str) -> float:
     return float(v)
 
 
-def _variant(d: Any, where: str) -> Variant:
-    if not isinstance(d, dict):
-        raise ConfigError(f"{where}: must be an object")
-    model = d.get("model")
-    if not isinstance(model, dict) or model.get("kind") not in ("logistic", "trees"):
-        raise ConfigError(f"{where}.model: must be an object with kind 'logistic' or 'trees'")
-    forest = parse_forest(model, f"{where}.model") if model["kind"] == "trees" else None
+def _terms(model: dict[str, Any], where: str) -> list[Term]:
+    """The logistic model's terms (feature, mean, scale, weight)."""
     terms: list[Term] = []
     raw_terms = model.get("terms", [])
     if not isinstance(raw_terms, list):  # empty: every feature came out against a shift (a constant)
@@ -168,6 +163,17 @@ def _variant(d: Any, where: str) -> Variant:
         if scale <= 0:
             raise ConfigError(f"{w}: 'scale' must be positive")
         terms.append(Term(t["feature"], _num(t, "mean", w), scale, _num(t, "weight", w)))
+    return terms
+
+
+def _variant(d: Any, where: str) -> Variant:
+    if not isinstance(d, dict):
+        raise ConfigError(f"{where}: must be an object")
+    model = d.get("model")
+    if not isinstance(model, dict) or model.get("kind") not in ("logistic", "trees"):
+        raise ConfigError(f"{where}.model: must be an object with kind 'logistic' or 'trees'")
+    forest = parse_forest(model, f"{where}.model") if model["kind"] == "trees" else None
+    terms = _terms(model, where)
     th = d.get("thresholds")
     if not isinstance(th, dict):
         raise ConfigError(f"{where}.thresholds: must be an object with review and fail")

@@ -14,7 +14,7 @@ from ..config import Settings
 from ..core import calibration as cal
 from ..errors import ConfigError
 from ..inputs.read import atomic_write
-from ..terminal import inert, write_all
+from ..terminal import inert
 from ..version import __version__
 from .labelled import Row, collect
 
@@ -52,9 +52,10 @@ def run_calibrate(
     add_to: str | None,
     combiner: str = "logistic",
     fallbacks: bool = False,
-) -> dict[str, Any]:
+) -> tuple[dict[str, Any], str]:
     """Train the variant for the evidence the run collected; with `fallbacks`, also one for every
-    smaller set of its optional evidence groups (most complete first), from the same collection."""
+    smaller set of its optional evidence groups (most complete first), from the same collection.
+    Returns (what was written, a summary for the terminal: the CLI prints it)."""
     from .train import recipe_for, training_file
 
     if fail_rate > review_rate:
@@ -84,9 +85,7 @@ def run_calibrate(
         data = _merge(data, add_to)
     cal.parse(data, output)  # what is written must load
     atomic_write(output, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
-    for variant in variants:
-        _summary(variant, files, output)
-    return data
+    return data, "".join(_summary(variant, files, output) for variant in variants)
 
 
 def _fit(
@@ -130,8 +129,9 @@ def run_calibrate_copy(
     review_rate: float,
     budget: float,
     add_to: str | None,
-) -> dict[str, Any]:
-    """`driftcheck calibrate --mode roundtrip`: the copy-only combiner (pipeline/learn/train_copy.py)."""
+) -> tuple[dict[str, Any], str]:
+    """`driftcheck calibrate --mode roundtrip`: the copy-only combiner (pipeline/learn/train_copy.py).
+    Returns (what was written, a summary for the terminal)."""
     from ..core.run_config import resolve_config
     from .train import _file
     from .train_copy import collect_copies, fit_copy_variant
@@ -157,7 +157,7 @@ def run_calibrate_copy(
     atomic_write(output, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
     th, cv = variant["thresholds"], variant["cv"]
     capped = sorted(k for k, v in variant["precision"]["checks"].items() if v["severity"] == "minor")
-    write_all(
+    return data, (
         inert(  # the output path is the user's: no terminal control
             f"calibration: {output} (round-trip, variant '{variant['name']}', {len(variant['model']['terms'])} features)\n"
             f"thresholds: review at drift >= {th['review']} (the combiner never fails a copy)\n"
@@ -168,7 +168,6 @@ def run_calibrate_copy(
             f"natural copy: false flags on correct {cv['natural']['false_flags_correct']}\n"
         )
     )
-    return data
 
 
 def _size(model: dict[str, Any]) -> str:
@@ -177,7 +176,7 @@ def _size(model: dict[str, Any]) -> str:
     return f"{len(model['terms'])} features"
 
 
-def _summary(variant: dict[str, Any], files: list[dict[str, Any]], output: str) -> None:
+def _summary(variant: dict[str, Any], files: list[dict[str, Any]], output: str) -> str:
     th = variant["thresholds"]
     capped = sorted(k for k, v in variant["precision"]["checks"].items() if v["severity"] == "minor")
     lowered = sorted(k for k, v in variant["precision"]["checks"].items() if v["severity"] == "major")
@@ -196,4 +195,4 @@ def _summary(variant: dict[str, Any], files: list[dict[str, Any]], output: str) 
                 f"  {f['name']}: ROC AUC {m['drift_auc']}, false flags on correct {m['false_flags_correct']}, "
                 f"recall {m['recall_shifted']}"
             )
-    write_all(inert("\n".join(out)) + "\n")  # file names are the user's: no terminal control
+    return inert("\n".join(out)) + "\n"  # file names are the user's: no terminal control

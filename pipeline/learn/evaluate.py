@@ -22,7 +22,7 @@ from typing import Any
 
 from ..config import Settings
 from ..inputs.read import atomic_write
-from ..terminal import inert, write_all
+from ..terminal import inert
 from .labelled import Row, collect, judge_rows
 from .metrics import mcc, roc_auc, wilson_interval
 
@@ -275,11 +275,12 @@ def run_eval(
     splits: Sequence[str],
     cv: bool,
     calibrated: bool,
-) -> dict[str, Any]:
+) -> tuple[dict[str, Any], str]:
+    """Measure the files, write eval.json and eval.md into `output`; returns (the result, the
+    Markdown and where it went, for the terminal: the CLI prints it)."""
     result = evaluate(paths, settings, mode, splits, cv, calibrated)
     md = inert(to_markdown(result))  # file names are the user's: no terminal control
     out = Path(output)
     atomic_write(out / "eval.json", json.dumps(result, indent=2, ensure_ascii=False) + "\n")
     atomic_write(out / "eval.md", md)
-    write_all(md + inert(f"\nwritten: {out / 'eval.json'}, {out / 'eval.md'}") + "\n")
-    return result
+    return result, md + inert(f"\nwritten: {out / 'eval.json'}, {out / 'eval.md'}") + "\n"

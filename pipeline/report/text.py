@@ -6,7 +6,6 @@ rich drops colour when stdout is not a TTY or NO_COLOR is set.
 from __future__ import annotations
 
 import re
-import sys
 from typing import Any
 
 ICONS = {"ok": "✓ ok", "review": "! review", "fail": "✗ fail"}
@@ -37,30 +36,8 @@ def render_text(data: dict[str, Any], width: int | None = None, limit: int = 200
     console = Console(
         file=io.StringIO(), record=True, width=width or 120, force_terminal=False, no_color=True
     )
-    _print(console, data, limit)
+    print_into(console, data, limit)
     return console.export_text()
-
-
-def print_text(data: dict[str, Any], stderr: bool = False, limit: int = 200) -> None:
-    from ..terminal import write_all
-
-    stream = sys.stderr if stderr else sys.stdout
-    lines = plain_lines(data)
-    if lines is not None:  # no table, nothing rich would change: printed without importing rich
-        write_all("".join(line + "\n" for line in lines), stream)
-        return
-    import io
-
-    from rich.console import Console
-
-    if stream.isatty():
-        _print(Console(stderr=stderr, highlight=False), data, limit)
-        return
-    # a pipe or a file: rendered as rich renders for one, then written whole (`write_all`); rich
-    # meeting a closed pipe itself exits 1 without a word, which CI reads as a failed gate
-    buffer = io.StringIO()
-    _print(Console(file=buffer, highlight=False), data, limit)
-    write_all(buffer.getvalue(), stream)
 
 
 def _head(data: dict[str, Any]) -> list[str]:
@@ -92,7 +69,8 @@ def plain_lines(data: dict[str, Any]) -> list[str] | None:
     return None if any(_RICH_CHANGES.search(line) for line in lines) else lines
 
 
-def _print(console: Any, data: dict[str, Any], limit: int) -> None:
+def print_into(console: Any, data: dict[str, Any], limit: int) -> None:
+    """The summary into a rich Console (`render_text` records one; the CLI prints with one)."""
     from ..terminal import inert, one_line  # paths, sentences and messages are untrusted: no terminal control
 
     for i, line in enumerate(_head(data)):  # the summary line alone is printed with highlighting as before

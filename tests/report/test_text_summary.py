@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from rich.console import Console
 
+from pipeline.cli import summary
 from pipeline.report import text
 from tests.conftest import ROOT
 
@@ -25,7 +26,7 @@ def clean_report() -> dict[str, Any]:
 def through_rich(data: dict[str, Any], terminal: bool) -> str:
     out = io.StringIO()
     console = Console(file=out, highlight=False, force_terminal=terminal, width=40)
-    text._print(console, data, 200)
+    text.print_into(console, data, 200)
     return out.getvalue()
 
 
@@ -41,12 +42,14 @@ PATHS = [
 
 @pytest.mark.parametrize("path", PATHS)
 @pytest.mark.parametrize("terminal", [False, True], ids=["pipe", "terminal"])
-def test_plain_summary_is_what_rich_prints(path: str, terminal: bool, capsys: pytest.CaptureFixture[str]) -> None:
+def test_plain_summary_is_what_rich_prints(
+    path: str, terminal: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = clean_report()
     data["documents"][0]["path"] = path
     lines = text.plain_lines(data)
     assert lines is not None
-    text.print_text(data)
+    summary.print_text(data)
     assert capsys.readouterr().out == "".join(line + "\n" for line in lines) == through_rich(data, terminal)
 
 

@@ -13,14 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
+from .engines import DEVICES
+from .engines import REGISTRY as ENGINE_REGISTRY
 from .errors import ConfigError
 from .formats import DEFAULT_INCLUDE
-from .records import SEVERITIES
+from .records import FORMATS, SEVERITIES
 
-FORMATS = ("text", "json", "html", "markdown", "junit", "sarif", "github")
-ENGINES = ("auto", "marian", "ct2", "apertium", "bergamot")
+ENGINES = tuple(ENGINE_REGISTRY)  # the engines' registry (pipeline/engines) names them
 FAIL_ON = ("review", "fail", "never")
-DEVICES = ("auto", "cpu", "cuda")
 LIST_KEYS = ("pivots", "formats", "include", "exclude")
 TEXT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.jsonl", "*.tsv", "*.csv", "*.parquet")
 

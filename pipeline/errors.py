@@ -6,6 +6,8 @@ what to do about it.
 
 from __future__ import annotations
 
+ENV_DEBUG = "DRIFTCHECK_DEBUG"  # set: a bug ends with its traceback, Ray keeps its logs
+
 
 class DriftcheckError(Exception):
     """Base of every error driftcheck reports to a user (exit code 2)."""

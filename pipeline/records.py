@@ -23,7 +23,21 @@ Mode = Literal["roundtrip", "source"]
 
 SEVERITIES: tuple[Severity, ...] = ("info", "minor", "major", "critical")
 VERDICTS: tuple[Verdict, ...] = ("ok", "review", "fail")
+VERDICT_ORDER: tuple[Verdict, ...] = VERDICTS[::-1]  # worst first: how reports list and sort them
+GATING: tuple[Severity, ...] = ("major", "critical")  # the severities that give a verdict review or fail
 SCHEMA_VERSION = 1  # of the canonical JSON report (report/to_json.py); Report.schema_version
+# The one list of report formats: format -> ("module:function" that renders it, file extension).
+# Config validation, the CLI's messages, report.render and the names of the reports a folder scan
+# passes over all read it.
+FORMATS: dict[str, tuple[str, str]] = {
+    "text": ("pipeline.report.text:render_text", ".txt"),
+    "json": ("pipeline.report.to_json:render_json", ".json"),
+    "html": ("pipeline.report.html:render_html", ".html"),
+    "markdown": ("pipeline.report.markdown:render_markdown", ".md"),
+    "junit": ("pipeline.report.junit:render_junit", ".junit.xml"),
+    "sarif": ("pipeline.report.sarif:render_sarif", ".sarif"),
+    "github": ("pipeline.report.github:render_github", ".github.txt"),
+}
 
 
 def severity_rank(severity: str) -> int:

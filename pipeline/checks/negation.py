@@ -47,7 +47,6 @@ STEM = 4
 NEGATED_AFTER = 3  # content words after a negator that may be what it negates
 NEGATED_BEFORE = 2  # ... and before it ("caused the corporation no loss")
 CLEAN_SHARED = 2  # negated words said un-negated on the other side that make a difference unambiguous
-ONLY_WINDOW = 3  # a negator with "only" this few words after it is "not only" ("não cria apenas")
 AFFIX_STEM_ZIPF = 3.0  # un-able: the rest must be a word at least this common
 WEAK_AFFIX_STEM_LEN = 6  # in-suficiente: after a weak prefix, the rest must be this long too
 
@@ -162,7 +161,7 @@ def _only_follows(folded: str, end: int, lang: str) -> bool:
     if not only:
         return False
     stop = CLAUSE_BREAK.search(folded, end)
-    after = tokens(folded[end : stop.start() if stop else len(folded)])[:ONLY_WINDOW]
+    after = tokens(folded[end : stop.start() if stop else len(folded)])[: forms.ONLY_WINDOW]
     return any(t.text in only for t in after)
 
 

@@ -33,7 +33,7 @@ from .lexicon import CLAUSE_BREAK, DETERMINERS, NEG_PRIMARY, ONLY_WORDS
 from .text import Token, fold, tokens, zipf
 
 Cues = Callable[[str, str], tuple[tuple[int, int], ...]]  # negation.cues: the negators' spans
-ONLY_WINDOW = 3  # an "only" this few words after a negator is "not only", no restriction
+ONLY_WINDOW = 3  # an "only" this few words after a negator is "not only" ("não cria apenas"), no restriction
 LOOSE_ONLY = frozenset({"just", "simply"})  # "only" words that are degree words as often
 RESTRICTION_WINDOW = 8  # words after the negator in which the restriction's second part stands
 NEGATOR = "<negator>"  # the negator's place among its neighbours (approximate)

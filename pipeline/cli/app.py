@@ -270,15 +270,16 @@ def report(
 ) -> None:
     """Re-render a saved JSON report in another format (JSON stays the one source of truth)."""
     from ..api import load_report
-    from ..report import RENDERERS, render
+    from ..records import FORMATS
+    from ..report import render
     from .output_plan import check_suffix, infer_format, names_folder
     from .run import preflight_outputs, write_or_print
 
     if formats and len(set(formats)) > 1:
         raise UsageError(f"`report` writes one format, not {len(set(formats))}: run it once per format")
     fmt = formats[0] if formats else None
-    if fmt is not None and fmt not in RENDERERS:
-        raise UsageError(f"unknown format '{fmt}': choose one of {', '.join(RENDERERS)}")
+    if fmt is not None and fmt not in FORMATS:
+        raise UsageError(f"unknown format '{fmt}': choose one of {', '.join(FORMATS)}")
     dest = None if output in (None, "-", "/dev/stdout") else output
     if dest is not None and names_folder(dest):
         raise UsageError(f"--output {dest} is a folder: `report` writes one file; give a file name")

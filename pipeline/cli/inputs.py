@@ -14,14 +14,10 @@ from pathlib import Path
 from ..errors import InputError, UsageError
 from ..inputs.read import read_bytes
 from ..outputs import file_identity
+from ..records import FORMATS
 from ..terminal import one_line
 
-OWN_REPORT_NAMES = {
-    f"driftcheck{ext}" for ext in (".json", ".html", ".md", ".txt", ".junit.xml", ".sarif")
-} | {
-    "driftcheck.github.txt",
-    "driftcheck-baseline.json",
-}
+OWN_REPORT_NAMES = {f"driftcheck{ext}" for _, ext in FORMATS.values()} | {"driftcheck-baseline.json"}
 OWN_REPORT_HEADS = (b"### driftcheck: ", b"driftcheck (roundtrip): ", b"driftcheck (source): ")
 OWN_REPORT_MARKS = (  # all of one group within the first bytes: the HTML, JSON, JUnit and SARIF reports
     (b'<meta name="generator" content="driftcheck">',),

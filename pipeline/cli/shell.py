@@ -11,7 +11,7 @@ from typing import Any
 
 import typer
 
-from ..errors import DriftcheckError
+from ..errors import ENV_DEBUG, DriftcheckError
 from ..terminal import one_line
 
 EXIT_HELP = (
@@ -118,11 +118,11 @@ class DriftcheckApp(typer.Typer):
             if type(exc).__name__ == "Abort":  # click's name for Ctrl-C
                 typer.echo("driftcheck: interrupted", err=True)
                 sys.exit(130)
-            if os.environ.get("DRIFTCHECK_DEBUG"):
+            if os.environ.get(ENV_DEBUG):
                 raise
             typer.echo(
                 one_line(
-                    f"driftcheck: internal error: {type(exc).__name__}: {exc} (set DRIFTCHECK_DEBUG=1 for details)"
+                    f"driftcheck: internal error: {type(exc).__name__}: {exc} (set {ENV_DEBUG}=1 for details)"
                 ),
                 err=True,
             )

@@ -32,7 +32,7 @@ from typing import Any
 from ..checks import COMBINED_CHECK
 from ..records import Flag, RoundTrip, SegmentResult
 from . import calibration as cal
-from .features import flag_features
+from .features import flag_features, length_sureness, letters
 from .judge import _waive
 from .run_config import RunConfig
 from .verdict import verdict
@@ -41,11 +41,6 @@ MODE = "roundtrip"
 UNKNOWN_MIN_LETTERS = 5  # shorter unknown words are mostly abbreviations and typos
 HARDLY_KNOWN_ZIPF = 3.3  # the `foreign` check's ceiling for a foreign word (checks/foreign.py)
 TYPO_FLOOR_ZIPF = 3.0  # a word one edit from a word this common is a typo, not an unknown word
-LENGTH_FULL_LETTERS = 150  # as in pipeline/features.py: length ratios of short sentences swing
-
-
-def _letters(text: str) -> int:
-    return sum(map(str.isalnum, text))
 
 
 def roundtrip_features(round_trips: Sequence[RoundTrip], text: str) -> dict[str, float]:
@@ -59,9 +54,9 @@ def roundtrip_features(round_trips: Sequence[RoundTrip], text: str) -> dict[str,
         "dist:rt:ter": statistics.median(rt.scores.ter for rt in round_trips) / 100,
         "dist:rt:spread": (max(chrf) - min(chrf)) / 100,
     }
-    sure = min(1.0, _letters(text) / LENGTH_FULL_LETTERS)
+    sure = length_sureness(text)
     ratio = statistics.median(
-        max(-3.0, min(3.0, math.log((_letters(rt.back) + 1) / (_letters(text) + 1)))) for rt in round_trips
+        max(-3.0, min(3.0, math.log((letters(rt.back) + 1) / (letters(text) + 1)))) for rt in round_trips
     )
     out["len:rt_short"], out["len:rt_long"] = sure * max(0.0, -ratio), sure * max(0.0, ratio)
     return out

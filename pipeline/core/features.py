@@ -43,13 +43,18 @@ def flag_features(flags: Iterable[Flag]) -> dict[str, float]:
 
 
 @functools.lru_cache(maxsize=16384)
-def _letters(text: str) -> int:
+def letters(text: str) -> int:
     return sum(map(str.isalnum, text))
+
+
+def length_sureness(text: str) -> float:
+    """How far a length ratio against this text is believed: short sentences' ratios swing."""
+    return min(1.0, letters(text) / LENGTH_FULL_LETTERS)
 
 
 def _log_ratio(a: str, b: str) -> float:
     """log((letters of a + 1) / (letters of b + 1)), clipped to [-3, 3]."""
-    return max(-3.0, min(3.0, math.log((_letters(a) + 1) / (_letters(b) + 1))))
+    return max(-3.0, min(3.0, math.log((letters(a) + 1) / (letters(b) + 1))))
 
 
 def score_features(source: str, target: str, comp: SourceComparison) -> dict[str, float]:
@@ -64,7 +69,7 @@ def score_features(source: str, target: str, comp: SourceComparison) -> dict[str
     # a back-translation further from the source than that is evidence on the copy.
     out["dist:back_vs_noise"] = (comp.source_round_trip_scores.chrf - comp.back_scores.chrf) / 100
     out["ctx:noise:chrf"] = comp.source_round_trip_scores.chrf / 100
-    sure = min(1.0, _letters(source) / LENGTH_FULL_LETTERS)
+    sure = length_sureness(source)
     fwd = sure * _log_ratio(target, comp.forward)  # the copy against the engine's rendering of the source
     back = sure * _log_ratio(comp.back, source)  # the copy's back-translation against the source
     out["len:fwd_short"], out["len:fwd_long"] = max(0.0, -fwd), max(0.0, fwd)

@@ -13,7 +13,7 @@ from typing import Any
 from ..checks import CheckInput, run_checks
 from ..checks.health import unverifiable
 from ..engines import Engine
-from ..records import Flag, RoundTrip, Segment, SegmentResult, Semantic, Span
+from ..records import GATING, Flag, RoundTrip, Segment, SegmentResult, Semantic, Span
 from ..timing import Timer
 from . import semantic
 from .copy_judge import CopyJudge
@@ -183,7 +183,7 @@ def cap_roundtrip(flag: Flag) -> Flag:
     """Round trip alone cannot tell the copy's error from the engine's (measured: AUC ~0.5): a
     round-trip finding asks for review at most, and engine-noise checks only inform. Only the
     certain copy-only findings (CERTAIN_CHECKS) may fail a sentence."""
-    if flag.check in ENGINE_NOISE_CHECKS and flag.severity in ("major", "critical"):
+    if flag.check in ENGINE_NOISE_CHECKS and flag.severity in GATING:
         return replace(flag, severity="minor")
     if flag.check in CERTAIN_CHECKS:
         return flag

@@ -17,13 +17,17 @@ from .protocol import ProgressFn as ProgressFn
 from .protocol import Translations as Translations
 
 # name -> "module:Class"; the module is imported only when the engine is created.
+# The one list of engine names: config's validation and the CLI's messages read it.
 REGISTRY: dict[str, str] = {
+    "auto": "pipeline.engines.auto:AutoEngine",  # per hop: bergamot, local ct2/marian, apertium, hub marian
     "marian": "pipeline.engines.marian:MarianEngine",
     "ct2": "pipeline.engines.ct2:CT2Engine",
     "apertium": "pipeline.engines.apertium:ApertiumEngine",
     "bergamot": "pipeline.engines.bergamot:BergamotEngine",
-    "auto": "pipeline.engines.auto:AutoEngine",  # per hop: bergamot, local ct2/marian, apertium, hub marian
 }
+
+
+DEVICES = ("auto", "cpu", "cuda")  # where a neural engine runs
 
 
 @dataclass(frozen=True)

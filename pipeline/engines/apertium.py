@@ -31,7 +31,7 @@ from collections.abc import Sequence
 
 from ..errors import EngineError, ModelNotFoundError
 from . import EngineOptions, ProgressFn, Translations, tell_progress
-from .apertium_stream import StageFailed, mode_digest, mode_path, pipeline, run_pipeline
+from .apertium_stream import ENV_DATADIR, StageFailed, mode_digest, mode_path, pipeline, run_pipeline
 from .langs import to_iso1, to_iso3
 
 _MODE = re.compile(r"^([a-z]{2,3})-([a-z]{2,3})$")
@@ -73,7 +73,7 @@ def listed_modes(binary: str) -> list[str]:
     `$APERTIUM_DATADIR/modes/*.mode`, its default folder written in the script; read that folder
     directly when the script names it (running the script forks some 35 processes: ~0.05 s of every
     run), else run `apertium -l`."""
-    folder = os.environ.get("APERTIUM_DATADIR")
+    folder = os.environ.get(ENV_DATADIR)
     if not folder:
         try:
             with open(binary, "rb") as fh:

@@ -35,6 +35,8 @@ from pathlib import Path
 
 from ..errors import EngineError
 
+ENV_DATADIR = "APERTIUM_DATADIR"  # where the `apertium` script finds its modes
+
 _STAGE_SPLIT = re.compile(r"\s+\|\s+")
 _WARNED = re.compile(r"^Word '(.*)'\.$", re.M)  # apertium-tagger -d: "A new ambiguity class was found."
 _NEW_CLASS = "ambiguity class"  # in any wording: unparsed, every text gets a fresh tagger (cut_after)
@@ -62,7 +64,7 @@ class Pipeline:
 def modes_dir() -> Path:
     """Where `apertium` finds its modes: $APERTIUM_DATADIR/modes, the default when it is unset or
     empty (the `apertium` script's `${APERTIUM_DATADIR:-…}`)."""
-    return Path(os.environ.get("APERTIUM_DATADIR") or "/usr/share/apertium") / "modes"
+    return Path(os.environ.get(ENV_DATADIR) or "/usr/share/apertium") / "modes"
 
 
 def mode_path(mode: str) -> str:

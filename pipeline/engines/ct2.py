@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.engines import EngineOptions, ProgressFn, Translations, models, tell_progress
+from pipeline.engines import DEVICES, EngineOptions, ProgressFn, Translations, models, tell_progress
 from pipeline.engines.spm_split import assemble, plan, run_batched
 from pipeline.errors import EngineError, ModelNotFoundError, first_line
 from pipeline.machine import cpus
@@ -202,8 +202,8 @@ class CT2Engine:
         if self._device is not None:
             return self._device
         wanted = self.options.device
-        if wanted not in ("auto", "cpu", "cuda"):
-            raise EngineError(f"unknown device '{wanted}': choose auto, cpu or cuda")
+        if wanted not in DEVICES:
+            raise EngineError(f"unknown device '{wanted}': choose {', '.join(DEVICES)}")
         has_cuda = wanted != "cpu" and ct2.get_cuda_device_count() > 0
         if wanted == "cuda" and not has_cuda:
             raise EngineError(

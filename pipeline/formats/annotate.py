@@ -14,9 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
+from ..records import GATING
 from . import ANNOTATABLE, format_of
-
-GATING = ("major", "critical")
 
 
 def _same(a: str, b: str) -> bool:

@@ -22,6 +22,7 @@ from typing import Any
 
 from ..config import Settings
 from ..inputs.read import atomic_write
+from ..records import GATING
 from ..terminal import inert
 from .labelled import Row, collect, judge_rows
 from .metrics import mcc, roc_auc, wilson_interval
@@ -70,7 +71,7 @@ def _checks(rows: Sequence[Row]) -> dict[str, dict[str, float | None]]:
             return any(f.check == name and f.severity != "info" for f in r.flags)
 
         def gates(r: Row, name: str = name) -> bool:
-            return any(f.check == name and f.severity in ("major", "critical") for f in r.final_flags)
+            return any(f.check == name and f.severity in GATING for f in r.final_flags)
 
         out[name] = {
             "correct": _rate(groups["correct"], fires),

@@ -30,6 +30,7 @@ from typing import Any
 from ..core import calibration as cal
 from ..core.verdict import verdict
 from ..errors import UsageError
+from ..records import GATING
 from .defaults import BUDGET, TARGETS
 from .labelled import Row, judge_rows
 from .metrics import wilson_interval
@@ -126,9 +127,7 @@ def precision_table(rows: Sequence[Row], budget: float) -> dict[str, dict[str, A
     correct = {
         part: [r for r in rows if r.group == "correct" and r.heldout == part] for part in (False, True)
     }
-    kinds = sorted(
-        {f"{f.check}:{f.severity}" for r in rows for f in r.flags if f.severity in ("major", "critical")}
-    )
+    kinds = sorted({f"{f.check}:{f.severity}" for r in rows for f in r.flags if f.severity in GATING})
     table: dict[str, dict[str, Any]] = {}
     for kind in kinds:
         entry: dict[str, Any] = {}

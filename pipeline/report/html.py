@@ -21,13 +21,13 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..terminal import name_bidi
+from ..records import VERDICT_ORDER
+from ..terminal import inert
 from ..words import ARTICLES
 from .rows import diffs, marks, span_texts, summarise_flags
 from .templating import environment, static
 
 VERDICT_LABELS = {"ok": "OK", "review": "Review", "fail": "Fail"}
-VERDICT_ORDER = ("fail", "review", "ok")
 MODE_LABELS = {"roundtrip": "Round trip", "source": "Source-aware"}
 HISTOGRAM_BINS = 10
 STRIP_BINS = 120  # at most this many regions in the drift strip, however long the input
@@ -147,8 +147,9 @@ def build_view(data: dict[str, Any]) -> dict[str, Any]:
     paths = [str(d.get("path", "")) for d in documents]
     return {
         "version": str(signature.get("version") or ""),
-        # the tab's title has no element to isolate a file name's U+202E in: named, as in the terminal
-        "title": "driftcheck · " + (name_bidi(paths[0]) if len(paths) == 1 else f"{len(paths)} documents"),
+        # the tab's title has no element to isolate a file name's U+202E in: named, and its control
+        # characters shown as pictures (ESC as ␛), as in the terminal
+        "title": "driftcheck · " + (inert(paths[0]) if len(paths) == 1 else f"{len(paths)} documents"),
         "mode": mode,
         "mode_label": MODE_LABELS.get(mode, mode),
         "counts": [(v, VERDICT_LABELS[v], int(verdicts.get(v, 0))) for v in VERDICT_ORDER],
@@ -188,9 +189,9 @@ def _doc_view(d: dict[str, Any], mode: str) -> dict[str, Any]:
     return {
         "index": index,
         "anchor": f"d{index}",
-        "path": str(d.get("path", f"document {index}")),
+        "path": inert(str(d.get("path", f"document {index}"))),  # a raw control is an HTML parse error
         "lang": str(d.get("lang", "")),
-        "source_path": d.get("source_path"),
+        "source_path": None if d.get("source_path") is None else inert(str(d["source_path"])),
         "source_lang": d.get("source_lang"),
         "counts": [(v, VERDICT_LABELS[v], int(counts.get(v, 0))) for v in VERDICT_ORDER],
         "scores": _scores_rows(d.get("scores") or {}, mode),
@@ -280,13 +281,13 @@ def _noscript_issues(segments: list[dict[str, Any]], rows: list[dict[str, Any]])
             groups.setdefault(str(flag.get("check", "")), []).append(
                 {
                     "anchor": row["anchor"],
-                    "id": str(seg.get("id", "")),
+                    "id": inert(str(seg.get("id", ""))),
                     "verdict": row["verdict"],
                     "label": VERDICT_LABELS[row["verdict"]],
                     "severity": str(flag.get("severity", "")),
-                    "message": str(flag.get("message", "")),
-                    "source": " · ".join(span_texts(seg, flag, source_side)) if source_side else "",
-                    "text": " · ".join(span_texts(seg, flag, text_side)),
+                    "message": inert(str(flag.get("message", ""))),
+                    "source": inert(" · ".join(span_texts(seg, flag, source_side))) if source_side else "",
+                    "text": inert(" · ".join(span_texts(seg, flag, text_side))),
                 }
             )
     return {"groups": sorted(groups.items()), "total": total, "shown": min(total, NOSCRIPT_ISSUES)}

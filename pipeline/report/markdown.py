@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..records import VERDICT_ORDER
 from ..terminal import inert
 from .gate import gate_of
 from .html import MODE_LABELS, engine_facts, segment_chrf
 
 ICONS = {"fail": "❌ fail", "review": "⚠️ review", "ok": "✅ ok"}
-VERDICT_ORDER = ("fail", "review", "ok")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#])")
 _PING = re.compile(r"([@#])(?=\w)")
 _SPACE = re.compile(r"\s+")
@@ -78,7 +78,7 @@ def _header(data: dict[str, Any]) -> list[str]:
 def worst_segments(data: dict[str, Any]) -> list[dict[str, Any]]:
     """Sentences that need a look, worst first: fail before review, then by drift."""
     flagged = [(i, s) for i, s in enumerate(data.get("segments", [])) if s.get("verdict", "ok") != "ok"]
-    rank = {v: n for n, v in enumerate(VERDICT_ORDER)}
+    rank: dict[str, int] = {v: n for n, v in enumerate(VERDICT_ORDER)}
     flagged.sort(key=lambda p: (rank.get(str(p[1].get("verdict")), 0), -float(p[1].get("drift", 0)), p[0]))
     return [s for _, s in flagged]
 

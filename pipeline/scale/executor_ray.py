@@ -31,7 +31,7 @@ from typing import Any
 
 from .. import errors
 from ..config import Settings
-from ..errors import DriftcheckError, EngineError, UsageError
+from ..errors import ENV_DEBUG, DriftcheckError, EngineError, UsageError
 from .merge import merge_shards
 from .shards import check_shards
 
@@ -180,7 +180,7 @@ def _native_logs_aside() -> Iterator[None]:
     restart, which driftcheck reports its own way); they go to a temporary file, deleted
     afterwards, while Ray runs (Ray keeps its own logs in /tmp/ray; DRIFTCHECK_DEBUG=1 keeps them on
     stderr)."""
-    if os.environ.get("DRIFTCHECK_DEBUG"):
+    if os.environ.get(ENV_DEBUG):
         yield
         return
     import sys

@@ -25,6 +25,7 @@ from pipeline.inputs.bilingual import read_pairs
 from pipeline.inputs.read import decode_text, parse_markdown, parse_text
 from pipeline.inputs.segment import split_sentences
 from pipeline.records import (
+    FORMATS,
     SEVERITIES,
     VERDICTS,
     Flag,
@@ -35,7 +36,7 @@ from pipeline.records import (
     SourceComparison,
     Span,
 )
-from pipeline.report import RENDERERS, render
+from pipeline.report import render
 from pipeline.report.to_json import to_dict
 from pipeline.report.validate import problem
 
@@ -228,7 +229,7 @@ def reports(draw: st.DrawFn) -> dict[str, Any]:
 @given(reports())
 def test_every_renderer_renders_any_report_and_keeps_text_inert(data: dict[str, Any]) -> None:
     assert problem(data) is None
-    for fmt in RENDERERS:
+    for fmt in FORMATS:
         out = render(fmt, data)
         assert isinstance(out, str)
         if fmt == "json":

@@ -273,3 +273,23 @@ def test_the_tab_title_names_a_right_to_left_override_in_a_file_name(roundtrip: 
     data["documents"][0]["path"] = "news\u202etxt.exe"
     assert build_view(data)["title"] == "driftcheck · news[U+202E]txt.exe"
     assert "<title>driftcheck · news[U+202E]txt.exe</title>" in render_html(data)
+
+
+def test_control_characters_of_names_ids_and_texts_are_shown_not_written() -> None:
+    """A file name, a unit id or a sentence with ESC (a terminal colour code) wrote the raw
+    character into <title>, <h1>, the document list and the issue table for readers without
+    script: an HTML parse error ("control-character-in-input-stream"). They are shown as their
+    control pictures (ESC as ␛), as in the terminal; the embedded JSON keeps them escaped."""
+    data = copy.deepcopy(load("source"))
+    data["documents"][0]["path"] = "x\x1b[31mred\u202ecod.txt"
+    seg = next(s for s in data["segments"] if s["flags"])
+    seg["id"] = "u\x1b[1m7"
+    seg["text"] = "The \x07bell and \x1b[2J clear."
+    seg["flags"][0]["message"] = "lost \x1b[0m colour"
+    page = render_html(data)
+    assert re.findall(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", page) == []
+    assert "<title>driftcheck · x␛[31mred[U+202E]cod.txt</title>" in page
+    assert "u␛[1m7" in page and "lost ␛[0m colour" in page
+    embedded = re.search(r'<script type="application/json"[^>]*>(.*?)</script>', page, re.S)
+    assert embedded is not None
+    assert json.loads(embedded.group(1))["report"]["documents"][0]["path"] == "x\x1b[31mred\u202ecod.txt"

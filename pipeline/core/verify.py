@@ -83,9 +83,11 @@ def _read(path: str, fmt: str, i: int, settings: Settings) -> Document | UnitFil
 
 
 def validate_input(path: str, settings: Settings) -> None:
-    """Raise the InputError a file would raise when read (PO/XLIFF/TMX/HTML: parsed fully)."""
+    """Raise the InputError a file would raise when read (PO/XLIFF/TMX/HTML and segment files,
+    JSONL, TSV, CSV, Parquet: parsed fully, so that one malformed file among several is reported
+    and the others checked, as for a missing one; it stopped the whole run)."""
     fmt = input_format(path)
-    if fmt in UNIT_FORMATS or fmt in ("html", "parquet"):
+    if fmt in UNIT_FORMATS or fmt in SEGMENT_FORMATS or fmt == "html":
         _read(path, fmt, 0, settings)
     else:
         decode_text(read_bytes(path), path)

@@ -101,6 +101,10 @@ def _validate(key: str, value: Any, origin: str) -> Any:
     if not isinstance(value, types):
         raise ConfigError(f"{where}: must be {types[0].__name__}, got {type(value).__name__}")
     value = cast(Any, value)  # isinstance against a runtime tuple narrows to object
+    if key in (*PATH_KEYS, "annotate") and not value.strip():  # `--baseline "$UNSET"` in a CI script
+        flag = "--cache" if key == "cache_path" else "--" + key.replace("_", "-")
+        said = flag if origin == "command line" else where
+        raise ConfigError(f"{said}: is empty: name a file or folder (an unset variable?)")
     if key in LIST_KEYS:
         for n, item in enumerate(value, start=1):
             if not isinstance(item, str) or not item.strip():
@@ -153,10 +157,30 @@ def _threshold(name: str, value: Any, origin: str) -> float:
         raise ConfigError(f"{where}: unknown threshold (known: {', '.join(sorted(THRESHOLDS))})")
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ConfigError(f"{where}: must be a number")
-    lo, hi = (0.0, 100.0) if "chrf" in name else (0.0, max(100.0, float(THRESHOLDS[name]) * 10))
+    lo, hi = THRESHOLD_RANGES.get(name) or (
+        (0.0, 100.0) if "chrf" in name else (0.0, max(100.0, float(THRESHOLDS[name]) * 10))
+    )
     if not lo <= value <= hi:
         raise ConfigError(f"{where}: must be between {lo:g} and {hi:g}")
+    if name.startswith("length_ratio") and value <= 0:
+        raise ConfigError(f"{where}: must be above 0 (a ratio of lengths)")
     return float(value)
+
+
+# thresholds that are no chrF or ratio: Kendall's tau is a correlation, the kept pairs a share
+THRESHOLD_RANGES = {"order_tau": (-1.0, 1.0), "order_bigram_keep": (0.0, 1.0)}
+
+
+def _length_ratios(thresholds: dict[str, float], origin: str) -> None:
+    """The length check's bounds, once every layer is merged: min above max sent every sentence to review."""
+    from .checks.thresholds import THRESHOLDS
+
+    lo = thresholds.get("length_ratio_min", THRESHOLDS["length_ratio_min"])
+    hi = thresholds.get("length_ratio_max", THRESHOLDS["length_ratio_max"])
+    if lo >= hi:
+        raise ConfigError(
+            f"{origin}: thresholds.length_ratio_min ({lo:g}) must be below length_ratio_max ({hi:g})"
+        )
 
 
 def _check(name: str, value: Any, origin: str) -> dict[str, Any]:
@@ -199,6 +223,8 @@ def _apply(settings: Settings, table: dict[str, Any], origin: str, folder: Path 
             merged = dict(getattr(settings, key))
             merged.update(value)
             value = merged
+        if key == "thresholds":
+            _length_ratios(value, origin)
         setattr(settings, key, value)
         settings.explicit.append(key)
 

@@ -45,6 +45,24 @@ app.add_lazy_subapps()  # models, cache
 main = app
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from ..version import __version__
+
+        typer.echo(f"driftcheck {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_show_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Did the meaning survive? Sentence-level checks of machine-translated copy."""
+
+
 @app.command()
 def check(
     files: Annotated[

@@ -25,6 +25,14 @@ from tests.conftest import SEED, run_cli
         # 100,000 threads aborted the engine's pool (libgomp: exit 1, read as a failed gate)
         (b"threads = 100000\n", "threads: at most 256 (0: the engine's default, one per core)"),
         (b'lang = "caf\xe9"\n', "not valid UTF-8 (byte offset 11); TOML files are UTF-8"),
+        # accepted before: every sentence went to review, a correlation of 50, an empty baseline (none)
+        (
+            b"[thresholds]\nlength_ratio_min = 3\nlength_ratio_max = 1\n",
+            "thresholds.length_ratio_min (3) must be below length_ratio_max (1)",
+        ),
+        (b"[thresholds]\norder_tau = 50\n", "thresholds.order_tau: must be between -1 and 1"),
+        (b"[thresholds]\nlength_ratio_max = 0\n", "thresholds.length_ratio_max: must be above 0"),
+        (b'baseline = ""\n', "baseline: is empty: name a file or folder (an unset variable?)"),
     ],
 )
 def test_bad_config_values_are_named(tmp_path: Path, toml: bytes, message: str) -> None:
@@ -44,6 +52,14 @@ def test_two_reports_for_stdout_are_refused_before_any_work() -> None:
         "driftcheck: error: --format text goes to stdout, which already carries the json report; "
         "write that report to a file with --output\n"
     )
+
+
+@pytest.mark.parametrize("flag", ["--baseline", "--calibration", "--cache", "--output", "--annotate"])
+def test_an_empty_path_on_the_command_line_is_refused(flag: str) -> None:
+    """`--baseline "$UNSET"` in a CI script ran without the baseline: the gate changed without a word."""
+    r = run_cli("check", str(SEED), "--engine", "apertium", "--no-cache", flag, "")
+    assert r.code == 2
+    assert r.stderr == f"driftcheck: error: {flag}: is empty: name a file or folder (an unset variable?)\n"
 
 
 def test_an_unknown_device_on_the_command_line_is_refused() -> None:

@@ -214,11 +214,7 @@ def check_data(
 def _engine_failed(data: dict[str, Any]) -> bool:
     from .checks.health import not_translated
 
-    return any(
-        f["check"] == "engine_health" and not_translated(f["message"])
-        for s in data["segments"]
-        for f in s["flags"]
-    )
+    return any(not_translated(f) for s in data["segments"] for f in s["flags"])
 
 
 def to_json(report: Report) -> dict[str, Any]:

@@ -9,6 +9,8 @@ reported `unverifiable` (info) and never counted as drifted; the drift check sta
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
+from typing import Any
 
 from pipeline.records import Flag, Span
 
@@ -96,9 +98,12 @@ ENGINE_FAILED = "the engine failed on this text"  # reasons given by engines.tra
 TOO_LONG = "the text has"
 
 
-def not_translated(message: str) -> bool:
-    """Whether an engine_health message says the engine could not translate the text at all."""
-    return message.startswith((f"unverifiable: {ENGINE_FAILED}", f"unverifiable: {TOO_LONG}"))
+def not_translated(flag: Mapping[str, Any]) -> bool:
+    """Whether a report's flag says the engine could not translate the text at all (engine_health)."""
+    message = str(flag.get("message", ""))
+    return flag.get("check") == ENGINE_HEALTH.name and message.startswith(
+        (f"unverifiable: {ENGINE_FAILED}", f"unverifiable: {TOO_LONG}")
+    )
 
 
 def unverifiable(reason: str, field: str, length: int) -> Flag:

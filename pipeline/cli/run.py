@@ -343,7 +343,7 @@ def untranslated_warnings(data: dict[str, Any]) -> list[str]:
         f"{paths.get(seg['document'], '?')}:{seg['line']}: {flag['message']}"
         for seg in data["segments"]
         for flag in seg["flags"]
-        if flag["check"] == "engine_health" and not_translated(flag["message"])
+        if not_translated(flag)
     ]
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from ..checks import CheckInput
 from ..checks.drift import similarities
+from ..checks.health import ENGINE_HEALTH
 from ..records import Flag
 from ..records import verdict as verdict  # the flag rule lives with the records (report/ applies it too)
 
@@ -47,7 +48,7 @@ def drift(inp: CheckInput, flags: Iterable[Flag]) -> float:
     elif any(f.severity == "major" for f in flags):
         worst = "major"
     lo, hi = DRIFT_BANDS[worst]
-    if any(f.check == "engine_health" for f in flags) or not inp.target.strip():
+    if any(f.check == ENGINE_HEALTH.name for f in flags) or not inp.target.strip():
         raw = 0.5
     else:
         sims = similarities(inp)

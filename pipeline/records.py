@@ -20,6 +20,7 @@ from typing import Literal
 Severity = Literal["info", "minor", "major", "critical"]
 Verdict = Literal["ok", "review", "fail"]
 Mode = Literal["roundtrip", "source"]
+MODES: tuple[Mode, ...] = ("roundtrip", "source")  # the two ways to check copy
 
 SEVERITIES: tuple[Severity, ...] = ("info", "minor", "major", "critical")
 VERDICTS: tuple[Verdict, ...] = ("ok", "review", "fail")

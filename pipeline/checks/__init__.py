@@ -22,7 +22,7 @@ import importlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from ..records import SEVERITIES, Flag, Mode, Severity, Span
+from ..records import MODES, SEVERITIES, Flag, Mode, Severity, Span
 
 # The order a segment's flags come in (the order the stages have always produced them in).
 CHECK_MODULES: tuple[str, ...] = (
@@ -48,8 +48,6 @@ CHECK_MODULES: tuple[str, ...] = (
     "pipeline.checks.consistency",
     "pipeline.checks.placeholders",
 )
-
-BOTH_MODES: tuple[Mode, ...] = ("source", "roundtrip")
 
 
 @dataclass(frozen=True)
@@ -91,7 +89,7 @@ class Check:
     name: str
     severity: Severity
     title: str
-    modes: tuple[Mode, ...] = BOTH_MODES
+    modes: tuple[Mode, ...] = MODES
     also: tuple[Severity, ...] = ()  # other severities some of its flags carry
 
     def __post_init__(self) -> None:

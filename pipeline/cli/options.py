@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ..errors import UsageError
+from ..records import MODES
 
 if TYPE_CHECKING:
     from ..config import Settings
@@ -138,6 +139,6 @@ def cli_settings(config: str | None, no_cache: bool = False, **cli: Any) -> Sett
 
 def checked_mode(mode: str) -> str:
     """`--mode` of eval and calibrate: source or roundtrip, else one line and exit 2."""
-    if mode not in ("source", "roundtrip"):
+    if mode not in MODES:
         raise UsageError(f"--mode must be source or roundtrip, not '{mode}'")
     return mode

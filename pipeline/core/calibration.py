@@ -42,7 +42,7 @@ from typing import Any
 
 from ..checks import COMBINED_CHECK
 from ..errors import ConfigError
-from ..records import Evidence, Flag, Severity, Span, Verdict, severity_rank, verdict_rank
+from ..records import MODES, Evidence, Flag, Severity, Span, Verdict, severity_rank, verdict_rank
 from ..records import evidence_label as describe
 from .trees import Forest, parse_forest
 from .verdict import verdict as rule_verdict  # the flag rule: critical fails, major asks for review
@@ -225,7 +225,7 @@ def parse(data: Any, source: str) -> Calibration:
     if data.get("version") != FORMAT_VERSION:
         raise ConfigError(f"{source}: calibration version {data.get('version')!r} is not {FORMAT_VERSION}")
     mode = data.get("mode")
-    if mode not in ("source", "roundtrip"):
+    if mode not in MODES:
         raise ConfigError(f"{source}: 'mode' must be source or roundtrip")
     variants = data.get("variants")
     if not isinstance(variants, list) or not variants:

@@ -18,7 +18,7 @@ from ..config import Settings
 from ..engines import plan_route
 from ..engines.langs import check_lang, default_pivot
 from ..errors import UsageError, expect
-from ..records import Mode, Severity
+from ..records import MODES, Mode, Severity
 
 if TYPE_CHECKING:
     from ..engines import Engine
@@ -88,7 +88,7 @@ def resolve_languages(settings: Settings, mode: Mode) -> RunConfig:
 def resolve_config(settings: Settings, mode: Mode) -> RunConfig:
     """Check the languages and routes of `settings` for `mode` and freeze what the stages read."""
     expect(settings, Settings, "settings")
-    if mode not in ("source", "roundtrip"):
+    if mode not in MODES:
         raise UsageError(f"mode must be 'source' or 'roundtrip', not {mode!r}")
     return with_checks(resolve_languages(settings, mode), settings)
 

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..records import SEVERITIES, VERDICTS
+from ..records import MODES, SEVERITIES, VERDICTS
 
-MODES = ("roundtrip", "source")
 SCORE_KEYS = ("chrf", "bleu", "ter")
 
 

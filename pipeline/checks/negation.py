@@ -279,11 +279,11 @@ def check_negation(inp: CheckInput) -> list[Flag]:
     rendered = _UNTIL & set(implicit(view or "", fewer_lang))
     implied = tuple(w for w in implicit(fewer_text, fewer_lang) if w not in rendered)
     # The copy adds a negation: an English source's "unable", "invalid" (WordNet pairs them) or a
-    # strong prefix joined by a hyphen ("non-recursive", "não-linear": `implicit` gives the prefix)
-    # says it (no flag); other words must negate in the engine's hands, else the difference stands.
+    # strong prefix joined by a hyphen that is not the language's negator ("non-recursive"; French
+    # "non-" is) says it (no flag); other words must negate in the engine's hands, else it stands.
     doubted: tuple[str, ...] = ()
     if n_tgt > n_src:
-        strong = NEG_AFFIXES.get(fewer_lang, ((), (), ()))[0]
+        strong = set(NEG_AFFIXES.get(fewer_lang, ((), (), ()))[0]) - NEG_PRIMARY.get(fewer_lang, set())
         affixed = tuple(w for w in implied if w in strong or negated_by_prefix(w, fewer_lang))
         if lo + len(affixed) >= hi:
             return []

@@ -19,7 +19,7 @@ import pytest
 from pipeline.checks.negation import count, implicit
 from tests.conftest import run_cli
 
-from .helpers import make, run
+from .helpers import make, run, through
 
 ONLY = "This is only the beginning."
 DROPPED = "translation has fewer negations than the source (0 vs 1)"
@@ -341,3 +341,27 @@ def test_french_to_english_through_spanish_with_apertium(tmp_path: Path) -> None
         "guere_dropped": ("review", [CLEAN_DROPPED]),
         "guere": ("ok", []),
     }
+
+
+@pytest.mark.requires_apertium
+def test_a_hyphenated_negator_of_the_source_accounts_for_no_added_not() -> None:
+    """An English strong prefix with a hyphen negates on its own ("non-recursive" / "no recursivo",
+    tests/checks/test_ui_strings.py); French "non-", the language's own negator, was counted the
+    same way, once per word, and took the flag from a DEMETR copy that adds a "not"."""
+    source = (
+        "De nombreuses traditions liées à ces fêtes ont été également adoptées par des non-croyants "
+        "dans les pays chrétiens et par des non-chrétiens dans le monde."
+    )
+    copy = (
+        "Many traditions not related to these holidays have also been adopted by non-believers in "
+        "Christian countries and by non-Christians around the world."
+    )
+    inp = make(
+        source,
+        copy,
+        "fr",
+        "en",
+        forward=through(source, "fr-es", "spa-eng"),
+        back=through(copy, "eng-spa", "es-fr"),
+    )
+    assert [f.severity for f in run("negation", inp)] == ["major"]

@@ -74,7 +74,7 @@ def resolve_languages(settings: Settings, mode: Mode) -> RunConfig:
         lang,
         source_lang,
         pivots,
-        settings.via,
+        None if settings.via is None else check_lang(settings.via, "--via language"),
         settings.engine,
         settings.beam,
         semantic,

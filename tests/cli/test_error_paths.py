@@ -62,6 +62,15 @@ def test_an_empty_path_on_the_command_line_is_refused(flag: str) -> None:
     assert r.stderr == f"driftcheck: error: {flag}: is empty: name a file or folder (an unset variable?)\n"
 
 
+def test_an_unknown_via_language_is_named() -> None:
+    """`--via xx` went on to plan routes and ended suggesting `apt-get install apertium-eng-xx`."""
+    r = run_cli("check", str(SEED), "--engine", "apertium", "--no-cache", "--via", "xx")
+    assert r.code == 2
+    assert r.stderr == (
+        "driftcheck: error: unknown --via language code 'xx': use an ISO 639-1 code such as en, es, fr, de\n"
+    )
+
+
 def test_an_unknown_device_on_the_command_line_is_refused() -> None:
     r = run_cli("check", str(SEED), "--engine", "apertium", "--no-cache", "--device", "tpu")
     assert r.code == 2 and "device: must be one of auto, cpu, cuda, not 'tpu'" in r.stderr

@@ -69,6 +69,15 @@ def foreign_database(path: Path, application_id: int) -> bool:
         db.close()
 
 
+def _sqlite_file(path: Path) -> bool:
+    """The file begins as every SQLite database does (a damaged cache still does)."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
 def unusable(path: Path, exc: sqlite3.Error) -> str:
     """One line that says what to do about a cache SQLite cannot use: a full disk, a folder that
     cannot be written or a file that cannot be opened is no reason to delete a healthy cache."""
@@ -83,6 +92,9 @@ def unusable(path: Path, exc: sqlite3.Error) -> str:
         sqlite3.SQLITE_IOERR,
     ):
         cause = f"{path} cannot be opened or written here: check the file, its folder and their permissions"
+    elif code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB) and not _sqlite_file(path):
+        # someone's document named as the cache (`--cache notes.txt`): never advise deleting it
+        return f"--cache {path}: this file is no translation cache (no SQLite database): pass another --cache PATH"
     elif code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
         cause = "the file is damaged: delete it"
     else:

@@ -217,6 +217,15 @@ def test_a_cache_that_cannot_be_written_is_not_called_damaged(tmp_path: Path) ->
     damaged.write_bytes(b"SQLite format 3\x00" + b"\x07" * 4000)
     r = run_cli(*args, "--cache", str(damaged), "-o", "r.json", cwd=tmp_path)
     assert r.code == 2 and "the file is damaged: delete it" in r.stderr, r.stderr
+    # a document given as the cache is no damaged cache: it was "the file is damaged: delete it"
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my notes\n", "utf-8")
+    r = run_cli(*args, "--cache", "notes.txt", "-o", "r.json", cwd=tmp_path)
+    assert r.code == 2 and r.stderr == (
+        "driftcheck: error: --cache notes.txt: this file is no translation cache (no SQLite database): "
+        "pass another --cache PATH\n"
+    )
+    assert notes.read_text("utf-8") == "my notes\n" and not (tmp_path / "r.json").exists()
 
 
 def test_cache_path_on_the_command_line_wins_and_a_trailing_slash_is_a_folder(tmp_path: Path) -> None:

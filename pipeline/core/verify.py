@@ -93,6 +93,17 @@ def validate_input(path: str, settings: Settings) -> None:
         decode_text(read_bytes(path), path)
 
 
+def _both_named(explicit: list[str], lang: str) -> str:
+    """ "--source-lang and --lang are both 'en'" where the user gave both flags; otherwise the
+    languages came from the inputs (a name such as copy.es.txt, a PO file's English msgids) or the
+    default, and the line says so instead of naming flags the user never gave."""
+    given = [flag for flag, key in (("--source-lang", "source_lang"), ("--lang", "lang")) if key in explicit]
+    if len(given) == 2:
+        return f"--source-lang and --lang are both '{lang}'"
+    said = f"{given[0]} given, the other" if given else "both"
+    return f"the original and the copy are both '{lang}' ({said} from the inputs or the default; give --lang or --source-lang)"
+
+
 def _declared(paths: list[str], loaded: list[Document | UnitFile], original: Document | None) -> Declared:
     decl = Declared()
     for path, item in zip(paths, loaded):
@@ -161,7 +172,7 @@ def load_inputs(paths: list[str], settings: Settings, source: str | None = None)
         src_lang = check_lang(src_lang, "source language")
         if src_lang == lang:
             raise UsageError(
-                f"--source-lang and --lang are both '{lang}': a translation needs two languages{why}"
+                f"{_both_named(settings.explicit, lang)}: a translation needs two languages{why}"
             )
         from .source_mode import job_from_documents, job_from_segments
 

@@ -152,7 +152,8 @@ def test_a_cache_named_like_an_input_is_refused_without_advice_to_delete_it(tmp_
 
 def test_a_file_language_that_is_no_code_is_named_in_the_error_it_causes(tmp_path: Path) -> None:
     """`Language: xx` was ignored (rightly: no such code) and the run failed on "--source-lang and
-    --lang are both 'en'", naming neither the file nor the declaration."""
+    --lang are both 'en'", naming neither the file nor the declaration, and two flags the user had
+    not given."""
     po = tmp_path / "xx.po"
     po.write_text(
         'msgid ""\nmsgstr ""\n"Language: xx\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Hello"\nmsgstr "Hola"\n'
@@ -162,8 +163,14 @@ def test_a_file_language_that_is_no_code_is_named_in_the_error_it_causes(tmp_pat
     )
     assert (r.code, r.stderr) == (
         2,
-        "driftcheck: error: --source-lang and --lang are both 'en': a translation needs two languages "
+        "driftcheck: error: the original and the copy are both 'en' (both from the inputs or the default; give "
+        "--lang or --source-lang): a translation needs two languages "
         f"({po}: declares language 'xx', which is not a language code; ignored)\n",
+    )
+    # the flags are named where they were given
+    r = run_cli("check", str(po), "--engine", "apertium", "--no-cache", "-l", "en", "-s", "en")
+    assert r.code == 2 and r.stderr.startswith(
+        "driftcheck: error: --source-lang and --lang are both 'en': a translation needs two languages"
     )
 
 

@@ -210,8 +210,16 @@ class BergamotEngine:
                 f"{PACKAGE} {package_version()} is installed but its model folder {models_root()} holds no "
                 f"Bergamot model: {REINSTALL}"
             )
+        bridge = sorted(
+            {b for a, b in bundled_models() if a == src} & {a for a, b in bundled_models() if b == src}
+        )
+        pivot = (
+            f"; {src} has only {'/'.join(bridge)} (a round trip of {src} copy: --pivot {bridge[0]})"
+            if bridge
+            else ""
+        )
         return (
-            f"{PACKAGE} has Bergamot models for {have} only; --engine auto takes other directions "
+            f"{PACKAGE} has Bergamot models for {have} only{pivot}; --engine auto takes other directions "
             "through Apertium or Marian"
         )
 

@@ -280,3 +280,14 @@ def test_a_process_given_one_cpu_translates_on_one_thread() -> None:
     finally:
         machine.set_cpus(None)
     assert BergamotEngine().threads() == min(8, len(os.sched_getaffinity(0)))
+
+
+def test_portuguese_copy_without_a_pivot_is_told_the_pivot_that_works(tmp_path: Path) -> None:
+    """Round trip of Portuguese copy defaults to the Spanish pivot, which the bundled models lack;
+    the hint named only --engine auto, not the one pivot bergamot can do."""
+    copy = tmp_path / "b.pt.txt"
+    copy.write_text("O presidente abriu a ponte na sexta-feira.\n", encoding="utf-8")
+    r = run_cli("check", str(copy), "--engine", "bergamot", "--no-cache")
+    assert r.code == 2
+    assert "; pt has only en (a round trip of pt copy: --pivot en); --engine auto takes other" in r.stderr
+    assert run_cli("check", str(copy), "--engine", "bergamot", "--no-cache", "--pivot", "en").code == 0

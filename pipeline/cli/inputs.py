@@ -104,7 +104,8 @@ def expand_inputs(
                         (blank if blank_file(f) else found).append(str(f))
             if not found:
                 what = "only blank files" if blank else "no files"
-                raise InputError(f"{p}: {what} matching {', '.join(include)}")
+                but = f" but not {', '.join(exclude)} (--exclude)" if exclude else ""
+                raise InputError(f"{p}: {what} matching {', '.join(include)}{but}")
             out.extend(sorted(found))
         else:
             out.append(p)

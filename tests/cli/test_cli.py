@@ -105,10 +105,16 @@ BAD_INPUTS = [
         lambda d: ["check", str(SEED), "--config", str(_w(d / "c.toml", b"beam = 0"))],
         "beam: must be at least 1",
     ),
+    (  # the excludes took every file: the line named only the includes
+        "everything excluded",
+        lambda d: ["check", str(_w(d / "docs" / "a.txt", b"Hello.").parent), "--exclude", "*"],
+        "but not * (--exclude)",
+    ),
 ]
 
 
 def _w(p: Path, data: bytes) -> Path:
+    p.parent.mkdir(parents=True, exist_ok=True)
     p.write_bytes(data)
     return p
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -32,6 +32,28 @@ def baseline_create(
     data = create_baseline(load_report(report_json))
     save_baseline(output, data)
     typer.echo(f"baseline: {len(data['entries'])} flag(s) recorded in {output}")
+
+
+def _known_names(decisions: dict[str, Any], path: str) -> None:
+    """Every decision names checks the registry knows and language codes: an unknown one went into
+    the baseline, where it can never match, and into the labels, where `eval` failed on it later."""
+    from ..checks import check_names
+    from ..engines.langs import check_lang
+    from ..errors import DriftcheckError, InputError
+
+    known = check_names()
+    for n, d in enumerate(decisions["decisions"], start=1):
+        unknown = [c for c in d.get("checks", []) if c not in known]
+        if unknown:
+            raise InputError(
+                f"{path}: decision {n}: unknown check '{unknown[0]}' (known: {', '.join(sorted(known))})"
+            )
+        for key in ("source_lang", "lang"):
+            if d.get(key) is not None:
+                try:
+                    check_lang(d[key])
+                except DriftcheckError as exc:
+                    raise InputError(f"{path}: decision {n}: {key}: {exc.message}") from None
 
 
 @baseline_app.command("import")
@@ -70,6 +92,7 @@ def baseline_import(
     if labels:
         same_file_guard([labels], [("baseline", output)])
     decisions = load_decisions(decisions_json)
+    _known_names(decisions, decisions_json)
     existing = load_baseline(output) if Path(output).exists() else None
     baseline, added = baseline_from_decisions(decisions, existing)
     rows = labelled_rows(decisions) if labels else []

@@ -138,3 +138,23 @@ def test_false_alarms_imported_from_a_po_review_make_the_gate_pass(tmp_path: Pat
     assert imported.code == 0, imported.stderr
     again = cli(*run, "--baseline", str(tmp_path / "b.json"), "-o", str(tmp_path / "r2.json"))
     assert again.code == 0 and "stale" not in again.stderr, again.stderr
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"checks": ["nosuchcheck"]}, "decision 1: unknown check 'nosuchcheck' (known: "),
+        ({"lang": "klingon"}, "decision 1: lang: unknown language code 'klingon'"),
+    ],
+    ids=["unknown check", "unknown language"],
+)
+def test_baseline_import_refuses_names_nothing_can_match(
+    tmp_path: Path, cli: Any, change: dict[str, Any], message: str
+) -> None:
+    """An unknown check went into the baseline, where it can never match a flag, and an unknown
+    language into the labels, where `eval` failed on it later."""
+    path = decisions_file(tmp_path, [{**DECIDED[0], **change}])
+    out, labels = tmp_path / "baseline.json", tmp_path / "labels.jsonl"
+    res = cli("baseline", "import", str(path), "-o", str(out), "--labels", str(labels))
+    assert res.code == 2 and message in res.stderr and len(res.stderr.strip().splitlines()) == 1
+    assert not out.exists() and not labels.exists()

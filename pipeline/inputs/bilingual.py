@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from ..engines.langs import COMMON
 from ..errors import InputError
@@ -73,6 +74,20 @@ def _meta(obj: dict[str, object], skip: set[str | None]) -> tuple[tuple[str, str
     )
 
 
+class _TwiceGiven(ValueError):
+    """A JSON object that names one key twice."""
+
+
+def _once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object's keys, each once: Python's json keeps the last of two silently."""
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _TwiceGiven(key)
+        out[key] = value
+    return out
+
+
 def parse_jsonl(text: str, path: str, doc_index: int) -> list[Segment]:
     segments: list[Segment] = []
     seen: set[str] = set()
@@ -80,7 +95,11 @@ def parse_jsonl(text: str, path: str, doc_index: int) -> list[Segment]:
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
+            obj = json.loads(line, object_pairs_hook=_once)
+        except _TwiceGiven as exc:
+            raise InputError(
+                f"{path}:{lineno}: '{exc}' is given twice in one object: which one counts?"
+            ) from None
         except json.JSONDecodeError as exc:
             raise InputError(f"{path}:{lineno}: not valid JSON ({exc.msg} at column {exc.colno})") from exc
         except RecursionError:

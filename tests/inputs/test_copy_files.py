@@ -53,6 +53,12 @@ def test_one_column_tsv_is_copy() -> None:
         ),
         ("tsv", "Hola.\tHello.\nBye.\n", "copy.tsv:2: expected 2 tab-separated column(s)"),
         ("jsonl", '{"id": 1}\n', "copy.jsonl:1: 'translation' must be a string"),
+        # Python's json kept the last of two values without a word
+        (
+            "jsonl",
+            '{"source": "Hola.", "translation": "Hi.", "source": "Adiós."}\n',
+            "copy.jsonl:1: 'source' is given twice in one object: which one counts?",
+        ),
         ("jsonl", '{"source": 5, "translation": "x"}\n', "copy.jsonl:1: 'source' must be a string"),
         # ids that are not strings or numbers were kept as Python's repr ("True", "{'a': 1}")
         (

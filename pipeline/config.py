@@ -25,6 +25,7 @@ LIST_KEYS = ("pivots", "formats", "include", "exclude")
 TEXT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.jsonl", "*.tsv", "*.csv", "*.parquet")
 
 
+CONFIG_FILE = "driftcheck.toml"  # looked for in the working directory
 MAX_THREADS = 256  # engine threads: more than the cores of any machine, and the pools abort past it
 
 
@@ -269,7 +270,7 @@ def load_settings(
         table = tool.get("driftcheck") if isinstance(tool, dict) else None  # not ours to judge
         if isinstance(table, dict):
             _apply(settings, table, f"{pyproject} [tool.driftcheck]", _elsewhere(pyproject, cwd))
-    path = Path(config_path) if config_path else cwd / "driftcheck.toml"
+    path = Path(config_path) if config_path else cwd / CONFIG_FILE
     if config_path and not path.is_file():
         raise ConfigError(f"{config_path}: config file not found")
     if path.is_file():

@@ -71,7 +71,7 @@ def eval_cmd(
     config: ConfigOpt = None,
 ) -> None:
     """Measure labelled files: false flags, recall, MCC, ROC AUC of drift, per check and category."""
-    from ..learn.evaluate import run_eval
+    from ..learn.evaluate import EVAL_FILES, run_eval
 
     checked_mode(mode)
     splits = {"both": ("heldout", "train"), "heldout": ("heldout",), "train": ("train",), "all": ("all",)}
@@ -107,7 +107,7 @@ def eval_cmd(
     folder = Path(output)
     labelled = each_once(labelled, "measured once")
     preflight_outputs(
-        [str(folder / "eval.json"), str(folder / "eval.md")],
+        [str(folder / name) for name in EVAL_FILES],
         protected_files(labelled, settings, None, config),
     )
     write_all(run_eval(labelled, settings, mode, output, splits[split], cv, not uncalibrated)[1])
@@ -198,6 +198,7 @@ def calibrate(
     from dataclasses import replace
     from pathlib import Path
 
+    from ..core.calibration import COMBINERS
     from ..learn.calibrate import run_calibrate
     from .inputs import each_once
     from .run import preflight_outputs, protected_files
@@ -226,8 +227,8 @@ def calibrate(
         semantic=semantic,
         morph=morph,
     )
-    if combiner not in ("trees", "logistic"):
-        raise UsageError(f"--combiner must be trees or logistic, not '{combiner}'")
+    if combiner not in COMBINERS:
+        raise UsageError(f"--combiner must be {' or '.join(COMBINERS)}, not '{combiner}'")
     labelled = each_once(labelled, "trained on once")
     # the calibration a config names is what `check` reads; calibrate writes a new one, and may
     # write that file (it used to be refused as the "calibration file" even where it did not exist)
@@ -239,10 +240,21 @@ def calibrate(
         from ..learn.calibrate import run_calibrate_copy
 
         budget = review_rate if budget is None else budget
-        write_all(run_calibrate_copy(labelled, natural or [], settings, output, review_rate, budget, add_to)[1])
+        write_all(
+            run_calibrate_copy(labelled, natural or [], settings, output, review_rate, budget, add_to)[1]
+        )
         return
     budget = BUDGET if budget is None else budget
     _, summary = run_calibrate(
-        labelled, settings, output, review_rate, fail_rate, budget, include_heldout, add_to, combiner, fallbacks
+        labelled,
+        settings,
+        output,
+        review_rate,
+        fail_rate,
+        budget,
+        include_heldout,
+        add_to,
+        combiner,
+        fallbacks,
     )
     write_all(summary)

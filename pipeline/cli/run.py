@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..config import Settings
+from ..config import CONFIG_FILE, Settings
 from ..errors import InputError, NothingToCheck, UsageError
 from ..outputs import commit_outputs, file_identity, stage_outputs, write_output
 from ..report import render
@@ -143,15 +143,16 @@ def protected_files(
     if settings.calibration:
         files.append(("calibration file", settings.calibration))
     pyproject = find_pyproject(Path.cwd())
-    for c in (config, "driftcheck.toml", str(pyproject) if pyproject else None):
+    for c in (config, CONFIG_FILE, str(pyproject) if pyproject else None):
         if c:
             files.append(("config file", c))
     if settings.cache:
         from ..checks.zipf_memo import FILENAME
+        from ..engines.cache import SIDECARS
         from ..engines.cache_path import resolve_cache_path
 
         cache = str(resolve_cache_path(settings.cache_path))
-        files += [("translation cache", cache + suffix) for suffix in ("", "-wal", "-shm")]
+        files += [("translation cache", cache + suffix) for suffix in SIDECARS]
         files.append(("word-frequency memo", str(Path(cache).parent / FILENAME)))  # rewritten at exit
     return files
 

@@ -49,6 +49,7 @@ from .verdict import verdict as rule_verdict  # the flag rule: critical fails, m
 
 FORMAT = "driftcheck-calibration"
 FORMAT_VERSION = 1
+COMBINERS = ("trees", "logistic")  # the kinds of model a calibration file may hold
 CORE_GROUPS = frozenset({"flag", "dist", "len", "cov", "ctx"})  # every source-aware run has these
 CONTEXT = "ctx:"  # features that set the scene (engine noise) and are never shown as evidence
 TOP_EVIDENCE = 3
@@ -170,7 +171,7 @@ def _variant(d: Any, where: str) -> Variant:
     if not isinstance(d, dict):
         raise ConfigError(f"{where}: must be an object")
     model = d.get("model")
-    if not isinstance(model, dict) or model.get("kind") not in ("logistic", "trees"):
+    if not isinstance(model, dict) or model.get("kind") not in COMBINERS:
         raise ConfigError(f"{where}.model: must be an object with kind 'logistic' or 'trees'")
     forest = parse_forest(model, f"{where}.model") if model["kind"] == "trees" else None
     terms = _terms(model, where)

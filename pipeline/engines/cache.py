@@ -34,6 +34,7 @@ from .cache_path import foreign_database, is_foreign, ownership, resolve_cache_p
 APPLICATION_ID = 0x64726674  # "drft": marks the file as ours, so we never write into someone else's db
 SCHEMA_VERSION = 4  # 2: reports (whole-run results, core/result_memo.py); 3: embeddings; 4: derived
 BUSY_TIMEOUT_MS = 30_000
+SIDECARS = ("", "-wal", "-shm")  # the database file and what WAL mode keeps beside it
 _CHUNK = 500  # bound parameters per SELECT ... IN (...)
 
 _SCHEMA = """
@@ -356,7 +357,7 @@ class TranslationCache:
 
     def size_bytes(self) -> int:
         total = 0
-        for suffix in ("", "-wal", "-shm"):
+        for suffix in SIDECARS:
             try:
                 total += os.stat(f"{self.path}{suffix}").st_size
             except OSError:

@@ -94,7 +94,10 @@ def unusable(path: Path, exc: sqlite3.Error) -> str:
         cause = f"{path} cannot be opened or written here: check the file, its folder and their permissions"
     elif code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB) and not _sqlite_file(path):
         # someone's document named as the cache (`--cache notes.txt`): never advise deleting it
-        return f"--cache {path}: this file is no translation cache (no SQLite database): pass another --cache PATH"
+        return (
+            f"the translation cache {path} is unusable ({exc}): it is no SQLite database, so no cache "
+            "(another file?): pass another --cache PATH, or run with --no-cache"
+        )
     elif code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
         cause = "the file is damaged: delete it"
     else:

@@ -173,7 +173,7 @@ class CT2Engine:
         max_length = int(gen.get("max_length") or 512)
         limit = int(_read_json(folder / "tokenizer_config.json").get("model_max_length") or 512)
         pieces = []
-        for name in ("source.spm", "target.spm"):
+        for name in models.SPM_FILES:
             try:
                 pieces.append(sentencepiece.SentencePieceProcessor(model_file=str(folder / name)))
             except Exception as exc:  # an empty or damaged file: "unk is not defined", "could not parse"

@@ -34,9 +34,9 @@ ENV_BENCH_FIXED_LEN = "DRIFTCHECK_BENCH_FIXED_LEN"
 PROVENANCE = "driftcheck-model.json"
 HUB_TIMEOUT_S = 5.0
 CT2_SUFFIX = "-ct2"
+SPM_FILES = ("source.spm", "target.spm")  # opus-mt's sentencepiece models, source side first
 TOKENIZER_FILES = (
-    "source.spm",
-    "target.spm",
+    *SPM_FILES,
     "vocab.json",
     "tokenizer_config.json",
     "generation_config.json",
@@ -110,11 +110,11 @@ def ct2_dir(root: Path, src: str, tgt: str) -> Path:
 
 def is_marian_folder(path: Path) -> bool:
     has_weights = (path / "model.safetensors").is_file() or (path / "pytorch_model.bin").is_file()
-    return (path / "config.json").is_file() and (path / "source.spm").is_file() and has_weights
+    return (path / "config.json").is_file() and (path / SPM_FILES[0]).is_file() and has_weights
 
 
 def is_ct2_folder(path: Path) -> bool:
-    return all((path / name).is_file() for name in ("model.bin", "source.spm", "target.spm"))
+    return all((path / name).is_file() for name in ("model.bin", *SPM_FILES))
 
 
 def pick_engine(root: Path, src: str, tgt: str) -> EngineName:

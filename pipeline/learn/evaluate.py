@@ -27,6 +27,8 @@ from ..terminal import inert
 from .labelled import Row, collect, judge_rows
 from .metrics import mcc, roc_auc, wilson_interval
 
+EVAL_FILES = ("eval.json", "eval.md")  # what `driftcheck eval` writes into its folder
+
 
 def _flagged(r: Row) -> bool:
     return r.verdict != "ok"
@@ -282,6 +284,7 @@ def run_eval(
     result = evaluate(paths, settings, mode, splits, cv, calibrated)
     md = inert(to_markdown(result))  # file names are the user's: no terminal control
     out = Path(output)
-    atomic_write(out / "eval.json", json.dumps(result, indent=2, ensure_ascii=False) + "\n")
-    atomic_write(out / "eval.md", md)
-    return result, md + inert(f"\nwritten: {out / 'eval.json'}, {out / 'eval.md'}") + "\n"
+    json_path, md_path = (out / name for name in EVAL_FILES)
+    atomic_write(json_path, json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+    atomic_write(md_path, md)
+    return result, md + inert(f"\nwritten: {json_path}, {md_path}") + "\n"

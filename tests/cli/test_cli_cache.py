@@ -222,8 +222,8 @@ def test_a_cache_that_cannot_be_written_is_not_called_damaged(tmp_path: Path) ->
     notes.write_text("my notes\n", "utf-8")
     r = run_cli(*args, "--cache", "notes.txt", "-o", "r.json", cwd=tmp_path)
     assert r.code == 2 and r.stderr == (
-        "driftcheck: error: --cache notes.txt: this file is no translation cache (no SQLite database): "
-        "pass another --cache PATH\n"
+        "driftcheck: error: the translation cache notes.txt is unusable (file is not a database): it is no "
+        "SQLite database, so no cache (another file?): pass another --cache PATH, or run with --no-cache\n"
     )
     assert notes.read_text("utf-8") == "my notes\n" and not (tmp_path / "r.json").exists()
 

@@ -113,6 +113,33 @@ def eval_cmd(
     write_all(run_eval(labelled, settings, mode, output, splits[split], cv, not uncalibrated)[1])
 
 
+def _calibrate_options(
+    mode: str,
+    rates: dict[str, float | None],
+    roundtrip_only: bool,
+    fallbacks: bool,
+    heldout: bool,
+    combiner: str,
+) -> None:
+    """`calibrate`'s options that do not go together, each one line and exit 2."""
+    from ..core.calibration import COMBINERS
+
+    checked_mode(mode)
+    for name, rate in rates.items():
+        if rate is not None and not 0.0 <= rate <= 1.0:  # NaN passes click's range check
+            raise UsageError(f"{name} must be a share between 0 and 1, not {rate}")
+    if mode == "source" and roundtrip_only:
+        raise UsageError("--natural and --pivot are for --mode roundtrip")
+    if mode == "roundtrip" and fallbacks:
+        raise UsageError("--fallbacks is for --mode source")
+    if mode == "roundtrip" and heldout:
+        raise UsageError(
+            "--include-heldout is for --mode source (round-trip training keeps the held-out fifth out)"
+        )
+    if combiner not in COMBINERS:
+        raise UsageError(f"--combiner must be {' or '.join(COMBINERS)}, not '{combiner}'")
+
+
 def calibrate(
     labelled: Annotated[
         list[str],
@@ -198,23 +225,12 @@ def calibrate(
     from dataclasses import replace
     from pathlib import Path
 
-    from ..core.calibration import COMBINERS
     from ..learn.calibrate import run_calibrate
     from .inputs import each_once
     from .run import preflight_outputs, protected_files
 
-    checked_mode(mode)
-    for name, rate in (("--review-rate", review_rate), ("--fail-rate", fail_rate), ("--budget", budget)):
-        if rate is not None and not 0.0 <= rate <= 1.0:  # NaN passes click's range check
-            raise UsageError(f"{name} must be a share between 0 and 1, not {rate}")
-    if mode == "source" and (natural or pivot):
-        raise UsageError("--natural and --pivot are for --mode roundtrip")
-    if mode == "roundtrip" and fallbacks:
-        raise UsageError("--fallbacks is for --mode source")
-    if mode == "roundtrip" and include_heldout:
-        raise UsageError(
-            "--include-heldout is for --mode source (round-trip training keeps the held-out fifth out)"
-        )
+    _calibrate_options(mode, {"--review-rate": review_rate, "--fail-rate": fail_rate, "--budget": budget},
+                       bool(natural or pivot), fallbacks, include_heldout, combiner)  # fmt: skip
     settings = cli_settings(
         config,
         no_cache,
@@ -227,8 +243,6 @@ def calibrate(
         semantic=semantic,
         morph=morph,
     )
-    if combiner not in COMBINERS:
-        raise UsageError(f"--combiner must be {' or '.join(COMBINERS)}, not '{combiner}'")
     labelled = each_once(labelled, "trained on once")
     # the calibration a config names is what `check` reads; calibrate writes a new one, and may
     # write that file (it used to be refused as the "calibration file" even where it did not exist)

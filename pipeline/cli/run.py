@@ -217,16 +217,18 @@ def _baselined(data: dict[str, Any], baseline: str) -> dict[str, Any]:
     accepted = load_baseline(baseline)
     data, stale = apply_baseline(data, accepted)
     named = {normalise_path(str(e.get("path", ""))) for e in accepted.get("entries", [])}
-    checked = {normalise_path(str(d["path"])) for d in data["documents"]}
-    if named and not named & checked:  # paths are keys: the baseline speaks of other documents
-        print(
-            one_line(
-                f"driftcheck: warning: {baseline} names none of the documents checked (it names "
-                f"{', '.join(sorted(named)[:2])}{', …' if len(named) > 2 else ''}; paths count as given, "
-                "relative to the folder the check runs in)"
-            ),
-            file=sys.stderr,
-        )
+    for path in sorted({normalise_path(str(d["path"])) for d in data["documents"]} - named):
+        # paths are keys: the same file named another way (another folder) matches nothing; a new
+        # file the baseline never saw (a pre-commit run on it alone) is no such case
+        alike = sorted(n for n in named if n.rsplit("/", 1)[-1] == path.rsplit("/", 1)[-1])
+        if alike:
+            print(
+                one_line(
+                    f"driftcheck: warning: {baseline} names {alike[0]}, not {path}: paths count as given, "
+                    "relative to the folder the check runs in (run it from the folder the baseline was made in)"
+                ),
+                file=sys.stderr,
+            )
     for entry in stale:
         print(
             one_line(

@@ -300,9 +300,14 @@ def test_report_rerenders_saved_json_and_baseline_gates_only_new_flags(tmp_path:
                        "--baseline", "../base-rel.json", cwd=sub)  # fmt: skip
     assert from_sub.code == 1
     assert (
-        "driftcheck: warning: ../base-rel.json names none of the documents checked (it names a.en.txt; paths "
-        "count as given, relative to the folder the check runs in)\n"
+        "driftcheck: warning: ../base-rel.json names a.en.txt, not ../a.en.txt: paths count as given, relative "
+        "to the folder the check runs in (run it from the folder the baseline was made in)\n"
     ) in from_sub.stderr
+    # a file the baseline never saw (a pre-commit run on a new file) is no other path: nothing said
+    (tmp_path / "b.en.txt").write_text("The engineers replaced 230 cables.\n")
+    fresh = run_cli("check", "b.en.txt", "--source", "a.es.txt", "-s", "es", *APERTIUM, "-f", "json",
+                    "--baseline", "base-rel.json", cwd=tmp_path)  # fmt: skip
+    assert fresh.code == 1 and "warning" not in fresh.stderr, fresh.stderr
     copy.write_text("The engineers replaced 230 cables.\n\nThey finished in 2019.\n")
     src.write_text("Los ingenieros sustituyeron 320 cables.\n\nTerminaron en 2018.\n")
     assert run_cli("check", str(copy), *common, "--baseline", str(base), "-f", "json").code == 1  # a new flag

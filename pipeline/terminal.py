@@ -66,5 +66,11 @@ def write_all(text: str, stream: TextIO | None = None) -> None:
     stream.flush()
     data = memoryview(text.encode(stream.encoding or "utf-8", stream.errors or "strict"))
     while data:
-        data = data[buffer.write(data) or 0 :]
+        taken = buffer.write(data)
+        if taken is None:  # a non-blocking stream that is full: wait until it takes more
+            import select
+
+            select.select([], [buffer], [])
+            continue
+        data = data[taken:]
     buffer.flush()

@@ -12,15 +12,23 @@ ICONS = {"ok": "✓ ok", "review": "! review", "fail": "✗ fail"}
 STYLES = {"ok": "green", "review": "yellow", "fail": "bold red"}
 
 
+def _counted(n: int, noun: str) -> str:
+    """ "1 sentence", "2 sentences" (the summary said "1 sentences in 1 document(s)")."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def summary_line(data: dict[str, Any]) -> str:
     s = data["summary"]
     v = s["verdicts"]
-    docs = len(data["documents"])
     notes = sum(len(seg["flags"]) for seg in data["segments"] if seg["verdict"] == "ok")
     return (
-        f"driftcheck ({data['mode']}): {s['segments']} sentences in {docs} document(s): "
-        f"{v['ok']} ok, {v['review']} review, {v['fail']} fail"
-        + (f"; {notes} minor note(s) on ok sentences (see the JSON or HTML report)" if notes else "")
+        f"driftcheck ({data['mode']}): {_counted(s['segments'], 'sentence')} in "
+        f"{_counted(len(data['documents']), 'document')}: {v['ok']} ok, {v['review']} review, {v['fail']} fail"
+        + (
+            f"; {_counted(notes, 'minor note')} on ok sentences (see the JSON or HTML report)"
+            if notes
+            else ""
+        )
     )
 
 

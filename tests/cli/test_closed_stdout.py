@@ -81,3 +81,32 @@ def test_a_broken_pipe_elsewhere_is_not_blamed_on_stdout(tmp_path: Path) -> None
     assert proc.stderr.decode() == (
         "driftcheck: error: a pipe to a helper process broke (the process ended early; stdout is fine)\n"
     )
+
+
+def test_a_full_non_blocking_stdout_gets_every_byte() -> None:
+    """A stdout set non-blocking (some CI runners' pipes) refuses writes while full (a text stream
+    over it dropped what one write did not take); the writer waits until the reader takes more
+    (select, no busy loop) and delivers every byte."""
+    import io
+    import threading
+    import time
+
+    from pipeline.terminal import write_all
+
+    read, write = os.pipe()
+    os.set_blocking(write, False)
+    stream = io.TextIOWrapper(io.FileIO(write, "w"), encoding="utf-8", write_through=True)
+    got = bytearray()
+
+    def reader() -> None:
+        time.sleep(0.2)  # the pipe fills first
+        while chunk := os.read(read, 65536):
+            got.extend(chunk)
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    write_all("é" * 300_000, stream)
+    stream.close()
+    thread.join()
+    os.close(read)
+    assert bytes(got) == "é".encode() * 300_000

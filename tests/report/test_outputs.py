@@ -276,7 +276,7 @@ def test_format_follows_the_suffix_end_to_end(work: Path) -> None:
     assert r.code == 2 and not (work / "y.html").exists()
     r = check(work, "-o", "x.txt")
     assert r.code == 0 and r.stdout == "", r.stdout
-    assert (work / "x.txt").read_text().startswith("driftcheck (roundtrip): 1 sentences")
+    assert (work / "x.txt").read_text().startswith("driftcheck (roundtrip): 1 sentence in 1 document: ")
     r = check(work, "-o", "x.json")
     assert r.code == 0 and "written: x.json" in r.stdout
     r = run_cli("report", "x.json", "-f", "text", "-o", "again.txt", cwd=work)
@@ -338,7 +338,7 @@ def test_a_scanned_file_named_as_the_output_is_refused_not_replaced(work: Path) 
     assert r.code == 0, r.stderr
     r = run_cli("check", "docs", "--engine", "apertium", "--no-cache", "-o", "docs/old.txt", cwd=work)
     assert r.code == 0, r.stderr
-    assert "in 3 document(s)" in (docs / "old.txt").read_text().splitlines()[0]  # a.txt, b.txt, notes.md
+    assert "in 3 documents:" in (docs / "old.txt").read_text().splitlines()[0]  # a.txt, b.txt, notes.md
 
 
 @pytest.mark.requires_apertium
@@ -381,7 +381,7 @@ def test_github_annotations_written_into_the_scanned_folder_are_not_read_back(wo
     (docs / "old.txt").write_text("::warning file=docs/a.txt,line=1,title=driftcheck drift::chrF 40\n")
     r = run_cli(*args, "-o", "docs/r.txt", cwd=work)
     assert r.code == 0 and r.stderr == "", r.stderr
-    assert "in 1 document(s)" in (docs / "r.txt").read_text().splitlines()[0]
+    assert "in 1 document:" in (docs / "r.txt").read_text().splitlines()[0]
 
 
 @pytest.mark.requires_apertium

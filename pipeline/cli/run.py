@@ -217,14 +217,17 @@ def _baselined(data: dict[str, Any], baseline: str) -> dict[str, Any]:
     accepted = load_baseline(baseline)
     data, stale = apply_baseline(data, accepted)
     named = {normalise_path(str(e.get("path", ""))) for e in accepted.get("entries", [])}
+    by_name: dict[str, str] = {}  # file name -> the first path the baseline names it by
+    for n in sorted(named):
+        by_name.setdefault(n.rsplit("/", 1)[-1], n)
     for path in sorted({normalise_path(str(d["path"])) for d in data["documents"]} - named):
         # paths are keys: the same file named another way (another folder) matches nothing; a new
         # file the baseline never saw (a pre-commit run on it alone) is no such case
-        alike = sorted(n for n in named if n.rsplit("/", 1)[-1] == path.rsplit("/", 1)[-1])
+        alike = by_name.get(path.rsplit("/", 1)[-1])
         if alike:
             print(
                 one_line(
-                    f"driftcheck: warning: {baseline} names {alike[0]}, not {path}: paths count as given, "
+                    f"driftcheck: warning: {baseline} names {alike}, not {path}: paths count as given, "
                     "relative to the folder the check runs in (run it from the folder the baseline was made in)"
                 ),
                 file=sys.stderr,

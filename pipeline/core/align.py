@@ -11,6 +11,9 @@ more than even a poor 1-1 pair, so a loose translation still aligns 1-1; a delet
 added sentence still becomes 1-0 or 0-1, because pairing it would shift the good pairs
 after it onto wrong partners. Long inputs are aligned in a band around the diagonal that
 widens until the path no longer touches its edge (1,000 pairs: a few tenths of a second).
+A target text whose back-translation is empty (the engine failed on it) is unknown, not unlike
+everything: linking it costs one skip, so one left between two pairs still pairs 1-1 (its
+verdict is then "unverifiable"), not an omission beside an addition.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,7 @@ class _Profile:
     n_words: int
     n_anchors: int
     length: int  # characters of the normalised text
+    unknown: bool = False  # a target without its back-translation: nothing to compare
 
 
 def align_paragraphs(
@@ -85,7 +89,7 @@ def align_paragraphs(
     dropped or added in the middle becomes one 1-0 or 0-1 link; the pairs after it still align.
     """
     _check_lengths(tgt_paras, tgt_back)
-    return _align(src_paras, tgt_back, _PARAGRAPHS, merges=merges)
+    return _align(src_paras, tgt_back, _PARAGRAPHS, merges=merges, unknown=_unknown(tgt_paras, tgt_back))
 
 
 def align_sentences(src_sents: list[str], tgt_sents: list[str], tgt_back: list[str]) -> list[Link]:
@@ -95,7 +99,7 @@ def align_sentences(src_sents: list[str], tgt_sents: list[str], tgt_back: list[s
     in order; every source and target index is used exactly once.
     """
     _check_lengths(tgt_sents, tgt_back)
-    return _align(src_sents, tgt_back, _SENTENCES, merges=True)
+    return _align(src_sents, tgt_back, _SENTENCES, merges=True, unknown=_unknown(tgt_sents, tgt_back))
 
 
 def align_document(
@@ -125,6 +129,11 @@ def align_document(
 def similarity(a: str, b: str) -> float:
     """Similarity of two texts in the same language, 0..1 (the measure the aligner uses)."""
     return _similarity(*_profiles([a, b]))
+
+
+def _unknown(tgt: Sequence[str], back: Sequence[str]) -> set[int]:
+    """Targets with text whose back-translation is empty: the engine failed on them."""
+    return {j for j, (t, b) in enumerate(zip(tgt, back, strict=True)) if t.strip() and not b.strip()}
 
 
 def _check_lengths(tgt: Sequence[str], back: Sequence[str]) -> None:
@@ -185,6 +194,7 @@ def _joined(a: _Profile, b: _Profile) -> _Profile:
         words.bit_count(),
         anchors.bit_count(),
         a.length + b.length + 1,
+        a.unknown or b.unknown,
     )
 
 
@@ -212,11 +222,14 @@ def _length_cost(la: int, lb: int) -> float:
     return _LENGTH_CAP if p <= math.exp(-_LENGTH_CAP) else -math.log(p)
 
 
-def _align(src: Sequence[str], back: Sequence[str], costs: _Costs, *, merges: bool) -> list[Link]:
+def _align(
+    src: Sequence[str], back: Sequence[str], costs: _Costs, *, merges: bool, unknown: set[int]
+) -> list[Link]:
     n, m = len(src), len(back)
     if n == 0 or m == 0:
         return [Link((i,), (), 0.0) for i in range(n)] + [Link((), (j,), 0.0) for j in range(m)]
     profiles = _profiles([*src, *back])
+    profiles[n:] = [replace(p, unknown=True) if j in unknown else p for j, p in enumerate(profiles[n:])]
     grid = _Grid(profiles[:n], profiles[n:], costs, merges)
     if n * m <= _FULL_CELLS:
         return grid.path(max(n, m))[0]
@@ -242,7 +255,9 @@ class _Grid:
         self.tgt2 = [_joined(a, b) for a, b in zip(tgt, tgt[1:], strict=False)] if merges else []
 
     def _pair(self, a: _Profile, b: _Profile) -> tuple[float, float]:
-        """Cost and similarity of linking a with b."""
+        """Cost and similarity of linking a with b (an unknown side: one skip, as likely as not)."""
+        if a.unknown or b.unknown:
+            return self.costs.skip, 0.0
         sim = _similarity(a, b)
         return 1.0 - sim + self.costs.length_weight * _length_cost(a.length, b.length), sim
 

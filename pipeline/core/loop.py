@@ -92,6 +92,12 @@ class Plan(Protocol[Row, Item]):
 
     def check(self, row: Row, stats: Sequence[PairStats]) -> Item: ...
 
+    def verified(self, row: Row, route: str) -> bool:
+        """Whether the row's translations along `route` exist: a text the engine failed on or
+        skipped is unverifiable, no evidence for the corpus scores (a sentence the other side
+        lacks is: it counts against them)."""
+        ...
+
     def cosines(self, items: list[Item], embeddings: semantic.Embeddings) -> list[Semantic | None]: ...
 
     def judge_all(self, items: list[Item], cosines: list[Semantic | None]) -> list[SegmentResult]: ...
@@ -229,6 +235,9 @@ def _corpus(plan: Plan[Row, Item], rows: list[Row], stats: list[PairStats], widt
     for k, row in enumerate(rows):
         by_doc.setdefault(plan.document(row), []).append(k)
     return {
-        doc: {route: [stats[k * width + col] for k in idx] for route, col in plan.corpus.items()}
+        doc: {
+            route: [stats[k * width + col] for k in idx if plan.verified(rows[k], route)]
+            for route, col in plan.corpus.items()
+        }
         for doc, idx in sorted(by_doc.items())
     }

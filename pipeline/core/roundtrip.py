@@ -90,6 +90,9 @@ class RoundTripPlan:
     def document(self, row: CopyRow) -> int:
         return row.segment.document
 
+    def verified(self, row: CopyRow, route: str) -> bool:
+        return row.failed[self.corpus[route]] is None
+
     def compare(self, row: CopyRow) -> list[Comparison]:
         return [(back, row.segment.text) for _, _, back in row.trips]
 

@@ -65,9 +65,10 @@ def _clamp(x: float, lo: float = 0.0, hi: float = 100.0) -> float:
 
 def pair_stats(hypothesis: str, reference: str) -> PairStats:
     hyp, ref = hypothesis.strip(), reference.strip()
+    if not ref and not hyp:
+        return PairStats(None, None, None, Scores(100.0, 100.0, 0.0))
     if not ref or not hyp:
-        same = not ref and not hyp
-        return PairStats(None, None, None, Scores(100.0, 100.0, 0.0) if same else Scores(0.0, 0.0, 100.0))
+        return _one_sided(hyp, ref)
     _, bleu, ter, _ = _metrics()
     b = bleu.sentence_score(hyp, [ref])
     pieces = ter_pieces(hyp.split(), ref.split())
@@ -82,6 +83,32 @@ def pair_stats(hypothesis: str, reference: str) -> PairStats:
         (b.sys_len, b.ref_len, *b.counts, *b.totals),
         (edits, ref_length),
         pieces=len(pieces),
+    )
+
+
+def _one_sided(hyp: str, ref: str) -> PairStats:
+    """A pair with one side empty (a sentence the other side lacks): the worst sentence scores, and
+    for the corpus its character n-grams, words and edits counted on its side, none matched.
+    (sacreBLEU's chrF counts no hypothesis n-gram against an empty reference: its corpus chrF would
+    score a document with an added sentence as if the sentence were not there.) A side over the
+    segment limit was never translated (unverifiable, left out of the corpus): not counted."""
+    from ..engines import MAX_SEGMENT_CHARS
+
+    if len(hyp or ref) > MAX_SEGMENT_CHARS:
+        return PairStats(None, None, None, Scores(0.0, 0.0, 100.0))
+    _, bleu, ter, _ = _metrics()
+    b = bleu.sentence_score(hyp, [ref])
+    words = float(len(ter.tokenizer(hyp or ref).split()))  # an insertion or a deletion each
+    chrf = [
+        n
+        for h, r in zip(_char_ngrams(hyp), _char_ngrams(ref), strict=True)
+        for n in (sum(h.values()), sum(r.values()), 0)
+    ]
+    return PairStats(
+        tuple(chrf),
+        (b.sys_len, b.ref_len, *b.counts, *b.totals),
+        (words, 0.0 if not ref else words),
+        Scores(0.0, 0.0, 100.0),
     )
 
 
@@ -207,8 +234,9 @@ def scores_from(st: PairStats) -> Scores:
 
 
 def corpus_from(stats: list[PairStats]) -> Scores:
-    """Corpus scores over pairs with text on both sides, from their summed statistics."""
-    kept = [s for s in stats if s.empty is None]
+    """Corpus scores from the pairs' summed statistics (a pair with one side empty counts its side;
+    a pair with both sides empty has nothing to count)."""
+    kept = [s for s in stats if s.chrf is not None]
     return _scores(kept, _metrics()[3]) if kept else Scores(0.0, 0.0, 100.0)
 
 

@@ -184,6 +184,9 @@ class SourcePlan:
     def document(self, row: SourceRow) -> int:
         return row.pair.segment.document
 
+    def verified(self, row: SourceRow, route: str) -> bool:
+        return row.unusable is None
+
     def compare(self, row: SourceRow) -> list[Comparison]:
         src = row.view.source
         return [(row.back, src), (row.view.text, row.forward), (row.source_rt, src)]

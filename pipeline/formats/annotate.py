@@ -1,7 +1,7 @@
 """`--annotate OUT`: a copy of each PO/XLIFF input with every flagged unit marked for review.
 
 OUT is a file for one such input, or a folder (an existing one, one ending in '/', or
-whenever there are several) where each copy keeps its path relative to the inputs' common
+whenever there are several: then a name with a catalogue's suffix is refused) where each copy keeps its path relative to the inputs' common
 folder. The inputs are never written: OUT may not be, or contain as a copy's path, an input.
 The marks come from the JSON report (units whose verdict is review or fail after the
 baseline, with the checks that gave it), so a reused report annotates like a fresh one.
@@ -36,7 +36,13 @@ def plan_annotations(dest: str, inputs: list[str], source: str | None) -> tuple[
     skipped = [p for p in inputs if p not in todo]
     if not todo:
         raise UsageError("--annotate writes marked copies of PO and XLIFF files; none of the inputs is one")
-    folder = len(todo) > 1 or Path(dest).is_dir() or dest.endswith(("/", os.sep))
+    named_folder = Path(dest).is_dir() or dest.endswith(("/", os.sep))
+    if len(todo) > 1 and not named_folder and format_of(dest) in ANNOTATABLE:
+        raise UsageError(  # a folder named like one catalogue: `-o x.html` for two formats is refused too
+            f"--annotate {dest}: {len(todo)} PO/XLIFF inputs get one copy each, so OUT is a folder; "
+            f"give a folder ({dest}/ if that name is meant)"
+        )
+    folder = len(todo) > 1 or named_folder
     if folder:
         parents = [str(Path(p).resolve().parent) for p in todo]
         common = Path(os.path.commonpath(parents))

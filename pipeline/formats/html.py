@@ -121,7 +121,7 @@ def article_blocks(html: str, blocks: list[Block], info: PageInfo) -> list[Block
             owner.append(k)
             pieces.append(_norm(piece))
     hit = _matched_pieces(pieces, _extracted_lines(html))
-    kept = sorted({owner[i] for i in hit})
+    kept = sorted({owner[i] for i in hit if not blocks[owner[i]].navigation})  # trafilatura may keep a menu
     if not kept:
         return []
     first, last = kept[0], kept[-1]

@@ -49,6 +49,7 @@ class Block:
     waived: tuple[str, ...] = ()
     lang: str | None = None  # the nearest `lang` a block element below <html> declares
     translate: bool = True  # False inside an element with translate="no" (up to one with "yes")
+    navigation: bool = False  # inside <nav> or an element with role="navigation": never the article
 
     @property
     def text(self) -> str:
@@ -73,6 +74,7 @@ class BlockWalker(HTMLParser):
         self.info = PageInfo()
         self._stack: list[tuple[str, int]] = []  # (tag, serial)
         self._marks: dict[int, tuple[str | None, str | None]] = {}  # serial -> (lang, translate) declared
+        self._navigation: set[int] = set()  # serials of <nav> and role="navigation" elements
         self._serial = 0
         self._skip = 0  # depth inside script/style/...
         self._hidden: tuple[str, int] | None = None  # (tag, depth) of an element a browser does not show
@@ -141,6 +143,10 @@ class BlockWalker(HTMLParser):
             a = {k.lower(): (v or "").strip().lower() for k, v in attrs if k.lower() in ("lang", "translate")}
             if a and tag in BLOCK_TAGS and tag != "html":  # <html lang> is the page's own language
                 self._marks[self._serial] = (a.get("lang") or None, a.get("translate") or None)
+            if tag == "nav" or any(
+                k.lower() == "role" and (v or "").strip().lower() == "navigation" for k, v in attrs
+            ):
+                self._navigation.add(self._serial)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self._skip or self._hidden is not None:
@@ -184,7 +190,10 @@ class BlockWalker(HTMLParser):
             tag = self._block_tag()
             lang, translate = self._declared()
             ancestors = tuple(s for _, s in self._stack)
-            self._current = Block(tag, _kind(tag), ancestors, lang=lang, translate=translate)
+            navigation = not self._navigation.isdisjoint(ancestors)
+            self._current = Block(
+                tag, _kind(tag), ancestors, lang=lang, translate=translate, navigation=navigation
+            )
         block = self._current
         for ch in data:
             if ch == "\x00":

@@ -290,6 +290,25 @@ def test_empty_texts_are_never_paired_with_real_ones() -> None:
     assert sorted(shape[1:3]) == [((), (1,)), ((1,), ())]  # which skip comes first is a tie
 
 
+def test_a_target_without_its_back_translation_pairs_where_one_source_is_left() -> None:
+    """An empty back-translation of a real text (the engine failed on it) is unknown, not unlike
+    everything: between two pairs it pairs 1-1 (was an omission beside an addition); with no
+    source left for it, it stays an addition; at paragraph level the same."""
+    src = ["El puente abrirá en 2025.", "Costará 3 millones.", "Los vecinos lo celebran."]
+    tgt = ["The bridge opens in 2025.", "It will cost 3 million.", "Neighbours celebrate."]
+    back = ["El puente abrirá en 2025.", "", "Los vecinos lo celebran."]
+    assert _shape(align_sentences(src, tgt, back)) == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
+    assert _shape(align_paragraphs(src, tgt, back)) == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
+    extra = ["El puente abrirá en 2025.", "Los vecinos lo celebran."]
+    assert _shape(align_sentences(extra, tgt, back)) == [((0,), (0,)), ((), (1,)), ((1,), (2,))]
+    # a failed last sentence pairs with the last source; one beyond every source is an addition
+    assert _shape(align_sentences(src, tgt, back[:2] + [""]))[-1] == ((2,), (2,))
+    assert _shape(align_sentences(src[:2], tgt[:1] + tgt[2:] + ["More."], back[:1] + ["", ""]))[-1] == (
+        (),
+        (2,),
+    )
+
+
 def test_back_translations_must_match_the_targets() -> None:
     with pytest.raises(ValueError, match="2 target texts but 1 back-translations"):
         align_sentences(["Hola."], ["Hello.", "Bye."], ["Hola."])

@@ -134,3 +134,35 @@ def test_statistics_give_exactly_sacrebleus_sentence_and_corpus_scores() -> None
     from pipeline.core.score import corpus_from
 
     assert corpus_from(many_stats(pairs[:3]) + many_stats(pairs[3:])) == corpus
+
+
+def test_a_sentence_one_side_lacks_counts_against_the_corpus_scores() -> None:
+    """An added sentence (no reference) and an omitted one (no hypothesis) keep the worst sentence
+    scores and count in the corpus: BLEU and TER as sacreBLEU's own corpus scores with the pairs in;
+    chrF counts the omitted sentence's n-grams as sacreBLEU does, and the added sentence's too
+    (sacreBLEU's chrF would count none of them: the document would score as if it were not there)."""
+    from sacrebleu.metrics.bleu import BLEU
+    from sacrebleu.metrics.chrf import CHRF
+    from sacrebleu.metrics.ter import TER
+
+    from pipeline.core.score import corpus_from, pair_stats
+
+    both = [("The mayor opened the bridge on Friday.", "The mayor opened the bridge the Friday.")]
+    alone = corpus_scores([both[0][0]], [both[0][1]])
+    added = ("Thousands of people came to see it.", "")
+    omitted = ("", "The city paid for it.")
+    for one in (added, omitted):
+        assert sentence_scores(*one) == sentence_scores("x", "") == sentence_scores("", "x")
+        assert sentence_scores("x", "").chrf == 0.0 and sentence_scores("x", "").ter == 100.0
+        pairs = [*both, one]
+        hyps, refs = [h for h, _ in pairs], [r for _, r in pairs]
+        got = corpus_scores(hyps, refs)
+        assert got.bleu == min(100.0, BLEU().corpus_score(hyps, [refs]).score) < alone.bleu
+        assert got.ter == min(100.0, TER().corpus_score(hyps, [refs]).score) > alone.ter
+        assert got.chrf < alone.chrf
+    hyps, refs = [both[0][0], ""], [both[0][1], omitted[1]]
+    assert corpus_scores(hyps, refs).chrf == CHRF().corpus_score(hyps, [refs]).score
+    # both sides empty: nothing to count; a side over the segment limit was never translated
+    assert corpus_from([pair_stats("", ""), pair_stats(*both[0])]) == alone
+    too_long = pair_stats("", "word " * MAX_SEGMENT_CHARS)
+    assert too_long.chrf is None and scores_from(too_long) == sentence_scores("x", "")

@@ -87,6 +87,28 @@ def test_added_sentence_is_an_addition_at_its_line(tmp_path: Path) -> None:
     assert add[0]["source"] == ""
 
 
+def test_an_added_or_omitted_sentence_counts_against_the_documents_corpus_scores(tmp_path: Path) -> None:
+    """The document's corpus scores (what --min-chrf gates on) count a sentence the other side
+    lacks: an added sentence left the document's chrF as if it were not there, so the gate passed."""
+    added_copy = EN.replace("steel cables.", "steel cables. Nobody was hurt during the works.")
+    faithful = _check(tmp_path, ES, EN)["documents"][0]["scores"]
+    added = _check(tmp_path, ES, added_copy)["documents"][0]["scores"]
+    omitted = _check(tmp_path, ES, EN.replace(" She said the bridge is safe.", ""))["documents"][0]["scores"]
+    for scores in (added, omitted):
+        for route in ("back", "forward"):
+            assert scores[route]["chrf"] < faithful[route]["chrf"], (route, scores, faithful)
+            assert scores[route]["bleu"] < faithful[route]["bleu"]
+            assert scores[route]["ter"] > faithful[route]["ter"]
+    limit = f"{min(s['chrf'] for s in faithful.values()) - 0.05:.2f}"
+    args = ["-s", "es", "-l", "en", "--engine", "apertium", "--no-cache", "-f", "json", "--min-chrf", limit]
+    for copy, code in ((EN, 0), (added_copy, 1)):  # the addition alone is `review`: only the limit fails it
+        (tmp_path / "copy.en.txt").write_text(copy)
+        r = run_cli("check", str(tmp_path / "copy.en.txt"), "--source", str(tmp_path / "src.es.txt"), *args)
+        assert r.code == code, r.stderr
+        assert ("corpus chrF" in r.stderr) == bool(code), r.stderr
+        assert [s["verdict"] for s in json.loads(r.stdout)["segments"]].count("fail") == 0
+
+
 def test_dropped_paragraph_keeps_the_rest_aligned(tmp_path: Path) -> None:
     paras = EN.strip().split("\n\n")
     copy = "\n\n".join(paras[:1] + paras[2:]) + "\n"

@@ -207,6 +207,27 @@ def test_the_cli_names_file_and_line_and_checks_the_rest(
     assert [s["verdict"] for s in segs] == ["ok", "ok", "ok"]
     assert [f["check"] for f in segs[1]["flags"]] == ["engine_health"]
     assert segs[0]["round_trips"][0]["back"] and segs[2]["round_trips"][0]["back"]
+    # the text the engine failed on is no evidence: the corpus scores are those of the rest
+    doc.write_text("The bridge reopened on Monday.\n\nThe cat sleeps.\n")
+    rest = run_cli("check", str(doc), "--engine", engine, "--no-cache", "-f", "json", env=env)
+    assert json.loads(r.stdout)["documents"][0]["scores"] == json.loads(rest.stdout)["documents"][0]["scores"]
+
+
+def test_a_source_aware_pair_the_engine_failed_on_counts_in_no_corpus_score(
+    faulty_apertium: Path, tmp_path: Path
+) -> None:
+    src, copy = tmp_path / "src.es.txt", tmp_path / "copy.en.txt"
+    args = [str(copy), "--source", str(src), "-s", "es", "--engine", "apertium", "--no-cache", "-f", "json"]
+    src.write_text("El puente reabrió el lunes.\n\nEl gato duerme.\n")
+    copy.write_text("The bridge reopened on Monday.\n\nThe cat sleeps.\n")
+    rest = json.loads(run_cli("check", *args).stdout)["documents"][0]["scores"]
+    src.write_text("El puente reabrió el lunes.\n\nSe hallaron POISON.\n\nEl gato duerme.\n")
+    copy.write_text("The bridge reopened on Monday.\n\nPOISON pills were found.\n\nThe cat sleeps.\n")
+    r = run_cli("check", *args)
+    assert r.code == 0, r.stderr
+    segs = json.loads(r.stdout)["segments"]
+    assert [[f["check"] for f in s["flags"]] for s in segs][1] == ["engine_health"]
+    assert json.loads(r.stdout)["documents"][0]["scores"] == rest
 
 
 def test_a_segment_over_the_limit_is_unverifiable_and_the_rest_checked(tmp_path: Path) -> None:

@@ -96,3 +96,20 @@ def test_annotate_marks_a_catalogue_read_from_stdin(tmp_path: Path) -> None:
         in text
     )
     assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["documents"][0]["path"] == "ui.po"
+
+
+def test_annotate_with_a_catalogue_name_for_several_catalogues_is_refused(tmp_path: Path) -> None:
+    """`--annotate review.po` with two catalogues silently made a folder named review.po (as `-o
+    x.html` with two formats is refused); `review.po/` says a folder is meant."""
+    for name in ("a.po", "b.po"):
+        (tmp_path / name).write_text(FUZZY_WRONG, encoding="utf-8")
+    args = ["check", "a.po", "b.po", *APERTIUM, "-f", "json", "-o", "r.json"]
+    r = run_cli(*args, "--annotate", "review.po", cwd=tmp_path)
+    assert r.code == 2 and r.stderr == (
+        "driftcheck: error: --annotate review.po: 2 PO/XLIFF inputs get one copy each, so OUT is a "
+        "folder; give a folder (review.po/ if that name is meant)\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.po", "b.po"]  # nothing made, nothing written
+    r = run_cli(*args, "--annotate", "review.po/", cwd=tmp_path)
+    assert r.code == 1, r.stderr
+    assert sorted(p.name for p in (tmp_path / "review.po").iterdir()) == ["a.po", "b.po"]

@@ -135,12 +135,31 @@ def test_news_site_page_of_the_sample_article_drops_only_its_chrome() -> None:
             b"<html><head><title>T</title></head><body><script>x()</script><img src=a.png></body></html>",
             "no article text found",
         ),
+        (b"<html><body><nav>Menu</nav></body></html>", "no article text found"),  # was checked: "Menu"
+        (
+            b'<html><body><div role="navigation"><a href="/">Home</a></div></body></html>',
+            "no article text found",
+        ),
     ],
 )
 def test_bad_pages_are_one_line_input_errors(data: bytes, message: str) -> None:
     with pytest.raises(InputError) as err:
         parse_html(decode_html(data, "bad.html"), "bad.html")
     assert message in err.value.message
+
+
+def test_navigation_inside_the_article_is_not_checked() -> None:
+    """trafilatura keeps a story's "previous / next" links inside <article>; navigation is chrome."""
+    page = (
+        '<html lang="en"><body><article><p>The mayor opened the new bridge on Friday after two years.</p>'
+        "<p>The city paid for it with a loan from the regional bank.</p>"
+        "<nav><p>Previous story: The old bridge closes</p></nav>"
+        '<div role="Navigation"><p>Next story: Rain expected on Sunday</p></div></article></body></html>'
+    )
+    assert [p.text for p in parse_html(page, "x.html")[0]] == [
+        "The mayor opened the new bridge on Friday after two years.",
+        "The city paid for it with a loan from the regional bank.",
+    ]
 
 
 def test_declared_latin1_page_is_read_as_declared() -> None:

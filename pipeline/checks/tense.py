@@ -20,6 +20,7 @@ from pipeline.records import Flag, Span
 
 from . import Check, CheckInput, register
 from .futurate import futurate, no_new_past
+from .modal_forms import MODAL, modal_futures, modals_for_futures
 from .verb_tense import VerbForms
 
 Matcher = re.Pattern[str] | VerbForms  # what a table of forms holds per language
@@ -78,15 +79,6 @@ FUTURE: dict[str, re.Pattern[str]] = {
         r"|\b(?:vais|vas|va|allons|allez|vont)(?:-t-(?:il|elle|on)|-(?:je|tu|nous|vous|ils|elles))?"
         + _FR_BETWEEN
         + r"\w+(?:er|ir|re)\b|\bsur\s+le\s+point\s+d(?:e\b|['’])",
-        re.I,
-    ),
-}
-# Modal auxiliaries (a closed class): a future of a modal verb ("poderá", "deverá") is said with a
-# modal and no future in English ("can", "should"), so a dropped future next to one is no shift.
-MODAL: dict[str, re.Pattern[str]] = {
-    "en": re.compile(
-        r"\b(?:can|could|may|might|must|should|would|ought|cannot|can't|couldn't|shouldn't"
-        r"|needs?\s+to|(?:has|have)\s+to|(?:is|are)\s+to|(?:is|are)\s+(?:un)?likely\s+to)\b",
         re.I,
     ),
 }
@@ -210,8 +202,8 @@ def _wonders(inp: CheckInput) -> bool:
 
 
 def _idiomatic(name: str, added: bool, inp: CheckInput) -> bool:
-    """Differences a faithful translation makes: a modal (or "need to", "is to") instead of a
-    modal's future, no future in a question that wonders ("Será que...?"), "will" in a subordinate
+    """Differences a faithful translation makes: a modal (or "need to", "is to") for a modal's
+    future, either way, no future in a question that wonders ("Será que...?"), "will" in a subordinate
     clause for a present subjunctive, a present progressive for a simple present (never a passive
     "is being done"), either way a present dated ahead for a future ("opens on Friday" = "se abrirá
     el viernes", checks/futurate.py), and a simple present for an English present progressive
@@ -225,8 +217,11 @@ def _idiomatic(name: str, added: bool, inp: CheckInput) -> bool:
         return pat is not None and pat.search(inp.target) is not None
     if name == "future" and added:
         sub = SUBORDINATE_FUTURE.get(inp.target_lang)
-        every = FUTURE[inp.target_lang]
-        return sub is not None and len(sub.findall(inp.target)) >= len(every.findall(inp.target))
+        every = len(FUTURE[inp.target_lang].findall(inp.target))
+        modal = modal_futures(inp.target, inp.target_lang) or 0  # "should" / "deberá" (modal_forms.py)
+        if modal >= every and modals_for_futures(inp.source, inp.source_lang, modal):
+            return True
+        return sub is not None and len(sub.findall(inp.target)) >= every
     if name == "progressive" and added and _continuative(inp):
         return True
     if name == "progressive" and added and not _adds_being(inp):
@@ -362,6 +357,12 @@ def _idiomatic_count(diff: int, inp: CheckInput) -> bool:
         return True
     if futurate(inp, "text" if diff < 0 else "source"):
         return True
+    if diff > 0:
+        more = (modal_futures(inp.target, inp.target_lang) or 0) - (
+            modal_futures(inp.forward, inp.target_lang) or 0
+        )
+        if more >= diff and modals_for_futures(inp.source, inp.source_lang, more):
+            return True  # "should indicate": "deberá indicar" where the engine writes "debería"
     pat = (CONTENT_FUTURE if diff > 0 else MODAL).get(inp.target_lang)
     return pat is not None and len(pat.findall(inp.target)) - len(pat.findall(inp.forward)) >= abs(diff)
 

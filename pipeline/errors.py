@@ -39,6 +39,12 @@ class NothingToCheck(InputError):
     the state a team works towards, so a run skips it with a warning instead of failing."""
 
 
+class NoText(InputError):
+    """A document with nothing to check, only code, comments or markup (a docs tree's section
+    index holds only front matter): a folder scan passes over it with a warning, as over a blank
+    file; named as an input it is an error (the other inputs are still checked)."""
+
+
 class UsageError(DriftcheckError):
     """Options that do not make sense together, an unknown language or engine."""
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..config import CONFIG_FILE, Settings
-from ..errors import InputError, NothingToCheck, UsageError
+from ..errors import InputError, NoText, NothingToCheck, UsageError
 from ..outputs import commit_outputs, file_identity, stage_outputs, write_output
 from ..report import render
 from ..report.gate import ERROR, gate_of, with_limits
@@ -26,36 +26,50 @@ if TYPE_CHECKING:
     from ..scale.executor_ray import RayOptions
 
 
-def _validate(paths: list[str], settings: Settings) -> tuple[list[str], list[str], list[str]]:
-    """(the inputs to check, the errors of those that cannot be read, the catalogues skipped
-    because `--unapproved-only` leaves nothing in them: the state a team works towards)."""
+def _validate(
+    paths: list[str], settings: Settings, scanned: set[str]
+) -> tuple[list[str], list[str], list[InputError]]:
+    """(the inputs to check, the errors of those that cannot be read, the inputs skipped: catalogues
+    that `--unapproved-only` leaves nothing in, the state a team works towards, and documents of
+    a folder scan with no prose, such as a docs tree's section index of front matter only)."""
     from ..core.verify import validate_input
 
-    good, errors, skipped = [], [], []
+    good: list[str] = []
+    errors: list[str] = []
+    skipped: list[InputError] = []
     for p in paths:
         try:
             validate_input(p, settings)
             good.append(p)
         except NothingToCheck as exc:
-            skipped.append(exc.message)
+            skipped.append(exc)
+        except NoText as exc:
+            if p not in scanned:
+                errors.append(exc.message)
+            else:
+                skipped.append(exc)
         except InputError as exc:
             errors.append(exc.message)
     return good, errors, skipped
 
 
-def _say_inputs(errors: list[str], skipped: list[str], spooled: dict[str, str], nothing_left: bool) -> None:
+def _say_inputs(
+    errors: list[str], skipped: list[InputError], spooled: dict[str, str], nothing_left: bool
+) -> None:
     """The inputs' errors and skips on stderr, stdin and pipes by the names the user gave; and
     where every input was skipped, that nothing is left to check."""
-    for kind, messages, end in (("error", errors, ""), ("warning", skipped, ": skipped")):
+    for kind, messages, end in (
+        ("error", errors, ""),
+        ("warning", [e.message for e in skipped], ": skipped"),
+    ):
         for message in messages:
             for tmp, name in spooled.items():
                 message = message.replace(tmp, name)
             print(f"driftcheck: {kind}: {one_line(message)}{end}", file=sys.stderr)
     if nothing_left and not errors:
-        print(
-            "driftcheck: nothing to check: every translated entry is approved; no report written",
-            file=sys.stderr,
-        )
+        approved = all(isinstance(e, NothingToCheck) for e in skipped)
+        why = "every translated entry is approved" if approved else "every input was skipped"
+        print(f"driftcheck: nothing to check: {why}; no report written", file=sys.stderr)
 
 
 def plan_outputs(settings: Settings, formats_given: bool) -> Plan:
@@ -254,7 +268,7 @@ def _gate(data: dict[str, Any]) -> int:
 def _expanded(paths: list[str], settings: Settings, folder: str | None, dests: list[str]) -> list[str]:
     """The files a run reads (globs and folder scans expanded), each once: a file named twice (a
     folder and a glob over it, a link) is checked once, and that and the blank files a scan passed
-    over are named on stderr."""
+    over are named on stderr. The files a glob or a scan found are not named: `_scanned`."""
     from ..scale.shards import expand_globs
 
     found, blank = expand_inputs(
@@ -285,6 +299,7 @@ def run_check(
 
     plan = plan_outputs(settings, formats_given)  # fail on bad output options before any work
     dests = [d for _, d in plan if d is not None]
+    named = set(paths)  # as given: the rest a glob or a folder scan found
     paths = _expanded(paths, settings, output_plan.output_folder(plan), dests)
     protected = protected_files(paths, settings, source, config)
     _cache_is_no_input(protected)
@@ -295,7 +310,7 @@ def run_check(
     try:
         annotate_plan = _plan_annotations(settings, [spooled.get(p, p) for p in paths], source)
         preflight_outputs(dests + list(annotate_plan.values()), protected)
-        good, errors, skipped = _validate(paths, settings)
+        good, errors, skipped = _validate(paths, settings, _scanned(paths, named))
         if source is not None:
             from ..core.verify import validate_input
 
@@ -327,6 +342,11 @@ def run_check(
     finally:
         for tmp in spooled:
             os.unlink(tmp)
+
+
+def _scanned(paths: list[str], named: set[str]) -> set[str]:
+    """The inputs a glob or a folder scan found (a document there with no prose is passed over)."""
+    return {p for p in paths if p not in named}
 
 
 def _shard_results(ray: RayOptions | None, paths: list[str]) -> list[str]:

@@ -241,8 +241,19 @@ def _align(
         radius *= 2
 
 
+def _bounds(n: int, m: int, radius: int) -> list[tuple[int, int]]:
+    """Per row of the grid, the first and last column within `radius` cells of the diagonal."""
+    return [
+        (max(0, math.floor(i * m / n - radius)), min(m, math.ceil(i * m / n + radius))) for i in range(n + 1)
+    ]
+
+
 # Link shapes by code, as stored in the DP cells: (source items, target items).
-_SHAPES = ((0, 0), (0, 1), (1, 0), (1, 1), (1, 2), (2, 1))
+_SHAPES = ((0, 0), (0, 1), (1, 0), (1, 1), (1, 2), (2, 1), (1, 3), (3, 1))
+# A 1-3 or 3-1 link costs a little more than a 1-2 link and a skip: the third item joins only
+# where it makes the pair more alike (a list the copy writes as one sentence), never an unrelated
+# sentence beside a split one (an addition stays one).
+_MERGE3_MARGIN = 0.02
 
 
 class _Grid:
@@ -253,6 +264,8 @@ class _Grid:
         # 1-2 and 2-1 links compare with adjacent pairs joined: src2[i] = src[i] + src[i + 1].
         self.src2 = [_joined(a, b) for a, b in zip(src, src[1:], strict=False)] if merges else []
         self.tgt2 = [_joined(a, b) for a, b in zip(tgt, tgt[1:], strict=False)] if merges else []
+        self.src3 = [_joined(a, b) for a, b in zip(self.src2, src[2:], strict=False)] if merges else []
+        self.tgt3 = [_joined(a, b) for a, b in zip(self.tgt2, tgt[2:], strict=False)] if merges else []
 
     def _pair(self, a: _Profile, b: _Profile) -> tuple[float, float]:
         """Cost and similarity of linking a with b (an unknown side: one skip, as likely as not)."""
@@ -265,11 +278,10 @@ class _Grid:
         """The best path in a band of `radius` cells around the diagonal; whether it touches the edge."""
         n, m = len(self.src), len(self.tgt)
         skip, merge, merges = self.costs.skip, self.costs.merge, self.merges
-        src, tgt, src2, tgt2, pair = self.src, self.tgt, self.src2, self.tgt2, self._pair
-        bounds = [
-            (max(0, math.floor(i * m / n - radius)), min(m, math.ceil(i * m / n + radius)))
-            for i in range(n + 1)
-        ]
+        merge3 = merge + skip + _MERGE3_MARGIN
+        src, tgt, pair = self.src, self.tgt, self._pair
+        src2, tgt2, src3, tgt3 = self.src2, self.tgt2, self.src3, self.tgt3
+        bounds = _bounds(n, m, radius)
         # Row i holds cells lo..hi of bounds[i]: total cost, link shape code, link similarity.
         totals: list[list[float]] = []
         shapes: list[list[int]] = []
@@ -280,8 +292,10 @@ class _Grid:
             total, shape, sim_row = [inf] * (hi - lo + 1), [0] * (hi - lo + 1), [0.0] * (hi - lo + 1)
             lo1, hi1 = bounds[i - 1] if i >= 1 else (1, 0)  # an empty range before row 0
             lo2, hi2 = bounds[i - 2] if i >= 2 and merges else (1, 0)
+            lo3, hi3 = bounds[i - 3] if i >= 3 and merges else (1, 0)
             up1 = totals[i - 1] if i >= 1 else []
             up2 = totals[i - 2] if i >= 2 else []
+            up3 = totals[i - 3] if i >= 3 else []
             for j in range(lo, hi + 1):
                 k = j - lo
                 best, code, sim = (0.0, 0, 0.0) if i == 0 and j == 0 else (inf, 0, 0.0)
@@ -302,6 +316,14 @@ class _Grid:
                         cost, s = pair(src2[i - 2], tgt[j - 1])
                         if prev + cost < best:
                             best, code, sim = prev + cost, 5, s
+                    if j >= 3 and lo1 <= j - 3 <= hi1 and (prev := up1[j - 3 - lo1] + merge3) < best:
+                        cost, s = pair(src[i - 1], tgt3[j - 3])
+                        if prev + cost < best:
+                            best, code, sim = prev + cost, 6, s
+                    if j >= 1 and lo3 <= j - 1 <= hi3 and (prev := up3[j - 1 - lo3] + merge3) < best:
+                        cost, s = pair(src3[i - 3], tgt[j - 1])
+                        if prev + cost < best:
+                            best, code, sim = prev + cost, 7, s
                 total[k], shape[k], sim_row[k] = best, code, sim
             totals.append(total)
             shapes.append(shape)

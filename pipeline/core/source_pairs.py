@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..formats.placeholders import unit_view
 from ..inputs.segment import Sentence, paragraph_sentences
 from ..records import Document, Flag, Segment, Span
-from .align import align_paragraphs, align_sentences
+from .align import Link, align_paragraphs, align_sentences
 
 
 @dataclass(frozen=True)
@@ -80,9 +80,9 @@ def build_pairs(job: SourceJob, copy_back: list[str]) -> list[Pair]:
         merges=True,  # a copy that joins two paragraphs or splits one still pairs every sentence
     )
     pairs: list[Pair] = []
-    for pl in plinks:
-        s_idx = [i for p in pl.src for i in src_paras[p]]
-        c_idx = [i for p in pl.tgt for i in cpy_paras[p]]
+    for region in _regions(plinks):
+        s_idx = [i for pl in region for p in pl.src for i in src_paras[p]]
+        c_idx = [i for pl in region for p in pl.tgt for i in cpy_paras[p]]
         if s_idx and c_idx:
             slinks = align_sentences(
                 [job.source_units[i].text for i in s_idx],
@@ -94,6 +94,23 @@ def build_pairs(job: SourceJob, copy_back: list[str]) -> list[Pair]:
             links = [((i,), ()) for i in s_idx] + [((), (i,)) for i in c_idx]
         pairs.extend(_pair(job, s, c, pairs) for s, c in links)
     return pairs
+
+
+def _regions(links: list[Link]) -> list[list[Link]]:
+    """Paragraph links whose sentences are aligned together: each run of links other than 1-1 (a
+    paragraph left out, added, split or joined) with the 1-1 link on either side of it, so that a
+    copy that splits one paragraph into three or more (one per sentence, as a CMS may re-flow it),
+    or joins them, still pairs sentence by sentence; a paragraph really left out is still found
+    by the sentence alignment."""
+    odd = [k for k, link in enumerate(links) if len(link.src) != 1 or len(link.tgt) != 1]
+    near = {j for k in odd for j in (k - 1, k, k + 1) if 0 <= j < len(links)}
+    regions: list[list[Link]] = []
+    for k, link in enumerate(links):
+        if k in near and k - 1 in near and regions:
+            regions[-1].append(link)
+        else:
+            regions.append([link])
+    return regions
 
 
 def _group(units: list[Unit]) -> list[list[int]]:

@@ -19,7 +19,7 @@ from ..formats import UNIT_FORMATS, format_of, read_units
 from ..formats.languages import NOT_A_CODE, Declared, resolve
 from ..formats.units import ReadOptions, UnitFile
 from ..inputs.bilingual import SEGMENT_FORMATS, bilingual_format, is_copy_only, pair_text, read_pairs
-from ..inputs.read import decode_text, detect_format, read_bytes, read_document
+from ..inputs.read import detect_format, read_bytes, read_document
 from ..records import Document, Report, Segment
 from ..timing import Timer
 from .run_config import RunConfig, resolve_config
@@ -89,8 +89,8 @@ def validate_input(path: str, settings: Settings) -> None:
     fmt = input_format(path)
     if fmt in UNIT_FORMATS or fmt in SEGMENT_FORMATS or fmt == "html":
         _read(path, fmt, 0, settings)
-    else:
-        decode_text(read_bytes(path), path)
+    else:  # a text or Markdown document with no prose (errors.NoText) is told apart from the others
+        read_document(path, settings.lang or "en")
 
 
 def _both_named(explicit: list[str], lang: str) -> str:

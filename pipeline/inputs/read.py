@@ -20,7 +20,7 @@ import re
 import sys
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, NoText
 from ..formats import format_of
 from ..outputs import atomic_write as atomic_write  # re-exported: writers import it from here
 from ..records import Document, Paragraph
@@ -159,7 +159,7 @@ def read_document(path: str, lang: str, fmt: str | None = None, text: str | None
             text = read_text(path)
         paras = parse_markdown(text) if fmt == "markdown" else parse_text(text)
         if not paras:
-            raise InputError(f"{path}: no text to check (only code, comments or markup)")
+            raise NoText(f"{path}: no text to check (only code, comments or markup)")
         doc = Document(path=path, lang=lang, paragraphs=tuple(paras), fmt=fmt)
     if not doc.declared_lang and (named := language_in_name(path)):
         doc = dataclasses.replace(doc, declared_lang=named)  # the file's own declaration wins

@@ -1,5 +1,6 @@
-"""What `check` reads from a scanned folder (pipeline/cli/inputs.py): blank files are passed over
-and named; a blank file named as an input stays an error; a file named twice is read once."""
+"""What `check` reads from a scanned folder (pipeline/cli/inputs.py): blank files and documents
+with no prose are passed over and named; named as an input either stays an error; a file named
+twice is read once."""
 
 from __future__ import annotations
 
@@ -40,6 +41,40 @@ def test_a_scan_passes_over_blank_files_and_names_them(tmp_path: Path) -> None:
     r = run_cli("check", str(folder), *APERTIUM, "--include", "*.md")
     assert r.code == 2
     assert r.stderr.strip().endswith(f"driftcheck: error: {folder}: only blank files matching *.md")
+
+
+def test_a_scan_passes_over_documents_with_no_prose(tmp_path: Path) -> None:
+    """A docs tree's section index (front matter only) or a page of code found by a scan stopped
+    the whole run (exit 2, no report, the other files unchecked). Now it is passed over with a
+    warning, as a blank file is; named as an input it is an error and the others are still checked."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "guide.md").write_text("The mayor opened the new bridge on Friday.\n", encoding="utf-8")
+    (folder / "_index.md").write_text('---\ntitle: "Section"\nweight: 10\n---\n', encoding="utf-8")
+    (folder / "code.md").write_text("```sh\npip install driftcheck\n```\n", encoding="utf-8")
+    out = tmp_path / "r.json"
+    r = run_cli("check", str(folder), *APERTIUM, "-f", "json", "-o", str(out))
+    assert r.code == 0, r.stderr
+    assert [d["path"] for d in json.loads(out.read_text(encoding="utf-8"))["documents"]] == [
+        str(folder / "guide.md")
+    ]
+    no_prose = "no text to check (only code, comments or markup)"
+    assert r.stderr.splitlines() == [
+        f"driftcheck: warning: {folder / n}: {no_prose}: skipped" for n in ("_index.md", "code.md")
+    ]
+    out.unlink()
+    r = run_cli(
+        "check", str(folder / "guide.md"), str(folder / "_index.md"), *APERTIUM, "-f", "json", "-o", str(out)
+    )
+    assert (
+        r.code == 2 and r.stderr.splitlines()[0] == f"driftcheck: error: {folder / '_index.md'}: {no_prose}"
+    )
+    assert len(json.loads(out.read_text(encoding="utf-8"))["documents"]) == 1  # the other file checked
+    (folder / "guide.md").unlink()
+    r = run_cli("check", str(folder), *APERTIUM)
+    assert r.code == 0 and r.stderr.splitlines()[-1] == (
+        "driftcheck: nothing to check: every input was skipped; no report written"
+    )
 
 
 def test_a_file_named_twice_is_checked_once(tmp_path: Path) -> None:

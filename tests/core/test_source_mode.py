@@ -109,6 +109,59 @@ def test_an_added_or_omitted_sentence_counts_against_the_documents_corpus_scores
         assert [s["verdict"] for s in json.loads(r.stdout)["segments"]].count("fail") == 0
 
 
+FIVE_ES = (
+    "El alcalde inauguró el nuevo puente el viernes. Unas 3.000 personas asistieron a la ceremonia. "
+    "El puente costó 20 millones de euros. Las obras duraron cuatro años. El tráfico se abrirá el lunes."
+)
+FIVE_EN = [
+    "The mayor opened the new bridge on Friday.",
+    "About 3,000 people attended the ceremony.",
+    "The bridge cost 20 million euros.",
+    "The works lasted four years.",
+    "Traffic will open on Monday.",
+]
+
+
+def test_a_copy_that_reflows_a_paragraph_into_many_pairs_every_sentence(tmp_path: Path) -> None:
+    """One source paragraph of five sentences, the copy one paragraph per sentence (a CMS re-flow),
+    and the reverse: every sentence pairs 1-1 (beyond a split in two, the faithful sentences came out
+    as critical omissions beside additions); a sentence really left out is still an omission."""
+    data = _check(tmp_path, FIVE_ES + "\n", "\n\n".join(FIVE_EN) + "\n")
+    assert [(s["text"], bool(s["source"])) for s in data["segments"]] == [(t, True) for t in FIVE_EN]
+    assert not _flags(data, "omission") and not _flags(data, "addition")
+    reverse = _check(
+        tmp_path, "\n\n".join(FIVE_ES.replace(". ", ".\n").splitlines()) + "\n", " ".join(FIVE_EN) + "\n"
+    )
+    assert [s["verdict"] for s in reverse["segments"]] == ["ok"] * 5
+    dropped = _check(tmp_path, FIVE_ES + "\n", "\n\n".join(FIVE_EN[:3] + FIVE_EN[4:]) + "\n")
+    om = _flags(dropped, "omission")
+    assert len(om) == 1 and om[0]["source"] == "Las obras duraron cuatro años." and om[0]["verdict"] == "fail"
+    assert len(dropped["segments"]) == 5 and not _flags(dropped, "addition")
+
+
+def test_three_sentences_joined_into_one_or_one_split_into_three_pair(tmp_path: Path) -> None:
+    three_es = (
+        "El alcalde llegó tarde. Inauguró el nuevo puente el viernes ante unas 3.000 personas. "
+        "Dijo que costó 20 millones de euros."
+    )
+    one_en = (
+        "The mayor, who arrived late, opened the new bridge on Friday before about 3,000 people and "
+        "said it cost 20 million euros."
+    )
+    joined = _check(tmp_path, three_es + "\n", one_en + "\n")["segments"]
+    assert [(s["source"], s["text"], s["verdict"]) for s in joined] == [(three_es, one_en, "ok")]
+    one_es = (
+        "El alcalde, que llegó tarde, inauguró el nuevo puente el viernes ante unas 3.000 personas, y "
+        "dijo que costó 20 millones de euros."
+    )
+    three_en = (
+        "The mayor arrived late. He opened the new bridge on Friday before about 3,000 people. "
+        "He said it cost 20 million euros."
+    )
+    split = _check(tmp_path, one_es + "\n", three_en + "\n")["segments"]
+    assert [(s["source"], s["text"], s["verdict"]) for s in split] == [(one_es, three_en, "ok")]
+
+
 def test_dropped_paragraph_keeps_the_rest_aligned(tmp_path: Path) -> None:
     paras = EN.strip().split("\n\n")
     copy = "\n\n".join(paras[:1] + paras[2:]) + "\n"

@@ -139,27 +139,30 @@ def test_a_copy_that_reflows_a_paragraph_into_many_pairs_every_sentence(tmp_path
     assert len(dropped["segments"]) == 5 and not _flags(dropped, "addition")
 
 
-def test_three_sentences_joined_into_one_or_one_split_into_three_pair(tmp_path: Path) -> None:
-    three_es = (
-        "El alcalde llegó tarde. Inauguró el nuevo puente el viernes ante unas 3.000 personas. "
-        "Dijo que costó 20 millones de euros."
-    )
-    one_en = (
-        "The mayor, who arrived late, opened the new bridge on Friday before about 3,000 people and "
-        "said it cost 20 million euros."
-    )
-    joined = _check(tmp_path, three_es + "\n", one_en + "\n")["segments"]
-    assert [(s["source"], s["text"], s["verdict"]) for s in joined] == [(three_es, one_en, "ok")]
-    one_es = (
-        "El alcalde, que llegó tarde, inauguró el nuevo puente el viernes ante unas 3.000 personas, y "
-        "dijo que costó 20 millones de euros."
-    )
-    three_en = (
-        "The mayor arrived late. He opened the new bridge on Friday before about 3,000 people. "
-        "He said it cost 20 million euros."
-    )
-    split = _check(tmp_path, one_es + "\n", three_en + "\n")["segments"]
-    assert [(s["source"], s["text"], s["verdict"]) for s in split] == [(one_es, three_en, "ok")]
+THREE_ES = (
+    "El alcalde llegó tarde. Inauguró el nuevo puente el viernes ante unas 3.000 personas. "
+    "Dijo que costó 20 millones de euros."
+)
+ONE_EN = (
+    "The mayor, who arrived late, opened the new bridge on Friday before about 3,000 people and "
+    "said it cost 20 million euros."
+)
+ONE_ES = (
+    "El alcalde, que llegó tarde, inauguró el nuevo puente el viernes ante unas 3.000 personas, y "
+    "dijo que costó 20 millones de euros."
+)
+THREE_EN = (
+    "The mayor arrived late. He opened the new bridge on Friday before about 3,000 people. "
+    "He said it cost 20 million euros."
+)
+
+
+@pytest.mark.parametrize("source, copy", [(THREE_ES, ONE_EN), (ONE_ES, THREE_EN)], ids=["joined", "split"])
+def test_three_sentences_joined_into_one_or_one_split_into_three_pair(
+    tmp_path: Path, source: str, copy: str
+) -> None:
+    segments = _check(tmp_path, source + "\n", copy + "\n")["segments"]
+    assert [(s["source"], s["text"], s["verdict"]) for s in segments] == [(source, copy, "ok")]
 
 
 def test_dropped_paragraph_keeps_the_rest_aligned(tmp_path: Path) -> None:

@@ -26,6 +26,16 @@ SEVERITIES: tuple[Severity, ...] = ("info", "minor", "major", "critical")
 VERDICTS: tuple[Verdict, ...] = ("ok", "review", "fail")
 VERDICT_ORDER: tuple[Verdict, ...] = VERDICTS[::-1]  # worst first: how reports list and sort them
 GATING: tuple[Severity, ...] = ("major", "critical")  # the severities that give a verdict review or fail
+ENGINE_HEALTH = "engine_health"  # the check that says a segment could not be verified ...
+UNVERIFIABLE = "unverifiable: "  # ... with a message that opens so
+
+
+def unverifiable_flag(flag: Mapping[str, object]) -> bool:
+    """Whether a report's flag says its segment could not be verified (the engine failed on it, the
+    text is over the segment limit, or what came back is unusable)."""
+    return flag.get("check") == ENGINE_HEALTH and str(flag.get("message", "")).startswith(UNVERIFIABLE)
+
+
 SCHEMA_VERSION = 1  # of the canonical JSON report (report/to_json.py); Report.schema_version
 # The one list of report formats: format -> ("module:function" that renders it, file extension).
 # Config validation, the CLI's messages, report.render and the names of the reports a folder scan

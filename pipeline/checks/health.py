@@ -12,7 +12,8 @@ import functools
 from collections.abc import Mapping
 from typing import Any
 
-from pipeline.records import Flag, Span
+from pipeline.records import ENGINE_HEALTH as HEALTH
+from pipeline.records import UNVERIFIABLE, Flag, Span
 
 from . import Check, CheckInput, register
 from .text import fold, has_letters, tokens
@@ -80,7 +81,7 @@ def _problem(given: str, given_lang: str, out: str, out_lang: str) -> str | None
     return None
 
 
-ENGINE_HEALTH = Check("engine_health", "info", "Unverifiable: the engine output is unusable")
+ENGINE_HEALTH = Check(HEALTH, "info", "Unverifiable: the engine output is unusable")
 
 
 @register(ENGINE_HEALTH)
@@ -91,7 +92,7 @@ def check_engine_health(inp: CheckInput) -> list[Flag]:
         return []
     field = "source" if inp.mode == "roundtrip" else "text"  # the engine's input
     length = len(inp.source if field == "source" else inp.target)
-    return [ENGINE_HEALTH.flag(f"unverifiable: {why}", (Span(field, 0, length),))]
+    return [ENGINE_HEALTH.flag(f"{UNVERIFIABLE}{why}", (Span(field, 0, length),))]
 
 
 ENGINE_FAILED = "the engine failed on this text"  # reasons given by engines.translate_route
@@ -102,10 +103,10 @@ def not_translated(flag: Mapping[str, Any]) -> bool:
     """Whether a report's flag says the engine could not translate the text at all (engine_health)."""
     message = str(flag.get("message", ""))
     return flag.get("check") == ENGINE_HEALTH.name and message.startswith(
-        (f"unverifiable: {ENGINE_FAILED}", f"unverifiable: {TOO_LONG}")
+        (f"{UNVERIFIABLE}{ENGINE_FAILED}", f"{UNVERIFIABLE}{TOO_LONG}")
     )
 
 
 def unverifiable(reason: str, field: str, length: int) -> Flag:
     """The flag of a segment the engine could not translate at all (it failed, or the text is too long)."""
-    return ENGINE_HEALTH.flag(f"unverifiable: {reason}", (Span(field, 0, length),))
+    return ENGINE_HEALTH.flag(f"{UNVERIFIABLE}{reason}", (Span(field, 0, length),))

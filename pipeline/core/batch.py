@@ -111,7 +111,7 @@ def merge(batches: Sequence[BatchResult], run: RunInfo) -> Report:
         for doc, per_route in b.stats.items():
             for route, items in per_route.items():
                 stats.setdefault(doc, {}).setdefault(route, []).extend(items)
-    corpus = {doc: {route: corpus_from(items) for route, items in per.items()} for doc, per in stats.items()}
+    corpus = {doc: _scored(per) for doc, per in stats.items()}
     routes = next((b.routes for b in batches), {})
     stages: dict[str, float] = {}
     for b in batches:
@@ -121,6 +121,12 @@ def merge(batches: Sequence[BatchResult], run: RunInfo) -> Report:
     signature = _signature(run, routes, results, calibration)
     documents = _documents(run, results, corpus)
     return Report(SCHEMA_VERSION, run.mode, signature, documents, results, stages)
+
+
+def _scored(per_route: dict[str, list[PairStats]]) -> dict[str, Scores]:
+    """A document's corpus scores per route; a route with nothing verified has none."""
+    scores = {route: corpus_from(items) for route, items in per_route.items()}
+    return {route: s for route, s in scores.items() if s is not None}
 
 
 def _signature(

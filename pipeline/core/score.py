@@ -233,11 +233,12 @@ def scores_from(st: PairStats) -> Scores:
     return st.empty if st.empty is not None else _scores([st], _metrics()[1])
 
 
-def corpus_from(stats: list[PairStats]) -> Scores:
+def corpus_from(stats: list[PairStats]) -> Scores | None:
     """Corpus scores from the pairs' summed statistics (a pair with one side empty counts its side;
-    a pair with both sides empty has nothing to count)."""
+    a pair with both sides empty has nothing to count); None where nothing counts (every segment
+    unverifiable: a document with no score, not the worst one)."""
     kept = [s for s in stats if s.chrf is not None]
-    return _scores(kept, _metrics()[3]) if kept else Scores(0.0, 0.0, 100.0)
+    return _scores(kept, _metrics()[3]) if kept else None
 
 
 def _scores(stats: list[PairStats], bleu: Any) -> Scores:
@@ -247,14 +248,6 @@ def _scores(stats: list[PairStats], bleu: Any) -> Scores:
         bleu=_clamp(_bleu_score(bleu, _sums([s.bleu for s in stats if s.bleu is not None]))),
         ter=_clamp(_ter_score(edits, ref_length)),
     )
-
-
-def sentence_scores(hypothesis: str, reference: str) -> Scores:
-    return scores_from(pair_stats(hypothesis, reference))
-
-
-def corpus_scores(hypotheses: list[str], references: list[str]) -> Scores:
-    return corpus_from([pair_stats(h, r) for h, r in zip(hypotheses, references)])
 
 
 def prepare() -> None:

@@ -48,6 +48,10 @@ def gate(
             reasons.append(f"{flagged} flagged sentences, more than --max-flagged {max_flagged}")
     if min_chrf is not None:
         for doc in data["documents"]:
+            if not doc["scores"]:  # nothing measured: the limit cannot be shown to hold
+                reasons.append(
+                    f"{doc['path']}: no corpus chrF (no sentence of it could be verified) for --min-chrf {min_chrf:g}"
+                )
             for name, sc in doc["scores"].items():
                 if sc["chrf"] < min_chrf:
                     reasons.append(

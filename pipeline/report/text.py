@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..records import unverifiable_flag
+
 ICONS = {"ok": "✓ ok", "review": "! review", "fail": "✗ fail"}
 STYLES = {"ok": "green", "review": "yellow", "fail": "bold red"}
 
@@ -18,17 +20,24 @@ def _counted(n: int, noun: str) -> str:
 
 
 def summary_line(data: dict[str, Any]) -> str:
+    """Counts of verdicts, then what the ok sentences carry: sentences that could not be verified,
+    flags a baseline accepted (a critical one among them was called a "minor note") and notes."""
     s = data["summary"]
     v = s["verdicts"]
-    notes = sum(len(seg["flags"]) for seg in data["segments"] if seg["verdict"] == "ok")
+    ok = [seg for seg in data["segments"] if seg["verdict"] == "ok"]
+    unverified = sum(any(unverifiable_flag(f) for f in seg["flags"]) for seg in ok)
+    baselined = sum(bool(f.get("baselined")) for seg in ok for f in seg["flags"])
+    notes = sum(not f.get("baselined") and not unverifiable_flag(f) for seg in ok for f in seg["flags"])
+    carried = [
+        f"{unverified} unverifiable" if unverified else "",
+        f"{_counted(baselined, 'flag')} accepted by the baseline" if baselined else "",
+        f"{_counted(notes, 'minor note')}" if notes else "",
+    ]
+    told = "; ".join(c for c in carried if c)
     return (
         f"driftcheck ({data['mode']}): {_counted(s['segments'], 'sentence')} in "
         f"{_counted(len(data['documents']), 'document')}: {v['ok']} ok, {v['review']} review, {v['fail']} fail"
-        + (
-            f"; {_counted(notes, 'minor note')} on ok sentences (see the JSON or HTML report)"
-            if notes
-            else ""
-        )
+        + (f"; {told} on ok sentences (see the JSON or HTML report)" if told else "")
     )
 
 
@@ -56,9 +65,12 @@ def _head(data: dict[str, Any]) -> list[str]:
     if data["summary"].get("note"):
         lines.append(one_line(f"  note: {data['summary']['note']}"))
     for doc in data["documents"]:
-        scores = ", ".join(
-            f"{inert(k)}: chrF {v['chrf']:.1f}, BLEU {v['bleu']:.1f}, TER {v['ter']:.1f}"
-            for k, v in doc["scores"].items()
+        scores = (
+            ", ".join(
+                f"{inert(k)}: chrF {v['chrf']:.1f}, BLEU {v['bleu']:.1f}, TER {v['ter']:.1f}"
+                for k, v in doc["scores"].items()
+            )
+            or "no scores (no sentence of it could be verified)"
         )
         lines.append(f"  {one_line(doc['path'])}: {scores}")  # a newline in a name starts no line
     return lines

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pipeline.core.score import (
-    PIECE_WORDS,
-    corpus_scores,
-    many_stats,
-    scores_from,
-    sentence_scores,
-    ter_pieces,
-)
+from pipeline.core.score import PIECE_WORDS, corpus_from, many_stats, pair_stats, scores_from, ter_pieces
 from pipeline.engines import MAX_SEGMENT_CHARS, ProgressFn, Translations, translate_route
+from pipeline.records import Scores
+
+
+def sentence_scores(hypothesis: str, reference: str) -> Scores:
+    return scores_from(pair_stats(hypothesis, reference))
+
+
+def corpus_scores(hypotheses: list[str], references: list[str]) -> Scores:
+    """The corpus scores of the pairs (each pair's statistics, summed), where something counts."""
+    got = corpus_from([pair_stats(h, r) for h, r in zip(hypotheses, references, strict=True)])
+    assert got is not None
+    return got
 
 
 class Recorder:
@@ -131,8 +136,6 @@ def test_statistics_give_exactly_sacrebleus_sentence_and_corpus_scores() -> None
     assert corpus.bleu == clamp(BLEU().corpus_score(hyps, [refs]).score)
     assert corpus.ter == clamp(TER().corpus_score(hyps, [refs]).score)
     # batches merge by adding statistics: the halves' statistics give the whole corpus's scores
-    from pipeline.core.score import corpus_from
-
     assert corpus_from(many_stats(pairs[:3]) + many_stats(pairs[3:])) == corpus
 
 
@@ -144,8 +147,6 @@ def test_a_sentence_one_side_lacks_counts_against_the_corpus_scores() -> None:
     from sacrebleu.metrics.bleu import BLEU
     from sacrebleu.metrics.chrf import CHRF
     from sacrebleu.metrics.ter import TER
-
-    from pipeline.core.score import corpus_from, pair_stats
 
     both = [("The mayor opened the bridge on Friday.", "The mayor opened the bridge the Friday.")]
     alone = corpus_scores([both[0][0]], [both[0][1]])
@@ -166,3 +167,5 @@ def test_a_sentence_one_side_lacks_counts_against_the_corpus_scores() -> None:
     assert corpus_from([pair_stats("", ""), pair_stats(*both[0])]) == alone
     too_long = pair_stats("", "word " * MAX_SEGMENT_CHARS)
     assert too_long.chrf is None and scores_from(too_long) == sentence_scores("x", "")
+    # nothing that counts: no score at all (it was chrF 0, TER 100: the worst, for nothing measured)
+    assert corpus_from([]) is None and corpus_from([pair_stats("", ""), too_long]) is None

@@ -59,3 +59,59 @@ def test_a_limit_that_fails_the_run_fails_every_ci_view(tmp_path: Path) -> None:
         plain.code == 0
         and "gate" not in json.loads((tmp_path / "plain.json").read_text("utf-8"))["signature"]
     )
+
+
+def test_a_document_with_nothing_verified_has_no_score_and_fails_a_chrf_limit(tmp_path: Path) -> None:
+    """Every sentence of huge.txt is over the segment limit: it had chrF 0.0 / TER 100, the worst
+    score for nothing measured, which the gate quoted; the summary called it "1 minor note"."""
+    (tmp_path / "huge.txt").write_text("A" * 20_001 + ".\n", "utf-8")
+    (tmp_path / "small.txt").write_text("The mayor opened the bridge.\n", "utf-8")
+    run = (
+        "check",
+        "huge.txt",
+        "small.txt",
+        "--engine",
+        "apertium",
+        "--pivot",
+        "es",
+        "--no-semantic",
+        "--no-cache",
+    )
+    r = run_cli(*run, "-f", "json", "-o", "r.json", cwd=tmp_path)
+    assert r.code == 0, r.stderr
+    data = json.loads((tmp_path / "r.json").read_text("utf-8"))
+    assert [d["scores"] for d in data["documents"]][0] == {} and data["documents"][1]["scores"]["es"][
+        "chrf"
+    ] > 0
+    r = run_cli(*run, "--min-chrf", "50", cwd=tmp_path)
+    assert r.code == 1
+    assert (
+        "driftcheck: gate failed: huge.txt: no corpus chrF (no sentence of it could be verified) for --min-chrf 50"
+        in r.stderr
+    )
+    assert "2 ok, 0 review, 0 fail; 1 unverifiable on ok sentences" in r.stdout
+    assert "huge.txt: no scores (no sentence of it could be verified)" in r.stdout
+
+
+def test_the_summary_names_flags_a_baseline_accepted(tmp_path: Path) -> None:
+    """A baselined critical flag on an ok sentence was counted as "1 minor note"."""
+    (tmp_path / "doc.es.txt").write_text("El puente costó 20 millones de euros.\n", "utf-8")
+    (tmp_path / "doc.en.txt").write_text("The bridge cost 30 million euros.\n", "utf-8")
+    run = (
+        "check",
+        "doc.en.txt",
+        "--source",
+        "doc.es.txt",
+        "--engine",
+        "apertium",
+        "--no-semantic",
+        "--no-cache",
+    )
+    assert run_cli(*run, "-f", "json", "-o", "now.json", cwd=tmp_path).code == 1
+    assert run_cli("baseline", "create", "now.json", "-o", "base.json", cwd=tmp_path).code == 0
+    r = run_cli(*run, "--baseline", "base.json", cwd=tmp_path)
+    assert r.code == 0, r.stderr
+    assert r.stdout.splitlines()[0] == (
+        "driftcheck (source): 1 sentence in 1 document: 1 ok, 0 review, 0 fail; 1 flag accepted by the "
+        "baseline on ok sentences (see the JSON or HTML report)"
+    )

@@ -45,8 +45,10 @@ def _header(data: dict[str, Any]) -> list[str]:
     mode = MODE_LABELS.get(str(data.get("mode")), str(data.get("mode")))
     if flagged:
         title = f"### driftcheck: {flagged} of {total} sentence{'s' if total != 1 else ''} need a look"
+    elif total == 1:
+        title = "### driftcheck: the sentence came through"  # was "all 1 sentence came through"
     else:
-        title = f"### driftcheck: all {total} sentence{'s' if total != 1 else ''} came through"
+        title = f"### driftcheck: all {total} sentences came through"
     facts = dict(engine_facts(data.get("signature") or {}))
     about = [f"{mode} check"]
     if facts.get("Engine"):
@@ -63,15 +65,20 @@ def _header(data: dict[str, Any]) -> list[str]:
         if doc.get("source_path"):
             path += " ← " + md_escape(doc["source_path"], 120)
         counts = doc.get("counts") or {}
-        scores = "<br>".join(
-            f"{md_escape(name)}: {_f(s['chrf'])} / {_f(s['bleu'])} / {_f(s['ter'])}"
-            for name, s in (doc.get("scores") or {}).items()
+        scores = (
+            "<br>".join(
+                f"{md_escape(name)}: {_f(s['chrf'])} / {_f(s['bleu'])} / {_f(s['ter'])}"
+                for name, s in (doc.get("scores") or {}).items()
+            )
+            or "no score (nothing verified)"
         )
         tally = " | ".join(str(int(counts.get(v, 0))) for v in VERDICT_ORDER)
         lines.append(f"| {path} | {tally} | {scores} |")
     checks = summary.get("checks") or {}
     if checks:
         lines += ["", "Flags: " + ", ".join(f"{md_escape(k)} {v}" for k, v in checks.items())]
+    if summary.get("baselined"):  # the PR comment said nothing of the flags a baseline accepted
+        lines += ["", f"Accepted by the baseline: {int(summary['baselined'])} flag(s), not counted above."]
     return lines
 
 

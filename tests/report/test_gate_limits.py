@@ -115,3 +115,7 @@ def test_the_summary_names_flags_a_baseline_accepted(tmp_path: Path) -> None:
         "driftcheck (source): 1 sentence in 1 document: 1 ok, 0 review, 0 fail; 1 flag accepted by the "
         "baseline on ok sentences (see the JSON or HTML report)"
     )
+    assert run_cli(*run, "--baseline", "base.json", "-f", "json", "-o", "after.json", cwd=tmp_path).code == 0
+    md = run_cli("report", "after.json", "-f", "markdown", cwd=tmp_path).stdout
+    assert md.startswith("### driftcheck: the sentence came through")  # was "all 1 sentence"
+    assert "Accepted by the baseline: 1 flag(s), not counted above." in md  # it said nothing of it

@@ -244,6 +244,9 @@ def check(
         unapproved_only=unapproved_only or None,
     )
     ray = _ray_options(executor, address, workers, shard_results)
+    from .output_plan import settle_outputs
+
+    settle_outputs(settings, cli_formats=bool(fmt), cli_output=output is not None)  # the command line wins
     # formats from a config file count as given, like --format (they were ignored beside `output`,
     # and so was `formats = ["text"]`, which equals the default)
     given = bool(fmt) or "formats" in settings.explicit

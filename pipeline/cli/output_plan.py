@@ -23,6 +23,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..config import Settings
 from ..errors import UsageError
 from ..report import extension
 
@@ -90,6 +91,31 @@ def check_suffix(fmt: str, path: str) -> None:
             f"--format {fmt} does not match --output {path}: its suffix {suffix} is for "
             f"{inferred}; use {' or '.join(ACCEPTS[fmt])}, or a folder"
         )
+
+
+def settle_outputs(settings: Settings, cli_formats: bool, cli_output: bool) -> None:
+    """The command line wins over the config files for where and in which format the report goes:
+    beside `--output FILE` a config's `formats` that that file cannot hold are dropped (its suffix,
+    or `--format`, says the format), and beside `--format` a config's `output` file that cannot
+    hold them is dropped (the report goes to stdout); an output folder holds any format and stays.
+    Both were refused, quoting a `--format` or `--output` the user never typed."""
+    if settings.output is None or names_folder(settings.output) or cli_formats == cli_output:
+        return
+    key = "formats" if cli_output else "output"
+    if key not in settings.explicit:
+        return  # the other half came from the command line too (or is the default): no config to drop
+    files = [
+        f for f in settings.formats if f not in STDOUT_ONLY
+    ] or settings.formats  # text alone goes to the file
+    try:
+        for f in files:
+            check_suffix(f, settings.output)
+        if len(files) < 2:
+            return  # they fit
+    except UsageError:
+        pass
+    setattr(settings, key, getattr(Settings(), key))
+    settings.explicit[:] = [k for k in settings.explicit if k != key]
 
 
 def names_folder(out: str) -> bool:

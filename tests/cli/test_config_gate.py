@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -154,18 +155,52 @@ def test_the_default_include_picks_up_every_input_format_by_a_suffix_it_reads() 
 
 
 def test_formats_text_in_a_config_file_counts_as_given(tmp_path: Path) -> None:
-    """`formats = ["text"]` equals the default, so it was taken for no choice at all: `-o r.json`
-    then wrote JSON where `-f text -o r.json` is refused as a mismatch."""
+    """`formats = ["text"]` equals the default, so it was taken for no choice at all: an output
+    folder got JSON and HTML instead of the text the config asks for."""
     from tests.conftest import run_cli
 
     (tmp_path / "b.txt").write_text("The weather was fine.\n", "utf-8")
     (tmp_path / "driftcheck.toml").write_text('formats = ["text"]\n', "utf-8")
     args = ("check", "b.txt", "--engine", "apertium", "--pivot", "es", "--no-semantic", "--no-cache")
-    r = run_cli(*args, "-o", "r.json", cwd=tmp_path)
-    assert r.code == 2 and "--format text does not match --output r.json" in r.stderr, r.stderr
-    assert not (tmp_path / "r.json").exists()
     folder = run_cli(*args, "-o", "out/", cwd=tmp_path)
     assert folder.code == 0 and sorted(p.name for p in (tmp_path / "out").iterdir()) == ["driftcheck.txt"]
+    # `-o r.json` on the command line wins over the config's text (it was refused, quoting a
+    # `--format text` the user never typed); both on the command line still clash
+    r = run_cli(*args, "-o", "r.json", cwd=tmp_path)
+    assert r.code == 0 and json.loads((tmp_path / "r.json").read_text("utf-8"))["mode"] == "roundtrip", (
+        r.stderr
+    )
+    r = run_cli(*args, "-f", "text", "-o", "r2.json", cwd=tmp_path)
+    assert r.code == 2 and "--format text does not match --output r2.json" in r.stderr
+
+
+def test_the_command_lines_format_or_output_wins_over_the_configs(tmp_path: Path) -> None:
+    from tests.conftest import run_cli
+
+    (tmp_path / "b.txt").write_text("The weather was fine.\n", "utf-8")
+    (tmp_path / "c.toml").write_text('formats = ["json"]\noutput = "out/cfg.json"\n', "utf-8")
+    args = (
+        "check",
+        "b.txt",
+        "--config",
+        "c.toml",
+        "--engine",
+        "apertium",
+        "--pivot",
+        "es",
+        "--no-semantic",
+        "--no-cache",
+    )
+    r = run_cli(*args, "-f", "html", cwd=tmp_path)  # the config's JSON file cannot hold HTML: stdout
+    assert r.code == 0 and r.stdout.startswith("<!doctype html>") and not (tmp_path / "out").exists(), (
+        r.stderr
+    )
+    r = run_cli(*args, "-o", "one.html", cwd=tmp_path)  # the config's formats do not fit one.html
+    assert r.code == 0 and (tmp_path / "one.html").read_text("utf-8").startswith("<!doctype html>")
+    assert not (tmp_path / "out").exists()
+    (tmp_path / "c.toml").write_text('output = "reports/"\n', "utf-8")  # a folder holds any format
+    r = run_cli(*args, "-f", "markdown", cwd=tmp_path)
+    assert r.code == 0 and sorted(p.name for p in (tmp_path / "reports").iterdir()) == ["driftcheck.md"]
 
 
 def test_the_combined_flag_can_be_switched_off_as_documented(tmp_path: Path) -> None:

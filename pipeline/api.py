@@ -9,6 +9,7 @@ a saved report. Everything here is also what the CLI runs; nothing prints.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from typing import Any
 
@@ -165,7 +166,31 @@ def verify_files(paths: list[str], *, source: str | None = None, settings: Setti
         raise UsageError(problem)
     if source is not None and not isinstance(source, str):
         raise UsageError(f"source must be a path (a string), got {type(source).__name__}")
-    return verify(files, settings or Settings(), source)
+    return verify(files, _as_given(settings or Settings()), source)
+
+
+# What the CLI does with a report after the run; verify_files returns the report, so these were
+# accepted and silently not applied (a baseline file that does not exist too)
+_AFTER_THE_RUN = ("baseline", "max_flagged", "min_chrf", "formats", "output", "annotate")
+
+
+def _as_given(settings: Settings) -> Settings:
+    """The settings with every value that differs from the default counted as given, as a flag is
+    (`Settings(lang="es")` lost to a language in the file name, where `--lang es` wins and warns);
+    settings that act after the run are refused, not ignored."""
+    defaults = Settings()
+    changed = [
+        f.name
+        for f in dataclasses.fields(Settings)
+        if f.name != "explicit" and getattr(settings, f.name) != getattr(defaults, f.name)
+    ]
+    after = [k for k in _AFTER_THE_RUN if k in changed]
+    if after:
+        raise UsageError(
+            f"settings: {', '.join(after)}: verify_files returns the report and applies nothing after "
+            "the run; `driftcheck check` applies them (a baseline, the gate's limits, output files)"
+        )
+    return dataclasses.replace(settings, explicit=list(dict.fromkeys([*settings.explicit, *changed])))
 
 
 def check_data(

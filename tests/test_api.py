@@ -111,6 +111,9 @@ BAD_CALLS = [
     (lambda: pipeline.verify_files(["a.txt"], settings=pipeline.Settings(pivots="es")), "settings: pivots: must be list, got str"),  # type: ignore[arg-type]
     (lambda: pipeline.verify_files(["a.txt"], settings=pipeline.Settings(fail_on="sometimes")), "settings: fail_on: must be one of"),
     (lambda: pipeline.verify_files(["a.txt"], settings=pipeline.Settings(min_chrf=500)), "settings: min_chrf: must be between 0 and 100"),
+    # what the CLI applies after the run: accepted and silently not applied (a missing baseline too)
+    (lambda: pipeline.verify_files(["a.txt"], settings=pipeline.Settings(baseline="/nonexistent/b.json")), "settings: baseline: verify_files returns the report"),
+    (lambda: pipeline.verify_files(["a.txt"], settings=pipeline.Settings(max_flagged=0, min_chrf=99)), "settings: max_flagged, min_chrf: verify_files"),
     (lambda: pipeline.load_report(None), "load_report needs a path"),  # type: ignore[arg-type]
     (lambda: pipeline.to_json(None), "to_json needs a pipeline.Report"),  # type: ignore[arg-type]
     # the stage-level API: AttributeError before, and a RunConfig for a mode that does not exist
@@ -170,3 +173,17 @@ def test_half_a_surrogate_pair_is_a_replacement_character_not_a_panic() -> None:
     seg = report.segments[0]
     assert seg.segment.text == "Spent 230\ufffd euros." and seg.verdict == "fail"
     assert any(f.check == "numbers" for f in seg.flags)
+
+
+@pytest.mark.requires_apertium
+def test_a_language_set_in_settings_wins_over_the_file_name_as_the_flag_does(tmp_path: Path) -> None:
+    """`Settings(lang="es")` lost to the language of a file named x.en.txt, where `--lang es` wins
+    and says so: a value that differs from the default counts as given."""
+    (tmp_path / "a.en.txt").write_text("The bridge reopened on Monday.\n", encoding="utf-8")
+    settings = pipeline.Settings(lang="es", cache=False, semantic=False, engine="apertium")
+    doc = pipeline.to_json(pipeline.verify_files([str(tmp_path / "a.en.txt")], settings=settings))[
+        "documents"
+    ][0]
+    assert doc["lang"] == "es" and doc["warnings"] == [
+        "declares language 'en' but --lang is 'es'; checked as 'es'"
+    ]

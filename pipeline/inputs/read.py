@@ -61,6 +61,13 @@ _CODE = re.compile(r"`([^`]+)`")
 _HELD = re.compile("\ue000(\\d+)\ue001")  # a code span held out of the other rules
 _BREAK = re.compile(r"<br\s*/?>", re.I)
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")
+# HTML block elements inside Markdown: a boundary between paragraphs ("<summary>More info</summary>
+# Hidden details" is two), where other tags go without a trace ("<b>bold</b>")
+_BLOCK_TAG = re.compile(
+    r"</?(?:address|article|aside|blockquote|caption|details|dd|div|dl|dt|figcaption|figure|footer"
+    r"|h[1-6]|header|li|main|nav|ol|p|pre|section|summary|table|tbody|td|tfoot|th|thead|tr|ul)\b[^>]*>",
+    re.I,
+)
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # a backslash escapes ASCII punctuation only
 
 
@@ -245,6 +252,13 @@ class _Blocks:
             self.waiver = ()
         self.block, self.kind, self.quoted, self.inline = [], "text", False, ()
 
+    def add(self, lineno: int, line: str, quoted: bool, waiver: tuple[str, ...] | None) -> None:
+        """A line's text (inline markup already reduced) to the open block."""
+        if line.strip():
+            self.quoted = self.quoted if self.block else quoted
+            self.block.append((lineno, line))
+            self.inline = waiver or self.inline
+
 
 def _line_waiver(raw: str) -> tuple[str, tuple[str, ...] | None]:
     """The line without its waiver comment, and the checks the waiver names (None: no waiver)."""
@@ -266,6 +280,7 @@ def _closes(raw: str, fence: str) -> bool:
 def parse_markdown(text: str) -> list[Paragraph]:
     lines = _COMMENT.sub(_keep_waiver, text).split("\n")
     labels = frozenset(_label(m.group(1)) for m in map(_LINK_DEF.match, lines) if m)
+    rows = _table_rows(lines)
     b = _Blocks()
     fence: str | None = None
     in_list = False  # an indented line after a list item's blank line continues the item, not code
@@ -289,6 +304,11 @@ def parse_markdown(text: str) -> list[Paragraph]:
             continue
         if not b.block and _LINK_DEF.match(raw):
             continue  # a link reference definition: its URL is no text
+        if i in rows:  # a table row is a paragraph of its own, its cells apart (they were one "sentence")
+            b.flush()
+            b.add(lineno, strip_inline("   ".join(_cells(raw)), labels), False, waiver)
+            b.flush()
+            continue
         indented = raw.startswith(("    ", "\t"))
         in_list = bool(_LIST.match(raw)) or (in_list and (indented or bool(b.block)))
         if indented and not b.block and not in_list:
@@ -310,13 +330,36 @@ def parse_markdown(text: str) -> list[Paragraph]:
         if quote and b.block and (not b.quoted or not raw[quote.end() :].strip()):
             b.flush()  # a block quote interrupts a paragraph or a list item; a bare `>` ends its paragraph
         line = raw[quote.end() :] if quote else raw
-        line = strip_inline(line.replace("|", " ") if line.lstrip().startswith("|") else line, labels)
-        if line.strip():
-            b.quoted = b.quoted if b.block else bool(quote)
-            b.block.append((lineno, line))
-            b.inline = waiver or b.inline
+        for k, part in enumerate(_BLOCK_TAG.split(line)):
+            if k:
+                b.flush()  # a block element's tag ends the paragraph before it
+            b.add(lineno, strip_inline(part, labels), bool(quote), waiver)
     b.flush()
     return [p for p in b.paras if p.text.strip()]
+
+
+def _table_rows(lines: list[str]) -> set[int]:
+    """Indices of the lines of Markdown tables: the header row above a delimiter row (`|---|---|`,
+    `--- | ---`) and the rows with a `|` below it, up to a blank line."""
+    rows: set[int] = set()
+    for i, line in enumerate(lines):
+        if i and _TABLE_RULE.match(line) and "|" in line and "|" in lines[i - 1]:
+            rows.add(i - 1)
+            k = i + 1
+            while k < len(lines) and lines[k].strip() and "|" in lines[k]:
+                rows.add(k)
+                k += 1
+    return rows
+
+
+def _cells(row: str) -> list[str]:
+    """The cells of a table row (`| a | b |` or `a | b`), an escaped `\\|` kept inside its cell."""
+    cells = re.split(r"(?<!\\)\|", row.strip())
+    if cells and not cells[0].strip():
+        cells = cells[1:]
+    if cells and not cells[-1].strip():
+        cells = cells[:-1]
+    return [c.strip() for c in cells if c.strip()]
 
 
 def _keep_waiver(m: re.Match[str]) -> str:

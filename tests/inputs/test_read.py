@@ -238,3 +238,38 @@ def test_an_abbreviation_point_does_not_end_a_sentence(
     f.write_text(text + "\n", "utf-8")
     segs = segment_document(read_document(str(f), lang), 0)
     assert [s.text for s in segs] == sentences
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (  # a table's rows were one "sentence" ("Lisbon 20 million euros Madrid 30 million euros")
+            "| City | Cost |\n|------|------|\n| Lisbon | 20 million euros |\n| Madrid | 30 million euros |\n",
+            [("City   Cost", 1), ("Lisbon   20 million euros", 3), ("Madrid   30 million euros", 4)],
+        ),
+        (  # without the outer pipes, an escaped pipe kept in its cell (the rows were "a | b" text)
+            "Name | Note\n--- | ---\nx | a \\| b\n\nAfter.\n",
+            [("Name   Note", 1), ("x   a | b", 3), ("After.", 5)],
+        ),
+        (  # a block element's tag is a boundary ("More infoHidden details here.")
+            "<details><summary>More info</summary>Hidden details here.</details>\n",
+            [("More info", 1), ("Hidden details here.", 1)],
+        ),
+        (
+            "<p>Some text that\ncontinues here.</p>\n<p>Second.</p>\n",
+            [("Some text that continues here.", 1), ("Second.", 3)],
+        ),
+        (
+            "<table>\n<tr><td>One cell.</td><td>Two cell.</td></tr>\n</table>\n",
+            [("One cell.", 2), ("Two cell.", 2)],
+        ),
+        (
+            "Press <kbd>Ctrl</kbd> and a <b>bold</b> word.\n",
+            [("Press Ctrl and a bold word.", 1)],
+        ),  # inline tags go
+    ],
+)
+def test_tables_rows_and_html_blocks_are_paragraphs_of_their_own(
+    text: str, want: list[tuple[str, int]]
+) -> None:
+    assert [(p.text, p.line) for p in parse_markdown(text)] == want

@@ -31,7 +31,7 @@ from .lexicon import (
     SUBJECT_AUXILIARIES,
     SUBJECT_STARTERS,
 )
-from .text import Token, fold, is_sentence_initial, tokens
+from .text import Token, blank_labels, fold, is_sentence_initial, tokens
 
 _DOUBLE_PUNCT = re.compile(r"(?<![.,;:])[,;:]\s*[,;:.](?![.,])")
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?…]\s+)[\"'“‘«]?\s*$")  # a full stop, not a comma or bracket
@@ -161,7 +161,8 @@ def _dangling_end(text: str, lang: str) -> str | None:
 
 
 def marks(text: str, lang: str) -> list[Mark]:
-    """Every mark of a dropped word in `text`."""
+    """Every mark of a dropped word in `text` (a label, "A: …", is no article without its noun)."""
+    text = blank_labels(text)
     out: list[Mark] = [
         (m.start(), m.end(), "punctuation", f"'{m.group().strip()}'") for m in _DOUBLE_PUNCT.finditer(text)
     ]

@@ -26,7 +26,7 @@ from pipeline.records import Flag, Span
 
 from . import Check, CheckInput, register
 from .lexicon import NOUN_DETERMINERS, PREPOSITIONS, SUBJECT_STARTERS
-from .text import is_sentence_initial, word_classes
+from .text import blank_labels, is_sentence_initial, word_classes
 from .word_order import MAX_P, SHUFFLES, order_p_value
 
 
@@ -261,18 +261,36 @@ def slot_marks(text: str) -> list[tuple[int, int, str]]:
     return marks
 
 
+# Identifiers, file names, paths and URLs ("max_retry_count", "config.yaml", "https://example.com/a_b")
+# hold no English words to order: read as "max retry count", "config yaml", they made correct
+# technical sentences look scrambled. Each stands as one word in a noun's slot ("x", padded to
+# its length: the spans stay where they were).
+_CODE_TOKEN = re.compile(
+    r"\S+://\S+"  # a URL
+    r"|\S*[^\W_]_[^\W_]\S*"  # an identifier with an underscore: max_retry_count
+    r"|(?<!\S)[\w-]*[a-z][\w-]*(?:\.[\w-]+)*\.[a-z]{2,}\b"  # a file or host name: config.yaml
+    r"|(?<!\S)(?:~|\.{1,2})?/[\w.-]\S*"  # a path: /usr/bin, ./run.sh
+)
+
+
+def _prose(text: str) -> str:
+    """The text with its code-like tokens and its labels ("A: …") blanked out."""
+    return _CODE_TOKEN.sub(lambda m: "x" + " " * (len(m.group()) - 1), blank_labels(text))  # a noun's slot
+
+
 SCRAMBLED = Check("scrambled", "major", "Word order scrambled (no source needed)", modes=("roundtrip",))
 
 
 @register(SCRAMBLED)
 def check_scrambled(inp: CheckInput) -> list[Flag]:
     """The copy keeps English word-order slots: articles before nouns, prepositions before objects."""
-    text, lang, field = inp.copy()
+    shown, lang, field = inp.copy()
+    text = _prose(shown)
     if lang != "en" or not text.strip():
         return []
     marks = slot_marks(text)
     if sum(0.5 if why == A_AN else 1.0 for _, _, why in marks) > MIN_SCORE - 0.5:
-        what = "; ".join(f"'{text[s:e]}': {why}" for s, e, why in marks[:3])
+        what = "; ".join(f"'{shown[s:e]}': {why}" for s, e, why in marks[:3])
         message = f"{len(marks)} word pairs English does not put in this order: {what}"
         return [SCRAMBLED.flag(message, tuple(Span(field, s, e) for s, e, _ in marks))]
     p = order_p_value(text)

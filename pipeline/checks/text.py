@@ -160,3 +160,13 @@ def word_classes(word: str) -> frozenset[str]:
     from lemminflect import getAllLemmas
 
     return frozenset(getAllLemmas(word))
+
+
+# A label that opens a sentence ("A: Use pip.", "Q: How?"): one capital letter and a colon, never
+# the article "A" (which no colon follows in prose)
+_LABEL = re.compile(r"(?:^\s*|(?<=[.?!])\s+)[A-Z]:(?=\s)")
+
+
+def blank_labels(text: str) -> str:
+    """`text` with such labels blanked out (same length: spans stay where they were)."""
+    return _LABEL.sub(lambda m: " " * len(m.group()), text)

@@ -156,6 +156,24 @@ def test_fluent_english_keeps_its_slots(text: str) -> None:
     assert_passes("scrambled", copy(text))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [  # each went to review as scrambled: its identifiers, file names and URLs read as English words
+        "Set max_retry_count to 3 in config.yaml.",
+        "Visit https://example.com/a_b for more.",
+        "Run ./build.sh from /usr/local/bin before you start.",
+        "A: Use pip.",  # a label, not the article "A"
+    ],
+)
+def test_technical_copy_is_not_scrambled(text: str) -> None:
+    assert_passes("scrambled", copy(text))
+    assert_passes("fluency", copy(text))
+
+
+def test_scrambled_technical_copy_still_flags() -> None:
+    assert_flags("scrambled", copy("The of max_retry_count in to set config.yaml the value."))
+
+
 # Shuffles of sentences written for this test that break no English slot rule: only the
 # statistical view of word order sees them.
 SHUFFLED_WITHOUT_MARKS = [

@@ -44,6 +44,27 @@ def normalise_path(path: str) -> str:
     return posixpath.normpath(path.replace("\\", "/"))
 
 
+def located(path: str) -> str:
+    """A report's path as CI places it (GitHub code scanning, workflow annotations): relative to the
+    root of the git work tree that holds the working directory (a run from a subfolder wrote
+    `../docs/x.md`, and `x.md` for `site/x.md`), else to the working directory, forward slashes;
+    a file outside them keeps its absolute path."""
+    p, root = normalise_path(path), repository_root()
+    if root is None and not Path(p).is_absolute():
+        return p
+    try:
+        return Path(p).resolve().relative_to(root or Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return Path(p).resolve().as_posix()
+
+
+def repository_root() -> Path | None:
+    """The nearest folder from the working directory up that holds `.git` (a folder, or a file in a
+    worktree or submodule); None outside a repository."""
+    here = Path.cwd().resolve()
+    return next((d for d in (here, *here.parents) if (d / ".git").exists()), None)
+
+
 def normalise_text(text: str) -> str:
     """NFKC, whitespace runs collapsed to one space, ends stripped (a re-wrapped line keeps its key)."""
     return " ".join(unicodedata.normalize("NFKC", text).split())

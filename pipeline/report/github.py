@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pipeline.report.baseline import iter_flags, normalise_path
+from pipeline.report.baseline import iter_flags, located
 from pipeline.report.gate import gate_of
 from pipeline.report.sarif import flag_region, sentence_columns
 from pipeline.terminal import name_bidi
@@ -51,7 +51,7 @@ def render_github(data: dict[str, Any]) -> str:
             annotation(
                 COMMANDS.get(flag["severity"], "warning"),
                 f"{seg['id']}: {flag['message']}",
-                file=None if path == "-" else normalise_path(path),
+                file=None if path == "-" else located(path),
                 line=region["startLine"],
                 col=region.get("startColumn"),
                 endColumn=region.get("endColumn"),

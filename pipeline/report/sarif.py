@@ -28,7 +28,7 @@ from typing import Any
 from urllib.parse import quote
 
 from pipeline.formats import UNIT_FORMATS
-from pipeline.report.baseline import flag_key, iter_flags, normalise_path
+from pipeline.report.baseline import flag_key, iter_flags, located
 from pipeline.report.gate import gate_of
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -47,14 +47,10 @@ def level(severity: str) -> str:
 
 
 def artifact_uri(path: str) -> str:
-    """A relative URI with forward slashes for paths under the working directory; file:// otherwise."""
-    p = normalise_path(path)
-    if Path(path).is_absolute():
-        try:
-            p = Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
-        except ValueError:
-            return Path(path).resolve().as_uri()
-    return quote(p, safe="/")
+    """A relative URI with forward slashes (`located`); file:// for a file outside the repository or
+    the working directory."""
+    p = located(path)
+    return Path(p).as_uri() if Path(p).is_absolute() else quote(p, safe="/")
 
 
 def sentence_columns(data: dict[str, Any]) -> dict[tuple[int, str], int]:

@@ -140,6 +140,22 @@ def test_absolute_paths_under_the_working_directory_become_relative(
     assert artifact_uri("/elsewhere/x.md").startswith("file:///")
 
 
+def test_paths_are_relative_to_the_repository_root_from_a_subfolder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, report: dict[str, Any]
+) -> None:
+    """GitHub code scanning places alerts by repository paths: a run from a subfolder (a workflow
+    step's `working-directory: site`) wrote `../docs/x.md` and `x.md` for `site/x.md`."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "site").mkdir()
+    monkeypatch.chdir(tmp_path / "site")
+    assert artifact_uri("../docs/a b.md") == "docs/a%20b.md"
+    assert artifact_uri("x.md") == "site/x.md"
+    assert artifact_uri(str(tmp_path / "site" / "x.md")) == "site/x.md"
+    assert artifact_uri("/elsewhere/x.md") == "file:///elsewhere/x.md"  # outside the repository
+    # workflow annotations too: the report's docs/guide.md, checked from site/, is site/docs/guide.md
+    assert "::error file=site/docs/guide.md,line=" in render_github(report)
+
+
 def test_source_mode_points_at_the_copy_and_relates_the_source(report: dict[str, Any]) -> None:
     data = copy.deepcopy(report)
     data["mode"] = "source"

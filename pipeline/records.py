@@ -21,6 +21,7 @@ Severity = Literal["info", "minor", "major", "critical"]
 Verdict = Literal["ok", "review", "fail"]
 Mode = Literal["roundtrip", "source"]
 MODES: tuple[Mode, ...] = ("roundtrip", "source")  # the two ways to check copy
+MODE_LABELS: dict[str, str] = {"roundtrip": "Round trip", "source": "Source-aware"}  # as reports name them
 
 SEVERITIES: tuple[Severity, ...] = ("info", "minor", "major", "critical")
 VERDICTS: tuple[Verdict, ...] = ("ok", "review", "fail")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import doctest
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -82,6 +83,19 @@ def test_batches_merge_into_the_whole_runs_report(tmp_path: Path, mode: Mode) ->
     parts = [verify_segments(b, engine, config, Timer()) for b in batches]
     info = run_info(inputs, engine, config, inputs.settings, whole.routes)
     assert to_dict(merge(parts, info)) == to_dict(merge([whole], info))
+    # batches out of order, one twice (a retried task's result kept twice) or one missing made a
+    # wrong report without a word
+    for wrong, said in (
+        (parts[::-1], "batches: out of order, document 0 after document 2"),
+        ([*parts, parts[0]], "batches: document 0 is in more than one batch (batch 2 repeats it)"),
+        (parts[:1], "batches: no result for document 2"),
+    ):
+        with pytest.raises(pipeline.UsageError, match=re.escape(said)):
+            merge(wrong, info)
+    if mode == "source":  # a config for the other mode: it was an unrelated calibration error
+        other = resolve_config(inputs.settings, "roundtrip")
+        with pytest.raises(pipeline.UsageError, match="batch is source-aware but config is for round trip"):
+            verify_segments(batches[0], engine, other, Timer())
 
 
 PAIR = {"source": "El puente reabrió el lunes.", "translation": "The bridge closed on Friday."}

@@ -19,7 +19,17 @@ from typing import Any
 
 from ..engines import Engine
 from ..errors import UsageError, expect
-from ..records import SCHEMA_VERSION, VERDICTS, DocumentResult, Mode, Report, Scores, Segment, SegmentResult
+from ..records import (
+    MODE_LABELS,
+    SCHEMA_VERSION,
+    VERDICTS,
+    DocumentResult,
+    Mode,
+    Report,
+    Scores,
+    Segment,
+    SegmentResult,
+)
 from ..timing import Timer
 from ..version import __version__
 from .loop import Plan
@@ -79,6 +89,9 @@ def verify_segments(
     expect(config, RunConfig, "config (from resolve_config)")
     if not callable(getattr(engine, "translate", None)):
         raise UsageError(f"engine must be an engine (from load_engine), got {type(engine).__name__}")
+    if batch.mode != config.mode:  # an unrelated calibration error came of it
+        said = {m: MODE_LABELS[m].lower() for m in (batch.mode, config.mode)}
+        raise UsageError(f"batch is {said[batch.mode]} but config is for {said[config.mode]}")
     timer = timer or Timer()
     plan = mode_plan(batch, engine, config)
     results, stats = run_plan(plan, engine, config, timer)  # the one loop; the plan is the mode
@@ -105,6 +118,7 @@ def merge(batches: Sequence[BatchResult], run: RunInfo) -> Report:
     for b in batches:
         expect(b, BatchResult, "batches: each item")
     expect(run, RunInfo, "run")
+    _in_order(batches, run)
     results = tuple(r for b in batches for r in b.results)
     stats: dict[int, dict[str, list[PairStats]]] = {}
     for b in batches:
@@ -127,6 +141,28 @@ def _scored(per_route: dict[str, list[PairStats]]) -> dict[str, Scores]:
     """A document's corpus scores per route; a route with nothing verified has none."""
     scores = {route: corpus_from(items) for route, items in per_route.items()}
     return {route: s for route, s in scores.items() if s is not None}
+
+
+def _in_order(batches: Sequence[BatchResult], run: RunInfo) -> None:
+    """Every document of the run in exactly one batch, the batches in input order: a batch given
+    twice (a retried task's result kept twice), left out or out of order made a wrong report
+    without a word (segments counted twice, a lost document listed as all clear)."""
+    seen: list[int] = []
+    for k, b in enumerate(batches):
+        docs = list(dict.fromkeys(r.segment.document for r in b.results))
+        for doc in docs:
+            if doc in seen:
+                raise UsageError(f"batches: document {doc} is in more than one batch (batch {k} repeats it)")
+            if seen and doc < seen[-1]:
+                raise UsageError(
+                    f"batches: out of order, document {doc} after document {seen[-1]}: give them in input order"
+                )
+            seen.append(doc)
+    missing = [i for i in range(len(run.documents)) if i not in set(seen)]
+    if missing:
+        raise UsageError(
+            f"batches: no result for document {missing[0]} ({run.documents[missing[0]][0]}): a batch is missing"
+        )
 
 
 def _signature(

@@ -21,14 +21,13 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..records import VERDICT_ORDER
+from ..records import MODE_LABELS, VERDICT_ORDER
 from ..terminal import inert
 from ..words import ARTICLES
 from .rows import diffs, marks, span_texts, summarise_flags
 from .templating import environment, static
 
 VERDICT_LABELS = {"ok": "OK", "review": "Review", "fail": "Fail"}
-MODE_LABELS = {"roundtrip": "Round trip", "source": "Source-aware"}
 HISTOGRAM_BINS = 10
 STRIP_BINS = 120  # at most this many regions in the drift strip, however long the input
 NOSCRIPT_ISSUES = 2000  # rows of the issue table written into the page for readers without script

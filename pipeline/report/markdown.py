@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..records import VERDICT_ORDER
+from ..records import MODE_LABELS, VERDICT_ORDER
 from ..terminal import inert
 from .gate import gate_of
-from .html import MODE_LABELS, engine_facts, segment_chrf
+from .html import engine_facts, segment_chrf
 
 ICONS = {"fail": "❌ fail", "review": "⚠️ review", "ok": "✅ ok"}
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#])")

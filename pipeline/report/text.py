@@ -89,18 +89,56 @@ def plain_lines(data: dict[str, Any]) -> list[str] | None:
     return None if any(_RICH_CHANGES.search(line) for line in lines) else lines
 
 
+NARROW = 72  # columns below which the table's sentence column is too narrow to read
+
+
 def print_into(console: Any, data: dict[str, Any], limit: int) -> None:
-    """The summary into a rich Console (`render_text` records one; the CLI prints with one)."""
-    from ..terminal import inert, one_line  # paths, sentences and messages are untrusted: no terminal control
+    """The summary into a rich Console (`render_text` records one; the CLI prints with one): the
+    sentences to review as a table, or one block each on a terminal narrower than NARROW columns
+    (at 40 the table left the sentence two characters: every word cut to a letter)."""
+    from rich.text import Text
 
     for i, line in enumerate(_head(data)):  # the summary line alone is printed with highlighting as before
         console.print(line, markup=False, soft_wrap=True, **({} if i == 0 else {"highlight": False}))
-    flagged = [s for s in data["segments"] if s["verdict"] != "ok"]
-    if not flagged:
+    rows = _rows(data, limit)
+    if not rows:
         return
+    if console.width < NARROW:
+        console.print(Text("Sentences to review", style="bold"))
+        for where, verdict, drift, cell in rows:
+            console.print(verdict + Text(f"  {drift}  ") + where)
+            console.print(cell)  # the sentence and its reasons, folded at the terminal's width
+    else:
+        _table(console, rows)
+    flagged = sum(s["verdict"] != "ok" for s in data["segments"])
+    if flagged > limit:
+        console.print(f"… and {flagged - limit} more (see the JSON or HTML report)", markup=False)
+
+
+def _rows(data: dict[str, Any], limit: int) -> list[tuple[Any, Any, str, Any]]:
+    """(where, verdict, drift, sentence and reasons) of the flagged sentences, worst first, as rich
+    Text (a plain str is read as markup: "[/b]" in an id)."""
+    from rich.text import Text
+
+    from ..terminal import inert, one_line  # paths, sentences and messages are untrusted: no terminal control
+
+    flagged = [s for s in data["segments"] if s["verdict"] != "ok"]
     flagged.sort(key=lambda s: (-["ok", "review", "fail"].index(s["verdict"]), -s["drift"]))
     docs = {d["index"]: d["path"] for d in data["documents"]}
-    from rich.table import Table  # only when there is a table to print
+    rows = []
+    for s in flagged[:limit]:
+        reasons = inert("\n".join(f"[{f['severity']}] {f['check']}: {f['message']}" for f in s["flags"]))
+        cell = Text(inert(s["text"] or s.get("source") or ""))
+        if reasons:
+            cell.append("\n" + reasons, style="dim")
+        where = Text(one_line(f"{docs.get(s['document'], '?')}:{s['line']} {s['id']}"))
+        rows.append((where, Text(ICONS[s["verdict"]], style=STYLES[s["verdict"]]), f"{s['drift']:.2f}", cell))
+    return rows
+
+
+def _table(console: Any, rows: list[tuple[Any, Any, str, Any]]) -> None:
+    from rich.table import Table
+    from rich.text import Text
 
     table = Table(title="Sentences to review", show_lines=False, expand=True)
     # a long path folds over lines: kept on one, it took the whole width of an 80-column CI log
@@ -109,19 +147,6 @@ def print_into(console: Any, data: dict[str, Any], limit: int) -> None:
     table.add_column("verdict", no_wrap=True)
     table.add_column("drift", justify="right", no_wrap=True)
     table.add_column("sentence and reasons", ratio=1)
-    from rich.text import Text
-
-    for s in flagged[:limit]:
-        reasons = inert("\n".join(f"[{f['severity']}] {f['check']}: {f['message']}" for f in s["flags"]))
-        cell = Text(inert(s["text"] or s.get("source") or ""))
-        if reasons:
-            cell.append("\n" + reasons, style="dim")
-        table.add_row(  # every cell a Text: rich reads a plain str as markup ("[/b]" in an id)
-            Text(one_line(f"{docs.get(s['document'], '?')}:{s['line']} {s['id']}")),
-            Text(ICONS[s["verdict"]], style=STYLES[s["verdict"]]),
-            Text(f"{s['drift']:.2f}"),
-            cell,
-        )
+    for where, verdict, drift, cell in rows:
+        table.add_row(where, verdict, Text(drift), cell)
     console.print(table)
-    if len(flagged) > limit:
-        console.print(f"… and {len(flagged) - limit} more (see the JSON or HTML report)", markup=False)

@@ -103,3 +103,15 @@ def test_a_long_path_folds_and_leaves_the_reasons_readable_in_80_columns() -> No
     assert "[critical] names:" in out and "Authorities raided the" in out
     table = [line for line in out.splitlines() if line[:1] in "┏┃┡│└"]
     assert table and max(len(line) for line in table) <= 80
+
+
+def test_a_narrow_terminal_gets_one_block_per_sentence() -> None:
+    """At 40 columns the table left the sentence column two characters: every word cut to a
+    letter, about 25 lines a sentence. Below 72 columns each sentence is a block of its own."""
+    data: dict[str, Any] = json.loads((ROOT / "tests" / "data" / "report_roundtrip.json").read_text("utf-8"))
+    out = text.render_text(data, width=40)
+    assert "┃" not in out and "│" not in out  # no table
+    assert "Sentences to review" in out and "[critical] names:" in out
+    assert "Authorities raided the" in out  # the sentence, readable
+    assert max(len(line) for line in out.splitlines()[2:]) <= 40
+    assert "│" in text.render_text(data, width=80)  # wide enough: the table

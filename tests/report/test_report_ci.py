@@ -13,7 +13,6 @@ import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
 
 import jsonschema
 import pytest
@@ -22,7 +21,7 @@ from pipeline.report.baseline import apply_baseline, create_baseline, flag_key
 from pipeline.report.gate import fails, gate
 from pipeline.report.github import annotation, escape_data, escape_property, render_github
 from pipeline.report.junit import render_junit
-from pipeline.report.sarif import FINGERPRINT, artifact_uri, render_sarif
+from pipeline.report.sarif import FINGERPRINT, render_sarif
 
 DATA = Path(__file__).parents[1] / "data" / "ci_report.json"
 SCHEMA = json.loads((Path(__file__).parents[1] / "schemas" / "sarif-2.1.0.json").read_text(encoding="utf-8"))
@@ -121,39 +120,6 @@ def test_fingerprint_is_the_baseline_key(report: dict[str, Any]) -> None:
     (r,) = results_by_check(sarif(report))["numbers"]
     seg = segment(report, 0, "p2.s1")
     assert r["partialFingerprints"] == {FINGERPRINT: flag_key(seg, seg["flags"][0], "docs/guide.md")}
-
-
-def test_uri_is_percent_encoded_relative_with_forward_slashes(report: dict[str, Any]) -> None:
-    (r,) = results_by_check(sarif(report))["drift"][1:]
-    uri = r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-    assert uri == "docs/news/raid%2C%20part%3A2.md"
-    assert unquote(uri) == "docs/news/raid, part:2.md"
-    assert artifact_uri("docs\\guide.md") == "docs/guide.md"
-    assert artifact_uri("./docs/../docs/guide.md") == "docs/guide.md"
-
-
-def test_absolute_paths_under_the_working_directory_become_relative(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    assert artifact_uri(str(tmp_path / "docs" / "a b.md")) == "docs/a%20b.md"
-    assert artifact_uri("/elsewhere/x.md").startswith("file:///")
-
-
-def test_paths_are_relative_to_the_repository_root_from_a_subfolder(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, report: dict[str, Any]
-) -> None:
-    """GitHub code scanning places alerts by repository paths: a run from a subfolder (a workflow
-    step's `working-directory: site`) wrote `../docs/x.md` and `x.md` for `site/x.md`."""
-    (tmp_path / ".git").mkdir()
-    (tmp_path / "site").mkdir()
-    monkeypatch.chdir(tmp_path / "site")
-    assert artifact_uri("../docs/a b.md") == "docs/a%20b.md"
-    assert artifact_uri("x.md") == "site/x.md"
-    assert artifact_uri(str(tmp_path / "site" / "x.md")) == "site/x.md"
-    assert artifact_uri("/elsewhere/x.md") == "file:///elsewhere/x.md"  # outside the repository
-    # workflow annotations too: the report's docs/guide.md, checked from site/, is site/docs/guide.md
-    assert "::error file=site/docs/guide.md,line=" in render_github(report)
 
 
 def test_source_mode_points_at_the_copy_and_relates_the_source(report: dict[str, Any]) -> None:

@@ -49,7 +49,10 @@ def located(path: str) -> str:
     root of the git work tree that holds the working directory (a run from a subfolder wrote
     `../docs/x.md`, and `x.md` for `site/x.md`), else to the working directory, forward slashes;
     a file outside them keeps its absolute path."""
-    p, root = normalise_path(path), repository_root()
+    p = normalise_path(path)
+    if p == "-" or p.startswith("<"):  # stdin, or a report of text held in memory (the API's "<memory>")
+        return p
+    root = repository_root()
     if root is None and not Path(p).is_absolute():
         return p
     try:

@@ -45,5 +45,6 @@ def test_paths_are_relative_to_the_repository_root_from_a_subfolder(
     assert artifact_uri("x.md") == "site/x.md"
     assert artifact_uri(str(tmp_path / "site" / "x.md")) == "site/x.md"
     assert artifact_uri("/elsewhere/x.md") == "file:///elsewhere/x.md"  # outside the repository
+    assert artifact_uri("<memory>") == "%3Cmemory%3E"  # the API's report of text held in memory
     # workflow annotations too: the report's docs/guide.md, checked from site/, is site/docs/guide.md
     assert "::error file=site/docs/guide.md,line=" in render_github(report)

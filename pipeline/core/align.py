@@ -102,30 +102,6 @@ def align_sentences(src_sents: list[str], tgt_sents: list[str], tgt_back: list[s
     return _align(src_sents, tgt_back, _SENTENCES, merges=True, unknown=_unknown(tgt_sents, tgt_back))
 
 
-def align_document(
-    src_paras: list[list[str]], tgt_paras: list[list[str]], tgt_back: list[list[str]]
-) -> list[tuple[Link, list[Link]]]:
-    """Both levels at once: paragraphs, then the sentences inside each paragraph link.
-
-    Each argument is a list of paragraphs, each a list of sentences; `tgt_back` mirrors
-    `tgt_paras`. Returns every paragraph link with its sentence links, whose indices count
-    the sentences of the linked paragraphs (all 1-0 or 0-1 for an unpartnered paragraph).
-    Paragraphs are compared through their sentences joined with a space.
-    """
-    if len(tgt_paras) != len(tgt_back):
-        raise ValueError(f"{len(tgt_paras)} target paragraphs but {len(tgt_back)} back-translated")
-    para_links = align_paragraphs(
-        [" ".join(p) for p in src_paras], [" ".join(p) for p in tgt_paras], [" ".join(p) for p in tgt_back]
-    )
-    result: list[tuple[Link, list[Link]]] = []
-    for link in para_links:
-        src = [s for i in link.src for s in src_paras[i]]
-        tgt = [s for j in link.tgt for s in tgt_paras[j]]
-        back = [s for j in link.tgt for s in tgt_back[j]]
-        result.append((link, align_sentences(src, tgt, back)))
-    return result
-
-
 def similarity(a: str, b: str) -> float:
     """Similarity of two texts in the same language, 0..1 (the measure the aligner uses)."""
     return _similarity(*_profiles([a, b]))

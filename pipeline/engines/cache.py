@@ -208,10 +208,6 @@ class TranslationCache:
         found = {k: (out, bool(split)) for k, out, split in self._select(select, (namespace, src, tgt), keys)}
         return {i: found[k] for i, k in enumerate(keys) if k in found}
 
-    def get_many(self, namespace: str, src: str, tgt: str, texts: list[str]) -> dict[int, str]:
-        """index -> cached output, for the texts that are in the cache."""
-        return {i: out for i, (out, _) in self.get_entries(namespace, src, tgt, texts).items()}
-
     def put_many(
         self,
         namespace: str,
@@ -378,12 +374,6 @@ class TranslationCache:
         except sqlite3.OperationalError:
             pass  # another process is reading: the space is reused later instead of returned now
         return removed
-
-    def integrity_ok(self) -> bool:
-        try:
-            return bool(self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
-        except sqlite3.Error:
-            return False
 
     def close(self) -> None:
         self._db.close()

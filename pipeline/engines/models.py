@@ -117,11 +117,6 @@ def is_ct2_folder(path: Path) -> bool:
     return all((path / name).is_file() for name in ("model.bin", *SPM_FILES))
 
 
-def pick_engine(root: Path, src: str, tgt: str) -> EngineName:
-    """Engine `auto`: ct2 when a converted model is present locally, else marian."""
-    return "ct2" if is_ct2_folder(ct2_dir(root, src, tgt)) else "marian"
-
-
 def read_provenance(folder: Path) -> dict[str, Any]:
     try:
         data = json.loads((folder / PROVENANCE).read_text(encoding="utf-8"))

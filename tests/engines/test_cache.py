@@ -31,6 +31,16 @@ ROOT = Path(__file__).resolve().parents[2]
 # -- files, stats, clear, broken files -------------------------------------------------------------
 
 
+def cached(cache: TranslationCache, namespace: str, src: str, tgt: str, texts: list[str]) -> dict[int, str]:
+    """index -> cached output, for the texts that are in the cache."""
+    return {i: out for i, (out, _) in cache.get_entries(namespace, src, tgt, texts).items()}
+
+
+def integrity_ok(cache: TranslationCache) -> bool:
+    with sqlite3.connect(cache.path) as db:
+        return bool(db.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
+
+
 def test_stats_and_clear(cache_path: Path) -> None:
     run_once(cache_path, ["a", "b", "c"])
     run_once(cache_path, ["a", "d"], src="es", tgt="en")
@@ -45,7 +55,7 @@ def test_stats_and_clear(cache_path: Path) -> None:
         assert rows[0]["signature"]["model"] == "rev-en-es"
         assert cache.clear() == 5
         assert cache.stats()["entries"] == 0
-        assert cache.get_many(rows[0]["namespace"], "en", "es", ["a"]) == {}
+        assert cached(cache, rows[0]["namespace"], "en", "es", ["a"]) == {}
     _, eng, _ = run_once(cache_path, ["a"])
     assert eng.calls == [(["a"], "en", "es")]
 
@@ -68,7 +78,7 @@ def test_default_path_env_and_folder(tmp_path: Path, monkeypatch: pytest.MonkeyP
 def _one_line_cache_error(path: Path) -> str:
     with pytest.raises(CacheError) as info:
         with TranslationCache(path) as cache:
-            cache.get_many("ns", "en", "es", [f"text {i}" for i in range(3000)])
+            cached(cache, "ns", "en", "es", [f"text {i}" for i in range(3000)])
     msg = info.value.message
     assert isinstance(info.value, DriftcheckError) and info.value.exit_code == 2
     assert "\n" not in msg and str(path) in msg and "--no-cache" in msg
@@ -179,9 +189,9 @@ def test_concurrent_writers_never_corrupt_or_mix_up(cache_path: Path, tmp_path: 
     assert hits > 0  # the writers did share work through the cache
     texts = [f"text {i}" for i in range(200)]
     with TranslationCache(cache_path) as cache:
-        assert cache.integrity_ok()
+        assert integrity_ok(cache)
         ns = namespace_for(Reverser().direction_signature("en", "es"), "en", "es")
-        found = cache.get_many(ns, "en", "es", texts)
+        found = cached(cache, ns, "en", "es", texts)
         assert cache.stats()["entries"] == len(found)  # nothing stored that we cannot account for
         assert found == {i: expected(t) for i, t in enumerate(texts) if i in found}
 
@@ -243,14 +253,14 @@ def test_a_killed_writer_leaves_a_usable_cache(cache_path: Path, tmp_path: Path)
     proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL
     with TranslationCache(cache_path) as cache:
-        assert cache.integrity_ok()
+        assert integrity_ok(cache)
         entries = cache.stats()["entries"]
         assert isinstance(entries, int)
         assert entries >= committed * 2000 and entries % 2000 == 0  # whole batches only
         for batch in range(entries // 2000 + 1):
             texts = [f"sentence {batch}-{j} " + "padding " * 30 for j in range(2000)]
-            found = cache.get_many("ns", "en", "es", texts)
+            found = cached(cache, "ns", "en", "es", texts)
             assert len(found) == (2000 if batch < entries // 2000 else 0)
             assert all(found[i] == "es:" + texts[i][::-1] for i in found)
         cache.put_many("ns", "en", "es", [("after", "es:retfa")])  # and it still takes writes
-        assert cache.get_many("ns", "en", "es", ["after"]) == {0: "es:retfa"}
+        assert cached(cache, "ns", "en", "es", ["after"]) == {0: "es:retfa"}

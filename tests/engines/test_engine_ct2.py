@@ -178,7 +178,8 @@ def test_ct2_path_imports_neither_torch_nor_transformers(tiny_ct2_models_dir: Pa
         from pipeline.engines import models
         from pipeline.engines import EngineOptions, create
         root = models.models_dir({str(tiny_ct2_models_dir)!r})
-        assert models.pick_engine(root, "en", "de") == "ct2"
+        from pipeline.engines.auto import AutoEngine
+        assert AutoEngine(EngineOptions(models_dir=str(root))).choose("en", "de") == "ct2"
         engine = create("ct2", EngineOptions(models_dir=str(root)))
         out = engine.translate(["Police raided a camp.", "Hello"], "en", "de").texts
         engine.signature(); engine.direction_signature("en", "de"); models.local_models(root)

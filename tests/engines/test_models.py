@@ -54,10 +54,12 @@ def test_parse_direction_normalises_case() -> None:
 
 
 @pytest.mark.requires_marian
-def test_pick_engine_prefers_a_converted_model(tiny_models_dir: Path, tiny_ct2_models_dir: Path) -> None:
-    assert models.pick_engine(tiny_ct2_models_dir, "en", "de") == "ct2"
-    assert models.pick_engine(tiny_models_dir, "en", "de") == "marian"
-    assert models.pick_engine(tiny_models_dir, "en", "fr") == "marian"  # marian then says how to get it
+def test_engine_auto_prefers_a_converted_model(tiny_models_dir: Path, tiny_ct2_models_dir: Path) -> None:
+    from pipeline.engines import EngineOptions
+    from pipeline.engines.auto import AutoEngine
+
+    assert AutoEngine(EngineOptions(models_dir=str(tiny_ct2_models_dir))).choose("en", "de") == "ct2"
+    assert AutoEngine(EngineOptions(models_dir=str(tiny_models_dir))).choose("en", "de") == "marian"
 
 
 @pytest.mark.requires_marian

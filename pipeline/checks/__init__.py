@@ -47,6 +47,7 @@ CHECK_MODULES: tuple[str, ...] = (
     "pipeline.checks.copy",
     "pipeline.checks.consistency",
     "pipeline.checks.placeholders",
+    "pipeline.checks.answers",
 )
 
 

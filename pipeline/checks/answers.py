@@ -1,0 +1,60 @@
+"""A yes-or-no answer reversed: "Sí." / "No.", "Sí, el puente está abierto." / "No, the bridge is
+open." A sentence that opens with the word for yes or for no, followed by a comma, a full stop, an
+exclamation mark, a colon or nothing, answers; the copy must answer the same way. No engine view
+is asked: Apertium reads "No." as "Núm." (the abbreviation of "número"), so the back-translation
+agreed with the source and `negation` let the reversal pass. "No. 5" (a number sign) and "No
+doubt, …" answer nothing. The words are closed classes per language; other languages are not read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.records import Flag, Span
+
+from . import Check, CheckInput, register
+
+YES: dict[str, frozenset[str]] = {
+    "en": frozenset({"yes"}),
+    "es": frozenset({"sí"}),
+    "pt": frozenset({"sim"}),
+    "fr": frozenset({"oui"}),
+    "it": frozenset({"sì"}),
+    "ca": frozenset({"sí"}),
+    "de": frozenset({"ja"}),
+}
+NO: dict[str, frozenset[str]] = {
+    "en": frozenset({"no"}),
+    "es": frozenset({"no"}),
+    "pt": frozenset({"não"}),
+    "fr": frozenset({"non"}),
+    "it": frozenset({"no"}),
+    "ca": frozenset({"no"}),
+    "de": frozenset({"nein"}),
+}
+# the opening word (quoted or not), then punctuation or the end, not a number after it ("No. 5")
+_OPENING = re.compile(r"\s*[¡¿\"'«“(]*(\w+)[\"'»”)]*\s*(?:[,.!;:…]|$)(?!\s*\d)")
+
+
+def answer(text: str, lang: str) -> tuple[int, int, int] | None:
+    """(+1 for yes or -1 for no, start, end of the word) where `text` opens with an answer."""
+    m = _OPENING.match(text)
+    if m is None or lang not in YES:
+        return None
+    word = m.group(1).lower()
+    polarity = 1 if word in YES[lang] else -1 if word in NO[lang] else 0
+    return (polarity, m.start(1), m.end(1)) if polarity else None
+
+
+ANSWER = Check("answer", "critical", "A yes/no answer is reversed", modes=("source",))
+
+
+@register(ANSWER)
+def check_answer(inp: CheckInput) -> list[Flag]:
+    """The translation answers yes where the source answers no, or the reverse."""
+    src, tgt = answer(inp.source, inp.source_lang), answer(inp.target, inp.target_lang)
+    if src is None or tgt is None or src[0] == tgt[0]:
+        return []
+    said = inp.source[src[1] : src[2]], inp.target[tgt[1] : tgt[2]]
+    spans = (Span("source", src[1], src[2]), Span("text", tgt[1], tgt[2]))
+    return [ANSWER.flag(f"the source answers '{said[0]}', the translation '{said[1]}'", spans)]

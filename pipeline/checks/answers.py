@@ -14,23 +14,15 @@ from pipeline.records import Flag, Span
 
 from . import Check, CheckInput, register
 
-YES: dict[str, frozenset[str]] = {
-    "en": frozenset({"yes"}),
-    "es": frozenset({"sí"}),
-    "pt": frozenset({"sim"}),
-    "fr": frozenset({"oui"}),
-    "it": frozenset({"sì"}),
-    "ca": frozenset({"sí"}),
-    "de": frozenset({"ja"}),
-}
-NO: dict[str, frozenset[str]] = {
-    "en": frozenset({"no"}),
-    "es": frozenset({"no"}),
-    "pt": frozenset({"não"}),
-    "fr": frozenset({"non"}),
-    "it": frozenset({"no"}),
-    "ca": frozenset({"no"}),
-    "de": frozenset({"nein"}),
+# the word for yes and the word for no, per language
+ANSWERS: dict[str, tuple[str, str]] = {
+    "en": ("yes", "no"),
+    "es": ("sí", "no"),
+    "pt": ("sim", "não"),
+    "fr": ("oui", "non"),
+    "it": ("sì", "no"),
+    "ca": ("sí", "no"),
+    "de": ("ja", "nein"),
 }
 # the opening word (quoted or not), then punctuation or the end, not a number after it ("No. 5")
 _OPENING = re.compile(r"\s*[¡¿\"'«“(]*(\w+)[\"'»”)]*\s*(?:[,.!;:…]|$)(?!\s*\d)")
@@ -39,10 +31,10 @@ _OPENING = re.compile(r"\s*[¡¿\"'«“(]*(\w+)[\"'»”)]*\s*(?:[,.!;:…]|$)(
 def answer(text: str, lang: str) -> tuple[int, int, int] | None:
     """(+1 for yes or -1 for no, start, end of the word) where `text` opens with an answer."""
     m = _OPENING.match(text)
-    if m is None or lang not in YES:
+    if m is None or lang not in ANSWERS:
         return None
-    word = m.group(1).lower()
-    polarity = 1 if word in YES[lang] else -1 if word in NO[lang] else 0
+    word, (yes, no) = m.group(1).lower(), ANSWERS[lang]
+    polarity = 1 if word == yes else -1 if word == no else 0
     return (polarity, m.start(1), m.end(1)) if polarity else None
 
 

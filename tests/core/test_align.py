@@ -20,28 +20,17 @@ requires_apertium = pytest.mark.requires_apertium
 skip_no_apertium = pytest.mark.skipif(shutil.which("apertium") is None, reason="apertium is not installed")
 
 
-def align_document(
-    src_paras: list[list[str]], tgt_paras: list[list[str]], tgt_back: list[list[str]]
-) -> list[tuple[Link, list[Link]]]:
-    """Both levels at once: paragraphs, then the sentences inside each paragraph link.
+Paras = list[list[str]]
 
-    Each argument is a list of paragraphs, each a list of sentences; `tgt_back` mirrors
-    `tgt_paras`. Returns every paragraph link with its sentence links, whose indices count
-    the sentences of the linked paragraphs (all 1-0 or 0-1 for an unpartnered paragraph).
-    Paragraphs are compared through their sentences joined with a space.
-    """
-    if len(tgt_paras) != len(tgt_back):
-        raise ValueError(f"{len(tgt_paras)} target paragraphs but {len(tgt_back)} back-translated")
-    para_links = align_paragraphs(
-        [" ".join(p) for p in src_paras], [" ".join(p) for p in tgt_paras], [" ".join(p) for p in tgt_back]
-    )
-    result: list[tuple[Link, list[Link]]] = []
-    for link in para_links:
-        src = [s for i in link.src for s in src_paras[i]]
-        tgt = [s for j in link.tgt for s in tgt_paras[j]]
-        back = [s for j in link.tgt for s in tgt_back[j]]
-        result.append((link, align_sentences(src, tgt, back)))
-    return result
+
+def flat(side: Paras, idx: tuple[int, ...]) -> list[str]:
+    return [s for i in idx for s in side[i]]
+
+
+def align_document(src: Paras, tgt: Paras, back: Paras) -> list[tuple[Link, list[Link]]]:
+    """Paragraphs (their sentences joined), then the sentences inside each paragraph link."""
+    links = align_paragraphs(*([" ".join(p) for p in side] for side in (src, tgt, back)))
+    return [(pl, align_sentences(flat(src, pl.src), flat(tgt, pl.tgt), flat(back, pl.tgt))) for pl in links]
 
 
 # The original (es): four paragraphs, ten sentences.

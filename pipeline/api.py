@@ -166,7 +166,22 @@ def verify_files(paths: list[str], *, source: str | None = None, settings: Setti
         raise UsageError(problem)
     if source is not None and not isinstance(source, str):
         raise UsageError(f"source must be a path (a string), got {type(source).__name__}")
+    _each_once(files)
     return verify(files, _as_given(settings or Settings()), source)
+
+
+def _each_once(files: list[str]) -> None:
+    """A file named twice (`b.txt` and `./b.txt`, a link) was checked twice, its segments and flags
+    counted twice; the CLI checks it once with a warning, the API says so."""
+    from .outputs import file_identity
+
+    seen: dict[object, str] = {}
+    for path in files:
+        key = file_identity(path)
+        if key is not None and key in seen:
+            raise UsageError(f"paths: {path} is the same file as {seen[key]}: name each file once")
+        if key is not None:
+            seen[key] = path
 
 
 # What the CLI does with a report after the run; verify_files returns the report, so these were

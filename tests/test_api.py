@@ -128,6 +128,8 @@ BAD_CALLS = [
     # what the CLI applies after the run: accepted and silently not applied (a missing baseline too)
     (lambda: pipeline.verify_files(["a.txt"], settings=pipeline.Settings(baseline="/nonexistent/b.json")), "settings: baseline: verify_files returns the report"),
     (lambda: pipeline.verify_files(["a.txt"], settings=pipeline.Settings(max_flagged=0, min_chrf=99)), "settings: max_flagged, min_chrf: verify_files"),
+    # a file named twice was checked twice (the CLI checks it once)
+    (lambda: pipeline.verify_files([f"{ROOT}/README.md", f"{ROOT}/./README.md"]), f"{ROOT}/./README.md is the same file as {ROOT}/README.md"),
     (lambda: pipeline.load_report(None), "load_report needs a path"),  # type: ignore[arg-type]
     (lambda: pipeline.to_json(None), "to_json needs a pipeline.Report"),  # type: ignore[arg-type]
     # the stage-level API: AttributeError before, and a RunConfig for a mode that does not exist

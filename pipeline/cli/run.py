@@ -317,6 +317,7 @@ def run_check(
             validate_input(source, settings)
         _say_inputs(errors, skipped, spooled, nothing_left=not good)
         if not good:
+            _left_as_they_were(dests)
             return ERROR if errors else 0  # every input skipped: nothing to check is no error
         later = [d for _, d, _ in per_document_dests([spooled.get(p, p) for p in good], plan)]
         preflight_outputs(dests + list(annotate_plan.values()) + later + _shard_results(ray, good), protected)
@@ -347,6 +348,17 @@ def run_check(
 def _scanned(paths: list[str], named: set[str]) -> set[str]:
     """The inputs a glob or a folder scan found (a document there with no prose is passed over)."""
     return {p for p in paths if p not in named}
+
+
+def _left_as_they_were(dests: list[str]) -> None:
+    """Reports a run that checked nothing did not write but an earlier run did, named: a CI step
+    that reads them would take the old report for this run's."""
+    for dest in dests:
+        if os.path.isfile(dest):
+            print(
+                f"driftcheck: warning: {one_line(dest)}: an earlier run's report, not replaced",
+                file=sys.stderr,
+            )
 
 
 def _shard_results(ray: RayOptions | None, paths: list[str]) -> list[str]:

@@ -113,3 +113,15 @@ def test_annotate_with_a_catalogue_name_for_several_catalogues_is_refused(tmp_pa
     r = run_cli(*args, "--annotate", "review.po/", cwd=tmp_path)
     assert r.code == 1, r.stderr
     assert sorted(p.name for p in (tmp_path / "review.po").iterdir()) == ["a.po", "b.po"]
+
+
+def test_a_run_that_checks_nothing_names_the_reports_it_did_not_replace(tmp_path: Path) -> None:
+    """With nothing left to check no report is written; the previous run's (a failing SARIF, say)
+    stayed where a CI step reads it, without a word."""
+    po = tmp_path / "good.po"
+    po.write_text(APPROVED, encoding="utf-8")
+    (tmp_path / "r.json").write_text('{"old": true}\n', encoding="utf-8")
+    r = run_cli("check", str(po), *APERTIUM, "--unapproved-only", "-f", "json", "-o", "r.json", cwd=tmp_path)
+    assert r.code == 0, r.stderr
+    assert r.stderr.splitlines()[-1] == "driftcheck: warning: r.json: an earlier run's report, not replaced"
+    assert (tmp_path / "r.json").read_text(encoding="utf-8") == '{"old": true}\n'  # nothing destroyed

@@ -11,7 +11,8 @@ import stat
 import sys
 from pathlib import Path
 
-from ..errors import InputError, UsageError
+from ..config import Settings
+from ..errors import InputError, NoText, NothingToCheck, UsageError
 from ..inputs.read import read_bytes
 from ..outputs import file_identity
 from ..records import FORMATS
@@ -173,3 +174,65 @@ def each_once(paths: list[str], how: str) -> list[str]:
         seen.add(key)
         kept.append(p)
     return kept
+
+
+def validate_inputs(
+    paths: list[str], settings: Settings, scanned: set[str]
+) -> tuple[list[str], list[str], list[InputError]]:
+    """(the inputs to check, the errors of those that cannot be read, the inputs skipped: catalogues
+    that `--unapproved-only` leaves nothing in, the state a team works towards, and documents of
+    a folder scan with no prose, such as a docs tree's section index of front matter only)."""
+    from ..core.verify import validate_input
+
+    good: list[str] = []
+    errors: list[str] = []
+    skipped: list[InputError] = []
+    for p in paths:
+        try:
+            validate_input(p, settings)
+            good.append(p)
+        except NothingToCheck as exc:
+            skipped.append(exc)
+        except NoText as exc:
+            if p not in scanned:
+                errors.append(exc.message)
+            else:
+                skipped.append(exc)
+        except InputError as exc:
+            errors.append(exc.message)
+    return good, errors, skipped
+
+
+def say_inputs(
+    errors: list[str], skipped: list[InputError], spooled: dict[str, str], nothing_left: bool
+) -> None:
+    """The inputs' errors and skips on stderr, stdin and pipes by the names the user gave; and
+    where every input was skipped, that nothing is left to check."""
+    for kind, messages, end in (
+        ("error", errors, ""),
+        ("warning", [e.message for e in skipped], ": skipped"),
+    ):
+        for message in messages:
+            for tmp, name in spooled.items():
+                message = message.replace(tmp, name)
+            print(f"driftcheck: {kind}: {one_line(message)}{end}", file=sys.stderr)
+    if nothing_left and not errors:
+        approved = all(isinstance(e, NothingToCheck) for e in skipped)
+        why = "every translated entry is approved" if approved else "every input was skipped"
+        print(f"driftcheck: nothing to check: {why}; no report written", file=sys.stderr)
+
+
+def found_by_scans(paths: list[str], named: set[str]) -> set[str]:
+    """The inputs a glob or a folder scan found (a document there with no prose is passed over)."""
+    return {p for p in paths if p not in named}
+
+
+def left_as_they_were(dests: list[str]) -> None:
+    """Reports a run that checked nothing did not write but an earlier run did, named: a CI step
+    that reads them would take the old report for this run's."""
+    for dest in dests:
+        if os.path.isfile(dest):
+            print(
+                f"driftcheck: warning: {one_line(dest)}: an earlier run's report, not replaced",
+                file=sys.stderr,
+            )

@@ -12,64 +12,26 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..config import CONFIG_FILE, Settings
-from ..errors import InputError, NoText, NothingToCheck, UsageError
+from ..errors import UsageError
 from ..outputs import commit_outputs, file_identity, stage_outputs, write_output
 from ..report import render
 from ..report.gate import ERROR, gate_of, with_limits
 from ..terminal import one_line, write_all
 from ..timing import Timer
 from . import output_plan
-from .inputs import each_once, expand_inputs, spool_streams
+from .inputs import (
+    each_once,
+    expand_inputs,
+    found_by_scans,
+    left_as_they_were,
+    say_inputs,
+    spool_streams,
+    validate_inputs,
+)
 from .output_plan import Plan, per_document_dests
 
 if TYPE_CHECKING:
     from ..scale.executor_ray import RayOptions
-
-
-def _validate(
-    paths: list[str], settings: Settings, scanned: set[str]
-) -> tuple[list[str], list[str], list[InputError]]:
-    """(the inputs to check, the errors of those that cannot be read, the inputs skipped: catalogues
-    that `--unapproved-only` leaves nothing in, the state a team works towards, and documents of
-    a folder scan with no prose, such as a docs tree's section index of front matter only)."""
-    from ..core.verify import validate_input
-
-    good: list[str] = []
-    errors: list[str] = []
-    skipped: list[InputError] = []
-    for p in paths:
-        try:
-            validate_input(p, settings)
-            good.append(p)
-        except NothingToCheck as exc:
-            skipped.append(exc)
-        except NoText as exc:
-            if p not in scanned:
-                errors.append(exc.message)
-            else:
-                skipped.append(exc)
-        except InputError as exc:
-            errors.append(exc.message)
-    return good, errors, skipped
-
-
-def _say_inputs(
-    errors: list[str], skipped: list[InputError], spooled: dict[str, str], nothing_left: bool
-) -> None:
-    """The inputs' errors and skips on stderr, stdin and pipes by the names the user gave; and
-    where every input was skipped, that nothing is left to check."""
-    for kind, messages, end in (
-        ("error", errors, ""),
-        ("warning", [e.message for e in skipped], ": skipped"),
-    ):
-        for message in messages:
-            for tmp, name in spooled.items():
-                message = message.replace(tmp, name)
-            print(f"driftcheck: {kind}: {one_line(message)}{end}", file=sys.stderr)
-    if nothing_left and not errors:
-        approved = all(isinstance(e, NothingToCheck) for e in skipped)
-        why = "every translated entry is approved" if approved else "every input was skipped"
-        print(f"driftcheck: nothing to check: {why}; no report written", file=sys.stderr)
 
 
 def plan_outputs(settings: Settings, formats_given: bool) -> Plan:
@@ -268,7 +230,7 @@ def _gate(data: dict[str, Any]) -> int:
 def _expanded(paths: list[str], settings: Settings, folder: str | None, dests: list[str]) -> list[str]:
     """The files a run reads (globs and folder scans expanded), each once: a file named twice (a
     folder and a glob over it, a link) is checked once, and that and the blank files a scan passed
-    over are named on stderr. The files a glob or a scan found are not named: `_scanned`."""
+    over are named on stderr. The files a glob or a scan found are not named: `inputs.found_by_scans`."""
     from ..scale.shards import expand_globs
 
     found, blank = expand_inputs(
@@ -310,14 +272,14 @@ def run_check(
     try:
         annotate_plan = _plan_annotations(settings, [spooled.get(p, p) for p in paths], source)
         preflight_outputs(dests + list(annotate_plan.values()), protected)
-        good, errors, skipped = _validate(paths, settings, _scanned(paths, named))
+        good, errors, skipped = validate_inputs(paths, settings, found_by_scans(paths, named))
         if source is not None:
             from ..core.verify import validate_input
 
             validate_input(source, settings)
-        _say_inputs(errors, skipped, spooled, nothing_left=not good)
+        say_inputs(errors, skipped, spooled, nothing_left=not good)
         if not good:
-            _left_as_they_were(dests)
+            left_as_they_were(dests)
             return ERROR if errors else 0  # every input skipped: nothing to check is no error
         later = [d for _, d, _ in per_document_dests([spooled.get(p, p) for p in good], plan)]
         preflight_outputs(dests + list(annotate_plan.values()) + later + _shard_results(ray, good), protected)
@@ -343,22 +305,6 @@ def run_check(
     finally:
         for tmp in spooled:
             os.unlink(tmp)
-
-
-def _scanned(paths: list[str], named: set[str]) -> set[str]:
-    """The inputs a glob or a folder scan found (a document there with no prose is passed over)."""
-    return {p for p in paths if p not in named}
-
-
-def _left_as_they_were(dests: list[str]) -> None:
-    """Reports a run that checked nothing did not write but an earlier run did, named: a CI step
-    that reads them would take the old report for this run's."""
-    for dest in dests:
-        if os.path.isfile(dest):
-            print(
-                f"driftcheck: warning: {one_line(dest)}: an earlier run's report, not replaced",
-                file=sys.stderr,
-            )
 
 
 def _shard_results(ray: RayOptions | None, paths: list[str]) -> list[str]:

@@ -173,15 +173,10 @@ def verify_files(paths: list[str], *, source: str | None = None, settings: Setti
 def _each_once(files: list[str]) -> None:
     """A file named twice (`b.txt` and `./b.txt`, a link) was checked twice, its segments and flags
     counted twice; the CLI checks it once with a warning, the API says so."""
-    from .outputs import file_identity
+    from .outputs import repeats
 
-    seen: dict[object, str] = {}
-    for path in files:
-        key = file_identity(path)
-        if key is not None and key in seen:
-            raise UsageError(f"paths: {path} is the same file as {seen[key]}: name each file once")
-        if key is not None:
-            seen[key] = path
+    for k, first in repeats(files):
+        raise UsageError(f"paths: {files[k]} is the same file as {first}: name each file once")
 
 
 # What the CLI does with a report after the run; verify_files returns the report, so these were

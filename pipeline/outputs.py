@@ -26,7 +26,7 @@ import re
 import secrets
 import stat
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .errors import OutputError
@@ -249,6 +249,20 @@ def file_identity(path: str | Path) -> tuple[int, int] | None:
     except (OSError, ValueError):
         return None
     return st.st_dev, st.st_ino
+
+
+def repeats(paths: Iterable[str]) -> Iterator[tuple[int, str]]:
+    """(index, the path named before it) for each path that names a file an earlier one names (a
+    link, `./b.txt` beside `b.txt`); stdin (`-`) and paths that name nothing are never repeats."""
+    seen: dict[tuple[int, int], str] = {}
+    for k, path in enumerate(paths):
+        key = file_identity(path) if path != "-" else None
+        if key is None:
+            continue
+        if key in seen:
+            yield k, seen[key]
+        else:
+            seen[key] = path
 
 
 def same_file_guard(outputs: Iterable[str], protected: Iterable[tuple[str, str]]) -> None:

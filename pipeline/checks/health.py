@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from pipeline.records import ENGINE_HEALTH as HEALTH
-from pipeline.records import UNVERIFIABLE, Flag, Span
+from pipeline.records import UNVERIFIABLE, Flag, Span, unverifiable_flag
 
 from . import Check, CheckInput, register
 from .text import fold, has_letters, tokens
@@ -100,11 +100,10 @@ TOO_LONG = "the text has"
 
 
 def not_translated(flag: Mapping[str, Any]) -> bool:
-    """Whether a report's flag says the engine could not translate the text at all (engine_health)."""
-    message = str(flag.get("message", ""))
-    return flag.get("check") == ENGINE_HEALTH.name and message.startswith(
-        (f"{UNVERIFIABLE}{ENGINE_FAILED}", f"{UNVERIFIABLE}{TOO_LONG}")
-    )
+    """Whether a report's flag says the engine could not translate the text at all (one of the
+    unverifiable ones, `records.unverifiable_flag`: not a translation that came back unusable)."""
+    reasons = (f"{UNVERIFIABLE}{ENGINE_FAILED}", f"{UNVERIFIABLE}{TOO_LONG}")
+    return unverifiable_flag(flag) and str(flag["message"]).startswith(reasons)
 
 
 def unverifiable(reason: str, field: str, length: int) -> Flag:

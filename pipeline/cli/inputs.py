@@ -14,7 +14,7 @@ from pathlib import Path
 from ..config import Settings
 from ..errors import InputError, NoText, NothingToCheck, UsageError
 from ..inputs.read import read_bytes
-from ..outputs import file_identity
+from ..outputs import file_identity, repeats
 from ..records import FORMATS
 from ..terminal import one_line
 
@@ -161,19 +161,13 @@ def spool_streams(paths: list[str], stdin_name: str | None = None) -> tuple[list
 def each_once(paths: list[str], how: str) -> list[str]:
     """The paths less those naming a file named before them (a folder and a glob over it, a link, the
     same file twice), each left out with a warning ending in `how` ("checked once")."""
-    kept: list[str] = []
-    seen: set[object] = set()
-    for p in paths:
-        key = file_identity(p) if p != "-" else None  # stdin twice is refused where it is spooled
-        if key is not None and key in seen:
-            print(
-                f"driftcheck: warning: {one_line(p)}: the same file as an input before it: {how}",
-                file=sys.stderr,
-            )
-            continue
-        seen.add(key)
-        kept.append(p)
-    return kept
+    repeated = dict(repeats(paths))  # stdin twice is refused where it is spooled
+    for k in repeated:
+        print(
+            f"driftcheck: warning: {one_line(paths[k])}: the same file as an input before it: {how}",
+            file=sys.stderr,
+        )
+    return [p for k, p in enumerate(paths) if k not in repeated]
 
 
 def validate_inputs(

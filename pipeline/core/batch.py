@@ -147,18 +147,19 @@ def _in_order(batches: Sequence[BatchResult], run: RunInfo) -> None:
     """Every document of the run in exactly one batch, the batches in input order: a batch given
     twice (a retried task's result kept twice), left out or out of order made a wrong report
     without a word (segments counted twice, a lost document listed as all clear)."""
-    seen: list[int] = []
+    seen: set[int] = set()
+    last = -1
     for k, b in enumerate(batches):
-        docs = list(dict.fromkeys(r.segment.document for r in b.results))
-        for doc in docs:
+        for doc in dict.fromkeys(r.segment.document for r in b.results):
             if doc in seen:
                 raise UsageError(f"batches: document {doc} is in more than one batch (batch {k} repeats it)")
-            if seen and doc < seen[-1]:
+            if doc < last:
                 raise UsageError(
-                    f"batches: out of order, document {doc} after document {seen[-1]}: give them in input order"
+                    f"batches: out of order, document {doc} after document {last}: give them in input order"
                 )
-            seen.append(doc)
-    missing = [i for i in range(len(run.documents)) if i not in set(seen)]
+            seen.add(doc)
+            last = doc
+    missing = [i for i in range(len(run.documents)) if i not in seen]
     if missing:
         raise UsageError(
             f"batches: no result for document {missing[0]} ({run.documents[missing[0]][0]}): a batch is missing"

@@ -13,6 +13,7 @@ renders and gates exactly like a fresh one.
 from __future__ import annotations
 
 import copy
+import functools
 import hashlib
 import json
 import os
@@ -63,8 +64,14 @@ def located(path: str) -> str:
 
 def repository_root() -> Path | None:
     """The nearest folder from the working directory up that holds `.git` (a folder, or a file in a
-    worktree or submodule); None outside a repository."""
-    here = Path.cwd().resolve()
+    worktree or submodule); None outside a repository. Looked up once per working folder (SARIF
+    and GitHub annotations ask for every flag)."""
+    return _root_of(os.getcwd())
+
+
+@functools.lru_cache(maxsize=8)
+def _root_of(folder: str) -> Path | None:
+    here = Path(folder).resolve()
     return next((d for d in (here, *here.parents) if (d / ".git").exists()), None)
 
 

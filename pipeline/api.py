@@ -13,7 +13,7 @@ import dataclasses
 from collections.abc import Iterable
 from typing import Any
 
-from .config import Settings, settings_problem
+from .config import API_SETTINGS, Settings, settings_problem
 from .errors import UsageError
 from .formats.encoding import readable, whole_characters
 from .records import Report, Segment
@@ -192,7 +192,7 @@ def _as_given(settings: Settings) -> Settings:
     changed = [
         f.name
         for f in dataclasses.fields(Settings)
-        if f.name != "explicit" and getattr(settings, f.name) != getattr(defaults, f.name)
+        if f.name not in ("explicit", "origins") and getattr(settings, f.name) != getattr(defaults, f.name)
     ]
     after = [k for k in _AFTER_THE_RUN if k in changed]
     if after:
@@ -200,7 +200,12 @@ def _as_given(settings: Settings) -> Settings:
             f"settings: {', '.join(after)}: verify_files returns the report and applies nothing after "
             "the run; `driftcheck check` applies them (a baseline, the gate's limits, output files)"
         )
-    return dataclasses.replace(settings, explicit=list(dict.fromkeys([*settings.explicit, *changed])))
+    new = [k for k in changed if k not in settings.explicit]
+    return dataclasses.replace(
+        settings,
+        explicit=[*settings.explicit, *new],
+        origins={**settings.origins, **dict.fromkeys(new, API_SETTINGS)},
+    )
 
 
 def check_data(

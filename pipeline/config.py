@@ -58,6 +58,21 @@ class Settings:
     annotate: str | None = None  # write a copy of each PO/XLIFF input with flagged units marked
     unapproved_only: bool = False  # PO/XLIFF: check only units not yet approved (fuzzy, not final)
     explicit: list[str] = field(default_factory=list)  # keys set by a config file or a flag, not defaulted
+    # where an explicit key was set: COMMAND_LINE, a config file's path or API_SETTINGS (none: a flag)
+    origins: dict[str, str] = field(default_factory=dict)
+
+
+COMMAND_LINE, API_SETTINGS = "command line", "Settings"
+
+
+def given_as(settings: Settings, key: str) -> str:
+    """How the user gave a setting, for a message: "--lang", "'lang' in driftcheck.toml" or
+    "Settings.lang" (a message that says "--lang" to someone who never typed it sends them looking
+    for a flag)."""
+    origin = settings.origins.get(key, COMMAND_LINE)
+    if origin == COMMAND_LINE:
+        return "--" + key.replace("_", "-")
+    return f"Settings.{key}" if origin == API_SETTINGS else f"'{key}' in {origin}"
 
 
 _TYPES: dict[str, tuple[type, ...]] = {
@@ -228,6 +243,7 @@ def _apply(settings: Settings, table: dict[str, Any], origin: str, folder: Path 
             _length_ratios(value, origin)
         setattr(settings, key, value)
         settings.explicit.append(key)
+        settings.origins[key] = origin
 
 
 def _elsewhere(config: Path, cwd: Path) -> Path | None:
@@ -292,6 +308,7 @@ def load_settings(
     for key, value in (cli or {}).items():
         if value is None or value == [] or value == ():
             continue
-        setattr(settings, key, _validate(key, value, "command line") if key in _TYPES else value)
+        setattr(settings, key, _validate(key, value, COMMAND_LINE) if key in _TYPES else value)
         settings.explicit.append(key)
+        settings.origins[key] = COMMAND_LINE
     return settings

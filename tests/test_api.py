@@ -201,5 +201,5 @@ def test_a_language_set_in_settings_wins_over_the_file_name_as_the_flag_does(tmp
         "documents"
     ][0]
     assert doc["lang"] == "es" and doc["warnings"] == [
-        "declares language 'en' but --lang is 'es'; checked as 'es'"
+        "declares language 'en' but Settings.lang is 'es'; checked as 'es'"
     ]

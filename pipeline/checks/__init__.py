@@ -162,7 +162,7 @@ def register(check: Check) -> Callable[[CheckFn], CheckFn]:
 
 # Checks raised outside a check function, by name: the sentence aligner's (core/align.py) and the
 # calibrated judge's flag for a verdict the combiner raised alone (core/calibration.py).
-ALIGNMENT_CHECKS = ("omission", "addition")
+ALIGNMENT_CHECKS = ("omission", "addition", "moved")
 COMBINED_CHECK = "combined"
 
 

@@ -18,6 +18,7 @@ verdict is then "unverifiable"), not an omission beside an addition.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -207,14 +208,53 @@ def _align(
     profiles = _profiles([*src, *back])
     profiles[n:] = [replace(p, unknown=True) if j in unknown else p for j, p in enumerate(profiles[n:])]
     grid = _Grid(profiles[:n], profiles[n:], costs, merges)
-    if n * m <= _FULL_CELLS:
-        return grid.path(max(n, m))[0]
-    radius = _BAND + abs(n - m)  # a block of |n - m| omissions strays that far from the diagonal
+    radius = max(n, m) if n * m <= _FULL_CELLS else _BAND + abs(n - m)  # |n - m| omissions stray that far
     while True:
         links, touched_edge = grid.path(radius)
         if not touched_edge or radius >= max(n, m):
-            return links
+            return _absorbed(links, profiles[:n], profiles[n:]) if merges else links
         radius *= 2
+
+
+def _absorbed(links: list[Link], src: list[_Profile], tgt: list[_Profile]) -> list[Link]:
+    """Links of the programme's largest shape (three items with one) grown by a skipped neighbour
+    where it makes the pair more alike, as the third joined: a list of four or more items that the
+    copy writes as one sentence (or one sentence it splits into as many) pairs whole, instead of
+    its first items coming out as omissions."""
+    out = list(links)
+    k = 0
+    while k < len(out):
+        grown = _grown(out, k, src, tgt)
+        if grown is None:
+            k += 1
+        else:
+            at, link = grown
+            out[at : at + 2] = [link]
+            k = at  # it may grow again
+    return out
+
+
+def _grown(links: list[Link], k: int, src: list[_Profile], tgt: list[_Profile]) -> tuple[int, Link] | None:
+    """(where, the link) when links[k] takes in the skip before or after it; None otherwise."""
+    link = links[k]
+    on_src = len(link.tgt) == 1  # the side with many items
+    many, one = (link.src, link.tgt[0]) if on_src else (link.tgt, link.src[0] if link.src else -1)
+    if len(many) < 3 or one < 0:
+        return None
+    mine, other = (src, tgt[one]) if on_src else (tgt, src[one])
+    for n in (k - 1, k + 1):
+        if not 0 <= n < len(links) or (len(links[n].src), len(links[n].tgt)) != (
+            (1, 0) if on_src else (0, 1)
+        ):
+            continue
+        joined = tuple(sorted((*many, (links[n].src or links[n].tgt)[0])))
+        profile = functools.reduce(_joined, (mine[i] for i in joined))
+        if profile.unknown or other.unknown:
+            continue
+        sim = _similarity(profile, other)
+        if sim > link.score + _MERGE3_MARGIN:
+            return min(k, n), Link(joined, (one,), sim) if on_src else Link((one,), joined, sim)
+    return None
 
 
 def _bounds(n: int, m: int, radius: int) -> list[tuple[int, int]]:

@@ -52,6 +52,7 @@ NOT_IN_REPORT = frozenset(
         "min_chrf",
         "annotate",
         "explicit",
+        "origins",
     }
 )
 KEY_VERSION = 1

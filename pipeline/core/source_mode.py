@@ -227,7 +227,10 @@ class SourcePlan:
             which = enabled if view.checkable else enabled & {"placeholders"}
             flags += view.remap(run_checks(inp, which))  # native severities: evidence for the judge
             features = source_features(inp.source, src_lang, inp.target, lang, comp, flags)
-        legacy = 1.0 if pair.flags else drift(inp, regrade(flags, self.judge.severities))
+        # an omission or an addition: the aligner's flag alone (a moved sentence is checked as a pair)
+        legacy = (
+            1.0 if not (pair.src_idx and pair.copy_idx) else drift(inp, regrade(flags, self.judge.severities))
+        )
         pending = Pending(seg, flags, features, comp, legacy)
         if row.key is not None:
             self.fresh.append((row.key, pending, tuple(flags[aligned:]), dict(features)))

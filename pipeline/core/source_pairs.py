@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 from ..formats.placeholders import unit_view
 from ..inputs.segment import Sentence, paragraph_sentences
 from ..records import Document, Flag, Segment, Span
-from .align import Link, align_paragraphs, align_sentences
+from .align import Link, align_paragraphs, align_sentences, similarity
+
+# An omission and an addition at least this alike (the aligner's measure, over the source and the
+# back-translation) are one sentence the copy moved. Measured with Apertium on 300 correct DEMETR
+# es-en pairs of the training part: faithful pairs 0.34-1.0 (4 % under 0.5), 1,505 unrelated ones
+# at most 0.29. Missing a move costs an omission beside an addition, as before; a false move would
+# hide an omission, so the bar stands well above the unrelated.
+MOVED_SIMILARITY = 0.5
 
 
 @dataclass(frozen=True)
@@ -79,7 +86,7 @@ def build_pairs(job: SourceJob, copy_back: list[str]) -> list[Pair]:
         [" ".join(copy_back[i] for i in p) for p in cpy_paras],
         merges=True,  # a copy that joins two paragraphs or splits one still pairs every sentence
     )
-    pairs: list[Pair] = []
+    links: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
     for region in _regions(plinks):
         s_idx = [i for pl in region for p in pl.src for i in src_paras[p]]
         c_idx = [i for pl in region for p in pl.tgt for i in cpy_paras[p]]
@@ -89,11 +96,37 @@ def build_pairs(job: SourceJob, copy_back: list[str]) -> list[Pair]:
                 [job.copy_units[i].text for i in c_idx],
                 [copy_back[i] for i in c_idx],
             )
-            links = [(tuple(s_idx[k] for k in sl.src), tuple(c_idx[k] for k in sl.tgt)) for sl in slinks]
+            links += [(tuple(s_idx[k] for k in sl.src), tuple(c_idx[k] for k in sl.tgt)) for sl in slinks]
         else:
-            links = [((i,), ()) for i in s_idx] + [((), (i,)) for i in c_idx]
-        pairs.extend(_pair(job, s, c, pairs) for s, c in links)
+            links += [((i,), ()) for i in s_idx] + [((), (i,)) for i in c_idx]
+    moved = _moved(job, links, copy_back)
+    pairs: list[Pair] = []
+    for s, c in links:
+        if s and not c and s[0] in moved.values():
+            continue  # it pairs where the copy put it
+        if c and not s and c[0] in moved:
+            s = (moved[c[0]],)
+        pairs.append(_pair(job, s, c, pairs, moved=bool(s and c and c[0] in moved)))
     return pairs
+
+
+def _moved(
+    job: SourceJob, links: list[tuple[tuple[int, ...], tuple[int, ...]]], back: list[str]
+) -> dict[int, int]:
+    """Copy sentence -> source sentence, for sentences the copy moved elsewhere: an omission and an
+    addition of one document as alike as a faithful pair (the aligner is monotone, so a moved
+    sentence is left out where it stood and added where it arrived). Best-matched first."""
+    left = [s[0] for s, c in links if len(s) == 1 and not c]
+    added = [c[0] for s, c in links if len(c) == 1 and not s and back[c[0]].strip()]
+    scored = sorted(
+        ((similarity(job.source_units[i].text, back[j]), j, i) for i in left for j in added),
+        reverse=True,
+    )
+    found: dict[int, int] = {}
+    for sim, j, i in scored:
+        if sim >= MOVED_SIMILARITY and j not in found and i not in found.values():
+            found[j] = i
+    return found
 
 
 def _regions(links: list[Link]) -> list[list[Link]]:
@@ -120,7 +153,9 @@ def _group(units: list[Unit]) -> list[list[int]]:
     return [groups[k] for k in sorted(groups)]
 
 
-def _pair(job: SourceJob, s: tuple[int, ...], c: tuple[int, ...], before: list[Pair]) -> Pair:
+def _pair(
+    job: SourceJob, s: tuple[int, ...], c: tuple[int, ...], before: list[Pair], moved: bool = False
+) -> Pair:
     src_text = " ".join(job.source_units[i].text for i in s)
     copy_text = " ".join(job.copy_units[i].text for i in c)
     src_line = job.source_units[s[0]].line if s else None
@@ -133,7 +168,17 @@ def _pair(job: SourceJob, s: tuple[int, ...], c: tuple[int, ...], before: list[P
             first.sentence,
             first.line,
         )
-    else:
+    if moved:
+        u = job.source_units[s[0]]
+        flags = (
+            Flag(
+                "moved",
+                "minor",
+                f"source sentence at line {u.line} stands elsewhere in the translation, at line {line}",
+                (Span("source", 0, len(src_text)),),
+            ),
+        )
+    if not c:
         u = job.source_units[s[0]]
         prev = before[-1].segment if before else None
         para, sent = (prev.paragraph, prev.sentence) if prev else (0, 0)

@@ -7,11 +7,12 @@ per run) -> scores -> checks -> verdicts -> Report.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..config import Settings
+from ..config import Settings, given_as
 from ..engines import Engine, EngineOptions, EngineSpec, load_engine
 from ..engines.langs import check_lang
 from ..errors import InputError, UsageError
@@ -93,13 +94,14 @@ def validate_input(path: str, settings: Settings) -> None:
         read_document(path, settings.lang or "en")
 
 
-def _both_named(explicit: list[str], lang: str) -> str:
-    """ "--source-lang and --lang are both 'en'" where the user gave both flags; otherwise the
-    languages came from the inputs (a name such as copy.es.txt, a PO file's English msgids) or the
-    default, and the line says so instead of naming flags the user never gave."""
-    given = [flag for flag, key in (("--source-lang", "source_lang"), ("--lang", "lang")) if key in explicit]
+def _both_named(given_by: Mapping[str, str], lang: str) -> str:
+    """ "--source-lang and --lang are both 'en'" where the user gave both (named as given: a flag,
+    a config key, a Settings field); otherwise the languages came from the inputs (a name such as
+    copy.es.txt, a PO file's English msgids) or the default, and the line says so instead of naming
+    settings the user never gave."""
+    given = [given_by[key] for key in ("source_lang", "lang") if key in given_by]
     if len(given) == 2:
-        return f"--source-lang and --lang are both '{lang}'"
+        return f"{given[0]} and {given[1]} are both '{lang}'"
     said = f"{given[0]} given, the other" if given else "both"
     return f"the original and the copy are both '{lang}' ({said} from the inputs or the default; give --lang or --source-lang)"
 
@@ -158,8 +160,9 @@ def load_inputs(paths: list[str], settings: Settings, source: str | None = None)
             "or copy-only files in one run"
         )
     original = read_document(source, settings.source_lang or settings.lang) if source is not None else None
+    given_by = {key: given_as(settings, key) for key in settings.explicit}
     lang, src_lang, warnings = resolve(
-        settings.lang, settings.source_lang, settings.explicit, _declared(paths, loaded, original)
+        settings.lang, settings.source_lang, given_by, _declared(paths, loaded, original)
     )
     lang = check_lang(lang)
     settings = dataclasses.replace(settings, lang=lang, source_lang=src_lang)
@@ -171,9 +174,7 @@ def load_inputs(paths: list[str], settings: Settings, source: str | None = None)
             raise UsageError(f"source-aware mode needs --source-lang (the language of the original){why}")
         src_lang = check_lang(src_lang, "source language")
         if src_lang == lang:
-            raise UsageError(
-                f"{_both_named(settings.explicit, lang)}: a translation needs two languages{why}"
-            )
+            raise UsageError(f"{_both_named(given_by, lang)}: a translation needs two languages{why}")
         from .source_mode import job_from_documents, job_from_segments
 
         inputs = Inputs(

@@ -11,6 +11,7 @@ else says otherwise.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..engines.langs import to_iso1
@@ -65,11 +66,13 @@ def _pick(what: str, flag: str, value: str | None, explicit: bool, declared: lis
 
 
 def resolve(
-    lang: str, source_lang: str | None, explicit: list[str], declared: Declared
+    lang: str, source_lang: str | None, given: Mapping[str, str], declared: Declared
 ) -> tuple[str, str | None, dict[str, list[str]]]:
-    """(language of the copy, language of the original, warnings per input path)."""
+    """(language of the copy, language of the original, warnings per input path). `given`: the
+    settings the user gave, each as the user gave it ("--lang", "'lang' in driftcheck.toml")."""
     warnings: dict[str, list[str]] = {}
-    copy_lang = _pick("language", "--lang", lang, "lang" in explicit, declared.targets, warnings) or lang
+    said = given.get("lang", "--lang")
+    copy_lang = _pick("language", said, lang, "lang" in given, declared.targets, warnings) or lang
     if copy_lang != lang and declared.silent:
         # a page's <html lang> was applied to every other input of the run (a plain text then
         # checked as Spanish, with wrong-language failures): say so instead
@@ -78,7 +81,6 @@ def resolve(
             f"{first} declares language '{copy_lang}' but {declared.silent[0]} declares none (taken as "
             f"'{lang}'); give --lang or check them separately"
         )
-    src = _pick(
-        "source language", "--source-lang", source_lang, "source_lang" in explicit, declared.sources, warnings
-    )
+    said = given.get("source_lang", "--source-lang")
+    src = _pick("source language", said, source_lang, "source_lang" in given, declared.sources, warnings)
     return copy_lang, src or declared.conventional_source, warnings

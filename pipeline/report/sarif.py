@@ -39,6 +39,7 @@ LEVELS = {"critical": "error", "major": "warning", "minor": "note", "info": "not
 BUILTIN_TITLES = {
     "omission": "A source sentence has no counterpart in the translation",
     "addition": "A translation sentence has no counterpart in the source",
+    "moved": "A source sentence stands elsewhere in the translation",
 }
 
 

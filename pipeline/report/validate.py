@@ -138,13 +138,26 @@ def check(data: Any) -> None:
         _optional(doc, "source_path", at, str, "a string")
     for k, seg in enumerate(_field(data, "segments", "the report", list, "a list")):
         _segment(seg, f"segments[{k}]", indexes)
-    summary = _field(data, "summary", "the report", dict, "an object")
-    _field(summary, "segments", "summary", int, "an integer")
+    _summary(_field(data, "summary", "the report", dict, "an object"), data["segments"])
+
+
+def _summary(summary: dict[str, Any], segments: list[dict[str, Any]]) -> None:
+    """The summary's counts are the segments' (the gate reads the segments, the headers the
+    summary: a hand-edited summary would show one result and gate another)."""
+    edited = "does not match the segments (was the report edited?)"
+    if _field(summary, "segments", "summary", int, "an integer") != len(segments):
+        raise Invalid(f"summary.segments: {summary['segments']} {edited}: there are {len(segments)}")
     verdicts = _field(summary, "verdicts", "summary", dict, "an object")
     for v in VERDICTS:
-        _field(verdicts, v, "summary.verdicts", int, "an integer")
-    for key in ("flagged", "baselined"):
-        _optional(summary, key, "summary", int, "an integer")
+        found = sum(s["verdict"] == v for s in segments)
+        if _field(verdicts, v, "summary.verdicts", int, "an integer") != found:
+            raise Invalid(f"summary.verdicts.{v}: {verdicts[v]} {edited}: {found} segment(s) say {v}")
+    flagged = _optional(summary, "flagged", "summary", int, "an integer")
+    if flagged is not None and flagged != verdicts["review"] + verdicts["fail"]:
+        raise Invalid(
+            f"summary.flagged: {flagged} {edited}: {verdicts['review'] + verdicts['fail']} are flagged"
+        )
+    _optional(summary, "baselined", "summary", int, "an integer")
     if summary.get("checks") is not None:
         _counts(summary["checks"], "summary.checks")
 

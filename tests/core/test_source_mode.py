@@ -165,6 +165,55 @@ def test_three_sentences_joined_into_one_or_one_split_into_three_pair(
     assert [(s["source"], s["text"], s["verdict"]) for s in segments] == [(source, copy, "ok")]
 
 
+FIVE_ITEMS_ES = (
+    "El plan tiene cuatro partes. Primero, la ciudad repara el puente. Segundo, construye una escuela. "
+    "Tercero, abre un hospital. Cuarto, planta mil árboles."
+)
+FIVE_ITEMS_EN = (
+    "The plan has four parts: first, the city repairs the bridge; second, it builds a school; third, "
+    "it opens a hospital; and fourth, it plants a thousand trees."
+)
+
+
+def test_a_list_of_five_sentences_written_as_one_pairs_whole(tmp_path: Path) -> None:
+    """The programme links three sentences with one at most: the first two items of a longer list
+    came out as critical omissions (exit 1). A skipped neighbour now joins where it makes the pair
+    more alike."""
+    segments = _check(tmp_path, FIVE_ITEMS_ES + "\n", FIVE_ITEMS_EN + "\n")["segments"]
+    assert [(s["source"], s["text"], s["verdict"]) for s in segments] == [
+        (FIVE_ITEMS_ES, FIVE_ITEMS_EN, "ok")
+    ]
+
+
+def test_a_sentence_the_copy_moves_pairs_where_it_arrived(tmp_path: Path) -> None:
+    """A sentence moved to another paragraph was an omission where it left (critical: exit 1) and an
+    addition where it arrived; it now pairs there, with a minor `moved` note. A sentence really left
+    out, beside an unrelated one added, stays an omission and an addition."""
+    paras = EN.strip().split("\n\n")
+    cost = "The work cost 12 million euros."
+    moved = "\n\n".join([paras[0], paras[1].replace(" " + cost, ""), paras[2] + " " + cost, paras[3]])
+    (tmp_path / "copy.en.txt").write_text(moved + "\n")
+    (tmp_path / "src.es.txt").write_text(ES)
+    args = ("-s", "es", "-l", "en", "--engine", "apertium", "--no-cache", "-f", "json")
+    r = run_cli("check", str(tmp_path / "copy.en.txt"), "--source", str(tmp_path / "src.es.txt"), *args)
+    assert r.code == 0, r.stderr
+    segments = json.loads(r.stdout)["segments"]
+    assert len(segments) == 7 and all(s["source"] and s["text"] for s in segments)
+    note = [s for s in segments if s["flags"]]
+    assert [(s["text"], s["source"], s["line"], s["verdict"]) for s in note] == [
+        (cost, "La obra costó 12 millones de euros.", 5, "ok")
+    ]
+    assert [(f["check"], f["severity"]) for f in note[0]["flags"]] == [("moved", "minor")]
+    assert "line 3" in note[0]["flags"][0]["message"] and "line 5" in note[0]["flags"][0]["message"]
+    unrelated = moved.replace(cost, "The city council meets again on Thursday evening.")
+    data = _check(tmp_path, ES, unrelated + "\n")
+    assert [s["source"] for s in _flags(data, "omission")] == ["La obra costó 12 millones de euros."]
+    assert [s["text"] for s in _flags(data, "addition")] == [
+        "The city council meets again on Thursday evening."
+    ]
+    assert not _flags(data, "moved")
+
+
 def test_dropped_paragraph_keeps_the_rest_aligned(tmp_path: Path) -> None:
     paras = EN.strip().split("\n\n")
     copy = "\n\n".join(paras[:1] + paras[2:]) + "\n"

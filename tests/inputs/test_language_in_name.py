@@ -61,6 +61,28 @@ def test_the_source_file_name_gives_the_source_language(tmp_path: Path) -> None:
 
 
 @pytest.mark.requires_apertium
+def test_a_language_from_the_config_is_named_as_the_config_sets_it(tmp_path: Path) -> None:
+    """The warning said "--lang is 'pt'" and the refusal "--source-lang and --lang are both" to a
+    user who set the languages in driftcheck.toml and never typed a flag."""
+    copy, original = ROOT / "seeds" / "harbour-bridge.en.txt", ROOT / "seeds" / "harbour-bridge.es.txt"
+    config = tmp_path / "driftcheck.toml"
+    config.write_text('source_lang = "pt"\nfail_on = "never"\n', encoding="utf-8")
+    out = tmp_path / "r.json"
+    r = run_cli(
+        "check", str(copy), "--source", str(original), *APERTIUM, "-f", "json", "-o", str(out), cwd=tmp_path
+    )
+    assert r.code == 0, r.stderr
+    said = f"{original}: declares source language 'es' but 'source_lang' in {config} is 'pt'; checked as 'pt'"
+    assert said in r.stderr and "--source-lang" not in r.stderr
+    config.write_text('source_lang = "en"\n', encoding="utf-8")
+    r = run_cli("check", str(copy), "--source", str(original), "-l", "en", *APERTIUM, cwd=tmp_path)
+    assert (r.code, r.stderr) == (
+        2,
+        f"driftcheck: error: 'source_lang' in {config} and --lang are both 'en': a translation needs two languages\n",
+    )
+
+
+@pytest.mark.requires_apertium
 def test_a_text_named_as_spanish_is_checked_as_spanish_copy(tmp_path: Path) -> None:
     text = tmp_path / "nota.es.txt"
     text.write_text("El puente del puerto reabrió el lunes tras catorce meses de obras.\n", encoding="utf-8")

@@ -72,6 +72,17 @@ BROKEN = [
     (lambda d: d.update(schema_version=True), "schema_version: must be 1, not True"),
     (lambda d: d["segments"][0].update(line=True), "segments[0].line: must be an integer, not a boolean"),
     (lambda d: d["segments"][0].update(drift=5), "segments[0].drift: must be between 0 and 1"),
+    # a hand-edited summary: the headers would show one result while the gate (segments) reads another
+    (lambda d: d["summary"].update(segments=6), "summary.segments: 6 does not match the segments"),
+    (
+        lambda d: d["summary"]["verdicts"].update(fail=d["summary"]["verdicts"]["fail"] + 1),
+        "summary.verdicts.fail: ",
+    ),
+    (
+        lambda d: d["segments"][0].update(verdict="fail"),
+        "does not match the segments (was the report edited?)",
+    ),
+    (lambda d: d["summary"].update(flagged=d["summary"]["flagged"] + 1), "summary.flagged: "),
 ]
 
 

@@ -10,7 +10,7 @@ a saved report. Everything here is also what the CLI runs; nothing prints.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .config import API_SETTINGS, Settings, settings_problem
@@ -209,10 +209,15 @@ def _as_given(settings: Settings) -> Settings:
 
 
 def check_data(
-    paths: list[str], settings: Settings, source: str | None = None, timer: Timer | None = None
+    paths: list[str],
+    settings: Settings,
+    source: str | None = None,
+    timer: Timer | None = None,
+    read: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The canonical JSON report of a run (what `driftcheck check` renders); an unchanged rerun
-    reuses the stored one (pipeline.core.result_memo).
+    reuses the stored one (pipeline.core.result_memo). `read`: the inputs as the CLI's validation
+    read them (core.verify.validate_input), by path: not parsed again.
 
     The stored report is looked up before the checks are resolved or the stages imported: a reused
     report costs reading the inputs, the engine's routes and signature, and one database read."""
@@ -228,7 +233,7 @@ def check_data(
 
     timer = timer or Timer()
     with timer.stage("read"):
-        inputs = load_inputs(paths, settings, source)
+        inputs = load_inputs(paths, settings, source, read)
     settings = inputs.settings or settings  # languages declared by the files, when not given
     check_calibration(inputs.mode, settings)  # a bad calibration fails here, before any work
     languages = resolve_languages(settings, inputs.mode)  # type: ignore[arg-type]

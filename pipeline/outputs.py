@@ -281,8 +281,11 @@ def same_file_guard(outputs: Iterable[str], protected: Iterable[tuple[str, str]]
     for out in outputs:
         if stream_fd(out) is not None or is_special(out):
             continue
-        ident = file_identity(out)
-        found = known.get(ident) if ident is not None else missing.get(os.path.realpath(out))
+        # the file the writer replaces (Staged.add): `gone/../a.md` names a.md there, where the
+        # kernel finds nothing (it does not pass through a missing folder)
+        target = os.path.realpath(out)
+        ident = file_identity(target)
+        found = known.get(ident) if ident is not None else missing.get(target)
         if found is not None:
             what, path = found
             same = "" if os.path.abspath(out) == os.path.abspath(path) else f" (the same file as {path})"

@@ -10,6 +10,7 @@ import os
 import stat
 import sys
 from pathlib import Path
+from typing import Any
 
 from ..config import Settings
 from ..errors import InputError, NoText, NothingToCheck, UsageError
@@ -76,8 +77,9 @@ def expand_inputs(
     """Files as given; directories scanned recursively for files matching include and not exclude.
     Returns the inputs and the blank files the scans passed over.
 
-    Inside a scanned directory the folders in `skip` (the run's output folder) and reports
-    driftcheck wrote earlier are never taken as inputs, nor is an empty file named in `outputs`
+    Inside a scanned directory the folders and files in `skip` (the run's output folder, its
+    `--annotate` copy or folder) and reports driftcheck wrote earlier are never taken as inputs
+    (a second run found the first one's review copies and failed), nor is an empty file named in `outputs`
     (the run's output files: writing it loses nothing, e.g. the annotations of a run without
     flags). Any other output file stays an input, so that the guard against overwriting inputs
     refuses it: `-o docs/notes.md` on a scan of docs/ must not replace the user's notes. A blank
@@ -99,6 +101,7 @@ def expand_inputs(
                         any(fnmatch.fnmatch(name, g) for g in include)
                         and not any(fnmatch.fnmatch(str(f), g) or fnmatch.fnmatch(name, g) for g in exclude)
                         and f.is_file()
+                        and not (skipped and file_identity(str(f)) in skipped)
                         and not own_report(f)
                         and not (empty_outputs and _empty_output(f, empty_outputs))
                     ):
@@ -172,19 +175,19 @@ def each_once(paths: list[str], how: str) -> list[str]:
 
 def validate_inputs(
     paths: list[str], settings: Settings, scanned: set[str]
-) -> tuple[list[str], list[str], list[InputError]]:
-    """(the inputs to check, the errors of those that cannot be read, the inputs skipped: catalogues
-    that `--unapproved-only` leaves nothing in, the state a team works towards, and documents of
-    a folder scan with no prose, such as a docs tree's section index of front matter only)."""
+) -> tuple[dict[str, Any], list[str], list[InputError]]:
+    """(the inputs to check, each as read, for the run to take instead of parsing it again; the
+    errors of those that cannot be read; the inputs skipped: catalogues that `--unapproved-only`
+    leaves nothing in, the state a team works towards, and documents of a folder scan with no
+    prose, such as a docs tree's section index of front matter only)."""
     from ..core.verify import validate_input
 
-    good: list[str] = []
+    good: dict[str, Any] = {}
     errors: list[str] = []
     skipped: list[InputError] = []
     for p in paths:
         try:
-            validate_input(p, settings)
-            good.append(p)
+            good[p] = validate_input(p, settings)
         except NothingToCheck as exc:
             skipped.append(exc)
         except NoText as exc:

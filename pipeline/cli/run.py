@@ -237,7 +237,7 @@ def _expanded(paths: list[str], settings: Settings, folder: str | None, dests: l
         expand_globs(paths),
         settings.include,
         settings.exclude,
-        skip=[folder] if folder else [],
+        skip=[p for p in (folder, settings.annotate) if p],
         outputs=dests,
     )
     for name in blank:
@@ -272,7 +272,8 @@ def run_check(
     try:
         annotate_plan = _plan_annotations(settings, [spooled.get(p, p) for p in paths], source)
         preflight_outputs(dests + list(annotate_plan.values()), protected)
-        good, errors, skipped = validate_inputs(paths, settings, found_by_scans(paths, named))
+        read, errors, skipped = validate_inputs(paths, settings, found_by_scans(paths, named))
+        good = list(read)
         if source is not None:
             from ..core.verify import validate_input
 
@@ -289,7 +290,7 @@ def run_check(
             data = ray_check_data(good, settings, source, ray)
         else:
             with progress() as timer:
-                data = check_data(good, settings, source, timer=timer)
+                data = check_data(good, settings, source, timer=timer, read=read)
         _show_warnings(data, spooled, settings)
         data = with_limits(data, settings.max_flagged, settings.min_chrf)  # the gate every format shows
         if settings.baseline:

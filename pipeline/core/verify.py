@@ -83,15 +83,19 @@ def _read(path: str, fmt: str, i: int, settings: Settings) -> Document | UnitFil
     return read_document(path, settings.lang, fmt)
 
 
-def validate_input(path: str, settings: Settings) -> None:
-    """Raise the InputError a file would raise when read (PO/XLIFF/TMX/HTML and segment files,
-    JSONL, TSV, CSV, Parquet: parsed fully, so that one malformed file among several is reported
-    and the others checked, as for a missing one; it stopped the whole run)."""
-    fmt = input_format(path)
-    if fmt in UNIT_FORMATS or fmt in SEGMENT_FORMATS or fmt == "html":
-        _read(path, fmt, 0, settings)
-    else:  # a text or Markdown document with no prose (errors.NoText) is told apart from the others
-        read_document(path, settings.lang or "en")
+def validate_input(path: str, settings: Settings) -> Document | UnitFile:
+    """The file as read, or the InputError it raises (every format parsed fully, so that one
+    malformed file among several is reported and the others checked, as for a missing one; it
+    stopped the whole run). A text or Markdown document with no prose raises errors.NoText. The
+    run takes what this read (`load_inputs(..., read=...)`) instead of parsing the file again."""
+    return _read(path, input_format(path), 0, settings)
+
+
+def _as_read(item: Document | UnitFile | None, index: int) -> Document | UnitFile | None:
+    """What validate_input read, as the run's input number `index` (a unit file's segments carry it)."""
+    if not isinstance(item, UnitFile) or index == 0:
+        return item
+    return dataclasses.replace(item, segments=[dataclasses.replace(s, document=index) for s in item.segments])
 
 
 def _both_named(given_by: Mapping[str, str], lang: str) -> str:
@@ -142,16 +146,28 @@ def _details(
     return details
 
 
-def load_inputs(paths: list[str], settings: Settings, source: str | None = None) -> Inputs:
-    """Read every input. Bilingual files (JSONL, TSV, PO, XLIFF, TMX) holding sources, and --source,
-    select source-aware mode; documents and JSONL/TSV files of copy alone are checked by round trip."""
+def _read_all(
+    paths: list[str], settings: Settings, source: str | None, read: Mapping[str, Document | UnitFile]
+) -> list[Document | UnitFile]:
     fmts = [input_format(p) for p in paths]
     if source is not None:
         if len(paths) != 1:
             raise UsageError("--source compares one translation with one original; give exactly one FILE")
         if fmts[0] in PAIR_FORMATS:
             raise UsageError(f"--source is for documents; a {fmts[0].upper()} file already holds the source")
-    loaded = [_read(p, f, i, settings) for i, (p, f) in enumerate(zip(paths, fmts))]
+    return [_as_read(read.get(p), i) or _read(p, f, i, settings) for i, (p, f) in enumerate(zip(paths, fmts))]
+
+
+def load_inputs(
+    paths: list[str],
+    settings: Settings,
+    source: str | None = None,
+    read: Mapping[str, Document | UnitFile] | None = None,
+) -> Inputs:
+    """Read every input. Bilingual files (JSONL, TSV, PO, XLIFF, TMX) holding sources, and --source,
+    select source-aware mode; documents and JSONL/TSV files of copy alone are checked by round trip.
+    `read`: inputs validate_input has already read, by path (with the same settings)."""
+    loaded = _read_all(paths, settings, source, read or {})
     pairs = [isinstance(item, UnitFile) and not is_copy_only(item.segments) for item in loaded]
     source_mode = source is not None or any(pairs)
     if source_mode and not all(pairs) and source is None:

@@ -4,7 +4,9 @@ Each flagged entry gets the `fuzzy` flag (msgfmt leaves fuzzy entries out of the
 catalogue until a translator clears it, and every PO editor lists them for review) and one
 translator comment line per reason: `# driftcheck: numbers (critical): …`. The file is edited
 line by line around those entries, in its own encoding and line endings, so every other byte
-stays as it was; driftcheck comments from an earlier run are replaced, not repeated. Only lines
+stays as it was; driftcheck comments from an earlier run are replaced, not repeated, and removed
+from an entry that now passes (a rerun on a fixed review copy claimed a failure no longer there).
+Its `fuzzy` flag stays: approving an entry is the reviewer's, never driftcheck's. Only lines
 in the form driftcheck writes are taken for its own (`# driftcheck: review…`, `# driftcheck: fail…`,
 `# driftcheck: plural form N: …`): a translator's `# driftcheck: keep this` stays.
 """
@@ -72,6 +74,9 @@ def _mark_entry(lines: list[str], start: int, reasons: list[str]) -> None:
         group -= 1  # the last group of comments: the one gettext attaches the flags of
     earlier = [ln for ln in lines[start:group] if not _OWN.match(ln)]
     block = [ln for ln in lines[group:end] if not _OWN.match(ln)]
+    if not reasons:  # it passes now: driftcheck's own lines go, everything else stays
+        lines[start:end] = earlier + block
+        return
     lead = 0
     while lead < len(block) and re.match(r"#(?:\s|$)", block[lead]):
         lead += 1  # translator comments come first
@@ -88,8 +93,9 @@ def _mark_entry(lines: list[str], start: int, reasons: list[str]) -> None:
 
 
 def annotate_po(data: bytes, path: str, reasons: dict[str, list[str]]) -> bytes:
-    """`data` with every entry named in `reasons` (by segment id) marked; the bytes as-is if none is."""
-    if not reasons:
+    """`data` with every entry named in `reasons` (by segment id) marked and driftcheck's comments of
+    an earlier run removed from the others; the bytes as-is if there is nothing to mark or remove."""
+    if not reasons and MARK.encode("ascii") not in data:
         return data
     po, _ = parse_po(data, path)
     codec = _codec(data)
@@ -103,7 +109,7 @@ def annotate_po(data: bytes, path: str, reasons: dict[str, list[str]]) -> bytes:
             else []
         )
         why = [prefix + r for key, prefix in [(entry_id(e), ""), *forms] for r in reasons.get(key, [])]
-        if why and not e.obsolete:
+        if not e.obsolete and (why or any(_OWN.match("# " + ln) for ln in (e.tcomment or "").splitlines())):
             # polib numbers lines from 1, but gives the first entry of a file with no header 0
             starts.append((max(e.linenum - 1, 0), [_in_charset(w, codec) for w in why]))
     starts.sort(reverse=True)  # bottom-up: inserted lines never shift an entry still to edit

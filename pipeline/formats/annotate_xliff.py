@@ -7,7 +7,8 @@
 
 The file is edited as text at the byte offsets of those elements (found by a small lexer run
 in step with lxml's parse of the same file, element for element), in its own encoding, so
-every other byte stays as it was. Notes from an earlier driftcheck run are replaced.
+every other byte stays as it was. Notes from an earlier driftcheck run are replaced, and removed
+from a unit that now passes; its state stays (approving a unit is the reviewer's, never driftcheck's).
 """
 
 from __future__ import annotations
@@ -159,9 +160,34 @@ def _mark_2(ed: Editor, unit: Any, segments: list[Any], note: str) -> None:
     ed.insert(start, f"<{p}notes>{new_note}</{p}notes>{_indent(ed.text, start)}")
 
 
+def _own_notes(unit: Any) -> list[Any]:
+    """driftcheck's notes of a unit (XLIFF 1.2: from="driftcheck"; 2.x: category="driftcheck")."""
+    return [n for n in _children(unit, "note") if n.get("from") == "driftcheck"] + [
+        n
+        for box in _children(unit, "notes")
+        for n in _children(box, "note")
+        if n.get("category") == "driftcheck"
+    ]
+
+
+def _unmark(ed: Editor, unit: Any) -> None:
+    """A unit that passes now: driftcheck's notes go (a <notes> left empty goes with them)."""
+    for box in _children(unit, "notes"):
+        if all(n.get("category") == "driftcheck" for n in _children(box, "note")):
+            ed.remove(box)
+            continue
+        for old in _children(box, "note"):
+            if old.get("category") == "driftcheck":
+                ed.remove(old)
+    for old in _children(unit, "note"):
+        if old.get("from") == "driftcheck":
+            ed.remove(old)
+
+
 def annotate_xliff(data: bytes, path: str, reasons: dict[str, list[str]]) -> bytes:
-    """`data` with every unit whose segment ids are in `reasons` marked; the bytes as-is if none is."""
-    if not reasons:
+    """`data` with every unit whose segment ids are in `reasons` marked and driftcheck's notes of an
+    earlier run removed from the others; the bytes as-is if there is nothing to mark or remove."""
+    if not reasons and b"driftcheck" not in data:
         return data
     root = parse_xml(data, path)
     kind, units = xliff_units(root, path)
@@ -169,10 +195,13 @@ def annotate_xliff(data: bytes, path: str, reasons: dict[str, list[str]]) -> byt
     for u in units:
         if u.id in reasons:
             flagged.setdefault(id(u.unit), []).append(u)
-    if not flagged:
+    stale = {id(u.unit): u.unit for u in units if id(u.unit) not in flagged and _own_notes(u.unit)}
+    if not flagged and not stale:
         return data
     codec = xml_codec(data)
     ed = Editor(data.decode(codec), root)
+    for unit in stale.values():
+        _unmark(ed, unit)
     for group in flagged.values():
         lines = [f"{u.id}: {r}" if len(group) > 1 else r for u in group for r in reasons[u.id]]
         note = " | ".join(" ".join(line.split()) for line in lines)

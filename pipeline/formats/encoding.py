@@ -18,13 +18,22 @@ def whole_characters(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
+# Characters a reader never sees inside a word: soft hyphen (shown only where a line breaks), zero-
+# width space, word joiner, and a byte-order mark inside the text (zero-width no-break space).
+# Joiners that shape a script or an emoji (U+200C, U+200D) and direction marks are kept.
+_UNSEEN = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
+_UNSEEN_RE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+
+
 def readable(text: str) -> str:
     """A sentence as a reader reads it: composed (NFC: an "é" written as "e" and a combining accent,
-    as text pasted from macOS has it, is "é") and without soft hyphens (U+00AD, shown only where a
-    line breaks). Both look the same on the page, but the engines and the checks read words: a
-    decomposed "Pérez" was the words "Pe" and "rez" (a lost name), "govern\u00adment" two words."""
-    if "\u00ad" in text:
-        text = text.replace("\u00ad", "")
+    as text pasted from macOS has it, is "é") and without the characters a reader never sees (soft
+    hyphens, zero-width spaces, word joiners: CMS and word-processor exports put them inside words
+    and numbers). Both look the same on the page, but the engines and the checks read words: a
+    decomposed "Pérez" was the words "Pe" and "rez" (a lost name), "govern\u00adment" two words,
+    "5\u200b000" the numbers 5 and 000 (a critical `numbers` flag)."""
+    if _UNSEEN_RE.search(text):
+        text = text.translate(_UNSEEN)
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 

@@ -125,3 +125,25 @@ def test_a_run_that_checks_nothing_names_the_reports_it_did_not_replace(tmp_path
     assert r.code == 0, r.stderr
     assert r.stderr.splitlines()[-1] == "driftcheck: warning: r.json: an earlier run's report, not replaced"
     assert (tmp_path / "r.json").read_text(encoding="utf-8") == '{"old": true}\n'  # nothing destroyed
+
+
+@pytest.mark.parametrize("annotate", ["locale/review/", "locale/es.review.po"])
+def test_a_second_run_does_not_take_the_first_runs_review_copies_as_inputs(
+    tmp_path: Path, annotate: str
+) -> None:
+    """With `--annotate` inside the scanned folder the second identical run found the first one's
+    review copies: exit 2, "would overwrite the input" (a CI job that worked once, then failed)."""
+    (tmp_path / "locale").mkdir()
+    (tmp_path / "locale" / "es.po").write_text(FUZZY_WRONG.replace("#, fuzzy, ", "#, "), encoding="utf-8")
+    args = ["check", "locale", *APERTIUM, "-f", "json", "-o", "locale/out/", "--annotate", annotate]
+    first = run_cli(*args, cwd=tmp_path)
+    assert first.code == 1, first.stderr
+    copy = tmp_path / annotate / "es.po" if annotate.endswith("/") else tmp_path / annotate
+    marked = copy.read_bytes()
+    second = run_cli(*args, cwd=tmp_path)
+    assert (second.code, second.stderr) == (first.code, first.stderr)
+    assert copy.read_bytes() == marked
+    assert [
+        d["path"]
+        for d in json.loads((tmp_path / "locale" / "out" / "driftcheck.json").read_text())["documents"]
+    ] == ["locale/es.po"]

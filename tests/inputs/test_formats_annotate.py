@@ -276,3 +276,33 @@ def test_the_flagged_entry_is_the_one_gettext_reads_as_fuzzy(data: str, expected
     assert out.decode() == expected
     stats = subprocess.run(["msgfmt", "--statistics", "-o", "/dev/null", "-"], input=out, capture_output=True)
     assert stats.returncode == 0 and b"1 fuzzy translation" in stats.stderr, stats.stderr
+
+
+def test_a_rerun_removes_driftchecks_marks_from_entries_that_now_pass_and_keeps_the_approval_state() -> None:
+    """A review copy whose flagged entries a translator fixed kept every `# driftcheck: fail` comment
+    and note on a rerun (the report said ok, the copy still claimed the failure). driftcheck's own
+    marks go; `fuzzy` and the XLIFF state stay, approving is the reviewer's; others' notes stay."""
+    po = (
+        b'msgid ""\nmsgstr "Language: es\\n"\n\n# driftcheck: keep this translator note\n'
+        b"# driftcheck: fail: numbers (critical): an earlier run\n#: app.py:3\n#, fuzzy\n"
+        b'msgid "New"\nmsgstr "Nuevo"\n'
+    )
+    assert annotate_po(po, "x.po", {}) == po.replace(
+        b"# driftcheck: fail: numbers (critical): an earlier run\n", b""
+    )
+    clean = po.replace(b"# driftcheck: fail: numbers (critical): an earlier run\n", b"")
+    assert annotate_po(clean, "x.po", {}) == clean  # a translator's "# driftcheck:" note is no mark
+    v12 = (DATA / "xliff" / "okapi-v2.en-es.xlf").read_bytes()
+    marked = annotate_xliff(v12, "v2.xlf", {"u2/s3": ["review: drift (major): x"]})
+    assert (
+        annotate_xliff(marked, "v2.xlf", {}).replace(b' state="translated"', b' state="reviewed"', 1) == v12
+    )
+    unit = next(
+        u
+        for u in etree.fromstring(annotate_xliff(marked, "v2.xlf", {})).iter(f"{XLF2}unit")
+        if u.get("id") == "u2"
+    )
+    assert [(n.get("category"), n.text) for n in unit.find(f"{XLF2}notes")] == [
+        ("context", "First paragraph of the privacy page.")
+    ]
+    assert [s.get("state") for s in unit.iter(f"{XLF2}segment")] == ["reviewed", "translated"]

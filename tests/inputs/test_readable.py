@@ -61,3 +61,24 @@ def test_soft_hyphens_do_not_split_words(tmp_path: Path) -> None:
     segs = json.loads((tmp_path / "r.json").read_text("utf-8"))["segments"]
     assert [(s["verdict"], [f["check"] for f in s["flags"]]) for s in segs] == [("ok", [])]
     assert segs[0]["text"] == text.replace("\u00ad", "").strip()
+
+
+def test_readable_drops_zero_width_spaces_and_joiners_but_keeps_shaping_ones() -> None:
+    assert readable("5\u200b000 y 7\u2060500 per\ufeffsonas") == "5000 y 7500 personas"
+    assert readable("می\u200cخواهم 👩\u200d💻 \u200fx") == "می\u200cخواهم 👩\u200d💻 \u200fx"
+
+
+@pytest.mark.requires_apertium
+@pytest.mark.parametrize("mark", ["\u200b", "\u2060"])
+def test_a_zero_width_mark_inside_a_number_is_read_as_nothing(tmp_path: Path, mark: str) -> None:
+    """ "5\u200b000" (a CMS or word-processor export) was the numbers 5 and 000: a critical `numbers`
+    flag, source number '000' not found, and a failed gate on a correct pair."""
+    row = {
+        "source": f"Hay 5{mark}000 personas en la plaza.",
+        "translation": "There are 5,000 people in the square.",
+    }
+    (tmp_path / "p.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    r = run_cli("check", "p.jsonl", "-s", "es", "-l", "en", *APERTIUM, "-o", "r.json", cwd=tmp_path)
+    assert r.code == 0, r.stderr
+    seg = json.loads((tmp_path / "r.json").read_text("utf-8"))["segments"][0]
+    assert (seg["source"], seg["verdict"], seg["flags"]) == ("Hay 5000 personas en la plaza.", "ok", [])

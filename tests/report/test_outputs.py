@@ -180,7 +180,8 @@ def test_same_file_guard_sees_through_links_and_relative_paths(tmp_path: Path) -
     (tmp_path / "sub").mkdir()
     (tmp_path / "sym.md").symlink_to(a)
     os.link(a, tmp_path / "hard.md")
-    for out in (a, tmp_path / "sub" / ".." / "a.md", tmp_path / "sym.md", tmp_path / "hard.md"):
+    gone = tmp_path / "gone" / ".." / "a.md"  # the kernel finds nothing there; the writer writes a.md
+    for out in (a, tmp_path / "sub" / ".." / "a.md", gone, tmp_path / "sym.md", tmp_path / "hard.md"):
         with pytest.raises(OutputError, match="would overwrite the input"):
             same_file_guard([str(out)], [("input", str(a))])
     same_file_guard([str(tmp_path / "b.md"), "/dev/null"], [("input", str(a))])
@@ -222,6 +223,8 @@ def test_device_fifo_and_stdout_through_the_cli(work: Path) -> None:
     [
         ("-o", "a.txt"),
         ("-f", "text", "-o", "./sub/../a.txt"),
+        ("-o", "gone/../a.txt"),  # through a missing folder: it replaced the input, exit 0
+        ("-f", "text", "-o", "x/y/../../a.txt"),
         ("-f", "json", "-o", "link.json"),
         ("-f", "json", "-o", "hard.json"),
     ],
@@ -250,6 +253,7 @@ def test_the_source_document_and_the_report_input_are_protected(work: Path) -> N
     for args in (
         ("report", "r.json", "-f", "json", "-o", "r.json"),
         ("baseline", "create", "r.json", "-o", "r.json"),
+        ("baseline", "create", "r.json", "-o", "gone/../r.json"),
     ):
         r = run_cli(*args, cwd=work)
         assert r.code == 2 and "would overwrite the input" in r.stderr, (args, r.stderr)

@@ -30,6 +30,7 @@ CHECK_MODULES: tuple[str, ...] = (
     "pipeline.checks.surface",
     "pipeline.checks.dates",
     "pipeline.checks.numbers",
+    "pipeline.checks.units",
     "pipeline.checks.names",
     "pipeline.checks.negation",
     "pipeline.checks.mood",

@@ -13,24 +13,21 @@ acronym the source defines ("taxa de câmbio real (TCR)", acronyms.defined) need
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
 
 from pipeline.records import Flag, Span
 
 from . import Check, CheckInput, acronyms, register
 from .cldrnames import acronym_at, named, said_in
+from .name_pairs import COMMON_WORD_ZIPF, PAIR_WINDOW, paired
 from .number_words import roman_value
 from .openers import opening_word, renders_opening_word, verb_or_adverb
 from .propernames import Name, matches, missing, name_key, names, vocabulary
 from .text import UNKNOWN_WORD_ZIPF, fold, is_capitalised, is_sentence_initial, tokens, zipf
 
-COMMON_WORD_ZIPF = 4.0  # capitalised words this common are often translated or generic
 TITLE_MAX_LETTERS = 5  # an abbreviated title before a name: "Dott.", "Sig.", "Prof.", "Sra."
 TITLE_ZIPF = 3.0  # ... that the language writes often enough to be a word of its own
 FOREIGN_WORD_ZIPF = 1.5  # a name word rarer than this in the target language, and
 FOREIGN_WORD_GAP = 1.5  # this much more common in the source language, is a word of the source language
-EXONYM_RATIO = 0.6  # a lost and an added name this alike at the same place are one name in two languages
-PAIR_WINDOW = 0.35  # how far apart a lost name and an unknown added name may be to pair up
 RENDERING_WINDOW = 0.15  # how far (share of the text) the engine's rendering of a name may move
 
 
@@ -313,31 +310,6 @@ def _common(key: str, lang: str) -> bool:
     return z >= COMMON_WORD_ZIPF + 1 or (len(key) <= 3 and z >= COMMON_WORD_ZIPF)
 
 
-def _paired(lost: Name, translated: bool, added: Name, inp: CheckInput) -> bool:
-    """A lost source name and an added name at about the same place that may be one name in two
-    languages the engine cannot confirm: a name the engine translates where the copy has a
-    well-known name ("Países Bajos" / "Netherlands"), or two acronyms (TCR / RER)."""
-    where = lost.start / max(1, len(inp.source))
-    if abs(added.start / max(1, len(inp.target)) - where) > PAIR_WINDOW:
-        return False
-    if translated and min(zipf(w, inp.target_lang) for w in added.words) >= COMMON_WORD_ZIPF:
-        return True
-    if inp.source_lang != inp.target_lang and _spelt_alike(lost, added):
-        # an exonym ("Losanna" / "Lausanne"); within one language a round trip that turns
-        # "Tirana" into "Tyrant" has lost the name
-        return True
-    return all(acronyms.letters(w) for w in lost.text.split()) and all(
-        acronyms.letters(w) for w in added.text.split()
-    )
-
-
-def _spelt_alike(a: Name, b: Name) -> bool:
-    """Two names spelt alike, as one place is in two languages: same first letter, and most of the
-    letters in the same order (difflib ratio at least EXONYM_RATIO)."""
-    x, y = "".join(a.keys), "".join(b.keys)
-    return x[:1] == y[:1] and SequenceMatcher(None, x, y).ratio() >= EXONYM_RATIO
-
-
 NAMES = Check("names", "critical", "Names or acronyms differ", also=("info", "minor", "major"))
 
 
@@ -355,7 +327,7 @@ def check_names(inp: CheckInput) -> list[Flag]:
     added = added_names(inp)
     unsure: dict[tuple[str, str], list[Span]] = {}  # one flag for a pair of names however often it recurs
     for n, translated in list(lost):
-        near = [a for a in added if _paired(n, translated, a, inp)]
+        near = [a for a in added if paired(n, translated, a, inp)]
         if near:
             lost.remove((n, translated))
             added.remove(near[0])

@@ -66,7 +66,7 @@ class Number:
     fraction: bool = False  # "half", "dos tercios de": said as a fraction
 
 
-def _meet(a: Number, b: Number) -> bool:
+def meet(a: Number, b: Number) -> bool:
     """Two numbers that may be the same: a reading in common, and when both carry a scale word,
     a scaled value in common ("35 millones" is not "35 billion"; the bare mantissa matches only
     a number written without one). A percentage and a fraction meet within one point ("33 %" = "a
@@ -240,7 +240,7 @@ def extract(text: str, lang: str) -> tuple[Number, ...]:
         readings = digit_readings(m.group())
         end = m.end()
         # "35 millones", "2 mil millones": a scale word multiplies (the bare mantissa also matches
-        # a number written without a scale word: see _meet)
+        # a number written without a scale word: see meet)
         pos, factors = m.end(), [1.0]
         while True:
             sw = _SCALE_WORD.match(text, pos)
@@ -330,8 +330,8 @@ def unmatched(a: tuple[Number, ...], b: tuple[Number, ...]) -> tuple[list[Number
     left_a: list[Number] = []
     # hard numbers first, so a soft "one" cannot steal the partner of a real 1
     for n in sorted(a, key=lambda x: not x.hard):
-        hit = next((x for x in left_b if _meet(x, n) and x.hard == n.hard), None)
-        hit = hit or next((x for x in left_b if _meet(x, n)), None)
+        hit = next((x for x in left_b if meet(x, n) and x.hard == n.hard), None)
+        hit = hit or next((x for x in left_b if meet(x, n)), None)
         if hit is None:
             left_a.append(n)
         else:

@@ -278,3 +278,24 @@ def test_copies_with_names_after_an_elided_article() -> None:
         "it",
     )
     assert "translation has name 'Australia' that is not in the source" in swapped[0]
+
+
+def test_a_city_swapped_for_another_is_two_names_not_one_the_engine_cannot_confirm() -> None:
+    """ "Berlín" / "Paris" passed as one name in two languages the engine could not confirm (info):
+    the engine renders "Berlín" as "Berlin" and reads "Paris" back as "París", two names. A name the
+    engine renders in other words ("Países Bajos" / "the Netherlands") still pairs."""
+    report = pipeline.verify_pairs(
+        [
+            ("Pedro Sánchez visitó Berlín.", "Pedro Sánchez visited Paris."),
+            ("Pedro Sánchez visitó Berlín.", "Pedro Sánchez visited Berlin."),
+            ("Muchas flores vienen de los Países Bajos.", "Many flowers come from the Netherlands."),
+        ],
+        source_lang="es",
+        engine="apertium",
+    )
+    got = [[(f.severity, f.message) for f in s.flags if f.check == "names"] for s in report.segments]
+    assert got[0] == [
+        ("minor", "source name 'Berlín' not found in the translation, neither as the engine renders it"),
+        ("major", "translation has name 'Paris' that is not in the source"),
+    ]
+    assert report.segments[0].verdict == "review" and got[1:] == [[], []]

@@ -93,6 +93,9 @@ class Check:
     title: str
     modes: tuple[Mode, ...] = MODES
     also: tuple[Severity, ...] = ()  # other severities some of its flags carry
+    # reads the engine's translations; False: compares the two sides alone, so it still runs where
+    # the engine could not translate (a segment over the length limit, an engine failure)
+    engine: bool = True
 
     def __post_init__(self) -> None:
         bad = [s for s in (self.severity, *self.also) if s not in SEVERITIES]
@@ -183,6 +186,11 @@ def load_all() -> dict[str, CheckSpec]:
         specs = sorted(REGISTRY.values(), key=lambda spec: rank.get(spec.fn.__module__, len(rank)))
         _in_order = {spec.name: spec for spec in specs}
     return _in_order
+
+
+def engine_free() -> set[str]:
+    """The checks that compare the two sides alone and read no engine output."""
+    return {name for name, spec in load_all().items() if not spec.check.engine}
 
 
 def run_checks(

@@ -38,7 +38,7 @@ def answer(text: str, lang: str) -> tuple[int, int, int] | None:
     return (polarity, m.start(1), m.end(1)) if polarity else None
 
 
-ANSWER = Check("answer", "critical", "A yes/no answer is reversed", modes=("source",))
+ANSWER = Check("answer", "critical", "A yes/no answer is reversed", modes=("source",), engine=False)
 
 
 @register(ANSWER)

@@ -45,6 +45,11 @@ Readings = Mapping[str, tuple[tuple[str, str], ...]]
 MAX_COPY_ZIPF = 3.3  # a longer word the copy's language uses at most this often ...
 MIN_OTHER_ZIPF = 3.0  # ... another language at least this often ...
 MIN_GAP = 1.5  # ... and that much more often (log10 scale)
+# A word with letters outside ASCII that the copy's language writes so, accents and all, at least
+# this often, and another language not LOAN_MAX_GAP more often, is a loan ("crème" 2.8 in English,
+# "jalapeño" 2.5); "está" or "más" in English copy still are foreign (3.7 or more apart).
+LOAN_MIN_ZIPF = 2.0
+LOAN_MAX_GAP = 3.0
 MIN_GAP_INITIAL = 2.5  # a capitalised first word may be a name: ask more
 SHORT_MAX_COPY_ZIPF = 5.0  # two- and three-letter words: function words of another language
 SHORT_MIN_OTHER_ZIPF = 6.5
@@ -117,6 +122,8 @@ def _judge(word: str, kind: str, lang: str, all_lower: bool, readings: Readings)
                 and gap >= MIN_GAP_INITIAL
                 and own_reading(low, readings, lang) is not None
             )
+    elif not low.isascii() and z_copy >= LOAN_MIN_ZIPF and gap < LOAN_MAX_GAP:
+        ok = False  # a loan the copy's language writes with its accents ("crème brûlée", "jalapeño")
     elif len(low) <= 3:
         ok = z_copy < SHORT_MAX_COPY_ZIPF and z_other >= SHORT_MIN_OTHER_ZIPF and gap >= SHORT_MIN_GAP
     else:
@@ -173,7 +180,7 @@ def foreign_spans(text: str, lang: str, readings: Readings | None = None) -> lis
             continue
         ws = script_of(w)
         if ws != script:
-            if ws not in ("MIXED", "LATIN") and sum(c.isalpha() for c in w) >= 2:
+            if ws not in ("MIXED", "LATIN") and sum(c.isalpha() for c in w) >= 2 and not _gloss(text, tok):
                 out.append((tok.start, tok.end, w, ws.lower()))
             continue
         if script != "LATIN" or not known_language(lang) or is_acronym(w) or _in_loan_phrase(toks, i, lang):
@@ -195,6 +202,17 @@ def foreign_spans(text: str, lang: str, readings: Readings | None = None) -> lis
         if found:
             out.append((tok.start, tok.end, w, found[1]))
     return out
+
+
+def _gloss(text: str, tok: Token) -> bool:
+    """A word of another script in parentheses right after a word: the name in its own script
+    ("Tokyo (東京)", "Moscow (Москва)"), not foreign copy."""
+    before = text[: tok.start].rstrip()
+    close = text.find(")", tok.end)
+    inside = text[before.rfind("(") + 1 : close] if before.endswith("(") and close != -1 else ""
+    return bool(inside.strip()) and not any(c.isascii() and c.isalpha() for c in inside) and (
+        before[:-1].rstrip()[-1:].isalpha()
+    )
 
 
 def _piece_of_a_written_form(text: str, tok: Token) -> bool:

@@ -349,7 +349,7 @@ def _dual(n: Number, other: str, lang: str) -> bool:
     return n.readings == {2.0} and any(fold(w) in words for w in _SPLIT.findall(other))
 
 
-NUMBERS = Check("numbers", "critical", "Numbers differ", also=("minor", "major"))
+NUMBERS = Check("numbers", "critical", "Numbers differ", also=("minor", "major"), engine=False)
 
 
 @register(NUMBERS)

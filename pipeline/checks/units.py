@@ -33,7 +33,7 @@ from .lexicon import SCALES
 from .numbers import Number, extract, meet
 from .text import fold, zipf
 
-UNITS = Check("units", "critical", "Currency or unit changed", modes=("source",))
+UNITS = Check("units", "critical", "Currency or unit changed", modes=("source",), engine=False)
 
 # CLDR unit ids read (measurement and duration units a text quotes with an amount).
 UNIT_IDS = (

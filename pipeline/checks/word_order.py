@@ -31,6 +31,8 @@ import math
 import re
 from typing import Any
 
+from .text import fold
+
 UNIGRAMS = "frequency_dictionary_en_82_765.txt"
 BIGRAMS = "frequency_bigramdictionary_en_243_342.txt"
 CLASS_TABLE = "order-classes-en.json"  # class_pairs(), built once: .ci/build_order_classes.py
@@ -138,8 +140,10 @@ def class_pmi(a: str, b: str) -> float:
 
 
 def words(text: str) -> list[str]:
-    """Lower-case words of `text`, possessive 's dropped (the counts have no "trump's")."""
-    low = text.lower().replace("’", "'")
+    """Lower-case words of `text` without accents ("crème brûlée" is "creme brulee": the pattern
+    reads ASCII letters, so accented words were cut into "cr", "me", "br", "l", "e", and correct
+    copy read as scrambled), possessive 's dropped (the counts have no "trump's")."""
+    low = fold(text).replace("’", "'")
     return [w[:-2] if w.endswith("'s") else w for w in _WORD.findall(low)]
 
 

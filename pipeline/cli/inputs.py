@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import stat
 import sys
 from pathlib import Path
@@ -147,6 +148,12 @@ def spool_streams(paths: list[str], stdin_name: str | None = None) -> tuple[list
                 continue
             data = read_bytes(p)
             name = stdin_name if p == "-" and stdin_name else p
+            if not (p == "-" and stdin_name) and (kind := _catalogue_kind(data)):
+                print(
+                    f"driftcheck: warning: {one_line(p)}: looks like {kind[0]} but is read as plain text; "
+                    f"give --stdin-filename NAME{kind[1]} to check it as one",
+                    file=sys.stderr,
+                )
             fd, tmp = tempfile.mkstemp(
                 prefix="driftcheck-stdin-", suffix="".join(Path(name).suffixes) or ".txt"
             )
@@ -159,6 +166,17 @@ def spool_streams(paths: list[str], stdin_name: str | None = None) -> tuple[list
             os.unlink(tmp)
         raise
     return out, shown
+
+
+def _catalogue_kind(data: bytes) -> tuple[str, str] | None:
+    """(what, suffix) when a stream's bytes are a PO, XLIFF or TMX file: named by nothing, it would be
+    checked as English prose (a catalogue's "msgid" lines sent to review, and the gate passing)."""
+    head = data[:4096]
+    if re.search(rb'(?m)^msgid "', data[:65536]) and re.search(rb"(?m)^msgstr", data[:65536]):
+        return "a gettext catalogue (PO)", ".po"
+    if b"<xliff" in head:
+        return "an XLIFF file", ".xlf"
+    return ("a translation memory (TMX)", ".tmx") if b"<tmx" in head else None
 
 
 def each_once(paths: list[str], how: str) -> list[str]:

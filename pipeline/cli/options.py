@@ -129,6 +129,8 @@ def cli_settings(config: str | None, no_cache: bool = False, **cli: Any) -> Sett
     engines (flag > config > env > ./models)."""
     from ..config import load_settings
 
+    if no_cache and cli.get("cache_path") is not None:
+        raise UsageError("--cache and --no-cache contradict each other: give one")
     settings = load_settings(cli, config)
     if no_cache:
         return dataclasses.replace(settings, cache=False)

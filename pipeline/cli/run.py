@@ -170,6 +170,22 @@ def _plan_annotations(settings: Settings, paths: list[str], source: str | None) 
     return plan
 
 
+def _unapproved_only_note(settings: Settings, paths: list[str]) -> None:
+    """`--unapproved-only` reads the approval states of PO and XLIFF units; any other input has none
+    and is checked whole: said, as `--annotate` says what it makes no copy of (it was silent)."""
+    if not settings.unapproved_only:
+        return
+    from ..formats import format_of
+
+    for p in paths:
+        if format_of(p) not in ("po", "xliff"):
+            print(
+                f"driftcheck: warning: {one_line(p)}: not a PO or XLIFF file, which has no approval states: "
+                "--unapproved-only leaves it whole",
+                file=sys.stderr,
+            )
+
+
 def _show_warnings(data: dict[str, Any], spooled: dict[str, str], settings: Settings) -> None:
     """Name stdin "-" in the report, and print the documents' warnings (inert: they quote input)."""
     for doc in data["documents"]:
@@ -271,6 +287,7 @@ def run_check(
     paths, spooled = spool_streams(paths, stdin_name)
     try:
         annotate_plan = _plan_annotations(settings, [spooled.get(p, p) for p in paths], source)
+        _unapproved_only_note(settings, [spooled.get(p, p) for p in paths])
         preflight_outputs(dests + list(annotate_plan.values()), protected)
         read, errors, skipped = validate_inputs(paths, settings, found_by_scans(paths, named))
         good = list(read)

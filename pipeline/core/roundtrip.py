@@ -5,6 +5,7 @@ With several pivots drift is the median and a check flags a sentence only when m
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -193,13 +194,33 @@ def cap_roundtrip(flag: Flag) -> Flag:
     return replace(flag, severity="major") if flag.severity == "critical" else flag
 
 
+# Outside quotes, what the checks call the source is the copy and the translation its round trip.
+_QUOTED = re.compile(r"((?<!\w)'[^']*'(?!\w)|\u201c[^\u201d]*\u201d|\"[^\"]*\")")  # not an "engine's"
+_SIDES = re.compile(r"\b(source|translation)\b", re.IGNORECASE)
+_SIDE_NAMES = {"source": "copy", "translation": "round trip"}
+
+
+def round_trip_words(message: str) -> str:
+    """A check's message in round-trip terms: "source number '5' not found in the translation" is
+    "copy number '5' not found in the round trip" (the run has no source and no translation); quoted
+    text is left as it is."""
+
+    def side(m: re.Match[str]) -> str:
+        name = _SIDE_NAMES[m.group(1).lower()]
+        return name.capitalize() if m.group(1)[0].isupper() else name
+
+    parts = _QUOTED.split(message)
+    return "".join(p if k % 2 else _SIDES.sub(side, p) for k, p in enumerate(parts))
+
+
 def _report_spans(flag: Flag, pivot: str) -> Flag:
-    """Checks see (original, round trip) as (source, target); the report calls them text and back."""
+    """Checks see (original, round trip) as (source, target); the report calls them text and back,
+    and so does the message (round_trip_words)."""
     spans = tuple(
         Span("text", s.start, s.end) if s.field == "source" else Span("back", s.start, s.end, pivot)
         for s in flag.spans
     )
-    return replace(flag, spans=spans)
+    return replace(flag, spans=spans, message=round_trip_words(flag.message))
 
 
 def majority(flag_sets: list[list[Flag]]) -> list[Flag]:

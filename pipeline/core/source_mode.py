@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..checks import CheckInput, run_checks
+from ..checks import CheckInput, engine_free, run_checks
 from ..checks.health import unverifiable
 from ..checks.text import fold, tokens
 from ..checks.untranslated import kept_terms
@@ -222,7 +222,9 @@ class SourcePlan:
             return pending
         if row.unusable is not None:
             flags += [f for f in [unverifiable(row.unusable, "text", len(seg.text))] if f.check in enabled]
-            flags += view.remap(run_checks(inp, enabled & {"placeholders"}))  # needs no engine
+            # the checks that need no engine still run (numbers, dates, units, placeholders)
+            free = engine_free() if view.checkable and pair.src_idx and pair.copy_idx else {"placeholders"}
+            flags += view.remap(run_checks(inp, enabled & free))
         elif row.checked:
             which = enabled if view.checkable else enabled & {"placeholders"}
             flags += view.remap(run_checks(inp, which))  # native severities: evidence for the judge

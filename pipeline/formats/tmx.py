@@ -111,6 +111,11 @@ def read_tmx(data: bytes, path: str, doc_index: int, options: ReadOptions) -> Un
         )
     if not segments:
         raise InputError(f"{path}: no translation units with both {src} and {tgt} text")
-    if len({s.id for s in segments}) < len(segments):
-        raise InputError(f"{path}: duplicate tuid in the memory")
+    first: dict[str, int] = {}
+    for seg in segments:
+        if seg.id in first:
+            raise InputError(
+                f"{path}:{seg.line}: duplicate tuid \"{seg.id}\" (first at line {first[seg.id]})"
+            )
+        first[seg.id] = seg.line
     return UnitFile("tmx", segments, source_lang=src, target_lang=tgt, counts=counts)

@@ -118,3 +118,16 @@ def test_a_few_words_are_too_short_for_round_trip_drift() -> None:
         "Key features", "Main characteristics", "en", "en", mode="roundtrip", options={"chrf_back": 10.0}
     )
     assert_passes("drift", short)
+
+
+def test_loans_written_with_their_accents_and_glosses_in_their_own_script_are_english() -> None:
+    """ "crème brûlée" was foreign (French) and scrambled: the order test read ASCII letters only, so
+    the words came apart into "cr", "me", "br", "l", "e"; "Tokyo (東京)" was CJK copy."""
+    from pipeline.checks.word_order import words
+
+    assert foreign_spans("The café served crème brûlée and jalapeño poppers to five guests.", "en") == []
+    assert foreign_spans("Tokyo (東京) and Moscow (Москва) are capitals.", "en") == []
+    assert words("The café served crème brûlée.") == ["the", "cafe", "served", "creme", "brulee"]
+    # still foreign: words another language uses far more, a script outside a gloss
+    assert [s[2] for s in foreign_spans("He said está bien, see you mañana.", "en")] == ["está", "mañana"]
+    assert [s[2] for s in foreign_spans("The word 東京 is Japanese.", "en")] == ["東京"]

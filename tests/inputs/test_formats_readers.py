@@ -180,6 +180,14 @@ XXE = b"""<?xml version="1.0"?><!DOCTYPE tmx [<!ENTITY xxe SYSTEM "file:///etc/p
         ("v3.xlf", b'<xliff version="3.0"/>', "XLIFF version 3.0 is not supported"),
         ("empty.xlf", b'<xliff version="1.2"><file/></xliff>', "no translation units"),
         ("x.tmx", b"<tmx><header srclang='*all*'/><body/></tmx>", "srclang is '*all*' or missing"),
+        (  # it said "duplicate tuid in the memory": not which one, nor where
+            "x.tmx",
+            b"<tmx><header srclang='en'/><body>\n"
+            b"<tu tuid='a'><tuv xml:lang='en'><seg>One.</seg></tuv><tuv xml:lang='es'><seg>Uno.</seg></tuv></tu>\n"
+            b"<tu tuid='a'><tuv xml:lang='en'><seg>Two.</seg></tuv><tuv xml:lang='es'><seg>Dos.</seg></tuv></tu>\n"
+            b"</body></tmx>",
+            'x.tmx:3: duplicate tuid "a" (first at line 2)',
+        ),
         ("x.po", b'msgid "a"\nmsgstr "b"\nmsgid "c" what\n', "not a valid PO file (syntax error at line 3)"),
         (
             "x.po",

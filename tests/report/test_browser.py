@@ -236,3 +236,19 @@ def test_marks_and_span_text_count_characters_as_the_json_does(open_report: Any,
         ["320 millones", "230 million"],
         ["45", "54"],
     ]
+
+
+def test_bidirectional_controls_are_named_not_obeyed(open_report: Any) -> None:
+    """An id and a translation holding U+202E showed reordered in the sentence list and the issue
+    table ("evil" read "live"), where the terminal, JUnit and GitHub name the control."""
+    data = hostile_report()
+    data["segments"][1]["id"] = "p2.s1\u202eevil\u202c"
+    data["segments"][1]["text"] = "The bridge \u202eevil\u202c reopened."
+    r = open_report(data)
+    r.page.click("#expand-all")
+    row = r.page.locator("main article.seg").nth(1)
+    assert "The bridge [U+202E]evil[U+202C] reopened." in row.inner_text()
+    assert "\u202e" not in row.inner_text() and r.errors == []
+    r.page.click("#view-issues")
+    table = r.page.inner_text("#issue-table")
+    assert "p2.s1[U+202E]evil[U+202C]" in table and "\u202e" not in table

@@ -30,12 +30,20 @@
   var $ = function (id) { return document.getElementById(id); };
 
   // ---- small DOM helpers ---------------------------------------------------------------
+  // Bidirectional embeddings, overrides and isolates reorder what follows them on the line ("Trojan
+  // Source": an id "U+202E evil" showed as "live"): named, as the terminal names them, never obeyed.
+  function visible(text) {
+    return String(text).replace(/[\u202a-\u202e\u2066-\u2069]/g, function (c) {
+      return "[U+" + c.charCodeAt(0).toString(16).toUpperCase() + "]";
+    });
+  }
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) e.className = cls;
-    if (text !== undefined && text !== null) e.textContent = String(text);
+    if (text !== undefined && text !== null) e.textContent = visible(text);
     return e;
   }
+  function textNode(text) { return document.createTextNode(visible(text)); }
   function icon(verdict) {
     return $("icon-" + verdict).content.firstElementChild.cloneNode(true);
   }
@@ -71,7 +79,7 @@
       var s = cuts[i], e = cuts[i + 1], rank = -1;
       (marks || []).forEach(function (m) { if (m[0] <= s && m[1] >= e && m[2] > rank) rank = m[2]; });
       var piece = cut(text, s, e);
-      if (rank < 0) parent.appendChild(document.createTextNode(piece));
+      if (rank < 0) parent.appendChild(textNode(piece));
       else parent.appendChild(el("mark", "sev-" + SEV[rank], piece));
     }
     return parent;
@@ -465,7 +473,7 @@
       var v = obj[k];
       var dd = el("dd");
       if (v && typeof v === "object" && !Array.isArray(v)) dd.appendChild(scoreLine(v));
-      else dd.textContent = Array.isArray(v) ? v.map(function (x) { return typeof x === "object" ? JSON.stringify(x) : fmt(x); }).join(", ") : fmt(v);
+      else dd.textContent = visible(Array.isArray(v) ? v.map(function (x) { return typeof x === "object" ? JSON.stringify(x) : fmt(x); }).join(", ") : fmt(v));
       dl.appendChild(dd);
     });
     return dl;
@@ -548,7 +556,7 @@
     if ((seg.evidence || []).length) {  // calibrated verdicts: what weighed most
       var evp = el("p", "evidence");
       evp.appendChild(el("span", "muted", "Weighed most (estimated " + Math.round(seg.drift * 100) + "% likely shifted): "));
-      evp.appendChild(document.createTextNode(seg.evidence.map(function (e) { return e.label || e.feature; }).join(", ")));
+      evp.appendChild(textNode(seg.evidence.map(function (e) { return e.label || e.feature; }).join(", ")));
       panel.appendChild(evp);
     }
     panel.appendChild(legend());
@@ -573,7 +581,7 @@
       var back = (m.back || []).filter(function (x) { return x[3] === k || x[3] === -1; });
       panel.appendChild(cmpSection("Round trip via " + rt.pivot, [
         cellEl("Original (" + lang + ")", "", lang, function (t) { markedInto(t, seg.text, 0, points(seg.text), m.text); }),
-        cellEl("Pivot text (" + rt.pivot + ")", "", rt.pivot, function (t) { t.textContent = rt.forward; }),
+        cellEl("Pivot text (" + rt.pivot + ")", "", rt.pivot, function (t) { t.textContent = visible(rt.forward); }),
         cellEl("Round trip (" + lang + ")", "compared with the original", lang,
           function (t) { diffInto(t, seg.text, rt.back, r.diffs.round_trips[k], m.text, back); }, rt.scores)
       ]));
@@ -595,7 +603,7 @@
     var foot = el("p", "seg-foot muted", "sentence " + seg.id + (seg.paragraph ? " · paragraph " + seg.paragraph : "") +
       (seg.line ? " · line " + seg.line : "") + (seg.source_line ? " · source line " + seg.source_line : "") +
       (seg.split ? " · split to fit the model" : ""));
-    Object.keys(seg.meta || {}).sort().forEach(function (k) { foot.appendChild(document.createTextNode(" · " + k + ": " + seg.meta[k])); });
+    Object.keys(seg.meta || {}).sort().forEach(function (k) { foot.appendChild(textNode(" · " + k + ": " + seg.meta[k])); });
     panel.appendChild(foot);
   }
   function setOpen(r, art, open) {

@@ -6,6 +6,8 @@ from typing import Annotated, Any
 
 import typer
 
+from ..errors import UsageError
+
 baseline_app = typer.Typer(
     help="Record today's flags so that only new problems fail the gate.", no_args_is_help=True
 )
@@ -25,13 +27,21 @@ def baseline_create(
 ) -> None:
     """Record the flags of a report as accepted: later runs with --baseline fail only on new ones."""
     from ..api import load_report
-    from ..report.baseline import create_baseline, save_baseline
+    from ..report.baseline import create_baseline, iter_flags, save_baseline
+    from .output_plan import known_suffix
     from .run import preflight_outputs
 
+    suffix = known_suffix(output)
+    if suffix not in (None, ".json"):  # a report's name: `-o base.sarif` wrote a baseline's JSON there
+        raise UsageError(f"{output}: a baseline is a JSON file, not {suffix}; name it .json")
     preflight_outputs([output], [("input", report_json)])
-    data = create_baseline(load_report(report_json))
+    report = load_report(report_json)
+    data = create_baseline(report)
     save_baseline(output, data)
-    typer.echo(f"baseline: {len(data['entries'])} flag(s) recorded in {output}")
+    flags, entries = sum(1 for _ in iter_flags(report)), len(data["entries"])
+    # a check's flags on one sentence are one entry: say both counts, as `check` counts flags
+    per = f" ({flags} flags: one entry per check and sentence)" if flags != entries else ""
+    typer.echo(f"baseline: {entries} {'entry' if entries == 1 else 'entries'} recorded in {output}{per}")
 
 
 def _known_names(decisions: dict[str, Any], path: str) -> None:

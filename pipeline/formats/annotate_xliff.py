@@ -202,8 +202,12 @@ def annotate_xliff(data: bytes, path: str, reasons: dict[str, list[str]]) -> byt
     ed = Editor(data.decode(codec), root)
     for unit in stale.values():
         _unmark(ed, unit)
-    for group in flagged.values():
-        lines = [f"{u.id}: {r}" if len(group) > 1 else r for u in group for r in reasons[u.id]]
+    segments_of: dict[int, int] = {}
+    for u in units:
+        segments_of[id(u.unit)] = segments_of.get(id(u.unit), 0) + 1
+    for key, group in flagged.items():
+        # a unit of several segments: the note says which one (it did only when two were flagged)
+        lines = [f"{u.id}: {r}" if segments_of[key] > 1 else r for u in group for r in reasons[u.id]]
         note = " | ".join(" ".join(line.split()) for line in lines)
         if kind == "1.2":
             _mark_12(ed, group[0].unit, group[0].element, note)

@@ -284,7 +284,7 @@ def test_report_rerenders_saved_json_and_baseline_gates_only_new_flags(tmp_path:
         assert r.code == 0 and marker in r.stdout, (fmt, r.stderr)
     base = tmp_path / "baseline.json"
     r = run_cli("baseline", "create", str(first), "-o", str(base))
-    assert r.code == 0 and "1 flag(s) recorded" in r.stdout
+    assert r.code == 0 and f"baseline: 1 entry recorded in {base}\n" == r.stdout
     assert run_cli("check", str(copy), *common, "--baseline", str(base), "-f", "json").code == 0  # known flag
     # the paths are keys, relative to the folder the check runs in: a CI step that names the file
     # by its absolute path matches the baseline made with a relative one; a baseline that names

@@ -23,6 +23,7 @@ from pipeline.report.baseline import (
     save_baseline,
 )
 from pipeline.report.gate import gate
+from tests.conftest import run_cli
 
 DATA = Path(__file__).parents[1] / "data" / "ci_report.json"
 
@@ -97,6 +98,20 @@ def test_create_dedupes_one_check_on_one_sentence(report: dict[str, Any]) -> Non
     s = seg(report, 0, "p2.s1")
     s["flags"].append({**s["flags"][0], "message": "a second number differs"})
     assert len(create_baseline(report)["entries"]) == 5
+
+
+def test_create_says_entries_and_flags_where_they_differ(report: dict[str, Any], tmp_path: Path) -> None:
+    """ "5 flag(s) recorded", then "6 flags accepted by the baseline" from `check` on the same report:
+    one check's two flags on one sentence are one entry."""
+    s = seg(report, 0, "p2.s1")
+    s["flags"].append({**s["flags"][0], "message": "a second number differs"})
+    (tmp_path / "r.json").write_text(json.dumps(report), encoding="utf-8")
+    r = run_cli("baseline", "create", "r.json", "-o", "b.json", cwd=tmp_path)
+    flags = sum(len(x["flags"]) for x in report["segments"])
+    assert (r.code, r.stdout) == (
+        0,
+        f"baseline: 5 entries recorded in b.json ({flags} flags: one entry per check and sentence)\n",
+    )
 
 
 # --- apply ---------------------------------------------------------------------------------
@@ -273,3 +288,17 @@ def test_real_runs_baseline_survives_moving_sentences(
     assert stale == []
     assert next(s for s in out["segments"] if s["text"] == flagged)["verdict"] == "ok"
     assert gate(out, fail_on="review").passed == all(s["verdict"] == "ok" for s in out["segments"])
+
+
+def test_create_refuses_a_report_suffix(report: dict[str, Any], tmp_path: Path) -> None:
+    """`-o base.sarif` wrote the baseline's JSON under a SARIF name (`check` refuses such a mismatch)."""
+    (tmp_path / "r.json").write_text(json.dumps(report), encoding="utf-8")
+    r = run_cli("baseline", "create", "r.json", "-o", "base.sarif", cwd=tmp_path)
+    assert (r.code, r.stderr) == (
+        2,
+        "driftcheck: error: base.sarif: a baseline is a JSON file, not .sarif; name it .json\n",
+    )
+    assert not (tmp_path / "base.sarif").exists()
+    assert (
+        run_cli("baseline", "create", "r.json", "-o", "accepted-flags", cwd=tmp_path).code == 0
+    )  # no suffix: fine

@@ -97,7 +97,8 @@ def names(lang: str) -> dict[str, frozenset[str]]:
 
 @functools.cache
 def current_currencies() -> frozenset[str]:
-    """ISO codes of the currencies some territory uses today (no gold, no testing code, no franc)."""
+    """ISO codes of the currencies some territory uses today (no gold, no testing code, no currency of
+    the past such as the French franc)."""
     from babel.core import get_global
 
     today = date.today().timetuple()[:3]

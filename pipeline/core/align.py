@@ -108,6 +108,12 @@ def similarity(a: str, b: str) -> float:
     return _similarity(*_profiles([a, b]))
 
 
+def cross_similarity(a: Sequence[str], b: Sequence[str]) -> list[list[float]]:
+    """similarity(a[i], b[j]) for every pair, each text's features read once."""
+    profiles = _profiles([*a, *b])
+    return [[_similarity(p, q) for q in profiles[len(a) :]] for p in profiles[: len(a)]]
+
+
 def _unknown(tgt: Sequence[str], back: Sequence[str]) -> set[int]:
     """Targets with text whose back-translation is empty: the engine failed on them."""
     return {j for j, (t, b) in enumerate(zip(tgt, back, strict=True)) if t.strip() and not b.strip()}

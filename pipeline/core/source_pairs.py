@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..formats.placeholders import unit_view
 from ..inputs.segment import Sentence, paragraph_sentences
 from ..records import Document, Flag, Segment, Span
-from .align import Link, align_paragraphs, align_sentences, similarity
+from .align import Link, align_paragraphs, align_sentences, cross_similarity
 
 # An omission and an addition at least this alike (the aligner's measure, over the source and the
 # back-translation) are one sentence the copy moved. Measured with Apertium on 300 correct DEMETR
@@ -118,14 +118,24 @@ def _moved(
     sentence is left out where it stood and added where it arrived). Best-matched first."""
     left = [s[0] for s, c in links if len(s) == 1 and not c]
     added = [c[0] for s, c in links if len(c) == 1 and not s and back[c[0]].strip()]
+    if not left or not added:
+        return {}
+    sims = cross_similarity([job.source_units[i].text for i in left], [back[j] for j in added])
     scored = sorted(
-        ((similarity(job.source_units[i].text, back[j]), j, i) for i in left for j in added),
+        (
+            (sim, added[b], left[a])
+            for a, row in enumerate(sims)
+            for b, sim in enumerate(row)
+            if sim >= MOVED_SIMILARITY
+        ),
         reverse=True,
     )
     found: dict[int, int] = {}
-    for sim, j, i in scored:
-        if sim >= MOVED_SIMILARITY and j not in found and i not in found.values():
+    taken: set[int] = set()
+    for _, j, i in scored:
+        if j not in found and i not in taken:
             found[j] = i
+            taken.add(i)
     return found
 
 

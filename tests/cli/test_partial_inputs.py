@@ -48,9 +48,9 @@ def test_the_good_input_is_checked_and_the_bad_one_named(
 
 
 def test_every_input_is_parsed_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The CLI's validation parsed every input fully and the run parsed it again (a 2 MB Markdown
-    file: 2.3 s each time, cached reruns too): the run now takes what validation read. A second
-    bilingual file keeps its own document index."""
+    """The CLI's validation parsed every input fully and the run parsed it again (cached reruns too;
+    benchmarks/bench_parse_once.py): the run now takes what validation read. A second bilingual
+    file keeps its own document index."""
     from typer.testing import CliRunner
 
     import pipeline.core.verify as verify

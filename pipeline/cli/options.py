@@ -124,13 +124,12 @@ ModeOpt = Annotated[
 
 def cli_settings(config: str | None, no_cache: bool = False, **cli: Any) -> Settings:
     """The run's settings from the command line's values and the config file (resolved once);
-    `--no-cache` wins over any cache the config names, and `--cache PATH` over a config's `cache =
+    `--no-cache` wins over any cache the config or `--cache` names (a script that adds `--no-cache`
+    to a command it composes with `--cache` turns the cache off), and `--cache PATH` over a config's `cache =
     false` (it was ignored without a word). $DRIFTCHECK_MODELS is resolved by the
     engines (flag > config > env > ./models)."""
     from ..config import load_settings
 
-    if no_cache and cli.get("cache_path") is not None:
-        raise UsageError("--cache and --no-cache contradict each other: give one")
     settings = load_settings(cli, config)
     if no_cache:
         return dataclasses.replace(settings, cache=False)

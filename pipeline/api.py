@@ -192,7 +192,7 @@ def _as_given(settings: Settings) -> Settings:
     changed = [
         f.name
         for f in dataclasses.fields(Settings)
-        if f.name not in ("explicit", "origins") and getattr(settings, f.name) != getattr(defaults, f.name)
+        if f.name != "given" and getattr(settings, f.name) != getattr(defaults, f.name)
     ]
     after = [k for k in _AFTER_THE_RUN if k in changed]
     if after:
@@ -200,12 +200,8 @@ def _as_given(settings: Settings) -> Settings:
             f"settings: {', '.join(after)}: verify_files returns the report and applies nothing after "
             "the run; `driftcheck check` applies them (a baseline, the gate's limits, output files)"
         )
-    new = [k for k in changed if k not in settings.explicit]
-    return dataclasses.replace(
-        settings,
-        explicit=[*settings.explicit, *new],
-        origins={**settings.origins, **dict.fromkeys(new, API_SETTINGS)},
-    )
+    new = [k for k in changed if k not in settings.given]
+    return dataclasses.replace(settings, given={**settings.given, **dict.fromkeys(new, API_SETTINGS)})
 
 
 def check_data(

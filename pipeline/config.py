@@ -57,9 +57,14 @@ class Settings:
     calibration: str | None = None  # a calibration file (driftcheck calibrate); None: the shipped one
     annotate: str | None = None  # write a copy of each PO/XLIFF input with flagged units marked
     unapproved_only: bool = False  # PO/XLIFF: check only units not yet approved (fuzzy, not final)
-    explicit: list[str] = field(default_factory=list)  # keys set by a config file or a flag, not defaulted
-    # where an explicit key was set: COMMAND_LINE, a config file's path or API_SETTINGS (none: a flag)
-    origins: dict[str, str] = field(default_factory=dict)
+    # the keys set by a config file, a flag or the API, not defaulted, each with where it was set:
+    # COMMAND_LINE, a config file's path or API_SETTINGS (the last one to set it)
+    given: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def explicit(self) -> list[str]:
+        """The keys the user set (config file, flag or API), in the order first set."""
+        return list(self.given)
 
 
 COMMAND_LINE, API_SETTINGS = "command line", "Settings"
@@ -69,7 +74,7 @@ def given_as(settings: Settings, key: str) -> str:
     """How the user gave a setting, for a message: "--lang", "'lang' in driftcheck.toml" or
     "Settings.lang" (a message that says "--lang" to someone who never typed it sends them looking
     for a flag)."""
-    origin = settings.origins.get(key, COMMAND_LINE)
+    origin = settings.given.get(key, COMMAND_LINE)
     if origin == COMMAND_LINE:
         return "--" + key.replace("_", "-")
     return f"Settings.{key}" if origin == API_SETTINGS else f"'{key}' in {origin}"
@@ -242,8 +247,7 @@ def _apply(settings: Settings, table: dict[str, Any], origin: str, folder: Path 
         if key == "thresholds":
             _length_ratios(value, origin)
         setattr(settings, key, value)
-        settings.explicit.append(key)
-        settings.origins[key] = origin
+        settings.given[key] = origin
 
 
 def _elsewhere(config: Path, cwd: Path) -> Path | None:
@@ -309,6 +313,5 @@ def load_settings(
         if value is None or value == [] or value == ():
             continue
         setattr(settings, key, _validate(key, value, COMMAND_LINE) if key in _TYPES else value)
-        settings.explicit.append(key)
-        settings.origins[key] = COMMAND_LINE
+        settings.given[key] = COMMAND_LINE
     return settings

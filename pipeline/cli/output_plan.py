@@ -115,7 +115,7 @@ def settle_outputs(settings: Settings, cli_formats: bool, cli_output: bool) -> N
     except UsageError:
         pass
     setattr(settings, key, getattr(Settings(), key))
-    settings.explicit[:] = [k for k in settings.explicit if k != key]
+    settings.given.pop(key, None)
 
 
 def names_folder(out: str) -> bool:

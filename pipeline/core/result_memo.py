@@ -51,8 +51,7 @@ NOT_IN_REPORT = frozenset(
         "max_flagged",
         "min_chrf",
         "annotate",
-        "explicit",
-        "origins",
+        "given",
     }
 )
 KEY_VERSION = 1

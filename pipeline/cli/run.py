@@ -286,15 +286,16 @@ def run_check(
         check_shards(paths, source)
     paths, spooled = spool_streams(paths, stdin_name)
     try:
-        annotate_plan = _plan_annotations(settings, [spooled.get(p, p) for p in paths], source)
-        _unapproved_only_note(settings, [spooled.get(p, p) for p in paths])
+        named_as = [spooled.get(p, p) for p in paths]
+        annotate_plan = _plan_annotations(settings, named_as, source)
+        _unapproved_only_note(settings, named_as)
         preflight_outputs(dests + list(annotate_plan.values()), protected)
         read, errors, skipped = validate_inputs(paths, settings, found_by_scans(paths, named))
         good = list(read)
         if source is not None:
             from ..core.verify import validate_input
 
-            validate_input(source, settings)
+            read = {**read, source: validate_input(source, settings)}  # the run reads it from here
         say_inputs(errors, skipped, spooled, nothing_left=not good)
         if not good:
             left_as_they_were(dests)

@@ -158,6 +158,15 @@ def _read_all(
     return [_as_read(read.get(p), i) or _read(p, f, i, settings) for i, (p, f) in enumerate(zip(paths, fmts))]
 
 
+def _original(source: str, settings: Settings, read: Mapping[str, Document | UnitFile]) -> Document:
+    """The --source document, as validation read it where it did (its language is the source's)."""
+    lang = settings.source_lang or settings.lang
+    known = read.get(source)
+    return (
+        dataclasses.replace(known, lang=lang) if isinstance(known, Document) else read_document(source, lang)
+    )
+
+
 def load_inputs(
     paths: list[str],
     settings: Settings,
@@ -166,7 +175,8 @@ def load_inputs(
 ) -> Inputs:
     """Read every input. Bilingual files (JSONL, TSV, PO, XLIFF, TMX) holding sources, and --source,
     select source-aware mode; documents and JSONL/TSV files of copy alone are checked by round trip.
-    `read`: inputs validate_input has already read, by path (with the same settings)."""
+    `read`: inputs (and the --source document) validate_input has already read, by path (with the
+    same settings)."""
     loaded = _read_all(paths, settings, source, read or {})
     pairs = [isinstance(item, UnitFile) and not is_copy_only(item.segments) for item in loaded]
     source_mode = source is not None or any(pairs)
@@ -175,7 +185,7 @@ def load_inputs(
             "cannot mix bilingual files (JSONL/TSV/PO/XLIFF/TMX with a source) with plain documents "
             "or copy-only files in one run"
         )
-    original = read_document(source, settings.source_lang or settings.lang) if source is not None else None
+    original = _original(source, settings, read or {}) if source is not None else None
     given_by = {key: given_as(settings, key) for key in settings.explicit}
     lang, src_lang, warnings = resolve(
         settings.lang, settings.source_lang, given_by, _declared(paths, loaded, original)

@@ -76,6 +76,14 @@ def test_every_input_is_parsed_once(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     result = CliRunner().invoke(app, ["check", str(doc), *base])
     assert result.exit_code == 0, result.output
     assert calls == ["read_document"] and len(json.loads(out.read_text())["segments"]) == 2
+    original = tmp_path / "nota.es.md"  # the --source document too, read as Spanish however read first
+    original.write_text("# El puente\n\nEl alcalde inauguró el nuevo puente el viernes.\n", encoding="utf-8")
+    calls.clear()
+    result = CliRunner().invoke(app, ["check", str(doc), "--source", str(original), *base])
+    assert result.exit_code == 0, result.output
+    assert (
+        calls == ["read_document"] * 2 and json.loads(out.read_text())["documents"][0]["source_lang"] == "es"
+    )
     pairs = [tmp_path / "a.jsonl", tmp_path / "b.jsonl"]
     for p in pairs:
         p.write_text(

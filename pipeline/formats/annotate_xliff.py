@@ -187,7 +187,8 @@ def _unmark(ed: Editor, unit: Any) -> None:
 def annotate_xliff(data: bytes, path: str, reasons: dict[str, list[str]]) -> bytes:
     """`data` with every unit whose segment ids are in `reasons` marked and driftcheck's notes of an
     earlier run removed from the others; the bytes as-is if there is nothing to mark or remove."""
-    if not reasons and b"driftcheck" not in data:
+    codec = xml_codec(data)
+    if not reasons and "driftcheck" not in data.decode(codec, errors="replace"):  # UTF-16 too
         return data
     root = parse_xml(data, path)
     kind, units = xliff_units(root, path)
@@ -198,7 +199,6 @@ def annotate_xliff(data: bytes, path: str, reasons: dict[str, list[str]]) -> byt
     stale = {id(u.unit): u.unit for u in units if id(u.unit) not in flagged and _own_notes(u.unit)}
     if not flagged and not stale:
         return data
-    codec = xml_codec(data)
     ed = Editor(data.decode(codec), root)
     for unit in stale.values():
         _unmark(ed, unit)

@@ -306,3 +306,11 @@ def test_a_rerun_removes_driftchecks_marks_from_entries_that_now_pass_and_keeps_
         ("context", "First paragraph of the privacy page.")
     ]
     assert [s.get("state") for s in unit.iter(f"{XLF2}segment")] == ["reviewed", "translated"]
+    utf16 = codecs.BOM_UTF16_LE + v12.decode("utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"').encode(
+        "utf-16-le"
+    )
+    marked16 = annotate_xliff(utf16, "v2.xlf", {"u2/s3": ["review: drift (major): x"]})
+    unmarked16 = annotate_xliff(marked16, "v2.xlf", {})  # the marks were looked for as UTF-8 bytes
+    assert unmarked16.decode("utf-16").replace(' state="translated"', ' state="reviewed"', 1) == utf16.decode(
+        "utf-16"
+    )

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..config import CONFIG_FILE, Settings
-from ..errors import UsageError
+from ..errors import InputError, UsageError
 from ..outputs import commit_outputs, file_identity, stage_outputs, write_output
 from ..report import render
 from ..report.gate import ERROR, gate_of, with_limits
@@ -263,6 +263,20 @@ def _expanded(paths: list[str], settings: Settings, folder: str | None, dests: l
     return each_once(found, "checked once")
 
 
+def _validated(
+    paths: list[str], settings: Settings, source: str | None, scanned: set[str]
+) -> tuple[list[str], dict[str, Any], list[str], list[InputError]]:
+    """(the inputs to check; what validation read of them and of --source, by path, for the run to
+    take; the inputs' errors; the inputs skipped): inputs.validate_inputs, and the source."""
+    read, errors, skipped = validate_inputs(paths, settings, scanned)
+    good = list(read)
+    if source is not None:
+        from ..core.verify import validate_input
+
+        read = {**read, source: validate_input(source, settings)}
+    return good, read, errors, skipped
+
+
 def run_check(
     paths: list[str],
     settings: Settings,
@@ -290,12 +304,7 @@ def run_check(
         annotate_plan = _plan_annotations(settings, named_as, source)
         _unapproved_only_note(settings, named_as)
         preflight_outputs(dests + list(annotate_plan.values()), protected)
-        read, errors, skipped = validate_inputs(paths, settings, found_by_scans(paths, named))
-        good = list(read)
-        if source is not None:
-            from ..core.verify import validate_input
-
-            read = {**read, source: validate_input(source, settings)}  # the run reads it from here
+        good, read, errors, skipped = _validated(paths, settings, source, found_by_scans(paths, named))
         say_inputs(errors, skipped, spooled, nothing_left=not good)
         if not good:
             left_as_they_were(dests)

@@ -18,6 +18,7 @@ from pipeline.records import Flag, Span
 
 from . import Check, CheckInput, acronyms, register
 from .cldrnames import acronym_at, named, said_in
+from .initial_names import added_opening, lost_opening
 from .name_pairs import COMMON_WORD_ZIPF, PAIR_WINDOW, paired
 from .number_words import roman_value
 from .openers import opening_word, renders_opening_word, verb_or_adverb
@@ -325,6 +326,13 @@ def check_names(inp: CheckInput) -> list[Flag]:
     flags: list[Flag] = []
     lost = lost_names(inp)
     added = added_names(inp)
+    # a name that opens a sentence counts beside a lost or added name on the other side (initial_names)
+    opening_lost = lost_opening(inp, [n for n, _ in lost])
+    opening_added = added_opening(inp, added)
+    if opening_added and (lost or opening_lost):
+        added = sorted([*added, *opening_added], key=lambda n: n.start)
+    if opening_lost and added:
+        lost = sorted([*lost, *((n, False) for n in opening_lost)], key=lambda pair: pair[0].start)
     unsure: dict[tuple[str, str], list[Span]] = {}  # one flag for a pair of names however often it recurs
     for n, translated in list(lost):
         near = [a for a in added if paired(n, translated, a, inp)]

@@ -53,7 +53,8 @@ def test_an_instructions_opening_verb_is_no_name_nor_is_the_copys_rendering() ->
 def test_a_name_before_its_verb_stays_a_name() -> None:
     """A word the lexicon knows as a verb is a name when the next word is a verb that agrees with
     it ("Hawking said": a subject), and a word that may be a noun is one when the engine keeps it
-    ("Mark said" / "Mark dijo"): the copy's name in its place is added."""
+    ("Mark said" / "Mark dijo"): the copy's name in its place is added, and the engine's keeping
+    the source's name shows it lost (pipeline/checks/initial_names.py)."""
     added = "major: translation has name 'Pfannenstiel' that is not in the source"
     inp = make(
         "Hawking said the universe had no edge.",
@@ -63,7 +64,7 @@ def test_a_name_before_its_verb_stays_a_name() -> None:
         forward="Hawking dijo que el universo tuvo ningún borde.",
         back="Pfannenstiel Said that the universe did not have brink.",
     )
-    assert messages(inp) == [added]
+    assert messages(inp) == ["critical: source name 'Hawking' not found in the translation", added]
     inp = make(
         "Mark said it was late.",
         "Pfannenstiel dijo que era tarde.",
@@ -72,7 +73,7 @@ def test_a_name_before_its_verb_stays_a_name() -> None:
         forward="Mark dijo que era tarde.",
         back="Pfannenstiel Said that it was evening.",
     )
-    assert messages(inp) == [added]
+    assert messages(inp) == ["critical: source name 'Mark' not found in the translation", added]
 
 
 def test_which_opening_words_are_words() -> None:

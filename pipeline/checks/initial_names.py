@@ -1,0 +1,76 @@
+"""Names that open a sentence, which word frequency alone cannot tell from words.
+
+A capitalised word at a sentence start is taken for a name only when it is rare in its language
+(propernames.py): "Juan", "Peter" or "Madrid" are common words to a frequency list, so a copy
+that opens with another name than its source ("Juan vive en Madrid" / "Peter lives in Madrid")
+went unseen. The engine tells them apart: it translates a word and passes a name through, capital
+and all ("Juan vive" -> "Juan lives", "Peter lives" -> "Peter vive"; "Yesterday" -> "Ayer"). An
+opening word the engine keeps as it is, on one side, that the other side has nowhere (neither
+the text nor the engine's rendering of it) is a name one side lost or added. Words written alike
+in both languages ("Hotel", "Chocolate") are kept too, but the other side then has them.
+
+This is weaker evidence than a name inside a sentence, so `names` counts an opening name only
+beside another lost or added name on the other side: two names that differ where one should be.
+"""
+
+from __future__ import annotations
+
+from . import CheckInput
+from .propernames import RARE_INITIAL_ZIPF, Name, matches, name_key, vocabulary
+from .text import is_acronym, is_capitalised, is_sentence_initial, tokens, zipf
+
+MIN_LETTERS = 3  # "El", "A", "No": too short to be told from a function word kept as it is
+
+
+def opening_names(
+    text: str, lang: str, rendering: str | None, other: str, other_rendering: str | None, across: bool
+) -> list[Name]:
+    """The capitalised words that open a sentence of `text` which the engine keeps, as written,
+    in `rendering` (its translation of `text`), and that `other` (the other side) and its
+    rendering lack (`across`: the two sides are in different languages, propernames.matches).
+    Only words common in `lang`: a rarer one is a name already, or a word the engine does not
+    know and keeps for that reason ("Redescobrir"), which propernames and `names` weigh."""
+    if not rendering:
+        return []
+    kept = {t.text for t in tokens(rendering)}
+    elsewhere = vocabulary(other, other_rendering)
+    out = []
+    for tok in tokens(text):
+        w = tok.text
+        if (
+            len(w) < MIN_LETTERS
+            or not w.isalpha()
+            or is_acronym(w)
+            or not is_capitalised(w)
+            or not is_sentence_initial(text, tok.start)
+            or w not in kept
+            or zipf(w.lower(), lang) < RARE_INITIAL_ZIPF
+        ):
+            continue
+        key = name_key(w)
+        if not matches(key, elsewhere, across):
+            out.append(Name(w, tok.start, tok.end, (key,), (w.lower(),)))
+    return out
+
+
+def lost_opening(inp: CheckInput, taken: list[Name]) -> list[Name]:
+    """Opening names of the source the copy lacks (not already among `taken`); source-aware mode
+    only (a round trip has no rendering of the copy in another language to ask)."""
+    if inp.mode != "source":
+        return []
+    spans = {(n.start, n.end) for n in taken}
+    found = opening_names(inp.source, inp.source_lang, inp.forward, inp.target, inp.back, _across(inp))
+    return [n for n in found if not any(s <= n.start < e for s, e in spans)]
+
+
+def added_opening(inp: CheckInput, taken: list[Name]) -> list[Name]:
+    """Opening names of the copy the source lacks (not already among `taken`); source-aware mode only."""
+    if inp.mode != "source":
+        return []
+    spans = {(n.start, n.end) for n in taken}
+    found = opening_names(inp.target, inp.target_lang, inp.back, inp.source, inp.forward, _across(inp))
+    return [n for n in found if not any(s <= n.start < e for s, e in spans)]
+
+
+def _across(inp: CheckInput) -> bool:
+    return inp.source_lang != inp.target_lang

@@ -43,6 +43,9 @@ GRAMMARS: dict[str, str] = {
     "auto": r"%%|" + _AUTO_NAMED + r"|%" + _AUTO_BODY + r"|\{(?:\d+|[A-Za-z_]\w*)\}",
     "html": r"</?[A-Za-z][A-Za-z0-9]*(?:\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?/?>",
     "omegat": r"</?[a-z]\d{1,3}/?>",  # OmegaT's short tags in plain-text memories: <b0>, </b0>, <x1/>
+    # terminal escape sequences (colours, bold: "\033[1;31m"), as the character or as a catalogue
+    # writes it (\033, \x1b, \e, \u001b): a code around text, whose digits are no numbers
+    "ansi": r"(?:\x1b|\\(?:033|x1[bB]|e|u001[bB]))\[(?P<csi>[0-?]*[ -/]*[@-~])",
     "xml": rf"<(?P<xclose>/)?(?P<xname>{XML_CODES})(?: (?:id|i|x|startRef)=\"(?P<xid>[^\"]*)\")?(?P<xempty>/)?>",
 }
 COMPILED = {name: re.compile(rx) for name, rx in GRAMMARS.items()}
@@ -91,6 +94,8 @@ def _code(grammar: str, m: re.Match[str]) -> Code | None:
     if grammar == "html":
         key = _html_key(token)
         return Code(key, m.start(), m.end()) if key else None
+    if grammar == "ansi":
+        return Code(f"ESC[{m.group('csi')}", m.start(), m.end())  # one key however the escape is spelt
     if grammar == "omegat":
         return Code(token, m.start(), m.end(), keep=MASK_TOKEN if token.endswith("/>") else "")
     named = (

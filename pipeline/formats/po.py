@@ -61,12 +61,12 @@ def entry_id(entry: Any, form: int | None = None) -> str:
 
 
 def markup_of(flags: list[str]) -> str:
-    """Placeholder syntaxes for an entry's flags; HTML tags are checked in every entry."""
+    """Placeholder syntaxes for an entry's flags; HTML tags and terminal escapes are checked in every entry."""
     named = [FLAG_MARKUP[f] for f in flags if f in FLAG_MARKUP]
     if not named:
         negated = {f[3:] for f in flags if f.startswith("no-") and f[3:] in FLAG_MARKUP}
         named = [] if negated else ["auto"]
-    return ",".join(dict.fromkeys([*named, "html"]))
+    return ",".join(dict.fromkeys([*named, "html", "ansi"]))
 
 
 # polib reads lines with str.splitlines(), which also breaks at these characters; gettext breaks at

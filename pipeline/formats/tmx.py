@@ -21,7 +21,7 @@ from .units import ReadOptions, UnitFile, unit_segment
 from .xmlsafe import inline_text, local, parse_xml
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-MARKUP = "xml,html,omegat,auto"
+MARKUP = "xml,html,omegat,auto,ansi"
 
 
 def _primary(code: str | None) -> str | None:

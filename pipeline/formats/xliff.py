@@ -24,7 +24,7 @@ from ..records import Segment
 from .units import ReadOptions, UnitFile, unit_segment
 from .xmlsafe import inline_text, local, parse_xml
 
-MARKUP = "xml,html,auto"
+MARKUP = "xml,html,auto,ansi"
 UNTRANSLATED_STATES = {"new", "needs-translation"}
 APPROVED_STATES_12 = {"final", "signed-off"}
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -27,6 +28,9 @@ from pipeline.records import Flag, Segment, Span
         ('Click <g id="1">here</g> <x id="2"/>', "xml,html,auto", ["<g 1>", "</g>", "<x 2/>"]),
         ("Lea el <b0>informe</b0> y <x1/>", "omegat", ["<b0>", "</b0>", "<x1/>"]),
         ("%s", "", []),
+        # terminal colours, as the character or spelt as a catalogue writes it: one key either way
+        ("\x1b[1;31mError\x1b[0m %s", "auto,ansi", ["ESC[1;31m", "ESC[0m", "%s"]),
+        ("\\033[31mSave\\033[0m or \\x1b[31mquit\\e[0m", "ansi", ["ESC[31m", "ESC[0m", "ESC[31m", "ESC[0m"]),
     ],
 )
 def test_find_codes_per_syntax(text: str, markup: str, keys: list[str | None]) -> None:
@@ -159,3 +163,28 @@ def test_unit_view_masks_and_remaps_spans_of_other_checks() -> None:
     assert not only_codes.checkable
     plain = unit_view(Segment("z", 0, 1, 1, 1, "Hola %s", "Hello %s"))
     assert (plain.source, plain.text, plain.options) == ("Hello %s", "Hola %s", {})
+
+
+@pytest.mark.requires_apertium
+def test_terminal_colours_in_a_catalogue_are_codes_not_numbers(tmp_path: Path) -> None:
+    """A colour the translation changed was a `numbers` failure ("source number '31' not found");
+    the escape is a code around text, compared as one: the same colours pass, another fails as
+    `placeholders`, and its digits are never numbers."""
+    from tests.conftest import run_cli
+
+    head = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: es\\n"\n\n'
+    entry = 'msgid "Press \\033[31mSave\\033[0m to continue."\nmsgstr "Pulse \\033[{}mGuardar\\033[0m para continuar."\n'
+    results = []
+    for colour in ("31", "32"):
+        po = tmp_path / f"c{colour}.po"
+        po.write_text(head + entry.format(colour), encoding="utf-8")
+        out = tmp_path / f"c{colour}.json"
+        r = run_cli("check", str(po), "--engine", "apertium", "--no-cache", "-f", "json", "-o", str(out))
+        seg = json.loads(out.read_text(encoding="utf-8"))["segments"][0]
+        results.append(
+            (r.code, seg["verdict"], [(f["check"], f["severity"], f["message"]) for f in seg["flags"]])
+        )
+    changed = (
+        "placeholder \u201c\\033[31m\u201d of the source became \u201c\\033[32m\u201d in the translation"
+    )
+    assert results == [(0, "ok", []), (1, "fail", [("placeholders", "critical", changed)])]

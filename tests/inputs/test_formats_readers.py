@@ -44,14 +44,14 @@ def test_po_entries_plurals_metadata_and_lines() -> None:
     assert plural1.text == "El campo debe tener al menos %(min)d caracteres."
     meta = dict(plural1.meta)
     assert meta == {"references": "src/wtforms/validators.py:145", "flags": "python-format", "plural": "1"}
-    assert plural1.markup == "python,html"
+    assert plural1.markup == "python,html,ansi"
     lines = PO_ES.read_text(encoding="utf-8").split("\n")
     assert lines[plural1.line - 1].startswith("msgstr[1] ") and lines[plural1.source_line - 1].startswith(
         "msgid_plural"
     )
     wrapped = by_id["Invalid choice(s): one or more data inputs could not be coerced."]
     assert wrapped.text == "Opción(es) inválida(s): una o más entradas de datos no pueden ser coaccionadas."
-    assert by_id["This field is required."].markup == "auto,html"  # no format flag: the common syntaxes
+    assert by_id["This field is required."].markup == "auto,html,ansi"  # no format flag: the common syntaxes
 
 
 def test_po_fuzzy_checked_and_marked_untranslated_and_obsolete_skipped() -> None:

@@ -67,6 +67,7 @@ class Staged:
 
     def __init__(self) -> None:
         self.items: list[tuple[str, bytes, Path | None, Path | None]] = []  # path, data, temp, target
+        self.failed = ""  # the output a failed commit is about
 
     def add(self, path: str | Path, data: str | bytes) -> None:
         """Write one output to a temp file beside it (raises OSError, having left no temp file)."""
@@ -82,26 +83,71 @@ class Staged:
 
     def commit(self, done: list[str] | None = None) -> None:
         """Write the in-place outputs, then rename every staged one into place (each path appended
-        to `done` once written). In-place first: a device can still fail (/dev/full), a rename of a
-        file already written almost never does, so a failure leaves every file as it was. Raises
-        OSError; what is left staged is removed."""
+        to `done` once written, and to stay written). In-place first: a device can still fail
+        (/dev/full). A rename rarely fails, but can (a file made immutable, one owned by another
+        user in a sticky folder): each file a rename replaces keeps a second name (a hard link)
+        until the set is in place, and a failed rename puts back those already replaced, so the
+        set is written whole or not at all. Raises OSError (`failed`: the output it is about);
+        what is left staged is removed."""
         self.items.sort(key=lambda item: item[2] is not None)  # stable: in-place ones first, in order
+        olds: list[Path | None] = []
+        renamed: list[int] = []
         try:
-            for path, raw, tmp, target in self.items:
+            for path, _, _, target in self.items:
+                self.failed = path
+                olds.append(_keep_old(target, len(olds)) if target is not None else None)
+            for k, (path, raw, tmp, target) in enumerate(self.items):
+                self.failed = path
                 if tmp is None or target is None:
                     _write_in_place(path, raw)
                 else:
                     os.replace(tmp, target)
+                    renamed.append(k)
                     _fsync_folder(target.parent)
                 if done is not None:
                     done.append(path)
+        except BaseException:
+            for k in reversed(renamed):  # undo: old files back, new ones gone
+                _put_back(self.items[k][3], olds[k])
+            if done is not None:
+                done[:] = [path for path, _, tmp, _ in self.items if tmp is None and path in done]
+            raise
         finally:
             self.discard()
+            for old in olds:
+                if old is not None and os.path.lexists(old):
+                    os.unlink(old)
 
     def discard(self) -> None:
         for _, _, tmp, _ in self.items:
             if tmp is not None and os.path.lexists(tmp):
                 os.unlink(tmp)
+
+
+def _keep_old(target: Path, k: int) -> Path | None:
+    """A second name (hard link) for the file a rename will replace, so it can be put back; None
+    where there is none or the file system keeps no links. A file that refuses a link because it
+    is immutable or append-only refuses the rename too: that error comes before any rename."""
+    if not target.is_file():
+        return None
+    old = target.with_name(f".driftcheck-{os.getpid()}-{k}-{secrets.token_hex(4)}.old")
+    try:
+        os.link(target, old)
+    except OSError as exc:
+        if exc.errno in (errno.EPERM, errno.EACCES):
+            raise OSError(exc.errno, exc.strerror, str(target)) from None
+        return None
+    return old
+
+
+def _put_back(target: Path | None, old: Path | None) -> None:
+    try:
+        if old is not None and target is not None:
+            os.replace(old, target)
+        elif target is not None:
+            os.unlink(target)
+    except OSError:
+        pass  # nothing more can be done: the error being raised names the output
 
 
 def _write_in_place(path: str, raw: bytes) -> None:
@@ -223,13 +269,13 @@ def stage_outputs(outputs: list[tuple[str | Path, str | bytes]]) -> Staged:
 
 
 def commit_outputs(staged: Staged) -> None:
-    """The staged outputs renamed into place (a rename fails only in rare cases: named with what
-    was already written)."""
+    """The staged outputs renamed into place; where one fails, the others are put back (only an
+    output written in place, a device or a pipe, cannot be: named as already written)."""
     done: list[str] = []
     try:
         staged.commit(done)
     except OSError as exc:
-        current = staged.items[len(done)][0]  # in the order commit wrote them
+        current = staged.failed
         written = f"; already written: {', '.join(done)}" if done else "; nothing was written"
         raise OutputError(f"{current}: cannot write the output: {_reason(exc)}{written}") from None
 

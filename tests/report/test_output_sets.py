@@ -92,3 +92,51 @@ def test_a_device_that_cannot_be_written_leaves_the_files_and_prints_nothing(wor
         out / "driftcheck.html"
     ).read_text() == "OLDHTML"
     assert listing(out) == ["driftcheck.html", "driftcheck.json"]
+
+
+def test_a_rename_that_fails_part_way_puts_back_the_files_already_replaced(tmp_path: Path) -> None:
+    """The set was renamed into place one file at a time: a rename that failed (here the second
+    target turned into a folder after staging) left the first file replaced by the new run's.
+    The replaced files are now put back: the old set stays whole, and no temp file or second
+    name is left."""
+    from pipeline.errors import OutputError
+    from pipeline.outputs import commit_outputs, stage_outputs
+
+    (tmp_path / "a.json").write_text("OLD A")
+    staged = stage_outputs([(tmp_path / "a.json", "NEW A"), (tmp_path / "b.sarif", "NEW B")])
+    (tmp_path / "b.sarif").mkdir()
+    with pytest.raises(OutputError) as err:
+        commit_outputs(staged)
+    assert str(err.value).startswith(f"{tmp_path / 'b.sarif'}: cannot write the output: ")
+    assert str(err.value).endswith("; nothing was written")
+    assert (tmp_path / "a.json").read_text() == "OLD A"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json", "b.sarif"]
+
+
+@pytest.mark.requires_apertium
+def test_an_immutable_report_in_the_set_leaves_every_report_as_it_was(work: Path) -> None:
+    """With the SARIF report made immutable (`chattr +i`) the run exited 2 having replaced the JSON
+    and HTML reports of the earlier run: a mixed set. Refused before any rename now."""
+    import subprocess
+
+    out = work / "out"
+    out.mkdir()
+    for name in ("driftcheck.json", "driftcheck.html", "driftcheck.sarif"):
+        (out / name).write_text(f"OLD {name}")
+    locked = out / "driftcheck.sarif"
+    if subprocess.run(["chattr", "+i", str(locked)], capture_output=True).returncode != 0:
+        pytest.skip("chattr +i is not permitted here")
+    try:
+        seed = ROOT / "seeds" / "albania-camp-raid.en.txt"
+        r = run_cli(
+            "check", str(seed), "--engine", "apertium", "-f", "json", "-f", "html", "-f", "sarif", "-o", "out/",
+            cwd=work,
+        )  # fmt: skip
+    finally:
+        subprocess.run(["chattr", "-i", str(locked)], check=True)
+    assert r.code == 2 and r.stderr.count("\n") == 1, r.stderr
+    assert "out/driftcheck.sarif: cannot write the output: Operation not permitted" in r.stderr
+    assert r.stderr.rstrip().endswith("; nothing was written")
+    assert {p.name: p.read_text() for p in out.iterdir()} == {
+        n: f"OLD {n}" for n in ("driftcheck.json", "driftcheck.html", "driftcheck.sarif")
+    }

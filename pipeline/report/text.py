@@ -95,7 +95,12 @@ NARROW = 72  # columns below which the table's sentence column is too narrow to 
 def print_into(console: Any, data: dict[str, Any], limit: int) -> None:
     """The summary into a rich Console (`render_text` records one; the CLI prints with one): the
     sentences to review as a table, or one block each on a terminal narrower than NARROW columns
-    (at 40 the table left the sentence two characters: every word cut to a letter)."""
+    (at 40 the table left the sentence two characters: every word cut to a letter), each in a box:
+    its left border starts every folded line, as the table's does, so no word of the sentence
+    starts a line of its own, where a CI runner reads `::error::` as a command (it skips spaces,
+    so an indent would not do)."""
+    from rich import box
+    from rich.panel import Panel
     from rich.text import Text
 
     for i, line in enumerate(_head(data)):  # the summary line alone is printed with highlighting as before
@@ -107,7 +112,7 @@ def print_into(console: Any, data: dict[str, Any], limit: int) -> None:
         console.print(Text("Sentences to review", style="bold"))
         for where, verdict, drift, cell in rows:
             console.print(verdict + Text(f"  {drift}  ") + where)
-            console.print(cell)  # the sentence and its reasons, folded at the terminal's width
+            console.print(Panel(cell, box=box.SQUARE, padding=(0, 1)))  # folded at the terminal's width
     else:
         _table(console, rows)
     flagged = sum(s["verdict"] != "ok" for s in data["segments"])

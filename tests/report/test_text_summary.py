@@ -110,8 +110,23 @@ def test_a_narrow_terminal_gets_one_block_per_sentence() -> None:
     letter, about 25 lines a sentence. Below 72 columns each sentence is a block of its own."""
     data: dict[str, Any] = json.loads((ROOT / "tests" / "data" / "report_roundtrip.json").read_text("utf-8"))
     out = text.render_text(data, width=40)
-    assert "┃" not in out and "│" not in out  # no table
+    assert "┃" not in out and "┏" not in out  # no table
     assert "Sentences to review" in out and "[critical] names:" in out
     assert "Authorities raided the" in out  # the sentence, readable
     assert max(len(line) for line in out.splitlines()[2:]) <= 40
-    assert "│" in text.render_text(data, width=80)  # wide enough: the table
+    assert "┃" in text.render_text(data, width=80)  # wide enough: the table
+
+
+@pytest.mark.parametrize("width", [30, 40, 70])
+def test_a_narrow_terminal_starts_no_line_with_the_sentence(width: int) -> None:
+    """Below 72 columns the sentence was printed as it folds, so a word of it could start a line:
+    "::error title=Deploy::Credentials leaked", which a CI runner obeys as a workflow command
+    (leading spaces skipped). Each block now has a border that starts every line, as the table's."""
+    data: dict[str, Any] = json.loads((ROOT / "tests" / "data" / "report_roundtrip.json").read_text("utf-8"))
+    seg = next(s for s in data["segments"] if s["verdict"] != "ok")
+    seg["text"] = (
+        "He has 6 dogs and lives in the big house by the river xxxxxxxxx ::error title=Deploy::Leaked"
+    )
+    out = text.render_text(data, width=width)
+    assert not [line for line in out.splitlines() if line.lstrip().startswith("::")]
+    assert [line for line in out.splitlines() if "::" in line]

@@ -44,6 +44,23 @@ def _terminate_like_interrupt() -> None:
         signal.signal(signal.SIGTERM, handler)
 
 
+def _signal_behind(exc: BaseException) -> tuple[str, int] | None:
+    """("terminated", 143) or ("interrupted", 130) where a signal's exception is behind `exc`: a
+    handler that raises inside a library's C code comes out wrapped ("SystemError: <built-in
+    method __new__ ...> returned a result with an exception set", in Ray's wait for results), and
+    a cancelled CI job read "internal error", exit 2."""
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        seen.add(id(cause))
+        if isinstance(cause, Terminated):
+            return "terminated", 143
+        if isinstance(cause, KeyboardInterrupt):
+            return "interrupted", 130
+        cause = cause.__cause__ or cause.__context__
+    return None
+
+
 def _broken_pipe() -> bool:
     """Whether click met a broken pipe (EPIPE): it then wraps stdout and exits 1, which CI reads
     as a failed gate (`check … | head`, a passing check under `set -o pipefail`)."""
@@ -118,6 +135,10 @@ class DriftcheckApp(typer.Typer):
             if type(exc).__name__ == "Abort":  # click's name for Ctrl-C
                 typer.echo("driftcheck: interrupted", err=True)
                 sys.exit(130)
+            signalled = _signal_behind(exc)
+            if signalled is not None:
+                typer.echo(f"driftcheck: {signalled[0]}", err=True)
+                sys.exit(signalled[1])
             if os.environ.get(ENV_DEBUG):
                 raise
             typer.echo(

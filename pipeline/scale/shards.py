@@ -35,5 +35,9 @@ def check_shards(paths: list[str], source: str | None) -> None:
             "--executor ray checks segment files (JSONL, TSV, CSV, Parquet); --source is for one document"
         )
     for p in paths:
-        if p == "-" or bilingual_format(p) not in SEGMENT_FORMATS:
+        if p == "-":  # named for what it is, whatever --stdin-filename says it holds
+            raise UsageError(
+                f"-: --executor ray reads shards from files, not stdin: save it to a file ({_SUFFIXES})"
+            )
+        if bilingual_format(p) not in SEGMENT_FORMATS:
             raise UsageError(f"{p}: --executor ray reads segment files ({_SUFFIXES}), one shard each")

@@ -3,6 +3,7 @@ run that fails leaves no shard results behind."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -52,12 +53,51 @@ def test_shards_that_cannot_merge_leave_no_shard_results(tmp_path: Path) -> None
 
 @pytest.mark.requires_ray
 def test_stdin_with_the_ray_executor_is_named_as_given(tmp_path: Path) -> None:
-    """stdin was spooled into a temp file before the shards were checked, and the error named it."""
+    """stdin was spooled into a temp file before the shards were checked, and the error named it;
+    then it said that Ray reads .jsonl files where --stdin-filename had said stdin was one."""
     r = run_cli(
         "check", "-", *SOURCE, "--executor", "ray", "-f", "json", "-o", str(tmp_path / "x.json"),
-        stdin='{"source": "Hola.", "translation": "Hello."}\n',
+        "--stdin-filename", "x.jsonl", stdin='{"source": "Hola.", "translation": "Hello."}\n',
     )  # fmt: skip
     assert (r.code, r.stderr) == (
         2,
-        "driftcheck: error: -: --executor ray reads segment files (.jsonl, .ndjson, .tsv, .csv, .parquet), one shard each\n",
+        "driftcheck: error: -: --executor ray reads shards from files, not stdin: save it to a file "
+        "(.jsonl, .ndjson, .tsv, .csv, .parquet)\n",
     )
+
+
+@pytest.mark.requires_ray
+@pytest.mark.requires_apertium
+def test_sigterm_while_ray_works_is_terminated(tmp_path: Path) -> None:
+    """A SIGTERM while driftcheck waited for Ray's results was raised inside Ray's C code and came
+    out as "internal error: SystemError: ... returned a result with an exception set", exit 2 (at
+    5, 8, 12 and 14 s into a run of four shards): a cancelled CI job read as a broken tool."""
+    import signal
+    import time
+
+    folder = tmp_path / "shards"
+    rows = _rows(0, 58)
+    for k in range(4):  # 1,160 distinct pairs: a run of half a minute and more
+        copies = [
+            {"id": f"{k}-{n}-{i}", "source": f"{r['source']} ({n})", "translation": f"{r['translation']} ({n})"}
+            for n in range(5 * k, 5 * k + 5)
+            for i, r in enumerate(rows)
+        ]
+        _jsonl(folder / f"part-{k}.jsonl", copies, ("id", "source", "translation"))
+    out = tmp_path / "r.json"
+    out.write_text("OLD")
+    cmd = [sys.executable, "-c", "from pipeline.cli.app import app; app()", "check", str(folder), *SOURCE]
+    proc = subprocess.Popen(
+        [*cmd, "--executor", "ray", "--workers", "2", "-f", "json", "-o", str(out)],
+        cwd=ROOT,
+        env={**os.environ, "HF_HUB_OFFLINE": "1"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    time.sleep(8)
+    proc.send_signal(signal.SIGTERM)
+    stdout, stderr = proc.communicate(timeout=120)
+    assert (proc.returncode, stderr.decode().splitlines()[-1:]) == (143, ["driftcheck: terminated"]), stderr[
+        -2000:
+    ]
+    assert out.read_text() == "OLD"

@@ -110,6 +110,7 @@ def _start(ray: ModuleType, options: RayOptions) -> bool:
     term = signal.getsignal(signal.SIGTERM)
     try:
         if options.address:
+            _reachable(options.address)
             try:
                 ray.init(address=options.address, **quiet)
             except (ConnectionError, RuntimeError, ValueError) as exc:
@@ -120,6 +121,27 @@ def _start(ray: ModuleType, options: RayOptions) -> bool:
         if term is not None and threading.current_thread() is threading.main_thread():
             signal.signal(signal.SIGTERM, term)
     return True
+
+
+CONNECT_SECONDS = 10.0  # how long a cluster's address may take to answer
+
+
+def _reachable(address: str) -> None:
+    """A HOST:PORT (or ray://HOST:PORT) that nothing answers on is a one-line error: `ray.init`
+    waited on it for minutes without a word, and a Ctrl-C took 20 s to be heard. "auto" and other
+    forms are left to Ray."""
+    import socket
+
+    host, sep, port = address.removeprefix("ray://").rpartition(":")
+    if not sep or not port.isdigit() or not host:
+        return
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=CONNECT_SECONDS).close()
+    except OSError as exc:
+        reason = "no answer" if isinstance(exc, TimeoutError) else (exc.strerror or type(exc).__name__)
+        raise UsageError(
+            f"cannot connect to Ray at {address}: {reason} (is `ray start --head` running there?)"
+        ) from None
 
 
 def _pool_size(ray: ModuleType, options: RayOptions, shards: int) -> int:

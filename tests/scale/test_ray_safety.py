@@ -79,7 +79,11 @@ def test_sigterm_while_ray_works_is_terminated(tmp_path: Path) -> None:
     rows = _rows(0, 58)
     for k in range(4):  # 1,160 distinct pairs: a run of half a minute and more
         copies = [
-            {"id": f"{k}-{n}-{i}", "source": f"{r['source']} ({n})", "translation": f"{r['translation']} ({n})"}
+            {
+                "id": f"{k}-{n}-{i}",
+                "source": f"{r['source']} ({n})",
+                "translation": f"{r['translation']} ({n})",
+            }
             for n in range(5 * k, 5 * k + 5)
             for i, r in enumerate(rows)
         ]
@@ -101,3 +105,20 @@ def test_sigterm_while_ray_works_is_terminated(tmp_path: Path) -> None:
         -2000:
     ]
     assert out.read_text() == "OLD"
+
+
+@pytest.mark.requires_ray
+def test_an_address_nothing_answers_on_is_one_line_at_once(tmp_path: Path) -> None:
+    """`--address 127.0.0.1:1` (nothing listens there) waited more than eight minutes without a
+    word; a SIGTERM then ended it with exit 15."""
+    shard = _jsonl(tmp_path / "a.jsonl", _rows(0, 2), ("id", "source", "translation"))
+    r = run_cli(
+        "check", str(shard), *SOURCE, "--executor", "ray", "--address", "127.0.0.1:1", "-f", "json",
+        "-o", str(tmp_path / "r.json"), timeout=60,
+    )  # fmt: skip
+    assert (r.code, r.stderr) == (
+        2,
+        "driftcheck: error: cannot connect to Ray at 127.0.0.1:1: Connection refused "
+        "(is `ray start --head` running there?)\n",
+    )
+    assert not (tmp_path / "r.json").exists()

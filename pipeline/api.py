@@ -173,7 +173,7 @@ def verify_files(paths: list[str], *, source: str | None = None, settings: Setti
 def _each_once(files: list[str]) -> None:
     """A file named twice (`b.txt` and `./b.txt`, a link) was checked twice, its segments and flags
     counted twice; the CLI checks it once with a warning, the API says so."""
-    from .outputs import repeats
+    from .output_checks import repeats
 
     for k, first in repeats(files):
         raise UsageError(f"paths: {files[k]} is the same file as {first}: name each file once")

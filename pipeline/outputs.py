@@ -11,9 +11,8 @@
 - The outputs of one run are written as a set (`write_outputs`): every file to its temp file
   first, then all renamed into place, so one that cannot be written (a full disk, a quota) leaves
   every other output as it was. Temp names are short, whatever the target's name.
-- An output that is, or would replace, one of the run's inputs is refused before any work
-  (`same_file_guard`), and `writable_or_error` names an output that cannot be written (a read-only
-  folder, a parent that is a file) before any work, too.
+- The checks made before any work (an output that is or would replace an input, one that cannot
+  be written) are in output_checks.py.
 
 `atomic_write` raises OSError; `write_output` turns it into an OutputError with one line.
 """
@@ -26,7 +25,6 @@ import re
 import secrets
 import stat
 import sys
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .errors import OutputError
@@ -92,6 +90,7 @@ class Staged:
         self.items.sort(key=lambda item: item[2] is not None)  # stable: in-place ones first, in order
         olds: list[Path | None] = []
         renamed: list[int] = []
+        folders = _locked({target.parent for _, _, _, target in self.items if target is not None})
         try:
             for path, _, _, target in self.items:
                 self.failed = path
@@ -117,11 +116,34 @@ class Staged:
             for old in olds:
                 if old is not None and os.path.lexists(old):
                     os.unlink(old)
+            for fd in folders:
+                os.close(fd)  # the lock goes with it
 
     def discard(self) -> None:
         for _, _, tmp, _ in self.items:
             if tmp is not None and os.path.lexists(tmp):
                 os.unlink(tmp)
+
+
+def _locked(folders: set[Path]) -> list[int]:
+    """The folders locked (flock, in a fixed order) while a set is renamed into them: two runs
+    writing one output folder at once left a mixed set, one's JSON beside the other's HTML. The
+    descriptors hold the locks; where a file system has no locks, nothing is held."""
+    import fcntl
+
+    fds = []
+    for folder in sorted(folders):
+        try:
+            fd = os.open(folder, os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        except OSError:
+            os.close(fd)
+            continue
+        fds.append(fd)
+    return fds
 
 
 def _keep_old(target: Path, k: int) -> Path | None:
@@ -283,115 +305,3 @@ def commit_outputs(staged: Staged) -> None:
 def _reason(exc: OSError) -> str:
     where = f" ({exc.filename})" if exc.filename and str(exc.filename) else ""
     return f"{exc.strerror or type(exc).__name__}{where}"
-
-
-# ---- checks made before any work -------------------------------------------------------------
-
-
-def file_identity(path: str | Path) -> tuple[int, int] | None:
-    """(device, inode) of what a path names after symlinks, or None when nothing is there."""
-    try:
-        st = os.stat(path)
-    except (OSError, ValueError):
-        return None
-    return st.st_dev, st.st_ino
-
-
-def repeats(paths: Iterable[str]) -> Iterator[tuple[int, str]]:
-    """(index, the path named before it) for each path that names a file an earlier one names (a
-    link, `./b.txt` beside `b.txt`); stdin (`-`) and paths that name nothing are never repeats."""
-    seen: dict[tuple[int, int], str] = {}
-    for k, path in enumerate(paths):
-        key = file_identity(path) if path != "-" else None
-        if key is None:
-            continue
-        if key in seen:
-            yield k, seen[key]
-        else:
-            seen[key] = path
-
-
-def same_file_guard(outputs: Iterable[str], protected: Iterable[tuple[str, str]]) -> None:
-    """Refuse an output that is one of the protected files (inputs, the source, the baseline, the
-    config, the cache), after symlinks, relative paths and hard links; one that is not there yet
-    (SQLite's -wal file, which it deletes when the cache closes) by its path. `protected` holds
-    (what, path) pairs such as ("input", "a.md"). Devices and descriptor paths are never refused."""
-    known: dict[tuple[int, int], tuple[str, str]] = {}
-    missing: dict[str, tuple[str, str]] = {}  # not there yet (the cache's -wal file): by path
-    for what, path in protected:
-        ident = file_identity(path)
-        if ident is not None:
-            known.setdefault(ident, (what, path))
-        else:
-            missing.setdefault(os.path.realpath(path), (what, path))
-    for out in outputs:
-        if stream_fd(out) is not None or is_special(out):
-            continue
-        # the file the writer replaces (Staged.add): `gone/../a.md` names a.md there, where the
-        # kernel finds nothing (it does not pass through a missing folder)
-        target = os.path.realpath(out)
-        ident = file_identity(target)
-        found = known.get(ident) if ident is not None else missing.get(target)
-        if found is not None:
-            what, path = found
-            same = "" if os.path.abspath(out) == os.path.abspath(path) else f" (the same file as {path})"
-            raise OutputError(
-                f"{out}: the output would overwrite the {what} {path}{same}; choose another path"
-            )
-
-
-def distinct_outputs(outputs: Iterable[str]) -> None:
-    """Refuse two outputs of one run that name the same file (one would replace the other, e.g. an
-    `--annotate` copy written over the JSON report), after symlinks and relative paths."""
-    seen: dict[str, str] = {}
-    for out in outputs:
-        if stream_fd(out) is not None or is_special(out):
-            continue
-        key = os.path.realpath(out)
-        if key in seen:
-            raise OutputError(
-                f"{out}: two outputs of this run would be written there ({seen[key]} and {out}); choose another path"
-            )
-        seen[key] = out
-
-
-def writable_or_error(path: str | Path) -> None:
-    """Fail now, with one line, for an output that cannot be written: a folder where a file is
-    wanted, a parent that is a file, a folder without write permission."""
-    if stream_fd(path) is not None:
-        return
-    if os.path.isdir(path):
-        raise OutputError(f"{path}: is a folder; give a file name, or a folder for several formats")
-    if is_special(path):
-        if not os.access(path, os.W_OK):
-            raise OutputError(f"{path}: cannot write the output: permission denied")
-        return
-    target = Path(os.path.realpath(path))
-    folder = target.parent
-    while not folder.exists():
-        if folder.is_symlink():
-            break  # a dangling link in the middle: mkdir will report it
-        folder = folder.parent
-    if not folder.is_dir():
-        raise OutputError(f"{path}: cannot write the output: {folder} is not a folder")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise OutputError(f"{path}: cannot write the output: the folder {folder} is not writable")
-    for part in target.relative_to(folder).parts:  # the parts still to create, and the file's own name
-        if len(os.fsencode(part)) > _name_max(folder):
-            raise OutputError(f"{path}: cannot write the output: the name {part[:40]}... is too long")
-
-
-def _name_max(folder: Path) -> int:
-    try:
-        return os.pathconf(folder, "PC_NAME_MAX")
-    except (OSError, ValueError):
-        return 255
-
-
-def folder_writable_or_error(folder: str | Path) -> None:
-    """The same for an output folder (several formats, eval): it or its nearest parent must be a
-    writable folder."""
-    p = Path(folder)
-    if p.exists() and not p.is_dir():
-        raise OutputError(f"{folder}: is not a folder (several outputs need a folder)")
-    writable_or_error(p / ".driftcheck-probe")

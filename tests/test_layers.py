@@ -24,7 +24,18 @@ PACKAGE = Path(__file__).resolve().parent.parent / "pipeline"
 
 LAYERS: tuple[tuple[str, ...], ...] = (
     # foundation: imports no stage
-    ("records", "errors", "terminal", "timing", "outputs", "words", "pieces", "version", "machine"),
+    (
+        "records",
+        "errors",
+        "terminal",
+        "timing",
+        "outputs",
+        "output_checks",
+        "words",
+        "pieces",
+        "version",
+        "machine",
+    ),
     ("inputs", "formats", "engines"),  # read files, translate
     ("checks",),  # compare texts, raise flags
     ("config",),  # settings, validated against the checks' registry and thresholds

@@ -93,7 +93,7 @@ def baseline_import(
     """Turn the false alarms of an editor's review into baseline entries (and, optionally, labelled data)."""
     from pathlib import Path
 
-    from ..outputs import same_file_guard
+    from ..output_checks import same_file_guard
     from ..report.baseline import load_baseline, save_baseline
     from ..report.decisions import baseline_from_decisions, labelled_rows, load_decisions, save_labels
     from .run import preflight_outputs

@@ -16,7 +16,7 @@ from typing import Any
 from ..config import Settings
 from ..errors import InputError, NoText, NothingToCheck, UsageError
 from ..inputs.read import read_bytes
-from ..outputs import file_identity, repeats
+from ..output_checks import file_identity, repeats
 from ..records import FORMATS
 from ..terminal import one_line
 
@@ -218,6 +218,16 @@ def validate_inputs(
     return good, errors, skipped
 
 
+def given_names(messages: list[str], spooled: dict[str, str]) -> list[str]:
+    """Messages about the inputs by the names the user gave (stdin and pipes are spooled to temp files)."""
+    out = []
+    for message in messages:
+        for tmp, name in spooled.items():
+            message = message.replace(tmp, name)
+        out.append(message)
+    return out
+
+
 def say_inputs(
     errors: list[str], skipped: list[InputError], spooled: dict[str, str], nothing_left: bool
 ) -> None:
@@ -227,9 +237,7 @@ def say_inputs(
         ("error", errors, ""),
         ("warning", [e.message for e in skipped], ": skipped"),
     ):
-        for message in messages:
-            for tmp, name in spooled.items():
-                message = message.replace(tmp, name)
+        for message in given_names(messages, spooled):
             print(f"driftcheck: {kind}: {one_line(message)}{end}", file=sys.stderr)
     if nothing_left and not errors:
         approved = all(isinstance(e, NothingToCheck) for e in skipped)

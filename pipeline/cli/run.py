@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..config import CONFIG_FILE, Settings
 from ..errors import InputError, UsageError
-from ..outputs import commit_outputs, file_identity, stage_outputs, write_output
+from ..output_checks import file_identity
+from ..outputs import commit_outputs, stage_outputs, write_output
 from ..report import render
 from ..report.gate import ERROR, gate_of, with_limits
 from ..terminal import one_line, write_all
@@ -23,6 +24,7 @@ from .inputs import (
     each_once,
     expand_inputs,
     found_by_scans,
+    given_names,
     left_as_they_were,
     say_inputs,
     spool_streams,
@@ -147,7 +149,7 @@ def _cache_is_no_input(protected: list[tuple[str, str]]) -> None:
 def preflight_outputs(dests: list[str], protected: list[tuple[str, str]]) -> None:
     """Before any work: no output overwrites an input or another output, and every output can be
     written."""
-    from ..outputs import distinct_outputs, same_file_guard, writable_or_error
+    from ..output_checks import distinct_outputs, same_file_guard, writable_or_error
 
     distinct_outputs(dests)
     same_file_guard(dests, protected)
@@ -236,9 +238,12 @@ def _baselined(data: dict[str, Any], baseline: str) -> dict[str, Any]:
 
 
 def _gate(data: dict[str, Any]) -> int:
-    """The exit code of the gate the report records; each reason it fails named on stderr."""
+    """The exit code of the gate the report records; each reason it fails named on stderr (but
+    the unread inputs, named as errors already)."""
     result = gate_of(data)
     for reason in result.reasons:
+        if reason in result.unread:
+            continue
         print(one_line(f"driftcheck: gate failed: {reason}"), file=sys.stderr)  # a reason may name a file
     return result.exit_code
 
@@ -319,7 +324,8 @@ def run_check(
             with progress() as timer:
                 data = check_data(good, settings, source, timer=timer, read=read)
         _show_warnings(data, spooled, settings)
-        data = with_limits(data, settings.max_flagged, settings.min_chrf)  # the gate every format shows
+        # the gate every format shows, and the inputs not read (said on stderr already)
+        data = with_limits(data, settings.max_flagged, settings.min_chrf, given_names(errors, spooled))
         if settings.baseline:
             data = _baselined(data, settings.baseline)
         annotated: list[tuple[str, bytes]] = []
@@ -339,7 +345,7 @@ def _shard_results(ray: RayOptions | None, paths: list[str]) -> list[str]:
     """Where `--shard-results` puts each shard's report (its folder checked now, before Ray starts)."""
     if ray is None or ray.shard_results is None:
         return []
-    from ..outputs import folder_writable_or_error
+    from ..output_checks import folder_writable_or_error
     from ..scale.executor_ray import shard_result_paths
 
     folder_writable_or_error(ray.shard_results)

@@ -17,7 +17,10 @@ PASSED, FAILED, ERROR = 0, 1, 2
 class GateResult:
     passed: bool
     reasons: tuple[str, ...]
-    limits: tuple[str, ...] = ()  # the reasons that are no sentence's: --max-flagged, --min-chrf
+    limits: tuple[
+        str, ...
+    ] = ()  # the reasons that are no sentence's: --max-flagged, --min-chrf, unread inputs
+    unread: tuple[str, ...] = ()  # of those, the inputs the run could not read (said on stderr as errors)
 
     @property
     def exit_code(self) -> int:
@@ -34,7 +37,11 @@ def fails(verdict: str, fail_on: str = "fail") -> bool:
 
 
 def gate(
-    data: dict[str, Any], fail_on: str = "fail", max_flagged: int | None = None, min_chrf: float | None = None
+    data: dict[str, Any],
+    fail_on: str = "fail",
+    max_flagged: int | None = None,
+    min_chrf: float | None = None,
+    unread: tuple[str, ...] = (),
 ) -> GateResult:
     reasons: list[str] = []
     segments = data["segments"]
@@ -57,14 +64,24 @@ def gate(
                     reasons.append(
                         f"{doc['path']}: corpus chrF ({name}) {sc['chrf']:.1f} < --min-chrf {min_chrf:g}"
                     )
-    return GateResult(not reasons, tuple(reasons), tuple(reasons[per_sentence:]))
+    not_read = tuple(f"input not read: {why}" for why in unread)
+    reasons += not_read
+    return GateResult(not reasons, tuple(reasons), tuple(reasons[per_sentence:]), not_read)
 
 
-def with_limits(data: dict[str, Any], max_flagged: int | None, min_chrf: float | None) -> dict[str, Any]:
+def with_limits(
+    data: dict[str, Any], max_flagged: int | None, min_chrf: float | None, unread: list[str] | None = None
+) -> dict[str, Any]:
     """The report with the run's limits in its signature (`gate`: only those set), so that every
-    format shows the gate the exit code applied. Added after the run, like a baseline: a reused
+    format shows the gate the exit code applied; and the inputs the run could not read (`unread`:
+    each input's error), which the exit code (2) says too: a report of the inputs that were read
+    looked like a clean run in every CI format. Added after the run, like a baseline: a reused
     report is the same whatever the limits."""
-    limits = {k: v for k, v in (("max_flagged", max_flagged), ("min_chrf", min_chrf)) if v is not None}
+    limits: dict[str, Any] = {
+        k: v for k, v in (("max_flagged", max_flagged), ("min_chrf", min_chrf)) if v is not None
+    }
+    if unread:
+        limits["unread"] = list(unread)
     if not limits:
         return data
     return {**data, "signature": {**data.get("signature", {}), "gate": limits}}
@@ -75,4 +92,7 @@ def gate_of(data: dict[str, Any]) -> GateResult:
     was and what JUnit, SARIF, Markdown and GitHub annotations show."""
     sig = data.get("signature") or {}
     limits = sig.get("gate") or {}
-    return gate(data, str(sig.get("fail_on") or "fail"), limits.get("max_flagged"), limits.get("min_chrf"))
+    fail_on = str(sig.get("fail_on") or "fail")
+    return gate(
+        data, fail_on, limits.get("max_flagged"), limits.get("min_chrf"), tuple(limits.get("unread") or ())
+    )

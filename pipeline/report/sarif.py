@@ -197,17 +197,20 @@ def _result(
 
 
 def _invocation(data: dict[str, Any]) -> dict[str, Any]:
-    """The run: it executed; a gate that failed on a limit (--max-flagged, --min-chrf), which no
-    result stands for, is an error notification."""
+    """The run: it executed (not successfully where an input could not be read); a gate that failed
+    on a limit (--max-flagged, --min-chrf) or an unread input, which no result stands for, is an
+    error notification."""
+    result = gate_of(data)
     notes = [
         {
             "level": "error",
             "message": {"text": f"gate failed: {reason}"},
             "descriptor": {"id": "driftcheck/gate"},
         }
-        for reason in gate_of(data).limits
+        for reason in result.limits
     ]
-    return {"executionSuccessful": True, **({"toolExecutionNotifications": notes} if notes else {})}
+    ran = not result.unread
+    return {"executionSuccessful": ran, **({"toolExecutionNotifications": notes} if notes else {})}
 
 
 def to_sarif(data: dict[str, Any]) -> dict[str, Any]:

@@ -115,6 +115,9 @@ def _gate(signature: dict[str, Any]) -> None:
     for key in ("max_flagged", "min_chrf"):
         if gate is not None:
             _optional(gate, key, "signature.gate", (int, float), "a number")
+    unread = None if gate is None else _optional(gate, "unread", "signature.gate", list, "a list")
+    for k, why in enumerate(unread or []):
+        _need(why, f"signature.gate.unread[{k}]", str, "a string")
 
 
 def check(data: Any) -> None:

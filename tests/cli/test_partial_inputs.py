@@ -95,3 +95,36 @@ def test_every_input_is_parsed_once(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert calls == ["read_pairs"] * 2 and [
         s["document"] for s in json.loads(out.read_text())["segments"]
     ] == [0, 1]
+
+
+def test_every_ci_format_says_an_input_was_not_read(tmp_path: Path) -> None:
+    """The run exited 2 naming the unreadable input on stderr, but its reports held only the good
+    one and looked clean: SARIF `executionSuccessful: true`, JUnit no failure, Markdown nothing. The
+    report now records the input (`signature.gate.unread`) and every CI format shows it as a failed
+    gate; stderr names it once."""
+    import xml.etree.ElementTree as ET
+
+    good, bad = tmp_path / "good.en.txt", tmp_path / "bad.jsonl"
+    good.write_text(GOOD, encoding="utf-8")
+    bad.write_text('{"source": "Hola", "translation": "Hi"}\n{broken\n', encoding="utf-8")
+    r = run_cli(
+        "check", "good.en.txt", "bad.jsonl", "--engine", "apertium", "--no-cache",
+        "-f", "json", "-f", "sarif", "-f", "junit", "-f", "markdown", "-o", "out/", cwd=tmp_path,
+    )  # fmt: skip
+    why = "bad.jsonl:2: not valid JSON (Expecting property name enclosed in double quotes at column 2)"
+    assert (r.code, r.stderr) == (2, f"driftcheck: error: {why}\n")
+    data = json.loads((tmp_path / "out" / "driftcheck.json").read_text(encoding="utf-8"))
+    assert data["signature"]["gate"] == {"unread": [why]}
+    assert all(s["verdict"] == "ok" for s in data["segments"])
+    sarif = json.loads((tmp_path / "out" / "driftcheck.sarif").read_text(encoding="utf-8"))
+    [invocation] = sarif["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is False
+    assert [n["message"]["text"] for n in invocation["toolExecutionNotifications"]] == [
+        f"gate failed: input not read: {why}"
+    ]
+    junit = ET.parse(tmp_path / "out" / "driftcheck.junit.xml").getroot()
+    assert [f.get("message") for f in junit.iter("failure")] == [f"input not read: {why}"]
+    markdown = (tmp_path / "out" / "driftcheck.md").read_text(encoding="utf-8")
+    assert f"**Gate failed:** input not read: {why}" in markdown
+    again = run_cli("report", "out/driftcheck.json", "-f", "github", cwd=tmp_path)
+    assert again.code == 0 and f"::error title=driftcheck gate::input not read: {why}" in again.stdout

@@ -4,6 +4,7 @@ quota, a name over the file system's limit) leaves every other output as it was.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -140,3 +141,27 @@ def test_an_immutable_report_in_the_set_leaves_every_report_as_it_was(work: Path
     assert {p.name: p.read_text() for p in out.iterdir()} == {
         n: f"OLD {n}" for n in ("driftcheck.json", "driftcheck.html", "driftcheck.sarif")
     }
+
+
+def test_a_set_waits_while_another_run_renames_into_the_same_folder(tmp_path: Path) -> None:
+    """Two runs writing one output folder at once left a mixed set (one's JSON beside the other's
+    HTML and SARIF, 1 try in 6). A set is renamed into its folders under a lock on each: while
+    another holds it, nothing is replaced; then the whole set is."""
+    import fcntl
+    import threading
+
+    from pipeline.outputs import commit_outputs, stage_outputs
+
+    for name in ("r.json", "r.html"):
+        (tmp_path / name).write_text("OTHER RUN")
+    staged = stage_outputs([(tmp_path / "r.json", "MINE"), (tmp_path / "r.html", "MINE")])
+    fd = os.open(tmp_path, os.O_RDONLY)
+    fcntl.flock(fd, fcntl.LOCK_EX)  # the other run, renaming its set
+    worker = threading.Thread(target=commit_outputs, args=(staged,))
+    worker.start()
+    worker.join(timeout=1.0)
+    held = [(tmp_path / n).read_text() for n in ("r.json", "r.html")]
+    os.close(fd)
+    worker.join(timeout=30)
+    assert held == ["OTHER RUN", "OTHER RUN"] and not worker.is_alive()
+    assert [(tmp_path / n).read_text() for n in ("r.json", "r.html")] == ["MINE", "MINE"]

@@ -14,7 +14,8 @@ import pytest
 
 from pipeline.cli.output_plan import per_document_dests, plan_outputs
 from pipeline.errors import OutputError, UsageError
-from pipeline.outputs import atomic_write, same_file_guard, writable_or_error
+from pipeline.output_checks import same_file_guard, writable_or_error
+from pipeline.outputs import atomic_write
 from tests.conftest import drop_file_permission_override, run_cli
 from tests.report.conftest import SENTENCE
 

@@ -319,7 +319,7 @@ def run_check(
         if ray is not None:  # scale-out: shards over Ray actors, merged (pipeline/scale/)
             from ..scale.executor_ray import ray_check_data
 
-            data = ray_check_data(good, settings, source, ray)
+            data = ray_check_data(good, settings, source, ray, read)
         else:
             with progress() as timer:
                 data = check_data(good, settings, source, timer=timer, read=read)

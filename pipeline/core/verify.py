@@ -167,6 +167,15 @@ def _original(source: str, settings: Settings, read: Mapping[str, Document | Uni
     )
 
 
+def languages_agree(paths: list[str], settings: Settings, read: Mapping[str, Document | UnitFile]) -> None:
+    """Refuse what `load_inputs` refuses before any work when the inputs declare different
+    languages: a scaled run reads its shards apart, and they disagreed only at the merge, after
+    all the work ("rerun them together", which failed the same way)."""
+    loaded = _read_all(paths, settings, None, read)
+    given_by = {key: given_as(settings, key) for key in settings.explicit}
+    resolve(settings.lang, settings.source_lang, given_by, _declared(paths, loaded, None))
+
+
 def load_inputs(
     paths: list[str],
     settings: Settings,

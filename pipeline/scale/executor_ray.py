@@ -22,18 +22,22 @@ import logging
 import os
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import errors
 from ..config import Settings
 from ..errors import ENV_DEBUG, DriftcheckError, EngineError, UsageError
 from .merge import merge_shards
 from .shards import check_shards
+
+if TYPE_CHECKING:
+    from ..formats.units import UnitFile
+    from ..records import Document
 
 INSTALL_HINT = "--executor ray needs Ray: pip install -e '.[ray]'"
 RETRIES = 3  # restarts of a dead worker, and retries of the shard it held
@@ -222,13 +226,22 @@ def _native_logs_aside() -> Iterator[None]:
 
 
 def ray_check_data(
-    paths: list[str], settings: Settings, source: str | None, options: RayOptions
+    paths: list[str],
+    settings: Settings,
+    source: str | None,
+    options: RayOptions,
+    read: Mapping[str, Document | UnitFile] | None = None,
 ) -> dict[str, Any]:
     """The merged JSON report of a run over Ray: byte-identical to single-process runs of each file
     merged, and to one single-process run of all files (an engine translates a text the same
     whatever else is in its batch: engines/apertium_stream.py). A Ray run always verifies (no
-    stored report is reused)."""
+    stored report is reused). `read`: the shards as the caller has read them (the CLI validates
+    them), whose declared languages are then compared before Ray starts, as a local run does."""
     check_shards(paths, source)
+    if read is not None:
+        from ..core.verify import languages_agree
+
+        languages_agree(paths, settings, read)
     ray = import_ray()
     with _native_logs_aside():
         started = _start(ray, options)

@@ -42,9 +42,13 @@ def _signature(shards: list[dict[str, Any]]) -> dict[str, Any]:
     for sig in signatures:
         if core(sig) != core(merged) or sig.get("semantic", merged.get("semantic")) != merged.get("semantic"):
             diff = sorted(k for k in set(sig) | set(merged) if sig.get(k) != merged.get(k))
-            raise MergeError(
-                f"shard reports differ in their signature ({', '.join(diff)}); rerun them together"
+            # shards that declare other languages differ however they are rerun: the languages decide
+            what = (
+                "give --source-lang and --lang"
+                if {"lang", "source_lang"} & set(diff)
+                else "rerun them together"
             )
+            raise MergeError(f"shard reports differ in their signature ({', '.join(diff)}); {what}")
     return merged
 
 

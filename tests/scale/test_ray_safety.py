@@ -122,3 +122,25 @@ def test_an_address_nothing_answers_on_is_one_line_at_once(tmp_path: Path) -> No
         "(is `ray start --head` running there?)\n",
     )
     assert not (tmp_path / "r.json").exists()
+
+
+@pytest.mark.requires_ray
+def test_shards_that_declare_other_languages_are_refused_before_ray_starts(tmp_path: Path) -> None:
+    """A local run refuses inputs that declare different source languages before any work; a Ray
+    run checked every shard, then refused at the merge with "rerun them together", which failed
+    the same way. Now it refuses as a local run does."""
+    folder = tmp_path / "shards"
+    for name, lang in (("a.jsonl", "es"), ("b.jsonl", "pt")):
+        rows = [{**r, "src_lang": lang, "tgt_lang": "en"} for r in _rows(0, 2)]
+        _jsonl(folder / name, rows, ("id", "source", "translation", "src_lang", "tgt_lang"))
+    r = run_cli(
+        "check", str(folder), "--engine", "apertium", "--no-cache", "--executor", "ray", "--workers", "1",
+        "-f", "json", "-o", str(tmp_path / "r.json"),
+    )  # fmt: skip
+    listing = f"{folder / 'a.jsonl'}: es, {folder / 'b.jsonl'}: pt"
+    assert (r.code, r.stderr) == (
+        2,
+        f"driftcheck: error: the inputs declare different source languages ({listing}); "
+        "give --source-lang or check them separately\n",
+    )
+    assert not (tmp_path / "r.json").exists()

@@ -31,6 +31,7 @@ def baseline_create(
     from .output_plan import known_suffix
     from .run import preflight_outputs
 
+    _baseline_file(output)
     suffix = known_suffix(output)
     if suffix not in (None, ".json"):  # a report's name: `-o base.sarif` wrote a baseline's JSON there
         raise UsageError(f"{output}: a baseline is a JSON file, not {suffix}; name it .json")
@@ -42,6 +43,22 @@ def baseline_create(
     # a check's flags on one sentence are one entry: say both counts, as `check` counts flags
     per = f" ({flags} flags: one entry per check and sentence)" if flags != entries else ""
     typer.echo(f"baseline: {entries} {'entry' if entries == 1 else 'entries'} recorded in {output}{per}")
+
+
+def _baseline_file(output: str) -> None:
+    """A baseline is one file, extended by later runs: `-o -` wrote a file named "-" (for `check`
+    it is stdout), an empty name gave "error: : cannot write baseline (Is a directory)", and a
+    folder was told to name "a folder for several formats"."""
+    import os
+
+    if not output.strip():
+        raise UsageError("--output: is empty: name the baseline's JSON file (an unset variable?)")
+    if output == "-":
+        raise UsageError(
+            "--output -: a baseline is a file, extended by later runs, not stdout; name a .json file"
+        )
+    if os.path.isdir(output):
+        raise UsageError(f"{output}: is a folder; name the baseline's JSON file")
 
 
 def _known_names(decisions: dict[str, Any], path: str) -> None:
@@ -98,6 +115,7 @@ def baseline_import(
     from ..report.decisions import baseline_from_decisions, labelled_rows, load_decisions, save_labels
     from .run import preflight_outputs
 
+    _baseline_file(output)
     preflight_outputs([output, *([labels] if labels else [])], [("input", decisions_json)])
     if labels:
         same_file_guard([labels], [("baseline", output)])

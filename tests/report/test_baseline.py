@@ -302,3 +302,25 @@ def test_create_refuses_a_report_suffix(report: dict[str, Any], tmp_path: Path) 
     assert (
         run_cli("baseline", "create", "r.json", "-o", "accepted-flags", cwd=tmp_path).code == 0
     )  # no suffix: fine
+
+
+@pytest.mark.parametrize(
+    ("output", "error"),
+    [
+        ("-", "--output -: a baseline is a file, extended by later runs, not stdout; name a .json file"),
+        ("", "--output: is empty: name the baseline's JSON file (an unset variable?)"),
+        ("kept", "kept: is a folder; name the baseline's JSON file"),
+    ],
+)
+def test_create_and_import_refuse_what_is_no_baseline_file(
+    report: dict[str, Any], tmp_path: Path, output: str, error: str
+) -> None:
+    """`-o -` wrote a file named "-" (stdout for `check`), `-o ''` said "error: : cannot write
+    baseline (Is a directory)", and a folder was told to name "a folder for several formats"."""
+    (tmp_path / "r.json").write_text(json.dumps(report), encoding="utf-8")
+    (tmp_path / "d.json").write_text('{"decisions": []}', encoding="utf-8")
+    (tmp_path / "kept").mkdir()
+    for args in (("create", "r.json"), ("import", "d.json")):
+        r = run_cli("baseline", *args, "-o", output, cwd=tmp_path)
+        assert (r.code, r.stderr, r.stdout) == (2, f"driftcheck: error: {error}\n", "")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.json", "kept", "r.json"]

@@ -120,4 +120,8 @@ def folder_writable_or_error(folder: str | Path) -> None:
     p = Path(folder)
     if p.exists() and not p.is_dir():
         raise OutputError(f"{folder}: is not a folder (several outputs need a folder)")
-    writable_or_error(p / ".driftcheck-probe")
+    probe = p / ".driftcheck-probe"  # a file the folder would hold: the error names the folder
+    try:
+        writable_or_error(probe)
+    except OutputError as exc:
+        raise OutputError(exc.message.replace(str(probe), str(folder), 1)) from None

@@ -15,7 +15,7 @@ from typing import Any, cast
 
 from .engines import DEVICES
 from .engines import REGISTRY as ENGINE_REGISTRY
-from .errors import ConfigError
+from .errors import ConfigError, UsageError
 from .formats import DEFAULT_INCLUDE
 from .records import FORMATS, SEVERITIES
 
@@ -120,7 +120,8 @@ def _validate(key: str, value: Any, origin: str) -> Any:
     if isinstance(value, bool) and bool not in types:
         raise ConfigError(f"{where}: must be {types[0].__name__}, not a boolean")
     if not isinstance(value, types):
-        raise ConfigError(f"{where}: must be {types[0].__name__}, got {type(value).__name__}")
+        kind = "a number" if float in types else types[0].__name__  # min_chrf = 50.5 is as good as 50
+        raise ConfigError(f"{where}: must be {kind}, got {type(value).__name__}")
     value = cast(Any, value)  # isinstance against a runtime tuple narrows to object
     if key in (*PATH_KEYS, "annotate") and not value.strip():  # `--baseline "$UNSET"` in a CI script
         flag = "--cache" if key == "cache_path" else "--" + key.replace("_", "-")
@@ -131,6 +132,8 @@ def _validate(key: str, value: Any, origin: str) -> Any:
             if not isinstance(item, str) or not item.strip():
                 got = f"'{item}'" if isinstance(item, str) else f"{item!r} ({type(item).__name__})"
                 raise ConfigError(f"{where}: item {n} must be a non-empty string, got {got}")
+    if key in ("lang", "source_lang") and origin != "command line":
+        _language(value, where)
     if key == "device" and value not in DEVICES:
         raise ConfigError(f"{where}: must be one of {', '.join(DEVICES)}, not '{value}'")
     if key == "engine" and value not in ENGINES:
@@ -154,6 +157,17 @@ def _validate(key: str, value: Any, origin: str) -> Any:
     if key == "checks":
         return {k: _check(k, v, origin) for k, v in value.items()}
     return value
+
+
+def _language(code: str, where: str) -> None:
+    """A config's language code checked where it is read, the file and key named: "unknown
+    language code 'klingon'" named neither."""
+    from .engines.langs import check_lang
+
+    try:
+        check_lang(code)
+    except UsageError as exc:
+        raise ConfigError(f"{where}: {exc.message}") from None
 
 
 def settings_problem(settings: Settings) -> str | None:
@@ -291,6 +305,8 @@ def load_settings(
         if isinstance(table, dict):
             _apply(settings, table, f"{pyproject} [tool.driftcheck]", _elsewhere(pyproject, cwd))
     path = Path(config_path) if config_path else cwd / CONFIG_FILE
+    if config_path and path.is_dir():
+        raise ConfigError(f"{config_path}: is a folder; --config names a TOML file (such as driftcheck.toml)")
     if config_path and not path.is_file():
         raise ConfigError(f"{config_path}: config file not found")
     if path.is_file():

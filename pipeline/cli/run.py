@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..config import CONFIG_FILE, Settings
+from ..config import CONFIG_FILE, Settings, given_as
 from ..errors import InputError, UsageError
 from ..output_checks import file_identity
 from ..outputs import commit_outputs, stage_outputs, write_output
@@ -163,7 +163,7 @@ def _plan_annotations(settings: Settings, paths: list[str], source: str | None) 
         return {}
     from ..formats.annotate import plan_annotations
 
-    plan, not_annotated = plan_annotations(settings.annotate, paths, source)
+    plan, not_annotated = plan_annotations(settings.annotate, paths, source, given_as(settings, "annotate"))
     for p in not_annotated:
         print(
             f"driftcheck: warning: {one_line(p)}: not a PO or XLIFF file; --annotate makes no copy of it",

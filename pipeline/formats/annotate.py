@@ -28,18 +28,21 @@ def _same(a: str, b: str) -> bool:
         return False
 
 
-def plan_annotations(dest: str, inputs: list[str], source: str | None) -> tuple[dict[str, str], list[str]]:
-    """({input: copy path} for every PO/XLIFF input, the inputs that cannot be annotated)."""
+def plan_annotations(
+    dest: str, inputs: list[str], source: str | None, said: str = "--annotate"
+) -> tuple[dict[str, str], list[str]]:
+    """({input: copy path} for every PO/XLIFF input, the inputs that cannot be annotated). `said`:
+    the setting as the user gave it ("'annotate' in driftcheck.toml"), for the messages."""
     if dest == "-":  # was a file named "-" in the working folder
-        raise UsageError("--annotate -: the marked copies are files; give a path (stdout carries the report)")
+        raise UsageError(f"{said} -: the marked copies are files; give a path (stdout carries the report)")
     todo = list(dict.fromkeys(p for p in inputs if format_of(p) in ANNOTATABLE))
     skipped = [p for p in inputs if p not in todo]
     if not todo:
-        raise UsageError("--annotate writes marked copies of PO and XLIFF files; none of the inputs is one")
+        raise UsageError(f"{said} writes marked copies of PO and XLIFF files; none of the inputs is one")
     named_folder = Path(dest).is_dir() or dest.endswith(("/", os.sep))
     if len(todo) > 1 and not named_folder and format_of(dest) in ANNOTATABLE:
         raise UsageError(  # a folder named like one catalogue: `-o x.html` for two formats is refused too
-            f"--annotate {dest}: {len(todo)} PO/XLIFF inputs get one copy each, so OUT is a folder; "
+            f"{said} {dest}: {len(todo)} PO/XLIFF inputs get one copy each, so OUT is a folder; "
             f"give a folder ({dest}/ if that name is meant)"
         )
     folder = len(todo) > 1 or named_folder
@@ -53,7 +56,7 @@ def plan_annotations(dest: str, inputs: list[str], source: str | None) -> tuple[
         for given in [*inputs, *([source] if source else [])]:
             if _same(out, given):
                 raise UsageError(
-                    f"--annotate {dest}: would overwrite the input {given}; write the copies elsewhere"
+                    f"{said} {dest}: would overwrite the input {given}; write the copies elsewhere"
                 )
     return plan, skipped
 

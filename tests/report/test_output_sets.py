@@ -165,3 +165,24 @@ def test_a_set_waits_while_another_run_renames_into_the_same_folder(tmp_path: Pa
     worker.join(timeout=30)
     assert held == ["OTHER RUN", "OTHER RUN"] and not worker.is_alive()
     assert [(tmp_path / n).read_text() for n in ("r.json", "r.html")] == ["MINE", "MINE"]
+
+
+def test_a_report_that_allows_no_second_name_is_still_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file another user wrote in a shared folder may refuse a hard link (fs.protected_hardlinks)
+    where the rename that replaces it is allowed: the set is written, as before the links."""
+    import errno
+
+    from pipeline.outputs import commit_outputs, stage_outputs
+
+    (tmp_path / "r.json").write_text("OLD")
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EPERM, "Operation not permitted")
+
+    staged = stage_outputs([(tmp_path / "r.json", "NEW"), (tmp_path / "r.html", "NEW")])
+    monkeypatch.setattr(os, "link", refuse)
+    commit_outputs(staged)
+    assert [(tmp_path / n).read_text() for n in ("r.json", "r.html")] == ["NEW", "NEW"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.html", "r.json"]

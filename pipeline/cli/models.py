@@ -15,7 +15,7 @@ from typing import Annotated, Any
 import typer
 
 from pipeline.engines import models
-from pipeline.errors import UsageError
+from pipeline.errors import ModelNotFoundError, UsageError
 from pipeline.terminal import one_line
 
 from .options import ConfigOpt, cli_settings
@@ -209,4 +209,17 @@ def path(
     kind: Kind = "auto",
 ) -> None:
     """Print the folder a direction's model is loaded from."""
-    typer.echo(str(models.model_path(_root(models_dir, config), direction, kind)))
+    try:
+        found = models.model_path(_root(models_dir, config), direction, kind)
+    except ModelNotFoundError as exc:
+        raise ModelNotFoundError(exc.message + _bundled_elsewhere(direction)) from None
+    typer.echo(str(found))
+
+
+def _bundled_elsewhere(direction: str) -> str:
+    """Where the bergamot engine's own model for the direction is, when its package bundles one
+    (`models path en-pt` said only "no model ... run models pull", beside a working engine)."""
+    from pipeline.engines import bergamot
+
+    model = bergamot.bundled_models().get(models.parse_direction(direction))
+    return "" if model is None else f" (the bergamot engine has its own, bundled: {model.folder}; --engine bergamot)"

@@ -217,22 +217,7 @@ def model_path(root: Path, direction: str, kind: str = "auto") -> Path:
     how = how_to_provide(root, src, tgt)
     if kind == "ct2":  # a ct2 folder is converted from an opus-mt one, not an opus-mt folder itself
         how = f"run `driftcheck models pull {src}-{tgt}` and `driftcheck models convert {src}-{tgt}`"
-    raise ModelNotFoundError(
-        f"no {what}model for {src}-{tgt} at {wanted}: {how}{_bundled_elsewhere(src, tgt)}"
-    )
-
-
-def _bundled_elsewhere(src: str, tgt: str) -> str:
-    """Where the bergamot engine's own model for the direction is, when its package bundles one
-    (`models path en-pt` said only "no model ... run models pull", beside a working engine)."""
-    from . import bergamot
-
-    model = bergamot.bundled_models().get((src, tgt))
-    return (
-        ""
-        if model is None
-        else f" (the bergamot engine has its own, bundled: {model.folder}; --engine bergamot)"
-    )
+    raise ModelNotFoundError(f"no {what}model for {src}-{tgt} at {wanted}: {how}")
 
 
 def how_to_provide(root: Path, src: str, tgt: str) -> str:

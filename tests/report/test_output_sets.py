@@ -186,3 +186,16 @@ def test_a_report_that_allows_no_second_name_is_still_replaced(
     commit_outputs(staged)
     assert [(tmp_path / n).read_text() for n in ("r.json", "r.html")] == ["NEW", "NEW"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.html", "r.json"]
+
+
+def test_an_output_folder_that_cannot_be_made_is_named_itself(tmp_path: Path) -> None:
+    """`--shard-results plain/results` (and eval's `-o`) under a file named the probe driftcheck
+    tries, "plain/results/.driftcheck-probe: cannot write the output", not the folder given."""
+    from pipeline.errors import OutputError
+    from pipeline.output_checks import folder_writable_or_error
+
+    (tmp_path / "plain").write_text("a file")
+    with pytest.raises(OutputError) as err:
+        folder_writable_or_error(tmp_path / "plain" / "results")
+    plain = tmp_path / "plain"
+    assert err.value.message == f"{plain / 'results'}: cannot write the output: {plain} is not a folder"

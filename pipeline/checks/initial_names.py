@@ -54,23 +54,22 @@ def opening_names(
 
 
 def lost_opening(inp: CheckInput, taken: list[Name]) -> list[Name]:
-    """Opening names of the source the copy lacks (not already among `taken`); source-aware mode
-    only (a round trip has no rendering of the copy in another language to ask)."""
-    if inp.mode != "source":
-        return []
-    spans = {(n.start, n.end) for n in taken}
-    found = opening_names(inp.source, inp.source_lang, inp.forward, inp.target, inp.back, _across(inp))
-    return [n for n in found if not any(s <= n.start < e for s, e in spans)]
+    """Opening names of the source the copy lacks (not already among `taken`)."""
+    return _opening(inp, taken, copy=False)
 
 
 def added_opening(inp: CheckInput, taken: list[Name]) -> list[Name]:
-    """Opening names of the copy the source lacks (not already among `taken`); source-aware mode only."""
+    """Opening names of the copy the source lacks (not already among `taken`)."""
+    return _opening(inp, taken, copy=True)
+
+
+def _opening(inp: CheckInput, taken: list[Name], copy: bool) -> list[Name]:
+    """One side's opening names, in source-aware mode only (a round trip has no rendering of the
+    copy in another language to ask)."""
     if inp.mode != "source":
         return []
+    sides = ((inp.source, inp.source_lang, inp.forward), (inp.target, inp.target_lang, inp.back))
+    (text, lang, rendering), (other, _, other_rendering) = sides[::-1] if copy else sides
+    found = opening_names(text, lang, rendering, other, other_rendering, inp.source_lang != inp.target_lang)
     spans = {(n.start, n.end) for n in taken}
-    found = opening_names(inp.target, inp.target_lang, inp.back, inp.source, inp.forward, _across(inp))
     return [n for n in found if not any(s <= n.start < e for s, e in spans)]
-
-
-def _across(inp: CheckInput) -> bool:
-    return inp.source_lang != inp.target_lang

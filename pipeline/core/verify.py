@@ -98,12 +98,12 @@ def _as_read(item: Document | UnitFile | None, index: int) -> Document | UnitFil
     return dataclasses.replace(item, segments=[dataclasses.replace(s, document=index) for s in item.segments])
 
 
-def _both_named(given_by: Mapping[str, str], lang: str) -> str:
+def _both_named(settings: Settings, lang: str) -> str:
     """ "--source-lang and --lang are both 'en'" where the user gave both (named as given: a flag,
     a config key, a Settings field); otherwise the languages came from the inputs (a name such as
     copy.es.txt, a PO file's English msgids) or the default, and the line says so instead of naming
     settings the user never gave."""
-    given = [given_by[key] for key in ("source_lang", "lang") if key in given_by]
+    given = [given_as(settings, key) for key in ("source_lang", "lang") if key in settings.explicit]
     if len(given) == 2:
         return f"{given[0]} and {given[1]} are both '{lang}'"
     said = f"{given[0]} given, the other" if given else "both"
@@ -171,9 +171,15 @@ def languages_agree(paths: list[str], settings: Settings, read: Mapping[str, Doc
     """Refuse what `load_inputs` refuses before any work when the inputs declare different
     languages: a scaled run reads its shards apart, and they disagreed only at the merge, after
     all the work ("rerun them together", which failed the same way)."""
-    loaded = _read_all(paths, settings, None, read)
+    _languages(paths, settings, _read_all(paths, settings, None, read), None)
+
+
+def _languages(
+    paths: list[str], settings: Settings, loaded: list[Document | UnitFile], original: Document | None
+) -> tuple[str, str | None, dict[str, list[str]]]:
+    """The run's languages from the settings and what the inputs declare (formats/languages.resolve)."""
     given_by = {key: given_as(settings, key) for key in settings.explicit}
-    resolve(settings.lang, settings.source_lang, given_by, _declared(paths, loaded, None))
+    return resolve(settings.lang, settings.source_lang, given_by, _declared(paths, loaded, original))
 
 
 def load_inputs(
@@ -195,10 +201,7 @@ def load_inputs(
             "or copy-only files in one run"
         )
     original = _original(source, settings, read or {}) if source is not None else None
-    given_by = {key: given_as(settings, key) for key in settings.explicit}
-    lang, src_lang, warnings = resolve(
-        settings.lang, settings.source_lang, given_by, _declared(paths, loaded, original)
-    )
+    lang, src_lang, warnings = _languages(paths, settings, loaded, original)
     lang = check_lang(lang)
     settings = dataclasses.replace(settings, lang=lang, source_lang=src_lang)
     details = _details(paths, loaded, warnings, original)
@@ -209,7 +212,7 @@ def load_inputs(
             raise UsageError(f"source-aware mode needs --source-lang (the language of the original){why}")
         src_lang = check_lang(src_lang, "source language")
         if src_lang == lang:
-            raise UsageError(f"{_both_named(given_by, lang)}: a translation needs two languages{why}")
+            raise UsageError(f"{_both_named(settings, lang)}: a translation needs two languages{why}")
         from .source_mode import job_from_documents, job_from_segments
 
         inputs = Inputs(

@@ -67,9 +67,8 @@ def parse_direction(text: str) -> tuple[str, str]:
     parts = text.strip().lower().split("-")
     if len(parts) != 2 or not all(p.isalpha() and 2 <= len(p) <= 3 for p in parts) or parts[0] == parts[1]:
         raise UsageError(f"bad direction '{text}': write it as SRC-TGT with language codes, e.g. en-de")
-    for (
-        part
-    ) in parts:  # "xx-yy" was taken, and failed only at the download (3 letters: opus-mt's groups, mul)
+    # "xx-yy" was taken, and failed only at the download (3 letters: opus-mt's groups, mul)
+    for part in parts:
         if len(part) == 2:
             try:
                 check_lang(part)

@@ -164,10 +164,30 @@ def register(check: Check) -> Callable[[CheckFn], CheckFn]:
     return deco
 
 
-# Checks raised outside a check function, by name: the sentence aligner's (core/align.py) and the
+# Checks raised outside a check function: the sentence aligner's (core/source_pairs.py) and the
 # calibrated judge's flag for a verdict the combiner raised alone (core/calibration.py).
-ALIGNMENT_CHECKS = ("omission", "addition", "moved")
-COMBINED_CHECK = "combined"
+OMISSION = Check(
+    "omission",
+    "critical",
+    "A source sentence has no counterpart in the translation",
+    ("source",),
+    engine=False,
+)
+ADDITION = Check(
+    "addition", "major", "A translation sentence has no counterpart in the source", ("source",), engine=False
+)
+MOVED = Check(
+    "moved", "minor", "A source sentence stands elsewhere in the translation", ("source",), engine=False
+)
+COMBINED = Check(
+    "combined",
+    "major",
+    "The calibrated evidence together says the meaning likely shifted",
+    also=("critical",),
+)
+ALIGNMENT_CHECKS = tuple(c.name for c in (OMISSION, ADDITION, MOVED))
+COMBINED_CHECK = COMBINED.name
+BUILT_IN: dict[str, Check] = {c.name: c for c in (OMISSION, ADDITION, MOVED, COMBINED)}
 
 
 def check_names() -> set[str]:

@@ -40,7 +40,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..checks import COMBINED_CHECK
+from ..checks import COMBINED
 from ..errors import ConfigError
 from ..records import MODES, Evidence, Flag, Severity, Span, Verdict, severity_rank, verdict_rank
 from ..records import evidence_label as describe
@@ -340,7 +340,7 @@ def judge(
         limit = variant.fail if final == "fail" else variant.review
         why = ", ".join(describe(e) for e in top) or "the scores together"
         message = f"combined evidence: estimated {drift:.0%} likely shifted (threshold {limit:.0%}); weighed most: {why}"
-        budgeted = [*budgeted, Flag(COMBINED_CHECK, severity, message, (Span("text", 0, text_length),))]
+        budgeted = [*budgeted, COMBINED.flag(message, (Span("text", 0, text_length),), severity)]
     evidence = top if final != "ok" else ()
     return Judged(round(drift, 6), final, tuple(budgeted), evidence)
 

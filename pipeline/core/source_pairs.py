@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..checks import ADDITION, MOVED, OMISSION
 from ..formats.placeholders import unit_view
 from ..inputs.segment import Sentence, paragraph_sentences
 from ..records import Document, Flag, Segment, Span
@@ -181,9 +182,7 @@ def _pair(
     if moved:
         u = job.source_units[s[0]]
         flags = (
-            Flag(
-                "moved",
-                "minor",
+            MOVED.flag(
                 f"source sentence at line {u.line} stands elsewhere in the translation, at line {line}",
                 (Span("source", 0, len(src_text)),),
             ),
@@ -195,9 +194,7 @@ def _pair(
         line = prev.line if prev else 1
         seg_id = f"source-p{u.paragraph}.s{u.sentence}"
         flags = (
-            Flag(
-                "omission",
-                "critical",
+            OMISSION.flag(
                 f"source sentence at line {u.line} has no counterpart in the translation: "
                 f"\u201c{_short(src_text)}\u201d",
                 (Span("source", 0, len(src_text)),),
@@ -205,9 +202,7 @@ def _pair(
         )
     if not s:
         flags = (
-            Flag(
-                "addition",
-                "major",
+            ADDITION.flag(
                 f"translation sentence at line {line} has no counterpart in the source: "
                 f"\u201c{_short(copy_text)}\u201d",
                 (Span("text", 0, len(copy_text)),),

@@ -35,12 +35,6 @@ SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas
 FINGERPRINT = "driftcheckFlag/v1"
 BASELINE_JUSTIFICATION = "accepted in the driftcheck baseline"
 LEVELS = {"critical": "error", "major": "warning", "minor": "note", "info": "note"}
-# Flags raised by the aligner rather than a registered check.
-BUILTIN_TITLES = {
-    "omission": "A source sentence has no counterpart in the translation",
-    "addition": "A translation sentence has no counterpart in the source",
-    "moved": "A source sentence stands elsewhere in the translation",
-}
 
 
 def level(severity: str) -> str:
@@ -110,14 +104,18 @@ def flag_region(
 
 
 def rule_catalogue() -> dict[str, tuple[str, str]]:
-    """check name -> (title, default severity) from the check registry."""
+    """check name -> (title, default severity) from the check registry and the checks the aligner
+    and the judge raise (`checks.BUILT_IN`)."""
     from pipeline import checks
 
     try:
         registry = checks.load_all()
     except ImportError:  # a check module that cannot load must not stop a report from rendering
         registry = checks.REGISTRY
-    return {name: (spec.title, spec.severity) for name, spec in registry.items()}
+    built_in: dict[str, tuple[str, str]] = {
+        name: (c.title, c.severity) for name, c in checks.BUILT_IN.items()
+    }
+    return built_in | {name: (spec.title, spec.severity) for name, spec in registry.items()}
 
 
 def _rules(data: dict[str, Any]) -> list[dict[str, Any]]:
@@ -129,7 +127,7 @@ def _rules(data: dict[str, Any]) -> list[dict[str, Any]]:
     names = sorted(set(catalogue) | set(seen) | (set(configured) if isinstance(configured, dict) else set()))
     rules = []
     for name in names:
-        title, severity = catalogue.get(name, (BUILTIN_TITLES.get(name, f"driftcheck check '{name}'"), ""))
+        title, severity = catalogue.get(name, (f"driftcheck check '{name}'", ""))
         severity = severity or seen.get(name, "major")
         rules.append(
             {

@@ -161,6 +161,17 @@ def test_sarif_of_a_clean_report_is_valid_with_no_results(report: dict[str, Any]
     assert sarif(report)["runs"][0]["results"] == []
 
 
+def test_rules_of_the_aligner_and_the_judge_come_from_their_declarations(report: dict[str, Any]) -> None:
+    """The aligner's and the judge's flags have rules like any check's, titled and levelled as
+    `checks.BUILT_IN` declares them, even in a report none of them flagged."""
+    rules = {r["id"]: r for r in sarif(report)["runs"][0]["tool"]["driver"]["rules"]}
+    expected = {"omission": "error", "addition": "warning", "moved": "note", "combined": "warning"}
+    for name, want in expected.items():
+        assert rules[name]["defaultConfiguration"]["level"] == want
+        assert "driftcheck check" not in rules[name]["shortDescription"]["text"]
+    assert rules["combined"]["shortDescription"]["text"].startswith("The calibrated evidence")
+
+
 def test_sarif_is_deterministic(report: dict[str, Any]) -> None:
     assert render_sarif(report) == render_sarif(copy.deepcopy(report))
 

@@ -4,9 +4,12 @@ Which text is the article is trafilatura's call (measured against readability-lx
 jusText on saved news pages: benchmarks/bench_html_extract.py). trafilatura returns text,
 not positions, so its output is matched back, in order, onto the page's own text blocks
 (html_blocks.py), which know their lines, kinds and waivers. trafilatura treats the
-headline, the standfirst and image captions as metadata rather than text; they are copy
-too, so the page's <h1> that matches its title, a standfirst equal to its description and
-the <figcaption>s inside the article are kept as well.
+headline, the standfirst and image captions as metadata rather than text, and leaves out text
+marked `aria-hidden="true"` (hidden from screen readers, shown on screen); they are copy too, so
+the page's <h1> that matches its title, a standfirst equal to its description, and the
+<figcaption>s and aria-hidden blocks inside the article are kept as well. It also gives a
+paragraph the page repeats once: a block that says a kept block's text again, inside the article
+or next to it, is kept (an added or a lost repetition is a difference to check).
 
 trafilatura's text is not always the page's text to the letter: it drops invisible characters
 (soft hyphens, zero-width spaces and joiners, direction marks) and the text of some inline
@@ -113,6 +116,30 @@ def _matched_pieces(pieces: list[str], lines: list[str]) -> set[int]:
     return hit
 
 
+def _repeats(pieces: list[str], owner: list[int], blocks: list[Block], hit: set[int]) -> set[int]:
+    """Pieces that say a matched piece's text again, word for word, inside the article or right
+    next to it: trafilatura gives a paragraph a page repeats once (measured: a repeated <p> came
+    out once, with or without its `deduplicate`), and the copy that says it twice was checked as
+    if it said it once (an added or a lost repetition went unseen)."""
+    said = {pieces[i] for i in hit}
+    kept = {owner[i] for i in hit if not blocks[owner[i]].navigation}
+    if not kept:
+        return set()
+    lo, hi = min(kept), max(kept)
+    out: set[int] = set()
+    order = [i for i in range(len(pieces)) if owner[i] >= lo] + [
+        i for i in reversed(range(len(pieces))) if owner[i] < lo
+    ]
+    for i in order:
+        k = owner[i]
+        if i in hit or pieces[i] not in said or blocks[k].navigation:
+            continue
+        if lo <= k <= hi or k - 1 in kept or k + 1 in kept:
+            out.add(i)
+            kept.add(k)
+    return out
+
+
 def article_blocks(html: str, blocks: list[Block], info: PageInfo) -> list[Block]:
     owner: list[int] = []
     pieces: list[str] = []
@@ -121,6 +148,7 @@ def article_blocks(html: str, blocks: list[Block], info: PageInfo) -> list[Block
             owner.append(k)
             pieces.append(_norm(piece))
     hit = _matched_pieces(pieces, _extracted_lines(html))
+    hit |= _repeats(pieces, owner, blocks, hit)
     kept = sorted({owner[i] for i in hit if not blocks[owner[i]].navigation})  # trafilatura may keep a menu
     if not kept:
         return []
@@ -142,7 +170,13 @@ def article_blocks(html: str, blocks: list[Block], info: PageInfo) -> list[Block
             k for k in range(head + 1, first) if description and _norm(blocks[k].text) == description
         )
     start = head if head is not None else first
-    extra.update(k for k in range(start, last) if blocks[k].tag == "figcaption")
+    # captions, and text shown on screen but hidden from screen readers (`aria-hidden`), which
+    # trafilatura leaves out of the article
+    extra.update(
+        k
+        for k in range(start, last)
+        if blocks[k].tag == "figcaption" or (blocks[k].aria_hidden and not blocks[k].navigation)
+    )
     return [blocks[k] for k in sorted(set(kept) | extra)]
 
 

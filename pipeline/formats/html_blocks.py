@@ -50,6 +50,7 @@ class Block:
     lang: str | None = None  # the nearest `lang` a block element below <html> declares
     translate: bool = True  # False inside an element with translate="no" (up to one with "yes")
     navigation: bool = False  # inside <nav> or an element with role="navigation": never the article
+    aria_hidden: bool = False  # inside an element with aria-hidden="true": shown, but not to a screen reader
 
     @property
     def text(self) -> str:
@@ -75,6 +76,7 @@ class BlockWalker(HTMLParser):
         self._stack: list[tuple[str, int]] = []  # (tag, serial)
         self._marks: dict[int, tuple[str | None, str | None]] = {}  # serial -> (lang, translate) declared
         self._navigation: set[int] = set()  # serials of <nav> and role="navigation" elements
+        self._aria_hidden: set[int] = set()  # serials of elements with aria-hidden="true"
         self._serial = 0
         self._skip = 0  # depth inside script/style/...
         self._hidden: tuple[str, int] | None = None  # (tag, depth) of an element a browser does not show
@@ -147,6 +149,8 @@ class BlockWalker(HTMLParser):
                 k.lower() == "role" and (v or "").strip().lower() == "navigation" for k, v in attrs
             ):
                 self._navigation.add(self._serial)
+            if any(k.lower() == "aria-hidden" and (v or "").strip().lower() == "true" for k, v in attrs):
+                self._aria_hidden.add(self._serial)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self._skip or self._hidden is not None:
@@ -192,7 +196,13 @@ class BlockWalker(HTMLParser):
             ancestors = tuple(s for _, s in self._stack)
             navigation = not self._navigation.isdisjoint(ancestors)
             self._current = Block(
-                tag, _kind(tag), ancestors, lang=lang, translate=translate, navigation=navigation
+                tag,
+                _kind(tag),
+                ancestors,
+                lang=lang,
+                translate=translate,
+                navigation=navigation,
+                aria_hidden=not self._aria_hidden.isdisjoint(ancestors),
             )
         block = self._current
         for ch in data:

@@ -17,10 +17,9 @@ from .engines import DEVICES
 from .engines import REGISTRY as ENGINE_REGISTRY
 from .errors import ConfigError, UsageError
 from .formats import DEFAULT_INCLUDE
-from .records import FORMATS, SEVERITIES
+from .records import FAIL_ON, FORMATS, SEVERITIES
 
 ENGINES = tuple(ENGINE_REGISTRY)  # the engines' registry (pipeline/engines) names them
-FAIL_ON = ("review", "fail", "never")
 LIST_KEYS = ("pivots", "formats", "include", "exclude")
 TEXT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.jsonl", "*.tsv", "*.csv", "*.parquet")
 

@@ -59,9 +59,9 @@ def read_json(
     if b"\x00" in raw[:4096]:
         raise error(f"{path}: looks like a binary file, not a {name}")
     try:
-        data = json.loads(raw, parse_constant=_not_json, parse_float=_finite)
+        data = json.loads(raw, parse_constant=_not_json, parse_float=_finite, parse_int=_whole)
     except _NotJson as exc:
-        raise error(f"{path}: {name} is not valid JSON ({exc} is not a JSON number)") from None
+        raise error(f"{path}: {name} is not valid JSON ({exc})") from None
     except UnicodeDecodeError as exc:
         raise error(f"{path}: not valid UTF-8 (byte offset {exc.start})") from None
     except json.JSONDecodeError as exc:
@@ -77,19 +77,32 @@ class _NotJson(ValueError):
     pass
 
 
+MAX_INTEGER = 2**53
+
+
 def _finite(text: str) -> float:
     """A JSON number that fits a float: 1e999 is valid JSON, read as infinity, and came back out
     as `Infinity` (invalid JSON; the HTML report's script stopped on it)."""
     value = float(text)
     if math.isinf(value):
-        raise _NotJson(text)
+        raise _NotJson(f"{text} is not a JSON number")
     return value
+
+
+def _whole(text: str) -> int:
+    """A JSON integer within ±2^53, the integers every JSON reader holds exactly (RFC 7493): a
+    400-digit one is valid JSON, and the report's renderers stopped on it with an internal error."""
+    if len(text.lstrip("-")) > 16 or abs(int(text)) > MAX_INTEGER:
+        raise _NotJson(
+            f"{text[:20]}{'…' if len(text) > 20 else ''} is beyond the integers JSON readers share (±2^53)"
+        )
+    return int(text)
 
 
 def _not_json(constant: str) -> Any:
     """NaN and Infinity: Python's json reads them, JSON has no such numbers (a report holding one
     would make the SARIF and JSON written from it invalid)."""
-    raise _NotJson(constant)
+    raise _NotJson(f"{constant} is not a JSON number")
 
 
 def _whole_characters(obj: Any) -> Any:

@@ -51,6 +51,8 @@ def render_html(data: dict[str, Any]) -> str:
         f"style-src {_csp_hash(css)} {_csp_hash(noscript_css)}; script-src {_csp_hash(js)}"
     )
     view = build_view(data)
+    view = {k: v if k == "blob" else _inert_all(v) for k, v in view.items()}
+    view["blob"] = {k: v if k == "report" else _inert_all(v) for k, v in view["blob"].items()}
     template = environment().get_template("report.html.j2")
     return template.render(
         view=view,
@@ -60,6 +62,20 @@ def render_html(data: dict[str, Any]) -> str:
         csp=csp,
         blob=view["blob"],
     )
+
+
+def _inert_all(value: Any) -> Any:
+    """Every string of a view value with its control characters shown (`terminal.inert`): the page
+    shows check names, signature fields and notes as well as texts, and a report edited by hand
+    put raw ESC, NUL and U+202E into its markup. The script's rows too (their check names meet the
+    filters'); the report in its blob stays as it is (the script shows its texts the same way)."""
+    if isinstance(value, str):
+        return inert(value)
+    if isinstance(value, dict):
+        return {_inert_all(k): _inert_all(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_inert_all(v) for v in value)
+    return value
 
 
 # ---- view model: plain dicts the template walks; no HTML is built here ----

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..records import MODES, SEVERITIES, VERDICTS
+from ..records import FAIL_ON, MODES, SEVERITIES, VERDICTS, Flag, verdict, verdict_rank
+from .to_json import summarize
 
 SCORE_KEYS = ("chrf", "bleu", "ter")
+EDITED = "does not match the segments (was the report edited?)"
+SCORE_RANGE = (0.0, 100.0)  # every score is clamped to it when the report is written
 
 
 class Invalid(Exception):
@@ -49,8 +52,18 @@ def _field(obj: dict[str, Any], key: str, where: str, kind: type | tuple[type, .
 
 def _scores(obj: Any, where: str) -> None:
     _need(obj, where, dict, "an object")
+    lo, hi = SCORE_RANGE
     for key in SCORE_KEYS:
-        _field(obj, key, where, (int, float), "a number")
+        if not lo <= _field(obj, key, where, (int, float), "a number") <= hi:
+            raise Invalid(f"{where}.{key}: must be between {lo:g} and {hi:g}")
+
+
+def _count(obj: dict[str, Any], key: str, where: str) -> int:
+    """A line, paragraph or sentence number, a span offset: a whole number, not negative."""
+    value: int = _field(obj, key, where, int, "an integer")
+    if value < 0:
+        raise Invalid(f"{where}.{key}: must not be negative")
+    return value
 
 
 def _flag(flag: Any, where: str) -> None:
@@ -63,8 +76,8 @@ def _flag(flag: Any, where: str) -> None:
         at = f"{where}.spans[{k}]"
         _need(span, at, dict, "an object")
         _field(span, "field", at, str, "a string")
-        _field(span, "start", at, int, "an integer")
-        _field(span, "end", at, int, "an integer")
+        if _count(span, "start", at) > _count(span, "end", at):
+            raise Invalid(f"{at}: start must not be after end")
 
 
 def _segment(seg: Any, where: str, documents: set[int]) -> None:
@@ -73,12 +86,12 @@ def _segment(seg: Any, where: str, documents: set[int]) -> None:
         raise Invalid(f"{where}.document: {seg['document']} is not the index of a document in the report")
     _field(seg, "id", where, str, "a string")
     for key in ("paragraph", "sentence", "line"):
-        _field(seg, key, where, int, "an integer")
+        _count(seg, key, where)
     _field(seg, "text", where, str, "a string")
     if seg.get("source") is not None:
         _need(seg["source"], f"{where}.source", str, "a string")
     if seg.get("source_line") is not None:
-        _need(seg["source_line"], f"{where}.source_line", int, "an integer")
+        _count(seg, "source_line", where)
     for k, rt in enumerate(_field(seg, "round_trips", where, list, "a list") if "round_trips" in seg else []):
         at = f"{where}.round_trips[{k}]"
         _need(rt, at, dict, "an object")
@@ -97,6 +110,20 @@ def _segment(seg: Any, where: str, documents: set[int]) -> None:
         _flag(flag, f"{where}.flags[{k}]")
     if _field(seg, "verdict", where, str, "a string") not in VERDICTS:
         raise Invalid(f"{where}.verdict: must be one of {', '.join(VERDICTS)}")
+    _verdict_has_reasons(seg, where)
+
+
+def _verdict_has_reasons(seg: dict[str, Any], where: str) -> None:
+    """A verdict never comes without a flag saying why, and never below what its flags say
+    (critical: fail, major: review); flags a baseline accepted say nothing."""
+    flags = [Flag(f["check"], f["severity"], f["message"]) for f in seg["flags"] if not f.get("baselined")]
+    if seg["verdict"] != "ok" and not flags:
+        raise Invalid(f"{where}.verdict: {seg['verdict']} with no flag saying why (was the report edited?)")
+    by_flags = verdict(flags)
+    if verdict_rank(seg["verdict"]) < verdict_rank(by_flags):
+        raise Invalid(
+            f"{where}.verdict: {seg['verdict']}, but its flags make it {by_flags} (was the report edited?)"
+        )
 
 
 def _counts(obj: Any, where: str) -> None:
@@ -111,6 +138,9 @@ def _optional(obj: dict[str, Any], key: str, where: str, kind: type | tuple[type
 
 
 def _gate(signature: dict[str, Any]) -> None:
+    fail_on = _optional(signature, "fail_on", "signature", str, "a string")
+    if fail_on is not None and fail_on not in FAIL_ON:
+        raise Invalid(f"signature.fail_on: must be one of {', '.join(FAIL_ON)}")
     gate = _optional(signature, "gate", "signature", dict, "an object")
     for key in ("max_flagged", "min_chrf"):
         if gate is not None:
@@ -141,13 +171,26 @@ def check(data: Any) -> None:
         _optional(doc, "source_path", at, str, "a string")
     for k, seg in enumerate(_field(data, "segments", "the report", list, "a list")):
         _segment(seg, f"segments[{k}]", indexes)
+    _document_counts(data["documents"], data["segments"])
     _summary(_field(data, "summary", "the report", dict, "an object"), data["segments"])
+
+
+def _document_counts(documents: list[dict[str, Any]], segments: list[dict[str, Any]]) -> None:
+    """Each document's verdict counts are its segments' (the Markdown comment's rows show them)."""
+    for k, doc in enumerate(documents):
+        mine = [s for s in segments if s["document"] == doc["index"]]
+        for v in VERDICTS:
+            found = sum(s["verdict"] == v for s in mine)
+            if doc["counts"].get(v, 0) != found:
+                raise Invalid(
+                    f"documents[{k}].counts.{v}: {doc['counts'].get(v, 0)} {EDITED}: {found} of its segment(s) say {v}"
+                )
 
 
 def _summary(summary: dict[str, Any], segments: list[dict[str, Any]]) -> None:
     """The summary's counts are the segments' (the gate reads the segments, the headers the
     summary: a hand-edited summary would show one result and gate another)."""
-    edited = "does not match the segments (was the report edited?)"
+    edited = EDITED
     if _field(summary, "segments", "summary", int, "an integer") != len(segments):
         raise Invalid(f"summary.segments: {summary['segments']} {edited}: there are {len(segments)}")
     verdicts = _field(summary, "verdicts", "summary", dict, "an object")
@@ -163,6 +206,14 @@ def _summary(summary: dict[str, Any], segments: list[dict[str, Any]]) -> None:
     _optional(summary, "baselined", "summary", int, "an integer")
     if summary.get("checks") is not None:
         _counts(summary["checks"], "summary.checks")
+        found = summarize(segments)["checks"]
+        if summary["checks"] != found:
+            raise Invalid(f"summary.checks: {edited}: the segments' flags per check are {found}")
+    worst = _optional(summary, "worst", "summary", str, "a string")
+    if worst is not None and worst != summarize(segments)["worst"]:
+        raise Invalid(
+            f"summary.worst: {worst!r} {edited}: the worst verdict is {summarize(segments)['worst']!r}"
+        )
 
 
 def problem(data: Any) -> str | None:

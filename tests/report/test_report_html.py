@@ -293,3 +293,27 @@ def test_control_characters_of_names_ids_and_texts_are_shown_not_written() -> No
     embedded = re.search(r'<script type="application/json"[^>]*>(.*?)</script>', page, re.S)
     assert embedded is not None
     assert json.loads(embedded.group(1))["report"]["documents"][0]["path"] == "x\x1b[31mred\u202ecod.txt"
+
+
+def test_control_characters_of_check_names_and_signature_fields_are_shown_not_written() -> None:
+    """A hand-edited report put raw ESC, NUL and U+202E into the filter chips, the issue table's
+    headings, the run facts and the footer (check names, `summary.note`, the signature's tool,
+    version and engine): every string the page shows goes through the same pictures now."""
+    data = copy.deepcopy(load("source"))
+    odd = "Q\x1b[31m\u202eX\x00\x9bZ"
+    for seg in data["segments"]:
+        for flag in seg["flags"]:
+            flag["check"] = odd
+    data["summary"]["checks"] = {odd: sum(len(s["flags"]) for s in data["segments"])}
+    data["summary"]["note"] = odd
+    data["signature"].update(tool=odd, version=odd, fail_on=odd, lang=odd)
+    page = render_html(data)
+    markup = re.sub(r'<script type="application/json"[^>]*>.*?</script>', "", page, flags=re.S)
+    assert re.findall(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", markup) == []
+    shown = "Q␛[31m[U+202E]X␀\ufffdZ"
+    assert markup.count(shown) >= 4  # chips, the select's option, the issue heading, the facts
+    embedded = re.search(r'<script type="application/json"[^>]*>(.*?)</script>', page, re.S)
+    assert embedded is not None
+    blob = json.loads(embedded.group(1))
+    assert {c for row in blob["rows"] for c in row["checks"]} == {shown}  # as the filters name it
+    assert blob["report"]["signature"]["tool"] == odd

@@ -27,6 +27,7 @@ def test_a_20000_sentence_report_is_read_by_report_and_baseline_create(tmp_path:
     segs = data["segments"]
     data["segments"] = [dict(segs[k % len(segs)], id=f"s{k}") for k in range(20_000)]
     data["summary"] = summarize(data["segments"])
+    data["documents"][0]["counts"] = data["summary"]["verdicts"]
     big = tmp_path / "big.json"
     big.write_text(dumps(data), encoding="utf-8")
     assert big.stat().st_size > 5 * 1024 * 1024
@@ -35,6 +36,21 @@ def test_a_20000_sentence_report_is_read_by_report_and_baseline_create(tmp_path:
     assert "20000" in (tmp_path / "big.md").read_text(encoding="utf-8").replace(",", "")
     r = run_cli("baseline", "create", str(big), "-o", str(tmp_path / "base.json"))
     assert r.code == 0 and "recorded in" in r.stdout, r.stderr
+
+
+def _first(data: dict[str, Any], severity: str) -> dict[str, Any]:
+    """The first segment whose first flag has this severity."""
+    seg: dict[str, Any] = next(
+        s for s in data["segments"] if s["flags"] and s["flags"][0]["severity"] == severity
+    )
+    return seg
+
+
+def _flagged_by_hand(data: dict[str, Any]) -> None:
+    """A clean sentence given a major flag and the verdict it makes, the counts left as they were."""
+    seg = next(s for s in data["segments"] if not s["flags"])
+    seg["flags"].append({"check": "numbers", "severity": "major", "message": "by hand", "spans": []})
+    seg["verdict"] = "review"
 
 
 BROKEN = [
@@ -72,6 +88,38 @@ BROKEN = [
     (lambda d: d.update(schema_version=True), "schema_version: must be 1, not True"),
     (lambda d: d["segments"][0].update(line=True), "segments[0].line: must be an integer, not a boolean"),
     (lambda d: d["segments"][0].update(drift=5), "segments[0].drift: must be between 0 and 1"),
+    # accepted, and the formats disagreed (QA pass 5): JUnit passed a sentence SARIF called an error
+    (
+        lambda d: _first(d, "critical").update(verdict="ok"),
+        "verdict: ok, but its flags make it fail (was the report edited?)",
+    ),
+    (
+        lambda d: next(s for s in d["segments"] if not s["flags"]).update(verdict="fail"),
+        "verdict: fail with no flag saying why",
+    ),
+    (
+        lambda d: d["documents"][0]["counts"].update(ok=48),
+        "documents[0].counts.ok: 48 does not match the segments",
+    ),
+    (lambda d: d["summary"].update(checks={"numbers": 0}), "summary.checks: does not match the segments"),
+    (lambda d: d["summary"].update(worst="bogus"), "summary.worst: 'bogus' does not match the segments"),
+    (
+        lambda d: d["signature"].update(fail_on="bogus"),
+        "signature.fail_on: must be one of review, fail, never",
+    ),
+    (
+        lambda d: d["segments"][0]["comparison"]["back_scores"].update(chrf=-5),
+        "comparison.back_scores.chrf: must be between 0 and 100",
+    ),
+    (
+        lambda d: d["documents"][0]["scores"]["back"].update(ter=500),
+        "scores.back.ter: must be between 0 and 100",
+    ),
+    (lambda d: d["segments"][0].update(line=-7), "segments[0].line: must not be negative"),
+    (
+        lambda d: _first(d, "critical")["flags"][0]["spans"][0].update(start=10**6),
+        "spans[0]: start must not be after end",
+    ),
     # a hand-edited summary: the headers would show one result while the gate (segments) reads another
     (lambda d: d["summary"].update(segments=6), "summary.segments: 6 does not match the segments"),
     (
@@ -79,7 +127,7 @@ BROKEN = [
         "summary.verdicts.fail: ",
     ),
     (
-        lambda d: d["segments"][0].update(verdict="fail"),
+        _flagged_by_hand,
         "does not match the segments (was the report edited?)",
     ),
     (lambda d: d["summary"].update(flagged=d["summary"]["flagged"] + 1), "summary.flagged: "),
@@ -113,6 +161,21 @@ def test_a_number_too_large_for_a_float_is_refused(tmp_path: Path) -> None:
         f"driftcheck: error: {bad}: JSON report is not valid JSON (1e999 is not a JSON number)\n",
     )
     assert not (tmp_path / "r.json").exists()
+
+
+def test_an_integer_beyond_what_json_readers_share_is_refused(tmp_path: Path) -> None:
+    """A 400-digit integer is valid JSON: `report -f html` stopped with "internal error:
+    OverflowError: int too large to convert to float"."""
+    text = json.dumps(sample()).replace('"chrf": ', '"chrf": 1' + "0" * 400 + ', "was": ', 1)
+    bad = tmp_path / "big.json"
+    bad.write_text(text, encoding="utf-8")
+    r = run_cli("report", str(bad), "-f", "html", "-o", str(tmp_path / "r.html"))
+    assert (r.code, r.stderr) == (
+        2,
+        f"driftcheck: error: {bad}: JSON report is not valid JSON "
+        "(10000000000000000000… is beyond the integers JSON readers share (±2^53))\n",
+    )
+    assert not (tmp_path / "r.html").exists()
 
 
 @pytest.mark.parametrize(("breakage", "message"), BROKEN)

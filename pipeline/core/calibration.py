@@ -41,8 +41,9 @@ from pathlib import Path
 from typing import Any
 
 from ..checks import COMBINED
+from ..engines import REGISTRY as ENGINES
 from ..errors import ConfigError
-from ..records import MODES, Evidence, Flag, Severity, Span, Verdict, severity_rank, verdict_rank
+from ..records import MODES, SEVERITIES, Evidence, Flag, Severity, Span, Verdict, severity_rank, verdict_rank
 from ..records import evidence_label as describe
 from .trees import Forest, parse_forest
 from .verdict import verdict as rule_verdict  # the flag rule: critical fails, major asks for review
@@ -51,6 +52,10 @@ FORMAT = "driftcheck-calibration"
 FORMAT_VERSION = 1
 COMBINERS = ("trees", "logistic")  # the kinds of model a calibration file may hold
 CORE_GROUPS = frozenset({"flag", "dist", "len", "cov", "ctx"})  # every source-aware run has these
+# the feature groups a run can produce (the part of a feature name before ":"): the core ones, the
+# sentence encoder's and the analysers' in source-aware mode (core/features.py, core/morph.py), and
+# round trip's own (core/copy_judge.py)
+FEATURE_GROUPS = CORE_GROUPS | {"semantic", "pv", "copy"}
 CONTEXT = "ctx:"  # features that set the scene (engine noise) and are never shown as evidence
 TOP_EVIDENCE = 3
 
@@ -160,11 +165,39 @@ def _terms(model: dict[str, Any], where: str) -> list[Term]:
         w = f"{where}.model.terms[{i}]"
         if not isinstance(t, dict) or not isinstance(t.get("feature"), str):
             raise ConfigError(f"{w}: must be an object with a 'feature' name")
+        _known_feature(t["feature"], f"{w}.feature")
+        if any(t["feature"] == old.feature for old in terms):
+            raise ConfigError(f"{w}.feature: '{t['feature']}' has a term already")
         scale = _num(t, "scale", w)
         if scale <= 0:
             raise ConfigError(f"{w}: 'scale' must be positive")
         terms.append(Term(t["feature"], _num(t, "mean", w), scale, _num(t, "weight", w)))
     return terms
+
+
+def _known_feature(name: str, where: str) -> None:
+    """A feature a run can produce: a flag of a known check and severity, or a feature
+    of one of the mode's groups. A misspelt one counted as 0 in every segment, and the intercept
+    alone could fail every sentence without a word."""
+    from ..checks import check_names
+
+    group, _, rest = name.partition(":")
+    if group == "flag":
+        check, _, severity = rest.rpartition(":")
+        if check not in check_names() or severity not in SEVERITIES:
+            raise ConfigError(f"{where}: '{name}' is no check's flag (flag:<check>:<severity>)")
+    elif group not in FEATURE_GROUPS or not rest:
+        groups = ", ".join(sorted(FEATURE_GROUPS))
+        raise ConfigError(f"{where}: '{name}' is no feature a run has (groups: {groups})")
+
+
+def _precision_key(key: str, where: str) -> None:
+    """A precision-budget entry names a check, or a check and a severity ("names:critical")."""
+    from ..checks import check_names
+
+    check, _, severity = key.partition(":")
+    if check not in check_names() or (severity and severity not in SEVERITIES):
+        raise ConfigError(f"{where}: '{key}' is no check (or check:severity)")
 
 
 def _variant(d: Any, where: str) -> Variant:
@@ -175,6 +208,8 @@ def _variant(d: Any, where: str) -> Variant:
         raise ConfigError(f"{where}.model: must be an object with kind 'logistic' or 'trees'")
     forest = parse_forest(model, f"{where}.model") if model["kind"] == "trees" else None
     terms = _terms(model, where)
+    for name in forest.features if forest else ():
+        _known_feature(name, f"{where}.model.features")
     th = d.get("thresholds")
     if not isinstance(th, dict):
         raise ConfigError(f"{where}.thresholds: must be an object with review and fail")
@@ -185,8 +220,8 @@ def _variant(d: Any, where: str) -> Variant:
     engine = d.get("engine")
     if not isinstance(requires, list) or not all(isinstance(r, str) for r in requires):
         raise ConfigError(f"{where}.requires: must be a list of feature group names")
-    if engine is not None and not isinstance(engine, str):
-        raise ConfigError(f"{where}.engine: must be an engine name or null")
+    if engine is not None and (not isinstance(engine, str) or engine not in ENGINES):
+        raise ConfigError(f"{where}.engine: must be an engine name ({', '.join(sorted(ENGINES))}) or null")
     name = d.get("name", "default")
     if not isinstance(name, str) or not name:
         raise ConfigError(f"{where}.name: must be a non-empty string")
@@ -198,6 +233,7 @@ def _variant(d: Any, where: str) -> Variant:
         raise ConfigError(f"{where}.precision.checks: must be an object")
     capped: dict[str, Severity] = {}
     for n, c in checks.items():
+        _precision_key(n, f"{where}.precision.checks")
         if not isinstance(c, dict):
             raise ConfigError(f"{where}.precision.checks.{n}: must be an object with a severity")
         sev = c.get("severity")
@@ -223,7 +259,7 @@ def parse(data: Any, source: str) -> Calibration:
     """A Calibration from its JSON form; anything malformed is one ConfigError naming the place."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ConfigError(f"{source}: not a driftcheck calibration file (format '{FORMAT}')")
-    if data.get("version") != FORMAT_VERSION:
+    if type(data.get("version")) is not int or data["version"] != FORMAT_VERSION:  # true == 1 in Python
         raise ConfigError(f"{source}: calibration version {data.get('version')!r} is not {FORMAT_VERSION}")
     mode = data.get("mode")
     if mode not in MODES:

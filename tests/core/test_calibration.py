@@ -131,7 +131,10 @@ def test_boosted_trees_give_drift_and_name_what_weighed() -> None:
     assert out.drift == pytest.approx(cal.sigmoid(2.5), abs=1e-6) and out.verdict == "fail"
     # contributions: names 2 - 0 = 2, shortfall 1.5 - 0.5 = 1
     assert [(e.feature, e.weight) for e in out.evidence] == [(FLAG_N, 2.0), ("len:fwd_short", 1.0)]
-    assert "names (critical, lowered to minor)" in next(f for f in out.flags if f.check == COMBINED_CHECK).message
+    assert (
+        "names (critical, lowered to minor)"
+        in next(f for f in out.flags if f.check == COMBINED_CHECK).message
+    )
     # nothing against the copy: -1 - 1 + 0 = -2
     assert cal.judge([], {}, v).drift == pytest.approx(cal.sigmoid(-2.0), abs=1e-6)
 
@@ -182,6 +185,30 @@ def test_boosted_trees_give_drift_and_name_what_weighed() -> None:
         ),
         (lambda d: d["variants"][0]["model"].update(terms="x"), r"model\.terms: must be a list"),
         (lambda d: d["variants"][0].update(name=None), r"\.name: must be a non-empty string"),
+        # accepted silently before (QA pass 5): a misspelt feature counted as 0 in every segment, and
+        # the intercept alone failed all seven sentences of a seed article
+        (
+            lambda d: d["variants"][0]["model"]["terms"][1].update(feature="semantci:source_copy"),
+            r"terms\[1\]\.feature: 'semantci:source_copy' is no feature a run has",
+        ),
+        (
+            lambda d: d["variants"][0]["model"]["terms"][1].update(feature="flag:nmes:critical"),
+            r"'flag:nmes:critical' is no check's flag",
+        ),
+        (
+            lambda d: d["variants"][0]["model"]["terms"][1].update(feature=FLAG_N),
+            r"terms\[1\]\.feature: 'flag:names:critical' has a term already",
+        ),
+        (
+            lambda d: d["variants"][0].update(model={**trees_model(), "features": [FLAG_N, "len"]}),
+            r"'len' is no",
+        ),
+        (
+            lambda d: d["variants"][0].update(precision={"checks": {"nosuch:major": {"severity": "minor"}}}),
+            r"precision\.checks: 'nosuch:major' is no check",
+        ),
+        (lambda d: d.update(version=True), "version True is not 1"),
+        (lambda d: d["variants"][0].update(engine="bogus"), r"\.engine: must be an engine name \(apertium, "),
     ],
 )
 def test_a_bad_calibration_is_one_config_error(mutate: Any, message: str) -> None:
@@ -199,7 +226,14 @@ def test_load_file_errors(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="calibration is not JSON"):
         cal.load_file(str(broken))
     rt = tmp_path / "rt.json"
-    rt.write_text(json.dumps({**calibration_file(variant()), "mode": "roundtrip"}), encoding="utf-8")
+    model = {
+        "kind": "logistic",
+        "intercept": 0.0,
+        "terms": [{"feature": "dist:rt:ter", "mean": 0, "scale": 1, "weight": 1}],
+    }
+    rt.write_text(
+        json.dumps({**calibration_file(variant(model=model)), "mode": "roundtrip"}), encoding="utf-8"
+    )
     with pytest.raises(ConfigError, match="calibration is for roundtrip mode, this run is in source mode"):
         cal.resolve("source", str(rt))
 

@@ -30,9 +30,10 @@ from ..inputs.read import read_bytes
 from ..records import Flag, Segment, SegmentResult
 
 HELDOUT_MOD = 5  # pair_id % 5 == 0: the held-out fifth
-# a pair_id that is a whole number, "805" or "805.0" as a spreadsheet exports it ("--5", "²" are not:
-# hashed like none)
+# a pair_id that is a whole number, "805" or "805.0" as a spreadsheet exports it ("--5", "²", "801.5"
+# and "true" are not: refused)
 _INTEGER = re.compile(r"-?[0-9]+(?:\.0+)?")
+_NO_PAIR_ID = ("", "null")  # absent, or JSON null: the pair is grouped by its source sentence
 
 
 @dataclass
@@ -79,13 +80,42 @@ def load_labelled(path: str, need_source: bool = False) -> tuple[list[Segment], 
     fmt = bilingual_format(path) or "jsonl"  # stdin: JSONL
     segments = read_pairs(pair_text(data, path, fmt), path, fmt, 0)
     for s in segments:
-        if dict(s.meta).get("label") not in ("ok", "shifted"):
+        meta = dict(s.meta)
+        if meta.get("label") not in ("ok", "shifted"):
             raise InputError(f"{path}:{s.line}: 'label' must be ok or shifted")
         if need_source and s.source is None:
             raise InputError(
                 f"{path}:{s.line}: no 'source': source-aware evaluation needs the original of every pair"
             )
-    return segments, hashlib.sha256(data).hexdigest()
+        raw = meta.get("pair_id", "").strip()
+        if raw not in _NO_PAIR_ID and not _INTEGER.fullmatch(raw):
+            raise InputError(
+                f"{path}:{s.line}: 'pair_id' must be a whole number (it decides the held-out fifth and the "
+                f"folds), not {raw[:40]!r}"
+            )
+    return _siblings_share_pair_id(segments), hashlib.sha256(data).hexdigest()
+
+
+def _siblings_share_pair_id(segments: list[Segment]) -> list[Segment]:
+    """A pair without a `pair_id` takes the one another pair of the same source sentence has: its
+    hash put it in the held-out fifth while its variants trained (a sentence seen in training
+    and measured as unseen)."""
+    import dataclasses
+
+    known: dict[str, str] = {}
+    for s in segments:
+        raw = dict(s.meta).get("pair_id", "").strip()
+        if raw not in _NO_PAIR_ID:
+            known.setdefault(s.source or s.text, raw)
+    out = []
+    for s in segments:
+        meta = dict(s.meta)
+        shared = known.get(s.source or s.text)
+        if meta.get("pair_id", "").strip() in _NO_PAIR_ID and shared is not None:
+            meta["pair_id"] = shared
+            s = dataclasses.replace(s, meta=tuple(meta.items()))
+        out.append(s)
+    return out
 
 
 def languages(

@@ -243,13 +243,23 @@ def _limit_fails(rows: Sequence[Row], checks: dict[str, dict[str, Any]], target:
         checks[worst]["severity"] = "major"
 
 
+def _need_two_sentences(train: Sequence[Row], folds: int, what: str) -> None:
+    """Cross-validation groups by source sentence: fewer than two in the training part is one line
+    saying so (calibrate said "cross-validation needs at least two source sentences" of a file
+    whose sentences were all in the held-out fifth)."""
+    if folds < 2:
+        raise UsageError(
+            f"{what} needs at least two source sentences in the training part ({len(train)} pairs there; "
+            "the pairs whose pair_id is a multiple of 5 are held out)"
+        )
+
+
 def out_of_fold(rows: Sequence[Row], names: list[str], recipe: dict[str, Any]) -> list[float]:
     """Drift of every row predicted by a model that did not see its source sentence."""
     _, model_selection, _ = _sklearn()
     keys = sorted({r.key for r in rows})
     folds = min(int(recipe["folds"]), len(keys))
-    if folds < 2:
-        raise UsageError("cross-validation needs at least two source sentences")
+    _need_two_sentences(rows, folds, "training")
     splitter = model_selection.GroupKFold(n_splits=folds, shuffle=True, random_state=int(recipe["seed"]))
     p = [0.0] * len(rows)
     groups = [r.key for r in rows]
@@ -363,11 +373,7 @@ def cross_validated(
     recipe = recipe or RECIPE
     train = [copy.copy(r) for r in rows if not r.heldout and r.features]
     folds = min(int(recipe["folds"]), len({r.key for r in train}))
-    if folds < 2:
-        raise UsageError(
-            f"--cv needs at least two source sentences in the training part ({len(train)} pairs there; "
-            "the pairs whose pair_id is a multiple of 5 are held out)"
-        )
+    _need_two_sentences(train, folds, "--cv")
     splitter = model_selection.GroupKFold(n_splits=folds, shuffle=True, random_state=int(recipe["seed"]))
     for train_idx, test_idx in splitter.split(list(range(len(train))), groups=[r.key for r in train]):
         part = [train[i] for i in train_idx]

@@ -315,18 +315,51 @@ def test_the_shipped_variant_follows_the_engine_and_the_evidence(
 
 
 @pytest.mark.requires_apertium
-def test_eval_prints_file_names_inert_and_reads_odd_pair_ids(tmp_path: Path) -> None:
-    """A file name with terminal escapes reached the terminal raw through eval's summary, and a
-    pair_id such as "--5" or "²" (digits to str.isdigit, not to int) was an internal error."""
+def test_eval_prints_file_names_inert(tmp_path: Path) -> None:
+    """A file name with terminal escapes reached the terminal raw through eval's summary."""
     rows = [
         {"id": f"r{i}", "pair_id": pid, "src_lang": "es", "tgt_lang": "en", "source": s, "translation": t,
          "label": label, "category": cat, "severity": sev}
-        for i, ((s, t, label, cat, sev), pid) in enumerate(zip(ROWS, ["--5", "²", "7", "10", "-3", "x", "4", "8"]))
+        for i, ((s, t, label, cat, sev), pid) in enumerate(zip(ROWS, ["1", "2", "7", "10", "-3", "805.0", "4", "8"]))
     ]  # fmt: skip
     f = write_jsonl(tmp_path / "evil\x1b[35m.jsonl", rows)
     r, data = evaluate(tmp_path / "eval", str(f), "--no-cache", "--split", "all")
     assert "\x1b" not in r.stdout and "### evil␛[35m.jsonl" in r.stdout
     assert data["files"]["evil\x1b[35m.jsonl"]["splits"]["all"]["n"] == len(ROWS)
+
+
+@pytest.mark.parametrize("pid", ["--5", "²", "x", 801.5, True])
+def test_a_pair_id_that_is_no_whole_number_is_refused(tmp_path: Path, pid: object) -> None:
+    """An odd pair_id ("--5" was an internal error; then "x", 801.5, true were hashed like a missing
+    one) put its row in the held-out fifth or not by chance, apart from its source's other pairs."""
+    rows = [{"id": "a", "pair_id": 7, "src_lang": "es", "source": "La casa es grande.",
+             "translation": "The house is big.", "label": "ok"},
+            {"id": "b", "pair_id": pid, "src_lang": "es", "source": "La casa es grande.",
+             "translation": "The house is small.", "label": "shifted"}]  # fmt: skip
+    f = write_jsonl(tmp_path / "odd.jsonl", rows)
+    r = run_cli(
+        "eval", str(f), "--engine", "apertium", "--no-cache", "--no-semantic", "-o", str(tmp_path / "o")
+    )
+    assert (r.code, r.stdout) == (2, "")
+    assert r.stderr.startswith(f"driftcheck: error: {f}:2: 'pair_id' must be a whole number"), r.stderr
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_pair_without_a_pair_id_joins_its_source_sentence(tmp_path: Path) -> None:
+    """Without a pair_id a row was split by the hash of its source: one variant of pair 803 fell in
+    the held-out fifth while its seven siblings trained (`eval`: held out 1, train 47)."""
+    from pipeline.learn.labelled import load_labelled, split_key
+
+    source = next(
+        f"La casa {i} es grande." for i in range(100) if split_key({}, f"La casa {i} es grande.")[1]
+    )
+    rows = [{"id": f"r{i}", "src_lang": "es", "source": source, "translation": f"The house {i}.", "label": "ok",
+             **({"pair_id": 803} if i else {})} for i in range(4)]  # fmt: skip
+    rows.append({**rows[1], "id": "other", "source": "Otra frase.", "pair_id": None})
+    segments, _ = load_labelled(str(write_jsonl(tmp_path / "p.jsonl", rows)), need_source=True)
+    keys = [split_key(dict(s.meta), s.source or "") for s in segments]
+    assert keys[:4] == [("p803", False)] * 4  # the first row's own hash says held out
+    assert keys[4] == split_key({}, "Otra frase.")  # no sibling with an id: its source's hash
 
 
 def test_eval_and_calibrate_refuse_labelled_pairs_without_a_source(tmp_path: Path) -> None:

@@ -93,6 +93,21 @@ def test_cv_on_too_small_a_training_part_is_one_line(tmp_path: Path) -> None:
     assert r.stderr.count("\n") == 1 and not (tmp_path / "ev").exists()
 
 
+@pytest.mark.requires_sklearn
+def test_calibrate_on_a_file_held_out_whole_says_so(tmp_path: Path) -> None:
+    """Every pair in the held-out fifth: calibrate said "cross-validation needs at least two source
+    sentences" of a file with three, not that none of them is in the training part."""
+    rows = [dict(r, pair_id=5 * (r["pair_id"] + 1)) for r in labelled_rows() if r["pair_id"] in (0, 1, 2)]
+    f = write_jsonl(tmp_path / "held.jsonl", rows)
+    r = run_cli("calibrate", str(f), *APERTIUM, "-o", str(tmp_path / "c.json"))
+    assert (r.code, r.stderr) == (
+        2,
+        "driftcheck: error: training needs at least two source sentences in the training part (0 pairs "
+        "there; the pairs whose pair_id is a multiple of 5 are held out)\n",
+    )
+    assert not (tmp_path / "c.json").exists()
+
+
 @pytest.mark.parametrize("option", ["--budget", "--review-rate", "--fail-rate"])
 def test_a_rate_that_is_not_a_number_is_refused(tmp_path: Path, option: str) -> None:
     """NaN passed click's range check: `--budget nan` wrote "budget": NaN and capped nothing;

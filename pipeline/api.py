@@ -188,6 +188,12 @@ def _as_given(settings: Settings) -> Settings:
     """The settings with every value that differs from the default counted as given, as a flag is
     (`Settings(lang="es")` lost to a language in the file name, where `--lang es` wins and warns);
     settings that act after the run are refused, not ignored."""
+    if not isinstance(settings.given, Mapping) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in settings.given.items()
+    ):
+        raise UsageError(
+            "settings: given must map setting names to where each was set, e.g. given={'lang': 'Settings'}"
+        )
     defaults = Settings()
     changed = [
         f.name

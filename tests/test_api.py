@@ -138,7 +138,30 @@ BAD_CALLS = [
     (lambda: pipeline.verify_segments("x", None, None), "batch must be a Batch, got str"),  # type: ignore[arg-type]
     (lambda: pipeline.resolve_config({}, "source"), "settings must be a Settings, got dict"),  # type: ignore[arg-type]
     (lambda: pipeline.resolve_config(Settings(source_lang="es"), "nope"), "mode must be 'source' or 'roundtrip', not 'nope'"),  # type: ignore[arg-type]
+    # QA pass 5: a KeyError in verify_segments, an AttributeError, and a TypeError from deep inside
+    (lambda: pipeline.Batch("nomode"), "Batch mode must be one of roundtrip, source, not 'nomode'"),  # type: ignore[arg-type]
+    (lambda: pipeline.load_engine(5), "load_engine takes an EngineSpec or an engine name, not int"),  # type: ignore[arg-type]
+    (lambda: pipeline.verify_files(["a.txt"], settings=Settings(given=["lang"])), "settings: given must map setting names"),  # type: ignore[arg-type]
 ]  # fmt: skip
+
+
+def test_load_engine_takes_an_engine_name() -> None:
+    """`load_engine("apertium")` was an AttributeError ('str' object has no attribute 'name')."""
+    engine = pipeline.load_engine("apertium")
+    assert engine.name == "apertium"
+
+
+@pytest.mark.requires_apertium
+def test_a_setting_given_as_the_readme_says_is_insisted_on(tmp_path: Path) -> None:
+    """The README said `explicit=["lang"]`, which is no argument of Settings (a TypeError): a
+    default value is insisted on with `given`, over the language a file name says."""
+    page = tmp_path / "x.es.txt"
+    page.write_text("The bridge reopened on Monday.\n", encoding="utf-8")
+    common = {"engine": "apertium", "cache": False, "semantic": False}
+    by_name = pipeline.verify_files([str(page)], settings=Settings(pivots=["en"], **common))  # type: ignore[arg-type]
+    given = Settings(lang="en", given={"lang": "Settings"}, pivots=["es"], **common)  # type: ignore[arg-type]
+    insisted = pipeline.verify_files([str(page)], settings=given)
+    assert (by_name.documents[0].lang, insisted.documents[0].lang) == ("es", "en")
 
 
 @pytest.mark.parametrize(("call", "message"), BAD_CALLS)
@@ -178,6 +201,31 @@ def test_a_script_without_the_main_guard_is_told_what_to_do(tmp_path: Path) -> N
         [sys.executable, str(script)], capture_output=True, text=True, cwd=ROOT, env=env, timeout=300
     )
     assert proc.returncode == 0 and proc.stdout == "['ok']\n", proc.stderr
+
+
+@pytest.mark.requires_apertium
+def test_a_script_without_the_main_guard_that_scores_in_a_pool_is_told_what_to_do(tmp_path: Path) -> None:
+    """The same with TER scored in a pool (400 pairs and more on two cores), no encoder: the caller
+    got a raw `BrokenProcessPool` traceback and no word of the guard."""
+    from pipeline.core.score import PARALLEL_MIN_PAIRS, uses_pool
+
+    if not uses_pool(PARALLEL_MIN_PAIRS):
+        pytest.skip("one core: the pairs are scored in this process")
+    script = tmp_path / "job.py"
+    script.write_text(
+        "import pipeline\n"
+        f"pairs = [('El puente %d reabrió el lunes.' % i, 'The bridge %d reopened.' % i) for i in range({PARALLEL_MIN_PAIRS})]\n"
+        "r = pipeline.verify_pairs(pairs, source_lang='es', lang='en', engine='apertium')\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    proc = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, cwd=ROOT, env=env, timeout=300
+    )
+    assert proc.returncode == 1
+    last = proc.stderr.rstrip().splitlines()[-1]
+    assert last.startswith("pipeline.errors.EngineError: a scoring process ended unexpectedly"), proc.stderr
+    assert 'are the calls under `if __name__ == "__main__":`?' in last
 
 
 def test_half_a_surrogate_pair_is_a_replacement_character_not_a_panic() -> None:

@@ -21,6 +21,7 @@ from ..engines import Engine
 from ..errors import UsageError, expect
 from ..records import (
     MODE_LABELS,
+    MODES,
     SCHEMA_VERSION,
     VERDICTS,
     DocumentResult,
@@ -48,6 +49,10 @@ class Batch:
     mode: Mode
     segments: tuple[Segment, ...] = ()  # round-trip mode
     jobs: tuple[SourceJob, ...] = ()  # source-aware mode
+
+    def __post_init__(self) -> None:
+        if self.mode not in MODES:  # verify_segments raised KeyError on it
+            raise UsageError(f"Batch mode must be one of {', '.join(MODES)}, not {self.mode!r}")
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from ..errors import EngineError
 from ..machine import cpus
 from ..pieces import aligned_cuts
 from ..records import Scores
@@ -216,13 +217,17 @@ def many_stats(pairs: list[tuple[str, str]]) -> list[PairStats]:
     workers = min(cpus(), 8)
     if not uses_pool(len(pairs)):
         return _stats_chunk(pairs)
-    from .workers import process_pool
+    from concurrent.futures.process import BrokenProcessPool
+
+    from .workers import ended, process_pool
 
     size = -(-len(pairs) // (workers * 4))
     chunks = [pairs[i : i + size] for i in range(0, len(pairs), size)]
     pool = process_pool(workers)  # the forkserver has sacreBLEU imported: workers start ready to score
     try:
         return [s for part in pool.map(_stats_chunk, chunks) for s in part]
+    except BrokenProcessPool:  # the caller got a raw traceback of the pool's
+        raise EngineError(ended("a scoring process")) from None
     finally:  # on an error or an interrupt: drop the queued chunks, do not score them first
         pool.shutdown(wait=True, cancel_futures=True)
 

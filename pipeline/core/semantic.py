@@ -147,7 +147,7 @@ class Encoder:
         # from partially initialized module"; it failed a CI run).
         import numpy  # noqa: F401
 
-        from .workers import process_pool
+        from .workers import ended, process_pool
 
         with self._lock:
             if self._pool is None:
@@ -161,10 +161,7 @@ class Encoder:
         except BrokenProcessPool:
             with self._lock:
                 self._pool = None  # the next call starts a new worker
-            raise EngineError(
-                "the sentence encoder's process ended unexpectedly (out of memory? from Python: calls under "
-                '`if __name__ == "__main__":`?); run with --no-semantic'
-            ) from None
+            raise EngineError(ended("the sentence encoder's process") + "; run with --no-semantic") from None
         except Exception as exc:  # noqa: BLE001 - numpy and the tokenizer raise many types
             raise EngineError(f"the sentence encoder failed ({first_line(exc)})") from None
 

@@ -15,6 +15,15 @@ from concurrent.futures import ProcessPoolExecutor
 PRELOAD = ["pipeline.core.score", "sacrebleu.metrics", "numpy"]
 
 
+def ended(what: str) -> str:
+    """The message for a pool whose process ended unexpectedly (BrokenProcessPool): a worker killed
+    for memory, or a script whose top level the worker ran again when it imported it."""
+    return (
+        f"{what} ended unexpectedly (out of memory? from Python: are the calls under "
+        '`if __name__ == "__main__":`?)'
+    )
+
+
 def process_pool(workers: int) -> ProcessPoolExecutor:
     """A pool of `workers` processes tied to this one."""
     import multiprocessing

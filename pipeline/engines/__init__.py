@@ -67,8 +67,13 @@ class EngineSpec:
     cache_path: str | None = None
 
 
-def load_engine(spec: EngineSpec) -> Engine:
-    """The engine a spec describes, wrapped in its translation cache when it names one."""
+def load_engine(spec: EngineSpec | str) -> Engine:
+    """The engine a spec describes, wrapped in its translation cache when it names one; a name alone
+    ("apertium") is a spec with the default options and no cache."""
+    if isinstance(spec, str):
+        spec = EngineSpec(spec)
+    if not isinstance(spec, EngineSpec):
+        raise UsageError(f"load_engine takes an EngineSpec or an engine name, not {type(spec).__name__}")
     engine = create(spec.name, spec.options)  # auto: the best engine per hop (engines/auto.py)
     if spec.cache_path is None:
         return engine

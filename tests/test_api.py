@@ -172,6 +172,15 @@ def test_arguments_of_the_wrong_shape_are_a_usage_error(call: object, message: s
         call()  # type: ignore[operator]
 
 
+def run_script(script: Path, text: str) -> subprocess.CompletedProcess[str]:
+    """Write a user's script and run it with this Python, offline."""
+    script.write_text(text, encoding="utf-8")
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    return subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, cwd=ROOT, env=env, timeout=300
+    )
+
+
 @pytest.mark.requires_apertium
 @pytest.mark.requires_encoder
 def test_a_script_without_the_main_guard_is_told_what_to_do(tmp_path: Path) -> None:
@@ -180,14 +189,10 @@ def test_a_script_without_the_main_guard_is_told_what_to_do(tmp_path: Path) -> N
     multiprocessing RuntimeError, and the caller got "out of memory?". The worker now stops at the
     call and says what to do, and so does the caller's error."""
     script = tmp_path / "job.py"
-    script.write_text(
+    proc = run_script(
+        script,
         "import pipeline\n"
         "r = pipeline.verify_copy(['The bridge reopened on Monday.'], pivots=['es'], engine='apertium', semantic=True)\n",
-        encoding="utf-8",
-    )
-    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
-    proc = subprocess.run(
-        [sys.executable, str(script)], capture_output=True, text=True, cwd=ROOT, env=env, timeout=300
     )
     assert proc.returncode == 1
     assert "worker processes imported your script: put the calls under" in proc.stderr
@@ -196,10 +201,7 @@ def test_a_script_without_the_main_guard_is_told_what_to_do(tmp_path: Path) -> N
         proc.stderr.rstrip().splitlines()[-1].startswith("pipeline.errors.EngineError: the sentence encoder")
     )
     guarded = script.read_text(encoding="utf-8").replace("r = ", "if __name__ == '__main__':\n    r = ")
-    script.write_text(guarded + "    print([s.verdict for s in r.segments])\n", encoding="utf-8")
-    proc = subprocess.run(
-        [sys.executable, str(script)], capture_output=True, text=True, cwd=ROOT, env=env, timeout=300
-    )
+    proc = run_script(script, guarded + "    print([s.verdict for s in r.segments])\n")
     assert proc.returncode == 0 and proc.stdout == "['ok']\n", proc.stderr
 
 
@@ -211,16 +213,11 @@ def test_a_script_without_the_main_guard_that_scores_in_a_pool_is_told_what_to_d
 
     if not uses_pool(PARALLEL_MIN_PAIRS):
         pytest.skip("one core: the pairs are scored in this process")
-    script = tmp_path / "job.py"
-    script.write_text(
+    proc = run_script(
+        tmp_path / "job.py",
         "import pipeline\n"
         f"pairs = [('El puente %d reabrió el lunes.' % i, 'The bridge %d reopened.' % i) for i in range({PARALLEL_MIN_PAIRS})]\n"
         "r = pipeline.verify_pairs(pairs, source_lang='es', lang='en', engine='apertium')\n",
-        encoding="utf-8",
-    )
-    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
-    proc = subprocess.run(
-        [sys.executable, str(script)], capture_output=True, text=True, cwd=ROOT, env=env, timeout=300
     )
     assert proc.returncode == 1
     last = proc.stderr.rstrip().splitlines()[-1]

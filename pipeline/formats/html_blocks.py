@@ -28,12 +28,12 @@ VOID_TAGS = frozenset("area base br col embed hr img input link meta param sourc
 HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 _WAIVER = re.compile(r"^\s*driftcheck:\s*ignore\b(.*)$", re.I | re.S)
 _SPACE = re.compile(r"\s+")
-_NOT_SHOWN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+NOT_SHOWN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 IMPLIED_END = frozenset("p li dt dd option".split())  # the next one of these ends an unclosed one
 
 
 def _not_shown(attrs: list[tuple[str, str | None]]) -> bool:
-    return any(k == "hidden" or (k == "style" and _NOT_SHOWN.search(v or "")) for k, v in attrs)
+    return any(k == "hidden" or (k == "style" and NOT_SHOWN.search(v or "")) for k, v in attrs)
 
 
 @dataclass

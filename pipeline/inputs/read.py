@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ..errors import InputError, NoText
 from ..formats import format_of
+from ..formats.html_blocks import NOT_SHOWN, SKIP_TAGS
 from ..outputs import atomic_write as atomic_write  # re-exported: writers import it from here
 from ..records import Document, Paragraph
 
@@ -30,14 +31,19 @@ MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 
 _WAIVER = re.compile(r"<!--\s*driftcheck:\s*ignore\b([^>]*?)-->", re.I)
 # a fenced code block or an inline code span (kept), else a <script> or <style> block or an HTML
-# comment (dropped, its lines kept as blank ones)
+# comment (dropped, its lines kept as blank ones); inside a line too, what a browser does not show
+# of the Markdown's HTML, as in an HTML page (formats/html_blocks.py): the content of <script>,
+# <noscript>, <template>... and of an element marked `hidden` or styled `display: none`
 _COMMENT = re.compile(
     r"(?P<fence>^ {0,3}(?P<run>`{3,}|~{3,}).*?(?:^ {0,3}(?P=run)|\Z))"
     r"|(?P<code>(?P<ticks>`+)(?:(?!\n[ \t]*\n)[^`])+?(?P=ticks)(?!`))"
     r"|^ {0,3}<(?P<hidden>script|style)\b.*?(?:</(?P=hidden)\s*>|\Z)"
+    rf"|<(?P<skip>{'|'.join(sorted(SKIP_TAGS))})\b[^>]*>.*?</(?P=skip)\s*>"
+    rf"|<(?P<unseen>[A-Za-z][A-Za-z0-9-]*)\b(?=[^>]*?(?:\shidden(?=[\s>/=])|{NOT_SHOWN.pattern}))[^>]*>.*?</(?P=unseen)\s*>"
     r"|<!--.*?-->",
     re.S | re.M | re.I,
 )
+_GONE = "\ue002"  # where an element a browser does not show stood inside a line
 _HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
 _LIST = re.compile(r"^ {0,3}([-*+]|\d{1,9}[.)])\s+(.*)$")
@@ -278,7 +284,10 @@ def _closes(raw: str, fence: str) -> bool:
 
 
 def parse_markdown(text: str) -> list[Paragraph]:
-    lines = _COMMENT.sub(_keep_waiver, text).split("\n")
+    kept = _COMMENT.sub(_keep_waiver, text)
+    if _GONE in kept:  # an element left out inside a line: one space where it stood between two
+        kept = kept.replace(f" {_GONE} ", " ").replace(_GONE, "")
+    lines = kept.split("\n")
     labels = frozenset(_label(m.group(1)) for m in map(_LINK_DEF.match, lines) if m)
     rows = _table_rows(lines)
     b = _Blocks()
@@ -368,6 +377,8 @@ def _keep_waiver(m: re.Match[str]) -> str:
     <style> block goes like a comment."""
     if m.group("code") or m.group("fence"):
         return m.group(0)
+    if (m.group("skip") or m.group("unseen")) and "\n" not in m.group(0):
+        return _GONE
     comment = m.group(0)
     w = _WAIVER.search(comment)
     keep = w.group(0) if w else ""

@@ -54,7 +54,7 @@ def located(path: str) -> str:
     if p == "-" or p.startswith("<"):  # stdin, or a report of text held in memory (the API's "<memory>")
         return p
     root = repository_root()
-    if root is None and not Path(p).is_absolute():
+    if (root is None and not Path(p).is_absolute()) or "\0" in p:  # a NUL names no file to resolve
         return p
     try:
         return Path(p).resolve().relative_to(root or Path.cwd().resolve()).as_posix()

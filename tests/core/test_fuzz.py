@@ -189,7 +189,7 @@ def reports(draw: st.DrawFn) -> dict[str, Any]:
                 draw(valid_line) or "m",
                 tuple(
                     Span(draw(st.sampled_from(fields)), a, a + draw(st.integers(0, 8)), None)
-                    for a in draw(st.lists(st.integers(-2, 40), max_size=3))
+                    for a in draw(st.lists(st.integers(0, 40), max_size=3))  # past the text's end too
                 ),
             )
             for _ in range(draw(st.integers(0, 3)))

@@ -273,3 +273,22 @@ def test_tables_rows_and_html_blocks_are_paragraphs_of_their_own(
     text: str, want: list[tuple[str, int]]
 ) -> None:
     assert [(p.text, p.line) for p in parse_markdown(text)] == want
+
+
+def test_html_a_browser_does_not_show_inside_a_markdown_line_is_no_text() -> None:
+    """An inline `<script>` was read as prose ("20 km alert("INLINE SCRIPT") to the next"), as were
+    `<noscript>`, `<template>` and elements marked `hidden` or `display: none`, which an HTML page
+    leaves out; tags that show their text still read as their text."""
+    text = (
+        'Residents drove 20 km <script>alert("INLINE SCRIPT")</script> to the next crossing.\n\n'
+        'Shops saw a fall of 30 per cent <span style="display:none">HIDDEN SPAN</span> in sales.\n\n'
+        "<div hidden>HIDDEN DIV should not be checked.</div>\n\n"
+        "<noscript>NOSCRIPT should not be checked.</noscript> <template>TEMPLATE</template>\n\n"
+        "Use <b>bold</b>, <kbd>Ctrl</kbd> and a <span hidden>hidden</span> line.\n"
+    )
+    paragraphs = parse_markdown(text)
+    assert [(p.line, p.text) for p in paragraphs] == [
+        (1, "Residents drove 20 km to the next crossing."),
+        (3, "Shops saw a fall of 30 per cent in sales."),
+        (9, "Use bold, Ctrl and a line."),
+    ]

@@ -48,3 +48,14 @@ def test_paths_are_relative_to_the_repository_root_from_a_subfolder(
     assert artifact_uri("<memory>") == "%3Cmemory%3E"  # the API's report of text held in memory
     # workflow annotations too: the report's docs/guide.md, checked from site/, is site/docs/guide.md
     assert "::error file=site/docs/guide.md,line=" in render_github(report)
+
+
+def test_a_path_with_a_nul_renders(report: dict[str, Any]) -> None:
+    """A report's path holding NUL (a hand-edited report; found by tests/core/test_fuzz.py) stopped
+    SARIF with "internal error: ValueError: embedded null byte" (resolving it as a file)."""
+    report["documents"][0]["path"] = "a\x00b.md"
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in sarif(report)["runs"][0]["results"]
+    }
+    assert "a%00b.md" in uris

@@ -283,11 +283,16 @@ def _closes(raw: str, fence: str) -> bool:
     return re.match(rf" {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}\s*$", raw) is not None
 
 
-def parse_markdown(text: str) -> list[Paragraph]:
+def _shown(text: str) -> str:
+    """The Markdown without comments and what a browser does not show (line count kept)."""
     kept = _COMMENT.sub(_keep_waiver, text)
     if _GONE in kept:  # an element left out inside a line: one space where it stood between two
         kept = kept.replace(f" {_GONE} ", " ").replace(_GONE, "")
-    lines = kept.split("\n")
+    return kept
+
+
+def parse_markdown(text: str) -> list[Paragraph]:
+    lines = _shown(text).split("\n")
     labels = frozenset(_label(m.group(1)) for m in map(_LINK_DEF.match, lines) if m)
     rows = _table_rows(lines)
     b = _Blocks()

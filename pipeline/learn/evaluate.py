@@ -171,8 +171,10 @@ def file_markdown(name: str, splits: dict[str, dict[str, Any]]) -> list[str]:
             lines.append(
                 f"| {label} | " + " | ".join(_span(splits[c]["intervals"][key]) for c in cols) + " |"
             )
-    main = splits.get("heldout") or splits[cols[0]]
-    which = "heldout" if "heldout" in splits else cols[0]
+    # the held-out part's tables, else the first split that has pairs (a file with none held out
+    # printed them empty, headers only)
+    which = next((c for c in ("heldout", *cols) if splits.get(c, {}).get("n")), cols[0])
+    main = splits[which]
     lines += [
         "",
         f"Per check ({which}; fires: as raised, minor and up; gates: still major/critical after the budget):",

@@ -24,7 +24,7 @@ from typing import Any
 
 from ..config import Settings
 from ..engines.langs import check_lang
-from ..errors import InputError
+from ..errors import InputError, UsageError
 from ..inputs.bilingual import bilingual_format, pair_text, read_pairs
 from ..inputs.read import read_bytes
 from ..records import Flag, Segment, SegmentResult
@@ -125,6 +125,13 @@ def languages(
     which must be the same on every row (one language pair per file: a file that mixed pairs was
     translated wholly as its first row's). Round-trip mode (`need_source` false) needs no source
     language."""
+    for s in segments:  # each row's codes first: a bad first row was blamed on the second
+        for key, code in dict(s.meta).items():
+            if key in ("src_lang", "tgt_lang") and code.strip() not in _NO_PAIR_ID:  # "" or null: not said
+                try:
+                    check_lang(code, "language")
+                except UsageError as exc:
+                    raise InputError(f"{path}:{s.line}: {key}: {exc}") from None
     first = dict(segments[0].meta)
     for s in segments[1:]:
         meta = dict(s.meta)

@@ -69,6 +69,21 @@ def test_one_language_pair_per_labelled_file(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize("rows_said", [1, 8])  # the first row alone, or every row
+def test_an_unknown_language_code_names_its_line_and_field(tmp_path: Path, rows_said: int) -> None:
+    """A bad first row was blamed on the valid second one ("src_lang 'es' differs from the first
+    pair's 'klingon'"); on every row, the error named neither the file nor the field."""
+    rows = labelled_rows()
+    rows[:rows_said] = [{**r, "src_lang": "klingon"} for r in rows[:rows_said]]
+    f = write_jsonl(tmp_path / "bad.jsonl", rows)
+    r = run_cli("eval", str(f), *APERTIUM, "-o", str(tmp_path / "ev"))
+    assert (r.code, r.stdout) == (2, "") and not (tmp_path / "ev").exists()
+    assert r.stderr == (
+        f"driftcheck: error: {f}:1: src_lang: unknown language code 'klingon': use an ISO 639-1 code "
+        "such as en, es, fr, de\n"
+    )
+
+
 def test_copy_only_labelled_files_are_split_by_their_text(tmp_path: Path) -> None:
     """With no source every pair had the same split key: nothing was held out, and round-trip mode
     asked for a source language it does not use."""
@@ -185,3 +200,16 @@ def test_a_spreadsheet_of_labels_reads_like_the_jsonl(tmp_path: Path, suffix: st
             json.loads((tmp_path / f.suffix[1:] / "eval.json").read_text())["files"][f.name]["splits"]
         )
     assert results[0] == results[1] and results[0]["train"]["n"] + results[0]["heldout"]["n"] == len(rows)
+
+
+def test_eval_tables_of_a_file_with_nothing_held_out_show_its_training_part(tmp_path: Path) -> None:
+    """With nothing in the held-out fifth, the per-check and per-category tables were printed with
+    their headers only, though the training part had every pair."""
+    rows = [r for r in labelled_rows() if r["pair_id"] in (1, 2)]
+    f = write_jsonl(tmp_path / "small.jsonl", rows)
+    r = run_cli("eval", str(f), *APERTIUM, "-o", str(tmp_path / "ev"))
+    assert r.code == 0, r.stderr
+    md = (tmp_path / "ev" / "eval.md").read_text(encoding="utf-8")
+    assert "Per check (train;" in md and "Per category (train):" in md
+    categories = md.split("Per category (train):")[1]
+    assert "| mt | correct | 2 |" in categories

@@ -22,6 +22,15 @@ from .align import Link, align_paragraphs, align_sentences, cross_similarity
 # at most 0.29. Missing a move costs an omission beside an addition, as before; a false move would
 # hide an omission, so the bar stands well above the unrelated.
 MOVED_SIMILARITY = 0.5
+# Paragraphs the copy swapped: the aligner is monotone, and two poor 1-1 links cost less than the
+# four skips that would leave them out, so every sentence of both was compared with the wrong
+# source sentence (and flagged for numbers, names, negation it never lost). A 1-1 link that looks
+# unrelated (under the unrelated pairs' ceiling, 0.29 above) whose paragraphs each match another
+# such link's as well as a faithful pair does (at least the lowest faithful score, 0.34, and
+# SWAP_GAIN above both old links) is re-paired, and its sentences flagged `moved`.
+UNRELATED = 0.3
+MOVED_FLOOR = 0.34
+SWAP_GAIN = 0.2
 
 
 @dataclass(frozen=True)
@@ -87,10 +96,16 @@ def build_pairs(job: SourceJob, copy_back: list[str]) -> list[Pair]:
         [" ".join(copy_back[i] for i in p) for p in cpy_paras],
         merges=True,  # a copy that joins two paragraphs or splits one still pairs every sentence
     )
+    plinks, swapped = _swapped(
+        plinks,
+        [text(p, job.source_units) for p in src_paras],
+        [" ".join(copy_back[i] for i in p) for p in cpy_paras],
+    )
     links: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
-    for region in _regions(plinks):
-        s_idx = [i for pl in region for p in pl.src for i in src_paras[p]]
-        c_idx = [i for pl in region for p in pl.tgt for i in cpy_paras[p]]
+    elsewhere: set[int] = set()  # copy sentences of swapped paragraphs
+    for region in _regions(plinks, swapped):
+        s_idx = [i for k in region for p in plinks[k].src for i in src_paras[p]]
+        c_idx = [i for k in region for p in plinks[k].tgt for i in cpy_paras[p]]
         if s_idx and c_idx:
             slinks = align_sentences(
                 [job.source_units[i].text for i in s_idx],
@@ -100,6 +115,8 @@ def build_pairs(job: SourceJob, copy_back: list[str]) -> list[Pair]:
             links += [(tuple(s_idx[k] for k in sl.src), tuple(c_idx[k] for k in sl.tgt)) for sl in slinks]
         else:
             links += [((i,), ()) for i in s_idx] + [((), (i,)) for i in c_idx]
+        if region[0] in swapped:  # alone in its region
+            elsewhere.update(c_idx)
     moved = _moved(job, links, copy_back)
     pairs: list[Pair] = []
     for s, c in links:
@@ -107,8 +124,42 @@ def build_pairs(job: SourceJob, copy_back: list[str]) -> list[Pair]:
             continue  # it pairs where the copy put it
         if c and not s and c[0] in moved:
             s = (moved[c[0]],)
-        pairs.append(_pair(job, s, c, pairs, moved=bool(s and c and c[0] in moved)))
+        there = bool(s and c and (c[0] in moved or c[0] in elsewhere))
+        pairs.append(_pair(job, s, c, pairs, moved=there))
     return pairs
+
+
+def _swapped(links: list[Link], src: list[str], back: list[str]) -> tuple[list[Link], frozenset[int]]:
+    """The paragraph links with swapped paragraphs re-paired (UNRELATED, SWAP_GAIN), and the
+    indices of the links re-paired. Best-matched first; a link keeps its copy paragraph (the
+    report stays in the copy's order) and takes the source paragraph that matches it."""
+    weak = [
+        k for k, link in enumerate(links) if len(link.src) == len(link.tgt) == 1 and link.score < UNRELATED
+    ]
+    if len(weak) < 2:
+        return links, frozenset()
+    sims = cross_similarity([src[links[k].src[0]] for k in weak], [back[links[k].tgt[0]] for k in weak])
+    scored = sorted(
+        (
+            (sims[a][b], weak[a], weak[b])
+            for a in range(len(weak))
+            for b in range(len(weak))
+            if a != b
+            and sims[a][b] >= MOVED_FLOOR
+            and sims[a][b] >= max(links[weak[a]].score, links[weak[b]].score) + SWAP_GAIN
+        ),
+        reverse=True,
+    )
+    out, taken_src, taken_tgt = list(links), set(), set()
+    for sim, from_link, to_link in scored:
+        if from_link in taken_src or to_link in taken_tgt:
+            continue
+        taken_src.add(from_link)
+        taken_tgt.add(to_link)
+        out[to_link] = Link(links[from_link].src, links[to_link].tgt, sim)
+    if taken_src != taken_tgt:  # not a closed exchange: a source left without partner, or two
+        return links, frozenset()
+    return out, frozenset(taken_tgt)
 
 
 def _moved(
@@ -140,20 +191,20 @@ def _moved(
     return found
 
 
-def _regions(links: list[Link]) -> list[list[Link]]:
-    """Paragraph links whose sentences are aligned together: each run of links other than 1-1 (a
+def _regions(links: list[Link], alone: frozenset[int] = frozenset()) -> list[list[int]]:
+    """Indices of the paragraph links whose sentences are aligned together: each run of links other than 1-1 (a
     paragraph left out, added, split or joined) with the 1-1 link on either side of it, so that a
     copy that splits one paragraph into three or more (one per sentence, as a CMS may re-flow it),
     or joins them, still pairs sentence by sentence; a paragraph really left out is still found
-    by the sentence alignment."""
+    by the sentence alignment. A swapped paragraph's link (`alone`) is a region of its own."""
     odd = [k for k, link in enumerate(links) if len(link.src) != 1 or len(link.tgt) != 1]
-    near = {j for k in odd for j in (k - 1, k, k + 1) if 0 <= j < len(links)}
-    regions: list[list[Link]] = []
-    for k, link in enumerate(links):
+    near = {j for k in odd for j in (k - 1, k, k + 1) if 0 <= j < len(links) and j not in alone}
+    regions: list[list[int]] = []
+    for k in range(len(links)):
         if k in near and k - 1 in near and regions:
-            regions[-1].append(link)
+            regions[-1].append(k)
         else:
-            regions.append([link])
+            regions.append([k])
     return regions
 
 

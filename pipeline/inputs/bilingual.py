@@ -178,6 +178,9 @@ def csv_rows(text: str, path: str) -> Iterator[Record]:
     decimal mark is the comma)."""
     first = next((line for line in text.split("\n") if line.strip()), "")
     sep = ";" if ";" in first and "," not in first else ","
+    # a cell may be as long as the text (Python's csv refuses one over 131,072 characters: the whole
+    # file was refused for one long cell, which TSV and JSONL mark unverifiable and go on)
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     reader = csv.reader(io.StringIO(text), delimiter=sep, strict=True)
     start = 1
     try:

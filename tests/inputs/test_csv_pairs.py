@@ -96,3 +96,12 @@ def test_a_csv_file_is_checked_source_aware_with_its_declared_languages(tmp_path
         r.code == 2
         and r.stderr.strip() == f"driftcheck: error: {bad}:2: not valid CSV (unexpected end of data)"
     )
+
+
+def test_a_cell_longer_than_pythons_csv_limit_is_read() -> None:
+    """Python's csv refuses a field over 131,072 characters: one long cell refused the whole file
+    ("not valid CSV (field larger than field limit)"), where TSV and JSONL read it (and the run
+    marks it unverifiable and checks the rest)."""
+    long = "a" * 131_073
+    segments = read_pairs(f"source,translation\nEl perro come.,The dog eats.\nx,{long}\n", "f.csv", "csv", 0)
+    assert [(s.line, len(s.text)) for s in segments] == [(2, 13), (3, 131_073)]

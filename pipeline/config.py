@@ -17,7 +17,7 @@ from .engines import DEVICES
 from .engines import REGISTRY as ENGINE_REGISTRY
 from .errors import ConfigError, UsageError
 from .formats import DEFAULT_INCLUDE
-from .records import FAIL_ON, FORMATS, SEVERITIES
+from .records import FAIL_ON, FORMATS, JSON_MAX_INTEGER, SEVERITIES
 
 ENGINES = tuple(ENGINE_REGISTRY)  # the engines' registry (pipeline/engines) names them
 LIST_KEYS = ("pivots", "formats", "include", "exclude")
@@ -110,16 +110,21 @@ _TYPES: dict[str, tuple[type, ...]] = {
 _ALIASES = {"pivot": "pivots", "format": "formats", "source-lang": "source_lang", "fail-on": "fail_on"}
 
 
+_FLAGS = {"pivots": "--pivot", "formats": "--format"}  # where a flag is not the key's own name
+
+
 def _validate(key: str, value: Any, origin: str) -> Any:
-    where = f"{origin}: {key}"
+    # a value from a flag is named as the flag the user typed ("command line: max_flagged" sent
+    # them looking for a setting)
+    where = _FLAGS.get(key, "--" + key.replace("_", "-")) if origin == COMMAND_LINE else f"{origin}: {key}"
     if key not in _TYPES:
         known = ", ".join(sorted(_TYPES))
         raise ConfigError(f"{where}: unknown setting (known: {known})")
     types = _TYPES[key]
+    kind = "a number" if float in types else types[0].__name__  # min_chrf = 50.5 is as good as 50
     if isinstance(value, bool) and bool not in types:
-        raise ConfigError(f"{where}: must be {types[0].__name__}, not a boolean")
+        raise ConfigError(f"{where}: must be {kind}, not a boolean")
     if not isinstance(value, types):
-        kind = "a number" if float in types else types[0].__name__  # min_chrf = 50.5 is as good as 50
         raise ConfigError(f"{where}: must be {kind}, got {type(value).__name__}")
     value = cast(Any, value)  # isinstance against a runtime tuple narrows to object
     if key in (*PATH_KEYS, "annotate") and not value.strip():  # `--baseline "$UNSET"` in a CI script
@@ -147,6 +152,8 @@ def _validate(key: str, value: Any, origin: str) -> Any:
         raise ConfigError(f"{where}: must be at least 1")
     if key in ("threads", "max_flagged") and value < 0:
         raise ConfigError(f"{where}: must not be negative")
+    if key == "max_flagged" and value > JSON_MAX_INTEGER:  # the report records it: no reader read it back
+        raise ConfigError(f"{where}: at most 2^53 ({JSON_MAX_INTEGER})")
     if key == "threads" and value > MAX_THREADS:  # the thread pools aborted the process (libgomp)
         raise ConfigError(f"{where}: at most {MAX_THREADS} (0: the engine's default, one per core)")
     if key == "min_chrf" and not 0 <= value <= 100:

@@ -20,10 +20,21 @@ def print_text(data: dict[str, Any], stderr: bool = False, limit: int = 200) -> 
     from rich.console import Console
 
     if stream.isatty():
-        print_into(Console(stderr=stderr, highlight=False), data, limit)
+        print_into(_wide_enough(Console(stderr=stderr, highlight=False)), data, limit)
         return
     # a pipe or a file: rendered as rich renders for one, then written whole (`write_all`); rich
     # meeting a closed pipe itself exits 1 without a word, which CI reads as a failed gate
     buffer = io.StringIO()
-    print_into(Console(file=buffer, highlight=False), data, limit)
+    print_into(_wide_enough(Console(file=buffer, highlight=False)), data, limit)
     write_all(buffer.getvalue(), stream)
+
+
+MIN_WIDTH, FALLBACK_WIDTH = 20, 80
+
+
+def _wide_enough(console: Any) -> Any:
+    """The console, at 80 columns where COLUMNS says fewer than 20 (some CI containers set
+    COLUMNS=0: the summary came out empty, and at 1 its sentences and reasons were dropped)."""
+    if console.width < MIN_WIDTH:
+        console.width = FALLBACK_WIDTH
+    return console

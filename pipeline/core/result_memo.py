@@ -14,7 +14,8 @@ The key is a sha256 over everything that decides the canonical JSON report:
   source document the same way;
 - the settings that reach the report (languages, pivots, via, engine, models dir, beam,
   device, thresholds, checks, fail_on; not formats, outputs, baseline, include/exclude,
-  cache location, threads or gate limits, which act on the report afterwards);
+  cache location, threads or gate limits, which act on the report afterwards), and where each of
+  them was given (a flag, a config file's path: the report's warnings name it);
 - the engine signature of every direction the run would take (engine version, model id,
   revision and fingerprint, decoding options: what the translation cache keys on), with
   the routes planned now, so a newly installed direct model is a miss; the resolved
@@ -127,6 +128,9 @@ def run_key(
         "inputs": [[p, file_digest(p)] for p in paths],
         "source": [source, file_digest(source)] if source is not None else None,
         "settings": {k: v for k, v in asdict(settings).items() if k not in NOT_IN_REPORT},
+        # where each of those was given: a warning names it ("'source_lang' in /a/driftcheck.toml"),
+        # and a reused report named the config file of the run that stored it
+        "given": {k: v for k, v in settings.given.items() if k not in NOT_IN_REPORT},
         "engine": engine_signature,
         "routes": routes,
         "context": context or {},

@@ -44,7 +44,7 @@ SEGMENT_FORMATS = tuple(dict.fromkeys(BILINGUAL_SUFFIXES.values()))  # jsonl, ts
 # the first one present winning.
 FIELD_NAMES = {"source": ("source", "src"), "translation": ("translation", "target", "tgt", "text")}
 _TAG = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")  # "es", "pt-BR", "en_US": how tags are written
-_COLUMN = re.compile(r"[A-Za-z][\w .-]{0,39}")  # a name a header may give a column of metadata
+_COLUMN = re.compile(r"[A-Za-z][\w .()/#&-]{0,39}")  # a name a header may give a column of metadata
 
 
 def bilingual_format(path: str) -> str | None:
@@ -56,9 +56,15 @@ def _field(obj: dict[str, object], field: str) -> str | None:
     return next((n for n in FIELD_NAMES[field] if n in obj), None)
 
 
-def _new_id(seg_id: str, seen: set[str], where: str) -> str:
+def _new_id(seg_id: str, seen: set[str], where: str, numbered: set[str] | None = None) -> str:
+    """`seg_id`, unless an earlier row has it. `numbered`: the ids that are line numbers of rows
+    without an id (JSONL, Parquet), this one too if it is one; a clash with one is said to be so
+    (it read "duplicate id '2'" of a row that has no id)."""
     if seg_id in seen:
-        raise InputError(f"{where}: duplicate id '{seg_id}'")
+        why = ""
+        if numbered is not None and seg_id in numbered:
+            why = " (a row without an 'id' takes its line number as its id: give every row an id, or none)"
+        raise InputError(f"{where}: duplicate id '{seg_id}'{why}")
     seen.add(seg_id)
     return seg_id
 
@@ -91,6 +97,7 @@ def _once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def parse_jsonl(text: str, path: str, doc_index: int) -> list[Segment]:
     segments: list[Segment] = []
     seen: set[str] = set()
+    numbered: set[str] = set()  # ids that are line numbers (rows without one)
     for lineno, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
@@ -118,8 +125,13 @@ def parse_jsonl(text: str, path: str, doc_index: int) -> list[Segment]:
             raise InputError(
                 f"{path}:{lineno}: 'id' must be a string or a whole number, got {json.dumps(raw_id)[:40]}"
             )
+        if raw_id is None:
+            numbered.add(str(lineno))
         seg_id = _new_id(
-            whole_characters(str(raw_id)) if raw_id is not None else str(lineno), seen, f"{path}:{lineno}"
+            whole_characters(str(raw_id)) if raw_id is not None else str(lineno),
+            seen,
+            f"{path}:{lineno}",
+            numbered,
         )
         src = whole_characters(src) if isinstance(src, str) else src
         meta = _meta(obj, {key, skey, "id"})
@@ -161,6 +173,31 @@ def _header(cells: list[str]) -> _Columns | None:
         return None
     meta = tuple((names[i], i) for i in rest)
     return _Columns(translation[0], next(iter(source), None), next(iter(ids), None), meta)
+
+
+def _header_problem(cells: list[str]) -> str | None:
+    """Why a first line that names a source and a translation column is no header `_header` reads
+    (it was read as a pair: "expected 2 columns, found 3"), or None where it names no such pair."""
+    low = [c.strip().casefold() for c in cells]
+    named = {f: [c for c in low if c in FIELD_NAMES[f]] for f in ("source", "translation")}
+    if not named["source"] or not named["translation"]:
+        return None
+    for field, said in named.items():
+        if len(said) > 1:
+            return f"names the {field} twice ({', '.join(repr(c) for c in said)}): keep one column"
+    if len(set(low)) != len(low):
+        twice = next(c for c in low if low.count(c) > 1)
+        return f"names the column {twice!r} twice"
+    known = {*FIELD_NAMES["source"], *FIELD_NAMES["translation"], "id"}
+    for n, cell in enumerate(cells, start=1):
+        if cell.strip().casefold() not in known and not _COLUMN.fullmatch(cell.strip()):
+            what = (
+                "is empty (a separator at the end of the line?)"
+                if not cell.strip()
+                else f"{cell.strip()[:40]!r} is no column name"
+            )
+            return f"cell {n} {what}: a column name starts with a letter, up to 40 letters, digits, spaces and . - _ ( ) / # &"
+    return None
 
 
 Record = tuple[int, list[str]]  # a table's row: the line it starts on, its cells
@@ -205,6 +242,9 @@ def parse_table(rows: Iterator[Record], path: str, doc_index: int, kind: str) ->
             if cols is not None:
                 header = lineno
                 continue  # the header: not a pair
+            problem = _header_problem(cells)
+            if problem:  # it names a source and a translation: a header, not a pair, but one we cannot read
+                raise InputError(f"{path}:{lineno}: the header {problem}")
             cols = _Columns(width - 1, 0 if width == 2 else None)
         if len(cells) != width or not (header or width in (1, 2)):
             raise InputError(

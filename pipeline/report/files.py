@@ -19,6 +19,7 @@ from typing import Any
 from ..errors import DriftcheckError, InputError
 from ..formats.encoding import whole_characters
 from ..outputs import atomic_write
+from ..records import JSON_MAX_INTEGER
 from .validate import problem
 
 MIB = 1024 * 1024
@@ -77,9 +78,6 @@ class _NotJson(ValueError):
     pass
 
 
-MAX_INTEGER = 2**53
-
-
 def _finite(text: str) -> float:
     """A JSON number that fits a float: 1e999 is valid JSON, read as infinity, and came back out
     as `Infinity` (invalid JSON; the HTML report's script stopped on it)."""
@@ -92,7 +90,7 @@ def _finite(text: str) -> float:
 def _whole(text: str) -> int:
     """A JSON integer within ±2^53, the integers every JSON reader holds exactly (RFC 7493): a
     400-digit one is valid JSON, and the report's renderers stopped on it with an internal error."""
-    if len(text.lstrip("-")) > 16 or abs(int(text)) > MAX_INTEGER:
+    if len(text.lstrip("-")) > 16 or abs(int(text)) > JSON_MAX_INTEGER:
         raise _NotJson(
             f"{text[:20]}{'…' if len(text) > 20 else ''} is beyond the integers JSON readers share (±2^53)"
         )

@@ -104,7 +104,21 @@ BAD = [
     ('lang = "klingon"', "driftcheck.toml: lang: unknown language code 'klingon'"),
     ('source_lang = "xx-yy-zz"', "driftcheck.toml: source_lang: unknown language code"),
     ('min_chrf = "50"', "min_chrf: must be a number, got str"),
+    # QA pass 6: "must be int, not a boolean" for a number; a limit the report then could not hold
+    ("min_chrf = true", "min_chrf: must be a number, not a boolean"),
+    ("max_flagged = 18014398509481984", "max_flagged: at most 2"),  # 2^53
 ]
+
+
+def test_a_flags_value_is_named_as_the_flag_and_max_flagged_fits_a_report(tmp_path: Path) -> None:
+    """`--max-flagged 9007199254740993` ran, and wrote a report that `report` and `baseline create`
+    refused (an integer beyond what JSON readers share); the message said "command line:
+    max_flagged", a setting, not the flag typed."""
+    from tests.conftest import run_cli
+
+    (tmp_path / "a.txt").write_text("The bridge reopened on Monday.\n")
+    r = run_cli("check", "a.txt", "--engine", "apertium", "--max-flagged", "9007199254740993", cwd=tmp_path)
+    assert (r.code, r.stderr) == (2, "driftcheck: error: --max-flagged: at most 2^53 (9007199254740992)\n")
 
 
 @pytest.mark.parametrize("text, message", BAD)

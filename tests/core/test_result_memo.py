@@ -108,6 +108,21 @@ def test_output_and_gate_settings_reuse_the_report(
     assert len(runs) == 1
 
 
+def test_a_setting_given_elsewhere_runs_again(tmp_path: Path, doc: Path, runs: list[str]) -> None:
+    """The same settings given in another config file: the report's warnings name the file that
+    set a language, and a reused report named the config file of the run that stored it."""
+    given = [
+        {"lang": str(tmp_path / "a" / "driftcheck.toml")},
+        {"lang": str(tmp_path / "b" / "driftcheck.toml")},
+    ]
+    as_es = {"lang": "es", "pivots": ["en"]}  # over the file name's "en": a warning names where
+    reports = [api.check_data([str(doc)], settings(tmp_path, given=g, **as_es)) for g in given]
+    warnings = [r["documents"][0]["warnings"] for r in reports]
+    assert len(runs) == 2 and all(g["lang"] in " ".join(w) for g, w in zip(given, warnings, strict=True))
+    assert api.check_data([str(doc)], settings(tmp_path, given=given[0], **as_es)) == reports[0]
+    assert len(runs) == 2
+
+
 def test_changed_input_bytes_run_again(tmp_path: Path, doc: Path, runs: list[str]) -> None:
     first = api.check_data([str(doc)], settings(tmp_path))
     doc.write_text(TEXT.replace("42", "43"), encoding="utf-8")

@@ -48,7 +48,6 @@ def test_a_one_column_header_names_copy_alone() -> None:
         "No\tSí",
         "es\tes",  # one language twice
         "en\tja",  # a language driftcheck does not name
-        "source\ttranslation\ttranslation",
     ],
 )
 def test_a_first_line_that_is_not_a_header_stays_data(first: str) -> None:
@@ -123,3 +122,51 @@ def test_a_header_of_language_tags_declares_the_pair(tmp_path: Path) -> None:
     r = run_cli("check", str(named), *APERTIUM, "-s", "es", "-f", "json", "-o", str(out))
     assert r.code == 0, r.stderr
     assert [s["id"] for s in json.loads(out.read_text(encoding="utf-8"))["segments"]] == ["2"]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [
+            {"id": "2", "source": "Hola.", "translation": "Hello."},
+            {"source": "Adiós.", "translation": "Bye."},
+        ],
+        [{"source": "Hola.", "translation": "Hello."}, {"id": 1, "source": "Adiós.", "translation": "Bye."}],
+    ],
+)
+def test_an_id_that_clashes_with_a_line_number_says_where_it_came_from(rows: list[dict[str, object]]) -> None:
+    """A row without an id takes its line number: "p.jsonl:2: duplicate id '2'" of a row with no id
+    sent the user looking for an id they never wrote."""
+    with pytest.raises(InputError) as err:
+        read_pairs("\n".join(json.dumps(r) for r in rows), "p.jsonl", "jsonl", 0)
+    assert str(err.value).startswith("p.jsonl:2: duplicate id '")
+    assert str(err.value).endswith(
+        "(a row without an 'id' takes its line number as its id: give every row an id, or none)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "said"),
+    [
+        ("source\ttranslation\ttranslation", "names the translation twice ('translation', 'translation')"),
+        ("source\tsrc\ttranslation", "names the source twice ('source', 'src')"),
+        ("source\ttranslation\tnote\tnote", "names the column 'note' twice"),
+        ("source\ttranslation\t", "cell 3 is empty (a separator at the end of the line?)"),
+        ("source\ttranslation\tNotes: internal!", "cell 3 'Notes: internal!' is no column name"),
+    ],
+)
+def test_a_header_it_cannot_read_is_named(first: str, said: str) -> None:
+    """Each was read as a pair of data: "p.tsv:1: expected 2 tab-separated column(s) ..., found 3",
+    which did not say what was wrong with the header (Excel's trailing empty cell, a duplicated or
+    aliased column)."""
+    with pytest.raises(InputError) as err:
+        read_pairs(f"{first}\na\tb\tc\n", "p.tsv", "tsv", 0)
+    assert str(err.value).startswith(f"p.tsv:1: the header {said}")
+
+
+def test_a_column_name_may_hold_parentheses_and_slashes() -> None:
+    """`Notes (internal)` made the whole header a data row (and the file an error)."""
+    segs = read_pairs(
+        "source\ttranslation\tNotes (internal)\tQA/Reviewer #2\nHola.\tHello.\tx\ty\n", "p.tsv", "tsv", 0
+    )
+    assert [dict(s.meta) for s in segs] == [{"Notes (internal)": "x", "QA/Reviewer #2": "y"}]

@@ -130,3 +130,21 @@ def test_a_narrow_terminal_starts_no_line_with_the_sentence(width: int) -> None:
     out = text.render_text(data, width=width)
     assert not [line for line in out.splitlines() if line.lstrip().startswith("::")]
     assert [line for line in out.splitlines() if "::" in line]
+
+
+@pytest.mark.parametrize("columns", ["0", "1", "19"])
+def test_a_terminal_width_too_small_to_show_a_sentence_prints_at_80_columns(columns: str) -> None:
+    """Some CI containers set COLUMNS=0: `report -f text` printed nothing and exited 0; at 1 the
+    sentence and its reasons were dropped from their box."""
+    from tests.conftest import run_cli
+
+    r = run_cli(
+        "report", str(ROOT / "tests" / "data" / "report_source.json"), "-f", "text", env={"COLUMNS": columns}
+    )
+    assert r.code == 0, r.stderr
+    seg = next(
+        s
+        for s in json.loads((ROOT / "tests" / "data" / "report_source.json").read_text())["segments"]
+        if s["flags"]
+    )
+    assert seg["text"].split()[0] in r.stdout and seg["flags"][0]["check"] in r.stdout

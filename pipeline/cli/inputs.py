@@ -146,8 +146,11 @@ def spool_streams(paths: list[str], stdin_name: str | None = None) -> tuple[list
             if not _is_stream(p):
                 out.append(p)
                 continue
-            data = read_bytes(p)
             name = stdin_name if p == "-" and stdin_name else p
+            try:
+                data = read_bytes(p)
+            except InputError as exc:  # named as every other message about it names it
+                raise InputError(str(exc).replace(f"{p}: ", f"{name}: ", 1)) from None
             if not (p == "-" and stdin_name) and (kind := _catalogue_kind(data)):
                 print(
                     f"driftcheck: warning: {one_line(p)}: looks like {kind[0]} but is read as plain text; "

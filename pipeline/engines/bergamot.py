@@ -214,7 +214,8 @@ class BergamotEngine:
             {b for a, b in bundled_models() if a == src} & {a for a, b in bundled_models() if b == src}
         )
         pivot = (
-            f"; {src} has only {'/'.join(bridge)} (a round trip of {src} copy: --pivot {bridge[0]})"
+            f"; {src} has only {'/'.join(bridge)} (through it: --pivot {bridge[0]} for a round trip of {src} copy, "
+            f"--via {bridge[0]} or none beside a source)"
             if bridge
             else ""
         )

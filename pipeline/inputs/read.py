@@ -336,20 +336,35 @@ def parse_markdown(text: str) -> list[Paragraph]:
         if start:
             b.flush()
             b.kind = "heading" if start.re is _HEADING else "list-item"
-            b.block, b.inline = [(lineno, strip_inline(start.group(2), labels))], waiver or ()
+            b.block, b.inline = [(lineno, strip_inline(_inner(start.group(2)), labels))], waiver or ()
             if b.kind == "heading":
                 b.flush()
             continue
         quote = _QUOTE.match(raw)
         if quote and b.block and (not b.quoted or not raw[quote.end() :].strip()):
             b.flush()  # a block quote interrupts a paragraph or a list item; a bare `>` ends its paragraph
-        line = raw[quote.end() :] if quote else raw
+        line = _inner(raw[quote.end() :]) if quote else raw
         for k, part in enumerate(_BLOCK_TAG.split(line)):
             if k:
                 b.flush()  # a block element's tag ends the paragraph before it
             b.add(lineno, strip_inline(part, labels), bool(quote), waiver)
     b.flush()
     return [p for p in b.paras if p.text.strip()]
+
+
+def _inner(text: str) -> str:
+    """The text inside markers nested on one line: a quote in a list item (`- > The dog eats.`), a
+    list item in a quote (`> - item`), an item in an item (`- - item`), a heading in an item (they
+    were left in the sentence: "> The dog eats.")."""
+    while True:
+        quote = _QUOTE.match(text)
+        inner = text[quote.end() :] if quote and quote.end() else None
+        start = _LIST.match(text) or _HEADING.match(text)
+        if inner is None and start:
+            inner = start.group(2)
+        if inner is None or inner == text:
+            return text
+        text = inner
 
 
 def _table_rows(lines: list[str]) -> set[int]:

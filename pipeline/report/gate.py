@@ -36,6 +36,11 @@ def fails(verdict: str, fail_on: str = "fail") -> bool:
     return verdict_rank(verdict) >= verdict_rank(threshold)
 
 
+def _sentences(n: int, kind: str = "") -> str:
+    """"1 sentence", "2 flagged sentences": the gate line said "1 sentence(s)", "1 flagged sentences"."""
+    return f"{n} {kind}sentence{'' if n == 1 else 's'}"
+
+
 def gate(
     data: dict[str, Any],
     fail_on: str = "fail",
@@ -47,12 +52,12 @@ def gate(
     segments = data["segments"]
     bad = [s for s in segments if fails(s["verdict"], fail_on)]
     if bad:
-        reasons.append(f"{len(bad)} sentence(s) with verdict '{fail_on}' or worse (--fail-on {fail_on})")
+        reasons.append(f"{_sentences(len(bad))} with verdict '{fail_on}' or worse (--fail-on {fail_on})")
     per_sentence = len(reasons)
     if max_flagged is not None:
         flagged = sum(s["verdict"] != "ok" for s in segments)
         if flagged > max_flagged:
-            reasons.append(f"{flagged} flagged sentences, more than --max-flagged {max_flagged}")
+            reasons.append(f"{_sentences(flagged, 'flagged ')}, more than --max-flagged {max_flagged}")
     if min_chrf is not None:
         for doc in data["documents"]:
             if not doc["scores"]:  # nothing measured: the limit cannot be shown to hold

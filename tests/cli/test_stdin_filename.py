@@ -52,3 +52,10 @@ def test_the_name_without_stdin_is_a_usage_error(tmp_path: Path) -> None:
         r.stderr
         == "driftcheck: error: --stdin-filename names what stdin holds: give - as an input, and a file name\n"
     )
+
+
+def test_stdin_over_the_size_limit_is_named_by_its_name() -> None:
+    """Every other message about piped input names it by --stdin-filename; this one said "-"."""
+    big = "a\tb\n" * (5 * 1024 * 1024 // 4 + 1)
+    r = run_cli("check", "-", "--stdin-filename", "pairs.tsv", "-s", "es", *APERTIUM, stdin=big)
+    assert (r.code, r.stderr) == (2, "driftcheck: error: pairs.tsv: input is larger than 5 MiB; split it\n")

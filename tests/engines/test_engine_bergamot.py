@@ -289,5 +289,17 @@ def test_portuguese_copy_without_a_pivot_is_told_the_pivot_that_works(tmp_path: 
     copy.write_text("O presidente abriu a ponte na sexta-feira.\n", encoding="utf-8")
     r = run_cli("check", str(copy), "--engine", "bergamot", "--no-cache")
     assert r.code == 2
-    assert "; pt has only en (a round trip of pt copy: --pivot en); --engine auto takes other" in r.stderr
+    assert "; pt has only en (through it: --pivot en for a round trip of pt copy" in r.stderr
     assert run_cli("check", str(copy), "--engine", "bergamot", "--no-cache", "--pivot", "en").code == 0
+
+
+def test_a_source_aware_run_through_a_pivot_bergamot_lacks_is_told_to_drop_it(tmp_path: Path) -> None:
+    """Beside a source, `--via es` got the round-trip advice ("--pivot en"), which that run cannot
+    take; the hint names both."""
+    copy, source = tmp_path / "b.pt.txt", tmp_path / "a.en.txt"
+    copy.write_text("O presidente abriu a ponte na sexta-feira.\n", encoding="utf-8")
+    source.write_text("The president opened the bridge on Friday.\n", encoding="utf-8")
+    args = ("check", str(copy), "--source", str(source), "--engine", "bergamot", "--no-cache")
+    r = run_cli(*args, "--via", "es")
+    assert r.code == 2 and "--via en or none beside a source" in r.stderr, r.stderr
+    assert run_cli(*args, "--fail-on", "never").code == 0

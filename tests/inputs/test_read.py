@@ -318,3 +318,19 @@ def test_table_rules_read_the_same_in_time_linear_in_the_line() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0 and proc.stdout == "1501\n", proc.stderr  # the paragraph, then each item
+
+
+@pytest.mark.parametrize(
+    ("line", "reads"),
+    [
+        ("- > The dog eats.", "The dog eats."),
+        ("> - The dog eats.", "The dog eats."),
+        ("- - The dog eats.", "The dog eats."),
+        ("* # The dog eats.", "The dog eats."),
+        ("1. > The dog eats.", "The dog eats."),
+        ("> 2) The dog eats.", "The dog eats."),
+    ],
+)
+def test_markers_nested_on_one_line_are_all_left_out(line: str, reads: str) -> None:
+    """Only the outer marker went: "- > The dog eats." was checked as "> The dog eats."."""
+    assert [p.text for p in parse_markdown(line + "\n")] == [reads]

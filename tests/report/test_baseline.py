@@ -147,7 +147,7 @@ def test_a_new_flag_still_fails(report: dict[str, Any]) -> None:
     assert out["summary"]["checks"] == {"negation": 1}
     result = gate(out)
     assert not result.passed
-    assert result.reasons == ("1 sentence(s) with verdict 'fail' or worse (--fail-on fail)",)
+    assert result.reasons == ("1 sentence with verdict 'fail' or worse (--fail-on fail)",)
 
 
 def test_same_check_on_an_edited_sentence_is_new(report: dict[str, Any]) -> None:

@@ -22,7 +22,8 @@ from pipeline.core.verdict import drift, verdict
 from pipeline.errors import DriftcheckError
 from pipeline.formats.encoding import readable
 from pipeline.inputs.bilingual import read_pairs
-from pipeline.inputs.read import decode_text, parse_markdown, parse_text
+from pipeline.inputs.markdown import parse_markdown
+from pipeline.inputs.read import decode_text, parse_text
 from pipeline.inputs.segment import split_sentences
 from pipeline.records import (
     FORMATS,

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import InputError
-from pipeline.inputs.read import decode_text, parse_markdown, parse_text, read_document
+from pipeline.inputs.markdown import parse_markdown
+from pipeline.inputs.read import decode_text, parse_text, read_document
 from pipeline.inputs.segment import segment_document
 
 MARKDOWN = """---
@@ -304,7 +305,7 @@ def test_table_rules_read_the_same_in_time_linear_in_the_line() -> None:
     import subprocess
     import sys
 
-    from pipeline.inputs.read import _TABLE_RULE
+    from pipeline.inputs.markdown import _TABLE_RULE
 
     old = re.compile(r"^\s*\|?\s*:?-{3,}")
     rng = random.Random(7)
@@ -312,7 +313,7 @@ def test_table_rules_read_the_same_in_time_linear_in_the_line() -> None:
         line = "".join(rng.choice(" \t|:-x") for _ in range(rng.randrange(0, 12)))
         assert bool(_TABLE_RULE.match(line)) == bool(old.match(line)), repr(line)
     code = (
-        "from pipeline.inputs.read import parse_markdown\n"
+        "from pipeline.inputs.markdown import parse_markdown\n"
         "text = 'The dog eats.\\n' + ' ' * 2_000_000 + 'x\\n\\n' + ''.join('  ' * i + '- Item\\n' for i in range(1500))\n"
         "print(len(parse_markdown(text)))\n"
     )

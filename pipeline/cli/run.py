@@ -11,12 +11,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..config import CONFIG_FILE, Settings, given_as
+from ..config import COMMAND_LINE, CONFIG_FILE, Settings, given_as
 from ..errors import InputError, UsageError
 from ..output_checks import file_identity
 from ..outputs import commit_outputs, stage_outputs, write_output
 from ..report import render
-from ..report.gate import ERROR, gate_of, with_limits
+from ..report.gate import ERROR, GATE_KEYS, gate_of, with_limits
 from ..terminal import one_line, write_all
 from ..timing import Timer
 from . import output_plan
@@ -325,7 +325,10 @@ def run_check(
                 data = check_data(good, settings, source, timer=timer, read=read)
         _show_warnings(data, spooled, settings)
         # the gate every format shows, and the inputs not read (said on stderr already)
-        data = with_limits(data, settings.max_flagged, settings.min_chrf, given_names(errors, spooled))
+        said = {
+            k: given_as(settings, k) for k in GATE_KEYS if settings.given.get(k, COMMAND_LINE) != COMMAND_LINE
+        }
+        data = with_limits(data, settings.max_flagged, settings.min_chrf, given_names(errors, spooled), said)
         if settings.baseline:
             data = _baselined(data, settings.baseline)
         annotated: list[tuple[str, bytes]] = []

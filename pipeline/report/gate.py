@@ -5,12 +5,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from ..records import VERDICTS, verdict_rank
 
 PASSED, FAILED, ERROR = 0, 1, 2
+GATE_KEYS = ("fail_on", "max_flagged", "min_chrf")  # the settings the gate applies
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,7 @@ def fails(verdict: str, fail_on: str = "fail") -> bool:
 
 
 def _sentences(n: int, kind: str = "") -> str:
-    """"1 sentence", "2 flagged sentences": the gate line said "1 sentence(s)", "1 flagged sentences"."""
+    """ "1 sentence", "2 flagged sentences": the gate line said "1 sentence(s)", "1 flagged sentences"."""
     return f"{n} {kind}sentence{'' if n == 1 else 's'}"
 
 
@@ -47,27 +49,43 @@ def gate(
     max_flagged: int | None = None,
     min_chrf: float | None = None,
     unread: tuple[str, ...] = (),
+    said: Mapping[str, str] | None = None,
 ) -> GateResult:
+    """`said`: how the user gave a limit that no flag gave ("'max_flagged' in driftcheck.toml"), for
+    its reason (a flag otherwise: the reasons named `--max-flagged` to someone who never typed it)."""
     reasons: list[str] = []
     segments = data["segments"]
     bad = [s for s in segments if fails(s["verdict"], fail_on)]
+
+    def limit(key: str, value: object, parenthesised: bool = False) -> str:
+        """ "--max-flagged 5" for a flag, "5 ('max_flagged' in driftcheck.toml)" for a config's
+        (inside parentheses already: "review: 'fail_on' in driftcheck.toml")."""
+        how = (said or {}).get(key)
+        if not how:
+            return f"--{key.replace('_', '-')} {value}"
+        return f"{value}: {how}" if parenthesised else f"{value} ({how})"
+
     if bad:
-        reasons.append(f"{_sentences(len(bad))} with verdict '{fail_on}' or worse (--fail-on {fail_on})")
+        reasons.append(
+            f"{_sentences(len(bad))} with verdict '{fail_on}' or worse ({limit('fail_on', fail_on, parenthesised=True)})"
+        )
     per_sentence = len(reasons)
     if max_flagged is not None:
         flagged = sum(s["verdict"] != "ok" for s in segments)
         if flagged > max_flagged:
-            reasons.append(f"{_sentences(flagged, 'flagged ')}, more than --max-flagged {max_flagged}")
+            reasons.append(
+                f"{_sentences(flagged, 'flagged ')}, more than {limit('max_flagged', max_flagged)}"
+            )
     if min_chrf is not None:
         for doc in data["documents"]:
             if not doc["scores"]:  # nothing measured: the limit cannot be shown to hold
                 reasons.append(
-                    f"{doc['path']}: no corpus chrF (no sentence of it could be verified) for --min-chrf {min_chrf:g}"
+                    f"{doc['path']}: no corpus chrF (no sentence of it could be verified) for {limit('min_chrf', f'{min_chrf:g}')}"
                 )
             for name, sc in doc["scores"].items():
                 if sc["chrf"] < min_chrf:
                     reasons.append(
-                        f"{doc['path']}: corpus chrF ({name}) {sc['chrf']:.1f} < --min-chrf {min_chrf:g}"
+                        f"{doc['path']}: corpus chrF ({name}) {sc['chrf']:.1f} < {limit('min_chrf', f'{min_chrf:g}')}"
                     )
     not_read = tuple(f"input not read: {why}" for why in unread)
     reasons += not_read
@@ -75,7 +93,11 @@ def gate(
 
 
 def with_limits(
-    data: dict[str, Any], max_flagged: int | None, min_chrf: float | None, unread: list[str] | None = None
+    data: dict[str, Any],
+    max_flagged: int | None,
+    min_chrf: float | None,
+    unread: list[str] | None = None,
+    said: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """The report with the run's limits in its signature (`gate`: only those set), so that every
     format shows the gate the exit code applied; and the inputs the run could not read (`unread`:
@@ -87,6 +109,8 @@ def with_limits(
     }
     if unread:
         limits["unread"] = list(unread)
+    if said:  # the limits a config file (or the API) gave, named as given
+        limits["said"] = dict(said)
     if not limits:
         return data
     return {**data, "signature": {**data.get("signature", {}), "gate": limits}}
@@ -99,5 +123,10 @@ def gate_of(data: dict[str, Any]) -> GateResult:
     limits = sig.get("gate") or {}
     fail_on = str(sig.get("fail_on") or "fail")
     return gate(
-        data, fail_on, limits.get("max_flagged"), limits.get("min_chrf"), tuple(limits.get("unread") or ())
+        data,
+        fail_on,
+        limits.get("max_flagged"),
+        limits.get("min_chrf"),
+        tuple(limits.get("unread") or ()),
+        limits.get("said"),
     )

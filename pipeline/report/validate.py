@@ -145,6 +145,9 @@ def _gate(signature: dict[str, Any]) -> None:
     for key in ("max_flagged", "min_chrf"):
         if gate is not None:
             _optional(gate, key, "signature.gate", (int, float), "a number")
+    said = None if gate is None else _optional(gate, "said", "signature.gate", dict, "an object")
+    for key, how in (said or {}).items():
+        _need(how, f"signature.gate.said.{key}", str, "a string")
     unread = None if gate is None else _optional(gate, "unread", "signature.gate", list, "a list")
     for k, why in enumerate(unread or []):
         _need(why, f"signature.gate.unread[{k}]", str, "a string")

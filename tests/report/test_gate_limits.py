@@ -10,6 +10,7 @@ from pathlib import Path
 
 import jsonschema
 
+from pipeline.report.markdown import md_escape
 from tests.conftest import run_cli
 from tests.report.test_report_ci import SCHEMA
 
@@ -119,3 +120,27 @@ def test_the_summary_names_flags_a_baseline_accepted(tmp_path: Path) -> None:
     md = run_cli("report", "after.json", "-f", "markdown", cwd=tmp_path).stdout
     assert md.startswith("### driftcheck: the sentence came through")  # was "all 1 sentence"
     assert "Accepted by the baseline: 1 flag(s), not counted above." in md  # it said nothing of it
+
+
+def test_limits_a_config_file_sets_are_named_as_the_config_sets_them(tmp_path: Path) -> None:
+    """The gate line and every CI view said "more than --max-flagged 0" and "< --min-chrf 99" to a
+    user who set them in driftcheck.toml and typed no flag; a flag still reads as a flag."""
+    (tmp_path / "b.txt").write_text("The weather was fine and the children played in the park.\n", "utf-8")
+    config = tmp_path / "driftcheck.toml"
+    config.write_text("min_chrf = 99\n", "utf-8")
+    run = ("check", "b.txt", "--engine", "apertium", "--pivot", "es", "--no-semantic", "--no-cache")
+    r = run_cli(*run, "--max-flagged", "5", "-f", "json", "-f", "junit", "-o", "out/", cwd=tmp_path)
+    assert r.code == 1, r.stderr
+    said = f"< 99 ('min_chrf' in {config})"
+    assert said in r.stderr and "--min-chrf" not in r.stderr
+    data = json.loads((tmp_path / "out" / "driftcheck.json").read_text("utf-8"))
+    assert data["signature"]["gate"] == {
+        "max_flagged": 5,
+        "min_chrf": 99,
+        "said": {"min_chrf": f"'min_chrf' in {config}"},
+    }
+    junit = ET.parse(tmp_path / "out" / "driftcheck.junit.xml").getroot()
+    case = junit.find("testsuite[@name='driftcheck gate']/testcase/failure")
+    assert case is not None and said in (case.get("message") or "")
+    again = run_cli("report", "out/driftcheck.json", "-f", "markdown", cwd=tmp_path)
+    assert again.code == 0 and md_escape(said) in again.stdout

@@ -17,7 +17,7 @@ from .engines import DEVICES
 from .engines import REGISTRY as ENGINE_REGISTRY
 from .errors import ConfigError, UsageError
 from .formats import DEFAULT_INCLUDE
-from .records import FAIL_ON, FORMATS, JSON_MAX_INTEGER, SEVERITIES
+from .records import FAIL_ON, FORMATS, JSON_MAX_INTEGER, SEVERITIES, flag_of
 
 ENGINES = tuple(ENGINE_REGISTRY)  # the engines' registry (pipeline/engines) names them
 LIST_KEYS = ("pivots", "formats", "include", "exclude")
@@ -75,7 +75,7 @@ def given_as(settings: Settings, key: str) -> str:
     for a flag)."""
     origin = settings.given.get(key, COMMAND_LINE)
     if origin == COMMAND_LINE:
-        return "--" + key.replace("_", "-")
+        return flag_of(key)
     return f"Settings.{key}" if origin == API_SETTINGS else f"'{key}' in {origin}"
 
 
@@ -110,13 +110,10 @@ _TYPES: dict[str, tuple[type, ...]] = {
 _ALIASES = {"pivot": "pivots", "format": "formats", "source-lang": "source_lang", "fail-on": "fail_on"}
 
 
-_FLAGS = {"pivots": "--pivot", "formats": "--format"}  # where a flag is not the key's own name
-
-
 def _validate(key: str, value: Any, origin: str) -> Any:
     # a value from a flag is named as the flag the user typed ("command line: max_flagged" sent
     # them looking for a setting)
-    where = _FLAGS.get(key, "--" + key.replace("_", "-")) if origin == COMMAND_LINE else f"{origin}: {key}"
+    where = flag_of(key) if origin == COMMAND_LINE else f"{origin}: {key}"
     if key not in _TYPES:
         known = ", ".join(sorted(_TYPES))
         raise ConfigError(f"{where}: unknown setting (known: {known})")
@@ -128,7 +125,7 @@ def _validate(key: str, value: Any, origin: str) -> Any:
         raise ConfigError(f"{where}: must be {kind}, got {type(value).__name__}")
     value = cast(Any, value)  # isinstance against a runtime tuple narrows to object
     if key in (*PATH_KEYS, "annotate") and not value.strip():  # `--baseline "$UNSET"` in a CI script
-        flag = "--cache" if key == "cache_path" else "--" + key.replace("_", "-")
+        flag = flag_of(key)
         said = flag if origin == "command line" else where
         raise ConfigError(f"{said}: is empty: name a file or folder (an unset variable?)")
     if key in LIST_KEYS:

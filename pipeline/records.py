@@ -27,6 +27,15 @@ SEVERITIES: tuple[Severity, ...] = ("info", "minor", "major", "critical")
 VERDICTS: tuple[Verdict, ...] = ("ok", "review", "fail")
 FAIL_ON: tuple[str, ...] = ("review", "fail", "never")  # --fail-on: the verdict that fails the gate, or never
 JSON_MAX_INTEGER = 2**53  # the integers every JSON reader holds exactly (RFC 7493): a report holds no larger
+# the command-line flag of a setting where it is not the key's own name ("--" + key, "_" as "-")
+_FLAGS = {"pivots": "--pivot", "formats": "--format", "cache_path": "--cache"}
+
+
+def flag_of(key: str) -> str:
+    """The flag that gives a setting on the command line: `max_flagged` -> `--max-flagged`."""
+    return _FLAGS.get(key, "--" + key.replace("_", "-"))
+
+
 VERDICT_ORDER: tuple[Verdict, ...] = VERDICTS[::-1]  # worst first: how reports list and sort them
 GATING: tuple[Severity, ...] = ("major", "critical")  # the severities that give a verdict review or fail
 ENGINE_HEALTH = "engine_health"  # the check that says a segment could not be verified ...

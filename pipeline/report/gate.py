@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..records import VERDICTS, verdict_rank
+from ..records import VERDICTS, flag_of, verdict_rank
 
 PASSED, FAILED, ERROR = 0, 1, 2
 GATE_KEYS = ("fail_on", "max_flagged", "min_chrf")  # the settings the gate applies
@@ -62,7 +62,7 @@ def gate(
         (inside parentheses already: "review: 'fail_on' in driftcheck.toml")."""
         how = (said or {}).get(key)
         if not how:
-            return f"--{key.replace('_', '-')} {value}"
+            return f"{flag_of(key)} {value}"
         return f"{value}: {how}" if parenthesised else f"{value} ({how})"
 
     if bad:

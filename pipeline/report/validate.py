@@ -9,6 +9,7 @@ about a tenth of a second.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from ..records import FAIL_ON, MODES, SEVERITIES, VERDICTS, Flag, verdict, verdict_rank
@@ -180,43 +181,38 @@ def check(data: Any) -> None:
 
 def _document_counts(documents: list[dict[str, Any]], segments: list[dict[str, Any]]) -> None:
     """Each document's verdict counts are its segments' (the Markdown comment's rows show them)."""
+    found = Counter((s["document"], s["verdict"]) for s in segments)
     for k, doc in enumerate(documents):
-        mine = [s for s in segments if s["document"] == doc["index"]]
         for v in VERDICTS:
-            found = sum(s["verdict"] == v for s in mine)
-            if doc["counts"].get(v, 0) != found:
-                raise Invalid(
-                    f"documents[{k}].counts.{v}: {doc['counts'].get(v, 0)} {EDITED}: {found} of its segment(s) say {v}"
-                )
+            said, have = doc["counts"].get(v, 0), found[(doc["index"], v)]
+            if said != have:
+                raise Invalid(f"documents[{k}].counts.{v}: {said} {EDITED}: {have} of its segment(s) say {v}")
 
 
 def _summary(summary: dict[str, Any], segments: list[dict[str, Any]]) -> None:
     """The summary's counts are the segments' (the gate reads the segments, the headers the
     summary: a hand-edited summary would show one result and gate another)."""
-    edited = EDITED
     if _field(summary, "segments", "summary", int, "an integer") != len(segments):
-        raise Invalid(f"summary.segments: {summary['segments']} {edited}: there are {len(segments)}")
+        raise Invalid(f"summary.segments: {summary['segments']} {EDITED}: there are {len(segments)}")
+    computed = summarize(segments)  # what the run would have written, from the segments
     verdicts = _field(summary, "verdicts", "summary", dict, "an object")
     for v in VERDICTS:
-        found = sum(s["verdict"] == v for s in segments)
+        found = computed["verdicts"][v]
         if _field(verdicts, v, "summary.verdicts", int, "an integer") != found:
-            raise Invalid(f"summary.verdicts.{v}: {verdicts[v]} {edited}: {found} segment(s) say {v}")
+            raise Invalid(f"summary.verdicts.{v}: {verdicts[v]} {EDITED}: {found} segment(s) say {v}")
     flagged = _optional(summary, "flagged", "summary", int, "an integer")
     if flagged is not None and flagged != verdicts["review"] + verdicts["fail"]:
         raise Invalid(
-            f"summary.flagged: {flagged} {edited}: {verdicts['review'] + verdicts['fail']} are flagged"
+            f"summary.flagged: {flagged} {EDITED}: {verdicts['review'] + verdicts['fail']} are flagged"
         )
     _optional(summary, "baselined", "summary", int, "an integer")
     if summary.get("checks") is not None:
         _counts(summary["checks"], "summary.checks")
-        found = summarize(segments)["checks"]
-        if summary["checks"] != found:
-            raise Invalid(f"summary.checks: {edited}: the segments' flags per check are {found}")
+        if summary["checks"] != computed["checks"]:
+            raise Invalid(f"summary.checks: {EDITED}: the segments' flags per check are {computed['checks']}")
     worst = _optional(summary, "worst", "summary", str, "a string")
-    if worst is not None and worst != summarize(segments)["worst"]:
-        raise Invalid(
-            f"summary.worst: {worst!r} {edited}: the worst verdict is {summarize(segments)['worst']!r}"
-        )
+    if worst is not None and worst != computed["worst"]:
+        raise Invalid(f"summary.worst: {worst!r} {EDITED}: the worst verdict is {computed['worst']!r}")
 
 
 def problem(data: Any) -> str | None:

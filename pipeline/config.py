@@ -125,15 +125,13 @@ def _validate(key: str, value: Any, origin: str) -> Any:
         raise ConfigError(f"{where}: must be {kind}, got {type(value).__name__}")
     value = cast(Any, value)  # isinstance against a runtime tuple narrows to object
     if key in (*PATH_KEYS, "annotate") and not value.strip():  # `--baseline "$UNSET"` in a CI script
-        flag = flag_of(key)
-        said = flag if origin == "command line" else where
-        raise ConfigError(f"{said}: is empty: name a file or folder (an unset variable?)")
+        raise ConfigError(f"{where}: is empty: name a file or folder (an unset variable?)")
     if key in LIST_KEYS:
         for n, item in enumerate(value, start=1):
             if not isinstance(item, str) or not item.strip():
                 got = f"'{item}'" if isinstance(item, str) else f"{item!r} ({type(item).__name__})"
                 raise ConfigError(f"{where}: item {n} must be a non-empty string, got {got}")
-    if key in ("lang", "source_lang") and origin != "command line":
+    if key in ("lang", "source_lang") and origin != COMMAND_LINE:
         _language(value, where)
     if key == "device" and value not in DEVICES:
         raise ConfigError(f"{where}: must be one of {', '.join(DEVICES)}, not '{value}'")

@@ -51,8 +51,6 @@ def render_html(data: dict[str, Any]) -> str:
         f"style-src {_csp_hash(css)} {_csp_hash(noscript_css)}; script-src {_csp_hash(js)}"
     )
     view = build_view(data)
-    view = {k: v if k == "blob" else _inert_all(v) for k, v in view.items()}
-    view["blob"] = {k: v if k == "report" else _inert_all(v) for k, v in view["blob"].items()}
     template = environment().get_template("report.html.j2")
     return template.render(
         view=view,
@@ -160,11 +158,11 @@ def build_view(data: dict[str, Any]) -> dict[str, Any]:
             sentences_per_check[check] = sentences_per_check.get(check, 0) + 1
     notes = sum(1 for r in rows if r["kind"] == "note")
     paths = [str(d.get("path", "")) for d in documents]
-    return {
+    view: dict[str, Any] = {
         "version": str(signature.get("version") or ""),
         # the tab's title has no element to isolate a file name's U+202E in: named, and its control
-        # characters shown as pictures (ESC as ␛), as in the terminal
-        "title": "driftcheck · " + (inert(paths[0]) if len(paths) == 1 else f"{len(paths)} documents"),
+        # characters shown as pictures (ESC as ␛, `_inert_all` below), as in the terminal
+        "title": "driftcheck · " + (paths[0] if len(paths) == 1 else f"{len(paths)} documents"),
         "mode": mode,
         "mode_label": MODE_LABELS.get(mode, mode),
         "counts": [(v, VERDICT_LABELS[v], int(verdicts.get(v, 0))) for v in VERDICT_ORDER],
@@ -186,6 +184,11 @@ def build_view(data: dict[str, Any]) -> dict[str, Any]:
         "issues": _noscript_issues(segments, rows),
         "blob": {"key": report_key(data), "rows": rows, "report": data},
     }
+    # every string shown made inert here, once (a raw control is an HTML parse error); the report in
+    # the script's blob stays as it is
+    inert_view = {k: v if k == "blob" else _inert_all(v) for k, v in view.items()}
+    inert_view["blob"] = {k: v if k == "report" else _inert_all(v) for k, v in view["blob"].items()}
+    return inert_view
 
 
 def _scores_rows(scores: dict[str, Any], mode: str) -> list[dict[str, Any]]:
@@ -204,9 +207,9 @@ def _doc_view(d: dict[str, Any], mode: str) -> dict[str, Any]:
     return {
         "index": index,
         "anchor": f"d{index}",
-        "path": inert(str(d.get("path", f"document {index}"))),  # a raw control is an HTML parse error
+        "path": str(d.get("path", f"document {index}")),
         "lang": str(d.get("lang", "")),
-        "source_path": None if d.get("source_path") is None else inert(str(d["source_path"])),
+        "source_path": None if d.get("source_path") is None else str(d["source_path"]),
         "source_lang": d.get("source_lang"),
         "counts": [(v, VERDICT_LABELS[v], int(counts.get(v, 0))) for v in VERDICT_ORDER],
         "scores": _scores_rows(d.get("scores") or {}, mode),
@@ -296,13 +299,13 @@ def _noscript_issues(segments: list[dict[str, Any]], rows: list[dict[str, Any]])
             groups.setdefault(str(flag.get("check", "")), []).append(
                 {
                     "anchor": row["anchor"],
-                    "id": inert(str(seg.get("id", ""))),
+                    "id": str(seg.get("id", "")),
                     "verdict": row["verdict"],
                     "label": VERDICT_LABELS[row["verdict"]],
                     "severity": str(flag.get("severity", "")),
-                    "message": inert(str(flag.get("message", ""))),
-                    "source": inert(" · ".join(span_texts(seg, flag, source_side))) if source_side else "",
-                    "text": inert(" · ".join(span_texts(seg, flag, text_side))),
+                    "message": str(flag.get("message", "")),
+                    "source": " · ".join(span_texts(seg, flag, source_side)) if source_side else "",
+                    "text": " · ".join(span_texts(seg, flag, text_side)),
                 }
             )
     return {"groups": sorted(groups.items()), "total": total, "shown": min(total, NOSCRIPT_ISSUES)}

@@ -179,12 +179,10 @@ def _known_feature(name: str, where: str) -> None:
     """A feature a run can produce: a flag of a known check and severity, or a feature
     of one of the mode's groups. A misspelt one counted as 0 in every segment, and the intercept
     alone could fail every sentence without a word."""
-    from ..checks import check_names
-
     group, _, rest = name.partition(":")
     if group == "flag":
         check, _, severity = rest.rpartition(":")
-        if check not in check_names() or severity not in SEVERITIES:
+        if not _flag_kind(check, severity):
             raise ConfigError(f"{where}: '{name}' is no check's flag (flag:<check>:<severity>)")
     elif group not in FEATURE_GROUPS or not rest:
         groups = ", ".join(sorted(FEATURE_GROUPS))
@@ -193,11 +191,16 @@ def _known_feature(name: str, where: str) -> None:
 
 def _precision_key(key: str, where: str) -> None:
     """A precision-budget entry names a check, or a check and a severity ("names:critical")."""
+    check, _, severity = key.partition(":")
+    if not _flag_kind(check, severity or None):
+        raise ConfigError(f"{where}: '{key}' is no check (or check:severity)")
+
+
+def _flag_kind(check: str, severity: str | None) -> bool:
+    """Whether a check of that name raises flags, at that severity (None: any)."""
     from ..checks import check_names
 
-    check, _, severity = key.partition(":")
-    if check not in check_names() or (severity and severity not in SEVERITIES):
-        raise ConfigError(f"{where}: '{key}' is no check (or check:severity)")
+    return check in check_names() and (severity is None or severity in SEVERITIES)
 
 
 def _variant(d: Any, where: str) -> Variant:

@@ -33,7 +33,7 @@ HELDOUT_MOD = 5  # pair_id % 5 == 0: the held-out fifth
 # a pair_id that is a whole number, "805" or "805.0" as a spreadsheet exports it ("--5", "²", "801.5"
 # and "true" are not: refused)
 _INTEGER = re.compile(r"-?[0-9]+(?:\.0+)?")
-_NO_PAIR_ID = ("", "null")  # absent, or JSON null: the pair is grouped by its source sentence
+_UNSAID = ("", "null")  # a field absent, or JSON null (a pair without pair_id is grouped by its source)
 
 
 @dataclass
@@ -88,7 +88,7 @@ def load_labelled(path: str, need_source: bool = False) -> tuple[list[Segment], 
                 f"{path}:{s.line}: no 'source': source-aware evaluation needs the original of every pair"
             )
         raw = meta.get("pair_id", "").strip()
-        if raw not in _NO_PAIR_ID and not _INTEGER.fullmatch(raw):
+        if raw not in _UNSAID and not _INTEGER.fullmatch(raw):
             raise InputError(
                 f"{path}:{s.line}: 'pair_id' must be a whole number (it decides the held-out fifth and the "
                 f"folds), not {raw[:40]!r}"
@@ -105,13 +105,13 @@ def _siblings_share_pair_id(segments: list[Segment]) -> list[Segment]:
     known: dict[str, str] = {}
     for s in segments:
         raw = dict(s.meta).get("pair_id", "").strip()
-        if raw not in _NO_PAIR_ID:
+        if raw not in _UNSAID:
             known.setdefault(s.source or s.text, raw)
     out = []
     for s in segments:
         meta = dict(s.meta)
         shared = known.get(s.source or s.text)
-        if meta.get("pair_id", "").strip() in _NO_PAIR_ID and shared is not None:
+        if meta.get("pair_id", "").strip() in _UNSAID and shared is not None:
             meta["pair_id"] = shared
             s = dataclasses.replace(s, meta=tuple(meta.items()))
         out.append(s)
@@ -127,7 +127,7 @@ def languages(
     language."""
     for s in segments:  # each row's codes first: a bad first row was blamed on the second
         for key, code in dict(s.meta).items():
-            if key in ("src_lang", "tgt_lang") and code.strip() not in _NO_PAIR_ID:  # "" or null: not said
+            if key in ("src_lang", "tgt_lang") and code.strip() not in _UNSAID:  # "" or null: not said
                 try:
                     check_lang(code, "language")
                 except UsageError as exc:

@@ -19,9 +19,8 @@ GATE_KEYS = ("fail_on", "max_flagged", "min_chrf")  # the settings the gate appl
 class GateResult:
     passed: bool
     reasons: tuple[str, ...]
-    limits: tuple[
-        str, ...
-    ] = ()  # the reasons that are no sentence's: --max-flagged, --min-chrf, unread inputs
+    # the reasons that are no sentence's: --max-flagged, --min-chrf, unread inputs
+    limits: tuple[str, ...] = ()
     unread: tuple[str, ...] = ()  # of those, the inputs the run could not read (said on stderr as errors)
 
     @property

@@ -51,9 +51,14 @@ def bilingual_format(path: str) -> str | None:
     return BILINGUAL_SUFFIXES.get(Path(path).suffix.lower())
 
 
-def _field(obj: dict[str, object], field: str) -> str | None:
-    """The key a JSONL row gives a field (`FIELD_NAMES`), if any."""
-    return next((n for n in FIELD_NAMES[field] if n in obj), None)
+def _field(obj: dict[str, object], field: str, where: str) -> str | None:
+    """The key a JSONL row gives a field (`FIELD_NAMES`), if any; two of its names in one row are
+    refused, as a table's header that names a field twice is (the first one won, silently)."""
+    said = [n for n in FIELD_NAMES[field] if n in obj]
+    if len(said) > 1:
+        names = ", ".join(repr(n) for n in said[:-1]) + f" and {said[-1]!r}"
+        raise InputError(f"{where}: {names} {'both' if len(said) == 2 else 'all'} name the {field}: keep one")
+    return next(iter(said), None)
 
 
 def _new_id(seg_id: str, seen: set[str], where: str, numbered: set[str] | None = None) -> str:
@@ -113,8 +118,8 @@ def parse_jsonl(text: str, path: str, doc_index: int) -> list[Segment]:
             raise InputError(f"{path}:{lineno}: not valid JSON (nested too deeply)") from None
         if not isinstance(obj, dict):
             raise InputError(f"{path}:{lineno}: expected a JSON object with 'translation' (and 'source')")
-        key = _field(obj, "translation") or "translation"
-        skey = _field(obj, "source")
+        key = _field(obj, "translation", f"{path}:{lineno}") or "translation"
+        skey = _field(obj, "source", f"{path}:{lineno}")
         src, tgt = obj.get(skey) if skey else None, obj.get(key)
         if not isinstance(tgt, str):
             raise InputError(f"{path}:{lineno}: '{key}' must be a string")

@@ -60,6 +60,17 @@ def test_one_column_tsv_is_copy() -> None:
             "copy.jsonl:1: 'source' is given twice in one object: which one counts?",
         ),
         ("jsonl", '{"source": 5, "translation": "x"}\n', "copy.jsonl:1: 'source' must be a string"),
+        # two names of one field: the first one won and the other became metadata, unsaid
+        (
+            "jsonl",
+            '{"source": "Hola.", "src": "Adiós.", "translation": "Hi."}\n',
+            "copy.jsonl:1: 'source' and 'src' both name the source: keep one",
+        ),
+        (
+            "jsonl",
+            '{"translation": "Hi.", "tgt": "Bye.", "text": "Yo."}\n',
+            "copy.jsonl:1: 'translation', 'tgt' and 'text' all name the translation: keep one",
+        ),
         # ids that are not strings or numbers were kept as Python's repr ("True", "{'a': 1}")
         (
             "jsonl",

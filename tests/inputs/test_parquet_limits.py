@@ -54,3 +54,24 @@ def test_a_file_under_the_limit_is_read_and_one_over_it_refused_by_the_cli(tmp_p
     )
     assert r.code == 2 and r.stderr == f"driftcheck: error: {big}: {TOO_LARGE}\n", r.stderr
     assert not (tmp_path / "r.json").exists()
+
+
+def test_two_columns_naming_one_field_are_refused(tmp_path: Path) -> None:
+    """A Parquet file with both `source` and `src` was checked against `source`, `src` kept as
+    metadata without a word (a table's header that names a field twice is refused)."""
+    path = tmp_path / "pairs.parquet"
+    pq.write_table(pa.table({"source": ["Hola."], "src": ["Adiós."], "translation": ["Hello."]}), path)
+    r = run_cli(
+        "check",
+        str(path),
+        "--source-lang",
+        "es",
+        "--engine",
+        "apertium",
+        "--no-cache",
+        "-o",
+        str(tmp_path / "r.json"),
+    )
+    assert r.code == 2, r.stderr
+    assert r.stderr == f"driftcheck: error: {path}:1: 'source' and 'src' both name the source: keep one\n"
+    assert not (tmp_path / "r.json").exists()

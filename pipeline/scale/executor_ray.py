@@ -110,7 +110,8 @@ def _start(ray: ModuleType, options: RayOptions) -> bool:
         return False
     quiet: dict[str, Any] = {"logging_level": logging.ERROR, "log_to_driver": False}
     # ray.init puts its own SIGTERM handler in (sys.exit(15), no cleanup, no message); driftcheck's
-    # (cli/shell.py: "terminated", exit 143, temp files removed) comes back after it
+    # (cli/shell.py: "terminated", exit 143, temp files removed) comes back after it, and answers
+    # a SIGTERM that came while Ray started
     term = signal.getsignal(signal.SIGTERM)
     try:
         if options.address:
@@ -121,6 +122,12 @@ def _start(ray: ModuleType, options: RayOptions) -> bool:
                 raise UsageError(f"cannot connect to Ray at {options.address}: {exc}") from None
         else:
             ray.init(num_cpus=options.workers or os.cpu_count() or 1, include_dashboard=False, **quiet)
+    except SystemExit as exc:
+        # a SIGTERM while Ray starts met Ray's handler: exit 15, not a word; driftcheck's says it
+        if exc.code == signal.SIGTERM and callable(term):
+            ray.shutdown()  # the processes it had started
+            term(signal.SIGTERM, None)
+        raise
     finally:
         if term is not None and threading.current_thread() is threading.main_thread():
             signal.signal(signal.SIGTERM, term)

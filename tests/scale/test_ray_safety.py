@@ -34,6 +34,35 @@ def test_starting_ray_leaves_driftchecks_sigterm_handler_in_place() -> None:
 
 
 @pytest.mark.requires_ray
+def test_sigterm_while_ray_starts_is_terminated(tmp_path: Path) -> None:
+    """A SIGTERM while `ray.init` ran met Ray's own handler (sys.exit(15)): exit 15 without a word,
+    or an abort (exit -6). A thread sends it the moment Ray's handler is in, through the real CLI."""
+    shard = _jsonl(tmp_path / "a.jsonl", _rows(0, 2), ("id", "source", "translation"))
+    code = (
+        "import os, signal, threading, time\n"
+        "from pipeline.cli.app import app\n"
+        "def watch():\n"
+        "    while getattr(signal.getsignal(signal.SIGTERM), '__module__', '') != 'ray._private.worker':\n"
+        "        time.sleep(0.001)\n"
+        "    os.kill(os.getpid(), signal.SIGTERM)\n"
+        "threading.Thread(target=watch, daemon=True).start()\n"
+        "app()\n"
+    )
+    out = tmp_path / "r.json"
+    cmd = [sys.executable, "-c", code, "check", str(shard), *SOURCE, "--executor", "ray", "--workers", "1"]
+    proc = subprocess.run(
+        [*cmd, "-f", "json", "-o", str(out)],
+        cwd=ROOT,
+        env={**os.environ, "HF_HUB_OFFLINE": "1"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert (proc.returncode, proc.stderr) == (143, "driftcheck: terminated\n"), proc.stderr[-2000:]
+    assert not out.exists()
+
+
+@pytest.mark.requires_ray
 @pytest.mark.requires_apertium
 def test_shards_that_cannot_merge_leave_no_shard_results(tmp_path: Path) -> None:
     """Shard reports were written before the merge found a mix of pairs and copy alone: exit 2 with

@@ -73,9 +73,10 @@ def resolve(
     warnings: dict[str, list[str]] = {}
     said = given.get("lang", "--lang")
     copy_lang = _pick("language", said, lang, "lang" in given, declared.targets, warnings) or lang
-    if copy_lang != lang and declared.silent:
+    if copy_lang != lang and "lang" not in given and declared.silent:
         # a page's <html lang> was applied to every other input of the run (a plain text then
-        # checked as Spanish, with wrong-language failures): say so instead
+        # checked as Spanish, with wrong-language failures): say so instead. A language the user
+        # gave ("--lang en-US", normalised to "en") is no page's
         first = next(p for p, t in declared.targets if normalise(t) == copy_lang)
         raise UsageError(
             f"{first} declares language '{copy_lang}' but {declared.silent[0]} declares none (taken as "

@@ -115,3 +115,18 @@ def test_a_text_named_as_english_beside_a_spanish_page_is_two_languages(tmp_path
     r = run_cli("check", str(named), str(page), *APERTIUM, "-f", "json", "-o", str(out))
     assert r.code == 2 and r.stderr.count("\n") == 1, r.stderr
     assert "the inputs declare different languages" in r.stderr and not out.exists()
+
+
+@pytest.mark.requires_apertium
+@pytest.mark.parametrize("lang", ["EN", "en-US"])
+def test_a_flag_in_capitals_or_with_a_region_checks_a_file_that_declares_nothing(
+    tmp_path: Path, lang: str
+) -> None:
+    """`--lang EN` or `--lang en-US` on a file without a language of its own (or stdin) was
+    "internal error: StopIteration", exit 2: the flag's tag, normalised, was taken for a page's."""
+    copy = tmp_path / "article.txt"
+    copy.write_text("The bridge will open in May.\n", encoding="utf-8")
+    out = tmp_path / "r.json"
+    r = run_cli("check", str(copy), "--lang", lang, *APERTIUM, "--no-cache", "-f", "json", "-o", str(out))
+    assert (r.code, r.stderr) == (0, ""), r.stderr
+    assert _report(out)["documents"][0]["lang"] == "en"  # type: ignore[index]

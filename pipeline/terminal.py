@@ -51,6 +51,16 @@ def one_line(text: str) -> str:
     return _LINE_CONTROL.sub(_picture, text) if _LINE_CONTROL.search(text) else text
 
 
+_COMMAND = re.compile(r"\s*(?:::|##\[)")  # how a CI runner's workflow commands open a line
+
+
+def not_a_command(path: str) -> str:
+    """A path that opens a printed line, made unable to read as a CI runner's command: one that
+    starts with `::` or `##[` (GitHub Actions skips the spaces before either) gets `./` in
+    front, which names the same file."""
+    return f"./{path}" if _COMMAND.match(path) else path
+
+
 def write_all(text: str, stream: TextIO | None = None) -> None:
     """Write `text` whole to a standard stream (stdout by default) and flush it. Over an unbuffered
     binary layer (PYTHONUNBUFFERED=1, as container images set it) a text stream passes on what one

@@ -59,7 +59,7 @@ def render_text(data: dict[str, Any], width: int | None = None, limit: int = 200
 
 def _head(data: dict[str, Any]) -> list[str]:
     """The summary line, the note and a line of corpus scores per document (untrusted parts inert)."""
-    from ..terminal import inert, one_line  # paths, sentences and messages are untrusted: no terminal control
+    from ..terminal import inert, not_a_command, one_line  # paths, sentences and messages are untrusted
 
     lines = [summary_line(data)]
     if data["summary"].get("note"):
@@ -72,7 +72,7 @@ def _head(data: dict[str, Any]) -> list[str]:
             )
             or "no scores (no sentence of it could be verified)"
         )
-        lines.append(f"  {one_line(doc['path'])}: {scores}")  # a newline in a name starts no line
+        lines.append(f"  {not_a_command(one_line(doc['path']))}: {scores}")  # no name starts a line
     return lines
 
 
@@ -110,9 +110,9 @@ def print_into(console: Any, data: dict[str, Any], limit: int) -> None:
         return
     if console.width < NARROW:
         console.print(Text("Sentences to review", style="bold"))
-        for where, verdict, drift, cell in rows:
-            console.print(verdict + Text(f"  {drift}  ") + where)
-            console.print(Panel(cell, box=box.SQUARE, padding=(0, 1)))  # folded at the terminal's width
+        for where, verdict, drift, cell in rows:  # the place and id in the box too: they fold as well
+            head = verdict + Text(f"  {drift}  ") + where
+            console.print(Panel(Text("\n").join([head, cell]), box=box.SQUARE, padding=(0, 1)))
     else:
         _table(console, rows)
     flagged = sum(s["verdict"] != "ok" for s in data["segments"])

@@ -132,6 +132,24 @@ def test_a_narrow_terminal_starts_no_line_with_the_sentence(width: int) -> None:
     assert [line for line in out.splitlines() if "::" in line]
 
 
+@pytest.mark.parametrize("width", [30, 40, 60, 80, 120])
+def test_no_id_or_file_name_starts_a_line_at_any_width(width: int) -> None:
+    """Below 72 columns a sentence's place and id were printed outside its box and folded there:
+    an id "b ::warning::w2" put `::warning::w2` at the start of a line; and a file whose name
+    starts with `::` opened the line of its scores at every width."""
+    data: dict[str, Any] = json.loads((ROOT / "tests" / "data" / "report_roundtrip.json").read_text("utf-8"))
+    seg = next(s for s in data["segments"] if s["verdict"] != "ok")
+    seg["id"] = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa ::error title=pwned::owned"
+    data["documents"][0]["path"] = "::warning file=x::doc ##[error]y.en.txt"
+    other = copy.deepcopy(data["documents"][0])
+    other.update(index=max(d["index"] for d in data["documents"]) + 1, path="##[error]z.en.txt")
+    data["documents"].append(other)
+    out = text.render_text(data, width=width)
+    assert not [line for line in out.splitlines() if line.lstrip().startswith(("::", "##["))], out
+    assert "./::warning file=x::doc ##[error]y.en.txt: " in out and "./##[error]z.en.txt: " in out
+    assert "pwned" in out  # the id is shown
+
+
 @pytest.mark.parametrize("columns", ["0", "1", "19"])
 def test_a_terminal_width_too_small_to_show_a_sentence_prints_at_80_columns(columns: str) -> None:
     """Some CI containers set COLUMNS=0: `report -f text` printed nothing and exited 0; at 1 the

@@ -130,7 +130,9 @@ def protected_files(
         from ..engines.cache_path import resolve_cache_path
 
         cache = str(resolve_cache_path(settings.cache_path))
-        files += [("translation cache", cache + suffix) for suffix in SIDECARS]
+        # SQLite keeps its -wal and -shm files beside the file a link names, not beside the link
+        bases = dict.fromkeys((cache, os.path.realpath(cache)))
+        files += [("translation cache", base + suffix) for base in bases for suffix in SIDECARS]
         files.append(("word-frequency memo", str(Path(cache).parent / FILENAME)))  # rewritten at exit
     return files
 

@@ -100,3 +100,14 @@ def test_the_files_kept_beside_the_cache_are_no_output(work: Path, name: str, wh
     assert code == 2 and f"the output would overwrite the {what}" in err, err
     assert not (work / "cache" / name).exists() or name == "wordfreq-memo.json"
     assert not (work / "cache" / "c.sqlite3").exists()  # refused before any work
+
+
+def test_the_wal_file_of_a_cache_named_through_a_link_is_no_output(work: Path) -> None:
+    """SQLite keeps its -wal file beside the file a link names: `--cache lnk.sqlite` (a link to
+    real.sqlite) let a report be written to real.sqlite-wal, announced, exit 0, and deleted when
+    the cache closed; the guard knew only lnk.sqlite-wal, a file SQLite never uses."""
+    assert _check(work, "--cache", "real.sqlite", "-f", "json", "-o", "first.json")[0] == 1  # 320 -> 230
+    (work / "lnk.sqlite").symlink_to("real.sqlite")
+    code, err = _check(work, "--cache", "lnk.sqlite", "-f", "json", "-o", "real.sqlite-wal")
+    assert code == 2 and "real.sqlite-wal: the output would overwrite the translation cache" in err, err
+    assert not (work / "real.sqlite-wal").exists()

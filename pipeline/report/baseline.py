@@ -35,14 +35,16 @@ PREVIEW_CHARS = 80
 def normalise_path(path: str) -> str:
     """Forward slashes, no `./` prefix, `a/../b` collapsed, and an absolute path inside the working
     folder made relative to it (`$PWD/docs/a.md` is `docs/a.md`: a CI step that passes absolute
-    paths matches the baseline made with relative ones); "-" (stdin) stays "-"."""
+    paths matches the baseline made with relative ones), as is a relative one that leaves it and
+    comes back (`../site/a.md` from `site/` is `a.md`); "-" (stdin) stays "-"."""
     if path == "-":
         return path
-    if os.path.isabs(path):
+    path = path.replace("\\", "/")
+    if os.path.isabs(path) or os.pardir in path.split("/"):
         rel = os.path.relpath(path)
         if rel != os.pardir and not rel.startswith(os.pardir + os.sep):
             path = rel
-    return posixpath.normpath(path.replace("\\", "/"))
+    return posixpath.normpath(path)
 
 
 def located(path: str) -> str:

@@ -59,3 +59,19 @@ def test_a_path_with_a_nul_renders(report: dict[str, Any]) -> None:
         for r in sarif(report)["runs"][0]["results"]
     }
     assert "a%00b.md" in uris
+
+
+def test_a_relative_path_that_leaves_the_working_folder_and_comes_back_is_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`../site/pairs.jsonl`, run from `site/`, missed the baseline made with `pairs.jsonl` (every
+    accepted flag new, the gate failed) and SARIF wrote `../site/pairs.jsonl` outside a repository,
+    while `$PWD/pairs.jsonl` and `sub/../pairs.jsonl` matched."""
+    from pipeline.report.baseline import normalise_path
+
+    (tmp_path / "site").mkdir()
+    monkeypatch.chdir(tmp_path / "site")
+    assert normalise_path("../site/pairs.jsonl") == "pairs.jsonl"
+    assert normalise_path("../site/docs/../a.md") == "a.md"
+    assert normalise_path("../other/a.md") == "../other/a.md"  # outside: kept as given
+    assert artifact_uri("../site/pairs.jsonl") == "pairs.jsonl"

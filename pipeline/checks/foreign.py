@@ -69,6 +69,7 @@ READING_MIN_ZIPF = (
 WRONG_LANGUAGE_SHARE = 0.6  # share of the words that are foreign or unknown for a wrong-language sentence
 WRONG_LANGUAGE_MIN_WORDS = 4
 WRONG_LANGUAGE_CONFIDENCE = 0.8
+OTHER_MARGIN = 1.0  # a word that much more common (log10) in the language lingua names is that language's
 _SENTENCE_GAP = re.compile(r"[.!?:]|\s[\"“«(]\s*$")  # what separates a sentence's first word from the last
 # Phrases of other languages that English copy uses as its own ("et al.", "per se").
 LOAN_PHRASES: dict[str, frozenset[tuple[str, str]]] = {
@@ -210,8 +211,10 @@ def _gloss(text: str, tok: Token) -> bool:
     before = text[: tok.start].rstrip()
     close = text.find(")", tok.end)
     inside = text[before.rfind("(") + 1 : close] if before.endswith("(") and close != -1 else ""
-    return bool(inside.strip()) and not any(c.isascii() and c.isalpha() for c in inside) and (
-        before[:-1].rstrip()[-1:].isalpha()
+    return (
+        bool(inside.strip())
+        and not any(c.isascii() and c.isalpha() for c in inside)
+        and (before[:-1].rstrip()[-1:].isalpha())
     )
 
 
@@ -288,17 +291,25 @@ def check_foreign(inp: CheckInput) -> list[Flag]:
 
 
 def _wrong_language(text: str, lang: str, found: list[tuple[int, int, str, str]]) -> str | None:
+    """The language lingua names for a sentence most of whose words are foreign, unknown to the
+    copy's language, or more common in that other language (by OTHER_MARGIN): the copy's own word
+    lists hold many words of English ("the" is as common in French web text as "office"), so
+    English left in French, Portuguese or Italian copy counted as French and never failed."""
     words = [t for t in tokens(text) if sum(c.isalpha() for c in t.text) >= 2 and not t.text[:1].isupper()]
     if len(words) < WRONG_LANGUAGE_MIN_WORDS:
-        return None
-    foreign = {s for s, _, _, _ in found}
-    unknown = sum(1 for t in words if t.start in foreign or zipf(t.text.lower(), lang) < 2.0)
-    if unknown / len(words) < WRONG_LANGUAGE_SHARE:
         return None
     detected = detect_language(text, lang)
     if detected is None or detected[0] == lang or detected[1] < WRONG_LANGUAGE_CONFIDENCE:
         return None
-    return detected[0]
+    other, foreign = detected[0], {s for s, _, _, _ in found}
+
+    def theirs(t: Token) -> bool:
+        low = t.text.lower()
+        return (
+            t.start in foreign or zipf(low, lang) < 2.0 or zipf(low, other) >= zipf(low, lang) + OTHER_MARGIN
+        )
+
+    return other if sum(map(theirs, words)) / len(words) >= WRONG_LANGUAGE_SHARE else None
 
 
 WRONG_LANGUAGE = Check(

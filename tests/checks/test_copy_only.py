@@ -92,6 +92,22 @@ def test_a_sentence_in_another_language_fails_as_wrong_language() -> None:
     assert run("foreign", inp) == []  # reported once
 
 
+@pytest.mark.parametrize("lang", ["fr", "pt", "it", "ca"])
+def test_english_left_in_other_copy_is_wrong_language(lang: str) -> None:
+    """English left in French, Portuguese, Italian or Catalan copy was only `foreign` (review): their
+    word lists know "the", "year" or "office" well enough that most words counted as their own."""
+    for text in ("The minister announced a new plan on Tuesday.", "Prices rose by three percent last year."):
+        assert "'en'" in assert_flags("wrong_language", copy(text, lang)).message
+    # loans inside a sentence of the copy's language are not a sentence in English
+    for text in (
+        "Le week-end, nous avons fait du shopping au centre commercial avec des amis.",
+        "Le meeting de la start-up a eu lieu dans un open space plein de designers.",
+        "O evento de marketing digital teve um workshop sobre branding e social media.",
+        "Il manager ha presentato il nuovo business plan durante il meeting di lunedì.",
+    ):
+        assert run("wrong_language", copy(text, {"Le": "fr", "O ": "pt", "Il": "it"}[text[:2]])) == []
+
+
 def test_english_with_a_foreign_word_is_not_wrong_language() -> None:
     assert run("wrong_language", copy("The minister said the nuevo plan would start next year.")) == []
 

@@ -229,7 +229,24 @@ DANGLING: dict[str, frozenset[str]] = {
     "fr": frozenset("un une des du au aux de avec pour sans sur sous entre depuis vers chez dans".split()),
     "de": frozenset("ein eine einen einem einer von für zwischen während wegen ohne gegen".split()),
     "it": frozenset("il un uno una di da in con per tra fra senza".split()),
-    "pt": frozenset("um uma uns umas de em com por para sem sobre entre desde".split()),
+    "pt": frozenset(
+        "um uma uns umas de em com por para sem sobre entre desde ao aos da das do dos na nas no num numa "
+        "pela pelas pelo pelos".split()  # contractions of a preposition and an article ("perto da")
+    ),
+    "ca": frozenset(
+        "un una uns unes de del dels a al als amb per pel pels sense sobre entre des cap".split()
+    ),
+}
+# The articles left out of DANGLING because they double as pronouns ("no la."): after a
+# preposition they are articles ("cerca de la", "dans la", "perto do"), and a text that stops
+# there lost its noun. "l" is the elided "l'" as tokens() reads it ("près de l'").
+_ELIDED = frozenset({"l"})
+ARTICLE_PRONOUNS: dict[str, frozenset[str]] = {
+    "es": ARTICLES["es"] - DANGLING["es"],
+    "pt": ARTICLES["pt"] - DANGLING["pt"],
+    "fr": ARTICLES["fr"] - DANGLING["fr"] | _ELIDED,
+    "it": ARTICLES["it"] - DANGLING["it"] | _ELIDED,
+    "ca": frozenset("el la els les".split()) | _ELIDED,
 }
 # Coordinating conjunctions: a text that stops on one was cut off.
 COORDINATORS: dict[str, frozenset[str]] = {
@@ -239,6 +256,7 @@ COORDINATORS: dict[str, frozenset[str]] = {
     "de": frozenset("und oder aber".split()),
     "it": frozenset("e ed o ma".split()),
     "pt": frozenset("e ou mas".split()),
+    "ca": frozenset("i o però".split()),
 }
 # Scale words that multiply a preceding digit ("35 millones" = 35 000 000).
 SCALES: dict[str, float] = {

@@ -12,8 +12,8 @@ import unicodedata
 from pipeline.records import Flag, Span
 
 from . import Check, CheckInput, register
-from .lexicon import COORDINATORS, DANGLING, PREPOSITIONS
-from .text import attached, fold, has_letters, tokens
+from .lexicon import ARTICLE_PRONOUNS, COORDINATORS, DANGLING, PREPOSITIONS
+from .text import Token, attached, fold, has_letters, tokens
 from .thresholds import threshold
 
 MIN_LENGTH_CHARS = 20  # shorter texts vary too much in length to judge a ratio
@@ -66,6 +66,19 @@ def check_empty(inp: CheckInput) -> list[Flag]:
     return []
 
 
+def dangles(toks: tuple[Token, ...], lang: str) -> bool:
+    """The last word cannot end a phrase: an article, a preposition, "and", or an article that
+    doubles as a pronoun right after a preposition ("cerca de la", "près de l'")."""
+    last = toks[-1].text.lower()
+    if last in DANGLING.get(lang, frozenset()) | COORDINATORS.get(lang, frozenset()):
+        return True
+    before = toks[-2].text if len(toks) > 1 else ""
+    return last in ARTICLE_PRONOUNS.get(lang, frozenset()) and (
+        before.lower() in DANGLING.get(lang, frozenset())
+        or fold(before) in PREPOSITIONS.get(lang, frozenset())
+    )
+
+
 def _cut_off(text: str, lang: str) -> tuple[int, int, str] | None:
     """Round trip: the copy itself stops mid-clause, on a comma or a dangling word with no full stop
     (a colon introduces what follows: "Ingredients:", "Media contacts:" are labels, not cuts)."""
@@ -78,7 +91,7 @@ def _cut_off(text: str, lang: str) -> tuple[int, int, str] | None:
     if len(toks) < 2:
         return None
     last = toks[-1]
-    if last.text.lower() in DANGLING.get(lang, frozenset()) | COORDINATORS.get(lang, frozenset()):
+    if dangles(toks, lang):
         return last.start, last.end, f"the copy ends on '{last.text}': it looks cut off"
     return None
 
@@ -101,9 +114,7 @@ def check_truncated(inp: CheckInput) -> list[Flag]:
         return []
     last = toks[-1]
     lang = inp.target_lang
-    dangling_word = last.text.lower() in (
-        DANGLING.get(lang, frozenset()) | COORDINATORS.get(lang, frozenset())
-    ) and not attached(body, last)  # code ("la opción '-e'"): no word of the language
+    dangling_word = dangles(toks, lang) and not attached(body, last)  # code ("la opción '-e'"): no word
     if _END_DANGLING.search(inp.target) and not _END_DANGLING.search(inp.source):
         # (a source that ends so too, an item of a list cut into sentences, is copied faithfully)
         what = f"ends on '{inp.target.rstrip()[-1]}'"

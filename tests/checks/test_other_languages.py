@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import assert_passes, make
+from .helpers import assert_flags, assert_passes, make
 
 
 @pytest.mark.parametrize(
@@ -48,8 +48,6 @@ def test_catalan_months_are_read_once(copy: str) -> None:
 
 def test_a_negation_dropped_from_catalan_copy_is_found() -> None:
     """Catalan had no negators: the check was silent whatever the copy said."""
-    from .helpers import assert_flags
-
     assert_flags("negation", make("The bridge does not open on Monday.", "El pont obre dilluns.", "en", "ca"))
     assert_passes(
         "negation", make("The bridge does not open on Monday.", "El pont no obre dilluns.", "en", "ca")
@@ -61,6 +59,38 @@ def test_a_negation_dropped_from_catalan_copy_is_found() -> None:
     [("En los años noventa los precios subieron.", "es"), ("Nos anos oitenta os preços subiram.", "pt")],
 )
 def test_a_decade_in_words_is_a_decade(copy: str, lang: str) -> None:
-    """"los años noventa" read as 90 against "the 1990s": a correct pair failed on numbers."""
+    """ "los años noventa" read as 90 against "the 1990s": a correct pair failed on numbers."""
     decade = "1990s" if "noventa" in copy else "1980s"
     assert_passes("numbers", make(f"In the {decade} prices rose.", copy, "en", lang))
+
+
+@pytest.mark.parametrize(
+    ("copy", "lang"),
+    [
+        ("La policía cerró la carretera tras el accidente cerca de la", "es"),
+        ("La ley protege los derechos de los", "es"),
+        ("El alcalde envió una carta a la", "es"),
+        ("Le conseil construira de nouveaux logements dans la", "fr"),
+        ("Le conseil construira de nouveaux logements près de l'", "fr"),
+        ("O conselho vai construir novas casas perto da", "pt"),
+        ("O conselho vai construir novas casas na", "pt"),
+        ("La llei protegeix els drets dels", "ca"),
+        ("El consell construirà habitatges nous a la", "ca"),
+    ],
+)
+def test_copy_cut_after_an_article_is_truncated(copy: str, lang: str) -> None:
+    """Copy cut after an article that doubles as a pronoun ("de la"), a Portuguese contraction
+    ("perto da") or in Catalan passed as ok: those words were left out as pronouns, Portuguese's
+    contractions and Catalan were not listed. After a preposition they are articles."""
+    assert_flags("truncated", make("They built it near the school in the city.", copy, "en", lang))
+    noun = {"es": "escuela.", "fr": "école.", "pt": "escola.", "ca": "escola."}[lang]
+    whole = copy + ("" if copy.endswith("'") else " ") + noun
+    assert_passes("truncated", make("They built it near the school in the city.", whole, "en", lang))
+
+
+@pytest.mark.parametrize(
+    ("copy", "lang"),
+    [("La vi ayer, pero no la saludé.", "es"), ("Je ne la vois pas.", "fr"), ("Não a vi.", "pt")],
+)
+def test_a_pronoun_that_ends_a_clause_is_no_cut(copy: str, lang: str) -> None:
+    assert_passes("truncated", make("I saw her but did not greet her.", copy, "en", lang))

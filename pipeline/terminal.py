@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TextIO
 
 BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"  # as a character-class range
@@ -61,6 +63,20 @@ def not_a_command(path: str) -> str:
     return f"./{path}" if _COMMAND.match(path) else path
 
 
+@contextmanager
+def naming_stream(name: str) -> Iterator[None]:
+    """An error of a write to a standard stream names it (`stdout: No space left on device`, where
+    it read "No space left on device", which file unsaid); a broken pipe is left to the CLI."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        if exc.filename is not None:
+            raise
+        raise OSError(exc.errno, exc.strerror or str(exc), name) from exc
+
+
 def write_all(text: str, stream: TextIO | None = None) -> None:
     """Write `text` whole to a standard stream (stdout by default) and flush it. Over an unbuffered
     binary layer (PYTHONUNBUFFERED=1, as container images set it) a text stream passes on what one
@@ -73,14 +89,15 @@ def write_all(text: str, stream: TextIO | None = None) -> None:
         stream.write(text)
         stream.flush()
         return
-    stream.flush()
-    data = memoryview(text.encode(stream.encoding or "utf-8", stream.errors or "strict"))
-    while data:
-        taken = buffer.write(data)
-        if taken is None:  # a non-blocking stream that is full: wait until it takes more
-            import select
+    with naming_stream("stderr" if stream is sys.stderr else "stdout"):
+        stream.flush()
+        data = memoryview(text.encode(stream.encoding or "utf-8", stream.errors or "strict"))
+        while data:
+            taken = buffer.write(data)
+            if taken is None:  # a non-blocking stream that is full: wait until it takes more
+                import select
 
-            select.select([], [buffer], [])
-            continue
-        data = data[taken:]
-    buffer.flush()
+                select.select([], [buffer], [])
+                continue
+            data = data[taken:]
+        buffer.flush()

@@ -394,4 +394,4 @@ def write_outputs(data: dict[str, Any], plan: Plan, annotated: list[tuple[str, b
     files = [dest for dest, _ in rendered if dest is not None]
     if summary and files:
         shown = files if len(files) <= 4 else [*files[:3], f"and {len(files) - 3} more"]
-        print(one_line(f"written: {', '.join(shown)}"))
+        write_all(one_line(f"written: {', '.join(shown)}") + "\n")

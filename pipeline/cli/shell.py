@@ -5,6 +5,7 @@ Exit codes: 0 the gate passed, 1 the gate failed, 2 usage, input, config or mode
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from typing import Any
@@ -90,6 +91,17 @@ def _broken_pipe_exit() -> None:
     sys.exit(2)
 
 
+def _os_error_exit(exc: OSError) -> None:
+    """One line naming the file (or stream) the system refused, exit 2. What stdout still buffers
+    after it failed goes nowhere: flushed at exit into the full disk, it failed again, exit 120."""
+    where = f"{exc.filename}: " if exc.filename else ""
+    typer.echo(one_line(f"driftcheck: error: {where}{exc.strerror or exc}"), err=True)
+    if exc.filename == "stdout":
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.exit(2)
+
+
 class DriftcheckApp(typer.Typer):
     """A Typer app whose every DriftcheckError becomes one line on stderr and exit code 2."""
 
@@ -114,9 +126,7 @@ class DriftcheckApp(typer.Typer):
                 _broken_pipe_exit()
             raise
         except OSError as exc:  # the file system said no somewhere a library did not name it
-            where = f"{exc.filename}: " if exc.filename else ""
-            typer.echo(one_line(f"driftcheck: error: {where}{exc.strerror or exc}"), err=True)
-            sys.exit(2)
+            _os_error_exit(exc)
         # click's own usage errors (typer vendors click), and real bugs: BaseException, because a
         # compiled extension's panic (pyo3's PanicException) is no Exception and would end the run
         # with a traceback and exit code 1, which CI reads as a failed gate

@@ -110,3 +110,24 @@ def test_a_full_non_blocking_stdout_gets_every_byte() -> None:
     thread.join()
     os.close(read)
     assert bytes(got) == "é".encode() * 300_000
+
+
+@pytest.mark.requires_apertium
+@pytest.mark.parametrize("unbuffered", [False, True])
+def test_a_full_stdout_is_named(tmp_path: Path, unbuffered: bool) -> None:
+    """stdout on a full device (`> /dev/full`, a log on a full disk) read "driftcheck: error: No
+    space left on device", which file unsaid, after the reports were written (they stay: whole)."""
+    (tmp_path / "a.en.txt").write_text("The bridge will open in May.\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    env.update({"HF_HUB_OFFLINE": "1", **({"PYTHONUNBUFFERED": "1"} if unbuffered else {})})
+    cmd = [sys.executable, "-c", "from pipeline.cli.app import app; app()", "check", "a.en.txt"]
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run(
+            [*cmd, "--engine", "apertium", "--no-cache", "-o", "out/"],
+            stdout=full, stderr=subprocess.PIPE, cwd=tmp_path, env=env, timeout=300,
+        )  # fmt: skip
+    assert (proc.returncode, proc.stderr.decode()) == (
+        2,
+        "driftcheck: error: stdout: No space left on device\n",
+    )
+    assert (tmp_path / "out" / "driftcheck.json").read_text(encoding="utf-8").rstrip().endswith("}")

@@ -37,12 +37,35 @@ def baseline_create(
         raise UsageError(f"{output}: a baseline is a JSON file, not {suffix}; name it .json")
     preflight_outputs([output], [("input", report_json)])
     report = load_report(report_json)
+    before = _entries_there(output)
     data = create_baseline(report)
     save_baseline(output, data)
     flags, entries = sum(1 for _ in iter_flags(report)), len(data["entries"])
     # a check's flags on one sentence are one entry: say both counts, as `check` counts flags
     per = f" ({flags} flags: one entry per check and sentence)" if flags != entries else ""
     typer.echo(f"baseline: {entries} {'entry' if entries == 1 else 'entries'} recorded in {output}{per}")
+    gone = len(before - {e["key"] for e in data["entries"]})
+    if gone:  # the baseline there was replaced without a word, its other entries gone
+        typer.echo(
+            f"baseline: {gone} of the {len(before)} entries {output} had are not in this report and were "
+            "dropped (`baseline import` adds to a baseline)"
+        )
+
+
+def _entries_there(output: str) -> set[str]:
+    """The keys of the baseline `create` replaces; a file there that is no baseline (a report) is
+    refused: it was overwritten."""
+    import os
+
+    from ..errors import DriftcheckError
+    from ..report.baseline import load_baseline
+
+    if not os.path.exists(output) or os.path.getsize(output) == 0:
+        return set()
+    try:
+        return {str(e["key"]) for e in load_baseline(output)["entries"]}
+    except DriftcheckError as exc:
+        raise UsageError(f"{exc.message}: `baseline create` would replace it; choose another path") from None
 
 
 def _baseline_file(output: str) -> None:

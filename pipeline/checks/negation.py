@@ -24,6 +24,7 @@ from pipeline.records import Flag, Span
 
 from . import Check, CheckInput, register
 from . import negation_forms as forms
+from . import negation_scope as scope
 from .lexicon import (
     CLAUSE_BREAK,
     IMPLICIT_IDIOMS,
@@ -40,7 +41,6 @@ from .lexicon import (
 from .text import fold, inside, tokens, words, zipf
 from .wordnet_antonyms import negated_by_prefix, prefixed_opposite
 
-CONCORD_WINDOW = 6  # a concord word further than this many words from its negator negates anew
 # words at least this frequent (the, is, have) are skipped to find the negated word
 FUNCTION_WORD_ZIPF = forms.FUNCTION_WORD_ZIPF
 STEM = 4
@@ -97,7 +97,7 @@ def cues(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     toks = tokens(folded)
     for i, tok in enumerate(toks):
         since_negator += 1
-        if CLAUSE_BREAK.search(folded, last_end, tok.start) or since_negator > CONCORD_WINDOW:
+        if CLAUSE_BREAK.search(folded, last_end, tok.start) or since_negator > scope.CONCORD_WINDOW:
             clause_has_negator = False
         last_end = tok.end
         if inside(tok.start, idioms):
@@ -110,7 +110,7 @@ def cues(text: str, lang: str) -> tuple[tuple[int, int], ...]:
             clause_has_negator, since_negator = True, 0
             continue
         if lang == "fr" and (w.startswith("n'") or w == "ne"):
-            if _restrictive_que(folded, tok.end):
+            if scope.restrictive_que(folded, tok.end):
                 continue  # "ne ... que" = only ("ne serait-ce qu'une", "il n'a que deux")
             out.append((tok.start, tok.start + 2))
             clause_has_negator, since_negator = True, 0
@@ -119,25 +119,14 @@ def cues(text: str, lang: str) -> tuple[tuple[int, int], ...]:
             continue  # "No. 5", "No 5": the number sign
         if folded[tok.end : tok.end + 1] == "-" and folded[tok.end + 1 : tok.end + 2].isalpha():
             continue  # a prefix ("não-linear", "no-violento" = "non-linear"): see implicit()
-        if w in concord and clause_has_negator:
+        if clause_has_negator and (w in concord or scope.repeats_n_word(w, lang, folded, out)):
             continue
         if w in primary or (w in standalone and not clause_has_negator):
-            if _only_follows(folded, tok.end, lang):
+            if scope.only_follows(folded, tok.end, lang):
                 continue  # "not only", said with words between ("não cria apenas")
             out.append((tok.start, tok.end))
             clause_has_negator, since_negator = True, 0
     return tuple(out)
-
-
-def _restrictive_que(folded: str, end: int) -> bool:
-    """French "ne ... que" with no negative word between: a restriction ("only"), not a negation."""
-    stop = CLAUSE_BREAK.search(folded, end)
-    for t in tokens(folded[end : stop.start() if stop else len(folded)])[:CONCORD_WINDOW]:
-        if t.text in NEG_CONCORD["fr"]:
-            return False
-        if t.text in ("que", "qu") or t.text.startswith(("qu'", "qu\u2019")):
-            return True
-    return False
 
 
 def _restriction_follows(folded: str, end: int) -> bool:
@@ -154,15 +143,6 @@ def _restricts(text: str, lang: str) -> int:
         return 0
     folded = forms.folded(text)
     return sum(_restriction_follows(folded, e) for _, e in cues(text, lang))
-
-
-def _only_follows(folded: str, end: int, lang: str) -> bool:
-    only = ONLY_WORDS.get(lang)
-    if not only:
-        return False
-    stop = CLAUSE_BREAK.search(folded, end)
-    after = tokens(folded[end : stop.start() if stop else len(folded)])[: forms.ONLY_WINDOW]
-    return any(t.text in only for t in after)
 
 
 @functools.lru_cache(maxsize=8192)

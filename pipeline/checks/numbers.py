@@ -46,8 +46,8 @@ _DIGITS = re.compile(
 # two letters or more, or one with an ordinal ending, with an I, V or X among them (DC and CD are
 # acronyms); read as the number they write.
 _ROMAN = re.compile(r"(?<![\w-])([IVXLCDM]{2,}|[IVXLCDM](?=(?:e|er|ème|º|°)\b))(?:e|er|ème|º|°)?(?![\w-])")
-# "années 80", "los años 90", "anos 70", "anni '60": a decade of the 1900s (or 2000s), "the 1980s".
-_DECADE_BEFORE = re.compile(r"(?:annees|anos|anni|jahre|decada de|decennio)\s*['’]?$")
+# "années 80", "los años 90", "anos 70", "anys 90", "anni '60": a decade of the 1900s (or 2000s), "the 1980s".
+_DECADE_BEFORE = re.compile(r"(?:annees|anos|anni|anys|jahre|decada de|decennio)\s*['’]?$")
 _DECADE_WORDS = frozenset(float(v) for v in range(20, 100, 10))  # a decade said in words
 _COORDINATED = re.compile(r"\s*(?:[,/\u2013-]|[^\W\d_]{1,3})?\s*['\u2019]?")  # " et ", ", ", "-", " e '"
 _TEXT2NUM = frozenset({"en", "es", "fr", "de", "it", "pt", "nl"})  # the languages text2num reads

@@ -21,7 +21,7 @@ from pipeline.records import Flag, Span
 from . import Check, CheckInput, register
 from .futurate import futurate, no_new_past
 from .modal_forms import MODAL, modal_futures, modals_for_futures
-from .verb_tense import VerbForms
+from .verb_tense import BEING, VerbForms
 
 Matcher = re.Pattern[str] | VerbForms  # what a table of forms holds per language
 
@@ -72,6 +72,8 @@ FUTURE: dict[str, re.Pattern[str]] = {
         r"|\b(?:sto|stai|sta|stiamo|state|stanno)\s+per\s+\w+[aeir]r(?:e|(?:[mtscv]i|l[oaie]|gli|ne)+)\b",
         re.I,
     ),
+    # Catalan's synthetic future ("aprovarà", "obriran"; not "extrem"); "va aprovar" is its past
+    "ca": re.compile(r"\b(?!(?:extrem|suprem)\b)\w{2,}(?:ré|ràs|rà|rem|reu|ran)\b|\ba\s+punt\s+de\b", re.I),
     "fr": re.compile(
         # -rai, -ront, -rons; verbs in -er also "aidera", "continuerez" (lower case: not "Riviera"; "espéra" is past)
         r"\b\w{2,}(?:rai|ront|rons)\b|\b(?!opera\b)(?-i:[a-zà-ÿœ])\w+(?:era|eras|erez)\b"
@@ -167,15 +169,6 @@ _MODAL_BEFORE: dict[str, re.Pattern[str]] = {  # ... right before a progressive'
         r"\b(?:può|possono|potrà|potrebbe|potrebbero|deve|devono|dovrebbe|dovrebbero|sembra|sembrano)\s+$",
         re.I,
     ),
-}
-# The gerund of "to be": a progressive that adds one the forward translation lacks ("There are
-# being great gaps", "was being founded") is marked by the translation itself.
-BEING: dict[str, re.Pattern[str]] = {
-    "en": re.compile(r"\bbeing\b", re.I),
-    "es": re.compile(r"\bsiendo\b", re.I),
-    "pt": re.compile(r"\bsendo\b", re.I),
-    "it": re.compile(r"\bessendo\b", re.I),
-    "fr": re.compile(r"\bétant\b", re.I),
 }
 
 

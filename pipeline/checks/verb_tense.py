@@ -166,3 +166,14 @@ class VerbForms:
 
     def search(self, text: str) -> re.Match[str] | None:
         return next(self.finditer(text), None)
+
+
+# The gerund of "to be": a progressive that adds one the forward translation lacks ("There are
+# being great gaps", "was being founded") is marked by the translation itself.
+BEING: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\bbeing\b", re.I),
+    "es": re.compile(r"\bsiendo\b", re.I),
+    "pt": re.compile(r"\bsendo\b", re.I),
+    "it": re.compile(r"\bessendo\b", re.I),
+    "fr": re.compile(r"\bétant\b", re.I),
+}

@@ -1,0 +1,42 @@
+"""A negator's clause: what stands around a negative word decides whether it negates anew
+(negation.cues reads the clause; these are its rules for concord, "ne ... que" and "only")."""
+
+from __future__ import annotations
+
+from . import negation_forms as forms
+from .lexicon import CLAUSE_BREAK, NEG_CONCORD, ONLY_WORDS
+from .text import tokens
+
+CONCORD_WINDOW = 6  # a concord word further than this many words from its negator negates anew
+
+
+def repeats_n_word(w: str, lang: str, folded: str, found: list[tuple[int, int]]) -> bool:
+    """Catalan says a negative word before its verb again with "no" ("Ningú no va venir", "Res no
+    canviarà" = nobody came, nothing will change): one negation, where it counted two."""
+    return (
+        lang == "ca"
+        and w == "no"
+        and bool(found)
+        and folded[found[-1][0] : found[-1][1]] in NEG_CONCORD["ca"]
+    )
+
+
+def restrictive_que(folded: str, end: int) -> bool:
+    """French "ne ... que" with no negative word between: a restriction ("only"), not a negation."""
+    stop = CLAUSE_BREAK.search(folded, end)
+    for t in tokens(folded[end : stop.start() if stop else len(folded)])[:CONCORD_WINDOW]:
+        if t.text in NEG_CONCORD["fr"]:
+            return False
+        if t.text in ("que", "qu") or t.text.startswith(("qu'", "qu\u2019")):
+            return True
+    return False
+
+
+def only_follows(folded: str, end: int, lang: str) -> bool:
+    """An "only" word in the clause after a negator ("não cria apenas" = "not only creates")."""
+    only = ONLY_WORDS.get(lang)
+    if not only:
+        return False
+    stop = CLAUSE_BREAK.search(folded, end)
+    after = tokens(folded[end : stop.start() if stop else len(folded)])[: forms.ONLY_WINDOW]
+    return any(t.text in only for t in after)

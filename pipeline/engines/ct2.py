@@ -70,7 +70,7 @@ class CT2Engine:
 
     def install_hint(self, src: str, tgt: str) -> str:
         return (
-            f"run `driftcheck models pull {src}-{tgt}` then `driftcheck models convert {src}-{tgt}` "
+            f"{models.ct2_steps(self.root, src, tgt)} "
             f"(creates {models.ct2_dir(self.root, src, tgt)}), or use --engine marian"
         )
 

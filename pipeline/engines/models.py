@@ -213,10 +213,18 @@ def model_path(root: Path, direction: str, kind: str = "auto") -> Path:
         return marian
     wanted = ct2 if kind == "ct2" else marian
     what = "" if kind == "auto" else f"{kind} "
-    how = how_to_provide(root, src, tgt)
-    if kind == "ct2":  # a ct2 folder is converted from an opus-mt one, not an opus-mt folder itself
-        how = f"run `driftcheck models pull {src}-{tgt}` and `driftcheck models convert {src}-{tgt}`"
+    # a ct2 folder is converted from an opus-mt one, not an opus-mt folder itself
+    how = ct2_steps(root, src, tgt) if kind == "ct2" else how_to_provide(root, src, tgt)
     raise ModelNotFoundError(f"no {what}model for {src}-{tgt} at {wanted}: {how}")
+
+
+def ct2_steps(root: Path, src: str, tgt: str) -> str:
+    """What makes the ct2 model of src-tgt: a conversion of the opus-mt folder, pulled first
+    only when it is not there (both were advised beside an opus-mt folder ready to convert)."""
+    convert = f"`driftcheck models convert {src}-{tgt}`"
+    if is_marian_folder(marian_dir(root, src, tgt)):
+        return f"run {convert}"
+    return f"run `driftcheck models pull {src}-{tgt}` and {convert}"
 
 
 def how_to_provide(root: Path, src: str, tgt: str) -> str:

@@ -140,7 +140,8 @@ class MarianEngine:
             revision, _ = models.resolve_hub_revision(
                 known.hub_id,
                 known.revision,
-                f"MarianMT model {known.hub_id} for {src}-{tgt} is neither in {folder} nor downloadable",
+                f"MarianMT model {known.hub_id} for {src}-{tgt} is neither in {folder} nor downloadable"
+                + _hf_partial(known),
                 models.how_to_provide(self.root, src, tgt),
             )
             kwargs = {}
@@ -254,13 +255,28 @@ def _version(md: Any, package: str) -> str | None:
         return None
 
 
-def in_hf_cache(known: models.KnownModel) -> str | None:
-    """The commit hash of `known` in the local Hugging Face cache, if its config is there."""
+def hf_snapshot(known: models.KnownModel) -> Path | None:
+    """The folder of `known` in the local Hugging Face cache (.../snapshots/<commit>), if its config is there."""
     try:
         from huggingface_hub import try_to_load_from_cache
     except ImportError:
         return None
     found = try_to_load_from_cache(known.hub_id, "config.json", revision=known.revision)
-    if isinstance(found, str):
-        return Path(found).parent.name  # .../snapshots/<commit>/config.json
-    return None
+    return Path(found).parent if isinstance(found, str) else None
+
+
+def in_hf_cache(known: models.KnownModel) -> str | None:
+    """The commit hash of `known` in the local Hugging Face cache, if the whole model is there: an
+    entry with its config alone (an interrupted download) made `auto` choose the hub over a chain of
+    installed hops, and loading it failed ("TypeError: expected str, … not NoneType")."""
+    snapshot = hf_snapshot(known)
+    return snapshot.name if snapshot is not None and not models.marian_missing(snapshot) else None
+
+
+def _hf_partial(known: models.KnownModel) -> str:
+    """What an incomplete Hugging Face cache entry of `known` lacks, for a message ("" if none)."""
+    snapshot = hf_snapshot(known)
+    missing = models.marian_missing(snapshot) if snapshot is not None else []
+    return (
+        f" (its entry in the Hugging Face cache, {snapshot}, lacks {', '.join(missing)})" if missing else ""
+    )

@@ -121,6 +121,15 @@ def is_marian_folder(path: Path) -> bool:
     return (path / "config.json").is_file() and (path / SPM_FILES[0]).is_file() and has_weights
 
 
+def marian_missing(path: Path) -> list[str]:
+    """The files of a MarianMT model that `path` lacks (config, weights, both SentencePiece models,
+    the vocabulary: what transformers loads it from); [] when all are there."""
+    missing = [name for name in ("config.json", *SPM_FILES, "vocab.json") if not (path / name).is_file()]
+    if any((path / name).is_file() for name in ("model.safetensors", "pytorch_model.bin")):
+        return missing
+    return [*missing, "model.safetensors (or pytorch_model.bin)"]
+
+
 def is_ct2_folder(path: Path) -> bool:
     return all((path / name).is_file() for name in ("model.bin", *SPM_FILES))
 

@@ -186,3 +186,63 @@ def test_missing_model_fails_before_importing_torch(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
+
+
+def partial_hf_cache(hf_home: Path, tiny_models_dir: Path, hub_id: str, files: tuple[str, ...]) -> Path:
+    """A Hugging Face cache entry of `hub_id` holding `files` of the tiny en-de model (a download
+    cut short); returns its snapshot folder."""
+    repo = hf_home / "hub" / f"models--{hub_id.replace('/', '--')}"
+    commit = "0123456789abcdef0123456789abcdef01234567"
+    snapshot = repo / "snapshots" / commit
+    snapshot.mkdir(parents=True)
+    (repo / "refs").mkdir()
+    (repo / "refs" / "main").write_text(commit, encoding="utf-8")
+    for name in files:
+        shutil.copy(tiny_models_dir / "opus-mt-en-de" / name, snapshot / name)
+    return snapshot
+
+
+NO_WEIGHTS = ("config.json", "source.spm", "target.spm", "vocab.json", "tokenizer_config.json")
+
+
+@pytest.mark.requires_apertium
+@pytest.mark.parametrize("files", [("config.json",), NO_WEIGHTS], ids=["config-alone", "no-weights"])
+def test_auto_passes_over_a_model_the_hf_cache_holds_in_part(
+    tmp_path: Path, tiny_models_dir: Path, files: tuple[str, ...]
+) -> None:
+    """A cache entry with config.json counted as the model: offline `auto` chose it for en->fr over
+    Apertium's en->es->fr and failed ("TypeError: expected str, … not NoneType", exit 2)."""
+    import json
+
+    from pipeline.engines.apertium import installed_modes
+    from tests.conftest import run_cli
+
+    if not {("es", "fr"), ("fr", "es")} <= set(installed_modes()):
+        pytest.skip("needs Apertium's fr-es pair (apt-get install apertium-fr-es)")
+    partial_hf_cache(tmp_path / "hf", tiny_models_dir, "Helsinki-NLP/opus-mt-en-fr", files)
+    (tmp_path / "a.en.txt").write_text("The bridge will open in May.\n", encoding="utf-8")
+    args = ("check", "a.en.txt", "--pivot", "fr", "--models-dir", str(tmp_path / "models"), "-o", "r.json")
+    r = run_cli(*args, "--no-cache", "--no-semantic", cwd=tmp_path, env={"HF_HOME": str(tmp_path / "hf")})
+    assert (r.code, r.stderr) == (0, "")
+    hops = json.loads((tmp_path / "r.json").read_text("utf-8"))["signature"]["engine"]["directions"]
+    assert {hop: sig["engine"] for hop, sig in hops.items()} == dict.fromkeys(
+        ("en-es", "es-fr", "fr-es", "es-en"), "apertium"
+    )
+
+
+def test_marian_named_says_what_the_hf_cache_lacks(tmp_path: Path, tiny_models_dir: Path) -> None:
+    from tests.conftest import run_cli
+
+    snapshot = partial_hf_cache(tmp_path / "hf", tiny_models_dir, "Helsinki-NLP/opus-mt-en-fr", NO_WEIGHTS)
+    (tmp_path / "a.en.txt").write_text("The bridge will open in May.\n", encoding="utf-8")
+    models = tmp_path / "models"
+    args = ("check", "a.en.txt", "--pivot", "fr", "--engine", "marian", "--models-dir", str(models))
+    r = run_cli(*args, "--no-cache", "--no-semantic", cwd=tmp_path, env={"HF_HOME": str(tmp_path / "hf")})
+    assert (r.code, r.stderr) == (
+        2,
+        "driftcheck: error: MarianMT model Helsinki-NLP/opus-mt-en-fr for en-fr is neither in "
+        f"{models / 'opus-mt-en-fr'} nor downloadable (its entry in the Hugging Face cache, {snapshot}, "
+        "lacks model.safetensors (or pytorch_model.bin)): offline mode is on (HF_HUB_OFFLINE); run "
+        "`driftcheck models pull en-fr` (add `driftcheck models convert en-fr` for the ct2 engine), or put "
+        f"an opus-mt folder at {models / 'opus-mt-en-fr'}\n",
+    )

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pipeline.engines.langs import check_lang
-from pipeline.errors import ModelNotFoundError, OutputError, UsageError
+from pipeline.errors import EngineError, ModelNotFoundError, OutputError, UsageError, first_line
 
 ENV_MODELS = "DRIFTCHECK_MODELS"
 # Benchmarks only: force every translation to exactly N output tokens in the marian and ct2
@@ -128,6 +128,28 @@ def marian_missing(path: Path) -> list[str]:
     if any((path / name).is_file() for name in ("model.safetensors", "pytorch_model.bin")):
         return missing
     return [*missing, "model.safetensors (or pytorch_model.bin)"]
+
+
+def pull_again(folder: Path, src: str, tgt: str) -> str:
+    """How to replace a damaged opus-mt folder: `pull --force` replaces a MarianMT folder, and one
+    without its config, source.spm or weights (which pull leaves alone) must be moved away first."""
+    if is_marian_folder(folder):
+        return f"download it again (driftcheck models pull {src}-{tgt} --force)"
+    return f"move it away and download it again (driftcheck models pull {src}-{tgt})"
+
+
+def load_sentencepiece(folder: Path, redo: str) -> list[Any]:
+    """source.spm and target.spm of `folder` as SentencePiece processors; an empty or garbled one is
+    one line naming the file and `redo` (it was "RuntimeError: INTERNAL: unk is not defined")."""
+    import sentencepiece
+
+    loaded = []
+    for name in SPM_FILES:
+        try:
+            loaded.append(sentencepiece.SentencePieceProcessor(model_file=str(folder / name)))
+        except Exception as exc:  # noqa: BLE001 - "unk is not defined", "could not parse", OSError...
+            raise EngineError(f"cannot load {folder / name}: {first_line(exc).rstrip('.')}; {redo}") from None
+    return loaded
 
 
 def is_ct2_folder(path: Path) -> bool:

@@ -260,7 +260,7 @@ def test_a_process_given_one_cpu_runs_one_translator_on_one_thread(tiny_ct2_mode
     [
         ("ct2", ("opus-mt-en-de-ct2", "source.spm", b""), "/opus-mt-en-de-ct2/source.spm: "),
         ("ct2", ("opus-mt-en-de-ct2", "target.spm", b"garbage\n"), "/opus-mt-en-de-ct2/target.spm: "),
-        ("marian", ("opus-mt-en-de", "vocab.json", None), "cannot load MarianMT model "),
+        ("marian", ("opus-mt-en-de", "vocab.json", None), "/opus-mt-en-de has no vocab.json: "),
     ],
 )
 def test_a_damaged_model_folder_is_one_line_naming_it(

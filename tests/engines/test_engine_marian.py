@@ -246,3 +246,65 @@ def test_marian_named_says_what_the_hf_cache_lacks(tmp_path: Path, tiny_models_d
         "`driftcheck models pull en-fr` (add `driftcheck models convert en-fr` for the ct2 engine), or put "
         f"an opus-mt folder at {models / 'opus-mt-en-fr'}\n",
     )
+
+
+PULL_AGAIN = "download it again (driftcheck models pull en-de --force)"
+MOVE_AWAY = "move it away and download it again (driftcheck models pull en-de)"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("source.spm", b"", "cannot load {f}/source.spm: INTERNAL: unk is not defined; " + PULL_AGAIN),
+        ("vocab.json", None, "the MarianMT folder {f} has no vocab.json: " + PULL_AGAIN),
+        (
+            "vocab.json",
+            b"{x",
+            "cannot load {f}/vocab.json: Expecting property name enclosed in double quotes: "
+            "line 1 column 2 (char 1); " + PULL_AGAIN,
+        ),
+        ("target.spm", None, "the MarianMT folder {f} has no target.spm: " + PULL_AGAIN),
+        (
+            "model.safetensors",
+            None,
+            "the MarianMT folder {f} has no model.safetensors (or pytorch_model.bin): " + MOVE_AWAY,
+        ),
+        ("source.spm", None, "the MarianMT folder {f} has no source.spm: " + MOVE_AWAY),
+        (
+            "model.safetensors",
+            (5000).to_bytes(8, "little") + b"{" * 100,  # cut short: its header is 5000 bytes
+            "cannot load MarianMT model {f}: SafetensorError: Error while deserializing header: "
+            "invalid header length; " + PULL_AGAIN,
+        ),
+    ],
+    ids=[
+        "empty-source-spm",
+        "no-vocab",
+        "garbled-vocab",
+        "no-target-spm",
+        "no-weights",
+        "no-source-spm",
+        "truncated-weights",
+    ],
+)
+def test_a_damaged_folder_is_one_line_naming_the_file_and_how_to_redo_it(
+    tmp_path: Path, tiny_models_dir: Path, name: str, data: bytes | None, message: str
+) -> None:
+    """Each was a library's words ("unk is not defined", "TypeError: expected str, … not NoneType",
+    "Either model_file or model_proto must be specified"), or, without weights or source.spm, that
+    the model was "neither in" the folder that is there "nor downloadable"."""
+    from tests.conftest import run_cli
+
+    models = tmp_path / "models"
+    shutil.copytree(tiny_models_dir, models)
+    damaged = models / "opus-mt-en-de" / name
+    if data is None:
+        damaged.unlink()
+    else:
+        damaged.write_bytes(data)
+    (tmp_path / "a.en.txt").write_text("Police raided a camp.\n", encoding="utf-8")
+    args = ("check", "a.en.txt", "--engine", "marian", "--pivot", "de", "--models-dir", str(models))
+    r = run_cli(*args, "--no-cache", "--no-semantic", "-o", "r.json", cwd=tmp_path)
+    expected = message.format(f=models / "opus-mt-en-de")
+    assert (r.code, r.stderr) == (2, f"driftcheck: error: {expected}\n")
+    assert not (tmp_path / "r.json").exists()

@@ -183,6 +183,17 @@ class MarianEngine:
                 )
                 redo = f"; {models.pull_again(Path(source), src, tgt)}" if record["path"] else ""
                 raise ModelNotFoundError(f"cannot load MarianMT model {source}: {why}{redo}") from None
+        mismatch = _vocab_mismatch(tokenizer, model)
+        if mismatch:
+            local = bool(record["path"])
+            redo = (
+                models.pull_again(Path(source), src, tgt)
+                if local
+                else models.how_to_provide(self.root, src, tgt)
+            )
+            raise ModelNotFoundError(
+                f"the tokenizer of {source} does not match its weights ({mismatch}): {redo}"
+            )
         model.eval()
         device = self._pick_device(torch)
         if self.options.threads > 0:
@@ -256,6 +267,15 @@ def _version(md: Any, package: str) -> str | None:
         return str(md.version(package))
     except md.PackageNotFoundError:
         return None
+
+
+def _vocab_mismatch(tokenizer: Any, model: Any) -> str:
+    """How the tokenizer's ids overrun the model's embeddings ("" when they fit): another model's
+    vocab.json, or a T5 model in an opus-mt folder, failed at the first translation with
+    "internal error: IndexError: index out of range in self"."""
+    size = int(model.get_input_embeddings().num_embeddings)
+    top = max(tokenizer.get_vocab().values(), default=-1)
+    return f"its vocabulary has ids up to {top}, the model {size} embeddings" if top >= size else ""
 
 
 def _check_folder(folder: Path, src: str, tgt: str) -> None:

@@ -308,3 +308,55 @@ def test_a_damaged_folder_is_one_line_naming_the_file_and_how_to_redo_it(
     expected = message.format(f=models / "opus-mt-en-de")
     assert (r.code, r.stderr) == (2, f"driftcheck: error: {expected}\n")
     assert not (tmp_path / "r.json").exists()
+
+
+def shift_vocabulary(folder: Path) -> None:
+    """vocab.json with its pieces' ids moved 400 up, past the weights' 431 embeddings."""
+    import json
+
+    vocab = json.loads((folder / "vocab.json").read_text("utf-8"))
+    shifted = {piece: i + 400 if i > 5 else i for piece, i in vocab.items()}
+    (folder / "vocab.json").write_text(json.dumps(shifted), "utf-8")
+
+
+def put_t5_in(folder: Path) -> None:
+    """A tiny T5 model (100 embeddings) written over the Marian model, its tokenizer files kept."""
+    import torch
+    from transformers import T5Config, T5ForConditionalGeneration
+
+    from pipeline.engines.marian import _quiet
+
+    torch.manual_seed(0)
+    config = T5Config(vocab_size=100, d_model=16, d_ff=32, num_layers=1, num_heads=2, d_kv=8)
+    config.decoder_start_token_id = 0  # as t5-small's config.json says
+    with _quiet():
+        T5ForConditionalGeneration(config).save_pretrained(folder)
+
+
+@pytest.mark.parametrize(
+    ("damage", "ids"),
+    [
+        (shift_vocabulary, "ids up to 830, the model 431"),
+        (put_t5_in, "ids up to 430, the model 100"),
+    ],
+    ids=["vocabulary-past-the-weights", "t5-model"],
+)
+def test_a_tokenizer_that_does_not_match_the_weights_is_one_line(
+    tmp_path: Path, tiny_models_dir: Path, damage: Any, ids: str
+) -> None:
+    """It was "driftcheck: internal error: IndexError: index out of range in self", at the first
+    translation."""
+    from tests.conftest import run_cli
+
+    models = tmp_path / "models"
+    shutil.copytree(tiny_models_dir, models)
+    damage(models / "opus-mt-en-de")
+    (tmp_path / "a.en.txt").write_text("Police raided a camp.\n", encoding="utf-8")
+    args = ("check", "a.en.txt", "--engine", "marian", "--pivot", "de", "--models-dir", str(models))
+    r = run_cli(*args, "--no-cache", "--no-semantic", "-o", "r.json", cwd=tmp_path)
+    assert (r.code, r.stderr) == (
+        2,
+        f"driftcheck: error: the tokenizer of {models / 'opus-mt-en-de'} does not match its weights (its "
+        f"vocabulary has {ids} embeddings): download it again (driftcheck models pull en-de --force)\n",
+    )
+    assert not (tmp_path / "r.json").exists()

@@ -70,7 +70,7 @@ class CT2Engine:
 
     def install_hint(self, src: str, tgt: str) -> str:
         return (
-            f"run `driftcheck models pull {src}-{tgt}` then `driftcheck models convert {src}-{tgt}` "
+            f"{models.ct2_steps(self.root, src, tgt)} "
             f"(creates {models.ct2_dir(self.root, src, tgt)}), or use --engine marian"
         )
 
@@ -163,7 +163,6 @@ class CT2Engine:
                 f"{self.install_hint(src, tgt)}"
             )
         import ctranslate2
-        import sentencepiece
 
         device = self._pick_device(ctranslate2)
         compute = self.compute_type or DEFAULT_COMPUTE[device]
@@ -172,15 +171,8 @@ class CT2Engine:
         gen = _read_json(folder / "generation_config.json")
         max_length = int(gen.get("max_length") or 512)
         limit = int(_read_json(folder / "tokenizer_config.json").get("model_max_length") or 512)
-        pieces = []
-        for name in models.SPM_FILES:
-            try:
-                pieces.append(sentencepiece.SentencePieceProcessor(model_file=str(folder / name)))
-            except Exception as exc:  # an empty or damaged file: "unk is not defined", "could not parse"
-                raise EngineError(
-                    f"cannot load {folder / name}: {first_line(exc)}; "
-                    f"convert the model again (driftcheck models convert {src}-{tgt} --force)"
-                ) from None
+        redo = f"convert the model again (driftcheck models convert {src}-{tgt} --force)"
+        pieces = models.load_sentencepiece(folder, redo)
         loaded = _Loaded(
             translator=translator,
             source=pieces[0],

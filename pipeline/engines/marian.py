@@ -9,6 +9,7 @@ transformers' 23-46 s of retries. torch and transformers are imported on first u
 
 from __future__ import annotations
 
+import json
 import threading
 import warnings
 from collections.abc import Iterator, Sequence
@@ -123,7 +124,8 @@ class MarianEngine:
         Needs neither torch nor transformers, so a missing model fails in about a second.
         """
         folder = models.marian_dir(self.root, src, tgt)
-        if models.is_marian_folder(folder):
+        if folder.is_dir():  # the folder is the model, damaged or not (the hub was tried past it)
+            _check_folder(folder, src, tgt)
             origin = models.read_provenance(folder)
             record: dict[str, object] = {
                 "id": origin.get("hub_id") or folder.name,
@@ -140,7 +142,8 @@ class MarianEngine:
             revision, _ = models.resolve_hub_revision(
                 known.hub_id,
                 known.revision,
-                f"MarianMT model {known.hub_id} for {src}-{tgt} is neither in {folder} nor downloadable",
+                f"MarianMT model {known.hub_id} for {src}-{tgt} is neither in {folder} nor downloadable"
+                + _hf_partial(known),
                 models.how_to_provide(self.root, src, tgt),
             )
             kwargs = {}
@@ -178,7 +181,19 @@ class MarianEngine:
                     if isinstance(exc, OSError | ValueError)
                     else f"{type(exc).__name__}: {first_line(exc)}"
                 )
-                raise ModelNotFoundError(f"cannot load MarianMT model {source}: {why}") from None
+                redo = f"; {models.pull_again(Path(source), src, tgt)}" if record["path"] else ""
+                raise ModelNotFoundError(f"cannot load MarianMT model {source}: {why}{redo}") from None
+        mismatch = _vocab_mismatch(tokenizer, model)
+        if mismatch:
+            local = bool(record["path"])
+            redo = (
+                models.pull_again(Path(source), src, tgt)
+                if local
+                else models.how_to_provide(self.root, src, tgt)
+            )
+            raise ModelNotFoundError(
+                f"the tokenizer of {source} does not match its weights ({mismatch}): {redo}"
+            )
         model.eval()
         device = self._pick_device(torch)
         if self.options.threads > 0:
@@ -254,13 +269,55 @@ def _version(md: Any, package: str) -> str | None:
         return None
 
 
-def in_hf_cache(known: models.KnownModel) -> str | None:
-    """The commit hash of `known` in the local Hugging Face cache, if its config is there."""
+def _vocab_mismatch(tokenizer: Any, model: Any) -> str:
+    """How the tokenizer's ids overrun the model's embeddings ("" when they fit): another model's
+    vocab.json, or a T5 model in an opus-mt folder, failed at the first translation with
+    "internal error: IndexError: index out of range in self"."""
+    size = int(model.get_input_embeddings().num_embeddings)
+    top = max(tokenizer.get_vocab().values(), default=-1)
+    return f"its vocabulary has ids up to {top}, the model {size} embeddings" if top >= size else ""
+
+
+def _check_folder(folder: Path, src: str, tgt: str) -> None:
+    """One line naming the file a damaged opus-mt folder lacks or cannot load, and how to redo it,
+    before transformers meets it: a missing vocab.json was "TypeError: expected str, … not
+    NoneType", a missing target.spm "Either model_file or model_proto must be specified", an empty
+    source.spm "unk is not defined", and a folder without weights was said not to be there."""
+    redo = models.pull_again(folder, src, tgt)
+    missing = models.marian_missing(folder)
+    if missing:
+        raise ModelNotFoundError(f"the MarianMT folder {folder} has no {', '.join(missing)}: {redo}")
+    models.load_sentencepiece(folder, redo)
+    vocab = folder / "vocab.json"
+    try:
+        if not isinstance(json.loads(vocab.read_text(encoding="utf-8")), dict):
+            raise ValueError("it is no JSON object of pieces and ids")
+    except (OSError, ValueError) as exc:
+        raise ModelNotFoundError(f"cannot load {vocab}: {first_line(exc)}; {redo}") from None
+
+
+def hf_snapshot(known: models.KnownModel) -> Path | None:
+    """The folder of `known` in the local Hugging Face cache (.../snapshots/<commit>), if its config is there."""
     try:
         from huggingface_hub import try_to_load_from_cache
     except ImportError:
         return None
     found = try_to_load_from_cache(known.hub_id, "config.json", revision=known.revision)
-    if isinstance(found, str):
-        return Path(found).parent.name  # .../snapshots/<commit>/config.json
-    return None
+    return Path(found).parent if isinstance(found, str) else None
+
+
+def in_hf_cache(known: models.KnownModel) -> str | None:
+    """The commit hash of `known` in the local Hugging Face cache, if the whole model is there: an
+    entry with its config alone (an interrupted download) made `auto` choose the hub over a chain of
+    installed hops, and loading it failed ("TypeError: expected str, … not NoneType")."""
+    snapshot = hf_snapshot(known)
+    return snapshot.name if snapshot is not None and not models.marian_missing(snapshot) else None
+
+
+def _hf_partial(known: models.KnownModel) -> str:
+    """What an incomplete Hugging Face cache entry of `known` lacks, for a message ("" if none)."""
+    snapshot = hf_snapshot(known)
+    missing = models.marian_missing(snapshot) if snapshot is not None else []
+    return (
+        f" (its entry in the Hugging Face cache, {snapshot}, lacks {', '.join(missing)})" if missing else ""
+    )

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pipeline.engines.langs import check_lang
-from pipeline.errors import ModelNotFoundError, OutputError, UsageError
+from pipeline.errors import EngineError, ModelNotFoundError, OutputError, UsageError, first_line
 
 ENV_MODELS = "DRIFTCHECK_MODELS"
 # Benchmarks only: force every translation to exactly N output tokens in the marian and ct2
@@ -121,6 +121,37 @@ def is_marian_folder(path: Path) -> bool:
     return (path / "config.json").is_file() and (path / SPM_FILES[0]).is_file() and has_weights
 
 
+def marian_missing(path: Path) -> list[str]:
+    """The files of a MarianMT model that `path` lacks (config, weights, both SentencePiece models,
+    the vocabulary: what transformers loads it from); [] when all are there."""
+    missing = [name for name in ("config.json", *SPM_FILES, "vocab.json") if not (path / name).is_file()]
+    if any((path / name).is_file() for name in ("model.safetensors", "pytorch_model.bin")):
+        return missing
+    return [*missing, "model.safetensors (or pytorch_model.bin)"]
+
+
+def pull_again(folder: Path, src: str, tgt: str) -> str:
+    """How to replace a damaged opus-mt folder: `pull --force` replaces a MarianMT folder, and one
+    without its config, source.spm or weights (which pull leaves alone) must be moved away first."""
+    if is_marian_folder(folder):
+        return f"download it again (driftcheck models pull {src}-{tgt} --force)"
+    return f"move it away and download it again (driftcheck models pull {src}-{tgt})"
+
+
+def load_sentencepiece(folder: Path, redo: str) -> list[Any]:
+    """source.spm and target.spm of `folder` as SentencePiece processors; an empty or garbled one is
+    one line naming the file and `redo` (it was "RuntimeError: INTERNAL: unk is not defined")."""
+    import sentencepiece
+
+    loaded = []
+    for name in SPM_FILES:
+        try:
+            loaded.append(sentencepiece.SentencePieceProcessor(model_file=str(folder / name)))
+        except Exception as exc:  # noqa: BLE001 - "unk is not defined", "could not parse", OSError...
+            raise EngineError(f"cannot load {folder / name}: {first_line(exc).rstrip('.')}; {redo}") from None
+    return loaded
+
+
 def is_ct2_folder(path: Path) -> bool:
     return all((path / name).is_file() for name in ("model.bin", *SPM_FILES))
 
@@ -213,10 +244,18 @@ def model_path(root: Path, direction: str, kind: str = "auto") -> Path:
         return marian
     wanted = ct2 if kind == "ct2" else marian
     what = "" if kind == "auto" else f"{kind} "
-    how = how_to_provide(root, src, tgt)
-    if kind == "ct2":  # a ct2 folder is converted from an opus-mt one, not an opus-mt folder itself
-        how = f"run `driftcheck models pull {src}-{tgt}` and `driftcheck models convert {src}-{tgt}`"
+    # a ct2 folder is converted from an opus-mt one, not an opus-mt folder itself
+    how = ct2_steps(root, src, tgt) if kind == "ct2" else how_to_provide(root, src, tgt)
     raise ModelNotFoundError(f"no {what}model for {src}-{tgt} at {wanted}: {how}")
+
+
+def ct2_steps(root: Path, src: str, tgt: str) -> str:
+    """What makes the ct2 model of src-tgt: a conversion of the opus-mt folder, pulled first
+    only when it is not there (both were advised beside an opus-mt folder ready to convert)."""
+    convert = f"`driftcheck models convert {src}-{tgt}`"
+    if is_marian_folder(marian_dir(root, src, tgt)):
+        return f"run {convert}"
+    return f"run `driftcheck models pull {src}-{tgt}` and {convert}"
 
 
 def how_to_provide(root: Path, src: str, tgt: str) -> str:

@@ -186,3 +186,177 @@ def test_missing_model_fails_before_importing_torch(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
+
+
+def partial_hf_cache(hf_home: Path, tiny_models_dir: Path, hub_id: str, files: tuple[str, ...]) -> Path:
+    """A Hugging Face cache entry of `hub_id` holding `files` of the tiny en-de model (a download
+    cut short); returns its snapshot folder."""
+    repo = hf_home / "hub" / f"models--{hub_id.replace('/', '--')}"
+    commit = "0123456789abcdef0123456789abcdef01234567"
+    snapshot = repo / "snapshots" / commit
+    snapshot.mkdir(parents=True)
+    (repo / "refs").mkdir()
+    (repo / "refs" / "main").write_text(commit, encoding="utf-8")
+    for name in files:
+        shutil.copy(tiny_models_dir / "opus-mt-en-de" / name, snapshot / name)
+    return snapshot
+
+
+NO_WEIGHTS = ("config.json", "source.spm", "target.spm", "vocab.json", "tokenizer_config.json")
+
+
+@pytest.mark.requires_apertium
+@pytest.mark.parametrize("files", [("config.json",), NO_WEIGHTS], ids=["config-alone", "no-weights"])
+def test_auto_passes_over_a_model_the_hf_cache_holds_in_part(
+    tmp_path: Path, tiny_models_dir: Path, files: tuple[str, ...]
+) -> None:
+    """A cache entry with config.json counted as the model: offline `auto` chose it for en->fr over
+    Apertium's en->es->fr and failed ("TypeError: expected str, … not NoneType", exit 2)."""
+    import json
+
+    from pipeline.engines.apertium import installed_modes
+    from tests.conftest import run_cli
+
+    if not {("es", "fr"), ("fr", "es")} <= set(installed_modes()):
+        pytest.skip("needs Apertium's fr-es pair (apt-get install apertium-fr-es)")
+    partial_hf_cache(tmp_path / "hf", tiny_models_dir, "Helsinki-NLP/opus-mt-en-fr", files)
+    (tmp_path / "a.en.txt").write_text("The bridge will open in May.\n", encoding="utf-8")
+    args = ("check", "a.en.txt", "--pivot", "fr", "--models-dir", str(tmp_path / "models"), "-o", "r.json")
+    r = run_cli(*args, "--no-cache", "--no-semantic", cwd=tmp_path, env={"HF_HOME": str(tmp_path / "hf")})
+    assert (r.code, r.stderr) == (0, "")
+    hops = json.loads((tmp_path / "r.json").read_text("utf-8"))["signature"]["engine"]["directions"]
+    assert {hop: sig["engine"] for hop, sig in hops.items()} == dict.fromkeys(
+        ("en-es", "es-fr", "fr-es", "es-en"), "apertium"
+    )
+
+
+def test_marian_named_says_what_the_hf_cache_lacks(tmp_path: Path, tiny_models_dir: Path) -> None:
+    from tests.conftest import run_cli
+
+    snapshot = partial_hf_cache(tmp_path / "hf", tiny_models_dir, "Helsinki-NLP/opus-mt-en-fr", NO_WEIGHTS)
+    (tmp_path / "a.en.txt").write_text("The bridge will open in May.\n", encoding="utf-8")
+    models = tmp_path / "models"
+    args = ("check", "a.en.txt", "--pivot", "fr", "--engine", "marian", "--models-dir", str(models))
+    r = run_cli(*args, "--no-cache", "--no-semantic", cwd=tmp_path, env={"HF_HOME": str(tmp_path / "hf")})
+    assert (r.code, r.stderr) == (
+        2,
+        "driftcheck: error: MarianMT model Helsinki-NLP/opus-mt-en-fr for en-fr is neither in "
+        f"{models / 'opus-mt-en-fr'} nor downloadable (its entry in the Hugging Face cache, {snapshot}, "
+        "lacks model.safetensors (or pytorch_model.bin)): offline mode is on (HF_HUB_OFFLINE); run "
+        "`driftcheck models pull en-fr` (add `driftcheck models convert en-fr` for the ct2 engine), or put "
+        f"an opus-mt folder at {models / 'opus-mt-en-fr'}\n",
+    )
+
+
+PULL_AGAIN = "download it again (driftcheck models pull en-de --force)"
+MOVE_AWAY = "move it away and download it again (driftcheck models pull en-de)"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("source.spm", b"", "cannot load {f}/source.spm: INTERNAL: unk is not defined; " + PULL_AGAIN),
+        ("vocab.json", None, "the MarianMT folder {f} has no vocab.json: " + PULL_AGAIN),
+        (
+            "vocab.json",
+            b"{x",
+            "cannot load {f}/vocab.json: Expecting property name enclosed in double quotes: "
+            "line 1 column 2 (char 1); " + PULL_AGAIN,
+        ),
+        ("target.spm", None, "the MarianMT folder {f} has no target.spm: " + PULL_AGAIN),
+        (
+            "model.safetensors",
+            None,
+            "the MarianMT folder {f} has no model.safetensors (or pytorch_model.bin): " + MOVE_AWAY,
+        ),
+        ("source.spm", None, "the MarianMT folder {f} has no source.spm: " + MOVE_AWAY),
+        (
+            "model.safetensors",
+            (5000).to_bytes(8, "little") + b"{" * 100,  # cut short: its header is 5000 bytes
+            "cannot load MarianMT model {f}: SafetensorError: Error while deserializing header: "
+            "invalid header length; " + PULL_AGAIN,
+        ),
+    ],
+    ids=[
+        "empty-source-spm",
+        "no-vocab",
+        "garbled-vocab",
+        "no-target-spm",
+        "no-weights",
+        "no-source-spm",
+        "truncated-weights",
+    ],
+)
+def test_a_damaged_folder_is_one_line_naming_the_file_and_how_to_redo_it(
+    tmp_path: Path, tiny_models_dir: Path, name: str, data: bytes | None, message: str
+) -> None:
+    """Each was a library's words ("unk is not defined", "TypeError: expected str, … not NoneType",
+    "Either model_file or model_proto must be specified"), or, without weights or source.spm, that
+    the model was "neither in" the folder that is there "nor downloadable"."""
+    from tests.conftest import run_cli
+
+    models = tmp_path / "models"
+    shutil.copytree(tiny_models_dir, models)
+    damaged = models / "opus-mt-en-de" / name
+    if data is None:
+        damaged.unlink()
+    else:
+        damaged.write_bytes(data)
+    (tmp_path / "a.en.txt").write_text("Police raided a camp.\n", encoding="utf-8")
+    args = ("check", "a.en.txt", "--engine", "marian", "--pivot", "de", "--models-dir", str(models))
+    r = run_cli(*args, "--no-cache", "--no-semantic", "-o", "r.json", cwd=tmp_path)
+    expected = message.format(f=models / "opus-mt-en-de")
+    assert (r.code, r.stderr) == (2, f"driftcheck: error: {expected}\n")
+    assert not (tmp_path / "r.json").exists()
+
+
+def shift_vocabulary(folder: Path) -> None:
+    """vocab.json with its pieces' ids moved 400 up, past the weights' 431 embeddings."""
+    import json
+
+    vocab = json.loads((folder / "vocab.json").read_text("utf-8"))
+    shifted = {piece: i + 400 if i > 5 else i for piece, i in vocab.items()}
+    (folder / "vocab.json").write_text(json.dumps(shifted), "utf-8")
+
+
+def put_t5_in(folder: Path) -> None:
+    """A tiny T5 model (100 embeddings) written over the Marian model, its tokenizer files kept."""
+    import torch
+    from transformers import T5Config, T5ForConditionalGeneration
+
+    from pipeline.engines.marian import _quiet
+
+    torch.manual_seed(0)
+    config = T5Config(vocab_size=100, d_model=16, d_ff=32, num_layers=1, num_heads=2, d_kv=8)
+    config.decoder_start_token_id = 0  # as t5-small's config.json says
+    with _quiet():
+        T5ForConditionalGeneration(config).save_pretrained(folder)
+
+
+@pytest.mark.parametrize(
+    ("damage", "ids"),
+    [
+        (shift_vocabulary, "ids up to 830, the model 431"),
+        (put_t5_in, "ids up to 430, the model 100"),
+    ],
+    ids=["vocabulary-past-the-weights", "t5-model"],
+)
+def test_a_tokenizer_that_does_not_match_the_weights_is_one_line(
+    tmp_path: Path, tiny_models_dir: Path, damage: Any, ids: str
+) -> None:
+    """It was "driftcheck: internal error: IndexError: index out of range in self", at the first
+    translation."""
+    from tests.conftest import run_cli
+
+    models = tmp_path / "models"
+    shutil.copytree(tiny_models_dir, models)
+    damage(models / "opus-mt-en-de")
+    (tmp_path / "a.en.txt").write_text("Police raided a camp.\n", encoding="utf-8")
+    args = ("check", "a.en.txt", "--engine", "marian", "--pivot", "de", "--models-dir", str(models))
+    r = run_cli(*args, "--no-cache", "--no-semantic", "-o", "r.json", cwd=tmp_path)
+    assert (r.code, r.stderr) == (
+        2,
+        f"driftcheck: error: the tokenizer of {models / 'opus-mt-en-de'} does not match its weights (its "
+        f"vocabulary has {ids} embeddings): download it again (driftcheck models pull en-de --force)\n",
+    )
+    assert not (tmp_path / "r.json").exists()

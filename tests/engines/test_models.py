@@ -272,3 +272,16 @@ def test_models_path_and_pull_advice_fit_the_direction_and_kind(tmp_path: Path) 
     assert r.code == 2 and r.stderr.endswith(
         f" (the bergamot engine has its own, bundled: {bundled.folder}; --engine bergamot)\n"
     )
+
+
+@pytest.mark.requires_marian
+def test_models_path_beside_an_opus_mt_folder_says_to_convert_it(tiny_models_dir: Path) -> None:
+    """With opus-mt-en-de there, `models path en-de --kind ct2` still said to pull it first."""
+    from tests.conftest import run_cli
+
+    r = run_cli("models", "path", "en-de", "--kind", "ct2", "--models-dir", str(tiny_models_dir))
+    assert (r.code, r.stderr) == (
+        2,
+        f"driftcheck: error: no ct2 model for en-de at {tiny_models_dir / 'opus-mt-en-de-ct2'}: "
+        "run `driftcheck models convert en-de`\n",
+    )

@@ -15,9 +15,11 @@ class DriftcheckError(Exception):
     exit_code = 2
 
     def __init__(self, message: str) -> None:
-        from .terminal import inert
+        from .terminal import one_line
 
-        super().__init__(inert(" ".join(message.split())))  # always one line, no terminal control
+        # always one line, no terminal control: a line break shows as ␊ (a path "r.json\n" or a
+        # cache named "x\n::error::y" read as "r.json " and "x ::error::y": the break unseen)
+        super().__init__(one_line(message.strip()))
 
     @property
     def message(self) -> str:

@@ -104,3 +104,17 @@ def test_a_file_name_that_is_not_utf8_is_a_named_error(tmp_path: Path) -> None:
     assert [d["path"] for d in json.loads((out / "driftcheck.json").read_text("utf-8"))["documents"]] == [
         str(tmp_path / "docs" / "b.txt")
     ]  # the other file is checked, as beside any unreadable input
+
+
+def test_a_newline_in_a_path_of_an_error_line_shows_as_a_picture(tmp_path: Path) -> None:
+    """Error lines folded a newline into a space ("--output r.json : cannot tell…", "cache x
+    ::error::y"), where warnings and `written:` show it as ␊ as the README says."""
+    (tmp_path / "a.en.txt").write_text("The bridge will open in May.\n", "utf-8")
+    r = run_cli("check", "a.en.txt", "--engine", "apertium", "-o", "r.json\n", cwd=tmp_path)
+    assert r.code == 2 and r.stderr.startswith("driftcheck: error: --output r.json␊: cannot tell"), r.stderr
+    (tmp_path / "c\n::error::x").write_text("garbage", "utf-8")
+    r = run_cli(
+        "check", "a.en.txt", "--engine", "apertium", "--cache", "c\n::error::x", "-f", "json", cwd=tmp_path
+    )
+    assert r.code == 2 and "the translation cache c␊::error::x is unusable" in r.stderr, r.stderr
+    assert r.stderr.count("\n") == 1

@@ -23,13 +23,23 @@ def file_identity(path: str | Path) -> tuple[int, int] | None:
     return st.st_dev, st.st_ino
 
 
+def _stdin_identity() -> tuple[int, int] | None:
+    try:
+        st = os.fstat(0)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
 def repeats(paths: Iterable[str]) -> Iterator[tuple[int, str]]:
     """(index, the path named before it) for each path that names a file an earlier one names (a
-    link, `./b.txt` beside `b.txt`); stdin (`-`) and paths that name nothing are never repeats."""
+    link, `./b.txt` beside `b.txt`, `/dev/stdin` beside `-`: stdin was read twice, or found empty the
+    second time); paths that name nothing are never repeats, nor is `-` after `-` (refused where
+    stdin is spooled)."""
     seen: dict[tuple[int, int], str] = {}
     for k, path in enumerate(paths):
-        key = file_identity(path) if path != "-" else None
-        if key is None:
+        key = file_identity(path) if path != "-" else _stdin_identity()
+        if key is None or (path == "-" and seen.get(key) == "-"):
             continue
         if key in seen:
             yield k, seen[key]

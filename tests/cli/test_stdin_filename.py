@@ -59,3 +59,28 @@ def test_stdin_over_the_size_limit_is_named_by_its_name() -> None:
     big = "a\tb\n" * (5 * 1024 * 1024 // 4 + 1)
     r = run_cli("check", "-", "--stdin-filename", "pairs.tsv", "-s", "es", *APERTIUM, stdin=big)
     assert (r.code, r.stderr) == (2, "driftcheck: error: pairs.tsv: input is larger than 5 MiB; split it\n")
+
+
+def test_stdin_named_twice_as_dash_and_dev_stdin_is_checked_once(tmp_path: Path) -> None:
+    """`check - /dev/stdin`: from a pipe, /dev/stdin was found empty after `-` had read it (exit
+    2); from a file (`< f.en.txt`) it was checked twice, two documents, without a word."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    text = "The bridge will open in May.\n\nPrices rose by three percent.\n"
+    warning = "driftcheck: warning: /dev/stdin: the same file as an input before it: checked once\n"
+    out = tmp_path / "r.json"
+    r = run_cli("check", "-", "/dev/stdin", *APERTIUM, "-f", "json", "-o", str(out), stdin=text)
+    assert (r.code, r.stderr) == (0, warning)
+    assert [d["path"] for d in json.loads(out.read_text(encoding="utf-8"))["documents"]] == ["-"]
+    (tmp_path / "f.en.txt").write_text(text, encoding="utf-8")
+    with open(tmp_path / "f.en.txt", encoding="utf-8") as stdin:
+        proc = subprocess.run(
+            [sys.executable, "-c", "from pipeline.cli.app import app; app()", "check", "-", "/dev/stdin",
+             *APERTIUM, "-f", "json", "-o", str(out)],
+            stdin=stdin, capture_output=True, text=True, cwd=ROOT, timeout=300,
+        )  # fmt: skip
+    assert (proc.returncode, proc.stderr) == (0, warning)
+    assert len(json.loads(out.read_text(encoding="utf-8"))["documents"]) == 1

@@ -238,8 +238,8 @@ def prepare(langs: Sequence[str]) -> None:
     from wordfreq import zipf_frequency
 
     from . import cldrnames
+    from .calendar_names import day_names, month_abbreviations, month_names
     from .language_id import known_language
-    from .lexicon import day_names, month_abbreviations, month_names
 
     for lang in dict.fromkeys(langs):
         if known_language(lang):  # else wordfreq picks (and logs) a neighbour when a check asks

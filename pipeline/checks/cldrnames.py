@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .lexicon import regional_locales
+from .calendar_names import regional_locales
 from .text import fold, zipf
 
 _ALTERNATE = re.compile(r"^(.+?) \((.+)\)$")  # "Myanmar (Burma)": a name and its other name

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pipeline.records import Flag, Span
 
 from . import Check, CheckInput, register
+from .calendar_names import day_names, month_abbreviations, month_names
 from .clock import clock_times, noon_words
 from .clock_words import WEEKDAY_SHORT_BEFORE, WEEKDAY_SHORT_ORDINALS
-from .lexicon import day_names, month_abbreviations, month_names
 from .text import fold, quote
 
 _NUMERIC_DATE = re.compile(r"(?<![\d.,/-])(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})(?![\d/-]|[.,]\d)")

@@ -8,7 +8,6 @@ babel for month and day names, wordfreq for word frequencies). All entries are f
 
 from __future__ import annotations
 
-import functools
 import re
 
 from ..words import ARTICLES as ARTICLES  # shared with the report's word diff
@@ -25,6 +24,7 @@ NEG_PRIMARY: dict[str, frozenset[str]] = {
     "it": frozenset("non mai nessuno nessuna nessun niente nulla neanche nemmeno neppure".split()),
     "pt": frozenset("nao nunca jamais ninguem nada nenhum nenhuma nem tampouco".split()),
     "ca": frozenset("no mai ningu cap res gens ni tampoc".split()),
+    "eo": frozenset("ne neniu nenio neniam nenie nek".split()),  # no concord: "Neniu venis" negates once
 }
 NEG_CONCORD: dict[str, frozenset[str]] = {
     "en": frozenset("nor".split()),  # neither ... nor
@@ -331,69 +331,3 @@ DUAL_WORDS: dict[str, frozenset[str]] = {
 }
 # "15 por ciento" / "per cento" / "pour cent" / "per cent": a percentage, whose "hundred" is no number
 PERCENT_PHRASE = re.compile(r"\b(?:por|per|pour)\s+(?:ciento|cento|cent)\b", re.IGNORECASE)
-
-
-@functools.cache
-def month_names(lang: str) -> dict[str, int]:
-    """Folded month names (wide forms) -> month number, from the CLDR data in babel."""
-    from babel.dates import get_month_names
-
-    try:
-        names = get_month_names("wide", "stand-alone", locale=lang)  # Catalan "juny", not "de juny"
-    except (ValueError, LookupError):
-        return {}
-    return {_fold(v): int(k) for k, v in names.items()}
-
-
-@functools.cache
-def regional_locales(lang: str) -> tuple[str, ...]:
-    """The language's CLDR locale, then each regional one written in its script ("pt", "pt_AO",
-    …, "pt_PT"; not "en_Dsrt"): what CLDR says in any variety of the language."""
-    from babel import Locale, localedata
-
-    out = [lang]
-    for ident in sorted(i for i in localedata.locale_identifiers() if i.split("_")[0] == lang and i != lang):
-        try:
-            if Locale.parse(ident).script is None:
-                out.append(ident)
-        except (ValueError, LookupError):
-            continue
-    return tuple(out)
-
-
-@functools.cache
-def month_abbreviations(lang: str) -> dict[str, int]:
-    """Folded abbreviated month names (without the dot) -> month number (babel/CLDR)."""
-    from babel.dates import get_month_names
-
-    out: dict[str, int] = {}
-    for ident in regional_locales(lang):  # en_GB writes "Sept", en_US "Sep"
-        try:
-            for context in ("format", "stand-alone"):
-                names = get_month_names("abbreviated", context, locale=ident)
-                out.update(
-                    (_fold(v).rstrip("."), int(k))
-                    for k, v in names.items()
-                    if _fold(v).rstrip(".") not in out
-                )
-        except (ValueError, LookupError):
-            continue
-    return out
-
-
-@functools.cache
-def day_names(lang: str) -> dict[str, int]:
-    """Folded weekday names -> 0 (Monday) .. 6, from babel/CLDR ("segunda-feira" kept whole)."""
-    from babel.dates import get_day_names
-
-    try:
-        names = get_day_names("wide", locale=lang)
-    except (ValueError, LookupError):
-        return {}
-    return {_fold(v): int(k) for k, v in names.items()}
-
-
-def _fold(s: str) -> str:
-    from .text import fold
-
-    return fold(s)

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from .lexicon import day_names, month_names
+from .calendar_names import day_names, month_names
 from .text import (
     Token,
     elision_end,

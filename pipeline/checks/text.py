@@ -8,10 +8,15 @@ Everything here keeps character offsets of the original string, so a check can p
 from __future__ import annotations
 
 import functools
+import logging
 import re
 import unicodedata
 from collections.abc import Iterable
 from typing import NamedTuple
+
+# wordfreq answers a language it lacks (Esperanto) with its nearest match's list and says so on
+# stderr, below the CLI: the checks that read frequencies ask `known_language` where it matters
+logging.getLogger("wordfreq").setLevel(logging.ERROR)
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # letters/digits, keeping inner apostrophes (don't, l'eau)
 LETTERS = re.compile(r"[^\W\d_]")

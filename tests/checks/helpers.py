@@ -13,6 +13,7 @@ import re
 import subprocess
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from pipeline.checks import CheckInput, load_all
 from pipeline.records import Flag
@@ -93,3 +94,20 @@ def ci_script(name: str) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def check_pairs(
+    tmp_path: Path, rows: list[dict[str, str]], src: str, tgt: str
+) -> tuple[int, str, dict[str, dict[str, Any]]]:
+    """Run `driftcheck check` on `rows` as JSONL pairs with Apertium (no cache, the gate off):
+    (exit code, stderr, the report's segments by id)."""
+    import json
+
+    from tests.conftest import run_cli
+
+    pairs, out = tmp_path / "p.jsonl", tmp_path / "r.json"
+    pairs.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    r = run_cli("check", str(pairs), "-s", src, "-l", tgt, "--engine", "apertium", "--no-cache",
+                "--fail-on", "never", "-f", "json", "-o", str(out))  # fmt: skip
+    segments = json.loads(out.read_text(encoding="utf-8"))["segments"] if out.exists() else []
+    return r.code, r.stderr, {s["id"]: s for s in segments}

@@ -6,12 +6,11 @@ future, passed (no Catalan future was known)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
+from .helpers import check_pairs
 
 PAIRS = [  # (id, English source, Catalan copy, expected verdict, flags expected)
     ("d1", "The UN and the EU signed the agreement in the 1990s.", "L'ONU i la UE van signar l'acord als anys noranta.", "ok", set()),
@@ -30,14 +29,8 @@ PAIRS = [  # (id, English source, Catalan copy, expected verdict, flags expected
 @pytest.mark.requires_apertium
 def test_catalan_copy_of_english_sources(tmp_path: Path) -> None:
     rows = [{"id": i, "source": s, "translation": t} for i, s, t, _, _ in PAIRS]
-    (tmp_path / "p.jsonl").write_text(
-        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8"
-    )
-    out = tmp_path / "r.json"
-    r = run_cli("check", str(tmp_path / "p.jsonl"), "-s", "en", "-l", "ca", "--engine", "apertium",
-                "--no-cache", "--fail-on", "never", "-f", "json", "-o", str(out))  # fmt: skip
-    assert r.code == 0, r.stderr
-    got = {s["id"]: s for s in json.loads(out.read_text(encoding="utf-8"))["segments"]}
+    code, stderr, got = check_pairs(tmp_path, rows, "en", "ca")
+    assert code == 0, stderr
     for seg_id, _, _, verdict, checks in PAIRS:
         seg = got[seg_id]
         named = {f["check"] for f in seg["flags"]}

@@ -172,7 +172,7 @@ def test_no_common_word_reads_as_a_date(lang: str) -> None:
     mention (noon, "segunda" = second or Monday) is no difference on its own."""
     from wordfreq import top_n_list
 
-    from pipeline.checks.lexicon import day_names, month_names
+    from pipeline.checks.calendar_names import day_names, month_names
     from pipeline.checks.text import fold
 
     names = set(month_names(lang)) | set(day_names(lang)) | {d + "s" for d in day_names(lang)}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.checks.lexicon import month_abbreviations
+from pipeline.checks.calendar_names import month_abbreviations
 
 from .helpers import assert_flags, assert_passes, make, run
 

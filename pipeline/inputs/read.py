@@ -69,10 +69,30 @@ def read_bytes(path: str, limit: int = MAX_BYTES) -> bytes:
     return data
 
 
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+def _not_utf8(data: bytes) -> str:
+    """Why bytes with NUL in them are no UTF-8 text: UTF-16 or UTF-32 (a byte-order mark, or one
+    byte of every two NUL, as UTF-16 writes Latin letters), with how to convert it, else binary."""
+    codec = next((c for bom, c in _BOMS if data.startswith(bom)), "")
+    head = data[:200]
+    if not codec and len(head) >= 4 and (not any(head[0::2])) != (not any(head[1::2])):
+        codec = "utf-16le" if not any(head[1::2]) else "utf-16be"  # no mark: the NULs say the order
+    if codec:
+        return f"is {codec.upper()} text, not UTF-8: convert it first, e.g. iconv -f {codec} -t utf-8"
+    return "looks like a binary file, not UTF-8 text"
+
+
 def decode_text(data: bytes, path: str) -> str:
     """UTF-8 text (a BOM is dropped, CRLF normalised) or an InputError naming the problem."""
     if b"\x00" in data:
-        raise InputError(f"{path}: looks like a binary file, not UTF-8 text")
+        raise InputError(f"{path}: {_not_utf8(data)}")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -82,7 +102,9 @@ def decode_text(data: bytes, path: str) -> str:
         ) from exc
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise InputError(f"{path}: file is empty")
+        raise InputError(
+            f"{path}: " + ("holds only white space: nothing to check" if text else "file is empty")
+        )
     return text
 
 

@@ -82,3 +82,24 @@ def test_a_zero_width_mark_inside_a_number_is_read_as_nothing(tmp_path: Path, ma
     assert r.code == 0, r.stderr
     seg = json.loads((tmp_path / "r.json").read_text("utf-8"))["segments"][0]
     assert (seg["source"], seg["verdict"], seg["flags"]) == ("Hay 5000 personas en la plaza.", "ok", [])
+
+
+@pytest.mark.parametrize(
+    ("codec", "said"),
+    [
+        ("utf-16", "is UTF-16 text, not UTF-8: convert it first, e.g. iconv -f utf-16 -t utf-8"),
+        ("utf-16-le", "is UTF-16LE text, not UTF-8: convert it first, e.g. iconv -f utf-16le -t utf-8"),
+        ("utf-16-be", "is UTF-16BE text, not UTF-8: convert it first, e.g. iconv -f utf-16be -t utf-8"),
+        ("utf-32", "is UTF-32 text, not UTF-8: convert it first, e.g. iconv -f utf-32 -t utf-8"),
+    ],
+)
+def test_utf16_and_utf32_text_is_named_with_how_to_convert_it(tmp_path: Path, codec: str, said: str) -> None:
+    """A UTF-16 file (what Windows' Notepad and PowerShell write) read "looks like a binary file, not
+    UTF-8 text", where Latin-1 got an iconv line; a file of white space read "file is empty"."""
+    path = tmp_path / "a.en.txt"
+    path.write_bytes("The bridge will open in May.\n".encode(codec))
+    r = run_cli("check", str(path), "--engine", "apertium")
+    assert (r.code, r.stderr) == (2, f"driftcheck: error: {path}: {said}\n")
+    path.write_text("  \n\n", encoding="utf-8")
+    r = run_cli("check", str(path), "--engine", "apertium")
+    assert (r.code, r.stderr) == (2, f"driftcheck: error: {path}: holds only white space: nothing to check\n")

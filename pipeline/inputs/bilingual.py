@@ -51,12 +51,16 @@ def bilingual_format(path: str) -> str | None:
     return BILINGUAL_SUFFIXES.get(Path(path).suffix.lower())
 
 
+def _is_tag(value: object) -> bool:
+    return isinstance(value, str) and _TAG.fullmatch(value) is not None
+
+
 def _field(obj: dict[str, object], field: str, where: str) -> str | None:
     """The key a JSONL row gives a field (`FIELD_NAMES`), if any. A later name that holds text too
     is refused, as a table's header that names a field twice is (the first one won, silently);
     one that holds a language tag ("target": "en-GB", "src": "es") is metadata."""
     said = [n for n in FIELD_NAMES[field] if n in obj]
-    said = said[:1] + [n for n in said[1:] if not (isinstance(obj[n], str) and _TAG.fullmatch(obj[n]))]
+    said = said[:1] + [n for n in said[1:] if not _is_tag(obj[n])]
     if len(said) > 1:
         names = ", ".join(repr(n) for n in said[:-1]) + f" and {said[-1]!r}"
         raise InputError(f"{where}: {names} {'both' if len(said) == 2 else 'all'} name the {field}: keep one")

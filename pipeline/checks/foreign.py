@@ -279,7 +279,7 @@ def check_foreign(inp: CheckInput) -> list[Flag]:
     """The copy is written in its own language: no words of another language or script in it."""
     text, lang, field = inp.copy()
     found = foreign_spans(text, lang, _readings(inp))
-    if not found or _wrong_language(text, lang, found) is not None:
+    if not found or wrong_language(text, lang, found) is not None:
         return []  # a sentence in another language is reported once, by wrong_language
     words = ", ".join(f"{quote(w, 24)} ({where})" for _, _, w, where in found[:6])
     return [
@@ -290,7 +290,7 @@ def check_foreign(inp: CheckInput) -> list[Flag]:
     ]
 
 
-def _wrong_language(text: str, lang: str, found: list[tuple[int, int, str, str]]) -> str | None:
+def wrong_language(text: str, lang: str, found: list[tuple[int, int, str, str]]) -> str | None:
     """The language lingua names for a sentence most of whose words are foreign, unknown to the
     copy's language, or more common in that other language (by OTHER_MARGIN): the copy's own word
     lists hold many words of English ("the" is as common in French web text as "office"), so
@@ -322,7 +322,7 @@ def check_wrong_language(inp: CheckInput) -> list[Flag]:
     """Most of the copy's words belong to another language, and lingua agrees which."""
     text, lang, field = inp.copy()
     found = foreign_spans(text, lang, _readings(inp))
-    other = _wrong_language(text, lang, found) if found else None
+    other = wrong_language(text, lang, found) if found else None
     if other is None:
         return []
     return [

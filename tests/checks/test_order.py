@@ -7,7 +7,7 @@ import pytest
 from pipeline.checks.order import bigram_keep, english_order, kendall_tau, order_scores
 from pipeline.checks.thresholds import threshold
 
-from .helpers import apertium, assert_flags, assert_passes, make
+from .helpers import apertium, assert_flags, assert_passes, make, through
 
 SOURCE = "Y aún así, para México, la relación que realmente es un desafío es la que tienen con los mexicanos."
 FORWARD = (
@@ -44,12 +44,26 @@ def test_needs_engine_views() -> None:
 
 
 def test_measures() -> None:
-    words = "a b c d e f".split()
+    words = "aa bb cc dd ee ff".split()
     assert kendall_tau(words, words) == 1.0
     assert kendall_tau(words[::-1], words) == 0.0
     assert kendall_tau(words[:3], words) is None  # too few shared words to judge
     assert bigram_keep(words, words) == 1.0
-    assert bigram_keep("b d f a c e".split(), words) == 0.0
+    assert bigram_keep("bb dd ff aa cc ee".split(), words) == 0.0
+    assert kendall_tau("a b c d e f".split(), "a b c d e f".split()) is None  # letters alone: no anchors
+
+
+@pytest.mark.requires_apertium
+def test_an_initial_is_no_word_to_place() -> None:
+    """ "M. Dupont est arrivé à 10 heures." failed as scrambled (critical): the engine renders "at
+    10 a.m." as "en 10 à.M.", and the copy's "M." (Monsieur) was placed against that "M"."""
+    source = "Mr Dupont arrived at 10 a.m."
+    copy = "M. Dupont est arrivé à 10 heures."
+    forward = through(source, "eng-spa", "es-fr")
+    assert "à.M." in forward
+    assert_passes(
+        "order", make(source, copy, "en", "fr", forward=forward, back=through(copy, "fr-es", "spa-eng"))
+    )
 
 
 FREE_SOURCE = (

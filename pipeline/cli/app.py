@@ -306,7 +306,7 @@ def report(
         raise UsageError(f"--output {dest} is a folder: `report` writes one file; give a file name")
     if dest is not None:
         fmt = fmt or infer_format(dest)
-        check_suffix(fmt, dest)
+        check_suffix(fmt, dest, folder=False)  # `report` writes one file: no folder to offer
         preflight_outputs([dest], [("input", report_json)])
     data = load_report(report_json)
     if fmt == "text" and dest is None:  # as `check` prints its summary: the terminal's width

@@ -79,8 +79,9 @@ def infer_format(path: str) -> str:
     return dict(INFER)[suffix]
 
 
-def check_suffix(fmt: str, path: str) -> None:
-    """A format written to a path whose known suffix says another format is an error."""
+def check_suffix(fmt: str, path: str, folder: bool = True) -> None:
+    """A format written to a path whose known suffix says another format is an error. The message
+    offers a folder only where one is taken (`check`; `report` writes one file: folder=False)."""
     suffix = known_suffix(path)
     if suffix is None:
         return
@@ -89,7 +90,7 @@ def check_suffix(fmt: str, path: str) -> None:
     if inferred != fmt and (compound or suffix not in ACCEPTS[fmt]):
         raise UsageError(
             f"--format {fmt} does not match --output {path}: its suffix {suffix} is for "
-            f"{inferred}; use {' or '.join(ACCEPTS[fmt])}, or a folder"
+            f"{inferred}; use {' or '.join(ACCEPTS[fmt])}{', or a folder' if folder else ''}"
         )
 
 

@@ -226,6 +226,33 @@ def test_report_writes_one_file_and_says_so(tmp_path: Path) -> None:
     assert r.code == 0 and json.loads((tmp_path / "r.json").read_text())["segments"]
 
 
+@pytest.mark.parametrize(
+    ("fmt", "name", "advice"),
+    [
+        ("html", "y.md", "its suffix .md is for markdown; use .html or .htm"),
+        ("junit", "y.json", "its suffix .json is for json; use .xml"),
+        ("markdown", "y.txt", "its suffix .txt is for text; use .md or .markdown"),
+    ],
+)
+def test_report_with_a_suffix_of_another_format_offers_no_folder(
+    tmp_path: Path, fmt: str, name: str, advice: str
+) -> None:
+    """`report -f html -o y.md` said "use .html or .htm, or a folder", and then refused the folder:
+    `report` writes one file. `check`, which takes a folder, still offers one."""
+    from pipeline.cli.output_plan import check_suffix
+    from pipeline.errors import UsageError
+
+    r = run_cli("report", str(SAMPLE), "-f", fmt, "-o", name, cwd=tmp_path)
+    assert (r.code, r.stdout, r.stderr) == (
+        2,
+        "",
+        f"driftcheck: error: --format {fmt} does not match --output {name}: {advice}\n",
+    )
+    assert list(tmp_path.iterdir()) == []
+    with pytest.raises(UsageError, match=f"{advice}, or a folder$"):
+        check_suffix(fmt, name)
+
+
 def test_report_prints_the_text_summary_as_check_printed_it(tmp_path: Path) -> None:
     """`report -f text` to stdout was rendered 120 columns wide where `check` prints to the terminal's
     width (80 in a CI log): the same report read differently."""

@@ -63,7 +63,7 @@ def _entries_there(output: str) -> set[str]:
     if not os.path.exists(output) or os.path.getsize(output) == 0:
         return set()
     try:
-        return {str(e["key"]) for e in load_baseline(output)["entries"]}
+        return {str(e["key"]) for e in load_baseline(output, advise=False)["entries"]}
     except DriftcheckError as exc:
         raise UsageError(f"{exc.message}: `baseline create` would replace it; choose another path") from None
 

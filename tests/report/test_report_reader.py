@@ -195,6 +195,27 @@ def test_a_broken_report_is_one_named_line(tmp_path: Path, breakage: Any, messag
     assert not (tmp_path / "b.json").exists()
 
 
+@pytest.mark.parametrize(
+    ("version", "message"),
+    [
+        (2, "a JSON report of schema_version 2, newer than this driftcheck reads (schema_version 1): "
+         "upgrade driftcheck to read it"),
+        (0, "not a driftcheck JSON report (schema_version 1)"),
+        ("2", "not a driftcheck JSON report (schema_version 1)"),
+    ],
+)  # fmt: skip
+def test_a_newer_report_says_to_upgrade(tmp_path: Path, version: Any, message: str) -> None:
+    """A report of schema_version 2 (written by a later driftcheck) was "not a driftcheck JSON
+    report (schema_version 1)", as if it were none."""
+    data = {**sample(), "schema_version": version}
+    newer = tmp_path / "newer.json"
+    newer.write_text(json.dumps(data), encoding="utf-8")
+    for args in (("report", str(newer), "-f", "html"), ("baseline", "create", str(newer), "-o", "b.json")):
+        r = run_cli(*args, cwd=tmp_path)
+        assert (r.code, r.stdout, r.stderr) == (2, "", f"driftcheck: error: {newer}: {message}\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["newer.json"]
+
+
 def test_every_report_in_the_test_data_is_valid() -> None:
     for path in (ROOT / "tests" / "data").glob("report_*.json"):
         assert problem(json.loads(path.read_text(encoding="utf-8"))) is None, path

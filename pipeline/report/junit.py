@@ -15,8 +15,9 @@ Untrusted text is shown as the terminal shows it (`terminal.inert`): control cha
 control pictures (ESC -> ␛, DEL -> ␡; they were dropped, and `\x1b[31mred` read `[31mred`), C1
 controls as U+FFFD, right-to-left overrides named ([U+202E]). Attributes (testcase names and
 classnames, paths, messages) are one line (`terminal.one_line`: a newline is ␊), so a viewer that
-prints a name never starts a line with what followed a newline in a unit id (`::error …`). What XML
-1.0 still cannot carry (lone surrogates, U+FFFE/U+FFFF) is dropped; ElementTree escapes the rest.
+prints a name never starts a line with what followed a newline in a unit id (`::error …`).
+Noncharacters are named ([U+FFFE]; XML 1.0 cannot carry U+FFFE/U+FFFF), lone surrogates dropped;
+ElementTree escapes the rest.
 """
 
 from __future__ import annotations

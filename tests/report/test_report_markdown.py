@@ -179,3 +179,11 @@ def test_noncharacters_are_named_as_the_html_page_names_them() -> None:
     md = render_markdown(data)
     assert re.findall("[\ufdd0-\ufdef\ufffe\uffff]", to_html(md)) == []
     assert plain(table_rows(md, "Verdict")[0][1]) == f"seeds/harbour-bridge.es.txt:{seg['line']} (n3[U+FFFE])"
+
+
+@pytest.mark.parametrize(("baselined", "line"), [(1, "1 flag"), (3, "3 flags")])
+def test_flags_the_baseline_accepted_are_counted_in_agreement(baselined: int, line: str) -> None:
+    """It said "Accepted by the baseline: 3 flag(s)"."""
+    data = copy.deepcopy(load("source"))
+    data["summary"]["baselined"] = baselined
+    assert f"\nAccepted by the baseline: {line}, not counted above.\n" in render_markdown(data)

@@ -153,6 +153,8 @@ def _validate(key: str, value: Any, origin: str) -> Any:
         raise ConfigError(f"{where}: at most {MAX_THREADS} (0: the engine's default, one per core)")
     if key == "min_chrf" and not 0 <= value <= 100:
         raise ConfigError(f"{where}: must be between 0 and 100")
+    if key == "min_chrf":  # a float, as the flag gives it (the report recorded 48 from a file)
+        return float(value)
     if key == "thresholds":
         return {k: _threshold(k, v, origin) for k, v in value.items()}
     if key == "checks":

@@ -76,19 +76,24 @@ def same_file_guard(outputs: Iterable[str], protected: Iterable[tuple[str, str]]
             )
 
 
-def distinct_outputs(outputs: Iterable[str]) -> None:
+def distinct_outputs(outputs: Iterable[tuple[str, str]]) -> None:
     """Refuse two outputs of one run that name the same file (one would replace the other, e.g. an
-    `--annotate` copy written over the JSON report), after symlinks and relative paths."""
-    seen: dict[str, str] = {}
-    for out in outputs:
+    `--annotate` copy written over the JSON report), after symlinks and relative paths. `outputs`
+    holds (what, path) pairs such as ("the json report", "r.json"): the error names both outputs
+    (it named the path twice, "(o6.json and o6.json)")."""
+    seen: dict[str, tuple[str, str]] = {}
+    for what, out in outputs:
         if stream_fd(out) is not None or is_special(out):
             continue
         key = os.path.realpath(out)
         if key in seen:
+            first, path = seen[key]
+            given = "" if path == out else f" ({path})"
             raise OutputError(
-                f"{out}: two outputs of this run would be written there ({seen[key]} and {out}); choose another path"
+                f"{out}: two outputs of this run would be written there: {first}{given} and {what}; "
+                "choose another path"
             )
-        seen[key] = out
+        seen[key] = (what, out)
 
 
 def writable_or_error(path: str | Path) -> None:

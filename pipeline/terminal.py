@@ -7,7 +7,9 @@ tab and newline become their Unicode control pictures (ESC -> ␛), DEL becomes 
 controls (U+0080-U+009F, which some terminals also obey) become U+FFFD, and the bidirectional
 embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069: they reorder what follows on
 the line, "Trojan Source") are named, e.g. [U+202E]. The marks LRM, RLM and ALM, which right-to-left
-text needs and which reorder nothing around them, stay.
+text needs and which reorder nothing around them, stay. Unicode's noncharacters (U+FDD0-U+FDEF and
+the last two code points of every plane, U+FFFE, U+FFFF, U+1FFFE...) are named too: no text holds
+them, and in HTML (the page's markup, Markdown rendered by a forge) each is a parse error.
 
 A line that names untrusted text (a warning, an error, a path in the summary) goes through
 `one_line`, which shows line breaks as pictures too (newline -> ␊): a file name or a page's
@@ -24,8 +26,11 @@ from contextlib import contextmanager
 from typing import TextIO
 
 BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"  # as a character-class range
-_CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI_CONTROLS}]")
-_LINE_CONTROL = re.compile(f"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029{BIDI_CONTROLS}]")
+NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}" for p in range(17)
+)
+_CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI_CONTROLS}{NONCHARACTERS}]")
+_LINE_CONTROL = re.compile(f"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029{BIDI_CONTROLS}{NONCHARACTERS}]")
 _BIDI = re.compile(f"[{BIDI_CONTROLS}]")
 
 
@@ -33,7 +38,7 @@ def _picture(m: re.Match[str]) -> str:
     code = ord(m.group())
     if code < 0x20:
         return chr(0x2400 + code)
-    if code > 0x9F:  # bidirectional controls, and the line and paragraph separators
+    if code > 0x9F:  # bidirectional controls, line and paragraph separators, noncharacters
         return f"[U+{code:04X}]"
     return "\u2421" if code == 0x7F else "\ufffd"
 

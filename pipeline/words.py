@@ -1,4 +1,5 @@
-"""Closed-class words that more than one stage reads (folded: lowercase, no accents).
+"""Closed-class words that more than one stage reads (folded: lowercase, no accents), and `counted`,
+the count with its noun in agreement that every message writes ("1 flag", "3 flags").
 
 The articles: the fluency check (pipeline/checks/fluency.py) and the HTML report's word diff
 (pipeline/report/rows.py), which tells an article-only change apart. The checks' other word lists
@@ -16,3 +17,9 @@ ARTICLES: dict[str, frozenset[str]] = {
     "it": frozenset("il lo la i gli le un uno una".split()),
     "pt": frozenset("o a os as um uma uns umas".split()),
 }
+
+
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """ "1 sentence", "2 sentences" (`plural` where adding an s is wrong): messages said "1 sentences",
+    "1 sentence(s)", "3 flag(s)", "1 word(s)"."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"

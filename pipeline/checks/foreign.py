@@ -23,6 +23,7 @@ import re
 from collections.abc import Mapping
 
 from pipeline.records import Flag, Span
+from pipeline.words import counted
 
 from . import Check, CheckInput, register
 from .language_id import (
@@ -284,7 +285,7 @@ def check_foreign(inp: CheckInput) -> list[Flag]:
     words = ", ".join(f"{quote(w, 24)} ({where})" for _, _, w, where in found[:6])
     return [
         FOREIGN.flag(
-            f"{len(found)} word(s) of another language (where each is most common): {words}",
+            f"{counted(len(found), 'word')} of another language (where each is most common): {words}",
             tuple(Span(field, s, e) for s, e, _, _ in found),
         )
     ]

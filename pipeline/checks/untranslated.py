@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from pipeline.records import Flag, Span
+from pipeline.words import counted
 
 from . import Check, CheckInput, register
 from .propernames import names
@@ -215,7 +216,7 @@ def check_untranslated(inp: CheckInput) -> list[Flag]:
         return [UNTRANSLATED.flag(msg, tuple(Span("text", s, e) for s, e, _ in found), "minor")]
     return [
         UNTRANSLATED.flag(
-            f"{len(slips)} word(s) of the source language left in the translation: {words}",
+            f"{counted(len(slips), 'word')} of the source language left in the translation: {words}",
             tuple(Span("text", s, e) for s, e, _ in slips),
         )
     ]

@@ -293,8 +293,8 @@ def report(
     from ..api import load_report
     from ..records import FORMATS
     from ..report import render
-    from .output_plan import check_suffix, infer_format, names_folder
-    from .run import preflight_outputs, write_or_print
+    from .output_plan import check_suffix, infer_format, names_folder, preflight_outputs
+    from .run import write_or_print
 
     if formats and len(set(formats)) > 1:
         raise UsageError(f"`report` writes one format, not {len(set(formats))}: run it once per format")
@@ -306,8 +306,8 @@ def report(
         raise UsageError(f"--output {dest} is a folder: `report` writes one file; give a file name")
     if dest is not None:
         fmt = fmt or infer_format(dest)
-        check_suffix(fmt, dest)
-        preflight_outputs([dest], [("input", report_json)])
+        check_suffix(fmt, dest, folder=False)  # `report` writes one file: no folder to offer
+        preflight_outputs([(f"the {fmt} report", dest)], [("input", report_json)])
     data = load_report(report_json)
     if fmt == "text" and dest is None:  # as `check` prints its summary: the terminal's width
         from .summary import print_text

@@ -28,14 +28,14 @@ def baseline_create(
     """Record the flags of a report as accepted: later runs with --baseline fail only on new ones."""
     from ..api import load_report
     from ..report.baseline import create_baseline, iter_flags, save_baseline
-    from .output_plan import known_suffix
-    from .run import preflight_outputs
+    from ..words import counted
+    from .output_plan import known_suffix, preflight_outputs
 
     _baseline_file(output)
     suffix = known_suffix(output)
     if suffix not in (None, ".json"):  # a report's name: `-o base.sarif` wrote a baseline's JSON there
         raise UsageError(f"{output}: a baseline is a JSON file, not {suffix}; name it .json")
-    preflight_outputs([output], [("input", report_json)])
+    preflight_outputs([("the baseline", output)], [("input", report_json)])
     report = load_report(report_json)
     before = _entries_there(output)
     data = create_baseline(report)
@@ -43,7 +43,7 @@ def baseline_create(
     flags, entries = sum(1 for _ in iter_flags(report)), len(data["entries"])
     # a check's flags on one sentence are one entry: say both counts, as `check` counts flags
     per = f" ({flags} flags: one entry per check and sentence)" if flags != entries else ""
-    typer.echo(f"baseline: {entries} {'entry' if entries == 1 else 'entries'} recorded in {output}{per}")
+    typer.echo(f"baseline: {counted(entries, 'entry', 'entries')} recorded in {output}{per}")
     gone = len(before - {e["key"] for e in data["entries"]})
     if gone:  # the baseline there was replaced without a word, its other entries gone
         typer.echo(
@@ -63,7 +63,7 @@ def _entries_there(output: str) -> set[str]:
     if not os.path.exists(output) or os.path.getsize(output) == 0:
         return set()
     try:
-        return {str(e["key"]) for e in load_baseline(output)["entries"]}
+        return {str(e["key"]) for e in load_baseline(output, advise=False)["entries"]}
     except DriftcheckError as exc:
         raise UsageError(f"{exc.message}: `baseline create` would replace it; choose another path") from None
 
@@ -136,10 +136,13 @@ def baseline_import(
     from ..output_checks import same_file_guard
     from ..report.baseline import load_baseline, save_baseline
     from ..report.decisions import baseline_from_decisions, labelled_rows, load_decisions, save_labels
-    from .run import preflight_outputs
+    from .output_plan import preflight_outputs
 
     _baseline_file(output)
-    preflight_outputs([output, *([labels] if labels else [])], [("input", decisions_json)])
+    preflight_outputs(
+        [("the baseline", output), *([("the --labels file", labels)] if labels else [])],
+        [("input", decisions_json)],
+    )
     if labels:
         same_file_guard([labels], [("baseline", output)])
     decisions = load_decisions(decisions_json)

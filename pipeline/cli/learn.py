@@ -102,12 +102,13 @@ def eval_cmd(
     from pathlib import Path
 
     from .inputs import each_once
-    from .run import preflight_outputs, protected_files
+    from .output_plan import preflight_outputs
+    from .run import protected_files
 
     folder = Path(output)
     labelled = each_once(labelled, "measured once")
     preflight_outputs(
-        [str(folder / name) for name in EVAL_FILES],
+        [(f"the {name} file", str(folder / name)) for name in EVAL_FILES],
         protected_files(labelled, settings, None, config),
     )
     write_all(run_eval(labelled, settings, mode, output, splits[split], cv, not uncalibrated)[1])
@@ -227,7 +228,8 @@ def calibrate(
 
     from ..learn.calibrate import run_calibrate
     from .inputs import each_once
-    from .run import preflight_outputs, protected_files
+    from .output_plan import preflight_outputs
+    from .run import protected_files
 
     _calibrate_options(mode, {"--review-rate": review_rate, "--fail-rate": fail_rate, "--budget": budget},
                        bool(natural or pivot), fallbacks, include_heldout, combiner)  # fmt: skip
@@ -249,7 +251,7 @@ def calibrate(
     inputs = protected_files([*labelled, *(natural or [])], replace(settings, calibration=None), None, config)
     if add_to is not None and Path(add_to).resolve() != Path(output).resolve():
         inputs.append(("calibration file", add_to))
-    preflight_outputs([output], inputs)
+    preflight_outputs([("the calibration file", output)], inputs)
     if mode == "roundtrip":
         from ..learn.calibrate import run_calibrate_copy
 

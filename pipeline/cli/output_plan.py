@@ -16,6 +16,9 @@
   text` without `--output` is an error, not a JSON with the summary dropped.
 - Several file formats with a file name (`-f json -f html -o y.html`) is an error, never a folder
   named y.html. `-o -` and `-o /dev/stdout` mean stdout.
+- `preflight_outputs`, before any work: no output overwrites an input or another output of the run
+  (the error names both: "the json report and the --annotate copy of es.po"), and each can be
+  written.
 """
 
 from __future__ import annotations
@@ -79,8 +82,9 @@ def infer_format(path: str) -> str:
     return dict(INFER)[suffix]
 
 
-def check_suffix(fmt: str, path: str) -> None:
-    """A format written to a path whose known suffix says another format is an error."""
+def check_suffix(fmt: str, path: str, folder: bool = True) -> None:
+    """A format written to a path whose known suffix says another format is an error. The message
+    offers a folder only where one is taken (`check`; `report` writes one file: folder=False)."""
     suffix = known_suffix(path)
     if suffix is None:
         return
@@ -89,7 +93,7 @@ def check_suffix(fmt: str, path: str) -> None:
     if inferred != fmt and (compound or suffix not in ACCEPTS[fmt]):
         raise UsageError(
             f"--format {fmt} does not match --output {path}: its suffix {suffix} is for "
-            f"{inferred}; use {' or '.join(ACCEPTS[fmt])}, or a folder"
+            f"{inferred}; use {' or '.join(ACCEPTS[fmt])}{', or a folder' if folder else ''}"
         )
 
 
@@ -189,6 +193,31 @@ def output_folder(plan: Plan) -> str | None:
         if dest is not None and Path(dest).name == f"driftcheck{extension(fmt)}":
             return str(Path(dest).parent)
     return None
+
+
+def preflight_outputs(outputs: list[tuple[str, str]], protected: list[tuple[str, str]]) -> None:
+    """Before any work: no output overwrites an input or another output, and every output can be
+    written. `outputs` holds (what, path) pairs ("the json report", "r.json"), as `protected` does."""
+    from ..output_checks import distinct_outputs, same_file_guard, writable_or_error
+
+    dests = [dest for _, dest in outputs]
+    distinct_outputs(outputs)
+    same_file_guard(dests, protected)
+    for dest in dests:
+        writable_or_error(dest)
+
+
+def named_outputs(
+    plan: Plan, annotate: dict[str, str] | None = None, docs: list[str] | None = None
+) -> list[tuple[str, str]]:
+    """(what, path) of the files of a plan ("the json report"), of the --annotate copies and, given
+    the documents, of the per-document reports of an output folder."""
+    files = [(f"the {fmt} report", dest) for fmt, dest in plan if dest is not None]
+    files += [(f"the --annotate copy of {p}", dest) for p, dest in (annotate or {}).items()]
+    docs = docs or []
+    return files + [
+        (f"the {fmt} report of {docs[k]}", dest) for fmt, dest, k in per_document_dests(docs, plan)
+    ]
 
 
 PER_DOCUMENT_FORMATS = ("json", "html", "markdown")

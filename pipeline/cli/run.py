@@ -30,7 +30,7 @@ from .inputs import (
     spool_streams,
     validate_inputs,
 )
-from .output_plan import Plan, per_document_dests
+from .output_plan import Plan, named_outputs, per_document_dests, preflight_outputs
 
 if TYPE_CHECKING:
     from ..scale.executor_ray import RayOptions
@@ -146,17 +146,6 @@ def _cache_is_no_input(protected: list[tuple[str, str]]) -> None:
             raise UsageError(
                 f"--cache {path}: the translation cache would be the {what} {path}; pass another --cache PATH"
             )
-
-
-def preflight_outputs(dests: list[str], protected: list[tuple[str, str]]) -> None:
-    """Before any work: no output overwrites an input or another output, and every output can be
-    written."""
-    from ..output_checks import distinct_outputs, same_file_guard, writable_or_error
-
-    distinct_outputs(dests)
-    same_file_guard(dests, protected)
-    for dest in dests:
-        writable_or_error(dest)
 
 
 def _plan_annotations(settings: Settings, paths: list[str], source: str | None) -> dict[str, str]:
@@ -302,7 +291,7 @@ def run_check(
     paths = _expanded(paths, settings, output_plan.output_folder(plan), dests)
     protected = protected_files(paths, settings, source, config)
     _cache_is_no_input(protected)
-    preflight_outputs(dests, protected)
+    preflight_outputs(named_outputs(plan), protected)
     if ray is not None:  # before stdin is spooled: its error names "-", not a temp file
         check_shards(paths, source)
     paths, spooled = spool_streams(paths, stdin_name)
@@ -310,14 +299,14 @@ def run_check(
         named_as = [spooled.get(p, p) for p in paths]
         annotate_plan = _plan_annotations(settings, named_as, source)
         _unapproved_only_note(settings, named_as)
-        preflight_outputs(dests + list(annotate_plan.values()), protected)
+        preflight_outputs(named_outputs(plan, annotate_plan), protected)
         good, read, errors, skipped = _validated(paths, settings, source, found_by_scans(paths, named))
         say_inputs(errors, skipped, spooled, nothing_left=not good)
         if not good:
             left_as_they_were(dests)
             return ERROR if errors else 0  # every input skipped: nothing to check is no error
-        later = [d for _, d, _ in per_document_dests([spooled.get(p, p) for p in good], plan)]
-        preflight_outputs(dests + list(annotate_plan.values()) + later + _shard_results(ray, good), protected)
+        every = named_outputs(plan, annotate_plan, [spooled.get(p, p) for p in good])
+        preflight_outputs(every + _shard_results(ray, good), protected)
         if ray is not None:  # scale-out: shards over Ray actors, merged (pipeline/scale/)
             from ..scale.executor_ray import ray_check_data
 
@@ -346,7 +335,7 @@ def run_check(
             os.unlink(tmp)
 
 
-def _shard_results(ray: RayOptions | None, paths: list[str]) -> list[str]:
+def _shard_results(ray: RayOptions | None, paths: list[str]) -> list[tuple[str, str]]:
     """Where `--shard-results` puts each shard's report (its folder checked now, before Ray starts)."""
     if ray is None or ray.shard_results is None:
         return []
@@ -354,7 +343,7 @@ def _shard_results(ray: RayOptions | None, paths: list[str]) -> list[str]:
     from ..scale.executor_ray import shard_result_paths
 
     folder_writable_or_error(ray.shard_results)
-    return shard_result_paths(ray.shard_results, paths)
+    return [("a --shard-results report", dest) for dest in shard_result_paths(ray.shard_results, paths)]
 
 
 def untranslated_warnings(data: dict[str, Any]) -> list[str]:

@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import posixpath
+import shlex
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
@@ -25,7 +26,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..records import VERDICTS, Flag, verdict
-from .files import check_header, read_json, write_text
+from .files import check_header, looks_like_report, read_json, write_text
 from .to_json import summarize
 
 BASELINE_VERSION = 1
@@ -208,11 +209,17 @@ def _recount(data: dict[str, Any]) -> None:
     data["summary"] = summary
 
 
-def load_baseline(path: str | Path) -> dict[str, Any]:
-    """Read and validate a baseline file; any problem is a one-line ConfigError."""
+def load_baseline(path: str | Path, advise: bool = True) -> dict[str, Any]:
+    """Read and validate a baseline file; any problem is a one-line ConfigError. A report given as
+    the baseline says so, and (`advise`) how to make a baseline of it."""
     missing = "baseline file not found (create one with `driftcheck baseline create`)"
     data = read_json(path, ConfigError, "baseline file", missing)
     name = "baseline"
+    if looks_like_report(data):  # it said "not a driftcheck baseline" alone
+        how = f"; `driftcheck baseline create {shlex.quote(str(path))}` makes a baseline of it"
+        raise ConfigError(
+            f"{path}: not a driftcheck baseline: it looks like a JSON report{how if advise else ''}"
+        )
     for n, e in enumerate(check_header(data, path, ConfigError, name, BASELINE_VERSION, "entries"), start=1):
         if not (isinstance(e, dict) and isinstance(e.get("key"), str) and isinstance(e.get("check"), str)):
             raise ConfigError(f'{path}: baseline entry {n} needs string "key" and "check" fields')

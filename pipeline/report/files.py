@@ -14,12 +14,12 @@ import math
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from ..errors import DriftcheckError, InputError
 from ..formats.encoding import whole_characters
 from ..outputs import atomic_write
-from ..records import JSON_MAX_INTEGER
+from ..records import JSON_MAX_INTEGER, SCHEMA_VERSION
 from .validate import problem
 
 MIB = 1024 * 1024
@@ -126,8 +126,11 @@ def check_header(
     if not isinstance(data, dict) or data.get("tool") != "driftcheck" or data.get("kind", kind) != kind:
         expected = f'"kind": "{kind}"' if kind else '"tool": "driftcheck"'
         raise error(f"{path}: not a driftcheck {name} (expected {expected})")
-    if data.get("version") != version:
-        raise error(f"{path}: {name} version {data.get('version')!r} is not supported (expected {version})")
+    if "version" not in data:  # it said "version None is not supported"
+        raise error(f'{path}: {name} "version" is missing (expected {version})')
+    if data["version"] != version:
+        found_version = json.dumps(data["version"], ensure_ascii=False)[:40]
+        raise error(f"{path}: {name} version {found_version} is not supported (expected {version})")
     found = data.get(items)
     if not isinstance(found, list):
         raise error(f'{path}: {name} "{items}" must be a list')
@@ -147,9 +150,23 @@ def load_report(path: str) -> dict[str, Any]:
     need; any problem (not there, not JSON, not a report, a broken structure) is one InputError line
     naming the file. "-" reads stdin."""
     data = read_json(path, InputError, "JSON report", "no such file", MAX_REPORT_BYTES)
-    if not isinstance(data, dict) or "segments" not in data or data.get("schema_version") != 1:
-        raise InputError(f"{path}: not a driftcheck JSON report (schema_version 1)")
+    if isinstance(data, dict) and _newer(data.get("schema_version")):  # it said "not a driftcheck report"
+        raise InputError(
+            f"{path}: a JSON report of schema_version {data['schema_version']}, newer than this "
+            f"driftcheck reads (schema_version {SCHEMA_VERSION}): upgrade driftcheck to read it"
+        )
+    if not looks_like_report(data) or data.get("schema_version") != SCHEMA_VERSION:
+        raise InputError(f"{path}: not a driftcheck JSON report (schema_version {SCHEMA_VERSION})")
     why = problem(data)
     if why is not None:
         raise InputError(f"{path}: not a valid driftcheck report: {why}")
     return data
+
+
+def looks_like_report(data: Any) -> TypeGuard[dict[str, Any]]:
+    """A JSON report's shape (`schema_version` and `segments`), whatever its version."""
+    return isinstance(data, dict) and "schema_version" in data and "segments" in data
+
+
+def _newer(version: Any) -> bool:
+    return type(version) is int and version > SCHEMA_VERSION  # true == 1 in Python

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..records import VERDICTS, flag_of, verdict_rank
+from ..words import counted  # the gate line said "1 sentence(s)", "1 flagged sentences"
 
 PASSED, FAILED, ERROR = 0, 1, 2
 GATE_KEYS = ("fail_on", "max_flagged", "min_chrf")  # the settings the gate applies
@@ -37,11 +38,6 @@ def fails(verdict: str, fail_on: str = "fail") -> bool:
     return verdict_rank(verdict) >= verdict_rank(threshold)
 
 
-def _sentences(n: int, kind: str = "") -> str:
-    """ "1 sentence", "2 flagged sentences": the gate line said "1 sentence(s)", "1 flagged sentences"."""
-    return f"{n} {kind}sentence{'' if n == 1 else 's'}"
-
-
 def gate(
     data: dict[str, Any],
     fail_on: str = "fail",
@@ -66,14 +62,14 @@ def gate(
 
     if bad:
         reasons.append(
-            f"{_sentences(len(bad))} with verdict '{fail_on}' or worse ({limit('fail_on', fail_on, parenthesised=True)})"
+            f"{counted(len(bad), 'sentence')} with verdict '{fail_on}' or worse ({limit('fail_on', fail_on, parenthesised=True)})"
         )
     per_sentence = len(reasons)
     if max_flagged is not None:
         flagged = sum(s["verdict"] != "ok" for s in segments)
         if flagged > max_flagged:
             reasons.append(
-                f"{_sentences(flagged, 'flagged ')}, more than {limit('max_flagged', max_flagged)}"
+                f"{counted(flagged, 'flagged sentence')}, more than {limit('max_flagged', max_flagged)}"
             )
     if min_chrf is not None:
         for doc in data["documents"]:

@@ -11,8 +11,13 @@ the round trips. A "review" below the gate stays a passing testcase and its reas
 <system-out>, where a reader still sees them. Flags accepted by a baseline are listed as
 "(baselined)" and never make a testcase fail on their own.
 
-Characters that XML 1.0 cannot carry (control characters other than tab/newline/CR, lone
-surrogates, U+FFFE/U+FFFF) are dropped; ElementTree escapes the rest.
+Untrusted text is shown as the terminal shows it (`terminal.inert`): control characters as their
+control pictures (ESC -> ␛, DEL -> ␡; they were dropped, and `\x1b[31mred` read `[31mred`), C1
+controls as U+FFFD, right-to-left overrides named ([U+202E]). Attributes (testcase names and
+classnames, paths, messages) are one line (`terminal.one_line`: a newline is ␊), so a viewer that
+prints a name never starts a line with what followed a newline in a unit id (`::error …`).
+Noncharacters are named ([U+FFFE]; XML 1.0 cannot carry U+FFFE/U+FFFF), lone surrogates dropped;
+ElementTree escapes the rest.
 """
 
 from __future__ import annotations
@@ -23,12 +28,13 @@ from typing import Any
 from pipeline.formats.xmlsafe import xml_safe
 from pipeline.report.baseline import document_paths
 from pipeline.report.gate import fails, gate_of
+from pipeline.terminal import inert, one_line
 
 
 def _el(parent: ET.Element, tag: str, text: str | None = None, **attrs: object) -> ET.Element:
-    el = ET.SubElement(parent, tag, {k: xml_safe(v) for k, v in attrs.items()})
+    el = ET.SubElement(parent, tag, {k: xml_safe(one_line(str(v))) for k, v in attrs.items()})
     if text is not None:
-        el.text = xml_safe(text)
+        el.text = xml_safe(inert(text))
     return el
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..records import MODE_LABELS, VERDICT_ORDER
 from ..terminal import inert
+from ..words import counted
 from .gate import gate_of
 from .html import engine_facts, segment_chrf
 
@@ -78,7 +79,10 @@ def _header(data: dict[str, Any]) -> list[str]:
     if checks:
         lines += ["", "Flags: " + ", ".join(f"{md_escape(k)} {v}" for k, v in checks.items())]
     if summary.get("baselined"):  # the PR comment said nothing of the flags a baseline accepted
-        lines += ["", f"Accepted by the baseline: {int(summary['baselined'])} flag(s), not counted above."]
+        lines += [
+            "",
+            f"Accepted by the baseline: {counted(int(summary['baselined']), 'flag')}, not counted above.",
+        ]
     return lines
 
 

@@ -9,14 +9,10 @@ import re
 from typing import Any
 
 from ..records import unverifiable_flag
+from ..words import counted  # the summary said "1 sentences in 1 document(s)"
 
 ICONS = {"ok": "✓ ok", "review": "! review", "fail": "✗ fail"}
 STYLES = {"ok": "green", "review": "yellow", "fail": "bold red"}
-
-
-def _counted(n: int, noun: str) -> str:
-    """ "1 sentence", "2 sentences" (the summary said "1 sentences in 1 document(s)")."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def summary_line(data: dict[str, Any]) -> str:
@@ -30,13 +26,13 @@ def summary_line(data: dict[str, Any]) -> str:
     notes = sum(not f.get("baselined") and not unverifiable_flag(f) for seg in ok for f in seg["flags"])
     carried = [
         f"{unverified} unverifiable" if unverified else "",
-        f"{_counted(baselined, 'flag')} accepted by the baseline" if baselined else "",
-        f"{_counted(notes, 'minor note')}" if notes else "",
+        f"{counted(baselined, 'flag')} accepted by the baseline" if baselined else "",
+        f"{counted(notes, 'minor note')}" if notes else "",
     ]
     told = "; ".join(c for c in carried if c)
     return (
-        f"driftcheck ({data['mode']}): {_counted(s['segments'], 'sentence')} in "
-        f"{_counted(len(data['documents']), 'document')}: {v['ok']} ok, {v['review']} review, {v['fail']} fail"
+        f"driftcheck ({data['mode']}): {counted(s['segments'], 'sentence')} in "
+        f"{counted(len(data['documents']), 'document')}: {v['ok']} ok, {v['review']} review, {v['fail']} fail"
         + (f"; {told} on ok sentences (see the JSON or HTML report)" if told else "")
     )
 

@@ -79,6 +79,16 @@ def test_lower_case_text_asks_more_before_calling_a_name_foreign() -> None:
     assert [w for _, _, w, _ in found] == ["aunque"]
 
 
+def test_the_message_counts_words_in_agreement() -> None:
+    """It said "1 word(s) of another language"."""
+    one = assert_flags("foreign", copy("the team met at the hotel aunque it was late in the evening"))
+    assert one.message == "1 word of another language (where each is most common): 'aunque' (es)"
+    two = assert_flags("foreign", copy("The team met at the hotel aunque it was late, pero they stayed."))
+    assert (
+        two.message == "2 words of another language (where each is most common): 'aunque' (es), 'pero' (es)"
+    )
+
+
 def test_a_typo_of_a_common_word_is_not_foreign() -> None:
     assert typo_of("possibile", "en", 4.0) == "possible"
     assert typo_of("aunque", "en", 4.0) is None

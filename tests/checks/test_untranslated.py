@@ -73,3 +73,13 @@ def test_untranslated_flags(source: str, target: str, src: str, tgt: str) -> Non
 
 def test_not_run_in_round_trip_mode() -> None:
     assert load_all()["untranslated"].modes == ("source",)
+
+
+def test_the_message_counts_words_in_agreement() -> None:
+    """It said "1 word(s) of the source language", in every report and the Markdown comment."""
+    one = assert_flags("untranslated", make("Habló de la guerra.", "He spoke about the guerra.", "es", "en"))
+    assert one.message == "1 word of the source language left in the translation: 'guerra'"
+    two = make("Sostuvo que no era cierto.", "He sostuvo that it was not cierto.", "es", "en")
+    assert assert_flags("untranslated", two).message == (
+        "2 words of the source language left in the translation: 'sostuvo', 'cierto'"
+    )

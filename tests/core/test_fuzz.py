@@ -241,7 +241,7 @@ def test_every_renderer_renders_any_report_and_keeps_text_inert(data: dict[str, 
             ET.fromstring(out.encode("utf-8"))
         if fmt in ("html", "markdown", "junit"):  # JSON and SARIF keep it as string data
             assert PAYLOAD not in out, fmt
-        if fmt in ("text", "github", "markdown"):
+        if fmt in ("text", "github", "markdown", "junit"):
             assert "\x1b" not in out, fmt  # no terminal escape from the texts reaches a terminal
 
 

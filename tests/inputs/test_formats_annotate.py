@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import shutil
 from pathlib import Path
 
 import polib
@@ -15,6 +16,7 @@ from pipeline.formats.annotate import plan_annotations
 from pipeline.formats.annotate_po import annotate_po
 from pipeline.formats.annotate_xliff import annotate_xliff
 from pipeline.formats.po import parse_po
+from tests.conftest import run_cli
 
 DATA = Path(__file__).parents[1] / "data" / "formats"
 XLF2 = "{urn:oasis:names:tc:xliff:document:2.0}"
@@ -314,3 +316,28 @@ def test_a_rerun_removes_driftchecks_marks_from_entries_that_now_pass_and_keeps_
     assert unmarked16.decode("utf-16").replace(' state="translated"', ' state="reviewed"', 1) == utf16.decode(
         "utf-16"
     )
+
+
+@pytest.mark.requires_apertium
+def test_annotate_refuses_to_write_over_the_runs_own_report(tmp_path: Path) -> None:
+    """The review copy named like the JSON report replaced it after the run (exit 1, the report
+    lost); two outputs of one run on one path are refused before any work now."""
+    po = tmp_path / "es.po"
+    shutil.copy(DATA / "po" / "wtforms.es.po", po)
+    (tmp_path / "rv").mkdir()
+    # the line names the two outputs (it named the path twice: "(rev.po and rev.po)")
+    there = ": two outputs of this run would be written there: the"
+    for args, line in (
+        (("-o", "rv", "--annotate", "rv/driftcheck.json"), f"rv/driftcheck.json{there} json report"),
+        (("-f", "json", "-o", "rev.po", "--annotate", "rev.po"), f"rev.po{there} json report"),
+        (
+            ("-f", "sarif", "-o", "r.sarif", "--annotate", "./r.sarif"),
+            f"./r.sarif{there} sarif report (r.sarif)",
+        ),
+    ):
+        r = run_cli("check", "es.po", "--engine", "apertium", "--no-cache", *args, cwd=tmp_path)
+        assert (r.code, r.stderr) == (
+            2,
+            f"driftcheck: error: {line} and the --annotate copy of es.po; choose another path\n",
+        )
+        assert sorted(p.name for p in tmp_path.rglob("*")) == ["es.po", "rv"]

@@ -382,19 +382,3 @@ def test_annotate_to_stdout_is_refused_not_a_file_named_dash(tmp_path: Path) -> 
         "driftcheck: error: --annotate -: the marked copies are files; give a path (stdout carries the report)\n",
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["es.po"]
-
-
-def test_annotate_refuses_to_write_over_the_runs_own_report(tmp_path: Path) -> None:
-    """The review copy named like the JSON report replaced it after the run (exit 1, the report
-    lost); two outputs of one run on one path are refused before any work now."""
-    po = tmp_path / "es.po"
-    shutil.copy(DATA / "po" / "wtforms.es.po", po)
-    (tmp_path / "rv").mkdir()
-    for args in (
-        ("-o", str(tmp_path / "rv"), "--annotate", str(tmp_path / "rv" / "driftcheck.json")),
-        ("-f", "json", "-o", str(tmp_path / "rev.po"), "--annotate", str(tmp_path / "rev.po")),
-    ):
-        r = run_cli("check", str(po), *APERTIUM, *args)
-        assert r.code == 2 and "two outputs of this run would be written there" in r.stderr, r.stderr
-        assert r.stderr.count("\n") == 1
-        assert sorted(p.name for p in tmp_path.rglob("*")) == ["es.po", "rv"]

@@ -137,10 +137,11 @@ def test_create_over_a_baseline_says_what_it_dropped(report: dict[str, Any], tmp
     ), r.stdout
     (tmp_path / "r2.json").write_text(json.dumps(report), encoding="utf-8")  # a report, not a baseline
     r = run_cli("baseline", "create", "r.json", "-o", "r2.json", cwd=tmp_path)
-    assert r.code == 2 and r.stderr.startswith("driftcheck: error: r2.json: not a driftcheck baseline"), (
-        r.stderr
+    assert (r.code, r.stderr) == (
+        2,
+        "driftcheck: error: r2.json: not a driftcheck baseline: it looks like a JSON report: "
+        "`baseline create` would replace it; choose another path\n",
     )
-    assert r.stderr.endswith(": `baseline create` would replace it; choose another path\n")
     assert json.loads((tmp_path / "r2.json").read_text(encoding="utf-8")) == report
 
 
@@ -257,6 +258,8 @@ def test_save_and_load_round_trip_atomically(tmp_path: Path, report: dict[str, A
         ('["a"]', "not a driftcheck baseline"),
         ('{"tool": "other", "version": 1, "entries": []}', "not a driftcheck baseline"),
         ('{"tool": "driftcheck", "version": 2, "entries": []}', "baseline version 2 is not supported"),
+        ('{"tool": "driftcheck", "entries": []}', 'baseline "version" is missing (expected 1)'),
+        ('{"tool": "driftcheck", "version": "1", "entries": []}', 'baseline version "1" is not supported'),
         ('{"tool": "driftcheck", "version": 1, "entries": {}}', '"entries" must be a list'),
         ('{"tool": "driftcheck", "version": 1, "entries": [{"check": "x"}]}', "baseline entry 1 needs"),
     ],
@@ -318,6 +321,24 @@ def test_real_runs_baseline_survives_moving_sentences(
     assert stale == []
     assert next(s for s in out["segments"] if s["text"] == flagged)["verdict"] == "ok"
     assert gate(out, fail_on="review").passed == all(s["verdict"] == "ok" for s in out["segments"])
+
+
+@pytest.mark.requires_apertium
+def test_a_report_given_as_the_baseline_says_how_to_make_one(report: dict[str, Any], work: Path) -> None:
+    """`check --baseline r.json`, r.json a report, said only "not a driftcheck baseline (expected
+    "tool": "driftcheck")"."""
+    (work / "my r.json").write_text(json.dumps(report), encoding="utf-8")
+    r = run_cli(
+        "check", "a.txt", "-l", "en", "--engine", "apertium", "--no-semantic", "--no-cache",
+        "-f", "json", "-o", "out.json", "--baseline", "my r.json", cwd=work,
+    )  # fmt: skip
+    assert (r.code, r.stdout, r.stderr) == (
+        2,
+        "",
+        "driftcheck: error: my r.json: not a driftcheck baseline: it looks like a JSON report; "
+        "`driftcheck baseline create 'my r.json'` makes a baseline of it\n",
+    )
+    assert sorted(p.name for p in work.iterdir()) == ["a.txt", "my r.json"]
 
 
 def test_create_refuses_a_report_suffix(report: dict[str, Any], tmp_path: Path) -> None:

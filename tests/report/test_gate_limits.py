@@ -28,6 +28,7 @@ def test_a_limit_that_fails_the_run_fails_every_ci_view(tmp_path: Path) -> None:
     data = json.loads((tmp_path / "out" / "driftcheck.json").read_text("utf-8"))
     assert all(s["verdict"] == "ok" for s in data["segments"])  # no sentence failed: the limit did
     assert data["signature"]["gate"] == {"max_flagged": 5, "min_chrf": 99}
+    assert type(data["signature"]["gate"]["min_chrf"]) is float  # as a config file's 99 is recorded
     reason = "b.txt: corpus chrF (es) "
     assert reason in r.stderr
     junit = ET.parse(tmp_path / "out" / "driftcheck.junit.xml").getroot()
@@ -119,7 +120,9 @@ def test_the_summary_names_flags_a_baseline_accepted(tmp_path: Path) -> None:
     assert run_cli(*run, "--baseline", "base.json", "-f", "json", "-o", "after.json", cwd=tmp_path).code == 0
     md = run_cli("report", "after.json", "-f", "markdown", cwd=tmp_path).stdout
     assert md.startswith("### driftcheck: the sentence came through")  # was "all 1 sentence"
-    assert "Accepted by the baseline: 1 flag(s), not counted above." in md  # it said nothing of it
+    assert (
+        "Accepted by the baseline: 1 flag, not counted above." in md
+    )  # it said nothing of it ("1 flag(s)" after)
 
 
 def test_limits_a_config_file_sets_are_named_as_the_config_sets_them(tmp_path: Path) -> None:
@@ -139,6 +142,8 @@ def test_limits_a_config_file_sets_are_named_as_the_config_sets_them(tmp_path: P
         "min_chrf": 99,
         "said": {"min_chrf": f"'min_chrf' in {config}"},
     }
+    # recorded as the flag records it: 99.0 (it was 99 from the file, 99.0 from --min-chrf)
+    assert type(data["signature"]["gate"]["min_chrf"]) is float
     junit = ET.parse(tmp_path / "out" / "driftcheck.junit.xml").getroot()
     case = junit.find("testsuite[@name='driftcheck gate']/testcase/failure")
     assert case is not None and said in (case.get("message") or "")

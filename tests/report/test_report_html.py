@@ -317,3 +317,31 @@ def test_control_characters_of_check_names_and_signature_fields_are_shown_not_wr
     blob = json.loads(embedded.group(1))
     assert {c for row in blob["rows"] for c in row["checks"]} == {shown}  # as the filters name it
     assert blob["report"]["signature"]["tool"] == odd
+
+
+NONCHARACTERS = re.compile("[\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0001ffff\U0010fffe\U0010ffff]")
+
+
+def test_noncharacters_are_named_not_written() -> None:
+    """A unit id `n3\\ufffe` was written raw into the issue table for readers without script, and a
+    file name with U+FFFF into <title> and the document list: each an HTML parse error
+    ("noncharacter-in-input-stream"). They are named ([U+FFFE]) where control characters are shown
+    as pictures; the embedded JSON keeps them, escaped."""
+    data = copy.deepcopy(load("source"))
+    data["documents"][0]["path"] = "copy\uffff\U0001fffe.txt"
+    seg = next(s for s in data["segments"] if s["flags"])
+    seg["id"] = "n3\ufffe"
+    seg["flags"][0]["message"] = "lost \ufdd0 here"
+    page = render_html(data)
+    assert NONCHARACTERS.findall(page) == []
+    assert "<title>driftcheck · copy[U+FFFF][U+1FFFE].txt</title>" in page
+    issue = next(
+        r for _, rows in build_view(data)["issues"]["groups"] for r in rows if r["id"].startswith("n3")
+    )
+    assert (issue["id"], issue["message"]) == ("n3[U+FFFE]", "lost [U+FDD0] here")
+    assert ">n3[U+FFFE]<" in page
+    embedded = re.search(r'<script type="application/json"[^>]*>(.*?)</script>', page, re.S)
+    assert embedded is not None
+    report = json.loads(embedded.group(1))["report"]
+    assert report["documents"][0]["path"] == "copy\uffff\U0001fffe.txt"
+    assert next(s for s in report["segments"] if s["id"].startswith("n3"))["id"] == "n3\ufffe"

@@ -159,6 +159,7 @@ def test_cells_cannot_break_the_table_or_inject_markup() -> None:
         ("*x* _y_", "\\*x\\* \\_y\\_"),
         ("@user", "@\u2060user"),
         ("plain text, 20 km.", "plain text, 20 km."),
+        ("n3\ufffe x\U0010ffff", "n3\\[U+FFFE\\] x\\[U+10FFFF\\]"),  # noncharacters named
     ],
 )
 def test_md_escape(text: str, escaped: str) -> None:
@@ -167,3 +168,22 @@ def test_md_escape(text: str, escaped: str) -> None:
 
 def test_md_escape_truncates_long_cells() -> None:
     assert md_escape("x" * 500, 200) == "x" * 199 + "…"
+
+
+def test_noncharacters_are_named_as_the_html_page_names_them() -> None:
+    """A unit id `n3\ufffe` went raw into the comment, and a forge renders Markdown to HTML, where
+    a noncharacter is a parse error (and shows as nothing): it reads `[U+FFFE]`, as on the page."""
+    data = copy.deepcopy(load("source"))
+    seg = worst_segments(data)[0]
+    seg["id"] = "n3\ufffe"
+    md = render_markdown(data)
+    assert re.findall("[\ufdd0-\ufdef\ufffe\uffff]", to_html(md)) == []
+    assert plain(table_rows(md, "Verdict")[0][1]) == f"seeds/harbour-bridge.es.txt:{seg['line']} (n3[U+FFFE])"
+
+
+@pytest.mark.parametrize(("baselined", "line"), [(1, "1 flag"), (3, "3 flags")])
+def test_flags_the_baseline_accepted_are_counted_in_agreement(baselined: int, line: str) -> None:
+    """It said "Accepted by the baseline: 3 flag(s)"."""
+    data = copy.deepcopy(load("source"))
+    data["summary"]["baselined"] = baselined
+    assert f"\nAccepted by the baseline: {line}, not counted above.\n" in render_markdown(data)

@@ -195,6 +195,27 @@ def test_a_broken_report_is_one_named_line(tmp_path: Path, breakage: Any, messag
     assert not (tmp_path / "b.json").exists()
 
 
+@pytest.mark.parametrize(
+    ("version", "message"),
+    [
+        (2, "a JSON report of schema_version 2, newer than this driftcheck reads (schema_version 1): "
+         "upgrade driftcheck to read it"),
+        (0, "not a driftcheck JSON report (schema_version 1)"),
+        ("2", "not a driftcheck JSON report (schema_version 1)"),
+    ],
+)  # fmt: skip
+def test_a_newer_report_says_to_upgrade(tmp_path: Path, version: Any, message: str) -> None:
+    """A report of schema_version 2 (written by a later driftcheck) was "not a driftcheck JSON
+    report (schema_version 1)", as if it were none."""
+    data = {**sample(), "schema_version": version}
+    newer = tmp_path / "newer.json"
+    newer.write_text(json.dumps(data), encoding="utf-8")
+    for args in (("report", str(newer), "-f", "html"), ("baseline", "create", str(newer), "-o", "b.json")):
+        r = run_cli(*args, cwd=tmp_path)
+        assert (r.code, r.stdout, r.stderr) == (2, "", f"driftcheck: error: {newer}: {message}\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["newer.json"]
+
+
 def test_every_report_in_the_test_data_is_valid() -> None:
     for path in (ROOT / "tests" / "data").glob("report_*.json"):
         assert problem(json.loads(path.read_text(encoding="utf-8"))) is None, path
@@ -224,6 +245,33 @@ def test_report_writes_one_file_and_says_so(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == []
     r = run_cli("report", str(saved), "-f", "json", "-f", "json", "-o", str(tmp_path / "r.json"))
     assert r.code == 0 and json.loads((tmp_path / "r.json").read_text())["segments"]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name", "advice"),
+    [
+        ("html", "y.md", "its suffix .md is for markdown; use .html or .htm"),
+        ("junit", "y.json", "its suffix .json is for json; use .xml"),
+        ("markdown", "y.txt", "its suffix .txt is for text; use .md or .markdown"),
+    ],
+)
+def test_report_with_a_suffix_of_another_format_offers_no_folder(
+    tmp_path: Path, fmt: str, name: str, advice: str
+) -> None:
+    """`report -f html -o y.md` said "use .html or .htm, or a folder", and then refused the folder:
+    `report` writes one file. `check`, which takes a folder, still offers one."""
+    from pipeline.cli.output_plan import check_suffix
+    from pipeline.errors import UsageError
+
+    r = run_cli("report", str(SAMPLE), "-f", fmt, "-o", name, cwd=tmp_path)
+    assert (r.code, r.stdout, r.stderr) == (
+        2,
+        "",
+        f"driftcheck: error: --format {fmt} does not match --output {name}: {advice}\n",
+    )
+    assert list(tmp_path.iterdir()) == []
+    with pytest.raises(UsageError, match=f"{advice}, or a folder$"):
+        check_suffix(fmt, name)
 
 
 def test_report_prints_the_text_summary_as_check_printed_it(tmp_path: Path) -> None:

@@ -195,6 +195,17 @@ def _show_warnings(data: dict[str, Any], spooled: dict[str, str], settings: Sett
         )
 
 
+def _before_any_work(settings: Settings, plan: Plan, protected: list[tuple[str, str]]) -> None:
+    """What can fail before the run does: the cache named as an input, outputs that clash or cannot
+    be written, a baseline that cannot be read (it was read after the whole run)."""
+    from ..report.baseline import load_baseline
+
+    _cache_is_no_input(protected)
+    preflight_outputs(named_outputs(plan), protected)
+    if settings.baseline:
+        load_baseline(settings.baseline)
+
+
 def _baselined(data: dict[str, Any], baseline: str) -> dict[str, Any]:
     """The report with the baseline's accepted flags marked; stale entries are named on stderr."""
     from ..report.baseline import apply_baseline, load_baseline, normalise_path
@@ -290,8 +301,7 @@ def run_check(
     named = set(paths)  # as given: the rest a glob or a folder scan found
     paths = _expanded(paths, settings, output_plan.output_folder(plan), dests)
     protected = protected_files(paths, settings, source, config)
-    _cache_is_no_input(protected)
-    preflight_outputs(named_outputs(plan), protected)
+    _before_any_work(settings, plan, protected)
     if ray is not None:  # before stdin is spooled: its error names "-", not a temp file
         check_shards(paths, source)
     paths, spooled = spool_streams(paths, stdin_name)

@@ -290,3 +290,26 @@ def test_report_prints_the_text_summary_as_check_printed_it(tmp_path: Path) -> N
     summary = check.stdout.split("written: ")[0]
     table = [line for line in summary.splitlines() if line[:1] in "┏┃┡│└"]
     assert again.stdout == summary and table and max(len(line) for line in table) <= 80
+
+
+def test_a_bad_baseline_is_said_before_the_run(tmp_path: Path) -> None:
+    """`check --baseline` read the baseline after the whole run: a typo in its name, or a report
+    given in its place, was said only once every sentence had been translated and checked."""
+    (tmp_path / "a.en.txt").write_text("The bridge will open in May.\n", encoding="utf-8")
+    (tmp_path / "bad.json").write_text('{"tool": "driftcheck", "entries": []}', encoding="utf-8")
+    r = run_cli(
+        "check",
+        "a.en.txt",
+        "--engine",
+        "apertium",
+        "--cache",
+        "c.sqlite",
+        "--baseline",
+        "bad.json",
+        cwd=tmp_path,
+    )
+    assert (r.code, r.stderr) == (
+        2,
+        'driftcheck: error: bad.json: baseline "version" is missing (expected 1)\n',
+    )
+    assert not (tmp_path / "c.sqlite").exists()  # nothing translated

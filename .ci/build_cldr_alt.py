@@ -29,7 +29,7 @@ def alternates(package: Path) -> dict[str, dict[str, list[str]]]:
     """Base language -> territory code -> its alt names in that language (sorted, distinct)."""
     from babel import Locale, UnknownLocaleError
 
-    from pipeline.checks.lexicon import regional_locales
+    from pipeline.checks.calendar_names import regional_locales
 
     out: dict[str, dict[str, set[str]]] = {}
     for folder in sorted((package / "main").iterdir()):

@@ -92,7 +92,7 @@ def test_plain_text_paragraphs_are_blank_line_blocks() -> None:
     "data, message",
     [
         (b"", "empty"),
-        (b"   \n\n", "empty"),
+        (b"   \n\n", "only white space"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
         ("caf\u00e9 cr\u00e8me".encode("latin-1"), "not valid UTF-8"),
     ],

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from ..errors import UsageError
+from ..words import counted
 
 baseline_app = typer.Typer(
     help="Record today's flags so that only new problems fail the gate.", no_args_is_help=True
@@ -28,7 +29,6 @@ def baseline_create(
     """Record the flags of a report as accepted: later runs with --baseline fail only on new ones."""
     from ..api import load_report
     from ..report.baseline import create_baseline, iter_flags, save_baseline
-    from ..words import counted
     from .output_plan import known_suffix, preflight_outputs
 
     _baseline_file(output)
@@ -155,8 +155,8 @@ def baseline_import(
     save_baseline(output, baseline)
     alarms = sum(1 for d in decisions["decisions"] if d["decision"] == "false_alarm")
     typer.echo(
-        f"baseline: {alarms} false alarm(s) -> {added} new entr{'y' if added == 1 else 'ies'} "
+        f"baseline: {counted(alarms, 'false alarm')} -> {counted(added, 'new entry', 'new entries')} "
         f"({len(baseline['entries'])} in {output})"
     )
     if labels:
-        typer.echo(f"labels: {len(rows)} labelled pair(s) written to {labels}")
+        typer.echo(f"labels: {counted(len(rows), 'labelled pair')} written to {labels}")

@@ -34,6 +34,7 @@ import unicodedata
 
 from ..errors import InputError
 from ..records import Document, Paragraph
+from ..words import counted
 from .encoding import decode_declared
 from .html_blocks import Block, PageInfo, walk
 
@@ -203,7 +204,7 @@ def _left_out_warning(left_out: list[Block]) -> str:
     lines = [str(b.lines[0]) for b in left_out[:5]] + (["…"] if len(left_out) > 5 else [])
     marks = sorted({f'lang="{b.lang}"' if b.translate else 'translate="no"' for b in left_out})
     return (
-        f"{len(left_out)} text block(s) the page marks as not its copy ({', '.join(marks)}) "
+        f"{counted(len(left_out), 'text block')} the page marks as not its copy ({', '.join(marks)}) "
         f"are not checked (line {', '.join(lines)})"
     )
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from ..errors import InputError, NothingToCheck
 from ..records import Segment
+from ..words import counted
 from .encoding import decode_declared
 from .units import ReadOptions, UnitFile, unit_segment
 
@@ -273,6 +274,6 @@ def _empty_forms_warning(lines: list[int]) -> str:
     """A plural form left empty shows the source text (gettext falls back to msgid); nothing to check."""
     shown = ", ".join(str(n) for n in lines[:5]) + (f" and {len(lines) - 5} more" if len(lines) > 5 else "")
     return (
-        f"{len(lines)} plural form(s) left empty in translated entries (msgstr lines {shown}): "
+        f"{counted(len(lines), 'plural form')} left empty in translated entries (msgstr lines {shown}): "
         "readers get the untranslated text there, and nothing is checked"
     )

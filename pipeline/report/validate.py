@@ -186,7 +186,7 @@ def _document_counts(documents: list[dict[str, Any]], segments: list[dict[str, A
         for v in VERDICTS:
             said, have = doc["counts"].get(v, 0), found[(doc["index"], v)]
             if said != have:
-                raise Invalid(f"documents[{k}].counts.{v}: {said} {EDITED}: {have} of its segment(s) say {v}")
+                raise Invalid(f"documents[{k}].counts.{v}: {said} {EDITED}: {have} of its segments say {v}")
 
 
 def _summary(summary: dict[str, Any], segments: list[dict[str, Any]]) -> None:
@@ -199,7 +199,7 @@ def _summary(summary: dict[str, Any], segments: list[dict[str, Any]]) -> None:
     for v in VERDICTS:
         found = computed["verdicts"][v]
         if _field(verdicts, v, "summary.verdicts", int, "an integer") != found:
-            raise Invalid(f"summary.verdicts.{v}: {verdicts[v]} {EDITED}: {found} segment(s) say {v}")
+            raise Invalid(f"summary.verdicts.{v}: {verdicts[v]} {EDITED}: {found} segments say {v}")
     flagged = _optional(summary, "flagged", "summary", int, "an integer")
     if flagged is not None and flagged != verdicts["review"] + verdicts["fail"]:
         raise Invalid(

@@ -246,7 +246,7 @@ def test_text_the_page_marks_as_not_its_copy_is_left_out_with_a_warning() -> Non
     paragraphs, _, warnings = parse_html(QUOTED, "p.html")
     assert [p.line for p in paragraphs] == [2, 4, 6]
     assert warnings == [
-        '2 text block(s) the page marks as not its copy (lang="fr", translate="no") are not checked (line 3, 5)'
+        '2 text blocks the page marks as not its copy (lang="fr", translate="no") are not checked (line 3, 5)'
     ]
 
 

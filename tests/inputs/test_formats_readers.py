@@ -372,6 +372,6 @@ def test_a_plural_form_left_empty_is_named_not_silently_skipped() -> None:
     assert [s.id for s in f.segments] == ["One file[1]", "Open"]
     assert f.counts["empty_plural_forms"] == 1
     assert f.warnings == [
-        "1 plural form(s) left empty in translated entries (msgstr lines 8): readers get the untranslated "
+        "1 plural form left empty in translated entries (msgstr lines 8): readers get the untranslated "
         "text there, and nothing is checked"
     ]

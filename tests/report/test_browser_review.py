@@ -53,7 +53,7 @@ def test_decisions_persist_export_and_feed_baseline_import(
     baseline, labels = tmp_path / "baseline.json", tmp_path / "labels.jsonl"
     res = cli("baseline", "import", str(exported), "-o", str(baseline), "--labels", str(labels))
     assert res.code == 0, res.stderr
-    assert "1 false alarm(s) -> 2 new entries" in res.stdout  # names and combined
+    assert "1 false alarm -> 2 new entries" in res.stdout  # names and combined
     rows = [json.loads(line) for line in labels.read_text(encoding="utf-8").splitlines()]
     assert {(x["translation"], x["label"]) for x in rows} == {
         (next(s["text"] for s in data["segments"] if s["id"] == i), lab) for i, lab in (("bridge-2", "shifted"), ("bridge-10", "ok"))

@@ -101,7 +101,7 @@ def test_a_sentence_decided_twice_counts_once_and_two_ways_is_refused(tmp_path: 
     labels = tmp_path / "labels.jsonl"
     res = cli("baseline", "import", str(twice), "-o", str(tmp_path / "b.json"), "--labels", str(labels))
     assert res.code == 0, res.stderr
-    assert "1 false alarm(s)" in res.stdout and len(labels.read_text("utf-8").splitlines()) == 2  # was 3
+    assert "1 false alarm ->" in res.stdout and len(labels.read_text("utf-8").splitlines()) == 2  # was 3
     assert sorted(e["check"] for e in json.loads((tmp_path / "b.json").read_text("utf-8"))["entries"]) == [
         "names",
         "numbers",

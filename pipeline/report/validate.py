@@ -13,6 +13,7 @@ from collections import Counter
 from typing import Any
 
 from ..records import FAIL_ON, MODES, SEVERITIES, VERDICTS, Flag, verdict, verdict_rank
+from ..words import counted
 from .to_json import summarize
 
 SCORE_KEYS = ("chrf", "bleu", "ter")
@@ -186,7 +187,9 @@ def _document_counts(documents: list[dict[str, Any]], segments: list[dict[str, A
         for v in VERDICTS:
             said, have = doc["counts"].get(v, 0), found[(doc["index"], v)]
             if said != have:
-                raise Invalid(f"documents[{k}].counts.{v}: {said} {EDITED}: {have} of its segments say {v}")
+                raise Invalid(
+                    f"documents[{k}].counts.{v}: {said} {EDITED}: {have} of its segments {'says' if have == 1 else 'say'} {v}"
+                )
 
 
 def _summary(summary: dict[str, Any], segments: list[dict[str, Any]]) -> None:
@@ -199,7 +202,9 @@ def _summary(summary: dict[str, Any], segments: list[dict[str, Any]]) -> None:
     for v in VERDICTS:
         found = computed["verdicts"][v]
         if _field(verdicts, v, "summary.verdicts", int, "an integer") != found:
-            raise Invalid(f"summary.verdicts.{v}: {verdicts[v]} {EDITED}: {found} segments say {v}")
+            raise Invalid(
+                f"summary.verdicts.{v}: {verdicts[v]} {EDITED}: {counted(found, 'segment')} {'says' if found == 1 else 'say'} {v}"
+            )
     flagged = _optional(summary, "flagged", "summary", int, "an integer")
     if flagged is not None and flagged != verdicts["review"] + verdicts["fail"]:
         raise Invalid(

@@ -8,6 +8,7 @@ Rules, most specific first (a span read once is not read again):
   range (de X a Y, desde X hasta Y, entre X y Y, de X à Y) of a language that writes decimals with a
   comma; never beside a currency or a percent sign (a price range is no time).
 - "2.30pm", "1200 GMT", "9am": am/pm and time zones (UTC and GMT in any case: "1200 gmt").
+- "7 o'clock": a whole hour, either half of the day ("a las 7 horas" failed against it).
 - "a las 14 horas", "às 18h", "um 14 Uhr": a whole hour after a clock preposition with its article
   (a las, às, alle, a les, à); "durante las 12 horas" is a duration, no time.
 - French "de 10 h à 18 h": "N h" is an hour anywhere in French (optional where no clock
@@ -71,6 +72,9 @@ _TIME_ZONED = re.compile(
     r"(?<![\d.,:])" + _H + r"[.]?(?P<m>[0-5]\d)(?=\s?(?:(?i:UTC|GMT)|[A-Z]{1,3}[SD]?T)\b)"
 )
 _TIME_AMPM = re.compile(r"(?<![\d.,:])(?P<h>1[0-2]|0?[1-9])" + _AMPM)
+_TIME_OCLOCK = re.compile(
+    r"(?<![\d.,:])(?<!\w)(?P<h>1[0-2]|0?[1-9])\s?o['’]\s?clock\b", re.I
+)  # "at 7 o'clock"
 _TIME_HOUR_AT = re.compile(_AT_HOUR + _H + r"\s?(?:heures?|horas?|hores|ore|Uhr|h)\b", re.I)
 # "18h" stuck together, anywhere but after a duration word ("durante 24h", "en 2h")
 _TIME_HOUR = re.compile(r"(?<![\d.,:])(?<!\w)" + _H + r"h\b", re.I)
@@ -100,6 +104,7 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     _TIME_DOT_AMPM,
     _TIME_ZONED,
     _TIME_AMPM,
+    _TIME_OCLOCK,
     _TIME_HOUR_AT,
     _TIME_HOUR,
     _TIME_HOUR_FR,

@@ -49,6 +49,21 @@ def _holds_data(path: Path) -> bool:
     return path.exists() and (path.is_dir() or path.stat().st_size > 0)
 
 
+def _not_older(path: Path) -> None:
+    """`stats` reads; opening an older driftcheck's cache upgrades it, and layouts 1 and 2 start
+    over: it printed "entries: 0" for a cache of thousands, and left it empty."""
+    from ..engines.cache import APPLICATION_ID, SCHEMA_VERSION, CacheError
+    from ..engines.cache_path import older_layout
+
+    layout = older_layout(path, APPLICATION_ID, SCHEMA_VERSION) if path.is_file() else None
+    if layout is not None:
+        keeps = "keeps its entries" if layout == SCHEMA_VERSION - 1 else "starts it over"
+        raise CacheError(
+            f"{path} is a translation cache of an older driftcheck (layout {layout}; this one reads "
+            f"{SCHEMA_VERSION}): left as it is; the next `driftcheck check` with it upgrades it ({keeps})"
+        )
+
+
 def _empty_stats(path: Path) -> dict[str, object]:
     return {
         "path": str(path),
@@ -103,6 +118,7 @@ def stats_command(
 ) -> None:
     """Show the cache file, its number of entries, its size and the entries per engine namespace."""
     path = _cache_of(cache, config)
+    _not_older(path)
     if _holds_data(path):
         with TranslationCache(path) as tc:
             stats = tc.stats()

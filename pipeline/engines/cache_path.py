@@ -106,3 +106,22 @@ def unusable(path: Path, exc: sqlite3.Error) -> str:
         f"the translation cache {path} is unusable ({exc}): {cause}, pass another --cache PATH, "
         "or run with --no-cache"
     )
+
+
+def older_layout(path: Path, application_id: int, current: int) -> int | None:
+    """The layout of a driftcheck cache older than `current`, looked at read-only (opening it
+    read-write upgrades it: a layout 1 or 2 starts over, empty), else None."""
+    try:
+        if path.stat().st_size == 0:
+            return None
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+    except (OSError, sqlite3.Error):
+        return None
+    try:
+        app_id = db.execute("PRAGMA application_id").fetchone()[0]
+        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+    except sqlite3.Error:
+        return None
+    finally:
+        db.close()
+    return version if app_id == application_id and version < current else None

@@ -237,3 +237,26 @@ def test_cache_path_on_the_command_line_wins_and_a_trailing_slash_is_a_folder(tm
     r = run_cli(*args, "--cache", "newdir/", cwd=tmp_path)
     assert r.code == 0, r.stderr
     assert (tmp_path / "newdir").is_dir() and (tmp_path / "newdir" / "translations.sqlite3").is_file()
+
+
+@pytest.mark.parametrize(("layout", "what"), [(2, "starts it over"), (3, "keeps its entries")])
+def test_stats_leaves_an_older_driftchecks_cache_as_it_is(tmp_path: Path, layout: int, what: str) -> None:
+    """`cache stats` opened an older layout read-write, which upgrades it: layouts 1 and 2 came
+    out empty ("entries: 0" printed for a cache that held translations), layout 3 was rewritten
+    for this version, which an older driftcheck sharing the file then refused as newer."""
+    import sqlite3
+
+    path = tmp_path / "c.sqlite"
+    with TranslationCache(path) as tc:
+        tc.put_many("apertium", "en", "es", [("Hello.", "Hola.")])
+    with sqlite3.connect(path) as db:
+        db.execute(f"PRAGMA user_version = {layout}")
+    db.close()
+    before = path.read_bytes()
+    r = run_cli("cache", "stats", "--cache", str(path))
+    assert (r.code, r.stderr) == (
+        2,
+        f"driftcheck: error: {path} is a translation cache of an older driftcheck (layout {layout}; this one "
+        f"reads 4): left as it is; the next `driftcheck check` with it upgrades it ({what})\n",
+    )
+    assert path.read_bytes() == before

@@ -55,11 +55,8 @@ def foreign_database(path: Path, application_id: int) -> bool:
     a read-write one checkpoints that program's write-ahead log into its database (its bytes
     changed, its -wal and -shm files gone) even when the file is then refused. False when the file
     is not there, empty, or not readable as a database (the cache's own checks name those)."""
-    try:
-        if path.stat().st_size == 0:
-            return False
-        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
-    except (OSError, sqlite3.Error):
+    db = _read_only(path)
+    if db is None:
         return False
     try:
         return is_foreign(*ownership(db), application_id)
@@ -111,11 +108,8 @@ def unusable(path: Path, exc: sqlite3.Error) -> str:
 def older_layout(path: Path, application_id: int, current: int) -> int | None:
     """The layout of a driftcheck cache older than `current`, looked at read-only (opening it
     read-write upgrades it: a layout 1 or 2 starts over, empty), else None."""
-    try:
-        if path.stat().st_size == 0:
-            return None
-        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
-    except (OSError, sqlite3.Error):
+    db = _read_only(path)
+    if db is None:
         return None
     try:
         app_id = db.execute("PRAGMA application_id").fetchone()[0]
@@ -125,3 +119,13 @@ def older_layout(path: Path, application_id: int, current: int) -> int | None:
     finally:
         db.close()
     return version if app_id == application_id and version < current else None
+
+
+def _read_only(path: Path) -> sqlite3.Connection | None:
+    """A read-only connection to an existing, non-empty file, else None."""
+    try:
+        if path.stat().st_size == 0:
+            return None
+        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+    except (OSError, sqlite3.Error):
+        return None

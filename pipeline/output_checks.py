@@ -96,6 +96,13 @@ def distinct_outputs(outputs: Iterable[tuple[str, str]]) -> None:
         seen[key] = (what, out)
 
 
+def single_file(path: str, what: str) -> None:
+    """An output that is one file (a baseline, a calibration): a folder, or a name that ends in a
+    slash (a folder to be), is refused: `-o newdir/` wrote a file named `newdir`."""
+    if path.endswith(("/", os.sep)) or os.path.isdir(path):
+        raise OutputError(f"{path}: is a folder; name {what}")
+
+
 def writable_or_error(path: str | Path) -> None:
     """Fail now, with one line, for an output that cannot be written: a folder where a file is
     wanted, a parent that is a file, a folder without write permission."""

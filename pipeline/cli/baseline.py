@@ -72,7 +72,7 @@ def _baseline_file(output: str) -> None:
     """A baseline is one file, extended by later runs: `-o -` wrote a file named "-" (for `check`
     it is stdout), an empty name gave "error: : cannot write baseline (Is a directory)", and a
     folder was told to name "a folder for several formats"."""
-    import os
+    from ..output_checks import single_file
 
     if not output.strip():
         raise UsageError("--output: is empty: name the baseline's JSON file (an unset variable?)")
@@ -80,8 +80,7 @@ def _baseline_file(output: str) -> None:
         raise UsageError(
             "--output -: a baseline is a file, extended by later runs, not stdout; name a .json file"
         )
-    if os.path.isdir(output):
-        raise UsageError(f"{output}: is a folder; name the baseline's JSON file")
+    single_file(output, "the baseline's JSON file")
 
 
 def _known_names(decisions: dict[str, Any], path: str) -> None:

@@ -227,6 +227,7 @@ def calibrate(
     from pathlib import Path
 
     from ..learn.calibrate import run_calibrate
+    from ..output_checks import single_file
     from .inputs import each_once
     from .output_plan import preflight_outputs
     from .run import protected_files
@@ -251,6 +252,7 @@ def calibrate(
     inputs = protected_files([*labelled, *(natural or [])], replace(settings, calibration=None), None, config)
     if add_to is not None and Path(add_to).resolve() != Path(output).resolve():
         inputs.append(("calibration file", add_to))
+    single_file(output, "the calibration's JSON file")
     preflight_outputs([("the calibration file", output)], inputs)
     if mode == "roundtrip":
         from ..learn.calibrate import run_calibrate_copy

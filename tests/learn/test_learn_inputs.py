@@ -213,3 +213,21 @@ def test_eval_tables_of_a_file_with_nothing_held_out_show_its_training_part(tmp_
     assert "Per check (train;" in md and "Per category (train):" in md
     categories = md.split("Per category (train):")[1]
     assert "| mt | correct | 2 |" in categories
+
+
+@pytest.mark.parametrize("command", ["calibrate", "baseline create"])
+def test_an_output_that_names_a_folder_to_be_is_refused(tmp_path: Path, command: str) -> None:
+    """`calibrate -o newdir/` wrote a file named `newdir` (exit 0); a trailing slash names a folder,
+    as it does for check's outputs and --cache. A calibration or a baseline is one file."""
+    labelled = write_jsonl(tmp_path / "l.jsonl", labelled_rows()[:4])
+    what = "the calibration's JSON file" if command == "calibrate" else "the baseline's JSON file"
+    r = run_cli(
+        *command.split(),
+        str(labelled),
+        *(APERTIUM if command == "calibrate" else ()),
+        "-o",
+        "newdir/",
+        cwd=tmp_path,
+    )
+    assert (r.code, r.stderr) == (2, f"driftcheck: error: newdir/: is a folder; name {what}\n")
+    assert not (tmp_path / "newdir").exists()

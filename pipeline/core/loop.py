@@ -163,7 +163,9 @@ def translate_legs(
         split: set[int] = set()
         failed: dict[int, str] = {}
         t0 = time.perf_counter()
-        out = translate_route(engine, [t for part in parts for t in part], leg.route, split, failed, progress)
+        texts = [t for part in parts for t in part]
+        made = _renderings(leg, parts, plan.texts)
+        out = translate_route(engine, texts, leg.route, split, failed, progress, made)
         done.engine_seconds += time.perf_counter() - t0
         done.texts[leg.name], done.split[leg.name], done.failed[leg.name] = out, split, failed
         if embeddings is not None and leg.prefetch:
@@ -171,6 +173,17 @@ def translate_legs(
         if n < len(plan.legs) - 1:  # overlap scoring with the legs still to translate
             scorer.submit(plan.early(leg, done))
     return done
+
+
+def _renderings(leg: Leg, parts: list[list[str]], given: dict[str, list[str]]) -> set[int]:
+    """The indices of a leg's texts that are earlier legs' outputs, not the plan's own texts."""
+    out: set[int] = set()
+    start = 0
+    for name, part in zip(leg.inputs, parts, strict=True):
+        if name not in given:
+            out.update(range(start, start + len(part)))
+        start += len(part)
+    return out
 
 
 @contextmanager

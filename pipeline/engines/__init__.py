@@ -115,12 +115,20 @@ def plan_route(engine: Engine, src: str, tgt: str, via: str | None = None) -> li
 
 
 MAX_SEGMENT_CHARS = 20_000  # a longer "sentence" is not sent to an engine: it is reported unverifiable
+# An engine's own rendering of a segment (a round trip's pivot text) may be longer than the
+# segment: "dog dog …" of 19,600 characters is 40,000 in Spanish, and was refused as the user's.
+MAX_RENDERING_CHARS = 4 * MAX_SEGMENT_CHARS
 
 
-def too_long(text: str) -> str | None:
-    """Why a text is not translated at all, or None."""
-    if len(text) <= MAX_SEGMENT_CHARS:
+def too_long(text: str, rendering: bool = False) -> str | None:
+    """Why a text is not translated at all, or None. `rendering`: an engine's output sent on."""
+    if len(text) <= (MAX_RENDERING_CHARS if rendering else MAX_SEGMENT_CHARS):
         return None
+    if rendering:
+        return (
+            f"the engine's rendering has {len(text):,} characters, over the {MAX_RENDERING_CHARS:,} "
+            "sent on to the next engine; it was not translated back"
+        )
     return (  # starts like checks.health.TOO_LONG
         f"the text has {len(text):,} characters, over the {MAX_SEGMENT_CHARS:,} one segment may have "
         "(a missing sentence or paragraph break?); it was not translated"
@@ -134,16 +142,19 @@ def translate_route(
     split: set[int] | None = None,
     failed: dict[int, str] | None = None,
     progress: ProgressFn | None = None,
+    renderings: set[int] | None = None,
 ) -> list[str]:
     """Translate along a route: one engine call per hop for the whole batch, each distinct text once.
 
     Inputs an engine had to split (`Translations.split`) are added to `split` (as indices into
     `texts`). Texts the engine failed on (`Translations.failed`) and texts over MAX_SEGMENT_CHARS
     come back empty and are added to `failed` with the reason; a failed text goes no further along
-    the route. `progress` hears each hop's progress.
+    the route. `progress` hears each hop's progress. `renderings`: the indices of texts that are an
+    engine's output (held to MAX_RENDERING_CHARS, not to the segment limit).
     """
     unique = list(dict.fromkeys(texts))
-    reasons = {i: why for i, t in enumerate(unique) if (why := too_long(t)) is not None}
+    given = {t for i, t in enumerate(texts) if i not in (renderings or ())}
+    reasons = {i: why for i, t in enumerate(unique) if (why := too_long(t, t not in given)) is not None}
     out = list(unique)
     split_unique: set[int] = set()
     for a, b in zip(route, route[1:]):

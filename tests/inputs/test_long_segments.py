@@ -4,6 +4,9 @@ the text per word. (Timings live in benchmarks/bench_long_segments.py; these pin
 from __future__ import annotations
 
 import random
+from pathlib import Path
+
+import pytest
 
 from pipeline.checks.text import SENTENCE_START, is_sentence_initial
 from pipeline.pieces import aligned_cuts
@@ -66,3 +69,32 @@ def test_grouped_diff_of_a_long_text_is_made_in_pieces_and_covers_the_new_text_i
     assert sum(new[s:e] == "Tuesday" for op, s, e in runs if op == OP_INSERT) == 300
     assert sum(new[s:e] == "buses and" for op, s, e in runs if op == OP_INSERT) == 300
     assert len(aligned_cuts(old.split(" "), new.split(" "), DIFF_PIECE_TOKENS)) > 10
+
+
+@pytest.mark.requires_apertium
+def test_a_segment_under_the_limit_whose_pivot_text_is_over_it_is_checked(tmp_path: Path) -> None:
+    """A 19,599-character segment ("dog dog …") is 40,424 characters in Spanish: the round trip's
+    second leg refused the pivot text as "the text has 40,424 characters, over the 20,000 one
+    segment may have … it was not translated", a length the user never wrote, and the segment
+    went unchecked (`ok`, exit 0)."""
+    import json
+
+    from tests.conftest import run_cli
+
+    (tmp_path / "dogs.en.txt").write_text(" ".join(["dog"] * 4900) + "\n", encoding="utf-8")
+    r = run_cli(
+        "check",
+        "dogs.en.txt",
+        "--engine",
+        "apertium",
+        "--no-cache",
+        "-f",
+        "json",
+        "-o",
+        "r.json",
+        cwd=tmp_path,
+    )
+    assert "characters" not in r.stderr, r.stderr
+    (seg,) = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["segments"]
+    assert seg["round_trips"] and len(seg["round_trips"][0]["back"]) > 20_000
+    assert "engine_health" not in {f["check"] for f in seg["flags"]}

@@ -82,18 +82,8 @@ def test_a_segment_under_the_limit_whose_pivot_text_is_over_it_is_checked(tmp_pa
     from tests.conftest import run_cli
 
     (tmp_path / "dogs.en.txt").write_text(" ".join(["dog"] * 4900) + "\n", encoding="utf-8")
-    r = run_cli(
-        "check",
-        "dogs.en.txt",
-        "--engine",
-        "apertium",
-        "--no-cache",
-        "-f",
-        "json",
-        "-o",
-        "r.json",
-        cwd=tmp_path,
-    )
+    args = ("--engine", "apertium", "--no-cache", "-f", "json", "-o", "r.json")
+    r = run_cli("check", "dogs.en.txt", *args, cwd=tmp_path)
     assert "characters" not in r.stderr, r.stderr
     (seg,) = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["segments"]
     assert seg["round_trips"] and len(seg["round_trips"][0]["back"]) > 20_000

@@ -325,6 +325,12 @@ def pull(direction: str, root: Path, *, force: bool = False, progress: bool = Tr
     known = known_model(src, tgt)
     dest = marian_dir(root, src, tgt)
     if is_marian_folder(dest) and not force:
+        missing = marian_missing(dest)
+        if missing:  # an interrupted download was reported pulled, and `check` then refused it
+            raise ModelNotFoundError(
+                f"{dest} is there but has no {', '.join(missing)}: download it again "
+                f"(driftcheck models pull {src}-{tgt} --force)"
+            )
         return dest
     if dest.exists() and not is_marian_folder(dest):  # someone's files: the download would replace them
         raise OutputError(

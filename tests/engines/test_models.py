@@ -172,6 +172,22 @@ def test_pull_of_a_present_model_needs_no_network(
     assert models.pull("en-de", tiny_models_dir) == tiny_models_dir / "opus-mt-en-de"
 
 
+@pytest.mark.requires_marian
+def test_pull_of_an_incomplete_model_says_what_it_lacks(cli, tmp_path: Path, tiny_models_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """A folder an interrupted download left (config, source.spm and weights, no target.spm or
+    vocab.json) was reported pulled, exit 0, and `check` then refused it as damaged."""
+    folder = tmp_path / "opus-mt-en-de"
+    shutil.copytree(tiny_models_dir / "opus-mt-en-de", folder)
+    (folder / "target.spm").unlink()
+    (folder / "vocab.json").unlink()
+    result = cli("models", "pull", "en-de", "--models-dir", str(tmp_path))
+    assert (result.code, result.stderr) == (
+        2,
+        f"driftcheck: error: {folder} is there but has no target.spm, vocab.json: download it again "
+        "(driftcheck models pull en-de --force)\n",
+    )
+
+
 def test_bench_fixed_len_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(models.ENV_BENCH_FIXED_LEN, raising=False)
     assert models.bench_fixed_len() is None

@@ -176,6 +176,19 @@ def _size(model: dict[str, Any]) -> str:
     return f"{len(model['terms'])} features"
 
 
+def _never_reached(th: dict[str, float]) -> list[str]:
+    """A warning where the combiner can never raise a verdict (too few correct translations to hold
+    the targets): the thresholds were printed without a word."""
+    if th["review"] >= 1.0:
+        return [
+            "warning: no drift reaches 1.0: the combiner never flags, only the checks' own flags give a "
+            "verdict (too few correct translations to hold the false-flag target); label more pairs"
+        ]
+    if th["review"] == th["fail"]:
+        return ["note: review and fail share one threshold: the combiner alone never gives 'review'"]
+    return []
+
+
 def _summary(variant: dict[str, Any], files: list[dict[str, Any]], output: str) -> str:
     th = variant["thresholds"]
     capped = sorted(k for k, v in variant["precision"]["checks"].items() if v["severity"] == "minor")
@@ -183,6 +196,7 @@ def _summary(variant: dict[str, Any], files: list[dict[str, Any]], output: str) 
     out = [
         f"calibration: {output} (variant '{variant['name']}', {variant['model']['kind']} combiner, {_size(variant['model'])})",
         f"thresholds: review at drift >= {th['review']}, fail at drift >= {th['fail']}",
+        *_never_reached(th),
         "over the precision budget (minor evidence now): " + (", ".join(capped) or "none"),
         "critical kinds lowered to major (their fails added up over the fail target): "
         + (", ".join(lowered) or "none"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -231,3 +232,16 @@ def test_an_output_that_names_a_folder_to_be_is_refused(tmp_path: Path, command:
     )
     assert (r.code, r.stderr) == (2, f"driftcheck: error: newdir/: is a folder; name {what}\n")
     assert not (tmp_path / "newdir").exists()
+
+
+@pytest.mark.requires_sklearn
+def test_thresholds_the_combiner_cannot_use_are_said(tmp_path: Path) -> None:
+    """A small team file gave one threshold for review and fail (or 1.0, never reached), printed
+    beside a good recall without a word: the combiner alone then never gives 'review'."""
+    f = write_jsonl(tmp_path / "team.jsonl", labelled_rows())
+    r = run_cli("calibrate", str(f), *APERTIUM, "-o", str(tmp_path / "c.json"))
+    assert r.code == 0, r.stderr
+    lines = r.stdout.splitlines()
+    review, fail = (float(x) for x in re.findall(r">= ([\d.]+)", lines[1]))
+    assert review == fail, lines[1]  # this file's case; each line below says its own
+    assert lines[2] == "note: review and fail share one threshold: the combiner alone never gives 'review'"

@@ -17,11 +17,13 @@ from pipeline.errors import EngineError, ModelNotFoundError, UsageError
 from .models import (
     CT2_SUFFIX,
     TOKENIZER_FILES,
+    check_marian_folder,
     ct2_dir,
     is_ct2_folder,
     is_marian_folder,
     marian_dir,
     parse_direction,
+    pull_again,
     read_provenance,
     write_provenance,
 )
@@ -81,6 +83,9 @@ def convert(
     """
     source, out = _conversion_paths(target, root, output)
     _check_destination(source, out, force)
+    direction = source.name.removeprefix("opus-mt-").split("-")
+    redo = pull_again(source, *direction) if len(direction) == 2 else "replace it with a whole opus-mt folder"
+    check_marian_folder(source, redo)  # a garbled file: one line naming it (the converter's words said none)
     try:
         import ctranslate2
         import torch  # noqa: F401 - the converter needs it; fail here with a clear line

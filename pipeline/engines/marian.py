@@ -9,7 +9,6 @@ transformers' 23-46 s of retries. torch and transformers are imported on first u
 
 from __future__ import annotations
 
-import json
 import threading
 import warnings
 from collections.abc import Iterator, Sequence
@@ -125,7 +124,7 @@ class MarianEngine:
         """
         folder = models.marian_dir(self.root, src, tgt)
         if folder.is_dir():  # the folder is the model, damaged or not (the hub was tried past it)
-            _check_folder(folder, src, tgt)
+            models.check_marian_folder(folder, models.pull_again(folder, src, tgt))
             origin = models.read_provenance(folder)
             record: dict[str, object] = {
                 "id": origin.get("hub_id") or folder.name,
@@ -276,24 +275,6 @@ def _vocab_mismatch(tokenizer: Any, model: Any) -> str:
     size = int(model.get_input_embeddings().num_embeddings)
     top = max(tokenizer.get_vocab().values(), default=-1)
     return f"its vocabulary has ids up to {top}, the model {size} embeddings" if top >= size else ""
-
-
-def _check_folder(folder: Path, src: str, tgt: str) -> None:
-    """One line naming the file a damaged opus-mt folder lacks or cannot load, and how to redo it,
-    before transformers meets it: a missing vocab.json was "TypeError: expected str, … not
-    NoneType", a missing target.spm "Either model_file or model_proto must be specified", an empty
-    source.spm "unk is not defined", and a folder without weights was said not to be there."""
-    redo = models.pull_again(folder, src, tgt)
-    missing = models.marian_missing(folder)
-    if missing:
-        raise ModelNotFoundError(f"the MarianMT folder {folder} has no {', '.join(missing)}: {redo}")
-    models.load_sentencepiece(folder, redo)
-    vocab = folder / "vocab.json"
-    try:
-        if not isinstance(json.loads(vocab.read_text(encoding="utf-8")), dict):
-            raise ValueError("it is no JSON object of pieces and ids")
-    except (OSError, ValueError) as exc:
-        raise ModelNotFoundError(f"cannot load {vocab}: {first_line(exc)}; {redo}") from None
 
 
 def hf_snapshot(known: models.KnownModel) -> Path | None:

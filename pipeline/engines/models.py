@@ -152,6 +152,26 @@ def load_sentencepiece(folder: Path, redo: str) -> list[Any]:
     return loaded
 
 
+def check_marian_folder(folder: Path, redo: str) -> None:
+    """One line naming the file a damaged opus-mt folder lacks or cannot load, and `redo` (how to
+    replace it), before transformers meets it: a missing vocab.json was "TypeError: expected str,
+    … not NoneType", a missing target.spm "Either model_file or model_proto must be specified", an
+    empty source.spm "unk is not defined", a garbled config.json (`models convert`) "Expecting
+    value: line 1 column 1 (char 0)", and a folder without weights was said not to be there."""
+    import json
+
+    missing = marian_missing(folder)
+    if missing:
+        raise ModelNotFoundError(f"the MarianMT folder {folder} has no {', '.join(missing)}: {redo}")
+    load_sentencepiece(folder, redo)
+    for name in ("config.json", "vocab.json"):
+        try:
+            if not isinstance(json.loads((folder / name).read_text(encoding="utf-8")), dict):
+                raise ValueError("it is no JSON object")
+        except (OSError, ValueError) as exc:
+            raise ModelNotFoundError(f"cannot load {folder / name}: {first_line(exc)}; {redo}") from None
+
+
 def is_ct2_folder(path: Path) -> bool:
     return all((path / name).is_file() for name in ("model.bin", *SPM_FILES))
 

@@ -188,6 +188,24 @@ def test_pull_of_an_incomplete_model_says_what_it_lacks(cli, tmp_path: Path, tin
     )
 
 
+@pytest.mark.requires_marian
+@pytest.mark.parametrize(("name", "damage"), [("config.json", b"not json"), ("vocab.json", b"[1, 2]")])
+def test_convert_of_a_damaged_folder_names_the_file(
+    cli, tmp_path: Path, tiny_models_dir: Path, name: str, damage: bytes
+) -> None:  # type: ignore[no-untyped-def]
+    """`models convert` of a folder with a garbled config.json said "converting … failed: Expecting
+    value: line 1 column 1 (char 0)": no file named, no way to redo it."""
+    folder = tmp_path / "opus-mt-en-de"
+    shutil.copytree(tiny_models_dir / "opus-mt-en-de", folder)
+    (folder / name).write_bytes(damage)
+    result = cli("models", "convert", "en-de", "--models-dir", str(tmp_path))
+    assert result.code == 2 and result.stderr.startswith(
+        f"driftcheck: error: cannot load {folder / name}: "
+    ), result.stderr
+    assert result.stderr.endswith("; download it again (driftcheck models pull en-de --force)\n")
+    assert not (tmp_path / "opus-mt-en-de-ct2").exists()
+
+
 def test_bench_fixed_len_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(models.ENV_BENCH_FIXED_LEN, raising=False)
     assert models.bench_fixed_len() is None

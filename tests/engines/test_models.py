@@ -190,9 +190,9 @@ def test_pull_of_an_incomplete_model_says_what_it_lacks(cli, tmp_path: Path, tin
 
 @pytest.mark.requires_marian
 @pytest.mark.parametrize(("name", "damage"), [("config.json", b"not json"), ("vocab.json", b"[1, 2]")])
-def test_convert_of_a_damaged_folder_names_the_file(
+def test_convert_of_a_damaged_folder_names_the_file(  # type: ignore[no-untyped-def]
     cli, tmp_path: Path, tiny_models_dir: Path, name: str, damage: bytes
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """`models convert` of a folder with a garbled config.json said "converting … failed: Expecting
     value: line 1 column 1 (char 0)": no file named, no way to redo it."""
     folder = tmp_path / "opus-mt-en-de"

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from . import negation_forms as forms
-from .lexicon import CLAUSE_BREAK, NEG_CONCORD, ONLY_WORDS
+from .lexicon import NEG_CONCORD, ONLY_WORDS
 from .text import tokens
 
 CONCORD_WINDOW = 6  # a concord word further than this many words from its negator negates anew
@@ -23,8 +23,7 @@ def repeats_n_word(w: str, lang: str, folded: str, found: list[tuple[int, int]])
 
 def restrictive_que(folded: str, end: int) -> bool:
     """French "ne ... que" with no negative word between: a restriction ("only"), not a negation."""
-    stop = CLAUSE_BREAK.search(folded, end)
-    for t in tokens(folded[end : stop.start() if stop else len(folded)])[:CONCORD_WINDOW]:
+    for t in tokens(forms.clause_after(folded, end))[:CONCORD_WINDOW]:
         if t.text in NEG_CONCORD["fr"]:
             return False
         if t.text in ("que", "qu") or t.text.startswith(("qu'", "qu\u2019")):
@@ -37,6 +36,5 @@ def only_follows(folded: str, end: int, lang: str) -> bool:
     only = ONLY_WORDS.get(lang)
     if not only:
         return False
-    stop = CLAUSE_BREAK.search(folded, end)
-    after = tokens(folded[end : stop.start() if stop else len(folded)])[: forms.ONLY_WINDOW]
+    after = tokens(forms.clause_after(folded, end))[: forms.ONLY_WINDOW]
     return any(t.text in only for t in after)

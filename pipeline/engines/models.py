@@ -348,8 +348,7 @@ def pull(direction: str, root: Path, *, force: bool = False, progress: bool = Tr
         missing = marian_missing(dest)
         if missing:  # an interrupted download was reported pulled, and `check` then refused it
             raise ModelNotFoundError(
-                f"{dest} is there but has no {', '.join(missing)}: download it again "
-                f"(driftcheck models pull {src}-{tgt} --force)"
+                f"{dest} is there but has no {', '.join(missing)}: {pull_again(dest, src, tgt)}"
             )
         return dest
     if dest.exists() and not is_marian_folder(dest):  # someone's files: the download would replace them

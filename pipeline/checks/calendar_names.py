@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import functools
 
+from .text import fold as _fold
+
 
 @functools.cache
 def month_names(lang: str) -> dict[str, int]:
@@ -67,9 +69,3 @@ def day_names(lang: str) -> dict[str, int]:
     if lang == "eo":  # Esperanto says "on Tuesday" with the adverb: "marde" for "mardo"
         out |= {n[:-1] + "e": k for n, k in out.items() if n.endswith("o")}
     return out
-
-
-def _fold(s: str) -> str:
-    from .text import fold
-
-    return fold(s)

@@ -195,22 +195,24 @@ def _show_warnings(data: dict[str, Any], spooled: dict[str, str], settings: Sett
         )
 
 
-def _before_any_work(settings: Settings, plan: Plan, protected: list[tuple[str, str]]) -> None:
+def _before_any_work(
+    settings: Settings, plan: Plan, protected: list[tuple[str, str]]
+) -> dict[str, Any] | None:
     """What can fail before the run does: the cache named as an input, outputs that clash or cannot
-    be written, a baseline that cannot be read (it was read after the whole run)."""
+    be written, a baseline that cannot be read (it was read after the whole run). Returns the
+    baseline, read once for the run."""
     from ..report.baseline import load_baseline
 
     _cache_is_no_input(protected)
     preflight_outputs(named_outputs(plan), protected)
-    if settings.baseline:
-        load_baseline(settings.baseline)
+    return load_baseline(settings.baseline) if settings.baseline else None
 
 
-def _baselined(data: dict[str, Any], baseline: str) -> dict[str, Any]:
-    """The report with the baseline's accepted flags marked; stale entries are named on stderr."""
-    from ..report.baseline import apply_baseline, load_baseline, normalise_path
+def _baselined(data: dict[str, Any], baseline: str, accepted: dict[str, Any]) -> dict[str, Any]:
+    """The report with the baseline's accepted flags marked (`accepted`, the file `baseline` as read
+    before the run); stale entries are named on stderr."""
+    from ..report.baseline import apply_baseline, normalise_path
 
-    accepted = load_baseline(baseline)
     data, stale = apply_baseline(data, accepted)
     named = {normalise_path(str(e.get("path", ""))) for e in accepted.get("entries", [])}
     by_name: dict[str, str] = {}  # file name -> the first path the baseline names it by
@@ -301,7 +303,7 @@ def run_check(
     named = set(paths)  # as given: the rest a glob or a folder scan found
     paths = _expanded(paths, settings, output_plan.output_folder(plan), dests)
     protected = protected_files(paths, settings, source, config)
-    _before_any_work(settings, plan, protected)
+    accepted = _before_any_work(settings, plan, protected)
     if ray is not None:  # before stdin is spooled: its error names "-", not a temp file
         check_shards(paths, source)
     paths, spooled = spool_streams(paths, stdin_name)
@@ -330,8 +332,8 @@ def run_check(
             k: given_as(settings, k) for k in GATE_KEYS if settings.given.get(k, COMMAND_LINE) != COMMAND_LINE
         }
         data = with_limits(data, settings.max_flagged, settings.min_chrf, given_names(errors, spooled), said)
-        if settings.baseline:
-            data = _baselined(data, settings.baseline)
+        if settings.baseline and accepted is not None:
+            data = _baselined(data, settings.baseline, accepted)
         annotated: list[tuple[str, bytes]] = []
         if annotate_plan:
             from ..formats.annotate import render_annotations

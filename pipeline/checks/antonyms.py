@@ -331,7 +331,8 @@ def _negated_instead(inp: CheckInput) -> bool:
 def _negations(text: str | None, lang: str) -> int:
     """Negators and negative words of a text, less the words that are one of the opposites (a
     negator that is itself one, "forbidden", is the swap, not a negation more)."""
-    from .negation import cues, implicit
+    from .negation import cues
+    from .negation_words import implicit
 
     said = sum(1 for s, e in cues(text or "", lang) if not _classify(fold((text or "")[s:e]), lang))
     return said + sum(1 for w in implicit(text or "", lang) if not _classify(fold(w), lang))

@@ -21,6 +21,19 @@ def month_names(lang: str) -> dict[str, int]:
 
 
 @functools.cache
+def month_spellings(lang: str) -> dict[str, str]:
+    """Folded month name -> the name as CLDR spells it in lower case, accents kept ("marc" ->
+    "març"), where the two differ."""
+    from babel.dates import get_month_names
+
+    try:
+        names = get_month_names("wide", "stand-alone", locale=lang)
+    except (ValueError, LookupError):
+        return {}
+    return {_fold(v): v.lower() for v in names.values() if _fold(v) != v.lower()}
+
+
+@functools.cache
 def regional_locales(lang: str) -> tuple[str, ...]:
     """The language's CLDR locale, then each regional one written in its script ("pt", "pt_AO",
     …, "pt_PT"; not "en_Dsrt"): what CLDR says in any variety of the language."""

@@ -1,5 +1,6 @@
-"""Country and language names in two languages, from CLDR (babel): one name that no spelling key
-joins across languages ("Netherlands" / "Países Bajos" / "Paesi Bassi", "Germany" / "Alemania").
+"""Country, language and currency names in two languages, from CLDR (babel): one name that no
+spelling key joins across languages ("Netherlands" / "Países Bajos" / "Paesi Bassi", "Germany" /
+"Alemania", "Icelandic Króna" / "couronne islandaise").
 
 An engine that does not know a country name keeps it as written ("El Netherlands exporta ..."), so
 neither of its translations links the copy's name to the source's; CLDR names every territory and
@@ -63,7 +64,7 @@ def _acronym(name: str) -> str:
 
 @functools.cache
 def _cldr_names(lang: str) -> dict[str, tuple[str, ...]]:
-    """Territory and language codes ("T:NL", "L:nl") -> their compared names in `lang`, in every
+    """Territory, language and currency codes ("T:NL", "L:nl", "C:ISK") -> their compared names in `lang`, in every
     regional variety CLDR has for it ("Irã" in Brazil, "Irão" in Portugal: pt, pt_PT, pt_AO…)."""
     from babel import Locale, UnknownLocaleError
 
@@ -74,7 +75,7 @@ def _cldr_names(lang: str) -> dict[str, tuple[str, ...]]:
     out: dict[str, dict[str, None]] = {}  # ordered sets: the language's own names first
     for ident in regional_locales(lang):
         locale = Locale.parse(ident)
-        for prefix, table in (("T", locale.territories), ("L", locale.languages)):
+        for prefix, table in (("T", locale.territories), ("L", locale.languages), ("C", locale.currencies)):
             for code, name in table.items():
                 out.setdefault(f"{prefix}:{code}", {}).update(dict.fromkeys(_forms(name)))
     from .language_id import known_language

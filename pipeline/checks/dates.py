@@ -15,15 +15,20 @@ from dataclasses import dataclass
 from pipeline.records import Flag, Span
 
 from . import Check, CheckInput, register
-from .calendar_names import day_names, month_abbreviations, month_names
+from .calendar_names import day_names, month_abbreviations, month_names, month_spellings
 from .clock import clock_times, noon_words
 from .clock_words import WEEKDAY_SHORT_BEFORE, WEEKDAY_SHORT_ORDINALS
-from .text import fold, quote
+from .text import fold, quote, zipf
 
 _NUMERIC_DATE = re.compile(r"(?<![\d.,/-])(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})(?![\d/-]|[.,]\d)")
 # Every numeric pattern holds a digit, and so does a month abbreviation's context ("Jun 20", "20
 # ene."): a text without one (most sentences) skips them all.
 _DIGIT = re.compile(r"\d")
+# A month written without its accents that is also a word of its own at least a tenth as common
+# as the month (log10 Zipf): Catalan "marc" (frame) for "març", Portuguese "marco" (landmark) for
+# "março". Read as the month only beside a number ("15 marc 2020"), as abbreviations are.
+ACCENTLESS_WORD_MARGIN = 1.0
+_NEAR_NUMBER = 12  # characters either side of an accentless month where a day number or year may stand
 
 
 @dataclass(frozen=True)
@@ -83,9 +88,12 @@ def _abbr_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, int]]:
     alts = sorted(table, key=len, reverse=True)
     if not alts:
         return re.compile(r"$^"), table
-    # Abbreviations count only next to a day number: "Jun 20", "20 ene."
+    # Abbreviations count only next to a day number: "Jun 20", "20 ene." (a number of its own:
+    # the "4" of "IPv4 des del" is none)
     pat = re.compile(
-        r"(?:(?<=\d\s)|(?<=\d\s[a-z]{2}\s))(" + "|".join(re.escape(a) for a in alts) + r")\.?(?!\w)"
+        r"(?:(?<=(?<!\w)\d\s)|(?<=(?<!\w)\d\d\s)|(?<=(?<!\w)\d\s[a-z]{2}\s)|(?<=(?<!\w)\d\d\s[a-z]{2}\s))("
+        + "|".join(re.escape(a) for a in alts)
+        + r")\.?(?!\w)"
         r"|(?<!\w)(" + "|".join(re.escape(a) for a in alts) + r")\.?(?=\s\d)"
     )
     return pat, table
@@ -143,6 +151,8 @@ def mentions(text: str, lang: str) -> list[Mention]:
         original = text[m.start() : m.end()]
         if lang == "en" and not original[:1].isupper() and (name == "may" or cased):
             continue  # English capitalises months and days: "may", "march", "sun" are other words
+        if kind == "month" and _another_word(original, text, m.start(), m.end(), lang):
+            continue
         optional = short and not _short_day_is_day(folded, m.start(), m.end(), lang, pattern)
         out.append(Mention(kind, frozenset({n}), m.start(), m.end(), original, optional))
     if digits:  # an abbreviation counts only beside a day number
@@ -157,6 +167,17 @@ def mentions(text: str, lang: str) -> list[Mention]:
             )
     out.sort(key=lambda x: x.start)
     return out
+
+
+def _another_word(original: str, text: str, start: int, end: int, lang: str) -> bool:
+    """A month name written without the accents CLDR gives it, which is a common word of its own
+    (ACCENTLESS_WORD_MARGIN), with no number beside it: that word, not the month."""
+    spelt = month_spellings(lang).get(fold(original))
+    low = original.lower()
+    if spelt is None or low == spelt or zipf(low, lang) < zipf(spelt, lang) - ACCENTLESS_WORD_MARGIN:
+        return False
+    near = text[max(0, start - _NEAR_NUMBER) : end + _NEAR_NUMBER]
+    return _DIGIT.search(near) is None
 
 
 def numeric_spans(text: str, lang: str) -> list[tuple[int, int]]:

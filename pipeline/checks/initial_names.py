@@ -20,18 +20,29 @@ from .propernames import RARE_INITIAL_ZIPF, Name, matches, name_key, vocabulary
 from .text import is_acronym, is_capitalised, is_sentence_initial, tokens, zipf
 
 MIN_LETTERS = 3  # "El", "A", "No": too short to be told from a function word kept as it is
+# A name travels: "Juan", "Peter", "Madrid" are at least this common (Zipf) in the other language's
+# frequency list too. An opening word that list hardly knows is one the engine kept because it did
+# not know it ("Recharger la page", "Discard this hunk" through an engine without "discard").
+NAME_ELSEWHERE_ZIPF = 2.0
 
 
 def opening_names(
-    text: str, lang: str, rendering: str | None, other: str, other_rendering: str | None, across: bool
+    text: str,
+    lang: str,
+    rendering: str | None,
+    other: str,
+    other_rendering: str | None,
+    other_lang: str,
 ) -> list[Name]:
     """The capitalised words that open a sentence of `text` which the engine keeps, as written,
-    in `rendering` (its translation of `text`), and that `other` (the other side) and its
-    rendering lack (`across`: the two sides are in different languages, propernames.matches).
+    in `rendering` (its translation of `text`), and that `other` (the other side, in `other_lang`)
+    and its rendering lack (across languages: propernames.matches); across languages, only words
+    the other language knows too (NAME_ELSEWHERE_ZIPF).
     Only words common in `lang`: a rarer one is a name already, or a word the engine does not
     know and keeps for that reason ("Redescobrir"), which propernames and `names` weigh."""
     if not rendering:
         return []
+    across = other_lang != lang
     kept = {t.text for t in tokens(rendering)}
     elsewhere = vocabulary(other, other_rendering)
     out = []
@@ -45,6 +56,7 @@ def opening_names(
             or not is_sentence_initial(text, tok.start)
             or w not in kept
             or zipf(w.lower(), lang) < RARE_INITIAL_ZIPF
+            or (across and zipf(w.lower(), other_lang) < NAME_ELSEWHERE_ZIPF)
         ):
             continue
         key = name_key(w)
@@ -69,7 +81,7 @@ def _opening(inp: CheckInput, taken: list[Name], copy: bool) -> list[Name]:
     if inp.mode != "source":
         return []
     sides = ((inp.source, inp.source_lang, inp.forward), (inp.target, inp.target_lang, inp.back))
-    (text, lang, rendering), (other, _, other_rendering) = sides[::-1] if copy else sides
-    found = opening_names(text, lang, rendering, other, other_rendering, inp.source_lang != inp.target_lang)
+    (text, lang, rendering), (other, other_lang, other_rendering) = sides[::-1] if copy else sides
+    found = opening_names(text, lang, rendering, other, other_rendering, other_lang)
     spans = {(n.start, n.end) for n in taken}
     return [n for n in found if not any(s <= n.start < e for s, e in spans)]

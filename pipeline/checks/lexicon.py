@@ -96,6 +96,7 @@ NEG_AFFIXES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]]
     "es": (("no",), ("in", "im", "ir", "des"), ()),
     "pt": (("nao", "não"), ("in", "im", "ir", "des"), ()),
     "fr": (("non",), ("in", "im", "ir", "il", "dés", "des"), ()),
+    "ca": (("no",), ("in", "im", "ir", "il", "des"), ()),
     "it": (("non",), ("in", "im", "ir", "il", "dis"), ()),
     "de": (("un", "nicht"), ("miss",), ("los", "frei")),
 }
@@ -116,6 +117,7 @@ NEG_HYPHEN_ONLY: dict[str, frozenset[str]] = {
     "pt": frozenset({"nao", "não"}),
     "fr": frozenset({"non"}),
     "it": frozenset({"non"}),
+    "ca": frozenset({"no"}),
 }
 # The second part of a hyphenated word that negates its first: "sulphate-free" = "sin sulfatos".
 NEG_HYPHEN_SUFFIXES: dict[str, frozenset[str]] = {"en": frozenset({"free"}), "de": frozenset({"frei"})}

@@ -197,6 +197,18 @@ def _through_hyphens(n: Name, text: str) -> str:
     return n.text + m.group(0) if m else n.text
 
 
+def _with_opening_words(n: Name, text: str) -> str:
+    """The name with the capitalised words just before it, which the name reader leaves out
+    where they are common words ("Netherlands Antillean Guilder", "Icelandic Krona": CLDR names
+    the currency as a whole)."""
+    start = n.start
+    for tok in reversed([t for t in tokens(text) if t.end <= n.start]):
+        if text[tok.end : start] != " " or not is_capitalised(tok.text):
+            break
+        start = tok.start
+    return text[start : n.end]
+
+
 def lost_names(inp: CheckInput) -> list[tuple[Name, bool]]:
     """Source names found neither in the translation nor in its back-translation, each with
     whether the engine translates it (rather than keeping it as it is). An acronym counts as
@@ -216,8 +228,11 @@ def lost_names(inp: CheckInput) -> list[tuple[Name, bool]]:
         if opening_word(n, inp.source, inp.source_lang):
             continue  # "Preheat the oven": a verb or adverb that opens the sentence, not a name
         whole = acronym_at(inp.source, n.start) or _through_hyphens(n, inp.source)  # "EE. UU." is one
-        if said_in(whole, inp.source_lang, inp.target, inp.target_lang):
-            continue  # CLDR's name of the country or language in the copy's language ("Países Bajos")
+        if any(
+            said_in(name, inp.source_lang, inp.target, inp.target_lang)
+            for name in dict.fromkeys((whole, _with_opening_words(n, inp.source)))
+        ):
+            continue  # CLDR's name of the country, language or currency in the copy's ("Países Bajos")
         written = {name_key(t.text): t.text for t in tokens(n.text)}
         keys = [k for k in keys if not acronyms.given(written.get(k, ""), inp.target, inp.back)]
         # an acronym the source defines ("taxa de câmbio real (TCR)") is its language's own:

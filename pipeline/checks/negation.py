@@ -27,19 +27,16 @@ from . import negation_forms as forms
 from . import negation_scope as scope
 from .lexicon import (
     CLAUSE_BREAK,
-    IMPLICIT_IDIOMS,
     NEG_AFFIXES,
     NEG_CONCORD,
-    NEG_HYPHEN_ONLY,
-    NEG_HYPHEN_SUFFIXES,
     NEG_IDIOMS,
-    NEG_IMPLICIT,
     NEG_PRIMARY,
     NEG_STANDALONE,
     ONLY_WORDS,
 )
+from .negation_words import implicit
 from .text import fold, inside, tokens, words, zipf
-from .wordnet_antonyms import negated_by_prefix, prefixed_opposite
+from .wordnet_antonyms import negated_by_prefix
 
 # words at least this frequent (the, is, have) are skipped to find the negated word
 FUNCTION_WORD_ZIPF = forms.FUNCTION_WORD_ZIPF
@@ -47,8 +44,6 @@ STEM = 4
 NEGATED_AFTER = 3  # content words after a negator that may be what it negates
 NEGATED_BEFORE = 2  # ... and before it ("caused the corporation no loss")
 CLEAN_SHARED = 2  # negated words said un-negated on the other side that make a difference unambiguous
-AFFIX_STEM_ZIPF = 3.0  # un-able: the rest must be a word at least this common
-WEAK_AFFIX_STEM_LEN = 6  # in-suficiente: after a weak prefix, the rest must be this long too
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _NUMBER_SIGN = re.compile(r"\s*(?:\.|º|°)?\s*\d")
@@ -84,7 +79,7 @@ def cues(text: str, lang: str) -> tuple[tuple[int, int], ...]:
             lang == "en"
             and ("n't" in folded or "cannot" in folded or any(c in folded for c in forms.EN_CUE_STEMS))
         )
-        or (lang == "fr" and ("n'" in folded or " ne " in f" {folded}"))
+        or (lang == "fr" and ("n'" in folded or " ne " in f" {folded}" or "pas" in present))
     ):
         return ()  # no cue at all: the common case, answered without tokenising
     concord = NEG_CONCORD.get(lang, frozenset())
@@ -121,7 +116,9 @@ def cues(text: str, lang: str) -> tuple[tuple[int, int], ...]:
             continue  # a prefix ("não-linear", "no-violento" = "non-linear"): see implicit()
         if clause_has_negator and (w in concord or scope.repeats_n_word(w, lang, folded, out)):
             continue
-        if w in primary or (w in standalone and not clause_has_negator):
+        if w in primary or (
+            (w in standalone or (lang == "fr" and scope.bare_pas(toks, i))) and not clause_has_negator
+        ):
             if scope.only_follows(folded, tok.end, lang):
                 continue  # "not only", said with words between ("não cria apenas")
             out.append((tok.start, tok.end))
@@ -143,59 +140,6 @@ def _restricts(text: str, lang: str) -> int:
         return 0
     folded = forms.folded(text)
     return sum(_restriction_follows(folded, e) for _, e in cues(text, lang))
-
-
-@functools.lru_cache(maxsize=8192)
-def implicit(text: str, lang: str) -> tuple[str, ...]:
-    """Words that negate without a negator: "without", "lacks", "few", and words made negative by
-    an affix ("unable", "insuficiente", "useless"). They explain a difference in negator counts."""
-    listed = NEG_IMPLICIT.get(lang, frozenset())
-    strong, weak, suffixes = NEG_AFFIXES.get(lang, ((), (), ()))
-    fused = tuple(p for p in strong + weak if p not in NEG_HYPHEN_ONLY.get(lang, frozenset()))
-    hyphen_suffixes = NEG_HYPHEN_SUFFIXES.get(lang, frozenset())
-    out = []
-    folded = fold(text)
-    toks = tokens(folded)
-    idiom = IMPLICIT_IDIOMS.get(lang)  # "sin embargo"; of "no solo ... sino", the "sino"
-    inert = [m.span(m.lastgroup or 0) for m in idiom.finditer(folded)] if idiom else []
-    for i, tok in enumerate(toks):
-        if inside(tok.start, inert):
-            continue
-        w = tok.text.replace("-", "")
-        hyphened = (
-            (folded[tok.end : tok.end + 1] == "-" and tok.text in strong)
-            or (
-                tok.text in hyphen_suffixes  # "sulphate-free", "palm oil free"
-                and (
-                    folded[tok.start - 1 : tok.start] == "-"
-                    or (lang == "en" and forms.free_compound(folded, toks, i))
-                )
-            )
-        )
-        if w in listed or hyphened or _affixed(w, lang, fused, strong, suffixes):
-            out.append(tok.text)
-    return tuple(out)
-
-
-def _affixed(
-    w: str, lang: str, fused: tuple[str, ...], strong: tuple[str, ...], suffixes: tuple[str, ...]
-) -> bool:
-    """`w` made negative by a prefix written fused to it (`fused`: the language's prefixes but
-    those that negate only hyphenated) or by a suffix."""
-    for p in fused:
-        rest = w[len(p) :]
-        if not w.startswith(p) or len(rest) < 3:
-            continue
-        if lang == "en" and prefixed_opposite(w, rest):
-            return True
-        if len(rest) >= 4 and zipf(rest, lang) >= AFFIX_STEM_ZIPF:
-            if p in strong or (lang != "en" and len(rest) >= WEAK_AFFIX_STEM_LEN):
-                return zipf(w, lang) > 0
-    for sfx in suffixes:
-        rest = w[: -len(sfx)]
-        if w.endswith(sfx) and len(rest) >= 3 and zipf(rest, lang) >= AFFIX_STEM_ZIPF:
-            return True
-    return False
 
 
 def negated_words(text: str, lang: str) -> frozenset[str]:
@@ -254,10 +198,7 @@ def check_negation(inp: CheckInput) -> list[Flag]:
     # The side with fewer negators may negate with a word instead ("sem" / "without",
     # "não regulamentada" / "unregulated"): then the difference is of wording, weak evidence.
     fewer_text, fewer_lang = fewer
-    # "until" stands for "while ... not" unless the engine's rendering of the other side writes it
-    # too: then it renders a word of that side ("no ... hasta junio" / "until June")
-    rendered = _UNTIL & set(implicit(view or "", fewer_lang))
-    implied = tuple(w for w in implicit(fewer_text, fewer_lang) if w not in rendered)
+    implied = _implied(inp, fewer, view, hi - lo if n_tgt < n_src else 0)
     # The copy adds a negation: an English source's "unable", "invalid" (WordNet pairs them) or a
     # strong prefix joined by a hyphen that is not the language's negator ("non-recursive"; French
     # "non-" is) says it (no flag); other words must negate in the engine's hands, else it stands.
@@ -307,6 +248,36 @@ def _said_alike(more: tuple[str, str], fewer: tuple[str, str], view: str | None)
         + min(forms.approximate(folded_more, more_lang, spans), max(0, hardly))
         + freed
     )
+
+
+def _implied(inp: CheckInput, fewer: tuple[str, str], view: str | None, copy_short: int) -> tuple[str, ...]:
+    """The words that negate without a negator on the side with fewer negators (`implicit`). "Until"
+    stands for "while ... not" unless the engine's rendering of the other side writes it too: then
+    it renders a word of that side ("no ... hasta junio" / "until June"). Where the copy is
+    `copy_short` negators short and its own words do not make them up, also what the engine reads
+    as negating in it (`_read_by_engine`)."""
+    text, lang = fewer
+    rendered = _UNTIL & set(implicit(view or "", lang))
+    implied = tuple(w for w in implicit(text, lang) if w not in rendered)
+    if len(implied) < copy_short:
+        implied += _read_by_engine(inp)  # the copy's words its language's list lacks ("fallita")
+    return implied
+
+
+def _read_by_engine(inp: CheckInput) -> tuple[str, ...]:
+    """Words the engine's back-translation of the copy negates with ("fallita" / "failed",
+    "introuvables" / "unfindable") beyond those of the source: the copy says the negation with a
+    word its own language's list does not hold."""
+    if inp.back is None:
+        return ()
+    said = list(implicit(inp.source, inp.source_lang))
+    out = []
+    for w in implicit(inp.back, inp.source_lang):
+        if w in said:
+            said.remove(w)
+        else:
+            out.append(w)
+    return tuple(out)
 
 
 def _borne_out(said: tuple[str, ...], forward: str | None, back: str | None, lang: str) -> tuple[str, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from . import negation_forms as forms
 from .lexicon import NEG_CONCORD, ONLY_WORDS
-from .text import tokens
+from .text import Token, tokens
 
 CONCORD_WINDOW = 6  # a concord word further than this many words from its negator negates anew
 
@@ -38,3 +38,22 @@ def only_follows(folded: str, end: int, lang: str) -> bool:
         return False
     after = tokens(forms.clause_after(folded, end))[: forms.ONLY_WINDOW]
     return any(t.text in only for t in after)
+
+
+# What stands before the noun "pas" (a step, a pitch): an article, a determiner, an adjective that
+# goes before it ("un pas", "ce premier pas", "le pas de vis"), or "à" of "pas à pas".
+_PAS_NOUN_BEFORE = frozenset(
+    "le la les l un une des du au aux ce cet mon ton son notre votre leur nos vos leurs chaque quelques "
+    "premier dernier grand petit faux meme bon mauvais nouveau a".split()
+)
+
+
+def bare_pas(toks: tuple[Token, ...], i: int) -> bool:
+    """French "pas" negating without "ne", as short copy and speech write it ("Pas d'aide
+    disponible", "Pas tous les caractères", "je sais pas"): not the noun after a determiner,
+    nor "pas à pas"."""
+    if toks[i].text != "pas":
+        return False
+    before = toks[i - 1].text if i else ""
+    after = toks[i + 1].text if i + 1 < len(toks) else ""
+    return before not in _PAS_NOUN_BEFORE and after != "a"

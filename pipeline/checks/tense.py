@@ -21,7 +21,7 @@ from pipeline.records import Flag, Span
 from . import Check, CheckInput, register
 from .futurate import futurate, no_new_past
 from .modal_forms import MODAL, modal_futures, modals_for_futures
-from .verb_tense import BEING, VerbForms
+from .verb_tense import BEING, VerbForms, status_line
 
 Matcher = re.Pattern[str] | VerbForms  # what a table of forms holds per language
 
@@ -200,7 +200,8 @@ def _idiomatic(name: str, added: bool, inp: CheckInput) -> bool:
     clause for a present subjunctive, a present progressive for a simple present (never a passive
     "is being done"), either way a present dated ahead for a future ("opens on Friday" = "se abrirá
     el viernes", checks/futurate.py), and a simple present for an English present progressive
-    ("It's raining" = "Llueve"); neither of the last two may move into the past."""
+    ("It's raining" = "Llueve"); neither of the last two may move into the past. An English status
+    line ("Skipping package") may be told in the future."""
     if name == "future" and futurate(inp, "source" if added else "text"):
         return True
     if name == "future" and not added:
@@ -209,6 +210,8 @@ def _idiomatic(name: str, added: bool, inp: CheckInput) -> bool:
         pat = MODAL.get(inp.target_lang)
         return pat is not None and pat.search(inp.target) is not None
     if name == "future" and added:
+        if inp.source_lang == "en" and status_line(inp.source):
+            return True  # "Skipping package" / "S'ometrà el paquet"
         sub = SUBORDINATE_FUTURE.get(inp.target_lang)
         every = len(FUTURE[inp.target_lang].findall(inp.target))
         modal = modal_futures(inp.target, inp.target_lang) or 0  # "should" / "deberá" (modal_forms.py)

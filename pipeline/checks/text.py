@@ -71,10 +71,16 @@ def fold(s: str) -> str:
     return "".join(_fold_char(c) for c in s)
 
 
+# Latin letters that Unicode does not decompose into a base letter and a mark, each folded to the
+# letter transliterations write for it, one for one ("Gədəbəy" / "Gadabay", "Łódź" / "Lodz",
+# "Ørsted", "Đorđević", "Ísafjörður")
+_UNDECOMPOSED = str.maketrans("əɐıłøđħŧðŀɨʉ", "aailodhtdliu")
+
+
 @functools.lru_cache(maxsize=4096)
 def _fold_char(c: str) -> str:
     base = unicodedata.normalize("NFD", c)[0].lower()
-    return base[0] if base else c
+    return base[0].translate(_UNDECOMPOSED) if base else c
 
 
 @functools.lru_cache(maxsize=16384)

@@ -10,7 +10,9 @@ one language.
 A team keeps some terms as written on purpose ("commit", "branch" in a Spanish git catalogue): a
 lower-case word the copy keeps in at least KEPT_TERM_MIN segments of one document (a PO file, a
 bilingual file, a document pair; `kept_terms`, which the source-aware stage passes as
-`options["kept_terms"]`) is reported as `minor` evidence, not as a sentence left half translated.
+`options["kept_terms"]`) is reported as `minor` evidence, not as a sentence left half translated;
+so are lower-case words the engine's own translation of the source keeps as written too and the
+target language uses (LOANWORD_ZIPF: technical loanwords, "shell", "bytecode").
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ MIN_ZIPF_GAP_CAPITALISED = 2.5  # capitalised words are often names: ask for a w
 MIN_ZIPF_SHORT = 5.0  # one- and two-letter words ("y", "un") only when this common in the source language
 TARGET_OWN_ZIPF = 5.0  # a word this common in the target language is one of its own ("per", "via", "son")
 KEPT_TERM_MIN = 3  # a word kept as written in this many segments of a document is the team's term
+LOANWORD_ZIPF = 1.5  # a source word the target language uses at least this often may be its loanword
 
 
 def foreign_words(inp: CheckInput) -> list[tuple[int, int, str]]:
@@ -52,6 +55,7 @@ def foreign_words(inp: CheckInput) -> list[tuple[int, int, str]]:
     src_vocab = {fold(t.text) for t in tokens(inp.source)}
     src_names = {k for n in names(inp.source, inp.source_lang) for k in n.keys}
     kept = {fold(t.text) for t in tokens(inp.forward)}  # what the engine itself leaves as written
+    back = {fold(t.text) for t in tokens(inp.back)} if inp.back is not None else None
     quoted = quoted_literals(inp.target)
     toks = tokens(inp.target)
     command = _command(inp.target, toks)
@@ -77,6 +81,8 @@ def foreign_words(inp: CheckInput) -> list[tuple[int, int, str]]:
             continue
         if not capitalised and f in src_names:
             continue  # a source name written in lower case ("comercial mexicana")
+        if not in_source and back is not None and f not in back:
+            continue  # not the source's, and the engine translates it: the copy's own (Catalan "enter")
         if attached(inp.target, tok) or _particle(toks, i):
             continue
         low = w.lower()
@@ -210,9 +216,21 @@ def check_untranslated(inp: CheckInput) -> list[Flag]:
     given = inp.options.get("kept_terms", ())
     terms = frozenset(given) if isinstance(given, tuple | frozenset) else frozenset()
     slips = [f for f in found if fold(f[2]) not in terms]
+    # a lower-case word the engine's own translation keeps as written and the copy's language uses
+    # too: a loanword or a term ("shell", "bytecode"), evidence, not a finding ("bateadores", kept
+    # by an engine that does not know it, is no English word: still one)
+    engine_kept = {fold(t.text) for t in tokens(inp.forward) if t.text.islower()}
+    loans = [
+        f
+        for f in slips
+        if f[2].islower() and fold(f[2]) in engine_kept and zipf(f[2], inp.target_lang) >= LOANWORD_ZIPF
+    ]
     words = ", ".join(quote(w, 24) for _, _, w in (slips or found)[:6])
     if not slips:
         msg = f"kept as written, as in {KEPT_TERM_MIN} or more segments of this document (terms?): {words}"
+        return [UNTRANSLATED.flag(msg, tuple(Span("text", s, e) for s, e, _ in found), "minor")]
+    if len(loans) == len(slips):
+        msg = f"kept as written, as the engine's translation keeps them too (loanwords or terms?): {words}"
         return [UNTRANSLATED.flag(msg, tuple(Span("text", s, e) for s, e, _ in found), "minor")]
     return [
         UNTRANSLATED.flag(

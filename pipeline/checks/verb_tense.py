@@ -177,3 +177,14 @@ BEING: dict[str, re.Pattern[str]] = {
     "it": re.compile(r"\bessendo\b", re.I),
     "fr": re.compile(r"\bétant\b", re.I),
 }
+
+
+def status_line(text: str) -> bool:
+    """An English status line: it opens with a verb in -ing and has no finite verb ("Skipping
+    package", "Reading the file list..."), a progressive without its auxiliary that a Romance
+    interface often renders in the future ("S'ometrà el paquet") or the present."""
+    first = _WORD.match(text.strip())
+    if first is None or not first.group().lower().endswith("ing"):
+        return False
+    verb = _verb(first.group().lower())
+    return verb is not None and "VBG" in verb[2] and not _finite(text)

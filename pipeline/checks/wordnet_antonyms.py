@@ -109,9 +109,25 @@ def _stem(word: str) -> str:
 def negated_by_prefix(word: str, lang: str) -> bool:
     """An English word that is a negative prefix before a word WordNet gives as its antonym
     ("unable" / "able", "invalid" / "valid"): it negates by its affix, read without an engine."""
-    return lang == "en" and any(
-        word.startswith(p) and prefixed_opposite(word, word[len(p) :]) for p in NEGATIVE_PREFIXES
+    return lang == "en" and (
+        any(word.startswith(p) and prefixed_opposite(word, word[len(p) :]) for p in NEGATIVE_PREFIXES)
+        or un_participle(word)
     )
+
+
+@functools.lru_cache(maxsize=8192)
+def un_participle(word: str) -> bool:
+    """English "un-" before a verb's past participle: "unterminated", "unsupported", "unknown"
+    (not done: a negation by its affix, however rare the whole word). Not "unfold" or "undo",
+    whose rest is the verb itself."""
+    if not word.startswith("un") or len(word) < 6:
+        return False
+    from lemminflect import getAllInflections, getAllLemmas
+
+    rest = word[2:]
+    verbs = [v for v in getAllLemmas(rest, upos="VERB").get("VERB", ()) if v != rest]
+    forms = [getAllInflections(v, upos="VERB") for v in verbs]  # a regular participle is listed as VBD
+    return any(rest in f.get("VBN", ()) or rest in f.get("VBD", ()) for f in forms)
 
 
 def prefixed_opposite(word: str, rest: str) -> bool:

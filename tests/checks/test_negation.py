@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.checks.negation import count, implicit
+from pipeline.checks.negation import count
+from pipeline.checks.negation_words import implicit
 
 from .helpers import assert_flags, assert_passes, make, run
 

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.checks.negation import count, implicit
+from pipeline.checks.negation import count
+from pipeline.checks.negation_words import implicit
 from tests.conftest import run_cli
 
 from .helpers import make, run, through

@@ -1,0 +1,70 @@
+"""Words that negate without a negator (`negation` weighs them against a difference in negator
+counts): the listed ones ("without", "lacks", "few", "sin", "falta") and words made negative by an
+affix ("unable", "insuficiente", "useless", "unterminated")."""
+
+from __future__ import annotations
+
+import functools
+
+from .lexicon import IMPLICIT_IDIOMS, NEG_AFFIXES, NEG_HYPHEN_ONLY, NEG_HYPHEN_SUFFIXES, NEG_IMPLICIT
+from .negation_forms import free_compound
+from .text import fold, inside, tokens, zipf
+from .wordnet_antonyms import prefixed_opposite, un_participle
+
+AFFIX_STEM_ZIPF = 3.0  # un-able: the rest must be a word at least this common
+WEAK_AFFIX_STEM_LEN = 6  # in-suficiente: after a weak prefix, the rest must be this long too
+
+
+@functools.lru_cache(maxsize=8192)
+def implicit(text: str, lang: str) -> tuple[str, ...]:
+    """Words that negate without a negator: "without", "lacks", "few", and words made negative by
+    an affix ("unable", "insuficiente", "useless"). They explain a difference in negator counts."""
+    listed = NEG_IMPLICIT.get(lang, frozenset())
+    strong, weak, suffixes = NEG_AFFIXES.get(lang, ((), (), ()))
+    fused = tuple(p for p in strong + weak if p not in NEG_HYPHEN_ONLY.get(lang, frozenset()))
+    hyphen_suffixes = NEG_HYPHEN_SUFFIXES.get(lang, frozenset())
+    out = []
+    folded = fold(text)
+    toks = tokens(folded)
+    idiom = IMPLICIT_IDIOMS.get(lang)  # "sin embargo"; of "no solo ... sino", the "sino"
+    inert = [m.span(m.lastgroup or 0) for m in idiom.finditer(folded)] if idiom else []
+    for i, tok in enumerate(toks):
+        if inside(tok.start, inert):
+            continue
+        w = tok.text.replace("-", "")
+        hyphened = (
+            (folded[tok.end : tok.end + 1] == "-" and tok.text in strong)
+            or (
+                tok.text in hyphen_suffixes  # "sulphate-free", "palm oil free"
+                and (
+                    folded[tok.start - 1 : tok.start] == "-"
+                    or (lang == "en" and free_compound(folded, toks, i))
+                )
+            )
+        )
+        if w in listed or hyphened or _affixed(w, lang, fused, strong, suffixes):
+            out.append(tok.text)
+    return tuple(out)
+
+
+def _affixed(
+    w: str, lang: str, fused: tuple[str, ...], strong: tuple[str, ...], suffixes: tuple[str, ...]
+) -> bool:
+    """`w` made negative by a prefix written fused to it (`fused`: the language's prefixes but
+    those that negate only hyphenated) or by a suffix."""
+    if lang == "en" and un_participle(w):
+        return True  # "unterminated", rare as a whole word
+    for p in fused:
+        rest = w[len(p) :]
+        if not w.startswith(p) or len(rest) < 3:
+            continue
+        if lang == "en" and prefixed_opposite(w, rest):
+            return True
+        if len(rest) >= 4 and zipf(rest, lang) >= AFFIX_STEM_ZIPF:
+            if p in strong or (lang != "en" and len(rest) >= WEAK_AFFIX_STEM_LEN):
+                return zipf(w, lang) > 0
+    for sfx in suffixes:
+        rest = w[: -len(sfx)]
+        if w.endswith(sfx) and len(rest) >= 3 and zipf(rest, lang) >= AFFIX_STEM_ZIPF:
+            return True
+    return False

@@ -62,7 +62,9 @@ def _affixed(
             return True
         if len(rest) >= 4 and zipf(rest, lang) >= AFFIX_STEM_ZIPF:
             if p in strong or (lang != "en" and len(rest) >= WEAK_AFFIX_STEM_LEN):
-                return zipf(w, lang) > 0
+                # an English "un-"/"non-" before a common word negates it however rare the whole
+                # ("nonportable", "unescaped"); elsewhere the whole must be a word of the language
+                return zipf(w, lang) > 0 or (lang == "en" and p in strong)
     for sfx in suffixes:
         rest = w[: -len(sfx)]
         if w.endswith(sfx) and len(rest) >= 3 and zipf(rest, lang) >= AFFIX_STEM_ZIPF:

@@ -23,6 +23,8 @@ import functools
 import json
 import re
 
+from .text import zipf
+
 MAX_ZIPF = 5.5  # chosen on the training parts of both development files (see the README)
 NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non", "non-", "de", "a", "ab", "mis")
 STEM = 5  # words longer than this that share their first STEM letters are one family
@@ -112,7 +114,17 @@ def negated_by_prefix(word: str, lang: str) -> bool:
     return lang == "en" and (
         any(word.startswith(p) and prefixed_opposite(word, word[len(p) :]) for p in NEGATIVE_PREFIXES)
         or un_participle(word)
+        or _non_word(word)
     )
+
+
+NON_STEM_ZIPF = 3.0  # "non" + a word at least this common: "nonportable", "nonempty", "nonzero"
+
+
+def _non_word(word: str) -> bool:
+    """English "non-" written fused to a common word negates it, and only that ("nonportable",
+    "nonblocking"): never a reversal, as "un-" can be ("unload")."""
+    return word.startswith("non") and len(word) >= 7 and zipf(word[3:], "en") >= NON_STEM_ZIPF
 
 
 @functools.lru_cache(maxsize=8192)

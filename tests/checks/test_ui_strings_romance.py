@@ -11,7 +11,8 @@ flagged before; the errors beside them still are:
   is a loanword ("slab", "fetch": evidence, `minor`).
 - `negation`: the copy's negating word its language's list lacks, read by the engine ("fallita" /
   "failed"); Catalan "im-possible"; French "pas" without "ne" ("Pas d'aide"); English "un-" before a
-  past participle ("unterminated"), however rare the word.
+  past participle ("unterminated") or "un-"/"non-" before a common word ("nonportable"), however
+  rare the whole word.
 - `names`: an opening word the other language's frequency list hardly knows is a word the engine
   did not know, not a name ("Recharger"); CLDR's currency names ("Icelandic Krona" / "couronne
   islandaise"); a transliteration that writes a letter Unicode does not decompose as its base
@@ -53,6 +54,7 @@ CASES = [
     ("negation", "fr", "One step forward", "Un pas en avant", []),  # the noun
     ("negation", "ca", "unterminated group name", "el nom de grup no està terminat", []),
     ("negation", "it", "unterminated group name", "nome del gruppo non terminato", []),
+    ("negation", "ca", "nonportable character in file name", "caràcter no portable al nom del fitxer", []),
     ("negation", "ca", "terminated group name", "el nom de grup no està terminat", ["major"]),
     ("names", "fr", "Reload the page", "Recharger la page", []),
     ("names", "fr", "Icelandic Krona", "Couronne islandaise", []),

@@ -287,6 +287,18 @@ def _load_toml(path: Path) -> dict[str, Any]:
         ) from None
 
 
+GONE_CWD = "the working directory no longer exists (it was deleted or moved away): cd into an existing folder"
+
+
+def working_directory() -> Path:
+    """The folder the run works in, or a UsageError when it has been deleted (a shell left in a
+    removed folder: config discovery failed with "No such file or directory", naming nothing)."""
+    try:
+        return Path.cwd()
+    except FileNotFoundError:
+        raise UsageError(GONE_CWD) from None
+
+
 def find_pyproject(start: Path) -> Path | None:
     for folder in [start, *start.parents]:
         candidate = folder / "pyproject.toml"
@@ -299,7 +311,7 @@ def load_settings(
     cli: dict[str, Any] | None = None, config_path: str | None = None, cwd: Path | None = None
 ) -> Settings:
     """Merge the layers. `cli` holds only the flags the user actually gave (None = not given)."""
-    cwd = cwd or Path.cwd()
+    cwd = cwd or working_directory()
     settings = Settings()
     pyproject = find_pyproject(cwd)
     if pyproject is not None:

@@ -12,6 +12,19 @@ from pathlib import Path
 
 from .errors import OutputError
 from .outputs import is_special, stream_fd
+from .terminal import closed_at_start, closed_stream
+
+
+def stdout_closed() -> OutputError:
+    return OutputError(
+        f"{closed_stream(1)}: nothing can be written to it; send it to /dev/null to discard the output"
+    )
+
+
+def stdout_open_or_error() -> None:
+    """Before any work: output meant for stdout, where the process has none, is one error line."""
+    if closed_at_start(1):
+        raise stdout_closed()
 
 
 def file_identity(path: str | Path) -> tuple[int, int] | None:
@@ -106,7 +119,10 @@ def single_file(path: str, what: str) -> None:
 def writable_or_error(path: str | Path) -> None:
     """Fail now, with one line, for an output that cannot be written: a folder where a file is
     wanted, a parent that is a file, a folder without write permission."""
-    if stream_fd(path) is not None:
+    fd = stream_fd(path)
+    if fd is not None:
+        if fd in (1, 2) and closed_at_start(fd):  # /dev/null stands there: the report would be lost
+            raise OutputError(f"{path}: {closed_stream(fd)}: name a file instead")
         return
     if os.path.isdir(path):
         raise OutputError(f"{path}: is a folder; give a file name, or a folder for several formats")

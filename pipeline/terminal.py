@@ -34,6 +34,29 @@ _LINE_CONTROL = re.compile(f"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029{BIDI_CONTR
 _BIDI = re.compile(f"[{BIDI_CONTROLS}]")
 
 
+STREAMS = ("stdin", "stdout", "stderr")
+CLOSED_MARK = "driftcheck_closed_at_start"  # set on the stand-in the CLI gives such a stream
+
+
+def closed_at_start(fd: int) -> bool:
+    """Whether the process started without standard descriptor `fd` (0-2: `>&-`, `2>&-`, cron, a
+    daemon): Python then sets its stream to None; the CLI puts /dev/null on the descriptor, so no
+    file the run opens takes its number, and marks the stream it puts in its place."""
+    stream = (sys.stdin, sys.stdout, sys.stderr)[fd]
+    return stream is None or bool(getattr(stream, CLOSED_MARK, False))
+
+
+def closed_stream(fd: int) -> str:
+    """What an error says of a standard stream the process started without."""
+    given = ("<&-", ">&-", "2>&-")[fd]
+    return f"{STREAMS[fd]} is closed (the run started without one, as with {given})"
+
+
+def no_stdin(name: str) -> str:
+    """The error line's text for reading stdin (`name`: "-", "/dev/stdin") where there is none."""
+    return f"{name}: {closed_stream(0)}: pipe the text in, or name a file"
+
+
 def _picture(m: re.Match[str]) -> str:
     code = ord(m.group())
     if code < 0x20:

@@ -219,6 +219,7 @@ def check(
     settings = cli_settings(
         config,
         no_cache,
+        run=True,
         lang=lang,
         source_lang=source_lang,
         pivots=pivot,
@@ -308,6 +309,10 @@ def report(
         fmt = fmt or infer_format(dest)
         check_suffix(fmt, dest, folder=False)  # `report` writes one file: no folder to offer
         preflight_outputs([(f"the {fmt} report", dest)], [("input", report_json)])
+    else:
+        from ..output_checks import stdout_open_or_error
+
+        stdout_open_or_error()  # `>&-`: said before the report is read
     data = load_report(report_json)
     if fmt == "text" and dest is None:  # as `check` prints its summary: the terminal's width
         from .summary import print_text

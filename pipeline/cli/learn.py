@@ -89,6 +89,7 @@ def eval_cmd(
     settings = cli_settings(
         config,
         no_cache,
+        run=True,
         lang=lang,
         source_lang=source_lang,
         engine=engine,
@@ -237,6 +238,7 @@ def calibrate(
     settings = cli_settings(
         config,
         no_cache,
+        run=True,
         lang=lang,
         source_lang=source_lang,
         engine=engine,

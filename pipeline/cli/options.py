@@ -9,6 +9,7 @@ import typer
 
 from ..errors import UsageError
 from ..records import MODES
+from ..terminal import one_line
 
 if TYPE_CHECKING:
     from ..config import Settings
@@ -122,12 +123,13 @@ ModeOpt = Annotated[
 ]
 
 
-def cli_settings(config: str | None, no_cache: bool = False, **cli: Any) -> Settings:
+def cli_settings(config: str | None, no_cache: bool = False, *, run: bool = False, **cli: Any) -> Settings:
     """The run's settings from the command line's values and the config file (resolved once);
     `--no-cache` wins over any cache the config or `--cache` names (a script that adds `--no-cache`
     to a command it composes with `--cache` turns the cache off), and `--cache PATH` over a config's `cache =
     false` (it was ignored without a word). $DRIFTCHECK_MODELS is resolved by the
-    engines (flag > config > env > ./models)."""
+    engines (flag > config > env > ./models). For a command that translates (`run`), a default
+    cache folder that cannot be used turns the cache off with a warning (`default_cache_or_none`)."""
     from ..config import load_settings
 
     settings = load_settings(cli, config)
@@ -135,7 +137,32 @@ def cli_settings(config: str | None, no_cache: bool = False, **cli: Any) -> Sett
         return dataclasses.replace(settings, cache=False)
     if cli.get("cache_path") is not None and not settings.cache:
         return dataclasses.replace(settings, cache=True)  # --cache PATH wins over `cache = false`
-    return settings
+    return default_cache_or_none(settings) if run else settings
+
+
+def default_cache_or_none(settings: Settings) -> Settings:
+    """The settings, without the cache where it would live in the default folder (no --cache, no
+    config `cache_path`, no $DRIFTCHECK_CACHE) and that folder cannot be made or written
+    (XDG_CACHE_HOME=/sys, a file, a home that does not exist): one warning, and the run goes on
+    as with --no-cache. A cache the user named stays an error (it says --no-cache)."""
+    import os
+    import sys
+
+    from ..engines.cache_path import ENV_CACHE, default_folder_problem
+
+    if not settings.cache or settings.cache_path or os.environ.get(ENV_CACHE, "").strip():
+        return settings
+    problem = default_folder_problem()
+    if problem is None:
+        return settings
+    print(
+        one_line(
+            f"driftcheck: warning: {problem}: running without the translation cache "
+            "(--cache PATH names another place, --no-cache says this)"
+        ),
+        file=sys.stderr,
+    )
+    return dataclasses.replace(settings, cache=False)
 
 
 def checked_mode(mode: str) -> str:

@@ -6,19 +6,16 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..config import COMMAND_LINE, CONFIG_FILE, Settings, given_as
 from ..errors import InputError, UsageError
-from ..output_checks import file_identity
+from ..output_checks import file_identity, stdout_open_or_error
 from ..outputs import commit_outputs, stage_outputs, write_output
 from ..report import render
 from ..report.gate import ERROR, GATE_KEYS, gate_of, with_limits
 from ..terminal import one_line, write_all
-from ..timing import Timer
 from . import output_plan
 from .inputs import (
     each_once,
@@ -31,15 +28,20 @@ from .inputs import (
     validate_inputs,
 )
 from .output_plan import Plan, named_outputs, per_document_dests, preflight_outputs
+from .progress import progress
 
 if TYPE_CHECKING:
     from ..scale.executor_ray import RayOptions
 
 
 def plan_outputs(settings: Settings, formats_given: bool) -> Plan:
-    """(format, destination or None for stdout) for every requested format (rules: output_plan.py)."""
+    """(format, destination or None for stdout) for every requested format (rules: output_plan.py);
+    output meant for stdout where the process has none (`>&-`) fails here, before any work."""
     github = os.environ.get("GITHUB_ACTIONS") == "true"
-    return output_plan.plan_outputs(settings.formats, settings.output, formats_given, github)
+    plan = output_plan.plan_outputs(settings.formats, settings.output, formats_given, github)
+    if any(dest is None for _, dest in plan):
+        stdout_open_or_error()
+    return plan
 
 
 def per_document_outputs(data: dict[str, Any], plan: Plan) -> list[tuple[str, str, dict[str, Any]]]:
@@ -58,60 +60,12 @@ def write_or_print(text: str | bytes, dest: str | None) -> None:
         write_output(dest, text)
 
 
-STAGE_LABELS = {
-    "read": "reading",
-    "translate": "translating",
-    "align": "aligning",
-    "score": "scoring",
-    "check": "checking",
-}
-
-
-@contextmanager
-def progress() -> Iterator[Timer]:
-    """On stderr, when it is a terminal: the running stage, and a bar per translation direction
-    (sentences done, total, time left). Silent otherwise (CI logs, pipes)."""
-    if not sys.stderr.isatty():
-        yield Timer()
-        return
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        SpinnerColumn,
-        TextColumn,
-        TimeRemainingColumn,
-    )
-
-    columns = (
-        SpinnerColumn(),
-        TextColumn("driftcheck: {task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-    )
-    with Progress(*columns, TimeRemainingColumn(), console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("starting", total=None)
-
-        def on_stage(name: str) -> None:
-            bar.update(
-                task, description=f"{STAGE_LABELS.get(name, name)} …", total=None, completed=0, refresh=True
-            )
-
-        def on_progress(direction: str, done: int, total: int) -> None:
-            bar.update(
-                task, description=f"translating {direction}", total=total, completed=done, refresh=True
-            )
-
-        yield Timer(on_stage=on_stage, on_progress=on_progress)
-
-
 def protected_files(
     paths: list[str], settings: Settings, source: str | None, config: str | None = None
 ) -> list[tuple[str, str]]:
     """What no output may overwrite: every input, the source, the baseline, the config, the
     calibration, the cache and the word-frequency memo kept beside it."""
-    from ..config import find_pyproject
+    from ..config import find_pyproject, working_directory
 
     files = [("input", p) for p in paths if p != "-"]
     if source is not None:
@@ -120,7 +74,7 @@ def protected_files(
         files.append(("baseline", settings.baseline))
     if settings.calibration:
         files.append(("calibration file", settings.calibration))
-    pyproject = find_pyproject(Path.cwd())
+    pyproject = find_pyproject(working_directory())
     for c in (config, CONFIG_FILE, str(pyproject) if pyproject else None):
         if c:
             files.append(("config file", c))

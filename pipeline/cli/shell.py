@@ -14,6 +14,7 @@ import typer
 
 from ..errors import ENV_DEBUG, DriftcheckError
 from ..terminal import one_line
+from .streams import hold_closed_streams
 
 EXIT_HELP = (
     "Exit codes: 0 gate passed, 1 gate failed (a verdict at or above --fail-on), 2 usage/input/config/model "
@@ -91,11 +92,24 @@ def _broken_pipe_exit() -> None:
     sys.exit(2)
 
 
+def _working_directory_gone() -> bool:
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        return True
+    return False
+
+
 def _os_error_exit(exc: OSError) -> None:
     """One line naming the file (or stream) the system refused, exit 2. What stdout still buffers
     after it failed goes nowhere: flushed at exit into the full disk, it failed again, exit 120."""
     where = f"{exc.filename}: " if exc.filename else ""
-    typer.echo(one_line(f"driftcheck: error: {where}{exc.strerror or exc}"), err=True)
+    message = f"{where}{exc.strerror or exc}"
+    if not exc.filename and _working_directory_gone():  # os.getcwd() failed where a library called it
+        from ..config import GONE_CWD
+
+        message = GONE_CWD
+    typer.echo(one_line(f"driftcheck: error: {message}"), err=True)
     if exc.filename == "stdout":
         with contextlib.suppress(OSError, ValueError, AttributeError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -106,6 +120,7 @@ class DriftcheckApp(typer.Typer):
     """A Typer app whose every DriftcheckError becomes one line on stderr and exit code 2."""
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        hold_closed_streams()  # before anything opens a file (cron, daemons, `2>&-`)
         self.add_lazy_subapps()
         _terminate_like_interrupt()
         try:

@@ -29,12 +29,16 @@ def print_text(data: dict[str, Any], stderr: bool = False, limit: int = 200) -> 
     write_all(buffer.getvalue(), stream)
 
 
-MIN_WIDTH, FALLBACK_WIDTH = 20, 80
+MIN_WIDTH, FALLBACK_WIDTH, MAX_WIDTH = 20, 80, 500
 
 
 def _wide_enough(console: Any) -> Any:
     """The console, at 80 columns where COLUMNS says fewer than 20 (some CI containers set
-    COLUMNS=0: the summary came out empty, and at 1 its sentences and reasons were dropped)."""
+    COLUMNS=0: the summary came out empty, and at 1 its sentences and reasons were dropped), and
+    at most 500 (a 4K screen at a small font has about 400): the table fills the width, and
+    COLUMNS=99999 wrote lines of 99,999 characters, 1.5 MB for one sentence."""
     if console.width < MIN_WIDTH:
         console.width = FALLBACK_WIDTH
+    elif console.width > MAX_WIDTH:
+        console.width = MAX_WIDTH
     return console

@@ -29,7 +29,15 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DriftcheckError
-from .cache_path import foreign_database, is_foreign, ownership, resolve_cache_path, tables, unusable
+from .cache_path import (
+    foreign_database,
+    is_foreign,
+    make_folder,
+    ownership,
+    resolve_cache_path,
+    tables,
+    unusable,
+)
 
 APPLICATION_ID = 0x64726674  # "drft": marks the file as ours, so we never write into someone else's db
 SCHEMA_VERSION = 4  # 2: reports (whole-run results, core/result_memo.py); 3: embeddings; 4: derived
@@ -88,9 +96,13 @@ class TranslationCache:
     def __init__(self, path: str | Path) -> None:
         self.path = resolve_cache_path(path)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            make_folder(self.path.parent)
         except OSError as exc:
-            raise CacheError(f"cannot create the cache folder {self.path.parent}: {exc.strerror}") from exc
+            where = f" ({exc.filename})" if exc.filename and exc.filename != str(self.path.parent) else ""
+            raise CacheError(
+                f"cannot create the cache folder {self.path.parent}: {exc.strerror}{where}: "
+                "pass another --cache PATH, or run with --no-cache"
+            ) from exc
         if foreign_database(self.path, APPLICATION_ID):  # looked at read-only: left as it was
             raise self._foreign()
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from pathlib import Path
@@ -15,9 +16,44 @@ def default_cache_path() -> Path:
     env = os.environ.get(ENV_CACHE, "").strip()
     if env:
         return resolve_cache_path(env)
+    return default_folder() / FILENAME
+
+
+def default_folder() -> Path:
+    """driftcheck's folder in the platform's user cache folder ($XDG_CACHE_HOME, else ~/.cache)."""
     import platformdirs
 
-    return Path(platformdirs.user_cache_dir("driftcheck")) / FILENAME
+    return Path(platformdirs.user_cache_dir("driftcheck"))
+
+
+def make_folder(folder: Path) -> None:
+    """Make the cache's folder. One the user named (--cache, the config, $DRIFTCHECK_CACHE) is made
+    with its parents, and so is $XDG_CACHE_HOME (as the XDG spec says); the default ~/.cache only
+    in a home that exists, never the home itself (HOME=/nonexistent, as services run, made
+    /nonexistent/.cache/driftcheck). Raises OSError naming the folder at fault."""
+    if folder != default_folder() or folder.is_dir():
+        folder.mkdir(parents=True, exist_ok=True)
+        return
+    base = folder.parent  # $XDG_CACHE_HOME, else ~/.cache
+    if not os.environ.get("XDG_CACHE_HOME", "").strip() and not base.parent.is_dir():
+        raise FileNotFoundError(errno.ENOENT, "no such folder", str(base.parent))
+    for part in (base, folder):
+        if part.exists() and not part.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, "is not a folder", str(part))
+    folder.mkdir(parents=True, exist_ok=True)
+
+
+def default_folder_problem() -> str | None:
+    """Why the default cache folder cannot be used (made, or written to), else None."""
+    folder = default_folder()
+    try:
+        make_folder(folder)
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename and exc.filename != str(folder) else ""
+        return f"cannot create the cache folder {folder} ({where}{exc.strerror or exc})"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"the cache folder {folder} is not writable"
+    return None
 
 
 def resolve_cache_path(path: str | Path | None) -> Path:

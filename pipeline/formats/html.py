@@ -37,6 +37,7 @@ from ..records import Document, Paragraph
 from ..words import counted
 from .encoding import decode_declared
 from .html_blocks import Block, PageInfo, walk
+from .xmlsafe import DEPTH_ERROR, too_deep
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 _LIST_MARK = re.compile(r"^(?:[-*•]|\d{1,3}[.)])\s+")
@@ -209,9 +210,25 @@ def _left_out_warning(left_out: list[Block]) -> str:
     )
 
 
+def _not_too_deep(html: str, path: str) -> None:
+    """An InputError for a page nested deeper than libxml2 reads (xmlsafe.MAX_DEPTH): trafilatura,
+    which parses with it, lost everything from there on (or the whole page) without a word."""
+    from lxml import etree
+
+    parser = etree.HTMLParser(encoding="utf-8", no_network=True)
+    try:
+        etree.fromstring(html.encode("utf-8", "surrogatepass"), parser)
+    except (etree.LxmlError, ValueError):
+        pass  # whatever else is wrong, the walk and trafilatura say
+    deep = next((e for e in parser.error_log if DEPTH_ERROR in e.message), None)
+    if deep is not None:
+        raise too_deep(path, deep.line)
+
+
 def parse_html(html: str, path: str) -> tuple[list[Paragraph], PageInfo, list[str]]:
     """The article's paragraphs (headings and list items as their own), what the page declares,
     and warnings (text the page marks as not its copy, left out)."""
+    _not_too_deep(html, path)
     blocks, info = walk(html)
     kept = article_blocks(html, blocks, info) if blocks else []
     left_out = [b for b in kept if not_the_copy(b, info.lang)]

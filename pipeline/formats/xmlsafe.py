@@ -40,6 +40,23 @@ def local(tag: object) -> str:
     return tag.split("}", 1)[-1] if isinstance(tag, str) else ""
 
 
+# libxml2 (lxml's parser, for XML and HTML) reads elements nested up to 256 deep, and stops at the
+# 257th: the rest of an HTML page was lost (trafilatura found no article), an XLIFF file was "not
+# well-formed XML". `huge_tree` would lift it to 2048, but it lifts other limits with it (the size of
+# a text node, the amplification check of entity expansion) and inline_text recurses once per
+# level, so such a document is refused, naming the cause.
+MAX_DEPTH = 256
+DEPTH_ERROR = "Excessive depth in document"
+
+
+def too_deep(path: str, line: int | None) -> InputError:
+    where = f" (line {line})" if line else ""
+    return InputError(
+        f"{path}: elements nested more than {MAX_DEPTH} deep{where}, deeper than driftcheck reads "
+        "(a safety limit of its parser, libxml2): flatten the markup"
+    )
+
+
 def parse_xml(data: bytes, path: str) -> Any:
     """The root element of a well-formed XML file, parsed with a hardened lxml parser."""
     from lxml import etree
@@ -57,6 +74,8 @@ def parse_xml(data: bytes, path: str) -> Any:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         msg = str(exc.msg if getattr(exc, "msg", None) else exc).split("\n")[0]
+        if DEPTH_ERROR in msg:  # it read "…: 256, use XML_PARSE_HUGE option", a flag no user can set
+            raise too_deep(path, exc.lineno) from None
         raise InputError(f"{path}: not well-formed XML: {msg}") from None
     except ValueError as exc:  # e.g. an unknown encoding name
         raise InputError(f"{path}: cannot parse as XML: {exc}") from None

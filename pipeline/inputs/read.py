@@ -20,7 +20,9 @@ from pathlib import Path
 from ..errors import InputError, NoText
 from ..formats import format_of
 from ..outputs import atomic_write as atomic_write  # re-exported: writers import it from here
+from ..outputs import stream_fd
 from ..records import Document, Paragraph
+from ..terminal import closed_at_start, no_stdin
 from .markdown import paragraph, parse_markdown
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -42,10 +44,19 @@ def shown_name(path: str) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
+def read_stdin(limit: int, name: str = "-") -> bytes:
+    """Up to `limit` bytes of stdin; a process started without one (`<&-`: Python's sys.stdin is
+    None) is an InputError naming it (it was "AttributeError: 'NoneType' object has no attribute
+    'buffer'"). `name` is how the input was given ("-", "/dev/stdin")."""
+    if closed_at_start(0):
+        raise InputError(no_stdin(name))
+    return sys.stdin.buffer.read(limit)
+
+
 def read_bytes(path: str, limit: int = MAX_BYTES) -> bytes:
     """The raw bytes of a file or of stdin ("-"), with size and existence checks."""
-    if path == "-":
-        data = sys.stdin.buffer.read(limit + 1)
+    if path == "-" or (closed_at_start(0) and (path == "/dev/stdin" or stream_fd(path) == 0)):
+        data = read_stdin(limit + 1, path)
     else:
         p = Path(path)
         if not p.exists():

@@ -20,6 +20,7 @@ from ..errors import DriftcheckError, InputError
 from ..formats.encoding import whole_characters
 from ..outputs import atomic_write
 from ..records import JSON_MAX_INTEGER, SCHEMA_VERSION
+from ..terminal import closed_at_start, no_stdin
 from .validate import problem
 
 MIB = 1024 * 1024
@@ -31,6 +32,8 @@ _ESCAPED_SURROGATE = re.compile(rb"\\[uU][dD][89abcdefABCDEF]")
 
 def _bytes(path: str | Path, error: type[DriftcheckError], name: str, missing: str, limit: int) -> bytes:
     if str(path) == "-":
+        if closed_at_start(0):  # `<&-`: Python's sys.stdin is None
+            raise error(no_stdin("-"))
         data = sys.stdin.buffer.read(limit + 1)
     else:
         try:

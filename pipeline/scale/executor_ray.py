@@ -169,8 +169,10 @@ def run_shards(
 ) -> list[dict[str, Any]]:
     """Every shard's report, in input order. `worker`: the actor class (a subclass in tests).
     A worker that dies is restarted and its shard retried (RETRIES each)."""
+    from ..config import working_directory
+
     actor = ray.remote(num_cpus=CPUS_PER_WORKER, max_restarts=RETRIES, max_task_retries=RETRIES)(
-        worker.bound(settings, os.getcwd())
+        worker.bound(settings, str(working_directory()))
     )
     pool = ray.util.ActorPool([actor.remote() for _ in range(_pool_size(ray, options, len(paths)))])
     reports: dict[int, str] = {}

@@ -8,7 +8,9 @@ April) and two mentions match when their readings overlap.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -28,6 +30,8 @@ _DIGIT = re.compile(r"\d")
 # as the month (log10 Zipf): Catalan "marc" (frame) for "març", Portuguese "marco" (landmark) for
 # "março". Read as the month only beside a number ("15 marc 2020"), as abbreviations are.
 ACCENTLESS_WORD_MARGIN = 1.0
+_WORD_RUN = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
 _NEAR_NUMBER = 12  # characters either side of an accentless month where a day number or year may stand
 
 
@@ -209,25 +213,86 @@ def _months(ms: list[Mention]) -> list[Mention]:
 
 
 def unmatched(a: list[Mention], b: list[Mention]) -> tuple[list[Mention], list[Mention]]:
-    """Greedy one-to-one matching on overlapping readings; returns what is left on each side."""
-    left_b = list(b)
+    """Greedy one-to-one matching on overlapping readings; returns what is left on each side.
+    Each mention of `a` takes the first mention of `b` still left that shares a reading with it,
+    found through an index of `b` by reading (each mention has a few): the cost grows with the
+    mentions, not with their pairs."""
+    by_reading: dict[object, list[int]] = {}
+    for i, x in enumerate(b):
+        for r in x.readings:
+            by_reading.setdefault(r, []).append(i)
+    first = dict.fromkeys(by_reading, 0)  # per reading: where its list's first mention left may be
+    taken = [False] * len(b)
     left_a: list[Mention] = []
     for m in a:
-        hit = next((x for x in left_b if x.readings & m.readings), None)
-        if hit is None:
+        hit = len(b)
+        for r in m.readings & by_reading.keys():
+            found, k = by_reading[r], first[r]
+            while k < len(found) and taken[found[k]]:
+                k += 1
+            first[r] = k
+            if k < len(found):
+                hit = min(hit, found[k])
+        if hit == len(b):
             left_a.append(m)
         else:
-            left_b.remove(hit)
-    return left_a, left_b
+            taken[hit] = True
+    return left_a, [x for x, gone in zip(b, taken) if not gone]
+
+
+class WrittenIn:
+    """`as_written_in` for every mention of a text against one other text and its mentions: the
+    other text's words indexed once, each name's answer kept (a text that says "January" a
+    thousand times asks once), the mentions' spans bisected. The cost grows with the texts, not
+    with the pairs of mentions and hits."""
+
+    def __init__(self, other: str, other_mentions: list[Mention]) -> None:
+        self.other, self.other_mentions = other, other_mentions
+        self.at: dict[str, list[int]] | None = None  # a word of the other text -> where it stands
+        self.known: dict[str, bool] = {}
+
+    def __call__(self, m: Mention) -> bool:
+        if m.kind not in ("month", "day") or not m.text[:1].isalpha():
+            return False
+        if m.text not in self.known:
+            self.known[m.text] = any(not self._read(h) for h in self._hits(m.text))
+        return self.known[m.text]
+
+    def _index(self) -> dict[str, list[int]]:
+        """The other text's words and mentions, indexed on the first name asked about."""
+        if self.at is None:
+            self.at = {}
+            for w in _WORD_RUN.finditer(self.other):
+                self.at.setdefault(w.group(), []).append(w.start())
+            spans = sorted((o.start, o.end) for o in self.other_mentions)
+            self.starts = [s for s, _ in spans]
+            self.reach = list(itertools.accumulate((e for _, e in spans), max))  # the furthest end so far
+        return self.at
+
+    def _hits(self, said: str) -> list[int]:
+        r"""Where `said` stands in the other text as a word or words of its own, as
+        `re.finditer(r"(?<!\w)" + re.escape(said) + r"(?!\w)", other)` finds it (one after another,
+        none inside the one before): it starts a word, which is its own first word."""
+        first = _WORD_RUN.match(said)
+        hits: list[int] = []
+        for h in self._index().get(first.group() if first else "", ()):
+            end = h + len(said)
+            if (not hits or h >= hits[-1] + len(said)) and self.other.startswith(said, h):
+                if not _WORD_CHAR.match(self.other, end):
+                    hits.append(h)
+        return hits
+
+    def _read(self, h: int) -> bool:
+        """Position `h` falls inside a mention of the other text."""
+        i = bisect.bisect_right(self.starts, h)
+        return i > 0 and self.reach[i - 1] > h
 
 
 def as_written_in(m: Mention, other: str, other_mentions: list[Mention]) -> bool:
     """A month or weekday name that the other text has letter for letter without reading it as a
-    date is a name or a title ("Life on Mars", "Vendredi" as a name), not a date."""
-    if m.kind not in ("month", "day") or not m.text[:1].isalpha():
-        return False
-    hits = [x.start() for x in re.finditer(r"(?<!\w)" + re.escape(m.text) + r"(?!\w)", other)]
-    return any(not any(o.start <= h < o.end for o in other_mentions) for h in hits)
+    date is a name or a title ("Life on Mars", "Vendredi" as a name), not a date. (For many
+    mentions against one text, `WrittenIn` answers the same once per name.)"""
+    return WrittenIn(other, other_mentions)(m)
 
 
 DATES = Check("dates", "critical", "Dates and times differ", engine=False)
@@ -238,8 +303,9 @@ def check_dates(inp: CheckInput) -> list[Flag]:
     """Months, weekdays, numeric dates and clock times of the source must reappear in the translation."""
     src_all = mentions(inp.source, inp.source_lang)
     tgt_all = mentions(inp.target, inp.target_lang)
-    src = [m for m in src_all if not as_written_in(m, inp.target, tgt_all)]
-    tgt = [m for m in tgt_all if not as_written_in(m, inp.source, src_all)]
+    in_target, in_source = WrittenIn(inp.target, tgt_all), WrittenIn(inp.source, src_all)
+    src = [m for m in src_all if not in_target(m)]
+    tgt = [m for m in tgt_all if not in_source(m)]
     if not src and not tgt:
         return []
     flags: list[Flag] = []

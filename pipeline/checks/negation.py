@@ -17,6 +17,7 @@ a negated noun against its "-free" compound are no difference at all.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -25,6 +26,7 @@ from pipeline.records import Flag, Span
 from . import Check, CheckInput, register
 from . import negation_forms as forms
 from . import negation_scope as scope
+from .clauses import clause_end, said_between
 from .lexicon import (
     CLAUSE_BREAK,
     NEG_AFFIXES,
@@ -35,7 +37,7 @@ from .lexicon import (
     ONLY_WORDS,
 )
 from .negation_words import implicit
-from .text import fold, inside, tokens, words, zipf
+from .text import fold, tokens, words, zipf
 from .wordnet_antonyms import negated_by_prefix
 
 # words at least this frequent (the, is, have) are skipped to find the negated word
@@ -64,6 +66,13 @@ def _idiom_spans(folded: str, lang: str) -> list[tuple[int, int]]:
     return [] if pat is None else [(m.start(), m.end()) for m in pat.finditer(folded)]
 
 
+def _in_idiom(pos: int, idioms: list[tuple[int, int]], starts: list[int]) -> bool:
+    """`pos` falls inside one of the idioms (`_idiom_spans`, in order, none over another; `starts`:
+    where each starts): the last one to start at or before `pos` is the only one that may."""
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and pos < idioms[i][1]
+
+
 @functools.lru_cache(maxsize=8192)
 def cues(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     """Spans of the negators that each negate one clause."""
@@ -85,6 +94,7 @@ def cues(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     concord = NEG_CONCORD.get(lang, frozenset())
     standalone = NEG_STANDALONE.get(lang, frozenset())
     idioms = _idiom_spans(folded, lang)
+    idiom_starts = [s for s, _ in idioms]
     out: list[tuple[int, int]] = []
     clause_has_negator = False
     last_end = 0
@@ -95,7 +105,7 @@ def cues(text: str, lang: str) -> tuple[tuple[int, int], ...]:
         if CLAUSE_BREAK.search(folded, last_end, tok.start) or since_negator > scope.CONCORD_WINDOW:
             clause_has_negator = False
         last_end = tok.end
-        if inside(tok.start, idioms):
+        if _in_idiom(tok.start, idioms, idiom_starts):
             continue
         w = tok.text
         if tok.start in banned or (
@@ -131,7 +141,7 @@ def _restriction_follows(folded: str, end: int) -> bool:
     ("did not open until 2017" = "only opened in 2017", "cannot be fixed unless all agree" =
     "can only be fixed if all agree"). "No more than" against an "only" is no difference at all
     (negation_forms.RESTRICTIONS)."""
-    return any(t.text in _RESTRICTING for t in tokens(forms.clause_after(folded, end)))
+    return said_between(folded, end, clause_end(folded, end), _RESTRICTING)
 
 
 def _restricts(text: str, lang: str) -> int:
@@ -146,13 +156,16 @@ def negated_words(text: str, lang: str) -> frozenset[str]:
     """Stems of the content words around each negator: what is negated ("no dio detalles")."""
     folded = fold(text)
     toks = [t for t in tokens(folded) if len(t.text) > 2 and zipf(t.text, lang) < FUNCTION_WORD_ZIPF]
+    starts = [t.start for t in toks]
     breaks = [m.start() for m in CLAUSE_BREAK.finditer(folded)]
     out = set()
     for s, _ in cues(text, lang):
-        lo = max((b for b in breaks if b < s), default=-1)
-        hi = min((b for b in breaks if b > s), default=len(folded))
-        after = [t for t in toks if s < t.start < hi][:NEGATED_AFTER]
-        before = [t for t in toks if lo < t.start < s][-NEGATED_BEFORE:]
+        k = bisect.bisect_left(breaks, s)  # the last break before the negator (a word) and the next
+        lo, hi = breaks[k - 1] if k else -1, breaks[k] if k < len(breaks) else len(folded)
+        i = bisect.bisect_right(starts, s)  # the words after the negator, and those before it
+        after = [t for t in toks[i : i + NEGATED_AFTER] if t.start < hi]
+        j = bisect.bisect_left(starts, s)
+        before = [t for t in toks[max(0, j - NEGATED_BEFORE) : j] if t.start > lo]
         out |= {t.text[:STEM] for t in after + before}
     return frozenset(out)
 

@@ -26,9 +26,11 @@ All entries are folded (lowercase, no accents) to compare with `text.fold`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 
+from .clauses import clause_breaks, clause_words, said_between
 from .lexicon import CLAUSE_BREAK, DETERMINERS, NEG_PRIMARY, ONLY_WORDS
 from .text import Token, fold, tokens, zipf
 
@@ -239,8 +241,10 @@ def lexical_cues(folded: str, lang: str) -> frozenset[int]:
         if group == "n" and before[-1:] and before[-1] in _ARTICLES[lang]:
             continue  # a noun: "a recusa de tentar" = "the refusal to try"
         if group == "a":  # concord with a negator before it in its clause
-            opened = max((b.end() for b in CLAUSE_BREAK.finditer(folded, 0, start)), default=0)
-            if {t.text for t in tokens(folded[opened:start])} & NEG_PRIMARY[lang]:
+            breaks = clause_breaks(folded)
+            k = bisect.bisect_left(breaks, start)
+            opened = breaks[k - 1] + 1 if k else 0  # after the clause's break ("algum" has a space before)
+            if said_between(folded, opened, start, NEG_PRIMARY[lang]):
                 continue
         out.add(start)
     return frozenset(out)
@@ -308,12 +312,6 @@ def folded(text: str) -> str:
     return fold(text).replace("’", "'")
 
 
-def clause_after(folded: str, end: int) -> str:
-    """The rest of the clause after position `end` of a folded text."""
-    stop = CLAUSE_BREAK.search(folded, end)
-    return folded[end : stop.start() if stop else len(folded)]
-
-
 def restrictive(folded: str, lang: str, cues: tuple[tuple[int, int], ...]) -> int:
     """How many negators open a restrictive negation ("no es más que el principio" = "only")."""
     pat = RESTRICTIONS.get(lang)
@@ -321,8 +319,7 @@ def restrictive(folded: str, lang: str, cues: tuple[tuple[int, int], ...]) -> in
         return 0
     n = 0
     for _, end in cues:
-        clause = clause_after(folded, end)
-        head = " ".join(t.text for t in tokens(clause)[:RESTRICTION_WINDOW])
+        head = " ".join(clause_words(folded, end, RESTRICTION_WINDOW))
         n += bool(pat.match(" " + head))
     return n
 
@@ -351,7 +348,7 @@ def approximate(folded: str, lang: str, cues: tuple[tuple[int, int], ...]) -> in
         lead = folded[max(0, start - 24) : start]
         cut = [m.end() for m in CLAUSE_BREAK.finditer(lead)]
         before = [t.text for t in tokens(lead[cut[-1] if cut else 0 :])[-2:]]
-        after = [t.text for t in tokens(clause_after(folded, end))[:RESTRICTION_WINDOW]]
+        after = clause_words(folded, end, RESTRICTION_WINDOW)
         seq = [*before, NEGATOR, *after]
         near = {a for a, b in zip(seq, seq[1:]) if b == NEGATOR or b in negative}
         n += bool(
@@ -376,10 +373,14 @@ def bare_comparatives(folded: str, lang: str, cues: tuple[tuple[int, int], ...])
     pat = COMPARATIVES.get(lang)
     if pat is None:
         return 0
-    starts = [m.start() for m in pat.finditer(folded)]
-    return sum(
-        not any(s < start and not CLAUSE_BREAK.search(folded, s, start) for s, _ in cues) for start in starts
-    )
+    negators = sorted(s for s, _ in cues)
+    breaks = clause_breaks(folded)
+    n = 0
+    for m in pat.finditer(folded):
+        # the last negator before it, and whether a clause break stands between them
+        i, k = bisect.bisect_left(negators, m.start()), bisect.bisect_left(breaks, m.start())
+        n += not (i and (not k or breaks[k - 1] < negators[i - 1]))
+    return n
 
 
 def only_for_more_than(text: tuple[str, str], other: tuple[str, str], view: str, cues: Cues) -> bool:

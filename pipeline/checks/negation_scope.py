@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 from . import negation_forms as forms
+from .clauses import clause_words
 from .lexicon import NEG_CONCORD, ONLY_WORDS
-from .text import Token, tokens
+from .text import Token
 
 CONCORD_WINDOW = 6  # a concord word further than this many words from its negator negates anew
 
@@ -23,10 +24,10 @@ def repeats_n_word(w: str, lang: str, folded: str, found: list[tuple[int, int]])
 
 def restrictive_que(folded: str, end: int) -> bool:
     """French "ne ... que" with no negative word between: a restriction ("only"), not a negation."""
-    for t in tokens(forms.clause_after(folded, end))[:CONCORD_WINDOW]:
-        if t.text in NEG_CONCORD["fr"]:
+    for w in clause_words(folded, end, CONCORD_WINDOW):
+        if w in NEG_CONCORD["fr"]:
             return False
-        if t.text in ("que", "qu") or t.text.startswith(("qu'", "qu\u2019")):
+        if w in ("que", "qu") or w.startswith(("qu'", "qu\u2019")):
             return True
     return False
 
@@ -36,8 +37,7 @@ def only_follows(folded: str, end: int, lang: str) -> bool:
     only = ONLY_WORDS.get(lang)
     if not only:
         return False
-    after = tokens(forms.clause_after(folded, end))[: forms.ONLY_WINDOW]
-    return any(t.text in only for t in after)
+    return any(w in only for w in clause_words(folded, end, forms.ONLY_WINDOW))
 
 
 # What stands before the noun "pas" (a step, a pitch): an article, a determiner, an adjective that

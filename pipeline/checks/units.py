@@ -23,6 +23,7 @@ where it is rarer than the commonest words ("new", "south" and "real" in English
 from __future__ import annotations
 
 import functools
+import math
 import re
 from datetime import date
 
@@ -56,6 +57,8 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:/[^\W\d_]+|²)?|[$€£¥₩₹₽₺₪₫₱
 _BEFORE = re.compile(
     r"(?:^|(?<=[\s(]))([A-Z]{3}|[A-Z]{0,2}[$€£¥₩₹₽₺₪₫₱₴₦฿])[\s\u00a0\u202f]?$"
 )  # "$", "US$", "EUR "
+_BEFORE_REACH = 8  # characters: a match of `_BEFORE` is at most 5 long ("US$ " and a newline)
+_GAP = re.compile(r"[ \u00a0\u202f-]*")  # what may stand between an amount and its unit
 
 
 @functools.cache
@@ -112,14 +115,16 @@ def current_currencies() -> frozenset[str]:
 
 def unit_of(text: str, n: Number, lang: str) -> tuple[frozenset[str], int, int]:
     """What the currency or unit of number `n` may be (empty: none read), and where the amount with
-    it starts and ends ("20 dollars", "$20")."""
+    it starts and ends ("20 dollars", "$20"). Reads only the few characters before the number and
+    the words right after it: the cost does not grow with the text."""
     known = names(lang)
-    if (m := _BEFORE.search(text, 0, n.start)) and (what := known.get(fold(m.group(1)))):
+    lo = max(0, n.start - _BEFORE_REACH)  # `_BEFORE` ends at the number: it starts no further back
+    if (m := _BEFORE.search(text, lo, n.start)) and (what := known.get(fold(m.group(1)))):
         return what, m.start(1), n.end
     at, skipped = n.end, 0
-    for m in _TOKEN.finditer(text, n.end):
-        if text[at : m.start()].strip(" \u00a0\u202f-"):
-            break  # punctuation or another number between: the amount says no unit
+    # the next word, with nothing but spaces and hyphens before it (punctuation or another number
+    # between: the amount says no unit)
+    while (gap := _GAP.match(text, at)) and (m := _TOKEN.match(text, gap.end())):
         word = fold(m.group())
         if (word in SCALES or word in _BETWEEN) and skipped < 2:
             at, skipped = m.end(), skipped + 1
@@ -139,22 +144,69 @@ def _narrowed(text: str, m: re.Match[str], known: dict[str, frozenset[str]]) -> 
     return what, end
 
 
+class _Counterparts:
+    """The translation's numbers, indexed by value, with the unit each carries (read once): for a
+    source number, the units of the translation's numbers that meet it (the same amount). The
+    numbers a source number may meet are found through the index, and the answer is kept for
+    every source number that reads the same, so the cost grows with the numbers, not with their
+    pairs ("$5 $5 $5 ..." on both sides)."""
+
+    def __init__(self, text: str, nums: tuple[Number, ...], lang: str) -> None:
+        self.text, self.nums, self.lang = text, nums, lang
+        self.by_value: dict[float, list[int]] = {}
+        self.by_share: dict[int, list[int]] = {}
+        for i, m in enumerate(nums):
+            for v in m.readings | (m.scaled or frozenset()):
+                self.by_value.setdefault(v, []).append(i)
+            for x in m.shares:
+                self.by_share.setdefault(_share_bucket(x), []).append(i)
+        self.units: dict[int, tuple[frozenset[str], int, int]] = {}
+        self.seen: dict[
+            tuple[object, ...], tuple[tuple[frozenset[str], int, int] | None, set[frozenset[str]]]
+        ] = {}
+
+    def unit(self, i: int) -> tuple[frozenset[str], int, int]:
+        if i not in self.units:
+            self.units[i] = unit_of(self.text, self.nums[i], self.lang)
+        return self.units[i]
+
+    def known(self, n: Number) -> tuple[tuple[frozenset[str], int, int] | None, set[frozenset[str]]]:
+        """The first number of the translation that meets `n` and carries a unit (None: none does),
+        and every unit that such numbers carry."""
+        key = (n.readings, n.scaled, n.shares, n.fraction)  # all that `meet` reads of a number
+        if key not in self.seen:
+            near = {i for v in n.readings | (n.scaled or frozenset()) for i in self.by_value.get(v, ())}
+            for x in n.shares:  # a share within one point ("33 %" = "a third"): a bucket either side
+                b = _share_bucket(x)
+                near.update(i for k in range(b - 2, b + 3) for i in self.by_share.get(k, ()))
+            first, units = None, set()
+            for i in sorted(near):
+                if meet(n, self.nums[i]) and (their := self.unit(i))[0]:
+                    first = first or their
+                    units.add(their[0])
+            self.seen[key] = (first, units)
+        return self.seen[key]
+
+
+def _share_bucket(x: float) -> int:
+    return math.floor(x * 100)
+
+
 @register(UNITS)
 def check_units(inp: CheckInput) -> list[Flag]:
     """A source amount whose counterpart in the translation carries another currency or unit."""
     src_nums = extract(inp.source, inp.source_lang)
     if not src_nums:
         return []
-    tgt_nums = extract(inp.target, inp.target_lang)
+    theirs = _Counterparts(inp.target, extract(inp.target, inp.target_lang), inp.target_lang)
     flags: list[Flag] = []
     for n in src_nums:
         unit, s_start, s_end = unit_of(inp.source, n, inp.source_lang)
         if not unit:
             continue
-        theirs = [unit_of(inp.target, m, inp.target_lang) for m in tgt_nums if meet(n, m)]
-        known = [t for t in theirs if t[0]]
-        if known and not any(u & unit for u, _, _ in known):
-            _, t_start, t_end = known[0]
+        first, units = theirs.known(n)
+        if first is not None and not any(u & unit for u in units):
+            _, t_start, t_end = first
             flags.append(
                 UNITS.flag(
                     f"source amount '{inp.source[s_start:s_end]}' is '{inp.target[t_start:t_end]}' in the "

@@ -37,6 +37,7 @@ UNIGRAMS = "frequency_dictionary_en_82_765.txt"
 BIGRAMS = "frequency_bigramdictionary_en_243_342.txt"
 CLASS_TABLE = "order-classes-en.json"  # class_pairs(), built once: .ci/build_order_classes.py
 SHUFFLES = 500  # random orders per sentence: the p-value's resolution is 1/501
+SHUFFLE_CELLS = 100_000  # shuffled words drawn and scored at a time (all 500 shuffles of 200 words)
 MIN_WORDS = 8  # shorter sentences (headlines) have too few orders to tell apart
 CLASS_WORDS = 100  # the most common words (function words) are word classes of their own
 # p above this: the copy's order is not told apart from shuffles. Chosen on natural copy (the
@@ -147,45 +148,97 @@ def words(text: str) -> list[str]:
     return [w[:-2] if w.endswith("'s") else w for w in _WORD.findall(low)]
 
 
+def pair_pmi(a: str, b: str) -> float:
+    """PMI (log10) of word b right after word a: the pair's own where the bigram list has it;
+    else the bound its absence sets (at most 0: absence says something when both words are
+    common, nothing when they are rare) plus the PMI of the words' classes."""
+    uni, bi, total, missing = _counts()
+    ca, cb = uni.get(a), uni.get(b)
+    seen = bi.get((a, b))
+    if seen and ca and cb:
+        return math.log10(seen * total / (ca * cb))
+    bound = min(0.0, math.log10(missing * total / (ca * cb))) if ca and cb else 0.0
+    return bound + class_pmi(a, b)
+
+
 def pmi_matrix(ws: list[str]) -> Any:
-    """PMI (log10) of every ordered word pair (i, j) (0 where i == j): the pair's own where the
-    bigram list has it; else the bound its absence sets (at most 0: absence says something when
-    both words are common, nothing when they are rare) plus the PMI of the words' classes."""
+    """PMI (log10) of every ordered word pair (i, j) (`pair_pmi`; 0 where i == j): n x n cells,
+    for a short text (tests, tools); `order_p_value` reads only the pairs its orders put side by
+    side."""
     import numpy as np
 
-    uni, bi, total, missing = _counts()
     n = len(ws)
     out = np.zeros((n, n))
     for i, a in enumerate(ws):
-        ca = uni.get(a)
         for j, b in enumerate(ws):
-            if i == j:
-                continue
-            cb = uni.get(b)
-            seen = bi.get((a, b))
-            if seen and ca and cb:
-                out[i, j] = math.log10(seen * total / (ca * cb))
-                continue
-            bound = min(0.0, math.log10(missing * total / (ca * cb))) if ca and cb else 0.0
-            out[i, j] = bound + class_pmi(a, b)
+            if i != j:
+                out[i, j] = pair_pmi(a, b)
     return out
+
+
+class _Pairs:
+    """`pair_pmi` of the word pairs that orders of one text's words put side by side. Each
+    distinct pair is computed once: as a table of every pair of the text's distinct words where
+    that is no bigger than the pairs the shuffles hold (any text of ordinary length), else pair
+    by pair as the orders meet them. At most min(distinct words², SHUFFLES x words) pairs."""
+
+    def __init__(self, ws: list[str]) -> None:
+        import numpy as np
+
+        vocab = {w: i for i, w in enumerate(dict.fromkeys(ws))}
+        self.ids = np.array([vocab[w] for w in ws], dtype=np.int64)
+        self.said = list(vocab)
+        self.known: dict[int, float] = {}
+        self.table = None
+        if len(vocab) ** 2 <= SHUFFLES * len(ws):
+            self.table = np.array([[pair_pmi(a, b) for b in self.said] for a in self.said])
+
+    def scores(self, orders: Any) -> Any:
+        """The score of each order (a row of positions in the words): the sum of `pair_pmi` over
+        its adjacent pairs, summed as the row of the n x n table's cells was."""
+        import numpy as np
+
+        ids = self.ids[orders]
+        if self.table is not None:
+            return self.table[ids[:, :-1], ids[:, 1:]].sum(axis=1)
+        d = len(self.said)
+        pairs = ids[:, :-1] * d + ids[:, 1:]  # (first word, second word) as one number
+        distinct, where = np.unique(pairs, return_inverse=True)
+        values = np.array([self._pmi(c, d) for c in distinct.tolist()])
+        return values[where.reshape(pairs.shape)].sum(axis=1)
+
+    def _pmi(self, code: int, d: int) -> float:
+        if code not in self.known:
+            self.known[code] = pair_pmi(self.said[code // d], self.said[code % d])
+        return self.known[code]
 
 
 @functools.lru_cache(maxsize=4096)  # every pivot's round trip checks the same copy
 def order_p_value(text: str) -> float | None:
     """The share of random orders of the text's words that score at least as well as its own
-    order (see the module docstring); None for texts shorter than MIN_WORDS words."""
+    order (see the module docstring); None for texts shorter than MIN_WORDS words.
+
+    Each distinct word pair is scored once (`_Pairs`: never the n x n table of every pair of
+    positions), and the shuffles are drawn and scored SHUFFLE_CELLS words at a time from the one
+    seeded stream: time and memory grow linearly with the words (16 KB of "1x1x…" was 42 s and
+    827 MB), and the answer is the one the whole table gives."""
     ws = words(text)
     n = len(ws)
     if n < MIN_WORDS:
         return None
     import numpy as np
 
-    pmi = pmi_matrix(ws)
-    own = float(pmi[np.arange(n - 1), np.arange(1, n)].sum())
+    pairs = _Pairs(ws)
+    own = float(pairs.scores(np.arange(n)[None, :])[0])
     seed = int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest()[:8], "little")
-    perms = np.argsort(np.random.default_rng(seed).random((SHUFFLES, n)), axis=1)
-    scores = pmi[perms[:, :-1], perms[:, 1:]].sum(axis=1)
+    rng = np.random.default_rng(seed)  # one stream: rows drawn in parts are the rows drawn at once
+    rows = max(1, min(SHUFFLES, SHUFFLE_CELLS // n))
+    scores = np.concatenate(
+        [
+            pairs.scores(np.argsort(rng.random((min(rows, SHUFFLES - done), n)), axis=1))
+            for done in range(0, SHUFFLES, rows)
+        ]
+    )
     higher = int((scores > own + 1e-9).sum())
     ties = int((np.abs(scores - own) <= 1e-9).sum())
     return (1 + higher + ties / 2) / (SHUFFLES + 1)  # mid-p: a text with no evidence sits at 0.5

@@ -84,10 +84,10 @@ def test_rows_show_reason_source_beside_translation_and_severity_marks(
     assert r.page.eval_on_selector_all(
         f"{row} .seg-text mark.sev-critical", "e => e.map(x => x.textContent)"
     ) == ["230"]
-    # a dropped negation: marked in the source, said on the translation side. The rest of the
-    # clause says what the engine's translation says; natural copy put its kind over the precision
-    # budget, so it is evidence (minor, marked in its colour) and the combiner asks for review,
-    # naming the negation as what weighed most
+    # a dropped negation: marked in the source, said on the translation side. The copy rewords the
+    # clause too ("welcome"), so the check is less sure (major); natural copy put that kind over
+    # the precision budget, so it is evidence (minor, marked in its colour) and the combiner asks
+    # for review, naming the negation as what weighed most
     neg = by_id("d0-bridge-3")
     seg3 = next(s for s in data["segments"] if s["id"] == "bridge-3")
     assert [(f["check"], f["severity"]) for f in seg3["flags"]] == [
@@ -95,9 +95,9 @@ def test_rows_show_reason_source_beside_translation_and_severity_marks(
         ("combined", "major"),
     ]
     # the evidence names the kind the check raised and what the budget shows (it said "negation
-    # (critical)" beside a minor flag)
-    assert "weighed most: negation (critical, lowered to minor)" in seg3["flags"][1]["message"]
-    assert seg3["evidence"][0]["label"] == "negation (critical, lowered to minor)"
+    # (major)" beside a minor flag)
+    assert "weighed most: negation (major, lowered to minor)" in seg3["flags"][1]["message"]
+    assert seg3["evidence"][0]["label"] == "negation (major, lowered to minor)"
     assert seg3["verdict"] == "review"
     assert "weighed most: negation" in r.page.inner_text(f"{neg} .reason")
     assert r.page.inner_text(f"{neg} .seg-src mark.sev-minor") == "no"
@@ -105,7 +105,7 @@ def test_rows_show_reason_source_beside_translation_and_severity_marks(
     r.page.click(f"{neg} .seg-toggle")
     panel = r.page.inner_text(f"{neg} .panel")
     assert "MINOR negation" in panel and seg3["flags"][0]["message"] in panel
-    assert "negation (critical, lowered to minor)" in panel
+    assert "negation (major, lowered to minor)" in panel
     # an empty translation says so, with its consequences folded
     empty = by_id("d0-bridge-4")
     assert r.page.inner_text(f"{empty} .reason-text") == "empty translation"

@@ -41,6 +41,7 @@ CASES: list[tuple[str, str, str, tuple[int, ...], str]] = [
     ("negation not", "negation", "not ", (500, 1000, 2000), "source-en"),
     ("dates January", "dates", "January ", (125, 250, 500), "copy"),
     ("scrambled 1x", "scrambled", "1x", (1000, 2000, 4000), "copy"),
+    ("scrambled 1x long", "scrambled", "1x", (4000, 8000), "copy"),  # one 16,000-character token
 ]
 
 

@@ -265,10 +265,12 @@ def slot_marks(text: str) -> list[tuple[int, int, str]]:
 # hold no English words to order: read as "max retry count", "config yaml", they made correct
 # technical sentences look scrambled. Each stands as one word in a noun's slot ("x", padded to
 # its length: the spans stay where they were).
+# Each alternative starts where a token starts and tries once there, so a long unbroken token costs
+# its length, not its square ("1x" * 8000 was read again from every character)
 _CODE_TOKEN = re.compile(
-    r"\S+://\S+"  # a URL
-    r"|\S*[^\W_]_[^\W_]\S*"  # an identifier with an underscore: max_retry_count
-    r"|(?<!\S)[\w-]*[a-z][\w-]*(?:\.[\w-]+)*\.[a-z]{2,}\b"  # a file or host name: config.yaml
+    r"(?<!\S)\S+://\S+"  # a URL
+    r"|(?<!\S)\S*[^\W_]_[^\W_]\S*"  # an identifier with an underscore: max_retry_count
+    r"|(?<!\S)(?=[\w-]*[a-z])[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b"  # a file or host name: config.yaml
     r"|(?<!\S)(?:~|\.{1,2})?/[\w.-]\S*"  # a path: /usr/bin, ./run.sh
 )
 

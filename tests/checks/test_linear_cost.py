@@ -224,3 +224,17 @@ def test_order_test_scores_each_distinct_pair_once(monkeypatch: pytest.MonkeyPat
         monkeypatch.undo()
         assert max(calls.values()) == 1, text[:40]  # each word pair once (was once per pair of positions)
     word_order.order_p_value.cache_clear()
+
+
+def test_code_tokens_are_blanked_from_where_they_start() -> None:
+    """`scramble._prose` blanks URLs, identifiers, file names and paths whole, each tried where its
+    token starts (a long unbroken token was read again from every character: "1x" * 8000 took
+    3.7 s, `benchmarks/bench_pathological.py`); prose and such a token stay as they are."""
+    from pipeline.checks.scramble import _prose
+
+    text = "See https://example.org/a_b or max_retry_count in config.yaml under /usr/bin and ./run.sh now"
+    assert _prose(text) == (
+        "See x                       or x               in x           under x        and x        now"
+    )
+    assert _prose("1x" * 5000) == "1x" * 5000
+    assert _prose("a1x" * 3000 + ".org") == "x" + " " * (9003)

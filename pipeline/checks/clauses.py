@@ -21,6 +21,13 @@ def clause_breaks(folded: str) -> tuple[int, ...]:
     return tuple(m.start() for m in CLAUSE_BREAK.finditer(folded))
 
 
+def clause_start(folded: str, pos: int) -> int:
+    """Where the clause that position `pos` of a folded text stands in starts (after its break)."""
+    breaks = clause_breaks(folded)
+    i = bisect.bisect_left(breaks, pos)
+    return breaks[i - 1] + 1 if i else 0
+
+
 def clause_end(folded: str, end: int) -> int:
     """Where the clause that position `end` of a folded text stands in ends (its next break)."""
     breaks = clause_breaks(folded)

@@ -58,7 +58,8 @@ NEG_IDIOMS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # Words that negate without a negator ("without", "lack", "seldom", "few"): a translation may
 # turn "não tem" into "lacks" or "not enough" into "insuficiente". They never raise a flag on
-# their own; they explain a difference in negator counts (checks/negation.py).
+# their own; they explain a difference in negator counts (checks/negation.py). Each language's
+# verb "to fail" ("falló", "falhou", "échoue", "fallita") says "could not" as the English list's does.
 NEG_IMPLICIT: dict[str, frozenset[str]] = {
     # with the conjunctions and adverbs that carry a negation of the other language's clause:
     # "unless" = "se ... não", "rather than" = "e não", "yet to" =
@@ -74,17 +75,24 @@ NEG_IMPLICIT: dict[str, frozenset[str]] = {
     ),
     "es": frozenset(
         "sin falta faltan carece carecen apenas pocos pocas escasos escasas ausencia contrario sino "
-        "salvo excepto".split()
+        "salvo excepto "
+        "falla fallan fallo fallaron fallar fallido fallida fallidos fallidas".split()  # English "fail"
     ),
     "pt": frozenset(
         "sem falta faltam carece carecem poucos poucas escassos escassas ausencia contrario senao "
-        "salvo exceto excepto".split()
+        "salvo exceto excepto "
+        "falha falham falhou falharam falhar falhado falhada".split()
     ),
-    "fr": frozenset("sans manque manquent peu guere absence contraire sinon sauf excepte".split()),
+    "fr": frozenset(
+        "sans manque manquent peu guere absence contraire sinon sauf excepte "
+        "echoue echouent echouer echec echecs".split()
+    ),
     "it": frozenset(
-        "senza manca mancano pochi poche scarsi assenza contrario altrimenti salvo tranne".split()
+        "senza manca mancano pochi poche scarsi assenza contrario altrimenti salvo tranne "
+        "fallito fallita falliti fallite fallisce falliscono fallire".split()
     ),
     "de": frozenset("ohne mangel fehlt fehlen wenig wenige sonst ausser".split()),
+    "ca": frozenset("sense falta manca pocs poques falla fallen fallat fallada fallar".split()),
 }
 # Negative prefixes and suffixes (un-able, in-suficiente, des-conhecido, use-less): a word made of
 # one and a word of the language negates it. "strong" ones always negate; the others only in

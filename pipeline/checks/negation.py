@@ -62,8 +62,17 @@ def _idiom_pattern(lang: str) -> re.Pattern[str] | None:
 
 
 def _idiom_spans(folded: str, lang: str) -> list[tuple[int, int]]:
+    """The idioms' spans and those of an "or not" closing a "whether" (`scope.whether_or_not`), in
+    order, none over another."""
     pat = _idiom_pattern(lang)
-    return [] if pat is None else [(m.start(), m.end()) for m in pat.finditer(folded)]
+    found = [] if pat is None else [(m.start(), m.end()) for m in pat.finditer(folded)]
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(found + scope.whether_or_not(folded, lang)):
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
 
 
 def _in_idiom(pos: int, idioms: list[tuple[int, int]], starts: list[int]) -> bool:

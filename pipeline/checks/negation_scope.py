@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+import functools
+import re
+
 from . import negation_forms as forms
-from .clauses import clause_words
+from .clauses import clause_start, clause_words, said_between
 from .lexicon import NEG_CONCORD, ONLY_WORDS
 from .text import Token
 
@@ -57,3 +60,43 @@ def bare_pas(toks: tuple[Token, ...], i: int) -> bool:
     before = toks[i - 1].text if i else ""
     after = toks[i + 1].text if i + 1 < len(toks) else ""
     return before not in _PAS_NOUN_BEFORE and after != "a"
+
+
+# "or not" closing an alternative, and the words that open one ("whether", "si", "se"): "Se esta
+# etiqueta afeta ou não a largura" = "whether or not this tag affects the width" negates nothing,
+# wherever the "or not" stands in the clause (NEG_IDIOMS reads it only before a break)
+_OR_NOT = {
+    "en": "or not",
+    "es": "o no",
+    "ca": "o no",
+    "pt": "ou nao",
+    "fr": "ou non|ou pas",
+    "it": "o no|o non",
+}
+_WHETHER = {
+    "en": frozenset({"whether", "if"}),
+    "es": frozenset({"si"}),
+    "ca": frozenset({"si"}),
+    "pt": frozenset({"se"}),
+    "fr": frozenset({"si"}),
+    "it": frozenset({"se"}),
+}
+
+
+@functools.cache
+def _or_not(lang: str) -> re.Pattern[str] | None:
+    said = _OR_NOT.get(lang)
+    return re.compile(r"(?<!\w)(?:" + said + r")(?!\w)") if said else None
+
+
+def whether_or_not(folded: str, lang: str) -> list[tuple[int, int]]:
+    """The spans of "or not" that close an alternative a "whether" word opened earlier in its
+    clause (a folded text): no negation."""
+    pat = _or_not(lang)
+    if pat is None:
+        return []
+    return [
+        m.span()
+        for m in pat.finditer(folded)
+        if said_between(folded, clause_start(folded, m.start()), m.start(), _WHETHER[lang])
+    ]

@@ -39,6 +39,12 @@ def run(check: str, inp: CheckInput) -> list[Flag]:
     return spec.fn(inp)
 
 
+def assert_severities(check: str, inp: CheckInput, expected: list[str]) -> None:
+    """The severities of the flags one check raises on an input, in order, are `expected`."""
+    flags = run(check, inp)
+    assert [f.severity for f in flags] == expected, (inp.forward, inp.back, flags)
+
+
 def gating(check: str, inp: CheckInput) -> list[Flag]:
     """Flags of a check that change the verdict (major or critical)."""
     return [f for f in run(check, inp) if f.severity in ("major", "critical")]

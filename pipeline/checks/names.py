@@ -23,7 +23,7 @@ from .name_pairs import COMMON_WORD_ZIPF, PAIR_WINDOW, paired
 from .number_words import roman_value
 from .openers import opening_word, renders_opening_word, verb_or_adverb
 from .propernames import Name, matches, missing, name_key, names, vocabulary
-from .text import UNKNOWN_WORD_ZIPF, fold, is_capitalised, is_sentence_initial, tokens, zipf
+from .text import UNKNOWN_WORD_ZIPF, WORD, fold, is_capitalised, is_sentence_initial, tokens, zipf
 
 TITLE_MAX_LETTERS = 5  # an abbreviated title before a name: "Dott.", "Sig.", "Prof.", "Sra."
 TITLE_ZIPF = 3.0  # ... that the language writes often enough to be a word of its own
@@ -197,15 +197,19 @@ def _through_hyphens(n: Name, text: str) -> str:
     return n.text + m.group(0) if m else n.text
 
 
+OPENING_WORDS_REACH = 80  # characters before a name read for the capitalised words that open it
+
+
 def _with_opening_words(n: Name, text: str) -> str:
     """The name with the capitalised words just before it, which the name reader leaves out
     where they are common words ("Netherlands Antillean Guilder", "Icelandic Krona": CLDR names
     the currency as a whole)."""
     start = n.start
-    for tok in reversed([t for t in tokens(text) if t.end <= n.start]):
-        if text[tok.end : start] != " " or not is_capitalised(tok.text):
+    before = list(WORD.finditer(text, max(0, n.start - OPENING_WORDS_REACH), n.start))
+    for m in reversed(before):  # a bounded reach: a text of many names stays linear
+        if text[m.end() : start] != " " or not is_capitalised(m.group()):
             break
-        start = tok.start
+        start = m.start()
     return text[start : n.end]
 
 

@@ -32,6 +32,7 @@ import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -76,6 +77,34 @@ def joined(source: list[dict[str, str]], copy: list[dict[str, str]]) -> list[dic
     ]
 
 
+def summarise(data: dict[str, Any], part: dict[str, int], source_lang: str, show: int) -> None:
+    """Per fifth group (read / held out): pairs, flagged, failed, major/critical flags per check;
+    then `show` flagged pairs of the read fifths."""
+    groups: dict[str, list[dict[str, object]]] = {"read (parts 1-4)": [], "held out (part 0)": []}
+    for seg in data["segments"]:
+        # the English msgid's fifth: the segment's source itself where that is the msgid, as read
+        # since the benchmark began (a few sources read back differently from their msgid)
+        held_out = (part[seg["meta"]["msgctxt"]] if source_lang != "en" else _part(seg["source"])) == 0
+        groups["held out (part 0)" if held_out else "read (parts 1-4)"].append(seg)
+    for name, segs in groups.items():
+        flagged = [s for s in segs if s["verdict"] != "ok"]
+        failed = [s for s in segs if s["verdict"] == "fail"]
+        by_check = Counter(
+            f["check"]
+            for s in segs
+            for f in {(f["check"], f["severity"]): f for f in s["flags"]}.values()
+            if f["severity"] in ("major", "critical")
+        )
+        n = max(len(segs), 1)
+        print(f"{name}: {len(segs)} pairs, flagged {len(flagged)} ({100 * len(flagged) / n:.1f} %), "
+              f"failed {len(failed)} ({100 * len(failed) / n:.1f} %)")  # fmt: skip
+        print("   major/critical by check: " + ", ".join(f"{c} {k}" for c, k in by_check.most_common()))
+    shown = [s for s in groups["read (parts 1-4)"] if s["verdict"] != "ok"][:show]
+    for s in shown:
+        why = "; ".join(f"{f['check']}:{f['severity']}" for f in s["flags"] if f["severity"] != "minor")
+        print(f"  [{s['verdict']}] {s['source']!r} -> {s['text']!r} ({why})")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--lang", default="es")
@@ -115,30 +144,7 @@ def main() -> int:
     if done.returncode != 0:
         print(done.stderr, file=sys.stderr)
         return done.returncode
-    data = json.loads(report.read_text(encoding="utf-8"))
-    groups: dict[str, list[dict[str, object]]] = {"read (parts 1-4)": [], "held out (part 0)": []}
-    for seg in data["segments"]:
-        # the English msgid's fifth: the segment's source itself where that is the msgid, as read
-        # since the benchmark began (a few sources read back differently from their msgid)
-        held_out = (part[seg["meta"]["msgctxt"]] if args.source_lang != "en" else _part(seg["source"])) == 0
-        groups["held out (part 0)" if held_out else "read (parts 1-4)"].append(seg)
-    for name, segs in groups.items():
-        flagged = [s for s in segs if s["verdict"] != "ok"]
-        failed = [s for s in segs if s["verdict"] == "fail"]
-        by_check = Counter(
-            f["check"]
-            for s in segs
-            for f in {(f["check"], f["severity"]): f for f in s["flags"]}.values()
-            if f["severity"] in ("major", "critical")
-        )
-        n = max(len(segs), 1)
-        print(f"{name}: {len(segs)} pairs, flagged {len(flagged)} ({100 * len(flagged) / n:.1f} %), "
-              f"failed {len(failed)} ({100 * len(failed) / n:.1f} %)")  # fmt: skip
-        print("   major/critical by check: " + ", ".join(f"{c} {k}" for c, k in by_check.most_common()))
-    shown = [s for s in groups["read (parts 1-4)"] if s["verdict"] != "ok"][: args.show]
-    for s in shown:
-        why = "; ".join(f"{f['check']}:{f['severity']}" for f in s["flags"] if f["severity"] != "minor")
-        print(f"  [{s['verdict']}] {s['source']!r} -> {s['text']!r} ({why})")
+    summarise(json.loads(report.read_text(encoding="utf-8")), part, args.source_lang, args.show)
     return 0
 
 

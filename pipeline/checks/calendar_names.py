@@ -9,28 +9,28 @@ from .text import fold as _fold
 
 
 @functools.cache
-def month_names(lang: str) -> dict[str, int]:
-    """Folded month names (wide forms) -> month number, from the CLDR data in babel."""
-    from babel.dates import get_month_names
-
-    try:
-        names = get_month_names("wide", "stand-alone", locale=lang)  # Catalan "juny", not "de juny"
-    except (ValueError, LookupError):
-        return {}
-    return {_fold(v): int(k) for k, v in names.items()}
-
-
-@functools.cache
-def month_spellings(lang: str) -> dict[str, str]:
-    """Folded month name -> the name as CLDR spells it in lower case, accents kept ("marc" ->
-    "març"), where the two differ."""
+def _wide_months(lang: str) -> dict[int, str]:
+    """Month number -> its wide stand-alone name in CLDR (babel): Catalan "juny", not "de juny"."""
     from babel.dates import get_month_names
 
     try:
         names = get_month_names("wide", "stand-alone", locale=lang)
     except (ValueError, LookupError):
         return {}
-    return {_fold(v): v.lower() for v in names.values() if _fold(v) != v.lower()}
+    return {int(k): v for k, v in names.items()}
+
+
+@functools.cache
+def month_names(lang: str) -> dict[str, int]:
+    """Folded month names (wide forms) -> month number, from the CLDR data in babel."""
+    return {_fold(v): k for k, v in _wide_months(lang).items()}
+
+
+@functools.cache
+def month_spellings(lang: str) -> dict[str, str]:
+    """Folded month name -> the name as CLDR spells it in lower case, accents kept ("marc" ->
+    "març"), where the two differ."""
+    return {_fold(v): v.lower() for v in _wide_months(lang).values() if _fold(v) != v.lower()}
 
 
 @functools.cache

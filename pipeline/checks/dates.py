@@ -20,7 +20,7 @@ from . import Check, CheckInput, register
 from .calendar_names import day_names, month_abbreviations, month_names, month_spellings
 from .clock import clock_times, noon_words
 from .clock_words import WEEKDAY_SHORT_BEFORE, WEEKDAY_SHORT_ORDINALS
-from .text import fold, quote, zipf
+from .text import WORD_CHAR, fold, quote, zipf
 
 _NUMERIC_DATE = re.compile(r"(?<![\d.,/-])(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})(?![\d/-]|[.,]\d)")
 # Every numeric pattern holds a digit, and so does a month abbreviation's context ("Jun 20", "20
@@ -31,7 +31,6 @@ _DIGIT = re.compile(r"\d")
 # "março". Read as the month only beside a number ("15 marc 2020"), as abbreviations are.
 ACCENTLESS_WORD_MARGIN = 1.0
 _WORD_RUN = re.compile(r"\w+")
-_WORD_CHAR = re.compile(r"\w")
 _NEAR_NUMBER = 12  # characters either side of an accentless month where a day number or year may stand
 
 
@@ -241,10 +240,12 @@ def unmatched(a: list[Mention], b: list[Mention]) -> tuple[list[Mention], list[M
 
 
 class WrittenIn:
-    """`as_written_in` for every mention of a text against one other text and its mentions: the
-    other text's words indexed once, each name's answer kept (a text that says "January" a
-    thousand times asks once), the mentions' spans bisected. The cost grows with the texts, not
-    with the pairs of mentions and hits."""
+    """A month or weekday name that the other text has letter for letter without reading it as a
+    date is a name or a title ("Life on Mars", "Vendredi" as a name), not a date. Asked of every
+    mention of a text against one other text and its mentions: the other text's words indexed
+    once, each name's answer kept (a text that says "January" a thousand times asks once), the
+    mentions' spans bisected. The cost grows with the texts, not with the pairs of mentions and
+    hits."""
 
     def __init__(self, other: str, other_mentions: list[Mention]) -> None:
         self.other, self.other_mentions = other, other_mentions
@@ -278,7 +279,7 @@ class WrittenIn:
         for h in self._index().get(first.group() if first else "", ()):
             end = h + len(said)
             if (not hits or h >= hits[-1] + len(said)) and self.other.startswith(said, h):
-                if not _WORD_CHAR.match(self.other, end):
+                if not WORD_CHAR.match(self.other, end):
                     hits.append(h)
         return hits
 
@@ -286,13 +287,6 @@ class WrittenIn:
         """Position `h` falls inside a mention of the other text."""
         i = bisect.bisect_right(self.starts, h)
         return i > 0 and self.reach[i - 1] > h
-
-
-def as_written_in(m: Mention, other: str, other_mentions: list[Mention]) -> bool:
-    """A month or weekday name that the other text has letter for letter without reading it as a
-    date is a name or a title ("Life on Mars", "Vendredi" as a name), not a date. (For many
-    mentions against one text, `WrittenIn` answers the same once per name.)"""
-    return WrittenIn(other, other_mentions)(m)
 
 
 DATES = Check("dates", "critical", "Dates and times differ", engine=False)

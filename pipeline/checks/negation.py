@@ -26,7 +26,7 @@ from pipeline.records import Flag, Span
 from . import Check, CheckInput, register
 from . import negation_forms as forms
 from . import negation_scope as scope
-from .clauses import clause_end, said_between
+from .clauses import clause_breaks, clause_end, said_between
 from .lexicon import (
     CLAUSE_BREAK,
     NEG_AFFIXES,
@@ -166,7 +166,7 @@ def negated_words(text: str, lang: str) -> frozenset[str]:
     folded = fold(text)
     toks = [t for t in tokens(folded) if len(t.text) > 2 and zipf(t.text, lang) < FUNCTION_WORD_ZIPF]
     starts = [t.start for t in toks]
-    breaks = [m.start() for m in CLAUSE_BREAK.finditer(folded)]
+    breaks = clause_breaks(folded)
     out = set()
     for s, _ in cues(text, lang):
         k = bisect.bisect_left(breaks, s)  # the last break before the negator (a word) and the next

@@ -16,7 +16,7 @@ beside another lost or added name on the other side: two names that differ where
 from __future__ import annotations
 
 from . import CheckInput
-from .propernames import RARE_INITIAL_ZIPF, Name, matches, name_key, vocabulary
+from .propernames import RARE_INITIAL_ZIPF, Name, matches, name_key, travels, vocabulary
 from .text import is_acronym, is_capitalised, is_sentence_initial, tokens, zipf
 
 MIN_LETTERS = 3  # "El", "A", "No": too short to be told from a function word kept as it is
@@ -24,6 +24,9 @@ MIN_LETTERS = 3  # "El", "A", "No": too short to be told from a function word ke
 # frequency list too. An opening word that list hardly knows is one the engine kept because it did
 # not know it ("Recharger la page", "Discard this hunk" through an engine without "discard").
 NAME_ELSEWHERE_ZIPF = 2.0
+# Between two languages other than English, close ones share most words ("Bloquear", "Modo" are
+# Spanish and Portuguese, and the engine keeps them): a name travels further, into English
+# (propernames.travels: "Juan", "Andrés", "João" do; "modo", "uso", "bloquear" do not).
 
 
 def opening_names(
@@ -57,6 +60,7 @@ def opening_names(
             or w not in kept
             or zipf(w.lower(), lang) < RARE_INITIAL_ZIPF
             or (across and zipf(w.lower(), other_lang) < NAME_ELSEWHERE_ZIPF)
+            or (across and "en" not in (lang, other_lang) and not travels(w.lower(), lang))
         ):
             continue
         key = name_key(w)

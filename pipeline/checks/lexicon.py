@@ -76,7 +76,8 @@ NEG_IMPLICIT: dict[str, frozenset[str]] = {
     "es": frozenset(
         "sin falta faltan carece carecen apenas pocos pocas escasos escasas ausencia contrario sino "
         "salvo excepto "
-        "falla fallan fallo fallaron fallar fallido fallida fallidos fallidas".split()  # English "fail"
+        "falla fallan fallo fallaron fallar fallido fallida fallidos fallidas "  # English "fail"
+        "fallado fallada fallados falladas".split()
     ),
     "pt": frozenset(
         "sem falta faltam carece carecem poucos poucas escassos escassas ausencia contrario senao "
@@ -85,7 +86,7 @@ NEG_IMPLICIT: dict[str, frozenset[str]] = {
     ),
     "fr": frozenset(
         "sans manque manquent peu guere absence contraire sinon sauf excepte "
-        "echoue echouent echouer echec echecs".split()
+        "echoue echouee echoues echouees echouent echouer echec echecs".split()
     ),
     "it": frozenset(
         "senza manca mancano pochi poche scarsi assenza contrario altrimenti salvo tranne "
@@ -94,6 +95,24 @@ NEG_IMPLICIT: dict[str, frozenset[str]] = {
     "de": frozenset("ohne mangel fehlt fehlen wenig wenige sonst ausser".split()),
     "ca": frozenset("sense falta manca pocs poques falla fallen fallat fallada fallar".split()),
 }
+# "Cannot" said with an adjective of impossibility: "No se puede abrir" = "Impossível abrir" =
+# "Impossible d'ouvrir" = "Unable to open" (negation._said_alike). The forms of "can" (and "be
+# possible", "manage to") a negator before them makes a "cannot", and the stems of the words
+# that say it alone (impossible, imposible, impossível, impossibilitado, incapaz, unable). Folded.
+CAN: dict[str, str] = {
+    "en": r"can|could|can't|cannot|couldn't|able|possible",
+    "es": r"puedo|puedes|puede|pueden|pueda|puedan|pude|pudo|pudimos|pudieron|pudiera|pudieran|podido|podia"
+    r"|podian|podemos|podra|podran|podria|podrian|poder|posible|consig\w+|consegu\w+",
+    "pt": r"posso|podes|pode|podem|podemos|pude|pudemos|puderam|podia|podiam|podera|poderao|poderia|poderiam"
+    r"|possa|possam|poder|possivel|consig\w+|consegu\w+",
+    "fr": r"peux|peut|peuvent|pouvons|pouvez|pouvait|pouvaient|pourra|pourront|pourrait|pourraient|pu|puisse"
+    r"|puissent|pouvoir|possible|parvien\w+|parven\w+|parvenu",
+    "it": r"puo|posso|puoi|possono|possiamo|potuto|potra|potranno|potrebbe|potrebbero|poteva|potevano|possa"
+    r"|possano|possibile|riesc\w*|riusc\w+",
+    "ca": r"puc|pots|pot|podem|podeu|poden|podia|podien|pogut|podra|podran|podria|podrien|pugui|puguin"
+    r"|possible|aconsegu\w+",
+}
+CANNOT_STEMS = ("impossib", "impossiv", "imposib", "incapa", "unable")
 # Negative prefixes and suffixes (un-able, in-suficiente, des-conhecido, use-less): a word made of
 # one and a word of the language negates it. "strong" ones always negate; the others only in
 # front of a longer, common word (in-form and dis-cover do not negate), and in English only where

@@ -21,7 +21,7 @@ from .cldrnames import acronym_at, named, said_in
 from .initial_names import added_opening, lost_opening
 from .name_pairs import COMMON_WORD_ZIPF, PAIR_WINDOW, paired
 from .number_words import roman_value
-from .openers import opening_word, renders_opening_word, verb_or_adverb
+from .openers import opening_word, renders_opening_word, shared_word, verb_or_adverb
 from .propernames import Name, matches, missing, name_key, names, vocabulary
 from .text import UNKNOWN_WORD_ZIPF, WORD, fold, is_capitalised, is_sentence_initial, tokens, zipf
 
@@ -229,7 +229,7 @@ def lost_names(inp: CheckInput) -> list[tuple[Name, bool]]:
             continue  # a number ("século XIX" / "19th century"): the numbers check compares it
         if _title_abbreviation(n, inp):
             continue  # "Dott.ssa", "Sr.", "Prof.": a title, which translations render their way
-        if opening_word(n, inp.source, inp.source_lang):
+        if opening_word(n, inp.source, inp.source_lang) or shared_word(n, inp, copy=False):
             continue  # "Preheat the oven": a verb or adverb that opens the sentence, not a name
         whole = acronym_at(inp.source, n.start) or _through_hyphens(n, inp.source)  # "EE. UU." is one
         if any(
@@ -267,7 +267,7 @@ def added_names(inp: CheckInput) -> list[Name]:
     back_vocab = vocabulary(inp.back) if inp.back is not None else None
     out = []
     for n in names(inp.target, inp.target_lang):
-        if renders_opening_word(n, inp):
+        if renders_opening_word(n, inp) or shared_word(n, inp, copy=True):
             continue  # the copy's rendering of the verb or adverb that opens the source's sentence
         if said_in(n.text, inp.target_lang, inp.source, inp.source_lang):
             continue  # CLDR's name in the copy's language of a country or language the source names

@@ -28,6 +28,7 @@ from . import negation_forms as forms
 from . import negation_scope as scope
 from .clauses import clause_breaks, clause_end, said_between
 from .lexicon import (
+    CANNOT_STEMS,
     CLAUSE_BREAK,
     NEG_AFFIXES,
     NEG_CONCORD,
@@ -36,7 +37,7 @@ from .lexicon import (
     NEG_STANDALONE,
     ONLY_WORDS,
 )
-from .negation_words import implicit
+from .negation_words import cannot_said_alike, implicit
 from .text import fold, tokens, words, zipf
 from .wordnet_antonyms import negated_by_prefix
 
@@ -124,8 +125,8 @@ def cues(text: str, lang: str) -> tuple[tuple[int, int], ...]:
             clause_has_negator, since_negator = True, 0
             continue
         if lang == "fr" and (w.startswith("n'") or w == "ne"):
-            if scope.restrictive_que(folded, tok.end):
-                continue  # "ne ... que" = only ("ne serait-ce qu'une", "il n'a que deux")
+            if scope.silent_ne(w, folded, tok.start, tok.end, out if clause_has_negator else []):
+                continue  # "ne ... que" = only; "aucun fichier n'a" negates once; "avant qu'il ne"
             out.append((tok.start, tok.start + 2))
             clause_has_negator, since_negator = True, 0
             continue
@@ -133,7 +134,7 @@ def cues(text: str, lang: str) -> tuple[tuple[int, int], ...]:
             continue  # "No. 5", "No 5": the number sign
         if folded[tok.end : tok.end + 1] == "-" and folded[tok.end + 1 : tok.end + 2].isalpha():
             continue  # a prefix ("não-linear", "no-violento" = "non-linear"): see implicit()
-        if clause_has_negator and (w in concord or scope.repeats_n_word(w, lang, folded, out)):
+        if clause_has_negator and (w in concord or scope.repeats_n_word(w, lang, folded, out, tok.start)):
             continue
         if w in primary or (
             (w in standalone or (lang == "fr" and scope.bare_pas(toks, i))) and not clause_has_negator
@@ -209,7 +210,8 @@ def check_negation(inp: CheckInput) -> list[Flag]:
     more = (inp.source, inp.source_lang) if n_tgt < n_src else (inp.target, inp.target_lang)
     # negations the other side says as plainly in another form ("no es más que" / "only")
     view = inp.forward if n_tgt < n_src else inp.back  # the engine's rendering of the side with more
-    lo, hi = min(n_src, n_tgt) + _said_alike(more, fewer, view), max(n_src, n_tgt)
+    cannot = cannot_said_alike(forms.folded(more[0]), more[1], cues(*more), forms.folded(fewer[0]))
+    lo, hi = min(n_src, n_tgt) + _said_alike(more, fewer, view) + cannot, max(n_src, n_tgt)
     if lo >= hi:
         return []
     spans = tuple(Span("source", s, e) for s, e in cues(inp.source, inp.source_lang)) + tuple(
@@ -220,7 +222,7 @@ def check_negation(inp: CheckInput) -> list[Flag]:
     # The side with fewer negators may negate with a word instead ("sem" / "without",
     # "não regulamentada" / "unregulated"): then the difference is of wording, weak evidence.
     fewer_text, fewer_lang = fewer
-    implied = _implied(inp, fewer, view, hi - lo if n_tgt < n_src else 0)
+    implied = _unspent(_implied(inp, fewer, view, hi - lo if n_tgt < n_src else 0), cannot)
     # The copy adds a negation: an English source's "unable", "invalid" (WordNet pairs them) or a
     # strong prefix joined by a hyphen that is not the language's negator ("non-recursive"; French
     # "non-" is) says it (no flag); other words must negate in the engine's hands, else it stands.
@@ -254,7 +256,8 @@ def _said_alike(more: tuple[str, str], fewer: tuple[str, str], view: str | None)
     to spare ("no es más que el principio" / "only the beginning"), an approximate negation
     against "hardly" ("casi no vino nadie" / "hardly anyone came"), a negated noun against its
     "-free" compound (where `view`, the engine's rendering of the side with more, negates it).
-    Both sides say the same restriction, "almost none", "without": no difference of meaning."""
+    Both sides say the same restriction, "almost none", "without": no difference of meaning. (A
+    negated "can" against an adjective of impossibility is `cannot_said_alike`.)"""
     (more_text, more_lang), (fewer_text, fewer_lang) = more, fewer
     spans = cues(more_text, more_lang)
     folded_more, folded_fewer = forms.folded(more_text), forms.folded(fewer_text)
@@ -270,6 +273,18 @@ def _said_alike(more: tuple[str, str], fewer: tuple[str, str], view: str | None)
         + min(forms.approximate(folded_more, more_lang, spans), max(0, hardly))
         + freed
     )
+
+
+def _unspent(implied: tuple[str, ...], cannot: int) -> tuple[str, ...]:
+    """The words that negate without a negator, less the first `cannot` words of impossibility:
+    those said a negated "can" of the other side (`cannot_said_alike`) and explain nothing else."""
+    out = []
+    for w in implied:
+        if cannot and w.startswith(CANNOT_STEMS):
+            cannot -= 1
+        else:
+            out.append(w)
+    return tuple(out)
 
 
 def _implied(inp: CheckInput, fewer: tuple[str, str], view: str | None, copy_short: int) -> tuple[str, ...]:

@@ -9,19 +9,74 @@ import re
 from . import negation_forms as forms
 from .clauses import clause_start, clause_words, said_between
 from .lexicon import NEG_CONCORD, ONLY_WORDS
-from .text import Token
+from .text import Token, tokens
 
 CONCORD_WINDOW = 6  # a concord word further than this many words from its negator negates anew
 
 
-def repeats_n_word(w: str, lang: str, folded: str, found: list[tuple[int, int]]) -> bool:
+def repeats_n_word(w: str, lang: str, folded: str, found: list[tuple[int, int]], at: int) -> bool:
     """Catalan says a negative word before its verb again with "no" ("Ningú no va venir", "Res no
-    canviarà" = nobody came, nothing will change): one negation, where it counted two."""
+    canviarà" = nobody came, nothing will change), French with "ne" ("Aucun fichier n'a été
+    trouvé", "Rien ne va"): one negation, where it counted two (`w` at `at`). The caller asks
+    within a clause; in French no word that opens another clause may stand between ("Aucun
+    problème si vous ne venez pas", "Aucun fichier trouvé mais ne supprimez pas": two)."""
+    said_again = w == "no" if lang == "ca" else lang == "fr" and (w == "ne" or w.startswith("n'"))
+    if not (said_again and found and folded[found[-1][0] : found[-1][1]] in NEG_CONCORD[lang]):
+        return False
+    return lang != "fr" or not _opens_clause(folded[found[-1][1] : at])
+
+
+# French words that open another clause or join two: a "ne" after one of them belongs to its own
+_FR_CLAUSE_OPENERS = frozenset("et mais ou car si que qu qui quand lorsque dont puisque parce comme".split())
+
+
+def _opens_clause(between: str) -> bool:
+    """A word of `between` (French, folded) opens or joins another clause."""
+    return any(
+        t.text in _FR_CLAUSE_OPENERS or t.text.startswith(("qu'", "lorsqu'", "puisqu'"))
+        for t in tokens(between)
+    )
+
+
+# What opens a clause whose French "ne" is expletive: "avant que", "à moins que", "de peur que",
+# "de crainte que", "sans que", and a comparison ("plus grand qu'on ne le pense"; not a quantity,
+# "plus de deux ans que je ne l'ai vu")
+_EXPLETIVE_OPENER = re.compile(
+    r"\b(?:(?:avant|moins|peur|crainte|sans)\s+"
+    r"|(?:plus|moins|mieux|pire|autre|autrement)\s+(?!de\b|d')(?:\w+\s+){0,3}?)qu(?:e\b|')"
+)
+EXPLETIVE_SUBJECT = 6  # words between the opener's "que" and its "ne" (the clause's subject)
+_FR_NEGATIVE = frozenset("personne nul nulle rien aucun aucune jamais".split())
+
+
+def expletive_ne(folded: str, start: int, end: int) -> bool:
+    """A French "ne" (at `start`, its word read to `end`) with no negative word after it, whose
+    clause "avant que", "à moins que", "de peur que", "sans que" or a comparison opened, with at most
+    a subject between: the expletive "ne" ("avant que les touches ne commencent" = "before the
+    keys start") negates nothing. Not after a negative word ("Personne d'autre que vous ne peut")."""
+    if any(w in NEG_CONCORD["fr"] for w in clause_words(folded, end, CONCORD_WINDOW)):
+        return False
+    opened = clause_start(folded, start)
+    found = list(_EXPLETIVE_OPENER.finditer(folded, opened, start))
+    if not found:
+        return False
+    subject = tokens(folded[found[-1].end() : start])
+    before = tokens(folded[opened : found[-1].start()])
     return (
-        lang == "ca"
-        and w == "no"
-        and bool(found)
-        and folded[found[-1][0] : found[-1][1]] in NEG_CONCORD["ca"]
+        len(subject) <= EXPLETIVE_SUBJECT
+        and not _opens_clause(folded[found[-1].end() : start])
+        and not any(t.text in _FR_NEGATIVE for t in before)
+    )
+
+
+def silent_ne(w: str, folded: str, start: int, end: int, clause_cues: list[tuple[int, int]]) -> bool:
+    """A French "ne" (`w`, at `start`..`end`) that negates nothing new: "ne ... que" (only), a "ne"
+    said again after a negative word among `clause_cues` (the negators counted so far in its
+    clause), or the expletive "ne"."""
+    return (
+        restrictive_que(folded, end)
+        or (bool(clause_cues) and repeats_n_word(w, "fr", folded, clause_cues, start))
+        or expletive_ne(folded, start, start + 2 if w != "ne" else end)
     )
 
 

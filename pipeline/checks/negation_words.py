@@ -1,16 +1,28 @@
 """Words that negate without a negator (`negation` weighs them against a difference in negator
 counts): the listed ones ("without", "lacks", "few", "sin", "falta") and words made negative by an
-affix ("unable", "insuficiente", "useless", "unterminated")."""
+affix ("unable", "insuficiente", "useless", "unterminated"), and "cannot" said with an adjective
+("Impossível abrir" = "No se puede abrir", `cannot_said_alike`)."""
 
 from __future__ import annotations
 
 import functools
+import re
 
-from .lexicon import IMPLICIT_IDIOMS, NEG_AFFIXES, NEG_HYPHEN_ONLY, NEG_HYPHEN_SUFFIXES, NEG_IMPLICIT
+from .lexicon import (
+    CAN,
+    CANNOT_STEMS,
+    IMPLICIT_IDIOMS,
+    NEG_AFFIXES,
+    NEG_HYPHEN_ONLY,
+    NEG_HYPHEN_SUFFIXES,
+    NEG_IMPLICIT,
+)
 from .negation_forms import free_compound
 from .text import fold, inside, tokens, zipf
 from .wordnet_antonyms import prefixed_opposite, un_participle
 
+CAN_AFTER = 3  # words after a negator that may be the "can" it negates ("no se le puede", "não foi possível")
+_CAN = {lang: re.compile(rf"(?:{forms})(?:n't|not)?") for lang, forms in CAN.items()}
 AFFIX_STEM_ZIPF = 3.0  # un-able: the rest must be a word at least this common
 WEAK_AFFIX_STEM_LEN = 6  # in-suficiente: after a weak prefix, the rest must be this long too
 
@@ -70,3 +82,32 @@ def _affixed(
         if w.endswith(sfx) and len(rest) >= 3 and zipf(rest, lang) >= AFFIX_STEM_ZIPF:
             return True
     return False
+
+
+def cannot_said_alike(more: str, more_lang: str, cues: tuple[tuple[int, int], ...], fewer: str) -> int:
+    """How many negators of `more` (folded) negate a "can" ("no se puede", "não foi possível",
+    "cannot", "n'a pas pu") that `fewer` (folded, the side with fewer negators) says with a word of
+    impossibility of its own ("impossível", "imposible de", "incapaz de", "unable to"): "cannot"
+    both ways, no difference of meaning. An impossibility word both sides write counts for neither."""
+    can = _CAN.get(more_lang)
+    if can is None or not cues:
+        return 0
+    said = sum(t.text.startswith(CANNOT_STEMS) for t in tokens(fewer))
+    said -= sum(t.text.startswith(CANNOT_STEMS) for t in tokens(more))
+    if said <= 0:
+        return 0
+    toks = tokens(more)
+    starts = {t.start: i for i, t in enumerate(toks)}
+    negated = 0
+    for start, end in cues:
+        i = starts.get(start)
+        if i is None:
+            continue
+        # the "can" before the negator ("could not") or after it ("no se puede", "não foi
+        # possível"), or in the negator's own token ("cannot", "n'arrive" read without its "n'")
+        near = [toks[i].text[end - start :].lstrip("'")] + [
+            t.text for t in toks[max(0, i - 1) : i + 1 + CAN_AFTER]
+        ]
+        if any(can.fullmatch(w) for w in near):
+            negated += 1
+    return min(negated, said)

@@ -7,16 +7,19 @@ engine that does not know a word keeps it as written in both directions, which i
 does. A language's lexicon tells them apart where there is one (English: lemminflect): names are
 nouns, so a word it knows only as a verb or adverb, standing as one (not before a verb that agrees
 with it: "Hawking said"), is none; and the copy's one word that opens the sentence where the
-source's opens with a verb or adverb that is no name renders that word.
+source's opens with a verb or adverb that is no name renders that word. Between two languages
+other than English, a rare opening word the other language writes alike and English does not
+know ("Temporizador", "Desinstalado", "Preserva") is a word the two share (`shared_word`).
 """
 
 from __future__ import annotations
 
 from . import CheckInput
-from .propernames import Name, names, vocabulary
-from .text import Token, fold, has_letters, is_sentence_initial, tokens, word_classes
+from .propernames import Name, names, travels, vocabulary
+from .text import Token, fold, has_letters, is_capitalised, is_sentence_initial, tokens, word_classes, zipf
 
 NOT_NAMES = frozenset({"VERB", "AUX", "ADV"})  # parts of speech a name never has
+SHARED_ZIPF = 1.5  # a word two languages share: the other language writes it at least this often
 
 
 def lexicon_classes(word: str, lang: str) -> frozenset[str]:
@@ -79,6 +82,27 @@ def opening_word(name: Name, text: str, lang: str) -> bool:
     if verb_or_adverb(word, lang):
         return _opens_as_word(text, at, lang)
     return _lexicon_word(word, lang) and not _before_agreeing_verb(tokens(text), at, lang)
+
+
+def shared_word(name: Name, inp: CheckInput, copy: bool) -> bool:
+    """A one-word name that opens a sentence of one side (the copy's if `copy`, else the source's)
+    is a word its language shares with the other side's (neither English): the other language
+    writes it too and it does not travel into English (propernames.travels: "temporizador",
+    "acoplado", "desinstalado"), nor does the other side's opening word where that is capitalised
+    ("Alarme"; "Hugo" would be a name swapped in)."""
+    sides = ((inp.source, inp.source_lang), (inp.target, inp.target_lang))
+    (text, lang), (other, other_lang) = sides[::-1] if copy else sides
+    if len(name.words) != 1 or "en" in (lang, other_lang) or lang == other_lang:
+        return False
+    word = name.words[0]
+    if (
+        not is_sentence_initial(text, name.start)
+        or zipf(word, other_lang) < SHARED_ZIPF
+        or travels(word, lang)
+    ):
+        return False
+    first = next((t.text for t in tokens(other) if has_letters(t.text)), "")
+    return not (is_capitalised(first) and travels(first.lower(), other_lang))
 
 
 def _lexicon_word(word: str, lang: str) -> bool:

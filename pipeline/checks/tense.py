@@ -20,7 +20,7 @@ from pipeline.records import Flag, Span
 
 from . import Check, CheckInput, register
 from .futurate import futurate, no_new_past
-from .modal_forms import MODAL, modal_futures, modals_for_futures
+from .modal_forms import MODAL, MODAL_BEFORE, modal_for_modal_future, modal_futures, modals_for_futures
 from .verb_tense import BEING, VerbForms, status_line
 
 Matcher = re.Pattern[str] | VerbForms  # what a table of forms holds per language
@@ -43,6 +43,8 @@ _FR_BETWEEN = (
 )
 # "going to the station" goes somewhere: a determiner after "to" opens a place, not a verb.
 _NOT_A_PLACE = r"(?!(?:the|a|an|this|that|these|those|my|your|his|her|its|our|their|\d+)\b)"
+# The future of "ir" itself ("irá caducar" = "caducará"): "ir" is one letter short of the synthetic
+# pattern; "Irán" and "Irão" are Iran.
 FUTURE: dict[str, re.Pattern[str]] = {
     # "shall" is a future in the first person ("we shall see", "shall I"); with any other subject it
     # is an obligation ("the tenant shall pay", "the courts shall have jurisdiction")
@@ -52,7 +54,7 @@ FUTURE: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "es": re.compile(
-        r"\b\w{2,}(?:ré|rás|rá|remos|réis|rán)\b"
+        r"\b\w{2,}(?:ré|rás|rá|remos|réis|rán)\b|\bir(?:é|ás|á|emos|éis)\b|(?-i:\birán\b)"
         r"|\b(?:voy|vas|va|vamos|vais|van|vaya|vayas|vayamos|vayáis|vayan)\s+a\s+\w*[aeiáéí]r"
         + _ES_CLITICS
         + r"\b"
@@ -60,7 +62,7 @@ FUTURE: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "pt": re.compile(
-        r"\b\w{2,}(?:rei|rás|rá|remos|reis|rão)\b"
+        r"\b\w{2,}(?:rei|rás|rá|remos|reis|rão)\b|\bir(?:ei|ás|á|emos|eis)\b|(?-i:\birão\b)"
         r"|\b(?:vou|vais|vai|vamos|ides|vão|vá|vás)\s+(?:(?:se|me|te|nos|lhes?)\s+)?"
         r"(?:\w+(?:ar|er|ir)\b|pôr\b|\w+[áêô]-l[oa]s?\b)"
         r"|\b\w+[aei]r-(?:se|me|te|nos|vos|lhe|lhes|o|a|os|as)-(?:ei|ás|á|emos|eis|ão)\b"  # desmoronar-se-á
@@ -151,25 +153,6 @@ BACK_PROGRESSIVE: dict[str, Matcher] = {
     ),
 }
 FEATURES: dict[str, Mapping[str, Matcher]] = {"future": FUTURE, "progressive": PROGRESSIVE}
-# A progressive infinitive after a modal or a verb of seeming says how likely, not how long: "pode
-# estar a ser subestimada" = "may be an underestimate", "parece estar a crescer" = "appears to be on
-# the upswing"; English copy that drops it keeps the meaning.
-_MODAL_BEFORE: dict[str, re.Pattern[str]] = {  # ... right before a progressive's infinitive
-    "pt": re.compile(
-        r"\b(?:pode|podem|poderá|poderão|poderia|poderiam|possa|possam|deve|devem|deverá|deveria|deveriam"
-        r"|parece|parecem|pareça|parecia|pareciam)\s+$",
-        re.I,
-    ),
-    "es": re.compile(
-        r"\b(?:puede|pueden|podrá|podrán|podría|podrían|pueda|puedan|debe|deben|debería|deberían"
-        r"|parece|parecen|parecía|parecían)\s+$",
-        re.I,
-    ),
-    "it": re.compile(
-        r"\b(?:può|possono|potrà|potrebbe|potrebbero|deve|devono|dovrebbe|dovrebbero|sembra|sembrano)\s+$",
-        re.I,
-    ),
-}
 
 
 def _adds_being(inp: CheckInput) -> bool:
@@ -194,6 +177,12 @@ def _wonders(inp: CheckInput) -> bool:
     return inp.source.rstrip().endswith("?")
 
 
+def _romance_modal(inp: CheckInput) -> bool:
+    """Every future the source has is a modal's, which the Romance copy says with its modals."""
+    futures = len(FUTURE[inp.source_lang].findall(inp.source)) if inp.source_lang in FUTURE else 0
+    return modal_for_modal_future(inp.source, inp.source_lang, futures, inp.target, inp.target_lang)
+
+
 def _idiomatic(name: str, added: bool, inp: CheckInput) -> bool:
     """Differences a faithful translation makes: a modal (or "need to", "is to") for a modal's
     future, either way, no future in a question that wonders ("Será que...?"), "will" in a subordinate
@@ -208,7 +197,7 @@ def _idiomatic(name: str, added: bool, inp: CheckInput) -> bool:
         if _wonders(inp):
             return True
         pat = MODAL.get(inp.target_lang)
-        return pat is not None and pat.search(inp.target) is not None
+        return pat.search(inp.target) is not None if pat is not None else _romance_modal(inp)
     if name == "future" and added:
         if inp.source_lang == "en" and status_line(inp.source):
             return True  # "Skipping package" / "S'ometrà el paquet"
@@ -263,7 +252,7 @@ _SEEMS = re.compile(r"\b(?:seems?|seemed|appears?|appeared)\b", re.I)
 def _modal_progressive(inp: CheckInput) -> bool:
     """Every progressive of the source is an infinitive after a modal or a verb of seeming ("pode
     estar a ser", "parece estar a crescer"), and the English copy has a modal or a verb of seeming."""
-    modal = _MODAL_BEFORE.get(inp.source_lang)
+    modal = MODAL_BEFORE.get(inp.source_lang)
     if modal is None or inp.target_lang != "en":
         return False
     found = list(PROGRESSIVE[inp.source_lang].finditer(inp.source))
@@ -349,7 +338,7 @@ def _idiomatic_count(diff: int, inp: CheckInput) -> bool:
     que atinja" = "estimates that it will reach"), and a present dated ahead either way."""
     if inp.forward is None:
         return False
-    if diff < 0 and _wonders(inp):
+    if diff < 0 and (_wonders(inp) or (inp.target_lang not in MODAL and _romance_modal(inp))):
         return True
     if futurate(inp, "text" if diff < 0 else "source"):
         return True

@@ -48,6 +48,7 @@ MIN_ZIPF_SHORT = 5.0  # one- and two-letter words ("y", "un") only when this com
 TARGET_OWN_ZIPF = 5.0  # a word this common in the target language is one of its own ("per", "via", "son")
 KEPT_TERM_MIN = 3  # a word kept as written in this many segments of a document is the team's term
 LOANWORD_ZIPF = 1.5  # a source word the target language uses at least this often may be its loanword
+KEPT_WORD_ZIPF = 2.0  # a word the engine keeps that the target language writes this often is its own
 
 
 def foreign_words(inp: CheckInput) -> list[tuple[int, int, str]]:
@@ -151,6 +152,18 @@ def _translatable(text: str) -> list[str]:
     ]
 
 
+def _engine_keeps(inp: CheckInput) -> bool:
+    """The engine's own translation keeps every word an identical copy would have left, and each is
+    a word of the copy's language too: close languages spell them alike ("número hexadecimal
+    inválido" is Spanish and Portuguese), so the copy is what a translation writes. (An engine
+    passes a word it does not know through as written: "cifrando" is none in Portuguese.)"""
+    if not inp.forward:
+        return False
+    kept = {fold(t.text): t.text.lower() for t in tokens(inp.forward)}
+    words = set(_translatable(inp.source))
+    return words <= kept.keys() and all(zipf(kept[w], inp.target_lang) >= KEPT_WORD_ZIPF for w in words)
+
+
 def _short_lower(word: str) -> bool:
     """A word that may be a particle of a name: lower case, three letters at most ("de", "da", "van")."""
     return len(word) <= 3 and word.islower()
@@ -203,6 +216,7 @@ def check_untranslated(inp: CheckInput) -> list[Flag]:
         == " ".join(fold(t.text) for t in tokens(inp.target) if has_letters(t.text))
         and len(_translatable(inp.source)) >= 2
         and len(names(inp.source, inp.source_lang)) < len(src_words)
+        and not _engine_keeps(inp)
     ):
         return [
             UNTRANSLATED.flag(

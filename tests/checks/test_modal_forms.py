@@ -93,4 +93,17 @@ def test_counts() -> None:
     assert modal_futures("Deberá indicar y podrán verlo; tendrá que irse, tendrá tiempo.", "es") == 3
     assert modal_futures("anything", "en") is None  # English says its modals without a future
     assert modals_for_futures("You should go and may stay.", "en", 2)
-    assert not modals_for_futures("You should go.", "en", 2) and not modals_for_futures("Debe ir.", "es", 1)
+    assert not modals_for_futures("You should go.", "en", 2) and not modals_for_futures("Irá.", "es", 1)
+    # a Romance source's modal accounts for a modal's future of Romance copy ("deben" / "deverão")
+    assert modals_for_futures("Debe ir.", "es", 1) and modals_for_futures("Devem ter.", "pt", 1)
+    assert not modals_for_futures("Debe ir.", "es", 2) and not modals_for_futures("Il part.", "fr", 1)
+
+
+@pytest.mark.requires_apertium
+def test_a_romance_modal_excuses_no_future_turned_past() -> None:
+    """A modal in Spanish copy of English says nothing of a future the copy turned into a past (it
+    excuses a modal's future only: test_romance_pairs.py)."""
+    source = "Your password will expire tomorrow and you must change it"
+    copy = "Su contraseña caducó ayer y debe cambiarla"
+    flags = _tense(source, copy, "es", through(source, "eng-spa"), through(copy, "spa-eng"))
+    assert [severity for severity, _ in flags] == ["major"], flags

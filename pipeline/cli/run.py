@@ -139,7 +139,7 @@ def _show_warnings(data: dict[str, Any], spooled: dict[str, str], settings: Sett
         doc["path"] = spooled.get(doc["path"], doc["path"])
         for warning in doc.get("warnings", []):
             print(one_line(f"driftcheck: warning: {doc['path']}: {warning}"), file=sys.stderr)
-    for warning in untranslated_warnings(data):
+    for warning in report_warnings(data):
         print(f"driftcheck: warning: {one_line(warning)}", file=sys.stderr)
     if data.get("mode") == "roundtrip" and "source_lang" in settings.explicit:
         print(
@@ -312,9 +312,11 @@ def _shard_results(ray: RayOptions | None, paths: list[str]) -> list[tuple[str, 
     return [("a --shard-results report", dest) for dest in shard_result_paths(ray.shard_results, paths)]
 
 
-def untranslated_warnings(data: dict[str, Any]) -> list[str]:
-    """`path:line: why` for every segment the engine could not translate (it is unverifiable)."""
+def report_warnings(data: dict[str, Any]) -> list[str]:
+    """`path:line: why` for every segment the engine could not translate (it is unverifiable), and
+    a calibration used on a language pair it was not trained on (core/trained_pairs.py)."""
     from ..checks.health import not_translated
+    from ..core.trained_pairs import untrained_pairs
 
     paths = {d["index"]: d["path"] for d in data["documents"]}
     return [
@@ -322,7 +324,7 @@ def untranslated_warnings(data: dict[str, Any]) -> list[str]:
         for seg in data["segments"]
         for flag in seg["flags"]
         if not_translated(flag)
-    ]
+    ] + [w for w in (untrained_pairs(data),) if w]
 
 
 def write_outputs(data: dict[str, Any], plan: Plan, annotated: list[tuple[str, bytes]] | None = None) -> None:

@@ -19,11 +19,11 @@ and evaluated here in pure Python: running never imports scikit-learn. One file 
   together would fail more correct translations than the fail target.
 
 Which variant runs: the first one trained on the run's engine whose required features the run has,
-else the first whose required features it has. The shipped calibration
-(`pipeline/data/calibration-<mode>.json`) always ends with a variant that needs nothing optional,
-so a missing optional producer falls back to it (the signature names the variant). A calibration
-given with `--calibration` / `calibration = ...` must fit: a run that lacks a feature group it
-requires fails with one line naming the group (no silent fallback to weights it was not made for).
+else the first whose required features it has. The shipped calibration (`calibration-<mode>.json`)
+always ends with a variant that needs nothing optional, so a missing optional producer falls back
+to it (the signature names the variant). A calibration given with `--calibration` / `calibration =
+...` must fit: a run that lacks a feature group it requires fails with one line naming the group
+(no silent fallback to weights it was not made for).
 
 Round-trip mode has its own calibration (`calibration-roundtrip.json`, same format, `mode:
 roundtrip`; evidence and judge in pipeline/core/copy_judge.py): its drift may ask for review, never fail.
@@ -45,6 +45,7 @@ from ..engines import REGISTRY as ENGINES
 from ..errors import ConfigError
 from ..records import MODES, SEVERITIES, Evidence, Flag, Severity, Span, Verdict, severity_rank, verdict_rank
 from ..records import evidence_label as describe
+from .trained_pairs import trained_pairs
 from .trees import Forest, parse_forest
 from .verdict import verdict as rule_verdict  # the flag rule: critical fails, major asks for review
 
@@ -385,8 +386,8 @@ def judge(
 
 
 def signature(cal: Calibration, variant: Variant) -> dict[str, Any]:
-    """What the report signature records: which calibration, which variant, thresholds, budget."""
-    raw = variant.raw
+    """What the report signature records: calibration, variant, thresholds, budget, trained pairs."""
+    raw, pairs = variant.raw, trained_pairs(variant.raw)
     return {
         "source": cal.source,
         "created": cal.meta.get("created"),
@@ -396,4 +397,4 @@ def signature(cal: Calibration, variant: Variant) -> dict[str, Any]:
         "thresholds": {"review": variant.review, "fail": variant.fail},
         "targets": raw.get("targets"),
         "capped": dict(sorted(variant.capped.items())),
-    }
+    } | ({"trained_on": pairs} if pairs else {})

@@ -94,7 +94,8 @@ def segment_chrf(seg: dict[str, Any]) -> float | None:
 
 
 def engine_facts(signature: dict[str, Any]) -> list[tuple[str, str]]:
-    """A few (label, value) lines for the header: tool, engine, models, routes."""
+    """A few (label, value) lines for the header: tool, engine, models, routes, and the language
+    pairs the calibration was trained on (a reader of copy between other languages sees it)."""
     facts: list[tuple[str, str]] = []
     if signature.get("tool") or signature.get("version"):
         facts.append(("Tool", " ".join(str(signature[k]) for k in ("tool", "version") if signature.get(k))))
@@ -112,6 +113,9 @@ def engine_facts(signature: dict[str, Any]) -> list[tuple[str, str]]:
         facts.append(("Models", flat(signature["models"])))
     if signature.get("routes"):
         facts.append(("Routes", flat(signature["routes"])))
+    calibration = signature.get("calibration")
+    if isinstance(calibration, dict) and calibration.get("trained_on"):  # what its drift was measured on
+        facts.append(("Calibration trained on", flat(calibration["trained_on"])))
     return facts
 
 

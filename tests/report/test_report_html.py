@@ -110,6 +110,19 @@ def test_header_shows_counts_scores_mode_engine_and_signature(roundtrip: dict[st
     assert json.loads(details.find("pre").text()) == roundtrip["signature"]
 
 
+def test_the_header_names_the_pairs_the_calibration_was_trained_on(source: dict[str, Any]) -> None:
+    report = json.loads(json.dumps(source))
+    report["signature"]["calibration"] = {"source": "shipped", "trained_on": ["es->en", "pt->en"]}
+    header = parse(render_html(report)).find("header", "masthead")
+    facts = dict(
+        zip([n.text() for n in header.find_all("dt")], [n.text() for n in header.find_all("dd")], strict=True)
+    )
+    assert facts["Calibration trained on"] == "es->en, pt->en"
+    del report["signature"]["calibration"]["trained_on"]  # a calibration that does not say: no line
+    header = parse(render_html(report)).find("header", "masthead")
+    assert "Calibration trained on" not in [n.text() for n in header.find_all("dt")]
+
+
 def test_source_mode_header(source: dict[str, Any]) -> None:
     dom = parse(render_html(source))
     header = dom.find("header", "masthead")

@@ -39,10 +39,11 @@ def _opens_clause(between: str) -> bool:
 
 
 # What opens a clause whose French "ne" is expletive: "avant que", "à moins que", "de peur que",
-# "de crainte que", "sans que", and a comparison ("plus grand qu'on ne le pense"; not a quantity,
+# "de crainte que", "sans que", a verb of fearing or preventing ("je crains qu'il ne vienne",
+# "éviter qu'il ne tombe"), and a comparison ("plus grand qu'on ne le pense"; not a quantity,
 # "plus de deux ans que je ne l'ai vu")
 _EXPLETIVE_OPENER = re.compile(
-    r"\b(?:(?:avant|moins|peur|crainte|sans)\s+"
+    r"\b(?:(?:avant|moins|peur|crainte|sans)\s+|(?:crain|craign|redout|evit|empech)\w*\s+"
     r"|(?:plus|moins|mieux|pire|autre|autrement)\s+(?!de\b|d')(?:\w+\s+){0,3}?)qu(?:e\b|')"
 )
 EXPLETIVE_SUBJECT = 6  # words between the opener's "que" and its "ne" (the clause's subject)

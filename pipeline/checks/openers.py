@@ -9,7 +9,8 @@ nouns, so a word it knows only as a verb or adverb, standing as one (not before 
 with it: "Hawking said"), is none; and the copy's one word that opens the sentence where the
 source's opens with a verb or adverb that is no name renders that word. Between two languages
 other than English, a rare opening word the other language writes alike and English does not
-know ("Temporizador", "Desinstalado", "Preserva") is a word the two share (`shared_word`).
+know ("Temporizador", "Desinstalado", "Preserva") is a word the two share, as is a capitalised
+label inside a sentence both use at length ("Clique em Salvar": `shared_word`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .text import Token, fold, has_letters, is_capitalised, is_sentence_initial,
 
 NOT_NAMES = frozenset({"VERB", "AUX", "ADV"})  # parts of speech a name never has
 SHARED_ZIPF = 1.5  # a word two languages share: the other language writes it at least this often
+LABEL_ZIPF = 3.0  # ... and a capitalised one inside a sentence, both languages at least this often
 
 
 def lexicon_classes(word: str, lang: str) -> frozenset[str]:
@@ -85,24 +87,34 @@ def opening_word(name: Name, text: str, lang: str) -> bool:
 
 
 def shared_word(name: Name, inp: CheckInput, copy: bool) -> bool:
-    """A one-word name that opens a sentence of one side (the copy's if `copy`, else the source's)
-    is a word its language shares with the other side's (neither English): the other language
-    writes it too and it does not travel into English (propernames.travels: "temporizador",
-    "acoplado", "desinstalado"), nor does the other side's opening word where that is capitalised
-    ("Alarme"; "Hugo" would be a name swapped in)."""
+    """A one-word name of one side (the copy's if `copy`, else the source's) is a word its language
+    shares with the other side's (neither English): the other language writes it too and it does
+    not travel into English (propernames.travels). One that opens a sentence may be rare
+    ("Temporizador", "Desinstalado"), unless the other side opens with a capitalised word that
+    travels ("Brais" / "Hugo": a name swapped in); one inside a sentence is a label both languages
+    use at length, where the other side has such a label for it ("Haga clic en Guardar" / "Clique
+    em Salvar"; not "firmó Guerra" / "por Costa", a surname for a name)."""
     sides = ((inp.source, inp.source_lang), (inp.target, inp.target_lang))
     (text, lang), (other, other_lang) = sides[::-1] if copy else sides
     if len(name.words) != 1 or "en" in (lang, other_lang) or lang == other_lang:
         return False
     word = name.words[0]
-    if (
-        not is_sentence_initial(text, name.start)
-        or zipf(word, other_lang) < SHARED_ZIPF
-        or travels(word, lang)
-    ):
+    if zipf(word, other_lang) < SHARED_ZIPF or travels(word, lang):
         return False
+    if not is_sentence_initial(text, name.start):  # a label, where the other side has one for it
+        return _label(word, lang, other_lang) and any(
+            is_capitalised(t.text)
+            and not is_sentence_initial(other, t.start)
+            and _label(t.text.lower(), other_lang, lang)
+            for t in tokens(other)
+        )
     first = next((t.text for t in tokens(other) if has_letters(t.text)), "")
     return not (is_capitalised(first) and travels(first.lower(), other_lang))
+
+
+def _label(word: str, lang: str, other_lang: str) -> bool:
+    """A word both languages use at length (`LABEL_ZIPF`) that does not travel into English."""
+    return min(zipf(word, lang), zipf(word, other_lang)) >= LABEL_ZIPF and not travels(word, lang)
 
 
 def _lexicon_word(word: str, lang: str) -> bool:

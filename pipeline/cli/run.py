@@ -314,9 +314,9 @@ def _shard_results(ray: RayOptions | None, paths: list[str]) -> list[tuple[str, 
 
 def report_warnings(data: dict[str, Any]) -> list[str]:
     """`path:line: why` for every segment the engine could not translate (it is unverifiable), and
-    a calibration used on a language pair it was not trained on (core/trained_pairs.py)."""
+    the language pairs the calibration was not trained for (core/trained_pairs.py)."""
     from ..checks.health import not_translated
-    from ..core.trained_pairs import untrained_pairs
+    from ..core.trained_pairs import untrained_warning
 
     paths = {d["index"]: d["path"] for d in data["documents"]}
     return [
@@ -324,7 +324,7 @@ def report_warnings(data: dict[str, Any]) -> list[str]:
         for seg in data["segments"]
         for flag in seg["flags"]
         if not_translated(flag)
-    ] + [w for w in (untrained_pairs(data),) if w]
+    ] + [w for w in (untrained_warning(data["signature"]),) if w]
 
 
 def write_outputs(data: dict[str, Any], plan: Plan, annotated: list[tuple[str, bytes]] | None = None) -> None:

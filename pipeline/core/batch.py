@@ -37,6 +37,7 @@ from .loop import Plan
 from .run_config import RunConfig
 from .score import PairStats, corpus_from, metric_signatures
 from .source_pairs import SourceJob
+from .trained_pairs import not_trained_for
 
 DocumentEntry = tuple[str, str, "str | None", "str | None"]  # path, lang, source path, source lang
 
@@ -137,6 +138,10 @@ def merge(batches: Sequence[BatchResult], run: RunInfo) -> Report:
         for name, seconds in b.stages.items():
             stages[name] = stages.get(name, 0.0) + seconds
     calibration = next((b.calibration for b in batches if b.calibration is not None), None)
+    if calibration and calibration.get("trained_on"):  # the run's pairs it was not trained for
+        pairs = [(src_lang, lang) for _, lang, _, src_lang in run.documents]
+        untrained = not_trained_for(calibration["trained_on"], run.mode, pairs)
+        calibration = {**calibration, "not_trained_for": untrained} if untrained else calibration
     signature = _signature(run, routes, results, calibration)
     documents = _documents(run, results, corpus)
     return Report(SCHEMA_VERSION, run.mode, signature, documents, results, stages)

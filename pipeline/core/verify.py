@@ -20,7 +20,7 @@ from ..formats import UNIT_FORMATS, format_of, read_units
 from ..formats.languages import NOT_A_CODE, Declared, resolve
 from ..formats.units import ReadOptions, UnitFile
 from ..inputs.bilingual import SEGMENT_FORMATS, bilingual_format, is_copy_only, pair_text, read_pairs
-from ..inputs.read import detect_format, read_bytes, read_document
+from ..inputs.read import detect_format, language_in_name, read_bytes, read_document
 from ..records import Document, Report, Segment
 from ..timing import Timer
 from .run_config import RunConfig, resolve_config
@@ -113,7 +113,10 @@ def _both_named(settings: Settings, lang: str) -> str:
 def _declared(paths: list[str], loaded: list[Document | UnitFile], original: Document | None) -> Declared:
     decl = Declared()
     for path, item in zip(paths, loaded):
-        target = item.declared_lang if isinstance(item, Document) else item.target_lang
+        # a unit file's name may say its copy's language ("strings.pt.jsonl"), as a document's does
+        target = (
+            item.declared_lang if isinstance(item, Document) else item.target_lang or language_in_name(path)
+        )
         if target:
             decl.targets.append((path, target))
         else:

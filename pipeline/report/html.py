@@ -115,7 +115,9 @@ def engine_facts(signature: dict[str, Any]) -> list[tuple[str, str]]:
         facts.append(("Routes", flat(signature["routes"])))
     calibration = signature.get("calibration")
     if isinstance(calibration, dict) and calibration.get("trained_on"):  # what its drift was measured on
-        facts.append(("Calibration trained on", flat(calibration["trained_on"])))
+        untrained = calibration.get("not_trained_for")
+        beside = f" (not for {flat(untrained)})" if untrained else ""
+        facts.append(("Calibration trained on", flat(calibration["trained_on"]) + beside))
     return facts
 
 

@@ -1,7 +1,8 @@
-"""The language pairs a calibration was trained on (core/trained_pairs.py): the report signature
-lists them, and `check` warns where a source-aware run pairs other languages (the shipped
-calibration learned from Spanish and Portuguese into English; copy between two Romance languages
-is judged by weights never measured there). Real Apertium, the shipped calibration."""
+"""The languages a calibration was trained on (core/trained_pairs.py): the report signature lists
+them, names the run's pairs it was not trained for, and `check` warns about those on stderr. The
+shipped calibration learned es->en and pt->en (every pair with English on one side, which the UI
+catalogues measured); copy between two Romance languages, and a round trip of copy that is not
+English, are judged by weights never measured there. Real Apertium, the shipped calibrations."""
 
 from __future__ import annotations
 
@@ -10,48 +11,69 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.core.trained_pairs import trained_pairs, untrained_pairs
+from pipeline.core.trained_pairs import not_trained_for, trained_pairs, untrained_warning
 from tests.conftest import run_cli
 from tests.learn.runs import write_jsonl
 
-WARNING = "driftcheck: warning: the calibration (shipped) was trained on es->en, pt->en, not on es->pt"
+SHIPPED = ["es->en", "pt->en"]
+WARNING = "driftcheck: warning: the calibration (shipped) was trained on es->en, pt->en, not for es->pt:"
 
 
-def test_trained_pairs_are_read_from_the_training_files() -> None:
-    raw = {"training": {"files": [{"source_lang": "pt", "lang": "en"}, {"source_lang": "es", "lang": "en"}]}}
-    assert trained_pairs(raw) == ["es->en", "pt->en"]
-    assert trained_pairs({}) == [] and trained_pairs({"training": {"files": [{"lang": "en"}]}}) == []
+def test_trained_languages_are_read_from_the_training_files() -> None:
+    files = [
+        {"source_lang": "pt", "lang": "en"},
+        {"source_lang": "es", "lang": "en"},
+        {"source_lang": None, "lang": "en"},
+    ]
+    assert trained_pairs({"training": {"files": files}}) == ["en", "es->en", "pt->en"]
+    assert trained_pairs({}) == [] and trained_pairs({"training": {"files": [{"source_lang": "es"}]}}) == []
 
 
-def test_only_pairs_the_calibration_did_not_learn_are_named() -> None:
-    def report(*pairs: tuple[str, str], mode: str = "source") -> dict[str, object]:
-        docs = [{"source_lang": s, "lang": t} for s, t in pairs]
-        sig = {"calibration": {"source": "team.json", "trained_on": ["es->en", "pt->en"]}}
-        return {"mode": mode, "signature": sig, "documents": docs}
-
-    assert untrained_pairs(report(("es", "en"), ("pt", "en"))) is None
-    warning = untrained_pairs(report(("es", "en"), ("fr", "es"), ("es", "pt")))
-    assert (
-        warning is not None and "(team.json) was trained on es->en, pt->en, not on es->pt, fr->es:" in warning
+def test_pairs_beyond_what_the_calibration_learned() -> None:
+    pairs = [("es", "en"), ("en", "es"), ("en", "fr"), ("es", "pt"), ("fr", "es"), ("es", "pt")]
+    assert not_trained_for(SHIPPED, "source", pairs) == ["es->pt", "fr->es"]  # English on neither side
+    assert not_trained_for(["es->pt"], "source", [("es", "pt"), ("es", "fr"), ("fr", "it")]) == ["fr->it"]
+    assert not_trained_for(["en"], "roundtrip", [(None, "en"), (None, "pt")]) == ["pt"]
+    assert not_trained_for(SHIPPED, "roundtrip", [(None, "pt")]) == []  # no copy-only file: it does not say
+    sig = {"calibration": {"source": "team.json", "trained_on": SHIPPED, "not_trained_for": ["es->pt"]}}
+    assert (untrained_warning(sig) or "").startswith(
+        "the calibration (team.json) was trained on es->en, pt->en, not for es->pt:"
     )
-    assert untrained_pairs(report(("es", "pt"), mode="roundtrip")) is None
-    assert untrained_pairs({"mode": "source", "signature": {"calibration": "none (flag rules)"}}) is None
+    assert untrained_warning({"calibration": {"source": "shipped", "trained_on": SHIPPED}}) is None
+    assert untrained_warning({"calibration": "none (flag rules)"}) is None
 
 
 @pytest.mark.requires_apertium
 def test_check_warns_on_a_pair_the_shipped_calibration_never_saw(tmp_path: Path) -> None:
-    pairs = [{"source": "No se puede abrir el archivo.", "translation": "Impossível abrir o ficheiro."}]
     out = tmp_path / "out.json"
     base = ["--engine", "apertium", "--no-cache", "--no-semantic", "--no-morph", "--fail-on", "never"]
+    pairs = [{"source": "No se puede abrir el archivo.", "translation": "Impossível abrir o ficheiro."}]
     r = run_cli("check", str(write_jsonl(tmp_path / "p.jsonl", pairs)), "-s", "es", "-l", "pt", *base,
                 "-f", "json", "-o", str(out))  # fmt: skip
     assert r.code == 0, r.stderr
     assert [line for line in r.stderr.splitlines() if line.startswith(WARNING)], r.stderr
-    assert json.loads(out.read_text(encoding="utf-8"))["signature"]["calibration"]["trained_on"] == [
-        "es->en",
-        "pt->en",
+    calibration = json.loads(out.read_text(encoding="utf-8"))["signature"]["calibration"]
+    assert calibration["trained_on"] == SHIPPED and calibration["not_trained_for"] == ["es->pt"]
+    for pair, lang in (({"source": "No se puede abrir el archivo.", "translation": "The file cannot be opened."}, "en"),
+                       ({"source": "The file cannot be opened.", "translation": "No se puede abrir el archivo."}, "es")):  # fmt: skip
+        src = "es" if lang == "en" else "en"
+        r = run_cli("check", str(write_jsonl(tmp_path / "e.jsonl", [pair])), "-s", src, "-l", lang, *base,
+                    "-f", "json", "-o", str(out))  # fmt: skip
+        assert r.code == 0 and "calibration" not in r.stderr, r.stderr  # English on one side: measured
+        assert (
+            "not_trained_for" not in json.loads(out.read_text(encoding="utf-8"))["signature"]["calibration"]
+        )
+
+
+@pytest.mark.requires_apertium
+def test_a_round_trip_of_copy_that_is_not_english_is_named(tmp_path: Path) -> None:
+    copy = tmp_path / "copy.pt.txt"
+    copy.write_text("O ficheiro não pode ser aberto.\n", encoding="utf-8")
+    out = tmp_path / "out.json"
+    r = run_cli("check", str(copy), "--engine", "apertium", "--no-cache", "--no-semantic", "--fail-on", "never",
+                "-f", "json", "-o", str(out))  # fmt: skip
+    assert r.code == 0, r.stderr
+    assert "the calibration (shipped) was trained on en, not for pt:" in r.stderr, r.stderr
+    assert json.loads(out.read_text(encoding="utf-8"))["signature"]["calibration"]["not_trained_for"] == [
+        "pt"
     ]
-    english = [{"source": "No se puede abrir el archivo.", "translation": "The file cannot be opened."}]
-    r = run_cli("check", str(write_jsonl(tmp_path / "e.jsonl", english)), "-s", "es", *base, "-f", "json",
-                "-o", str(out))  # fmt: skip
-    assert r.code == 0 and "calibration" not in r.stderr, r.stderr

@@ -96,6 +96,39 @@ def test_a_text_named_as_spanish_is_checked_as_spanish_copy(tmp_path: Path) -> N
 
 
 @pytest.mark.requires_apertium
+@pytest.mark.parametrize("name", ["strings.pt.jsonl", "strings.pt.tsv"])
+def test_a_pair_file_named_as_portuguese_is_checked_as_portuguese_copy(tmp_path: Path, name: str) -> None:
+    """A pair file's name gives its copy's language as a document's does: "strings.pt.jsonl" of
+    Spanish sources was checked as English copy ("untranslated … 'Nunca'", a gate failed)."""
+    rows = [("No se puede abrir el archivo.", "Impossível abrir o ficheiro."), ("Nunca guarde la contraseña.", "Nunca guarde a senha.")]  # fmt: skip
+    pairs = tmp_path / name
+    if name.endswith(".jsonl"):
+        pairs.write_text(
+            "".join(json.dumps({"source": s, "translation": t}) + "\n" for s, t in rows), "utf-8"
+        )
+    else:
+        pairs.write_text("source\ttranslation\n" + "".join(f"{s}\t{t}\n" for s, t in rows), "utf-8")
+    out = tmp_path / "r.json"
+    r = run_cli(
+        "check",
+        str(pairs),
+        "-s",
+        "es",
+        *APERTIUM,
+        "--no-semantic",
+        "--no-morph",
+        "-f",
+        "json",
+        "-o",
+        str(out),
+    )
+    assert r.code == 0, r.stderr
+    data = _report(out)
+    assert data["documents"][0]["lang"] == "pt"  # type: ignore[index]
+    assert [s["verdict"] for s in data["segments"]] == ["ok", "ok"]  # type: ignore[attr-defined]
+
+
+@pytest.mark.requires_apertium
 def test_a_page_declaration_wins_over_its_name(tmp_path: Path) -> None:
     page = tmp_path / "pagina.fr.html"  # the name says French, <html lang="es"> says Spanish
     page.write_bytes(

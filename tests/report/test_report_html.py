@@ -118,6 +118,9 @@ def test_the_header_names_the_pairs_the_calibration_was_trained_on(source: dict[
         zip([n.text() for n in header.find_all("dt")], [n.text() for n in header.find_all("dd")], strict=True)
     )
     assert facts["Calibration trained on"] == "es->en, pt->en"
+    report["signature"]["calibration"]["not_trained_for"] = ["es->pt"]
+    header = parse(render_html(report)).find("header", "masthead")
+    assert "es->en, pt->en (not for es->pt)" in [n.text() for n in header.find_all("dd")]
     del report["signature"]["calibration"]["trained_on"]  # a calibration that does not say: no line
     header = parse(render_html(report)).find("header", "masthead")
     assert "Calibration trained on" not in [n.text() for n in header.find_all("dt")]

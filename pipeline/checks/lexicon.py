@@ -95,28 +95,6 @@ NEG_IMPLICIT: dict[str, frozenset[str]] = {
     "de": frozenset("ohne mangel fehlt fehlen wenig wenige sonst ausser".split()),
     "ca": frozenset("sense falta manca pocs poques falla fallen fallat fallada fallar".split()),
 }
-# "almost" before a negator or a negative word makes an approximate negation ("casi no", "quasi
-# nessuno"), as "hardly" is one
-ALMOST: dict[str, frozenset[str]] = {
-    "en": frozenset("almost nearly".split()),
-    "es": frozenset("casi apenas".split()),
-    "pt": frozenset("quase".split()),
-    "it": frozenset("quasi".split()),
-    "fr": frozenset("presque".split()),
-    "ca": frozenset("gairebe".split()),
-    "de": frozenset("fast".split()),
-}
-# Adjectives of impossibility before an infinitive say "cannot" with a word of their own and count
-# as negators (negation_forms.LEXICAL_CUES): "Impossível abrir" = "Impossible d'ouvrir" = "Unable
-# to open" = "No se puede abrir"; "Impossible d'ouvrir" / "Se puede abrir" drops one. Folded.
-UNABLE: dict[str, str] = {
-    "en": r"unable|impossible",
-    "es": r"imposible|incapaz|incapaces",
-    "pt": r"impossivel|incapaz|incapazes",
-    "fr": r"impossible|incapable|incapables",
-    "it": r"impossibile|incapace|incapaci",
-    "ca": r"impossible|incapac|incapacos",
-}
 # "Cannot" said with an adjective of impossibility: "No se puede abrir" = "Impossível abrir" =
 # "Impossible d'ouvrir" = "Unable to open" (negation._said_alike). The forms of "can" (and "be
 # possible", "manage to") a negator before them makes a "cannot", and the stems of the words

@@ -210,9 +210,7 @@ def check_negation(inp: CheckInput) -> list[Flag]:
     more = (inp.source, inp.source_lang) if n_tgt < n_src else (inp.target, inp.target_lang)
     # negations the other side says as plainly in another form ("no es más que" / "only")
     view = inp.forward if n_tgt < n_src else inp.back  # the engine's rendering of the side with more
-    cannot = cannot_said_alike(
-        forms.folded(more[0]), more[1], cues(*more), forms.folded(fewer[0]), cues(*fewer)
-    )
+    cannot = cannot_said_alike(forms.folded(more[0]), more[1], cues(*more), forms.folded(fewer[0]))
     lo, hi = min(n_src, n_tgt) + _said_alike(more, fewer, view) + cannot, max(n_src, n_tgt)
     if lo >= hi:
         return []
@@ -350,7 +348,7 @@ def _clean(inp: CheckInput, n_src: int, n_tgt: int, n_fwd: int | None) -> bool:
 def _moved(inp: CheckInput) -> list[Flag]:
     """Same number of negations, but a different word negated on both engine views
     ("no dio detalles" vs "didn't promise": back "no prometió", forward "did not give")."""
-    if inp.back is None or inp.forward is None or _unable_against_implicit(inp):
+    if inp.back is None or inp.forward is None:
         return []
     src, back = negated_words(inp.source, inp.source_lang), negated_words(inp.back, inp.source_lang)
     tgt, fwd = negated_words(inp.target, inp.target_lang), negated_words(inp.forward, inp.target_lang)
@@ -363,17 +361,6 @@ def _moved(inp: CheckInput) -> list[Flag]:
     return [
         NEGATION.flag("the translation negates a different word than the source", spans, severity="major")
     ]
-
-
-def _unable_against_implicit(inp: CheckInput) -> bool:
-    """One side negates with a word of impossibility ("Unable to attend"), the other with a word
-    of its own ("Sem capacidade para"): the counts agree by chance, the negated words say nothing."""
-    sides = ((inp.source, inp.source_lang), (inp.target, inp.target_lang))
-    return any(
-        any(forms.folded(text)[s:e].startswith(CANNOT_STEMS) for s, e in cues(text, lang))
-        and implicit(*other)
-        for (text, lang), other in (sides, sides[::-1])
-    )
 
 
 def _restricted(inp: CheckInput) -> list[Flag]:

@@ -31,7 +31,7 @@ import re
 from collections.abc import Callable
 
 from .clauses import clause_breaks, clause_words, said_between
-from .lexicon import ALMOST, CLAUSE_BREAK, DETERMINERS, NEG_PRIMARY, ONLY_WORDS, UNABLE
+from .lexicon import CLAUSE_BREAK, DETERMINERS, NEG_PRIMARY, ONLY_WORDS
 from .text import Token, fold, tokens, zipf
 
 Cues = Callable[[str, str], tuple[tuple[int, int], ...]]  # negation.cues: the negators' spans
@@ -183,6 +183,17 @@ COMPARATIVES: dict[str, re.Pattern[str]] = {
         "ca": r"mes que|mes de",
     }.items()
 }
+# "almost" before a negator or a negative word makes an approximate negation ("casi no", "quasi
+# nessuno"), as "hardly" is one
+ALMOST: dict[str, frozenset[str]] = {
+    "en": frozenset("almost nearly".split()),
+    "es": frozenset("casi apenas".split()),
+    "pt": frozenset("quase".split()),
+    "it": frozenset("quasi".split()),
+    "fr": frozenset("presque".split()),
+    "ca": frozenset("gairebe".split()),
+    "de": frozenset("fast".split()),
+}
 _FR_NEGATIVE = frozenset("pas personne rien aucun aucune jamais".split())
 _HARDLY = {lang: re.compile(_WORD.format(p)) for lang, p in HARDLY.items()}
 _HARDLY_OR_JUST = {lang: re.compile(_WORD.format(p)) for lang, p in HARDLY_OR_JUST.items()}
@@ -207,15 +218,10 @@ def _lexical_pattern(lang: str) -> re.Pattern[str]:
         parts.append(_WORD.format(POSTPOSED[lang]))
     if lang in NOT_DOING_VERBS:
         parts.append(_REFUSE.format(**NOT_DOING_VERBS[lang]))
-    if lang in UNABLE:  # "impossível abrir", "impossible d'ouvrir", "unable to open": "cannot open"
-        inf = NOT_DOING_VERBS[lang]["inf"] if lang in NOT_DOING_VERBS else r"to\s+\w+"
-        parts.append(_WORD.format(f"(?P<u>{UNABLE[lang]})") + rf"\s+(?:(?:de|di)\s+)?{inf}(?![\w'])")
     return re.compile("|".join(parts))
 
 
-LEXICAL_CUES = {
-    lang: _lexical_pattern(lang) for lang in {*PROHIBIT, *HARDLY, *NOT_DOING_VERBS, *POSTPOSED, *UNABLE}
-}
+LEXICAL_CUES = {lang: _lexical_pattern(lang) for lang in {*PROHIBIT, *HARDLY, *NOT_DOING_VERBS, *POSTPOSED}}
 _ARTICLES = {lang: DETERMINERS.get(lang, frozenset()) for lang in LEXICAL_CUES}
 
 

@@ -84,23 +84,16 @@ def _affixed(
     return False
 
 
-def cannot_said_alike(
-    more: str,
-    more_lang: str,
-    cues: tuple[tuple[int, int], ...],
-    fewer: str,
-    fewer_cues: tuple[tuple[int, int], ...],
-) -> int:
-    """How many negators of `more` (folded; `cues` where they stand) negate a "can" ("no se puede",
-    "não foi possível", "cannot", "n'a pas pu", or are a word of impossibility themselves) that
-    `fewer` (folded, the side with fewer negators; its own negators at `fewer_cues`) says with a
-    word of impossibility no negator counts ("impossível fstat", "impossibilitadas de", "a
-    impossibilidade de"): "cannot" both ways, no difference of meaning. An impossibility word both
-    sides write outside their negators counts for neither."""
+def cannot_said_alike(more: str, more_lang: str, cues: tuple[tuple[int, int], ...], fewer: str) -> int:
+    """How many negators of `more` (folded) negate a "can" ("no se puede", "não foi possível",
+    "cannot", "n'a pas pu") that `fewer` (folded, the side with fewer negators) says with a word of
+    impossibility of its own ("impossível", "imposible de", "incapaz de", "unable to"): "cannot"
+    both ways, no difference of meaning. An impossibility word both sides write counts for neither."""
     can = _CAN.get(more_lang)
     if can is None or not cues:
         return 0
-    said = _impossible(fewer, fewer_cues) - _impossible(more, cues)
+    said = sum(t.text.startswith(CANNOT_STEMS) for t in tokens(fewer))
+    said -= sum(t.text.startswith(CANNOT_STEMS) for t in tokens(more))
     if said <= 0:
         return 0
     toks = tokens(more)
@@ -115,12 +108,6 @@ def cannot_said_alike(
         near = [toks[i].text[end - start :].lstrip("'")] + [
             t.text for t in toks[max(0, i - 1) : i + 1 + CAN_AFTER]
         ]
-        if toks[i].text.startswith(CANNOT_STEMS) or any(can.fullmatch(w) for w in near):
+        if any(can.fullmatch(w) for w in near):
             negated += 1
     return min(negated, said)
-
-
-def _impossible(folded: str, cues: tuple[tuple[int, int], ...]) -> int:
-    """How many words of impossibility `folded` has that none of its negators (`cues`) is."""
-    counted = {start for start, _ in cues}
-    return sum(t.text.startswith(CANNOT_STEMS) and t.start not in counted for t in tokens(folded))

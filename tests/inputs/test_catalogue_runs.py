@@ -147,3 +147,42 @@ def test_a_second_run_does_not_take_the_first_runs_review_copies_as_inputs(
         d["path"]
         for d in json.loads((tmp_path / "locale" / "out" / "driftcheck.json").read_text())["documents"]
     ] == ["locale/es.po"]
+
+
+def test_an_xliff_whose_files_say_different_languages_is_refused(tmp_path: Path) -> None:
+    """XLIFF 1.2 says its languages per <file>: a French <file> beside a Portuguese one was judged
+    as Portuguese copy (its French words "added names"); one run checks one language pair."""
+    files = [(lang, XLIFF_APPROVED.split("\n", 2)[2].split("</xliff>")[0]) for lang in ("pt", "fr")]
+    body = "".join(
+        f.replace('target-language="es"', f'target-language="{lang}"').replace('"ui"', f'"ui-{lang}"')
+        for lang, f in files
+    )
+    two = "\n".join(XLIFF_APPROVED.split("\n", 2)[:2]) + "\n" + body + "</xliff>\n"
+    xliff = tmp_path / "ui.xlf"
+    xliff.write_text(two, encoding="utf-8")
+    out = tmp_path / "r.json"
+    r = run_cli("check", str(xliff), *APERTIUM, "-f", "json", "-o", str(out))
+    assert r.code == 2 and r.stderr.count("\n") == 1, r.stderr
+    assert "say different target-languages (pt, fr)" in r.stderr and not out.exists()
+
+
+def test_a_catalogue_of_english_msgids_beside_one_of_spanish_msgids_is_refused(tmp_path: Path) -> None:
+    """A PO file without X-Source-Language has English msgids (gettext's convention); beside one
+    that declares Spanish it took Spanish, and its English msgids were checked as Spanish."""
+    header = HEADER.replace('"Language: es\\n"', '"Language: pt\\n"')
+    spanish = header.replace('"Language: pt\\n"', '"Language: pt\\n"\n"X-Source-Language: es\\n"')
+    (tmp_path / "a.po").write_text(
+        spanish + 'msgid "Guardar el archivo"\nmsgstr "Salvar o arquivo"\n', "utf-8"
+    )
+    (tmp_path / "c.po").write_text(header + 'msgid "Save the file"\nmsgstr "Salvar o arquivo"\n', "utf-8")
+    out = tmp_path / "r.json"
+    r = run_cli(
+        "check", str(tmp_path / "a.po"), str(tmp_path / "c.po"), *APERTIUM, "-f", "json", "-o", str(out)
+    )
+    assert r.code == 2 and r.stderr.count("\n") == 1, r.stderr
+    assert "declares source language 'es' but" in r.stderr and "c.po declares none" in r.stderr
+    assert not out.exists()
+    r = run_cli(
+        "check", str(tmp_path / "c.po"), *APERTIUM, "--fail-on", "never", "-f", "json", "-o", str(out)
+    )
+    assert r.code == 0, r.stderr  # alone it is English into Portuguese, as before

@@ -47,7 +47,9 @@ _EXPLETIVE_OPENER = re.compile(
     r"|(?:plus|moins|mieux|pire|autre|autrement)\s+(?!de\b|d')(?:\w+\s+){0,3}?)qu(?:e\b|')"
 )
 EXPLETIVE_SUBJECT = 6  # words between the opener's "que" and its "ne" (the clause's subject)
-_FR_NEGATIVE = frozenset("personne nul nulle rien aucun aucune jamais".split())
+_NEGATIVE_BEFORE_OPENER = frozenset(
+    "personne nul nulle rien aucun aucune jamais".split()
+)  # "Personne d'autre que"
 
 
 def expletive_ne(folded: str, start: int, end: int) -> bool:
@@ -66,7 +68,7 @@ def expletive_ne(folded: str, start: int, end: int) -> bool:
     return (
         len(subject) <= EXPLETIVE_SUBJECT
         and not _opens_clause(folded[found[-1].end() : start])
-        and not any(t.text in _FR_NEGATIVE for t in before)
+        and not any(t.text in _NEGATIVE_BEFORE_OPENER for t in before)
     )
 
 

@@ -92,22 +92,17 @@ def cannot_said_alike(more: str, more_lang: str, cues: tuple[tuple[int, int], ..
     can = _CAN.get(more_lang)
     if can is None or not cues:
         return 0
+    toks = tokens(more)
     said = sum(t.text.startswith(CANNOT_STEMS) for t in tokens(fewer))
-    said -= sum(t.text.startswith(CANNOT_STEMS) for t in tokens(more))
+    said -= sum(t.text.startswith(CANNOT_STEMS) for t in toks)
     if said <= 0:
         return 0
-    toks = tokens(more)
     starts = {t.start: i for i, t in enumerate(toks)}
     negated = 0
-    for start, end in cues:
+    for start, _ in cues:
         i = starts.get(start)
-        if i is None:
-            continue
-        # the "can" before the negator ("could not") or after it ("no se puede", "não foi
-        # possível"), or in the negator's own token ("cannot", "n'arrive" read without its "n'")
-        near = [toks[i].text[end - start :].lstrip("'")] + [
-            t.text for t in toks[max(0, i - 1) : i + 1 + CAN_AFTER]
-        ]
-        if any(can.fullmatch(w) for w in near):
+        # the "can" before the negator ("could not"), after it ("no se puede", "não foi possível")
+        # or the negator itself ("cannot", "can't")
+        if i is not None and any(can.fullmatch(t.text) for t in toks[max(0, i - 1) : i + 1 + CAN_AFTER]):
             negated += 1
     return min(negated, said)

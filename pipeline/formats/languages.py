@@ -66,6 +66,17 @@ def _pick(what: str, flag: str, value: str | None, explicit: bool, declared: lis
     return codes[0] if codes else value
 
 
+def _beside_silent(
+    what: str, code: str, declared: list[tuple[str, str]], silent: str, taken: str, flag: str
+) -> UsageError:
+    """The refusal where one input's declared `what` (`code`) would be applied to `silent`, an
+    input that declares none (`taken`: what it would be read as otherwise)."""
+    first = next(p for p, t in declared if normalise(t) == code)
+    return UsageError(
+        f"{first} declares {what} '{code}' but {silent} declares none ({taken}); give {flag} or check them separately"
+    )
+
+
 def resolve(
     lang: str, source_lang: str | None, given: Mapping[str, str], declared: Declared
 ) -> tuple[str, str | None, dict[str, list[str]]]:
@@ -78,18 +89,19 @@ def resolve(
         # a page's <html lang> was applied to every other input of the run (a plain text then
         # checked as Spanish, with wrong-language failures): say so instead. A language the user
         # gave ("--lang en-US", normalised to "en") is no page's
-        first = next(p for p, t in declared.targets if normalise(t) == copy_lang)
-        raise UsageError(
-            f"{first} declares language '{copy_lang}' but {declared.silent[0]} declares none (taken as "
-            f"'{lang}'); give --lang or check them separately"
+        raise _beside_silent(
+            "language", copy_lang, declared.targets, declared.silent[0], f"taken as '{lang}'", "--lang"
         )
     said = given.get("source_lang", "--source-lang")
     src = _pick("source language", said, source_lang, "source_lang" in given, declared.sources, warnings)
     if src and src != "en" and declared.conventional and "source_lang" not in given:
         # one catalogue's X-Source-Language was applied to another whose msgids are English
-        first = next(p for p, t in declared.sources if normalise(t) == src)
-        raise UsageError(
-            f"{first} declares source language '{src}' but {declared.conventional[0]} declares none "
-            "(gettext msgids: English); give --source-lang or check them separately"
+        raise _beside_silent(
+            "source language",
+            src,
+            declared.sources,
+            declared.conventional[0],
+            "gettext msgids: English",
+            "--source-lang",
         )
     return copy_lang, src or ("en" if declared.conventional else None), warnings

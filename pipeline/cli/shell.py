@@ -8,7 +8,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from typing import Any, NoReturn
+from typing import Any
 
 import typer
 
@@ -100,19 +100,6 @@ def _working_directory_gone() -> bool:
     return False
 
 
-def _error_exit(code: int) -> NoReturn:
-    """sys.exit, but where pyarrow is loaded (a Parquet input) the process ends at once: its
-    native threads could still abort the interpreter's teardown after the error line (exit 134,
-    "terminate called without an active exception"; once in a CI run of 2,388 tests, with its
-    reader threads already off). An error exit has written nothing and has nothing left to finish."""
-    if "pyarrow" in sys.modules:
-        with contextlib.suppress(OSError, ValueError):
-            sys.stdout.flush()
-            sys.stderr.flush()
-        os._exit(code)
-    sys.exit(code)
-
-
 def _os_error_exit(exc: OSError) -> None:
     """One line naming the file (or stream) the system refused, exit 2. What stdout still buffers
     after it failed goes nowhere: flushed at exit into the full disk, it failed again, exit 120."""
@@ -140,7 +127,7 @@ class DriftcheckApp(typer.Typer):
             rv = super().__call__(*args, **{**kwargs, "standalone_mode": False})
         except DriftcheckError as exc:
             typer.echo(f"driftcheck: error: {exc.message}", err=True)
-            _error_exit(exc.exit_code)
+            sys.exit(exc.exit_code)
         except KeyboardInterrupt:
             typer.echo("driftcheck: interrupted", err=True)
             sys.exit(130)

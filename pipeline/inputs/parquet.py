@@ -14,7 +14,6 @@ JSONL file of those rows would be, row group by row group, before the rest is de
 
 from __future__ import annotations
 
-import io
 import json
 import math
 from typing import Any
@@ -53,15 +52,17 @@ def parquet_text(data: bytes, path: str) -> str:
     lines: list[str] = []
     size = 0
     try:
-        pf = pq.ParquetFile(io.BytesIO(data))
+        # an Arrow buffer, not a Python file object: pyarrow's IO threads drop their reference to
+        # a Python file (PyReadableFile) by taking the GIL, and one that did so while the
+        # interpreter finalised aborted the process after the error line (exit 134, "terminate
+        # called without an active exception", about 1 run in 30)
+        pf = pq.ParquetFile(pa.BufferReader(data))
         meta = pf.metadata
         chunks = (
             meta.row_group(g).column(c) for g in range(meta.num_row_groups) for c in range(meta.num_columns)
         )
         if sum(chunk.total_uncompressed_size for chunk in chunks) > MAX_BYTES:
             raise too_large
-        # one thread: with its reader threads on, pyarrow aborts the process (exit 134) when it exits
-        # soon after, e.g. on the error line for a bad cell
         for batch in pf.iter_batches(batch_size=4096, use_threads=False):
             for row in batch.to_pylist():
                 line = json.dumps({k: _plain(v) for k, v in row.items() if v is not None}, ensure_ascii=False)

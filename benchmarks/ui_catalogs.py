@@ -117,6 +117,7 @@ def main() -> int:
     ap.add_argument("--show", type=int, default=0, help="flagged pairs of the read fifths to list")
     ap.add_argument("--out", type=Path, default=Path("/tmp/driftcheck-ui-catalogs"))
     args, extra = ap.parse_known_args()
+    extra = [a for a in extra if a != "--"]  # "-- --no-semantic": the options after it go to check
     pairs = catalogue_pairs(args.lang, args.max_words)
     if args.source_lang != "en":
         pairs = joined(catalogue_pairs(args.source_lang, args.max_words), pairs)

@@ -53,10 +53,10 @@ FORMAT = "driftcheck-calibration"
 FORMAT_VERSION = 1
 COMBINERS = ("trees", "logistic")  # the kinds of model a calibration file may hold
 CORE_GROUPS = frozenset({"flag", "dist", "len", "cov", "ctx"})  # every source-aware run has these
+SEMANTIC = "semantic"  # the sentence encoder's feature group (core/features.py)
 # the feature groups a run can produce (the part of a feature name before ":"): the core ones, the
-# sentence encoder's and the analysers' in source-aware mode (core/features.py, core/morph.py), and
-# round trip's own (core/copy_judge.py)
-FEATURE_GROUPS = CORE_GROUPS | {"semantic", "pv", "copy"}
+# encoder's and the analysers' in source-aware mode (core/morph.py), and round trip's (core/copy_judge.py)
+FEATURE_GROUPS = CORE_GROUPS | {SEMANTIC, "pv", "copy"}
 CONTEXT = "ctx:"  # features that set the scene (engine noise) and are never shown as evidence
 TOP_EVIDENCE = 3
 

@@ -4,7 +4,10 @@ the calibrated drift and the verdict.
 Source-aware mode with a calibration (pipeline/core/calibration.py, the shipped one by default):
 checks over their precision budget raise `minor` evidence, the combiner turns every segment's
 evidence into `drift` (estimated probability that the meaning shifted) and the verdict is the
-worse of the flag rule and the drift thresholds. Without one the verdict is the flag rule of
+worse of the flag rule and the drift thresholds. For a language pair the calibration was not
+trained for (core/trained_pairs.py) the variant leaves the sentence encoder's cosines out where it
+can: their scale differs between language pairs (median cos(source, copy) of correct UI strings
+es->fr 0.76, es->it 0.80, en->es 0.84), and drift read that gap as a shift. Without one the verdict is the flag rule of
 pipeline/core/verdict.py and `drift` its ranking score. Round-trip mode: pipeline/core/copy_judge.py.
 """
 
@@ -52,6 +55,22 @@ class Pending:
     legacy_drift: float  # the flag-band ranking (used when no calibration applies)
 
 
+def pick_variant(
+    calibration: cal.Calibration, groups: set[str], engine: str | None, pair: tuple[str | None, str]
+) -> cal.Variant:
+    """The variant for a run with these feature groups; without the encoder's for a language pair
+    (source, copy) the calibration was not trained for, where it has one (module docstring)."""
+    from .trained_pairs import not_trained_for, trained_pairs
+
+    variant = calibration.pick(groups, engine)
+    trained = trained_pairs(variant.raw)
+    if cal.SEMANTIC in variant.requires and trained and not_trained_for(trained, "source", [pair]):
+        plain = calibration.pick(groups - {cal.SEMANTIC}, engine)
+        if cal.SEMANTIC not in plain.requires:
+            return plain
+    return variant
+
+
 class Judge:
     """Judges the segments of one source-aware run; remembers which calibration variant it used."""
 
@@ -60,6 +79,7 @@ class Judge:
         self.calibration = None if raw else cal.resolve(config.mode, config.calibration)
         self.engine = engine
         self.enabled, self.severities = set(config.enabled), dict(config.severities)
+        self.pair = (config.source_lang, config.lang)
         self.variant: cal.Variant | None = None
 
     def signature(self) -> dict[str, Any] | None:
@@ -79,7 +99,7 @@ class Judge:
         groups: set[str] = set()
         for p in items:
             groups |= cal.groups_of(p.features)
-        self.variant = self.calibration.pick(groups, self.engine)
+        self.variant = pick_variant(self.calibration, groups, self.engine, self.pair)
         return [self._one(p, self.variant) for p in items]
 
     def _one(self, p: Pending, variant: cal.Variant) -> SegmentResult:

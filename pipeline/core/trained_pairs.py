@@ -8,7 +8,8 @@ within them where it was trained on, or shares a language every trained pair has
 calibration learned es->en and pt->en: every pair with English on one side, which the UI
 catalogues measured, en->es as well; not es->pt or fr->es, copy between two Romance languages,
 which sends about twice as many correct strings to review). A round trip is within them where its
-copy's language was trained on.
+copy's language was trained on. For a source-aware pair outside them, drift leaves the sentence
+encoder out where the calibration has a variant without it (core/judge.pick_variant).
 """
 
 from __future__ import annotations
@@ -55,8 +56,15 @@ def untrained_warning(signature: Mapping[str, Any]) -> str | None:
     if not isinstance(cal, Mapping) or not cal.get("not_trained_for"):
         return None
     untrained = cal["not_trained_for"]
+    # the encoder ran, and the variant that judged leaves its cosines out (core/judge.pick_variant)
+    encoder = "semantic" in signature and "semantic" not in cal.get("requires", ["semantic"])
     return (
         f"the calibration ({cal.get('source')}) was trained on {', '.join(cal.get('trained_on', []))}, not "
-        f"for {', '.join(untrained)}: drift and its thresholds were not measured there (a calibration "
-        "trained on your own labelled pairs fits them: driftcheck calibrate)"
+        f"for {', '.join(untrained)}: drift and its thresholds were not measured there"
+        + (
+            " (drift leaves the sentence encoder out there: its cosines differ between language pairs)"
+            if encoder
+            else ""
+        )
+        + "; a calibration trained on your own labelled pairs fits them: driftcheck calibrate"
     )

@@ -216,6 +216,7 @@ def evaluate(
         engine = next(iter(info.values()))["engine"]
         if calibrated:
             from ..core import calibration as cal
+            from ..core.judge import pick_variant
             from .train import trained_how
 
             found = cal.resolve("source", settings.calibration)
@@ -225,7 +226,8 @@ def evaluate(
                     break
                 mine = [r for r in rows if r.file == index]  # each file by the variant of its engine
                 groups = set().union(*(cal.groups_of(r.features) for r in mine))
-                variant = found.pick(groups, info[path]["engine"])
+                pair = (info[path]["source_lang"], info[path]["lang"])
+                variant = pick_variant(found, groups, info[path]["engine"], pair)
                 judge_rows(mine, variant, severities)
                 how = how or trained_how(variant.raw)  # --cv retrains as the calibration was trained
                 info[path]["calibration"] = cal.signature(found, variant)

@@ -213,6 +213,11 @@ def test_clock_readings() -> None:
     assert mentions("de 1.50 a 2.00 €", "es") == []
     assert mentions("from 1.50 to 2.00", "en") == []
     assert [m.optional for m in mentions("Il dure 3 h.", "fr")] == [True]
+    # a range of whole hours with an hour word: opening hours where it ends in the afternoon, and
+    # perhaps a duration otherwise (it then only matches)
+    got = [(set(m.readings), m.optional) for m in mentions("Abierto de 9 a 18 horas.", "es")]
+    assert got == [({9 * 60, 21 * 60}, False), ({18 * 60}, False)]
+    assert [m.optional for m in mentions("Tarda de 2 a 3 horas.", "es")] == [True, True]
 
 
 @pytest.mark.requires_apertium
@@ -229,3 +234,19 @@ def test_an_hour_said_o_clock_is_the_hour(tmp_path: Path) -> None:
     assert code == 0, stderr
     assert [got[k]["flags"] for k in ("ok", "bare", "pm")] == [[], [], []]
     assert got["other"]["verdict"] == "fail" and got["other"]["flags"][0]["check"] == "dates"
+
+
+@pytest.mark.requires_apertium
+def test_opening_hours_as_a_range_of_hours(tmp_path: Path) -> None:
+    """ "de 9 a 18 horas" / "das 9h às 18h" failed twice over: the copy's times were not in the
+    source (dates) and the source's 9 and 18 not in the copy (numbers), both critical."""
+    rows = [
+        {"id": "ok", "source": "Abierto de 9 a 18 horas.", "translation": "Aberto das 9h às 18h."},
+        {"id": "duration", "source": "El proceso tarda de 2 a 3 horas.", "translation": "O processo demora de 2 a 3 horas."},
+        {"id": "other", "source": "Abierto de 9 a 18 horas.", "translation": "Aberto das 9h às 17h."},
+    ]  # fmt: skip
+    code, stderr, got = check_pairs(tmp_path, rows, "es", "pt")
+    assert code == 0, stderr
+    assert [got[k]["flags"] for k in ("ok", "duration")] == [[], []]
+    assert got["other"]["verdict"] == "fail"
+    assert [f["check"] for f in got["other"]["flags"]] == ["dates"]

@@ -335,4 +335,7 @@ def test_number_words_of_a_language_not_read_are_not_required() -> None:
 
 
 def test_clock_times_are_left_to_dates() -> None:
-    assert extract("A las 21:48 del 20/06/2018.", "es") == ()
+    """A clock time's hour only meets a bare number of the other side (soft); a date gives none."""
+    assert [(n.text, n.readings, n.hard) for n in extract("A las 21:48 del 20/06/2018.", "es")] == [
+        ("21:48", frozenset({21.0}), False)
+    ]

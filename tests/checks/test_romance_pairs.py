@@ -24,7 +24,9 @@ twelfth session):
   "Trancar") is no name unless it travels into English as names do ("Juan", "Andrés", "Álvaro"
   still are); nor is a rare opening word the other language writes alike and English hardly
   knows ("Temporizador"), unless the other side opens with a name ("Brais" / "Hugo"); nor a
-  capitalised label inside a sentence, for a label on the other side ("Guardar" / "Salvar").
+  capitalised label inside a sentence, for a label on the other side ("Guardar" / "Salvar"); nor
+  an opening word before an article where the other side opens so too ("Guarde el archivo" /
+  "Salve o arquivo": a verb telling what to do to a thing, fourteenth session).
 
 Each correct pair here was flagged before; the errors beside them still are.
 """
@@ -132,6 +134,9 @@ CASES = [
     ("names", "pt", "Kowalski vive en Madrid", "Gonçalves vive em Madrid", ["critical", "major"]),
     ("names", "pt", "Andrés abrió el archivo", "Álvaro abriu o ficheiro", ["critical", "major"]),
     ("names", "fr", "Brais vendrá mañana", "Hugo viendra demain", ["critical", "major"]),
+    # a verb before an article on both sides, which both languages write: no names (fourteenth session)
+    ("names", "pt", "Guarde el archivo antes de salir.", "Salve o arquivo antes de sair.", []),
+    ("names", "pt", "Juan guarda el archivo.", "Pedro salva o arquivo.", ["critical", "major"]),
 ]
 
 

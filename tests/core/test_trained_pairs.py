@@ -77,3 +77,39 @@ def test_a_round_trip_of_copy_that_is_not_english_is_named(tmp_path: Path) -> No
     assert json.loads(out.read_text(encoding="utf-8"))["signature"]["calibration"]["not_trained_for"] == [
         "pt"
     ]
+
+
+@pytest.mark.requires_apertium
+@pytest.mark.requires_encoder
+def test_drift_leaves_the_encoder_out_for_a_pair_the_calibration_never_saw(tmp_path: Path) -> None:
+    """The encoder's cosines between two Romance languages sit lower than with English on one side
+    (median cos(source, copy) of correct UI strings: es->fr 0.76, en->es 0.84), and the shipped
+    weights read that gap as drift: 9-13 % of correct Romance-to-Romance strings went to review
+    (fourteenth session: 6-10 % without the encoder). es->pt is judged by the variant without it;
+    es->en, which the calibration learned, keeps it."""
+    out = tmp_path / "out.json"
+    base = ["--engine", "apertium", "--no-cache", "--semantic", "--no-morph", "--fail-on", "never"]
+    runs = {
+        ("es", "pt"): {
+            "source": "No se puede abrir el archivo.",
+            "translation": "Impossível abrir o ficheiro.",
+        },
+        ("es", "en"): {
+            "source": "No se puede abrir el archivo.",
+            "translation": "The file cannot be opened.",
+        },
+    }
+    requires = {}
+    for (src, lang), pair in runs.items():
+        r = run_cli("check", str(write_jsonl(tmp_path / f"{lang}.jsonl", [pair])), "-s", src, "-l", lang, *base,
+                    "-f", "json", "-o", str(out))  # fmt: skip
+        assert r.code == 0, r.stderr
+        report = json.loads(out.read_text(encoding="utf-8"))
+        assert report["segments"][0]["semantic"]["source_copy"] > 0  # the cosines are still reported
+        requires[lang] = report["signature"]["calibration"]["requires"]
+        if lang == "pt":
+            assert (
+                "(drift leaves the sentence encoder out there: its cosines differ between language pairs)"
+                in r.stderr
+            )
+    assert "semantic" not in requires["pt"] and "semantic" in requires["en"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 Severity = Literal["info", "minor", "major", "critical"]
 Verdict = Literal["ok", "review", "fail"]
@@ -46,6 +46,17 @@ def unverifiable_flag(flag: Mapping[str, object]) -> bool:
     """Whether a report's flag says its segment could not be verified (the engine failed on it, the
     text is over the segment limit, or what came back is unusable)."""
     return flag.get("check") == ENGINE_HEALTH and str(flag.get("message", "")).startswith(UNVERIFIABLE)
+
+
+def encoder_left_out(signature: Mapping[str, Any]) -> bool:
+    """Whether a report's drift left the sentence encoder out though the run computed its cosines
+    (a language pair the calibration was not trained for: core/judge.pick_variant)."""
+    cal = signature.get("calibration")
+    return (
+        isinstance(cal, Mapping)
+        and "semantic" in signature
+        and "semantic" not in cal.get("requires", ["semantic"])
+    )
 
 
 SCHEMA_VERSION = 1  # of the canonical JSON report (report/to_json.py); Report.schema_version

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from .clock_words import (
     CLOCK_ARTICLE,
+    CLOCK_ARTICLE_HOUR,
     CLOCK_AT,
     CLOCK_DAY_PARTS,
     CLOCK_NO_ARTICLE,
@@ -50,7 +51,8 @@ _H24 = r"(?P<h>[01]?\d|2[0-4])"  # 24.00 = midnight where no duration reads ("ab
 _HM = _H24 + r"\.(?P<m>[0-5]\d)"
 _AMPM = r"(?:\s*(?P<ap>[aApP])\.?\s?[mM]\b\.?)"
 _AT_DOT = _alternatives(CLOCK_AT + CLOCK_ARTICLE)  # "a las 14.30", "las 14.30", "dalle 9.00"
-_AT_HOUR = _alternatives(CLOCK_AT)  # "a las 14 horas", "à 14 heures", not "durante las 12 horas"
+# "a las 14 horas", "à 14 heures", "la sesión de las 20 h"; not "durante las 12 horas" (clock_times)
+_AT_HOUR = _alternatives(CLOCK_AT + CLOCK_ARTICLE + CLOCK_ARTICLE_HOUR)
 _AT_BARE = _alternatives([w for w in CLOCK_AT + CLOCK_ARTICLE if w not in CLOCK_NO_ARTICLE])
 _TO = r"\s*(?:a|à|al|alle|às|hasta|fins a|y|e|i|et|bis|-|–)\s+"  # the second end of a range
 # a number beside a currency or a percent sign is an amount: "de 1.50 a 2.00 €"
@@ -93,9 +95,16 @@ _TIME_HOUR_FROM = re.compile(
 )  # fmt: skip
 _TIME_HOUR_TO = re.compile(r"(?<=\d)" + _TO + _H + _HOUR_WORD, re.I)
 _TIME_BARE_AT = re.compile(_AT_BARE + _H + r"(?![\d.,:]\d)" + _NO_NOUN_AFTER, re.I)
+# the second end of a range after a time read as one: "entre las 8 y las 20", "tra le 8 e le 20"
+_TIME_BARE_TO = re.compile(
+    _TO + r"(?:(?:las|les|le|as)\s+)?" + _H + r"(?![\d.,:]\d)(?:" + _HOUR_WORD + ")?" + _NO_NOUN_AFTER, re.I
+)
 _DURATION_BEFORE = re.compile(r"(?<!\w)(?:" + "|".join(DURATION_BEFORE) + r")\s+$", re.I)
 _ANCHOR_BEFORE = re.compile(_alternatives((*CLOCK_AT, "de", "entre")) + "$", re.I)
 _RANGE_AFTER = re.compile(_TO + r"\d", re.I)
+
+
+_RANGE_ENDS = (_TIME_DOT_TO, _TIME_HOUR_TO, _TIME_BARE_TO)
 
 
 @dataclass(frozen=True)
@@ -123,6 +132,7 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     _TIME_HOUR,
     _TIME_HOUR_FR,
     _TIME_BARE_AT,
+    _TIME_BARE_TO,
 )
 
 
@@ -164,7 +174,7 @@ def _optional(pat: re.Pattern[str], m: re.Match[str], text: str, end: int, optio
         return not (_ANCHOR_BEFORE.search(text, 0, m.start("h")) or _RANGE_AFTER.match(text, end))
     if pat is _TIME_HOUR_FROM:
         return not int(m.group("h")) < int(m.group("to")) >= 13
-    return pat is _TIME_HOUR_TO and m.start() in optional_ends
+    return pat in _RANGE_ENDS and m.start() in optional_ends
 
 
 def clock_times(text: str, lang: str, taken: list[tuple[int, int]]) -> Iterator[Clock]:
@@ -178,12 +188,14 @@ def clock_times(text: str, lang: str, taken: list[tuple[int, int]]) -> Iterator[
             start, end = m.start("h"), m.end()
             if any(s < end and start < e for s, e in taken):
                 continue
-            if pat in (_TIME_DOT_TO, _TIME_HOUR_TO) and not any(e == m.start() for _, e in taken):
+            if pat in _RANGE_ENDS and not any(e == m.start() for _, e in taken):
                 continue  # "y 2.00" ends a range only after a time read as one
             before = text[:start]
             unanchored = pat in (_TIME_HOUR, _TIME_HOUR_FR)
-            if unanchored and _DURATION_BEFORE.search(before):
-                continue  # "durante 24h", "pendant 3 h": a duration
+            if (unanchored and _DURATION_BEFORE.search(before)) or (
+                pat is _TIME_HOUR_AT and _DURATION_BEFORE.search(text, 0, m.start())
+            ):
+                continue  # "durante 24h", "pendant 3 h", "durante las 12 horas": a duration
             ap = m.groupdict().get("ap")
             half = ap.lower() if ap else None
             if half is None and day_part and (d := day_part.match(text, end)):

@@ -183,16 +183,13 @@ def _another_word(original: str, text: str, start: int, end: int, lang: str) -> 
     return _DIGIT.search(near) is None
 
 
-def numeric_spans(text: str, lang: str) -> tuple[list[tuple[int, int]], list[tuple[int, int, int]]]:
-    """Spans of numeric dates, and (start, end, hour as written) of clock times: the numbers check
-    leaves their digits alone. An optional time ("dure 3 h") keeps its number: the other text may
-    say "3 hours"."""
+def numeric_spans(text: str, lang: str) -> list[tuple[int, int]]:
+    """Spans of clock times and numeric dates: the numbers check leaves their digits alone. An
+    optional time ("dure 3 h") keeps its number: the other text may say "3 hours"."""
     if _DIGIT.search(text) is None:
-        return [], []
+        return []
     spans = [(m.start(), m.end()) for m in _NUMERIC_DATE.finditer(text)]
-    clocks = [c for c in clock_times(text, lang, list(spans)) if not c.optional]
-    hour = [int("".join(itertools.takewhile(str.isdigit, text[c.start : c.start + 2]))) for c in clocks]
-    return spans, [(c.start, c.end, h) for c, h in zip(clocks, hour, strict=True)]
+    return spans + [(c.start, c.end) for c in clock_times(text, lang, list(spans)) if not c.optional]
 
 
 def _months(ms: list[Mention]) -> list[Mention]:

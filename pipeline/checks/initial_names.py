@@ -9,17 +9,12 @@ opening word the engine keeps as it is, on one side, that the other side has now
 the text nor the engine's rendering of it) is a name one side lost or added. Words written alike
 in both languages ("Hotel", "Chocolate") are kept too, but the other side then has them.
 
-Between two languages other than English, an opening word before an article, where the other
-side also opens so, is a verb telling what to do to a thing ("Guarde el archivo" / "Salve o
-arquivo"), which both languages may write and the engine keeps; a name seldom stands before one.
-
 This is weaker evidence than a name inside a sentence, so `names` counts an opening name only
 beside another lost or added name on the other side: two names that differ where one should be.
 """
 
 from __future__ import annotations
 
-from ..words import ARTICLES
 from . import CheckInput
 from .propernames import RARE_INITIAL_ZIPF, Name, matches, name_key, travels, vocabulary
 from .text import is_acronym, is_capitalised, is_sentence_initial, tokens, zipf
@@ -52,7 +47,6 @@ def opening_names(
         return []
     across = other_lang != lang
     kept = {t.text for t in tokens(rendering)}
-    commands = across and "en" not in (lang, other_lang) and bool(_before_article(other, other_lang))
     elsewhere = vocabulary(other, other_rendering)
     out = []
     for tok in tokens(text):
@@ -67,24 +61,12 @@ def opening_names(
             or zipf(w.lower(), lang) < RARE_INITIAL_ZIPF
             or (across and zipf(w.lower(), other_lang) < NAME_ELSEWHERE_ZIPF)
             or (across and "en" not in (lang, other_lang) and not travels(w.lower(), lang))
-            or (commands and tok.start in _before_article(text, lang))
         ):
             continue
         key = name_key(w)
         if not matches(key, elsewhere, across):
             out.append(Name(w, tok.start, tok.end, (key,), (w.lower(),)))
     return out
-
-
-def _before_article(text: str, lang: str) -> set[int]:
-    """Where the capitalised words that open a sentence of `text` and stand before an article start."""
-    toks = tokens(text)
-    articles = ARTICLES.get(lang, frozenset())
-    return {
-        tok.start
-        for tok, nxt in zip(toks, toks[1:], strict=False)
-        if is_capitalised(tok.text) and is_sentence_initial(text, tok.start) and nxt.text in articles
-    }
 
 
 def lost_opening(inp: CheckInput, taken: list[Name]) -> list[Name]:

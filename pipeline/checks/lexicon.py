@@ -128,11 +128,19 @@ NEG_AFFIXES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]]
     "de": (("un", "nicht"), ("miss",), ("los", "frei")),
 }
 # Where a word of NEG_IMPLICIT says no negation (folded text): a connective ("sin embargo" =
-# "however") and the second half of "not only ... but" ("no solo de Europa sino del mundo").
+# "however"), the second half of "not only ... but" ("no solo de Europa sino del mundo"), and
+# "salvo" as "safe" or, in Portuguese, "saved" ("a salvo", "foi salvo": QA pass 11, where "The file
+# was not saved" / "O arquivo foi salvo" passed as a negation said with "except").
 IMPLICIT_IDIOMS: dict[str, re.Pattern[str]] = {
-    "es": re.compile(r"\bsin embargo\b|\bno (?:solo|solamente|unicamente)\b[^.;:!?]*?\b(?P<only>sino)\b"),
+    "es": re.compile(
+        r"\bsin embargo\b|\bno (?:solo|solamente|unicamente)\b[^.;:!?]*?\b(?P<only>sino)\b"
+        r"|\b(?:a|en|fue|fueron|es|son|era|eran|sera|seran|sido|ser|esta|estan|estaba|estaban|quedo|quedaron)"
+        r"\s+(?P<safe>salvo)\b"
+    ),
     "pt": re.compile(
         r"\bsem embargo\b|\bnao (?:so|somente|apenas|unicamente)\b[^.;:!?]*?\b(?P<only>senao)\b"
+        r"|\b(?:foi|foram|e|sao|era|eram|sera|serao|seja|sejam|sido|ser|esta|estao|estava|estavam|esteja"
+        r"|ficou|ficaram|fica|ficam|tem|tinha|tinham|havia|ter|a)\s+(?:(?:\w+mente|ja|bem)\s+)?(?P<saved>salvo)\b"
     ),
 }
 # Strong prefixes that are the language's negator: they negate joined by a hyphen ("no-violento",

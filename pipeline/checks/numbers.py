@@ -7,8 +7,8 @@ numbers come from text2num ("veinte" = 20) and, for Catalan, number_words. The w
 ("un", "one", "a"), spelled ordinals and fractions ("half", "un tercio de") are *soft*: they may
 match a number on the other side but are never required, because they are usually articles or
 pronouns. A percentage matches a fraction within one point ("50 %" = "half"). Where a language's
-number words are read by nothing, the other side's number words are not required. Clock times and
-numeric dates are left to the dates check; a clock time's hour is soft ("9h" meets "de 9 a 18 horas").
+number words are read by nothing, the other side's number words are not required. Clock times
+and numeric dates are left to the dates check.
 """
 
 from __future__ import annotations
@@ -42,8 +42,9 @@ _DIGITS = re.compile(
     r"(?:[.,]\d+(?![.,]?\d))?"
     r"|\d+(?:[.,]\d+)?)(?![\d])"
 )
-# Roman numerals of centuries, regnal and ordinal numbers ("XIXe siècle", "Juan Carlos I", "Basel III"): two
-# letters or more, or one with an ordinal ending, with an I, V or X (DC and CD are acronyms): their number.
+# Roman numerals of centuries, regnal and ordinal numbers ("XIXe siècle", "Juan Carlos I", "Basel III"):
+# two letters or more, or one with an ordinal ending, with an I, V or X among them (DC and CD are
+# acronyms); read as the number they write.
 _ROMAN = re.compile(r"(?<![\w-])([IVXLCDM]{2,}|[IVXLCDM](?=(?:e|er|ème|º|°)\b))(?:e|er|ème|º|°)?(?![\w-])")
 # "années 80", "los años 90", "anos 70", "anys 90", "anni '60": a decade of the 1900s (or 2000s), "the 1980s".
 _DECADE_BEFORE = re.compile(r"(?:annees|anos|anni|anys|jahre|decada de|decennio)\s*['’]?$")
@@ -66,9 +67,10 @@ class Number:
 
 
 def meet(a: Number, b: Number) -> bool:
-    """Two numbers that may be the same: a reading in common, and when both carry a scale word, a
-    scaled value in common ("35 millones" is not "35 billion"; the bare mantissa matches only a
-    number written without one). A percentage and a fraction meet within a point ("33 %" = "a third")."""
+    """Two numbers that may be the same: a reading in common, and when both carry a scale word,
+    a scaled value in common ("35 millones" is not "35 billion"; the bare mantissa matches only
+    a number written without one). A percentage and a fraction meet within one point ("33 %" = "a
+    third")."""
     if (a.fraction or b.fraction) and any(abs(x - y) < 0.01 for x in a.shares for y in b.shares):
         return True
     if a.scaled is not None and b.scaled is not None:
@@ -77,7 +79,8 @@ def meet(a: Number, b: Number) -> bool:
 
 
 def _r(x: float) -> float:
-    return float(f"{x:.6g}")
+    """`x` to 12 significant digits: a scale's float noise goes, a long number's digits stay (at 6 they went)."""
+    return float(f"{x:.12g}")
 
 
 def digit_readings(s: str) -> set[float]:
@@ -229,8 +232,7 @@ def _is_decade(text: str, m: re.Match[str], before: list[Number]) -> bool:
 @functools.lru_cache(maxsize=8192)
 def extract(text: str, lang: str) -> tuple[Number, ...]:
     """Numbers in `text` (digits and spelled out), outside clock times and numeric dates."""
-    dates, clocks = numeric_spans(text, lang)
-    skip = dates + [(s, e) for s, e, _ in clocks]
+    skip = numeric_spans(text, lang)
     nums: list[Number] = []
     scale_ends: list[tuple[int, int]] = []
     for m in _DIGITS.finditer(text):
@@ -274,7 +276,6 @@ def extract(text: str, lang: str) -> tuple[Number, ...]:
         if not any(n.start < end and start < n.end for n in nums):
             values = (SCALES[word], *SCALE_ALTERNATIVES.get(word, ()))
             nums.append(Number(frozenset(_r(1.5 * v) for v in values), start, end, text[start:end]))
-    nums += [Number(frozenset({float(h)}), s, e, text[s:e], hard=False) for s, e, h in clocks]
     nums.sort(key=lambda n: n.start)
     return tuple(_one_per_value(text, [_percentage(text, n) for n in nums]))
 
@@ -395,6 +396,5 @@ def _spelled(n: Number) -> bool:
 
 
 def _as_written_in(n: Number, other: str) -> bool:
-    """A number word that the other text has letter for letter is a name ("Otto Ritter", "Uno"),
-    not a number the translation lost."""
+    """A number word the other text has letter for letter is a name ("Otto Ritter", "Uno"), not a lost number."""
     return _spelled(n) and re.search(r"(?<!\w)" + re.escape(n.text) + r"(?!\w)", other) is not None

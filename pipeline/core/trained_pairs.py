@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ..records import encoder_left_out
+
 
 def trained_pairs(raw: Mapping[str, Any]) -> list[str]:
     """The languages of the labelled files a calibration variant (`raw`, as stored) was trained on:
@@ -56,14 +58,12 @@ def untrained_warning(signature: Mapping[str, Any]) -> str | None:
     if not isinstance(cal, Mapping) or not cal.get("not_trained_for"):
         return None
     untrained = cal["not_trained_for"]
-    # the encoder ran, and the variant that judged leaves its cosines out (core/judge.pick_variant)
-    encoder = "semantic" in signature and "semantic" not in cal.get("requires", ["semantic"])
     return (
         f"the calibration ({cal.get('source')}) was trained on {', '.join(cal.get('trained_on', []))}, not "
         f"for {', '.join(untrained)}: drift and its thresholds were not measured there"
         + (
             " (drift leaves the sentence encoder out there: its cosines differ between language pairs)"
-            if encoder
+            if encoder_left_out(signature)
             else ""
         )
         + "; a calibration trained on your own labelled pairs fits them: driftcheck calibrate"

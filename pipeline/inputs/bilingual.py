@@ -314,7 +314,7 @@ def pair_text(data: bytes, path: str, fmt: str) -> str:
     if fmt == "parquet":
         from .parquet import parquet_text
 
-        return parquet_text(data, path)
+        return parquet_text(data, path, FIELD_NAMES)
     return decode_text(data, path)
 
 

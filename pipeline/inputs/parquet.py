@@ -4,7 +4,9 @@ names `bilingual.FIELD_NAMES` reads, anything else kept as metadata), one row a 
 Each row becomes one JSON line and goes through the JSONL reader, so a Parquet file and the
 JSONL file with the same rows give the same segments; the "line" of a segment is its row
 number (1-based). A null cell is an absent key (a null `id`: the row number; no `source`
-column: the copy alone, checked by round trip). pyarrow comes with the `ray` extra.
+column: the copy alone, checked by round trip). A source or translation cell must hold text (or
+UTF-8 bytes): a date, a number or other bytes is refused, as in JSONL; other columns are metadata,
+kept as text. pyarrow comes with the `ray` extra.
 
 The limit on an input (5 MiB, inputs/read.py) holds for what the file holds, not for its
 compressed bytes: a file whose data takes more uncompressed, or whose rows come to more as
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping
 from typing import Any
 
 from ..errors import InputError, UsageError
@@ -39,7 +42,21 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
-def parquet_text(data: bytes, path: str) -> str:
+def _text_cell(value: Any, key: str, where: str) -> Any:
+    """A source or translation cell as the JSONL reader takes it: text as it is, bytes when they are
+    UTF-8, anything else refused (a date, a number or a decimal was checked as its text: exit 1
+    on a copy that held no copy; QA pass 11)."""
+    if isinstance(value, bytes):
+        try:
+            return value.decode("utf-8")
+        except UnicodeDecodeError:
+            raise InputError(f"{where}: '{key}' is not valid UTF-8") from None
+    if not isinstance(value, str):
+        raise InputError(f"{where}: '{key}' must be a string, got {type(value).__name__}")
+    return value
+
+
+def parquet_text(data: bytes, path: str, fields: Mapping[str, tuple[str, ...]]) -> str:
     """The rows of a Parquet file as JSONL text (one object a line, null cells left out)."""
     try:
         import pyarrow as pa
@@ -63,9 +80,19 @@ def parquet_text(data: bytes, path: str) -> str:
         )
         if sum(chunk.total_uncompressed_size for chunk in chunks) > MAX_BYTES:
             raise too_large
+        names = set(pf.schema_arrow.names)
+        if not names & set(fields["translation"]):
+            raise InputError(f"{path}: no 'translation' column (or {', '.join(fields['translation'][1:])})")
+        texts = names & {n for field in fields.values() for n in field}
         for batch in pf.iter_batches(batch_size=4096, use_threads=False):
             for row in batch.to_pylist():
-                line = json.dumps({k: _plain(v) for k, v in row.items() if v is not None}, ensure_ascii=False)
+                where = f"{path}:{len(lines) + 1}"
+                cells = {
+                    k: _text_cell(v, k, where) if k in texts else _plain(v)
+                    for k, v in row.items()
+                    if v is not None
+                }
+                line = json.dumps(cells, ensure_ascii=False)
                 size += len(line.encode("utf-8")) + 1
                 if size > MAX_BYTES:
                     raise too_large

@@ -21,7 +21,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..records import MODE_LABELS, VERDICT_ORDER
+from ..records import MODE_LABELS, VERDICT_ORDER, encoder_left_out
 from ..terminal import inert
 from ..words import ARTICLES
 from .rows import diffs, marks, span_texts, summarise_flags
@@ -117,6 +117,8 @@ def engine_facts(signature: dict[str, Any]) -> list[tuple[str, str]]:
     if isinstance(calibration, dict) and calibration.get("trained_on"):  # what its drift was measured on
         untrained = calibration.get("not_trained_for")
         beside = f" (not for {flat(untrained)})" if untrained else ""
+        if untrained and encoder_left_out(signature):
+            beside = f" (not for {flat(untrained)}: drift without the sentence encoder there)"
         facts.append(("Calibration trained on", flat(calibration["trained_on"]) + beside))
     return facts
 

@@ -335,7 +335,17 @@ def test_number_words_of_a_language_not_read_are_not_required() -> None:
 
 
 def test_clock_times_are_left_to_dates() -> None:
-    """A clock time's hour only meets a bare number of the other side (soft); a date gives none."""
-    assert [(n.text, n.readings, n.hard) for n in extract("A las 21:48 del 20/06/2018.", "es")] == [
-        ("21:48", frozenset({21.0}), False)
-    ]
+    assert extract("A las 21:48 del 20/06/2018.", "es") == ()
+
+
+def test_a_long_number_keeps_every_digit() -> None:
+    """Numbers were compared to 6 significant digits: an order number 123456789 read as 123456798,
+    a phone number 900 123 456 as 900 123 465, and 10.000.001 euros as 10.000.009 passed (QA pass 11)."""
+    for source, changed in (
+        ("Su número de pedido es 123456789.", "Your order number is 123456798."),
+        ("Llame al 900 123 456.", "Call 900 123 465."),
+        ("Transfiera 10.000.001 euros.", "Transfer 10,000,009 euros."),
+    ):
+        assert assert_flags("numbers", make(source, changed, "es", "en")).severity == "critical"
+    assert_passes("numbers", make("Llame al 900 123 456.", "Call 900 123 456.", "es", "en"))
+    assert_passes("numbers", make("Transfiera 10.000.001 euros.", "Transfer 10,000,001 euros.", "es", "en"))

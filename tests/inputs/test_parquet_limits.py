@@ -12,6 +12,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline.errors import InputError
+from pipeline.inputs.bilingual import FIELD_NAMES
 from pipeline.inputs.parquet import parquet_text
 from tests.conftest import run_cli
 
@@ -32,12 +33,17 @@ def test_a_small_file_that_holds_too_much_is_refused(tmp_path: Path, texts: list
     path = _write(tmp_path / "big.parquet", texts)
     assert path.stat().st_size < 10_000
     with pytest.raises(InputError, match=TOO_LARGE):
-        parquet_text(path.read_bytes(), str(path))
+        parquet_text(path.read_bytes(), str(path), FIELD_NAMES)
 
 
 def test_a_file_under_the_limit_is_read_and_one_over_it_refused_by_the_cli(tmp_path: Path) -> None:
     rows = ["The mayor announced new homes."] * 1000
-    assert parquet_text(_write(tmp_path / "ok.parquet", rows).read_bytes(), "ok.parquet").count("\n") == 1000
+    assert (
+        parquet_text(_write(tmp_path / "ok.parquet", rows).read_bytes(), "ok.parquet", FIELD_NAMES).count(
+            "\n"
+        )
+        == 1000
+    )
     big = _write(tmp_path / "big.parquet", rows * 300)
     r = run_cli(
         "check",
@@ -75,3 +81,40 @@ def test_two_columns_naming_one_field_are_refused(tmp_path: Path) -> None:
     assert r.code == 2, r.stderr
     assert r.stderr == f"driftcheck: error: {path}:1: 'source' and 'src' both name the source: keep one\n"
     assert not (tmp_path / "r.json").exists()
+
+
+def test_a_text_cell_that_holds_no_text_is_refused(tmp_path: Path) -> None:
+    """A date, a time or a decimal in `translation` was checked as its text (exit 1: "2024-01-01"
+    failed against its source), and bytes that are not UTF-8 were read with replacement characters
+    (exit 0); a missing `translation` column was named as a cell of row 1 (QA pass 11). Metadata
+    columns keep their values as text, and UTF-8 bytes are text."""
+    import datetime
+    import decimal
+
+    cases = {
+        "date": (pa.array([datetime.date(2024, 1, 1)]), "'translation' must be a string, got date"),
+        "decimal": (pa.array([decimal.Decimal("1.5")]), "'translation' must be a string, got Decimal"),
+        "bytes": (pa.array([b"\xff\xfe bad"], pa.binary()), "'translation' is not valid UTF-8"),
+    }
+    for name, (cell, message) in cases.items():
+        path = tmp_path / f"{name}.parquet"
+        pq.write_table(pa.table({"source": ["Hola."], "translation": cell}), path)
+        for _ in range(2):
+            r = run_cli("check", str(path), "-s", "es", "-l", "en", "--engine", "apertium", "--no-cache")
+            assert r.code == 2 and r.stderr == f"driftcheck: error: {path}:1: {message}\n", (name, r.stderr)
+    path = tmp_path / "no_tr.parquet"
+    pq.write_table(pa.table({"source": ["Hola."]}), path)
+    r = run_cli("check", str(path), "-s", "es", "-l", "en", "--engine", "apertium", "--no-cache")
+    assert (
+        r.code == 2
+        and r.stderr == f"driftcheck: error: {path}: no 'translation' column (or target, tgt, text)\n"
+    )
+    path = tmp_path / "ok.parquet"
+    table = {
+        "source": ["Hola."],
+        "translation": pa.array([b"Hello."], pa.binary()),
+        "day": [datetime.date(2024, 1, 1)],
+    }
+    pq.write_table(pa.table(table), path)
+    text = parquet_text(path.read_bytes(), str(path), FIELD_NAMES)
+    assert '"translation": "Hello."' in text and '"day": "2024-01-01"' in text

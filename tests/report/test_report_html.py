@@ -121,6 +121,12 @@ def test_the_header_names_the_pairs_the_calibration_was_trained_on(source: dict[
     report["signature"]["calibration"]["not_trained_for"] = ["es->pt"]
     header = parse(render_html(report)).find("header", "masthead")
     assert "es->en, pt->en (not for es->pt)" in [n.text() for n in header.find_all("dd")]
+    # the encoder ran and drift left it out there (QA pass 11: only the signature's variant said so)
+    report["signature"]["semantic"] = {"model": "use-v3"}
+    report["signature"]["calibration"]["requires"] = ["pv"]
+    header = parse(render_html(report)).find("header", "masthead")
+    said = "es->en, pt->en (not for es->pt: drift without the sentence encoder there)"
+    assert said in [n.text() for n in header.find_all("dd")]
     del report["signature"]["calibration"]["trained_on"]  # a calibration that does not say: no line
     header = parse(render_html(report)).find("header", "masthead")
     assert "Calibration trained on" not in [n.text() for n in header.find_all("dt")]

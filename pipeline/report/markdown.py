@@ -57,6 +57,13 @@ def _header(data: dict[str, Any]) -> list[str]:
     lines = [title, "", _counts_line(summary.get("verdicts") or {}) + " — " + " · ".join(about), ""]
     if summary.get("note"):
         lines += ["> " + md_escape(summary["note"]), ""]
+    calibration = (data.get("signature") or {}).get("calibration")
+    if (
+        isinstance(calibration, dict)
+        and calibration.get("not_trained_for")
+        and facts.get("Calibration trained on")
+    ):
+        lines += ["> Calibration trained on " + md_escape(facts["Calibration trained on"], 200), ""]
     limits = gate_of(data).limits
     if limits:  # the run failed though no sentence did, or beyond the sentences that did
         lines += ["**Gate failed:** " + "; ".join(md_escape(r) for r in limits), ""]

@@ -187,3 +187,20 @@ def test_flags_the_baseline_accepted_are_counted_in_agreement(baselined: int, li
     data = copy.deepcopy(load("source"))
     data["summary"]["baselined"] = baselined
     assert f"\nAccepted by the baseline: {line}, not counted above.\n" in render_markdown(data)
+
+
+def test_a_pair_the_calibration_was_not_trained_for_is_named() -> None:
+    """The pull-request comment said nothing of it; the HTML header and stderr did (QA pass 11)."""
+    data = load("source")
+    data["signature"]["calibration"] = {
+        "source": "shipped",
+        "trained_on": ["es->en", "pt->en"],
+        "requires": ["pv"],
+    }
+    assert "Calibration trained on" not in render_markdown(data)  # a pair it learned: nothing to say
+    data["signature"]["calibration"]["not_trained_for"] = ["es->pt"]
+    data["signature"]["semantic"] = {"model": "use-v3"}
+    said = (
+        "> Calibration trained on es->en, pt->en (not for es->pt: drift without the sentence encoder there)"
+    )
+    assert said in render_markdown(data).replace("\\", "")

@@ -48,15 +48,14 @@ def unverifiable_flag(flag: Mapping[str, object]) -> bool:
     return flag.get("check") == ENGINE_HEALTH and str(flag.get("message", "")).startswith(UNVERIFIABLE)
 
 
+ENCODER_LEFT_OUT = "encoder_left_out"  # signature.calibration: drift left the encoder's cosines out
+
+
 def encoder_left_out(signature: Mapping[str, Any]) -> bool:
-    """Whether a report's drift left the sentence encoder out though the run computed its cosines
-    (a language pair the calibration was not trained for: core/judge.pick_variant)."""
+    """Whether a report's drift left the sentence encoder out, though the run computed its cosines
+    (a language pair the calibration was not trained for: core/judge.pick_variant records it)."""
     cal = signature.get("calibration")
-    return (
-        isinstance(cal, Mapping)
-        and "semantic" in signature
-        and "semantic" not in cal.get("requires", ["semantic"])
-    )
+    return isinstance(cal, Mapping) and cal.get(ENCODER_LEFT_OUT) is True
 
 
 SCHEMA_VERSION = 1  # of the canonical JSON report (report/to_json.py); Report.schema_version

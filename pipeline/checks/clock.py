@@ -11,10 +11,6 @@ Rules, most specific first (a span read once is not read again):
 - "7 o'clock": a whole hour, either half of the day ("a las 7 horas" failed against it).
 - "a las 14 horas", "às 18h", "um 14 Uhr": a whole hour after a clock preposition with its article
   (a las, às, alle, a les, à); "durante las 12 horas" is a duration, no time.
-- "de 9 a 18 horas", "entre 8 y 20 h", "von 9 bis 18 Uhr": a range of whole hours with an hour
-  word after its second end, read as two times where the second end is an afternoon hour (13 to
-  23) after the first, as opening hours are; optional where it could be a duration ("tarda de 2 a
-  3 horas": matched by times of the other text, no difference alone).
 - French "de 10 h à 18 h": "N h" is an hour anywhere in French (optional where no clock
   preposition or range anchors it), never after a duration word (pendant 3 h).
 - "alle 9", "a les 8 del vespre": a bare hour after a clock article, when no noun follows.
@@ -31,7 +27,6 @@ from dataclasses import dataclass
 
 from .clock_words import (
     CLOCK_ARTICLE,
-    CLOCK_ARTICLE_HOUR,
     CLOCK_AT,
     CLOCK_DAY_PARTS,
     CLOCK_NO_ARTICLE,
@@ -51,8 +46,7 @@ _H24 = r"(?P<h>[01]?\d|2[0-4])"  # 24.00 = midnight where no duration reads ("ab
 _HM = _H24 + r"\.(?P<m>[0-5]\d)"
 _AMPM = r"(?:\s*(?P<ap>[aApP])\.?\s?[mM]\b\.?)"
 _AT_DOT = _alternatives(CLOCK_AT + CLOCK_ARTICLE)  # "a las 14.30", "las 14.30", "dalle 9.00"
-# "a las 14 horas", "à 14 heures", "la sesión de las 20 h"; not "durante las 12 horas" (clock_times)
-_AT_HOUR = _alternatives(CLOCK_AT + CLOCK_ARTICLE + CLOCK_ARTICLE_HOUR)
+_AT_HOUR = _alternatives(CLOCK_AT)  # "a las 14 horas", "à 14 heures", not "durante las 12 horas"
 _AT_BARE = _alternatives([w for w in CLOCK_AT + CLOCK_ARTICLE if w not in CLOCK_NO_ARTICLE])
 _TO = r"\s*(?:a|à|al|alle|às|hasta|fins a|y|e|i|et|bis|-|–)\s+"  # the second end of a range
 # a number beside a currency or a percent sign is an amount: "de 1.50 a 2.00 €"
@@ -86,25 +80,10 @@ _TIME_HOUR_AT = re.compile(_AT_HOUR + _H + r"\s?(?:heures?|horas?|hores|ore|Uhr|
 _TIME_HOUR = re.compile(r"(?<![\d.,:])(?<!\w)" + _H + r"h\b", re.I)
 # French "de 10 h à 18 h", "fixé à 9 h": an hour with a spaced h, anywhere in French
 _TIME_HOUR_FR = re.compile(r"(?<![\d.,:])(?<!\w)" + _H24 + r"\sh\b(?!\s?\d)")
-_HOUR_WORD = r"\s?(?:horas?|hores|heures?|ore|Uhr|hrs?|h)\b"
-# "de 9 a 18 horas": the first end (the second's hour word after it), then the second end
-_TIME_HOUR_FROM = re.compile(
-    _alternatives(("de", "desde", "entre", "des de", "von", "da", "dès")) + _H
-    + r"(?=" + _TO + r"(?P<to>[01]?\d|2[0-3])" + _HOUR_WORD + ")",
-    re.I,
-)  # fmt: skip
-_TIME_HOUR_TO = re.compile(r"(?<=\d)" + _TO + _H + _HOUR_WORD, re.I)
 _TIME_BARE_AT = re.compile(_AT_BARE + _H + r"(?![\d.,:]\d)" + _NO_NOUN_AFTER, re.I)
-# the second end of a range after a time read as one: "entre las 8 y las 20", "tra le 8 e le 20"
-_TIME_BARE_TO = re.compile(
-    _TO + r"(?:(?:las|les|le|as)\s+)?" + _H + r"(?![\d.,:]\d)(?:" + _HOUR_WORD + ")?" + _NO_NOUN_AFTER, re.I
-)
 _DURATION_BEFORE = re.compile(r"(?<!\w)(?:" + "|".join(DURATION_BEFORE) + r")\s+$", re.I)
 _ANCHOR_BEFORE = re.compile(_alternatives((*CLOCK_AT, "de", "entre")) + "$", re.I)
 _RANGE_AFTER = re.compile(_TO + r"\d", re.I)
-
-
-_RANGE_ENDS = (_TIME_DOT_TO, _TIME_HOUR_TO, _TIME_BARE_TO)
 
 
 @dataclass(frozen=True)
@@ -127,12 +106,9 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     _TIME_AMPM,
     _TIME_OCLOCK,
     _TIME_HOUR_AT,
-    _TIME_HOUR_FROM,
-    _TIME_HOUR_TO,
     _TIME_HOUR,
     _TIME_HOUR_FR,
     _TIME_BARE_AT,
-    _TIME_BARE_TO,
 )
 
 
@@ -166,21 +142,9 @@ def _applies(pat: re.Pattern[str], lang: str) -> bool:
     return True
 
 
-def _optional(pat: re.Pattern[str], m: re.Match[str], text: str, end: int, optional_ends: set[int]) -> bool:
-    """A time that only matches: French "N h" with no clock preposition or range to anchor it, a
-    range of whole hours that may be a duration ("de 2 a 3 horas": not an afternoon hour after the
-    first), and the second end of such a range."""
-    if pat is _TIME_HOUR_FR:
-        return not (_ANCHOR_BEFORE.search(text, 0, m.start("h")) or _RANGE_AFTER.match(text, end))
-    if pat is _TIME_HOUR_FROM:
-        return not int(m.group("h")) < int(m.group("to")) >= 13
-    return pat in _RANGE_ENDS and m.start() in optional_ends
-
-
 def clock_times(text: str, lang: str, taken: list[tuple[int, int]]) -> Iterator[Clock]:
     """Clock times of `text` outside the spans in `taken` (which grows with each time read)."""
     day_part = _day_part(lang)
-    optional_ends: set[int] = set()
     for pat in _PATTERNS:
         if not _applies(pat, lang):
             continue
@@ -188,23 +152,21 @@ def clock_times(text: str, lang: str, taken: list[tuple[int, int]]) -> Iterator[
             start, end = m.start("h"), m.end()
             if any(s < end and start < e for s, e in taken):
                 continue
-            if pat in _RANGE_ENDS and not any(e == m.start() for _, e in taken):
+            if pat is _TIME_DOT_TO and not any(e == m.start() for _, e in taken):
                 continue  # "y 2.00" ends a range only after a time read as one
             before = text[:start]
             unanchored = pat in (_TIME_HOUR, _TIME_HOUR_FR)
-            if (unanchored and _DURATION_BEFORE.search(before)) or (
-                pat is _TIME_HOUR_AT and _DURATION_BEFORE.search(text, 0, m.start())
-            ):
-                continue  # "durante 24h", "pendant 3 h", "durante las 12 horas": a duration
+            if unanchored and _DURATION_BEFORE.search(before):
+                continue  # "durante 24h", "pendant 3 h": a duration
             ap = m.groupdict().get("ap")
             half = ap.lower() if ap else None
             if half is None and day_part and (d := day_part.match(text, end)):
                 half, end = next(k for k, v in d.groupdict().items() if v), d.end()
             minute = int(m.group("m")) if m.groupdict().get("m") else 0
-            optional = _optional(pat, m, text, end, optional_ends)
+            optional = pat is _TIME_HOUR_FR and not (
+                _ANCHOR_BEFORE.search(before) or _RANGE_AFTER.match(text, end)
+            )
             taken.append((start, end))
-            if optional:
-                optional_ends.add(end)
             yield Clock(start, end, readings(int(m.group("h")), minute, half), optional)
 
 

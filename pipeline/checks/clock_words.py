@@ -11,14 +11,10 @@ CLOCK_AT = (
     "des de les", "às", "até às", "pelas", "alle", "dalle", "fino alle", "verso le", "all'", "à",
     "dès", "vers", "jusqu'à", "um", "gegen",
 )  # fmt: skip
-# "de las 9 a las 14", "entre as 8 e as 20", "tra le 8 e le 20"
-CLOCK_ARTICLE = ("de las", "de les", "entre las", "entre les", "entre as", "das", "las", "les", "tra le", "fra le")
-# Before an hour with its hour word only ("antes das 18 horas" is read by "das"): Portuguese "as"
-CLOCK_ARTICLE_HOUR = ("as",)
+CLOCK_ARTICLE = ("de las", "de les", "entre las", "entre les", "das", "las", "les")  # "de las 9 a las 14"
 CLOCK_NO_ARTICLE = ("à", "dès", "vers", "jusqu'à", "um", "gegen")  # "à 9 %": a bare number
 DURATION_BEFORE = ("durante", "por", "en", "during", "for", "in", "within", "para", "per", "pendant",
-                   "durant", "em", "während", "für", "toutes", "tous", "todas", "todos")  # fmt: skip
-# ("toutes les 8 heures": every 8 hours)
+                   "durant", "em", "während", "für")  # fmt: skip
 # Languages that write a decimal with a comma: "9.00" in a range is a time there, a price in English.
 COMMA_DECIMALS = frozenset("es fr it pt ca de".split())
 # A day part after an hour sets its half: a (morning), p (afternoon, evening), night (late or early).

@@ -79,8 +79,8 @@ def meet(a: Number, b: Number) -> bool:
 
 
 def _r(x: float) -> float:
-    """`x` to 12 significant digits: a scale's float noise goes, a long number's digits stay (at 6 they went)."""
-    return float(f"{x:.12g}")
+    """A whole number as it is (a card or EAN number one digit apart is another), else to 12 digits."""
+    return x if x.is_integer() and abs(x) < 2**53 else float(f"{x:.12g}")
 
 
 def digit_readings(s: str) -> set[float]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ..checks import COMBINED_CHECK
-from ..records import Flag, RoundTrip, Segment, SegmentResult, Severity, SourceComparison
+from ..records import ENCODER_LEFT_OUT, Flag, RoundTrip, Segment, SegmentResult, Severity, SourceComparison
 from . import calibration as cal
 from .verdict import verdict
 
@@ -57,18 +57,21 @@ class Pending:
 
 def pick_variant(
     calibration: cal.Calibration, groups: set[str], engine: str | None, pair: tuple[str | None, str]
-) -> cal.Variant:
-    """The variant for a run with these feature groups; without the encoder's for a language pair
-    (source, copy) the calibration was not trained for, where it has one (module docstring)."""
+) -> tuple[cal.Variant, bool]:
+    """The variant for a run with these feature groups, and whether it leaves the encoder out: for
+    a language pair (source, copy) the calibration was not trained for, the first variant of the
+    same engine without the encoder's features that the run can use, where there is one (module
+    docstring); else the variant `pick` gives."""
     from .trained_pairs import not_trained_for, trained_pairs
 
     variant = calibration.pick(groups, engine)
     trained = trained_pairs(variant.raw)
     if cal.SEMANTIC in variant.requires and trained and not_trained_for(trained, "source", [pair]):
-        plain = calibration.pick(groups - {cal.SEMANTIC}, engine)
-        if cal.SEMANTIC not in plain.requires:
-            return plain
-    return variant
+        have = (groups | cal.CORE_GROUPS) - {cal.SEMANTIC}
+        for plain in calibration.variants:
+            if plain.engine == variant.engine and plain.requires <= have:
+                return plain, True
+    return variant, False
 
 
 class Judge:
@@ -81,11 +84,14 @@ class Judge:
         self.enabled, self.severities = set(config.enabled), dict(config.severities)
         self.pair = (config.source_lang, config.lang)
         self.variant: cal.Variant | None = None
+        self.encoder_left_out = False  # for a pair the calibration was not trained for (pick_variant)
 
     def signature(self) -> dict[str, Any] | None:
         if self.calibration is None or self.variant is None:
             return None
-        return cal.signature(self.calibration, self.variant)
+        return cal.signature(self.calibration, self.variant) | (
+            {ENCODER_LEFT_OUT: True} if self.encoder_left_out else {}
+        )
 
     def judge_all(self, items: list[Pending]) -> list[SegmentResult]:
         if self.calibration is None:
@@ -99,7 +105,7 @@ class Judge:
         groups: set[str] = set()
         for p in items:
             groups |= cal.groups_of(p.features)
-        self.variant = pick_variant(self.calibration, groups, self.engine, self.pair)
+        self.variant, self.encoder_left_out = pick_variant(self.calibration, groups, self.engine, self.pair)
         return [self._one(p, self.variant) for p in items]
 
     def _one(self, p: Pending, variant: cal.Variant) -> SegmentResult:

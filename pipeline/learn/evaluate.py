@@ -227,7 +227,7 @@ def evaluate(
                 mine = [r for r in rows if r.file == index]  # each file by the variant of its engine
                 groups = set().union(*(cal.groups_of(r.features) for r in mine))
                 pair = (info[path]["source_lang"], info[path]["lang"])
-                variant = pick_variant(found, groups, info[path]["engine"], pair)
+                variant, _ = pick_variant(found, groups, info[path]["engine"], pair)
                 judge_rows(mine, variant, severities)
                 how = how or trained_how(variant.raw)  # --cv retrains as the calibration was trained
                 info[path]["calibration"] = cal.signature(found, variant)

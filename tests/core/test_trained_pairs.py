@@ -99,7 +99,7 @@ def test_drift_leaves_the_encoder_out_for_a_pair_the_calibration_never_saw(tmp_p
             "translation": "The file cannot be opened.",
         },
     }
-    requires = {}
+    requires, left_out = {}, {}
     for (src, lang), pair in runs.items():
         r = run_cli("check", str(write_jsonl(tmp_path / f"{lang}.jsonl", [pair])), "-s", src, "-l", lang, *base,
                     "-f", "json", "-o", str(out))  # fmt: skip
@@ -107,9 +107,38 @@ def test_drift_leaves_the_encoder_out_for_a_pair_the_calibration_never_saw(tmp_p
         report = json.loads(out.read_text(encoding="utf-8"))
         assert report["segments"][0]["semantic"]["source_copy"] > 0  # the cosines are still reported
         requires[lang] = report["signature"]["calibration"]["requires"]
+        left_out[lang] = report["signature"]["calibration"].get("encoder_left_out")
         if lang == "pt":
             assert (
                 "(drift leaves the sentence encoder out there: its cosines differ between language pairs)"
                 in r.stderr
             )
     assert "semantic" not in requires["pt"] and "semantic" in requires["en"]
+    assert left_out == {"pt": True, "en": None}
+
+
+@pytest.mark.requires_apertium
+@pytest.mark.requires_encoder
+def test_a_calibration_without_an_encoder_free_variant_of_the_engine_keeps_its_own(tmp_path: Path) -> None:
+    """A team's calibration of one variant that needs the encoder (`driftcheck calibrate` writes one)
+    stopped an es->pt run ("needs evidence this run does not have: semantic", exit 2), and one
+    whose only variant without the encoder is another engine's judged with that engine's weights
+    and lost the warning (the reviewer of the fourteenth session). Both keep their variant now, and
+    nothing says the encoder was left out."""
+    shipped = json.loads(
+        (Path(__file__).parents[2] / "pipeline/data/calibration-source.json").read_text("utf-8")
+    )
+    pair = {"source": "No se puede abrir el archivo.", "translation": "Impossível abrir o ficheiro."}
+    for keep in (["apertium+semantic"], ["apertium+semantic", "bergamot"]):
+        team = tmp_path / "team.json"
+        team.write_text(
+            json.dumps({**shipped, "variants": [v for v in shipped["variants"] if v["name"] in keep]})
+        )
+        out = tmp_path / "out.json"
+        r = run_cli("check", str(write_jsonl(tmp_path / "p.jsonl", [pair])), "-s", "es", "-l", "pt", "--engine",
+                    "apertium", "--no-cache", "--semantic", "--no-morph", "--fail-on", "never", "--calibration",
+                    str(team), "-f", "json", "-o", str(out))  # fmt: skip
+        assert r.code == 0, r.stderr
+        calibration = json.loads(out.read_text(encoding="utf-8"))["signature"]["calibration"]
+        assert calibration["variant"] == "apertium+semantic" and "encoder_left_out" not in calibration
+        assert calibration["not_trained_for"] == ["es->pt"] and "sentence encoder" not in r.stderr, r.stderr

@@ -199,7 +199,7 @@ def test_a_pair_the_calibration_was_not_trained_for_is_named() -> None:
     }
     assert "Calibration trained on" not in render_markdown(data)  # a pair it learned: nothing to say
     data["signature"]["calibration"]["not_trained_for"] = ["es->pt"]
-    data["signature"]["semantic"] = {"model": "use-v3"}
+    data["signature"]["calibration"]["encoder_left_out"] = True
     said = (
         "> Calibration trained on es->en, pt->en (not for es->pt: drift without the sentence encoder there)"
     )

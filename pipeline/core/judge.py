@@ -4,11 +4,14 @@ the calibrated drift and the verdict.
 Source-aware mode with a calibration (pipeline/core/calibration.py, the shipped one by default):
 checks over their precision budget raise `minor` evidence, the combiner turns every segment's
 evidence into `drift` (estimated probability that the meaning shifted) and the verdict is the
-worse of the flag rule and the drift thresholds. For a language pair the calibration was not
-trained for (core/trained_pairs.py) the variant leaves the sentence encoder's cosines out where it
-can: their scale differs between language pairs (median cos(source, copy) of correct UI strings
-es->fr 0.76, es->it 0.80, en->es 0.84), and drift read that gap as a shift. Without one the verdict is the flag rule of
-pipeline/core/verdict.py and `drift` its ranking score. Round-trip mode: pipeline/core/copy_judge.py.
+worse of the flag rule and the drift thresholds. Without a calibration the verdict is the flag
+rule of pipeline/core/verdict.py and `drift` its ranking score. Round-trip mode:
+pipeline/core/copy_judge.py.
+
+For a language pair the calibration was not trained for (core/trained_pairs.py), drift leaves the
+sentence encoder's cosines out where a variant of the same engine can: their scale differs between
+language pairs (median cos(source, copy) of correct UI strings es->fr 0.76, es->it 0.80, en->es
+0.84), and drift read that gap as a shift (`pick_variant`).
 """
 
 from __future__ import annotations

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from ..checks import COMBINED_CHECK
 from ..records import ENCODER_LEFT_OUT, Flag, RoundTrip, Segment, SegmentResult, Severity, SourceComparison
 from . import calibration as cal
+from .trained_pairs import not_trained_for, trained_pairs
 from .verdict import verdict
 
 if TYPE_CHECKING:
@@ -65,8 +66,6 @@ def pick_variant(
     a language pair (source, copy) the calibration was not trained for, the first variant of the
     same engine without the encoder's features that the run can use, where there is one (module
     docstring); else the variant `pick` gives."""
-    from .trained_pairs import not_trained_for, trained_pairs
-
     variant = calibration.pick(groups, engine)
     trained = trained_pairs(variant.raw)
     if cal.SEMANTIC in variant.requires and trained and not_trained_for(trained, "source", [pair]):

@@ -42,7 +42,7 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
-def _text_cell(value: Any, key: str, where: str) -> Any:
+def _text_cell(value: Any, key: str, path: str, row: int) -> Any:
     """A source or translation cell as the JSONL reader takes it: text as it is, bytes when they are
     UTF-8, anything else refused (a date, a number or a decimal was checked as its text: exit 1
     on a copy that held no copy; QA pass 11)."""
@@ -50,9 +50,9 @@ def _text_cell(value: Any, key: str, where: str) -> Any:
         try:
             return value.decode("utf-8")
         except UnicodeDecodeError:
-            raise InputError(f"{where}: '{key}' is not valid UTF-8") from None
+            raise InputError(f"{path}:{row}: '{key}' is not valid UTF-8") from None
     if not isinstance(value, str):
-        raise InputError(f"{where}: '{key}' must be a string, got {type(value).__name__}")
+        raise InputError(f"{path}:{row}: '{key}' must be a string, got {type(value).__name__}")
     return value
 
 
@@ -86,9 +86,8 @@ def parquet_text(data: bytes, path: str, fields: Mapping[str, tuple[str, ...]]) 
         texts = names & {n for field in fields.values() for n in field}
         for batch in pf.iter_batches(batch_size=4096, use_threads=False):
             for row in batch.to_pylist():
-                where = f"{path}:{len(lines) + 1}"
                 cells = {
-                    k: _text_cell(v, k, where) if k in texts else _plain(v)
+                    k: _text_cell(v, k, path, len(lines) + 1) if k in texts else _plain(v)
                     for k, v in row.items()
                     if v is not None
                 }

@@ -116,9 +116,8 @@ def engine_facts(signature: dict[str, Any]) -> list[tuple[str, str]]:
     calibration = signature.get("calibration")
     if isinstance(calibration, dict) and calibration.get("trained_on"):  # what its drift was measured on
         untrained = calibration.get("not_trained_for")
-        beside = f" (not for {flat(untrained)})" if untrained else ""
-        if untrained and encoder_left_out(signature):
-            beside = f" (not for {flat(untrained)}: drift without the sentence encoder there)"
+        encoder = ": drift without the sentence encoder there" if encoder_left_out(signature) else ""
+        beside = f" (not for {flat(untrained)}{encoder})" if untrained else ""
         facts.append(("Calibration trained on", flat(calibration["trained_on"]) + beside))
     return facts
 

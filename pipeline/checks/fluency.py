@@ -31,7 +31,7 @@ from .lexicon import (
     SUBJECT_AUXILIARIES,
     SUBJECT_STARTERS,
 )
-from .text import Token, blank_labels, fold, is_sentence_initial, tokens
+from .text import Token, blank_labels, fold, is_acronym, is_sentence_initial, tokens
 
 _DOUBLE_PUNCT = re.compile(r"(?<![.,;:])[,;:]\s*[,;:.](?![.,])")
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?…]\s+)[\"'“‘«]?\s*$")  # a full stop, not a comma or bracket
@@ -82,6 +82,8 @@ def _dangling_marks(text: str, lang: str) -> list[Mark]:
     out: list[Mark] = []
     for m in _WORD_THEN_PUNCT.finditer(text):
         w = m.group(1)
+        if is_acronym(w):
+            continue  # "Russo (DOS)": an acronym, whatever word it spells
         if w.lower() in words and not (w[:1].isupper() and not is_sentence_initial(text, m.start(1))):
             if m.start(1) > 0 and text[m.start(1) - 1] in "-'’":
                 continue  # clitics and hyphenated forms
@@ -146,18 +148,15 @@ def _subjectless(text: str, lang: str) -> list[Mark]:
     return out
 
 
-def _dangling_end(text: str, lang: str) -> str | None:
-    """The mark of punctuation that ends `text` right after a preposition or an article (a label,
-    "one of:"), if it ends so: its translation may end so too."""
+def _dangling_ends(text: str, lang: str) -> list[str]:
+    """The marks of punctuation that follow a preposition or an article anywhere in `text` (a label,
+    "one of:", "desviado por %s a: %s"): its translation may write them so too."""
     words = (
         PREPOSITIONS.get(lang, frozenset())
         | ARTICLES.get(lang, frozenset())
         | DANGLING.get(lang, frozenset())
     )
-    last = list(_WORD_THEN_PUNCT.finditer(text.rstrip()))
-    if not last or last[-1].end() != len(text.rstrip()) or last[-1].group(1).lower() not in words:
-        return None
-    return last[-1].group()[-1]
+    return [m.group()[-1] for m in _WORD_THEN_PUNCT.finditer(text) if m.group(1).lower() in words]
 
 
 def marks(text: str, lang: str) -> list[Mark]:
@@ -186,13 +185,21 @@ def check_fluency(inp: CheckInput) -> list[Flag]:
         field = "text"
         if found and _DOUBLE_PUNCT.search(inp.source):
             found = [m for m in found if m[2] != "punctuation"]  # the source has it too
-        tail = len(inp.target.rstrip())
-        if any(m[2] == "dangling" and m[1] == tail for m in found):
-            # a label ends so on both sides: "one of:" / "uno de:", "Number in:" / "Número en:"
-            end = _dangling_end(inp.source, inp.source_lang)
-            found = [
-                m for m in found if not (m[2] == "dangling" and m[1] == tail and inp.target[tail - 1] == end)
-            ]
+        if any(m[2] == "dangling" for m in found):
+            # a label written so on both sides: "one of:" / "uno de:", "Number in:" / "Número en:",
+            # "desviado por %s a: %s" / "desviado por %s para: %s"
+            # or one the engine's whole translation writes too (a pronoun: "Considere adicionar um.")
+            mirrored = _dangling_ends(inp.source, inp.source_lang)
+            rendered = [m[3] for m in marks(inp.forward or "", inp.target_lang) if m[2] == "dangling"]
+            kept = []
+            for m in found:
+                if m[2] == "dangling" and m[3] in rendered:
+                    rendered.remove(m[3])
+                elif m[2] == "dangling" and inp.target[m[1] - 1] in mirrored:
+                    mirrored.remove(inp.target[m[1] - 1])
+                else:
+                    kept.append(m)
+            found = kept
     if not found:
         return []
     what = "; ".join(m[3] for m in found[:3])

@@ -127,6 +127,16 @@ NEG_AFFIXES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]]
     "it": (("non",), ("in", "im", "ir", "il", "dis"), ()),
     "de": (("un", "nicht"), ("miss",), ("los", "frei")),
 }
+# Nouns of an action or its result made from a verb ("información", "impressão", "informazione",
+# "desenvolvimento"; folded endings): their "in"/"des" is the verb's own ("informar", "imprimir",
+# "desenvolver"), not a negating prefix. (French and Catalan "-ment" also ends adverbs, which are.)
+VERBAL_NOUN_ENDINGS: dict[str, tuple[str, ...]] = {
+    "es": ("cion", "sion", "ciones", "siones", "miento", "mientos"),
+    "pt": ("cao", "sao", "coes", "soes", "mento", "mentos"),
+    "fr": ("tion", "sion", "tions", "sions"),
+    "it": ("zione", "sione", "zioni", "sioni", "mento", "menti"),
+    "ca": ("cio", "sio", "cions", "sions"),
+}
 # Where a word of NEG_IMPLICIT says no negation (folded text): a connective ("sin embargo" =
 # "however"), the second half of "not only ... but" ("no solo de Europa sino del mundo"), and
 # "salvo" as "safe" or, in Portuguese, "saved" ("a salvo", "foi salvo": QA pass 11, where "The file

@@ -16,6 +16,7 @@ from .lexicon import (
     NEG_HYPHEN_ONLY,
     NEG_HYPHEN_SUFFIXES,
     NEG_IMPLICIT,
+    VERBAL_NOUN_ENDINGS,
 )
 from .negation_forms import free_compound
 from .text import fold, inside, tokens, zipf
@@ -44,6 +45,7 @@ def implicit(text: str, lang: str) -> tuple[str, ...]:
         if inside(tok.start, inert):
             continue
         w = tok.text.replace("-", "")
+        spelt = text[tok.start : tok.end].lower().replace("-", "")  # accents kept, for frequencies
         hyphened = (
             (folded[tok.end : tok.end + 1] == "-" and tok.text in strong)
             or (
@@ -54,32 +56,39 @@ def implicit(text: str, lang: str) -> tuple[str, ...]:
                 )
             )
         )
-        if w in listed or hyphened or _affixed(w, lang, fused, strong, suffixes):
+        if w in listed or hyphened or _affixed(w, spelt, lang, fused, strong, suffixes):
             out.append(tok.text)
     return tuple(out)
 
 
 def _affixed(
-    w: str, lang: str, fused: tuple[str, ...], strong: tuple[str, ...], suffixes: tuple[str, ...]
+    w: str, spelt: str, lang: str, fused: tuple[str, ...], strong: tuple[str, ...], suffixes: tuple[str, ...]
 ) -> bool:
-    """`w` made negative by a prefix written fused to it (`fused`: the language's prefixes but
-    those that negate only hyphenated) or by a suffix."""
+    """`w` (folded; `spelt`: the same word with its accents) made negative by a prefix written
+    fused to it (`fused`: the language's prefixes but those that negate only hyphenated) or by a
+    suffix. Frequencies are read for the word as written and as folded: folding loses what an
+    accent tells ("inválidos": "validos" is rare in Portuguese, "válidos" common)."""
+
+    def freq(a: str, b: str) -> float:
+        return max(zipf(a, lang), zipf(b, lang))
+
     if lang == "en" and un_participle(w):
         return True  # "unterminated", rare as a whole word
-    for p in fused:
+    verbal_noun = lang != "en" and w.endswith(VERBAL_NOUN_ENDINGS.get(lang, ()))
+    for p in () if verbal_noun else fused:
         rest = w[len(p) :]
         if not w.startswith(p) or len(rest) < 3:
             continue
         if lang == "en" and prefixed_opposite(w, rest):
             return True
-        if len(rest) >= 4 and zipf(rest, lang) >= AFFIX_STEM_ZIPF:
+        if len(rest) >= 4 and freq(rest, spelt[len(p) :]) >= AFFIX_STEM_ZIPF:
             if p in strong or (lang != "en" and len(rest) >= WEAK_AFFIX_STEM_LEN):
                 # an English "un-"/"non-" before a common word negates it however rare the whole
                 # ("nonportable", "unescaped"); elsewhere the whole must be a word of the language
-                return zipf(w, lang) > 0 or (lang == "en" and p in strong)
+                return freq(w, spelt) > 0 or (lang == "en" and p in strong)
     for sfx in suffixes:
         rest = w[: -len(sfx)]
-        if w.endswith(sfx) and len(rest) >= 3 and zipf(rest, lang) >= AFFIX_STEM_ZIPF:
+        if w.endswith(sfx) and len(rest) >= 3 and freq(rest, spelt[: -len(sfx)]) >= AFFIX_STEM_ZIPF:
             return True
     return False
 

@@ -131,6 +131,9 @@ def check_truncated(inp: CheckInput) -> list[Flag]:
             src_last[-1].text.lower() in src_dangling or fold(src_last[-1].text) == fold(last.text)
         ):
             return []  # the source stops the same way (a fragment, not a cut)
+        fwd_last = tokens(_FINAL.sub("", inp.forward or ""))
+        if fwd_last and fold(fwd_last[-1].text) == fold(last.text):
+            return []  # the engine's whole translation ends on it too: a pronoun ("adicionar um")
         return [
             TRUNCATED.flag(
                 f"the translation ends on '{last.text}': it looks cut off",

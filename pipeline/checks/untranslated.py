@@ -72,6 +72,8 @@ def foreign_words(inp: CheckInput) -> list[tuple[int, int, str]]:
         f = fold(w)
         in_source = f in src_vocab
         capitalised = is_capitalised(w)
+        if len(w) == 1 and w.isupper() and not is_sentence_initial(inp.target, tok.start):
+            continue  # a letter as a symbol ("para Y", "drive C"), not the word it spells
         if capitalised and (not in_source or f in kept):
             continue  # a name of the translation's own, or one the engine's translation keeps ("Selic")
         if (
@@ -164,6 +166,22 @@ def _engine_keeps(inp: CheckInput) -> bool:
     return words <= kept.keys() and all(zipf(kept[w], inp.target_lang) >= KEPT_WORD_ZIPF for w in words)
 
 
+def _source_words(inp: CheckInput) -> bool:
+    """The words an identical copy left as they were include one of the source language rather
+    than of both: one `_by_frequency` says is, or one the copy's language hardly writes and the
+    source's writes more ("cifrando" in Portuguese). "complemento a 2, big endian" is Italian as
+    much as Spanish."""
+    spelt = {fold(t.text): t.text.lower() for t in tokens(inp.source)}
+
+    def source_word(w: str) -> bool:
+        z_src, z_tgt = zipf(w, inp.source_lang), zipf(w, inp.target_lang)
+        return _by_frequency(w, inp.source_lang, inp.target_lang, MIN_ZIPF_GAP) or (
+            z_tgt < KEPT_WORD_ZIPF and z_src > z_tgt
+        )
+
+    return any(source_word(spelt[w]) for w in _translatable(inp.source))
+
+
 def _short_lower(word: str) -> bool:
     """A word that may be a particle of a name: lower case, three letters at most ("de", "da", "van")."""
     return len(word) <= 3 and word.islower()
@@ -212,11 +230,14 @@ def check_untranslated(inp: CheckInput) -> list[Flag]:
         return []
     src_words = [t for t in tokens(inp.source) if has_letters(t.text)]
     if (
-        " ".join(fold(t.text) for t in src_words)
-        == " ".join(fold(t.text) for t in tokens(inp.target) if has_letters(t.text))
+        # accents kept: a copy that respells the source's words ("altaï méridional" / "Altai,
+        # meridional") was written in the copy's language
+        " ".join(t.text.lower() for t in src_words)
+        == " ".join(t.text.lower() for t in tokens(inp.target) if has_letters(t.text))
         and len(_translatable(inp.source)) >= 2
         and len(names(inp.source, inp.source_lang)) < len(src_words)
         and not _engine_keeps(inp)
+        and _source_words(inp)
     ):
         return [
             UNTRANSLATED.flag(

@@ -20,8 +20,8 @@ from . import Check, CheckInput, acronyms, register
 from .cldrnames import acronym_at, named, said_in
 from .initial_names import added_opening, lost_opening
 from .name_pairs import COMMON_WORD_ZIPF, PAIR_WINDOW, paired
-from .number_words import roman_value
-from .openers import opening_word, renders_opening_word, shared_word, verb_or_adverb
+from .number_words import ordinal_numeral
+from .openers import english_term, opening_word, renders_opening_word, shared_word, verb_or_adverb
 from .propernames import Name, matches, missing, name_key, names, vocabulary
 from .text import UNKNOWN_WORD_ZIPF, WORD, fold, is_capitalised, is_sentence_initial, tokens, zipf
 
@@ -94,12 +94,6 @@ def _spelt_as_acronym(name: Name, inp: CheckInput) -> bool:
         and any(acronyms.alike(ini, a) for a in found)
         for s, _, ini in acronyms.capital_runs(inp.forward)
     )
-
-
-def _roman_number(word: str) -> bool:
-    """A roman numeral of a century or an ordinal (XIX, XXI, III), not an acronym that happens to be
-    one too (DC, CD, MD: only I, V and X count)."""
-    return len(word) >= 2 and set(word) <= set("IVX") and roman_value(word) is not None
 
 
 def _title_abbreviation(name: Name, inp: CheckInput) -> bool:
@@ -225,7 +219,7 @@ def lost_names(inp: CheckInput) -> list[tuple[Name, bool]]:
     across = inp.source_lang != inp.target_lang
     defined = acronyms.defined(inp.source)
     for n, keys in missing(names(inp.source, inp.source_lang), target_vocab, across):
-        if all(_roman_number(w) for w in n.text.split()):
+        if all(ordinal_numeral(w) for w in n.text.split()):
             continue  # a number ("século XIX" / "19th century"): the numbers check compares it
         if _title_abbreviation(n, inp):
             continue  # "Dott.ssa", "Sr.", "Prof.": a title, which translations render their way
@@ -333,6 +327,25 @@ def _common(key: str, lang: str) -> bool:
 NAMES = Check("names", "critical", "Names or acronyms differ", also=("info", "minor", "major"))
 
 
+def _lost_flags(lost: list[tuple[Name, bool]], inp: CheckInput) -> list[Flag]:
+    """A lost name the engine keeps as it is: critical; one it translates: minor."""
+    flags: list[Flag] = []
+    # between two languages other than English, an English term of the software ("Release", "NAME")
+    # one translator keeps and another renders is no name of the source's (`english_term`)
+    kept = [n for n, translated in lost if not translated and not english_term(n, inp)]
+    rendered = [n for n, translated in lost if translated or english_term(n, inp)]
+    if kept:
+        what = ", ".join(f"'{n.text}'" for n in kept)
+        spans = tuple(Span("source", n.start, n.end) for n in kept)
+        flags.append(NAMES.flag(f"source name {what} not found in the translation", spans))
+    if rendered:
+        what = ", ".join(f"'{n.text}'" for n in rendered)
+        spans = tuple(Span("source", n.start, n.end) for n in rendered)
+        msg = f"source name {what} not found in the translation, neither as the engine renders it"
+        flags.append(NAMES.flag(msg, spans, severity="minor"))
+    return flags
+
+
 @register(NAMES)
 def check_names(inp: CheckInput) -> list[Flag]:
     """Source names reappear in the translation; the translation adds no names of its own.
@@ -367,22 +380,17 @@ def check_names(inp: CheckInput) -> list[Flag]:
             "which the engine cannot confirm"
         )
         flags.append(NAMES.flag(msg, tuple(places), severity="info"))
-    kept = [n for n, translated in lost if not translated]
-    rendered = [n for n, translated in lost if translated]
-    if kept:
-        what = ", ".join(f"'{n.text}'" for n in kept)
-        spans = tuple(Span("source", n.start, n.end) for n in kept)
-        flags.append(NAMES.flag(f"source name {what} not found in the translation", spans))
-    if rendered:
-        what = ", ".join(f"'{n.text}'" for n in rendered)
-        spans = tuple(Span("source", n.start, n.end) for n in rendered)
-        msg = f"source name {what} not found in the translation, neither as the engine renders it"
-        flags.append(NAMES.flag(msg, spans, severity="minor"))
+    flags += _lost_flags(lost, inp)
     # An engine keeps a word it does not know in both directions, so an added name whose words
     # are all words of the target language that the source language does not write ("the
     # Netherlands", "Cyberwarfare") is a rendering the engine cannot confirm, not a new name; it
     # may still pair with a lost name above.
-    added = [n for n in added if not all(language_word(k, inp.target_lang, inp.source_lang) for k in n.keys)]
+    added = [
+        n
+        for n in added
+        if not all(language_word(k, inp.target_lang, inp.source_lang) for k in n.keys)
+        and not english_term(n, inp)
+    ]
     if added:
         what = ", ".join(f"'{n.text}'" for n in added)
         spans = tuple(Span("text", n.start, n.end) for n in added)

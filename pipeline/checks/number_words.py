@@ -274,6 +274,12 @@ def roman_value(numeral: str) -> int | None:
     return total if 0 < total < 4000 and _to_roman(total) == numeral else None
 
 
+def ordinal_numeral(word: str) -> bool:
+    """A roman numeral of a century or an ordinal (XIX, XXI, III), not an acronym that happens to be
+    one too (DC, CD, MD: only I, V and X count)."""
+    return len(word) >= 2 and set(word) <= set("IVX") and roman_value(word) is not None
+
+
 def _to_roman(n: int) -> str:
     out = []
     for v, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),

@@ -10,7 +10,8 @@ with it: "Hawking said"), is none; and the copy's one word that opens the senten
 source's opens with a verb or adverb that is no name renders that word. Between two languages
 other than English, a rare opening word the other language writes alike and English does not
 know ("Temporizador", "Desinstalado", "Preserva") is a word the two share, as is a capitalised
-label inside a sentence both use at length ("Clique em Salvar": `shared_word`).
+label inside a sentence both use at length ("Clique em Salvar": `shared_word`), and a capitalised
+word of English's lexicon an English term of the software ("Release", "NAME": `english_term`).
 """
 
 from __future__ import annotations
@@ -154,3 +155,14 @@ def renders_opening_word(name: Name, inp: CheckInput) -> bool:
     if any(n.start == word.start for n in names(inp.source, inp.source_lang)):
         return False  # a rare word taken for a name, which may be one
     return inp.forward is not None and fold(word.text) not in vocabulary(inp.forward)
+
+
+def english_term(name: Name, inp: CheckInput) -> bool:
+    """Between two languages neither of which is English, a name whose every word is a word of
+    English's lexicon (lemminflect: "Release", "NAME", "Buffer Query", "Negative Trust Anchors"):
+    a term of the software one translator keeps and another renders ("Publicación", "NOM"), not a
+    name; names are not in that lexicon ("Juan", "Madrid", "Lisboa")."""
+    if "en" in (inp.source_lang, inp.target_lang):
+        return False
+    said = [w for t in tokens(name.text) for w in [t.text.lower()] if not w.isdigit()]
+    return bool(said) and all(word_classes(w) for w in said)

@@ -14,7 +14,11 @@ here was flagged before; the errors beside them still are:
 - `fluency` and `truncated`: an acronym ("DOS") is no dangling article; a preposition before a
   label's colon the source writes too ("a: %s" / "para: %s"), and a word the engine's whole
   translation ends on too (the pronoun "um" of "Considere adicionar um."), are no marks of a
-  dropped word.
+  dropped word;
+- `names`: between two languages neither of which is English, a capitalised word of English's
+  lexicon is a term of the software one translator keeps and the other renders ("Release" /
+  "Publicación", "STRING" / "CADEIA", "Trigger"): evidence (`minor`), not a lost name (`critical`)
+  or an added one (`major`); names stay names ("Juan" / "Pedro").
 """
 
 from __future__ import annotations
@@ -32,6 +36,8 @@ ROUTES = {  # (source language, copy language) -> (forward pair, back pair)
     ("pt", "es"): ("pt-es", "es-pt"),
     ("es", "it"): ("spa-ita", "ita-spa"),
     ("fr", "es"): ("fr-es", "es-fr"),
+    ("it", "es"): ("ita-spa", "spa-ita"),
+    ("es", "fr"): ("es-fr", "fr-es"),
 }
 
 CASES = [
@@ -63,6 +69,32 @@ CASES = [
     ("fluency", "es", "pt", "Considere añadir uno.", "Considere adicionar um.", []),
     ("truncated", "es", "pt", "Considere añadir uno.", "Considere adicionar um.", []),
     ("truncated", "es", "pt", "Guarde el archivo en el disco", "Salve o arquivo no", ["major"]),
+    (
+        "names",
+        "es",
+        "pt",
+        "--warc-header=STRING inserta STRING en registro warcinfo",
+        "--warc-header=CADEIA insere CADEIA no registo warcinfo",
+        ["minor"],
+    ),
+    (
+        "names",
+        "it",
+        "es",
+        'Il repository "%s" non ha un file Release.',
+        "El repositorio «%s» no tiene un fichero de Publicación.",
+        ["minor"],
+    ),
+    ("names", "es", "fr", "Commit síncrono", "Validation synchrone", ["minor"]),
+    (
+        "names",
+        "es",
+        "it",
+        "Disparadores de usuario deshabilitados:",
+        "Trigger utente disabilitati:",
+        ["minor"],
+    ),
+    ("names", "es", "fr", "Juan abrió el archivo", "Pierre a ouvert le fichier", ["critical", "major"]),
 ]
 
 

@@ -136,6 +136,8 @@ def cues(text: str, lang: str) -> tuple[tuple[int, int], ...]:
             continue  # a prefix ("não-linear", "no-violento" = "non-linear"): see implicit()
         if clause_has_negator and (w in concord or scope.repeats_n_word(w, lang, folded, out, tok.start)):
             continue
+        if scope.continues_correlation(w, lang, folded, tok.start):
+            continue  # "ni un directorio, ni un enlace": one negation across the comma
         if w in primary or (
             (w in standalone or (lang == "fr" and scope.bare_pas(toks, i))) and not clause_has_negator
         ):

@@ -12,6 +12,30 @@ from .lexicon import NEG_CONCORD, ONLY_WORDS
 from .text import Token, tokens
 
 CONCORD_WINDOW = 6  # a concord word further than this many words from its negator negates anew
+# the negative words that coordinate ("neither ... nor", "ni ... ni", "nem ... nem"), folded
+CORRELATIVES: dict[str, frozenset[str]] = {
+    "en": frozenset({"neither", "nor"}),
+    "es": frozenset({"ni"}),
+    "pt": frozenset({"nem"}),
+    "fr": frozenset({"ni"}),
+    "ca": frozenset({"ni"}),
+}
+_HARD_BREAK = re.compile(r"[;:.!?()\"“”«»—–]")
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def continues_correlation(w: str, lang: str, folded: str, at: int) -> bool:
+    """A coordinating negative word after a comma whose clause opened the coordination with one of
+    its own ("no es ni un directorio, ni un enlace", "não é nem um directório, nem um symlink",
+    "neither a file, nor a link"): one negation, where the comma made it count two."""
+    words = CORRELATIVES.get(lang)
+    if not words or w not in words:
+        return False
+    before = folded[:at]
+    breaks = list(_HARD_BREAK.finditer(before))
+    stretch = before[breaks[-1].end() if breaks else 0 :]
+    comma = stretch.rfind(",")
+    return comma >= 0 and any(t in words for t in _WORDS.findall(stretch[:comma]))
 
 
 def repeats_n_word(w: str, lang: str, folded: str, found: list[tuple[int, int]], at: int) -> bool:

@@ -6,7 +6,8 @@ here was flagged before; the errors beside them still are:
 - `negation`: a word negated by a prefix is read with its accents ("inválidos": "válidos" is a
   common Portuguese word, "validos" a rare one), so "dados inválidos" says what "datos no válidos"
   says (evidence, `minor`); a noun of action made from a verb ("información", "impressão") has
-  the verb's "in", not a negating one, and explains no dropped negation;
+  the verb's "in", not a negating one, and explains no dropped negation; "ni ..., ni" and
+  "nem ..., nem" coordinate one negation across a comma (it counted two);
 - `untranslated`: a capital letter inside a sentence is a symbol ("para Y"), not the word it
   spells ("y" = and); a copy that respells the source's words with its own accents ("Altai,
   meridional") is no copy of the source; an identical copy whose every word the copy's language
@@ -52,6 +53,23 @@ CASES = [
     ),
     ("negation", "pt", "es", "A informação não foi encontrada", "Se encontró la información", ["critical"]),
     ("negation", "es", "pt", "No se encontró la impresora", "A impressora foi encontrada", ["critical"]),
+    (
+        "negation",
+        "es",
+        "pt",
+        "%s: %s no es ni un directorio ni un enlace simbólico.",
+        "%s: %s não é nem um directório, nem um symlink.",
+        [],
+    ),
+    ("negation", "fr", "es", "Ce n'est ni un fichier, ni un lien.", "No es ni un archivo ni un enlace.", []),
+    (
+        "negation",
+        "es",
+        "pt",
+        "Ni el archivo ni la carpeta existen, y no hay copia.",
+        "Nem o arquivo, nem a pasta existem, e há cópia.",
+        ["critical"],
+    ),
     ("untranslated", "es", "pt", "Máximo valor posible para Y", "Valor máximo possível para Y", []),
     ("untranslated", "es", "pt", "Y luego guarde el archivo", "Y luego guarde el archivo", ["critical"]),
     ("untranslated", "es", "it", "complemento a 2, big endian", "complemento a 2, big endian", []),

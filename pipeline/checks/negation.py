@@ -107,8 +107,7 @@ def cues(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     idiom_starts = [s for s, _ in idioms]
     out: list[tuple[int, int]] = []
     clause_has_negator = False
-    last_end = 0
-    since_negator = 0
+    last_end = since_negator = 0
     toks = tokens(folded)
     for i, tok in enumerate(toks):
         since_negator += 1
@@ -134,10 +133,9 @@ def cues(text: str, lang: str) -> tuple[tuple[int, int], ...]:
             continue  # "No. 5", "No 5": the number sign
         if folded[tok.end : tok.end + 1] == "-" and folded[tok.end + 1 : tok.end + 2].isalpha():
             continue  # a prefix ("não-linear", "no-violento" = "non-linear"): see implicit()
-        if clause_has_negator and (w in concord or scope.repeats_n_word(w, lang, folded, out, tok.start)):
-            continue
-        if scope.continues_correlation(w, lang, folded, tok.start):
-            continue  # "ni un directorio, ni un enlace": one negation across the comma
+        concord_word = w in concord or scope.repeats_n_word(w, lang, folded, out, tok.start)
+        if (clause_has_negator and concord_word) or scope.continues_correlation(w, lang, folded, tok.start):
+            continue  # concord; "ni un directorio, ni un enlace": one negation across the comma
         if w in primary or (
             (w in standalone or (lang == "fr" and scope.bare_pas(toks, i))) and not clause_has_negator
         ):

@@ -12,18 +12,25 @@ acronym the source defines ("taxa de câmbio real (TCR)", acronyms.defined) need
 
 from __future__ import annotations
 
-import re
-
 from pipeline.records import Flag, Span
 
-from . import Check, CheckInput, acronyms, register
+from . import Check, CheckInput, acronyms, register, units
 from .cldrnames import acronym_at, named, said_in
 from .initial_names import added_opening, lost_opening
 from .name_pairs import COMMON_WORD_ZIPF, PAIR_WINDOW, paired
 from .number_words import ordinal_numeral
 from .openers import english_term, opening_word, renders_opening_word, shared_word, verb_or_adverb
-from .propernames import Name, matches, missing, name_key, names, vocabulary
-from .text import UNKNOWN_WORD_ZIPF, WORD, fold, is_capitalised, is_sentence_initial, tokens, zipf
+from .propernames import (
+    Name,
+    matches,
+    missing,
+    name_key,
+    names,
+    through_hyphens,
+    vocabulary,
+    with_opening_words,
+)
+from .text import UNKNOWN_WORD_ZIPF, fold, is_capitalised, is_sentence_initial, tokens, zipf
 
 TITLE_MAX_LETTERS = 5  # an abbreviated title before a name: "Dott.", "Sig.", "Prof.", "Sra."
 TITLE_ZIPF = 3.0  # ... that the language writes often enough to be a word of its own
@@ -181,32 +188,6 @@ def _kept_less_common_words(name: Name, lost: tuple[str, ...], inp: CheckInput, 
     return any(name_key(w) in fwd_vocab for w in found)
 
 
-_HYPHENATED = re.compile(r"(?:-[^\W\d_]+)+")
-
-
-def _through_hyphens(n: Name, text: str) -> str:
-    """A name with the words hyphenated to it ("Coreia" in "Coreia-do-Sul": the lower-case
-    particle ends the name where the name reader stops)."""
-    m = _HYPHENATED.match(text, n.end)
-    return n.text + m.group(0) if m else n.text
-
-
-OPENING_WORDS_REACH = 80  # characters before a name read for the capitalised words that open it
-
-
-def _with_opening_words(n: Name, text: str) -> str:
-    """The name with the capitalised words just before it, which the name reader leaves out
-    where they are common words ("Netherlands Antillean Guilder", "Icelandic Krona": CLDR names
-    the currency as a whole)."""
-    start = n.start
-    before = list(WORD.finditer(text, max(0, n.start - OPENING_WORDS_REACH), n.start))
-    for m in reversed(before):  # a bounded reach: a text of many names stays linear
-        if text[m.end() : start] != " " or not is_capitalised(m.group()):
-            break
-        start = m.start()
-    return text[start : n.end]
-
-
 def lost_names(inp: CheckInput) -> list[tuple[Name, bool]]:
     """Source names found neither in the translation nor in its back-translation, each with
     whether the engine translates it (rather than keeping it as it is). An acronym counts as
@@ -223,12 +204,16 @@ def lost_names(inp: CheckInput) -> list[tuple[Name, bool]]:
             continue  # a number ("século XIX" / "19th century"): the numbers check compares it
         if _title_abbreviation(n, inp):
             continue  # "Dott.ssa", "Sr.", "Prof.": a title, which translations render their way
-        if opening_word(n, inp.source, inp.source_lang) or shared_word(n, inp, copy=False):
-            continue  # "Preheat the oven": a verb or adverb that opens the sentence, not a name
-        whole = acronym_at(inp.source, n.start) or _through_hyphens(n, inp.source)  # "EE. UU." is one
+        if (
+            opening_word(n, inp.source, inp.source_lang)
+            or shared_word(n, inp, copy=False)
+            or units.named_alike(n.text, inp.source_lang, inp.target, inp.target_lang)
+        ):
+            continue  # "Preheat the oven": a verb or adverb that opens the sentence; "MB": a unit
+        whole = acronym_at(inp.source, n.start) or through_hyphens(n, inp.source)  # "EE. UU." is one
         if any(
             said_in(name, inp.source_lang, inp.target, inp.target_lang)
-            for name in dict.fromkeys((whole, _with_opening_words(n, inp.source)))
+            for name in dict.fromkeys((whole, with_opening_words(n, inp.source)))
         ):
             continue  # CLDR's name of the country, language or currency in the copy's ("Países Bajos")
         written = {name_key(t.text): t.text for t in tokens(n.text)}
@@ -261,8 +246,12 @@ def added_names(inp: CheckInput) -> list[Name]:
     back_vocab = vocabulary(inp.back) if inp.back is not None else None
     out = []
     for n in names(inp.target, inp.target_lang):
-        if renders_opening_word(n, inp) or shared_word(n, inp, copy=True):
-            continue  # the copy's rendering of the verb or adverb that opens the source's sentence
+        if (
+            renders_opening_word(n, inp)
+            or shared_word(n, inp, copy=True)
+            or units.named_alike(n.text, inp.target_lang, inp.source, inp.source_lang)
+        ):
+            continue  # the copy's rendering of the source's opening verb or adverb, or a unit ("Mo")
         if said_in(n.text, inp.target_lang, inp.source, inp.source_lang):
             continue  # CLDR's name in the copy's language of a country or language the source names
         if len(n.keys) > 1 and any(matches(k, known) for k in n.keys):
@@ -327,13 +316,15 @@ def _common(key: str, lang: str) -> bool:
 NAMES = Check("names", "critical", "Names or acronyms differ", also=("info", "minor", "major"))
 
 
-def _lost_flags(lost: list[tuple[Name, bool]], inp: CheckInput) -> list[Flag]:
-    """A lost name the engine keeps as it is: critical; one it translates: minor."""
+def _lost_flags(lost: list[tuple[Name, bool]], added: list[Name], inp: CheckInput) -> list[Flag]:
+    """A lost name the engine keeps as it is: critical; one it translates: minor. Between two
+    languages other than English, an English term of the software ("Release", "NAME") one
+    translator keeps and another renders is no name of the source's (`english_term`), where the
+    copy adds no name in its place ("Grace" / "Mark" is a swap)."""
     flags: list[Flag] = []
-    # between two languages other than English, an English term of the software ("Release", "NAME")
-    # one translator keeps and another renders is no name of the source's (`english_term`)
-    kept = [n for n, translated in lost if not translated and not english_term(n, inp)]
-    rendered = [n for n, translated in lost if translated or english_term(n, inp)]
+    term = [n for n, _ in lost if not added and english_term(n, inp)]
+    kept = [n for n, translated in lost if not translated and n not in term]
+    rendered = [n for n, translated in lost if translated or n in term]
     if kept:
         what = ", ".join(f"'{n.text}'" for n in kept)
         spans = tuple(Span("source", n.start, n.end) for n in kept)
@@ -380,17 +371,15 @@ def check_names(inp: CheckInput) -> list[Flag]:
             "which the engine cannot confirm"
         )
         flags.append(NAMES.flag(msg, tuple(places), severity="info"))
-    flags += _lost_flags(lost, inp)
     # An engine keeps a word it does not know in both directions, so an added name whose words
     # are all words of the target language that the source language does not write ("the
     # Netherlands", "Cyberwarfare") is a rendering the engine cannot confirm, not a new name; it
-    # may still pair with a lost name above.
-    added = [
-        n
-        for n in added
-        if not all(language_word(k, inp.target_lang, inp.source_lang) for k in n.keys)
-        and not english_term(n, inp)
-    ]
+    # may still pair with a lost name above. So is an English term where no source name the
+    # engine keeps is lost ("Disparadores" / "Trigger").
+    added = [n for n in added if not all(language_word(k, inp.target_lang, inp.source_lang) for k in n.keys)]
+    flags += _lost_flags(lost, added, inp)
+    if all(translated for _, translated in lost):
+        added = [n for n in added if not english_term(n, inp)]
     if added:
         what = ", ".join(f"'{n.text}'" for n in added)
         spans = tuple(Span("text", n.start, n.end) for n in added)

@@ -37,7 +37,7 @@ from .lexicon import (
     NEG_STANDALONE,
     ONLY_WORDS,
 )
-from .negation_words import cannot_said_alike, implicit
+from .negation_words import cannot_said_alike, implicit, prefix_flips
 from .text import fold, tokens, words, zipf
 from .wordnet_antonyms import negated_by_prefix
 
@@ -197,7 +197,7 @@ def check_negation(inp: CheckInput) -> list[Flag]:
     if n_src is None or n_tgt is None:
         return []
     if n_src == n_tgt:
-        return (_moved(inp) if n_src else []) or _restricted(inp)
+        return (_moved(inp) if n_src else []) or _restricted(inp) or _prefix_flipped(inp)
     n_back = count(inp.back, inp.source_lang)
     n_fwd = count(inp.forward, inp.target_lang)
     # The engine's own view: the back-translation against the source, the translation against
@@ -381,6 +381,17 @@ def _restricted(inp: CheckInput) -> list[Flag]:
             )
             return [NEGATION.flag(msg, (Span(field, 0, len(text[0])),), severity="major")]
     return []
+
+
+def _prefix_flipped(inp: CheckInput) -> list[Flag]:
+    """As many negators, but a word one side negates with a prefix stands plain on the other, in
+    both engine views (`negation_words.prefix_flips`: "El archivo es inválido" / "The file is valid")."""
+    found = prefix_flips(inp)
+    said = {w for pair in found for w in pair}
+    spans = tuple(Span("text", t.start, t.end) for t in tokens(inp.target) if fold(t.text) in said)
+    what = ", ".join(f"'{w}' / '{r}'" for w, r in found[:2])
+    msg = f"a word negated by a prefix stands without it on the other side ({what})"
+    return [NEGATION.flag(msg, spans)] if found else []
 
 
 def _stems(text: str) -> frozenset[str]:

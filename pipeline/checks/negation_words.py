@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
+from . import CheckInput
 from .lexicon import (
     CAN,
     CANNOT_STEMS,
@@ -66,31 +67,94 @@ def _affixed(
 ) -> bool:
     """`w` (folded; `spelt`: the same word with its accents) made negative by a prefix written
     fused to it (`fused`: the language's prefixes but those that negate only hyphenated) or by a
-    suffix. Frequencies are read for the word as written and as folded: folding loses what an
-    accent tells ("inválidos": "validos" is rare in Portuguese, "válidos" common)."""
+    suffix."""
+    if _prefix_rest(w, spelt, lang, fused, strong) is not None:
+        return True
+    for sfx in suffixes:
+        rest = w[: -len(sfx)]
+        if w.endswith(sfx) and len(rest) >= 3 and _freq(rest, spelt[: -len(sfx)], lang) >= AFFIX_STEM_ZIPF:
+            return True
+    return False
 
-    def freq(a: str, b: str) -> float:
-        return max(zipf(a, lang), zipf(b, lang))
 
+def _freq(a: str, b: str, lang: str) -> float:
+    """The frequency of a word read as written and as folded: folding loses what an accent tells
+    ("inválidos": "validos" is rare in Portuguese, "válidos" common)."""
+    return max(zipf(a, lang), zipf(b, lang))
+
+
+def _prefix_rest(
+    w: str, spelt: str, lang: str, fused: tuple[str, ...], strong: tuple[str, ...]
+) -> str | None:
+    """What follows the prefix of `w` (folded) where a prefix makes it negative ("valido" of
+    "invalido", "known" of "unknown"), else None."""
     if lang == "en" and un_participle(w):
-        return True  # "unterminated", rare as a whole word
+        return w[2:]  # "unterminated", rare as a whole word
     verbal_noun = lang != "en" and w.endswith(VERBAL_NOUN_ENDINGS.get(lang, ()))
     for p in () if verbal_noun else fused:
         rest = w[len(p) :]
         if not w.startswith(p) or len(rest) < 3:
             continue
         if lang == "en" and prefixed_opposite(w, rest):
-            return True
-        if len(rest) >= 4 and freq(rest, spelt[len(p) :]) >= AFFIX_STEM_ZIPF:
+            return rest
+        if len(rest) >= 4 and _freq(rest, spelt[len(p) :], lang) >= AFFIX_STEM_ZIPF:
             if p in strong or (lang != "en" and len(rest) >= WEAK_AFFIX_STEM_LEN):
                 # an English "un-"/"non-" before a common word negates it however rare the whole
                 # ("nonportable", "unescaped"); elsewhere the whole must be a word of the language
-                return freq(w, spelt) > 0 or (lang == "en" and p in strong)
-    for sfx in suffixes:
-        rest = w[: -len(sfx)]
-        if w.endswith(sfx) and len(rest) >= 3 and freq(rest, spelt[: -len(sfx)]) >= AFFIX_STEM_ZIPF:
-            return True
-    return False
+                if _freq(w, spelt, lang) > 0 or (lang == "en" and p in strong):
+                    return rest
+                return None
+    return None
+
+
+@functools.lru_cache(maxsize=8192)
+def prefixed(text: str, lang: str) -> dict[str, str]:
+    """The words of `text` made negative by a fused prefix, folded, each with what follows the
+    prefix ("invalido" -> "valido", "desconocido" -> "conocido", "unknown" -> "known")."""
+    strong, weak, _ = NEG_AFFIXES.get(lang, ((), (), ()))
+    fused = tuple(p for p in strong + weak if p not in NEG_HYPHEN_ONLY.get(lang, frozenset()))
+    out = {}
+    for tok in tokens(fold(text)):
+        rest = _prefix_rest(tok.text, text[tok.start : tok.end].lower(), lang, fused, strong)
+        if rest is not None:
+            out[tok.text] = rest
+    return out
+
+
+INFLECTION = 2  # letters of an ending a word may change in agreement ("válido", "válida", "válidos")
+
+
+def flipped_prefix(one: str, other: str, lang: str) -> list[tuple[str, str]]:
+    """(word, what follows its prefix) where one text of a language says a word negated by a
+    prefix ("inválido") and the other the plain word in any agreement ("válida") without the
+    prefixed one, either way: an opposite said with the language's own prefix."""
+
+    def has(words: set[str], word: str) -> bool:
+        stem = word[: max(4, len(word) - INFLECTION)]
+        return any(x.startswith(stem) for x in words)
+
+    words_one, words_other = {fold(t.text) for t in tokens(one)}, {fold(t.text) for t in tokens(other)}
+    found = []
+    for text, plain, mine, theirs in (
+        (one, other, words_one, words_other),
+        (other, one, words_other, words_one),
+    ):
+        if set(implicit(plain, lang)) - set(prefixed(plain, lang)):
+            continue  # the plain side may negate with a word ("little likely" / "unlikely")
+        for w, rest in prefixed(text, lang).items():
+            if not has(theirs, w) and has(theirs, rest) and not has(mine - {w}, rest):
+                found.append((w, rest))
+    return found
+
+
+def prefix_flips(inp: CheckInput) -> list[tuple[str, str]]:
+    """The copy's flips against the engine's forward translation (`flipped_prefix`) where the
+    back-translation flips the source's too: the engine's "invalid" for the copy's "valid", and
+    its "válido" for the source's "inválido". Empty without both engine views."""
+    if inp.forward is None or inp.back is None:
+        return []
+    found = flipped_prefix(inp.forward, inp.target, inp.target_lang)
+    return found if found and flipped_prefix(inp.source, inp.back, inp.source_lang) else []
 
 
 def cannot_said_alike(more: str, more_lang: str, cues: tuple[tuple[int, int], ...], fewer: str) -> int:

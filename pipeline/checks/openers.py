@@ -11,7 +11,7 @@ source's opens with a verb or adverb that is no name renders that word. Between 
 other than English, a rare opening word the other language writes alike and English does not
 know ("Temporizador", "Desinstalado", "Preserva") is a word the two share, as is a capitalised
 label inside a sentence both use at length ("Clique em Salvar": `shared_word`), and a capitalised
-word of English's lexicon an English term of the software ("Release", "NAME": `english_term`).
+word of English's lexicon in capitals a metavariable of the software ("STRING", "NAME": `english_term`).
 """
 
 from __future__ import annotations
@@ -158,11 +158,12 @@ def renders_opening_word(name: Name, inp: CheckInput) -> bool:
 
 
 def english_term(name: Name, inp: CheckInput) -> bool:
-    """Between two languages neither of which is English, a name whose every word is a word of
-    English's lexicon (lemminflect: "Release", "NAME", "Buffer Query", "Negative Trust Anchors"):
-    a term of the software one translator keeps and another renders ("Publicación", "NOM"), not a
-    name; names are not in that lexicon ("Juan", "Madrid", "Lisboa")."""
+    """Between two languages neither of which is English, a name written in capitals whose every
+    word is a word of English's lexicon (lemminflect: "STRING", "NAME", "TRUE", "BUS-NAME"): a
+    metavariable or constant of the software one translator keeps and another renders ("CADEIA",
+    "NOM"), not a name. Capitalised words are not read so: "Grace", "Mark" and "Writer" are names
+    as often as "Release" and "Commit" are terms."""
     if "en" in (inp.source_lang, inp.target_lang):
         return False
-    said = [w for t in tokens(name.text) for w in [t.text.lower()] if not w.isdigit()]
-    return bool(said) and all(word_classes(w) for w in said)
+    said = [t.text for t in tokens(name.text) if not t.text.isdigit()]
+    return bool(said) and all(w.isupper() and word_classes(w.lower()) for w in said)

@@ -24,6 +24,7 @@ from difflib import SequenceMatcher
 
 from .calendar_names import day_names, month_names
 from .text import (
+    WORD,
     Token,
     elision_end,
     fold,
@@ -276,3 +277,29 @@ def missing(found: Iterable[Name], vocab: set[str], across: bool = True) -> list
 def name_key(word: str) -> str:
     """The shortest folded form of a word of a name: the key `matches` looks for."""
     return min(_variants(word), key=len)
+
+
+_HYPHENATED = re.compile(r"(?:-[^\W\d_]+)+")
+
+
+def through_hyphens(n: Name, text: str) -> str:
+    """A name with the words hyphenated to it ("Coreia" in "Coreia-do-Sul": the lower-case
+    particle ends the name where the name reader stops)."""
+    m = _HYPHENATED.match(text, n.end)
+    return n.text + m.group(0) if m else n.text
+
+
+OPENING_WORDS_REACH = 80  # characters before a name read for the capitalised words that open it
+
+
+def with_opening_words(n: Name, text: str) -> str:
+    """The name with the capitalised words just before it, which the name reader leaves out
+    where they are common words ("Netherlands Antillean Guilder", "Icelandic Krona": CLDR names
+    the currency as a whole)."""
+    start = n.start
+    before = list(WORD.finditer(text, max(0, n.start - OPENING_WORDS_REACH), n.start))
+    for m in reversed(before):  # a bounded reach: a text of many names stays linear
+        if text[m.end() : start] != " " or not is_capitalised(m.group()):
+            break
+        start = m.start()
+    return text[start : n.end]

@@ -44,12 +44,15 @@ UNIT_IDS = (
     "area-hectare", "area-acre", "area-square-kilometer", "area-square-meter", "area-square-mile",
     "temperature-celsius", "temperature-fahrenheit", "speed-kilometer-per-hour", "speed-mile-per-hour",
     "duration-year", "duration-month", "duration-week", "duration-day", "duration-hour", "duration-minute",
+    "duration-second", "duration-millisecond", "digital-byte", "digital-kilobyte", "digital-megabyte",
+    "digital-gigabyte", "digital-terabyte",
 )  # fmt: skip
 # Regional locales whose spellings differ from the language's default ("kilometres", "quilómetros").
 VARIANTS = {"en": ("en_GB",), "pt": ("pt_PT",), "es": ("es_MX",), "fr": ("fr_CA",)}
 SHORT_MAX_ZIPF = (
     5.0  # a short form at least this common is a word of its language ("in", "mi", "ha" in Spanish)
 )
+UNIT_SYMBOL_MAX = 5  # letters of a unit's symbol or code the names check may take for a name ("MB", "EUR")
 NAME_WORD_MAX_ZIPF = 5.0  # a word of a currency's name at least this common names nothing alone
 # Between a number and its unit: a scale word, "de"/"of" ("3 millones de libras", "5 million of").
 _BETWEEN = frozenset({"de", "of", "di", "do", "da", "des", "du", "del"})
@@ -96,6 +99,16 @@ def names(lang: str) -> dict[str, frozenset[str]]:
                     if len(word) > 2 and zipf(fold(word), lang) < NAME_WORD_MAX_ZIPF:
                         add(word, cur)
     return {k: frozenset(v) for k, v in found.items() if k}
+
+
+def named_alike(word: str, lang: str, other: str, other_lang: str) -> bool:
+    """`word` names a unit of measurement in `lang` that the text `other` names too, in its own
+    language's way ("MB" / "Mo", "km" / "quilómetros"): a unit, which this check compares with
+    its amount, not a name (`names`). Not a currency: "Krona" / "Couronne" may be two of them."""
+    known = names(lang).get(fold(word)) if len(word) <= UNIT_SYMBOL_MAX else None
+    what = frozenset(u for u in known or () if u in UNIT_IDS)
+    theirs = names(other_lang) if what else {}
+    return bool(what) and any(theirs.get(fold(t), frozenset()) & what for t in _TOKEN.findall(other))
 
 
 @functools.cache
@@ -188,6 +201,11 @@ class _Counterparts:
         return self.seen[key]
 
 
+def _same_sign(a: str, b: str) -> bool:
+    """Two amounts written alike, spaces aside: whatever each locale's CLDR data makes of the sign."""
+    return fold("".join(a.split())) == fold("".join(b.split()))
+
+
 def _share_bucket(x: float) -> int:
     return math.floor(x * 100)
 
@@ -207,6 +225,8 @@ def check_units(inp: CheckInput) -> list[Flag]:
         first, units = theirs.known(n)
         if first is not None and not any(u & unit for u in units):
             _, t_start, t_end = first
+            if _same_sign(inp.source[s_start:s_end], inp.target[t_start:t_end]):
+                continue  # "$15" / "$15": one sign each locale reads its own way (MXN, CAD)
             flags.append(
                 UNITS.flag(
                     f"source amount '{inp.source[s_start:s_end]}' is '{inp.target[t_start:t_end]}' in the "

@@ -72,10 +72,11 @@ def _units_reference(source: str, target: str) -> list[tuple[str, int, int]]:
     out = []
     tgt_nums = extract(target, "en")
     for n in extract(source, "es"):
-        unit, s, _ = unit_of(source, n, "es")
+        unit, s, e = unit_of(source, n, "es")
         theirs = [unit_of(target, m, "en") for m in tgt_nums if meet(n, m)] if unit else []
         known = [t for t in theirs if t[0]]
-        if known and not any(u & unit for u, _, _ in known):
+        alike = bool(known) and source[s:e].split() == target[known[0][1] : known[0][2]].split()
+        if known and not any(u & unit for u, _, _ in known) and not alike:  # "$5" / "$5": one sign
             out.append((source[s : s + 2], known[0][1], known[0][2]))
     return out
 

@@ -7,7 +7,10 @@ here was flagged before; the errors beside them still are:
   common Portuguese word, "validos" a rare one), so "dados inválidos" says what "datos no válidos"
   says (evidence, `minor`); a noun of action made from a verb ("información", "impressão") has
   the verb's "in", not a negating one, and explains no dropped negation; "ni ..., ni" and
-  "nem ..., nem" coordinate one negation across a comma (it counted two);
+  "nem ..., nem" coordinate one negation across a comma (it counted two); an opposite said with
+  the language's own prefix ("inválido" / "válido", "indisponível" / "disponible", "desconhecido"
+  / "conocido") fails where both engine views show it, as a dropped "no" does (QA pass 12: it
+  passed with no flag at all), and a prefix said as "no" + the word is still evidence only;
 - `untranslated`: a capital letter inside a sentence is a symbol ("para Y"), not the word it
   spells ("y" = and); a copy that respells the source's words with its own accents ("Altai,
   meridional") is no copy of the source; an identical copy whose every word the copy's language
@@ -16,10 +19,12 @@ here was flagged before; the errors beside them still are:
   label's colon the source writes too ("a: %s" / "para: %s"), and a word the engine's whole
   translation ends on too (the pronoun "um" of "Considere adicionar um."), are no marks of a
   dropped word;
-- `names`: between two languages neither of which is English, a capitalised word of English's
-  lexicon is a term of the software one translator keeps and the other renders ("Release" /
-  "Publicación", "STRING" / "CADEIA", "Trigger"): evidence (`minor`), not a lost name (`critical`)
-  or an added one (`major`); names stay names ("Juan" / "Pedro").
+- `names`: between two languages neither of which is English, a word of English's lexicon in
+  capitals is a metavariable of the software one translator keeps and the other renders
+  ("STRING" / "CADEIA", "TRUE" / "VERDADEIRO"): evidence (`minor`), not a lost name
+  (`critical`); names that are English words too stay names ("Grace" / "Mark", "Writer" /
+  "Excel"), and so do capitalised terms ("Commit"); a unit's symbol written each language's way
+  ("MB" / "Mo") is a unit, which `units` compares, not a lost and an added name.
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ ROUTES = {  # (source language, copy language) -> (forward pair, back pair)
     ("fr", "es"): ("fr-es", "es-fr"),
     ("it", "es"): ("ita-spa", "spa-ita"),
     ("es", "fr"): ("es-fr", "fr-es"),
+    ("es", "en"): ("spa-eng", "eng-spa"),
 }
 
 CASES = [
@@ -70,6 +76,15 @@ CASES = [
         "Nem o arquivo, nem a pasta existem, e há cópia.",
         ["critical"],
     ),
+    ("negation", "pt", "es", "O ficheiro é inválido.", "El archivo es válido.", ["critical"]),
+    ("negation", "pt", "es", "O serviço está indisponível.", "El servicio está disponible.", ["critical"]),
+    ("negation", "pt", "es", "Utilizador desconhecido.", "Usuario conocido.", ["critical"]),
+    ("negation", "es", "pt", "El archivo es válido.", "O arquivo é inválido.", ["critical"]),
+    ("negation", "it", "es", "Il file è invalido.", "El archivo es válido.", ["critical"]),
+    ("negation", "es", "pt", "El archivo es inválido.", "O arquivo não é válido.", ["minor"]),
+    ("negation", "es", "en", "El archivo es inválido.", "The file is valid.", ["critical"]),
+    ("negation", "es", "en", "El archivo es inválido.", "The file is invalid.", []),
+    ("negation", "pt", "es", "O ficheiro é inválido.", "El archivo no es válido.", ["minor"]),
     ("untranslated", "es", "pt", "Máximo valor posible para Y", "Valor máximo possível para Y", []),
     ("untranslated", "es", "pt", "Y luego guarde el archivo", "Y luego guarde el archivo", ["critical"]),
     ("untranslated", "es", "it", "complemento a 2, big endian", "complemento a 2, big endian", []),
@@ -97,22 +112,27 @@ CASES = [
     ),
     (
         "names",
-        "it",
         "es",
-        'Il repository "%s" non ha un file Release.',
-        "El repositorio «%s» no tiene un fichero de Publicación.",
+        "pt",
+        "TRUE si la ventana no debe estar en el paginador.",
+        "VERDADEIRO para que a janela não surja no pager.",
         ["minor"],
     ),
-    ("names", "es", "fr", "Commit síncrono", "Validation synchrone", ["minor"]),
+    # names that are English words too, swapped, are names (QA pass 12), as are capitalised terms
+    ("names", "es", "pt", "Envíe el archivo a Grace.", "Envie o ficheiro ao Mark.", ["critical", "major"]),
+    ("names", "es", "pt", "Envíe el archivo a Mark.", "Envie o ficheiro ao Pedro.", ["critical"]),
     (
         "names",
         "es",
-        "it",
-        "Disparadores de usuario deshabilitados:",
-        "Trigger utente disabilitati:",
-        ["minor"],
+        "pt",
+        "Abra el documento en Writer.",
+        "Abra o documento no Excel.",
+        ["critical", "major"],
     ),
+    ("names", "es", "fr", "Commit síncrono", "Validation synchrone", ["critical"]),
     ("names", "es", "fr", "Juan abrió el archivo", "Pierre a ouvert le fichier", ["critical", "major"]),
+    # a unit's symbol in each language's way is no name ("MB" / "Mo"): `units` compares it
+    ("names", "es", "fr", "El archivo pesa 2 MB.", "Le fichier pèse 2 Mo.", []),
 ]
 
 

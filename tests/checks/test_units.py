@@ -33,6 +33,11 @@ def messages(source: str, source_lang: str, target: str, lang: str = "en") -> li
             "It is 30 degrees Fahrenheit.",
             ("30 grados Celsius", "30 degrees Fahrenheit"),
         ),
+        # digital units and seconds (CLDR's digital-* and duration-second; QA pass 12: "2 MB" /
+        # "2 GB" passed as ok)
+        ("El archivo pesa 2 MB.", "The file is 2 GB.", ("2 MB", "2 GB")),
+        ("Espere 5 segundos.", "Wait 5 minutes.", ("5 segundos", "5 minutes")),
+        ("Quedan 300 kilobytes.", "300 megabytes are left.", ("300 kilobytes", "300 megabytes")),
     ],
 )
 def test_an_amount_in_another_currency_or_unit_is_critical(
@@ -66,6 +71,10 @@ def test_an_amount_in_another_currency_or_unit_is_critical(
         ("Il coûte 20 livres.", "fr", "It costs 20 pounds."),
         ("Cuesta 20 euros.", "es", "It costs 20 euros (about $22)."),  # a conversion beside it
         ("Cuesta 20 euros.", "es", "It costs 20."),  # the unit dropped: coverage's, not a changed unit
+        ("Le fichier pèse 2 Mo.", "fr", "The file is 2 MB."),  # French writes "Mo" for megabytes
+        ("Espere 30 segundos.", "es", "Wait 30 seconds."),
+        # one sign written alike: Spanish CLDR data reads "$" as pesos, French as Canadian dollars
+        ("Sólo se permite $sp o $15 en este código.", "es", "Only $sp or $15 are allowed in this code."),
     ],
 )
 def test_the_same_currency_or_unit_said_another_way_is_no_flag(

@@ -17,6 +17,7 @@ checks the copy (the original) itself, which is all a round trip can say about i
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from pipeline.records import Flag, Span
 
@@ -148,15 +149,20 @@ def _subjectless(text: str, lang: str) -> list[Mark]:
     return out
 
 
-def _dangling_ends(text: str, lang: str) -> list[str]:
+def _dangling_ends(text: str, lang: str) -> Counter[str]:
     """The marks of punctuation that follow a preposition or an article anywhere in `text` (a label,
-    "one of:", "desviado por %s a: %s"): its translation may write them so too."""
+    "one of:", "desviado por %s a: %s"): its translation may write them so too. Not a capital
+    inside a sentence ("Vitamina A."), as `_dangling_marks` reads none."""
     words = (
         PREPOSITIONS.get(lang, frozenset())
         | ARTICLES.get(lang, frozenset())
         | DANGLING.get(lang, frozenset())
     )
-    return [m.group()[-1] for m in _WORD_THEN_PUNCT.finditer(text) if m.group(1).lower() in words]
+    return Counter(
+        m.group()[-1]
+        for m in _WORD_THEN_PUNCT.finditer(text)
+        if m.group(1).lower() in words and (m.group(1).islower() or is_sentence_initial(text, m.start(1)))
+    )
 
 
 def marks(text: str, lang: str) -> list[Mark]:
@@ -190,13 +196,13 @@ def check_fluency(inp: CheckInput) -> list[Flag]:
             # "desviado por %s a: %s" / "desviado por %s para: %s"
             # or one the engine's whole translation writes too (a pronoun: "Considere adicionar um.")
             mirrored = _dangling_ends(inp.source, inp.source_lang)
-            rendered = [m[3] for m in marks(inp.forward or "", inp.target_lang) if m[2] == "dangling"]
+            rendered = Counter(m[3] for m in marks(inp.forward or "", inp.target_lang) if m[2] == "dangling")
             kept = []
             for m in found:
-                if m[2] == "dangling" and m[3] in rendered:
-                    rendered.remove(m[3])
-                elif m[2] == "dangling" and inp.target[m[1] - 1] in mirrored:
-                    mirrored.remove(inp.target[m[1] - 1])
+                if m[2] == "dangling" and rendered[m[3]] > 0:
+                    rendered[m[3]] -= 1
+                elif m[2] == "dangling" and mirrored[inp.target[m[1] - 1]] > 0:
+                    mirrored[inp.target[m[1] - 1]] -= 1
                 else:
                     kept.append(m)
             found = kept

@@ -378,7 +378,7 @@ def check_names(inp: CheckInput) -> list[Flag]:
     # engine keeps is lost ("Disparadores" / "Trigger").
     added = [n for n in added if not all(language_word(k, inp.target_lang, inp.source_lang) for k in n.keys)]
     flags += _lost_flags(lost, added, inp)
-    if all(translated for _, translated in lost):
+    if lost and all(translated for _, translated in lost):
         added = [n for n in added if not english_term(n, inp)]
     if added:
         what = ", ".join(f"'{n.text}'" for n in added)

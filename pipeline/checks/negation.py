@@ -104,11 +104,9 @@ def cues(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     concord = NEG_CONCORD.get(lang, frozenset())
     standalone = NEG_STANDALONE.get(lang, frozenset())
     idioms = _idiom_spans(folded, lang)
-    idiom_starts = [s for s, _ in idioms]
+    idiom_starts, toks = [s for s, _ in idioms], tokens(folded)
     out: list[tuple[int, int]] = []
-    clause_has_negator = False
-    last_end = since_negator = 0
-    toks = tokens(folded)
+    clause_has_negator, last_end, since_negator = False, 0, 0
     for i, tok in enumerate(toks):
         since_negator += 1
         if CLAUSE_BREAK.search(folded, last_end, tok.start) or since_negator > scope.CONCORD_WINDOW:
@@ -133,9 +131,11 @@ def cues(text: str, lang: str) -> tuple[tuple[int, int], ...]:
             continue  # "No. 5", "No 5": the number sign
         if folded[tok.end : tok.end + 1] == "-" and folded[tok.end + 1 : tok.end + 2].isalpha():
             continue  # a prefix ("não-linear", "no-violento" = "non-linear"): see implicit()
-        concord_word = w in concord or scope.repeats_n_word(w, lang, folded, out, tok.start)
-        if (clause_has_negator and concord_word) or scope.continues_correlation(w, lang, folded, tok.start):
-            continue  # concord; "ni un directorio, ni un enlace": one negation across the comma
+        if clause_has_negator and (w in concord or scope.repeats_n_word(w, lang, folded, out, tok.start)):
+            continue
+        if scope.continues_correlation(w, lang, folded, tok.start):
+            clause_has_negator, since_negator = True, 0  # "ni ..., ni": one negation, its window anew
+            continue
         if w in primary or (
             (w in standalone or (lang == "fr" and scope.bare_pas(toks, i))) and not clause_has_negator
         ):
@@ -197,7 +197,7 @@ def check_negation(inp: CheckInput) -> list[Flag]:
     if n_src is None or n_tgt is None:
         return []
     if n_src == n_tgt:
-        return (_moved(inp) if n_src else []) or _restricted(inp) or _prefix_flipped(inp)
+        return (_moved(inp) if n_src else _prefix_flipped(inp)) or _restricted(inp)
     n_back = count(inp.back, inp.source_lang)
     n_fwd = count(inp.forward, inp.target_lang)
     # The engine's own view: the back-translation against the source, the translation against
@@ -384,9 +384,8 @@ def _restricted(inp: CheckInput) -> list[Flag]:
 
 
 def _prefix_flipped(inp: CheckInput) -> list[Flag]:
-    """As many negators, but a word one side negates with a prefix stands plain on the other, in
-    both engine views (`negation_words.prefix_flips`: "El archivo es inválido" / "The file is valid")."""
-    found = prefix_flips(inp)
+    """No negator, but a word one side negates with a prefix stands plain on the other (`prefix_flips`)."""
+    found = prefix_flips(inp, count)
     said = {w for pair in found for w in pair}
     spans = tuple(Span("text", t.start, t.end) for t in tokens(inp.target) if fold(t.text) in said)
     what = ", ".join(f"'{w}' / '{r}'" for w, r in found[:2])

@@ -8,7 +8,7 @@ import re
 
 from . import negation_forms as forms
 from .clauses import clause_start, clause_words, said_between
-from .lexicon import NEG_CONCORD, ONLY_WORDS
+from .lexicon import CLAUSE_BREAK, NEG_CONCORD, ONLY_WORDS
 from .text import Token, tokens
 
 CONCORD_WINDOW = 6  # a concord word further than this many words from its negator negates anew
@@ -20,22 +20,25 @@ CORRELATIVES: dict[str, frozenset[str]] = {
     "fr": frozenset({"ni"}),
     "ca": frozenset({"ni"}),
 }
-_HARD_BREAK = re.compile(r"[;:.!?()\"“”«»—–]")
+_HARD_BREAK = re.compile(CLAUSE_BREAK.pattern.replace(",", ""))  # a clause's end that a comma is not
 _WORDS = re.compile(r"[^\W\d_]+")
+CORRELATION_REACH = 120  # characters back to where the coordination's previous member may stand
 
 
 def continues_correlation(w: str, lang: str, folded: str, at: int) -> bool:
-    """A coordinating negative word after a comma whose clause opened the coordination with one of
-    its own ("no es ni un directorio, ni un enlace", "não é nem um directório, nem um symlink",
-    "neither a file, nor a link"): one negation, where the comma made it count two."""
+    """A coordinating negative word right after a comma whose clause opened the coordination with
+    one of its own ("no es ni un directorio, ni un enlace", "não é nem um directório, nem um
+    symlink", "neither a file, nor a link"): one negation, where the comma made it count two.
+    Not after a conjunction ("ni tiempo ni dinero, y ni se te ocurra": a clause of its own)."""
     words = CORRELATIVES.get(lang)
     if not words or w not in words:
         return False
-    before = folded[:at]
-    breaks = list(_HARD_BREAK.finditer(before))
-    stretch = before[breaks[-1].end() if breaks else 0 :]
-    comma = stretch.rfind(",")
-    return comma >= 0 and any(t in words for t in _WORDS.findall(stretch[:comma]))
+    before = folded[max(0, at - CORRELATION_REACH) : at].rstrip()
+    if not before.endswith(","):
+        return False
+    breaks = list(_HARD_BREAK.finditer(before, 0, len(before) - 1))
+    head = before[breaks[-1].end() if breaks else 0 : -1]
+    return any(t in words for t in _WORDS.findall(head))
 
 
 def repeats_n_word(w: str, lang: str, folded: str, found: list[tuple[int, int]], at: int) -> bool:

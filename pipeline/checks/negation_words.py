@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from . import CheckInput
 from .lexicon import (
@@ -34,8 +35,7 @@ def implicit(text: str, lang: str) -> tuple[str, ...]:
     """Words that negate without a negator: "without", "lacks", "few", and words made negative by
     an affix ("unable", "insuficiente", "useless"). They explain a difference in negator counts."""
     listed = NEG_IMPLICIT.get(lang, frozenset())
-    strong, weak, suffixes = NEG_AFFIXES.get(lang, ((), (), ()))
-    fused = tuple(p for p in strong + weak if p not in NEG_HYPHEN_ONLY.get(lang, frozenset()))
+    strong, fused, suffixes = _prefixes(lang)
     hyphen_suffixes = NEG_HYPHEN_SUFFIXES.get(lang, frozenset())
     out = []
     folded = fold(text)
@@ -60,6 +60,18 @@ def implicit(text: str, lang: str) -> tuple[str, ...]:
         if w in listed or hyphened or _affixed(w, spelt, lang, fused, strong, suffixes):
             out.append(tok.text)
     return tuple(out)
+
+
+@functools.cache
+def _prefixes(lang: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """(strong prefixes, the prefixes written fused: all but those that negate only hyphenated,
+    suffixes) of a language (`NEG_AFFIXES`)."""
+    strong, weak, suffixes = NEG_AFFIXES.get(lang, ((), (), ()))
+    return (
+        strong,
+        tuple(p for p in strong + weak if p not in NEG_HYPHEN_ONLY.get(lang, frozenset())),
+        suffixes,
+    )
 
 
 def _affixed(
@@ -111,8 +123,7 @@ def _prefix_rest(
 def prefixed(text: str, lang: str) -> dict[str, str]:
     """The words of `text` made negative by a fused prefix, folded, each with what follows the
     prefix ("invalido" -> "valido", "desconocido" -> "conocido", "unknown" -> "known")."""
-    strong, weak, _ = NEG_AFFIXES.get(lang, ((), (), ()))
-    fused = tuple(p for p in strong + weak if p not in NEG_HYPHEN_ONLY.get(lang, frozenset()))
+    strong, fused, _ = _prefixes(lang)
     out = {}
     for tok in tokens(fold(text)):
         rest = _prefix_rest(tok.text, text[tok.start : tok.end].lower(), lang, fused, strong)
@@ -121,40 +132,52 @@ def prefixed(text: str, lang: str) -> dict[str, str]:
     return out
 
 
-INFLECTION = 2  # letters of an ending a word may change in agreement ("válido", "válida", "válidos")
+_AGREEMENT = re.compile(r"[aeiou]s?$")  # the ending agreement changes ("válido", "válida", "válidos")
 
 
-def flipped_prefix(one: str, other: str, lang: str) -> list[tuple[str, str]]:
-    """(word, what follows its prefix) where one text of a language says a word negated by a
-    prefix ("inválido") and the other the plain word in any agreement ("válida") without the
-    prefixed one, either way: an opposite said with the language's own prefix."""
+def _agreed(word: str) -> str:
+    return _AGREEMENT.sub("", word)
 
-    def has(words: set[str], word: str) -> bool:
-        stem = word[: max(4, len(word) - INFLECTION)]
-        return any(x.startswith(stem) for x in words)
 
-    words_one, words_other = {fold(t.text) for t in tokens(one)}, {fold(t.text) for t in tokens(other)}
+def flipped_prefix(
+    one: str, other: str, lang: str, count: Callable[[str, str], int | None]
+) -> list[tuple[str, str]]:
+    """(word, what follows its prefix) where one text of a language, with no negator, says a word
+    negated by a prefix ("inválido") and the other, with none either, the plain word in any
+    agreement ("válida") without the prefixed one, either way: an opposite said with the
+    language's own prefix. A plain side that negates with a word ("little likely" / "unlikely")
+    says the same. `count`: the negators of a text (`negation.count`)."""
+    if not (prefixed(one, lang) or prefixed(other, lang)) or count(one, lang) or count(other, lang):
+        return []  # "no es válido" / "é inválido", and any negation reworded beside the word
+    keys_one = {_agreed(fold(t.text)) for t in tokens(one)}
+    keys_other = {_agreed(fold(t.text)) for t in tokens(other)}
     found = []
-    for text, plain, mine, theirs in (
-        (one, other, words_one, words_other),
-        (other, one, words_other, words_one),
-    ):
+    for text, plain, mine, theirs in ((one, other, keys_one, keys_other), (other, one, keys_other, keys_one)):
         if set(implicit(plain, lang)) - set(prefixed(plain, lang)):
-            continue  # the plain side may negate with a word ("little likely" / "unlikely")
+            continue
         for w, rest in prefixed(text, lang).items():
-            if not has(theirs, w) and has(theirs, rest) and not has(mine - {w}, rest):
+            if _agreed(w) not in theirs and _agreed(rest) in theirs and _agreed(rest) not in mine:
                 found.append((w, rest))
     return found
 
 
-def prefix_flips(inp: CheckInput) -> list[tuple[str, str]]:
+COGNATE = 3  # first letters the plain words of the two engine views share: one word, two languages
+
+
+def prefix_flips(inp: CheckInput, count: Callable[[str, str], int | None]) -> list[tuple[str, str]]:
     """The copy's flips against the engine's forward translation (`flipped_prefix`) where the
-    back-translation flips the source's too: the engine's "invalid" for the copy's "valid", and
-    its "válido" for the source's "inválido". Empty without both engine views."""
+    back-translation flips the source's too, on the same word (the plain words of the two views
+    begin alike: "valid" and "válido"): the engine's "invalid" for the copy's "valid", and its
+    "válido" for the source's "inválido". Empty without both engine views."""
     if inp.forward is None or inp.back is None:
         return []
-    found = flipped_prefix(inp.forward, inp.target, inp.target_lang)
-    return found if found and flipped_prefix(inp.source, inp.back, inp.source_lang) else []
+    found = flipped_prefix(inp.forward, inp.target, inp.target_lang, count)
+    back = (
+        {rest[:COGNATE] for _, rest in flipped_prefix(inp.source, inp.back, inp.source_lang, count)}
+        if found
+        else set()
+    )
+    return [(w, rest) for w, rest in found if rest[:COGNATE] in back]
 
 
 def cannot_said_alike(more: str, more_lang: str, cues: tuple[tuple[int, int], ...], fewer: str) -> int:

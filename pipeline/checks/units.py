@@ -202,8 +202,14 @@ class _Counterparts:
 
 
 def _same_sign(a: str, b: str) -> bool:
-    """Two amounts written alike, spaces aside: whatever each locale's CLDR data makes of the sign."""
-    return fold("".join(a.split())) == fold("".join(b.split()))
+    """Two amounts written with the same sign, in whichever order and with whatever digits and
+    spaces ("$15" / "15 $", "US$15" / "15 $ US"): one sign, whatever each locale's CLDR data
+    makes of it (pesos in Spanish, Canadian dollars in French)."""
+
+    def sign(amount: str) -> list[str]:
+        return sorted(c for c in fold(amount) if not (c.isdigit() or c.isspace() or c in ".,'\u00a0\u202f"))
+
+    return sign(a) == sign(b)
 
 
 def _share_bucket(x: float) -> int:
@@ -226,7 +232,7 @@ def check_units(inp: CheckInput) -> list[Flag]:
         if first is not None and not any(u & unit for u in units):
             _, t_start, t_end = first
             if _same_sign(inp.source[s_start:s_end], inp.target[t_start:t_end]):
-                continue  # "$15" / "$15": one sign each locale reads its own way (MXN, CAD)
+                continue  # "$15" / "15 $": one sign each locale reads its own way (MXN, CAD)
             flags.append(
                 UNITS.flag(
                     f"source amount '{inp.source[s_start:s_end]}' is '{inp.target[t_start:t_end]}' in the "

@@ -72,7 +72,12 @@ def foreign_words(inp: CheckInput) -> list[tuple[int, int, str]]:
         f = fold(w)
         in_source = f in src_vocab
         capitalised = is_capitalised(w)
-        if len(w) == 1 and w.isupper() and not is_sentence_initial(inp.target, tok.start):
+        if (
+            len(w) == 1
+            and w.isupper()
+            and not is_sentence_initial(inp.target, tok.start)
+            and not _titled(toks, i)
+        ):
             continue  # a letter as a symbol ("para Y", "drive C"), not the word it spells
         if capitalised and (not in_source or f in kept):
             continue  # a name of the translation's own, or one the engine's translation keeps ("Selic")
@@ -166,6 +171,19 @@ def _engine_keeps(inp: CheckInput) -> bool:
     return words <= kept.keys() and all(zipf(kept[w], inp.target_lang) >= KEPT_WORD_ZIPF for w in words)
 
 
+def _titled(toks: tuple[Token, ...], i: int) -> bool:
+    """The word stands between two capitalised words: a title's ("Guardar Y Salir")."""
+    return 0 < i < len(toks) - 1 and is_capitalised(toks[i - 1].text) and is_capitalised(toks[i + 1].text)
+
+
+def _engine_renders(inp: CheckInput) -> bool:
+    """The engine's own translation writes a word the copy kept as the source has it otherwise
+    ("Uso de memoria" / "Uso de memória"): the copy's language has a word of its own for it."""
+    return bool(inp.forward) and bool(
+        {fold(t.text) for t in tokens(inp.target)} - {fold(t.text) for t in tokens(inp.forward)}
+    )
+
+
 def _source_words(inp: CheckInput) -> bool:
     """The words an identical copy left as they were include one of the source language rather
     than of both: one `_by_frequency` says is, or one the copy's language hardly writes and the
@@ -237,7 +255,7 @@ def check_untranslated(inp: CheckInput) -> list[Flag]:
         and len(_translatable(inp.source)) >= 2
         and len(names(inp.source, inp.source_lang)) < len(src_words)
         and not _engine_keeps(inp)
-        and _source_words(inp)
+        and (_source_words(inp) or _engine_renders(inp))
     ):
         return [
             UNTRANSLATED.flag(

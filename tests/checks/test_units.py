@@ -111,3 +111,13 @@ def test_a_swapped_currency_fails_the_gate_end_to_end(tmp_path: Path) -> None:
         ("u1", "fail", ["units"]),
         ("ok", "ok", []),
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [("Cuesta $15.", "Il coûte 15 $."), ("Sólo se permite $sp o $15.", "Seuls $sp ou $15 sont autorisés.")],
+)
+def test_one_sign_in_either_order_is_one_currency(source: str, target: str) -> None:
+    """Spanish CLDR data (with its Mexican variant) reads "$" as pesos, French (Canadian) as
+    Canadian dollars: the same sign on both sides is the same amount, wherever it stands."""
+    assert messages(source, "es", target, "fr") == []

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from difflib import SequenceMatcher
 
 from . import CheckInput
 from .lexicon import (
@@ -161,23 +162,25 @@ def flipped_prefix(
     return found
 
 
-COGNATE = 3  # first letters the plain words of the two engine views share: one word, two languages
+COGNATE_RATIO = 0.6  # plain words of the two engine views this alike are one word in two languages
+
+
+def _cognate(a: str, b: str) -> bool:
+    """Two folded words that begin alike and share most letters in order ("valid" / "valido",
+    "attiva" / "activa", "conhecido" / "conocido")."""
+    return a[:1] == b[:1] and SequenceMatcher(None, a, b).ratio() >= COGNATE_RATIO
 
 
 def prefix_flips(inp: CheckInput, count: Callable[[str, str], int | None]) -> list[tuple[str, str]]:
     """The copy's flips against the engine's forward translation (`flipped_prefix`) where the
     back-translation flips the source's too, on the same word (the plain words of the two views
-    begin alike: "valid" and "válido"): the engine's "invalid" for the copy's "valid", and its
+    are cognates: "valid" and "válido"): the engine's "invalid" for the copy's "valid", and its
     "válido" for the source's "inválido". Empty without both engine views."""
     if inp.forward is None or inp.back is None:
         return []
     found = flipped_prefix(inp.forward, inp.target, inp.target_lang, count)
-    back = (
-        {rest[:COGNATE] for _, rest in flipped_prefix(inp.source, inp.back, inp.source_lang, count)}
-        if found
-        else set()
-    )
-    return [(w, rest) for w, rest in found if rest[:COGNATE] in back]
+    back = [rest for _, rest in flipped_prefix(inp.source, inp.back, inp.source_lang, count)] if found else []
+    return [(w, rest) for w, rest in found if any(_cognate(rest, other) for other in back)]
 
 
 def cannot_said_alike(more: str, more_lang: str, cues: tuple[tuple[int, int], ...], fewer: str) -> int:

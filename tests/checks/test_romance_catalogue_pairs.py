@@ -81,6 +81,7 @@ CASES = [
     ("negation", "pt", "es", "Utilizador desconhecido.", "Usuario conocido.", ["critical"]),
     ("negation", "es", "pt", "El archivo es válido.", "O arquivo é inválido.", ["critical"]),
     ("negation", "it", "es", "Il file è invalido.", "El archivo es válido.", ["critical"]),
+    ("negation", "es", "it", "Active la opción.", "Disattiva l'opzione.", ["critical"]),  # attiva ~ activa
     ("negation", "es", "pt", "El archivo es inválido.", "O arquivo não é válido.", ["minor"]),
     ("negation", "es", "en", "El archivo es inválido.", "The file is valid.", ["critical"]),
     ("negation", "es", "en", "El archivo es inválido.", "The file is invalid.", []),

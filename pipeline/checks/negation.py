@@ -48,7 +48,6 @@ NEGATED_AFTER = 3  # content words after a negator that may be what it negates
 NEGATED_BEFORE = 2  # ... and before it ("caused the corporation no loss")
 CLEAN_SHARED = 2  # negated words said un-negated on the other side that make a difference unambiguous
 
-_LETTERS = re.compile(r"[^\W\d_]+")
 _NUMBER_SIGN = re.compile(r"\s*(?:\.|º|°)?\s*\d")
 _UNTIL = frozenset({"until", "till"})
 _RESTRICTING = _UNTIL | {"unless"}  # "not ... until" = "only then"
@@ -90,7 +89,7 @@ def cues(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     if primary is None:
         return ()
     folded = forms.folded(text)
-    present = set(_LETTERS.findall(folded))
+    present = set(scope.LETTERS.findall(folded))
     banned = forms.lexical_cues(folded, lang)  # "prohibido" = "not allowed", "hardly", "se negó a"
     if not (present & (primary | NEG_STANDALONE.get(lang, frozenset()))) and not (
         banned
@@ -384,8 +383,11 @@ def _restricted(inp: CheckInput) -> list[Flag]:
 
 
 def _prefix_flipped(inp: CheckInput) -> list[Flag]:
-    """No negator, but a word one side negates with a prefix stands plain on the other (`prefix_flips`)."""
-    found = prefix_flips(inp, count)
+    """No negator in the source and the copy (the caller's count) nor in the engine's views, but a
+    word one side negates with a prefix stands plain on the other (`prefix_flips`)."""
+    found = prefix_flips(inp)
+    if found and (count(inp.forward, inp.target_lang) or count(inp.back, inp.source_lang)):
+        return []  # a negation reworded beside the word ("No se puede" / "Impossível ... não é válido")
     said = {w for pair in found for w in pair}
     spans = tuple(Span("text", t.start, t.end) for t in tokens(inp.target) if fold(t.text) in said)
     what = ", ".join(f"'{w}' / '{r}'" for w, r in found[:2])

@@ -21,7 +21,7 @@ CORRELATIVES: dict[str, frozenset[str]] = {
     "ca": frozenset({"ni"}),
 }
 _HARD_BREAK = re.compile(CLAUSE_BREAK.pattern.replace(",", ""))  # a clause's end that a comma is not
-_WORDS = re.compile(r"[^\W\d_]+")
+LETTERS = re.compile(r"[^\W\d_]+")  # the words of a folded text, letters only
 CORRELATION_REACH = 120  # characters back to where the coordination's previous member may stand
 
 
@@ -38,7 +38,7 @@ def continues_correlation(w: str, lang: str, folded: str, at: int) -> bool:
         return False
     breaks = list(_HARD_BREAK.finditer(before, 0, len(before) - 1))
     head = before[breaks[-1].end() if breaks else 0 : -1]
-    return any(t in words for t in _WORDS.findall(head))
+    return any(t in words for t in LETTERS.findall(head))
 
 
 def repeats_n_word(w: str, lang: str, folded: str, found: list[tuple[int, int]], at: int) -> bool:

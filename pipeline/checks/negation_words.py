@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
 from difflib import SequenceMatcher
 
 from . import CheckInput
@@ -140,16 +139,14 @@ def _agreed(word: str) -> str:
     return _AGREEMENT.sub("", word)
 
 
-def flipped_prefix(
-    one: str, other: str, lang: str, count: Callable[[str, str], int | None]
-) -> list[tuple[str, str]]:
-    """(word, what follows its prefix) where one text of a language, with no negator, says a word
-    negated by a prefix ("inválido") and the other, with none either, the plain word in any
-    agreement ("válida") without the prefixed one, either way: an opposite said with the
-    language's own prefix. A plain side that negates with a word ("little likely" / "unlikely")
-    says the same. `count`: the negators of a text (`negation.count`)."""
-    if not (prefixed(one, lang) or prefixed(other, lang)) or count(one, lang) or count(other, lang):
-        return []  # "no es válido" / "é inválido", and any negation reworded beside the word
+def flipped_prefix(one: str, other: str, lang: str) -> list[tuple[str, str]]:
+    """(word, what follows its prefix) where one text of a language says a word negated by a
+    prefix ("inválido") and the other the plain word in any agreement ("válida") without the
+    prefixed one, either way: an opposite said with the language's own prefix. A plain side that
+    negates with a word ("little likely" / "unlikely") says the same. Texts with a negator are the
+    caller's to leave out ("no es válido" / "é inválido")."""
+    if not (prefixed(one, lang) or prefixed(other, lang)):
+        return []
     keys_one = {_agreed(fold(t.text)) for t in tokens(one)}
     keys_other = {_agreed(fold(t.text)) for t in tokens(other)}
     found = []
@@ -171,15 +168,15 @@ def _cognate(a: str, b: str) -> bool:
     return a[:1] == b[:1] and SequenceMatcher(None, a, b).ratio() >= COGNATE_RATIO
 
 
-def prefix_flips(inp: CheckInput, count: Callable[[str, str], int | None]) -> list[tuple[str, str]]:
+def prefix_flips(inp: CheckInput) -> list[tuple[str, str]]:
     """The copy's flips against the engine's forward translation (`flipped_prefix`) where the
     back-translation flips the source's too, on the same word (the plain words of the two views
     are cognates: "valid" and "válido"): the engine's "invalid" for the copy's "valid", and its
     "válido" for the source's "inválido". Empty without both engine views."""
     if inp.forward is None or inp.back is None:
         return []
-    found = flipped_prefix(inp.forward, inp.target, inp.target_lang, count)
-    back = [rest for _, rest in flipped_prefix(inp.source, inp.back, inp.source_lang, count)] if found else []
+    found = flipped_prefix(inp.forward, inp.target, inp.target_lang)
+    back = [rest for _, rest in flipped_prefix(inp.source, inp.back, inp.source_lang)] if found else []
     return [(w, rest) for w, rest in found if any(_cognate(rest, other) for other in back)]
 
 

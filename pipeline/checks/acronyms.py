@@ -133,12 +133,30 @@ def abbreviates(acronym: str, text: str | None) -> bool:
     its first letter and may give more of its own letters in order ("tuberculosis" for TB,
     "antimicrobial resistance" for AMR, "gross domestic product" for GDP); short connectors
     ("of", "and") may sit between them and give their initial or none. One word alone must be four times as long as the acronym
-    ("unusual" is no US)."""
+    ("unusual" is no US). The words may also come in the reverse order (`_reversed`)."""
     target = acronym.lower()
     words = [t.text.lower() for t in tokens(text)]
-    return any(
+    return _reversed(target, words) or any(
         _made_of(target, words, i) for i, w in enumerate(words) if w[:1] == target[:1] and len(w) >= MIN_WORD
     )
+
+
+def _reversed(acronym: str, words: list[str]) -> bool:
+    """Consecutive words whose initials, read from the last, are the acronym's letters, as a Romance
+    language puts a noun before its modifiers ("máquina virtual" for VM, "liste de révocations de
+    certificat" for CRL): each word gives its initial alone, and connectors between them none."""
+    if len(acronym) < 2:
+        return False
+    content = [(i, w) for i, w in enumerate(words) if len(w) >= MIN_WORD]
+    letters_ = "".join(w[0] for _, w in content)
+    wanted = acronym[::-1]
+    for k in range(len(content) - len(wanted) + 1):
+        if letters_[k : k + len(wanted)] != wanted:
+            continue
+        first, last = content[k][0], content[k + len(wanted) - 1][0]
+        if last - first <= 2 * (len(wanted) - 1):  # no more than one connector between two words
+            return True
+    return False
 
 
 SINGLE_WORD_LETTERS = 4  # one word makes an acronym when it has this many letters per letter of it

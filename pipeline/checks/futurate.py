@@ -126,17 +126,29 @@ def no_new_past(inp: CheckInput, side: str) -> bool:
     """One side ("source" or "text") says nothing in the past that the other does not, read in
     English: each verb it puts in the past the other has in the past too ("announced that tickets go
     on sale" / "announced that they will be put on sale"); written in a Romance language, it has no
-    more pasts of its own than the other's English. False where the pair has no English."""
+    more pasts of its own than the other's English. Between two Romance languages (no English
+    in the pair), each side's own pasts are counted: no more on this side than on the other
+    ("que se usará" / "utilizada": a participle is no past). False for other pairs."""
     from .verb_tense import past_lemmas
 
     mine = english(inp, side)
     other = english(inp, "text" if side == "source" else "source")
     if mine is None or other is None:
-        return False
+        return _no_more_pasts(inp, side)
     theirs = past_lemmas(other)
     text, lang = _written(inp, side)
     own = ROMANCE_PAST.get(lang)
     return past_lemmas(mine) <= theirs and (own is None or len(own.findall(text)) <= len(theirs))
+
+
+def _no_more_pasts(inp: CheckInput, side: str) -> bool:
+    """Both sides Romance: `side` has no more pasts of its own language than the other has of its."""
+    text, lang = _written(inp, side)
+    other, other_lang = _written(inp, "text" if side == "source" else "source")
+    mine, theirs = ROMANCE_PAST.get(lang), ROMANCE_PAST.get(other_lang)
+    if mine is None or theirs is None:
+        return False
+    return len(mine.findall(text)) <= len(theirs.findall(other))
 
 
 def futurate(inp: CheckInput, side: str) -> bool:
@@ -148,3 +160,21 @@ def futurate(inp: CheckInput, side: str) -> bool:
 def _written(inp: CheckInput, side: str) -> tuple[str, str]:
     """One side ("source" or "text") as written, with its language."""
     return (inp.source, inp.source_lang) if side == "source" else (inp.target, inp.target_lang)
+
+
+# A relative pronoun with at most two words (a clitic, a negator) before the verb: "que se usará",
+# "qui ne seront pas", "che verrà", "que usar-se-á".
+_RELATIVE = re.compile(
+    r"\b(?:que|quien|quienes|quem|cual|cuales|qual|quais|quale|quali|qui|che|cui|donde|onde|dove|où|dont)"
+    r"\s+(?:\S+\s+){0,2}$",
+    re.I,
+)
+
+
+def in_relative_clauses(text: str, futures: re.Pattern[str]) -> bool:
+    """Every future of a Romance text is the verb of a relative clause: a restrictive relative says
+    what a thing is for or will undergo ("la fuente que se usará", "el componente que será
+    eliminado"), which another language says with a participle or an infinitive ("la fuente
+    utilizada", "o componente a eliminar") without a change of tense."""
+    found = list(futures.finditer(text))
+    return bool(found) and all(_RELATIVE.search(text, max(0, m.start() - 40), m.start()) for m in found)

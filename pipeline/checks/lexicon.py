@@ -44,15 +44,17 @@ NEG_STANDALONE: dict[str, frozenset[str]] = {
 # "para não dizer" = "to say the least", "no matter" = "independentemente". One ending in " ,"
 # counts before a punctuation mark, a conjunction or the end: "or not" closing an alternative
 # ("whether true or not,", "quer se goste ou não e", "quer queira quer não)") negates nothing.
+# The expletive negation of "until": "finché non è rilasciato", "hasta que no termine" = "until".
 NEG_IDIOMS: dict[str, tuple[str, ...]] = {
     "en": ("no doubt", "not only", "no longer", "none the less", "nonetheless", "never the less",
            "no matter", "never mind", "whether or not", "or not ,"),
     "es": ("no obstante", "no solo", "no solamente", "nada mas", "ni siquiera", "a no ser",
-           "por no decir", "no cabe duda", "o no ,"),
+           "por no decir", "no cabe duda", "o no ,", "hasta que no"),
     "fr": ("non seulement", "ne ... que", "n'importe", "non plus", "a moins que", "pour ne pas dire",
            "ou non ,"),
     "de": ("nicht nur", "nichtsdestotrotz", "oder nicht ,"),
-    "it": ("non solo", "nonostante", "non appena", "per non dire", "o no ,", "o meno ,"),
+    "it": ("non solo", "nonostante", "non appena", "per non dire", "o no ,", "o meno ,", "finche non",
+           "fino a quando non", "fino a che non"),
     "pt": ("nao so", "nao apenas", "nada mais", "a nao ser", "para nao dizer", "nao ha duvida",
            "ou nao ,", "quer nao ,"),
 }  # fmt: skip
@@ -74,27 +76,37 @@ NEG_IMPLICIT: dict[str, frozenset[str]] = {
         "against decline declines declined declining refuse refuses refused refusing".split()
     ),
     "es": frozenset(
-        "sin falta faltan carece carecen apenas pocos pocas escasos escasas ausencia contrario sino "
+        "sin falta faltan carece carecen apenas pocos pocas escasos escasas ausencia ausente ausentes contrario sino "
         "salvo excepto "
         "falla fallan fallo fallaron fallar fallido fallida fallidos fallidas "  # English "fail"
-        "fallado fallada fallados falladas".split()
+        "fallado fallada fallados falladas fracasaron fracasar fracasado fracasada".split()
     ),
     "pt": frozenset(
-        "sem falta faltam carece carecem poucos poucas escassos escassas ausencia contrario senao "
+        "sem falta faltam carece carecem poucos poucas escassos escassas ausencia ausente ausentes contrario senao "
         "salvo exceto excepto "
-        "falha falham falhou falharam falhar falhado falhada".split()
+        "falha falham falhou falharam falhar falhado falhada fracassou fracassaram fracassar fracassado "
+        "fracassada".split()
     ),
     "fr": frozenset(
-        "sans manque manquent peu guere absence contraire sinon sauf excepte "
+        "sans manque manquent peu guere absence absent absente absents absentes contraire sinon sauf excepte "
         "echoue echouee echoues echouees echouent echouer echec echecs".split()
     ),
     "it": frozenset(
-        "senza manca mancano pochi poche scarsi assenza contrario altrimenti salvo tranne "
+        "senza manca mancano pochi poche scarsi assenza assente assenti contrario altrimenti salvo tranne "
         "fallito fallita falliti fallite fallisce falliscono fallire".split()
     ),
     "de": frozenset("ohne mangel fehlt fehlen wenig wenige sonst ausser".split()),
     "ca": frozenset("sense falta manca pocs poques falla fallen fallat fallada fallar".split()),
 }
+# A failed act named by its error: "Error al abrir" = "No se pudo abrir" = "Apertura non riuscita".
+# The noun negates only where it opens the text (or follows a colon) and a preposition or a gerund
+# follows it ("Error opening", "errore nell'apertura", "erreur lors de"): "el error no se corrigió"
+# keeps its negation. Folded.
+ERROR_NOUNS = frozenset("error errors erro erros erreur erreurs errore errori".split())
+# Words that say an act failed (folded starts): "fail"/"falla"/"falha"/"fallito"/"fracasó", "échec",
+# "impossible"/"imposible"/"impossível", "incapaz", "unable", and the failed-act error nouns above.
+FAILURE_STEMS = ("fail", "fall", "falh", "fracas", "echec", "echou", "impossib", "imposib", "impossiv",
+                 "incapa", "unable", *ERROR_NOUNS)  # fmt: skip
 # "Cannot" said with an adjective of impossibility: "No se puede abrir" = "Impossível abrir" =
 # "Impossible d'ouvrir" = "Unable to open" (negation._said_alike). The forms of "can" (and "be
 # possible", "manage to") a negator before them makes a "cannot", and the stems of the words

@@ -37,7 +37,7 @@ from .lexicon import (
     NEG_STANDALONE,
     ONLY_WORDS,
 )
-from .negation_words import cannot_said_alike, implicit, prefix_flips
+from .negation_words import cannot_said_alike, failure_dropped, implicit, prefix_flips, read_by_engine
 from .text import fold, tokens, words, zipf
 from .wordnet_antonyms import negated_by_prefix
 
@@ -291,29 +291,13 @@ def _implied(inp: CheckInput, fewer: tuple[str, str], view: str | None, copy_sho
     stands for "while ... not" unless the engine's rendering of the other side writes it too: then
     it renders a word of that side ("no ... hasta junio" / "until June"). Where the copy is
     `copy_short` negators short and its own words do not make them up, also what the engine reads
-    as negating in it (`_read_by_engine`)."""
+    as negating in it (`negation_words.read_by_engine`)."""
     text, lang = fewer
     rendered = _UNTIL & set(implicit(view or "", lang))
     implied = tuple(w for w in implicit(text, lang) if w not in rendered)
     if len(implied) < copy_short:
-        implied += _read_by_engine(inp)  # the copy's words its language's list lacks ("fallita")
+        implied += read_by_engine(inp)  # the copy's words its language's list lacks ("fallita")
     return implied
-
-
-def _read_by_engine(inp: CheckInput) -> tuple[str, ...]:
-    """Words the engine's back-translation of the copy negates with ("fallita" / "failed",
-    "introuvables" / "unfindable") beyond those of the source: the copy says the negation with a
-    word its own language's list does not hold."""
-    if inp.back is None:
-        return ()
-    said = list(implicit(inp.source, inp.source_lang))
-    out = []
-    for w in implicit(inp.back, inp.source_lang):
-        if w in said:
-            said.remove(w)
-        else:
-            out.append(w)
-    return tuple(out)
 
 
 def _borne_out(said: tuple[str, ...], forward: str | None, back: str | None, lang: str) -> tuple[str, ...]:
@@ -383,10 +367,16 @@ def _restricted(inp: CheckInput) -> list[Flag]:
 
 
 def _prefix_flipped(inp: CheckInput) -> list[Flag]:
-    """No negator in the source and the copy (the caller's count) nor in the engine's views, but a
-    word one side negates with a prefix stands plain on the other (`prefix_flips`)."""
+    """No negator in the source and the copy (the caller's count), but one side says an act failed
+    and the other does not (`failure_dropped`), or, with none in the engine's views either, a word
+    one side negates with a prefix stands plain on the other (`prefix_flips`)."""
+    views = (count(inp.forward, inp.target_lang), count(inp.back, inp.source_lang))
+    if dropped := failure_dropped(inp, views):  # "Falha ao enviar" / "Se envió"
+        return [
+            NEGATION.flag(f"one side says the act failed ('{dropped[0]}'), the other does not", dropped[1:])
+        ]
     found = prefix_flips(inp)
-    if found and (count(inp.forward, inp.target_lang) or count(inp.back, inp.source_lang)):
+    if found and any(views):
         return []  # a negation reworded beside the word ("No se puede" / "Impossível ... não é válido")
     said = {w for pair in found for w in pair}
     spans = tuple(Span("text", t.start, t.end) for t in tokens(inp.target) if fold(t.text) in said)

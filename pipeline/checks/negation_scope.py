@@ -73,7 +73,7 @@ _EXPLETIVE_OPENER = re.compile(
     r"\b(?:(?:avant|moins|peur|crainte|sans)\s+|(?:crain|craign|redout|evit|empech)\w*\s+"
     r"|(?:plus|moins|mieux|pire|autre|autrement)\s+(?!de\b|d')(?:\w+\s+){0,3}?)qu(?:e\b|')"
 )
-EXPLETIVE_SUBJECT = 6  # words between the opener's "que" and its "ne" (the clause's subject)
+EXPLETIVE_SUBJECT = 8  # words between the opener's "que" and its "ne" (the clause's subject)
 _NEGATIVE_BEFORE_OPENER = frozenset(
     "personne nul nulle rien aucun aucune jamais".split()
 )  # "Personne d'autre que"

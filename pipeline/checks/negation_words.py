@@ -9,10 +9,14 @@ import functools
 import re
 from difflib import SequenceMatcher
 
+from pipeline.records import Span
+
 from . import CheckInput
 from .lexicon import (
     CAN,
     CANNOT_STEMS,
+    ERROR_NOUNS,
+    FAILURE_STEMS,
     IMPLICIT_IDIOMS,
     NEG_AFFIXES,
     NEG_HYPHEN_ONLY,
@@ -21,7 +25,7 @@ from .lexicon import (
     VERBAL_NOUN_ENDINGS,
 )
 from .negation_forms import free_compound
-from .text import fold, inside, tokens, zipf
+from .text import Token, fold, inside, tokens, zipf
 from .wordnet_antonyms import prefixed_opposite, un_participle
 
 CAN_AFTER = 3  # words after a negator that may be the "can" it negates ("no se le puede", "não foi possível")
@@ -57,9 +61,29 @@ def implicit(text: str, lang: str) -> tuple[str, ...]:
                 )
             )
         )
-        if w in listed or hyphened or _affixed(w, spelt, lang, fused, strong, suffixes):
+        if (
+            w in listed
+            or hyphened
+            or _affixed(w, spelt, lang, fused, strong, suffixes)
+            or _failed_act(folded, tok)
+        ):
             out.append(tok.text)
     return tuple(out)
+
+
+# After an error noun: a preposition or an English gerund ("Error al abrir", "Error de conexión",
+# "erreur lors de la lecture", "Error opening", "erro ao gravar").
+_ACT_FOLLOWS = re.compile(
+    r"\s+(?:al|en|ao|na|no|nel|nell|nella|de|del|di|du|do|da|durante|lors|pendant|while|when|during|\w{3,}ing)\b"
+)
+
+
+def _failed_act(folded: str, tok: Token) -> bool:
+    """An error noun that names a failed act (`lexicon.ERROR_NOUNS`): it opens the text or follows a
+    colon, and a preposition or a gerund follows it."""
+    if tok.text not in ERROR_NOUNS or folded[: tok.start].rstrip()[-1:] not in ("", ":"):
+        return False
+    return _ACT_FOLLOWS.match(folded, tok.end) is not None
 
 
 @functools.cache
@@ -202,3 +226,71 @@ def cannot_said_alike(more: str, more_lang: str, cues: tuple[tuple[int, int], ..
         if i is not None and any(can.fullmatch(t.text) for t in toks[max(0, i - 1) : i + 1 + CAN_AFTER]):
             negated += 1
     return min(negated, said)
+
+
+def failures(text: str | None, lang: str) -> tuple[str, ...]:
+    """The words of `text` that say an act failed (`lexicon.FAILURE_STEMS` among `implicit`), and
+    the Romance nouns of failure ("fracaso", "échec") that explain no negator of their own."""
+    nouns = tuple(
+        t.text for t in tokens(fold(text or "")) if lang != "en" and t.text.startswith(("fracas", "echec"))
+    )
+    return tuple(w for w in implicit(text or "", lang) if w.startswith(FAILURE_STEMS)) + nouns
+
+
+def _heading(text: str, word: str) -> Token | None:
+    """The failure word where it opens a message: the text's first word, or the first after a colon
+    ("Falha ao enviar", "%s: impossibile aprire"); prose says failure in too many ways to read it
+    elsewhere ("a failed coup" / "golpe mal-sucedido")."""
+    folded = fold(text)
+    for t in tokens(folded):
+        if t.text == word and folded[: t.start].rstrip()[-1:] in ("", ":"):
+            return t
+    return None
+
+
+def failure_dropped(inp: CheckInput, views: tuple[int | None, int | None]) -> tuple[str, Span] | None:
+    """One side says an act failed and the other says nothing negative, where neither has a negator
+    (the caller's count): "Falha ao enviar o e-mail" / "El correo se envió correctamente". The
+    engine agrees: its rendering of the failing side keeps a failure word or a negator, its
+    rendering of the other side has neither (`views`: the negators of the forward and the back
+    translation). Returns the failure word (folded) and its span, on the side that says it."""
+    fwd, back = views
+    for side, text, lang, view, other, other_lang, other_view, view_neg, other_neg in (
+        ("text", inp.source, inp.source_lang, inp.forward, inp.target, inp.target_lang, inp.back, fwd, back),
+        (
+            "source",
+            inp.target,
+            inp.target_lang,
+            inp.back,
+            inp.source,
+            inp.source_lang,
+            inp.forward,
+            back,
+            fwd,
+        ),
+    ):
+        failed = [w for w in failures(text, lang) if _heading(text, w)]
+        if not failed or view is None or other_view is None or implicit(other, other_lang):
+            continue
+        kept = bool(view_neg) or bool(failures(view, other_lang))
+        if kept and not other_neg and not implicit(other_view, lang):
+            said = "source" if side == "text" else "text"
+            at = _heading(text, failed[0])
+            return (failed[0], Span(said, at.start, at.end)) if at else None
+    return None
+
+
+def read_by_engine(inp: CheckInput) -> tuple[str, ...]:
+    """Words the engine's back-translation of the copy negates with ("fallita" / "failed",
+    "introuvables" / "unfindable") beyond those of the source: the copy says the negation with a
+    word its own language's list does not hold."""
+    if inp.back is None:
+        return ()
+    said = list(implicit(inp.source, inp.source_lang))
+    out = []
+    for w in implicit(inp.back, inp.source_lang):
+        if w in said:
+            said.remove(w)
+        else:
+            out.append(w)
+    return tuple(out)

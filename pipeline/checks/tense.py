@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from pipeline.records import Flag, Span
 
 from . import Check, CheckInput, register
-from .futurate import futurate, no_new_past
+from .futurate import futurate, in_relative_clauses, no_new_past
 from .modal_forms import MODAL, MODAL_BEFORE, modal_for_modal_future, modal_futures, modals_for_futures
 from .verb_tense import BEING, VerbForms, status_line
 
@@ -302,7 +302,8 @@ def check_tense(inp: CheckInput) -> list[Flag]:
             else _spans(inp.source, inp.source_lang, table, "source")
         )
         if added:
-            flags.append(TENSE.flag(f"the translation adds a {name} form the source does not have", where))
+            msg = f"the translation adds a {name} form the source does not have"
+            flags.append(TENSE.flag(msg, where, severity="minor" if _relative_future(name, inp) else "major"))
         else:
             msg = f"the translation drops a {name} form the source has"
             flags.append(
@@ -323,6 +324,18 @@ def _future_said_otherwise(name: str, inp: CheckInput) -> bool:
     and on one tense shift of DEMETR. A dropped progressive stays `major`
     (`_simple_for_progressive` reads the idiom that excuses one)."""
     return name == "future" and no_new_past(inp, "text")
+
+
+def _relative_future(name: str, inp: CheckInput) -> bool:
+    """An added future is evidence (`minor`) where each of the Romance copy's futures is a relative
+    clause's verb (`futurate.in_relative_clauses`) and the source says nothing in the past the copy
+    does not ("el archivo que se borró" / "que será borrado" stays `major`)."""
+    return (
+        name == "future"
+        and inp.target_lang != "en"
+        and in_relative_clauses(inp.target, FUTURE[inp.target_lang])
+        and no_new_past(inp, "source")
+    )
 
 
 def _count(text: str | None, lang: str, name: str) -> int | None:

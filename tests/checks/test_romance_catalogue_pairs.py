@@ -45,6 +45,7 @@ ROUTES = {  # (source language, copy language) -> (forward pair, back pair)
     ("it", "es"): ("ita-spa", "spa-ita"),
     ("es", "fr"): ("es-fr", "fr-es"),
     ("es", "en"): ("spa-eng", "eng-spa"),
+    ("en", "es"): ("eng-spa", "spa-eng"),
 }
 
 CASES = [

@@ -1,0 +1,161 @@
+"""UI strings between Romance languages (and out of English) that say one thing in two idioms,
+against the errors beside them (sixteenth session: the catalogue benchmark's read fifths and QA
+pass 13, on strings of their own). Real Apertium both ways; each correct pair here was flagged
+before, each error passed or still fails:
+
+- `tense`: a future in a relative clause ("que se usará", "que será removido", "qui ne seront
+  pas") said with a participle or an infinitive ("utilizada", "a eliminar") is evidence
+  (`minor`), either way, where neither side says something in the past the other does not; a
+  past made a future ("se borró" / "será apagado") stays `major`. Between two Romance languages
+  each side's own pasts are counted (there is no English side to read them in).
+- `negation`: an error noun that opens a failure message ("Error al abrir", "errore
+  nell'apertura", "Error de conexión") says what "no se pudo abrir" / "non riuscita" says; the
+  nouns and verbs of failing ("fracasada") and of absence ("assente") negate without a negator;
+  Italian "finché non" and Spanish "hasta que no" are "until", and a French "ne" after "avant
+  que" with a long subject is expletive. A failure made a success ("Falha ao enviar" / "se
+  envió"), with no negator on either side, fails where the engine keeps the failure on one side
+  and nothing negative on the other.
+- `names`: an acronym is spelt out in the reverse word order a Romance language uses ("máquina
+  virtual" for VM, "points de distribution" for DP).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.checks import CheckInput
+
+from .helpers import assert_severities, through
+from .test_romance_catalogue_pairs import ROUTES
+
+pytestmark = pytest.mark.requires_apertium
+
+CASES = [
+    # (check, source language, copy language, source, copy, the severities it raises)
+    (
+        "tense",
+        "es",
+        "pt",
+        "Nombre de la tipografía predeterminada que se usará para leer documentos.",
+        "Nome da letra predefinida utilizada para ler documentos.",
+        ["minor"],
+    ),
+    (
+        "tense",
+        "pt",
+        "es",
+        "Insira o número do componente que será removido:",
+        "Por favor, introduzca el número del componente a eliminar:",
+        ["minor"],
+    ),
+    (
+        "tense",
+        "es",
+        "pt",
+        "Por favor, introduzca el número del componente a eliminar:",
+        "Insira o número do componente que será removido:",
+        ["minor"],
+    ),
+    (
+        "tense",
+        "it",
+        "es",
+        "Testo visualizzato nella barra di avanzamento",
+        "Texto que se mostrará en la barra de progreso",
+        ["minor"],
+    ),
+    ("tense", "en", "es", "Component to remove", "Componente que se eliminará", ["minor"]),
+    ("tense", "es", "pt", "El archivo que se borró ayer.", "O ficheiro que será apagado amanhã.", ["major"]),
+    ("tense", "es", "pt", "El archivo se guardará.", "O ficheiro foi guardado.", ["major"]),
+    (
+        "tense",
+        "es",
+        "it",
+        "El archivo se guardó correctamente.",
+        "Il file verrà salvato correttamente.",
+        ["major"],
+    ),
+    (
+        "negation",
+        "es",
+        "it",
+        "Error al consultar la cadena de versión: %s",
+        "Interrogazione della stringa di versione non riuscita: %s",
+        ["minor"],
+    ),
+    ("negation", "pt", "es", "Não foi possível abrir o arquivo.", "Error al abrir el archivo.", ["minor"]),
+    (
+        "negation",
+        "es",
+        "fr",
+        "No se pudo leer el archivo.",
+        "Erreur lors de la lecture du fichier.",
+        ["minor"],
+    ),
+    (
+        "negation",
+        "it",
+        "es",
+        'conversione della tabella "%s" in vista fallita perché ha dei trigger',
+        "no se pudo convertir la tabla «%s» en vista porque tiene triggers",
+        ["minor"],
+    ),
+    ("negation", "es", "it", "Ninguno en main().", "Assente in main().", ["minor"]),
+    ("negation", "es", "pt", "El error no se corrigió.", "O erro foi corrigido.", ["critical"]),
+    (
+        "negation",
+        "es",
+        "it",
+        "Retener el trabajo hasta que se libere explícitamente",
+        "Trattenere il lavoro finché non è esplicitamente rilasciato",
+        [],
+    ),
+    (
+        "negation",
+        "es",
+        "it",
+        "No cierre la ventana hasta que termine la descarga.",
+        "Chiudi la finestra finché non termina lo scaricamento.",
+        ["critical"],
+    ),
+    (
+        "negation",
+        "es",
+        "fr",
+        "Cuántos milisegundos esperar antes de que las teclas de movimiento del ratón empiecen a funcionar.",
+        "Combien de millisecondes à patienter avant que les touches de déplacement de la souris ne commencent "
+        "à fonctionner.",
+        [],
+    ),
+    ("negation", "pt", "es", "Falha ao enviar o e-mail.", "El correo se envió correctamente.", ["critical"]),
+    ("negation", "fr", "es", "Échec de la connexion.", "Conexión establecida.", ["critical"]),
+    ("negation", "es", "it", "Error al guardar.", "Salvataggio completato.", ["critical"]),
+    ("negation", "fr", "es", "Échec de la connexion.", "Error de conexión.", []),
+    ("negation", "pt", "es", "Falha ao enviar o e-mail.", "Error al enviar el correo.", []),
+    ("negation", "es", "pt", "El archivo se guardó sin errores.", "O ficheiro foi guardado.", []),
+    (
+        "names",
+        "it",
+        "es",
+        "Autenticazione richiesta per importare un'immagine VM o un container",
+        "Necesita autenticarse para importar una imagen de máquina virtual o de contenedor",
+        [],
+    ),
+    (
+        "names",
+        "es",
+        "fr",
+        "ha fallado crl_fetch via DP: %s",
+        "échec de crl_fetch par points de distribution : %s",
+        [],
+    ),
+    ("names", "es", "pt", "Reinicie la VM.", "Reinicie o servidor.", ["critical"]),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c[0]}-{c[1]}{c[2]}-{i}" for i, c in enumerate(CASES)])
+def test_one_meaning_in_two_idioms(case: tuple[str, str, str, str, str, list[str]]) -> None:
+    check, src, tgt, source, copy, expected = case
+    forward_pair, back_pair = ROUTES[(src, tgt)]
+    forward, back = through(source, forward_pair), through(copy, back_pair)
+    assert_severities(check, CheckInput(source, src, copy, tgt, forward=forward, back=back), expected)

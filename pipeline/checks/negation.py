@@ -372,9 +372,8 @@ def _prefix_flipped(inp: CheckInput) -> list[Flag]:
     one side negates with a prefix stands plain on the other (`prefix_flips`)."""
     views = (count(inp.forward, inp.target_lang), count(inp.back, inp.source_lang))
     if dropped := failure_dropped(inp, views):  # "Falha ao enviar" / "Se envió"
-        return [
-            NEGATION.flag(f"one side says the act failed ('{dropped[0]}'), the other does not", dropped[1:])
-        ]
+        msg = f"one side says the act failed ('{dropped[0]}'), the other does not"
+        return [NEGATION.flag(msg, dropped[1:], severity="major")]
     found = prefix_flips(inp)
     if found and any(views):
         return []  # a negation reworded beside the word ("No se puede" / "Impossível ... não é válido")

@@ -237,6 +237,12 @@ def failures(text: str | None, lang: str) -> tuple[str, ...]:
     return tuple(w for w in implicit(text or "", lang) if w.startswith(FAILURE_STEMS)) + nouns
 
 
+def _negative(text: str, lang: str) -> bool:
+    """A word of `text` negates, or names an error or a failure anywhere ("error recuperando")."""
+    folded = (t.text for t in tokens(fold(text)))
+    return bool(implicit(text, lang)) or any(w in ERROR_NOUNS or w.startswith(FAILURE_STEMS) for w in folded)
+
+
 def _heading(text: str, word: str) -> Token | None:
     """The failure word where it opens a message: the text's first word, or the first after a colon
     ("Falha ao enviar", "%s: impossibile aprire"); prose says failure in too many ways to read it
@@ -270,10 +276,10 @@ def failure_dropped(inp: CheckInput, views: tuple[int | None, int | None]) -> tu
         ),
     ):
         failed = [w for w in failures(text, lang) if _heading(text, w)]
-        if not failed or view is None or other_view is None or implicit(other, other_lang):
+        if not failed or view is None or other_view is None or _negative(other, other_lang):
             continue
         kept = bool(view_neg) or bool(failures(view, other_lang))
-        if kept and not other_neg and not implicit(other_view, lang):
+        if kept and not other_neg and not _negative(other_view, lang):
             said = "source" if side == "text" else "text"
             at = _heading(text, failed[0])
             return (failed[0], Span(said, at.start, at.end)) if at else None

@@ -13,8 +13,8 @@ before, each error passed or still fails:
   nouns and verbs of failing ("fracasada") and of absence ("assente") negate without a negator;
   Italian "finché non" and Spanish "hasta que no" are "until", and a French "ne" after "avant
   que" with a long subject is expletive. A failure made a success ("Falha ao enviar" / "se
-  envió"), with no negator on either side, fails where the engine keeps the failure on one side
-  and nothing negative on the other.
+  envió"), with no negator on either side, is `major` where the engine keeps the failure on one
+  side and nothing negative (no error noun either) on the other.
 - `names`: an acronym is spelt out in the reverse word order a Romance language uses ("máquina
   virtual" for VM, "points de distribution" for DP).
 """
@@ -127,10 +127,20 @@ CASES = [
         "à fonctionner.",
         [],
     ),
-    ("negation", "pt", "es", "Falha ao enviar o e-mail.", "El correo se envió correctamente.", ["critical"]),
-    ("negation", "fr", "es", "Échec de la connexion.", "Conexión establecida.", ["critical"]),
-    ("negation", "es", "it", "Error al guardar.", "Salvataggio completato.", ["critical"]),
+    ("negation", "pt", "es", "Falha ao enviar o e-mail.", "El correo se envió correctamente.", ["major"]),
+    ("negation", "fr", "es", "Échec de la connexion.", "Conexión establecida.", ["major"]),
+    ("negation", "es", "it", "Error al guardar.", "Salvataggio completato.", ["major"]),
     ("negation", "fr", "es", "Échec de la connexion.", "Error de conexión.", []),
+    # an error noun anywhere on the other side names the failure too
+    ("negation", "es", "it", "error recuperando '%s': %s", "errore durante il recupero di '%s': %s", []),
+    (
+        "negation",
+        "fr",
+        "es",
+        "Erreur pendant l'écriture du fichier « %s »",
+        'hubo un error al escribir el fichero "%s"',
+        [],
+    ),
     ("negation", "pt", "es", "Falha ao enviar o e-mail.", "Error al enviar el correo.", []),
     ("negation", "es", "pt", "El archivo se guardó sin errores.", "O ficheiro foi guardado.", []),
     (

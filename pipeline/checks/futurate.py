@@ -83,26 +83,32 @@ def points_ahead(text: str, lang: str) -> bool:
 # anunciado", "si è riunito", "a annoncé", "tinha chegado"), a preterite with its own ending
 # ("anunciaron", "chegou", "partirono"), a past of "be" or of an auxiliary ("era", "estava", "avait").
 # Read where the present side is not English: an engine's English may miss them ("si è riunito" ->
-# "is gathered").
+# "is gathered"). Imperfects in -aba / -ava, and those of the modals ("debía", "devia", "doveva"):
+# other imperfects end like nouns ("economía", "memória", "attiva").
 _PAST_ES = (
     r"\b(?:he|has|ha|hemos|habéis|han|había|habían)\s+\w+(?:ado|ido|to|cho)\b"
-    r"|\b\w{2,}(?:aron|ieron|ó)\b|\b(?:fue|fueron|fui|era|eran|estaba|estaban)\b"
+    r"|\b\w{2,}(?:aron|ieron|ó|aba|aban)\b|\b(?:fue|fueron|fui|era|eran|estaba|estaban)\b"
+    r"|\b(?:deb|pod|quer|sab)ían?\b"
 )
 _PAST_PT = (
     r"\b(?:tem|têm|tinha|tinham|havia|haviam)\s+\w+(?:ado|ido|to)\b|\b(?!estou\b)\w{3,}(?:ou|iu)\b"
-    r"|\b\w{2,}(?:aram|eram|iram)\b|\b(?:foi|foram|fui|era|estava|estavam|tinha|tinham|havia)\b"
+    r"|\b\w{2,}(?:aram|eram|iram|ava|avam)\b|\b(?:foi|foram|fui|era|estava|estavam|tinha|tinham|havia)\b"
+    r"|\b(?:dev|pod|quer|sab)iam?\b"
 )
 _PAST_IT = (
     r"\b(?:ho|hai|ha|abbiamo|avete|hanno|sono|sei|è|siamo|siete)\s+"
     r"(?:(?:già|anche|appena|sempre|mai|non|ancora|pure|poi|ormai|subito)\s+)?"
     r"(?:\w+(?:at|ut|it)|fatt|dett|pres|mess|vist|decis|scritt|mort)[oaie]\b"
     r"|\b\w{2,}(?:arono|erono|irono|avano|evano)\b|\b(?:fu|furono|era|erano|stava|stavano|aveva|avevano)\b"
+    r"|\b(?:dov|pot|vol|sap)ev[ao]\b"
 )
 _FR_ADVERB = r"(?:(?:pas|plus|jamais|déjà|aussi|bien|encore|enfin|toujours|souvent|récemment)\s+)?"
 _PAST_FR = (
     r"\b(?:ai|as|a|avons|avez|ont)\s+"
     + _FR_ADVERB
-    + r"(?:\w+(?:é|ée|és|ées)|eu|été|fait|dit|pris|mis|vu|pu|dû|voulu)\b"
+    + r"(?:\w+(?:é|ée|és|ées)|eu|été|fait|dit|pris|mis|vu|pu|dû|voulu|\w*(?:ouvert|offert|souffert)e?s?"
+    r"|\w*(?:écrit|dui|pri|permi|promi)t?e?s?|lu|su|cru|reçue?s?|\w*(?:tenu|venu|connu|rendu|vendu|tendu|perdu)e?s?"
+    r"|fini|choisi|réussi|suivi)\b"
     r"|\b(?:suis|es|est|sommes|êtes|sont)\s+"
     + _FR_ADVERB
     + r"(?:allée?s?|venue?s?|partie?s?|née?s?|morte?s?|devenue?s?)\b"

@@ -163,27 +163,31 @@ def _agreed(word: str) -> str:
     return _AGREEMENT.sub("", word)
 
 
-def flipped_prefix(one: str, other: str, lang: str) -> list[tuple[str, str]]:
+def flipped_prefix(one: str, other: str, lang: str) -> list[tuple[str, str, bool]]:
     """(word, what follows its prefix) where one text of a language says a word negated by a
     prefix ("inválido") and the other the plain word in any agreement ("válida") without the
     prefixed one, either way: an opposite said with the language's own prefix. A plain side that
     negates with a word ("little likely" / "unlikely") says the same. Texts with a negator are the
-    caller's to leave out ("no es válido" / "é inválido")."""
+    caller's to leave out ("no es válido" / "é inválido"). The third item: the prefixed word is in `one`."""
     if not (prefixed(one, lang) or prefixed(other, lang)):
         return []
     keys_one = {_agreed(fold(t.text)) for t in tokens(one)}
     keys_other = {_agreed(fold(t.text)) for t in tokens(other)}
     found = []
-    for text, plain, mine, theirs in ((one, other, keys_one, keys_other), (other, one, keys_other, keys_one)):
+    for text, plain, mine, theirs, in_one in (
+        (one, other, keys_one, keys_other, True),
+        (other, one, keys_other, keys_one, False),
+    ):
         if set(implicit(plain, lang)) - set(prefixed(plain, lang)):
             continue
         for w, rest in prefixed(text, lang).items():
             if _agreed(w) not in theirs and _agreed(rest) in theirs and _agreed(rest) not in mine:
-                found.append((w, rest))
+                found.append((w, rest, in_one))
     return found
 
 
 COGNATE_RATIO = 0.6  # plain words of the two engine views this alike are one word in two languages
+SHORT_TEXT_WORDS = 6  # a label or message this short has one word a prefix can flip
 
 
 def _cognate(a: str, b: str) -> bool:
@@ -194,14 +198,32 @@ def _cognate(a: str, b: str) -> bool:
 
 def prefix_flips(inp: CheckInput) -> list[tuple[str, str]]:
     """The copy's flips against the engine's forward translation (`flipped_prefix`) where the
-    back-translation flips the source's too, on the same word (the plain words of the two views
-    are cognates: "valid" and "válido"): the engine's "invalid" for the copy's "valid", and its
-    "válido" for the source's "inválido". Empty without both engine views."""
+    back-translation flips the source's too, the same way round: on the same word (the plain words
+    of the two views are cognates: "valid" and "válido"; the engine's "invalid" for the copy's
+    "valid", and its "válido" for the source's "inválido"), or, in a text of a few words, on the
+    word the engine chose ("Conectar" / "Desconectar": the back-translation's "Desligar";
+    "Unknown user" / "Usuario conocido": "known" and "conocido"). Empty without both views."""
     if inp.forward is None or inp.back is None:
         return []
     found = flipped_prefix(inp.forward, inp.target, inp.target_lang)
-    back = [rest for _, rest in flipped_prefix(inp.source, inp.back, inp.source_lang)] if found else []
-    return [(w, rest) for w, rest in found if any(_cognate(rest, other) for other in back)]
+    back = flipped_prefix(inp.source, inp.back, inp.source_lang) if found else []
+    leans = (
+        _leans(inp.source, inp.back, inp.source_lang) if len(tokens(inp.source)) <= SHORT_TEXT_WORDS else None
+    )
+    return [
+        (w, rest)
+        for w, rest, engine_side in found
+        if leans == engine_side or any(_cognate(rest, other) for _, other, _ in back)
+    ]
+
+
+def _leans(one: str, other: str, lang: str) -> bool | None:
+    """Which of two texts alone has words negated by a prefix: `one` (True), `other` (False), or
+    neither or both (None)."""
+    mine, theirs = set(prefixed(one, lang)), set(prefixed(other, lang))
+    if mine - theirs and not theirs - mine:
+        return True
+    return False if theirs - mine and not mine - theirs else None
 
 
 def cannot_said_alike(more: str, more_lang: str, cues: tuple[tuple[int, int], ...], fewer: str) -> int:

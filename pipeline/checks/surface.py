@@ -146,13 +146,52 @@ def check_truncated(inp: CheckInput) -> list[Flag]:
 LENGTH = Check("length", "major", "Length far from expected")
 
 
+CONJUNCT_SHARE = 0.6  # a copy without the source's "and" this much shorter than the engine's dropped a part
+CONJUNCT_WORDS = 8  # ... in a label or message this short (prose reorganises its coordinations freely)
+
+
+def _joined(text: str, lang: str) -> int:
+    """How many coordinators ("and", "y", "ou", "but") stand between two words of `text`, less
+    those that join a word and its opposite by a prefix ("vantagens e desvantagens" = "tradeoffs",
+    "known and unknown"): such a pair says one thing, which a translation may say in one word."""
+    words = COORDINATORS.get(lang, frozenset())
+    toks = [fold(t.text) for t in tokens(text)]
+    return sum(w in words and not _merism(a, b) for a, w, b in zip(toks, toks[1:], toks[2:], strict=False))
+
+
+def _merism(a: str, b: str) -> bool:
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 4 and long_ != short and long_.endswith(short)
+
+
+def _dropped_conjunct(inp: CheckInput, n_ref: int, n_tgt: int) -> list[Flag]:
+    """A coordination the copy leaves out ("Guardar y cerrar" / "Salvar", "Redémarrer maintenant ou
+    plus tard" / "Reiniciar ahora"), where the ratio of lengths alone says too little: the
+    source and the engine's forward translation join two parts, the copy and its back-translation
+    join none, and the copy is at most CONJUNCT_SHARE as long as the forward translation, in a
+    source of at most CONJUNCT_WORDS words (without that limit three correct WMT22 sentences and one
+    shifted matched)."""
+    if inp.forward is None or inp.back is None or n_tgt > CONJUNCT_SHARE * n_ref:
+        return []
+    if len(tokens(inp.source)) > CONJUNCT_WORDS:
+        return []
+    if not (_joined(inp.source, inp.source_lang) and _joined(inp.forward, inp.target_lang)):
+        return []
+    if _joined(inp.target, inp.target_lang) or _joined(inp.back, inp.source_lang):
+        return []
+    msg = f"the translation is {n_tgt / n_ref:.0%} as long as the forward translation and drops a part the source joins"
+    return [LENGTH.flag(msg, (Span("text", 0, len(inp.target)),))]
+
+
 @register(LENGTH)
 def check_length(inp: CheckInput) -> list[Flag]:
     """The translation's length is within the expected ratio of the forward translation (or source)."""
     ref = inp.forward if inp.forward else inp.source
     n_ref, n_tgt = _letters(ref), _letters(inp.target)
-    if n_ref < MIN_LENGTH_CHARS or n_tgt == 0:
+    if n_tgt == 0:
         return []
+    if n_ref < MIN_LENGTH_CHARS:
+        return _dropped_conjunct(inp, n_ref, n_tgt)
     ratio = n_tgt / n_ref
     lo, hi = threshold(inp, "length_ratio_min"), threshold(inp, "length_ratio_max")
     against = "the forward translation of the source" if inp.forward else "the source"
@@ -170,4 +209,4 @@ def check_length(inp: CheckInput) -> list[Flag]:
                 (Span("text", 0, len(inp.target)),),
             )
         ]
-    return []
+    return _dropped_conjunct(inp, n_ref, n_tgt)

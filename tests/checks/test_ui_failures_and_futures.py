@@ -16,7 +16,12 @@ before, each error passed or still fails:
   envió"), with no negator on either side, is `major` where the engine keeps the failure on one
   side and nothing negative (no error noun either) on the other.
 - `names`: an acronym is spelt out in the reverse word order a Romance language uses ("máquina
-  virtual" for VM, "points de distribution" for DP).
+  virtual" for VM, "points de distribution" for DP); an international acronym (HTTP, VPN) swapped
+  for another is a lost and an added name, not an `info` note on two acronyms of two languages.
+- `negation`: in a text of a few words, the back-translation may flip another word than the
+  copy's ("Unknown user" / "Usuario conocido": "known" and "conocido" are no cognates).
+- `length`: a label's coordination the copy leaves out ("Guardar y cerrar" / "Salvar") is
+  `major`, though a ratio of lengths is not read below 20 letters.
 """
 
 from __future__ import annotations
@@ -160,6 +165,17 @@ CASES = [
         [],
     ),
     ("names", "es", "pt", "Reinicie la VM.", "Reinicie o servidor.", ["critical"]),
+    # an international acronym swapped for another is no acronym of another language
+    ("names", "es", "fr", "Se usa HTTP.", "On utilise FTP.", ["critical", "major"]),
+    ("names", "pt", "es", "Conecte-se à VPN.", "Conéctese a la VM.", ["critical", "major"]),
+    ("names", "es", "fr", "Se usa HTTP.", "On utilise HTTP.", []),
+    # a short text's opposite by prefix where the back-translation flips another word of it
+    ("negation", "en", "es", "Unknown user.", "Usuario conocido.", ["critical"]),
+    ("negation", "en", "es", "Unknown user.", "Usuario desconocido.", []),
+    # a coordination the copy drops (QA pass 13: these passed as ok)
+    ("length", "es", "pt", "Guardar y cerrar", "Salvar", ["major"]),
+    ("length", "fr", "es", "Redémarrer maintenant ou plus tard", "Reiniciar ahora", ["major"]),
+    ("length", "es", "pt", "Guardar y cerrar", "Salvar e fechar", []),
 ]
 
 

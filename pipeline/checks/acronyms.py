@@ -144,21 +144,23 @@ def abbreviates(acronym: str, text: str | None) -> bool:
 def _reversed(acronym: str, words: list[str]) -> bool:
     """Consecutive words whose initials, read from the last, are the acronym's letters, as a Romance
     language puts a noun before its modifiers ("máquina virtual" for VM, "liste de révocations de
-    certificat" for CRL): each word gives its initial alone, and connectors between them none."""
+    certificat" for CRL): each word of REVERSED_WORD letters or more gives its initial alone, and
+    at most one shorter word (a connector: "de", "para") stands between two of them."""
     if len(acronym) < 2:
         return False
-    content = [(i, w) for i, w in enumerate(words) if len(w) >= MIN_WORD]
-    letters_ = "".join(w[0] for _, w in content)
-    wanted = acronym[::-1]
-    for k in range(len(content) - len(wanted) + 1):
-        if letters_[k : k + len(wanted)] != wanted:
-            continue
-        first, last = content[k][0], content[k + len(wanted) - 1][0]
-        if last - first <= 2 * (len(wanted) - 1):  # no more than one connector between two words
+    content = [(i, w) for i, w in enumerate(words) if len(w) >= REVERSED_WORD]
+    initials = "".join(w[0] for _, w in content)
+    wanted, n = acronym[::-1], len(acronym)
+    for k in range(len(content) - n + 1):
+        run = content[k : k + n]
+        if initials[k : k + n] == wanted and all(
+            b[0] - a[0] <= 2 for a, b in zip(run, run[1:], strict=False)
+        ):
             return True
     return False
 
 
+REVERSED_WORD = 5  # shorter words are connectors there ("para", "como", "pela": "para iniciar" is no IP)
 SINGLE_WORD_LETTERS = 4  # one word makes an acronym when it has this many letters per letter of it
 MIN_WORD = 4  # shorter words are connectors an acronym skips ("of", "and", "the")
 

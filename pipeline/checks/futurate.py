@@ -83,23 +83,24 @@ def points_ahead(text: str, lang: str) -> bool:
 # anunciado", "si è riunito", "a annoncé", "tinha chegado"), a preterite with its own ending
 # ("anunciaron", "chegou", "partirono"), a past of "be" or of an auxiliary ("era", "estava", "avait").
 # Read where the present side is not English: an engine's English may miss them ("si è riunito" ->
-# "is gathered"). Imperfects in -aba / -ava, and those of the modals ("debía", "devia", "doveva"):
-# other imperfects end like nouns ("economía", "memória", "attiva").
+# "is gathered"). The modals' imperfects ("debía", "devia", "doveva"): other imperfects end like
+# nouns or presents ("economía", "memória", "acaba", "grava"), which the engine's rendering of the
+# other language tells apart (`_no_more_pasts`).
 _PAST_ES = (
     r"\b(?:he|has|ha|hemos|habéis|han|había|habían)\s+\w+(?:ado|ido|to|cho)\b"
-    r"|\b\w{2,}(?:aron|ieron|ó|aba|aban)\b|\b(?:fue|fueron|fui|era|eran|estaba|estaban)\b"
+    r"|\b\w{2,}(?:aron|ieron|ó)\b|\b(?:fue|fueron|fui|era|eran|estaba|estaban)\b"
     r"|\b(?:deb|pod|quer|sab)ían?\b"
 )
 _PAST_PT = (
     r"\b(?:tem|têm|tinha|tinham|havia|haviam)\s+\w+(?:ado|ido|to)\b|\b(?!estou\b)\w{3,}(?:ou|iu)\b"
-    r"|\b\w{2,}(?:aram|eram|iram|ava|avam)\b|\b(?:foi|foram|fui|era|estava|estavam|tinha|tinham|havia)\b"
+    r"|\b\w{2,}(?:aram|eram|iram)\b|\b(?:foi|foram|fui|era|estava|estavam|tinha|tinham|havia)\b"
     r"|\b(?:dev|pod|quer|sab)iam?\b"
 )
 _PAST_IT = (
     r"\b(?:ho|hai|ha|abbiamo|avete|hanno|sono|sei|è|siamo|siete)\s+"
     r"(?:(?:già|anche|appena|sempre|mai|non|ancora|pure|poi|ormai|subito)\s+)?"
     r"(?:\w+(?:at|ut|it)|fatt|dett|pres|mess|vist|decis|scritt|mort)[oaie]\b"
-    r"|\b\w{2,}(?:arono|erono|irono|avano|evano)\b|\b(?:fu|furono|era|erano|stava|stavano|aveva|avevano)\b"
+    r"|\b\w{2,}(?:arono|erono|irono|avano|evano)\b|\b(?:fu|furono|venne|vennero|era|erano|stava|stavano|aveva|avevano)\b"
     r"|\b(?:dov|pot|vol|sap)ev[ao]\b"
 )
 _FR_ADVERB = r"(?:(?:pas|plus|jamais|déjà|aussi|bien|encore|enfin|toujours|souvent|récemment)\s+)?"
@@ -112,7 +113,7 @@ _PAST_FR = (
     r"|\b(?:suis|es|est|sommes|êtes|sont)\s+"
     + _FR_ADVERB
     + r"(?:allée?s?|venue?s?|partie?s?|née?s?|morte?s?|devenue?s?)\b"
-    r"|\b\w+èrent\b|\b\w{2,}aient\b|\b(?:était|avait|allait|devait|pouvait|fallait)\b"
+    r"|\b\w+èrent\b|\b\w{2,}aient\b|\b(?:était|avait|allait|devait|pouvait|fallait|fut|furent)\b"
 )
 ROMANCE_PAST: dict[str, re.Pattern[str]] = {
     lang: re.compile(pat, re.I)
@@ -148,13 +149,45 @@ def no_new_past(inp: CheckInput, side: str) -> bool:
 
 
 def _no_more_pasts(inp: CheckInput, side: str) -> bool:
-    """Both sides Romance: `side` has no more pasts of its own language than the other has of its."""
-    text, lang = _written(inp, side)
-    other, other_lang = _written(inp, "text" if side == "source" else "source")
+    """Both sides Romance: `side` has no more pasts than the other, each read in its own language
+    and in the engine's rendering of it in the other's (the back-translation reads "aprì",
+    "abría", "fut" as "abrió", which the patterns of one language miss), the larger count."""
+    other_side = "text" if side == "source" else "source"
+    (text, lang), (other, other_lang) = _written(inp, side), _written(inp, other_side)
     mine, theirs = ROMANCE_PAST.get(lang), ROMANCE_PAST.get(other_lang)
     if mine is None or theirs is None:
         return False
-    return len(mine.findall(text)) <= len(theirs.findall(other))
+    view, other_view = (inp.back, inp.forward) if side == "text" else (inp.forward, inp.back)
+    told = len(theirs.findall(view or "")) + _imperfects(other, other_lang, view or "")
+    mine_n = max(len(mine.findall(text)), told)
+    return mine_n <= max(len(theirs.findall(other)), len(mine.findall(other_view or "")))
+
+
+# A synthetic future's stem and theme vowel ("abr-i-rá", "guard-a-rá", "cancell-e-rà"), and the
+# imperfect endings of that vowel: "abría", "guardaba", "cancellava".
+_FUTURE_STEM: dict[str, re.Pattern[str]] = {
+    "es": re.compile(r"\b(\w{2,}?)([aei])r(?:é|ás|á|emos|éis|án)\b", re.I),
+    "pt": re.compile(r"\b(\w{2,}?)([aei])r(?:ei|ás|á|emos|eis|ão)\b", re.I),
+    "it": re.compile(r"\b(\w{2,}?)([ei])r(?:ò|ai|à|emo|ete|anno)\b", re.I),
+}
+_IMPERFECT: dict[str, dict[str, tuple[str, ...]]] = {
+    "es": {"a": ("aba", "aban"), "e": ("ía", "ían"), "i": ("ía", "ían")},
+    "pt": {"a": ("ava", "avam"), "e": ("ia", "iam"), "i": ("ia", "iam")},
+    "it": {"e": ("ava", "eva", "avano", "evano"), "i": ("iva", "ivano")},
+}
+
+
+def _imperfects(futures: str, lang: str, text: str) -> int:
+    """How many verbs of the futures of `futures` stand in the imperfect in `text` (the same
+    language: the engine's rendering of the other side): "abrirá" / "abría"."""
+    pat = _FUTURE_STEM.get(lang)
+    if pat is None or not text:
+        return 0
+    said = {t.lower() for t in re.findall(r"\w+", text)}
+    return sum(
+        any(m.group(1).lower() + end in said for end in _IMPERFECT[lang][m.group(2).lower()])
+        for m in pat.finditer(futures)
+    )
 
 
 def futurate(inp: CheckInput, side: str) -> bool:
@@ -168,11 +201,13 @@ def _written(inp: CheckInput, side: str) -> tuple[str, str]:
     return (inp.source, inp.source_lang) if side == "source" else (inp.target, inp.target_lang)
 
 
-# A relative pronoun with at most two words (a clitic, a negator) before the verb: "que se usará",
-# "qui ne seront pas", "che verrà", "que usar-se-á".
+# A relative pronoun that is the subject of its clause's verb: only clitics and negators between
+# them ("que se usará", "qui ne seront pas", "che verrà", "que usar-se-á"), no subject of its own
+# ("verifica che il disco funzionerà" reports; "que el disco funcionará" too).
 _RELATIVE = re.compile(
     r"\b(?:que|quien|quienes|quem|cual|cuales|qual|quais|quale|quali|qui|che|cui|donde|onde|dove|où|dont)"
-    r"\s+(?:\S+\s+){0,2}$",
+    r"\s+(?:(?:se|si|ne|no|non|não|lo|la|le|les|los|las|me|te|nos|vos|ci|vi|gli|y|en|lui|leur|o|a|os|as)\s+)*"
+    r"(?:[nmtsl]['’])?$",
     re.I,
 )
 

@@ -44,17 +44,15 @@ NEG_STANDALONE: dict[str, frozenset[str]] = {
 # "para não dizer" = "to say the least", "no matter" = "independentemente". One ending in " ,"
 # counts before a punctuation mark, a conjunction or the end: "or not" closing an alternative
 # ("whether true or not,", "quer se goste ou não e", "quer queira quer não)") negates nothing.
-# The expletive negation of "until": "finché non è rilasciato", "hasta que no termine" = "until".
 NEG_IDIOMS: dict[str, tuple[str, ...]] = {
     "en": ("no doubt", "not only", "no longer", "none the less", "nonetheless", "never the less",
            "no matter", "never mind", "whether or not", "or not ,"),
     "es": ("no obstante", "no solo", "no solamente", "nada mas", "ni siquiera", "a no ser",
-           "por no decir", "no cabe duda", "o no ,", "hasta que no"),
+           "por no decir", "no cabe duda", "o no ,"),
     "fr": ("non seulement", "ne ... que", "n'importe", "non plus", "a moins que", "pour ne pas dire",
            "ou non ,"),
     "de": ("nicht nur", "nichtsdestotrotz", "oder nicht ,"),
-    "it": ("non solo", "nonostante", "non appena", "per non dire", "o no ,", "o meno ,", "finche non",
-           "fino a quando non", "fino a che non"),
+    "it": ("non solo", "nonostante", "non appena", "per non dire", "o no ,", "o meno ,"),
     "pt": ("nao so", "nao apenas", "nada mais", "a nao ser", "para nao dizer", "nao ha duvida",
            "ou nao ,", "quer nao ,"),
 }  # fmt: skip

@@ -13,14 +13,15 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 
 from . import CheckInput, acronyms
+from .openers import lexicon_classes
 from .propernames import Name
 from .text import fold, is_capitalised, tokens, zipf
 
 COMMON_WORD_ZIPF = 4.0  # capitalised words this common are often translated or generic
 EXONYM_RATIO = 0.6  # a lost and an added name this alike at the same place are one name in two languages
 PAIR_WINDOW = 0.35  # how far apart a lost name and an unknown added name may be to pair up
-INTERNATIONAL_ZIPF = 2.5  # an acronym the copy's language writes this often (and about as often as the
-INTERNATIONAL_GAP = 0.5  # source's, less this) is one every language keeps: HTTP, VPN, GPU, SD
+INTERNATIONAL_ZIPF = 2.5  # an acronym both languages write this often, and about as often (within
+INTERNATIONAL_GAP = 0.5  # this), is one every language keeps: HTTP, VPN, GPU (not "FAI": Italian "you do")
 
 
 def paired(lost: Name, translated: bool, added: Name, inp: CheckInput) -> bool:
@@ -34,7 +35,7 @@ def paired(lost: Name, translated: bool, added: Name, inp: CheckInput) -> bool:
         acronyms.letters(w) for w in added.text.split()
     )
     # acronyms differ between languages (TICEN / CTBT): no spelling tells them apart, unless the
-    # lost one is international and the added one no reordering of it ("HTTP" / "FTP", "VPN" / "VM")
+    # lost one is international and the added one not alike ("HTTP" / "FTP", "VPN" / "VM")
     if both_acronyms and _international(lost.text, inp) and not acronyms.alike(lost.text, added.text):
         return False
     if translated and not both_acronyms and _engine_disagrees(lost, added, inp):
@@ -49,8 +50,8 @@ def paired(lost: Name, translated: bool, added: Name, inp: CheckInput) -> bool:
 
 
 def _international(acronym: str, inp: CheckInput) -> bool:
-    """An acronym in capitals of three letters or more that the copy's language writes as it is,
-    about as often as the source's language: one name in every language (HTTP, VPN, USB), where
+    """An acronym in capitals of three letters or more that both languages write as it is, about as
+    often: one name in every language (HTTP, VPN, USB), where
     EUA (US), OMS (WHO) and PIB (GDP) are not. Two letters make words in too many languages ("RU",
     "PS"), and mixed case is an organisation's own ("ApA", "AfD"). Not where either side is English:
     English copy renames organisations with English acronyms, and English's word list counts
@@ -59,9 +60,11 @@ def _international(acronym: str, inp: CheckInput) -> bool:
         return False
     if not (acronym.isupper() and acronym.isalpha() and len(acronym) >= 3):
         return False
+    if lexicon_classes(acronym.lower(), "en"):
+        return False  # an English word in capitals, a term translators render ("NEWS" / "NOTÍCIAS")
     key = acronym.lower()
     there, here = zipf(key, inp.target_lang), zipf(key, inp.source_lang)
-    return there >= INTERNATIONAL_ZIPF and there >= here - INTERNATIONAL_GAP
+    return min(there, here) >= INTERNATIONAL_ZIPF and abs(there - here) <= INTERNATIONAL_GAP
 
 
 def _engine_disagrees(lost: Name, added: Name, inp: CheckInput) -> bool:

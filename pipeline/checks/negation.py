@@ -37,7 +37,14 @@ from .lexicon import (
     NEG_STANDALONE,
     ONLY_WORDS,
 )
-from .negation_words import cannot_said_alike, failure_dropped, implicit, prefix_flips, read_by_engine
+from .negation_words import (
+    cannot_said_alike,
+    errors_named,
+    failure_dropped,
+    implicit,
+    prefix_flips,
+    read_by_engine,
+)
 from .text import fold, tokens, words, zipf
 from .wordnet_antonyms import negated_by_prefix
 
@@ -82,6 +89,16 @@ def _in_idiom(pos: int, idioms: list[tuple[int, int]], starts: list[int]) -> boo
     return i >= 0 and pos < idioms[i][1]
 
 
+def _may_negate(folded: str, lang: str, primary: frozenset[str]) -> bool:
+    """A negator's letters are in the text (the lists' words, English "n't", French "ne", "pas")."""
+    present = set(scope.LETTERS.findall(folded))
+    if present & (primary | NEG_STANDALONE.get(lang, frozenset())):
+        return True
+    if lang == "en":
+        return "n't" in folded or "cannot" in folded or any(c in folded for c in forms.EN_CUE_STEMS)
+    return lang == "fr" and ("n'" in folded or " ne " in f" {folded}" or "pas" in present)
+
+
 @functools.lru_cache(maxsize=8192)
 def cues(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     """Spans of the negators that each negate one clause."""
@@ -89,16 +106,8 @@ def cues(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     if primary is None:
         return ()
     folded = forms.folded(text)
-    present = set(scope.LETTERS.findall(folded))
     banned = forms.lexical_cues(folded, lang)  # "prohibido" = "not allowed", "hardly", "se negó a"
-    if not (present & (primary | NEG_STANDALONE.get(lang, frozenset()))) and not (
-        banned
-        or (
-            lang == "en"
-            and ("n't" in folded or "cannot" in folded or any(c in folded for c in forms.EN_CUE_STEMS))
-        )
-        or (lang == "fr" and ("n'" in folded or " ne " in f" {folded}" or "pas" in present))
-    ):
+    if not banned and not _may_negate(folded, lang, primary):
         return ()  # no cue at all: the common case, answered without tokenising
     concord = NEG_CONCORD.get(lang, frozenset())
     standalone = NEG_STANDALONE.get(lang, frozenset())
@@ -126,8 +135,10 @@ def cues(text: str, lang: str) -> tuple[tuple[int, int], ...]:
             out.append((tok.start, tok.start + 2))
             clause_has_negator, since_negator = True, 0
             continue
-        if w in ("no", "nº") and _NUMBER_SIGN.match(text, tok.end):
-            continue  # "No. 5", "No 5": the number sign
+        if (w in ("no", "nº") and _NUMBER_SIGN.match(text, tok.end)) or scope.expletive_until(
+            w, lang, folded, *tok[1:]
+        ):
+            continue  # "No. 5", "No 5": the number sign; "finché non", "hasta que no": "until"
         if folded[tok.end : tok.end + 1] == "-" and folded[tok.end + 1 : tok.end + 2].isalpha():
             continue  # a prefix ("não-linear", "no-violento" = "non-linear"): see implicit()
         if clause_has_negator and (w in concord or scope.repeats_n_word(w, lang, folded, out, tok.start)):
@@ -291,9 +302,10 @@ def _implied(inp: CheckInput, fewer: tuple[str, str], view: str | None, copy_sho
     stands for "while ... not" unless the engine's rendering of the other side writes it too: then
     it renders a word of that side ("no ... hasta junio" / "until June"). Where the copy is
     `copy_short` negators short and its own words do not make them up, also what the engine reads
-    as negating in it (`negation_words.read_by_engine`)."""
+    as negating in it (`negation_words.read_by_engine`). An error noun both sides write explains
+    nothing ("Error al guardar: el archivo no existe" / "Erro ao salvar: o arquivo existe")."""
     text, lang = fewer
-    rendered = _UNTIL & set(implicit(view or "", lang))
+    rendered = _UNTIL & set(implicit(view or "", lang)) | errors_named(inp.source, inp.target)
     implied = tuple(w for w in implicit(text, lang) if w not in rendered)
     if len(implied) < copy_short:
         implied += read_by_engine(inp)  # the copy's words its language's list lacks ("fallita")

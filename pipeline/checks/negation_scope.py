@@ -99,6 +99,25 @@ def expletive_ne(folded: str, start: int, end: int) -> bool:
     )
 
 
+# The expletive negation of "until" ("finché non è rilasciato", "hasta que no termine" = "until"),
+# and the words after it that make it a real one ("finché non compare più": until it no longer appears)
+_UNTIL_OPENER = {
+    "it": re.compile(r"\b(?:finche|fino\s+a\s+(?:quando|che))\s+$"),
+    "es": re.compile(r"\bhasta\s+que\s+$"),
+}
+_STILL_NEGATED = {"it": NEG_CONCORD["it"] | {"piu"}, "es": NEG_CONCORD["es"] | {"mas"}}
+
+
+def expletive_until(w: str, lang: str, folded: str, start: int, end: int) -> bool:
+    """Italian "non" right after "finché" (or "fino a quando", "fino a che"), Spanish "no" right
+    after "hasta que": "until", no negation, unless a negative word or "più"/"más" follows in its
+    clause ("finché non compare più il messaggio")."""
+    opener = _UNTIL_OPENER.get(lang)
+    if opener is None or w not in ("non", "no") or not opener.search(folded, max(0, start - 20), start):
+        return False
+    return not any(x in _STILL_NEGATED[lang] for x in clause_words(folded, end, CONCORD_WINDOW))
+
+
 def silent_ne(w: str, folded: str, start: int, end: int, clause_cues: list[tuple[int, int]]) -> bool:
     """A French "ne" (`w`, at `start`..`end`) that negates nothing new: "ne ... que" (only), a "ne"
     said again after a negative word among `clause_cues` (the negators counted so far in its

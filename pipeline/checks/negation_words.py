@@ -71,19 +71,33 @@ def implicit(text: str, lang: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-# After an error noun: a preposition or an English gerund ("Error al abrir", "Error de conexión",
-# "erreur lors de la lecture", "Error opening", "erro ao gravar").
+# What names the act after a word of failure: a preposition ("Error al abrir", "Falha ao enviar",
+# "erreur lors de", "Failed to"), an infinitive ("Impossibile eliminare"), an English gerund ("Error
+# opening"), or "de"/"di" and a noun of action ("Échec de la connexion", "errore nell'apertura",
+# "Error de conexión"; not "Falha de segurança", "Fallo del sistema": a fault, not a failed act).
 _ACT_FOLLOWS = re.compile(
-    r"\s+(?:al|en|ao|na|no|nel|nell|nella|de|del|di|du|do|da|durante|lors|pendant|while|when|during|\w{3,}ing)\b"
+    r"\s+(?:al|en|ao|a|na|no|nel|nell|nella|nello|durante|lors|pendant|while|when|during|to|in|on|at)\b"
+    r"|\s+\w{3,}(?:ing|ar|er|ir|re)\b"
+    r"|\s+(?:d['’]|(?:de|di|du|del|da|do|des|della|dello|dei|degli)\s+"
+    r"(?:(?:la|le|les|el|los|las|o|a|os|as|il|lo|gli|un|una|uno|une)\s+|l['’])?)"
+    r"\w+(?:ion|ions|ione|ioni|cao|sao|coes|soes|mento|mentos|menti|miento|mientos|ment|ments|age|aggio|ure|ura)\b"
 )
+_OPENING = frozenset(
+    ("", ":", "¡", "¿", '"', "'", "«", "“", "(", "[")
+)  # what may come before a message's first word
+
+
+def _act_follows(folded: str, tok: Token) -> bool:
+    """`tok` opens a message (the text's first word, or the first after a colon, an opening mark or
+    quote before it), and an act follows it (`_ACT_FOLLOWS`)."""
+    if folded[: tok.start].rstrip()[-1:] not in _OPENING:
+        return False
+    return _ACT_FOLLOWS.match(folded, tok.end) is not None
 
 
 def _failed_act(folded: str, tok: Token) -> bool:
-    """An error noun that names a failed act (`lexicon.ERROR_NOUNS`): it opens the text or follows a
-    colon, and a preposition or a gerund follows it."""
-    if tok.text not in ERROR_NOUNS or folded[: tok.start].rstrip()[-1:] not in ("", ":"):
-        return False
-    return _ACT_FOLLOWS.match(folded, tok.end) is not None
+    """An error noun that names a failed act (`lexicon.ERROR_NOUNS`, `_act_follows`)."""
+    return tok.text in ERROR_NOUNS and _act_follows(folded, tok)
 
 
 @functools.cache
@@ -250,6 +264,13 @@ def cannot_said_alike(more: str, more_lang: str, cues: tuple[tuple[int, int], ..
     return min(negated, said)
 
 
+def errors_named(*texts: str) -> frozenset[str]:
+    """Every error noun (folded), where each of the texts writes one somewhere ("error" / "erro"):
+    then none of them explains a negator. Else none."""
+    named = all(ERROR_NOUNS & {t.text for t in tokens(fold(text))} for text in texts)
+    return ERROR_NOUNS if named else frozenset()
+
+
 def failures(text: str | None, lang: str) -> tuple[str, ...]:
     """The words of `text` that say an act failed (`lexicon.FAILURE_STEMS` among `implicit`), and
     the Romance nouns of failure ("fracaso", "échec") that explain no negator of their own."""
@@ -266,12 +287,12 @@ def _negative(text: str, lang: str) -> bool:
 
 
 def _heading(text: str, word: str) -> Token | None:
-    """The failure word where it opens a message: the text's first word, or the first after a colon
-    ("Falha ao enviar", "%s: impossibile aprire"); prose says failure in too many ways to read it
-    elsewhere ("a failed coup" / "golpe mal-sucedido")."""
+    """The failure word where it opens a message and an act follows it (`_act_follows`: "Falha ao
+    enviar", "%s: impossibile aprire"); prose says failure in too many ways to read it elsewhere
+    ("a failed coup" / "golpe mal-sucedido"), and "Falha de segurança" is a fault, not a failed act."""
     folded = fold(text)
     for t in tokens(folded):
-        if t.text == word and folded[: t.start].rstrip()[-1:] in ("", ":"):
+        if t.text == word and _act_follows(folded, t):
             return t
     return None
 

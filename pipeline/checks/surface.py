@@ -155,8 +155,14 @@ def _joined(text: str, lang: str) -> int:
     those that join a word and its opposite by a prefix ("vantagens e desvantagens" = "tradeoffs",
     "known and unknown"): such a pair says one thing, which a translation may say in one word."""
     words = COORDINATORS.get(lang, frozenset())
-    toks = [fold(t.text) for t in tokens(text)]
-    return sum(w in words and not _merism(a, b) for a, w, b in zip(toks, toks[1:], toks[2:], strict=False))
+    toks = [t.text.lower() for t in tokens(text)]  # accents kept: "é", "è", "où" join nothing
+    return sum(
+        w in words and not _merism(fold(a), fold(b))
+        for a, w, b in zip(toks, toks[1:], toks[2:], strict=False)
+    )
+
+
+_SIGN_JOINED = re.compile(r"\w\s*[/&+]\s*\w")  # "S/N", "E/S", "R&D": parts joined by a sign
 
 
 def _merism(a: str, b: str) -> bool:
@@ -179,6 +185,8 @@ def _dropped_conjunct(inp: CheckInput, n_ref: int, n_tgt: int) -> list[Flag]:
         return []
     if _joined(inp.target, inp.target_lang) or _joined(inp.back, inp.source_lang):
         return []
+    if _SIGN_JOINED.search(inp.target) or (len(tokens(inp.target)) == 1 and inp.target.strip().isupper()):
+        return []  # "Sí o no" / "S/N", "Preguntas y respuestas" / "FAQ": the parts in signs or initials
     msg = f"the translation is {n_tgt / n_ref:.0%} as long as the forward translation and drops a part the source joins"
     return [LENGTH.flag(msg, (Span("text", 0, len(inp.target)),))]
 

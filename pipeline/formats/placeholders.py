@@ -40,7 +40,8 @@ GRAMMARS: dict[str, str] = {
     "python-brace": r"\{\{|\}\}|\{(?:\d+|[A-Za-z_][\w.]*(?:\[[^\]{}]*\])?)?(?:![rsa])?(?::[^{}]*)?\}",
     "qt": r"%L?\d{1,2}|%n",
     "sh": r"\$(?:\{[A-Za-z_]\w*\}|[A-Za-z_]\w*)",
-    "auto": r"%%|" + _AUTO_NAMED + r"|%" + _AUTO_BODY + r"|\{(?:\d+|[A-Za-z_]\w*)\}",
+    # after a digit "%" is a percentage ("50%de" is a typo, not "%d")
+    "auto": r"%%|" + _AUTO_NAMED + r"|(?<!\d)%" + _AUTO_BODY + r"|\{(?:\d+|[A-Za-z_]\w*)\}",
     "html": r"</?[A-Za-z][A-Za-z0-9]*(?:\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?/?>",
     "omegat": r"</?[a-z]\d{1,3}/?>",  # OmegaT's short tags in plain-text memories: <b0>, </b0>, <x1/>
     # terminal escape sequences (colours, bold: "\033[1;31m"), as the character or as a catalogue
@@ -117,6 +118,9 @@ def _pattern(markup: str) -> tuple[list[str], re.Pattern[str]] | None:
     return _PATTERNS[markup]
 
 
+_URL = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
+
+
 def find_codes(text: str, markup: str) -> list[Code]:
     """Every placeholder of the given syntaxes in `text`, in order; tags of unknown elements are text."""
     compiled = _pattern(markup) if markup and text else None
@@ -124,7 +128,10 @@ def find_codes(text: str, markup: str) -> list[Code]:
         return []
     names, pattern = compiled
     codes: list[Code] = []
+    urls = [u.span() for u in _URL.finditer(text)] if "auto" in names else []
     for m in pattern.finditer(text):
+        if any(a <= m.start() < b for a, b in urls):
+            continue  # a URL's percent-encoding ("a%2fb"), read only by the `auto` guess
         for name in names:  # which syntax matched: the first whose own pattern matches the token
             sub = COMPILED[name].fullmatch(m.group(0))
             if sub is not None:

@@ -281,8 +281,8 @@ def _segment(
     seg_id: str, doc: int, n: int, line: int, src: str | None, tgt: str, meta: tuple[tuple[str, str], ...]
 ) -> Segment:
     # a pair's placeholders ("%s", "%(name)s", "{0}", "{name}") are compared as in a PO file
-    # without format flags; copy alone has nothing to compare them with
-    markup = "auto" if src is not None else ""
+    # without format flags; copy alone (or an empty source) has nothing to compare them with
+    markup = "auto" if src else ""  # an empty source is `empty`'s business, as a missing one is
     seg = unit_segment(seg_id, doc, n, line, src or "", tgt, line, list(meta), markup=markup)
     return seg if src is not None else replace(seg, source=None, source_line=None)  # copy alone
 

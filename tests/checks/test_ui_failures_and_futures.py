@@ -169,9 +169,90 @@ CASES = [
     ("names", "es", "fr", "Se usa HTTP.", "On utilise FTP.", ["critical", "major"]),
     ("names", "pt", "es", "Conecte-se à VPN.", "Conéctese a la VM.", ["critical", "major"]),
     ("names", "es", "fr", "Se usa HTTP.", "On utilise HTTP.", []),
+    (  # an English word in capitals is a term a translator renders: one name the engine cannot confirm
+        "names",
+        "es",
+        "pt",
+        "Es necesario especificar un formato de NEWS para escribir la salida.",
+        "Tem de especificar um ficheiro de NOTÍCIAS para gravar a saída.",
+        ["info"],
+    ),
     # a short text's opposite by prefix where the back-translation flips another word of it
     ("negation", "en", "es", "Unknown user.", "Usuario conocido.", ["critical"]),
     ("negation", "en", "es", "Unknown user.", "Usuario desconocido.", []),
+    # a read-only review of the first version (each passed or was flagged wrongly by it):
+    # an error noun both sides write explains no negator of the message's other clause
+    (
+        "negation",
+        "es",
+        "pt",
+        "Error al guardar: el archivo no existe.",
+        "Erro ao salvar: o arquivo existe.",
+        ["critical"],
+    ),
+    (
+        "negation",
+        "es",
+        "it",
+        "Error de red: el servidor no responde.",
+        "Errore di rete: il server risponde.",
+        ["critical"],
+    ),
+    # a future made a past the copy's language writes in a form its patterns miss: the engine's reading
+    ("tense", "es", "it", "La tienda abrirá el lunes.", "Il negozio aprì lunedì.", ["major"]),
+    ("tense", "es", "pt", "La tienda abrirá el lunes.", "A loja abria na segunda-feira.", ["major"]),
+    ("tense", "es", "pt", "El programa abrirá el archivo.", "O programa abria o arquivo.", ["major"]),
+    ("tense", "es", "fr", "El archivo será eliminado.", "Le fichier fut supprimé.", ["major"]),
+    # "finché non ... più" is "until ... no longer": a negation
+    (
+        "negation",
+        "it",
+        "es",
+        "Attendi finché non compare più il messaggio.",
+        "Espera hasta que el mensaje ya no aparezca.",
+        [],
+    ),
+    # a fault named by a word of failure is no failed act
+    ("negation", "pt", "es", "Falha de segurança", "Vulnerabilidad de seguridad", []),
+    (
+        "negation",
+        "es",
+        "pt",
+        "Fallo del Tribunal Supremo sobre la ley",
+        "Sentença do Supremo Tribunal sobre a lei",
+        [],
+    ),
+    ("negation", "es", "it", "¡Error al guardar!", "Salvataggio completato", ["major"]),
+    # "que" of reported speech opens no relative clause
+    (
+        "tense",
+        "es",
+        "it",
+        "El sistema comprueba que el disco funciona.",
+        "Il sistema verifica che il disco funzionerà.",
+        ["major"],
+    ),
+    (
+        "tense",
+        "es",
+        "pt",
+        "El técnico dice que el servidor se reinicia.",
+        "O técnico diz que o servidor será reiniciado.",
+        ["major"],
+    ),
+    # a two-letter acronym is not spelt out by "para iniciar"
+    (
+        "names",
+        "es",
+        "pt",
+        "Escriba la IP para iniciar sesión",
+        "Digite o endereço para iniciar sessão",
+        ["critical"],
+    ),
+    # "é" is no "e"; a sign or initials join the parts
+    ("length", "es", "pt", "El texto es largo y confuso", "O texto é longo", ["major"]),
+    ("length", "es", "pt", "Sí o no", "S/N", []),
+    ("length", "es", "fr", "Preguntas y respuestas", "FAQ", []),
     # a coordination the copy drops (QA pass 13: these passed as ok)
     ("length", "es", "pt", "Guardar y cerrar", "Salvar", ["major"]),
     ("length", "fr", "es", "Redémarrer maintenant ou plus tard", "Reiniciar ahora", ["major"]),

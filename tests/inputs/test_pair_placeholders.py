@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.formats.placeholders import find_codes
 from pipeline.inputs.bilingual import read_pairs
 from tests.conftest import run_cli
 
@@ -26,7 +27,22 @@ PAIRS = [
 def test_pairs_carry_the_placeholder_syntaxes_copy_alone_does_not() -> None:
     pairs = read_pairs('{"source": "%s left", "text": "%s salió"}\n', "p.jsonl", "jsonl", 0)
     copy = read_pairs('{"text": "%s salió"}\n', "c.jsonl", "jsonl", 0)
-    assert (pairs[0].markup, copy[0].markup) == ("auto", "")
+    empty = read_pairs(
+        '{"source": "", "text": "%s salió"}\n{"source": "a", "text": "b"}\n', "e.jsonl", "jsonl", 0
+    )
+    assert (pairs[0].markup, copy[0].markup, empty[0].markup) == ("auto", "", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Abre https://ejemplo.com/a%2fb y %s", ["%s"]),  # a URL's percent-encoding is no placeholder
+        ("El 50%de los usuarios", []),  # after a digit, a percentage (the typo "50%de" is no "%d")
+        ("%d de %s en {name}", ["%d", "%s", "{name}"]),
+    ],
+)
+def test_the_auto_guess_reads_no_url_or_percentage(text: str, found: list[str]) -> None:
+    assert [text[c.start : c.end] for c in find_codes(text, "auto")] == found
 
 
 @pytest.mark.requires_apertium

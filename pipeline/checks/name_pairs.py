@@ -60,9 +60,9 @@ def _international(acronym: str, inp: CheckInput) -> bool:
         return False
     if not (acronym.isupper() and acronym.isalpha() and len(acronym) >= 3):
         return False
-    if lexicon_classes(acronym.lower(), "en"):
-        return False  # an English word in capitals, a term translators render ("NEWS" / "NOTÍCIAS")
     key = acronym.lower()
+    if lexicon_classes(key, "en"):
+        return False  # an English word in capitals, a term translators render ("NEWS" / "NOTÍCIAS")
     there, here = zipf(key, inp.target_lang), zipf(key, inp.source_lang)
     return min(there, here) >= INTERNATIONAL_ZIPF and abs(there - here) <= INTERNATIONAL_GAP
 

@@ -42,6 +42,7 @@ from .negation_words import (
     errors_named,
     failure_dropped,
     implicit,
+    may_fail,
     prefix_flips,
     read_by_engine,
 )
@@ -136,7 +137,7 @@ def cues(text: str, lang: str) -> tuple[tuple[int, int], ...]:
             clause_has_negator, since_negator = True, 0
             continue
         if (w in ("no", "nº") and _NUMBER_SIGN.match(text, tok.end)) or scope.expletive_until(
-            w, lang, folded, *tok[1:]
+            w, lang, folded, tok.start, tok.end
         ):
             continue  # "No. 5", "No 5": the number sign; "finché non", "hasta que no": "until"
         if folded[tok.end : tok.end + 1] == "-" and folded[tok.end + 1 : tok.end + 2].isalpha():
@@ -298,14 +299,13 @@ def _unspent(implied: tuple[str, ...], cannot: int) -> tuple[str, ...]:
 
 
 def _implied(inp: CheckInput, fewer: tuple[str, str], view: str | None, copy_short: int) -> tuple[str, ...]:
-    """The words that negate without a negator on the side with fewer negators (`implicit`). "Until"
-    stands for "while ... not" unless the engine's rendering of the other side writes it too: then
-    it renders a word of that side ("no ... hasta junio" / "until June"). Where the copy is
-    `copy_short` negators short and its own words do not make them up, also what the engine reads
-    as negating in it (`negation_words.read_by_engine`). An error noun both sides write explains
-    nothing ("Error al guardar: el archivo no existe" / "Erro ao salvar: o arquivo existe")."""
+    """The words that negate without a negator on the side with fewer negators (`implicit`). "Until" stands for
+    "while ... not" unless the engine's rendering of the other side writes it too: then it renders a word of that
+    side ("no ... hasta junio" / "until June"). Where the copy is `copy_short` negators short and its own words do
+    not make them up, also what the engine reads as negating in it (`negation_words.read_by_engine`). An error
+    noun both sides write explains nothing ("Error al guardar: el archivo no existe" / "Erro ao salvar: ...")."""
     text, lang = fewer
-    rendered = _UNTIL & set(implicit(view or "", lang)) | errors_named(inp.source, inp.target)
+    rendered = (_UNTIL & set(implicit(view or "", lang))) | errors_named(inp.source, inp.target)
     implied = tuple(w for w in implicit(text, lang) if w not in rendered)
     if len(implied) < copy_short:
         implied += read_by_engine(inp)  # the copy's words its language's list lacks ("fallita")
@@ -379,14 +379,14 @@ def _restricted(inp: CheckInput) -> list[Flag]:
 
 
 def _prefix_flipped(inp: CheckInput) -> list[Flag]:
-    """No negator in the source and the copy (the caller's count), but one side says an act failed
-    and the other does not (`failure_dropped`), or, with none in the engine's views either, a word
-    one side negates with a prefix stands plain on the other (`prefix_flips`)."""
-    views = (count(inp.forward, inp.target_lang), count(inp.back, inp.source_lang))
-    if dropped := failure_dropped(inp, views):  # "Falha ao enviar" / "Se envió"
-        msg = f"one side says the act failed ('{dropped[0]}'), the other does not"
-        return [NEGATION.flag(msg, dropped[1:], severity="major")]
+    """No negator in the source and the copy (the caller's count), but one side says an act failed and the
+    other not (`failure_dropped`), or, none in the engine's views either, a prefix flips (`prefix_flips`)."""
     found = prefix_flips(inp)
+    if not found and not may_fail(inp):
+        return []  # the common case: no word flipped, none of failure (the views go uncounted)
+    views = (count(inp.forward, inp.target_lang), count(inp.back, inp.source_lang))
+    if dropped := failure_dropped(inp, views):  # "Falha ao enviar" / "Se envió": a message and its span
+        return [NEGATION.flag(dropped[0], dropped[1:], "major")]
     if found and any(views):
         return []  # a negation reworded beside the word ("No se puede" / "Impossível ... não é válido")
     said = {w for pair in found for w in pair}

@@ -274,16 +274,16 @@ def errors_named(*texts: str) -> frozenset[str]:
 def failures(text: str | None, lang: str) -> tuple[str, ...]:
     """The words of `text` that say an act failed (`lexicon.FAILURE_STEMS` among `implicit`), and
     the Romance nouns of failure ("fracaso", "échec") that explain no negator of their own."""
-    nouns = tuple(
-        t.text for t in tokens(fold(text or "")) if lang != "en" and t.text.startswith(("fracas", "echec"))
-    )
-    return tuple(w for w in implicit(text or "", lang) if w.startswith(FAILURE_STEMS)) + nouns
+    listed = tuple(w for w in implicit(text or "", lang) if w.startswith(FAILURE_STEMS))
+    if lang == "en":
+        return listed
+    return listed + tuple(t.text for t in tokens(fold(text or "")) if t.text.startswith(("fracas", "echec")))
 
 
 def _negative(text: str, lang: str) -> bool:
-    """A word of `text` negates, or names an error or a failure anywhere ("error recuperando")."""
-    folded = (t.text for t in tokens(fold(text)))
-    return bool(implicit(text, lang)) or any(w in ERROR_NOUNS or w.startswith(FAILURE_STEMS) for w in folded)
+    """A word of `text` negates, or names an error or a failure anywhere ("error recuperando"; the
+    error nouns are among FAILURE_STEMS)."""
+    return bool(implicit(text, lang)) or any(t.text.startswith(FAILURE_STEMS) for t in tokens(fold(text)))
 
 
 def _heading(text: str, word: str) -> Token | None:
@@ -297,35 +297,37 @@ def _heading(text: str, word: str) -> Token | None:
     return None
 
 
+_FAILING = re.compile(r"\b(?:" + "|".join(FAILURE_STEMS) + ")")  # where a word of failure may start
+
+
+def may_fail(inp: CheckInput) -> bool:
+    """The source or the copy has a word that starts like a word of failure (a quick test: without
+    one, `failure_dropped` finds nothing and its engine views need not be counted)."""
+    return any(_FAILING.search(fold(text)) for text in (inp.source, inp.target))
+
+
 def failure_dropped(inp: CheckInput, views: tuple[int | None, int | None]) -> tuple[str, Span] | None:
     """One side says an act failed and the other says nothing negative, where neither has a negator
     (the caller's count): "Falha ao enviar o e-mail" / "El correo se envió correctamente". The
     engine agrees: its rendering of the failing side keeps a failure word or a negator, its
     rendering of the other side has neither (`views`: the negators of the forward and the back
-    translation). Returns the failure word (folded) and its span, on the side that says it."""
-    fwd, back = views
-    for side, text, lang, view, other, other_lang, other_view, view_neg, other_neg in (
-        ("text", inp.source, inp.source_lang, inp.forward, inp.target, inp.target_lang, inp.back, fwd, back),
-        (
-            "source",
-            inp.target,
-            inp.target_lang,
-            inp.back,
-            inp.source,
-            inp.source_lang,
-            inp.forward,
-            back,
-            fwd,
-        ),
+    translation). Returns the message, naming the failure word, and the word's span on its side."""
+    # each side: its field, text, language, the engine's rendering of it and that rendering's negators
+    source = ("source", inp.source, inp.source_lang, inp.forward, views[0])
+    copy = ("text", inp.target, inp.target_lang, inp.back, views[1])
+    for (field, text, lang, view, view_neg), (_, other, other_lang, other_view, other_neg) in (
+        (source, copy),
+        (copy, source),
     ):
-        failed = [w for w in failures(text, lang) if _heading(text, w)]
-        if not failed or view is None or other_view is None or _negative(other, other_lang):
+        headed = [(w, t) for w in failures(text, lang) if (t := _heading(text, w)) is not None]
+        if not headed or view is None or other_view is None or _negative(other, other_lang):
             continue
         kept = bool(view_neg) or bool(failures(view, other_lang))
         if kept and not other_neg and not _negative(other_view, lang):
-            said = "source" if side == "text" else "text"
-            at = _heading(text, failed[0])
-            return (failed[0], Span(said, at.start, at.end)) if at else None
+            word, at = headed[0]
+            return f"one side says the act failed ('{word}'), the other does not", Span(
+                field, at.start, at.end
+            )
     return None
 
 

@@ -117,3 +117,26 @@ def check_pairs(
                 "--fail-on", "never", "-f", "json", "-o", str(out))  # fmt: skip
     segments = json.loads(out.read_text(encoding="utf-8"))["segments"] if out.exists() else []
     return r.code, r.stderr, {s["id"]: s for s in segments}
+
+
+# Apertium's pairs both ways: (source language, copy language) -> (forward pair, back pair)
+DIRECT_ROUTES = {
+    ("es", "pt"): ("es-pt", "pt-es"),
+    ("pt", "es"): ("pt-es", "es-pt"),
+    ("es", "it"): ("spa-ita", "ita-spa"),
+    ("fr", "es"): ("fr-es", "es-fr"),
+    ("it", "es"): ("ita-spa", "spa-ita"),
+    ("es", "fr"): ("es-fr", "fr-es"),
+    ("es", "en"): ("spa-eng", "eng-spa"),
+    ("en", "es"): ("eng-spa", "spa-eng"),
+}
+
+
+def assert_through_apertium(
+    check: str, src: str, tgt: str, source: str, copy: str, expected: list[str]
+) -> None:
+    """The severities one check raises on a pair whose engine views are Apertium's own, through
+    the direct pair each way (`DIRECT_ROUTES`), are `expected`."""
+    forward_pair, back_pair = DIRECT_ROUTES[(src, tgt)]
+    forward, back = through(source, forward_pair), through(copy, back_pair)
+    assert_severities(check, CheckInput(source, src, copy, tgt, forward=forward, back=back), expected)

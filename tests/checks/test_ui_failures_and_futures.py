@@ -28,10 +28,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.checks import CheckInput
-
-from .helpers import assert_severities, through
-from .test_romance_catalogue_pairs import ROUTES
+from .helpers import assert_through_apertium
 
 pytestmark = pytest.mark.requires_apertium
 
@@ -262,7 +259,4 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c[0]}-{c[1]}{c[2]}-{i}" for i, c in enumerate(CASES)])
 def test_one_meaning_in_two_idioms(case: tuple[str, str, str, str, str, list[str]]) -> None:
-    check, src, tgt, source, copy, expected = case
-    forward_pair, back_pair = ROUTES[(src, tgt)]
-    forward, back = through(source, forward_pair), through(copy, back_pair)
-    assert_severities(check, CheckInput(source, src, copy, tgt, forward=forward, back=back), expected)
+    assert_through_apertium(*case)

@@ -130,13 +130,17 @@ CANNOT_STEMS = ("impossib", "impossiv", "imposib", "incapa", "unable")
 NEG_AFFIXES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     # (strong prefixes, weak prefixes, suffixes)
     "en": (("un", "non", "not"), ("in", "im", "ir", "il", "dis"), ("less",)),
-    "es": (("no",), ("in", "im", "ir", "des"), ()),
-    "pt": (("nao", "não"), ("in", "im", "ir", "des"), ()),
+    "es": (("no",), ("in", "im", "ir", "i", "des"), ()),
+    "pt": (("nao", "não"), ("in", "im", "ir", "i", "des"), ()),
     "fr": (("non",), ("in", "im", "ir", "il", "dés", "des"), ()),
     "ca": (("no",), ("in", "im", "ir", "il", "des"), ()),
     "it": (("non",), ("in", "im", "ir", "il", "dis"), ()),
     "de": (("un", "nicht"), ("miss",), ("los", "frei")),
 }
+# A prefix written as one letter only before the letter it took the place of: Spanish and
+# Portuguese "in-" is "i-" before an "l" ("ilimitado", "ilegível"; Italian and French double it:
+# "illimitato", "illimité", the "il" above).
+ASSIMILATED_PREFIXES = {"i": "l"}
 # Nouns of an action or its result made from a verb ("información", "impressão", "informazione",
 # "desenvolvimento"; folded endings): their "in"/"des" is the verb's own ("informar", "imprimir",
 # "desenvolver"), not a negating prefix. (French and Catalan "-ment" also ends adverbs, which are.)

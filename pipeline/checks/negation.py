@@ -393,7 +393,7 @@ def _prefix_flipped(inp: CheckInput) -> list[Flag]:
     spans = tuple(Span("text", t.start, t.end) for t in tokens(inp.target) if fold(t.text) in said)
     what = ", ".join(f"'{w}' / '{r}'" for w, r in found[:2])
     msg = f"a word negated by a prefix stands without it on the other side ({what})"
-    return [NEGATION.flag(msg, spans)] if found else []
+    return [NEGATION.flag(msg, spans or (Span("text", 0, len(inp.target)),))] if found else []
 
 
 def _stems(text: str) -> frozenset[str]:

@@ -13,6 +13,7 @@ from pipeline.records import Span
 
 from . import CheckInput
 from .lexicon import (
+    ASSIMILATED_PREFIXES,
     CAN,
     CANNOT_STEMS,
     ERROR_NOUNS,
@@ -32,6 +33,7 @@ CAN_AFTER = 3  # words after a negator that may be the "can" it negates ("no se 
 _CAN = {lang: re.compile(rf"(?:{forms})(?:n't|not)?") for lang, forms in CAN.items()}
 AFFIX_STEM_ZIPF = 3.0  # un-able: the rest must be a word at least this common
 WEAK_AFFIX_STEM_LEN = 6  # in-suficiente: after a weak prefix, the rest must be this long too
+CONFIRMING_STEM_LEN = 5  # des-ligar: as long, where the word only confirms a flip the other view shows
 
 
 @functools.lru_cache(maxsize=8192)
@@ -134,7 +136,12 @@ def _freq(a: str, b: str, lang: str) -> float:
 
 
 def _prefix_rest(
-    w: str, spelt: str, lang: str, fused: tuple[str, ...], strong: tuple[str, ...]
+    w: str,
+    spelt: str,
+    lang: str,
+    fused: tuple[str, ...],
+    strong: tuple[str, ...],
+    weak_min: int = WEAK_AFFIX_STEM_LEN,
 ) -> str | None:
     """What follows the prefix of `w` (folded) where a prefix makes it negative ("valido" of
     "invalido", "known" of "unknown"), else None."""
@@ -143,12 +150,12 @@ def _prefix_rest(
     verbal_noun = lang != "en" and w.endswith(VERBAL_NOUN_ENDINGS.get(lang, ()))
     for p in () if verbal_noun else fused:
         rest = w[len(p) :]
-        if not w.startswith(p) or len(rest) < 3:
+        if not w.startswith(p) or len(rest) < 3 or not rest.startswith(ASSIMILATED_PREFIXES.get(p, "")):
             continue
         if lang == "en" and prefixed_opposite(w, rest):
             return rest
         if len(rest) >= 4 and _freq(rest, spelt[len(p) :], lang) >= AFFIX_STEM_ZIPF:
-            if p in strong or (lang != "en" and len(rest) >= WEAK_AFFIX_STEM_LEN):
+            if p in strong or (lang != "en" and len(rest) >= weak_min):
                 # an English "un-"/"non-" before a common word negates it however rare the whole
                 # ("nonportable", "unescaped"); elsewhere the whole must be a word of the language
                 if _freq(w, spelt, lang) > 0 or (lang == "en" and p in strong):
@@ -158,13 +165,13 @@ def _prefix_rest(
 
 
 @functools.lru_cache(maxsize=8192)
-def prefixed(text: str, lang: str) -> dict[str, str]:
+def prefixed(text: str, lang: str, weak_min: int = WEAK_AFFIX_STEM_LEN) -> dict[str, str]:
     """The words of `text` made negative by a fused prefix, folded, each with what follows the
     prefix ("invalido" -> "valido", "desconocido" -> "conocido", "unknown" -> "known")."""
     strong, fused, _ = _prefixes(lang)
     out = {}
     for tok in tokens(fold(text)):
-        rest = _prefix_rest(tok.text, text[tok.start : tok.end].lower(), lang, fused, strong)
+        rest = _prefix_rest(tok.text, text[tok.start : tok.end].lower(), lang, fused, strong, weak_min)
         if rest is not None:
             out[tok.text] = rest
     return out
@@ -219,22 +226,28 @@ def prefix_flips(inp: CheckInput) -> list[tuple[str, str]]:
     "Unknown user" / "Usuario conocido": "known" and "conocido"). Empty without both views."""
     if inp.forward is None or inp.back is None:
         return []
+    short = len(tokens(inp.source)) <= SHORT_TEXT_WORDS
     found = flipped_prefix(inp.forward, inp.target, inp.target_lang)
-    back = flipped_prefix(inp.source, inp.back, inp.source_lang) if found else []
-    leans = (
-        _leans(inp.source, inp.back, inp.source_lang) if len(tokens(inp.source)) <= SHORT_TEXT_WORDS else None
-    )
-    return [
+    back = flipped_prefix(inp.source, inp.back, inp.source_lang) if found or short else []
+    leans = _leans(inp.source, inp.back, inp.source_lang) if short else None
+    flips = [
         (w, rest)
         for w, rest, engine_side in found
         if leans == engine_side or any(_cognate(rest, other) for _, other, _ in back)
     ]
+    if flips or not short:
+        return flips
+    # the other way round: the source's view flips on one word ("Conectar" / back-translated
+    # "Desconectar") and the copy's leans the same way, where the engine said it with another verb
+    # ("Ligar" for the copy's "Desconectar")
+    leans = _leans(inp.forward, inp.target, inp.target_lang, CONFIRMING_STEM_LEN)
+    return [(w, rest) for w, rest, source_side in back if leans == source_side]
 
 
-def _leans(one: str, other: str, lang: str) -> bool | None:
+def _leans(one: str, other: str, lang: str, weak_min: int = WEAK_AFFIX_STEM_LEN) -> bool | None:
     """Which of two texts alone has words negated by a prefix: `one` (True), `other` (False), or
     neither or both (None)."""
-    mine, theirs = set(prefixed(one, lang)), set(prefixed(other, lang))
+    mine, theirs = set(prefixed(one, lang, weak_min)), set(prefixed(other, lang, weak_min))
     if mine - theirs and not theirs - mine:
         return True
     return False if theirs - mine and not mine - theirs else None

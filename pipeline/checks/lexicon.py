@@ -154,17 +154,19 @@ VERBAL_NOUN_ENDINGS: dict[str, tuple[str, ...]] = {
 # Where a word of NEG_IMPLICIT says no negation (folded text): a connective ("sin embargo" =
 # "however"), the second half of "not only ... but" ("no solo de Europa sino del mundo"), and
 # "salvo" as "safe" or, in Portuguese, "saved" ("a salvo", "foi salvo": QA pass 11, where "The file
-# was not saved" / "O arquivo foi salvo" passed as a negation said with "except").
+# was not saved" / "O arquivo foi salvo" passed as a negation said with "except"; a label's "Arquivo
+# salvo." ends its clause, where "except" has what it leaves out after it).
 IMPLICIT_IDIOMS: dict[str, re.Pattern[str]] = {
     "es": re.compile(
         r"\bsin embargo\b|\bno (?:solo|solamente|unicamente)\b[^.;:!?]*?\b(?P<only>sino)\b"
         r"|\b(?:a|en|fue|fueron|es|son|era|eran|sera|seran|sido|ser|esta|estan|estaba|estaban|quedo|quedaron)"
-        r"\s+(?P<safe>salvo)\b"
+        r"\s+(?P<safe>salvo)\b|\b(?P<label>salvo)(?=\s*(?:[.!?,;:]|$))"
     ),
     "pt": re.compile(
         r"\bsem embargo\b|\bnao (?:so|somente|apenas|unicamente)\b[^.;:!?]*?\b(?P<only>senao)\b"
         r"|\b(?:foi|foram|e|sao|era|eram|sera|serao|seja|sejam|sido|ser|esta|estao|estava|estavam|esteja"
         r"|ficou|ficaram|fica|ficam|tem|tinha|tinham|havia|ter|a)\s+(?:(?:\w+mente|ja|bem)\s+)?(?P<saved>salvo)\b"
+        r"|\b(?P<label>salvo)(?=\s*(?:[.!?,;:]|$|com\b))"  # a label's participle: "Arquivo salvo.", "salvo com"
     ),
 }
 # Strong prefixes that are the language's negator: they negate joined by a hyphen ("no-violento",

@@ -293,10 +293,18 @@ def failures(text: str | None, lang: str) -> tuple[str, ...]:
     return listed + tuple(t.text for t in tokens(fold(text or "")) if t.text.startswith(("fracas", "echec")))
 
 
+# "sin errores", "senza problemi", "without errors": a negating word whose object is an error or a
+# problem says the act succeeded (folded text; an article or adjective may stand between)
+_NO_ERRORS = re.compile(r"\b(?:sin|sem|senza|sans|without)\s+(?:\w+\s+)?(?:error|erro|erreur|problem)\w*")
+
+
 def _negative(text: str, lang: str) -> bool:
     """A word of `text` negates, or names an error or a failure anywhere ("error recuperando"; the
-    error nouns are among FAILURE_STEMS)."""
-    return bool(implicit(text, lang)) or any(t.text.startswith(FAILURE_STEMS) for t in tokens(fold(text)))
+    error nouns are among FAILURE_STEMS); not a success said without errors ("enviado sin errores")."""
+    folded = fold(text)
+    if _NO_ERRORS.search(folded):
+        text = folded = _NO_ERRORS.sub(" ", folded)
+    return bool(implicit(text, lang)) or any(t.text.startswith(FAILURE_STEMS) for t in tokens(folded))
 
 
 def _heading(text: str, word: str) -> Token | None:

@@ -20,6 +20,10 @@ before, each error passed or still fails:
   for another is a lost and an added name, not an `info` note on two acronyms of two languages.
 - `negation`: in a text of a few words, the back-translation may flip another word than the
   copy's ("Unknown user" / "Usuario conocido": "known" and "conocido" are no cognates).
+- `negation` (seventeenth session): "sin errores", "senza problemi" say a success, so a failure
+  made one ("Falha ao enviar" / "enviado sin errores") is the failure rule's; a label's Portuguese or
+  Spanish "salvo" that ends its clause is "saved", not "except" ("Arquivo salvo." / "Error al
+  guardar el archivo.").
 - `length`: a label's coordination the copy leaves out ("Guardar y cerrar" / "Salvar") is
   `major`, though a ratio of lengths is not read below 20 letters.
 """
@@ -254,6 +258,21 @@ CASES = [
     ("length", "es", "pt", "Guardar y cerrar", "Salvar", ["major"]),
     ("length", "fr", "es", "Redémarrer maintenant ou plus tard", "Reiniciar ahora", ["major"]),
     ("length", "es", "pt", "Guardar y cerrar", "Salvar e fechar", []),
+    # seventeenth session: a success said "without errors" is no negative word, nor a label's "salvo"
+    ("negation", "pt", "es", "Falha ao enviar o e-mail.", "Correo enviado sin errores.", ["major"]),
+    ("negation", "pt", "es", "Erro ao salvar o arquivo.", "Archivo guardado sin errores.", ["major"]),
+    ("negation", "it", "es", "Impossibile salvare il file.", "Archivo guardado sin problemas.", ["major"]),
+    ("negation", "pt", "es", "Arquivo salvo.", "Error al guardar el archivo.", ["major"]),
+    ("negation", "pt", "es", "E-mail enviado sem erros.", "Correo enviado sin errores.", []),
+    ("negation", "pt", "es", "Arquivo salvo com sucesso.", "Archivo guardado correctamente.", []),
+    (
+        "negation",
+        "es",
+        "pt",
+        "Todos los archivos salvo los ocultos",
+        "Todos os ficheiros exceto os ocultos",
+        [],
+    ),
 ]
 
 

@@ -118,7 +118,7 @@ PAIRS: dict[str, dict[str, tuple[str, str]]] = {
     # the opposites of a user interface's actions and places (its buttons, menus and limits)
     "show/hide": {
         "en": ("show shows showing shown display displays displayed", "hide hides hiding hidden"),
-        "es": ("mostrar muestra muestran mostrando", "ocult* escond*"),
+        "es": ("mostrar muestra muestran mostrando", "ocult* escond* enmascar*"),
         "fr": ("afficher affichez affichage montrer", "masquer masquez cacher"),
         "de": (
             "anzeigen zeigen zeigt eingeblendet einblenden",
@@ -146,16 +146,16 @@ PAIRS: dict[str, dict[str, tuple[str, str]]] = {
     },
     "greater/lesser": {
         "en": ("greater higher", "lesser lower"),
-        "es": ("mayor mayores", "menor menores"),
+        "es": ("mayor mayores superior superiores", "menor menores inferior inferiores"),
         "fr": ("superieur superieure superieurs superieures", "inferieur inferieure inferieurs inferieures"),
         "de": ("grosser grossere hoher hohere", "kleiner kleinere niedriger niedrigere"),
         "it": ("maggiore maggiori superiore superiori", "minore minori inferiore inferiori"),
-        "pt": ("maior maiores", "menor menores"),
+        "pt": ("maior maiores superior superiores", "menor menores inferior inferiores"),
     },
     "at_least/at_most": {
         "en": ("at_least", "at_most"),
-        "es": ("al_menos", "como_maximo lo_sumo"),  # "a lo sumo"
-        "fr": ("au_moins", "au_plus"),
+        "es": ("al_menos lo_menos", "como_maximo como_mucho lo_sumo"),  # "a lo sumo"
+        "fr": ("au_moins", "au_plus au_maximum"),
         "de": ("mindestens", "hochstens"),
         "it": ("almeno", "al_massimo"),
         "pt": ("pelo_menos ao_menos", "no_maximo"),

@@ -141,6 +141,7 @@ NEG_AFFIXES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]]
 # Portuguese "in-" is "i-" before an "l" ("ilimitado", "ilegível"; Italian and French double it:
 # "illimitato", "illimité", the "il" above).
 ASSIMILATED_PREFIXES = {"i": "l"}
+H_DROPPED = frozenset({"pt"})  # a prefix drops the word's "h": "desabilitar", "desonesto", "inábil"
 # Nouns of an action or its result made from a verb ("información", "impressão", "informazione",
 # "desenvolvimento"; folded endings): their "in"/"des" is the verb's own ("informar", "imprimir",
 # "desenvolver"), not a negating prefix. (French and Catalan "-ment" also ends adverbs, which are.)

@@ -18,6 +18,7 @@ from .lexicon import (
     CANNOT_STEMS,
     ERROR_NOUNS,
     FAILURE_STEMS,
+    H_DROPPED,
     IMPLICIT_IDIOMS,
     NEG_AFFIXES,
     NEG_HYPHEN_ONLY,
@@ -149,12 +150,14 @@ def _prefix_rest(
         return w[2:]  # "unterminated", rare as a whole word
     verbal_noun = lang != "en" and w.endswith(VERBAL_NOUN_ENDINGS.get(lang, ()))
     for p in () if verbal_noun else fused:
-        rest = w[len(p) :]
+        rest, rest_spelt = w[len(p) :], spelt[len(p) :]
         if not w.startswith(p) or len(rest) < 3 or not rest.startswith(ASSIMILATED_PREFIXES.get(p, "")):
             continue
+        if lang in H_DROPPED and _freq("h" + rest, "h" + rest_spelt, lang) > _freq(rest, rest_spelt, lang):
+            rest, rest_spelt = "h" + rest, "h" + rest_spelt  # "desabilitar": "habilitar"
         if lang == "en" and prefixed_opposite(w, rest):
             return rest
-        if len(rest) >= 4 and _freq(rest, spelt[len(p) :], lang) >= AFFIX_STEM_ZIPF:
+        if len(rest) >= 4 and _freq(rest, rest_spelt, lang) >= AFFIX_STEM_ZIPF:
             if p in strong or (lang != "en" and len(rest) >= weak_min):
                 # an English "un-"/"non-" before a common word negates it however rare the whole
                 # ("nonportable", "unescaped"); elsewhere the whole must be a word of the language
@@ -178,10 +181,13 @@ def prefixed(text: str, lang: str, weak_min: int = WEAK_AFFIX_STEM_LEN) -> dict[
 
 
 _AGREEMENT = re.compile(r"[aeiou]s?$")  # the ending agreement changes ("válido", "válida", "válidos")
+# and, in a Romance language, a verb's: its infinitive and the imperative or present a label uses
+# ("conectar" / "conecta", "attivare" / "attiva", "activer" / "active")
+_ROMANCE_ENDING = re.compile(r"(?:[aei]re?|[aeiou]s?)$")
 
 
-def _agreed(word: str) -> str:
-    return _AGREEMENT.sub("", word)
+def _agreed(word: str, lang: str) -> str:
+    return (_AGREEMENT if lang == "en" else _ROMANCE_ENDING).sub("", word)
 
 
 def flipped_prefix(one: str, other: str, lang: str) -> list[tuple[str, str, bool]]:
@@ -192,8 +198,8 @@ def flipped_prefix(one: str, other: str, lang: str) -> list[tuple[str, str, bool
     caller's to leave out ("no es válido" / "é inválido"). The third item: the prefixed word is in `one`."""
     if not (prefixed(one, lang) or prefixed(other, lang)):
         return []
-    keys_one = {_agreed(fold(t.text)) for t in tokens(one)}
-    keys_other = {_agreed(fold(t.text)) for t in tokens(other)}
+    keys_one = {_agreed(fold(t.text), lang) for t in tokens(one)}
+    keys_other = {_agreed(fold(t.text), lang) for t in tokens(other)}
     found = []
     for text, plain, mine, theirs, in_one in (
         (one, other, keys_one, keys_other, True),
@@ -202,7 +208,11 @@ def flipped_prefix(one: str, other: str, lang: str) -> list[tuple[str, str, bool
         if set(implicit(plain, lang)) - set(prefixed(plain, lang)):
             continue
         for w, rest in prefixed(text, lang).items():
-            if _agreed(w) not in theirs and _agreed(rest) in theirs and _agreed(rest) not in mine:
+            if (
+                _agreed(w, lang) not in theirs
+                and _agreed(rest, lang) in theirs
+                and _agreed(rest, lang) not in mine
+            ):
                 found.append((w, rest, in_one))
     return found
 
@@ -229,7 +239,7 @@ def prefix_flips(inp: CheckInput) -> list[tuple[str, str]]:
     short = len(tokens(inp.source)) <= SHORT_TEXT_WORDS
     found = flipped_prefix(inp.forward, inp.target, inp.target_lang)
     back = flipped_prefix(inp.source, inp.back, inp.source_lang) if found or short else []
-    leans = _leans(inp.source, inp.back, inp.source_lang) if short else None
+    leans = _leans(inp.source, inp.back, inp.source_lang, CONFIRMING_STEM_LEN) if short else None
     flips = [
         (w, rest)
         for w, rest, engine_side in found

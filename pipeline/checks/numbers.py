@@ -46,6 +46,7 @@ _DIGITS = re.compile(
 # two letters or more, or one with an ordinal ending, with an I, V or X among them (DC and CD are
 # acronyms); read as the number they write.
 _ROMAN = re.compile(r"(?<![\w-])([IVXLCDM]{2,}|[IVXLCDM](?=(?:e|er|ème|º|°)\b))(?:e|er|ème|º|°)?(?![\w-])")
+_FRENCH_ORDINAL = frozenset({"e", "er", "ème"})  # "er" only after I: "Ier", not "Ver"
 # "années 80", "los años 90", "anos 70", "anys 90", "anni '60": a decade of the 1900s (or 2000s), "the 1980s".
 _DECADE_BEFORE = re.compile(r"(?:annees|anos|anni|anys|jahre|decada de|decennio)\s*['’]?$")
 _DECADE_WORDS = frozenset(float(v) for v in range(20, 100, 10))  # a decade said in words
@@ -202,11 +203,18 @@ def _word_numbers(text: str, lang: str) -> list[Number]:
     return out
 
 
-def _roman_numbers(text: str) -> list[Number]:
+def _roman_numbers(text: str, lang: str) -> list[Number]:
     out = []
     for m in _ROMAN.finditer(text):
         if not set(m.group(1)) & {"I", "V", "X"}:
             continue  # DC, CD, CC, MD: acronyms far more often than numbers
+        ending = m.group()[len(m.group(1)) :]
+        if (
+            len(m.group(1)) == 1
+            and ending in _FRENCH_ORDINAL
+            and (lang != "fr" or (ending == "er") != (m.group(1) == "I"))
+        ):
+            continue  # one letter and a French ending: "Ier", "Ve" in French; Spanish "Ver", "Ve" are verbs
         value = roman_value(m.group(1))
         if value is not None:
             out.append(Number(frozenset({float(value)}), m.start(), m.end(), m.group()))
@@ -266,7 +274,7 @@ def extract(text: str, lang: str) -> tuple[Number, ...]:
     percent = [(m.start(), m.end()) for m in PERCENT_PHRASE.finditer(text)]
     parts = _fractions(text, lang)
     taken = skip + scale_ends + percent + [(n.start, n.end) for n in parts]
-    for n in _word_numbers(text, lang) + _roman_numbers(text):
+    for n in _word_numbers(text, lang) + _roman_numbers(text, lang):
         if not inside(n.start, taken):
             nums.append(n)
     nums += [f for f in parts if not any(n.start < f.end and f.start < n.end for n in nums)]  # "and a half"

@@ -178,10 +178,15 @@ def _titled(toks: tuple[Token, ...], i: int) -> bool:
 
 def _engine_renders(inp: CheckInput) -> bool:
     """The engine's own translation writes a word the copy kept as the source has it otherwise
-    ("Uso de memoria" / "Uso de memória"): the copy's language has a word of its own for it."""
-    return bool(inp.forward) and bool(
-        {fold(t.text) for t in tokens(inp.target)} - {fold(t.text) for t in tokens(inp.forward)}
-    )
+    ("Uso de memoria" / "Uso de memória"): the copy's language has a word of its own for it, and
+    the kept word is the source language's more than the copy's ("memoria": Zipf 4.9 in Spanish,
+    3.4 in Portuguese). A word both write, which the engine happened to render otherwise ("barra",
+    which Apertium's Portuguese misspells "varra"), is the copy's own."""
+    if not inp.forward:
+        return False
+    spelt = {fold(t.text): t.text.lower() for t in tokens(inp.target)}
+    other = set(spelt) - {fold(t.text) for t in tokens(inp.forward)}
+    return any(zipf(spelt[w], inp.source_lang) > zipf(spelt[w], inp.target_lang) for w in other)
 
 
 def _source_words(inp: CheckInput) -> bool:

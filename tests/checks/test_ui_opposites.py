@@ -13,8 +13,13 @@ leftovers). Real Apertium both ways; each error here passed before:
   ("Desconectar" -> "Desligar", "Conectar" -> "Ligar"): where the source's view flips on one word
   ("Conectar" / back-translated "Desconectar") and the copy's view leans the same way (only the
   engine's side, or only the copy, has a word negated by a prefix: "Desligar", five letters after
-  "des", counts where it only confirms), the opposite is caught. Correct pairs that take the
-  engine's other verb pass.
+  "des", counts where it only confirms, either way round), the opposite is caught. Correct pairs
+  that take the engine's other verb pass. A Romance verb is one word in its infinitive and in the
+  imperative a label uses ("Activar" / "Disattiva": the engine's "Attivare").
+- QA pass 14's false fails: Spanish "Ver" and "Ve" are verbs, not the roman numeral V with a
+  French ordinal ending (`numbers`: "Ier", "Ve" only in French, "er" only after I); a Spanish label
+  Portuguese writes alike ("Ocultar barra lateral") is no untranslated copy where the word the
+  engine renders otherwise is Portuguese as much as Spanish ("barra", Apertium's "varra").
 """
 
 from __future__ import annotations
@@ -63,6 +68,21 @@ CASES = [
     ("antonyms", "fr", "es", "Page précédente", "Página siguiente", ["critical"]),
     ("antonyms", "fr", "es", "Page précédente", "Página anterior", []),
     ("antonyms", "pt", "es", "Mostrar menos", "Mostrar más", ["critical"]),
+    # QA pass 14 (its own strings): other forms and phrasings of the same opposites
+    ("antonyms", "es", "fr", "Mostrar", "Masquer", ["critical"]),
+    ("antonyms", "fr", "es", "Masquer le mot de passe", "Mostrar la contraseña", ["critical"]),
+    ("antonyms", "es", "it", "Al menos un carácter", "Al massimo un carattere", ["critical"]),
+    ("antonyms", "fr", "es", "Au moins un chiffre", "Como máximo un número", ["critical"]),
+    ("antonyms", "fr", "es", "Au moins un chiffre", "Al menos un número", []),
+    ("negation", "es", "it", "Activar", "Disattiva", ["critical"]),
+    ("negation", "es", "it", "Activar", "Attiva", []),
+    ("negation", "pt", "es", "Ligar o Wi-Fi", "Desconectar el Wi-Fi", ["critical"]),
+    ("negation", "pt", "es", "Ligar o Wi-Fi", "Conectar el Wi-Fi", []),
+    ("negation", "pt", "es", "Conectar", "Desconectar", ["critical"]),
+    ("untranslated", "es", "pt", "Ocultar barra lateral", "Ocultar barra lateral", []),
+    ("untranslated", "es", "pt", "Uso de memoria", "Uso de memoria", ["critical"]),
+    ("numbers", "es", "it", "Ver detalles", "Visualizza dettagli", []),
+    ("numbers", "es", "fr", "Ve a la página siguiente", "Allez à la page suivante", []),
 ]
 
 

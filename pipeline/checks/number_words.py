@@ -263,6 +263,34 @@ def decade_words(text: str, lang: str) -> list[tuple[int, int, frozenset[float]]
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
 
+# Roman numerals of centuries, regnal and ordinal numbers ("XIXe siècle", "Juan Carlos I", "Basel III"):
+# two letters or more, or one with an ordinal ending, with an I, V or X among them (DC and CD are
+# acronyms); read as the number they write.
+ROMAN = re.compile(r"(?<![\w-])([IVXLCDM]{2,}|[IVXLCDM](?=(?:e|er|ème|º|°)\b))(?:e|er|ème|º|°)?(?![\w-])")
+_FRENCH_ORDINAL = frozenset({"e", "er", "ème"})  # "er" only after I: "Ier", not "Ver"
+
+
+def roman_numerals(text: str, lang: str) -> list[tuple[int, int, str, int]]:
+    """(start, end, as written, value) of each roman numeral of `text`. One letter with a French
+    ordinal ending is one only in French, and "er" only after I ("Ier", "Ve"; Spanish "Ver" and
+    "Ve" are verbs)."""
+    out = []
+    for m in ROMAN.finditer(text):
+        numeral, ending = m.group(1), m.group()[len(m.group(1)) :]
+        if not set(numeral) & {"I", "V", "X"}:
+            continue  # DC, CD, CC, MD: acronyms far more often than numbers
+        if (
+            len(numeral) == 1
+            and ending in _FRENCH_ORDINAL
+            and (lang != "fr" or (ending == "er") != (numeral == "I"))
+        ):
+            continue
+        value = roman_value(numeral)
+        if value is not None:
+            out.append((m.start(), m.end(), m.group(), value))
+    return out
+
+
 def roman_value(numeral: str) -> int | None:
     """The value of a well-formed roman numeral (XIX -> 19), else None ("MIX" is a word too, but
     well formed: callers take only upper-case tokens)."""

@@ -26,13 +26,14 @@ from .number_words import (
     AND_A_HALF,
     HOMOGRAPHS,
     PERCENT_AFTER,
+    ROMAN,
     Occurrence,
     bare_half_scales,
     catalan_numbers,
     decade_words,
     distributive,
     fractions,
-    roman_value,
+    roman_numerals,
     said_without_number,
 )
 from .text import fold, inside
@@ -42,11 +43,6 @@ _DIGITS = re.compile(
     r"(?:[.,]\d+(?![.,]?\d))?"
     r"|\d+(?:[.,]\d+)?)(?![\d])"
 )
-# Roman numerals of centuries, regnal and ordinal numbers ("XIXe siècle", "Juan Carlos I", "Basel III"):
-# two letters or more, or one with an ordinal ending, with an I, V or X among them (DC and CD are
-# acronyms); read as the number they write.
-_ROMAN = re.compile(r"(?<![\w-])([IVXLCDM]{2,}|[IVXLCDM](?=(?:e|er|ème|º|°)\b))(?:e|er|ème|º|°)?(?![\w-])")
-_FRENCH_ORDINAL = frozenset({"e", "er", "ème"})  # "er" only after I: "Ier", not "Ver"
 # "années 80", "los años 90", "anos 70", "anys 90", "anni '60": a decade of the 1900s (or 2000s), "the 1980s".
 _DECADE_BEFORE = re.compile(r"(?:annees|anos|anni|anys|jahre|decada de|decennio)\s*['’]?$")
 _DECADE_WORDS = frozenset(float(v) for v in range(20, 100, 10))  # a decade said in words
@@ -204,21 +200,7 @@ def _word_numbers(text: str, lang: str) -> list[Number]:
 
 
 def _roman_numbers(text: str, lang: str) -> list[Number]:
-    out = []
-    for m in _ROMAN.finditer(text):
-        if not set(m.group(1)) & {"I", "V", "X"}:
-            continue  # DC, CD, CC, MD: acronyms far more often than numbers
-        ending = m.group()[len(m.group(1)) :]
-        if (
-            len(m.group(1)) == 1
-            and ending in _FRENCH_ORDINAL
-            and (lang != "fr" or (ending == "er") != (m.group(1) == "I"))
-        ):
-            continue  # one letter and a French ending: "Ier", "Ve" in French; Spanish "Ver", "Ve" are verbs
-        value = roman_value(m.group(1))
-        if value is not None:
-            out.append(Number(frozenset({float(value)}), m.start(), m.end(), m.group()))
-    return out
+    return [Number(frozenset({float(v)}), a, b, said) for a, b, said, v in roman_numerals(text, lang)]
 
 
 def _is_decade(text: str, m: re.Match[str], before: list[Number]) -> bool:
@@ -400,7 +382,7 @@ def _excused(n: Number, other: str, lang: str) -> bool:
 
 
 def _spelled(n: Number) -> bool:
-    return not any(c.isdigit() for c in n.text) and _ROMAN.fullmatch(n.text) is None
+    return not any(c.isdigit() for c in n.text) and ROMAN.fullmatch(n.text) is None
 
 
 def _as_written_in(n: Number, other: str) -> bool:

@@ -111,30 +111,40 @@ def check_antonyms(inp: CheckInput) -> list[Flag]:
         return _english_view(inp) if inp.mode != "roundtrip" else []
     span = (Span("text", 0, len(inp.target)),)
     msg = f"a word became its opposite ({', '.join(sorted(found))})"
-    if inp.mode != "roundtrip" and _negated_instead(inp):
+    if inp.mode != "roundtrip" and _negated_instead(inp, frozenset(found)):
         return [ANTONYMS.flag(f"{msg}, and a negation changed too: said the other way round?", span, "minor")]
     return [ANTONYMS.flag(msg, span)]
 
 
-def _negated_instead(inp: CheckInput) -> bool:
+def _negated_instead(inp: CheckInput, swapped: frozenset[str]) -> bool:
     """Both engine views differ in negations as well (by negators, or by negative words that are
-    not themselves one of the opposites): the translation against the forward translation and
-    the back-translation against the source ("não será possível" / "will be impossible", "who
-    did not accept it" / "who rejected it"). A word said as the negation of its opposite keeps
-    the meaning; the counts alone cannot tell that from a flip, so it stays evidence."""
-    forward_view = _negations(inp.target, inp.target_lang) != _negations(inp.forward, inp.target_lang)
-    back_view = _negations(inp.back, inp.source_lang) != _negations(inp.source, inp.source_lang)
-    return forward_view and back_view
+    not themselves words of the `swapped` opposites): the translation against the forward
+    translation and the back-translation against the source ("não será possível" / "will be
+    impossible", "who did not accept it" / "who rejected it", "Apto para mayores" / "Proibido
+    para menores"). A word said as the negation of its opposite keeps the meaning; the counts
+    alone cannot tell that from a flip, so it stays evidence."""
+    t, s = inp.target_lang, inp.source_lang
+
+    def differ(words: frozenset[str] | None) -> bool:
+        forward_view = _negations(inp.target, t, words) != _negations(inp.forward, t, words)
+        return forward_view and _negations(inp.back, s, words) != _negations(inp.source, s, words)
+
+    # counted without any opposite's words, or without the swapped ones' only (where the
+    # negation is itself another opposite: "Proibido")
+    return differ(None) or differ(swapped)
 
 
-def _negations(text: str | None, lang: str) -> int:
-    """Negators and negative words of a text, less the words that are one of the opposites (a
-    negator that is itself one, "forbidden", is the swap, not a negation more)."""
+def _negations(text: str | None, lang: str, swapped: frozenset[str] | None = None) -> int:
+    """Negators and negative words of a text, less the words of the swapped opposites (a negator
+    that is itself one, "forbidden", is the swap, not a negation more; `None`: of any opposite)."""
     from .negation import cues
     from .negation_words import implicit
 
-    said = sum(1 for s, e in cues(text or "", lang) if not _classify(fold((text or "")[s:e]), lang))
-    return said + sum(1 for w in implicit(text or "", lang) if not _classify(fold(w), lang))
+    def opposite(word: str) -> bool:
+        return any(swapped is None or c in swapped for c, _ in _classify(fold(word), lang))
+
+    said = sum(1 for s, e in cues(text or "", lang) if not opposite((text or "")[s:e]))
+    return said + sum(1 for w in implicit(text or "", lang) if not opposite(w))
 
 
 def _english_view(inp: CheckInput) -> list[Flag]:

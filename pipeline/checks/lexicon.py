@@ -167,7 +167,7 @@ IMPLICIT_IDIOMS: dict[str, re.Pattern[str]] = {
         r"\bsem embargo\b|\bnao (?:so|somente|apenas|unicamente)\b[^.;:!?]*?\b(?P<only>senao)\b"
         r"|\b(?:foi|foram|e|sao|era|eram|sera|serao|seja|sejam|sido|ser|esta|estao|estava|estavam|esteja"
         r"|ficou|ficaram|fica|ficam|tem|tinha|tinham|havia|ter|a)\s+(?:(?:\w+mente|ja|bem)\s+)?(?P<saved>salvo)\b"
-        r"|\b(?P<label>salvo)(?=\s*(?:[.!?,;:]|$|com\b))"  # a label's participle: "Arquivo salvo.", "salvo com"
+        r"|\b(?P<label>salvo)(?=\s*(?:[.!?,;:]|$))"  # a label's participle: "Arquivo salvo."
     ),
 }
 # Strong prefixes that are the language's negator: they negate joined by a hyphen ("no-violento",

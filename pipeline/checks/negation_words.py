@@ -34,7 +34,7 @@ CAN_AFTER = 3  # words after a negator that may be the "can" it negates ("no se 
 _CAN = {lang: re.compile(rf"(?:{forms})(?:n't|not)?") for lang, forms in CAN.items()}
 AFFIX_STEM_ZIPF = 3.0  # un-able: the rest must be a word at least this common
 WEAK_AFFIX_STEM_LEN = 6  # in-suficiente: after a weak prefix, the rest must be this long too
-CONFIRMING_STEM_LEN = 5  # des-ligar: as long, where the word only confirms a flip the other view shows
+CONFIRMING_STEM_LEN = 5  # des-ligar: as long after "des", where it only confirms a flip the other view shows
 
 
 @functools.lru_cache(maxsize=8192)
@@ -158,7 +158,11 @@ def _prefix_rest(
         if lang == "en" and prefixed_opposite(w, rest):
             return rest
         if len(rest) >= 4 and _freq(rest, rest_spelt, lang) >= AFFIX_STEM_ZIPF:
-            if p in strong or (lang != "en" and len(rest) >= weak_min):
+            # a rest of `weak_min` letters after a prefix of three ("des-ligar"); "in-forma",
+            # "im-porta" are words of their own
+            if p in strong or (
+                lang != "en" and len(rest) >= (weak_min if len(p) >= 3 else WEAK_AFFIX_STEM_LEN)
+            ):
                 # an English "un-"/"non-" before a common word negates it however rare the whole
                 # ("nonportable", "unescaped"); elsewhere the whole must be a word of the language
                 if _freq(w, spelt, lang) > 0 or (lang == "en" and p in strong):
@@ -181,13 +185,10 @@ def prefixed(text: str, lang: str, weak_min: int = WEAK_AFFIX_STEM_LEN) -> dict[
 
 
 _AGREEMENT = re.compile(r"[aeiou]s?$")  # the ending agreement changes ("válido", "válida", "válidos")
-# and, in a Romance language, a verb's: its infinitive and the imperative or present a label uses
-# ("conectar" / "conecta", "attivare" / "attiva", "activer" / "active")
-_ROMANCE_ENDING = re.compile(r"(?:[aei]re?|[aeiou]s?)$")
 
 
-def _agreed(word: str, lang: str) -> str:
-    return (_AGREEMENT if lang == "en" else _ROMANCE_ENDING).sub("", word)
+def _agreed(word: str) -> str:
+    return _AGREEMENT.sub("", word)
 
 
 def flipped_prefix(one: str, other: str, lang: str) -> list[tuple[str, str, bool]]:
@@ -198,8 +199,8 @@ def flipped_prefix(one: str, other: str, lang: str) -> list[tuple[str, str, bool
     caller's to leave out ("no es válido" / "é inválido"). The third item: the prefixed word is in `one`."""
     if not (prefixed(one, lang) or prefixed(other, lang)):
         return []
-    keys_one = {_agreed(fold(t.text), lang) for t in tokens(one)}
-    keys_other = {_agreed(fold(t.text), lang) for t in tokens(other)}
+    keys_one = {_agreed(fold(t.text)) for t in tokens(one)}
+    keys_other = {_agreed(fold(t.text)) for t in tokens(other)}
     found = []
     for text, plain, mine, theirs, in_one in (
         (one, other, keys_one, keys_other, True),
@@ -208,11 +209,7 @@ def flipped_prefix(one: str, other: str, lang: str) -> list[tuple[str, str, bool
         if set(implicit(plain, lang)) - set(prefixed(plain, lang)):
             continue
         for w, rest in prefixed(text, lang).items():
-            if (
-                _agreed(w, lang) not in theirs
-                and _agreed(rest, lang) in theirs
-                and _agreed(rest, lang) not in mine
-            ):
+            if _agreed(w) not in theirs and _agreed(rest) in theirs and _agreed(rest) not in mine:
                 found.append((w, rest, in_one))
     return found
 

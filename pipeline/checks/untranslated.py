@@ -49,6 +49,7 @@ TARGET_OWN_ZIPF = 5.0  # a word this common in the target language is one of its
 KEPT_TERM_MIN = 3  # a word kept as written in this many segments of a document is the team's term
 LOANWORD_ZIPF = 1.5  # a source word the target language uses at least this often may be its loanword
 KEPT_WORD_ZIPF = 2.0  # a word the engine keeps that the target language writes this often is its own
+OWN_WORD_ZIPF = 3.0  # a word the engine writes that its language writes this often is no slip of the engine
 
 
 def foreign_words(inp: CheckInput) -> list[tuple[int, int, str]]:
@@ -178,15 +179,19 @@ def _titled(toks: tuple[Token, ...], i: int) -> bool:
 
 def _engine_renders(inp: CheckInput) -> bool:
     """The engine's own translation writes a word the copy kept as the source has it otherwise
-    ("Uso de memoria" / "Uso de memória"): the copy's language has a word of its own for it, and
-    the kept word is the source language's more than the copy's ("memoria": Zipf 4.9 in Spanish,
-    3.4 in Portuguese). A word both write, which the engine happened to render otherwise ("barra",
-    which Apertium's Portuguese misspells "varra"), is the copy's own."""
+    ("Uso de memoria" / "Uso de memória"): the copy's language has a word of its own for it. Where
+    every word the engine writes instead is one the copy's language hardly writes (Apertium's
+    Portuguese "varra" for "barra", Zipf 1.8), the engine slipped, and only a kept word the source
+    language writes more than the copy's counts ("memoria": 4.9 in Spanish, 3.4 in Portuguese;
+    "pegar" / the engine's "colar" still counts: "colar" is Portuguese)."""
     if not inp.forward:
         return False
-    spelt = {fold(t.text): t.text.lower() for t in tokens(inp.target)}
-    other = set(spelt) - {fold(t.text) for t in tokens(inp.forward)}
-    return any(zipf(spelt[w], inp.source_lang) > zipf(spelt[w], inp.target_lang) for w in other)
+    kept = {fold(t.text): t.text.lower() for t in tokens(inp.target)}
+    said = {fold(t.text): t.text.lower() for t in tokens(inp.forward)}
+    other, instead = set(kept) - set(said), set(said) - set(kept)
+    if any(zipf(said[w], inp.target_lang) >= OWN_WORD_ZIPF for w in instead):
+        return bool(other)
+    return any(zipf(kept[w], inp.source_lang) > zipf(kept[w], inp.target_lang) for w in other)
 
 
 def _source_words(inp: CheckInput) -> bool:

@@ -273,6 +273,14 @@ CASES = [
         "Todos os ficheiros exceto os ocultos",
         [],
     ),
+    (
+        "negation",
+        "pt",
+        "es",
+        "Entrada proibida, salvo com autorização.",
+        "No se puede entrar sin autorización.",
+        ["minor"],
+    ),
 ]
 
 

@@ -308,10 +308,9 @@ _NO_ERRORS = re.compile(r"\b(?:sin|sem|senza|sans|without)\s+(?:\w+\s+)?(?:error
 def _negative(text: str, lang: str) -> bool:
     """A word of `text` negates, or names an error or a failure anywhere ("error recuperando"; the
     error nouns are among FAILURE_STEMS); not a success said without errors ("enviado sin errores")."""
-    folded = fold(text)
-    if _NO_ERRORS.search(folded):
-        text = folded = _NO_ERRORS.sub(" ", folded)
-    return bool(implicit(text, lang)) or any(t.text.startswith(FAILURE_STEMS) for t in tokens(folded))
+    for m in _NO_ERRORS.finditer(fold(text)):  # folding keeps offsets: blank the phrase, accents kept
+        text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+    return bool(implicit(text, lang)) or any(t.text.startswith(FAILURE_STEMS) for t in tokens(fold(text)))
 
 
 def _heading(text: str, word: str) -> Token | None:

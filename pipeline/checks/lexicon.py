@@ -157,17 +157,18 @@ VERBAL_NOUN_ENDINGS: dict[str, tuple[str, ...]] = {
 # "salvo" as "safe" or, in Portuguese, "saved" ("a salvo", "foi salvo": QA pass 11, where "The file
 # was not saved" / "O arquivo foi salvo" passed as a negation said with "except"; a label's "Arquivo
 # salvo." ends its clause, where "except" has what it leaves out after it).
+_LABEL_SALVO = r"|\b(?P<label>salvo)(?=\s*(?:[.!?,;:]|$))"  # a label's participle: "Arquivo salvo."
 IMPLICIT_IDIOMS: dict[str, re.Pattern[str]] = {
     "es": re.compile(
         r"\bsin embargo\b|\bno (?:solo|solamente|unicamente)\b[^.;:!?]*?\b(?P<only>sino)\b"
         r"|\b(?:a|en|fue|fueron|es|son|era|eran|sera|seran|sido|ser|esta|estan|estaba|estaban|quedo|quedaron)"
-        r"\s+(?P<safe>salvo)\b|\b(?P<label>salvo)(?=\s*(?:[.!?,;:]|$))"
+        r"\s+(?P<safe>salvo)\b" + _LABEL_SALVO
     ),
     "pt": re.compile(
         r"\bsem embargo\b|\bnao (?:so|somente|apenas|unicamente)\b[^.;:!?]*?\b(?P<only>senao)\b"
         r"|\b(?:foi|foram|e|sao|era|eram|sera|serao|seja|sejam|sido|ser|esta|estao|estava|estavam|esteja"
         r"|ficou|ficaram|fica|ficam|tem|tinha|tinham|havia|ter|a)\s+(?:(?:\w+mente|ja|bem)\s+)?(?P<saved>salvo)\b"
-        r"|\b(?P<label>salvo)(?=\s*(?:[.!?,;:]|$))"  # a label's participle: "Arquivo salvo."
+        + _LABEL_SALVO
     ),
 }
 # Strong prefixes that are the language's negator: they negate joined by a hyphen ("no-violento",

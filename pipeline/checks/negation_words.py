@@ -302,7 +302,9 @@ def failures(text: str | None, lang: str) -> tuple[str, ...]:
 
 # "sin errores", "senza problemi", "without errors": a negating word whose object is an error or a
 # problem says the act succeeded (folded text; an article or adjective may stand between)
-_NO_ERRORS = re.compile(r"\b(?:sin|sem|senza|sans|without)\s+(?:\w+\s+)?(?:error|erro|erreur|problem)\w*")
+_NO_ERRORS = re.compile(
+    rf"\b(?:sin|sem|senza|sans|without)\s+(?:\w+\s+)?(?:{'|'.join(sorted(ERROR_NOUNS))}|problem)\w*"
+)
 
 
 def _negative(text: str, lang: str) -> bool:

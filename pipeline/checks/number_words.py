@@ -279,11 +279,8 @@ def roman_numerals(text: str, lang: str) -> list[tuple[int, int, str, int]]:
         numeral, ending = m.group(1), m.group()[len(m.group(1)) :]
         if not set(numeral) & {"I", "V", "X"}:
             continue  # DC, CD, CC, MD: acronyms far more often than numbers
-        if (
-            len(numeral) == 1
-            and ending in _FRENCH_ORDINAL
-            and (lang != "fr" or (ending == "er") != (numeral == "I"))
-        ):
+        french = lang == "fr" and (ending == "er") == (numeral == "I")  # "Ier" for the first, "Ve" after
+        if len(numeral) == 1 and ending in _FRENCH_ORDINAL and not french:
             continue
         value = roman_value(numeral)
         if value is not None:

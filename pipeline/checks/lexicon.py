@@ -62,12 +62,12 @@ NEG_IDIOMS: dict[str, tuple[str, ...]] = {
 # verb "to fail" ("falló", "falhou", "échoue", "fallita") says "could not" as the English list's does.
 NEG_IMPLICIT: dict[str, frozenset[str]] = {
     # with the conjunctions and adverbs that carry a negation of the other language's clause:
-    # "unless" = "se ... não", "rather than" = "e não", "yet to" =
-    # "ainda não", "otherwise" = "caso contrário", "until" = "enquanto ... não" (as long as ... not)
+    # "unless" = "se ... não", "rather than" = "e não", "yet to" = "ainda não", "otherwise" = "caso
+    # contrário", "until" = "enquanto ... não", "distinto de cero" = "non nulle", "mal" = "non corretta"
     "en": frozenset(
         "without lack lacks lacked lacking unless seldom rarely few little "
         "fail fails failed failing absent absence neither rather lest yet otherwise instead scarce scant "
-        "except until till "
+        "except until till different "
         # "against" (advice against an act is a negator, negation_forms.english_cue); verbs that
         # mean "not do" ("refused the offer" = "no aceptó la oferta"; before "to" a negator too).
         # Prohibitions and "hardly" are negators (negation_forms.LEXICAL_CUES).
@@ -75,23 +75,25 @@ NEG_IMPLICIT: dict[str, frozenset[str]] = {
     ),
     "es": frozenset(
         "sin falta faltan carece carecen apenas pocos pocas escasos escasas ausencia ausente ausentes contrario sino "
-        "salvo excepto "
+        "salvo excepto distinto distinta distintos distintas diferente diferentes faltante fuera mal "
         "falla fallan fallo fallaron fallar fallido fallida fallidos fallidas "  # English "fail"
         "fallado fallada fallados falladas fracasaron fracasar fracasado fracasada".split()
     ),
     "pt": frozenset(
         "sem falta faltam carece carecem poucos poucas escassos escassas ausencia ausente ausentes contrario senao "
-        "salvo exceto excepto "
+        "salvo exceto excepto diferente diferentes distinto distinta distintos distintas faltante fora mal "
         "falha falham falhou falharam falhar falhado falhada fracassou fracassaram fracassar fracassado "
         "fracassada".split()
     ),
     "fr": frozenset(
         "sans manque manquent peu guere absence absent absente absents absentes contraire sinon sauf excepte "
-        "echoue echouee echoues echouees echouent echouer echec echecs".split()
+        "echoue echouee echoues echouees echouent echouer echec echecs different differente differents "
+        "differentes manquant manquante manquants manquantes hors mal".split()
     ),
     "it": frozenset(
         "senza manca mancano pochi poche scarsi assenza assente assenti contrario altrimenti salvo tranne "
-        "fallito fallita falliti fallite fallisce falliscono fallire".split()
+        "fallito fallita falliti fallite fallisce falliscono fallire diverso diversa diversi diverse "
+        "mancante mancanti fuori".split()
     ),
     "de": frozenset("ohne mangel fehlt fehlen wenig wenige sonst ausser".split()),
     "ca": frozenset("sense falta manca pocs poques falla fallen fallat fallada fallar".split()),
@@ -129,7 +131,7 @@ CANNOT_STEMS = ("impossib", "impossiv", "imposib", "incapa", "unable")
 # WordNet pairs the two words as antonyms (wordnet_antonyms.prefixed_opposite: "dis-agree").
 NEG_AFFIXES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     # (strong prefixes, weak prefixes, suffixes)
-    "en": (("un", "non", "not"), ("in", "im", "ir", "il", "dis"), ("less",)),
+    "en": (("un", "non", "not"), ("in", "im", "ir", "il", "dis", "mis"), ("less",)),
     "es": (("no",), ("in", "im", "ir", "i", "des"), ()),
     "pt": (("nao", "não"), ("in", "im", "ir", "i", "des"), ()),
     "fr": (("non",), ("in", "im", "ir", "il", "dés", "des"), ()),

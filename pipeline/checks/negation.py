@@ -233,7 +233,7 @@ def check_negation(inp: CheckInput) -> list[Flag]:
     # The side with fewer negators may negate with a word instead ("sem" / "without",
     # "não regulamentada" / "unregulated"): then the difference is of wording, weak evidence.
     fewer_text, fewer_lang = fewer
-    implied = _unspent(_implied(inp, fewer, view, hi - lo if n_tgt < n_src else 0), cannot)
+    implied = _unspent(_implied(inp, fewer, view, hi - lo, n_tgt < n_src), cannot)
     # The copy adds a negation: an English source's "unable", "invalid" (WordNet pairs them) or a
     # strong prefix joined by a hyphen that is not the language's negator ("non-recursive"; French
     # "non-" is) says it (no flag); other words must negate in the engine's hands, else it stands.
@@ -298,17 +298,17 @@ def _unspent(implied: tuple[str, ...], cannot: int) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _implied(inp: CheckInput, fewer: tuple[str, str], view: str | None, copy_short: int) -> tuple[str, ...]:
-    """The words that negate without a negator on the side with fewer negators (`implicit`). "Until" stands for
-    "while ... not" unless the engine's rendering of the other side writes it too: then it renders a word of that
-    side ("no ... hasta junio" / "until June"). Where the copy is `copy_short` negators short and its own words do
-    not make them up, also what the engine reads as negating in it (`negation_words.read_by_engine`). An error
-    noun both sides write explains nothing ("Error al guardar: el archivo no existe" / "Erro ao salvar: ...")."""
+def _implied(
+    inp: CheckInput, fewer: tuple[str, str], view: str | None, short: int, copy: bool
+) -> tuple[str, ...]:
+    """Words that negate without a negator on the side with fewer (`implicit`; no "until" the other side's
+    view writes: "hasta junio"); where the `copy` or the source is `short` negators short, also the
+    engine's (`read_by_engine`). An error noun both sides write explains nothing ("Error al guardar")."""
     text, lang = fewer
     rendered = (_UNTIL & set(implicit(view or "", lang))) | errors_named(inp.source, inp.target)
     implied = tuple(w for w in implicit(text, lang) if w not in rendered)
-    if len(implied) < copy_short:
-        implied += read_by_engine(inp)  # the copy's words its language's list lacks ("fallita")
+    if len(implied) < short:
+        implied += read_by_engine(inp, copy)  # words its language's list lacks ("fallita"), or the engine's
     return implied
 
 

@@ -35,6 +35,11 @@ _CAN = {lang: re.compile(rf"(?:{forms})(?:n't|not)?") for lang, forms in CAN.ite
 AFFIX_STEM_ZIPF = 3.0  # un-able: the rest must be a word at least this common
 WEAK_AFFIX_STEM_LEN = 6  # in-suficiente: after a weak prefix, the rest must be this long too
 CONFIRMING_STEM_LEN = 5  # des-ligar: as long after "des", where it only confirms a flip the other view shows
+KEPT_ENGLISH_ZIPF = 2.5  # an English word kept in other copy ("unsigned long"): this common in English
+# A Romance "in-" adjective of possibility ("inalcanzables", "introuvable") negates by how the language
+# makes words: its rest need only be this common ("alcanzables", "trouvable": 2.4). Folded endings:
+ABLE_STEM_ZIPF = 2.0
+ABLE_ENDINGS = tuple("able ables ible ibles avel aveis ivel iveis abile abili ibile ibili".split())
 
 
 @functools.lru_cache(maxsize=8192)
@@ -68,6 +73,7 @@ def implicit(text: str, lang: str) -> tuple[str, ...]:
             w in listed
             or hyphened
             or _affixed(w, spelt, lang, fused, strong, suffixes)
+            or _kept_english(w, spelt, lang)
             or _failed_act(folded, tok)
         ):
             out.append(tok.text)
@@ -130,6 +136,17 @@ def _affixed(
     return False
 
 
+def _kept_english(w: str, spelt: str, lang: str) -> bool:
+    """An English word negated by its prefix kept in other copy, commoner in English ("valor unsigned")."""
+    if lang == "en" or not w.startswith(("un", "non", "in", "im", "ir", "il", "dis")):
+        return False
+    english = zipf(w, "en")
+    if english < KEPT_ENGLISH_ZIPF or english <= _freq(w, spelt, lang) + 1:
+        return False
+    strong, fused, _ = _prefixes("en")
+    return _prefix_rest(w, w, "en", fused, strong) is not None
+
+
 def _freq(a: str, b: str, lang: str) -> float:
     """The frequency of a word read as written and as folded: folding loses what an accent tells
     ("inválidos": "validos" is rare in Portuguese, "válidos" common)."""
@@ -157,12 +174,12 @@ def _prefix_rest(
             rest, rest_spelt = "h" + rest, "h" + rest_spelt  # "desabilitar": "habilitar"
         if lang == "en" and prefixed_opposite(w, rest):
             return rest
-        if len(rest) >= 4 and _freq(rest, rest_spelt, lang) >= AFFIX_STEM_ZIPF:
-            # a rest of `weak_min` letters after a prefix of three ("des-ligar"); "in-forma",
-            # "im-porta" are words of their own
-            if p in strong or (
-                lang != "en" and len(rest) >= (weak_min if len(p) >= 3 else WEAK_AFFIX_STEM_LEN)
-            ):
+        least = ABLE_STEM_ZIPF if lang != "en" and rest.endswith(ABLE_ENDINGS) else AFFIX_STEM_ZIPF
+        if len(rest) >= 4 and _freq(rest, rest_spelt, lang) >= least:
+            # a rest of `weak_min` letters after a prefix of three ("des-ligar") or an "i-" that
+            # doubles the "l" it took the place of ("i-legal"); "in-forma", "im-porta" are words
+            least_len = CONFIRMING_STEM_LEN if p in ASSIMILATED_PREFIXES else WEAK_AFFIX_STEM_LEN
+            if p in strong or (lang != "en" and len(rest) >= (weak_min if len(p) >= 3 else least_len)):
                 # an English "un-"/"non-" before a common word negates it however rare the whole
                 # ("nonportable", "unescaped"); elsewhere the whole must be a word of the language
                 if _freq(w, spelt, lang) > 0 or (lang == "en" and p in strong):
@@ -360,17 +377,23 @@ def failure_dropped(inp: CheckInput, views: tuple[int | None, int | None]) -> tu
     return None
 
 
-def read_by_engine(inp: CheckInput) -> tuple[str, ...]:
-    """Words the engine's back-translation of the copy negates with ("fallita" / "failed",
-    "introuvables" / "unfindable") beyond those of the source: the copy says the negation with a
-    word its own language's list does not hold."""
-    if inp.back is None:
+def read_by_engine(inp: CheckInput, copy_side: bool = True) -> tuple[str, ...]:
+    """Words the engine negates with beyond those of the side it renders, on the side with fewer
+    negators: the copy's back-translation ("fallita" / "failed", "introuvables" / "unfindable": the
+    copy says the negation with a word its own language's list does not hold), or, not `copy_side`,
+    the source's forward translation ("Format de fichier inconnu" / "Formato de fichero desconocido",
+    where the copy says "No se reconoce": the source negates in a word). Of the forward translation,
+    only words negated by a prefix: its listed words may render a plain word ("hasta" / "until")."""
+    view, own, lang = (
+        (inp.back, inp.source, inp.source_lang) if copy_side else (inp.forward, inp.target, inp.target_lang)
+    )
+    if view is None:
         return ()
-    said = list(implicit(inp.source, inp.source_lang))
+    said = list(implicit(own, lang))
     out = []
-    for w in implicit(inp.back, inp.source_lang):
+    for w in implicit(view, lang):
         if w in said:
             said.remove(w)
-        else:
+        elif copy_side or w in prefixed(view, lang):
             out.append(w)
     return tuple(out)

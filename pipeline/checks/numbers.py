@@ -168,8 +168,8 @@ def _word_numbers(text: str, lang: str) -> list[Number]:
         if any(c.isdigit() for m in matches[occ.start : occ.end] for c in m.group()):
             continue  # digits are read by digit_readings
         value = float(occ.value)
-        if value < 1 or value != int(value):
-            continue  # "centavos" read as 0.01: a unit, not a number
+        if 0 < value < 1 or value != int(value):
+            continue  # "centavos" read as 0.01: a unit, not a number ("cero" is 0)
         if all(m.group().isupper() for m in matches[occ.start : occ.end]):
             continue  # an acronym ("OIT"), not a number word
         words = [fold(m.group()) for m in matches[occ.start : occ.end]]
@@ -180,7 +180,7 @@ def _word_numbers(text: str, lang: str) -> list[Number]:
         scale_only = len(words) == 1 and words[0] in SCALES and not half  # "million" alone, "millions of"
         soft = (
             bool(occ.is_ordinal)
-            or value == 1.0
+            or value in (0.0, 1.0)  # "un" is an article, "zero errors" / "sin errores" says none
             or scale_only
             or (len(words) == 1 and words[0] in HOMOGRAPHS.get(lang, ()))
             or _plural_noun(toks[occ.start : occ.end], lang, value)

@@ -50,6 +50,8 @@ KEPT_TERM_MIN = 3  # a word kept as written in this many segments of a document 
 LOANWORD_ZIPF = 1.5  # a source word the target language uses at least this often may be its loanword
 KEPT_WORD_ZIPF = 2.0  # a word the engine keeps that the target language writes this often is its own
 OWN_WORD_ZIPF = 3.0  # a word the engine writes that its language writes this often is no slip of the engine
+# A word or two in brackets right after a word: the term the copy glosses ("ordenamiento (collation)")
+_GLOSS = re.compile(r"(?<=[^\W\d_] )\([^\W\d_][\w'-]*(?: [^\W\d_][\w'-]*)?\)")
 
 
 def foreign_words(inp: CheckInput) -> list[tuple[int, int, str]]:
@@ -58,7 +60,7 @@ def foreign_words(inp: CheckInput) -> list[tuple[int, int, str]]:
     src_names = {k for n in names(inp.source, inp.source_lang) for k in n.keys}
     kept = {fold(t.text) for t in tokens(inp.forward)}  # what the engine itself leaves as written
     back = {fold(t.text) for t in tokens(inp.back)} if inp.back is not None else None
-    quoted = quoted_literals(inp.target)
+    quoted = quoted_literals(inp.target) + [m.span() for m in _GLOSS.finditer(inp.target)]
     toks = tokens(inp.target)
     command = _command(inp.target, toks)
     out = []
@@ -67,7 +69,7 @@ def foreign_words(inp: CheckInput) -> list[tuple[int, int, str]]:
         if not has_letters(w) or any(c.isdigit() for c in w) or is_acronym(w):
             continue
         if inside(tok.start, quoted) or i < command:
-            continue  # a literal the translation quotes (`height`, "git add", «context», `nice'), a command
+            continue  # a literal the copy quotes (`height`, «context», `nice') or glosses, a command
         if i == 0 and inp.target[tok.end : tok.end + 1] == ":" and fold(w) == _label(inp.source):
             continue  # the program's name that opens a message: "sleep: missing operand"
         f = fold(w)

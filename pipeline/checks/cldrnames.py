@@ -20,6 +20,7 @@ when the checks load).
 from __future__ import annotations
 
 import functools
+import os
 import re
 
 from .calendar_names import regional_locales
@@ -29,6 +30,7 @@ _ALTERNATE = re.compile(r"^(.+?) \((.+)\)$")  # "Myanmar (Burma)": a name and it
 # "US", "U.S.", "UAE", and Spanish doubled initials "EE. UU.", "EE.UU."
 _ACRONYM = re.compile(r"(?<!\w)(?:[A-Z]{1,2}\.\s?){2,}|(?<!\w)[A-Z]{2,}(?!\w)")
 FUNCTION_ZIPF = 6.0  # "of", "the", "and": words an acronym skips ("DRC")
+DEMONYM_STEM = 5  # an adjective of a place begins with this many letters of its name ("baham-eño")
 QUALIFIER_ZIPF = 4.5  # "(República)" (5.2) qualifies a name; "(Birmania)" (3.5) is one
 
 
@@ -226,8 +228,37 @@ def said_in(name: str, src: str, text: str, tgt: str) -> bool:
     phrases = [other for other in others if not _is_acronym(other)]
     if any(_phrase(other, other in agreeing).search(folded) is not None for other in phrases):
         return True
+    if any(_adjective_of(other, folded, tgt) for other in phrases):
+        return True
     initials = ({_initials(other, tgt) for other in phrases} | {o for o in others if _is_acronym(o)}) - {""}
     return any(_acronym(m.group()) in initials for m in _ACRONYM.finditer(text))
+
+
+def _adjective_of(name: str, folded: str, lang: str) -> bool:
+    """`folded` (a text in `lang`) says the territory `name` by its adjective: a word that begins with
+    the name's first DEMONYM_STEM letters and shares more of them with it than with any other
+    territory's name in the language ("bahameño" / "Bahamas", "cabo-verdiano"; "australiano" is
+    Australia's, not Austria's; "nigeriano" Nigeria's, not Niger's)."""
+    if " " in name or len(name) < DEMONYM_STEM:
+        return False
+    stem = name[:DEMONYM_STEM]
+    words = {w for w in re.findall(r"[^\W\d_]+", folded) if w.startswith(stem) and w != name}
+    return any(_closest_territory(w, lang) == name for w in words)
+
+
+@functools.lru_cache(maxsize=4096)
+def _closest_territory(word: str, lang: str) -> str | None:
+    """The one-word territory name of `lang` that shares the longest beginning with `word`, if
+    no other shares as long a one."""
+    best, best_len, tied = None, 0, False
+    for code, forms in _cldr_names(lang).items():
+        for form in forms if code.startswith("T:") else ():
+            n = len(os.path.commonprefix([word, form]))
+            if n > best_len:
+                best, best_len, tied = form, n, False
+            elif n == best_len and form != best:
+                tied = True
+    return None if tied else best
 
 
 def acronym_at(text: str, start: int) -> str:

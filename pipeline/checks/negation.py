@@ -28,7 +28,6 @@ from . import negation_forms as forms
 from . import negation_scope as scope
 from .clauses import clause_breaks, clause_end, said_between
 from .lexicon import (
-    CANNOT_STEMS,
     CLAUSE_BREAK,
     NEG_AFFIXES,
     NEG_CONCORD,
@@ -37,14 +36,15 @@ from .lexicon import (
     NEG_STANDALONE,
     ONLY_WORDS,
 )
+from .negation_failures import errors_named, failure_dropped, may_fail
 from .negation_words import (
+    borne_out,
     cannot_said_alike,
-    errors_named,
-    failure_dropped,
     implicit,
-    may_fail,
+    kind,
     prefix_flips,
     read_by_engine,
+    unspent,
 )
 from .text import fold, tokens, words, zipf
 from .wordnet_antonyms import negated_by_prefix
@@ -233,7 +233,7 @@ def check_negation(inp: CheckInput) -> list[Flag]:
     # The side with fewer negators may negate with a word instead ("sem" / "without",
     # "não regulamentada" / "unregulated"): then the difference is of wording, weak evidence.
     fewer_text, fewer_lang = fewer
-    implied = _unspent(_implied(inp, fewer, view, hi - lo, n_tgt < n_src), cannot)
+    implied = unspent(_implied(inp, fewer, view, hi - lo, n_tgt < n_src), cannot)
     # The copy adds a negation: an English source's "unable", "invalid" (WordNet pairs them) or a
     # strong prefix joined by a hyphen that is not the language's negator ("non-recursive"; French
     # "non-" is) says it (no flag); other words must negate in the engine's hands, else it stands.
@@ -243,7 +243,7 @@ def check_negation(inp: CheckInput) -> list[Flag]:
         affixed = tuple(w for w in implied if w in strong or negated_by_prefix(w, fewer_lang))
         if lo + len(affixed) >= hi:
             return []
-        borne = _borne_out(implied, inp.forward, inp.back, inp.target_lang)
+        borne = borne_out(implied, inp.forward, inp.back, inp.target_lang)
         borne += tuple(w for w in affixed if w not in borne)
         doubted, implied = tuple(w for w in implied if w not in borne), borne
     if lo + len(implied) >= hi:
@@ -286,46 +286,34 @@ def _said_alike(more: tuple[str, str], fewer: tuple[str, str], view: str | None)
     )
 
 
-def _unspent(implied: tuple[str, ...], cannot: int) -> tuple[str, ...]:
-    """The words that negate without a negator, less the first `cannot` words of impossibility:
-    those said a negated "can" of the other side (`cannot_said_alike`) and explain nothing else."""
-    out = []
-    for w in implied:
-        if cannot and w.startswith(CANNOT_STEMS):
-            cannot -= 1
-        else:
-            out.append(w)
-    return tuple(out)
-
-
 def _implied(
     inp: CheckInput, fewer: tuple[str, str], view: str | None, short: int, copy: bool
 ) -> tuple[str, ...]:
-    """Words that negate without a negator on the side with fewer (`implicit`; no "until" the other side's
-    view writes: "hasta junio"); where the `copy` or the source is `short` negators short, also the
-    engine's (`read_by_engine`). An error noun both sides write explains nothing ("Error al guardar")."""
+    """Words that negate without a negator on the side with fewer (`implicit`), but not "until" where the
+    engine's view of the other side writes it ("hasta" / "until"), nor a word that that view or the other
+    side itself negates (`_negated_here`: "no está fuera" / "está fora", "no es distinto" / "é diferente");
+    where the `copy` or the source is `short` negators short, also the engine's (`read_by_engine`). An
+    error noun both sides write explains nothing ("Error al guardar" / "Erro ao salvar")."""
     text, lang = fewer
     rendered = (_UNTIL & set(implicit(view or "", lang))) | errors_named(inp.source, inp.target)
-    implied = tuple(w for w in implicit(text, lang) if w not in rendered)
+    more, more_lang = (inp.source, inp.source_lang) if copy else (inp.target, inp.target_lang)
+    negated = {kind(w) for w in _negated_here(view or "", lang) | _negated_here(more, more_lang)}
+    implied = tuple(w for w in implicit(text, lang) if w not in rendered and kind(w) not in negated)
     if len(implied) < short:
         implied += read_by_engine(inp, copy)  # words its language's list lacks ("fallita"), or the engine's
     return implied
 
 
-def _borne_out(said: tuple[str, ...], forward: str | None, back: str | None, lang: str) -> tuple[str, ...]:
-    """The source's negating words ("sin", "escasos", "insuficiente") that may be what the copy
-    says with a negator, as the engine sees them. Not a word the back-translation of the copy keeps
-    beside its new negator ("inmigrantes" read as in-migrantes: "no llegan ... inmigrantes"), and
-    no more of them than the forward translation negates with a word or an affix of its own
-    ("without", "few", "insufficient") or leaves untranslated (then it cannot tell): a word the
-    engine renders plainly ("hará falta" / "will take") explains no added negation."""
-    if back is not None:
-        kept_back = set(words(back))
-        said = tuple(w for w in said if w not in kept_back)
-    if forward is None:
-        return said
-    kept = set(words(forward))
-    return said[: len(implicit(forward, lang)) + sum(w in kept for w in said)]
+def _negated_here(text: str, lang: str) -> frozenset[str]:
+    """The words (folded, function words too) among the few after each negator of `text`, in its clause."""
+    folded = fold(text)
+    toks = tokens(folded)
+    starts = [t.start for t in toks]
+    out: set[str] = set()
+    for s, _ in cues(text, lang):
+        end = clause_end(folded, s + 1)
+        out |= {t.text for t in toks[bisect.bisect_right(starts, s) :][: NEGATED_AFTER + 1] if t.start < end}
+    return frozenset(out)
 
 
 def _clean(inp: CheckInput, n_src: int, n_tgt: int, n_fwd: int | None) -> bool:

@@ -9,15 +9,13 @@ import functools
 import re
 from difflib import SequenceMatcher
 
-from pipeline.records import Span
-
 from . import CheckInput
 from .lexicon import (
     ASSIMILATED_PREFIXES,
     CAN,
     CANNOT_STEMS,
+    DIFFERENT_FROM,
     ERROR_NOUNS,
-    FAILURE_STEMS,
     H_DROPPED,
     IMPLICIT_IDIOMS,
     NEG_AFFIXES,
@@ -27,7 +25,7 @@ from .lexicon import (
     VERBAL_NOUN_ENDINGS,
 )
 from .negation_forms import free_compound
-from .text import Token, fold, inside, tokens, zipf
+from .text import Token, fold, inside, tokens, words, zipf
 from .wordnet_antonyms import prefixed_opposite, un_participle
 
 CAN_AFTER = 3  # words after a negator that may be the "can" it negates ("no se le puede", "não foi possível")
@@ -37,8 +35,7 @@ WEAK_AFFIX_STEM_LEN = 6  # in-suficiente: after a weak prefix, the rest must be 
 CONFIRMING_STEM_LEN = 5  # des-ligar: as long after "des", where it only confirms a flip the other view shows
 KEPT_ENGLISH_ZIPF = 2.5  # an English word kept in other copy ("unsigned long"): this common in English
 # A Romance "in-" adjective of possibility ("inalcanzables", "introuvable") negates by how the language
-# makes words: its rest need only be this common ("alcanzables", "trouvable": 2.4). Folded endings:
-ABLE_STEM_ZIPF = 2.0
+ABLE_STEM_ZIPF = 2.0  # makes words: its rest need only be this common ("alcanzables": 2.4). Endings:
 ABLE_ENDINGS = tuple("able ables ible ibles avel aveis ivel iveis abile abili ibile ibili".split())
 
 
@@ -54,6 +51,7 @@ def implicit(text: str, lang: str) -> tuple[str, ...]:
     toks = tokens(folded)
     idiom = IMPLICIT_IDIOMS.get(lang)  # "sin embargo"; of "no solo ... sino", the "sino"
     inert = [m.span(m.lastgroup or 0) for m in idiom.finditer(folded)] if idiom else []
+    different = {m.start() for m in DIFFERENT_FROM.finditer(folded)}  # "distinto de cero"
     for i, tok in enumerate(toks):
         if inside(tok.start, inert):
             continue
@@ -71,6 +69,7 @@ def implicit(text: str, lang: str) -> tuple[str, ...]:
         )
         if (
             w in listed
+            or tok.start in different
             or hyphened
             or _affixed(w, spelt, lang, fused, strong, suffixes)
             or _kept_english(w, spelt, lang)
@@ -96,7 +95,7 @@ _OPENING = frozenset(
 )  # what may come before a message's first word
 
 
-def _act_follows(folded: str, tok: Token) -> bool:
+def act_follows(folded: str, tok: Token) -> bool:
     """`tok` opens a message (the text's first word, or the first after a colon, an opening mark or
     quote before it), and an act follows it (`_ACT_FOLLOWS`)."""
     if folded[: tok.start].rstrip()[-1:] not in _OPENING:
@@ -104,9 +103,15 @@ def _act_follows(folded: str, tok: Token) -> bool:
     return _ACT_FOLLOWS.match(folded, tok.end) is not None
 
 
+def kind(word: str) -> str:
+    """A negating word as two texts are compared: the words of "different from" are one ("distinto",
+    "diferente", "distinct"); any other word is itself."""
+    return "different" if DIFFERENT_FROM.match(f"{fold(word)} de") else word
+
+
 def _failed_act(folded: str, tok: Token) -> bool:
-    """An error noun that names a failed act (`lexicon.ERROR_NOUNS`, `_act_follows`)."""
-    return tok.text in ERROR_NOUNS and _act_follows(folded, tok)
+    """An error noun that names a failed act (`lexicon.ERROR_NOUNS`, `act_follows`)."""
+    return tok.text in ERROR_NOUNS and act_follows(folded, tok)
 
 
 @functools.cache
@@ -223,8 +228,8 @@ def flipped_prefix(one: str, other: str, lang: str) -> list[tuple[str, str, bool
         (one, other, keys_one, keys_other, True),
         (other, one, keys_other, keys_one, False),
     ):
-        if set(implicit(plain, lang)) - set(prefixed(plain, lang)):
-            continue
+        if set(implicit(plain, lang)) - set(prefixed(plain, lang)) - set(implicit(text, lang)):
+            continue  # the plain side negates with a word the other does not write ("pouco provável")
         for w, rest in prefixed(text, lang).items():
             if _agreed(w) not in theirs and _agreed(rest) in theirs and _agreed(rest) not in mine:
                 found.append((w, rest, in_one))
@@ -301,99 +306,49 @@ def cannot_said_alike(more: str, more_lang: str, cues: tuple[tuple[int, int], ..
     return min(negated, said)
 
 
-def errors_named(*texts: str) -> frozenset[str]:
-    """Every error noun (folded), where each of the texts writes one somewhere ("error" / "erro"):
-    then none of them explains a negator. Else none."""
-    named = all(ERROR_NOUNS & {t.text for t in tokens(fold(text))} for text in texts)
-    return ERROR_NOUNS if named else frozenset()
-
-
-def failures(text: str | None, lang: str) -> tuple[str, ...]:
-    """The words of `text` that say an act failed (`lexicon.FAILURE_STEMS` among `implicit`), and
-    the Romance nouns of failure ("fracaso", "échec") that explain no negator of their own."""
-    listed = tuple(w for w in implicit(text or "", lang) if w.startswith(FAILURE_STEMS))
-    if lang == "en":
-        return listed
-    return listed + tuple(t.text for t in tokens(fold(text or "")) if t.text.startswith(("fracas", "echec")))
-
-
-# "sin errores", "senza problemi", "without errors": a negating word whose object is an error or a
-# problem says the act succeeded (folded text; an article or adjective may stand between)
-_NO_ERRORS = re.compile(
-    rf"\b(?:sin|sem|senza|sans|without)\s+(?:\w+\s+)?(?:{'|'.join(sorted(ERROR_NOUNS))}|problem)\w*"
-)
-
-
-def _negative(text: str, lang: str) -> bool:
-    """A word of `text` negates, or names an error or a failure anywhere ("error recuperando"; the
-    error nouns are among FAILURE_STEMS); not a success said without errors ("enviado sin errores")."""
-    for m in _NO_ERRORS.finditer(fold(text)):  # folding keeps offsets: blank the phrase, accents kept
-        text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
-    return bool(implicit(text, lang)) or any(t.text.startswith(FAILURE_STEMS) for t in tokens(fold(text)))
-
-
-def _heading(text: str, word: str) -> Token | None:
-    """The failure word where it opens a message and an act follows it (`_act_follows`: "Falha ao
-    enviar", "%s: impossibile aprire"); prose says failure in too many ways to read it elsewhere
-    ("a failed coup" / "golpe mal-sucedido"), and "Falha de segurança" is a fault, not a failed act."""
-    folded = fold(text)
-    for t in tokens(folded):
-        if t.text == word and _act_follows(folded, t):
-            return t
-    return None
-
-
-_FAILING = re.compile(r"\b(?:" + "|".join(FAILURE_STEMS) + ")")  # where a word of failure may start
-
-
-def may_fail(inp: CheckInput) -> bool:
-    """The source or the copy has a word that starts like a word of failure (a quick test: without
-    one, `failure_dropped` finds nothing and its engine views need not be counted)."""
-    return any(_FAILING.search(fold(text)) for text in (inp.source, inp.target))
-
-
-def failure_dropped(inp: CheckInput, views: tuple[int | None, int | None]) -> tuple[str, Span] | None:
-    """One side says an act failed and the other says nothing negative, where neither has a negator
-    (the caller's count): "Falha ao enviar o e-mail" / "El correo se envió correctamente". The
-    engine agrees: its rendering of the failing side keeps a failure word or a negator, its
-    rendering of the other side has neither (`views`: the negators of the forward and the back
-    translation). Returns the message, naming the failure word, and the word's span on its side."""
-    # each side: its field, text, language, the engine's rendering of it and that rendering's negators
-    source = ("source", inp.source, inp.source_lang, inp.forward, views[0])
-    copy = ("text", inp.target, inp.target_lang, inp.back, views[1])
-    for (field, text, lang, view, view_neg), (_, other, other_lang, other_view, other_neg) in (
-        (source, copy),
-        (copy, source),
-    ):
-        headed = [(w, t) for w in failures(text, lang) if (t := _heading(text, w)) is not None]
-        if not headed or view is None or other_view is None or _negative(other, other_lang):
-            continue
-        kept = bool(view_neg) or bool(failures(view, other_lang))
-        if kept and not other_neg and not _negative(other_view, lang):
-            word, at = headed[0]
-            return f"one side says the act failed ('{word}'), the other does not", Span(
-                field, at.start, at.end
-            )
-    return None
-
-
 def read_by_engine(inp: CheckInput, copy_side: bool = True) -> tuple[str, ...]:
-    """Words the engine negates with beyond those of the side it renders, on the side with fewer
-    negators: the copy's back-translation ("fallita" / "failed", "introuvables" / "unfindable": the
-    copy says the negation with a word its own language's list does not hold), or, not `copy_side`,
-    the source's forward translation ("Format de fichier inconnu" / "Formato de fichero desconocido",
-    where the copy says "No se reconoce": the source negates in a word). Of the forward translation,
-    only words negated by a prefix: its listed words may render a plain word ("hasta" / "until")."""
+    """Words the engine negates with beyond those of the side it renders, on the side with fewer negators:
+    the copy's back-translation ("fallita" / "failed": a word its language's list lacks), or, not
+    `copy_side`, words negated by a prefix in the forward translation ("inconnu" / "desconocido", where
+    the copy says "No se reconoce"; its listed words may render a plain word: "hasta" / "until")."""
     view, own, lang = (
         (inp.back, inp.source, inp.source_lang) if copy_side else (inp.forward, inp.target, inp.target_lang)
     )
     if view is None:
         return ()
-    said = list(implicit(own, lang))
+    said = [kind(w) for w in implicit(own, lang)]
     out = []
     for w in implicit(view, lang):
-        if w in said:
-            said.remove(w)
+        if kind(w) in said:
+            said.remove(kind(w))
         elif copy_side or w in prefixed(view, lang):
             out.append(w)
     return tuple(out)
+
+
+def unspent(implied: tuple[str, ...], cannot: int) -> tuple[str, ...]:
+    """The words that negate without a negator, less the first `cannot` words of impossibility:
+    those said a negated "can" of the other side (`cannot_said_alike`) and explain nothing else."""
+    out = []
+    for w in implied:
+        if cannot and w.startswith(CANNOT_STEMS):
+            cannot -= 1
+        else:
+            out.append(w)
+    return tuple(out)
+
+
+def borne_out(said: tuple[str, ...], forward: str | None, back: str | None, lang: str) -> tuple[str, ...]:
+    """The source's negating words ("sin", "escasos", "insuficiente") that may be what the copy
+    says with a negator, as the engine sees them. Not a word the back-translation of the copy keeps
+    beside its new negator ("inmigrantes" read as in-migrantes: "no llegan ... inmigrantes"), and
+    no more of them than the forward translation negates with a word or an affix of its own
+    ("without", "few", "insufficient") or leaves untranslated (then it cannot tell): a word the
+    engine renders plainly ("hará falta" / "will take") explains no added negation."""
+    if back is not None:
+        kept_back = set(words(back))
+        said = tuple(w for w in said if w not in kept_back)
+    if forward is None:
+        return said
+    kept = set(words(forward))
+    return said[: len(implicit(forward, lang)) + sum(w in kept for w in said)]

@@ -38,6 +38,7 @@ from .text import (
 
 ELIDING = frozenset({"fr", "it", "ca"})  # languages whose articles and prepositions elide before a vowel
 RARE_INITIAL_ZIPF = 3.0  # a sentence-initial capitalised word rarer than this is taken as a name
+SHOUTED_ZIPF, SHOUTED_RUN = 4.0, 4  # so many words in capitals, most this common: a message, no acronyms
 # A name travels into English's frequency list, written with or without its accents ("Juan" 5.3 in
 # Spanish, 4.1 in English; "Andrés" 4.5, "andres" 3.1; "João" 5.2, 2.7; "Lisboa" 4.9, 2.4); a word
 # two Romance languages share loses more ("modo" 5.2 -> 2.5, "uso" 5.4 -> 2.8, "tipo" 5.7 -> 2.1,
@@ -122,7 +123,7 @@ def _is_name(text: str, tok: Token, lang: str, title_case: bool) -> bool:
     if not has_letters(w) or w.isdigit() or currency_symbol(text, tok):
         return False
     if is_acronym(w):
-        return w.upper() != "I" and len(w) >= 2
+        return w.upper() != "I" and len(w) >= 2 and not _shouted(text, tok, lang)
     if title_case or not is_capitalised(w):
         return False
     f = fold(w)
@@ -133,6 +134,37 @@ def _is_name(text: str, tok: Token, lang: str, title_case: bool) -> bool:
         base = f.split("'")[0]
         return zipf(base, lang) < RARE_INITIAL_ZIPF and zipf(w.lower(), lang) < RARE_INITIAL_ZIPF
     return True
+
+
+def _shouted(text: str, tok: Token, lang: str) -> bool:
+    """A word of a message written in capitals ("TABLA DE CONTENIDOS ENCONTRADA", "HAY UN ERROR EN EL
+    ENLAZADOR"), not an acronym: one of SHOUTED_RUN words or more in capitals that stand together, most
+    of them common in the language (Zipf >= SHOUTED_ZIPF). Not a capitalised dateline ("PARIS –",
+    "RIO DE JANEIRO –"), whose common words are names as often."""
+    run = _capitals_run(text, tok)
+    return len(run) >= SHOUTED_RUN and 2 * sum(_common_word(w, lang) for w in run) > len(run)
+
+
+def _common_word(word: str, lang: str) -> bool:
+    return max(zipf(fold(word), lang), zipf(word.lower(), lang)) >= SHOUTED_ZIPF
+
+
+def _capitals_run(text: str, tok: Token) -> list[str]:
+    """The words in capitals, `tok` among them, that stand together around it (spaces between)."""
+    toks = tokens(text)
+    k = next((i for i, t in enumerate(toks) if t.start == tok.start), None)
+    if k is None:
+        return [tok.text]
+    lo, hi = k, k
+    while lo > 0 and toks[lo - 1].text.isupper() and not text[toks[lo - 1].end : toks[lo].start].strip():
+        lo -= 1
+    while (
+        hi + 1 < len(toks)
+        and toks[hi + 1].text.isupper()
+        and not text[toks[hi].end : toks[hi + 1].start].strip()
+    ):
+        hi += 1
+    return [t.text for t in toks[lo : hi + 1]]
 
 
 def _after_elision(tok: Token) -> Token:

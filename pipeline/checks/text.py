@@ -20,7 +20,10 @@ logging.getLogger("wordfreq").setLevel(logging.ERROR)
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # letters/digits, keeping inner apostrophes (don't, l'eau)
 LETTERS = re.compile(r"[^\W\d_]")
-SENTENCE_START = re.compile(r"(?:^|[.!?¿¡:;…»«\"“”()\[\]\n—–]|(?<!\w)-)\W*$")
+# a stop or bracket, a dash, or a command-line option whose description follows ("--keep-going Sigue")
+SENTENCE_START = re.compile(
+    r"(?:^|[.!?¿¡:;…»«\"“”()\[\]\n—–]|(?<!\w)-|(?<!\S)--?[^\W\d_][\w-]*(?:=\S+)?,?)\W*$"
+)
 SENTENCE_LOOKBACK = 64
 WORD_CHAR = re.compile(r"\w")
 

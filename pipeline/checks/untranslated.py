@@ -60,7 +60,12 @@ def foreign_words(inp: CheckInput) -> list[tuple[int, int, str]]:
     src_names = {k for n in names(inp.source, inp.source_lang) for k in n.keys}
     kept = {fold(t.text) for t in tokens(inp.forward)}  # what the engine itself leaves as written
     back = {fold(t.text) for t in tokens(inp.back)} if inp.back is not None else None
-    quoted = quoted_literals(inp.target) + [m.span() for m in _GLOSS.finditer(inp.target)]
+    glossed = [
+        m.span()
+        for m in _GLOSS.finditer(inp.target)
+        if not {fold(t.text) for t in tokens(m.group())} & src_vocab
+    ]
+    quoted = quoted_literals(inp.target) + glossed  # a gloss adds a word the source does not write
     toks = tokens(inp.target)
     command = _command(inp.target, toks)
     out = []

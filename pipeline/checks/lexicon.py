@@ -63,7 +63,7 @@ NEG_IDIOMS: dict[str, tuple[str, ...]] = {
 NEG_IMPLICIT: dict[str, frozenset[str]] = {
     # with the conjunctions and adverbs that carry a negation of the other language's clause:
     # "unless" = "se ... não", "rather than" = "e não", "yet to" = "ainda não", "otherwise" = "caso
-    # contrário", "until" = "enquanto ... não", Spanish "mal" = "non corretta" (not French, Portuguese "mal")
+    # contrário", "until" = "enquanto ... não" (negation_words.WEAK_LISTED has more, held to a stricter test)
     "en": frozenset(
         "without lack lacks lacked lacking unless seldom rarely few little "
         "fail fails failed failing absent absence neither rather lest yet otherwise instead scarce scant "
@@ -75,29 +75,26 @@ NEG_IMPLICIT: dict[str, frozenset[str]] = {
     ),
     "es": frozenset(
         "sin falta faltan carece carecen apenas pocos pocas escasos escasas ausencia ausente ausentes contrario sino "
-        "salvo excepto faltante fuera mal "
+        "salvo excepto "
         "falla fallan fallo fallaron fallar fallido fallida fallidos fallidas "  # English "fail"
         "fallado fallada fallados falladas fracasaron fracasar fracasado fracasada".split()
     ),
     "pt": frozenset(
         "sem falta faltam carece carecem poucos poucas escassos escassas ausencia ausente ausentes contrario senao "
-        "salvo exceto excepto faltante fora falha falham falhou falharam falhar falhado falhada fracassou "
+        "salvo exceto excepto falha falham falhou falharam falhar falhado falhada fracassou "
         "fracassaram fracassar fracassado fracassada".split()
     ),
     "fr": frozenset(
         "sans manque manquent peu guere absence absent absente absents absentes contraire sinon sauf excepte "
-        "echoue echouee echoues echouees echouent echouer echec echecs manquant manquante manquants hors "
-        "manquantes".split()
+        "echoue echouee echoues echouees echouent echouer echec echecs".split()
     ),
     "it": frozenset(
         "senza manca mancano pochi poche scarsi assenza assente assenti contrario altrimenti salvo tranne "
-        "fallito fallita falliti fallite fallisce falliscono fallire mancante mancanti fuori".split()
+        "fallito fallita falliti fallite fallisce falliscono fallire".split()
     ),
     "de": frozenset("ohne mangel fehlt fehlen wenig wenige sonst ausser".split()),
     "ca": frozenset("sense falta manca pocs poques falla fallen fallat fallada fallar".split()),
 }
-# "Different from" says "not" ("distinto de cero" = "non nulle"; folded): only with its preposition
-DIFFERENT_FROM = re.compile(r"\b(?:distint|diferent|different|divers|distinct)[aeios]*\s+(?:de|da|do|du|di|from|than|of)\b")
 # A failed act named by its error: "Error al abrir" = "No se pudo abrir" = "Apertura non riuscita".
 # The noun negates only where it opens the text (or follows a colon) and a preposition or a gerund
 # follows it ("Error opening", "errore nell'apertura", "erreur lors de"): "el error no se corrigió"

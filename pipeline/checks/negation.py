@@ -31,7 +31,6 @@ from .lexicon import (
     CLAUSE_BREAK,
     NEG_AFFIXES,
     NEG_CONCORD,
-    NEG_IDIOMS,
     NEG_PRIMARY,
     NEG_STANDALONE,
     ONLY_WORDS,
@@ -43,8 +42,10 @@ from .negation_words import (
     implicit,
     kind,
     prefix_flips,
+    prefixed,
     read_by_engine,
     unspent,
+    weak,
 )
 from .text import fold, tokens, words, zipf
 from .wordnet_antonyms import negated_by_prefix
@@ -52,6 +53,7 @@ from .wordnet_antonyms import negated_by_prefix
 # words at least this frequent (the, is, have) are skipped to find the negated word
 FUNCTION_WORD_ZIPF = forms.FUNCTION_WORD_ZIPF
 STEM = 4
+STEM_REST = 5  # the beginning of a prefixed word's rest that a negated word of the other side must hold
 NEGATED_AFTER = 3  # content words after a negator that may be what it negates
 NEGATED_BEFORE = 2  # ... and before it ("caused the corporation no loss")
 CLEAN_SHARED = 2  # negated words said un-negated on the other side that make a difference unambiguous
@@ -59,35 +61,6 @@ CLEAN_SHARED = 2  # negated words said un-negated on the other side that make a 
 _NUMBER_SIGN = re.compile(r"\s*(?:\.|º|°)?\s*\d")
 _UNTIL = frozenset({"until", "till"})
 _RESTRICTING = _UNTIL | {"unless"}  # "not ... until" = "only then"
-_CLOSED = r"(?=\s*(?:[^\w\s]|$|(?:and|but|e|et|y|und|ma|mas|mais|pero|aber)\b))"  # "or not," / "ou não e"
-
-
-@functools.cache
-def _idiom_pattern(lang: str) -> re.Pattern[str] | None:
-    idioms = [i for i in NEG_IDIOMS.get(lang, ()) if "..." not in i]
-    said = [re.escape(i[:-2]) + _CLOSED if i.endswith(" ,") else re.escape(i) for i in idioms]
-    return re.compile(r"(?<!\w)(?:" + "|".join(said) + r")(?!\w)") if said else None
-
-
-def _idiom_spans(folded: str, lang: str) -> list[tuple[int, int]]:
-    """The idioms' spans and those of an "or not" closing a "whether" (`scope.whether_or_not`), in
-    order, none over another."""
-    pat = _idiom_pattern(lang)
-    found = [] if pat is None else [(m.start(), m.end()) for m in pat.finditer(folded)]
-    out: list[tuple[int, int]] = []
-    for start, end in sorted(found + scope.whether_or_not(folded, lang)):
-        if out and start < out[-1][1]:
-            out[-1] = (out[-1][0], max(end, out[-1][1]))
-        else:
-            out.append((start, end))
-    return out
-
-
-def _in_idiom(pos: int, idioms: list[tuple[int, int]], starts: list[int]) -> bool:
-    """`pos` falls inside one of the idioms (`_idiom_spans`, in order, none over another; `starts`:
-    where each starts): the last one to start at or before `pos` is the only one that may."""
-    i = bisect.bisect_right(starts, pos) - 1
-    return i >= 0 and pos < idioms[i][1]
 
 
 def _may_negate(folded: str, lang: str, primary: frozenset[str]) -> bool:
@@ -112,7 +85,7 @@ def cues(text: str, lang: str) -> tuple[tuple[int, int], ...]:
         return ()  # no cue at all: the common case, answered without tokenising
     concord = NEG_CONCORD.get(lang, frozenset())
     standalone = NEG_STANDALONE.get(lang, frozenset())
-    idioms = _idiom_spans(folded, lang)
+    idioms = scope.idiom_spans(folded, lang)
     idiom_starts, toks = [s for s, _ in idioms], tokens(folded)
     out: list[tuple[int, int]] = []
     clause_has_negator, last_end, since_negator = False, 0, 0
@@ -121,7 +94,7 @@ def cues(text: str, lang: str) -> tuple[tuple[int, int], ...]:
         if CLAUSE_BREAK.search(folded, last_end, tok.start) or since_negator > scope.CONCORD_WINDOW:
             clause_has_negator = False
         last_end = tok.end
-        if _in_idiom(tok.start, idioms, idiom_starts):
+        if scope.in_idiom(tok.start, idioms, idiom_starts):
             continue
         w = tok.text
         if tok.start in banned or (
@@ -290,17 +263,32 @@ def _implied(
     inp: CheckInput, fewer: tuple[str, str], view: str | None, short: int, copy: bool
 ) -> tuple[str, ...]:
     """Words that negate without a negator on the side with fewer (`implicit`), but not "until" where the
-    engine's view of the other side writes it ("hasta" / "until"), nor a word that that view or the other
-    side itself negates (`_negated_here`: "no está fuera" / "está fora", "no es distinto" / "é diferente");
-    where the `copy` or the source is `short` negators short, also the engine's (`read_by_engine`). An
-    error noun both sides write explains nothing ("Error al guardar" / "Erro ao salvar")."""
+    engine's view of the other side writes it ("hasta" / "until"), nor a `weak` word the other side writes
+    alike, its view writes, or the side's own view renders as a word the other side writes (said there, it
+    renders a word of that side, negated or not: "No vino y se quedó fuera de casa" / "Veio e ficou fora
+    de casa", "no es distinto de cero" / "different from zero"). Where the `copy` or the source is `short`
+    negators short, also the engine's (`read_by_engine`; of the forward translation, a prefixed word whose
+    rest the copy negates: "inconnu": "desconocido" / "No se reconoce"). An error noun both sides write
+    explains nothing."""
     text, lang = fewer
-    rendered = (_UNTIL & set(implicit(view or "", lang))) | errors_named(inp.source, inp.target)
     more, more_lang = (inp.source, inp.source_lang) if copy else (inp.target, inp.target_lang)
-    negated = {kind(w) for w in _negated_here(view or "", lang) | _negated_here(more, more_lang)}
-    implied = tuple(w for w in implicit(text, lang) if w not in rendered and kind(w) not in negated)
+    rendered = (_UNTIL & set(implicit(view or "", lang))) | errors_named(inp.source, inp.target)
+    written = {kind(w) for w in implicit(view or "", lang)} | {fold(t.text) for t in tokens(more)}
+    own_view = inp.back if copy else inp.forward  # "hors de" / back-translated "fuera de" / "fuera de"
+    alike = set(implicit(own_view or "", more_lang)) & set(implicit(more, more_lang))
+    loose = weak(text, lang)
+    implied = tuple(
+        w
+        for w in implicit(text, lang)
+        if w not in rendered and not (w in loose and (kind(w) in written or alike))
+    )
     if len(implied) < short:
-        implied += read_by_engine(inp, copy)  # words its language's list lacks ("fallita"), or the engine's
+        read = read_by_engine(inp, copy)
+        if not copy:  # the forward translation's prefixed word: only where the copy negates its rest
+            rests = prefixed(inp.forward or "", inp.target_lang)
+            negated = _negated_here(inp.target, inp.target_lang)
+            read = tuple(w for w in read if any(rests.get(w, w)[:STEM_REST] in t for t in negated))
+        implied += read
     return implied
 
 

@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
 from . import negation_forms as forms
 from .clauses import clause_start, clause_words, said_between
-from .lexicon import CLAUSE_BREAK, NEG_CONCORD, ONLY_WORDS
+from .lexicon import CLAUSE_BREAK, NEG_CONCORD, NEG_IDIOMS, ONLY_WORDS
 from .text import Token, tokens
 
 CONCORD_WINDOW = 6  # a concord word further than this many words from its negator negates anew
@@ -204,3 +205,34 @@ def whether_or_not(folded: str, lang: str) -> list[tuple[int, int]]:
         for m in pat.finditer(folded)
         if said_between(folded, clause_start(folded, m.start()), m.start(), _WHETHER[lang])
     ]
+
+
+_CLOSED = r"(?=\s*(?:[^\w\s]|$|(?:and|but|e|et|y|und|ma|mas|mais|pero|aber)\b))"  # "or not," / "ou não e"
+
+
+@functools.cache
+def _idiom_pattern(lang: str) -> re.Pattern[str] | None:
+    idioms = [i for i in NEG_IDIOMS.get(lang, ()) if "..." not in i]
+    said = [re.escape(i[:-2]) + _CLOSED if i.endswith(" ,") else re.escape(i) for i in idioms]
+    return re.compile(r"(?<!\w)(?:" + "|".join(said) + r")(?!\w)") if said else None
+
+
+def idiom_spans(folded: str, lang: str) -> list[tuple[int, int]]:
+    """The idioms' spans and those of an "or not" closing a "whether" (`whether_or_not`), in
+    order, none over another."""
+    pat = _idiom_pattern(lang)
+    found = [] if pat is None else [(m.start(), m.end()) for m in pat.finditer(folded)]
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(found + whether_or_not(folded, lang)):
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
+
+
+def in_idiom(pos: int, idioms: list[tuple[int, int]], starts: list[int]) -> bool:
+    """`pos` falls inside one of the idioms (`idiom_spans`, in order, none over another; `starts`:
+    where each starts): the last one to start at or before `pos` is the only one that may."""
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and pos < idioms[i][1]

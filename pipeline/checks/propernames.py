@@ -155,8 +155,12 @@ def _shouted_starts(text: str, lang: str) -> frozenset[int]:
         if joined and t is not None:
             run.append(t)
             continue
-        common = sum(max(zipf(fold(r.text), lang), zipf(r.text.lower(), lang)) >= SHOUTED_ZIPF for r in run)
-        if len(run) >= SHOUTED_RUN and 2 * common > len(run):
+        common = (
+            sum(max(zipf(fold(r.text), lang), zipf(r.text.lower(), lang)) >= SHOUTED_ZIPF for r in run)
+            if len(run) >= SHOUTED_RUN
+            else 0
+        )
+        if 2 * common > len(run):
             out.update(r.start for r in run)
         run = [t] if t is not None and t.text.isupper() else []
     return frozenset(out)

@@ -20,10 +20,8 @@ logging.getLogger("wordfreq").setLevel(logging.ERROR)
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # letters/digits, keeping inner apostrophes (don't, l'eau)
 LETTERS = re.compile(r"[^\W\d_]")
-# a stop or bracket, a dash, or a command-line option whose description follows ("--keep-going Sigue")
-SENTENCE_START = re.compile(
-    r"(?:^|[.!?¿¡:;…»«\"“”()\[\]\n—–]|(?<!\w)-|(?<!\S)--?[^\W\d_][\w-]*(?:=\S+)?,?)\W*$"
-)
+SENTENCE_START = re.compile(r"(?:^|[.!?¿¡:;…»«\"“”()\[\]\n—–]|(?<!\w)-)\W*$")
+AFTER_OPTION = re.compile(r"(?<!\S)--?[^\W\d_][\w-]*(?:=\S+)?,?\W*$")  # "--keep-going Sigue": a description
 SENTENCE_LOOKBACK = 64
 WORD_CHAR = re.compile(r"\w")
 
@@ -115,14 +113,17 @@ def has_letters(text: str) -> bool:
 
 
 def is_sentence_initial(text: str, start: int) -> bool:
-    """True when nothing but punctuation/space separates `start` from a sentence boundary.
+    """True when nothing but punctuation/space separates `start` from a sentence boundary (or from a
+    command-line option whose description follows it: "--keep-going Sigue").
 
     Only the last SENTENCE_LOOKBACK characters are searched (the answer depends on the run of
     punctuation and space before `start`), so the cost does not grow with the text."""
     lo = max(0, start - SENTENCE_LOOKBACK)
     if lo and WORD_CHAR.search(text, lo, start) is None:  # a longer run: look at all of it
         return SENTENCE_START.search(text[:start]) is not None
-    return SENTENCE_START.search(text, lo, start) is not None
+    if SENTENCE_START.search(text, lo, start) is not None:
+        return True
+    return "-" in text[lo:start] and AFTER_OPTION.search(text, lo, start) is not None
 
 
 def is_capitalised(word: str) -> bool:

@@ -120,7 +120,8 @@ def is_sentence_initial(text: str, start: int) -> bool:
     punctuation and space before `start`), so the cost does not grow with the text."""
     lo = max(0, start - SENTENCE_LOOKBACK)
     if lo and WORD_CHAR.search(text, lo, start) is None:  # a longer run: look at all of it
-        return SENTENCE_START.search(text[:start]) is not None
+        said = text[:start]
+        return SENTENCE_START.search(said) is not None or AFTER_OPTION.search(said) is not None
     if SENTENCE_START.search(text, lo, start) is not None:
         return True
     return "-" in text[lo:start] and AFTER_OPTION.search(text, lo, start) is not None

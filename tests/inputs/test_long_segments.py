@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.checks.text import SENTENCE_START, is_sentence_initial
+from pipeline.checks.text import AFTER_OPTION, SENTENCE_START, is_sentence_initial
 from pipeline.pieces import aligned_cuts
 from pipeline.report.diff import DIFF_PIECE_TOKENS, OP_DELETE, OP_INSERT, grouped_diff
 
@@ -35,8 +35,11 @@ def test_sentence_start_looks_back_a_bounded_window_with_the_same_answers() -> N
         if rng.random() < 0.3:
             text = " " * rng.randrange(60, 140) + text  # a punctuation run longer than the window
         start = rng.randrange(0, len(text) + 1)
-        assert is_sentence_initial(text, start) == (SENTENCE_START.search(text[:start]) is not None)
+        said = text[:start]  # a sentence boundary before, or a command-line option's description
+        whole = SENTENCE_START.search(said) is not None or AFTER_OPTION.search(said) is not None
+        assert is_sentence_initial(text, start) == whole
     assert is_sentence_initial("Hello. World", 7) and not is_sentence_initial("Hello World", 6)
+    assert is_sentence_initial("-k, --keep-going Sigue", 17) and not is_sentence_initial("a-b Sigue", 4)
 
 
 def test_a_hyphen_inside_a_word_starts_no_sentence() -> None:

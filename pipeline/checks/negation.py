@@ -273,15 +273,13 @@ def _implied(
     text, lang = fewer
     more, more_lang = (inp.source, inp.source_lang) if copy else (inp.target, inp.target_lang)
     rendered = (_UNTIL & set(implicit(view or "", lang))) | errors_named(inp.source, inp.target)
-    written = {kind(w) for w in implicit(view or "", lang)} | {fold(t.text) for t in tokens(more)}
-    own_view = inp.back if copy else inp.forward  # "hors de" / back-translated "fuera de" / "fuera de"
-    alike = set(implicit(own_view or "", more_lang)) & set(implicit(more, more_lang))
-    loose = weak(text, lang)
-    implied = tuple(
-        w
-        for w in implicit(text, lang)
-        if w not in rendered and not (w in loose and (kind(w) in written or alike))
-    )
+    implied = tuple(w for w in implicit(text, lang) if w not in rendered)
+    loose = weak(text, lang) & set(implied)
+    if loose:  # a weak word, where the other side writes it or its own view renders one of that side's
+        written = {kind(w) for w in implicit(view or "", lang)} | {fold(t.text) for t in tokens(more)}
+        own_view = inp.back if copy else inp.forward  # "hors de" / back-translated "fuera de" / "fuera de"
+        alike = set(implicit(own_view or "", more_lang)) & set(implicit(more, more_lang))
+        implied = tuple(w for w in implied if not (w in loose and (kind(w) in written or alike)))
     if len(implied) < short:
         read = read_by_engine(inp, copy)
         if not copy:  # the forward translation's prefixed word: only where the copy negates its rest

@@ -59,6 +59,18 @@ ABLE_ENDINGS = tuple("able ables ible ibles avel aveis ivel iveis abile abili ib
 def implicit(text: str, lang: str) -> tuple[str, ...]:
     """Words that negate without a negator: "without", "lacks", "few", and words made negative by
     an affix ("unable", "insuficiente", "useless"). They explain a difference in negator counts."""
+    return tuple(w for w, _ in _readings(text, lang))
+
+
+def weak(text: str, lang: str) -> frozenset[str]:
+    """The words of `implicit` read by its weaker readings (`WEAK_LISTED`, a phrase of
+    `NEGATING_PHRASES`, a kept English word, a prefix read by `_prefix_rest` but not strictly)."""
+    return frozenset(w for w, loose in _readings(text, lang) if loose)
+
+
+@functools.lru_cache(maxsize=8192)
+def _readings(text: str, lang: str) -> tuple[tuple[str, bool], ...]:
+    """Each word of `implicit`, and whether only a weaker reading makes it one (`weak`)."""
     listed = NEG_IMPLICIT.get(lang, frozenset())
     strong, fused, suffixes = _prefixes(lang)
     hyphen_suffixes = NEG_HYPHEN_SUFFIXES.get(lang, frozenset())
@@ -83,16 +95,17 @@ def implicit(text: str, lang: str) -> tuple[str, ...]:
                 )
             )
         )
+        weakly = tok.start in phrased or w in WEAK_LISTED.get(lang, ()) or _kept_english(w, spelt, lang)
         if (
-            w in listed
-            or w in WEAK_LISTED.get(lang, ())
-            or tok.start in phrased
+            weakly
+            or w in listed
             or hyphened
             or _affixed(w, spelt, lang, fused, strong, suffixes)
-            or _kept_english(w, spelt, lang)
             or _failed_act(folded, tok)
         ):
-            out.append(tok.text)
+            loose = _prefix_rest(w, spelt, lang, fused, strong) is not None
+            strictly = loose and _prefix_rest(w, spelt, lang, fused, strong, strict=True) is not None
+            out.append((tok.text, weakly or (loose and not strictly)))
     return tuple(out)
 
 
@@ -118,28 +131,6 @@ def act_follows(folded: str, tok: Token) -> bool:
     if folded[: tok.start].rstrip()[-1:] not in _OPENING:
         return False
     return _ACT_FOLLOWS.match(folded, tok.end) is not None
-
-
-@functools.lru_cache(maxsize=8192)
-def weak(text: str, lang: str) -> frozenset[str]:
-    """The words of `text` that `implicit` reads by its weaker readings (`WEAK_LISTED`, a phrase of
-    `NEGATING_PHRASES`, a kept English word, a prefix read by `_prefix_rest` but not strictly)."""
-    _, fused, _ = _prefixes(lang)
-    strong = _prefixes(lang)[0]
-    folded = fold(text)
-    phrased = {m.start() for m in NEGATING_PHRASES.finditer(folded)}
-    out = set()
-    for tok in tokens(folded):
-        w, spelt = tok.text.replace("-", ""), text[tok.start : tok.end].lower().replace("-", "")
-        loose = _prefix_rest(w, spelt, lang, fused, strong) is not None
-        if (
-            tok.start in phrased
-            or w in WEAK_LISTED.get(lang, ())
-            or _kept_english(w, spelt, lang)
-            or (loose and _prefix_rest(w, spelt, lang, fused, strong, strict=True) is None)
-        ):
-            out.add(tok.text)
-    return frozenset(out)
 
 
 def kind(word: str) -> str:
